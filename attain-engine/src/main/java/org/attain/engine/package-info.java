@@ -1,0 +1,2 @@
+/** The pure calculation engine: plans, crediting, quotas, components, ledger and traces; no I/O, no clock. */
+package org.attain.engine;
