@@ -1,0 +1,40 @@
+package org.attain.demo;
+
+import java.math.BigDecimal;
+import java.util.SplittableRandom;
+
+/**
+ * Deal sizes. The random draw is a double, but every amount leaves here as a BigDecimal rounded
+ * to whole hundreds of the region's currency, the way sales quotes deals.
+ */
+final class Money {
+
+    private Money() {
+    }
+
+    /** Annual contract value in US dollars before deal type and currency are applied. */
+    static double usdValue(SizeBand band, SplittableRandom random) {
+        return switch (band) {
+            case SMB -> logUniform(6_000, 30_000, random);
+            case MID -> logUniform(25_000, 150_000, random);
+            case ENTERPRISE -> logUniform(120_000, 750_000, random);
+        };
+    }
+
+    static BigDecimal inCurrency(double usd, RegionSpec region) {
+        long hundreds = Math.max(1, Math.round(usd * region.unitsPerUsd() / 100));
+        return BigDecimal.valueOf(hundreds * 100).setScale(2);
+    }
+
+    static double typeFactor(DealType type) {
+        return switch (type) {
+            case NEW_LOGO -> 1.0;
+            case EXPANSION -> 0.4;
+            case RENEWAL -> 0.9;
+        };
+    }
+
+    private static double logUniform(double low, double high, SplittableRandom random) {
+        return low * Math.exp(random.nextDouble() * Math.log(high / low));
+    }
+}
