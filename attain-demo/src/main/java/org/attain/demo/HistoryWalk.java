@@ -123,7 +123,7 @@ final class HistoryWalk {
         SplittableRandom random = Seeds.random(parameters.seed(), Seeds.PROSPECTING, sdrIndex, monthIndex);
         LocalDate from = month.atDay(1).isBefore(parameters.historyStart()) ? parameters.historyStart() : month.atDay(1);
         LocalDate to = month.atEndOfMonth().isAfter(parameters.asOf()) ? parameters.asOf() : month.atEndOfMonth();
-        int touches = Seeds.poisson(random, 26 * sdr.effort());
+        int touches = Seeds.poisson(random, 22 * sdr.effort());
         for (int i = 0; i < touches; i++) {
             Seat seat = regionSeats.get(random.nextInt(regionSeats.size()));
             String accountId = accounts.get(seat.firstAccount + random.nextInt(seat.accountCount)).externalId();
@@ -196,9 +196,9 @@ final class HistoryWalk {
             case ENTERPRISE -> 0.22;
         };
         double typeFactor = switch (type) {
-            case NEW_LOGO -> 0.85;
+            case NEW_LOGO -> 0.8;
             case EXPANSION -> 1.2;
-            case RENEWAL -> 2.6;
+            case RENEWAL -> 2.2;
         };
         return Math.max(0.04, Math.min(0.9, base * typeFactor * skill));
     }

@@ -1,0 +1,53 @@
+package org.attain.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class DemoLoginsTest {
+
+    private final DemoCompany company = DemoFixtures.defaultCompany();
+    private final DemoLogins logins = company.logins();
+
+    @Test
+    void the_demo_rep_reports_to_the_demo_manager_on_the_as_of_date_and_always_did() {
+        var lines = DemoFixtures.linesOf(company, logins.demoRep());
+
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0).managerId()).isEqualTo(logins.demoManager());
+        assertThat(lines.get(0).coversDay(DemoFixtures.AS_OF)).isTrue();
+        assertThat(DemoFixtures.person(company, logins.demoRep()).employedOn(company.parameters().historyStart()))
+                .isTrue();
+    }
+
+    @Test
+    void the_demo_manager_leads_several_reps() {
+        LocalDate asOf = DemoFixtures.AS_OF;
+        long reps = company.reportingLines().stream()
+                .filter(l -> l.managerId().equals(logins.demoManager()) && l.coversDay(asOf))
+                .filter(l -> DemoFixtures.person(company, l.personId()).roleType() == RoleType.REP)
+                .count();
+
+        assertThat(DemoFixtures.person(company, logins.demoManager()).roleType()).isEqualTo(RoleType.MANAGER);
+        assertThat(reps).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void the_demo_rep_has_won_deals_to_show() {
+        long won = DemoFixtures.transactions(company).stream()
+                .filter(t -> t.ownerId().equals(logins.demoRep()) && t.kind() == TransactionKind.DEAL)
+                .count();
+
+        assertThat(won).isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void admin_comp_admin_and_finance_logins_are_admin_staff() {
+        for (String id : new String[] {logins.demoAdmin(), logins.demoCompAdmin(), logins.demoFinance()}) {
+            assertThat(DemoFixtures.person(company, id).roleType()).isEqualTo(RoleType.ADMIN);
+        }
+        assertThat(DemoFixtures.person(company, logins.demoCompAdmin()).title()).contains("Compensation");
+        assertThat(DemoFixtures.person(company, logins.demoFinance()).title()).contains("Finance");
+    }
+}
