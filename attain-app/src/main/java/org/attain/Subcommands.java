@@ -1,0 +1,19 @@
+package org.attain;
+
+/** Commands that run without the web server. */
+final class Subcommands {
+
+    private Subcommands() {
+    }
+
+    static int run(String command, String[] args) {
+        return switch (command) {
+            case "demo" -> org.attain.demo.DemoCli.run(args, System.out);
+            default -> {
+                System.err.println("Unknown command '" + command + "'.");
+                System.err.println(AttainMain.USAGE);
+                yield 2;
+            }
+        };
+    }
+}

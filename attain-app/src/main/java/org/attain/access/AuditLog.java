@@ -1,0 +1,69 @@
+package org.attain.access;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The append-only audit trail (who, what, when, before/after). Every capability writes here;
+ * the table itself refuses updates and deletes.
+ */
+@Service
+public class AuditLog {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    AuditLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public void record(String actor, String action, String entityType, String entityId, Object before, Object after) {
+        record(actor, action, entityType, entityId, before, after, null);
+    }
+
+    public void record(String actor, String action, String entityType, String entityId, Object before, Object after,
+            String detail) {
+        jdbc.sql("""
+                insert into audit_log(at, actor, action, entity_type, entity_id, before, after, detail)
+                values (:at, :actor, :action, :type, :id, cast(:before as jsonb), cast(:after as jsonb), :detail)""")
+                .param("at", Timestamp.from(clock.instant()))
+                .param("actor", actor)
+                .param("action", action)
+                .param("type", entityType)
+                .param("id", entityId)
+                .param("before", before == null ? null : json.writeValueAsString(before))
+                .param("after", after == null ? null : json.writeValueAsString(after))
+                .param("detail", detail)
+                .update();
+    }
+
+    public record Entry(long id, Instant at, String actor, String action, String entityType, String entityId,
+            String before, String after, String detail) {
+    }
+
+    /** Newest first, optionally filtered by actor, action or entity type (blank = any). */
+    public List<Entry> search(String actor, String action, String entityType, int limit) {
+        return jdbc.sql("""
+                select id, at, actor, action, entity_type, entity_id, before::text as before, after::text as after, detail
+                from audit_log
+                where (:actor = '' or actor = :actor)
+                  and (:action = '' or action = :action)
+                  and (:type = '' or entity_type = :type)
+                order by at desc, id desc limit :limit""")
+                .param("actor", blankIfNull(actor)).param("action", blankIfNull(action))
+                .param("type", blankIfNull(entityType)).param("limit", limit)
+                .query(Entry.class).list();
+    }
+
+    private static String blankIfNull(String s) {
+        return s == null ? "" : s.trim();
+    }
+}

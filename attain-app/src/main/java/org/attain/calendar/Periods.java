@@ -1,0 +1,117 @@
+package org.attain.calendar;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.attain.access.AuditLog;
+import org.attain.platform.ConflictException;
+import org.attain.platform.FieldProblem;
+import org.attain.platform.InvalidInputException;
+import org.attain.platform.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The stored periods of the fiscal calendar and their open/closed status. */
+@Service
+public class Periods {
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final int configuredStartMonth;
+
+    Periods(JdbcClient jdbc, AuditLog audit, Clock clock, @Value("${attain.fiscal-year-start-month:1}") int startMonth) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+        this.configuredStartMonth = startMonth;
+    }
+
+    public record PeriodRow(String id, PeriodKind kind, int fiscalYear, LocalDate startsOn, LocalDate endsOn,
+            PeriodStatus status, java.time.Instant closedAt, String closedBy) {
+    }
+
+    public FiscalCalendar calendar() {
+        int month = jdbc.sql("select fiscal_year_start_month from fiscal_setting where id = 1").query(Integer.class).single();
+        return new FiscalCalendar(month);
+    }
+
+    /**
+     * Makes sure the periods of the given fiscal years exist. The start month is fixed once periods
+     * exist: moving it later would re-cut periods that pay was computed on.
+     */
+    @Transactional
+    public void ensureYears(int fromFiscalYear, int toFiscalYear) {
+        boolean any = jdbc.sql("select exists(select 1 from period)").query(Boolean.class).single();
+        if (!any) {
+            jdbc.sql("update fiscal_setting set fiscal_year_start_month = :m where id = 1").param("m", configuredStartMonth).update();
+        }
+        FiscalCalendar cal = calendar();
+        for (int fy = fromFiscalYear; fy <= toFiscalYear; fy++) {
+            for (FiscalCalendar.Period p : cal.periodsOf(fy)) {
+                jdbc.sql("""
+                        insert into period(id, kind, fiscal_year, starts_on, ends_on) values (:id, :kind, :fy, :s, :e)
+                        on conflict (id) do nothing""")
+                        .param("id", p.id()).param("kind", p.kind().name()).param("fy", p.fiscalYear())
+                        .param("s", p.startsOn()).param("e", p.endsOn()).update();
+            }
+        }
+    }
+
+    public List<PeriodRow> list(PeriodKind kind, Integer fiscalYear) {
+        return jdbc.sql("""
+                select id, kind, fiscal_year, starts_on, ends_on, status, closed_at, closed_by from period
+                where (cast(:kind as text) is null or kind = cast(:kind as text))
+                  and (cast(:fy as int) is null or fiscal_year = cast(:fy as int))
+                order by starts_on, case kind when 'YEAR' then 0 when 'QUARTER' then 1 else 2 end""")
+                .param("kind", kind == null ? null : kind.name()).param("fy", fiscalYear)
+                .query(PeriodRow.class).list();
+    }
+
+    public Optional<PeriodRow> find(String id) {
+        return jdbc.sql("select id, kind, fiscal_year, starts_on, ends_on, status, closed_at, closed_by from period where id = :id")
+                .param("id", id).query(PeriodRow.class).optional();
+    }
+
+    public PeriodRow current(PeriodKind kind) {
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.sql("""
+                select id, kind, fiscal_year, starts_on, ends_on, status, closed_at, closed_by from period
+                where kind = :kind and starts_on <= :d and ends_on >= :d""")
+                .param("kind", kind.name()).param("d", today).query(PeriodRow.class).optional()
+                .orElseThrow(() -> new NotFoundException("period containing", today));
+    }
+
+    /** Locks a period. Closing twice is refused, so a double click cannot hide a second close. */
+    @Transactional
+    public PeriodRow close(String id, String actor) {
+        PeriodRow before = find(id).orElseThrow(() -> new NotFoundException("period", id));
+        int n = jdbc.sql("update period set status = 'CLOSED', closed_at = :at, closed_by = :by where id = :id and status = 'OPEN'")
+                .param("at", Timestamp.from(clock.instant())).param("by", actor).param("id", id).update();
+        if (n == 0) {
+            throw new ConflictException("Period " + id + " is already closed.");
+        }
+        audit.record(actor, "PERIOD_CLOSED", "period", id, Map.of("status", before.status().name()), Map.of("status", "CLOSED"));
+        return find(id).orElseThrow();
+    }
+
+    @Transactional
+    public PeriodRow reopen(String id, String reason, String actor) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException(new FieldProblem("reason", "period.reopen.reason", "is required to reopen a period"));
+        }
+        find(id).orElseThrow(() -> new NotFoundException("period", id));
+        int n = jdbc.sql("update period set status = 'OPEN', closed_at = null, closed_by = null where id = :id and status = 'CLOSED'")
+                .param("id", id).update();
+        if (n == 0) {
+            throw new ConflictException("Period " + id + " is not closed.");
+        }
+        audit.record(actor, "PERIOD_REOPENED", "period", id, Map.of("status", "CLOSED"), Map.of("status", "OPEN"), reason.trim());
+        return find(id).orElseThrow();
+    }
+}

@@ -1,0 +1,99 @@
+package org.attain.demomode;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import org.attain.access.Role;
+import org.attain.access.UserAccounts;
+import org.attain.calendar.Periods;
+import org.attain.demo.DemoCompany;
+import org.attain.demo.DemoGenerator;
+import org.attain.demo.DemoLogins;
+import org.attain.demo.DemoParameters;
+import org.attain.org.People;
+import org.attain.platform.AttainMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * At start: make sure the fiscal calendar covers the history and the year ahead, and in demo mode
+ * load the demo company once. A marker row makes a restart on kept data skip the load, so nothing
+ * is loaded twice.
+ */
+@Component
+@Order(5)
+class DemoStartup implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoStartup.class);
+    static final String LOADED_MARKER = "demo.loaded";
+
+    private final AttainMode mode;
+    private final Periods periods;
+    private final DemoCompanyLoader loader;
+    private final UserAccounts users;
+    private final People people;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final long seed;
+    private final int size;
+
+    DemoStartup(AttainMode mode, Periods periods, DemoCompanyLoader loader, UserAccounts users, People people,
+            JdbcClient jdbc, Clock clock, @Value("${attain.demo.seed:20261126}") long seed,
+            @Value("${attain.demo.people:250}") int size) {
+        this.mode = mode;
+        this.periods = periods;
+        this.loader = loader;
+        this.users = users;
+        this.people = people;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.seed = seed;
+        this.size = size;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        LocalDate today = LocalDate.now(clock);
+        int fy = periods.calendar().fiscalYearOf(today);
+        periods.ensureYears(fy - 3, fy + 1);
+        if (!mode.demo()) {
+            return;
+        }
+        boolean loaded = jdbc.sql("select exists(select 1 from app_setting where key = :k)").param("k", LOADED_MARKER)
+                .query(Boolean.class).single();
+        if (loaded) {
+            log.info("Demo company already loaded; keeping the data as it is");
+            return;
+        }
+        long started = System.nanoTime();
+        DemoCompany company = DemoGenerator.generate(DemoParameters.defaults(today).withSeed(seed).withPeople(size));
+        var result = loader.load(company);
+        createDemoLogins(company.logins());
+        jdbc.sql("insert into app_setting(key, value) values (:k, :v)").param("k", LOADED_MARKER)
+                .param("v", today.toString()).update();
+        log.info("Demo company loaded: {} people, {} opportunities, {} transactions, {} activities in {} ms",
+                result.people(), result.opportunities(), result.transactions(), result.activities(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void createDemoLogins(DemoLogins logins) {
+        create("admin", logins.demoAdmin(), Role.ADMIN);
+        create("compadmin", logins.demoCompAdmin(), Role.COMP_ADMIN);
+        create("finance", logins.demoFinance(), Role.FINANCE);
+        create("manager", logins.demoManager(), Role.MANAGER);
+        create("rep", logins.demoRep(), Role.REP);
+    }
+
+    private void create(String username, String personExternalId, Role role) {
+        Long personId = personExternalId == null ? null : people.idByExternalId(personExternalId).orElse(null);
+        users.create(username, "demo", personId, EnumSet.of(role), "demo-mode");
+    }
+}

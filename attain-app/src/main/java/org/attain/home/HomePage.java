@@ -1,0 +1,78 @@
+package org.attain.home;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.attain.access.AttainUser;
+import org.attain.access.Role;
+import org.attain.calendar.PeriodKind;
+import org.attain.calendar.Periods;
+import org.attain.org.People;
+import org.attain.org.PersonView;
+import org.attain.org.Teams;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** One home page, three views: what a rep, a manager and the back office each come for first. */
+@Controller
+class HomePage {
+
+    private final People people;
+    private final Teams teams;
+    private final Periods periods;
+    private final SalesSnapshot sales;
+    private final Clock clock;
+
+    HomePage(People people, Teams teams, Periods periods, SalesSnapshot sales, Clock clock) {
+        this.people = people;
+        this.teams = teams;
+        this.periods = periods;
+        this.sales = sales;
+        this.clock = clock;
+    }
+
+    record TeamRow(PersonView person, SalesSnapshot.Figures figures) {
+    }
+
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal AttainUser user, Model model) {
+        LocalDate today = LocalDate.now(clock);
+        var quarter = periods.current(PeriodKind.QUARTER);
+        model.addAttribute("quarter", quarter);
+        model.addAttribute("today", today);
+        if (user.personId() != null) {
+            people.find(user.personId(), today).ifPresent(me -> {
+                model.addAttribute("person", me);
+                if (me.managerId() != null) {
+                    people.find(me.managerId(), today).ifPresent(m -> model.addAttribute("manager", m));
+                }
+                Map<Long, SalesSnapshot.Figures> mine = sales.figures(List.of(me.id()), quarter.startsOn(), quarter.endsOn());
+                model.addAttribute("myFigures", mine.getOrDefault(me.id(), SalesSnapshot.Figures.empty(me.id())));
+                model.addAttribute("recentDeals", sales.recentDeals(me.id(), 8));
+                model.addAttribute("activityMix", sales.activityMix(me.id(), today.minusDays(30), today));
+            });
+            List<PersonView> reports = people.directReports(user.personId(), today);
+            if (!reports.isEmpty()) {
+                Map<Long, SalesSnapshot.Figures> figures = sales.figures(reports.stream().map(PersonView::id).toList(),
+                        quarter.startsOn(), quarter.endsOn());
+                model.addAttribute("team", reports.stream()
+                        .map(p -> new TeamRow(p, figures.getOrDefault(p.id(), SalesSnapshot.Figures.empty(p.id()))))
+                        .sorted(Comparator.comparing((TeamRow r) -> r.figures().bookings()).reversed())
+                        .toList());
+            }
+        }
+        if (user.seesEveryone()) {
+            model.addAttribute("teams", teams.all());
+            model.addAttribute("regionBookings", sales.bookingsByRegion(quarter.startsOn(), quarter.endsOn()));
+            model.addAttribute("headcount", people.list(org.attain.access.PersonScope.everyone(),
+                    People.Filter.none(), today, 0, 1).total());
+            model.addAttribute("openPeriods", periods.list(PeriodKind.QUARTER, quarter.fiscalYear()));
+        }
+        model.addAttribute("isManager", user.has(Role.MANAGER));
+        return "home";
+    }
+}

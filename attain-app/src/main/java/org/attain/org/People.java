@@ -1,0 +1,77 @@
+package org.attain.org;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.attain.access.PersonScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Read side of the org: people with their manager and team on a given day, limited to a scope. */
+@Service
+public class People {
+
+    private final JdbcClient jdbc;
+
+    People(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Page<T>(List<T> items, int page, int size, long total) {
+    }
+
+    public record Filter(RoleType role, Long teamId, String text) {
+        public static Filter none() {
+            return new Filter(null, null, null);
+        }
+    }
+
+    public Optional<PersonView> find(long personId, LocalDate day) {
+        return jdbc.sql(SELECT + " where p.id = :id").param("day", day).param("id", personId)
+                .query(PersonView.class).optional();
+    }
+
+    public Optional<Long> idByExternalId(String externalId) {
+        return jdbc.sql("select id from person where external_id = :x").param("x", externalId)
+                .query(Long.class).optional();
+    }
+
+    public Page<PersonView> list(PersonScope scope, Filter filter, LocalDate day, int page, int size) {
+        String where = """
+                 where (cast(:ids as bigint[]) is null or p.id = any(cast(:ids as bigint[])))
+                   and (cast(:role as text) is null or p.role_type = cast(:role as text))
+                   and (cast(:team as bigint) is null or p.team_id = cast(:team as bigint))
+                   and (cast(:text as text) is null or (p.first_name || ' ' || p.last_name || ' ' || p.email || ' ' || p.title)
+                        ilike '%' || cast(:text as text) || '%')
+                """;
+        String text = filter.text() == null || filter.text().isBlank() ? null : filter.text().trim();
+        String role = filter.role() == null ? null : filter.role().name();
+        long total = jdbc.sql("select count(*) from person p" + where)
+                .param("ids", scope.idsOrNull()).param("role", role).param("team", filter.teamId()).param("text", text)
+                .query(Long.class).single();
+        List<PersonView> items = jdbc.sql(SELECT + where + " order by p.last_name, p.first_name, p.id limit :limit offset :offset")
+                .param("day", day).param("ids", scope.idsOrNull()).param("role", role).param("team", filter.teamId())
+                .param("text", text).param("limit", size).param("offset", (long) page * size)
+                .query(PersonView.class).list();
+        return new Page<>(items, page, size, total);
+    }
+
+    /** Direct reports of a manager on a day. */
+    public List<PersonView> directReports(long managerId, LocalDate day) {
+        return jdbc.sql(SELECT + " where rl.manager_id = :manager order by p.last_name, p.first_name")
+                .param("day", day).param("manager", managerId).query(PersonView.class).list();
+    }
+
+    static final String SELECT = """
+            select p.id, p.external_id, p.first_name, p.last_name, p.email, p.title, p.role_type,
+                   p.region_id, r.name as region, p.team_id, t.name as team,
+                   p.employment_start, p.employment_end, p.currency,
+                   rl.manager_id, m.first_name || ' ' || m.last_name as manager_name
+            from person p
+            left join region r on r.id = p.region_id
+            left join team t on t.id = p.team_id
+            left join reporting_line rl on rl.person_id = p.id and rl.valid_from <= :day
+                 and (rl.valid_until is null or rl.valid_until > :day)
+            left join person m on m.id = rl.manager_id
+            """;
+}

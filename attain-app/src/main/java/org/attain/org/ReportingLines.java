@@ -1,0 +1,43 @@
+package org.attain.org;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Effective-dated manager history: who reported to whom, and from when until when. */
+@Service
+public class ReportingLines {
+
+    private final JdbcClient jdbc;
+
+    ReportingLines(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** validUntil is exclusive; null means still in force. */
+    public record ReportingLine(long id, long personId, String personName, long managerId, String managerName,
+            LocalDate validFrom, LocalDate validUntil) {
+    }
+
+    /** Who reported to whom on the given day: one indexed range query. */
+    public List<ReportingLine> onDay(LocalDate day, Long personId) {
+        return jdbc.sql(SELECT + """
+                 where rl.valid_from <= :day and (rl.valid_until is null or rl.valid_until > :day)
+                   and (cast(:person as bigint) is null or rl.person_id = cast(:person as bigint))
+                 order by rl.manager_id, rl.person_id""")
+                .param("day", day).param("person", personId).query(ReportingLine.class).list();
+    }
+
+    /** The whole manager history of one person, oldest first. */
+    public List<ReportingLine> historyOf(long personId) {
+        return jdbc.sql(SELECT + " where rl.person_id = :person order by rl.valid_from")
+                .param("person", personId).query(ReportingLine.class).list();
+    }
+
+    private static final String SELECT = """
+            select rl.id, rl.person_id, p.first_name || ' ' || p.last_name as person_name,
+                   rl.manager_id, m.first_name || ' ' || m.last_name as manager_name, rl.valid_from, rl.valid_until
+            from reporting_line rl join person p on p.id = rl.person_id join person m on m.id = rl.manager_id
+            """;
+}

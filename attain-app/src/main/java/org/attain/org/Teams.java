@@ -1,0 +1,34 @@
+package org.attain.org;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Teams and regions. */
+@Service
+public class Teams {
+
+    private final JdbcClient jdbc;
+
+    Teams(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Team(long id, String code, String name, Long regionId, String region, int members) {
+    }
+
+    public record Region(long id, String code, String name, String currency) {
+    }
+
+    public List<Team> all() {
+        return jdbc.sql("""
+                select t.id, t.code, t.name, t.region_id, r.name as region,
+                       (select count(*) from person p where p.team_id = t.id and p.employment_end is null) as members
+                from team t left join region r on r.id = t.region_id order by r.name, t.name""")
+                .query(Team.class).list();
+    }
+
+    public List<Region> regions() {
+        return jdbc.sql("select id, code, name, currency from region order by name").query(Region.class).list();
+    }
+}

@@ -1,0 +1,2 @@
+/** People, teams, regions and effective-dated reporting lines. */
+package org.attain.org;

@@ -1,0 +1,70 @@
+package org.attain.platform;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The last stop for errors no controller handled (unknown URLs, failures in filters): a friendly
+ * page for people, a problem document for the API, and for server errors an id that is in the log.
+ */
+@Controller
+class ErrorPages implements ErrorController {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
+    @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
+    String page(HttpServletRequest request, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        HttpStatus status = status(request);
+        response.setStatus(status.value());
+        model.addAttribute("status", status.value());
+        if (status.is5xxServerError()) {
+            model.addAttribute("errorId", logged(request));
+            return "error/5xx";
+        }
+        return status == HttpStatus.NOT_FOUND ? "error/404" : status == HttpStatus.FORBIDDEN ? "error/403" : "error/4xx";
+    }
+
+    @RequestMapping("/error")
+    @ResponseBody
+    ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
+        HttpStatus status = status(request);
+        ProblemDetail body = ProblemDetail.forStatus(status);
+        if (status.is5xxServerError()) {
+            String id = logged(request);
+            body.setDetail("Something went wrong on our side. Quote error id " + id + " when you report it.");
+            body.setProperty("errorId", id);
+        } else if (status == HttpStatus.NOT_FOUND) {
+            body.setDetail("There is nothing at " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) + ".");
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    private static String logged(HttpServletRequest request) {
+        String id = ErrorIds.next();
+        Object ex = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        log.error("Server error {} on {}", id, request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+                ex instanceof Throwable t ? t : null);
+        return id;
+    }
+
+    private static HttpStatus status(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code instanceof Integer i) {
+            HttpStatus s = HttpStatus.resolve(i);
+            return s == null ? HttpStatus.INTERNAL_SERVER_ERROR : s;
+        }
+        return HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+
+}
