@@ -24,18 +24,19 @@ final class ActivityMaker {
 
     /** Rep activity on a deal; more effort and winning deals mean more touches. */
     void dealActivities(Opportunity opportunity, Seat.Occupancy owner, SizeBand band, Helper overlay,
-                        LocalDate from, LocalDate to, ZoneId zone, SplittableRandom random) {
+                        LocalDate from, LocalDate to, double visibleShare, ZoneId zone, SplittableRandom random) {
         if (from.isAfter(to)) {
             return;
         }
         double bandFactor = band == SizeBand.ENTERPRISE ? 1.5 : band == SizeBand.MID ? 1.0 : 0.8;
         double outcomeFactor = opportunity.stage() == Stage.CLOSED_WON ? 1.4 : 1.0;
-        int touches = Seeds.poisson(random, (1.2 + 2.4 * owner.effort()) * bandFactor * outcomeFactor);
+        int touches = Seeds.poisson(random, (1.2 + 2.4 * owner.effort()) * bandFactor * outcomeFactor
+                * Math.min(1.0, visibleShare));
         for (int i = 0; i < touches; i++) {
             ActivityKind kind = dealKind(random);
             emit(owner.personId(), kind, from, to, zone, opportunity, random);
         }
-        if (overlay != null && random.nextInt(10) < 6) {
+        if (overlay != null && random.nextInt(10) < 6 * visibleShare) {
             emit(overlay.personId(), ActivityKind.MEETING, from, to, zone, opportunity, random);
         }
     }

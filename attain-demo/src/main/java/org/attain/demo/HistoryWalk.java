@@ -108,7 +108,9 @@ final class HistoryWalk {
             if (activities != null) {
                 LocalDate from = created.isBefore(parameters.historyStart()) ? parameters.historyStart() : created;
                 LocalDate to = close.isAfter(asOf) ? asOf : close;
-                activities.dealActivities(opportunity, owner, account.sizeBand(), overlay, from, to,
+                // Only the part of the deal's life inside the history (and before today) is logged.
+                double visible = (ChronoUnit.DAYS.between(from, to) + 1.0) / (ChronoUnit.DAYS.between(created, close) + 1.0);
+                activities.dealActivities(opportunity, owner, account.sizeBand(), overlay, from, to, visible,
                         zones.get(seat.region.code()),
                         Seeds.random(parameters.seed(), Seeds.ACTIVITIES, number, 0));
             }
