@@ -1,0 +1,170 @@
+package org.attain.engine.calc;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.attain.engine.ledger.LedgerState;
+import org.attain.engine.model.Event;
+import org.attain.engine.model.KpiScore;
+import org.attain.engine.model.ManualAdjustment;
+import org.attain.engine.model.Person;
+import org.attain.engine.model.PersonId;
+import org.attain.engine.model.PlanAssignment;
+import org.attain.engine.model.Quota;
+import org.attain.engine.model.ReportingLine;
+import org.attain.engine.model.Transaction;
+import org.attain.engine.money.FxRate;
+import org.attain.engine.plan.CompiledPlan;
+import org.attain.engine.time.FiscalCalendar;
+import org.attain.engine.time.PeriodId;
+
+/**
+ * Everything a calculation reads, as one immutable value. {@code periods} are the periods to compute, in
+ * any order (they are computed oldest first). {@code payees} empty means every assigned payee; naming a
+ * few computes only those (an incremental run). {@code openingLedger} is each payee's ledger before the
+ * first period computed (absent: empty), so a run may start after earlier closed periods.
+ */
+public record CalculationInput(FiscalCalendar calendar, List<CompiledPlan> plans, List<PlanAssignment> assignments,
+        List<Person> people, List<ReportingLine> reportingLines, List<Quota> quotas, List<FxRate> fxRates,
+        List<Transaction> transactions, List<Event> events, List<KpiScore> kpiScores,
+        List<ManualAdjustment> adjustments, List<PeriodId> periods, Set<PersonId> payees,
+        Map<PersonId, LedgerState> openingLedger) {
+
+    public CalculationInput {
+        Objects.requireNonNull(calendar, "calendar");
+        plans = List.copyOf(plans);
+        assignments = List.copyOf(assignments);
+        people = List.copyOf(people);
+        reportingLines = List.copyOf(reportingLines);
+        quotas = List.copyOf(quotas);
+        fxRates = List.copyOf(fxRates);
+        transactions = List.copyOf(transactions);
+        events = List.copyOf(events);
+        kpiScores = List.copyOf(kpiScores);
+        adjustments = List.copyOf(adjustments);
+        periods = List.copyOf(new LinkedHashSet<>(periods));
+        payees = Set.copyOf(payees);
+        openingLedger = Map.copyOf(openingLedger);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The same input restricted to some payees and periods, starting from the given ledgers. */
+    public CalculationInput only(Set<PersonId> somePayees, List<PeriodId> somePeriods,
+            Map<PersonId, LedgerState> opening) {
+        return new CalculationInput(calendar, plans, assignments, people, reportingLines, quotas, fxRates,
+                transactions, events, kpiScores, adjustments, somePeriods, somePayees, opening);
+    }
+
+    /** The same input with more transactions, as used by what-if. */
+    public CalculationInput withTransactions(List<Transaction> more) {
+        List<Transaction> all = new ArrayList<>(transactions);
+        all.addAll(more);
+        return new CalculationInput(calendar, plans, assignments, people, reportingLines, quotas, fxRates, all,
+                events, kpiScores, adjustments, periods, payees, openingLedger);
+    }
+
+    /** Collects the parts of an input; every list starts empty and the calendar starts in January. */
+    public static final class Builder {
+        private FiscalCalendar calendar = FiscalCalendar.calendarYear();
+        private final List<CompiledPlan> plans = new ArrayList<>();
+        private final List<PlanAssignment> assignments = new ArrayList<>();
+        private final List<Person> people = new ArrayList<>();
+        private final List<ReportingLine> reportingLines = new ArrayList<>();
+        private final List<Quota> quotas = new ArrayList<>();
+        private final List<FxRate> fxRates = new ArrayList<>();
+        private final List<Transaction> transactions = new ArrayList<>();
+        private final List<Event> events = new ArrayList<>();
+        private final List<KpiScore> kpiScores = new ArrayList<>();
+        private final List<ManualAdjustment> adjustments = new ArrayList<>();
+        private final List<PeriodId> periods = new ArrayList<>();
+        private final Set<PersonId> payees = new LinkedHashSet<>();
+        private final Map<PersonId, LedgerState> openingLedger = new HashMap<>();
+
+        public Builder calendar(FiscalCalendar value) {
+            this.calendar = value;
+            return this;
+        }
+
+        public Builder plan(CompiledPlan value) {
+            plans.add(value);
+            return this;
+        }
+
+        public Builder assignment(PlanAssignment value) {
+            assignments.add(value);
+            return this;
+        }
+
+        public Builder person(Person value) {
+            people.add(value);
+            return this;
+        }
+
+        public Builder reportingLine(ReportingLine value) {
+            reportingLines.add(value);
+            return this;
+        }
+
+        public Builder quota(Quota value) {
+            quotas.add(value);
+            return this;
+        }
+
+        public Builder fxRate(FxRate value) {
+            fxRates.add(value);
+            return this;
+        }
+
+        public Builder transaction(Transaction value) {
+            transactions.add(value);
+            return this;
+        }
+
+        public Builder transactions(List<Transaction> values) {
+            transactions.addAll(values);
+            return this;
+        }
+
+        public Builder event(Event value) {
+            events.add(value);
+            return this;
+        }
+
+        public Builder kpiScore(KpiScore value) {
+            kpiScores.add(value);
+            return this;
+        }
+
+        public Builder adjustment(ManualAdjustment value) {
+            adjustments.add(value);
+            return this;
+        }
+
+        public Builder period(PeriodId value) {
+            periods.add(value);
+            return this;
+        }
+
+        public Builder payee(PersonId value) {
+            payees.add(value);
+            return this;
+        }
+
+        public Builder openingLedger(PersonId person, LedgerState state) {
+            openingLedger.put(person, state);
+            return this;
+        }
+
+        public CalculationInput build() {
+            return new CalculationInput(calendar, plans, assignments, people, reportingLines, quotas, fxRates,
+                    transactions, events, kpiScores, adjustments, periods, payees, openingLedger);
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package org.attain.engine.calc;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.attain.engine.credit.Credit;
+import org.attain.engine.credit.DealFacts;
+import org.attain.engine.model.TransactionId;
+import org.attain.engine.money.CurrencyUnit;
+import org.attain.engine.money.Money;
+import org.attain.engine.plan.BonusComponent;
+import org.attain.engine.plan.Component;
+import org.attain.engine.plan.ComponentBasics;
+import org.attain.engine.plan.CurveComponent;
+import org.attain.engine.plan.CurvePoint;
+import org.attain.engine.plan.MboComponent;
+import org.attain.engine.plan.Objective;
+import org.attain.engine.plan.PerDealComponent;
+import org.attain.engine.plan.RateComponent;
+import org.attain.engine.plan.TierBasis;
+import org.attain.engine.plan.TieredComponent;
+
+/**
+ * Computes one component for one payee-period: the raw amount with its explanation, then the shared
+ * rules every component obeys in this order: gate, cap per deal, cap and floor per period, one rounding.
+ */
+final class ComponentEvaluator {
+
+    private ComponentEvaluator() {
+    }
+
+    /** Raw earnings before gate, caps and rounding; {@code roundedOverride} is set by to-date true-ups. */
+    record Raw(BigDecimal amount, List<Contribution> contributions, List<TraceStep> steps, String kind,
+            BigDecimal roundedOverride) {
+    }
+
+    static ComponentOutcome evaluate(ComponentInput in) {
+        Component component = in.component();
+        Raw raw;
+        if (component instanceof RateComponent r) {
+            raw = rate(r, in);
+        } else if (component instanceof TieredComponent t) {
+            raw = TieredEvaluator.evaluate(t, in);
+        } else if (component instanceof BonusComponent b) {
+            raw = bonus(b, in);
+        } else if (component instanceof CurveComponent c) {
+            raw = curve(c, in);
+        } else if (component instanceof PerDealComponent p) {
+            raw = perDeal(p, in);
+        } else {
+            raw = mbo((MboComponent) component, in);
+        }
+        return finish(component, in, raw);
+    }
+
+    private static ComponentOutcome finish(Component component, ComponentInput in, Raw raw) {
+        ComponentBasics basics = component.basics();
+        CurrencyUnit currency = in.plan().currency();
+        List<TraceStep> steps = new ArrayList<>(raw.steps());
+        List<Contribution> contributions = raw.contributions();
+        BigDecimal amount = raw.amount();
+        BigDecimal roundedOverride = raw.roundedOverride();
+        boolean gated = !(component instanceof BonusComponent) && basics.gate() != null;
+        if (gated && !basics.gate().test(in.facts())) {
+            steps.add(new TraceStep("gate", "not met: " + basics.gate().text() + " (attainment "
+                    + display(in.facts().attainment()) + "), pays 0"));
+            amount = BigDecimal.ZERO;
+            roundedOverride = null;
+        } else if (gated) {
+            steps.add(new TraceStep("gate", "met: " + basics.gate().text()));
+        }
+        Map<TransactionId, BigDecimal> perDeal = new LinkedHashMap<>();
+        if (component.perDeal() && amount.signum() != 0) {
+            for (Contribution c : contributions) {
+                perDeal.merge(c.transaction(), c.amount(), BigDecimal::add);
+            }
+            if (basics.capPerDeal() != null) {
+                BigDecimal cap = basics.capPerDeal().amount();
+                BigDecimal total = BigDecimal.ZERO;
+                for (Map.Entry<TransactionId, BigDecimal> e : perDeal.entrySet()) {
+                    if (e.getValue().compareTo(cap) > 0) {
+                        steps.add(new TraceStep("cap per deal", e.getKey() + " earned " + plain(e.getValue())
+                                + ", capped to " + cap.toPlainString()));
+                        e.setValue(cap);
+                    }
+                    total = total.add(e.getValue());
+                }
+                if (total.compareTo(amount) != 0) {
+                    roundedOverride = null;
+                }
+                amount = total;
+            }
+        }
+        BigDecimal beforeCaps = amount;
+        if (basics.capPerPeriod() != null && amount.compareTo(basics.capPerPeriod().amount()) > 0) {
+            amount = basics.capPerPeriod().amount();
+            steps.add(new TraceStep("cap", plain(beforeCaps) + " capped to " + basics.capPerPeriod().toPlainString()));
+        }
+        if (basics.floorPerPeriod() != null && amount.compareTo(basics.floorPerPeriod().amount()) < 0) {
+            amount = basics.floorPerPeriod().amount();
+            steps.add(new TraceStep("floor", plain(beforeCaps) + " raised to the floor " + basics.floorPerPeriod().toPlainString()));
+        }
+        boolean changedByCaps = beforeCaps.compareTo(amount) != 0;
+        if (changedByCaps) {
+            roundedOverride = null;
+            scale(perDeal, beforeCaps, amount);
+        }
+        BigDecimal rounded = roundedOverride != null ? roundedOverride : currency.round(amount);
+        if (rounded.compareTo(amount) != 0 && roundedOverride == null) {
+            steps.add(new TraceStep("rounding", plain(amount) + " rounded HALF_EVEN to " + rounded.toPlainString()));
+        }
+        steps.add(new TraceStep("amount", rounded.toPlainString() + " " + currency));
+        Set<TransactionId> qualifying = new LinkedHashSet<>();
+        for (Contribution c : contributions) {
+            qualifying.add(c.transaction());
+        }
+        Money uncapped = changedByCaps ? new Money(currency.round(beforeCaps), currency) : null;
+        EarningsLine line = new EarningsLine(component.id(), raw.kind(), in.plan().id(), new Money(rounded, currency),
+                uncapped, List.copyOf(qualifying), null, new Trace(steps, contributions));
+        return new ComponentOutcome(line, Map.copyOf(perDeal));
+    }
+
+    private static void scale(Map<TransactionId, BigDecimal> perDeal, BigDecimal from, BigDecimal to) {
+        if (from.signum() == 0) {
+            perDeal.replaceAll((k, v) -> BigDecimal.ZERO);
+            return;
+        }
+        BigDecimal factor = to.divide(from, MathContext.DECIMAL128);
+        perDeal.replaceAll((k, v) -> v.multiply(factor, MathContext.DECIMAL128));
+    }
+
+    private static Raw rate(RateComponent r, ComponentInput in) {
+        List<Contribution> contributions = new ArrayList<>(in.credits().size());
+        BigDecimal total = BigDecimal.ZERO;
+        for (Credit c : in.credits()) {
+            BigDecimal earned = c.credited().amount().multiply(r.rate());
+            contributions.add(new Contribution(c.transaction().id(), c.date(), c.rule(), c.via(), c.share(),
+                    c.transaction().amount(), c.fxFactor(), c.credited(), List.of(), earned));
+            total = total.add(earned);
+        }
+        List<TraceStep> steps = List.of(
+                new TraceStep("measure", r.basics().measure() + " = " + plain(total(in.credits())) + " " + in.plan().currency()),
+                new TraceStep("rate", plain(total(in.credits())) + " x " + r.rate().toPlainString() + " = " + plain(total)));
+        return new Raw(total, contributions, steps, "rate", null);
+    }
+
+    private static Raw bonus(BonusComponent b, ComponentInput in) {
+        boolean met = b.basics().gate() != null && b.basics().gate().test(in.facts());
+        String gate = b.basics().gate() == null ? "(no condition)" : b.basics().gate().text();
+        List<TraceStep> steps = List.of(
+                new TraceStep("attainment", display(in.facts().attainment())),
+                new TraceStep("condition", gate + (met ? " is met: pays " : " is not met: pays 0 instead of ")
+                        + b.amount().toPlainString()));
+        return new Raw(met ? b.amount().amount() : BigDecimal.ZERO, List.of(), steps, "bonus", null);
+    }
+
+    private static Raw curve(CurveComponent c, ComponentInput in) {
+        BigDecimal x = c.basis() == TierBasis.AMOUNT ? in.measureTotal() : in.facts().attainment();
+        List<TraceStep> steps = new ArrayList<>();
+        if (x == null) {
+            steps.add(new TraceStep("curve", "no quota for " + in.period() + ": the curve pays nothing"));
+            return new Raw(BigDecimal.ZERO, List.of(), steps, "curve", null);
+        }
+        List<CurvePoint> points = c.points();
+        BigDecimal pay;
+        if (x.compareTo(points.get(0).at()) < 0) {
+            pay = BigDecimal.ZERO;
+            steps.add(new TraceStep("curve", plain(x) + " is below the first point " + points.get(0).at().toPlainString()));
+        } else if (x.compareTo(points.get(points.size() - 1).at()) >= 0) {
+            pay = points.get(points.size() - 1).pay().amount();
+            steps.add(new TraceStep("curve", plain(x) + " is at or above the last point: " + pay.toPlainString()));
+        } else {
+            int i = 0;
+            while (x.compareTo(points.get(i + 1).at()) >= 0) {
+                i++;
+            }
+            CurvePoint a = points.get(i);
+            CurvePoint b = points.get(i + 1);
+            BigDecimal slope = b.pay().amount().subtract(a.pay().amount())
+                    .divide(b.at().subtract(a.at()), MathContext.DECIMAL128);
+            pay = a.pay().amount().add(slope.multiply(x.subtract(a.at())));
+            steps.add(new TraceStep("curve", "between " + a.at().toPlainString() + " (" + a.pay().toPlainString() + ") and "
+                    + b.at().toPlainString() + " (" + b.pay().toPlainString() + "): " + plain(pay)));
+        }
+        return new Raw(pay, List.of(), steps, "curve", null);
+    }
+
+    private static Raw perDeal(PerDealComponent p, ComponentInput in) {
+        List<Contribution> contributions = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        int skipped = 0;
+        for (Credit c : in.credits()) {
+            if (p.when() != null && !p.when().test(DealFacts.of(c.transaction()), c.transaction().account(),
+                    in.facts().person())) {
+                skipped++;
+                continue;
+            }
+            BigDecimal earned = p.amountPerDeal().amount().multiply(c.share());
+            contributions.add(new Contribution(c.transaction().id(), c.date(), c.rule(), c.via(), c.share(),
+                    c.transaction().amount(), c.fxFactor(), c.credited(), List.of(), earned));
+            total = total.add(earned);
+        }
+        List<TraceStep> steps = new ArrayList<>();
+        if (p.basics().window() != null) {
+            steps.add(new TraceStep("window", "deals closed " + p.basics().window().first() + " .. " + p.basics().window().last()));
+        }
+        if (p.when() != null) {
+            steps.add(new TraceStep("condition", p.when().text() + ": " + contributions.size() + " deal(s) qualify, "
+                    + skipped + " do not"));
+        }
+        steps.add(new TraceStep("per deal", contributions.size() + " x " + p.amountPerDeal().toPlainString()
+                + " (x share) = " + plain(total)));
+        return new Raw(total, contributions, steps, "per_deal_amount", null);
+    }
+
+    private static Raw mbo(MboComponent m, ComponentInput in) {
+        List<TraceStep> steps = new ArrayList<>();
+        BigDecimal weighted = BigDecimal.ZERO;
+        for (Objective o : m.objectives()) {
+            BigDecimal score = in.kpis().score(in.payee(), in.period(), o.kpi()).orElse(BigDecimal.ZERO);
+            BigDecimal counted = score.min(o.maxScore()).max(BigDecimal.ZERO);
+            weighted = weighted.add(counted.multiply(o.weight()));
+            steps.add(new TraceStep("objective", o.kpi() + ": score " + score.toPlainString()
+                    + (counted.compareTo(score) != 0 ? " (counted " + counted.toPlainString() + ")" : "")
+                    + " x weight " + o.weight().toPlainString()));
+        }
+        BigDecimal amount = m.target().amount().multiply(weighted);
+        steps.add(new TraceStep("mbo", "target " + m.target().toPlainString() + " x " + weighted.toPlainString()
+                + " = " + plain(amount)));
+        return new Raw(amount, List.of(), steps, "mbo", null);
+    }
+
+    static Raw raw(BigDecimal amount, List<Contribution> contributions, List<TraceStep> steps, String kind,
+            BigDecimal roundedOverride) {
+        return new Raw(amount, contributions, steps, kind, roundedOverride);
+    }
+
+    static BigDecimal total(List<Credit> credits) {
+        BigDecimal t = BigDecimal.ZERO;
+        for (Credit c : credits) {
+            t = t.add(c.credited().amount());
+        }
+        return t;
+    }
+
+    /** Attainment as shown: truncated, never rounded up, so a display never claims a tier not reached. */
+    static String display(BigDecimal attainment) {
+        return attainment == null ? "n/a (no quota)" : attainment.setScale(4, RoundingMode.DOWN).toPlainString();
+    }
+
+    static String plain(BigDecimal value) {
+        BigDecimal v = value.scale() > 6 ? value.setScale(6, RoundingMode.HALF_EVEN) : value;
+        return v.stripTrailingZeros().scale() < 2 ? v.setScale(2, RoundingMode.UNNECESSARY).toPlainString()
+                : v.stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,22 @@
+package org.attain.engine.calc;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.attain.engine.cel.PeriodFacts;
+import org.attain.engine.credit.Credit;
+import org.attain.engine.model.PersonId;
+import org.attain.engine.plan.CompiledPlan;
+import org.attain.engine.plan.Component;
+import org.attain.engine.time.PeriodId;
+
+/**
+ * Everything one component needs for one payee-period. {@code quota} is for the component's measure
+ * (null: none set); {@code toDate} is set only for cumulative components.
+ */
+record ComponentInput(CompiledPlan plan, Component component, PersonId payee, PeriodId period, List<Credit> credits,
+        BigDecimal measureTotal, BigDecimal quota, PeriodFacts facts, ToDate toDate, KpiBook kpis) {
+
+    /** Bookings and quota of the earlier periods of a quarter/year to date, and the quota through this one. */
+    record ToDate(BigDecimal earlierBookings, BigDecimal earlierQuota, BigDecimal quotaThroughNow, String periods) {
+    }
+}

@@ -1,0 +1,49 @@
+package org.attain.engine.calc;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.attain.engine.model.PersonId;
+import org.attain.engine.model.PlanAssignment;
+
+/**
+ * The calculation entry point: a pure function from {@link CalculationInput} to {@link CalculationResult}.
+ * No I/O, no clock, no shared mutable state: each payee is computed independently (its periods in
+ * order, because the ledger carries balances from one to the next), so callers may split payees across
+ * threads or machines and get the same numbers.
+ */
+public final class Engine {
+
+    public CalculationResult calculate(CalculationInput input) {
+        RunContext ctx = new RunContext(input);
+        List<String> issues = Collections.synchronizedList(new ArrayList<>());
+        for (PlanAssignment a : input.assignments()) {
+            if (!ctx.plans.containsKey(a.planId())) {
+                issues.add("assignment of " + a.person() + " names unknown plan '" + a.planId() + "'");
+            }
+            if (!ctx.people.containsKey(a.person())) {
+                issues.add("assignment names unknown person '" + a.person() + "'");
+            }
+        }
+        List<PayeePeriodResult> statements = new ArrayList<>();
+        for (PersonId payee : payees(input, ctx)) {
+            statements.addAll(new PayeeCalculator(ctx, payee, issues).run(input.periods(),
+                    input.openingLedger().get(payee)));
+        }
+        List<String> sortedIssues = new ArrayList<>(new TreeSet<>(issues));
+        return new CalculationResult(statements, ctx.crediting.index().exclusions(), sortedIssues);
+    }
+
+    private static Set<PersonId> payees(CalculationInput input, RunContext ctx) {
+        Set<PersonId> payees = new TreeSet<>();
+        for (PlanAssignment a : input.assignments()) {
+            if (ctx.people.containsKey(a.person()) && ctx.plans.containsKey(a.planId())
+                    && (input.payees().isEmpty() || input.payees().contains(a.person()))) {
+                payees.add(a.person());
+            }
+        }
+        return payees;
+    }
+}

@@ -1,0 +1,100 @@
+package org.attain.engine.calc;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.attain.engine.credit.CreditIndex;
+import org.attain.engine.credit.Crediting;
+import org.attain.engine.credit.Knowledge;
+import org.attain.engine.model.Event;
+import org.attain.engine.model.ManualAdjustment;
+import org.attain.engine.model.OrgChart;
+import org.attain.engine.model.Person;
+import org.attain.engine.model.PersonId;
+import org.attain.engine.model.PlanAssignment;
+import org.attain.engine.model.TransactionId;
+import org.attain.engine.money.CurrencyUnit;
+import org.attain.engine.money.FxRates;
+import org.attain.engine.plan.CompiledPlan;
+import org.attain.engine.time.FiscalCalendar;
+import org.attain.engine.time.PeriodId;
+
+/**
+ * The input, validated and indexed once per run. Immutable after construction, so every payee
+ * calculation can read it concurrently without locks.
+ */
+final class RunContext {
+
+    final FiscalCalendar calendar;
+    final Map<String, CompiledPlan> plans;
+    final Map<PersonId, Person> people;
+    final Map<PersonId, List<PlanAssignment>> assignments;
+    final Crediting crediting;
+    final QuotaBook quotas;
+    final KpiBook kpis;
+    final Map<TransactionId, List<Event.TransactionCancelled>> cancellations;
+    final Map<TransactionId, List<Event.TransactionMilestone>> milestones;
+    final Map<PeriodId, LocalDate> closedOn;
+    final Map<PersonId, List<ManualAdjustment>> adjustments;
+
+    RunContext(CalculationInput in) {
+        this.calendar = in.calendar();
+        Map<String, CompiledPlan> planMap = new LinkedHashMap<>();
+        Set<CurrencyUnit> currencies = new HashSet<>();
+        for (CompiledPlan p : in.plans()) {
+            planMap.put(p.id(), p);
+            currencies.add(p.currency());
+        }
+        this.plans = Map.copyOf(planMap);
+        Map<PersonId, Person> peopleMap = new HashMap<>();
+        in.people().forEach(p -> peopleMap.put(p.id(), p));
+        this.people = Map.copyOf(peopleMap);
+        this.assignments = group(in.assignments(), PlanAssignment::person);
+        FxRates fx = FxRates.of(in.fxRates());
+        CreditIndex index = CreditIndex.build(in.transactions(), people.keySet(), fx, currencies);
+        this.crediting = new Crediting(index, OrgChart.of(in.reportingLines()), fx, Knowledge.of(in.events()));
+        this.quotas = new QuotaBook(in.quotas(), calendar);
+        this.kpis = new KpiBook(in.kpiScores());
+        List<Event.TransactionCancelled> cancelled = new ArrayList<>();
+        List<Event.TransactionMilestone> milestoneList = new ArrayList<>();
+        Map<PeriodId, LocalDate> closed = new HashMap<>();
+        for (Event e : in.events()) {
+            if (e instanceof Event.TransactionCancelled c) {
+                cancelled.add(c);
+            } else if (e instanceof Event.TransactionMilestone m) {
+                milestoneList.add(m);
+            } else if (e instanceof Event.PeriodClosed pc) {
+                closed.merge(pc.period(), pc.on(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        this.cancellations = group(cancelled, Event.TransactionCancelled::transaction);
+        this.milestones = group(milestoneList, Event.TransactionMilestone::transaction);
+        this.closedOn = Map.copyOf(closed);
+        this.adjustments = group(in.adjustments(), ManualAdjustment::person);
+    }
+
+    /** Knowledge cut-off for a period's own statement: the close date if closed, else everything. */
+    LocalDate asOf(PeriodId period) {
+        return closedOn.getOrDefault(period, Knowledge.EVERYTHING);
+    }
+
+    /** What had been settled for a period by the end of its run: the close date, or its last day if open. */
+    LocalDate settledThrough(PeriodId period) {
+        LocalDate closed = closedOn.get(period);
+        return closed != null ? closed : calendar.range(period).last();
+    }
+
+    private static <K, V> Map<K, List<V>> group(List<V> values, java.util.function.Function<V, K> key) {
+        Map<K, List<V>> map = new HashMap<>();
+        for (V v : values) {
+            map.computeIfAbsent(key.apply(v), k -> new ArrayList<>()).add(v);
+        }
+        map.replaceAll((k, v) -> List.copyOf(v));
+        return Map.copyOf(map);
+    }
+}

@@ -1,0 +1,2 @@
+/** The pure calculation: per payee and period, measures, attainment, earnings lines with traces and payout. */
+package org.attain.engine.calc;

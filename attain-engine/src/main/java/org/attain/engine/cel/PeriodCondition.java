@@ -1,0 +1,9 @@
+package org.attain.engine.cel;
+
+/** A condition on a payee's period results (attainment, quota, measures), e.g. a bonus gate. */
+public sealed interface PeriodCondition permits ExactComparison, CelPeriodCondition {
+
+    boolean test(PeriodFacts facts);
+
+    String text();
+}

@@ -1,0 +1,129 @@
+package org.attain.engine.credit;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.attain.engine.model.PersonId;
+import org.attain.engine.model.Split;
+import org.attain.engine.model.Transaction;
+import org.attain.engine.model.TransactionId;
+import org.attain.engine.money.CurrencyUnit;
+import org.attain.engine.money.FxRates;
+
+/**
+ * Validates every transaction once per run and indexes the valid ones by the person they credit.
+ * Invalid ones (splits not adding to 1.00, unknown payee, no FX rate) become {@link Exclusion}s so the
+ * run completes for everyone else. Immutable once built; shared read-only by all payee calculations.
+ */
+public final class CreditIndex {
+
+    /** Credit order within a payee: by date, then id, so running totals and traces are reproducible. */
+    public static final Comparator<Transaction> CREDIT_ORDER =
+            Comparator.comparing(Transaction::closeDate).thenComparing(Transaction::id);
+
+    private final Map<PersonId, List<SourceCredit>> byPerson;
+    private final Map<TransactionId, Transaction> byId;
+    private final List<Transaction> valid;
+    private final List<Exclusion> exclusions;
+
+    private CreditIndex(Map<PersonId, List<SourceCredit>> byPerson, Map<TransactionId, Transaction> byId,
+            List<Transaction> valid, List<Exclusion> exclusions) {
+        this.byPerson = byPerson;
+        this.byId = byId;
+        this.valid = valid;
+        this.exclusions = exclusions;
+    }
+
+    public static CreditIndex build(List<Transaction> transactions, Set<PersonId> knownPeople, FxRates fx,
+            Set<CurrencyUnit> planCurrencies) {
+        Map<PersonId, List<SourceCredit>> byPerson = new HashMap<>();
+        Map<TransactionId, Transaction> byId = new HashMap<>();
+        List<Transaction> valid = new ArrayList<>();
+        List<Exclusion> exclusions = new ArrayList<>();
+        for (Transaction t : transactions) {
+            if (byId.containsKey(t.id())) {
+                exclusions.add(new Exclusion(t.id(), "transaction id appears more than once; the first is used"));
+                continue;
+            }
+            Optional<String> problem = problem(t, knownPeople, fx, planCurrencies);
+            if (problem.isPresent()) {
+                exclusions.add(new Exclusion(t.id(), problem.get()));
+                continue;
+            }
+            byId.put(t.id(), t);
+            valid.add(t);
+            if (t.splits().isEmpty()) {
+                byPerson.computeIfAbsent(t.owner(), k -> new ArrayList<>())
+                        .add(new SourceCredit(t, t.owner(), BigDecimal.ONE, false));
+            } else {
+                for (Split s : t.splits()) {
+                    byPerson.computeIfAbsent(s.person(), k -> new ArrayList<>())
+                            .add(new SourceCredit(t, s.person(), s.share(), s.overlay()));
+                }
+            }
+        }
+        byPerson.replaceAll((k, v) -> v.stream()
+                .sorted(Comparator.comparing(SourceCredit::transaction, CREDIT_ORDER)).toList());
+        valid.sort(CREDIT_ORDER);
+        exclusions.sort(Comparator.comparing(Exclusion::transaction));
+        return new CreditIndex(Map.copyOf(byPerson), Map.copyOf(byId), List.copyOf(valid), List.copyOf(exclusions));
+    }
+
+    private static Optional<String> problem(Transaction t, Set<PersonId> knownPeople, FxRates fx,
+            Set<CurrencyUnit> planCurrencies) {
+        if (t.splits().isEmpty()) {
+            if (t.owner() == null) {
+                return Optional.of("no owner and no splits: nobody to credit");
+            }
+            if (!knownPeople.contains(t.owner())) {
+                return Optional.of("unknown payee '" + t.owner() + "'");
+            }
+        } else {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (Split s : t.splits()) {
+                if (!knownPeople.contains(s.person())) {
+                    return Optional.of("unknown payee '" + s.person() + "' in splits");
+                }
+                if (!s.overlay()) {
+                    sum = sum.add(s.share());
+                }
+            }
+            if (sum.compareTo(BigDecimal.ONE) != 0) {
+                return Optional.of("split shares add up to " + twoDecimals(sum) + ", not 1.00");
+            }
+        }
+        for (CurrencyUnit target : planCurrencies) {
+            if (fx.factor(t.amount().currency(), target, t.closeDate()).isEmpty()) {
+                return Optional.of("no FX rate " + t.amount().currency() + "->" + target + " on " + t.closeDate());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String twoDecimals(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 2 ? value.setScale(2, RoundingMode.UNNECESSARY).toPlainString() : stripped.toPlainString();
+    }
+
+    public List<SourceCredit> creditsOf(PersonId person) {
+        return byPerson.getOrDefault(person, List.of());
+    }
+
+    public List<Transaction> transactions() {
+        return valid;
+    }
+
+    public Optional<Transaction> transaction(TransactionId id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public List<Exclusion> exclusions() {
+        return exclusions;
+    }
+}

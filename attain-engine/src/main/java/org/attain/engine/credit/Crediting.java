@@ -1,0 +1,118 @@
+package org.attain.engine.credit;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.attain.engine.model.OrgChart;
+import org.attain.engine.model.PersonId;
+import org.attain.engine.model.Transaction;
+import org.attain.engine.money.CurrencyUnit;
+import org.attain.engine.money.FxRates;
+import org.attain.engine.money.Money;
+import org.attain.engine.plan.CreditRule;
+import org.attain.engine.plan.Measure;
+import org.attain.engine.time.DateRange;
+
+/**
+ * Applies a measure's credit rules for one payee and date range. Stateless over immutable inputs, so any
+ * number of payee calculations may use one instance at the same time.
+ */
+public final class Crediting {
+
+    private final CreditIndex index;
+    private final OrgChart org;
+    private final FxRates fx;
+    private final Knowledge knowledge;
+
+    public Crediting(CreditIndex index, OrgChart org, FxRates fx, Knowledge knowledge) {
+        this.index = index;
+        this.org = org;
+        this.fx = fx;
+        this.knowledge = knowledge;
+    }
+
+    public CreditIndex index() {
+        return index;
+    }
+
+    public Knowledge knowledge() {
+        return knowledge;
+    }
+
+    /**
+     * The payee's credits under {@code measure} for transactions credited inside {@code range}, as known on
+     * {@code asOf}, in credit order. A (transaction, via-person) pair is credited once, by the first rule
+     * that takes it, so overlapping rules never double-count.
+     */
+    public List<Credit> credits(PersonId payee, Map<String, Object> person, Measure measure, CurrencyUnit currency,
+            DateRange range, LocalDate asOf) {
+        List<Credit> result = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        for (CreditRule rule : measure.creditRules()) {
+            for (SourceCredit source : candidates(payee, rule, range)) {
+                Transaction t = source.transaction();
+                if (!range.contains(t.closeDate())) {
+                    continue;
+                }
+                String key = t.id().value() + "\u0000" + source.person().value();
+                if (taken.contains(key)) {
+                    continue;
+                }
+                Transaction known = knowledge.asOf(t, asOf);
+                if (known == null || !measure.statuses().contains(known.status())
+                        || !rule.acceptsTypeAndProduct(known.type(), known.product())) {
+                    continue;
+                }
+                if (rule.when() != null && !rule.when().test(DealFacts.of(known), known.account(), person)) {
+                    continue;
+                }
+                taken.add(key);
+                BigDecimal factor = fx.factor(known.amount().currency(), currency, known.closeDate()).orElseThrow();
+                BigDecimal share = rule.weight().compareTo(BigDecimal.ONE) == 0 ? source.share()
+                        : source.share().multiply(rule.weight());
+                BigDecimal amount = measure.count() ? share : known.amount().amount().multiply(share).multiply(factor);
+                result.add(new Credit(known, rule.id(), source.person(), share, factor, new Money(amount, currency)));
+            }
+        }
+        if (measure.creditRules().size() > 1) {
+            result.sort((a, b) -> CreditIndex.CREDIT_ORDER.compare(a.transaction(), b.transaction()) != 0
+                    ? CreditIndex.CREDIT_ORDER.compare(a.transaction(), b.transaction())
+                    : a.via().compareTo(b.via()));
+        }
+        return result;
+    }
+
+    private List<SourceCredit> candidates(PersonId payee, CreditRule rule, DateRange range) {
+        return switch (rule.from()) {
+            case SELF -> index.creditsOf(payee);
+            case DIRECT_REPORTS -> fromReports(org.everReportedTo(payee), payee, range, true);
+            case SUBTREE -> fromReports(org.everBelow(payee), payee, range, false);
+            case TERRITORY -> index.transactions().stream()
+                    .map(t -> new SourceCredit(t, t.owner() == null ? payee : t.owner(), BigDecimal.ONE, true))
+                    .toList();
+        };
+    }
+
+    private List<SourceCredit> fromReports(List<PersonId> reports, PersonId manager, DateRange range, boolean direct) {
+        List<SourceCredit> result = new ArrayList<>();
+        for (PersonId report : reports) {
+            for (SourceCredit c : index.creditsOf(report)) {
+                LocalDate on = c.transaction().closeDate();
+                if (!range.contains(on)) {
+                    continue;
+                }
+                boolean reportsThen = direct ? org.managerOn(report, on).map(manager::equals).orElse(false)
+                        : org.managersAbove(report, on).contains(manager);
+                if (reportsThen) {
+                    result.add(c);
+                }
+            }
+        }
+        result.sort((a, b) -> CreditIndex.CREDIT_ORDER.compare(a.transaction(), b.transaction()));
+        return result;
+    }
+}

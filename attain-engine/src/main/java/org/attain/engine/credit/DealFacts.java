@@ -1,0 +1,28 @@
+package org.attain.engine.credit;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.attain.engine.model.Transaction;
+
+/** The {@code deal} a CEL condition sees: standard fields plus custom attributes at the top level. */
+public final class DealFacts {
+
+    private DealFacts() {
+    }
+
+    /** Amounts appear as doubles: fine for conditions (deal.amount > 50000), never used for pay. */
+    public static Map<String, Object> of(Transaction t) {
+        Map<String, Object> deal = new HashMap<>(t.attributes());
+        deal.put("id", t.id().value());
+        deal.put("amount", t.amount().amount().doubleValue());
+        deal.put("currency", t.amount().currency().code());
+        deal.put("status", t.status());
+        deal.put("type", t.type());
+        deal.put("product", t.product());
+        deal.put("close_date", t.closeDate().toString());
+        if (t.owner() != null) {
+            deal.put("owner", t.owner().value());
+        }
+        return deal;
+    }
+}

@@ -1,0 +1,180 @@
+package org.attain.engine.plan;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.attain.engine.cel.CelConditions;
+import org.attain.engine.cel.DealCondition;
+import org.attain.engine.cel.PeriodCondition;
+import org.attain.engine.money.CurrencyUnit;
+import org.attain.engine.money.Money;
+import org.attain.engine.time.DateRange;
+import org.attain.engine.yaml.MapReader;
+import org.attain.engine.yaml.Problems;
+import org.attain.engine.yaml.YamlNode;
+
+/** Reads one component of any kind and checks what a comp admin most often gets wrong (tier gaps, weights). */
+final class ComponentReader {
+
+    private final Problems problems;
+    private final Expressions expressions;
+    private final CurrencyUnit currency;
+    private final Set<String> measureIds;
+    private final String defaultMeasure;
+
+    ComponentReader(CelConditions cel, Problems problems, CurrencyUnit currency, Set<String> measureIds,
+            String defaultMeasure) {
+        this.problems = problems;
+        this.expressions = new Expressions(cel, problems);
+        this.currency = currency;
+        this.measureIds = measureIds;
+        this.defaultMeasure = defaultMeasure;
+    }
+
+    Optional<Component> read(YamlNode node) {
+        MapReader c = MapReader.of(node, "a component", problems);
+        Optional<String> id = c.requiredString("id");
+        Optional<String> kind = c.requiredString("kind");
+        String measure = c.string("measure").orElse(defaultMeasure);
+        if (!measureIds.contains(measure)) {
+            problems.add(node.keyLocation("measure"), "measure '" + measure + "' is not defined in this plan");
+        }
+        Money cap = money(c, "cap_per_period");
+        Money floor = money(c, "floor_per_period");
+        Money capPerDeal = money(c, "cap_per_deal");
+        DateRange window = c.optional("window").map(n -> PlanCompiler.dateRange(n, "window", problems)).orElse(null);
+        boolean dealLevelWhen = kind.map(k -> k.equals("per_deal_amount") || k.equals("spiff")).orElse(false);
+        PeriodCondition gate = dealLevelWhen ? null : expressions.period(c, "when");
+        ComponentBasics basics = new ComponentBasics(id.orElse("?"), measure, gate, cap, floor, capPerDeal, window);
+        Component component = kind.map(k -> switch (k) {
+            case "rate" -> rate(c, basics);
+            case "tiered" -> tiered(c, basics);
+            case "bonus" -> bonus(c, basics);
+            case "curve" -> curve(c, basics);
+            case "per_deal_amount", "spiff" -> perDeal(c, basics);
+            case "mbo" -> mbo(c, basics);
+            default -> {
+                problems.add(node.keyLocation("kind"),
+                        "unknown component kind '" + k + "' (rate, tiered, bonus, curve, per_deal_amount, mbo)");
+                yield null;
+            }
+        }).orElse(null);
+        c.rejectUnknownKeys();
+        return id.isPresent() ? Optional.ofNullable(component) : Optional.empty();
+    }
+
+    private Component rate(MapReader c, ComponentBasics basics) {
+        return new RateComponent(basics, c.requiredDecimal("rate").orElse(BigDecimal.ZERO));
+    }
+
+    private Component tiered(MapReader c, ComponentBasics basics) {
+        TierMode mode = c.optional("tier_mode").flatMap(n -> c.parse(n, "tier_mode", "marginal or slab",
+                s -> TierMode.valueOf(s.toUpperCase(Locale.ROOT)))).orElse(TierMode.MARGINAL);
+        TierBasis basis = basis(c, "tiers_on");
+        Cumulation cumulation = c.optional("cumulative").flatMap(n -> c.parse(n, "cumulative", "period, qtd or ytd",
+                s -> switch (s) {
+                    case "period" -> Cumulation.PERIOD;
+                    case "qtd" -> Cumulation.QUARTER_TO_DATE;
+                    case "ytd" -> Cumulation.YEAR_TO_DATE;
+                    default -> throw new IllegalArgumentException(s);
+                })).orElse(Cumulation.PERIOD);
+        List<Tier> tiers = new ArrayList<>();
+        List<YamlNode> nodes = c.list("tiers");
+        if (nodes.isEmpty()) {
+            problems.add(c.node(), "a tiered component needs 'tiers'");
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            MapReader t = MapReader.of(nodes.get(i), "a tier", problems);
+            BigDecimal from = t.requiredDecimal("from").orElse(BigDecimal.ZERO);
+            BigDecimal to = t.decimal("to").orElse(null);
+            BigDecimal rate = t.requiredDecimal("rate").orElse(BigDecimal.ZERO);
+            t.rejectUnknownKeys();
+            if (to != null && to.compareTo(from) <= 0) {
+                problems.add(nodes.get(i), "tier ends at or before it starts (" + from + " .. " + to + ")");
+            }
+            if (!tiers.isEmpty()) {
+                Tier previous = tiers.get(tiers.size() - 1);
+                if (previous.to() == null || previous.to().compareTo(from) != 0) {
+                    problems.add(nodes.get(i), "tiers must be contiguous: this tier starts at " + from.toPlainString()
+                            + " but the one before ends at " + (previous.to() == null ? "no upper bound" : previous.to().toPlainString()));
+                }
+            }
+            if (to == null && i != nodes.size() - 1) {
+                problems.add(nodes.get(i), "only the last tier may be open-ended");
+            }
+            tiers.add(new Tier(from, to, rate));
+        }
+        if (!tiers.isEmpty() && tiers.get(tiers.size() - 1).to() != null) {
+            problems.add(nodes.get(nodes.size() - 1), "the last tier must be open-ended (leave out 'to')");
+        }
+        return new TieredComponent(basics, new TierTable(tiers), mode, basis, cumulation);
+    }
+
+    private Component bonus(MapReader c, ComponentBasics basics) {
+        if (basics.gate() == null && !c.has("when")) {
+            problems.add(c.node(), "a bonus needs a 'when' condition, e.g. \"attainment >= 1.00\"");
+        }
+        return new BonusComponent(basics, requiredMoney(c, "amount"));
+    }
+
+    private Component curve(MapReader c, ComponentBasics basics) {
+        TierBasis basis = basis(c, "curve_on");
+        List<CurvePoint> points = new ArrayList<>();
+        for (YamlNode n : c.list("points")) {
+            MapReader p = MapReader.of(n, "a curve point", problems);
+            BigDecimal at = p.requiredDecimal("at").orElse(BigDecimal.ZERO);
+            Money pay = requiredMoney(p, "pay");
+            p.rejectUnknownKeys();
+            if (!points.isEmpty() && points.get(points.size() - 1).at().compareTo(at) >= 0) {
+                problems.add(n, "curve points must be in ascending order of 'at'");
+            }
+            points.add(new CurvePoint(at, pay));
+        }
+        if (points.size() < 2) {
+            problems.add(c.node(), "a curve needs at least two points");
+        }
+        return new CurveComponent(basics, basis, points);
+    }
+
+    private Component perDeal(MapReader c, ComponentBasics basics) {
+        DealCondition when = expressions.deal(c, "when");
+        return new PerDealComponent(basics, requiredMoney(c, "amount"), when);
+    }
+
+    private Component mbo(MapReader c, ComponentBasics basics) {
+        Money target = requiredMoney(c, "target");
+        List<Objective> objectives = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (YamlNode n : c.list("objectives")) {
+            MapReader o = MapReader.of(n, "an objective", problems);
+            String kpi = o.requiredString("kpi").orElse("?");
+            BigDecimal weight = o.requiredDecimal("weight").orElse(BigDecimal.ZERO);
+            BigDecimal max = o.decimal("max_score").orElse(BigDecimal.ONE);
+            o.rejectUnknownKeys();
+            total = total.add(weight);
+            objectives.add(new Objective(kpi, weight, max));
+        }
+        if (objectives.isEmpty()) {
+            problems.add(c.node(), "an mbo component needs 'objectives'");
+        } else if (total.compareTo(BigDecimal.ONE) != 0) {
+            problems.add(c.node().keyLocation("objectives"), "objective weights add up to " + total.toPlainString() + ", not 1.00");
+        }
+        return new MboComponent(basics, target, objectives);
+    }
+
+    private TierBasis basis(MapReader c, String key) {
+        return c.optional(key).flatMap(n -> c.parse(n, key, "attainment or amount",
+                s -> TierBasis.valueOf(s.toUpperCase(Locale.ROOT)))).orElse(TierBasis.ATTAINMENT);
+    }
+
+    private Money money(MapReader c, String key) {
+        return c.decimal(key).map(d -> Money.of(d, currency)).orElse(null);
+    }
+
+    private Money requiredMoney(MapReader c, String key) {
+        return c.requiredDecimal(key).map(d -> Money.of(d, currency)).orElse(Money.zero(currency));
+    }
+}

@@ -1,0 +1,39 @@
+package org.attain.engine.yaml;
+
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Parses YAML text into a located {@link YamlNode} tree, turning syntax errors into {@link SourceProblem}s. */
+public final class YamlDocument {
+
+    private YamlDocument() {
+    }
+
+    /** The root node, or empty with the syntax problem(s) added to {@code problems}. */
+    public static Optional<YamlNode> parse(String source, String text, Problems problems) {
+        LoadSettings settings = LoadSettings.builder().setLabel(source).setAllowDuplicateKeys(true)
+                .setMaxAliasesForCollections(50).setCodePointLimit(20 * 1024 * 1024).build();
+        try {
+            Optional<Node> root = new Compose(settings).composeString(text);
+            if (root.isEmpty()) {
+                problems.add(new SourceLocation(source, 1, 1), "the document is empty");
+                return Optional.empty();
+            }
+            return Optional.of(YamlNode.from(root.get(), source, problems));
+        } catch (MarkedYamlEngineException e) {
+            SourceLocation at = e.getProblemMark()
+                    .map(m -> new SourceLocation(source, m.getLine() + 1, m.getColumn() + 1))
+                    .orElse(new SourceLocation(source, 1, 1));
+            String context = e.getContext() == null ? "" : " " + e.getContext();
+            problems.add(at, "YAML syntax error: " + e.getProblem() + context);
+            return Optional.empty();
+        } catch (YamlEngineException e) {
+            problems.add(new SourceLocation(source, 1, 1), "YAML error: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+}
