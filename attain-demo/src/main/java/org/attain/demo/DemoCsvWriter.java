@@ -87,7 +87,8 @@ public final class DemoCsvWriter {
     /** The three big files, open together so the history is generated once. */
     private static final class HistoryFiles implements DemoSink, AutoCloseable {
         private final CSVPrinter opportunityFile;
-        private final CSVPrinter transactionFile;
+        private final Writer transactionFile;
+        private final StringBuilder line = new StringBuilder(256);
         private final CSVPrinter activityFile;
         private long opportunities;
         private long transactions;
@@ -97,9 +98,9 @@ public final class DemoCsvWriter {
             opportunityFile = open(directory, "opportunities.csv", "external_id", "name", "account_id", "owner_id",
                     "stage", "deal_type", "product_code", "amount", "currency", "created_on", "close_date",
                     "probability", "term_months");
-            transactionFile = open(directory, "transactions.csv", "external_id", "kind", "status", "opportunity_id",
-                    "account_id", "owner_id", "close_date", "amount", "currency", "deal_type", "product_code",
-                    "term_months", "splits", "attributes");
+            transactionFile = writer(directory, "transactions.csv");
+            transactionFile.write("external_id,kind,status,opportunity_id,account_id,owner_id,close_date,amount,"
+                    + "currency,deal_type,product_code,term_months,splits,attributes\n");
             activityFile = open(directory, "activities.csv", "external_id", "person_id", "kind", "occurred_at",
                     "duration_minutes", "outcome", "account_id", "opportunity_id");
         }
@@ -115,9 +116,26 @@ public final class DemoCsvWriter {
         @Override
         public void transaction(SalesTransaction t) {
             transactions++;
-            print(transactionFile, t.externalId(), t.kind(), t.status(), t.opportunityId(), t.accountId(), t.ownerId(),
-                    iso(t.closeDate()), plain(t.amount()), t.currency(), t.dealType().code(), t.productCode(),
-                    t.termMonths(), t.splitsJson(), t.attributesJson());
+            // The one file that reaches tens of millions of rows is written by hand: its ids, codes,
+            // dates and amounts never need quoting, only the two JSON columns do.
+            line.setLength(0);
+            line.append(t.externalId()).append(',').append(t.kind()).append(',').append(t.status()).append(',');
+            if (t.opportunityId() != null) {
+                line.append(t.opportunityId());
+            }
+            line.append(',').append(t.accountId()).append(',').append(t.ownerId()).append(',')
+                    .append(t.closeDate()).append(',').append(t.amount().toPlainString()).append(',')
+                    .append(t.currency()).append(',').append(t.dealType().code()).append(',')
+                    .append(t.productCode()).append(',').append(t.termMonths()).append(',');
+            quoted(line, t.splitsJson());
+            line.append(',');
+            quoted(line, t.attributesJson());
+            line.append('\n');
+            try {
+                transactionFile.append(line);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         @Override
@@ -125,6 +143,18 @@ public final class DemoCsvWriter {
             activities++;
             print(activityFile, a.externalId(), a.personId(), a.kind(), a.occurredAt().toString(), a.durationMinutes(),
                     a.outcome(), a.accountId(), a.opportunityId());
+        }
+
+        /** RFC 4180 quoting, the same Commons CSV applies to these values. */
+        private static void quoted(StringBuilder out, String value) {
+            if (value == null) {
+                return;
+            }
+            if (value.indexOf('"') < 0 && value.indexOf(',') < 0) {
+                out.append(value);
+                return;
+            }
+            out.append('"').append(value.replace("\"", "\"\"")).append('"');
         }
 
         private static void print(CSVPrinter printer, Object... values) {
@@ -143,9 +173,13 @@ public final class DemoCsvWriter {
         }
     }
 
-    private static CSVPrinter open(Path directory, String file, String... header) throws IOException {
-        Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(directory.resolve(file)),
+    private static Writer writer(Path directory, String file) throws IOException {
+        return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(directory.resolve(file)),
                 StandardCharsets.UTF_8), BUFFER);
+    }
+
+    private static CSVPrinter open(Path directory, String file, String... header) throws IOException {
+        Writer writer = writer(directory, file);
         CSVPrinter printer = new CSVPrinter(writer, FORMAT);
         printer.printRecord(List.of(header));
         return printer;
