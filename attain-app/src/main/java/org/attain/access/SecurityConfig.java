@@ -66,8 +66,9 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, LoginHandlers handlers) throws Exception {
-        http.authorizeHttpRequests(a -> a
+    SecurityFilterChain pages(HttpSecurity http, LoginHandlers handlers, ProviderManager passwordLogin) throws Exception {
+        http.authenticationManager(passwordLogin)
+                .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/setup", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/error", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/admin/**").hasAnyRole(Role.ADMIN.name(), Role.COMP_ADMIN.name())

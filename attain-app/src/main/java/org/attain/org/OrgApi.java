@@ -17,7 +17,6 @@ import org.attain.platform.ForbiddenException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** People, teams and reporting lines over REST, with the same visibility as the pages. */
 @RestController
 @RequestMapping("/api/v1")
-@Validated
 @Tag(name = "Organisation", description = "People, teams, regions and reporting lines")
 class OrgApi {
 

@@ -1,0 +1,51 @@
+package org.attain.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.attain.AttainApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of tests that run the whole application over real HTTP against its real embedded
+ * PostgreSQL with the demo company loaded. All such tests share one application (Spring's
+ * context cache), so the database starts and the demo loads once per test run.
+ */
+@SpringBootTest(classes = AttainApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class AttainIntegrationTest {
+
+    private static final Path DATA_DIR = newDataDir();
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void attainProperties(DynamicPropertyRegistry registry) {
+        registry.add("attain.data-dir", DATA_DIR::toString);
+        registry.add("attain.demo.enabled", () -> "true");
+    }
+
+    protected String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    protected WebSession login(String username, String password) {
+        return WebSession.login(baseUrl(), username, password);
+    }
+
+    protected WebSession anonymous() {
+        return WebSession.anonymous(baseUrl());
+    }
+
+    private static Path newDataDir() {
+        try {
+            return Files.createTempDirectory("attain-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
