@@ -1,0 +1,240 @@
+package org.attain.engine.scenario;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.attain.engine.calc.CalculationInput;
+import org.attain.engine.model.Event;
+import org.attain.engine.model.KpiScore;
+import org.attain.engine.model.ManualAdjustment;
+import org.attain.engine.model.Person;
+import org.attain.engine.model.PersonId;
+import org.attain.engine.model.Proration;
+import org.attain.engine.model.Quota;
+import org.attain.engine.model.ReportingLine;
+import org.attain.engine.model.Split;
+import org.attain.engine.model.Transaction;
+import org.attain.engine.model.TransactionId;
+import org.attain.engine.money.CurrencyUnit;
+import org.attain.engine.money.FxRate;
+import org.attain.engine.money.Money;
+import org.attain.engine.time.DateRange;
+import org.attain.engine.time.PeriodId;
+import org.attain.engine.yaml.MapReader;
+import org.attain.engine.yaml.Problems;
+import org.attain.engine.yaml.YamlNode;
+
+/** Reads the facts of a scenario (people, lines, quotas, rates, transactions, events) into the builder. */
+final class FactReader {
+
+    private final Problems problems;
+    private final CurrencyUnit currency;
+    private final CalculationInput.Builder input;
+
+    FactReader(Problems problems, CurrencyUnit currency, CalculationInput.Builder input) {
+        this.problems = problems;
+        this.currency = currency;
+        this.input = input;
+    }
+
+    List<PersonId> people(List<YamlNode> nodes) {
+        List<PersonId> ids = new ArrayList<>();
+        for (YamlNode n : nodes) {
+            MapReader r = MapReader.of(n, "a person", problems);
+            Optional<String> id = r.requiredString("id");
+            String name = r.string("name").orElse(null);
+            String role = r.string("role").orElse(null);
+            LocalDate start = r.date("start").orElse(LocalDate.MIN);
+            LocalDate end = r.date("end").orElse(null);
+            Map<String, Object> attributes = attributes(r);
+            r.rejectUnknownKeys();
+            if (id.isPresent()) {
+                ids.add(PersonId.of(id.get()));
+                input.person(new Person(PersonId.of(id.get()), name, role, range(n, start, end), attributes));
+            }
+        }
+        return ids;
+    }
+
+    void reporting(List<YamlNode> nodes) {
+        for (YamlNode n : nodes) {
+            MapReader r = MapReader.of(n, "a reporting line", problems);
+            Optional<String> person = r.requiredString("person");
+            Optional<String> manager = r.requiredString("manager");
+            LocalDate from = r.date("from").orElse(LocalDate.MIN);
+            LocalDate to = r.date("to").orElse(null);
+            r.rejectUnknownKeys();
+            if (person.isPresent() && manager.isPresent()) {
+                input.reportingLine(new ReportingLine(PersonId.of(person.get()), PersonId.of(manager.get()), range(n, from, to)));
+            }
+        }
+    }
+
+    void quotas(List<YamlNode> nodes) {
+        for (YamlNode n : nodes) {
+            MapReader r = MapReader.of(n, "a quota", problems);
+            Optional<String> person = r.requiredString("person");
+            Optional<PeriodId> period = period(r, "period", true);
+            Optional<BigDecimal> amount = r.requiredDecimal("amount");
+            String measure = r.string("measure").orElse(null);
+            Proration proration = r.optional("prorate").flatMap(p -> r.parse(p, "prorate", "none or by_days_on_plan",
+                    s -> Proration.valueOf(s.toUpperCase(Locale.ROOT)))).orElse(Proration.NONE);
+            r.rejectUnknownKeys();
+            if (person.isPresent() && period.isPresent() && amount.isPresent()) {
+                input.quota(new Quota(PersonId.of(person.get()), period.get(), measure, Money.of(amount.get(), currency),
+                        proration));
+            }
+        }
+    }
+
+    void fxRates(List<YamlNode> nodes) {
+        for (YamlNode n : nodes) {
+            MapReader r = MapReader.of(n, "an FX rate", problems);
+            Optional<CurrencyUnit> from = currency(r, "from");
+            Optional<CurrencyUnit> to = currency(r, "to");
+            Optional<LocalDate> effective = r.requiredDate("effective");
+            Optional<BigDecimal> rate = r.requiredDecimal("rate");
+            r.rejectUnknownKeys();
+            if (rate.isPresent() && rate.get().signum() <= 0) {
+                problems.add(n, "an FX rate must be positive");
+            } else if (from.isPresent() && to.isPresent() && effective.isPresent() && rate.isPresent()) {
+                input.fxRate(new FxRate(from.get(), to.get(), effective.get(), rate.get()));
+            }
+        }
+    }
+
+    void transactions(List<YamlNode> nodes) {
+        for (YamlNode n : nodes) {
+            MapReader r = MapReader.of(n, "a transaction", problems);
+            Optional<String> id = r.requiredString("id");
+            String owner = r.string("owner").orElse(null);
+            List<Split> splits = new ArrayList<>();
+            for (YamlNode s : r.list("splits")) {
+                MapReader sr = MapReader.of(s, "a split", problems);
+                Optional<String> person = sr.requiredString("person");
+                Optional<BigDecimal> share = sr.requiredDecimal("share");
+                boolean overlay = sr.bool("overlay").orElse(false);
+                sr.rejectUnknownKeys();
+                if (person.isPresent() && share.isPresent()) {
+                    splits.add(new Split(PersonId.of(person.get()), share.get(), overlay));
+                }
+            }
+            Optional<LocalDate> close = r.requiredDate("close");
+            Optional<BigDecimal> amount = r.requiredDecimal("amount");
+            CurrencyUnit txnCurrency = currency(r, "currency").orElse(currency);
+            String status = r.string("status").orElse("won");
+            String type = r.string("type").orElse(null);
+            String product = r.string("product").orElse(null);
+            Map<String, Object> account = r.optional("account").map(this::map).orElse(Map.of());
+            LocalDate recorded = r.date("recorded").orElse(null);
+            Map<String, Object> attributes = attributes(r);
+            r.rejectUnknownKeys();
+            if (owner == null && splits.isEmpty() && id.isPresent()) {
+                problems.add(n, "a transaction needs an 'owner' or 'splits'");
+            }
+            if (id.isPresent() && close.isPresent() && amount.isPresent()) {
+                input.transaction(new Transaction(TransactionId.of(id.get()), owner == null ? null : PersonId.of(owner),
+                        splits, close.get(), Money.of(amount.get(), txnCurrency), status, type, product, account,
+                        attributes, recorded));
+            }
+        }
+    }
+
+    void events(List<YamlNode> nodes) {
+        for (YamlNode n : nodes) {
+            MapReader r = MapReader.of(n, "an event", problems);
+            Optional<String> kind = r.requiredString("kind");
+            Optional<LocalDate> on = r.requiredDate("on");
+            Optional<TransactionId> txn = r.string("transaction").map(TransactionId::of);
+            Optional<PeriodId> period = period(r, "period", false);
+            Optional<BigDecimal> amount = r.decimal("amount");
+            Optional<String> status = r.string("status");
+            r.rejectUnknownKeys();
+            if (kind.isEmpty() || on.isEmpty()) {
+                continue;
+            }
+            Event event = switch (kind.get()) {
+                case "close_period" -> period.map(p -> (Event) new Event.PeriodClosed(p, on.get()))
+                        .orElseGet(() -> missing(n, "close_period needs 'period'"));
+                case "cancelled" -> txn.map(t -> (Event) new Event.TransactionCancelled(t, on.get()))
+                        .orElseGet(() -> missing(n, "cancelled needs 'transaction'"));
+                case "correct_transaction" -> txn.filter(t -> amount.isPresent() || status.isPresent())
+                        .map(t -> (Event) new Event.TransactionCorrected(t, on.get(), amount.orElse(null), status.orElse(null)))
+                        .orElseGet(() -> missing(n, "correct_transaction needs 'transaction' and 'amount' or 'status'"));
+                default -> txn.map(t -> (Event) new Event.TransactionMilestone(t, kind.get(), on.get()))
+                        .orElseGet(() -> missing(n, "event '" + kind.get() + "' needs 'transaction'"));
+            };
+            if (event != null) {
+                input.event(event);
+            }
+        }
+    }
+
+    void kpiScores(List<YamlNode> nodes) {
+        for (YamlNode n : nodes) {
+            MapReader r = MapReader.of(n, "a KPI score", problems);
+            Optional<String> person = r.requiredString("person");
+            Optional<PeriodId> period = period(r, "period", true);
+            Optional<String> kpi = r.requiredString("kpi");
+            Optional<BigDecimal> score = r.requiredDecimal("score");
+            r.rejectUnknownKeys();
+            if (person.isPresent() && period.isPresent() && kpi.isPresent() && score.isPresent()) {
+                input.kpiScore(new KpiScore(PersonId.of(person.get()), period.get(), kpi.get(), score.get()));
+            }
+        }
+    }
+
+    void adjustments(List<YamlNode> nodes) {
+        for (YamlNode n : nodes) {
+            MapReader r = MapReader.of(n, "an adjustment", problems);
+            Optional<String> person = r.requiredString("person");
+            Optional<PeriodId> period = period(r, "period", true);
+            Optional<BigDecimal> amount = r.requiredDecimal("amount");
+            Optional<String> reason = r.requiredString("reason");
+            r.rejectUnknownKeys();
+            if (person.isPresent() && period.isPresent() && amount.isPresent() && reason.isPresent()) {
+                input.adjustment(new ManualAdjustment(PersonId.of(person.get()), period.get(),
+                        Money.of(amount.get(), currency), reason.get()));
+            }
+        }
+    }
+
+    Optional<PeriodId> period(MapReader r, String key, boolean required) {
+        Optional<YamlNode> node = required ? r.required(key) : r.optional(key);
+        return node.flatMap(p -> r.parse(p, key, "a period like 2026-02, 2026-Q1 or 2026", PeriodId::parse));
+    }
+
+    private Optional<CurrencyUnit> currency(MapReader r, String key) {
+        return r.optional(key).flatMap(c -> r.parse(c, key, "an ISO currency code like EUR", CurrencyUnit::of));
+    }
+
+    private Map<String, Object> attributes(MapReader r) {
+        return r.optional("attributes").map(this::map).orElse(Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> map(YamlNode node) {
+        if (!node.isMapping()) {
+            problems.add(node, "must be a mapping of name: value");
+            return Map.of();
+        }
+        return (Map<String, Object>) node.plainValue();
+    }
+
+    private DateRange range(YamlNode at, LocalDate from, LocalDate to) {
+        if (to != null && to.isBefore(from)) {
+            problems.add(at, "ends before it starts");
+            return DateRange.from(from);
+        }
+        return DateRange.of(from, to);
+    }
+
+    private Event missing(YamlNode at, String reason) {
+        problems.add(at, reason);
+        return null;
+    }
+}
