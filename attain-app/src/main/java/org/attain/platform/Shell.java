@@ -43,6 +43,7 @@ class Shell {
             nav.add(new NavItem("nav.periods", "/periods"));
         }
         if (user.has(Role.ADMIN) || user.has(Role.COMP_ADMIN)) {
+            nav.add(new NavItem("nav.imports", "/imports"));
             nav.add(new NavItem("nav.audit", "/admin/audit"));
         }
         nav.add(new NavItem("nav.tokens", "/account/tokens"));

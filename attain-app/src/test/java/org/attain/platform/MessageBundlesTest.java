@@ -6,15 +6,17 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every word on screen exists in English and German. */
 class MessageBundlesTest {
 
-    @Test
-    void englishAndGermanHaveTheSameKeys() throws IOException {
-        Properties en = load("/i18n/messages.properties");
-        Properties de = load("/i18n/messages_de.properties");
+    @ParameterizedTest
+    @ValueSource(strings = {"messages", "ingest", "pay"})
+    void englishAndGermanHaveTheSameKeys(String bundle) throws IOException {
+        Properties en = load("/i18n/" + bundle + ".properties");
+        Properties de = load("/i18n/" + bundle + "_de.properties");
         assertThat(de.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
         de.stringPropertyNames().forEach(k -> assertThat(de.getProperty(k)).as(k).isNotBlank());
     }
