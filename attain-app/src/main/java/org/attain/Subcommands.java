@@ -9,6 +9,7 @@ final class Subcommands {
     static int run(String command, String[] args) {
         return switch (command) {
             case "demo" -> org.attain.demo.DemoCli.run(args, System.out);
+            case "scenario" -> org.attain.engine.scenario.ScenarioCli.run(args, System.out);
             default -> {
                 System.err.println("Unknown command '" + command + "'.");
                 System.err.println(AttainMain.USAGE);

@@ -1,14 +1,14 @@
 package org.attain.calendar;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import org.attain.engine.time.DateRange;
+import org.attain.engine.time.PeriodId;
 
 /**
- * Months, quarters and years of a fiscal calendar whose year starts in a configurable month.
- * A fiscal year is named after the calendar year it ends in (a year starting February 2026 is
- * FY2027), the common convention; with a January start the plain names "2026" and "2026-Q1" are used.
+ * The stored calendar's view of the engine's fiscal calendar: the same period ids and date ranges
+ * the engine pays by, listed per fiscal year. A fiscal year is named after the calendar year it ends in.
  */
 public record FiscalCalendar(int startMonth) {
 
@@ -24,37 +24,38 @@ public record FiscalCalendar(int startMonth) {
         }
     }
 
-    public int fiscalYearOf(LocalDate day) {
-        if (startMonth == 1) {
-            return day.getYear();
-        }
-        return day.getMonthValue() >= startMonth ? day.getYear() + 1 : day.getYear();
+    public org.attain.engine.time.FiscalCalendar engine() {
+        return new org.attain.engine.time.FiscalCalendar(startMonth);
     }
 
-    public LocalDate fiscalYearStart(int fiscalYear) {
-        return startMonth == 1 ? LocalDate.of(fiscalYear, 1, 1) : LocalDate.of(fiscalYear - 1, startMonth, 1);
+    public int fiscalYearOf(LocalDate day) {
+        return engine().periodOf(day, org.attain.engine.time.PeriodKind.YEAR).year();
     }
 
     /** The year, its four quarters and twelve months, in that order. */
     public List<Period> periodsOf(int fiscalYear) {
+        var cal = engine();
         List<Period> out = new ArrayList<>(17);
-        LocalDate start = fiscalYearStart(fiscalYear);
-        String yearId = startMonth == 1 ? Integer.toString(fiscalYear) : "FY" + fiscalYear;
-        out.add(new Period(yearId, PeriodKind.YEAR, fiscalYear, start, start.plusYears(1).minusDays(1)));
-        for (int q = 0; q < 4; q++) {
-            LocalDate qs = start.plusMonths(3L * q);
-            out.add(new Period(yearId + "-Q" + (q + 1), PeriodKind.QUARTER, fiscalYear, qs, qs.plusMonths(3).minusDays(1)));
+        PeriodId year = PeriodId.year(fiscalYear);
+        out.add(period(year, PeriodKind.YEAR, fiscalYear));
+        for (int q = 1; q <= 4; q++) {
+            out.add(period(PeriodId.quarter(fiscalYear, q), PeriodKind.QUARTER, fiscalYear));
         }
+        PeriodId month = cal.periodOf(cal.range(year).first(), org.attain.engine.time.PeriodKind.MONTH);
         for (int m = 0; m < 12; m++) {
-            YearMonth ym = YearMonth.from(start.plusMonths(m));
-            out.add(new Period(ym.toString(), PeriodKind.MONTH, fiscalYear, ym.atDay(1), ym.atEndOfMonth()));
+            out.add(period(month, PeriodKind.MONTH, fiscalYear));
+            month = cal.next(month);
         }
         return out;
     }
 
     public Period periodContaining(LocalDate day, PeriodKind kind) {
-        return periodsOf(fiscalYearOf(day)).stream()
-                .filter(p -> p.kind() == kind && p.contains(day))
-                .findFirst().orElseThrow();
+        PeriodId id = engine().periodOf(day, org.attain.engine.time.PeriodKind.valueOf(kind.name()));
+        return period(id, kind, fiscalYearOf(day));
+    }
+
+    private Period period(PeriodId id, PeriodKind kind, int fiscalYear) {
+        DateRange range = engine().range(id);
+        return new Period(id.toString(), kind, fiscalYear, range.first(), range.last());
     }
 }

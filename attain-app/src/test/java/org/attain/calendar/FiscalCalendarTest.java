@@ -25,7 +25,7 @@ class FiscalCalendarTest {
         assertThat(cal.fiscalYearOf(LocalDate.of(2026, 2, 1))).isEqualTo(2027);
         assertThat(cal.fiscalYearOf(LocalDate.of(2026, 1, 31))).isEqualTo(2026);
         var q4 = cal.periodContaining(LocalDate.of(2027, 1, 15), PeriodKind.QUARTER);
-        assertThat(q4.id()).isEqualTo("FY2027-Q4");
+        assertThat(q4.id()).isEqualTo("2027-Q4");
         assertThat(q4.startsOn()).isEqualTo(LocalDate.of(2026, 11, 1));
         assertThat(q4.endsOn()).isEqualTo(LocalDate.of(2027, 1, 31));
     }
