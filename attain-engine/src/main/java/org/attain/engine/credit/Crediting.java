@@ -51,15 +51,16 @@ public final class Crediting {
     public List<Credit> credits(PersonId payee, Map<String, Object> person, Measure measure, CurrencyUnit currency,
             DateRange range, LocalDate asOf) {
         List<Credit> result = new ArrayList<>();
-        Set<String> taken = new HashSet<>();
+        // One rule yields each (transaction, person) once; only overlapping rules need de-duplication.
+        Set<String> taken = measure.creditRules().size() > 1 ? new HashSet<>() : null;
         for (CreditRule rule : measure.creditRules()) {
             for (SourceCredit source : candidates(payee, rule, range)) {
                 Transaction t = source.transaction();
                 if (!range.contains(t.closeDate())) {
                     continue;
                 }
-                String key = t.id().value() + "\u0000" + source.person().value();
-                if (taken.contains(key)) {
+                String key = taken == null ? null : t.id().value() + "\u0000" + source.person().value();
+                if (key != null && taken.contains(key)) {
                     continue;
                 }
                 Transaction known = knowledge.asOf(t, asOf);
@@ -70,7 +71,9 @@ public final class Crediting {
                 if (rule.when() != null && !rule.when().test(DealFacts.of(known), known.account(), person)) {
                     continue;
                 }
-                taken.add(key);
+                if (key != null) {
+                    taken.add(key);
+                }
                 BigDecimal factor = fx.factor(known.amount().currency(), currency, known.closeDate()).orElseThrow();
                 BigDecimal share = rule.weight().compareTo(BigDecimal.ONE) == 0 ? source.share()
                         : source.share().multiply(rule.weight());

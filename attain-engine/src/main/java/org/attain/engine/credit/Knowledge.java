@@ -46,6 +46,9 @@ public final class Knowledge {
         if (!t.knownOn(asOf)) {
             return null;
         }
+        if (corrections.isEmpty()) {
+            return t;
+        }
         List<Event.TransactionCorrected> list = corrections.get(t.id());
         if (list == null) {
             return t;
