@@ -37,6 +37,7 @@ class DemoStartup implements ApplicationRunner {
     private final AttainMode mode;
     private final Periods periods;
     private final DemoCompanyLoader loader;
+    private final DemoCompensation compensation;
     private final UserAccounts users;
     private final People people;
     private final JdbcClient jdbc;
@@ -44,12 +45,13 @@ class DemoStartup implements ApplicationRunner {
     private final long seed;
     private final int size;
 
-    DemoStartup(AttainMode mode, Periods periods, DemoCompanyLoader loader, UserAccounts users, People people,
+    DemoStartup(AttainMode mode, Periods periods, DemoCompanyLoader loader, DemoCompensation compensation, UserAccounts users, People people,
             JdbcClient jdbc, Clock clock, @Value("${attain.demo.seed:20261126}") long seed,
             @Value("${attain.demo.people:250}") int size) {
         this.mode = mode;
         this.periods = periods;
         this.loader = loader;
+        this.compensation = compensation;
         this.users = users;
         this.people = people;
         this.jdbc = jdbc;
@@ -76,7 +78,10 @@ class DemoStartup implements ApplicationRunner {
         long started = System.nanoTime();
         DemoCompany company = DemoGenerator.generate(DemoParameters.defaults(today).withSeed(seed).withPeople(size));
         var result = loader.load(company);
+        long loadedAt = System.nanoTime();
         createDemoLogins(company.logins());
+        compensation.setUp(today);
+        log.info("Demo compensation set up and calculated in {} ms", (System.nanoTime() - loadedAt) / 1_000_000);
         jdbc.sql("insert into app_setting(key, value) values (:k, :v)").param("k", LOADED_MARKER)
                 .param("v", today.toString()).update();
         log.info("Demo company loaded: {} people, {} opportunities, {} transactions, {} activities in {} ms",

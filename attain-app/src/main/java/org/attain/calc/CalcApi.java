@@ -1,0 +1,63 @@
+package org.attain.calc;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.attain.access.AttainUser;
+import org.attain.access.Role;
+import org.attain.platform.ForbiddenException;
+import org.attain.platform.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Start calculation runs and follow them. */
+@RestController
+@RequestMapping("/api/v1/calc/runs")
+@Tag(name = "Calculation", description = "Calculation runs: start, progress, exclusions, what changed")
+class CalcApi {
+
+    private final CalcRuns runs;
+
+    CalcApi(CalcRuns runs) {
+        this.runs = runs;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Run the calculation for everyone (or ?person=ID for one payee) and return the finished run")
+    CalcRuns.Run start(@AuthenticationPrincipal AttainUser user, @RequestParam(required = false) List<Long> person) {
+        if (!user.has(Role.ADMIN) && !user.has(Role.COMP_ADMIN)) {
+            throw new ForbiddenException("Only admins and comp admins start calculation runs.");
+        }
+        return person == null || person.isEmpty()
+                ? runs.runFull("api", user.getUsername())
+                : runs.runFor(java.util.Set.copyOf(person), "api", user.getUsername());
+    }
+
+    @GetMapping
+    @Operation(summary = "Recent runs, newest first")
+    List<CalcRuns.Run> recent(@AuthenticationPrincipal AttainUser user) {
+        requireBackOffice(user);
+        return runs.recent(20);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One run with its progress (done of total), exclusions and issues")
+    CalcRuns.Run one(@AuthenticationPrincipal AttainUser user, @PathVariable long id) {
+        requireBackOffice(user);
+        return runs.find(id).orElseThrow(() -> new NotFoundException("calculation run", id));
+    }
+
+    private static void requireBackOffice(AttainUser user) {
+        if (!user.seesEveryone()) {
+            throw new ForbiddenException("Runs are for the back office.");
+        }
+    }
+}

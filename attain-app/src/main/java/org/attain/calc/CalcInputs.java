@@ -1,0 +1,167 @@
+package org.attain.calc;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.attain.calendar.Periods;
+import org.attain.engine.calc.CalculationInput;
+import org.attain.engine.model.Person;
+import org.attain.engine.model.PersonId;
+import org.attain.engine.model.PlanAssignment;
+import org.attain.engine.model.Proration;
+import org.attain.engine.model.Quota;
+import org.attain.engine.model.ReportingLine;
+import org.attain.engine.model.Split;
+import org.attain.engine.model.Transaction;
+import org.attain.engine.model.TransactionId;
+import org.attain.engine.money.CurrencyUnit;
+import org.attain.engine.money.FxRate;
+import org.attain.engine.money.Money;
+import org.attain.engine.time.DateRange;
+import org.attain.engine.time.PeriodId;
+import org.attain.plan.Plans;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Loads a snapshot of everything the engine needs for a run from the database and translates it
+ * into the engine's input records. Person ids are the database ids as text; transaction ids are
+ * the source's external ids, which is what a rep recognises on a statement.
+ */
+@Component
+class CalcInputs {
+
+    // Engine dates are closed ranges; open-ended database rows end far in the future.
+    private static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);
+
+    private final JdbcClient jdbc;
+    private final Plans plans;
+    private final Periods periods;
+    private final JsonMapper json;
+
+    CalcInputs(JdbcClient jdbc, Plans plans, Periods periods, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.plans = plans;
+        this.periods = periods;
+        this.json = json;
+    }
+
+    CalculationInput load(List<PeriodId> runPeriods, Set<PersonId> payees) {
+        DateRange window = window(runPeriods);
+        CalculationInput.Builder in = CalculationInput.builder().calendar(periods.calendar().engine());
+        plans.compiledLatest().forEach(in::plan);
+        jdbc.sql("select person_id, plan_key, valid_from, valid_until from plan_assignment")
+                .query((rs, n) -> new PlanAssignment(pid(rs.getLong(1)), rs.getString(2),
+                        range(rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class))))
+                .list().forEach(in::assignment);
+        jdbc.sql("select id, first_name || ' ' || last_name, role_type, employment_start, employment_end, region_id from person")
+                .query((rs, n) -> new Person(pid(rs.getLong(1)), rs.getString(2), rs.getString(3),
+                        new DateRange(rs.getObject(4, LocalDate.class),
+                                rs.getObject(5, LocalDate.class) == null ? OPEN_END : rs.getObject(5, LocalDate.class)),
+                        Map.of("region_id", rs.getLong(6))))
+                .list().forEach(in::person);
+        jdbc.sql("select person_id, manager_id, valid_from, valid_until from reporting_line")
+                .query((rs, n) -> new ReportingLine(pid(rs.getLong(1)), pid(rs.getLong(2)),
+                        range(rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class))))
+                .list().forEach(in::reportingLine);
+        jdbc.sql("select person_id, period_id, measure, amount, currency, prorate from quota")
+                .query((rs, n) -> new Quota(pid(rs.getLong(1)), PeriodId.parse(rs.getString(2)), rs.getString(3),
+                        Money.of(rs.getBigDecimal(4), CurrencyUnit.of(rs.getString(5))),
+                        rs.getBoolean(6) ? Proration.BY_DAYS_ON_PLAN : Proration.NONE))
+                .list().forEach(in::quota);
+        jdbc.sql("select from_currency, to_currency, effective_from, rate from fx_rate")
+                .query((rs, n) -> new FxRate(CurrencyUnit.of(rs.getString(1)), CurrencyUnit.of(rs.getString(2)),
+                        rs.getObject(3, LocalDate.class), rs.getBigDecimal(4)))
+                .list().forEach(in::fxRate);
+        transactions(window).forEach(in::transaction);
+        runPeriods.forEach(in::period);
+        payees.forEach(in::payee);
+        return in.build();
+    }
+
+    private List<Transaction> transactions(DateRange window) {
+        Map<Long, Map<String, Object>> accounts = new HashMap<>();
+        jdbc.sql("select a.id, a.industry, a.country, a.size_band, r.code from account a left join region r on r.id = a.region_id")
+                .query(rs -> {
+                    Map<String, Object> m = new HashMap<>();
+                    putIfPresent(m, "industry", rs.getString(2));
+                    putIfPresent(m, "country", rs.getString(3));
+                    putIfPresent(m, "size_band", rs.getString(4));
+                    putIfPresent(m, "region", rs.getString(5));
+                    accounts.put(rs.getLong(1), m);
+                });
+        List<Transaction> out = new ArrayList<>();
+        jdbc.sql("""
+                select source, external_id, owner_id, splits::text, close_date, amount, currency, status, deal_type,
+                       product_code, account_id, attributes::text, term_months
+                from sales_transaction where close_date between :from and :to order by close_date, id""")
+                .param("from", window.first()).param("to", window.last())
+                .query(rs -> {
+                    String source = rs.getString(1);
+                    String id = "attain".equals(source) ? rs.getString(2) : source + ":" + rs.getString(2);
+                    Long owner = rs.getObject(3, Long.class);
+                    Map<String, Object> attributes = attributes(rs.getString(12));
+                    int term = rs.getInt(13);
+                    if (!rs.wasNull()) {
+                        attributes.put("term_months", (long) term);
+                    }
+                    long accountId = rs.getLong(11);
+                    out.add(new Transaction(TransactionId.of(id), owner == null ? null : pid(owner),
+                            splits(rs.getString(4)), rs.getObject(5, LocalDate.class),
+                            Money.of(rs.getBigDecimal(6), CurrencyUnit.of(rs.getString(7))), rs.getString(8),
+                            rs.getString(9), rs.getString(10), accounts.getOrDefault(accountId, Map.of()), attributes, null));
+                });
+        return out;
+    }
+
+    private List<Split> splits(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        List<Split> splits = new ArrayList<>();
+        for (JsonNode s : json.readTree(text)) {
+            splits.add(new Split(pid(s.get("person_id").asLong()), new BigDecimal(s.get("share").asString()),
+                    s.has("overlay") && s.get("overlay").asBoolean()));
+        }
+        return splits;
+    }
+
+    private Map<String, Object> attributes(String text) {
+        Map<String, Object> m = new HashMap<>();
+        if (text == null) {
+            return m;
+        }
+        json.readTree(text).properties().forEach(e -> m.put(e.getKey(), e.getValue().isNumber()
+                ? (Object) e.getValue().decimalValue() : e.getValue().asString()));
+        return m;
+    }
+
+    private static void putIfPresent(Map<String, Object> m, String key, String value) {
+        if (value != null) {
+            m.put(key, value);
+        }
+    }
+
+    private DateRange window(List<PeriodId> runPeriods) {
+        var cal = periods.calendar().engine();
+        LocalDate first = runPeriods.stream().map(p -> cal.range(p).first()).min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = runPeriods.stream().map(p -> cal.range(p).last()).max(LocalDate::compareTo).orElseThrow();
+        // Year-to-date measures look back to the start of the fiscal year.
+        LocalDate yearStart = cal.range(cal.periodOf(first, org.attain.engine.time.PeriodKind.YEAR)).first();
+        return new DateRange(yearStart, last);
+    }
+
+    static PersonId pid(long id) {
+        return PersonId.of(Long.toString(id));
+    }
+
+    private static DateRange range(LocalDate from, LocalDate until) {
+        return new DateRange(from, until == null ? OPEN_END : until.minusDays(1));
+    }
+}

@@ -1,0 +1,77 @@
+package org.attain.pay;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads current calculation results: a payee-period's statement with every line and its trace. */
+@Service
+public class Earnings {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    Earnings(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public record Line(int lineNo, String component, String kind, String plan, BigDecimal amount, BigDecimal uncapped,
+            String forPeriod, List<String> qualifying, JsonNode trace) {
+    }
+
+    public record Statement(long personId, String period, boolean calculated, String currency, BigDecimal earnings,
+            BigDecimal payout, BigDecimal quota, BigDecimal attainment, JsonNode measures, JsonNode ledger,
+            List<Line> lines, Long runId, Instant calculatedAt) {
+
+        static Statement notCalculated(long personId, String period) {
+            return new Statement(personId, period, false, null, null, null, null, null, null, null, List.of(), null, null);
+        }
+    }
+
+    public record Summary(String period, String currency, BigDecimal earnings, BigDecimal payout, BigDecimal attainment) {
+    }
+
+    public Statement statement(long personId, String period) {
+        return current(personId, period).orElseGet(() -> Statement.notCalculated(personId, period));
+    }
+
+    private Optional<Statement> current(long personId, String period) {
+        record Head(long id, String currency, BigDecimal earnings, BigDecimal payout, BigDecimal quota,
+                BigDecimal attainment, String measures, String ledger, long runId, Instant createdAt) {
+        }
+        return jdbc.sql("""
+                select id, currency, earnings, payout, quota, attainment, measures::text as measures,
+                       ledger::text as ledger, run_id, created_at
+                from payee_period_result where person_id = :p and period_id = :period and is_current""")
+                .param("p", personId).param("period", period).query(Head.class).optional()
+                .map(h -> new Statement(personId, period, true, h.currency(), h.earnings(), h.payout(), h.quota(),
+                        h.attainment() == null ? null : h.attainment().setScale(4, java.math.RoundingMode.DOWN),
+                        json.readTree(h.measures()), json.readTree(h.ledger()), lines(h.id()), h.runId(), h.createdAt()));
+    }
+
+    private List<Line> lines(long resultId) {
+        return jdbc.sql("""
+                select line_no, component, kind, plan_key, amount, uncapped, for_period, qualifying, trace::text
+                from earnings_line where result_id = :r order by line_no""")
+                .param("r", resultId)
+                .query((rs, n) -> new Line(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7),
+                        List.of((String[]) rs.getArray(8).getArray()), json.readTree(rs.getString(9))))
+                .list();
+    }
+
+    /** The payee's current results for the given periods, in order, for trends and year-to-date sums. */
+    public List<Summary> summaries(long personId, List<String> periods) {
+        return jdbc.sql("""
+                select period_id, currency, earnings, payout, attainment from payee_period_result
+                where person_id = :p and is_current and period_id = any(:periods) order by period_id""")
+                .param("p", personId).param("periods", periods.toArray(String[]::new))
+                .query(Summary.class).list();
+    }
+}

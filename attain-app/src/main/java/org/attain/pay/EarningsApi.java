@@ -1,0 +1,47 @@
+package org.attain.pay;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.attain.access.AttainUser;
+import org.attain.access.Visibility;
+import org.attain.calendar.PeriodKind;
+import org.attain.calendar.Periods;
+import org.attain.platform.NotFoundException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A person's earnings over REST, with the same visibility as the statement page. */
+@RestController
+@RequestMapping("/api/v1/people/{id}/earnings")
+@Tag(name = "Earnings", description = "Statements: measures, attainment, every earnings line with its trace, the ledger and the payout")
+class EarningsApi {
+
+    private final Earnings earnings;
+    private final Visibility visibility;
+    private final Periods periods;
+
+    EarningsApi(Earnings earnings, Visibility visibility, Periods periods) {
+        this.earnings = earnings;
+        this.visibility = visibility;
+        this.periods = periods;
+    }
+
+    @GetMapping
+    @Operation(summary = "Earnings of one person for a period (default: the current quarter). "
+            + "Visible to the person, their managers up the line, admin, comp admin and finance; 404 for anyone else.")
+    Earnings.Statement get(@AuthenticationPrincipal AttainUser user, @PathVariable long id,
+            @RequestParam(required = false) String period) {
+        if (!visibility.canSee(user, id)) {
+            throw new NotFoundException("person", id);
+        }
+        String p = period == null || period.isBlank() ? periods.current(PeriodKind.QUARTER).id() : period.trim();
+        if (periods.find(p).isEmpty()) {
+            throw new NotFoundException("period", p);
+        }
+        return earnings.statement(id, p);
+    }
+}

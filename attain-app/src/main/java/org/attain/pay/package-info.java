@@ -1,0 +1,2 @@
+/** What people are paid: earnings, statements with traces, the earnings API. */
+package org.attain.pay;

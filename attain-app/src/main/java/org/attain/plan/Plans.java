@@ -1,0 +1,119 @@
+package org.attain.plan;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.attain.access.AuditLog;
+import org.attain.engine.plan.CompiledPlan;
+import org.attain.engine.plan.PlanCompilation;
+import org.attain.engine.plan.PlanCompiler;
+import org.attain.platform.FieldProblem;
+import org.attain.platform.InvalidInputException;
+import org.attain.platform.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Plan documents and their versions. Publishing compiles the YAML first: a plan with errors is
+ * refused with file, line, column and reason, and an old version is never changed.
+ */
+@Service
+public class Plans {
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final PlanCompiler compiler = new PlanCompiler();
+
+    Plans(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    public record PlanVersion(long id, String planKey, int version, String name, String source, String currency,
+            String createdBy, java.time.Instant createdAt) {
+    }
+
+    public record Problem(String source, int line, int column, String reason) {
+    }
+
+    /** Compiles without storing: what the editor shows as you type. */
+    public List<Problem> validate(String sourceName, String yaml) {
+        return problems(compiler.compile(sourceName, yaml));
+    }
+
+    @Transactional
+    public PlanVersion publish(String yaml, String actor) {
+        PlanCompilation compilation = compiler.compile("plan.yaml", yaml);
+        if (!compilation.ok()) {
+            throw new PlanRejectedException(problems(compilation));
+        }
+        CompiledPlan plan = compilation.orThrow();
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(:k))").param("k", plan.id()).query().singleRow();
+        int version = jdbc.sql("select coalesce(max(version), 0) + 1 from plan_version where plan_key = :k")
+                .param("k", plan.id()).query(Integer.class).single();
+        long id = jdbc.sql("""
+                insert into plan_version(plan_key, version, name, source, currency, created_by)
+                values (:k, :v, :n, :s, :c, :by) returning id""")
+                .param("k", plan.id()).param("v", version).param("n", plan.name()).param("s", yaml)
+                .param("c", plan.currency().code()).param("by", actor).query(Long.class).single();
+        audit.record(actor, "PLAN_PUBLISHED", "plan", plan.id(), null, Map.of("version", version, "name", plan.name()));
+        return find(plan.id(), version).orElseThrow(() -> new IllegalStateException("published plan vanished: " + id));
+    }
+
+    public List<PlanVersion> latestVersions() {
+        return jdbc.sql("""
+                select distinct on (plan_key) id, plan_key, version, name, source, currency, created_by, created_at
+                from plan_version order by plan_key, version desc""").query(PlanVersion.class).list();
+    }
+
+    public List<PlanVersion> versions(String planKey) {
+        return jdbc.sql("""
+                select id, plan_key, version, name, source, currency, created_by, created_at
+                from plan_version where plan_key = :k order by version""").param("k", planKey).query(PlanVersion.class).list();
+    }
+
+    public Optional<PlanVersion> find(String planKey, int version) {
+        return jdbc.sql("""
+                select id, plan_key, version, name, source, currency, created_by, created_at
+                from plan_version where plan_key = :k and version = :v""")
+                .param("k", planKey).param("v", version).query(PlanVersion.class).optional();
+    }
+
+    /** The latest version of every plan, compiled, for a calculation run. */
+    public List<CompiledPlan> compiledLatest() {
+        List<CompiledPlan> plans = new ArrayList<>();
+        for (PlanVersion v : latestVersions()) {
+            plans.add(compiler.compile(v.planKey() + " v" + v.version(), v.source()).orThrow());
+        }
+        return plans;
+    }
+
+    /** A line diff between two versions, for reviewing a change before it pays anyone. */
+    public List<DiffLine> diff(String planKey, int from, int to) {
+        PlanVersion a = find(planKey, from).orElseThrow(() -> new NotFoundException("plan version", planKey + " v" + from));
+        PlanVersion b = find(planKey, to).orElseThrow(() -> new NotFoundException("plan version", planKey + " v" + to));
+        return LineDiff.between(a.source(), b.source());
+    }
+
+    public record DiffLine(char op, String text) {
+    }
+
+    @Transactional
+    public void assign(long personId, String planKey, LocalDate from, LocalDate until, String actor) {
+        if (versions(planKey).isEmpty()) {
+            throw new InvalidInputException(new FieldProblem("planKey", "plan.unknown", "names no published plan"));
+        }
+        jdbc.sql("insert into plan_assignment(person_id, plan_key, valid_from, valid_until) values (:p, :k, :f, :u)")
+                .param("p", personId).param("k", planKey).param("f", from).param("u", until).update();
+        audit.record(actor, "PLAN_ASSIGNED", "person", Long.toString(personId), null,
+                Map.of("plan", planKey, "from", from.toString(), "until", until == null ? "" : until.toString()));
+    }
+
+    private static List<Problem> problems(PlanCompilation compilation) {
+        return compilation.problems().stream()
+                .map(p -> new Problem(p.source(), p.line(), p.column(), p.reason())).toList();
+    }
+}

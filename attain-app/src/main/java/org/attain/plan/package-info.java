@@ -1,0 +1,2 @@
+/** Compensation plans as versioned YAML documents: publish, validate, diff, assign. */
+package org.attain.plan;

@@ -1,0 +1,2 @@
+/** Quotas per payee, period and measure, and FX rates. */
+package org.attain.quota;
