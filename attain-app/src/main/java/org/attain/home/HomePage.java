@@ -11,6 +11,7 @@ import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
 import org.attain.org.People;
 import org.attain.org.PersonView;
+import org.attain.pay.Earnings;
 import org.attain.org.Teams;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -25,17 +26,26 @@ class HomePage {
     private final Teams teams;
     private final Periods periods;
     private final SalesSnapshot sales;
+    private final Earnings earnings;
     private final Clock clock;
 
-    HomePage(People people, Teams teams, Periods periods, SalesSnapshot sales, Clock clock) {
+    HomePage(People people, Teams teams, Periods periods, SalesSnapshot sales, Earnings earnings, Clock clock) {
         this.people = people;
         this.teams = teams;
         this.periods = periods;
         this.sales = sales;
+        this.earnings = earnings;
         this.clock = clock;
     }
 
-    record TeamRow(PersonView person, SalesSnapshot.Figures figures) {
+    record TeamRow(PersonView person, SalesSnapshot.Figures figures, Earnings.Statement statement) {
+    }
+
+    /** Share of the period's days that have passed: what attainment should be compared with. */
+    static java.math.BigDecimal pace(Periods.PeriodRow period, LocalDate today) {
+        long total = java.time.temporal.ChronoUnit.DAYS.between(period.startsOn(), period.endsOn()) + 1;
+        long passed = Math.min(total, Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(period.startsOn(), today) + 1));
+        return java.math.BigDecimal.valueOf(passed).divide(java.math.BigDecimal.valueOf(total), 4, java.math.RoundingMode.DOWN);
     }
 
     @GetMapping("/")
@@ -53,6 +63,12 @@ class HomePage {
                 Map<Long, SalesSnapshot.Figures> mine = sales.figures(List.of(me.id()), quarter.startsOn(), quarter.endsOn());
                 model.addAttribute("myFigures", mine.getOrDefault(me.id(), SalesSnapshot.Figures.empty(me.id())));
                 model.addAttribute("recentDeals", sales.recentDeals(me.id(), 8));
+                Earnings.Statement statement = earnings.statement(me.id(), quarter.id());
+                model.addAttribute("myStatement", statement);
+                if (statement.attainment() != null) {
+                    model.addAttribute("gaugeWidth", statement.attainment().min(java.math.BigDecimal.ONE).movePointRight(2));
+                }
+                model.addAttribute("pace", pace(quarter, today));
                 model.addAttribute("activityMix", sales.activityMix(me.id(), today.minusDays(30), today));
             });
             List<PersonView> reports = people.directReports(user.personId(), today);
@@ -60,7 +76,8 @@ class HomePage {
                 Map<Long, SalesSnapshot.Figures> figures = sales.figures(reports.stream().map(PersonView::id).toList(),
                         quarter.startsOn(), quarter.endsOn());
                 model.addAttribute("team", reports.stream()
-                        .map(p -> new TeamRow(p, figures.getOrDefault(p.id(), SalesSnapshot.Figures.empty(p.id()))))
+                        .map(p -> new TeamRow(p, figures.getOrDefault(p.id(), SalesSnapshot.Figures.empty(p.id())),
+                                earnings.statement(p.id(), quarter.id())))
                         .sorted(Comparator.comparing((TeamRow r) -> r.figures().bookings()).reversed())
                         .toList());
             }

@@ -34,6 +34,7 @@ class Shell {
         nav.add(new NavItem("nav.home", "/"));
         if (user.personId() != null) {
             nav.add(new NavItem("nav.profile", "/people/" + user.personId()));
+            nav.add(new NavItem("nav.statement", "/people/" + user.personId() + "/statement"));
         }
         if (user.has(Role.MANAGER) || user.seesEveryone()) {
             nav.add(new NavItem("nav.people", "/people"));

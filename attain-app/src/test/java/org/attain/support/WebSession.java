@@ -91,6 +91,17 @@ public final class WebSession {
         return send(b);
     }
 
+    public HttpResponse<String> sendYaml(String path, String yaml) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofString(yaml));
+        String token = csrfFrom(get("/").body());
+        if (token != null) {
+            b.header("X-CSRF-TOKEN", token);
+        }
+        return send(b);
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder b) {
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);

@@ -1,0 +1,75 @@
+package org.attain.calc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.attain.support.AttainIntegrationTest;
+import org.attain.support.Json;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Runs are reproducible and atomic: a rerun changes nothing, one payee alone equals the full run. */
+class CalcRunsTest extends AttainIntegrationTest {
+
+    @Autowired
+    CalcRuns runs;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    record Fingerprint(long personId, String periodId, String fingerprint) {
+    }
+
+    @Test
+    void rerunningTheSameInputsChangesNothing() {
+        List<Fingerprint> before = current();
+        CalcRuns.Run rerun = runs.runFull("test", "test");
+        assertThat(rerun.status()).isEqualTo("DONE");
+        assertThat(rerun.changed()).isZero();
+        assertThat(current()).containsExactlyElementsOf(before);
+    }
+
+    @Test
+    void anIncrementalRunForOnePayeeGivesTheFullRunsNumbers() {
+        long rep = jdbc.sql("select person_id from app_user where username = 'rep'").query(Long.class).single();
+        List<Fingerprint> before = current().stream().filter(f -> f.personId() == rep).toList();
+        CalcRuns.Run run = runs.runFor(Set.of(rep), "test", "test");
+        assertThat(run.total()).isEqualTo(1);
+        assertThat(run.changed()).isZero();
+        assertThat(current().stream().filter(f -> f.personId() == rep).toList()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(distinct run_id) from payee_period_result where is_current and person_id = :p")
+                .param("p", rep).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aRunRecordsItsExclusionsAndOnlyTheBackOfficeStartsOne() {
+        assertThat(login("rep", "demo").sendJson("POST", "/api/v1/calc/runs", null).statusCode()).isEqualTo(403);
+        var started = login("compadmin", "demo").sendJson("POST", "/api/v1/calc/runs?person="
+                + jdbc.sql("select person_id from app_user where username = 'rep'").query(Long.class).single(), null);
+        assertThat(started.statusCode()).isEqualTo(201);
+        JsonNode run = Json.parse(started.body());
+        assertThat(run.get("status").asString()).isEqualTo("DONE");
+        assertThat(run.get("done").asInt()).isEqualTo(run.get("total").asInt());
+    }
+
+    @Test
+    void everyEarningsLineOfARepTracesBackToItsDeals() {
+        long rep = jdbc.sql("select person_id from app_user where username = 'rep'").query(Long.class).single();
+        List<String> qualifying = jdbc.sql("""
+                select unnest(l.qualifying) from earnings_line l join payee_period_result r on r.id = l.result_id
+                where r.person_id = :p and r.is_current and l.component = 'commission'""")
+                .param("p", rep).query(String.class).list();
+        assertThat(qualifying).isNotEmpty();
+        long known = jdbc.sql("select count(*) from sales_transaction where external_id = any(:ids) and (owner_id = :p or splits is not null)")
+                .param("ids", qualifying.toArray(String[]::new)).param("p", rep).query(Long.class).single();
+        assertThat(known).isEqualTo(qualifying.stream().distinct().count());
+    }
+
+    private List<Fingerprint> current() {
+        return jdbc.sql("select person_id, period_id, fingerprint from payee_period_result where is_current order by person_id, period_id")
+                .query(Fingerprint.class).list();
+    }
+}
