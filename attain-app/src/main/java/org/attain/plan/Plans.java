@@ -91,6 +91,23 @@ public class Plans {
         return plans;
     }
 
+    /** What a plan compiles to, in words a comp admin reads: measures, credit rules, components. Empty if it does not compile. */
+    public List<String> structure(String yaml) {
+        PlanCompilation compilation = compiler.compile("plan.yaml", yaml);
+        if (!compilation.ok()) {
+            return List.of();
+        }
+        CompiledPlan plan = compilation.orThrow();
+        List<String> out = new ArrayList<>();
+        out.add(plan.name() + " (" + plan.id() + "), " + plan.currency().code()
+                + plan.frequency().map(f -> ", paid per " + f.name().toLowerCase(java.util.Locale.ROOT)).orElse(""));
+        plan.measures().forEach(m -> out.add("measure " + m.id() + ": statuses " + m.statuses() + ", credit "
+                + m.creditRules().stream().map(r -> r.id() + " from " + r.from().name().toLowerCase(java.util.Locale.ROOT)).toList()));
+        plan.components().forEach(c -> out.add("component " + c.id() + ": " + c.getClass().getSimpleName()
+                .replace("Component", "").toLowerCase(java.util.Locale.ROOT)));
+        return out;
+    }
+
     /** A line diff between two versions, for reviewing a change before it pays anyone. */
     public List<DiffLine> diff(String planKey, int from, int to) {
         PlanVersion a = find(planKey, from).orElseThrow(() -> new NotFoundException("plan version", planKey + " v" + from));

@@ -1,0 +1,156 @@
+package org.attain.plan;
+
+import org.attain.access.AttainUser;
+import org.attain.access.Role;
+import org.attain.platform.ForbiddenException;
+import org.attain.platform.NotFoundException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The plan pages: list, editor that validates as you type (htmx posts the text, the server compiles
+ * it and answers with the problems or the compiled structure), versions with diffs, and the plan's
+ * scenarios run against the draft before it is published.
+ */
+@Controller
+class PlanPages {
+
+    private final Plans plans;
+    private final PlanScenarios scenarios;
+
+    PlanPages(Plans plans, PlanScenarios scenarios) {
+        this.plans = plans;
+        this.scenarios = scenarios;
+    }
+
+    @GetMapping("/plans")
+    String list(@AuthenticationPrincipal AttainUser user, Model model) {
+        requireBackOffice(user);
+        model.addAttribute("plans", plans.latestVersions());
+        model.addAttribute("canEdit", canEdit(user));
+        return "plan/list";
+    }
+
+    @GetMapping("/plans/{key}")
+    String editor(@AuthenticationPrincipal AttainUser user, @PathVariable String key, Model model) {
+        requireBackOffice(user);
+        var versions = plans.versions(key);
+        if (versions.isEmpty() && !"new".equals(key)) {
+            throw new NotFoundException("plan", key);
+        }
+        String source = versions.isEmpty() ? NEW_PLAN : versions.get(versions.size() - 1).source();
+        model.addAttribute("key", key);
+        model.addAttribute("versions", versions);
+        model.addAttribute("source", source);
+        model.addAttribute("scenarios", scenarios.of(key));
+        model.addAttribute("structure", plans.structure(source));
+        model.addAttribute("problems", plans.validate("plan.yaml", source));
+        model.addAttribute("canEdit", canEdit(user));
+        return "plan/editor";
+    }
+
+    @PostMapping("/plans/validate")
+    String validate(@AuthenticationPrincipal AttainUser user, @RequestParam String source, Model model) {
+        requireBackOffice(user);
+        model.addAttribute("problems", plans.validate("plan.yaml", source));
+        model.addAttribute("structure", plans.structure(source));
+        return "plan/editor :: check";
+    }
+
+    @PostMapping("/plans/{key}/publish")
+    String publish(@AuthenticationPrincipal AttainUser user, @PathVariable String key, @RequestParam String source,
+            Model model, RedirectAttributes flash) {
+        requireEditor(user);
+        try {
+            var published = plans.publish(source, user.getUsername());
+            flash.addFlashAttribute("notice", "plans.publishedVersion");
+            flash.addFlashAttribute("version", published.version());
+            return "redirect:/plans/" + published.planKey();
+        } catch (PlanRejectedException e) {
+            model.addAttribute("key", key);
+            model.addAttribute("versions", plans.versions(key));
+            model.addAttribute("source", source);
+            model.addAttribute("scenarios", scenarios.of(key));
+            model.addAttribute("problems", e.problems());
+            model.addAttribute("structure", null);
+            model.addAttribute("canEdit", true);
+            model.addAttribute("problem", "plans.notPublished");
+            return "plan/editor";
+        }
+    }
+
+    @PostMapping("/plans/{key}/scenarios/run")
+    String runScenarios(@AuthenticationPrincipal AttainUser user, @PathVariable String key, @RequestParam String source,
+            Model model) {
+        requireBackOffice(user);
+        model.addAttribute("outcomes", scenarios.runAll(key, source));
+        return "plan/editor :: outcomes";
+    }
+
+    @PostMapping("/plans/{key}/scenarios")
+    String attach(@AuthenticationPrincipal AttainUser user, @PathVariable String key, @RequestParam String name,
+            @RequestParam String body, RedirectAttributes flash) {
+        requireEditor(user);
+        if (name.isBlank() || body.isBlank()) {
+            flash.addFlashAttribute("problem", "plans.scenarioIncomplete");
+        } else {
+            scenarios.attach(key, name.trim(), body, user.getUsername());
+            flash.addFlashAttribute("notice", "plans.scenarioSaved");
+        }
+        return "redirect:/plans/" + key;
+    }
+
+    @GetMapping("/plans/{key}/diff")
+    String diff(@AuthenticationPrincipal AttainUser user, @PathVariable String key, @RequestParam int from,
+            @RequestParam int to, Model model) {
+        requireBackOffice(user);
+        model.addAttribute("key", key);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("lines", plans.diff(key, from, to));
+        return "plan/diff";
+    }
+
+    private static boolean canEdit(AttainUser user) {
+        return user.has(Role.ADMIN) || user.has(Role.COMP_ADMIN);
+    }
+
+    private static void requireEditor(AttainUser user) {
+        if (!canEdit(user)) {
+            throw new ForbiddenException("Only admins and comp admins edit plans.");
+        }
+    }
+
+    private static void requireBackOffice(AttainUser user) {
+        if (!user.seesEveryone()) {
+            throw new ForbiddenException("Plans are for the back office.");
+        }
+    }
+
+    static final String NEW_PLAN = """
+            id: new-plan
+            name: New plan
+            currency: USD
+            frequency: quarter
+            measures:
+              - id: bookings
+                statuses: [won]
+                credit:
+                  - {id: owner, from: self}
+            components:
+              - id: commission
+                kind: tiered
+                measure: bookings
+                tier_mode: marginal
+                tiers_on: attainment
+                tiers:
+                  - {from: "0.00", to: "1.00", rate: "0.08"}
+                  - {from: "1.00", rate: "0.12"}
+            """;
+}
