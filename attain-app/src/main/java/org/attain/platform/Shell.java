@@ -36,6 +36,9 @@ class Shell {
             nav.add(new NavItem("nav.profile", "/people/" + user.personId()));
             nav.add(new NavItem("nav.statement", "/people/" + user.personId() + "/statement"));
         }
+        if (user.has(Role.MANAGER)) {
+            nav.add(new NavItem("nav.team", "/team"));
+        }
         if (user.has(Role.MANAGER) || user.seesEveryone()) {
             nav.add(new NavItem("nav.people", "/people"));
         }
@@ -48,6 +51,10 @@ class Shell {
             nav.add(new NavItem("nav.imports", "/imports"));
             nav.add(new NavItem("nav.audit", "/admin/audit"));
         }
+        if (user.personId() != null || user.seesEveryone()) nav.add(new NavItem("nav.disputes", "/disputes"));
+        if (user.has(Role.MANAGER) || user.seesEveryone()) nav.add(new NavItem("nav.approvals", "/approvals"));
+        if (user.seesEveryone()) nav.add(new NavItem("nav.finance", "/finance"));
+        if (user.has(Role.MANAGER) || user.seesEveryone()) nav.add(new NavItem("nav.reports", "/reports"));
         nav.add(new NavItem("nav.tokens", "/account/tokens"));
         return nav;
     }

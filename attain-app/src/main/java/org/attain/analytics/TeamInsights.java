@@ -1,0 +1,110 @@
+package org.attain.analytics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * A manager's team as numbers: per rep this period's attainment, commission, bookings, pipeline and
+ * activity, the best and the struggling, and each rep's attainment trend against the team median.
+ */
+@Service
+public class TeamInsights {
+
+    private final JdbcClient jdbc;
+
+    TeamInsights(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Member(long personId, String name, String title, String managerName, String currency,
+            BigDecimal attainment, BigDecimal earnings, BigDecimal bookings, long deals, BigDecimal pipeline,
+            long activities) {
+    }
+
+    public record Trend(List<String> periods, BigDecimal[] median, Map<String, BigDecimal[]> byRep) {
+    }
+
+    /** The reps (REP role) among the given people, with their figures for the period. */
+    public List<Member> members(Set<Long> people, String periodId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select p.id as person_id, p.first_name || ' ' || p.last_name as name, p.title,
+                       m.first_name || ' ' || m.last_name as manager_name, p.currency,
+                       r.attainment, r.earnings,
+                       coalesce((select sum(t.amount) from sales_transaction t where t.owner_id = p.id and t.status = 'won'
+                                 and t.close_date between :from and :to), 0) as bookings,
+                       (select count(*) from sales_transaction t where t.owner_id = p.id and t.status = 'won'
+                         and t.close_date between :from and :to) as deals,
+                       coalesce((select sum(o.amount) from opportunity o where o.owner_id = p.id
+                                 and o.stage not in ('Closed Won', 'Closed Lost')), 0) as pipeline,
+                       (select count(*) from activity a where a.person_id = p.id
+                         and a.occurred_at >= :from and a.occurred_at < cast(:to as date) + 1) as activities
+                from person p
+                left join payee_period_result r on r.person_id = p.id and r.period_id = :period and r.is_current
+                left join reporting_line rl on rl.person_id = p.id and rl.valid_from <= :to
+                     and (rl.valid_until is null or rl.valid_until > :to)
+                left join person m on m.id = rl.manager_id
+                where p.id = any(:ids) and p.role_type = 'REP' and (p.employment_end is null or p.employment_end >= :from)
+                order by r.attainment desc nulls last, p.last_name""")
+                .param("ids", people.toArray(Long[]::new)).param("period", periodId).param("from", from).param("to", to)
+                .query(Member.class).list();
+    }
+
+    /** Top and bottom by attainment; people without a quota are left out rather than ranked last. */
+    public static List<Member> top(List<Member> members, int n) {
+        return members.stream().filter(m -> m.attainment() != null)
+                .sorted(Comparator.comparing(Member::attainment).reversed()).limit(n).toList();
+    }
+
+    public static List<Member> bottom(List<Member> members, int n) {
+        return members.stream().filter(m -> m.attainment() != null)
+                .sorted(Comparator.comparing(Member::attainment)).limit(n).toList();
+    }
+
+    /** Attainment per rep and quarter, with the team median per quarter. */
+    public Trend trend(Set<Long> people, List<String> periods) {
+        record Point(long personId, String name, String periodId, BigDecimal attainment) {
+        }
+        List<Point> points = jdbc.sql("""
+                select r.person_id, p.first_name || ' ' || p.last_name as name, r.period_id, r.attainment
+                from payee_period_result r join person p on p.id = r.person_id
+                where r.is_current and r.person_id = any(:ids) and r.period_id = any(:periods)
+                  and p.role_type = 'REP' and r.attainment is not null""")
+                .param("ids", people.toArray(Long[]::new)).param("periods", periods.toArray(String[]::new))
+                .query(Point.class).list();
+        Map<String, BigDecimal[]> byRep = new LinkedHashMap<>();
+        for (Point p : points) {
+            byRep.computeIfAbsent(p.name(), k -> new BigDecimal[periods.size()])[periods.indexOf(p.periodId())] =
+                    p.attainment().setScale(4, RoundingMode.DOWN);
+        }
+        BigDecimal[] median = new BigDecimal[periods.size()];
+        for (int i = 0; i < periods.size(); i++) {
+            List<BigDecimal> values = new ArrayList<>();
+            for (BigDecimal[] series : byRep.values()) {
+                if (series[i] != null) {
+                    values.add(series[i]);
+                }
+            }
+            median[i] = median(values);
+        }
+        return new Trend(periods, median, byRep);
+    }
+
+    static BigDecimal median(List<BigDecimal> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<BigDecimal> sorted = values.stream().sorted().toList();
+        int mid = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(mid)
+                : sorted.get(mid - 1).add(sorted.get(mid)).divide(BigDecimal.valueOf(2), 4, RoundingMode.HALF_EVEN);
+    }
+}
