@@ -8,6 +8,7 @@ final class Subcommands {
 
     static int run(String command, String[] args) {
         return switch (command) {
+            case "bench" -> org.attain.bench.BenchCommand.run(args);
             case "demo" -> org.attain.demo.DemoCli.run(args, System.out);
             case "scenario" -> org.attain.engine.scenario.ScenarioCli.run(args, System.out);
             default -> {

@@ -2,6 +2,8 @@ package org.attain.calc;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.HashSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +12,8 @@ import java.util.Set;
 import org.attain.calendar.Periods;
 import org.attain.engine.calc.CalculationInput;
 import org.attain.engine.model.Person;
+import org.attain.engine.plan.CompiledPlan;
+import org.attain.engine.plan.CreditFrom;
 import org.attain.engine.model.PersonId;
 import org.attain.engine.model.PlanAssignment;
 import org.attain.engine.model.Proration;
@@ -52,11 +56,50 @@ class CalcInputs {
         this.json = json;
     }
 
-    CalculationInput load(List<PeriodId> runPeriods, Set<PersonId> payees) {
+    /** Everything but the transactions: small, loaded once per run and shared by every chunk. */
+    record Snapshot(CalculationInput base, DateRange window, boolean creditsAnyTransaction,
+            Map<Long, Set<Long>> reportsOf) {
+
+        /** The base input with a chunk's transactions and payees. */
+        CalculationInput forChunk(List<Transaction> transactions, Set<PersonId> payees) {
+            return new CalculationInput(base.calendar(), base.plans(), base.assignments(), base.people(),
+                    base.reportingLines(), base.quotas(), base.fxRates(), transactions, base.events(),
+                    base.kpiScores(), base.adjustments(), base.periods(), payees, Map.of());
+        }
+
+        /**
+         * The people whose transactions can credit these payees: themselves and, when a plan rolls up,
+         * everyone who ever reported to them (directly or not). A superset is harmless; the engine
+         * decides by the reporting line in force on each credit date.
+         */
+        Set<Long> reach(Set<Long> payees) {
+            Set<Long> out = new HashSet<>(payees);
+            ArrayDeque<Long> todo = new ArrayDeque<>(payees);
+            while (!todo.isEmpty()) {
+                for (Long report : reportsOf.getOrDefault(todo.pop(), Set.of())) {
+                    if (out.add(report)) {
+                        todo.add(report);
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Loads plans, people, reporting lines, quotas and FX rates. For a run over a few payees
+     * ({@code only} not empty) assignments and quotas are limited to them, which keeps a single-deal
+     * recalculation cheap however large the company is.
+     */
+    Snapshot snapshot(List<PeriodId> runPeriods, Set<Long> only) {
         DateRange window = window(runPeriods);
+        Long[] ids = only.toArray(Long[]::new);
+        String onlyThem = only.isEmpty() ? "" : " where person_id = any(:ids)";
         CalculationInput.Builder in = CalculationInput.builder().calendar(periods.calendar().engine());
-        plans.compiledLatest().forEach(in::plan);
-        jdbc.sql("select person_id, plan_key, valid_from, valid_until from plan_assignment")
+        List<CompiledPlan> compiled = plans.compiledLatest();
+        compiled.forEach(in::plan);
+        jdbc.sql("select person_id, plan_key, valid_from, valid_until from plan_assignment" + onlyThem)
+                .params(only.isEmpty() ? Map.of() : Map.of("ids", ids))
                 .query((rs, n) -> new PlanAssignment(pid(rs.getLong(1)), rs.getString(2),
                         range(rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class))))
                 .list().forEach(in::assignment);
@@ -66,11 +109,16 @@ class CalcInputs {
                                 rs.getObject(5, LocalDate.class) == null ? OPEN_END : rs.getObject(5, LocalDate.class)),
                         Map.of("region_id", rs.getLong(6))))
                 .list().forEach(in::person);
+        Map<Long, Set<Long>> reportsOf = new HashMap<>();
         jdbc.sql("select person_id, manager_id, valid_from, valid_until from reporting_line")
-                .query((rs, n) -> new ReportingLine(pid(rs.getLong(1)), pid(rs.getLong(2)),
-                        range(rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class))))
+                .query((rs, n) -> {
+                    reportsOf.computeIfAbsent(rs.getLong(2), k -> new HashSet<>()).add(rs.getLong(1));
+                    return new ReportingLine(pid(rs.getLong(1)), pid(rs.getLong(2)),
+                            range(rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)));
+                })
                 .list().forEach(in::reportingLine);
-        jdbc.sql("select person_id, period_id, measure, amount, currency, prorate from quota")
+        jdbc.sql("select person_id, period_id, measure, amount, currency, prorate from quota" + onlyThem)
+                .params(only.isEmpty() ? Map.of() : Map.of("ids", ids))
                 .query((rs, n) -> new Quota(pid(rs.getLong(1)), PeriodId.parse(rs.getString(2)), rs.getString(3),
                         Money.of(rs.getBigDecimal(4), CurrencyUnit.of(rs.getString(5))),
                         rs.getBoolean(6) ? Proration.BY_DAYS_ON_PLAN : Proration.NONE))
@@ -79,15 +127,22 @@ class CalcInputs {
                 .query((rs, n) -> new FxRate(CurrencyUnit.of(rs.getString(1)), CurrencyUnit.of(rs.getString(2)),
                         rs.getObject(3, LocalDate.class), rs.getBigDecimal(4)))
                 .list().forEach(in::fxRate);
-        transactions(window).forEach(in::transaction);
         runPeriods.forEach(in::period);
-        payees.forEach(in::payee);
-        return in.build();
+        boolean rollsUp = compiled.stream().flatMap(p -> p.measures().stream()).flatMap(m -> m.creditRules().stream())
+                .anyMatch(r -> r.from() == CreditFrom.DIRECT_REPORTS || r.from() == CreditFrom.SUBTREE);
+        boolean anyTransaction = compiled.stream().flatMap(p -> p.measures().stream()).flatMap(m -> m.creditRules().stream())
+                .anyMatch(r -> r.from() == CreditFrom.TERRITORY);
+        return new Snapshot(in.build(), window, anyTransaction, rollsUp ? reportsOf : Map.of());
     }
 
-    private List<Transaction> transactions(DateRange window) {
+    /**
+     * The transactions in the window that these people own or share through a split; {@code people}
+     * null means every transaction (a territory rule can credit anyone with anything). The caller's
+     * client decides the database snapshot the rows come from.
+     */
+    List<Transaction> transactions(JdbcClient client, DateRange window, Set<Long> people) {
         Map<Long, Map<String, Object>> accounts = new HashMap<>();
-        jdbc.sql("select a.id, a.industry, a.country, a.size_band, r.code from account a left join region r on r.id = a.region_id")
+        client.sql("select a.id, a.industry, a.country, a.size_band, r.code from account a left join region r on r.id = a.region_id")
                 .query(rs -> {
                     Map<String, Object> m = new HashMap<>();
                     putIfPresent(m, "industry", rs.getString(2));
@@ -97,31 +152,44 @@ class CalcInputs {
                     accounts.put(rs.getLong(1), m);
                 });
         List<Transaction> out = new ArrayList<>();
-        jdbc.sql("""
+        // Values repeat across millions of rows; one shared instance each keeps a chunk's memory small.
+        Map<Object, Object> shared = new HashMap<>();
+        String whose = people == null ? "" : "\n" + """
+                and (owner_id = any(:ids) or (splits is not null and split_person_ids(splits) && cast(:ids as bigint[])))""";
+        var spec = client.sql("""
                 select source, external_id, owner_id, splits::text, close_date, amount, currency, status, deal_type,
                        product_code, account_id, attributes::text, term_months
-                from sales_transaction where close_date between :from and :to order by close_date, id""")
-                .param("from", window.first()).param("to", window.last())
-                .query(rs -> {
-                    String source = rs.getString(1);
-                    String id = "attain".equals(source) ? rs.getString(2) : source + ":" + rs.getString(2);
-                    Long owner = rs.getObject(3, Long.class);
-                    Map<String, Object> attributes = attributes(rs.getString(12));
-                    int term = rs.getInt(13);
-                    if (!rs.wasNull()) {
-                        attributes.put("term_months", (long) term);
-                    }
-                    long accountId = rs.getLong(11);
-                    out.add(new Transaction(TransactionId.of(id), owner == null ? null : pid(owner),
-                            splits(rs.getString(4)), rs.getObject(5, LocalDate.class),
-                            Money.of(rs.getBigDecimal(6), CurrencyUnit.of(rs.getString(7))), rs.getString(8),
-                            rs.getString(9), rs.getString(10), accounts.getOrDefault(accountId, Map.of()), attributes, null));
-                });
+                from sales_transaction where close_date between :from and :to""" + whose)
+                .param("from", window.first()).param("to", window.last());
+        if (people != null) {
+            spec = spec.param("ids", people.toArray(Long[]::new));
+        }
+        spec.query(rs -> {
+            String source = rs.getString(1);
+            String id = "attain".equals(source) ? rs.getString(2) : source + ":" + rs.getString(2);
+            Long owner = rs.getObject(3, Long.class);
+            Map<String, Object> attributes = attributes(rs.getString(12));
+            int term = rs.getInt(13);
+            if (!rs.wasNull()) {
+                attributes.put("term_months", (long) term);
+            }
+            long accountId = rs.getLong(11);
+            out.add(new Transaction(TransactionId.of(id), owner == null ? null : pid(owner),
+                    splits(rs.getString(4)), share(shared, rs.getObject(5, LocalDate.class)),
+                    Money.of(rs.getBigDecimal(6), share(shared, CurrencyUnit.of(rs.getString(7)))),
+                    share(shared, rs.getString(8)), share(shared, rs.getString(9)), share(shared, rs.getString(10)),
+                    accounts.getOrDefault(accountId, Map.of()), attributes, null));
+        });
         return out;
     }
 
+    @SuppressWarnings("unchecked")
+    private static <T> T share(Map<Object, Object> shared, T value) {
+        return value == null ? null : (T) shared.computeIfAbsent(value, v -> v);
+    }
+
     private List<Split> splits(String text) {
-        if (text == null) {
+        if (text == null || "[]".equals(text)) {
             return List.of();
         }
         List<Split> splits = new ArrayList<>();
@@ -134,7 +202,7 @@ class CalcInputs {
 
     private Map<String, Object> attributes(String text) {
         Map<String, Object> m = new HashMap<>();
-        if (text == null) {
+        if (text == null || "{}".equals(text)) {
             return m;
         }
         json.readTree(text).properties().forEach(e -> m.put(e.getKey(), e.getValue().isNumber()

@@ -1,6 +1,15 @@
 package org.attain.calc;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.attain.engine.model.Transaction;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.attain.calendar.Periods;
-import org.attain.engine.calc.CalculationInput;
 import org.attain.engine.calc.CalculationResult;
 import org.attain.engine.calc.Engine;
 import org.attain.engine.calc.PayeePeriodResult;
@@ -42,10 +50,12 @@ public class CalcRuns {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Engine engine = new Engine();
+    private final DataSource dataSource;
 
     CalcRuns(JdbcClient jdbc, CalcInputs inputs, ResultWriter writer, Periods periods, TransactionTemplate tx,
-            Clock clock) {
+            Clock clock, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.inputs = inputs;
         this.writer = writer;
         this.periods = periods;
@@ -78,27 +88,18 @@ public class CalcRuns {
                 .param("p", runPeriods.stream().map(PeriodId::toString).toArray(String[]::new))
                 .query(Long.class).single();
         try {
-            CalculationInput input = inputs.load(runPeriods, payees);
-            List<PersonId> who = new ArrayList<>(payeesOf(input, payees));
+            Set<Long> only = new TreeSet<>();
+            payees.forEach(p -> only.add(Long.parseLong(p.value())));
+            CalcInputs.Snapshot snapshot = inputs.snapshot(runPeriods, only);
+            List<PersonId> who = new ArrayList<>(payeesOf(snapshot.base(), payees));
             jdbc.sql("update calc_run set total = :n where id = :id").param("n", who.size()).param("id", runId).update();
-            List<Object> exclusions = new ArrayList<>();
-            Set<String> issues = new TreeSet<>();
-            for (int i = 0; i < who.size(); i += CHUNK) {
-                List<PersonId> chunk = who.subList(i, Math.min(who.size(), i + CHUNK));
-                CalculationResult result = engine.calculate(input.only(Set.copyOf(chunk), runPeriods, Map.of()));
-                writer.write(runId, result.statements());
-                if (i == 0) {
-                    result.exclusions().forEach(e -> exclusions.add(Map.of("transaction", e.transaction().value(), "reason", e.reason())));
-                }
-                issues.addAll(result.issues());
-                jdbc.sql("update calc_run set done = :n where id = :id").param("n", i + chunk.size()).param("id", runId).update();
-            }
+            Outcome outcome = new ChunkedRun(runId, snapshot, who).call();
             int changed = tx.execute(status -> writer.makeCurrent(runId));
             jdbc.sql("""
                     update calc_run set status = 'DONE', finished_at = :at, changed = :c,
                            exclusions = cast(:ex as jsonb), issues = cast(:is as jsonb) where id = :id""")
                     .param("at", Timestamp.from(clock.instant())).param("c", changed)
-                    .param("ex", writer.toJson(exclusions)).param("is", writer.toJson(List.copyOf(issues)))
+                    .param("ex", writer.toJson(outcome.exclusions())).param("is", writer.toJson(outcome.issues()))
                     .param("id", runId).update();
         } catch (RuntimeException e) {
             log.error("Calculation run {} failed", runId, e);
@@ -107,6 +108,118 @@ public class CalcRuns {
                     .param("id", runId).update();
         }
         return find(runId).orElseThrow();
+    }
+
+    private record Outcome(List<Map<String, String>> exclusions, List<String> issues) {
+    }
+
+    /**
+     * The payees in chunks, computed on every core: a chunk loads only the transactions that can
+     * credit its payees (from one database snapshot exported for the whole run, so all chunks see the
+     * same data), calls the engine and writes its results with COPY. The engine is pure and a chunk
+     * shares nothing mutable with another, so the order chunks finish in does not change a number.
+     */
+    private final class ChunkedRun {
+        private final long runId;
+        private final CalcInputs.Snapshot snapshot;
+        private final List<PersonId> who;
+        private final Map<String, String> exclusions = new java.util.concurrent.ConcurrentSkipListMap<>();
+        private final Set<String> issues = new java.util.concurrent.ConcurrentSkipListSet<>();
+        private final java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+
+        ChunkedRun(long runId, CalcInputs.Snapshot snapshot, List<PersonId> who) {
+            this.runId = runId;
+            this.snapshot = snapshot;
+            this.who = who;
+        }
+
+        Outcome call() {
+            List<List<PersonId>> chunks = new ArrayList<>();
+            int size = chunkSize(who.size());
+            for (int i = 0; i < who.size(); i += size) {
+                chunks.add(who.subList(i, Math.min(who.size(), i + size)));
+            }
+            int threads = Math.max(1, Math.min(chunks.size(), Runtime.getRuntime().availableProcessors()));
+            try (Connection holder = dataSource.getConnection()) {
+                holder.setAutoCommit(false);
+                holder.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                holder.setReadOnly(true);
+                String exported;
+                try (var st = holder.createStatement(); var rs = st.executeQuery("select pg_export_snapshot()")) {
+                    rs.next();
+                    exported = rs.getString(1);
+                }
+                List<Transaction> everything = snapshot.creditsAnyTransaction()
+                        ? inputs.transactions(JdbcClient.create(new SingleConnectionDataSource(holder, true)), snapshot.window(), null)
+                        : null;
+                if (threads == 1) {
+                    chunks.forEach(c -> compute(c, exported, everything));
+                } else {
+                    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                        Thread t = new Thread(r, "calc-run-" + runId);
+                        t.setDaemon(true);
+                        return t;
+                    });
+                    try {
+                        List<Future<?>> futures = new ArrayList<>();
+                        chunks.forEach(c -> futures.add(pool.submit(() -> compute(c, exported, everything))));
+                        for (Future<?> f : futures) {
+                            f.get();
+                        }
+                    } catch (ExecutionException e) {
+                        throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("calculation run interrupted", e);
+                    } finally {
+                        pool.shutdownNow();
+                    }
+                }
+                holder.rollback();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Reading the inputs failed: " + e.getMessage(), e);
+            }
+            List<Map<String, String>> ex = new ArrayList<>();
+            exclusions.forEach((t, reason) -> ex.add(Map.of("transaction", t, "reason", reason)));
+            return new Outcome(ex, List.copyOf(issues));
+        }
+
+        private void compute(List<PersonId> chunk, String exported, List<Transaction> everything) {
+            Set<Long> ids = new TreeSet<>();
+            chunk.forEach(p -> ids.add(Long.parseLong(p.value())));
+            List<Transaction> transactions = everything != null ? everything : load(snapshot.reach(ids), exported);
+            CalculationResult result = engine.calculate(snapshot.forChunk(transactions, Set.copyOf(chunk)));
+            writer.write(runId, result.statements());
+            result.exclusions().forEach(e -> exclusions.putIfAbsent(e.transaction().value(), e.reason()));
+            issues.addAll(result.issues());
+            jdbc.sql("update calc_run set done = greatest(done, :n) where id = :id")
+                    .param("n", done.addAndGet(chunk.size())).param("id", runId).update();
+        }
+
+        private List<Transaction> load(Set<Long> people, String exported) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                c.setReadOnly(true);
+                try (var st = c.createStatement()) {
+                    st.execute("set transaction snapshot '" + exported + "'");
+                }
+                List<Transaction> out = inputs.transactions(JdbcClient.create(new SingleConnectionDataSource(c, true)),
+                        snapshot.window(), people);
+                c.rollback();
+                return out;
+            } catch (SQLException e) {
+                throw new IllegalStateException("Reading transactions failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Small enough that two chunks in flight stay well inside the heap and progress moves often,
+     * large enough that each chunk's query and COPY round trips are amortised.
+     */
+    private static int chunkSize(int payees) {
+        return Math.max(CHUNK, Math.min(500, payees / 16));
     }
 
     public Optional<Run> find(long runId) {
@@ -149,7 +262,7 @@ public class CalcRuns {
         return out;
     }
 
-    private static Set<PersonId> payeesOf(CalculationInput input, Set<PersonId> wanted) {
+    private static Set<PersonId> payeesOf(org.attain.engine.calc.CalculationInput input, Set<PersonId> wanted) {
         Set<PersonId> out = new TreeSet<>();
         input.assignments().forEach(a -> {
             if (wanted.isEmpty() || wanted.contains(a.person())) {

@@ -3,6 +3,12 @@ package org.attain.calc;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.attain.engine.calc.Contribution;
+import org.attain.engine.calc.TierSlice;
+import org.attain.engine.calc.Trace;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -12,7 +18,6 @@ import org.attain.engine.calc.EarningsLine;
 import org.attain.engine.calc.PayeePeriodResult;
 import org.attain.engine.calc.PlanPeriodResult;
 import org.attain.engine.ledger.LedgerEntry;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,54 +26,122 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ResultWriter {
 
+    /** Deals listed in a line's JSON trace; pages show these, the rest are in earnings_line_deal. */
+    static final int DEALS_IN_TRACE = 25;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final JdbcTemplate batch;
+    private final DataSource dataSource;
 
-    ResultWriter(JdbcClient jdbc, JsonMapper json, JdbcTemplate batch) {
+    ResultWriter(JdbcClient jdbc, JsonMapper json, DataSource dataSource) {
         this.jdbc = jdbc;
         this.json = json;
-        this.batch = batch;
+        this.dataSource = dataSource;
     }
 
-    /** Inserts a chunk of results with two batched statements; ids are drawn from the sequence up front. */
+    /**
+     * Stores a chunk of results with COPY on one connection: the payee-period rows, their earnings
+     * lines, then one explained row per contributing deal. Each COPY commits on its own; none of the
+     * rows is current until {@link #makeCurrent}, so a run that fails halfway changes nothing anyone reads.
+     */
     void write(long runId, List<PayeePeriodResult> statements) {
         if (statements.isEmpty()) {
             return;
         }
-        List<Long> ids = jdbc.sql("select nextval(pg_get_serial_sequence('payee_period_result', 'id')) from generate_series(1, :n)")
-                .param("n", statements.size()).query(Long.class).list();
-        List<Object[]> results = new ArrayList<>();
-        List<Object[]> lineRows = new ArrayList<>();
-        for (int i = 0; i < statements.size(); i++) {
-            PayeePeriodResult s = statements.get(i);
-            long resultId = ids.get(i);
-            PlanPeriodResult quotaPlan = s.quotaPlan().orElse(null);
-            String lines = toJson(s.lines().stream().map(ResultWriter::lineMap).toList());
-            String ledger = toJson(ledger(s));
-            results.add(new Object[] {resultId, runId, CalcRuns.personIdOf(s), s.period().toString(),
-                    s.payout().currency().code(), s.earnings().amount(), s.payout().amount(),
-                    quotaPlan == null || quotaPlan.quota() == null ? null : quotaPlan.quota().amount(),
-                    quotaPlan == null ? null : quotaPlan.attainment(), toJson(measures(s)), ledger,
-                    fingerprint(s.payout().toPlainString() + "|" + lines + "|" + ledger)});
-            int no = 0;
-            for (EarningsLine line : s.lines()) {
-                lineRows.add(new Object[] {resultId, ++no, line.component(), line.kind(), line.plan(),
-                        line.amount().amount(), line.uncapped() == null ? null : line.uncapped().amount(),
-                        line.forPeriod() == null ? null : line.forPeriod().toString(),
-                        String.join(",", line.qualifying().stream().map(Object::toString).toList()),
-                        toJson(line.trace() == null ? Map.of() : line.trace().toMap())});
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            long[] ids = new long[statements.size()];
+            try (var st = connection.prepareStatement(
+                    "select nextval(pg_get_serial_sequence('payee_period_result', 'id')) from generate_series(1, ?)")) {
+                st.setInt(1, statements.size());
+                try (var rs = st.executeQuery()) {
+                    for (int i = 0; rs.next(); i++) {
+                        ids[i] = rs.getLong(1);
+                    }
+                }
             }
+            try (CopyRows results = new CopyRows(connection, "payee_period_result", """
+                    id, run_id, person_id, period_id, currency, earnings, payout, quota, attainment, measures, ledger,
+                    fingerprint""")) {
+                for (int i = 0; i < statements.size(); i++) {
+                    PayeePeriodResult s = statements.get(i);
+                    PlanPeriodResult quotaPlan = s.quotaPlan().orElse(null);
+                    String lines = toJson(s.lines().stream().map(ResultWriter::lineMap).toList());
+                    String ledger = toJson(ledger(s));
+                    results.row(ids[i], runId, CalcRuns.personIdOf(s), s.period().toString(),
+                            s.payout().currency().code(), s.earnings().amount(), s.payout().amount(),
+                            quotaPlan == null || quotaPlan.quota() == null ? null : quotaPlan.quota().amount(),
+                            quotaPlan == null ? null : quotaPlan.attainment(), toJson(measures(s)), ledger,
+                            fingerprint(s.payout().toPlainString() + "|" + lines + "|" + ledger));
+                }
+                results.finish();
+            }
+            try (CopyRows lineRows = new CopyRows(connection, "earnings_line",
+                    "result_id, line_no, component, kind, plan_key, amount, uncapped, for_period, qualifying, trace")) {
+                for (int i = 0; i < statements.size(); i++) {
+                    int no = 0;
+                    for (EarningsLine line : statements.get(i).lines()) {
+                        lineRows.row(ids[i], ++no, line.component(), line.kind(), line.plan(), line.amount().amount(),
+                                line.uncapped() == null ? null : line.uncapped().amount(),
+                                line.forPeriod() == null ? null : line.forPeriod().toString(),
+                                qualifying(line), toJson(shownTrace(line.trace())));
+                    }
+                }
+                lineRows.finish();
+            }
+            try (CopyRows deals = new CopyRows(connection, "earnings_line_deal", """
+                    result_id, line_no, deal_no, transaction_id, close_date, credit_rule, share, credited, currency,
+                    tiers, tier_bases, tier_rates, amount""")) {
+                for (int i = 0; i < statements.size(); i++) {
+                    int no = 0;
+                    for (EarningsLine line : statements.get(i).lines()) {
+                        no++;
+                        if (line.trace() == null) {
+                            continue;
+                        }
+                        int dealNo = 0;
+                        for (Contribution c : line.trace().contributions()) {
+                            Object[] tiers = new Object[c.slices().size()];
+                            Object[] bases = new Object[tiers.length];
+                            Object[] rates = new Object[tiers.length];
+                            for (int t = 0; t < tiers.length; t++) {
+                                TierSlice slice = c.slices().get(t);
+                                tiers[t] = slice.tier();
+                                bases[t] = slice.base().toPlainString();
+                                rates[t] = slice.rate().toPlainString();
+                            }
+                            deals.row(ids[i], no, ++dealNo, c.transaction().value(), c.date(), c.rule(), c.share(),
+                                    c.credited() == null ? null : c.credited().amount(),
+                                    c.credited() == null ? null : c.credited().currency().code(),
+                                    tiers, bases, rates, c.amount());
+                        }
+                    }
+                }
+                deals.finish();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Storing results failed: " + e.getMessage(), e);
         }
-        batch.batchUpdate("""
-                insert into payee_period_result(id, run_id, person_id, period_id, currency, earnings, payout, quota,
-                                                attainment, measures, ledger, fingerprint)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?)""", results);
-        // Transaction ids are joined with commas and split in SQL: ids never contain commas (import rejects them).
-        batch.batchUpdate("""
-                insert into earnings_line(result_id, line_no, component, kind, plan_key, amount, uncapped, for_period,
-                                          qualifying, trace)
-                values (?, ?, ?, ?, ?, ?, ?, ?, coalesce(string_to_array(nullif(?, ''), ','), '{}'), cast(? as jsonb))""", lineRows);
+    }
+
+    /** Transaction ids never contain commas, quotes or braces (imports reject them), so the literal needs no quoting. */
+    private static Object[] qualifying(EarningsLine line) {
+        return line.qualifying().stream().map(Object::toString).toArray();
+    }
+
+    /**
+     * The line's trace as JSON with its steps and only the first deals: every deal is in
+     * earnings_line_deal, and a JSON copy of thousands of them per line would cost more to write than
+     * the whole calculation.
+     */
+    private static Map<String, Object> shownTrace(Trace trace) {
+        if (trace == null) {
+            return Map.of();
+        }
+        List<Contribution> all = trace.contributions();
+        Map<String, Object> map = new Trace(trace.steps(), all.subList(0, Math.min(all.size(), DEALS_IN_TRACE))).toMap();
+        map.put("transactions_total", all.size());
+        return map;
     }
 
     /** Makes the run's results current; returns how many payee-periods differ from what was current. */

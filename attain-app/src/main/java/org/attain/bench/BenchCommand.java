@@ -1,0 +1,321 @@
+package org.attain.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.attain.AttainApplication;
+import org.attain.access.Role;
+import org.attain.access.UserAccounts;
+import org.attain.calc.CalcRuns;
+import org.attain.demo.DemoCompany;
+import org.attain.demo.DemoGenerator;
+import org.attain.demo.DemoParameters;
+import org.attain.ingest.TransactionsChanged;
+import org.attain.plan.Plans;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@code java -jar attain.jar bench --preset smoke|full}: one run that starts its own PostgreSQL in a
+ * fresh scratch folder, starts the application on it, loads a generated company, calculates,
+ * computes the same with plain SQL, measures single-deal recalculation and the dashboard under
+ * load, and deletes the scratch folder again whatever happens. Prints {@code key=value} lines and
+ * ends with {@code ratio_vs_sql=X}.
+ */
+public final class BenchCommand {
+
+    private static final String PASSWORD = "bench-password-1234";
+
+    private final BenchOptions options;
+    private final AtomicLong peakHeap = new AtomicLong();
+    private String phase = "start";
+
+    private BenchCommand(BenchOptions options) {
+        this.options = options;
+    }
+
+    public static int run(String[] args) {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.print(BenchOptions.USAGE);
+            return 2;
+        }
+        return new BenchCommand(options).run();
+    }
+
+    private int run() {
+        Path scratch = null;
+        EmbeddedPostgres pg = null;
+        ConfigurableApplicationContext app = null;
+        Thread sampler = heapSampler();
+        try {
+            // The embedded PostgreSQL logs every line of initdb at INFO before Spring configures logging.
+            if (org.slf4j.LoggerFactory.getLogger("io.zonky") instanceof ch.qos.logback.classic.Logger zonky) {
+                zonky.setLevel(ch.qos.logback.classic.Level.WARN);
+            }
+            scratch = Files.createTempDirectory("attain-bench-");
+            phase = "database start";
+            pg = EmbeddedPostgres.builder().setDataDirectory(scratch.resolve("pg")).setCleanDataDirectory(true).setPort(0)
+                    .setServerConfig("max_connections", "120")
+                    .setServerConfig("shared_buffers", options.transactions() > 2_000_000 ? "3GB" : "256MB")
+                    .setServerConfig("work_mem", "64MB")
+                    .setServerConfig("maintenance_work_mem", "512MB")
+                    .setServerConfig("max_wal_size", "16GB")
+                    .setServerConfig("checkpoint_timeout", "30min")
+                    .start();
+            phase = "application start";
+            long t0 = System.nanoTime();
+            app = AttainApplication.run(new String[] {
+                    "--spring.datasource.url=" + pg.getJdbcUrl("postgres", "postgres"),
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                    "--spring.datasource.hikari.maximum-pool-size=" + (options.users() + 20),
+                    "--server.port=0", "--attain.data-dir=" + scratch, "--attain.demo.enabled=false",
+                    "--logging.level.root=WARN", "--logging.level.org.attain=WARN",
+                    "--server.tomcat.threads.max=" + Math.max(200, options.users() * 2)});
+            print("app_start_s", seconds(t0));
+            measure(app);
+            return 0;
+        } catch (Exception e) {
+            System.err.println("bench failed in phase '" + phase + "': " + e);
+            return 1;
+        } finally {
+            sampler.interrupt();
+            if (app != null) {
+                app.close();
+            }
+            if (pg != null) {
+                try {
+                    pg.close();
+                } catch (IOException e) {
+                    System.err.println("stopping PostgreSQL failed: " + e.getMessage());
+                }
+            }
+            delete(scratch);
+        }
+    }
+
+    private void measure(ConfigurableApplicationContext app) throws Exception {
+        DataSource ds = app.getBean(DataSource.class);
+        JdbcClient jdbc = JdbcClient.create(ds);
+        LocalDate today = LocalDate.now(app.getBean(Clock.class));
+        // The run's periods are last and this calendar (= fiscal, starting in January) year: the history starts with them.
+        LocalDate from = LocalDate.of(today.getYear() - 1, 1, 1);
+        LocalDate to = LocalDate.of(today.getYear(), 12, 31);
+        print("preset", options.preset());
+
+        phase = "generate and load";
+        DemoCompany company = DemoGenerator.generate(DemoParameters.defaults(today).withSeed(options.seed())
+                .withPeople(options.people()).withTransactions(options.transactions()).withHistoryStart(from));
+        BenchData data = new BenchData(ds);
+        BenchData.MasterData master = data.loadMasterData(company);
+        long t0 = System.nanoTime();
+        long rows = data.copyTransactions(company, master.people());
+        double copySeconds = seconds(t0);
+        print("people", master.people().size());
+        print("transactions", rows);
+        print("load_copy_s", copySeconds);
+        print("load_rows_per_s", Math.round(rows / copySeconds));
+        t0 = System.nanoTime();
+        jdbc.sql("analyze").update();
+        print("load_analyze_s", seconds(t0));
+
+        phase = "compensation set-up";
+        Plans plans = app.getBean(Plans.class);
+        for (String currency : master.currencies()) {
+            plans.publish(BenchData.plan(currency), "bench");
+        }
+        data.compensation(from, to);
+        jdbc.sql("analyze").update();
+        print("payees", jdbc.sql("select count(distinct person_id) from plan_assignment").query(Long.class).single());
+
+        phase = "full calculation";
+        CalcRuns runs = app.getBean(CalcRuns.class);
+        t0 = System.nanoTime();
+        CalcRuns.Run run = runs.runFull("bench", "bench");
+        double attainSeconds = seconds(t0);
+        if (!"DONE".equals(run.status())) {
+            throw new IllegalStateException("the calculation run ended " + run.status() + ": " + run.error());
+        }
+        if (!"[]".equals(run.exclusions()) || !"[]".equals(run.issues())) {
+            throw new IllegalStateException("the run excluded transactions or reported issues: "
+                    + abbreviate(run.exclusions()) + " " + abbreviate(run.issues()));
+        }
+        SqlBaseline sql = new SqlBaseline(jdbc);
+        long attainLines = sql.attainDealLines();
+        print("calc_full_s", attainSeconds);
+        print("calc_payee_periods", jdbc.sql("select count(*) from payee_period_result where run_id = :r")
+                .param("r", run.id()).query(Long.class).single());
+        print("calc_deal_lines", attainLines);
+        print("calc_tx_per_s", Math.round(rows / attainSeconds));
+
+        phase = "plain SQL baseline";
+        SqlBaseline.Outcome baseline = sql.run(from, to);
+        print("sql_s", baseline.seconds());
+        print("sql_deal_lines", baseline.dealLines());
+        compare(sql.attainTotals(), baseline.totals(), attainLines, baseline.dealLines());
+        jdbc.sql("drop table sql_deal_line").update();
+
+        phase = "single-deal recalculation";
+        incremental(app, jdbc, today);
+
+        phase = "dashboard load";
+        dashboard(app, jdbc);
+
+        print("heap_peak_mb", peakHeap.get() / (1024 * 1024));
+        print("heap_max_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        System.out.printf("ratio_vs_sql=%.2f%n", baseline.seconds() / attainSeconds);
+    }
+
+    private void compare(Map<String, BigDecimal> attain, Map<String, BigDecimal> sql, long attainLines, long sqlLines) {
+        Set<String> keys = new TreeSet<>(attain.keySet());
+        keys.addAll(sql.keySet());
+        BigDecimal attainTotal = BigDecimal.ZERO;
+        BigDecimal sqlTotal = BigDecimal.ZERO;
+        List<String> differ = new ArrayList<>();
+        for (String k : keys) {
+            BigDecimal a = attain.getOrDefault(k, BigDecimal.ZERO.setScale(2));
+            BigDecimal s = sql.getOrDefault(k, BigDecimal.ZERO.setScale(2));
+            attainTotal = attainTotal.add(a);
+            sqlTotal = sqlTotal.add(s);
+            if (a.compareTo(s) != 0) {
+                differ.add(k + " attain " + a.toPlainString() + " sql " + s.toPlainString());
+            }
+        }
+        print("total_attain", attainTotal.toPlainString());
+        print("total_sql", sqlTotal.toPlainString());
+        print("payee_quarters_compared", keys.size());
+        if (!differ.isEmpty() || attainLines != sqlLines) {
+            throw new IllegalStateException("Attain and SQL disagree: " + differ.size() + " payee-quarters differ "
+                    + differ.stream().limit(5).toList() + ", deal lines " + attainLines + " vs " + sqlLines);
+        }
+        print("totals_match", "yes (every payee-quarter to the cent)");
+    }
+
+    /**
+     * A new deal for a random rep, stored through a small internal path (the import endpoint for
+     * single deals is not there yet) and announced with the import's {@link TransactionsChanged}
+     * event; timed until the rep's earnings read over HTTP come from the recalculated result.
+     */
+    private void incremental(ConfigurableApplicationContext app, JdbcClient jdbc, LocalDate today) throws Exception {
+        UserAccounts users = app.getBean(UserAccounts.class);
+        users.create("bench-admin", PASSWORD, null, EnumSet.of(Role.ADMIN), "bench");
+        String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        WebUser admin = WebUser.login(base, "bench-admin", PASSWORD);
+        List<Long> reps = jdbc.sql("""
+                select p.id from person p join plan_assignment a on a.person_id = p.id
+                where p.role_type = 'REP' and a.valid_from <= :d and (a.valid_until is null or a.valid_until > :d)
+                order by p.id""").param("d", today).query(Long.class).list();
+        Random random = new Random(options.seed());
+        Latencies latency = new Latencies();
+        for (int i = 0; i < options.deals(); i++) {
+            long rep = reps.get(random.nextInt(reps.size()));
+            long t0 = System.nanoTime();
+            jdbc.sql("""
+                    insert into sales_transaction(source, external_id, owner_id, close_date, amount, currency, deal_type, status)
+                    select 'bench', 'B' || :i, id, :d, :amount, currency, 'expansion', 'won' from person where id = :p""")
+                    .param("i", i).param("d", today).param("amount", new BigDecimal(5_000 + random.nextInt(50_000)))
+                    .param("p", rep).update();
+            app.publishEvent(new TransactionsChanged(Set.of(rep), today, today, 0));
+            int status = admin.get("/api/v1/people/" + rep + "/earnings", "application/json");
+            latency.add(System.nanoTime() - t0);
+            if (status != 200) {
+                throw new IllegalStateException("reading the earnings of " + rep + " answered " + status);
+            }
+            if (!jdbc.sql("""
+                    select exists(select 1 from earnings_line l join payee_period_result r on r.id = l.result_id
+                                  where r.is_current and r.person_id = :p and :x = any(l.qualifying))""")
+                    .param("p", rep).param("x", "bench:B" + i).query(Boolean.class).single()) {
+                throw new IllegalStateException("the new deal bench:B" + i + " is not in the current result of " + rep);
+            }
+        }
+        print("recalc_deals", latency.count());
+        print("recalc_p50_ms", latency.percentileMs(50));
+        print("recalc_p99_ms", latency.percentileMs(99));
+    }
+
+    private void dashboard(ConfigurableApplicationContext app, JdbcClient jdbc) throws Exception {
+        UserAccounts users = app.getBean(UserAccounts.class);
+        String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        List<Long> reps = jdbc.sql("""
+                select distinct r.person_id from payee_period_result r where r.is_current order by r.person_id limit :n""")
+                .param("n", options.users()).query(Long.class).list();
+        List<LoadDriver.Target> targets = new ArrayList<>();
+        for (int i = 0; i < reps.size(); i++) {
+            users.create("bench-rep-" + i, PASSWORD, reps.get(i), EnumSet.of(Role.REP), "bench");
+            targets.add(new LoadDriver.Target(WebUser.login(base, "bench-rep-" + i, PASSWORD), reps.get(i)));
+        }
+        LoadDriver.Outcome o = LoadDriver.run(targets, options.seconds());
+        print("load_users", targets.size());
+        print("load_seconds", o.seconds());
+        print("load_requests", o.requests());
+        print("load_throughput_rps", Math.round(o.requests() / o.seconds()));
+        print("load_errors", o.errors());
+        print("home_p50_ms", o.home().percentileMs(50));
+        print("home_p95_ms", o.home().percentileMs(95));
+        print("home_p99_ms", o.home().percentileMs(99));
+        print("earnings_p50_ms", o.earnings().percentileMs(50));
+        print("earnings_p95_ms", o.earnings().percentileMs(95));
+        print("earnings_p99_ms", o.earnings().percentileMs(99));
+    }
+
+    /** Heap in use, sampled every 50 ms over the whole run (the application and this harness share the JVM). */
+    private Thread heapSampler() {
+        var memory = ManagementFactory.getMemoryMXBean();
+        Thread t = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "bench-heap-sampler");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
+    }
+
+    private static double seconds(long startedNanos) {
+        return Math.round((System.nanoTime() - startedNanos) / 1e6) / 1e3;
+    }
+
+    private static void print(String key, Object value) {
+        System.out.println(key + "=" + (value instanceof Double d ? String.format("%.3f", d) : value));
+        System.out.flush();
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete the scratch folder " + dir + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.attain.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a benchmark run does: the company size, the number of single deals for the recalculation
+ * latency, the users and duration of the load phase. A preset fills everything; any option after
+ * it overrides one value.
+ */
+record BenchOptions(String preset, int people, long transactions, int deals, int users, int seconds, long seed) {
+
+    static final String USAGE = """
+            Usage: java -jar attain.jar bench --preset smoke|full [--people N] [--transactions M] [--deals D]
+                                              [--users U] [--seconds S] [--seed X]
+              smoke: 60 people, 30,000 transactions, 50 deals, 10 users for 5 s (seconds; run in CI)
+              full:  10,000 people, 10,000,000 transactions, 200 deals, 50 users for 60 s
+            """;
+
+    static BenchOptions parse(String[] args) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (!name.startsWith("--")) {
+                throw new IllegalArgumentException(name + ": unexpected argument (options start with --)");
+            }
+            if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                throw new IllegalArgumentException(name + ": needs a value");
+            }
+            given.put(name, args[++i]);
+        }
+        String preset = given.remove("--preset");
+        BenchOptions o;
+        if ("smoke".equals(preset)) {
+            o = new BenchOptions("smoke", 60, 30_000, 50, 10, 5, 20_261_126L);
+        } else if ("full".equals(preset)) {
+            o = new BenchOptions("full", 10_000, 10_000_000, 200, 50, 60, 20_261_126L);
+        } else {
+            throw new IllegalArgumentException("--preset: must be smoke or full, was " + (preset == null ? "missing" : "'" + preset + "'"));
+        }
+        for (Map.Entry<String, String> e : given.entrySet()) {
+            String v = e.getValue();
+            BenchOptions c = o;
+            o = switch (e.getKey()) {
+                case "--people" -> c.with(e.getKey(), v, 10, 100_000, n -> new BenchOptions(c.preset, (int) n, c.transactions, c.deals, c.users, c.seconds, c.seed));
+                case "--transactions" -> c.with(e.getKey(), v, 1_000, 50_000_000, n -> new BenchOptions(c.preset, c.people, n, c.deals, c.users, c.seconds, c.seed));
+                case "--deals" -> c.with(e.getKey(), v, 1, 100_000, n -> new BenchOptions(c.preset, c.people, c.transactions, (int) n, c.users, c.seconds, c.seed));
+                case "--users" -> c.with(e.getKey(), v, 1, 500, n -> new BenchOptions(c.preset, c.people, c.transactions, c.deals, (int) n, c.seconds, c.seed));
+                case "--seconds" -> c.with(e.getKey(), v, 1, 3_600, n -> new BenchOptions(c.preset, c.people, c.transactions, c.deals, c.users, (int) n, c.seed));
+                case "--seed" -> c.with(e.getKey(), v, Long.MIN_VALUE, Long.MAX_VALUE, n -> new BenchOptions(c.preset, c.people, c.transactions, c.deals, c.users, c.seconds, n));
+                default -> throw new IllegalArgumentException(e.getKey() + ": unknown option");
+            };
+        }
+        return o;
+    }
+
+    private BenchOptions with(String name, String value, long min, long max, java.util.function.LongFunction<BenchOptions> set) {
+        long n;
+        try {
+            n = Long.parseLong(value.replace("_", "").replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": not a whole number: '" + value + "'");
+        }
+        if (n < min || n > max) {
+            throw new IllegalArgumentException(name + ": must be between " + min + " and " + max + ", was " + n);
+        }
+        return set.apply(n);
+    }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# End-to-end benchmark: bench/run.sh --preset smoke|full [--people N] [--transactions M] [--deals D]
+#                                      [--users U] [--seconds S] [--seed X]
+# Builds the jar when it is missing or older than the sources, then runs `attain.jar bench`, which
+# starts its own PostgreSQL in a scratch folder and deletes it at the end, whatever happens.
+# Output: key=value lines, the last one `ratio_vs_sql=X` (plain SQL time / Attain time).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+jar=attain-app/target/attain.jar
+if [ ! -f "$jar" ] || [ -n "$(find pom.xml attain-engine/src attain-demo/src attain-app/src attain-*/pom.xml -newer "$jar" -print -quit)" ]; then
+    echo "building $jar ..." >&2
+    ./mvnw -q -B -o package -DskipTests >&2 || ./mvnw -q -B package -DskipTests >&2
+fi
+
+# The full preset is held to the 4 GB heap target by giving it no more; smaller runs need far less.
+heap=1g
+prev=""
+for arg in "$@"; do
+    if [ "$prev" = "--preset" ] && [ "$arg" = "full" ]; then
+        heap=4g
+    fi
+    prev="$arg"
+done
+
+exec java -Xmx"$heap" -Xms"$heap" -XX:+UseG1GC -jar "$jar" bench "$@"
