@@ -10,6 +10,7 @@ final class Subcommands {
         return switch (command) {
             case "bench" -> org.attain.bench.BenchCommand.run(args);
             case "demo" -> org.attain.demo.DemoCli.run(args, System.out);
+            case "import" -> org.attain.ingest.ImportCommand.run(args);
             case "scenario" -> org.attain.engine.scenario.ScenarioCli.run(args, System.out);
             default -> {
                 System.err.println("Unknown command '" + command + "'.");

@@ -1,0 +1,216 @@
+package org.attain.ingest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.attain.access.AuditLog;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs imports: a file read with a profile, or the open quarantine of an earlier import replayed.
+ * Everything an import writes (its record, its quarantine, new and changed transactions with their
+ * previous versions and audit entries) commits in one transaction or not at all; a dry run does the
+ * same work and rolls the transaction data back, keeping only the record and the quarantine.
+ */
+@Service
+public class Imports {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final TransactionTemplate transactions;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Imports(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager txManager, AuditLog audit,
+            ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.transactions = new TransactionTemplate(txManager);
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** What to import: a profile, a file with the name the user knows it by, who asks, and whether only to try. */
+    public record FileImport(ImportProfile profile, Path file, String fileName, String actor, boolean dryRun) {
+    }
+
+    /** Reserves the id an import will have, so callers can follow it before it starts. */
+    public long reserveId() {
+        return jdbc.sql("select nextval(pg_get_serial_sequence('ingest_import', 'id'))").query(Long.class).single();
+    }
+
+    public ImportOutcome importFile(FileImport request) {
+        return importFile(reserveId(), request, new ImportProgress());
+    }
+
+    public ImportOutcome importFile(long importId, FileImport request, ImportProgress progress) {
+        ImportProfile profile = request.profile();
+        if (!Files.isRegularFile(request.file()) || !Files.isReadable(request.file())) {
+            throw fail(importId, request, progress, "the file " + request.fileName() + " does not exist or cannot be read");
+        }
+        RowSource source = profile.typeFor(request.fileName()).equals("xlsx")
+                ? new XlsxRows(request.file(), profile.format()) : new CsvRows(request.file(), profile.format());
+        return run(new Run(importId, profile, source, request.fileName(), request.actor(), request.dryRun(), null), progress);
+    }
+
+    /** Maps the open quarantine rows of an import again (after fixes) and loads those that now pass. */
+    public ImportOutcome replay(long importId, long ofImport, String actor, ImportProgress progress) {
+        var original = jdbc.sql("select profile_name, profile_yaml, file_name, header::text as header, dry_run from ingest_import where id = :id")
+                .param("id", ofImport).query().singleRow();
+        ImportProfile profile = ImportProfile.parse((String) original.get("profile_name"), (String) original.get("profile_yaml"));
+        List<String> header = JSON.readerForListOf(String.class).readValue((String) original.get("header"));
+        var rows = jdbc.sql("select row_number, raw::text as raw from ingest_quarantine where import_id = :id and status = 'OPEN' "
+                + "and raw is not null order by row_number").param("id", ofImport)
+                .query((rs, n) -> new QuarantineRows.Row(rs.getLong(1), JSON.readerForMapOf(String.class).readValue(rs.getString(2))))
+                .list();
+        boolean typed = profile.typeFor((String) original.get("file_name")).equals("xlsx");
+        String fileName = "replay of import " + ofImport;
+        return run(new Run(importId, profile, new QuarantineRows(header.isEmpty() ? null : header, rows, typed), fileName,
+                actor, false, ofImport), progress);
+    }
+
+    /** One import to run: everything {@link #run} needs besides the progress it reports to. */
+    record Run(long id, ImportProfile profile, RowSource source, String fileName, String actor, boolean dryRun, Long replayOf) {
+    }
+
+    ImportOutcome run(Run run, ImportProgress progress) {
+        Instant started = clock.instant();
+        TransactionLoad.Changes[] changes = new TransactionLoad.Changes[1];
+        ImportOutcome outcome;
+        try {
+            outcome = transactions.execute(tx -> {
+                insertRecord(run, started);
+                TransactionLoad load = new TransactionLoad(jdbc);
+                load.createStage();
+                Connection connection = DataSourceUtils.getConnection(dataSource);
+                List<String> header;
+                // Before the COPY starts: while it runs, the connection takes no other statement.
+                Directory directory = References.load(jdbc, run.profile());
+                progress.reading(run.source());
+                try (StageWriter stage = new StageWriter(connection)) {
+                    FileReading reading = new FileReading(run.profile(), directory, stage, run.source().typedCells(), progress);
+                    run.source().read(reading);
+                    stage.finish();
+                    header = reading.header();
+                } catch (SQLException | java.io.IOException e) {
+                    throw new UnreadableFileException("the rows could not be staged: " + e.getMessage());
+                }
+                progress.loading();
+                load.analyzeStage();
+                load.quarantineRepeats(run.profile().columns().getOrDefault(TransactionFields.EXTERNAL_ID, "external_id"));
+                long rejected = load.quarantine(run.id());
+                long read = load.staged();
+                Object savepoint = run.dryRun() ? tx.createSavepoint() : null;
+                TransactionLoad.Changes c = load.apply(run.id(), run.profile().source(), clock.instant());
+                if (run.dryRun()) {
+                    tx.rollbackToSavepoint(savepoint);
+                } else {
+                    auditChanges(run, c);
+                    resolveReplayed(run);
+                    changes[0] = c;
+                }
+                long unchanged = read - rejected - c.inserted() - c.updated();
+                String status = run.dryRun() ? "DRY_RUN" : "LOADED";
+                jdbc.sql("""
+                        update ingest_import set status = :status, header = cast(:header as jsonb), rows_read = :read,
+                            inserted = :inserted, updated = :updated, unchanged = :unchanged, rejected = :rejected,
+                            finished_at = :at where id = :id""")
+                        .param("status", status).param("header", JSON.writeValueAsString(header == null ? List.of() : header))
+                        .param("read", read).param("inserted", c.inserted()).param("updated", c.updated())
+                        .param("unchanged", unchanged).param("rejected", rejected).param("at", Timestamp.from(clock.instant()))
+                        .param("id", run.id()).update();
+                return new ImportOutcome(run.id(), status, read, c.inserted(), c.updated(), unchanged, rejected, null);
+            });
+        } catch (ProfileException | UnreadableFileException e) {
+            throw fail(run, progress, e.getMessage());
+        } catch (RuntimeException e) {
+            fail(run, progress, "the import failed: " + e.getMessage());
+            throw e;
+        }
+        progress.finished(true);
+        TransactionLoad.Changes c = changes[0];
+        if (c != null && c.inserted() + c.updated() > 0) {
+            events.publishEvent(new TransactionsChanged(c.personIds(), c.earliest(), c.latest(), run.id()));
+        }
+        return outcome;
+    }
+
+    private void insertRecord(Run run, Instant at) {
+        jdbc.sql("""
+                insert into ingest_import(id, record_type, source, file_name, profile_name, profile_yaml, actor, dry_run,
+                                          replay_of, status, started_at, finished_at)
+                values (:id, :record, :source, :file, :profileName, :yaml, :actor, :dry, :replayOf, :status, :at, :at)""")
+                .param("id", run.id()).param("record", run.profile().record()).param("source", run.profile().source())
+                .param("file", run.fileName()).param("profileName", run.profile().name()).param("yaml", run.profile().yaml())
+                .param("actor", run.actor()).param("dry", run.dryRun()).param("replayOf", run.replayOf())
+                .param("status", run.dryRun() ? "DRY_RUN" : "LOADED").param("at", Timestamp.from(at)).update();
+    }
+
+    /** One audit entry per import, and one per changed transaction with its values before and after. */
+    private void auditChanges(Run run, TransactionLoad.Changes c) {
+        audit.record(run.actor(), "import.loaded", "import", String.valueOf(run.id()), null,
+                Map.of("file", run.fileName(), "inserted", c.inserted(), "updated", c.updated()),
+                "profile " + run.profile().name() + ", source " + run.profile().source());
+        if (c.updated() == 0) {
+            return;
+        }
+        jdbc.sql("""
+                select v.external_id, v.version, row_to_json(v)::text as before, row_to_json(t)::text as after
+                from sales_transaction_version v join sales_transaction t on t.id = v.transaction_id
+                where v.replaced_by_import = :id order by v.transaction_id""")
+                .param("id", run.id())
+                .query((rs, n) -> {
+                    audit.record(run.actor(), "transaction.changed", "sales_transaction",
+                            run.profile().source() + ":" + rs.getString("external_id"),
+                            JSON.readTree(rs.getString("before")), JSON.readTree(rs.getString("after")),
+                            "import " + run.id() + " replaced version " + rs.getInt("version"));
+                    return 0;
+                }).list();
+    }
+
+    /** A replayed row that now passed is resolved; one that still fails lives on in the new import's quarantine. */
+    private void resolveReplayed(Run run) {
+        if (run.replayOf() == null) {
+            return;
+        }
+        jdbc.sql("""
+                update ingest_quarantine q set resolved_by = :now,
+                    status = case when exists (select 1 from ingest_quarantine n where n.import_id = :now
+                                               and n.row_number = q.row_number) then 'SUPERSEDED' else 'RESOLVED' end
+                where q.import_id = :old and q.status = 'OPEN' and q.raw is not null""")
+                .param("now", run.id()).param("old", run.replayOf()).update();
+    }
+
+    private ImportFailedException fail(long id, FileImport request, ImportProgress progress, String message) {
+        return fail(new Run(id, request.profile(), null, request.fileName(), request.actor(), request.dryRun(), null),
+                progress, message);
+    }
+
+    private ImportFailedException fail(Run run, ImportProgress progress, String message) {
+        progress.finished(false);
+        Timestamp now = Timestamp.from(clock.instant());
+        transactions.executeWithoutResult(tx -> {
+            insertRecord(run, now.toInstant());
+            jdbc.sql("update ingest_import set status = 'FAILED', message = :m where id = :id")
+                    .param("m", message).param("id", run.id()).update();
+        });
+        return new ImportFailedException(run.id(), message);
+    }
+}

@@ -1,0 +1,227 @@
+package org.attain.ingest;
+
+import static org.attain.ingest.TransactionFields.ACCOUNT;
+import static org.attain.ingest.TransactionFields.AMOUNT;
+import static org.attain.ingest.TransactionFields.ATTRIBUTES;
+import static org.attain.ingest.TransactionFields.CLOSE_DATE;
+import static org.attain.ingest.TransactionFields.CURRENCY;
+import static org.attain.ingest.TransactionFields.DEAL_TYPE;
+import static org.attain.ingest.TransactionFields.EXTERNAL_ID;
+import static org.attain.ingest.TransactionFields.KIND;
+import static org.attain.ingest.TransactionFields.OWNER;
+import static org.attain.ingest.TransactionFields.PRODUCT_CODE;
+import static org.attain.ingest.TransactionFields.SPLITS;
+import static org.attain.ingest.TransactionFields.STATUS;
+import static org.attain.ingest.TransactionFields.TERM_MONTHS;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Maps one source row to a canonical transaction, or to the list of everything wrong with it, so
+ * a row is either loaded whole or quarantined whole with all its problems named at once.
+ */
+final class TransactionMapper {
+
+    /** A source row as read: its number in the file (header = row 1 when present) and its cells. */
+    record Mapped(TransactionRow row, List<Problem> problems) {
+        boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
+            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
+
+    private final ImportProfile profile;
+    private final Directory directory;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final DateTimeFormatter dates;
+    private final NumberStyle numbers;
+    private final Splits splits;
+
+    /**
+     * @param header   the file's column names, or null when the profile says the file has no header row
+     * @param typedCells true for XLSX, whose numeric and date cells arrive as plain numbers and ISO dates
+     */
+    TransactionMapper(ImportProfile profile, List<String> header, Directory directory, boolean typedCells) {
+        this.profile = profile;
+        this.directory = directory;
+        this.dates = profile.format().dates();
+        this.numbers = typedCells ? NumberStyle.PLAIN : profile.format().numbers();
+        this.splits = new Splits(directory, profile.format().numbers());
+        List<String> missing = new ArrayList<>();
+        profile.columns().forEach((field, column) -> {
+            int at = columnIndex(header, column);
+            if (at < 0) {
+                missing.add("'" + column + "' (for " + field + ")");
+            } else {
+                index.put(field, at);
+            }
+        });
+        if (!missing.isEmpty()) {
+            throw new ProfileException("the file has no column " + String.join(", ", missing)
+                    + (header == null ? "" : "; its columns are: " + String.join(", ", header)));
+        }
+        for (String required : List.of(EXTERNAL_ID, CLOSE_DATE, AMOUNT, OWNER)) {
+            if (!index.containsKey(required) && !profile.defaults().containsKey(required)) {
+                throw new ProfileException("profile " + profile.name() + " maps no column to the required field " + required);
+            }
+        }
+    }
+
+    Mapped map(long rowNumber, String[] cells) {
+        List<Problem> problems = new ArrayList<>();
+        String externalId = value(EXTERNAL_ID, cells);
+        if (externalId == null) {
+            problems.add(missing(EXTERNAL_ID, "transaction id"));
+        }
+        LocalDate closeDate = null;
+        String dateText = value(CLOSE_DATE, cells);
+        if (dateText == null) {
+            problems.add(missing(CLOSE_DATE, "close date"));
+        } else {
+            closeDate = Values.date(dateText, dates);
+            if (closeDate == null) {
+                problems.add(problem(CLOSE_DATE, dateText, "bad close date '" + dateText + "': not a real date in the form "
+                        + profile.format().datePattern(), null));
+            }
+        }
+        BigDecimal amount = null;
+        String amountText = value(AMOUNT, cells);
+        if (amountText == null) {
+            problems.add(missing(AMOUNT, "amount"));
+        } else {
+            amount = Values.number(amountText, numbers);
+            if (amount == null) {
+                problems.add(problem(AMOUNT, amountText, "bad amount '" + amountText + "': not a number like "
+                        + Values.example(numbers), null));
+            } else if (amount.abs().compareTo(new BigDecimal("1e15")) >= 0 || amount.scale() > 4) {
+                problems.add(problem(AMOUNT, amountText, "bad amount '" + amountText
+                        + "': at most 15 digits before and 4 after the decimal point", null));
+                amount = null;
+            }
+        }
+        String currency = value(CURRENCY, cells);
+        if (currency == null) {
+            problems.add(missing(CURRENCY, "currency"));
+        } else {
+            currency = currency.toUpperCase(Locale.ROOT);
+            if (!CURRENCIES.contains(currency)) {
+                problems.add(problem(CURRENCY, currency, "unknown currency '" + currency + "'", Closest.to(currency, CURRENCIES)));
+            }
+        }
+        Long ownerId = null;
+        String owner = value(OWNER, cells);
+        if (owner == null) {
+            problems.add(missing(OWNER, "owner"));
+        } else {
+            Directory.Resolution r = directory.person(owner, "owner");
+            if (r.found()) {
+                ownerId = r.id();
+            } else {
+                problems.add(problem(OWNER, owner, r.reason(), r.suggestion()));
+            }
+        }
+        String kind = value(KIND, cells);
+        kind = kind == null ? "DEAL" : kind.toUpperCase(Locale.ROOT).replace(' ', '_');
+        if (!TransactionFields.KINDS.contains(kind)) {
+            problems.add(problem(KIND, kind, "unknown kind '" + kind + "'; one of " + String.join(", ",
+                    TransactionFields.KINDS.stream().sorted().toList()), Closest.to(kind, TransactionFields.KINDS)));
+        }
+        String status = value(STATUS, cells);
+        Integer term = null;
+        String termText = value(TERM_MONTHS, cells);
+        if (termText != null) {
+            BigDecimal t = Values.number(termText, numbers);
+            if (t == null || t.signum() < 0 || t.stripTrailingZeros().scale() > 0 || t.compareTo(BigDecimal.valueOf(1200)) > 0) {
+                problems.add(problem(TERM_MONTHS, termText, "bad term '" + termText + "': not a whole number of months", null));
+            } else {
+                term = t.intValueExact();
+            }
+        }
+        Long accountId = null;
+        String account = value(ACCOUNT, cells);
+        if (account != null) {
+            Directory.Resolution r = directory.account(account);
+            if (r.found()) {
+                accountId = r.id();
+            } else {
+                problems.add(problem(ACCOUNT, account, r.reason(), r.suggestion()));
+            }
+        }
+        String splitsJson = null;
+        String splitText = value(SPLITS, cells);
+        if (splitText != null) {
+            Splits.Result s = splits.parse(splitText);
+            if (s.problem() != null) {
+                problems.add(problem(SPLITS, splitText, s.problem(), s.suggestion()));
+            } else {
+                splitsJson = s.json();
+            }
+        }
+        String attributes = value(ATTRIBUTES, cells);
+        if (attributes != null && !Splits.isJsonObject(attributes)) {
+            problems.add(problem(ATTRIBUTES, attributes, "attributes must be a JSON object such as {\"region\":\"EMEA\"}", null));
+        }
+        if (!problems.isEmpty()) {
+            return new Mapped(null, problems);
+        }
+        return new Mapped(new TransactionRow(rowNumber, externalId, kind, status == null ? "won" : status, ownerId,
+                closeDate, amount, currency, value(DEAL_TYPE, cells), value(PRODUCT_CODE, cells), term, accountId,
+                splitsJson, attributes == null ? "{}" : attributes), List.of());
+    }
+
+    /** The cell for a field after the value map, the default when empty, or null. */
+    private String value(String field, String[] cells) {
+        Integer at = index.get(field);
+        String v = at == null || at >= cells.length ? null : cells[at];
+        if (v != null) {
+            v = v.strip();
+        }
+        if (v == null || v.isEmpty()) {
+            return profile.defaults().get(field);
+        }
+        Map<String, String> table = profile.values().get(field);
+        if (table != null) {
+            String mapped = table.get(v.toLowerCase(Locale.ROOT));
+            if (mapped != null) {
+                return mapped;
+            }
+        }
+        return v;
+    }
+
+    private Problem missing(String field, String words) {
+        return problem(field, "", "missing " + words, null);
+    }
+
+    private Problem problem(String field, String value, String reason, String suggestion) {
+        return new Problem(profile.columns().getOrDefault(field, field), value, reason, suggestion);
+    }
+
+    /** A header name (ignoring case and surrounding blanks), or a 1-based column number. */
+    private static int columnIndex(List<String> header, String column) {
+        if (header != null) {
+            for (int i = 0; i < header.size(); i++) {
+                if (header.get(i) != null && header.get(i).strip().equalsIgnoreCase(column.strip())) {
+                    return i;
+                }
+            }
+        }
+        if (column.strip().matches("\\d{1,4}")) {
+            int n = Integer.parseInt(column.strip());
+            return n >= 1 && (header == null || n <= header.size()) ? n - 1 : -1;
+        }
+        return -1;
+    }
+}
