@@ -1,0 +1,103 @@
+package org.attain.payout;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.util.List;
+import java.util.Locale;
+import org.attain.access.AttainUser;
+import org.attain.access.Role;
+import org.attain.calendar.Periods;
+import org.attain.org.People;
+import org.attain.platform.FieldProblem;
+import org.attain.platform.ForbiddenException;
+import org.attain.platform.InvalidInputException;
+import org.attain.platform.NotFoundException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Adjustments of a period, and for admins and comp admins the form to record one. */
+@Controller
+class AdjustmentPages {
+
+    private final Adjustments adjustments;
+    private final Periods periods;
+    private final People people;
+
+    AdjustmentPages(Adjustments adjustments, Periods periods, People people) {
+        this.adjustments = adjustments;
+        this.periods = periods;
+        this.people = people;
+    }
+
+    @GetMapping("/adjustments")
+    String list(@AuthenticationPrincipal AttainUser user, @RequestParam(required = false) String period, Model model) {
+        requireReader(user);
+        fill(user, ApprovalsApi.periodOrCurrent(periods, period), model);
+        return "payout/adjustments";
+    }
+
+    @PostMapping("/adjustments")
+    String create(@AuthenticationPrincipal AttainUser user, @RequestParam(required = false) String employeeId,
+            @RequestParam String period, @RequestParam(required = false) String amount,
+            @RequestParam(required = false) String currency, @RequestParam(required = false) String reason,
+            Locale locale, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        requireReader(user);
+        try {
+            Long personId = employeeId == null || employeeId.isBlank() ? null
+                    : people.idByExternalId(employeeId.strip()).orElseThrow(() -> new InvalidInputException(
+                            new FieldProblem("employeeId", "adjustment.error.unknownPerson", "is not a known employee id")));
+            adjustments.create(user, new Adjustments.NewAdjustment(personId, period, parse(amount, locale), currency, reason));
+            return "redirect:/adjustments?period=" + period + "&saved";
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            model.addAttribute("problems", e.problems());
+            model.addAttribute("form", new Form(employeeId, amount, currency, reason));
+        } catch (NotFoundException e) {
+            response.setStatus(400);
+            model.addAttribute("problems", List.of(new FieldProblem("employeeId", "adjustment.error.unknownPerson", "unknown")));
+            model.addAttribute("form", new Form(employeeId, amount, currency, reason));
+        }
+        fill(user, period, model);
+        return "payout/adjustments";
+    }
+
+    record Form(String employeeId, String amount, String currency, String reason) {
+    }
+
+    private void fill(AttainUser user, String period, Model model) {
+        model.addAttribute("period", period);
+        model.addAttribute("quarters", ApprovalPages.recentQuarters(periods));
+        model.addAttribute("adjustments", adjustments.list(user, period));
+        model.addAttribute("canCreate", Backoffice.compAdmin(user));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new Form("", "", "", ""));
+        }
+    }
+
+    /** Reads an amount as the user writes it: 1,234.56 in English, 1.234,56 in German. Null when it is not a number. */
+    static BigDecimal parse(String text, Locale locale) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        DecimalFormat format = (DecimalFormat) NumberFormat.getNumberInstance(locale);
+        format.setParseBigDecimal(true);
+        ParsePosition pos = new ParsePosition(0);
+        Object n = format.parse(text.strip(), pos);
+        if (n == null || pos.getIndex() != text.strip().length()) {
+            throw new InvalidInputException(new FieldProblem("amount", "adjustment.error.amount", "is not a number"));
+        }
+        return (BigDecimal) n;
+    }
+
+    private static void requireReader(AttainUser user) {
+        if (!user.seesEveryone() && !user.has(Role.MANAGER)) {
+            throw new ForbiddenException("Adjustments are for managers and the back office.");
+        }
+    }
+}

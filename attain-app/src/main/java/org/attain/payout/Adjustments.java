@@ -1,0 +1,131 @@
+package org.attain.payout;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.attain.access.AttainUser;
+import org.attain.access.AuditLog;
+import org.attain.access.Visibility;
+import org.attain.calendar.PeriodStatus;
+import org.attain.calendar.Periods;
+import org.attain.platform.FieldProblem;
+import org.attain.platform.ForbiddenException;
+import org.attain.platform.InvalidInputException;
+import org.attain.platform.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Manual adjustments: an amount added to or taken from a payee's pay for a period, always with a
+ * reason, recorded by an admin or comp admin and audited. {@link #forPeriods} is the read the
+ * calculation uses to feed them into pay.
+ */
+@Service
+public class Adjustments {
+
+    private static final BigDecimal LIMIT = new BigDecimal("1000000000000000");
+
+    private final JdbcClient jdbc;
+    private final Visibility visibility;
+    private final Periods periods;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final org.attain.org.People people;
+
+    Adjustments(JdbcClient jdbc, Visibility visibility, Periods periods, AuditLog audit, Clock clock, org.attain.org.People people) {
+        this.people = people;
+        this.jdbc = jdbc;
+        this.visibility = visibility;
+        this.periods = periods;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record NewAdjustment(Long personId, String period, BigDecimal amount, String currency, String reason) {
+    }
+
+    public record Adjustment(long id, long personId, String personName, String periodId, BigDecimal amount, String currency,
+            String reason, String createdBy, Instant createdAt) {
+    }
+
+    @Transactional
+    public Adjustment create(AttainUser user, NewAdjustment in) {
+        if (!Backoffice.compAdmin(user)) {
+            throw new ForbiddenException("Only admins and comp admins record adjustments.");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (in.personId() == null) {
+            problems.add(new FieldProblem("personId", "adjustment.error.person", "is required"));
+        }
+        if (in.amount() == null) {
+            problems.add(new FieldProblem("amount", "adjustment.error.amount", "is required"));
+        } else if (in.amount().signum() == 0 || in.amount().abs().compareTo(LIMIT) >= 0 || in.amount().stripTrailingZeros().scale() > 4) {
+            problems.add(new FieldProblem("amount", "adjustment.error.amount",
+                    "must be a non-zero amount below 10^15 with at most 4 decimals"));
+        }
+        String currency = in.currency() == null ? "" : in.currency().strip().toUpperCase(java.util.Locale.ROOT);
+        if (!currency.matches("[A-Z]{3}")) {
+            problems.add(new FieldProblem("currency", "adjustment.error.currency", "must be a three-letter code such as EUR"));
+        }
+        String reason = in.reason() == null ? "" : in.reason().strip();
+        if (reason.isEmpty() || reason.length() > Disputes.MAX_TEXT) {
+            problems.add(new FieldProblem("reason", "adjustment.error.reason", "is required (at most 4000 characters)"));
+        }
+        String period = in.period() == null ? "" : in.period().strip();
+        var row = periods.find(period);
+        if (row.isEmpty()) {
+            problems.add(new FieldProblem("period", "adjustment.error.period", "is not a known period"));
+        } else if (row.get().status() == PeriodStatus.CLOSED) {
+            problems.add(new FieldProblem("period", "adjustment.error.closed", "is closed; reopen it first"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (!visibility.canSee(user, in.personId()) || !personExists(in.personId())) {
+            throw new NotFoundException("person", in.personId());
+        }
+        Instant now = clock.instant();
+        long id = jdbc.sql("""
+                insert into payout_adjustment(person_id, period_id, amount, currency, reason, created_by, created_at)
+                values (:p, :period, :amount, :c, :reason, :by, :at) returning id""")
+                .param("p", in.personId()).param("period", period).param("amount", in.amount()).param("c", currency)
+                .param("reason", reason).param("by", user.getUsername()).param("at", Timestamp.from(now))
+                .query(Long.class).single();
+        audit.record(user.getUsername(), "ADJUSTMENT_CREATED", "adjustment", String.valueOf(id), null,
+                Map.of("person", in.personId(), "period", period, "amount", in.amount().toPlainString(), "currency", currency),
+                reason);
+        return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(Adjustment.class).single();
+    }
+
+    /** The adjustments this user may see for a period (blank = all periods), newest first. */
+    public List<Adjustment> list(AttainUser user, String period) {
+        return jdbc.sql(SELECT + """
+                 where (cast(:ids as bigint[]) is null or a.person_id = any(cast(:ids as bigint[])))
+                   and (cast(:period as text) is null or a.period_id = cast(:period as text))
+                 order by a.created_at desc, a.id desc limit 1000""")
+                .param("ids", visibility.scopeOf(user).idsOrNull())
+                .param("period", period == null || period.isBlank() ? null : period.strip())
+                .query(Adjustment.class).list();
+    }
+
+    /** Every adjustment of the given periods, oldest first: the input a calculation needs to include them. */
+    public List<Adjustment> forPeriods(Collection<String> periodIds) {
+        return jdbc.sql(SELECT + " where a.period_id = any(:periods) order by a.period_id, a.person_id, a.created_at, a.id")
+                .param("periods", periodIds.toArray(String[]::new)).query(Adjustment.class).list();
+    }
+
+    private boolean personExists(long id) {
+        return people.find(id, java.time.LocalDate.now(clock)).isPresent();
+    }
+
+    private static final String SELECT = """
+            select a.id, a.person_id, p.first_name || ' ' || p.last_name as person_name, a.period_id, a.amount, a.currency,
+                   a.reason, a.created_by, a.created_at
+            from payout_adjustment a join person p on p.id = a.person_id""";
+}

@@ -1,0 +1,70 @@
+package org.attain.payout;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Payout's read-only view of current calculation results with their latest approval. {@code Earnings}
+ * publishes statements but not which stored version they are, and an approval must name the exact
+ * version; this is the one place payout reads the calc result table.
+ */
+@Component
+class CurrentResults {
+
+    private final JdbcClient jdbc;
+
+    CurrentResults(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Result(long id, long personId, String periodId, String currency, BigDecimal payout, String fingerprint) {
+    }
+
+    /** A current result, who it belongs to, and the latest approval of this payee-period if any. */
+    record Row(long resultId, long personId, String externalId, String personName, String team, String periodId,
+            String currency, BigDecimal payout, String fingerprint, Long approvalId, Long approvedResultId,
+            String approvedFingerprint, BigDecimal approvedPayout, String approvedBy, Instant approvedAt, Instant exportedAt) {
+
+        ApprovalState state() {
+            if (approvalId == null) {
+                return ApprovalState.PENDING;
+            }
+            // Same version, or a rerun that produced the very same numbers: the approval still holds.
+            boolean same = approvedResultId == resultId || fingerprint.equals(approvedFingerprint);
+            return same ? ApprovalState.APPROVED : ApprovalState.CHANGED;
+        }
+    }
+
+    Optional<Result> of(long personId, String period) {
+        return jdbc.sql("""
+                select id, person_id, period_id, currency, payout, fingerprint from payee_period_result
+                where person_id = :p and period_id = :period and is_current""")
+                .param("p", personId).param("period", period).query(Result.class).optional();
+    }
+
+    /** Current results of the periods with their latest approvals, limited to the given people (null = everyone). */
+    List<Row> withApprovals(Collection<String> periods, Collection<Long> people) {
+        return jdbc.sql("""
+                select r.id as result_id, r.person_id, p.external_id, p.first_name || ' ' || p.last_name as person_name,
+                       t.name as team, r.period_id, r.currency, r.payout, r.fingerprint,
+                       a.id as approval_id, a.result_id as approved_result_id, a.fingerprint as approved_fingerprint,
+                       a.payout as approved_payout, a.approved_by, a.approved_at, a.exported_at
+                from payee_period_result r
+                join person p on p.id = r.person_id
+                left join team t on t.id = p.team_id
+                left join lateral (
+                    select * from payout_approval pa where pa.person_id = r.person_id and pa.period_id = r.period_id
+                    order by pa.approved_at desc, pa.id desc limit 1) a on true
+                where r.is_current and r.period_id = any(:periods)
+                  and (cast(:ids as bigint[]) is null or r.person_id = any(cast(:ids as bigint[])))
+                order by r.period_id, t.name nulls last, p.last_name, p.first_name, p.id""")
+                .param("periods", periods.toArray(String[]::new))
+                .param("ids", people == null ? null : people.toArray(Long[]::new))
+                .query(Row.class).list();
+    }
+}

@@ -1,0 +1,39 @@
+package org.attain.payout;
+
+import org.attain.access.AttainUser;
+import org.attain.calendar.Periods;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The payroll page: what is approved for a period, and the two files to download. */
+@Controller
+class PayrollPage {
+
+    private final PayrollExport payroll;
+    private final Periods periods;
+
+    PayrollPage(PayrollExport payroll, Periods periods) {
+        this.payroll = payroll;
+        this.periods = periods;
+    }
+
+    @GetMapping("/payroll")
+    String page(@AuthenticationPrincipal AttainUser user, @RequestParam(required = false) String period, Model model) {
+        String p = ApprovalsApi.periodOrCurrent(periods, period);
+        model.addAttribute("items", payroll.payouts(user, p));
+        model.addAttribute("period", p);
+        model.addAttribute("quarters", ApprovalPages.recentQuarters(periods));
+        return "payout/payroll";
+    }
+
+    @GetMapping("/payroll/{period}/export")
+    ResponseEntity<byte[]> download(@AuthenticationPrincipal AttainUser user, @PathVariable String period,
+            @RequestParam(required = false) String layout) {
+        return PayrollApi.download(payroll.export(user, period, PayrollApi.layout(layout)));
+    }
+}
