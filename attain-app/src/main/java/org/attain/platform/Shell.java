@@ -55,10 +55,6 @@ class Shell {
         if (user.has(Role.MANAGER) || user.seesEveryone()) nav.add(new NavItem("nav.approvals", "/approvals"));
         if (user.seesEveryone()) nav.add(new NavItem("nav.finance", "/finance"));
         if (user.has(Role.MANAGER) || user.seesEveryone()) nav.add(new NavItem("nav.reports", "/reports"));
-        if (user.personId() != null || user.seesEveryone()) nav.add(new NavItem("nav.disputes", "/disputes"));
-        if (user.has(Role.MANAGER) || user.seesEveryone()) nav.add(new NavItem("nav.approvals", "/approvals"));
-        if (user.seesEveryone()) nav.add(new NavItem("nav.finance", "/finance"));
-        if (user.has(Role.MANAGER) || user.seesEveryone()) nav.add(new NavItem("nav.reports", "/reports"));
         nav.add(new NavItem("nav.tokens", "/account/tokens"));
         return nav;
     }
