@@ -59,6 +59,11 @@ public class ImportRecords {
         return jdbc.sql(SELECT + " where i.id = :id").param("id", id).query(ImportRecord.class).optional();
     }
 
+    /** The profile exactly as an import used it. */
+    public Optional<String> profileYaml(long id) {
+        return jdbc.sql("select profile_yaml from ingest_import where id = :id").param("id", id).query(String.class).optional();
+    }
+
     public List<QuarantinedRow> quarantine(long importId, int limit) {
         return jdbc.sql("""
                 select id, import_id, row_number, raw::text as raw, problems::text as problems, status, resolved_by
