@@ -50,6 +50,28 @@ class StatementBrowserTest extends AttainIntegrationTest {
     }
 
     @Test
+    void aRepEstimatesWhatANewDealWouldPay() {
+        try (Browser browser = new Browser(baseUrl(), "en-US")) {
+            browser.logIn("rep", "demo");
+            browser.driver().findElement(By.id("wi-amount")).sendKeys("-10");
+            browser.driver().findElement(By.cssSelector("[data-test=what-if] button[type=submit]")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                    .until(d -> !d.findElements(By.cssSelector("#what-if-result .problem")).isEmpty());
+            assertThat(browser.text("#what-if-result .problem")).isEqualTo("Amount: must be more than zero");
+
+            browser.driver().findElement(By.id("wi-amount")).clear();
+            browser.driver().findElement(By.id("wi-amount")).sendKeys("40000");
+            new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("wi-type"))).selectByValue("new_logo");
+            browser.driver().findElement(By.id("wi-term")).sendKeys("24");
+            browser.driver().findElement(By.cssSelector("[data-test=what-if] button[type=submit]")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                    .until(d -> !d.findElements(By.cssSelector("[data-test=what-if-outcome]")).isEmpty());
+            assertThat(browser.text("[data-test=what-if-outcome]")).contains("new_logo_spiff").contains("+250.00");
+            browser.screenshot("rep-what-if");
+        }
+    }
+
+    @Test
     void theRepsHomeSpeaksPayInGerman() {
         try (Browser browser = new Browser(baseUrl(), "de-DE")) {
             browser.logIn("rep", "demo");
