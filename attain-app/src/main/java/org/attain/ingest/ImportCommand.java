@@ -81,9 +81,11 @@ public final class ImportCommand {
                 .web(WebApplicationType.SERVLET).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
                 .run(spring.toArray(String[]::new))) {
             Imports imports = context.getBean(Imports.class);
+            long started = System.nanoTime();
             ImportOutcome outcome = imports.importFile(new Imports.FileImport(profile, data.toAbsolutePath(),
                     data.getFileName().toString(), "cli:" + System.getProperty("user.name", "unknown"), dryRun));
-            print(outcome, context.getBean(ImportRecords.class), out);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            print(outcome, millis, context.getBean(ImportRecords.class), out);
             return 0;
         } catch (ImportFailedException e) {
             err.println("import " + e.importId() + " failed: " + e.getMessage());
@@ -94,9 +96,11 @@ public final class ImportCommand {
         }
     }
 
-    private static void print(ImportOutcome outcome, ImportRecords records, PrintStream out) {
+    private static void print(ImportOutcome outcome, long millis, ImportRecords records, PrintStream out) {
         out.println("import " + outcome.importId() + (outcome.status().equals("DRY_RUN") ? " (dry run, nothing saved)" : "")
-                + ": " + outcome.rowsRead() + " rows read, " + outcome.inserted() + " new, " + outcome.updated() + " changed");
+                + ": " + outcome.rowsRead() + " rows read, " + outcome.inserted() + " new, " + outcome.updated() + " changed in "
+                + seconds(outcome.millis()) + " s" + (millis - outcome.millis() >= 1000
+                        ? " (then " + seconds(millis - outcome.millis()) + " s for follow-up work such as recalculation)" : ""));
         if (outcome.rejected() > 0) {
             out.println("rejected rows (row, column, value, reason, suggestion):");
             int limit = 200;
@@ -111,6 +115,10 @@ public final class ImportCommand {
             }
         }
         out.println(outcome.summary());
+    }
+
+    private static String seconds(long millis) {
+        return String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0);
     }
 
     private static String rootMessage(Throwable e) {

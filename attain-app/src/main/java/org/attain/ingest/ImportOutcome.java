@@ -2,10 +2,11 @@ package org.attain.ingest;
 
 /**
  * What one import did. Accepted rows are the new and the changed ones; unchanged rows were already
- * loaded with the same values; rejected rows are in the import's quarantine.
+ * loaded with the same values; rejected rows are in the import's quarantine. {@code millis} is the
+ * time from start to commit, without what listeners of {@link TransactionsChanged} do afterwards.
  */
 public record ImportOutcome(long importId, String status, long rowsRead, long inserted, long updated, long unchanged,
-        long rejected, String message) {
+        long rejected, String message, long millis) {
 
     public long accepted() {
         return inserted + updated;

@@ -92,6 +92,7 @@ public class Imports {
 
     ImportOutcome run(Run run, ImportProgress progress) {
         Instant started = clock.instant();
+        long startedNanos = System.nanoTime();
         TransactionLoad.Changes[] changes = new TransactionLoad.Changes[1];
         ImportOutcome outcome;
         try {
@@ -136,7 +137,7 @@ public class Imports {
                         .param("read", read).param("inserted", c.inserted()).param("updated", c.updated())
                         .param("unchanged", unchanged).param("rejected", rejected).param("at", Timestamp.from(clock.instant()))
                         .param("id", run.id()).update();
-                return new ImportOutcome(run.id(), status, read, c.inserted(), c.updated(), unchanged, rejected, null);
+                return new ImportOutcome(run.id(), status, read, c.inserted(), c.updated(), unchanged, rejected, null, 0);
             });
         } catch (ProfileException | UnreadableFileException e) {
             throw fail(run, progress, e.getMessage());
@@ -145,6 +146,8 @@ public class Imports {
             throw e;
         }
         progress.finished(true);
+        outcome = new ImportOutcome(outcome.importId(), outcome.status(), outcome.rowsRead(), outcome.inserted(),
+                outcome.updated(), outcome.unchanged(), outcome.rejected(), null, (System.nanoTime() - startedNanos) / 1_000_000);
         TransactionLoad.Changes c = changes[0];
         if (c != null && c.inserted() + c.updated() > 0) {
             events.publishEvent(new TransactionsChanged(c.personIds(), c.earliest(), c.latest(), run.id()));
