@@ -6,3 +6,27 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// Live pages: when a calculation that touches what this user may see finishes, the server says so
+// and the page's main content is fetched again, without a reload and without losing the scroll.
+document.addEventListener('DOMContentLoaded', function () {
+  if (!document.body.hasAttribute('data-live') || !window.EventSource) {
+    return;
+  }
+  var source = new EventSource('/live');
+  source.addEventListener('results', function () {
+    // Never pull the page from under someone typing: offer the new numbers instead.
+    if (document.querySelector('#main input:focus, #main textarea:focus, #main select:focus')) {
+      var pending = document.getElementById('live-pending');
+      if (pending) { pending.hidden = false; }
+      return;
+    }
+    if (window.htmx) {
+      htmx.ajax('GET', window.location.href, { target: '#main', select: '#main', swap: 'outerHTML' }).then(function () {
+        document.body.setAttribute('data-refreshed', String(Date.now()));
+        var note = document.getElementById('live-note');
+        if (note) { note.hidden = false; }
+      });
+    }
+  });
+});

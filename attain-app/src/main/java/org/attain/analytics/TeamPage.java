@@ -57,6 +57,7 @@ class TeamPage {
         model.addAttribute("members", members);
         model.addAttribute("top", TeamInsights.top(members, 3));
         model.addAttribute("bottom", TeamInsights.bottom(members, 3));
+        model.addAttribute("live", true);
         model.addAttribute("trendJson", json.writeValueAsString(insights.trend(people, trendPeriods)));
         return "analytics/team";
     }

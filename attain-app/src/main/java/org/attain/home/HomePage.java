@@ -90,6 +90,7 @@ class HomePage {
             model.addAttribute("openPeriods", periods.list(PeriodKind.QUARTER, quarter.fiscalYear()));
         }
         model.addAttribute("isManager", user.has(Role.MANAGER));
+        model.addAttribute("live", true);
         return "home";
     }
 }

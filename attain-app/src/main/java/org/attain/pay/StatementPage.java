@@ -50,6 +50,7 @@ class StatementPage {
         model.addAttribute("period", row);
         model.addAttribute("quarters", quarters);
         model.addAttribute("statement", earnings.statement(id, p));
+        model.addAttribute("live", true);
         return "pay/statement";
     }
 }
