@@ -45,6 +45,7 @@ class Shell {
         if (user.seesEveryone()) {
             nav.add(new NavItem("nav.teams", "/teams"));
             nav.add(new NavItem("nav.plans", "/plans"));
+            nav.add(new NavItem("nav.runs", "/runs"));
             nav.add(new NavItem("nav.periods", "/periods"));
         }
         if (user.has(Role.ADMIN) || user.has(Role.COMP_ADMIN)) {

@@ -1,0 +1,39 @@
+package org.attain.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.attain.support.AttainIntegrationTest;
+import org.attain.support.Browser;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A comp admin starts a full run from the page, watches it finish and opens what it changed. */
+class RunsBrowserTest extends AttainIntegrationTest {
+
+    @Test
+    void aCompAdminRunsTheCalculationAndReviewsIt() {
+        try (Browser browser = new Browser(baseUrl(), "en-US")) {
+            browser.logIn("compadmin", "demo").open("/runs");
+            int before = browser.driver().findElements(By.cssSelector("[data-test=runs] tbody tr")).size();
+            browser.driver().findElement(By.xpath("//button[.='Run the calculation now']")).click();
+            var wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(60));
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+            wait.until(d -> d.findElements(By.cssSelector("[data-test=runs] tbody tr")).size() > before);
+            wait.until(d -> d.findElement(By.cssSelector("[data-test=runs] tbody tr:first-child")).getText().contains("Done"));
+            String newest = browser.driver().findElement(By.cssSelector("[data-test=runs] tbody tr:first-child")).getText();
+            assertThat(newest).contains("Full").contains("compadmin");
+            browser.screenshot("compadmin-runs");
+            browser.driver().findElement(By.cssSelector("[data-test=runs] tbody tr:first-child a")).click();
+            assertThat(browser.text("h1")).startsWith("Calculation run");
+            assertThat(browser.pageText()).contains("What changed against the previous version").contains("Excluded transactions");
+            browser.screenshot("compadmin-run-detail");
+        }
+    }
+
+    @Test
+    void aRepCannotSeeRuns() {
+        assertThat(login("rep", "demo").get("/runs").statusCode()).isEqualTo(403);
+    }
+}
