@@ -127,5 +127,6 @@ public class Adjustments {
     private static final String SELECT = """
             select a.id, a.person_id, p.first_name || ' ' || p.last_name as person_name, a.period_id, a.amount, a.currency,
                    a.reason, a.created_by, a.created_at
-            from payout_adjustment a join person p on p.id = a.person_id""";
+            from payout_adjustment a join person p on p.id = a.person_id
+            """;
 }

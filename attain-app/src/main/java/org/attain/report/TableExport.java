@@ -1,0 +1,212 @@
+package org.attain.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.attain.payout.CellText;
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.FontFactory;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a {@link Table} as CSV, XLSX or PDF with headings in the user's language. Text cells go
+ * through {@link CellText#safe} so nothing in a file runs as a formula; amounts are written as
+ * numbers (plain decimals in CSV, numeric cells in XLSX) and cannot carry one.
+ */
+@Component
+class TableExport {
+
+    enum Format {
+        CSV("text/csv; charset=UTF-8", "csv"),
+        XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+        PDF("application/pdf", "pdf");
+
+        final String contentType;
+        final String extension;
+
+        Format(String contentType, String extension) {
+            this.contentType = contentType;
+            this.extension = extension;
+        }
+    }
+
+    record File(String name, String contentType, byte[] bytes) {
+    }
+
+    private final MessageSource messages;
+
+    TableExport(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    File write(Table table, String period, Format format, Locale locale) {
+        String name = table.kind().slug() + "-" + period + "." + format.extension;
+        byte[] bytes = switch (format) {
+            case CSV -> csv(table, locale).getBytes(StandardCharsets.UTF_8);
+            case XLSX -> xlsx(table, period, locale);
+            case PDF -> pdf(table, period, locale);
+        };
+        return new File(name, format.contentType, bytes);
+    }
+
+    String csv(Table table, Locale locale) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
+            printer.printRecord(table.columns().stream().map(c -> CellText.safe(label(c, locale))).toList());
+            for (List<Object> row : table.rows()) {
+                List<String> cells = new java.util.ArrayList<>();
+                for (int i = 0; i < row.size(); i++) {
+                    cells.add(plain(table.columns().get(i), row.get(i)));
+                }
+                printer.printRecord(cells);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    byte[] xlsx(Table table, String period, Locale locale) {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = book.createSheet(CellText.safe(messages.getMessage(table.kind().title(), null, locale)).replaceAll("[\\\\/?*\\[\\]:]", " "));
+            Font bold = book.createFont();
+            bold.setBold(true);
+            CellStyle head = book.createCellStyle();
+            head.setFont(bold);
+            CellStyle money = book.createCellStyle();
+            money.setDataFormat(book.createDataFormat().getFormat("#,##0.00"));
+            CellStyle percent = book.createCellStyle();
+            percent.setDataFormat(book.createDataFormat().getFormat("0.0%"));
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < table.columns().size(); i++) {
+                Cell c = header.createCell(i);
+                c.setCellValue(CellText.safe(label(table.columns().get(i), locale)));
+                c.setCellStyle(head);
+            }
+            int r = 1;
+            for (List<Object> row : table.rows()) {
+                Row x = sheet.createRow(r++);
+                for (int i = 0; i < row.size(); i++) {
+                    Object v = row.get(i);
+                    if (v == null) {
+                        continue;
+                    }
+                    Cell c = x.createCell(i);
+                    switch (table.columns().get(i).kind()) {
+                        case MONEY -> {
+                            // A spreadsheet stores every number as a double; rounding to cents first keeps it exact to the cent.
+                            c.setCellValue(((BigDecimal) v).setScale(2, RoundingMode.HALF_EVEN).doubleValue());
+                            c.setCellStyle(money);
+                        }
+                        case PERCENT -> {
+                            c.setCellValue(((BigDecimal) v).setScale(6, RoundingMode.HALF_EVEN).doubleValue());
+                            c.setCellStyle(percent);
+                        }
+                        case COUNT -> c.setCellValue(((Number) v).longValue());
+                        case TEXT -> c.setCellValue(CellText.safe(String.valueOf(v)));
+                    }
+                }
+            }
+            for (int i = 0; i < table.columns().size(); i++) {
+                sheet.setColumnWidth(i, 18 * 256);
+            }
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    byte[] pdf(Table table, String period, Locale locale) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document doc = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
+        PdfWriter.getInstance(doc, out);
+        doc.open();
+        doc.add(new Paragraph(messages.getMessage(table.kind().title(), null, locale) + " · " + period,
+                FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14)));
+        doc.add(new Paragraph(" "));
+        PdfPTable pdfTable = new PdfPTable(table.columns().size());
+        pdfTable.setWidthPercentage(100);
+        pdfTable.setHeaderRows(1);
+        for (Table.Column c : table.columns()) {
+            PdfPCell cell = new PdfPCell(new Phrase(label(c, locale), FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9)));
+            pdfTable.addCell(cell);
+        }
+        for (List<Object> row : table.rows()) {
+            for (int i = 0; i < row.size(); i++) {
+                Table.Column c = table.columns().get(i);
+                PdfPCell cell = new PdfPCell(new Phrase(shown(c, row.get(i), locale), FontFactory.getFont(FontFactory.HELVETICA, 9)));
+                if (c.kind() != Table.Kind.TEXT) {
+                    cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+                }
+                pdfTable.addCell(cell);
+            }
+        }
+        doc.add(pdfTable);
+        doc.close();
+        return out.toByteArray();
+    }
+
+    /** A value as people read it in their language: 1,234.50 / 1.234,50 and 95.0 % / 95,0 %. */
+    static String shown(Table.Column c, Object v, Locale locale) {
+        if (v == null) {
+            return "–";
+        }
+        return switch (c.kind()) {
+            case MONEY -> {
+                NumberFormat f = NumberFormat.getNumberInstance(locale);
+                f.setMinimumFractionDigits(2);
+                f.setMaximumFractionDigits(2);
+                yield f.format(v);
+            }
+            case PERCENT -> {
+                NumberFormat f = NumberFormat.getPercentInstance(locale);
+                f.setMinimumFractionDigits(1);
+                f.setMaximumFractionDigits(1);
+                yield f.format(v);
+            }
+            case COUNT -> NumberFormat.getIntegerInstance(locale).format(v);
+            case TEXT -> String.valueOf(v);
+        };
+    }
+
+    /** A value for a machine-read CSV: plain decimals with a dot, ratios as ratios, text made safe. */
+    private static String plain(Table.Column c, Object v) {
+        if (v == null) {
+            return "";
+        }
+        return switch (c.kind()) {
+            case MONEY -> ((BigDecimal) v).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+            case PERCENT -> ((BigDecimal) v).setScale(4, RoundingMode.HALF_EVEN).toPlainString();
+            case COUNT -> String.valueOf(v);
+            case TEXT -> CellText.safe(String.valueOf(v));
+        };
+    }
+
+    private String label(Table.Column c, Locale locale) {
+        return messages.getMessage(c.label(), null, locale);
+    }
+}
