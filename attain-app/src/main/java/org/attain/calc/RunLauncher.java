@@ -45,6 +45,17 @@ public class RunLauncher implements AutoCloseable {
         return true;
     }
 
+    /** Recalculates these people in the background, after whatever is queued before. */
+    public void launchFor(java.util.Set<Long> people, String actor) {
+        executor.submit(() -> {
+            try {
+                runs.runFor(people, "quotas changed", actor);
+            } catch (RuntimeException e) {
+                log.error("Recalculation of {} started by {} failed", people, actor, e);
+            }
+        });
+    }
+
     @Override
     public void close() {
         executor.shutdownNow();

@@ -46,6 +46,7 @@ class Shell {
             nav.add(new NavItem("nav.teams", "/teams"));
             nav.add(new NavItem("nav.plans", "/plans"));
             nav.add(new NavItem("nav.runs", "/runs"));
+            nav.add(new NavItem("nav.quotas", "/quotas"));
             nav.add(new NavItem("nav.periods", "/periods"));
         }
         if (user.has(Role.ADMIN) || user.has(Role.COMP_ADMIN)) {

@@ -1,0 +1,109 @@
+package org.attain.quota;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.attain.access.AuditLog;
+import org.attain.access.PersonScope;
+import org.attain.platform.FieldProblem;
+import org.attain.platform.InvalidInputException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Quotas per payee, period and measure. Every change is versioned and audited with before and
+ * after; the calculation picks the new amount up on the next run for the people concerned.
+ */
+@Service
+public class Quotas {
+
+    // No sales quota reaches this; beyond it a typo (an extra zero or three) is the likelier story.
+    private static final BigDecimal IMPLAUSIBLE = new BigDecimal("1000000000");
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    Quotas(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    public record Row(long personId, String name, String title, String team, String currency, String periodId,
+            BigDecimal amount, Integer version) {
+    }
+
+    public record Change(long personId, String periodId, BigDecimal amount) {
+    }
+
+    /** Reps and their quota for the period (amount null when none is set), within what the caller may see. */
+    public List<Row> forPeriod(String periodId, Long teamId, PersonScope scope) {
+        return jdbc.sql("""
+                select p.id as person_id, p.first_name || ' ' || p.last_name as name, p.title, t.name as team,
+                       p.currency, :period as period_id, q.amount, q.version
+                from person p
+                left join team t on t.id = p.team_id
+                left join quota q on q.person_id = p.id and q.period_id = :period and q.measure = 'bookings'
+                join period per on per.id = :period
+                where p.role_type = 'REP' and p.employment_start <= per.ends_on
+                  and (p.employment_end is null or p.employment_end >= per.starts_on)
+                  and (cast(:team as bigint) is null or p.team_id = cast(:team as bigint))
+                  and (cast(:ids as bigint[]) is null or p.id = any(cast(:ids as bigint[])))
+                order by t.name nulls last, p.last_name, p.first_name""")
+                .param("period", periodId).param("team", teamId).param("ids", scope.idsOrNull())
+                .query(Row.class).list();
+    }
+
+    /**
+     * Sets many quotas in one transaction: all or none. Each problem names the row (1-based, in the
+     * order given) and the field, so a bulk edit can be corrected in place.
+     */
+    @Transactional
+    public int set(List<Change> changes, String actor) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            Change c = changes.get(i);
+            String row = "rows[" + (i + 1) + "].";
+            if (c.amount() == null) {
+                problems.add(new FieldProblem(row + "amount", "quota.amount.missing", "is required"));
+            } else if (c.amount().signum() < 0) {
+                problems.add(new FieldProblem(row + "amount", "quota.amount.negative", "must not be negative"));
+            } else if (c.amount().compareTo(IMPLAUSIBLE) >= 0) {
+                problems.add(new FieldProblem(row + "amount", "quota.amount.implausible", "is implausibly large"));
+            }
+            boolean periodOpen = jdbc.sql("select exists(select 1 from period where id = :p and kind = 'QUARTER' and status = 'OPEN')")
+                    .param("p", c.periodId()).query(Boolean.class).single();
+            if (!periodOpen) {
+                problems.add(new FieldProblem(row + "periodId", "quota.period.notOpen", "is not an open quarter"));
+            }
+            boolean rep = jdbc.sql("select exists(select 1 from person where id = :p)").param("p", c.personId())
+                    .query(Boolean.class).single();
+            if (!rep) {
+                problems.add(new FieldProblem(row + "personId", "quota.person.unknown", "names no known person"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        int changed = 0;
+        for (Change c : changes) {
+            BigDecimal before = jdbc.sql("select amount from quota where person_id = :p and period_id = :period and measure = 'bookings'")
+                    .param("p", c.personId()).param("period", c.periodId()).query(BigDecimal.class).optional().orElse(null);
+            if (before != null && before.compareTo(c.amount()) == 0) {
+                continue;
+            }
+            jdbc.sql("""
+                    insert into quota(person_id, period_id, measure, amount, currency)
+                    values (:p, :period, 'bookings', :a, (select currency from person where id = :p))
+                    on conflict (person_id, period_id, measure)
+                    do update set amount = excluded.amount, version = quota.version + 1, updated_at = now()""")
+                    .param("p", c.personId()).param("period", c.periodId()).param("a", c.amount()).update();
+            audit.record(actor, "QUOTA_SET", "quota", c.personId() + "/" + c.periodId(),
+                    before == null ? null : Map.of("amount", before.toPlainString()),
+                    Map.of("amount", c.amount().toPlainString()));
+            changed++;
+        }
+        return changed;
+    }
+}
