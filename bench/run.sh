@@ -13,6 +13,11 @@ if [ ! -f "$jar" ] || [ -n "$(find pom.xml attain-engine/src attain-demo/src att
     ./mvnw -q -B -o package -DskipTests >&2 || ./mvnw -q -B package -DskipTests >&2
 fi
 
+# A private copy: a rebuild of target/ during a long run must not pull classes from under it.
+copy=$(mktemp --suffix=.jar /tmp/attain-bench-run-XXXXXX)
+trap 'rm -f "$copy"' EXIT
+cp "$jar" "$copy"
+
 # The full preset is held to the 4 GB heap target by giving it no more; smaller runs need far less.
 heap=1g
 prev=""
@@ -23,4 +28,4 @@ for arg in "$@"; do
     prev="$arg"
 done
 
-exec java -Xmx"$heap" -Xms"$heap" -XX:+UseG1GC -jar "$jar" bench "$@"
+java -Xmx"$heap" -Xms"$heap" -XX:+UseG1GC -jar "$copy" bench "$@"

@@ -20,13 +20,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.attain.AttainApplication;
+import org.attain.access.ApiTokens;
 import org.attain.access.Role;
 import org.attain.access.UserAccounts;
 import org.attain.calc.CalcRuns;
 import org.attain.demo.DemoCompany;
 import org.attain.demo.DemoGenerator;
 import org.attain.demo.DemoParameters;
-import org.attain.ingest.TransactionsChanged;
 import org.attain.plan.Plans;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,20 +94,25 @@ public final class BenchCommand {
             print("app_start_s", seconds(t0));
             measure(app);
             return 0;
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             System.err.println("bench failed in phase '" + phase + "': " + e);
             return 1;
         } finally {
+            // Each step on its own, so a failure while stopping the app still stops PostgreSQL and deletes its data.
             sampler.interrupt();
-            if (app != null) {
-                app.close();
-            }
-            if (pg != null) {
-                try {
-                    pg.close();
-                } catch (IOException e) {
-                    System.err.println("stopping PostgreSQL failed: " + e.getMessage());
+            try {
+                if (app != null) {
+                    app.close();
                 }
+            } catch (RuntimeException | Error e) {
+                System.err.println("stopping the application failed: " + e);
+            }
+            try {
+                if (pg != null) {
+                    pg.close();
+                }
+            } catch (IOException | RuntimeException e) {
+                System.err.println("stopping PostgreSQL failed: " + e);
             }
             delete(scratch);
         }
@@ -128,11 +133,17 @@ public final class BenchCommand {
         BenchData data = new BenchData(ds);
         BenchData.MasterData master = data.loadMasterData(company);
         long t0 = System.nanoTime();
+        List<String> indexes = data.dropSecondaryIndexes();
         long rows = data.copyTransactions(company, master.people());
         double copySeconds = seconds(t0);
+        long t1 = System.nanoTime();
+        data.createIndexes(indexes);
+        double indexSeconds = seconds(t1);
         print("people", master.people().size());
         print("transactions", rows);
         print("load_copy_s", copySeconds);
+        print("load_index_s", indexSeconds);
+        print("load_total_s", seconds(t0));
         print("load_rows_per_s", Math.round(rows / copySeconds));
         t0 = System.nanoTime();
         jdbc.sql("analyze").update();
@@ -211,40 +222,44 @@ public final class BenchCommand {
     }
 
     /**
-     * A new deal for a random rep, stored through a small internal path (the import endpoint for
-     * single deals is not there yet) and announced with the import's {@link TransactionsChanged}
-     * event; timed until the rep's earnings read over HTTP come from the recalculated result.
+     * A new deal for a random rep, sent to the bulk import endpoint (REST, API token) as a real
+     * source system would; the import publishes TransactionsChanged and the calculation recomputes
+     * that rep. Timed from sending the deal until the rep's earnings, read over HTTP, come from the
+     * recalculated result.
      */
     private void incremental(ConfigurableApplicationContext app, JdbcClient jdbc, LocalDate today) throws Exception {
         UserAccounts users = app.getBean(UserAccounts.class);
         users.create("bench-admin", PASSWORD, null, EnumSet.of(Role.ADMIN), "bench");
+        String token = app.getBean(ApiTokens.class).create(users.find("bench-admin").orElseThrow(), "bench",
+                Set.of("read", "write")).secret();
         String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-        WebUser admin = WebUser.login(base, "bench-admin", PASSWORD);
-        List<Long> reps = jdbc.sql("""
-                select p.id from person p join plan_assignment a on a.person_id = p.id
+        record Rep(long id, String employeeId, String currency) {
+        }
+        List<Rep> reps = jdbc.sql("""
+                select p.id, p.external_id, p.currency from person p join plan_assignment a on a.person_id = p.id
                 where p.role_type = 'REP' and a.valid_from <= :d and (a.valid_until is null or a.valid_until > :d)
-                order by p.id""").param("d", today).query(Long.class).list();
+                order by p.id""").param("d", today)
+                .query((rs, n) -> new Rep(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
         Random random = new Random(options.seed());
         Latencies latency = new Latencies();
         for (int i = 0; i < options.deals(); i++) {
-            long rep = reps.get(random.nextInt(reps.size()));
+            Rep rep = reps.get(random.nextInt(reps.size()));
+            String deal = """
+                    {"source": "bench", "records": [{"external_id": "B%d", "close_date": "%s", "amount": "%d.00",
+                      "currency": "%s", "owner": "%s", "deal_type": "expansion", "status": "won"}]}"""
+                    .formatted(i, today, 5_000 + random.nextInt(50_000), rep.currency(), rep.employeeId());
             long t0 = System.nanoTime();
-            jdbc.sql("""
-                    insert into sales_transaction(source, external_id, owner_id, close_date, amount, currency, deal_type, status)
-                    select 'bench', 'B' || :i, id, :d, :amount, currency, 'expansion', 'won' from person where id = :p""")
-                    .param("i", i).param("d", today).param("amount", new BigDecimal(5_000 + random.nextInt(50_000)))
-                    .param("p", rep).update();
-            app.publishEvent(new TransactionsChanged(Set.of(rep), today, today, 0));
-            int status = admin.get("/api/v1/people/" + rep + "/earnings", "application/json");
+            int posted = WebUser.postJson(base, "/api/v1/transactions/bulk", token, deal);
+            int read = WebUser.getWithToken(base, "/api/v1/people/" + rep.id() + "/earnings", token);
             latency.add(System.nanoTime() - t0);
-            if (status != 200) {
-                throw new IllegalStateException("reading the earnings of " + rep + " answered " + status);
+            if (posted / 100 != 2 || read != 200) {
+                throw new IllegalStateException("deal B" + i + ": bulk import answered " + posted + ", earnings " + read);
             }
             if (!jdbc.sql("""
                     select exists(select 1 from earnings_line l join payee_period_result r on r.id = l.result_id
                                   where r.is_current and r.person_id = :p and :x = any(l.qualifying))""")
-                    .param("p", rep).param("x", "bench:B" + i).query(Boolean.class).single()) {
-                throw new IllegalStateException("the new deal bench:B" + i + " is not in the current result of " + rep);
+                    .param("p", rep.id()).param("x", "bench:B" + i).query(Boolean.class).single()) {
+                throw new IllegalStateException("the new deal bench:B" + i + " is not in the current result of " + rep.id());
             }
         }
         print("recalc_deals", latency.count());

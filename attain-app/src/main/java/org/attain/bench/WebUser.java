@@ -52,6 +52,22 @@ final class WebUser {
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode();
     }
 
+    /** POSTs JSON with an API token instead of the session (no CSRF); returns the status code. */
+    static int postJson(String baseUrl, String path, String token, String json) throws IOException, InterruptedException {
+        return SHARED.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    /** GETs with an API token; returns the status code. */
+    static int getWithToken(String baseUrl, String path, String token) throws IOException, InterruptedException {
+        return SHARED.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+    }
+
+    private static final HttpClient SHARED = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
