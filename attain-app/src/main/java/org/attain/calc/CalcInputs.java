@@ -49,7 +49,10 @@ class CalcInputs {
     private final Periods periods;
     private final JsonMapper json;
 
-    CalcInputs(JdbcClient jdbc, Plans plans, Periods periods, JsonMapper json) {
+    private final CalcEvents events;
+
+    CalcInputs(JdbcClient jdbc, Plans plans, Periods periods, JsonMapper json, CalcEvents events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.plans = plans;
         this.periods = periods;
@@ -127,6 +130,7 @@ class CalcInputs {
                 .query((rs, n) -> new FxRate(CurrencyUnit.of(rs.getString(1)), CurrencyUnit.of(rs.getString(2)),
                         rs.getObject(3, LocalDate.class), rs.getBigDecimal(4)))
                 .list().forEach(in::fxRate);
+        events.load(window).forEach(in::event);
         runPeriods.forEach(in::period);
         boolean rollsUp = compiled.stream().flatMap(p -> p.measures().stream()).flatMap(m -> m.creditRules().stream())
                 .anyMatch(r -> r.from() == CreditFrom.DIRECT_REPORTS || r.from() == CreditFrom.SUBTREE);
@@ -155,11 +159,15 @@ class CalcInputs {
         // Values repeat across millions of rows; one shared instance each keeps a chunk's memory small.
         Map<Object, Object> shared = new HashMap<>();
         String whose = people == null ? "" : "\n" + """
-                and (owner_id = any(:ids) or (splits is not null and split_person_ids(splits) && cast(:ids as bigint[])))""";
+                and (t.owner_id = any(:ids) or (t.splits is not null and split_person_ids(t.splits) && cast(:ids as bigint[])))""";
         var spec = client.sql("""
-                select source, external_id, owner_id, splits::text, close_date, amount, currency, status, deal_type,
-                       product_code, account_id, attributes::text, term_months
-                from sales_transaction where close_date between :from and :to""" + whose)
+                select t.source, t.external_id, t.owner_id, t.splits::text, t.close_date, coalesce(v.amount, t.amount),
+                       t.currency, coalesce(v.status, t.status), t.deal_type, t.product_code, t.account_id,
+                       t.attributes::text, t.term_months
+                from sales_transaction t
+                left join sales_transaction_version v on v.transaction_id = t.id and v.version = 1
+                where t.close_date between :from and :to and t.kind not in ('CANCELLATION', 'INVOICE_PAYMENT')"""
+                + whose)
                 .param("from", window.first()).param("to", window.last());
         if (people != null) {
             spec = spec.param("ids", people.toArray(Long[]::new));

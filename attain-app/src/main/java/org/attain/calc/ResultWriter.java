@@ -146,17 +146,25 @@ class ResultWriter {
 
     /** Makes the run's results current; returns how many payee-periods differ from what was current. */
     int makeCurrent(long runId) {
+        // A closed period's statement never changes: its current result stays, and what a later run
+        // finds different for it is paid as a prior-period adjustment in the open period instead.
         int changed = jdbc.sql("""
                 select count(*) from payee_period_result n
                 left join payee_period_result o on o.person_id = n.person_id and o.period_id = n.period_id and o.is_current
-                where n.run_id = :run and (o.id is null or o.fingerprint <> n.fingerprint)""")
+                where n.run_id = :run and (o.id is null or (o.fingerprint <> n.fingerprint
+                      and not exists (select 1 from period p where p.id = n.period_id and p.status = 'CLOSED')))""")
                 .param("run", runId).query(Integer.class).single();
         jdbc.sql("""
                 update payee_period_result o set is_current = false
                 from payee_period_result n
-                where n.run_id = :run and o.person_id = n.person_id and o.period_id = n.period_id and o.is_current""")
+                where n.run_id = :run and o.person_id = n.person_id and o.period_id = n.period_id and o.is_current
+                  and not exists (select 1 from period p where p.id = n.period_id and p.status = 'CLOSED')""")
                 .param("run", runId).update();
-        jdbc.sql("update payee_period_result set is_current = true where run_id = :run").param("run", runId).update();
+        jdbc.sql("""
+                update payee_period_result n set is_current = true where n.run_id = :run
+                  and not exists (select 1 from payee_period_result o
+                                  where o.person_id = n.person_id and o.period_id = n.period_id and o.is_current)""")
+                .param("run", runId).update();
         return changed;
     }
 
