@@ -35,6 +35,7 @@ public final class AttainMain {
             Usage: java -jar attain.jar [command] [options]
               serve [--spring.options]           run the server (default)
               scenario run <file-or-folder>...   run plan scenarios through the engine, no database
+              calc run [--person ID]...          run the calculation on the server's database
               demo generate --people N --transactions M --out DIR
                                                  write a generated company as CSV files
               import --profile PROFILE FILE      load a file with an import profile

@@ -9,6 +9,7 @@ final class Subcommands {
     static int run(String command, String[] args) {
         return switch (command) {
             case "bench" -> org.attain.bench.BenchCommand.run(args);
+            case "calc" -> org.attain.calc.CalcCommand.run(args);
             case "demo" -> org.attain.demo.DemoCli.run(args, System.out);
             case "import" -> org.attain.ingest.ImportCommand.run(args);
             case "scenario" -> org.attain.engine.scenario.ScenarioCli.run(args, System.out);
