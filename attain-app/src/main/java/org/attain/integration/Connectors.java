@@ -1,0 +1,123 @@
+package org.attain.integration;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.attain.activity.ActivityCapture;
+import org.attain.ingest.TransactionFeed;
+import org.attain.platform.ConflictException;
+import org.attain.platform.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs the CRM connectors, on demand and on the schedule (cron {@code attain.connectors.cron},
+ * off unless set; each connector also has to be marked as scheduled). One run per connector at a
+ * time; every run is recorded with what it counted and, when it stopped, why.
+ */
+@Service
+class Connectors {
+
+    private static final Logger log = LoggerFactory.getLogger(Connectors.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    record Run(long id, String kind, String trigger, Instant startedAt, Instant finishedAt, String status,
+            Map<String, Long> counts, String message) {
+    }
+
+    private final ConnectorSettings settings;
+    private final CrmRecords crm;
+    private final TransactionFeed feed;
+    private final ActivityCapture activities;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Map<String, Boolean> running = new ConcurrentHashMap<>();
+
+    Connectors(ConnectorSettings settings, CrmRecords crm, TransactionFeed feed, ActivityCapture activities, JdbcClient jdbc,
+            Clock clock) {
+        this.settings = settings;
+        this.crm = crm;
+        this.feed = feed;
+        this.activities = activities;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${attain.connectors.cron:-}")
+    void onSchedule() {
+        for (ConnectorSettings.Settings s : settings.all()) {
+            if (s.scheduled() && s.hasCredentials()) {
+                try {
+                    run(s.kind(), "schedule");
+                } catch (RuntimeException e) {
+                    log.warn("Scheduled {} sync did not run: {}", s.kind(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Runs one connector now and returns its record; a failed run is recorded too and returned, not thrown. */
+    Run run(String kind, String trigger) {
+        ConnectorSettings.Settings s = settings.find(kind)
+                .orElseThrow(() -> new NotFoundException("configured connector", kind));
+        if (running.putIfAbsent(kind, Boolean.TRUE) != null) {
+            throw new ConflictException("The " + kind + " connector is already running.");
+        }
+        long id = jdbc.sql("""
+                insert into integration_connector_run(kind, trigger, started_at, status) values (:k, :t, :at, 'RUNNING') returning id""")
+                .param("k", kind).param("t", trigger).param("at", Timestamp.from(clock.instant())).query(Long.class).single();
+        ConnectorSink sink = new ConnectorSink(kind, jdbc, crm, feed, activities);
+        String status = "SUCCEEDED";
+        String message = null;
+        try {
+            CrmHttp http = new CrmHttp(kind.equals("hubspot") ? "HubSpot" : "Salesforce",
+                    d -> Thread.sleep(d.toMillis()), clock);
+            if (kind.equals(SalesforceConnector.KIND)) {
+                new SalesforceConnector(s, settings, http).sync(sink);
+            } else {
+                new HubSpotConnector(s, settings, http).sync(sink);
+            }
+            message = sink.problems().isEmpty() ? null : String.join("\n", sink.problems());
+        } catch (ConnectorException e) {
+            status = "FAILED";
+            message = e.getMessage();
+        } catch (RuntimeException e) {
+            status = "FAILED";
+            message = "unexpected error: " + e.getMessage();
+            log.error("{} sync {} failed", kind, id, e);
+        } finally {
+            running.remove(kind);
+        }
+        jdbc.sql("update integration_connector_run set finished_at = :at, status = :s, counts = cast(:c as jsonb), message = :m where id = :id")
+                .param("at", Timestamp.from(clock.instant())).param("s", status)
+                .param("c", JSON.writeValueAsString(sink.counts())).param("m", message).param("id", id).update();
+        return find(id);
+    }
+
+    Run find(long id) {
+        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(this::map).optional()
+                .orElseThrow(() -> new NotFoundException("connector run", id));
+    }
+
+    List<Run> recent(int limit) {
+        return jdbc.sql(SELECT + " order by id desc limit :n").param("n", limit).query(this::map).list();
+    }
+
+    private static final String SELECT = """
+            select id, kind, trigger, started_at, finished_at, status, counts::text as counts, message from integration_connector_run""";
+
+    private Run map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>(JSON.readerForMapOf(Long.class).readValue(rs.getString("counts")));
+        Timestamp finished = rs.getTimestamp("finished_at");
+        return new Run(rs.getLong("id"), rs.getString("kind"), rs.getString("trigger"), rs.getTimestamp("started_at").toInstant(),
+                finished == null ? null : finished.toInstant(), rs.getString("status"), counts, rs.getString("message"));
+    }
+}
