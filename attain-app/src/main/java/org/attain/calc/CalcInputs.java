@@ -50,9 +50,12 @@ class CalcInputs {
     private final JsonMapper json;
 
     private final CalcEvents events;
+    private final List<CalcInputContributor> contributors;
 
-    CalcInputs(JdbcClient jdbc, Plans plans, Periods periods, JsonMapper json, CalcEvents events) {
+    CalcInputs(JdbcClient jdbc, Plans plans, Periods periods, JsonMapper json, CalcEvents events,
+            List<CalcInputContributor> contributors) {
         this.events = events;
+        this.contributors = contributors;
         this.jdbc = jdbc;
         this.plans = plans;
         this.periods = periods;
@@ -131,6 +134,7 @@ class CalcInputs {
                         rs.getObject(3, LocalDate.class), rs.getBigDecimal(4)))
                 .list().forEach(in::fxRate);
         events.load(window).forEach(in::event);
+        contributors.forEach(c -> c.contribute(in, runPeriods));
         runPeriods.forEach(in::period);
         boolean rollsUp = compiled.stream().flatMap(p -> p.measures().stream()).flatMap(m -> m.creditRules().stream())
                 .anyMatch(r -> r.from() == CreditFrom.DIRECT_REPORTS || r.from() == CreditFrom.SUBTREE);

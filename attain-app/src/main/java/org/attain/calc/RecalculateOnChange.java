@@ -23,7 +23,11 @@ class RecalculateOnChange {
         this.jdbc = jdbc;
     }
 
+    // NOT_SUPPORTED: after the commit the finished transaction is still bound to the thread, and a run
+    // writing through it would be invisible to the run's own COPY connections.
     @TransactionalEventListener(fallbackExecution = true)
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     void on(TransactionsChanged change) {
         if (!change.personIds().isEmpty()) {
             Set<Long> people = new TreeSet<>(change.personIds());

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
+import org.attain.calc.RecalculationRequested;
 import org.attain.access.AttainUser;
 import org.attain.access.AuditLog;
 import org.attain.access.Visibility;
@@ -32,13 +34,16 @@ public class Adjustments {
     private static final BigDecimal LIMIT = new BigDecimal("1000000000000000");
 
     private final JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Visibility visibility;
     private final Periods periods;
     private final AuditLog audit;
     private final Clock clock;
     private final org.attain.org.People people;
 
-    Adjustments(JdbcClient jdbc, Visibility visibility, Periods periods, AuditLog audit, Clock clock, org.attain.org.People people) {
+    Adjustments(JdbcClient jdbc, Visibility visibility, Periods periods, AuditLog audit, Clock clock, org.attain.org.People people,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.people = people;
         this.jdbc = jdbc;
         this.visibility = visibility;
@@ -90,6 +95,13 @@ public class Adjustments {
         if (!visibility.canSee(user, in.personId()) || !personExists(in.personId())) {
             throw new NotFoundException("person", in.personId());
         }
+        String payCurrency = jdbc.sql("select currency from person where id = :p").param("p", in.personId())
+                .query(String.class).single();
+        if (!payCurrency.equals(currency)) {
+            // A payee is paid in one currency; an adjustment in another could not be added to the payout.
+            throw new InvalidInputException(new FieldProblem("currency", "adjustment.error.payCurrency",
+                    "must be the payee's pay currency " + payCurrency));
+        }
         Instant now = clock.instant();
         long id = jdbc.sql("""
                 insert into payout_adjustment(person_id, period_id, amount, currency, reason, created_by, created_at)
@@ -100,6 +112,7 @@ public class Adjustments {
         audit.record(user.getUsername(), "ADJUSTMENT_CREATED", "adjustment", String.valueOf(id), null,
                 Map.of("person", in.personId(), "period", period, "amount", in.amount().toPlainString(), "currency", currency),
                 reason);
+        events.publishEvent(new RecalculationRequested(Set.of(in.personId()), "adjustment " + id, user.getUsername()));
         return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(Adjustment.class).single();
     }
 
