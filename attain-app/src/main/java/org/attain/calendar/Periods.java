@@ -24,6 +24,9 @@ public class Periods {
     private final AuditLog audit;
     private final Clock clock;
     private final int configuredStartMonth;
+    // Field injection keeps the constructor (and its callers) unchanged for this one publish.
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.context.ApplicationEventPublisher events;
 
     Periods(JdbcClient jdbc, AuditLog audit, Clock clock, @Value("${attain.fiscal-year-start-month:1}") int startMonth) {
         this.jdbc = jdbc;
@@ -97,7 +100,9 @@ public class Periods {
             throw new ConflictException("Period " + id + " is already closed.");
         }
         audit.record(actor, "PERIOD_CLOSED", "period", id, Map.of("status", before.status().name()), Map.of("status", "CLOSED"));
-        return find(id).orElseThrow();
+        PeriodRow closed = find(id).orElseThrow();
+        events.publishEvent(new PeriodClosed(id, closed.kind(), closed.startsOn(), closed.endsOn(), closed.closedAt(), actor));
+        return closed;
     }
 
     @Transactional
