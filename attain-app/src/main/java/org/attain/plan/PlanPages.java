@@ -49,6 +49,7 @@ class PlanPages {
         model.addAttribute("versions", versions);
         model.addAttribute("source", source);
         model.addAttribute("scenarios", scenarios.of(key));
+        model.addAttribute("assignments", plans.assignments(key));
         model.addAttribute("structure", plans.structure(source));
         model.addAttribute("problems", plans.validate("plan.yaml", source));
         model.addAttribute("canEdit", canEdit(user));
