@@ -62,11 +62,15 @@ public final class BenchCommand {
         return new BenchCommand(options).run();
     }
 
+    private volatile Path scratch;
+    private volatile EmbeddedPostgres pg;
+
     private int run() {
-        Path scratch = null;
-        EmbeddedPostgres pg = null;
         ConfigurableApplicationContext app = null;
         Thread sampler = heapSampler();
+        // Killed from outside (Ctrl-C, SIGTERM), the finally block never runs: still stop PostgreSQL and delete its data.
+        Thread cleanup = new Thread(this::stopDatabase, "bench-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             // The embedded PostgreSQL logs every line of initdb at INFO before Spring configures logging.
             if (org.slf4j.LoggerFactory.getLogger("io.zonky") instanceof ch.qos.logback.classic.Logger zonky) {
@@ -107,15 +111,26 @@ public final class BenchCommand {
             } catch (RuntimeException | Error e) {
                 System.err.println("stopping the application failed: " + e);
             }
+            stopDatabase();
             try {
-                if (pg != null) {
-                    pg.close();
-                }
-            } catch (IOException | RuntimeException e) {
-                System.err.println("stopping PostgreSQL failed: " + e);
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // The hook is running or has run; nothing left to undo.
             }
-            delete(scratch);
         }
+    }
+
+    private synchronized void stopDatabase() {
+        try {
+            if (pg != null) {
+                pg.close();
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            System.err.println("stopping PostgreSQL failed: " + e);
+        }
+        pg = null;
+        delete(scratch);
+        scratch = null;
     }
 
     private void measure(ConfigurableApplicationContext app) throws Exception {

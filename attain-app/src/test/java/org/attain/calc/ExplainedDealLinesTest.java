@@ -1,0 +1,63 @@
+package org.attain.calc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import org.attain.support.AttainIntegrationTest;
+import org.attain.support.Json;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Every deal behind a commission line is stored as an explained row, and those rows add up to the line. */
+class ExplainedDealLinesTest extends AttainIntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    record LineSum(long resultId, int lineNo, BigDecimal amount, BigDecimal dealSum, int qualifying, int deals) {
+    }
+
+    @Test
+    void theDealsOfEveryCommissionLineAddUpToItsAmount() {
+        List<LineSum> lines = jdbc.sql("""
+                select l.result_id, l.line_no, l.amount, coalesce(sum(d.amount), 0) as deal_sum,
+                       cardinality(l.qualifying) as qualifying, count(d.deal_no) as deals
+                from earnings_line l join payee_period_result r on r.id = l.result_id and r.is_current
+                left join earnings_line_deal d on d.result_id = l.result_id and d.line_no = l.line_no
+                where l.component = 'commission'
+                group by l.result_id, l.line_no, l.amount, l.qualifying""").query(LineSum.class).list();
+        assertThat(lines).isNotEmpty();
+        assertThat(lines).anySatisfy(l -> assertThat(l.deals()).isPositive());
+        assertThat(lines).allSatisfy(l -> {
+            assertThat(l.dealSum().setScale(2, RoundingMode.HALF_EVEN)).isEqualByComparingTo(l.amount());
+            assertThat(l.deals()).isEqualTo(l.qualifying());
+        });
+    }
+
+    @Test
+    void aTieredDealKeepsItsTierSlicesAndCredit() {
+        var row = jdbc.sql("""
+                select d.transaction_id, d.credited, d.tiers, d.tier_bases::text as bases, d.amount
+                from earnings_line_deal d join earnings_line l on l.result_id = d.result_id and l.line_no = d.line_no
+                where l.component = 'commission' and cardinality(d.tiers) > 0 limit 1""").query().singleRow();
+        assertThat((String) row.get("transaction_id")).isNotBlank();
+        assertThat((BigDecimal) row.get("credited")).isPositive();
+        assertThat((BigDecimal) row.get("amount")).isPositive();
+    }
+
+    @Test
+    void theJsonTraceOfALineShowsItsFirstDealsAndHowManyThereAre() {
+        String trace = jdbc.sql("""
+                select l.trace::text from earnings_line l join payee_period_result r on r.id = l.result_id and r.is_current
+                where l.component = 'commission' and cardinality(l.qualifying) > 0
+                order by cardinality(l.qualifying) desc limit 1""").query(String.class).single();
+        JsonNode json = Json.parse(trace);
+        int total = json.get("transactions_total").asInt();
+        assertThat(total).isPositive();
+        assertThat(json.get("transactions").size()).isEqualTo(Math.min(total, ResultWriter.DEALS_IN_TRACE));
+    }
+}
