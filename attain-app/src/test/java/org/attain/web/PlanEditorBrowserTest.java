@@ -63,12 +63,12 @@ class PlanEditorBrowserTest extends AttainIntegrationTest {
             source.sendKeys(PLAN.formatted(key, "0.08"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=plan-ok]")));
             browser.driver().findElement(By.cssSelector("#plan-form button[type=submit]")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Version 1 is published."));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"), "Version 1 is published."));
 
             browser.driver().findElement(By.id("sname")).sendKeys("over quota");
             browser.driver().findElement(By.id("sbody")).sendKeys(SCENARIO);
             browser.driver().findElement(By.cssSelector("form[action$='/scenarios'] button")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Scenario saved."));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"), "Scenario saved."));
             browser.driver().findElement(By.xpath("//button[contains(., 'Run scenarios')]")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=scenario-outcomes]"), "passed"));
             assertThat(browser.text("[data-test=scenario-outcomes]")).contains("11600.00");
