@@ -85,7 +85,7 @@ class ActivityPage {
         model.addAttribute("to", to);
         model.addAttribute("total", table.stream().mapToLong(RepRow::total).sum());
         model.addAttribute("chartJson", JSON.writeValueAsString(chart));
-        model.addAttribute("team", !user.seesEveryone() && table.size() > 1 || user.seesEveryone());
+        model.addAttribute("team", user.has(org.attain.access.Role.MANAGER) || user.seesEveryone());
         return "activity/dashboard";
     }
 }
