@@ -23,8 +23,11 @@ class OutboundWebhookTest extends AttainIntegrationTest {
     @Autowired
     org.springframework.context.ApplicationEventPublisher events;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private static JsonNode awaitDelivery(WebSession admin, String event, String url) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 200; i++) {
             for (JsonNode d : Json.parse(admin.get("/api/v1/integrations/deliveries?limit=200").body())) {
                 if (d.get("event").asString().equals(event) && d.get("url").asString().equals(url) && d.get("attempts").asInt() > 0) {
                     return d;
@@ -88,6 +91,28 @@ class OutboundWebhookTest extends AttainIntegrationTest {
             assertThat(awaitDelivery(admin, "dispute.opened", disputes.url() + "/d").get("status").asString()).isEqualTo("DELIVERED");
             assertThat(Json.parse(disputes.seen().get(0).body()).get("data").get("disputeId").asLong()).isEqualTo(42);
             assertThat(periods.seen()).noneMatch(s -> s.body().contains("dispute.opened"));
+        }
+    }
+
+    @Test
+    void aRepQuestioningAStatementLineNotifiesDisputeSubscribers() throws Exception {
+        WebSession admin = login("admin", "demo");
+        var cast = new org.attain.payout.PayoutFixtures(jdbc, this::login);
+        try (FakeVendor receiver = new FakeVendor()) {
+            receiver.on("POST /", r -> FakeVendor.Answer.json("{}"));
+            String url = receiver.url() + "/disputes";
+            admin.sendJson("POST", "/api/v1/integrations/subscriptions", "{\"url\":\"" + url + "\",\"events\":[\"dispute.opened\"]}");
+
+            var opened = login("rep", "demo").sendJson("POST", "/api/v1/disputes", """
+                    {"personId":%d,"period":"%s","lineNo":%d,"text":"This deal closed in time."}"""
+                    .formatted(cast.rep, cast.quarter, cast.firstLine(cast.rep)));
+            assertThat(opened.statusCode()).isEqualTo(201);
+            long disputeId = Json.parse(opened.body()).get("id").asLong();
+
+            assertThat(awaitDelivery(admin, "dispute.opened", url).get("status").asString()).isEqualTo("DELIVERED");
+            JsonNode data = Json.parse(receiver.seen().get(0).body()).get("data");
+            assertThat(data.get("disputeId").asLong()).isEqualTo(disputeId);
+            assertThat(data.get("personId").asLong()).isEqualTo(cast.rep);
         }
     }
 
