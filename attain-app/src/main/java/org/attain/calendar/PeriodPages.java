@@ -46,7 +46,7 @@ class PeriodPages {
             flash.addFlashAttribute("problem", "periods.alreadyClosed");
         }
         flash.addFlashAttribute("periodId", id);
-        return "redirect:/periods";
+        return backTo(id);
     }
 
     @PostMapping("/periods/{id}/reopen")
@@ -62,7 +62,12 @@ class PeriodPages {
             flash.addFlashAttribute("problem", "periods.notClosed");
         }
         flash.addFlashAttribute("periodId", id);
-        return "redirect:/periods";
+        return backTo(id);
+    }
+
+    /** Back to the year the period belongs to, so the person sees the row they acted on. */
+    private String backTo(String periodId) {
+        return periods.find(periodId).map(p -> "redirect:/periods?year=" + p.fiscalYear()).orElse("redirect:/periods");
     }
 
     private static void requireCompAdmin(AttainUser user) {

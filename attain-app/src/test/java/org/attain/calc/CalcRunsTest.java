@@ -63,7 +63,10 @@ class CalcRunsTest extends AttainIntegrationTest {
                 where r.person_id = :p and r.is_current and l.component = 'commission'""")
                 .param("p", rep).query(String.class).list();
         assertThat(qualifying).isNotEmpty();
-        long known = jdbc.sql("select count(*) from sales_transaction where external_id = any(:ids) and (owner_id = :p or splits is not null)")
+        long known = jdbc.sql("""
+                select count(*) from sales_transaction
+                where (case when source = 'attain' then external_id else source || ':' || external_id end) = any(:ids)
+                  and (owner_id = :p or splits is not null)""")
                 .param("ids", qualifying.toArray(String[]::new)).param("p", rep).query(Long.class).single();
         assertThat(known).isEqualTo(qualifying.stream().distinct().count());
     }
