@@ -60,16 +60,19 @@ class HomePage {
                 if (me.managerId() != null) {
                     people.find(me.managerId(), today).ifPresent(m -> model.addAttribute("manager", m));
                 }
-                Map<Long, SalesSnapshot.Figures> mine = sales.figures(List.of(me.id()), quarter.startsOn(), quarter.endsOn());
-                model.addAttribute("myFigures", mine.getOrDefault(me.id(), SalesSnapshot.Figures.empty(me.id())));
-                model.addAttribute("recentDeals", sales.recentDeals(me.id(), 8));
-                Earnings.Statement statement = earnings.statement(me.id(), quarter.id());
-                model.addAttribute("myStatement", statement);
-                if (statement.attainment() != null) {
-                    model.addAttribute("gaugeWidth", statement.attainment().min(java.math.BigDecimal.ONE).movePointRight(2));
+                // Back-office staff are not paid on sales: their home has no pay or booking cards.
+                if (me.roleType() != org.attain.org.RoleType.ADMIN) {
+                    Map<Long, SalesSnapshot.Figures> mine = sales.figures(List.of(me.id()), quarter.startsOn(), quarter.endsOn());
+                    model.addAttribute("myFigures", mine.getOrDefault(me.id(), SalesSnapshot.Figures.empty(me.id())));
+                    model.addAttribute("recentDeals", sales.recentDeals(me.id(), 8));
+                    Earnings.Statement statement = earnings.statement(me.id(), quarter.id());
+                    model.addAttribute("myStatement", statement);
+                    if (statement.attainment() != null) {
+                        model.addAttribute("gaugeWidth", statement.attainment().min(java.math.BigDecimal.ONE).movePointRight(2));
+                    }
+                    model.addAttribute("pace", pace(quarter, today));
+                    model.addAttribute("activityMix", sales.activityMix(me.id(), today.minusDays(30), today));
                 }
-                model.addAttribute("pace", pace(quarter, today));
-                model.addAttribute("activityMix", sales.activityMix(me.id(), today.minusDays(30), today));
             });
             List<PersonView> reports = people.directReports(user.personId(), today);
             if (!reports.isEmpty()) {

@@ -34,7 +34,9 @@ class Shell {
         nav.add(new NavItem("nav.home", "/"));
         if (user.personId() != null) {
             nav.add(new NavItem("nav.profile", "/people/" + user.personId()));
-            nav.add(new NavItem("nav.statement", "/people/" + user.personId() + "/statement"));
+            if (user.has(Role.REP) || user.has(Role.MANAGER)) {
+                nav.add(new NavItem("nav.statement", "/people/" + user.personId() + "/statement"));
+            }
         }
         if (user.has(Role.MANAGER)) {
             nav.add(new NavItem("nav.team", "/team"));
