@@ -38,7 +38,7 @@ class HomePage {
         this.clock = clock;
     }
 
-    record TeamRow(PersonView person, SalesSnapshot.Figures figures, Earnings.Statement statement) {
+    record TeamRow(PersonView person, SalesSnapshot.Figures figures, Earnings.Summary statement) {
     }
 
     /** Share of the period's days that have passed: what attainment should be compared with. */
@@ -78,9 +78,10 @@ class HomePage {
             if (!reports.isEmpty()) {
                 Map<Long, SalesSnapshot.Figures> figures = sales.figures(reports.stream().map(PersonView::id).toList(),
                         quarter.startsOn(), quarter.endsOn());
+                Map<Long, Earnings.Summary> pay = earnings.summariesOf(reports.stream().map(PersonView::id).toList(), quarter.id());
                 model.addAttribute("team", reports.stream()
                         .map(p -> new TeamRow(p, figures.getOrDefault(p.id(), SalesSnapshot.Figures.empty(p.id())),
-                                earnings.statement(p.id(), quarter.id())))
+                                pay.get(p.id())))
                         .sorted(Comparator.comparing((TeamRow r) -> r.figures().bookings()).reversed())
                         .toList());
             }

@@ -66,6 +66,21 @@ public class Earnings {
                 .list();
     }
 
+    /** Current headline figures of many people for one period, in one query: for team tables. */
+    public java.util.Map<Long, Summary> summariesOf(java.util.Collection<Long> people, String period) {
+        java.util.Map<Long, Summary> out = new java.util.HashMap<>();
+        jdbc.sql("""
+                select person_id, period_id, currency, earnings, payout, attainment from payee_period_result
+                where is_current and period_id = :period and person_id = any(:ids)""")
+                .param("period", period).param("ids", people.toArray(Long[]::new))
+                .query(rs -> {
+                    BigDecimal attainment = rs.getBigDecimal(6);
+                    out.put(rs.getLong(1), new Summary(rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                            rs.getBigDecimal(5), attainment == null ? null : attainment.setScale(4, java.math.RoundingMode.DOWN)));
+                });
+        return out;
+    }
+
     /** The payee's current results for the given periods, in order, for trends and year-to-date sums. */
     public List<Summary> summaries(long personId, List<String> periods) {
         return jdbc.sql("""
