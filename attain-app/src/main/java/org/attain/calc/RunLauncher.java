@@ -45,6 +45,11 @@ public class RunLauncher implements AutoCloseable {
         return true;
     }
 
+    /** True from a page's click until its run has finished, including while it waits its turn. */
+    public boolean fullRunPending() {
+        return busy.get();
+    }
+
     /** Recalculates these people in the background, after whatever is queued before. */
     public void launchFor(java.util.Set<Long> people, String actor) {
         executor.submit(() -> {

@@ -33,7 +33,8 @@ class RunPages {
         requireBackOffice(user);
         var recent = runs.recent(30);
         model.addAttribute("runs", recent);
-        model.addAttribute("running", recent.stream().anyMatch(r -> "RUNNING".equals(r.status())));
+        // Keep the page polling while a launched run is still queued, not only while one is running.
+        model.addAttribute("running", launcher.fullRunPending() || recent.stream().anyMatch(r -> "RUNNING".equals(r.status())));
         model.addAttribute("canRun", user.has(Role.ADMIN) || user.has(Role.COMP_ADMIN));
         return "calc/runs";
     }

@@ -3,6 +3,7 @@ package org.attain.demomode;
 import java.time.LocalDate;
 import java.util.List;
 import org.attain.calc.CalcRuns;
+import org.attain.plan.PlanTemplates;
 import org.attain.plan.Plans;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -87,47 +88,10 @@ class DemoCompensation {
     }
 
     private static String aePlan(String currency) {
-        return """
-                id: ae-%1$s
-                name: Account Executive plan (%2$s)
-                currency: %2$s
-                frequency: quarter
-                measures:
-                  - id: bookings
-                    statuses: [won]
-                    credit:
-                      - {id: owner, from: self}
-                components:
-                  - id: commission
-                    kind: tiered
-                    measure: bookings
-                    tier_mode: marginal
-                    tiers_on: attainment
-                    tiers:
-                      - {from: "0.00", to: "0.50", rate: "0.05"}
-                      - {from: "0.50", to: "1.00", rate: "0.08"}
-                      - {from: "1.00", rate: "0.12"}
-                  - id: new_logo_spiff
-                    kind: per_deal_amount
-                    measure: bookings
-                    amount: "250.00"
-                    when: "deal.type == 'new_logo' && deal.term_months >= 24"
-                """.formatted(currency.toLowerCase(), currency);
+        return PlanTemplates.accountExecutiveWithSpiff("ae-" + currency.toLowerCase(), "Account Executive plan (" + currency + ")", currency);
     }
 
     private static String managerPlan(String currency) {
-        return """
-                id: mgr-%1$s
-                name: Sales manager override (%2$s)
-                currency: %2$s
-                frequency: quarter
-                measures:
-                  - id: team_bookings
-                    statuses: [won]
-                    credit:
-                      - {id: direct-reports, from: direct_reports}
-                components:
-                  - {id: override, kind: rate, rate: "0.015", measure: team_bookings}
-                """.formatted(currency.toLowerCase(), currency);
+        return PlanTemplates.managerOverride("mgr-" + currency.toLowerCase(), "Sales manager override (" + currency + ")", currency);
     }
 }

@@ -32,7 +32,16 @@ public class TransactionFeed {
      * @param origin  what the import record names as its file, e.g. "webhook crm delivery 42"
      */
     public Loaded load(String source, List<Map<String, String>> records, String origin, String actor) {
-        ImportProfile profile = ImportProfile.parse("feed-" + source, """
+        ImportProfile profile = canonicalProfile("feed-" + source, source);
+        long id = imports.reserveId();
+        ImportOutcome outcome = imports.run(new Imports.Run(id, profile, new MapRows(records), origin, actor, false, null),
+                new ImportProgress());
+        return new Loaded(outcome, outcome.rejected() == 0 ? List.of() : this.records.quarantine(id, 1000));
+    }
+
+    /** The profile for records that already use the canonical field names, ISO dates and plain numbers. */
+    static ImportProfile canonicalProfile(String name, String source) {
+        return ImportProfile.parse(name, """
                 record: transactions
                 source: "%s"
                 format: {date: yyyy-MM-dd, numbers: plain}
@@ -40,14 +49,10 @@ public class TransactionFeed {
                 columns: {%s}
                 """.formatted(source.replace("\"", "'"),
                 String.join(", ", TransactionFields.ALL.stream().map(f -> f + ": " + f).toList())));
-        long id = imports.reserveId();
-        ImportOutcome outcome = imports.run(new Imports.Run(id, profile, new MapRows(records), origin, actor, false, null),
-                new ImportProgress());
-        return new Loaded(outcome, outcome.rejected() == 0 ? List.of() : this.records.quarantine(id, 1000));
     }
 
     /** Records as rows whose columns are the canonical field names. */
-    private static final class MapRows implements RowSource {
+    static final class MapRows implements RowSource {
         private final List<Map<String, String>> rows;
         private volatile long done;
 

@@ -80,16 +80,9 @@ class TransactionsBulkApi {
                 return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(result(earlier, true));
             }
         }
-        ImportProfile profile = ImportProfile.parse("bulk-api", """
-                record: transactions
-                source: "%s"
-                format: {date: yyyy-MM-dd, numbers: plain}
-                people: {match: [employee_id, email]}
-                columns: {%s}
-                """.formatted(source.replace("\"", "'"),
-                String.join(", ", TransactionFields.ALL.stream().map(f -> f + ": " + f).toList())));
+        ImportProfile profile = TransactionFeed.canonicalProfile("bulk-api", source);
         long id = imports.reserveId();
-        imports.run(new Imports.Run(id, profile, new JsonRows(bulk.records()), "POST /api/v1/transactions/bulk",
+        imports.run(new Imports.Run(id, profile, new TransactionFeed.MapRows(asText(bulk.records())), "POST /api/v1/transactions/bulk",
                 user.getUsername(), false, null), new ImportProgress());
         if (key != null && !key.isBlank()) {
             int stored = jdbc.sql("""
@@ -111,43 +104,17 @@ class TransactionsBulkApi {
     }
 
     /** JSON records as rows whose columns are the canonical field names. */
-    private static final class JsonRows implements RowSource {
-        private final List<Map<String, JsonNode>> records;
-        private volatile long done;
-
-        JsonRows(List<Map<String, JsonNode>> records) {
-            this.records = records;
-        }
-
-        @Override
-        public void read(Handler handler) {
-            handler.header(new ArrayList<>(TransactionFields.ALL));
-            long row = 0;
-            for (Map<String, JsonNode> record : records) {
-                String[] cells = new String[TransactionFields.ALL.size()];
-                for (int i = 0; i < cells.length; i++) {
-                    JsonNode v = record == null ? null : record.get(TransactionFields.ALL.get(i));
-                    cells[i] = v == null || v.isNull() ? "" : v.isContainer() ? v.toString()
-                            : v.isNumber() ? v.decimalValue().toPlainString() : v.asString();
-                }
-                handler.row(++row, cells);
-                done = row;
+    /** JSON values as the text a file cell would hold: numbers plain, objects and arrays as JSON. */
+    private static List<Map<String, String>> asText(List<Map<String, JsonNode>> records) {
+        List<Map<String, String>> out = new ArrayList<>(records.size());
+        for (Map<String, JsonNode> record : records) {
+            Map<String, String> row = new java.util.HashMap<>();
+            if (record != null) {
+                record.forEach((field, v) -> row.put(field, v == null || v.isNull() ? "" : v.isContainer() ? v.toString()
+                        : v.isNumber() ? v.decimalValue().toPlainString() : v.asString()));
             }
+            out.add(row);
         }
-
-        @Override
-        public boolean typedCells() {
-            return true;
-        }
-
-        @Override
-        public long bytesRead() {
-            return done;
-        }
-
-        @Override
-        public long totalBytes() {
-            return records.size();
-        }
+        return out;
     }
 }

@@ -134,24 +134,5 @@ class PlanPages {
         }
     }
 
-    static final String NEW_PLAN = """
-            id: new-plan
-            name: New plan
-            currency: USD
-            frequency: quarter
-            measures:
-              - id: bookings
-                statuses: [won]
-                credit:
-                  - {id: owner, from: self}
-            components:
-              - id: commission
-                kind: tiered
-                measure: bookings
-                tier_mode: marginal
-                tiers_on: attainment
-                tiers:
-                  - {from: "0.00", to: "1.00", rate: "0.08"}
-                  - {from: "1.00", rate: "0.12"}
-            """;
+    static final String NEW_PLAN = PlanTemplates.accountExecutive("new-plan", "New plan", "USD");
 }
