@@ -69,7 +69,13 @@ measure rep "/api/v1/people/$rep_id/earnings"
 measure manager /
 measure manager /team
 measure manager /people
+measure manager /approvals
+measure manager /activity
 measure compadmin /plans
 measure compadmin /runs
 measure compadmin /periods
+measure compadmin /disputes
+measure compadmin /quotas
 measure finance /
+measure finance /finance
+measure finance /reports
