@@ -26,27 +26,8 @@ final class BenchData {
 
     /** The plan every benchmark payee is on: the exact tiers of the issue (5% to 50%, 8% to 100%, 12% above). */
     static String plan(String currency) {
-        return """
-                id: bench-%1$s
-                name: Benchmark plan (%2$s)
-                currency: %2$s
-                frequency: quarter
-                measures:
-                  - id: bookings
-                    statuses: [won]
-                    credit:
-                      - {id: owner, from: self}
-                components:
-                  - id: commission
-                    kind: tiered
-                    measure: bookings
-                    tier_mode: marginal
-                    tiers_on: attainment
-                    tiers:
-                      - {from: "0.00", to: "0.50", rate: "0.05"}
-                      - {from: "0.50", to: "1.00", rate: "0.08"}
-                      - {from: "1.00", rate: "0.12"}
-                """.formatted(currency.toLowerCase(), currency);
+        return org.attain.plan.PlanTemplates.accountExecutive("bench-" + currency.toLowerCase(),
+                "Benchmark plan (" + currency + ")", currency);
     }
 
     private final DataSource dataSource;
