@@ -67,13 +67,14 @@ class WebhookDispatcher {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    void on(OutboundEvents.StatementPublished e) {
+    void on(org.attain.payout.PayoutApproved e) {
+        // An approved payout is the statement that will be paid: that is what "published" means here.
         enqueue("statement.published", Map.of("personId", e.personId(), "periodId", e.periodId(), "resultId", e.resultId(),
-                "publishedOn", e.publishedOn().toString()));
+                "publishedOn", e.approvedOn().toString()));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    void on(OutboundEvents.DisputeOpened e) {
+    void on(org.attain.payout.DisputeOpened e) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("disputeId", e.disputeId());
         data.put("personId", e.personId());

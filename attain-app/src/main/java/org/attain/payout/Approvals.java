@@ -32,13 +32,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class Approvals {
 
     private final JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final CurrentResults results;
     private final Visibility visibility;
     private final Periods periods;
     private final AuditLog audit;
     private final Clock clock;
 
-    Approvals(JdbcClient jdbc, CurrentResults results, Visibility visibility, Periods periods, AuditLog audit, Clock clock) {
+    Approvals(JdbcClient jdbc, CurrentResults results, Visibility visibility, Periods periods, AuditLog audit, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.results = results;
         this.visibility = visibility;
@@ -108,6 +111,7 @@ public class Approvals {
         audit.record(user.getUsername(), "PAYOUT_APPROVED", "payout", personId + "/" + period,
                 Map.of("state", row.state().name()),
                 Map.of("resultId", row.resultId(), "payout", row.payout().toPlainString(), "currency", row.currency()));
+        events.publishEvent(new PayoutApproved(personId, period, row.resultId(), now.atZone(java.time.ZoneOffset.UTC).toLocalDate()));
         return new Approval(inserted.get(0), personId, period, row.resultId(), row.currency(), row.payout(),
                 user.getUsername(), now);
     }

@@ -33,6 +33,7 @@ public class Disputes {
     static final int MAX_TEXT = 4000;
 
     private final JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Visibility visibility;
     private final Periods periods;
     private final Earnings earnings;
@@ -41,7 +42,9 @@ public class Disputes {
     private final Clock clock;
 
     Disputes(JdbcClient jdbc, Visibility visibility, Periods periods, Earnings earnings, CurrentResults results,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.visibility = visibility;
         this.periods = periods;
@@ -111,6 +114,7 @@ public class Disputes {
                 .query(Long.class).single();
         audit.record(user.getUsername(), "DISPUTE_OPENED", "dispute", String.valueOf(id), null,
                 Map.of("person", in.personId(), "period", period, "line", line.lineNo(), "status", DisputeStatus.OPEN.name()), text);
+        events.publishEvent(new DisputeOpened(id, in.personId(), period, line.lineNo()));
         return find(user, id);
     }
 

@@ -86,7 +86,7 @@ class OutboundWebhookTest extends AttainIntegrationTest {
             admin.sendJson("POST", "/api/v1/integrations/subscriptions", "{\"url\":\"" + disputes.url() + "/d\",\"events\":[\"dispute.opened\"]}");
             admin.sendJson("POST", "/api/v1/integrations/subscriptions", "{\"url\":\"" + periods.url() + "/p\",\"events\":[\"period.closed\"]}");
 
-            events.publishEvent(new OutboundEvents.DisputeOpened(42, 7, "2026-05", 3));
+            events.publishEvent(new org.attain.payout.DisputeOpened(42, 7, "2026-05", 3));
 
             assertThat(awaitDelivery(admin, "dispute.opened", disputes.url() + "/d").get("status").asString()).isEqualTo("DELIVERED");
             assertThat(Json.parse(disputes.seen().get(0).body()).get("data").get("disputeId").asLong()).isEqualTo(42);
