@@ -52,7 +52,7 @@ final class BenchmarkTransactions {
             int typeRoll = random.nextInt(100);
             DealType type = typeRoll < 50 ? DealType.NEW_LOGO : typeRoll < 80 ? DealType.EXPANSION : DealType.RENEWAL;
             Product product = Catalogue.productFor(type, account.sizeBand(), random);
-            BigDecimal amount = Money.inCurrency(Money.usdValue(account.sizeBand(), random) * Money.typeFactor(type), seat.region);
+            BigDecimal amount = DealSizes.inCurrency(DealSizes.usdValue(account.sizeBand(), random) * DealSizes.typeFactor(type), seat.region);
             int term = type == DealType.RENEWAL ? 12 : 12 * (1 + random.nextInt(3));
             List<Split> splits = random.nextInt(100) < 5 ? splits(index, tenure, day) : List.of();
             sink.transaction(new SalesTransaction(Seeds.id('T', n, width), TransactionKind.DEAL, "won", null,

@@ -83,7 +83,7 @@ final class HistoryWalk {
             Account account = accounts.get(seat.firstAccount + random.nextInt(seat.accountCount));
             DealType type = dealType(random);
             int term = term(type, account.sizeBand(), random);
-            double usd = Money.usdValue(account.sizeBand(), random) * Money.typeFactor(type);
+            double usd = DealSizes.usdValue(account.sizeBand(), random) * DealSizes.typeFactor(type);
             int cycleDays = cycleDays(account.sizeBand(), random);
             double winRoll = random.nextDouble();
             double stageRoll = random.nextDouble();
@@ -95,7 +95,7 @@ final class HistoryWalk {
             Stage stage = close.isAfter(asOf) ? openStage(ChronoUnit.DAYS.between(asOf, close), stageRoll)
                     : winRoll < winRate(owner.skill(), account.sizeBand(), type) ? Stage.CLOSED_WON : Stage.CLOSED_LOST;
             Product product = Catalogue.productFor(type, account.sizeBand(), random);
-            BigDecimal amount = Money.inCurrency(usd * Math.pow(owner.skill(), 0.25), seat.region);
+            BigDecimal amount = DealSizes.inCurrency(usd * Math.pow(owner.skill(), 0.25), seat.region);
             long number = ++opportunityCount[0];
             Opportunity opportunity = new Opportunity(Seeds.id('O', number, 7),
                     account.name() + " - " + product.name(), account.externalId(), owner.personId(), stage, type,

@@ -4,12 +4,13 @@ import java.math.BigDecimal;
 import java.util.SplittableRandom;
 
 /**
- * Deal sizes. The random draw is a double, but every amount leaves here as a BigDecimal rounded
+ * Random deal sizes for the generated company (not pay arithmetic: the engine never sees a double).
+ * The random draw is a double, but every amount leaves here as a BigDecimal rounded
  * to whole hundreds of the region's currency, the way sales quotes deals.
  */
-final class Money {
+final class DealSizes {
 
-    private Money() {
+    private DealSizes() {
     }
 
     /** Annual contract value in US dollars before deal type and currency are applied. */
