@@ -14,11 +14,16 @@ import org.attain.engine.model.ManualAdjustment;
 import org.attain.engine.model.Person;
 import org.attain.engine.model.PersonId;
 import org.attain.engine.model.PlanAssignment;
+import org.attain.engine.model.Pods;
 import org.attain.engine.model.Quota;
 import org.attain.engine.model.ReportingLine;
+import org.attain.engine.model.TeamId;
+import org.attain.engine.model.TeamMembership;
+import org.attain.engine.model.TeamQuota;
 import org.attain.engine.model.Transaction;
 import org.attain.engine.money.FxRate;
 import org.attain.engine.plan.CompiledPlan;
+import org.attain.engine.time.DateRange;
 import org.attain.engine.time.FiscalCalendar;
 import org.attain.engine.time.PeriodId;
 
@@ -26,13 +31,24 @@ import org.attain.engine.time.PeriodId;
  * Everything a calculation reads, as one immutable value. {@code periods} are the periods to compute, in
  * any order (they are computed oldest first). {@code payees} empty means every assigned payee; naming a
  * few computes only those (an incremental run). {@code openingLedger} is each payee's ledger before the
- * first period computed (absent: empty), so a run may start after earlier closed periods.
+ * first period computed (absent: empty), so a run may start after earlier closed periods. {@code pods}
+ * are team memberships and team quotas, read only by components on pod attainment.
  */
 public record CalculationInput(FiscalCalendar calendar, List<CompiledPlan> plans, List<PlanAssignment> assignments,
         List<Person> people, List<ReportingLine> reportingLines, List<Quota> quotas, List<FxRate> fxRates,
         List<Transaction> transactions, List<Event> events, List<KpiScore> kpiScores,
         List<ManualAdjustment> adjustments, List<PeriodId> periods, Set<PersonId> payees,
-        Map<PersonId, LedgerState> openingLedger) {
+        Map<PersonId, LedgerState> openingLedger, Pods pods) {
+
+    /** An input without pods (kept for callers written before team quotas existed). */
+    public CalculationInput(FiscalCalendar calendar, List<CompiledPlan> plans, List<PlanAssignment> assignments,
+            List<Person> people, List<ReportingLine> reportingLines, List<Quota> quotas, List<FxRate> fxRates,
+            List<Transaction> transactions, List<Event> events, List<KpiScore> kpiScores,
+            List<ManualAdjustment> adjustments, List<PeriodId> periods, Set<PersonId> payees,
+            Map<PersonId, LedgerState> openingLedger) {
+        this(calendar, plans, assignments, people, reportingLines, quotas, fxRates, transactions, events, kpiScores,
+                adjustments, periods, payees, openingLedger, Pods.NONE);
+    }
 
     public CalculationInput {
         Objects.requireNonNull(calendar, "calendar");
@@ -49,6 +65,7 @@ public record CalculationInput(FiscalCalendar calendar, List<CompiledPlan> plans
         periods = List.copyOf(new LinkedHashSet<>(periods));
         payees = Set.copyOf(payees);
         openingLedger = Map.copyOf(openingLedger);
+        pods = pods == null ? Pods.NONE : pods;
     }
 
     public static Builder builder() {
@@ -59,7 +76,40 @@ public record CalculationInput(FiscalCalendar calendar, List<CompiledPlan> plans
     public CalculationInput only(Set<PersonId> somePayees, List<PeriodId> somePeriods,
             Map<PersonId, LedgerState> opening) {
         return new CalculationInput(calendar, plans, assignments, people, reportingLines, quotas, fxRates,
-                transactions, events, kpiScores, adjustments, somePeriods, somePayees, opening);
+                transactions, events, kpiScores, adjustments, somePeriods, somePayees, opening, pods);
+    }
+
+    /**
+     * The same input (pods included) with another set of transactions and payees and empty opening
+     * ledgers: one chunk of a run that loads transactions per group of payees.
+     */
+    public CalculationInput forChunk(List<Transaction> chunkTransactions, Set<PersonId> chunkPayees) {
+        return new CalculationInput(calendar, plans, assignments, people, reportingLines, quotas, fxRates,
+                chunkTransactions, events, kpiScores, adjustments, periods, chunkPayees, Map.of(), pods);
+    }
+
+    /**
+     * Everyone whose deals can count toward a pod these people were in at some time inside {@code window}:
+     * their pod mates (themselves included). Empty when no plan pays on pod attainment, so a loader
+     * that widens what it reads by this costs nothing for plans without pods.
+     */
+    public Set<PersonId> podMates(Set<PersonId> of, DateRange window) {
+        if (pods.memberships().isEmpty() || plans.stream().noneMatch(CompiledPlan::paysOnPods)) {
+            return Set.of();
+        }
+        Set<TeamId> teams = new java.util.HashSet<>();
+        for (TeamMembership m : pods.memberships()) {
+            if (of.contains(m.person()) && m.during().overlaps(window)) {
+                teams.add(m.team());
+            }
+        }
+        Set<PersonId> mates = new java.util.TreeSet<>();
+        for (TeamMembership m : pods.memberships()) {
+            if (teams.contains(m.team()) && m.during().overlaps(window)) {
+                mates.add(m.person());
+            }
+        }
+        return mates;
     }
 
     /** The same input with more transactions, as used by what-if. */
@@ -67,7 +117,7 @@ public record CalculationInput(FiscalCalendar calendar, List<CompiledPlan> plans
         List<Transaction> all = new ArrayList<>(transactions);
         all.addAll(more);
         return new CalculationInput(calendar, plans, assignments, people, reportingLines, quotas, fxRates, all,
-                events, kpiScores, adjustments, periods, payees, openingLedger);
+                events, kpiScores, adjustments, periods, payees, openingLedger, pods);
     }
 
     /** Collects the parts of an input; every list starts empty and the calendar starts in January. */
@@ -86,6 +136,9 @@ public record CalculationInput(FiscalCalendar calendar, List<CompiledPlan> plans
         private final List<PeriodId> periods = new ArrayList<>();
         private final Set<PersonId> payees = new LinkedHashSet<>();
         private final Map<PersonId, LedgerState> openingLedger = new HashMap<>();
+        private final Map<TeamId, String> teamNames = new HashMap<>();
+        private final List<TeamMembership> memberships = new ArrayList<>();
+        private final List<TeamQuota> teamQuotas = new ArrayList<>();
 
         public Builder calendar(FiscalCalendar value) {
             this.calendar = value;
@@ -162,9 +215,26 @@ public record CalculationInput(FiscalCalendar calendar, List<CompiledPlan> plans
             return this;
         }
 
+        /** Names a team (pod) for traces; a team without a name is shown by its id. */
+        public Builder team(TeamId team, String name) {
+            teamNames.put(team, name);
+            return this;
+        }
+
+        public Builder teamMembership(TeamMembership value) {
+            memberships.add(value);
+            return this;
+        }
+
+        public Builder teamQuota(TeamQuota value) {
+            teamQuotas.add(value);
+            return this;
+        }
+
         public CalculationInput build() {
             return new CalculationInput(calendar, plans, assignments, people, reportingLines, quotas, fxRates,
-                    transactions, events, kpiScores, adjustments, periods, payees, openingLedger);
+                    transactions, events, kpiScores, adjustments, periods, payees, openingLedger,
+                    new Pods(teamNames, memberships, teamQuotas));
         }
     }
 }

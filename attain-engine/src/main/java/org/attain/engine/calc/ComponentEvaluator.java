@@ -41,6 +41,40 @@ final class ComponentEvaluator {
     }
 
     static ComponentOutcome evaluate(ComponentInput in) {
+        return finish(in.component(), in, raw(in));
+    }
+
+    /**
+     * A pod component: the raw amount on the pod's credits, explained after the pod's own steps
+     * ({@code before}) and, for a member in the pod for part of the period, scaled by {@code factor}
+     * (null: not prorated) before gate, caps and rounding.
+     */
+    static ComponentOutcome evaluate(ComponentInput in, List<TraceStep> before, BigDecimal factor, String factorText) {
+        Raw raw = raw(in);
+        List<TraceStep> steps = new ArrayList<>(before);
+        steps.addAll(raw.steps());
+        BigDecimal amount = raw.amount();
+        List<Contribution> contributions = raw.contributions();
+        if (factor != null) {
+            amount = amount.multiply(factor);
+            List<Contribution> scaled = new ArrayList<>(contributions.size());
+            for (Contribution c : contributions) {
+                scaled.add(new Contribution(c.transaction(), c.date(), c.rule(), c.via(), c.share(), c.source(),
+                        c.fxFactor(), c.credited(), c.slices(), c.amount().multiply(factor)));
+            }
+            contributions = scaled;
+            steps.add(new TraceStep("proration", plain(raw.amount()) + " x " + factorText + " = " + plain(amount)));
+        }
+        return finish(in.component(), in, new Raw(amount, contributions, steps, raw.kind(), null));
+    }
+
+    /** A line that pays nothing, for the reason the steps give (e.g. no pod, no pod quota). */
+    static ComponentOutcome nothing(ComponentInput in, List<TraceStep> steps, String kind) {
+        // The gate would only repeat why nothing is paid; finish the zero amount without it.
+        return finish(in.component(), in, new Raw(BigDecimal.ZERO, List.of(), steps, kind, null), false);
+    }
+
+    private static Raw raw(ComponentInput in) {
         Component component = in.component();
         Raw raw;
         if (component instanceof RateComponent r) {
@@ -56,17 +90,21 @@ final class ComponentEvaluator {
         } else {
             raw = mbo((MboComponent) component, in);
         }
-        return finish(component, in, raw);
+        return raw;
     }
 
     private static ComponentOutcome finish(Component component, ComponentInput in, Raw raw) {
+        return finish(component, in, raw, true);
+    }
+
+    private static ComponentOutcome finish(Component component, ComponentInput in, Raw raw, boolean checkGate) {
         ComponentBasics basics = component.basics();
         CurrencyUnit currency = in.plan().currency();
         List<TraceStep> steps = new ArrayList<>(raw.steps());
         List<Contribution> contributions = raw.contributions();
         BigDecimal amount = raw.amount();
         BigDecimal roundedOverride = raw.roundedOverride();
-        boolean gated = !(component instanceof BonusComponent) && basics.gate() != null;
+        boolean gated = checkGate && !(component instanceof BonusComponent) && basics.gate() != null;
         if (gated && !basics.gate().test(in.facts())) {
             steps.add(new TraceStep("gate", "not met: " + basics.gate().text() + " (attainment "
                     + display(in.facts().attainment()) + "), pays 0"));

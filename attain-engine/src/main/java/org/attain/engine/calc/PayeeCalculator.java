@@ -43,7 +43,7 @@ final class PayeeCalculator {
 
     PayeeCalculator(RunContext ctx, PersonId payee, List<String> issues) {
         this.ctx = ctx;
-        this.evaluator = new PeriodEvaluator(ctx);
+        this.evaluator = new PeriodEvaluator(ctx, issues);
         this.payee = payee;
         this.issues = issues;
     }

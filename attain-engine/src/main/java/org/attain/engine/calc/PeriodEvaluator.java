@@ -28,9 +28,11 @@ import org.attain.engine.time.PeriodKind;
 final class PeriodEvaluator {
 
     private final RunContext ctx;
+    private final PodEvaluator pods;
 
-    PeriodEvaluator(RunContext ctx) {
+    PeriodEvaluator(RunContext ctx, List<String> issues) {
         this.ctx = ctx;
+        this.pods = new PodEvaluator(ctx, issues);
     }
 
     PlanPeriodResult evaluate(PersonId payee, CompiledPlan plan, DateRange assigned, PeriodId period, LocalDate asOf) {
@@ -58,6 +60,13 @@ final class PeriodEvaluator {
         List<EarningsLine> lines = new ArrayList<>();
         Map<TransactionId, BigDecimal> dealEarnings = new HashMap<>();
         for (Component c : plan.components()) {
+            if (c.basics().pod() != null) {
+                for (ComponentOutcome outcome : pods.evaluate(payee, plan, c, period, asOf, onPlan, facts)) {
+                    lines.add(outcome.line());
+                    outcome.perDeal().forEach((k, v) -> dealEarnings.merge(k, v, BigDecimal::add));
+                }
+                continue;
+            }
             String measureId = c.basics().measure();
             List<Credit> componentCredits = inWindow(credits.get(measureId), c.basics().window());
             BigDecimal componentQuota = measureId.equals(plan.quotaMeasure()) ? quotaAmount

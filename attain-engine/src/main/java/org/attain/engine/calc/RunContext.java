@@ -36,6 +36,7 @@ final class RunContext {
     final Map<PersonId, List<PlanAssignment>> assignments;
     final Crediting crediting;
     final QuotaBook quotas;
+    final PodBook pods;
     final KpiBook kpis;
     final Map<TransactionId, List<Event.TransactionCancelled>> cancellations;
     final Map<TransactionId, List<Event.TransactionMilestone>> milestones;
@@ -59,6 +60,7 @@ final class RunContext {
         CreditIndex index = CreditIndex.build(in.transactions(), people.keySet(), fx, currencies);
         this.crediting = new Crediting(index, OrgChart.of(in.reportingLines()), fx, Knowledge.of(in.events()));
         this.quotas = new QuotaBook(in.quotas(), calendar);
+        this.pods = new PodBook(in.pods(), calendar);
         this.kpis = new KpiBook(in.kpiScores());
         List<Event.TransactionCancelled> cancelled = new ArrayList<>();
         List<Event.TransactionMilestone> milestoneList = new ArrayList<>();

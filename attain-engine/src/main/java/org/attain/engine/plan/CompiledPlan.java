@@ -28,6 +28,16 @@ public record CompiledPlan(String id, String name, String version, CurrencyUnit 
         throw new IllegalArgumentException("plan " + id + " has no measure " + measureId);
     }
 
+    /** True when some component is paid on pod attainment, i.e. the plan reads team memberships and quotas. */
+    public boolean paysOnPods() {
+        for (Component c : components) {
+            if (c.basics().pod() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean paysOn(PeriodKind kind) {
         return frequency.map(f -> f == kind).orElse(true);
     }

@@ -48,7 +48,8 @@ final class ComponentReader {
         DateRange window = c.optional("window").map(n -> PlanCompiler.dateRange(n, "window", problems)).orElse(null);
         boolean dealLevelWhen = kind.map(k -> k.equals("per_deal_amount") || k.equals("spiff")).orElse(false);
         PeriodCondition gate = dealLevelWhen ? null : expressions.period(c, "when");
-        ComponentBasics basics = new ComponentBasics(id.orElse("?"), measure, gate, cap, floor, capPerDeal, window);
+        PodTerms pod = pod(c, kind.orElse(""));
+        ComponentBasics basics = new ComponentBasics(id.orElse("?"), measure, gate, cap, floor, capPerDeal, window, pod);
         Component component = kind.map(k -> switch (k) {
             case "rate" -> rate(c, basics);
             case "tiered" -> tiered(c, basics);
@@ -64,6 +65,44 @@ final class ComponentReader {
         }).orElse(null);
         c.rejectUnknownKeys();
         return id.isPresent() ? Optional.ofNullable(component) : Optional.empty();
+    }
+
+    /**
+     * {@code attainment: pod} pays the component on the pod's combined credits and quota; {@code prorate:
+     * by_days_in_pod} shrinks a part-period member's pay. Only components that read a measure total or an
+     * attainment can be on a pod, and to-date pod tiers are not supported yet, so both are refused here.
+     */
+    private PodTerms pod(MapReader c, String kind) {
+        Optional<String> attainment = c.optional("attainment").flatMap(n -> c.parse(n, "attainment", "self or pod", s -> {
+            if (!s.equals("self") && !s.equals("pod")) {
+                throw new IllegalArgumentException(s);
+            }
+            return s;
+        }));
+        Optional<PodTerms.PodProration> proration = c.optional("prorate").flatMap(n -> c.parse(n, "prorate",
+                "none or by_days_in_pod", s -> switch (s) {
+                    case "none" -> PodTerms.PodProration.NONE;
+                    case "by_days_in_pod" -> PodTerms.PodProration.BY_DAYS_IN_POD;
+                    default -> throw new IllegalArgumentException(s);
+                }));
+        boolean onPod = attainment.map("pod"::equals).orElse(false);
+        if (!onPod) {
+            if (proration.isPresent()) {
+                problems.add(c.node().keyLocation("prorate"),
+                        "'prorate' applies only to a component with 'attainment: pod' (a member's share of the pod's pay)");
+            }
+            return null;
+        }
+        if (!Set.of("rate", "tiered", "bonus", "curve").contains(kind)) {
+            problems.add(c.node().keyLocation("attainment"), "'attainment: pod' applies to rate, tiered, bonus and curve"
+                    + " components, not to '" + kind + "'");
+            return null;
+        }
+        if (kind.equals("tiered") && c.string("cumulative").filter(s -> !s.equals("period")).isPresent()) {
+            problems.add(c.node().keyLocation("cumulative"),
+                    "a tiered component on 'attainment: pod' is computed per period; 'cumulative' qtd/ytd is not supported on pods");
+        }
+        return new PodTerms(proration.orElse(PodTerms.PodProration.NONE));
     }
 
     private Component rate(MapReader c, ComponentBasics basics) {

@@ -17,6 +17,9 @@ import org.attain.engine.model.Proration;
 import org.attain.engine.model.Quota;
 import org.attain.engine.model.ReportingLine;
 import org.attain.engine.model.Split;
+import org.attain.engine.model.TeamId;
+import org.attain.engine.model.TeamMembership;
+import org.attain.engine.model.TeamQuota;
 import org.attain.engine.model.Transaction;
 import org.attain.engine.model.TransactionId;
 import org.attain.engine.money.CurrencyUnit;
@@ -89,6 +92,88 @@ final class FactReader {
                         proration));
             }
         }
+    }
+
+    /**
+     * Pods: {@code teams} names them ({@code members} may list memberships inline), {@code team_memberships}
+     * dates who was in which pod, {@code team_quotas} sets each pod's quota per period and measure. A person
+     * is in at most one pod on any day, as in the app's team_membership table.
+     */
+    void pods(List<YamlNode> teams, List<YamlNode> memberships, List<YamlNode> teamQuotas, List<PersonId> people) {
+        java.util.Set<String> teamIds = new java.util.LinkedHashSet<>();
+        List<TeamMembership> all = new ArrayList<>();
+        List<YamlNode> where = new ArrayList<>();
+        for (YamlNode n : teams) {
+            MapReader r = MapReader.of(n, "a team", problems);
+            Optional<String> id = r.requiredString("id");
+            String name = r.string("name").orElse(null);
+            List<YamlNode> members = r.list("members");
+            r.rejectUnknownKeys();
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (!teamIds.add(id.get())) {
+                problems.add(n, "team id '" + id.get() + "' is used twice");
+            }
+            input.team(TeamId.of(id.get()), name == null ? id.get() : name);
+            for (YamlNode m : members) {
+                membership(m, id, people).ifPresent(tm -> {
+                    all.add(tm);
+                    where.add(m);
+                });
+            }
+        }
+        for (YamlNode n : memberships) {
+            membership(n, Optional.empty(), people).ifPresent(tm -> {
+                all.add(tm);
+                where.add(n);
+                if (!teams.isEmpty() && !teamIds.contains(tm.team().value())) {
+                    problems.add(n.keyLocation("team"), "names unknown team '" + tm.team() + "' (not under 'teams')");
+                }
+            });
+        }
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (all.get(i).person().equals(all.get(j).person()) && all.get(i).during().overlaps(all.get(j).during())) {
+                    problems.add(where.get(i), all.get(i).person() + " is already in team '" + all.get(j).team()
+                            + "' during " + all.get(i).during().intersect(all.get(j).during()).orElseThrow()
+                            + "; a person is in one pod at a time");
+                }
+            }
+            input.teamMembership(all.get(i));
+        }
+        for (YamlNode n : teamQuotas) {
+            MapReader r = MapReader.of(n, "a team quota", problems);
+            Optional<String> team = r.requiredString("team");
+            Optional<PeriodId> period = period(r, "period", true);
+            Optional<BigDecimal> amount = r.requiredDecimal("amount");
+            String measure = r.string("measure").orElse(null);
+            r.rejectUnknownKeys();
+            if (amount.isPresent() && amount.get().signum() < 0) {
+                problems.add(n.keyLocation("amount"), "a team quota must not be negative");
+            } else if (team.isPresent() && period.isPresent() && amount.isPresent()) {
+                if (!teams.isEmpty() && !teamIds.contains(team.get())) {
+                    problems.add(n.keyLocation("team"), "names unknown team '" + team.get() + "' (not under 'teams')");
+                }
+                input.teamQuota(new TeamQuota(TeamId.of(team.get()), period.get(), measure, Money.of(amount.get(), currency)));
+            }
+        }
+    }
+
+    private Optional<TeamMembership> membership(YamlNode n, Optional<String> inTeam, List<PersonId> people) {
+        MapReader r = MapReader.of(n, "a team membership", problems);
+        Optional<String> person = r.requiredString("person");
+        Optional<String> team = inTeam.isPresent() ? inTeam : r.requiredString("team");
+        LocalDate from = r.date("from").orElse(LocalDate.MIN);
+        LocalDate to = r.date("to").orElse(null);
+        r.rejectUnknownKeys();
+        if (person.isEmpty() || team.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!people.contains(PersonId.of(person.get()))) {
+            problems.add(n.keyLocation("person"), "names unknown person '" + person.get() + "'");
+        }
+        return Optional.of(new TeamMembership(PersonId.of(person.get()), TeamId.of(team.get()), range(n, from, to)));
     }
 
     void fxRates(List<YamlNode> nodes) {

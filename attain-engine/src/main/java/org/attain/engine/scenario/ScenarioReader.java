@@ -87,6 +87,7 @@ public final class ScenarioReader {
         facts.reporting(s.list("reporting"));
         plans(s, problems, currency, people, input, baseDir);
         facts.quotas(s.list("quotas"));
+        facts.pods(s.list("teams"), s.list("team_memberships"), s.list("team_quotas"), people);
         facts.fxRates(s.list("fx_rates"));
         facts.transactions(s.list("transactions"));
         facts.events(s.list("events"));
@@ -200,6 +201,7 @@ public final class ScenarioReader {
             r.decimal("amount").ifPresent(a -> checks.add(new Check(p, q, component.get(), a.toPlainString(), e.location())));
             r.decimal("uncapped").ifPresent(a -> checks.add(new Check(p, q, "uncapped:" + component.get(), a.toPlainString(), e.location())));
             r.string("for_period").ifPresent(a -> checks.add(new Check(p, q, "for_period:" + component.get(), a, e.location())));
+            r.string("trace_contains").ifPresent(t -> checks.add(new Check(p, q, "trace:" + component.get(), t, e.location())));
             if (r.has("qualifying")) {
                 checks.add(new Check(p, q, "qualifying:" + component.get(),
                         String.join(",", r.strings("qualifying").stream().sorted().toList()), e.location()));

@@ -74,6 +74,13 @@ public final class ScenarioRunner {
             String actual = line.map(l -> String.valueOf(l.forPeriod())).orElse("no line");
             return new CheckResult(check, actual, actual.equals(check.expected()), trace);
         }
+        if (what.startsWith("trace:")) {
+            // Every line of the component (one per pod for a member who moved pods) is searched.
+            String all = s.lines().stream().filter(l -> l.component().equals(component))
+                    .map(l -> l.trace().render("")).reduce("", String::concat);
+            boolean found = all.contains(check.expected());
+            return new CheckResult(check, found ? check.expected() : "not in the trace", found, trace);
+        }
         if (what.startsWith("qualifying:")) {
             String actual = line.map(l -> String.join(",", new TreeSet<>(l.qualifying().stream()
                     .map(TransactionId::value).toList()))).orElse("no line");
