@@ -10,10 +10,14 @@ final class FileReading implements RowSource.Handler {
     private final StageWriter stage;
     private final boolean typedCells;
     private final ImportProgress progress;
+    private final Names<String> products;
     private TransactionMapper mapper;
     private List<String> header;
 
-    FileReading(ImportProfile profile, Directory directory, StageWriter stage, boolean typedCells, ImportProgress progress) {
+    /** @param products the catalogue product codes are checked against, or null to take them as they come */
+    FileReading(ImportProfile profile, Directory directory, StageWriter stage, boolean typedCells, ImportProgress progress,
+            Names<String> products) {
+        this.products = products == null || products.isEmpty() ? null : products;
         this.profile = profile;
         this.directory = directory;
         this.stage = stage;
@@ -30,7 +34,20 @@ final class FileReading implements RowSource.Handler {
     @Override
     public void row(long number, String[] cells) {
         TransactionMapper.Mapped mapped = mapper.map(number, cells);
-        if (mapped.ok()) {
+        if (mapped.ok() && products != null && mapped.row().productCode() != null) {
+            TransactionRow r = mapped.row();
+            Names.Found<String> product = products.find(r.productCode());
+            if (!product.ok()) {
+                stage.rejected(number, header, cells, List.of(new Problem(profile.columns().getOrDefault(TransactionFields.PRODUCT_CODE,
+                        TransactionFields.PRODUCT_CODE), r.productCode(), product.reason() + " (matched by product code or name)",
+                        product.suggestion())));
+            } else {
+                // a product named by its catalogue name is stored by its code
+                stage.good(product.value().equals(r.productCode()) ? r : new TransactionRow(r.rowNumber(), r.externalId(), r.kind(),
+                        r.status(), r.ownerId(), r.closeDate(), r.amount(), r.currency(), r.dealType(), product.value(),
+                        r.termMonths(), r.accountId(), r.splitsJson(), r.attributesJson()));
+            }
+        } else if (mapped.ok()) {
             stage.good(mapped.row());
         } else {
             stage.rejected(number, header, cells, mapped.problems());

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -25,10 +24,11 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param defaults canonical field -> value used when the field is not mapped or the cell is empty
  */
 public record ImportProfile(String name, String record, String source, Format format, Map<String, String> columns,
-        Map<String, Map<String, String>> values, List<PeopleMatch> match, Map<String, String> defaults, String yaml) {
+        Map<String, Map<String, String>> values, List<PeopleMatch> match, Map<String, String> defaults, String yaml,
+        boolean checkProducts) {
 
-    /** Record types a profile may name; only transactions load today. */
-    static final Set<String> SUPPORTED_RECORDS = Set.of("transactions");
+    /** Record types a profile may name. */
+    static final List<String> SUPPORTED_RECORDS = RecordKinds.names();
 
     /**
      * @param type  csv or xlsx; "auto" decides by the file name
@@ -71,10 +71,11 @@ public record ImportProfile(String name, String record, String source, Format fo
         if (columns.isEmpty()) {
             throw new ProfileException("profile " + name + ": 'columns' must map at least one field to a column");
         }
+        List<String> fields = RecordKinds.fieldNames(record);
         for (String field : columns.keySet()) {
-            if (!TransactionFields.ALL.contains(field)) {
-                throw new ProfileException("profile " + name + ": unknown field '" + field + "' under columns; known: "
-                        + String.join(", ", TransactionFields.ALL));
+            if (!fields.contains(field)) {
+                throw new ProfileException("profile " + name + ": unknown field '" + field + "' under columns for " + record
+                        + "; known: " + String.join(", ", fields));
             }
         }
         Map<String, Map<String, String>> values = new LinkedHashMap<>();
@@ -96,8 +97,9 @@ public record ImportProfile(String name, String record, String source, Format fo
                 throw new ProfileException("profile " + name + ": people.match '" + m + "' is not one of employee_id, email, name");
             }
         }
+        // products.check: false turns off the catalogue check of product codes (feeds from systems with their own catalogue)
         return new ImportProfile(name, record, source.trim(), f, columns, values, List.copyOf(match),
-                strings(map(root, "defaults")), yaml);
+                strings(map(root, "defaults")), yaml, bool(map(root, "products"), "check", true));
     }
 
     /** The type to read the file as: the profile's choice, or by extension when "auto". */

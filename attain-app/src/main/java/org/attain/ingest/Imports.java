@@ -9,8 +9,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.attain.access.AuditLog;
+import org.attain.calc.RecalculationRequested;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -21,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs imports: a file read with a profile, or the open quarantine of an earlier import replayed.
+ * Transactions take the streaming COPY path; every other record kind the batched upsert of
+ * {@link RecordImports}, and changes that move pay ask the calculation to recalculate the people concerned.
  * Everything an import writes (its record, its quarantine, new and changed transactions with their
  * previous versions and audit entries) commits in one transaction or not at all; a dry run does the
  * same work and rolls the transaction data back, keeping only the record and the quarantine.
@@ -36,9 +40,11 @@ public class Imports {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final RecordImports records;
 
     Imports(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager txManager, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, RecordImports records) {
+        this.records = records;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transactions = new TransactionTemplate(txManager);
@@ -91,6 +97,9 @@ public class Imports {
     }
 
     ImportOutcome run(Run run, ImportProgress progress) {
+        if (!run.profile().record().equals(RecordKinds.TRANSACTIONS)) {
+            return runRecords(run, progress);
+        }
         Instant started = clock.instant();
         long startedNanos = System.nanoTime();
         TransactionLoad.Changes[] changes = new TransactionLoad.Changes[1];
@@ -104,9 +113,12 @@ public class Imports {
                 List<String> header;
                 // Before the COPY starts: while it runs, the connection takes no other statement.
                 Directory directory = References.load(jdbc, run.profile());
+                Names<String> products = run.profile().checkProducts()
+                        && run.profile().columns().containsKey(TransactionFields.PRODUCT_CODE) ? Lookups.products(jdbc) : null;
                 progress.reading(run.source());
                 try (StageWriter stage = new StageWriter(connection)) {
-                    FileReading reading = new FileReading(run.profile(), directory, stage, run.source().typedCells(), progress);
+                    FileReading reading = new FileReading(run.profile(), directory, stage, run.source().typedCells(), progress,
+                            products);
                     run.source().read(reading);
                     stage.finish();
                     header = reading.header();
@@ -128,16 +140,8 @@ public class Imports {
                     changes[0] = c;
                 }
                 long unchanged = read - rejected - c.inserted() - c.updated();
-                String status = run.dryRun() ? "DRY_RUN" : "LOADED";
-                jdbc.sql("""
-                        update ingest_import set status = :status, header = cast(:header as jsonb), rows_read = :read,
-                            inserted = :inserted, updated = :updated, unchanged = :unchanged, rejected = :rejected,
-                            finished_at = :at where id = :id""")
-                        .param("status", status).param("header", JSON.writeValueAsString(header == null ? List.of() : header))
-                        .param("read", read).param("inserted", c.inserted()).param("updated", c.updated())
-                        .param("unchanged", unchanged).param("rejected", rejected).param("at", Timestamp.from(clock.instant()))
-                        .param("id", run.id()).update();
-                return new ImportOutcome(run.id(), status, read, c.inserted(), c.updated(), unchanged, rejected, null, 0);
+                return finishRecord(run, header, new ImportOutcome(run.id(), null, read, c.inserted(), c.updated(), unchanged,
+                        rejected, null, 0));
             });
         } catch (ProfileException | UnreadableFileException e) {
             throw fail(run, progress, e.getMessage());
@@ -146,13 +150,63 @@ public class Imports {
             throw e;
         }
         progress.finished(true);
-        outcome = new ImportOutcome(outcome.importId(), outcome.status(), outcome.rowsRead(), outcome.inserted(),
-                outcome.updated(), outcome.unchanged(), outcome.rejected(), null, (System.nanoTime() - startedNanos) / 1_000_000);
+        outcome = timed(outcome, startedNanos);
         TransactionLoad.Changes c = changes[0];
         if (c != null && c.inserted() + c.updated() > 0) {
             events.publishEvent(new TransactionsChanged(c.personIds(), c.earliest(), c.latest(), run.id()));
         }
         return outcome;
+    }
+
+    /** People, teams, quotas, FX rates …: read and upserted by natural key, see {@link RecordImports}. */
+    private ImportOutcome runRecords(Run run, ImportProgress progress) {
+        Instant started = clock.instant();
+        long startedNanos = System.nanoTime();
+        Set<Long>[] affected = new Set[1];
+        ImportOutcome outcome;
+        try {
+            outcome = transactions.execute(tx -> {
+                insertRecord(run, started);
+                RecordImports.Result r = records.load(run, tx, progress, started);
+                if (!run.dryRun()) {
+                    resolveReplayed(run);
+                }
+                affected[0] = r.affectedPeople();
+                return finishRecord(run, r.header(), new ImportOutcome(run.id(), null, r.read(), r.inserted(), r.updated(),
+                        r.unchanged(), r.rejected(), null, 0));
+            });
+        } catch (ProfileException | UnreadableFileException e) {
+            throw fail(run, progress, e.getMessage());
+        } catch (RuntimeException e) {
+            fail(run, progress, "the import failed: " + e.getMessage());
+            throw e;
+        }
+        progress.finished(true);
+        if (affected[0] != null && !affected[0].isEmpty()) {
+            events.publishEvent(new RecalculationRequested(affected[0], "import " + run.id() + " of " + run.profile().record(),
+                    run.actor()));
+        }
+        return timed(outcome, startedNanos);
+    }
+
+    /** Stores the counts of a finished import on its record and returns them with its status. */
+    private ImportOutcome finishRecord(Run run, List<String> header, ImportOutcome counts) {
+        String status = run.dryRun() ? "DRY_RUN" : "LOADED";
+        jdbc.sql("""
+                update ingest_import set status = :status, header = cast(:header as jsonb), rows_read = :read,
+                    inserted = :inserted, updated = :updated, unchanged = :unchanged, rejected = :rejected,
+                    finished_at = :at where id = :id""")
+                .param("status", status).param("header", JSON.writeValueAsString(header == null ? List.of() : header))
+                .param("read", counts.rowsRead()).param("inserted", counts.inserted()).param("updated", counts.updated())
+                .param("unchanged", counts.unchanged()).param("rejected", counts.rejected())
+                .param("at", Timestamp.from(clock.instant())).param("id", run.id()).update();
+        return new ImportOutcome(run.id(), status, counts.rowsRead(), counts.inserted(), counts.updated(), counts.unchanged(),
+                counts.rejected(), null, 0);
+    }
+
+    private static ImportOutcome timed(ImportOutcome o, long startedNanos) {
+        return new ImportOutcome(o.importId(), o.status(), o.rowsRead(), o.inserted(), o.updated(), o.unchanged(), o.rejected(),
+                null, (System.nanoTime() - startedNanos) / 1_000_000);
     }
 
     private void insertRecord(Run run, Instant at) {

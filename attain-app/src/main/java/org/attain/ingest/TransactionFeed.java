@@ -34,40 +34,48 @@ public class TransactionFeed {
     public Loaded load(String source, List<Map<String, String>> records, String origin, String actor) {
         ImportProfile profile = canonicalProfile("feed-" + source, source);
         long id = imports.reserveId();
-        ImportOutcome outcome = imports.run(new Imports.Run(id, profile, new MapRows(records), origin, actor, false, null),
+        ImportOutcome outcome = imports.run(new Imports.Run(id, profile, new MapRows(TransactionFields.ALL, records), origin, actor, false, null),
                 new ImportProgress());
         return new Loaded(outcome, outcome.rejected() == 0 ? List.of() : this.records.quarantine(id, 1000));
     }
 
     /** The profile for records that already use the canonical field names, ISO dates and plain numbers. */
     static ImportProfile canonicalProfile(String name, String source) {
+        return canonicalProfile(name, RecordKinds.TRANSACTIONS, source);
+    }
+
+    /** Feeds check no product codes: the systems behind them keep catalogues of their own. */
+    static ImportProfile canonicalProfile(String name, String record, String source) {
         return ImportProfile.parse(name, """
-                record: transactions
+                record: %s
                 source: "%s"
                 format: {date: yyyy-MM-dd, numbers: plain}
                 people: {match: [employee_id, email]}
+                products: {check: %s}
                 columns: {%s}
-                """.formatted(source.replace("\"", "'"),
-                String.join(", ", TransactionFields.ALL.stream().map(f -> f + ": " + f).toList())));
+                """.formatted(record, source.replace("\"", "'"), !record.equals(RecordKinds.TRANSACTIONS),
+                String.join(", ", RecordKinds.fieldNames(record).stream().map(f -> f + ": " + f).toList())));
     }
 
     /** Records as rows whose columns are the canonical field names. */
     static final class MapRows implements RowSource {
+        private final List<String> fields;
         private final List<Map<String, String>> rows;
         private volatile long done;
 
-        MapRows(List<Map<String, String>> rows) {
+        MapRows(List<String> fields, List<Map<String, String>> rows) {
+            this.fields = fields;
             this.rows = rows;
         }
 
         @Override
         public void read(Handler handler) {
-            handler.header(new ArrayList<>(TransactionFields.ALL));
+            handler.header(new ArrayList<>(fields));
             long row = 0;
             for (Map<String, String> record : rows) {
-                String[] cells = new String[TransactionFields.ALL.size()];
+                String[] cells = new String[fields.size()];
                 for (int i = 0; i < cells.length; i++) {
-                    String v = record.get(TransactionFields.ALL.get(i));
+                    String v = record.get(fields.get(i));
                     cells[i] = v == null ? "" : v;
                 }
                 handler.row(++row, cells);

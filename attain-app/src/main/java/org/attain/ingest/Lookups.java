@@ -1,0 +1,117 @@
+package org.attain.ingest;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Everything the rows of one import may refer to, loaded once before the rows are read so each
+ * reference resolves with a hash lookup: people, teams, regions, accounts, products, periods and
+ * opportunities. Read straight from their tables (read-only, ids and names only) for the same
+ * reason as {@link References}: one service call per row would dominate the import.
+ */
+final class Lookups {
+
+    private final Directory people;
+    private final Map<String, String> emailOwners = new HashMap<>();
+    private final Map<Long, String> currencies = new HashMap<>();
+    private final Names<Long> teams = new Names<>("team");
+    private final Names<Long> regions = new Names<>("region");
+    private final Names<Long> accounts = new Names<>("account");
+    private final Names<String> products = new Names<>("product");
+    private final Names<String> periods = new Names<>("period");
+    private final Set<String> closedPeriods = new HashSet<>();
+    private final Names<Long> opportunities = new Names<>("opportunity");
+
+    private Lookups(Directory people) {
+        this.people = people;
+    }
+
+    static Lookups load(JdbcClient jdbc, ImportProfile profile, Set<FieldType> needed) {
+        Lookups l = new Lookups(References.load(jdbc, profile));
+        jdbc.sql("select id, external_id, lower(email), currency from person").query((rs, n) -> {
+            l.emailOwners.put(rs.getString(3), rs.getString(2));
+            l.currencies.put(rs.getLong(1), rs.getString(4));
+            return 0;
+        }).list();
+        if (needed.contains(FieldType.TEAM)) {
+            jdbc.sql("select id, code, name from team").query((rs, n) -> l.teams.add(rs.getString(2), rs.getLong(1))
+                    .add(rs.getString(3), rs.getLong(1))).list();
+        }
+        if (needed.contains(FieldType.REGION)) {
+            jdbc.sql("select id, code, name from region").query((rs, n) -> l.regions.add(rs.getString(2), rs.getLong(1))
+                    .add(rs.getString(3), rs.getLong(1))).list();
+        }
+        if (needed.contains(FieldType.ACCOUNT)) {
+            // Accounts of the import's own source last, so they win over a namesake from another system.
+            jdbc.sql("select id, external_id from account order by source = :source, id").param("source", profile.source())
+                    .query((rs, n) -> l.accounts.add(rs.getString(2), rs.getLong(1))).list();
+        }
+        if (needed.contains(FieldType.PRODUCT)) {
+            l.loadProducts(jdbc);
+        }
+        if (needed.contains(FieldType.PERIOD)) {
+            jdbc.sql("select id, status from period").query((rs, n) -> {
+                l.periods.add(rs.getString(1), rs.getString(1));
+                if (rs.getString(2).equals("CLOSED")) {
+                    l.closedPeriods.add(rs.getString(1));
+                }
+                return 0;
+            }).list();
+        }
+        if (needed.contains(FieldType.OPPORTUNITY)) {
+            jdbc.sql("select id, external_id from opportunity where source = :source").param("source", profile.source())
+                    .query((rs, n) -> l.opportunities.add(rs.getString(2), rs.getLong(1))).list();
+        }
+        return l;
+    }
+
+    /** The product catalogue alone, for transaction files: codes and names both lead to the code. */
+    static Names<String> products(JdbcClient jdbc) {
+        Lookups l = new Lookups(null);
+        l.loadProducts(jdbc);
+        return l.products;
+    }
+
+    private void loadProducts(JdbcClient jdbc) {
+        jdbc.sql("select code, name from product order by id").query((rs, n) -> products.add(rs.getString(1), rs.getString(1))
+                .add(rs.getString(2), rs.getString(1))).list();
+    }
+
+    /** The id or code a reference cell stands for, or why it stands for nothing. */
+    Names.Found<?> resolve(FieldType type, String value, String words) {
+        return switch (type) {
+            case PERSON -> {
+                Directory.Resolution r = people.person(value, words);
+                yield new Names.Found<>(r.id(), r.reason(), r.suggestion());
+            }
+            case TEAM -> teams.find(value);
+            case REGION -> regions.find(value);
+            case ACCOUNT -> accounts.find(value);
+            case PRODUCT -> products.find(value);
+            case OPPORTUNITY -> opportunities.find(value);
+            case PERIOD -> {
+                Names.Found<String> p = periods.find(value);
+                yield p.ok() && closedPeriods.contains(p.value())
+                        ? new Names.Found<>(null, "period " + p.value() + " is closed; reopen it first or use an open period", null) : p;
+            }
+            default -> throw new IllegalArgumentException(type + " is not a reference");
+        };
+    }
+
+    static final Set<FieldType> REFERENCES = EnumSet.of(FieldType.PERSON, FieldType.TEAM, FieldType.REGION, FieldType.ACCOUNT,
+            FieldType.PRODUCT, FieldType.PERIOD, FieldType.OPPORTUNITY);
+
+    /** The employee id of the person who has this e-mail address, or null. */
+    String emailOwner(String email) {
+        return emailOwners.get(email.toLowerCase(Locale.ROOT));
+    }
+
+    String currencyOf(long personId) {
+        return currencies.get(personId);
+    }
+}

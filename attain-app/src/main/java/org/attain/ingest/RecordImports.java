@@ -1,0 +1,150 @@
+package org.attain.ingest;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.attain.access.AuditLog;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The import of every record kind besides transactions, run inside the import's transaction: rows
+ * are read and mapped in memory (these files hold thousands of rows, not millions), repeats of a
+ * natural key within the file and rows the mapper or the database refuse go to the quarantine, the
+ * rest is upserted by {@link RecordLoad}, and every changed row gets an audit entry.
+ */
+@Service
+class RecordImports {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final AuditLog audit;
+
+    RecordImports(JdbcClient jdbc, DataSource dataSource, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(dataSource);
+        this.audit = audit;
+    }
+
+    /** What one import of records did, and whose pay it may have moved. */
+    record Result(List<String> header, long read, long inserted, long updated, long unchanged, long rejected,
+            Set<Long> affectedPeople) {
+    }
+
+    private record Rejected(long number, String[] cells, List<Problem> problems) {
+    }
+
+    Result load(Imports.Run run, TransactionStatus tx, ImportProgress progress, Instant now) {
+        ImportProfile profile = run.profile();
+        RecordKind kind = RecordKinds.named(profile.record()).orElseThrow();
+        Lookups lookups = Lookups.load(jdbc, profile, kind.fields().stream().map(Field::type).collect(Collectors.toSet()));
+        RecordLoad load = new RecordLoad(kind, jdbc, named, profile.source(), now);
+        String keyColumn = profile.columns().getOrDefault(kind.fields().get(0).name(), kind.fields().get(0).name());
+        List<RecordLoad.Row> good = new ArrayList<>();
+        Map<Long, String[]> cellsOf = new HashMap<>();
+        Map<Long, String> keyTexts = new HashMap<>();
+        Map<String, Long> firstRow = new HashMap<>();
+        List<Rejected> rejected = new ArrayList<>();
+        List<String>[] header = new List[1];
+        progress.reading(run.source());
+        try {
+            run.source().read(new RowSource.Handler() {
+                RecordMapper mapper;
+
+                @Override
+                public void header(List<String> names) {
+                    header[0] = names;
+                    mapper = new RecordMapper(kind, profile, names, lookups, run.source().typedCells());
+                }
+
+                @Override
+                public void row(long number, String[] cells) {
+                    progress.row();
+                    RecordMapper.Mapped mapped = mapper.map(cells);
+                    if (!mapped.ok()) {
+                        rejected.add(new Rejected(number, cells, mapped.problems()));
+                        return;
+                    }
+                    String key = load.key(mapped.values());
+                    Long first = firstRow.putIfAbsent(key, number);
+                    if (first != null) {
+                        String shown = mapper.keyText(cells);
+                        rejected.add(new Rejected(number, cells, List.of(new Problem(keyColumn, shown, shown
+                                + " appears more than once in the file; row " + first + " is loaded, fix this one in the file "
+                                + "and load it again", null))));
+                        return;
+                    }
+                    good.add(new RecordLoad.Row(number, mapped.values()));
+                    cellsOf.put(number, cells);
+                    keyTexts.put(number, mapper.keyText(cells));
+                }
+            });
+        } catch (IOException e) {
+            throw new UnreadableFileException("the rows could not be read: " + e.getMessage());
+        }
+        progress.loading();
+        Object savepoint = run.dryRun() ? tx.createSavepoint() : null;
+        RecordLoad.Result result = load.apply(good, tx);
+        Set<Long> affected = kind.impact().people(result.changes(), jdbc);
+        if (run.dryRun()) {
+            tx.rollbackToSavepoint(savepoint);
+        } else {
+            audit(run, kind, load, result);
+        }
+        result.refused().forEach(r -> rejected.add(new Rejected(r.row().number(), cellsOf.get(r.row().number()),
+                List.of(new Problem(keyColumn, keyTexts.get(r.row().number()), r.reason(), null)))));
+        quarantine(run.id(), header[0], rejected);
+        long read = good.size() + rejected.size() - result.refused().size();
+        return new Result(header[0], read, result.inserted(), result.updated(), result.unchanged(), rejected.size(),
+                run.dryRun() ? Set.of() : affected);
+    }
+
+    private void audit(Imports.Run run, RecordKind kind, RecordLoad load, RecordLoad.Result result) {
+        audit.record(run.actor(), "import.loaded", "import", String.valueOf(run.id()), null,
+                Map.of("file", run.fileName(), "record", kind.name(), "inserted", result.inserted(), "updated", result.updated()),
+                "profile " + run.profile().name() + ", source " + run.profile().source());
+        for (RecordKind.Change c : result.changes()) {
+            if (c.before() != null) {
+                audit.record(run.actor(), kind.table() + ".changed", kind.table(),
+                        (kind.sourceScoped() ? run.profile().source() + ":" : "") + load.key(c.after()),
+                        Stored.texts(c.before()), Stored.texts(c.after()), "import " + run.id());
+            }
+        }
+    }
+
+    private void quarantine(long importId, List<String> header, List<Rejected> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        named.batchUpdate("""
+                insert into ingest_quarantine(import_id, row_number, raw, problems)
+                values (:id, :row, cast(:raw as jsonb), cast(:problems as jsonb))""",
+                rows.stream().map(r -> new MapSqlParameterSource().addValue("id", importId).addValue("row", r.number())
+                        .addValue("raw", JSON.writeValueAsString(raw(header, r.cells())))
+                        .addValue("problems", JSON.writeValueAsString(r.problems()))).toArray(MapSqlParameterSource[]::new));
+    }
+
+    /** The row's cells by column name (or 1-based number without a header), as the fix form edits them. */
+    static Map<String, String> raw(List<String> header, String[] cells) {
+        Map<String, String> raw = new LinkedHashMap<>();
+        for (int i = 0; i < cells.length; i++) {
+            String key = header != null && i < header.size() && header.get(i) != null && !header.get(i).isBlank()
+                    ? header.get(i) : String.valueOf(i + 1);
+            raw.put(key, cells[i]);
+        }
+        return raw;
+    }
+}

@@ -1,0 +1,267 @@
+package org.attain.ingest;
+
+import static org.attain.ingest.Field.choice;
+import static org.attain.ingest.Field.optional;
+import static org.attain.ingest.Field.required;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The record kinds besides transactions, as data: fields, table, natural key, checks and pay impact. */
+final class RecordKinds {
+
+    static final String TRANSACTIONS = "transactions";
+
+    // No sales quota reaches this; beyond it a typo (an extra zero or three) is the likelier story.
+    private static final BigDecimal IMPLAUSIBLE_QUOTA = new BigDecimal("1000000000");
+
+    static final RecordKind PEOPLE = new RecordKind("people", "person", List.of(
+            required("external_id", FieldType.TEXT, "employee id", "employee number", "personnel number", "personalnummer", "id"),
+            required("first_name", FieldType.TEXT, "first name", "given name", "vorname"),
+            required("last_name", FieldType.TEXT, "last name", "surname", "family name", "nachname"),
+            required("email", FieldType.EMAIL, "e-mail", "email address", "work email", "e-mail-adresse"),
+            required("title", FieldType.TEXT, "job title", "position", "titel", "stelle"),
+            choice("role_type", false, "REP", List.of("REP", "SDR", "OVERLAY", "MANAGER", "ADMIN"), "role", "rolle"),
+            optional("team", FieldType.TEAM, "team code", "team name"),
+            optional("region", FieldType.REGION, "region code", "region name"),
+            required("employment_start", FieldType.DATE, "start date", "hire date", "eintrittsdatum"),
+            optional("employment_end", FieldType.DATE, "end date", "termination date", "austrittsdatum"),
+            optional("currency", FieldType.CURRENCY, "pay currency", "währung").withFallback("USD")),
+            List.of("external_id"), false, false, false, RecordKinds::checkPerson, RecordKinds::peopleWithNewDates,
+            "/api/v1/people/bulk");
+
+    static final RecordKind REPORTING_LINES = new RecordKind("reporting_lines", "reporting_line", List.of(
+            required("person", FieldType.PERSON, "employee", "employee id", "rep", "mitarbeiter"),
+            required("manager", FieldType.PERSON, "manager id", "reports to", "vorgesetzter"),
+            required("valid_from", FieldType.DATE, "from", "start", "effective date", "gültig ab"),
+            optional("valid_until", FieldType.DATE, "until", "end", "gültig bis")),
+            List.of("person_id", "valid_from"), false, false, true, RecordKinds::checkLine, RecordKinds::linePeople,
+            "/api/v1/reporting-lines/bulk");
+
+    static final RecordKind TEAMS = new RecordKind("teams", "team", List.of(
+            required("code", FieldType.TEXT, "team code", "team id", "id"),
+            required("name", FieldType.TEXT, "team name", "team"),
+            optional("region", FieldType.REGION, "region code")),
+            List.of("code"), false, false, false, RecordKind.RowCheck.NONE, RecordKind.PayImpact.NONE, "/api/v1/teams/bulk");
+
+    static final RecordKind QUOTAS = new RecordKind("quotas", "quota", List.of(
+            required("person", FieldType.PERSON, "employee", "employee id", "rep", "mitarbeiter"),
+            required("period", FieldType.PERIOD, "quarter", "period id", "quartal"),
+            optional("measure", FieldType.TEXT, "metric").withFallback("bookings"),
+            required("amount", FieldType.DECIMAL, "quota", "target", "quota amount", "ziel"),
+            optional("currency", FieldType.CURRENCY, "währung"),
+            optional("prorate", FieldType.BOOLEAN, "prorated").withFallback("true")),
+            List.of("person_id", "period_id", "measure"), false, true, false, RecordKinds::checkQuota,
+            RecordKinds::peopleOf, "/api/v1/quotas/bulk");
+
+    static final RecordKind ACCOUNTS = new RecordKind("accounts", "account", List.of(
+            required("external_id", FieldType.TEXT, "account id", "customer id", "kundennummer", "id"),
+            required("name", FieldType.TEXT, "account name", "company", "customer", "kunde"),
+            optional("industry", FieldType.TEXT, "branche"),
+            optional("country", FieldType.COUNTRY, "country code", "land"),
+            choice("size_band", false, null, List.of("SMB", "MID", "ENTERPRISE"), "size", "segment"),
+            optional("employees", FieldType.INTEGER, "employee count", "mitarbeiterzahl"),
+            optional("region", FieldType.REGION, "region code"),
+            optional("owner", FieldType.PERSON, "account owner", "owner id")),
+            List.of("external_id"), true, false, false, RecordKind.RowCheck.NONE, RecordKind.PayImpact.NONE,
+            "/api/v1/accounts/bulk");
+
+    static final RecordKind PRODUCTS = new RecordKind("products", "product", List.of(
+            required("code", FieldType.TEXT, "product code", "sku", "artikelnummer"),
+            required("name", FieldType.TEXT, "product name", "product", "produkt"),
+            optional("family", FieldType.TEXT, "product family", "category", "produktfamilie")),
+            List.of("code"), false, false, false, RecordKind.RowCheck.NONE, RecordKind.PayImpact.NONE, "/api/v1/products/bulk");
+
+    static final RecordKind OPPORTUNITIES = new RecordKind("opportunities", "opportunity", List.of(
+            required("external_id", FieldType.TEXT, "opportunity id", "deal id", "id"),
+            required("name", FieldType.TEXT, "opportunity name", "deal name"),
+            optional("account", FieldType.ACCOUNT, "account id"),
+            required("owner", FieldType.PERSON, "opportunity owner", "owner id", "sales rep"),
+            required("stage", FieldType.TEXT, "phase", "status"),
+            required("deal_type", FieldType.TEXT, "deal type", "type"),
+            optional("product", FieldType.PRODUCT, "product code", "product name"),
+            required("amount", FieldType.DECIMAL, "value", "deal value", "betrag"),
+            required("currency", FieldType.CURRENCY, "währung"),
+            required("created_on", FieldType.DATE, "created date", "created", "angelegt am"),
+            required("close_date", FieldType.DATE, "close date", "expected close", "abschlussdatum"),
+            optional("probability", FieldType.SHARE, "probability (%)", "wahrscheinlichkeit").withFallback("0")),
+            List.of("external_id"), true, false, false, RecordKinds::checkOpportunity, RecordKind.PayImpact.NONE,
+            "/api/v1/opportunities/bulk");
+
+    static final RecordKind ACTIVITIES = new RecordKind("activities", "activity", List.of(
+            required("external_id", FieldType.TEXT, "activity id", "id"),
+            required("person", FieldType.PERSON, "assigned to", "owner", "rep", "employee id"),
+            choice("kind", true, null, List.of("CALL", "EMAIL", "MEETING", "WEBINAR"), "type", "activity type", "typ"),
+            required("occurred_at", FieldType.TIMESTAMP, "date", "when", "start", "zeitpunkt"),
+            optional("duration_minutes", FieldType.INTEGER, "duration", "minutes", "dauer").withFallback("0"),
+            optional("outcome", FieldType.TEXT, "result", "ergebnis"),
+            optional("account", FieldType.ACCOUNT, "account id"),
+            optional("opportunity", FieldType.OPPORTUNITY, "opportunity id", "deal id")),
+            List.of("external_id"), true, false, false, RecordKind.RowCheck.NONE, RecordKind.PayImpact.NONE,
+            "/api/v1/activities/bulk");
+
+    static final RecordKind FX_RATES = new RecordKind("fx_rates", "fx_rate", List.of(
+            required("from_currency", FieldType.CURRENCY, "from", "source currency"),
+            required("to_currency", FieldType.CURRENCY, "to", "target currency"),
+            required("effective_from", FieldType.DATE, "date", "valid from", "effective date", "gültig ab"),
+            required("rate", FieldType.POSITIVE_DECIMAL, "fx rate", "exchange rate", "kurs")),
+            List.of("from_currency", "to_currency", "effective_from"), false, false, false, RecordKinds::checkFx,
+            RecordKinds::peopleBookingIn, "/api/v1/fx-rates/bulk");
+
+    static final List<RecordKind> ALL = List.of(PEOPLE, REPORTING_LINES, TEAMS, QUOTAS, ACCOUNTS, PRODUCTS, OPPORTUNITIES,
+            ACTIVITIES, FX_RATES);
+
+    private RecordKinds() {
+    }
+
+    static Optional<RecordKind> named(String name) {
+        return ALL.stream().filter(k -> k.name().equals(name)).findFirst();
+    }
+
+    /** Every record a profile may name, transactions first. */
+    static List<String> names() {
+        List<String> names = new java.util.ArrayList<>(List.of(TRANSACTIONS));
+        ALL.forEach(k -> names.add(k.name()));
+        return names;
+    }
+
+    /** Canonical field names of a record, in the order a page shows them. */
+    static List<String> fieldNames(String record) {
+        return record.equals(TRANSACTIONS) ? TransactionFields.ALL : named(record).map(RecordKind::fieldNames).orElse(List.of());
+    }
+
+    private static void checkPerson(Map<String, Object> v, Lookups lookups, RecordKind.Problems problems) {
+        LocalDate start = (LocalDate) v.get("employment_start");
+        LocalDate end = (LocalDate) v.get("employment_end");
+        if (start != null && end != null && end.isBefore(start)) {
+            problems.add("employment_end", end, "employment ends " + end + ", before it starts " + start, null);
+        }
+        String email = (String) v.get("email");
+        String owner = email == null ? null : lookups.emailOwner(email);
+        if (owner != null && !owner.equals(v.get("external_id"))) {
+            problems.add("email", email, "e-mail " + email + " already belongs to person " + owner, null);
+        }
+    }
+
+    private static void checkLine(Map<String, Object> v, Lookups lookups, RecordKind.Problems problems) {
+        if (v.get("person_id") != null && Objects.equals(v.get("person_id"), v.get("manager_id"))) {
+            problems.add("manager_id", v.get("manager_id"), "a person cannot be their own manager", null);
+        }
+        LocalDate from = (LocalDate) v.get("valid_from");
+        LocalDate until = (LocalDate) v.get("valid_until");
+        if (from != null && until != null && !until.isAfter(from)) {
+            problems.add("valid_until", until, "valid_until " + until + " must be after valid_from " + from, null);
+        }
+    }
+
+    private static void checkQuota(Map<String, Object> v, Lookups lookups, RecordKind.Problems problems) {
+        BigDecimal amount = (BigDecimal) v.get("amount");
+        if (amount != null && amount.signum() < 0) {
+            problems.add("amount", amount.toPlainString(), "a quota cannot be negative", null);
+        } else if (amount != null && amount.compareTo(IMPLAUSIBLE_QUOTA) >= 0) {
+            problems.add("amount", amount.toPlainString(), "a quota of " + amount.toPlainString() + " is implausibly large", null);
+        }
+        if (v.get("currency") == null && v.get("person_id") != null) {
+            v.put("currency", lookups.currencyOf((Long) v.get("person_id")));
+        }
+    }
+
+    private static void checkOpportunity(Map<String, Object> v, Lookups lookups, RecordKind.Problems problems) {
+        LocalDate created = (LocalDate) v.get("created_on");
+        LocalDate close = (LocalDate) v.get("close_date");
+        if (created != null && close != null && close.isBefore(created)) {
+            problems.add("close_date", close, "close date " + close + " is before the creation date " + created, null);
+        }
+    }
+
+    private static void checkFx(Map<String, Object> v, Lookups lookups, RecordKind.Problems problems) {
+        if (v.get("from_currency") != null && v.get("from_currency").equals(v.get("to_currency"))) {
+            problems.add("to_currency", v.get("to_currency"), "a rate converts between two different currencies", null);
+        }
+    }
+
+    /** A person whose employment dates moved may gain or lose pay in those periods; a new team may mean a new pod. */
+    private static Set<Long> peopleWithNewDates(List<RecordKind.Change> changes, JdbcClient jdbc) {
+        Set<Long> ids = new TreeSet<>();
+        for (RecordKind.Change c : changes) {
+            if (c.before() != null && List.of("employment_start", "employment_end", "team_id").stream()
+                    .anyMatch(col -> !Objects.equals(Stored.text(c.before().get(col)), Stored.text(c.after().get(col))))) {
+                ids.add(c.id());
+            }
+        }
+        return ids;
+    }
+
+    /** The person, and their managers before and after (manager overrides are paid from the line). */
+    private static Set<Long> linePeople(List<RecordKind.Change> changes, JdbcClient jdbc) {
+        Set<Long> ids = new TreeSet<>();
+        for (RecordKind.Change c : changes) {
+            for (Map<String, Object> values : java.util.Arrays.asList(c.before(), c.after())) {
+                if (values != null) {
+                    addId(ids, values.get("person_id"));
+                    addId(ids, values.get("manager_id"));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static Set<Long> peopleOf(List<RecordKind.Change> changes, JdbcClient jdbc) {
+        Set<Long> ids = new TreeSet<>();
+        changes.forEach(c -> addId(ids, c.after().get("person_id")));
+        return ids;
+    }
+
+    /** Owners of transactions in a changed currency closed on or after the earliest changed rate. */
+    private static Set<Long> peopleBookingIn(List<RecordKind.Change> changes, JdbcClient jdbc) {
+        if (changes.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> currencies = new HashSet<>();
+        LocalDate earliest = null;
+        for (RecordKind.Change c : changes) {
+            currencies.add(Stored.text(c.after().get("from_currency")));
+            currencies.add(Stored.text(c.after().get("to_currency")));
+            LocalDate from = LocalDate.parse(Stored.text(c.after().get("effective_from")));
+            earliest = earliest == null || from.isBefore(earliest) ? from : earliest;
+        }
+        Set<Long> ids = new TreeSet<>();
+        jdbc.sql("""
+                select array_agg(distinct owner_id) from sales_transaction
+                where currency = any(cast(:c as text[])) and close_date >= :from and owner_id is not null""")
+                .param("c", currencies.toArray(String[]::new)).param("from", earliest)
+                .query((rs, n) -> {
+                    Array people = rs.getArray(1);
+                    if (people != null) {
+                        for (Object id : (Object[]) people.getArray()) {
+                            ids.add(((Number) id).longValue());
+                        }
+                    }
+                    return 0;
+                }).list();
+        return ids;
+    }
+
+    private static void addId(Set<Long> ids, Object id) {
+        if (id instanceof Number n) {
+            ids.add(n.longValue());
+        }
+    }
+
+    /** Field -> help line for the page: type, required, fallback. */
+    static Map<String, String> describe(RecordKind kind) {
+        Map<String, String> out = new LinkedHashMap<>();
+        kind.fields().forEach(f -> out.put(f.name(), f.describe()));
+        return out;
+    }
+}

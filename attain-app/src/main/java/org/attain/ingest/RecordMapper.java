@@ -1,0 +1,220 @@
+package org.attain.ingest;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Maps one source row to the canonical values of a record kind (by database column), or to the
+ * list of everything wrong with it, so a row is loaded whole or quarantined whole.
+ */
+final class RecordMapper {
+
+    record Mapped(Map<String, Object> values, List<Problem> problems) {
+        boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
+            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Set<String> YES = Set.of("true", "yes", "y", "1", "ja", "j", "x");
+    private static final Set<String> NO = Set.of("false", "no", "n", "0", "nein");
+
+    private final RecordKind kind;
+    private final ImportProfile profile;
+    private final Lookups lookups;
+    private final DateTimeFormatter dates;
+    private final NumberStyle numbers;
+    private final Map<String, Integer> index = new HashMap<>();
+
+    RecordMapper(RecordKind kind, ImportProfile profile, List<String> header, Lookups lookups, boolean typedCells) {
+        this.kind = kind;
+        this.profile = profile;
+        this.lookups = lookups;
+        this.dates = profile.format().dates();
+        this.numbers = typedCells ? NumberStyle.PLAIN : profile.format().numbers();
+        List<String> missing = new ArrayList<>();
+        profile.columns().forEach((field, column) -> {
+            int at = Columns.index(header, column);
+            if (at < 0) {
+                missing.add("'" + column + "' (for " + field + ")");
+            } else {
+                index.put(field, at);
+            }
+        });
+        if (!missing.isEmpty()) {
+            throw new ProfileException("the file has no column " + String.join(", ", missing)
+                    + (header == null ? "" : "; its columns are: " + String.join(", ", header)));
+        }
+        for (Field f : kind.fields()) {
+            if (f.required() && f.fallback() == null && !index.containsKey(f.name()) && !profile.defaults().containsKey(f.name())) {
+                throw new ProfileException("profile " + profile.name() + " maps no column to the required field " + f.name()
+                        + " of " + kind.name());
+            }
+        }
+    }
+
+    Mapped map(String[] cells) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Field f : kind.fields()) {
+            String text = value(f.name(), cells);
+            if (text == null) {
+                if (f.required()) {
+                    problems.add(problem(f.name(), "", "missing " + f.name().replace('_', ' '), null));
+                }
+                values.put(f.column(), null);
+                continue;
+            }
+            values.put(f.column(), read(f, text, problems));
+        }
+        if (problems.isEmpty()) {
+            kind.check().check(values, lookups, (column, value, reason, suggestion) -> {
+                String field = kind.byColumn(column).map(Field::name).orElse(column);
+                String text = value(field, cells);
+                problems.add(problem(field, text == null ? Stored.text(value) : text, reason, suggestion));
+            });
+        }
+        return new Mapped(values, problems);
+    }
+
+    /** The row's natural key as the file writes it, e.g. "P00124 / 2027-01-01", for messages. */
+    String keyText(String[] cells) {
+        return String.join(" / ", kind.key().stream().map(c -> kind.byColumn(c).map(Field::name).orElse(c))
+                .map(f -> java.util.Objects.toString(value(f, cells), "")).toList());
+    }
+
+    private Object read(Field f, String text, List<Problem> problems) {
+        String name = f.name().replace('_', ' ');
+        Object value = switch (f.type()) {
+            case TEXT -> text;
+            case EMAIL -> text.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") ? text : null;
+            case DATE -> Values.date(text, dates);
+            case TIMESTAMP -> instant(text);
+            case DECIMAL -> limited(Values.number(text, numbers), 15, 4);
+            case POSITIVE_DECIMAL -> positive(limited(Values.number(text, numbers), 9, 10));
+            case SHARE -> share(text);
+            case INTEGER -> whole(Values.number(text, numbers));
+            case BOOLEAN -> YES.contains(text.toLowerCase(Locale.ROOT)) ? Boolean.TRUE
+                    : NO.contains(text.toLowerCase(Locale.ROOT)) ? Boolean.FALSE : null;
+            case CURRENCY -> CURRENCIES.contains(text.toUpperCase(Locale.ROOT)) ? text.toUpperCase(Locale.ROOT) : null;
+            case COUNTRY -> COUNTRIES.contains(text.toUpperCase(Locale.ROOT)) ? text.toUpperCase(Locale.ROOT) : null;
+            case CHOICE -> f.choices().stream().filter(c -> c.equalsIgnoreCase(text.replace(' ', '_'))).findFirst().orElse(null);
+            default -> {
+                Names.Found<?> found = lookups.resolve(f.type(), text, name);
+                if (!found.ok()) {
+                    problems.add(problem(f.name(), text, found.reason(), found.suggestion()));
+                }
+                yield found.value();
+            }
+        };
+        if (value == null && !Lookups.REFERENCES.contains(f.type())) {
+            problems.add(problem(f.name(), text, "bad " + name + " '" + text + "': " + expected(f), suggestion(f, text)));
+        }
+        return value;
+    }
+
+    private String expected(Field f) {
+        return switch (f.type()) {
+            case DATE -> "not a real date in the form " + profile.format().datePattern();
+            case DECIMAL -> "not a number like " + Values.example(numbers) + " (at most 15 digits before and 4 after the point)";
+            case POSITIVE_DECIMAL -> "not a number above zero like " + Values.example(numbers);
+            case CURRENCY -> "unknown currency";
+            case COUNTRY -> "not a two-letter ISO country code";
+            default -> "expected " + f.describe();
+        };
+    }
+
+    private static String suggestion(Field f, String text) {
+        return switch (f.type()) {
+            case CURRENCY -> Closest.to(text.toUpperCase(Locale.ROOT), CURRENCIES);
+            case CHOICE -> Closest.to(text, f.choices());
+            default -> null;
+        };
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+                } catch (DateTimeParseException notDate) {
+                    return null;
+                }
+            }
+        }
+    }
+
+    private static BigDecimal limited(BigDecimal n, int digitsBefore, int digitsAfter) {
+        if (n == null || n.stripTrailingZeros().scale() > digitsAfter || n.abs().compareTo(BigDecimal.TEN.pow(digitsBefore)) >= 0) {
+            return null;
+        }
+        return n;
+    }
+
+    private static BigDecimal positive(BigDecimal n) {
+        return n == null || n.signum() <= 0 ? null : n;
+    }
+
+    private BigDecimal share(String text) {
+        boolean percent = text.endsWith("%");
+        BigDecimal n = Values.number(percent ? text.substring(0, text.length() - 1) : text, numbers);
+        if (n == null) {
+            return null;
+        }
+        BigDecimal share = percent ? n.movePointLeft(2) : n;
+        return share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0 || share.stripTrailingZeros().scale() > 4 ? null : share;
+    }
+
+    private static Integer whole(BigDecimal n) {
+        if (n == null || n.signum() < 0 || n.stripTrailingZeros().scale() > 0 || n.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            return null;
+        }
+        return n.intValueExact();
+    }
+
+    /** The cell for a field after the value map, the profile's default or the field's fallback when empty, or null. */
+    private String value(String field, String[] cells) {
+        Integer at = index.get(field);
+        String v = at == null || at >= cells.length ? null : cells[at];
+        if (v != null) {
+            v = v.strip();
+        }
+        if (v == null || v.isEmpty()) {
+            String d = profile.defaults().get(field);
+            return d != null ? d : kind.field(field).map(Field::fallback).orElse(null);
+        }
+        Map<String, String> table = profile.values().get(field);
+        if (table != null) {
+            String mapped = table.get(v.toLowerCase(Locale.ROOT));
+            if (mapped != null) {
+                return mapped;
+            }
+        }
+        return v;
+    }
+
+    private Problem problem(String field, String value, String reason, String suggestion) {
+        return new Problem(profile.columns().getOrDefault(field, field), value, reason, suggestion);
+    }
+}
