@@ -68,9 +68,7 @@ class CalcInputs {
 
         /** The base input with a chunk's transactions and payees. */
         CalculationInput forChunk(List<Transaction> transactions, Set<PersonId> payees) {
-            return new CalculationInput(base.calendar(), base.plans(), base.assignments(), base.people(),
-                    base.reportingLines(), base.quotas(), base.fxRates(), transactions, base.events(),
-                    base.kpiScores(), base.adjustments(), base.periods(), payees, Map.of());
+            return base.forChunk(transactions, payees);
         }
 
         /**
@@ -80,7 +78,11 @@ class CalcInputs {
          */
         Set<Long> reach(Set<Long> payees) {
             Set<Long> out = new HashSet<>(payees);
-            ArrayDeque<Long> todo = new ArrayDeque<>(payees);
+            // Pod members are paid on their pod mates' deals too (empty when no plan pays on pods).
+            Set<PersonId> of = new HashSet<>();
+            payees.forEach(p -> of.add(pid(p)));
+            base.podMates(of, window).forEach(p -> out.add(Long.parseLong(p.value())));
+            ArrayDeque<Long> todo = new ArrayDeque<>(out);
             while (!todo.isEmpty()) {
                 for (Long report : reportsOf.getOrDefault(todo.pop(), Set.of())) {
                     if (out.add(report)) {

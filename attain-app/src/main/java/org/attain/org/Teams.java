@@ -28,6 +28,16 @@ public class Teams {
                 .query(Team.class).list();
     }
 
+    /** A person's membership of a team over the half-open range [validFrom, validUntil); validUntil null: open. */
+    public record Membership(long teamId, long personId, java.time.LocalDate validFrom, java.time.LocalDate validUntil) {
+    }
+
+    /** Every team membership, past and present (pod pay is decided by membership on each credit date). */
+    public List<Membership> memberships() {
+        return jdbc.sql("select team_id, person_id, valid_from, valid_until from team_membership order by person_id, valid_from")
+                .query(Membership.class).list();
+    }
+
     public List<Region> regions() {
         return jdbc.sql("select id, code, name, currency from region order by name").query(Region.class).list();
     }

@@ -27,13 +27,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class QuotaPages {
 
     private final Quotas quotas;
+    private final TeamQuotas teamQuotas;
+    private final QuotaChanges changes;
     private final Periods periods;
     private final Teams teams;
     private final Visibility visibility;
     private final RunLauncher launcher;
 
-    QuotaPages(Quotas quotas, Periods periods, Teams teams, Visibility visibility, RunLauncher launcher) {
+    QuotaPages(Quotas quotas, TeamQuotas teamQuotas, QuotaChanges changes, Periods periods, Teams teams,
+            Visibility visibility, RunLauncher launcher) {
         this.quotas = quotas;
+        this.teamQuotas = teamQuotas;
+        this.changes = changes;
         this.periods = periods;
         this.teams = teams;
         this.visibility = visibility;
@@ -52,6 +57,8 @@ class QuotaPages {
         model.addAttribute("quarters", periods.list(PeriodKind.QUARTER, null));
         model.addAttribute("teams", teams.all());
         model.addAttribute("rows", quotas.forPeriod(p, team, visibility.scopeOf(user)));
+        model.addAttribute("teamRows", teamQuotas.forPeriod(p).stream()
+                .filter(r -> team == null || r.teamId() == team).toList());
         model.addAttribute("canEdit", user.has(Role.ADMIN) || user.has(Role.COMP_ADMIN));
         return "quota/sheet";
     }
@@ -90,6 +97,46 @@ class QuotaPages {
             }
             flash.addFlashAttribute("notice", "quota.saved");
             flash.addFlashAttribute("rows", Integer.toString(changed));
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("problem", "quota.rejected");
+            flash.addFlashAttribute("rows", e.problems().stream().map(f -> f.field()).toList().toString());
+        }
+        return redirect(period, team);
+    }
+
+    /** Team (pod) quotas for the shown quarter; members of a changed team are recalculated. */
+    @PostMapping("/quotas/teams")
+    String saveTeams(@AuthenticationPrincipal AttainUser user, @RequestParam String period,
+            @RequestParam(required = false) Long team, @RequestParam(name = "teamId", required = false) List<Long> teamIds,
+            @RequestParam(name = "teamAmount", required = false) List<String> amounts, RedirectAttributes flash) {
+        if (!user.has(Role.ADMIN) && !user.has(Role.COMP_ADMIN)) {
+            throw new ForbiddenException("Only admins and comp admins set quotas.");
+        }
+        List<TeamQuotas.Change> teamChanges = new ArrayList<>();
+        List<Integer> unreadable = new ArrayList<>();
+        for (int i = 0; teamIds != null && i < teamIds.size(); i++) {
+            String text = amounts == null || i >= amounts.size() ? "" : amounts.get(i).trim().replace(" ", "");
+            if (text.isEmpty()) {
+                continue;
+            }
+            try {
+                teamChanges.add(new TeamQuotas.Change(teamIds.get(i), period, new BigDecimal(text.replace(",", ""))));
+            } catch (NumberFormatException e) {
+                unreadable.add(i + 1);
+            }
+        }
+        if (!unreadable.isEmpty()) {
+            flash.addFlashAttribute("problem", "quota.unreadable");
+            flash.addFlashAttribute("rows", unreadable.toString());
+            return redirect(period, team);
+        }
+        try {
+            QuotaChanges.Outcome outcome = changes.set(List.of(), teamChanges, user.getUsername());
+            if (!outcome.people().isEmpty()) {
+                launcher.launchFor(outcome.people(), user.getUsername());
+            }
+            flash.addFlashAttribute("notice", "quota.team.saved");
+            flash.addFlashAttribute("rows", Integer.toString(outcome.teamsChanged()));
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("problem", "quota.rejected");
             flash.addFlashAttribute("rows", e.problems().stream().map(f -> f.field()).toList().toString());

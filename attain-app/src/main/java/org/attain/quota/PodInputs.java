@@ -1,0 +1,58 @@
+package org.attain.quota;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.attain.calc.CalcInputContributor;
+import org.attain.engine.calc.CalculationInput;
+import org.attain.engine.model.PersonId;
+import org.attain.engine.model.TeamId;
+import org.attain.engine.model.TeamMembership;
+import org.attain.engine.model.TeamQuota;
+import org.attain.engine.money.CurrencyUnit;
+import org.attain.engine.money.Money;
+import org.attain.engine.time.DateRange;
+import org.attain.engine.time.PeriodId;
+import org.attain.org.Teams;
+import org.springframework.stereotype.Component;
+
+/**
+ * Adds pods to a run's snapshot: team names, effective-dated team memberships and team quotas. Team ids
+ * and person ids are the database ids as text, as everywhere in the engine input. All three are small
+ * (one row per team, per membership, per team and period), so they are loaded whole; the engine reads
+ * them only for plans with components on {@code attainment: pod}.
+ */
+@Component
+class PodInputs implements CalcInputContributor {
+
+    // Engine dates are closed ranges; open-ended database rows end far in the future (as in calc).
+    private static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);
+
+    private final Teams teams;
+    private final TeamQuotas teamQuotas;
+
+    PodInputs(Teams teams, TeamQuotas teamQuotas) {
+        this.teams = teams;
+        this.teamQuotas = teamQuotas;
+    }
+
+    @Override
+    public void contribute(CalculationInput.Builder input, List<PeriodId> periods) {
+        teams.all().forEach(t -> input.team(team(t.id()), t.name()));
+        for (Teams.Membership m : teams.memberships()) {
+            LocalDate last = m.validUntil() == null ? OPEN_END : m.validUntil().minusDays(1);
+            if (last.isBefore(m.validFrom())) {
+                continue;
+            }
+            input.teamMembership(new TeamMembership(PersonId.of(Long.toString(m.personId())), team(m.teamId()),
+                    new DateRange(m.validFrom(), last)));
+        }
+        for (TeamQuotas.Stored q : teamQuotas.all()) {
+            input.teamQuota(new TeamQuota(team(q.teamId()), PeriodId.parse(q.periodId()), q.measure(),
+                    Money.of(q.amount(), CurrencyUnit.of(q.currency()))));
+        }
+    }
+
+    private static TeamId team(long id) {
+        return TeamId.of(Long.toString(id));
+    }
+}

@@ -1,0 +1,65 @@
+package org.attain.quota;
+
+import java.util.Set;
+import java.util.TreeSet;
+import org.attain.calc.RecalculationRequested;
+import org.attain.engine.plan.CompiledPlan;
+import org.attain.ingest.TransactionsChanged;
+import org.attain.org.Teams;
+import org.attain.plan.Plans;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * A deal counts toward its owner's pod, so when transactions change, the owners' pod mates are paid on
+ * a changed pod total too: ask for their recalculation (the owners themselves are recalculated by calc).
+ * Does nothing while no plan pays on pod attainment.
+ */
+@Component
+class PodMatesRecalculation {
+
+    private final Plans plans;
+    private final Teams teams;
+    private final ApplicationEventPublisher events;
+
+    PodMatesRecalculation(Plans plans, Teams teams, ApplicationEventPublisher events) {
+        this.plans = plans;
+        this.teams = teams;
+        this.events = events;
+    }
+
+    // NOT_SUPPORTED, as in calc: after the commit the finished transaction is still bound to the thread,
+    // and an event published inside it would wait for a commit that has already happened.
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void on(TransactionsChanged change) {
+        if (change.personIds().isEmpty() || plans.compiledLatest().stream().noneMatch(CompiledPlan::paysOnPods)) {
+            return;
+        }
+        Set<Long> mates = mates(change.personIds(), teams.memberships());
+        mates.removeAll(change.personIds());
+        if (!mates.isEmpty()) {
+            events.publishEvent(new RecalculationRequested(mates, "pod mates' transactions changed", "import"));
+        }
+    }
+
+    /** Everyone who shared a team with one of {@code people} at some time (a superset is harmless). */
+    static Set<Long> mates(Set<Long> people, java.util.List<Teams.Membership> memberships) {
+        Set<Long> teamIds = new TreeSet<>();
+        for (Teams.Membership m : memberships) {
+            if (people.contains(m.personId())) {
+                teamIds.add(m.teamId());
+            }
+        }
+        Set<Long> mates = new TreeSet<>();
+        for (Teams.Membership m : memberships) {
+            if (teamIds.contains(m.teamId())) {
+                mates.add(m.personId());
+            }
+        }
+        return mates;
+    }
+}

@@ -1,0 +1,113 @@
+package org.attain.quota;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.attain.support.AttainIntegrationTest;
+import org.attain.support.Json;
+import org.attain.support.WebSession;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A comp admin sets a team (pod) quota; a member on a plan paid on pod attainment is recalculated and
+ * their statement shows the pod's credited bookings, the pod quota and the pod's attainment.
+ */
+class TeamQuotasTest extends AttainIntegrationTest {
+
+    private static final Pattern POD_LINE = Pattern.compile(
+            "pod (.+?): credited ([0-9.\\-]+) of quota ([0-9.]+) = ([0-9.]+)% attainment");
+
+    @Test
+    void aMemberOfAPodIsPaidOnThePodsAttainmentAfterTheTeamQuotaIsSet() throws InterruptedException {
+        WebSession compAdmin = login("compadmin", "demo");
+        String n = Long.toString(System.nanoTime());
+        JsonNode quarter = Json.parse(compAdmin.get("/api/v1/periods/current?kind=QUARTER").body());
+        String q = quarter.get("id").asString();
+        String start = quarter.get("startsOn").asString();
+        // The demo rep's team: its members book deals every quarter.
+        JsonNode rep = Json.parse(login("rep", "demo").get("/api/v1/me").body()).get("person");
+        long teamId = rep.get("teamId").asLong();
+        String teamName = rep.get("team").asString();
+
+        var published = compAdmin.sendYaml("/api/v1/plans", """
+                id: pod-test-%s
+                name: Pod test
+                currency: USD
+                frequency: quarter
+                components:
+                  - {id: pod_rate, kind: rate, rate: "0.01", attainment: pod}
+                """.formatted(n));
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
+        long hire = Json.parse(compAdmin.sendJson("POST", "/api/v1/people", """
+                {"externalId": "POD-%s", "firstName": "Pia", "lastName": "Podmann", "email": "pia.%s@example.com",
+                 "title": "Account Executive", "roleType": "REP", "teamId": %d, "employmentStart": "%s"}"""
+                .formatted(n, n, teamId, start)).body()).get("id").asLong();
+        var assigned = compAdmin.sendJson("POST", "/api/v1/plans/pod-test-" + n + "/assignments",
+                "{\"personIds\": [" + hire + "], \"from\": \"" + start + "\"}");
+        assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(201);
+
+        var set = compAdmin.sendJson("PUT", "/api/v1/quotas",
+                "{\"teams\":[{\"teamId\":" + teamId + ",\"periodId\":\"" + q + "\",\"amount\":\"1000000.00\"}]}");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(Json.parse(set.body()).get("teamsChanged").asInt()).isEqualTo(1);
+
+        Matcher pod = awaitPodLine(compAdmin, hire, q, "1000000.00");
+        assertThat(pod.group(1)).isEqualTo(teamName);
+        BigDecimal credited = new BigDecimal(pod.group(2));
+        assertThat(credited).as("the pod's bookings this quarter").isPositive();
+        BigDecimal attainment = credited.divide(new BigDecimal("1000000.00"), 4, RoundingMode.DOWN).movePointRight(2);
+        assertThat(new BigDecimal(pod.group(4))).isEqualByComparingTo(attainment);
+        JsonNode statement = Json.parse(compAdmin.get("/api/v1/people/" + hire + "/earnings?period=" + q).body());
+        BigDecimal paid = BigDecimal.ZERO;
+        for (JsonNode line : statement.get("lines")) {
+            if (line.get("component").asString().equals("pod_rate")) {
+                paid = paid.add(line.get("amount").decimalValue());
+            }
+        }
+        // The new hire booked nothing, yet earns 1% of the pod's bookings.
+        assertThat(paid).isEqualByComparingTo(credited.multiply(new BigDecimal("0.01")).setScale(2, RoundingMode.HALF_EVEN));
+
+        assertThat(compAdmin.get("/quotas?period=" + q + "&team=" + teamId).body())
+                .contains("data-test=\"team-quota-sheet\"").contains("value=\"1000000\"");
+        var page = compAdmin.postForm("/quotas/teams", Map.of("period", q, "team", Long.toString(teamId),
+                "teamId", Long.toString(teamId), "teamAmount", "2000000"));
+        assertThat(page.statusCode()).isIn(200, 302, 303);
+        awaitPodLine(compAdmin, hire, q, "2000000.00");
+        assertThat(login("admin", "demo").get("/api/v1/audit?action=TEAM_QUOTA_SET").body()).contains(teamId + "/" + q);
+    }
+
+    @Test
+    void aBadTeamRowSavesNothingAndNamesTheRow() {
+        WebSession compAdmin = login("compadmin", "demo");
+        String q = Json.parse(compAdmin.get("/api/v1/periods/current?kind=QUARTER").body()).get("id").asString();
+        var response = compAdmin.sendJson("PUT", "/api/v1/quotas", "{\"teams\":["
+                + "{\"teamId\":999999999,\"periodId\":\"" + q + "\",\"amount\":\"1.00\"},"
+                + "{\"teamId\":999999998,\"periodId\":\"" + q + "\",\"amount\":\"-1\"}]}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("teams[1].teamId").contains("teams[2].amount");
+        assertThat(login("rep", "demo").get("/api/v1/quotas/teams?period=" + q).statusCode()).isEqualTo(403);
+        assertThat(login("rep", "demo").sendJson("PUT", "/api/v1/quotas", "{\"teams\":[]}").statusCode()).isEqualTo(403);
+    }
+
+    private static Matcher awaitPodLine(WebSession session, long person, String quarter, String quota)
+            throws InterruptedException {
+        Instant until = Instant.now().plus(Duration.ofSeconds(60));
+        String body = "";
+        while (Instant.now().isBefore(until)) {
+            body = session.get("/api/v1/people/" + person + "/earnings?period=" + quarter).body();
+            Matcher m = POD_LINE.matcher(body);
+            if (m.find() && m.group(3).equals(quota)) {
+                return m;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no pod line with quota " + quota + " in " + body);
+    }
+}
