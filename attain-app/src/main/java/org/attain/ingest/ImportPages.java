@@ -47,15 +47,17 @@ class ImportPages {
     String list(@AuthenticationPrincipal AttainUser user, Model model) {
         ImportsApi.requireImporter(user);
         model.addAttribute("imports", records.recent(50));
+        model.addAttribute("records", RecordKinds.names());
         return "ingest/list";
     }
 
     @PostMapping("/imports/preview")
-    String preview(@AuthenticationPrincipal AttainUser user, @RequestParam("file") MultipartFile file, Model model)
-            throws IOException {
+    String preview(@AuthenticationPrincipal AttainUser user, @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = RecordKinds.TRANSACTIONS) String record, Model model) throws IOException {
         ImportsApi.requireImporter(user);
         if (file.isEmpty()) {
             model.addAttribute("imports", records.recent(50));
+            model.addAttribute("records", RecordKinds.names());
             model.addAttribute("error", "ingest.error.noFile");
             return "ingest/list";
         }
@@ -66,7 +68,32 @@ class ImportPages {
         try (InputStream in = file.getInputStream()) {
             Files.copy(in, stored);
         }
-        return previewPage(token, name, stored, null, null, model);
+        return previewPage(new Draft(token, name, known(record), Map.of()), stored, null, null, model);
+    }
+
+    /** The record type or the column of a field changed on the preview: draft the profile again with those choices. */
+    @PostMapping("/imports/mapping")
+    String mapping(@AuthenticationPrincipal AttainUser user, @RequestParam String token, @RequestParam String name,
+            @RequestParam String record, @RequestParam(defaultValue = "") String previousRecord,
+            @RequestParam Map<String, String> form, Model model) throws IOException {
+        ImportsApi.requireImporter(user);
+        Map<String, String> chosen = new java.util.LinkedHashMap<>();
+        if (record.equals(previousRecord)) {
+            form.forEach((k, v) -> {
+                if (k.startsWith("map:")) {
+                    chosen.put(k.substring("map:".length()), v);
+                }
+            });
+        }
+        return previewPage(new Draft(token, name, known(record), chosen), pendingFile(token, name), null, null, model);
+    }
+
+    /** What the preview drafts a profile from: the upload, the record type and the columns picked so far. */
+    private record Draft(String token, String name, String record, Map<String, String> chosen) {
+    }
+
+    private static String known(String record) {
+        return RecordKinds.names().contains(record) ? record : RecordKinds.TRANSACTIONS;
     }
 
     @PostMapping("/imports/start")
@@ -78,7 +105,7 @@ class ImportPages {
         try {
             parsed = ImportProfile.parse(name, profile);
         } catch (ProfileException e) {
-            return previewPage(token, name, stored, profile, e.getMessage(), model);
+            return previewPage(new Draft(token, name, known(recordOf(profile)), Map.of()), stored, profile, e.getMessage(), model);
         }
         long id;
         try (InputStream in = Files.newInputStream(stored)) {
@@ -93,18 +120,18 @@ class ImportPages {
     @GetMapping("/imports/{id}")
     String detail(@AuthenticationPrincipal AttainUser user, @PathVariable long id,
             @RequestParam(required = false) String token, @RequestParam(required = false) String name, Model model) {
-        ImportsApi.requireImporter(user);
-        status(user, id, model);
-        model.addAttribute("token", token != null && TOKEN.matcher(token).matches() ? token : null);
-        model.addAttribute("name", name == null ? null : ImportJobs.safe(name));
-        model.addAttribute("profileYaml", records.profileYaml(id).orElse(null));
+        status(user, id, token, name, model);
         return "ingest/detail";
     }
 
-    /** The part of the detail page htmx polls while the import runs. */
+    /** The part of the detail page htmx polls while the import runs; a dry run's upload token lets it offer "load now". */
     @GetMapping("/imports/{id}/status")
-    String status(@AuthenticationPrincipal AttainUser user, @PathVariable long id, Model model) {
+    String status(@AuthenticationPrincipal AttainUser user, @PathVariable long id,
+            @RequestParam(required = false) String token, @RequestParam(required = false) String name, Model model) {
         ImportsApi.requireImporter(user);
+        model.addAttribute("token", token != null && TOKEN.matcher(token).matches() ? token : null);
+        model.addAttribute("name", name == null ? null : ImportJobs.safe(name));
+        model.addAttribute("profileYaml", records.profileYaml(id).orElse(null));
         var job = jobs.job(id);
         var record = records.find(id);
         boolean running = job.isPresent() && job.get().outcome() == null && job.get().error() == null;
@@ -139,8 +166,16 @@ class ImportPages {
         return "redirect:/imports/" + jobs.replay(id, user.getUsername());
     }
 
-    private String previewPage(String token, String name, Path stored, String profile, String profileError, Model model)
+    /** The record a profile names, read loosely so a profile with errors still shows its record's fields. */
+    private static String recordOf(String profile) {
+        var m = Pattern.compile("(?m)^record:\\s*([a-z_]+)").matcher(profile);
+        return m.find() ? m.group(1) : RecordKinds.TRANSACTIONS;
+    }
+
+    private String previewPage(Draft draft, Path stored, String profile, String profileError, Model model)
             throws IOException {
+        String token = draft.token();
+        String name = draft.name();
         char delimiter = ',';
         if (!name.toLowerCase().endsWith(".xlsx")) {
             try (BufferedReader r = Files.newBufferedReader(stored, StandardCharsets.UTF_8)) {
@@ -181,9 +216,22 @@ class ImportPages {
         model.addAttribute("header", header);
         model.addAttribute("rows", rows);
         model.addAttribute("readError", readError);
-        model.addAttribute("profile", profile != null ? profile : ProfileSuggestion.yaml(name, delimiter, header, rows));
+        String drafted = profile != null ? profile : ProfileSuggestion.yaml(draft.record(), name, delimiter, header, rows, draft.chosen());
+        model.addAttribute("profile", drafted);
         model.addAttribute("profileError", profileError);
+        model.addAttribute("record", draft.record());
+        model.addAttribute("records", RecordKinds.names());
+        model.addAttribute("fields", RecordKinds.rows(draft.record()));
+        model.addAttribute("mapped", mappedColumns(name, drafted));
         return "ingest/preview";
+    }
+
+    private static Map<String, String> mappedColumns(String name, String yaml) {
+        try {
+            return ImportProfile.parse(name, yaml).columns();
+        } catch (ProfileException e) {
+            return Map.of();
+        }
     }
 
     private Path pendingFile(String token, String name) {

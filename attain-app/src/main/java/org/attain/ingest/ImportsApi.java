@@ -87,7 +87,9 @@ class ImportsApi {
         boolean running = job.isPresent() && job.get().outcome() == null && job.get().error() == null;
         if (running || record.isEmpty()) {
             ImportProgress p = job.get().progress();
-            return new ImportStatus(id, p.phase().name(), p.percent(), p.rows(), null, job.get().error());
+            // saved, but what the import set off (a recalculation) still runs: not done for the caller yet
+            String phase = p.phase() == ImportProgress.Phase.DONE && running ? ImportProgress.Phase.LOADING.name() : p.phase().name();
+            return new ImportStatus(id, phase, p.percent(), p.rows(), null, job.get().error());
         }
         ImportRecords.ImportRecord r = record.get();
         return new ImportStatus(id, r.status().equals("FAILED") ? "FAILED" : "DONE", 100, r.rowsRead(), r, r.message());

@@ -44,9 +44,23 @@ final class ProfileSuggestion {
     }
 
     static String yaml(String fileName, char delimiter, List<String> header, List<String[]> sample) {
+        return yaml(RecordKinds.TRANSACTIONS, fileName, delimiter, header, sample, Map.of());
+    }
+
+    /**
+     * @param chosen field -> column the admin picked on the page; overrides the guess, an empty column unmaps the field
+     */
+    static String yaml(String record, String fileName, char delimiter, List<String> header, List<String[]> sample,
+            Map<String, String> chosen) {
         Map<String, String> columns = new LinkedHashMap<>();
-        List<String> taken = new ArrayList<>();
-        ALIASES.forEach((field, aliases) -> {
+        List<String> taken = new ArrayList<>(chosen.values());
+        aliases(record).forEach((field, aliases) -> {
+            if (chosen.containsKey(field)) {
+                if (!chosen.get(field).isBlank()) {
+                    columns.put(field, chosen.get(field));
+                }
+                return;
+            }
             for (String alias : aliases) {
                 for (String column : header) {
                     String c = column.strip().toLowerCase(Locale.ROOT);
@@ -58,10 +72,10 @@ final class ProfileSuggestion {
                 }
             }
         });
-        String dates = guessDates(header, sample, columns.get(TransactionFields.CLOSE_DATE));
-        String numbers = guessNumbers(header, sample, columns.get(TransactionFields.AMOUNT));
+        String dates = guessDates(header, sample, columns.get(firstOf(record, FieldType.DATE, TransactionFields.CLOSE_DATE)));
+        String numbers = guessNumbers(header, sample, columns.get(firstOf(record, FieldType.DECIMAL, TransactionFields.AMOUNT)));
         StringBuilder y = new StringBuilder();
-        y.append("record: transactions\n");
+        y.append("record: ").append(record).append('\n');
         y.append("source: ").append(fileName.replaceAll("(?i)\\.(csv|xlsx)$", "").replaceAll("[^A-Za-z0-9_-]", "-")).append('\n');
         y.append("format:\n");
         y.append("  delimiter: \"").append(delimiter == '\t' ? "\\t" : String.valueOf(delimiter)).append("\"\n");
@@ -70,9 +84,37 @@ final class ProfileSuggestion {
         y.append("  numbers: ").append(numbers).append('\n');
         y.append("columns:\n");
         columns.forEach((field, column) -> y.append("  ").append(field).append(": \"").append(column.replace("\"", "'")).append("\"\n"));
-        y.append("people:\n  match: [employee_id, email, name]\n");
-        y.append("defaults:\n  kind: DEAL\n");
+        boolean people = record.equals(RecordKinds.TRANSACTIONS) || RecordKinds.named(record).orElseThrow().fields().stream()
+                .anyMatch(f -> f.type() == FieldType.PERSON);
+        if (people) {
+            y.append("people:\n  match: [employee_id, email, name]\n");
+        }
+        if (record.equals(RecordKinds.TRANSACTIONS)) {
+            y.append("defaults:\n  kind: DEAL\n");
+        }
         return y.toString();
+    }
+
+    /** Header names a field is commonly found under: its own name (with blanks or underscores) and its aliases. */
+    private static Map<String, List<String>> aliases(String record) {
+        if (record.equals(RecordKinds.TRANSACTIONS)) {
+            return ALIASES;
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Field f : RecordKinds.named(record).orElseThrow().fields()) {
+            List<String> names = new ArrayList<>(List.of(f.name(), f.name().replace('_', ' ')));
+            f.aliases().forEach(a -> names.add(a.toLowerCase(Locale.ROOT)));
+            out.put(f.name(), names);
+        }
+        return out;
+    }
+
+    private static String firstOf(String record, FieldType type, String transactionField) {
+        if (record.equals(RecordKinds.TRANSACTIONS)) {
+            return transactionField;
+        }
+        return RecordKinds.named(record).orElseThrow().fields().stream().filter(f -> f.type() == type).map(Field::name)
+                .findFirst().orElse(null);
     }
 
     private static String guessDates(List<String> header, List<String[]> sample, String column) {

@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.sql.Array;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -258,10 +257,35 @@ final class RecordKinds {
         }
     }
 
-    /** Field -> help line for the page: type, required, fallback. */
-    static Map<String, String> describe(RecordKind kind) {
-        Map<String, String> out = new LinkedHashMap<>();
-        kind.fields().forEach(f -> out.put(f.name(), f.describe()));
-        return out;
+    /**
+     * A field as the mapping page lists it.
+     *
+     * @param takes message key of what the field takes (its type, in the page's language)
+     */
+    record FieldRow(String name, boolean required, String takes, List<String> choices, String fallback) {
+    }
+
+    private static final List<FieldRow> TRANSACTION_ROWS = List.of(
+            row(TransactionFields.EXTERNAL_ID, true, FieldType.TEXT), row(TransactionFields.CLOSE_DATE, true, FieldType.DATE),
+            row(TransactionFields.AMOUNT, true, FieldType.DECIMAL), row(TransactionFields.CURRENCY, true, FieldType.CURRENCY),
+            row(TransactionFields.OWNER, true, FieldType.PERSON),
+            new FieldRow(TransactionFields.KIND, false, FieldType.CHOICE.key(), TransactionFields.KINDS.stream().sorted().toList(), "DEAL"),
+            new FieldRow(TransactionFields.STATUS, false, FieldType.TEXT.key(), List.of(), "won"),
+            row(TransactionFields.DEAL_TYPE, false, FieldType.TEXT), row(TransactionFields.PRODUCT_CODE, false, FieldType.PRODUCT),
+            row(TransactionFields.TERM_MONTHS, false, FieldType.INTEGER), row(TransactionFields.ACCOUNT, false, FieldType.ACCOUNT),
+            new FieldRow(TransactionFields.SPLITS, false, "ingest.takes.splits", List.of(), null),
+            new FieldRow(TransactionFields.ATTRIBUTES, false, "ingest.takes.attributes", List.of(), null));
+
+    private static FieldRow row(String name, boolean required, FieldType type) {
+        return new FieldRow(name, required, type.key(), List.of(), null);
+    }
+
+    /** The fields of a record in page order: name, whether rows need it, what it takes, the value used when empty. */
+    static List<FieldRow> rows(String record) {
+        if (record.equals(TRANSACTIONS)) {
+            return TRANSACTION_ROWS;
+        }
+        return named(record).orElseThrow().fields().stream()
+                .map(f -> new FieldRow(f.name(), f.required(), f.type().key(), f.choices(), f.fallback())).toList();
     }
 }

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.postgresql.copy.CopyIn;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,11 +23,13 @@ final class StageWriter implements AutoCloseable {
     static final String COLUMNS = "row_no, external_id, kind, status, owner_id, close_date, amount, currency, deal_type, "
             + "product_code, term_months, account_id, splits, attributes, raw, problems";
 
+    private static final Logger log = LoggerFactory.getLogger(StageWriter.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int FLUSH_AT = 1 << 16;
 
     private final CopyIn copy;
     private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
+    private final long started = System.nanoTime();
     private long staged;
 
     StageWriter(Connection connection) throws SQLException {
@@ -73,6 +77,7 @@ final class StageWriter implements AutoCloseable {
     long finish() throws SQLException {
         flush();
         copy.endCopy();
+        log.debug("import step read, map and stage {} rows: {} ms", staged, (System.nanoTime() - started) / 1_000_000);
         return staged;
     }
 

@@ -4,16 +4,28 @@ import java.sql.Array;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The set-based half of an import, run inside the import's transaction after the rows are staged:
- * duplicates within the file, quarantine, keeping the previous version of each changed row, and one
- * INSERT ... ON CONFLICT that inserts new rows and updates only rows whose values really differ.
+ * duplicates within the file, quarantine, then one join of the staged rows with the stored ones
+ * that sorts every good row into new, changed or unchanged. New rows are inserted, changed rows keep
+ * their previous version and are updated, unchanged rows are not written at all.
+ *
+ * <p>Shaped for a million rows in one transaction (see the Import section of docs/benchmarks.md):
+ * one hash join instead of a per-row ON CONFLICT probe; a first load of a source inserts straight
+ * from the stage; duplicates are found by hashing, not by sorting the stage. Imports of the same
+ * source take turns (a transaction-scoped advisory lock), so what the join saw as new is still new
+ * when it is inserted.
  */
 final class TransactionLoad {
+
+    private static final Logger log = LoggerFactory.getLogger(TransactionLoad.class);
 
     /** What the upsert did: counts plus the people and close dates whose pay may have changed. */
     record Changes(long inserted, long updated, Set<Long> personIds, LocalDate earliest, LocalDate latest) {
@@ -24,12 +36,17 @@ final class TransactionLoad {
             + "term_months, account_id, splits, attributes";
 
     private final JdbcClient jdbc;
+    private long staged = -1;
+    private long rejected = -1;
 
     TransactionLoad(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     void createStage() {
+        // Hash joins and aggregates over a million staged rows stay in memory instead of spilling in
+        // 4 MB batches; SET LOCAL ends with the import's transaction.
+        jdbc.sql("set local work_mem = '128MB'").update();
         jdbc.sql("""
                 create temp table ingest_stage (
                     row_no bigint not null, external_id text, kind text, status text, owner_id bigint, close_date date,
@@ -40,67 +57,99 @@ final class TransactionLoad {
 
     /** Temporary tables are never analysed automatically; without statistics the joins below plan badly. */
     void analyzeStage() {
-        jdbc.sql("analyze ingest_stage").update();
+        timed("analyze stage", () -> jdbc.sql("analyze ingest_stage").update());
     }
 
     /** A transaction id seen again later in the same file is quarantined: the first occurrence is kept. */
     void quarantineRepeats(String idColumn) {
-        jdbc.sql("""
+        // Grouping hashes the ids; only the repeated ones are joined back (a window over all rows sorted them).
+        timed("repeated ids", () -> jdbc.sql("""
                 update ingest_stage s
                 set problems = jsonb_build_array(jsonb_build_object('column', cast(:column as text), 'value', s.external_id,
                         'reason', 'transaction id ' || s.external_id || ' appears more than once in the file; row '
                                   || d.first_row || ' is loaded, fix this one in the file and load it again',
                         'suggestion', null))
-                from (select row_no, min(row_no) over (partition by external_id) as first_row
-                      from ingest_stage where problems is null) d
-                where d.row_no = s.row_no and d.row_no <> d.first_row""")
-                .param("column", idColumn).update();
+                from (select external_id, min(row_no) as first_row from ingest_stage where problems is null
+                      group by external_id having count(*) > 1) d
+                where s.external_id = d.external_id and s.problems is null and s.row_no <> d.first_row""")
+                .param("column", idColumn).update());
     }
 
     long quarantine(long importId) {
-        return jdbc.sql("""
+        rejected = timed("quarantine", () -> jdbc.sql("""
                 insert into ingest_quarantine(import_id, row_number, raw, problems)
                 select :id, row_no, raw, problems from ingest_stage where problems is not null""")
-                .param("id", importId).update();
+                .param("id", importId).update());
+        return rejected;
     }
 
     long staged() {
-        return jdbc.sql("select count(*) from ingest_stage").query(Long.class).single();
+        staged = jdbc.sql("select count(*) from ingest_stage").query(Long.class).single();
+        return staged;
     }
 
     Changes apply(long importId, String source, Instant now) {
         Timestamp at = Timestamp.from(now);
-        jdbc.sql("""
-                insert into sales_transaction_version(transaction_id, version, source, external_id, %1$s, valid_until,
-                                                      replaced_by_import)
-                select t.id, t.version, t.source, t.external_id, %2$s, :at, :id
-                from ingest_stage s join sales_transaction t on t.source = :source and t.external_id = s.external_id
-                where s.problems is null and (%2$s) is distinct from (%3$s)"""
-                .formatted(VALUES, prefixed("t"), prefixed("s")))
-                .param("at", at).param("id", importId).param("source", source).update();
-        var row = jdbc.sql("""
-                with up as (
-                    insert into sales_transaction as t (source, external_id, %1$s, version, updated_at)
-                    select :source, external_id, %1$s, 1, :at from ingest_stage where problems is null
-                    on conflict (source, external_id) do update
-                        set %4$s, version = t.version + 1, updated_at = excluded.updated_at
-                        where (%2$s) is distinct from (%3$s)
-                    returning t.version, t.owner_id, t.close_date, t.splits
-                ),
-                old as (select owner_id, close_date, splits from sales_transaction_version where replaced_by_import = :id),
-                touched as (select owner_id, close_date, splits from up union all select owner_id, close_date, splits from old),
-                people as (
-                    select owner_id as person_id from touched where owner_id is not null
-                    union
-                    select cast(e ->> 'person_id' as bigint) from touched, jsonb_array_elements(coalesce(touched.splits, '[]')) e
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('attain.ingest.source'), hashtext(:source))")
+                .param("source", source).query((rs, n) -> 1).single();
+        long good = goodRows();
+        // Every good row that is new (no stored row) or changed (values differ); unchanged rows drop out here.
+        timed("match", () -> jdbc.sql("""
+                create temp table ingest_match on commit drop as
+                select s.row_no, t.id as transaction_id
+                from ingest_stage s left join sales_transaction t on t.source = :source and t.external_id = s.external_id
+                where s.problems is null and (t.id is null or (%1$s) is distinct from (%2$s))"""
+                .formatted(prefixed("t"), prefixed("s")))
+                .param("source", source).update());
+        long[] counts = jdbc.sql("""
+                select count(*) filter (where transaction_id is null), count(*) filter (where transaction_id is not null)
+                from ingest_match""").query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        long fresh = counts[0];
+        long changed = counts[1];
+        boolean allNew = fresh == good;
+        if (changed > 0) {
+            jdbc.sql("analyze ingest_match").update();
+            timed("versions", () -> jdbc.sql("""
+                    insert into sales_transaction_version(transaction_id, version, source, external_id, %1$s, valid_until,
+                                                          replaced_by_import)
+                    select t.id, t.version, t.source, t.external_id, %2$s, :at, :id
+                    from ingest_match m join sales_transaction t on t.id = m.transaction_id"""
+                    .formatted(VALUES, prefixed("t")))
+                    .param("at", at).param("id", importId).update());
+            timed("update", () -> jdbc.sql("""
+                    update sales_transaction t set %1$s, version = t.version + 1, updated_at = :at
+                    from ingest_match m join ingest_stage s on s.row_no = m.row_no
+                    where t.id = m.transaction_id"""
+                    .formatted(assignments("s")))
+                    .param("at", at).update());
+        }
+        if (fresh > 0) {
+            // A first load of a source (every good row new) needs no join back to the match.
+            String from = allNew ? "ingest_stage s where s.problems is null"
+                    : "ingest_stage s join ingest_match m on m.row_no = s.row_no where m.transaction_id is null";
+            timed("insert", () -> jdbc.sql("""
+                    insert into sales_transaction (source, external_id, %1$s, version, updated_at)
+                    select :source, s.external_id, %2$s, 1, :at from %3$s"""
+                    .formatted(VALUES, prefixed("s"), from))
+                    .param("source", source).param("at", at).update());
+        }
+        if (fresh + changed == 0) {
+            return new Changes(0, 0, Set.of(), null, null);
+        }
+        String written = allNew ? "ingest_stage s where s.problems is null"
+                : "ingest_stage s join ingest_match m on m.row_no = s.row_no";
+        return timed("touched", () -> jdbc.sql("""
+                with touched as (
+                    select s.owner_id, s.close_date, s.splits from %1$s
+                    union all
+                    select owner_id, close_date, splits from sales_transaction_version where replaced_by_import = :id
                 )
-                select (select count(*) from up where version = 1) as inserted,
-                       (select count(*) from up where version > 1) as updated,
-                       (select min(close_date) from touched) as earliest,
-                       (select max(close_date) from touched) as latest,
-                       (select array_agg(person_id) from people where person_id is not null) as people"""
-                .formatted(VALUES, prefixed("t"), prefixed("excluded"), assignments()))
-                .param("source", source).param("at", at).param("id", importId)
+                select min(close_date) as earliest, max(close_date) as latest,
+                       array_agg(distinct p) filter (where p is not null) as people
+                from touched cross join lateral unnest(case when splits is null then array[owner_id]
+                                                            else array[owner_id] || split_person_ids(splits) end) p"""
+                .formatted(written))
+                .param("id", importId)
                 .query((rs, n) -> {
                     Set<Long> ids = new HashSet<>();
                     Array people = rs.getArray("people");
@@ -109,17 +158,30 @@ final class TransactionLoad {
                             ids.add(((Number) id).longValue());
                         }
                     }
-                    return new Changes(rs.getLong("inserted"), rs.getLong("updated"), ids,
-                            rs.getObject("earliest", LocalDate.class), rs.getObject("latest", LocalDate.class));
-                }).single();
-        return row;
+                    return new Changes(fresh, changed, ids, rs.getObject("earliest", LocalDate.class),
+                            rs.getObject("latest", LocalDate.class));
+                }).single());
+    }
+
+    private long goodRows() {
+        if (staged >= 0 && rejected >= 0) {
+            return staged - rejected;
+        }
+        return jdbc.sql("select count(*) from ingest_stage where problems is null").query(Long.class).single();
+    }
+
+    private static <T> T timed(String step, java.util.function.Supplier<T> work) {
+        long started = System.nanoTime();
+        T result = work.get();
+        log.debug("import step {}: {} ms", step, (System.nanoTime() - started) / 1_000_000);
+        return result;
     }
 
     private static String prefixed(String alias) {
-        return String.join(", ", java.util.Arrays.stream(VALUES.split(", ")).map(c -> alias + "." + c).toList());
+        return String.join(", ", Arrays.stream(VALUES.split(", ")).map(c -> alias + "." + c).toList());
     }
 
-    private static String assignments() {
-        return String.join(", ", java.util.Arrays.stream(VALUES.split(", ")).map(c -> c + " = excluded." + c).toList());
+    private static String assignments(String alias) {
+        return String.join(", ", Arrays.stream(VALUES.split(", ")).map(c -> c + " = " + alias + "." + c).toList());
     }
 }

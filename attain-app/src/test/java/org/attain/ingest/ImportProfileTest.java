@@ -37,8 +37,16 @@ class ImportProfileTest {
 
     @Test
     void recordTypesNotYetImportableSaySo() {
-        assertThatThrownBy(() -> ImportProfile.parse("p", "record: quotas\nsource: crm\ncolumns: {amount: A}"))
-                .hasMessageContaining("record 'quotas' cannot be imported yet");
+        assertThatThrownBy(() -> ImportProfile.parse("p", "record: invoices\nsource: crm\ncolumns: {amount: A}"))
+                .hasMessageContaining("record 'invoices' cannot be imported yet");
+    }
+
+    @Test
+    void eachRecordTypeKnowsItsOwnFields() {
+        assertThat(ImportProfile.parse("p", "record: quotas\nsource: plan\ncolumns: {person: Rep, amount: Quota}").columns())
+                .containsKeys("person", "amount");
+        assertThatThrownBy(() -> ImportProfile.parse("p", "record: quotas\nsource: plan\ncolumns: {owner: Rep}"))
+                .hasMessageContaining("unknown field 'owner' under columns for quotas; known: person, period, measure");
     }
 
     @Test
