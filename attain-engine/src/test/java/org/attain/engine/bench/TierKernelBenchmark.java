@@ -17,6 +17,9 @@ import org.attain.engine.model.PersonId;
 import org.attain.engine.model.PlanAssignment;
 import org.attain.engine.model.Proration;
 import org.attain.engine.model.Quota;
+import org.attain.engine.model.TeamId;
+import org.attain.engine.model.TeamMembership;
+import org.attain.engine.model.TeamQuota;
 import org.attain.engine.model.Transaction;
 import org.attain.engine.money.CurrencyUnit;
 import org.attain.engine.money.Money;
@@ -73,9 +76,20 @@ public class TierKernelBenchmark {
                   - {from: "1.00", rate: "0.12"}
             """;
 
+    // The same payees in pods of 10, each also paid 1% (2% above 100%) on the pod's bookings.
+    private static final String POD_PLAN = PLAN.replace("id: ae-marginal", "id: ae-pod") + """
+              - id: pod_commission
+                kind: tiered
+                attainment: pod
+                tiers:
+                  - {from: "0.00", to: "1.00", rate: "0.01"}
+                  - {from: "1.00", rate: "0.02"}
+            """;
+
     private TierKernel kernel;
     private List<Credit> credits;
     private CalculationInput input;
+    private CalculationInput podInput;
     private final Engine engine = new Engine();
 
     @Setup
@@ -106,6 +120,22 @@ public class TierKernelBenchmark {
             }
         }
         input = b.build();
+
+        CompiledPlan podPlan = new PlanCompiler().compile("bench-pod.yaml", POD_PLAN).orThrow();
+        CalculationInput.Builder pb = CalculationInput.builder().plan(podPlan).period(PeriodId.parse("2026-Q1"))
+                .transactions(input.transactions());
+        input.people().forEach(pb::person);
+        input.quotas().forEach(pb::quota);
+        for (int p = 0; p < PAYEES; p++) {
+            PersonId id = PersonId.of("ae" + p);
+            TeamId pod = TeamId.of("pod" + p / 10);
+            pb.assignment(new PlanAssignment(id, podPlan.id(), DateRange.always()));
+            pb.teamMembership(new TeamMembership(id, pod, DateRange.from(LocalDate.of(2020, 1, 1))));
+            if (p % 10 == 0) {
+                pb.teamQuota(new TeamQuota(pod, PeriodId.parse("2026-Q1"), null, Money.of("10000000.00", "USD")));
+            }
+        }
+        podInput = pb.build();
     }
 
     @Benchmark
@@ -118,6 +148,13 @@ public class TierKernelBenchmark {
     @OperationsPerInvocation(PAYEES * DEALS_PER_PAYEE)
     public CalculationResult engine() {
         return engine.calculate(input);
+    }
+
+    /** The whole engine when every payee is also paid on a pod of 10 (each member reads the pod's 5,000 deals). */
+    @Benchmark
+    @OperationsPerInvocation(PAYEES * DEALS_PER_PAYEE)
+    public CalculationResult enginePods() {
+        return engine.calculate(podInput);
     }
 
     /** Runs only the kernel benchmark: {@code java -cp ... org.attain.engine.bench.TierKernelBenchmark}. */
