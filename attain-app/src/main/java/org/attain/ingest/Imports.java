@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -100,57 +101,44 @@ public class Imports {
         if (!run.profile().record().equals(RecordKinds.TRANSACTIONS)) {
             return runRecords(run, progress);
         }
-        Instant started = clock.instant();
-        long startedNanos = System.nanoTime();
         TransactionLoad.Changes[] changes = new TransactionLoad.Changes[1];
-        ImportOutcome outcome;
-        try {
-            outcome = transactions.execute(tx -> {
-                insertRecord(run, started);
-                TransactionLoad load = new TransactionLoad(jdbc);
-                load.createStage();
-                Connection connection = DataSourceUtils.getConnection(dataSource);
-                List<String> header;
-                // Before the COPY starts: while it runs, the connection takes no other statement.
-                Directory directory = References.load(jdbc, run.profile());
-                Names<String> products = run.profile().checkProducts()
-                        && run.profile().columns().containsKey(TransactionFields.PRODUCT_CODE) ? Lookups.products(jdbc) : null;
-                progress.reading(run.source());
-                try (StageWriter stage = new StageWriter(connection)) {
-                    FileReading reading = new FileReading(run.profile(), directory, stage, run.source().typedCells(), progress,
-                            products);
-                    run.source().read(reading);
-                    stage.finish();
-                    header = reading.header();
-                } catch (SQLException | java.io.IOException e) {
-                    throw new UnreadableFileException("the rows could not be staged: " + e.getMessage());
-                }
-                progress.loading();
-                load.analyzeStage();
-                load.quarantineRepeats(run.profile().columns().getOrDefault(TransactionFields.EXTERNAL_ID, "external_id"));
-                long rejected = load.quarantine(run.id());
-                long read = load.staged();
-                Object savepoint = run.dryRun() ? tx.createSavepoint() : null;
-                TransactionLoad.Changes c = load.apply(run.id(), run.profile().source(), clock.instant());
-                if (run.dryRun()) {
-                    tx.rollbackToSavepoint(savepoint);
-                } else {
-                    auditChanges(run, c);
-                    resolveReplayed(run);
-                    changes[0] = c;
-                }
-                long unchanged = read - rejected - c.inserted() - c.updated();
-                return finishRecord(run, header, new ImportOutcome(run.id(), null, read, c.inserted(), c.updated(), unchanged,
-                        rejected, null, 0));
-            });
-        } catch (ProfileException | UnreadableFileException e) {
-            throw fail(run, progress, e.getMessage());
-        } catch (RuntimeException e) {
-            fail(run, progress, "the import failed: " + e.getMessage());
-            throw e;
-        }
-        progress.finished(true);
-        outcome = timed(outcome, startedNanos);
+        ImportOutcome outcome = inOneTransaction(run, progress, (tx, started) -> {
+            TransactionLoad load = new TransactionLoad(jdbc);
+            load.createStage();
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            List<String> header;
+            // Before the COPY starts: while it runs, the connection takes no other statement.
+            Directory directory = References.load(jdbc, run.profile());
+            Names<String> products = run.profile().checkProducts()
+                    && run.profile().columns().containsKey(TransactionFields.PRODUCT_CODE) ? Lookups.products(jdbc) : null;
+            progress.reading(run.source());
+            try (StageWriter stage = new StageWriter(connection)) {
+                FileReading reading = new FileReading(run.profile(), directory, stage, run.source().typedCells(), progress,
+                        products);
+                run.source().read(reading);
+                stage.finish();
+                header = reading.header();
+            } catch (SQLException | java.io.IOException e) {
+                throw new UnreadableFileException("the rows could not be staged: " + e.getMessage());
+            }
+            progress.loading();
+            load.analyzeStage();
+            load.quarantineRepeats(run.profile().columns().getOrDefault(TransactionFields.EXTERNAL_ID, "external_id"));
+            long rejected = load.quarantine(run.id());
+            long read = load.staged();
+            Object savepoint = run.dryRun() ? tx.createSavepoint() : null;
+            TransactionLoad.Changes c = load.apply(run.id(), run.profile().source(), clock.instant());
+            if (run.dryRun()) {
+                tx.rollbackToSavepoint(savepoint);
+            } else {
+                auditChanges(run, c);
+                resolveReplayed(run);
+                changes[0] = c;
+            }
+            long unchanged = read - rejected - c.inserted() - c.updated();
+            return finishRecord(run, header, new ImportOutcome(run.id(), null, read, c.inserted(), c.updated(), unchanged,
+                    rejected, null, 0));
+        });
         TransactionLoad.Changes c = changes[0];
         if (c != null && c.inserted() + c.updated() > 0) {
             events.publishEvent(new TransactionsChanged(c.personIds(), c.earliest(), c.latest(), run.id()));
@@ -160,20 +148,36 @@ public class Imports {
 
     /** People, teams, quotas, FX rates …: read and upserted by natural key, see {@link RecordImports}. */
     private ImportOutcome runRecords(Run run, ImportProgress progress) {
+        Set<Long>[] affected = new Set[1];
+        ImportOutcome outcome = inOneTransaction(run, progress, (tx, started) -> {
+            RecordImports.Result r = records.load(run, tx, progress, started);
+            if (!run.dryRun()) {
+                resolveReplayed(run);
+            }
+            affected[0] = r.affectedPeople();
+            return finishRecord(run, r.header(), new ImportOutcome(run.id(), null, r.read(), r.inserted(), r.updated(),
+                    r.unchanged(), r.rejected(), null, 0));
+        });
+        if (affected[0] != null && !affected[0].isEmpty()) {
+            events.publishEvent(new RecalculationRequested(affected[0], "import " + run.id() + " of " + run.profile().record(),
+                    run.actor()));
+        }
+        return outcome;
+    }
+
+    /**
+     * Runs the work of an import in one transaction together with its record; a failure leaves a FAILED record
+     * with the reason. The outcome carries the time from start to commit.
+     */
+    private ImportOutcome inOneTransaction(Run run, ImportProgress progress,
+            java.util.function.BiFunction<TransactionStatus, Instant, ImportOutcome> work) {
         Instant started = clock.instant();
         long startedNanos = System.nanoTime();
-        Set<Long>[] affected = new Set[1];
         ImportOutcome outcome;
         try {
             outcome = transactions.execute(tx -> {
                 insertRecord(run, started);
-                RecordImports.Result r = records.load(run, tx, progress, started);
-                if (!run.dryRun()) {
-                    resolveReplayed(run);
-                }
-                affected[0] = r.affectedPeople();
-                return finishRecord(run, r.header(), new ImportOutcome(run.id(), null, r.read(), r.inserted(), r.updated(),
-                        r.unchanged(), r.rejected(), null, 0));
+                return work.apply(tx, started);
             });
         } catch (ProfileException | UnreadableFileException e) {
             throw fail(run, progress, e.getMessage());
@@ -182,10 +186,6 @@ public class Imports {
             throw e;
         }
         progress.finished(true);
-        if (affected[0] != null && !affected[0].isEmpty()) {
-            events.publishEvent(new RecalculationRequested(affected[0], "import " + run.id() + " of " + run.profile().record(),
-                    run.actor()));
-        }
         return timed(outcome, startedNanos);
     }
 

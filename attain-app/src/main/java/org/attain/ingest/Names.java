@@ -20,6 +20,7 @@ final class Names<T> {
     }
 
     private final String what;
+    private final Map<String, T> exact = new HashMap<>();
     private final Map<String, T> byName = new HashMap<>();
     private final Set<String> shown = new LinkedHashSet<>();
 
@@ -29,6 +30,7 @@ final class Names<T> {
 
     Names<T> add(String name, T value) {
         if (name != null && !name.isBlank()) {
+            exact.put(name, value);
             byName.put(key(name), value);
             shown.add(name.strip());
         }
@@ -36,7 +38,11 @@ final class Names<T> {
     }
 
     Found<T> find(String name) {
-        T value = byName.get(key(name));
+        // the exact name first: a million-row transaction file names the same few products over and over
+        T value = exact.get(name);
+        if (value == null) {
+            value = byName.get(key(name));
+        }
         if (value != null) {
             return new Found<>(value, null, null);
         }

@@ -47,6 +47,7 @@ final class TransactionMapper {
     private final Map<String, Integer> index = new HashMap<>();
     private final DateTimeFormatter dates;
     private final NumberStyle numbers;
+    private final boolean isoDates;
     private final Splits splits;
 
     /**
@@ -57,6 +58,7 @@ final class TransactionMapper {
         this.profile = profile;
         this.directory = directory;
         this.dates = profile.format().dates();
+        this.isoDates = profile.format().datePattern().equals("yyyy-MM-dd");
         this.numbers = typedCells ? NumberStyle.PLAIN : profile.format().numbers();
         this.splits = new Splits(directory, profile.format().numbers());
         List<String> missing = new ArrayList<>();
@@ -90,7 +92,7 @@ final class TransactionMapper {
         if (dateText == null) {
             problems.add(missing(CLOSE_DATE, "close date"));
         } else {
-            closeDate = Values.date(dateText, dates);
+            closeDate = isoDates ? isoDate(dateText) : Values.date(dateText, dates);
             if (closeDate == null) {
                 problems.add(problem(CLOSE_DATE, dateText, "bad close date '" + dateText + "': not a real date in the form "
                         + profile.format().datePattern(), null));
@@ -101,7 +103,7 @@ final class TransactionMapper {
         if (amountText == null) {
             problems.add(missing(AMOUNT, "amount"));
         } else {
-            amount = Values.number(amountText, numbers);
+            amount = plainNumber(amountText);
             if (amount == null) {
                 problems.add(problem(AMOUNT, amountText, "bad amount '" + amountText + "': not a number like "
                         + Values.example(numbers), null));
@@ -179,6 +181,62 @@ final class TransactionMapper {
         return new Mapped(new TransactionRow(rowNumber, externalId, kind, status == null ? "won" : status, ownerId,
                 closeDate, amount, currency, value(DEAL_TYPE, cells), value(PRODUCT_CODE, cells), term, accountId,
                 splitsJson, attributes == null ? "{}" : attributes), List.of());
+    }
+
+    /**
+     * A million-row file is mostly plain numbers such as 18200.00: those are read directly, the same
+     * value {@link Values#number} gives (in plain and English style); anything else (grouping, currency signs, brackets) goes there.
+     */
+    private BigDecimal plainNumber(String text) {
+        if (numbers == NumberStyle.DE) {
+            // "1.234" is a thousand there, and "1234.56" an error
+            return Values.number(text, numbers);
+        }
+        int n = text.length();
+        int i = n > 0 && text.charAt(0) == '-' ? 1 : 0;
+        int digits = 0;
+        boolean point = false;
+        for (int k = i; k < n; k++) {
+            char c = text.charAt(k);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == '.' && !point && digits > 0 && k < n - 1) {
+                point = true;
+            } else {
+                return Values.number(text, numbers);
+            }
+        }
+        return digits == 0 || n > 40 ? Values.number(text, numbers) : new BigDecimal(text);
+    }
+
+    /** yyyy-MM-dd read without a formatter; the same strict rules (no 31 February), null when not a real date. */
+    private LocalDate isoDate(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return Values.date(text, dates);
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        if (year < 0 || month < 0 || day < 0) {
+            return Values.date(text, dates);
+        }
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String text, int from, int to) {
+        int v = 0;
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /** The cell for a field after the value map, the default when empty, or null. */

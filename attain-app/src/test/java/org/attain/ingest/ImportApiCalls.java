@@ -61,11 +61,19 @@ final class ImportApiCalls {
     }
 
     Done load(String profileYaml, String fileName, String csv, boolean dryRun) {
+        return load(profileYaml, fileName, csv.getBytes(StandardCharsets.UTF_8), dryRun);
+    }
+
+    Done load(String profileYaml, String fileName, byte[] file, boolean dryRun) {
         String boundary = "----attain" + UUID.randomUUID();
-        String body = part(boundary, "profile", "profile.yaml", profileYaml) + part(boundary, "file", fileName, csv) + "--" + boundary + "--\r\n";
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes((part(boundary, "profile", "profile.yaml") + profileYaml + "\r\n" + part(boundary, "file", fileName))
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         var started = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/imports" + (dryRun ? "?dryRun=true" : "")))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
         if (started.statusCode() != 202) {
             throw new AssertionError("import not started: " + started.statusCode() + " " + started.body());
         }
@@ -140,9 +148,9 @@ final class ImportApiCalls {
         return n == null || n.isNull() ? "" : n.asString();
     }
 
-    private static String part(String boundary, String name, String fileName, String content) {
+    private static String part(String boundary, String name, String fileName) {
         return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n";
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
     }
 
     private HttpResponse<String> send(HttpRequest.Builder b) {

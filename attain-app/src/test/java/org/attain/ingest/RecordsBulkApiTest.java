@@ -69,6 +69,14 @@ class RecordsBulkApiTest extends AttainIntegrationTest {
     }
 
     @Test
+    void everyBulkEndpointIsInTheOpenApiDocument() {
+        assertThat(anonymous().get("/api/v1/openapi").body()).contains("/api/v1/people/bulk", "/api/v1/reporting-lines/bulk",
+                "/api/v1/teams/bulk", "/api/v1/quotas/bulk", "/api/v1/accounts/bulk", "/api/v1/products/bulk",
+                "/api/v1/opportunities/bulk", "/api/v1/activities/bulk", "/api/v1/fx-rates/bulk", "/api/v1/transactions/bulk",
+                "/api/v1/imports/records/{record}", "Idempotency-Key");
+    }
+
+    @Test
     void theFieldsOfEveryKindAreListed() {
         var kinds = Json.parse(login("compadmin", "demo").get("/api/v1/imports/records").body());
         assertThat(kinds).hasSize(9);
