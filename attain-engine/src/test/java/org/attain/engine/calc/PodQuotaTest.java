@@ -96,6 +96,29 @@ class PodQuotaTest {
     }
 
     @Test
+    void a_pod_mates_cancelled_deal_is_clawed_back_from_every_member() {
+        CalculationResult result = Scenarios.run("""
+                periods: [2026-Q1, 2026-Q2]
+                people: [{id: a, start: 2025-01-01}, {id: b, start: 2025-01-01}]
+                team_memberships: [{person: a, team: p}, {person: b, team: p}]
+                team_quotas: [{team: p, period: 2026-Q1, amount: "1000.00"}, {team: p, period: 2026-Q2, amount: "1000.00"}]
+                plan:
+                  id: pod
+                  frequency: quarter
+                  clawback: {window_days: 90, share: "1.00"}
+                  components: [{id: pod_rate, kind: rate, rate: "0.10", attainment: pod}]
+                transactions: [{id: T1, owner: b, close: 2026-03-01, amount: "1000.00"}]
+                events: [{transaction: T1, kind: cancelled, on: 2026-04-10}]
+                """);
+        for (String member : new String[] {"a", "b"}) {
+            assertThat(result.statement(member, "2026-Q1").orElseThrow().amountOf("pod_rate").amount())
+                    .isEqualByComparingTo("100.00");
+            assertThat(result.statement(member, "2026-Q2").orElseThrow().amountOf("clawback").amount())
+                    .isEqualByComparingTo("-100.00");
+        }
+    }
+
+    @Test
     void overlapping_memberships_of_one_person_are_refused_with_the_line() {
         var parse = new org.attain.engine.scenario.ScenarioReader(Scenarios.compiler()).read("s.yaml", """
                 periods: [2026-Q1]
