@@ -56,16 +56,15 @@ class HomePage {
         model.addAttribute("today", today);
         if (user.personId() != null) {
             people.find(user.personId(), today).ifPresent(me -> {
+                // The person row already names the manager in force today; no second look-up.
                 model.addAttribute("person", me);
-                if (me.managerId() != null) {
-                    people.find(me.managerId(), today).ifPresent(m -> model.addAttribute("manager", m));
-                }
                 // Back-office staff are not paid on sales: their home has no pay or booking cards.
                 if (me.roleType() != org.attain.org.RoleType.ADMIN) {
                     Map<Long, SalesSnapshot.Figures> mine = sales.figures(List.of(me.id()), quarter.startsOn(), quarter.endsOn());
                     model.addAttribute("myFigures", mine.getOrDefault(me.id(), SalesSnapshot.Figures.empty(me.id())));
                     model.addAttribute("recentDeals", sales.recentDeals(me.id(), 8));
-                    Earnings.Statement statement = earnings.statement(me.id(), quarter.id());
+                    // The headline only: the home page shows no lines, so it neither reads nor parses their traces.
+                    Earnings.Statement statement = earnings.headline(me.id(), quarter.id());
                     model.addAttribute("myStatement", statement);
                     if (statement.attainment() != null) {
                         model.addAttribute("gaugeWidth", statement.attainment().min(java.math.BigDecimal.ONE).movePointRight(2));

@@ -41,18 +41,70 @@ public class Earnings {
         return current(personId, period).orElseGet(() -> Statement.notCalculated(personId, period));
     }
 
-    private Optional<Statement> current(long personId, String period) {
-        record Head(long id, String currency, BigDecimal earnings, BigDecimal payout, BigDecimal quota,
-                BigDecimal attainment, String measures, String ledger, long runId, Instant createdAt) {
-        }
-        return jdbc.sql("""
-                select id, currency, earnings, payout, quota, attainment, measures::text as measures,
-                       ledger::text as ledger, run_id, created_at
-                from payee_period_result where person_id = :p and period_id = :period and is_current""")
-                .param("p", personId).param("period", period).query(Head.class).optional()
+    /** The headline of a payee-period's current result (no lines, measures or ledger): for home pages. */
+    public Statement headline(long personId, String period) {
+        return head(personId, period)
                 .map(h -> new Statement(personId, period, true, h.currency(), h.earnings(), h.payout(), h.quota(),
-                        h.attainment() == null ? null : h.attainment().setScale(4, java.math.RoundingMode.DOWN),
-                        json.readTree(h.measures()), json.readTree(h.ledger()), lines(h.id()), h.runId(), h.createdAt()));
+                        h.attainment(), null, null, List.of(), h.runId(), h.createdAt()))
+                .orElseGet(() -> Statement.notCalculated(personId, period));
+    }
+
+    private record Head(long id, String currency, BigDecimal earnings, BigDecimal payout, BigDecimal quota,
+            BigDecimal attainment, long runId, Instant createdAt) {
+    }
+
+    /** What a stored result says beyond its headline; never changes once written. */
+    private record Detail(JsonNode measures, JsonNode ledger, List<Line> lines) {
+    }
+
+    // A result row and its lines are immutable once written (a rerun writes a new version and only
+    // moves "current"), so their parsed form is kept by result id. Each request still asks which
+    // result is current, so a new run shows at once. Bounded: the most recently read statements.
+    private final java.util.Map<Long, Detail> details = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Long, Detail> eldest) {
+                    return size() > DETAILS_KEPT;
+                }
+            });
+    private static final int DETAILS_KEPT = 512;
+
+    private Optional<Statement> current(long personId, String period) {
+        return head(personId, period).map(h -> {
+            Detail d = details.get(h.id());
+            if (d == null) {
+                d = detail(h.id());
+                details.put(h.id(), d);
+            }
+            return new Statement(personId, period, true, h.currency(), h.earnings(), h.payout(), h.quota(),
+                    h.attainment(), d.measures(), d.ledger(), d.lines(), h.runId(), h.createdAt());
+        });
+    }
+
+    // Mapped by hand: the generic record mapper pays a driver exception per camel-case field and row.
+    private Optional<Head> head(long personId, String period) {
+        return jdbc.sql("""
+                select id, currency, earnings, payout, quota, attainment, run_id, created_at
+                from payee_period_result where person_id = :p and period_id = :period and is_current""")
+                .param("p", personId).param("period", period)
+                .query((rs, n) -> {
+                    BigDecimal attainment = rs.getBigDecimal(6);
+                    java.sql.Timestamp created = rs.getTimestamp(8);
+                    return new Head(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                            rs.getBigDecimal(5), attainment == null ? null : attainment.setScale(4, java.math.RoundingMode.DOWN),
+                            rs.getLong(7), created == null ? null : created.toInstant());
+                })
+                .optional();
+    }
+
+    private Detail detail(long resultId) {
+        String[] texts = jdbc.sql("select measures::text, ledger::text from payee_period_result where id = :r")
+                .param("r", resultId).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+        return new Detail(readTreeOrNull(texts[0]), readTreeOrNull(texts[1]), lines(resultId));
+    }
+
+    private JsonNode readTreeOrNull(String text) {
+        return text == null ? null : json.readTree(text);
     }
 
     private List<Line> lines(long resultId) {

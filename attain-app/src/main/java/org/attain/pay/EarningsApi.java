@@ -38,7 +38,10 @@ class EarningsApi {
         if (!visibility.canSee(user, id)) {
             throw new NotFoundException("person", id);
         }
-        String p = period == null || period.isBlank() ? periods.current(PeriodKind.QUARTER).id() : period.trim();
+        if (period == null || period.isBlank()) {
+            return earnings.statement(id, periods.current(PeriodKind.QUARTER).id());
+        }
+        String p = period.trim();
         if (periods.find(p).isEmpty()) {
             throw new NotFoundException("period", p);
         }
