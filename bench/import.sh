@@ -18,7 +18,9 @@ profile=$root/examples/imports/generated-demo.profile.yaml
 heap=${BENCH_HEAP:--Xmx512m}
 run() {
   (cd "$work/run" && /usr/bin/time -f "peak_rss_kb=%M" java "$heap" -jar "$jar" import --profile "$profile" "$csv" \
-      --attain.demo.people="$people" --attain.demo.seed="$seed" 2>&1) | grep -E "rows read|accepted=|peak_rss_kb=" || true
+      --attain.demo.people="$people" --attain.demo.seed="$seed" \
+      --logging.level.org.attain.ingest.TransactionLoad=debug --logging.level.org.attain.ingest.StageWriter=debug 2>&1) \
+      | grep -E "rows read|accepted=|peak_rss_kb=|import step" || true
 }
 report() {
   local label=$1 out=$2
@@ -26,6 +28,7 @@ report() {
   secs=$(echo "$out" | sed -nE 's/.* changed in ([0-9.]+) s.*/\1/p')
   rss=$(echo "$out" | sed -nE 's/peak_rss_kb=([0-9]+)/\1/p')
   echo "$out" | grep -E "accepted="
+  echo "$out" | sed -nE 's/.*import step (.*)/  step \1/p'
   awk -v l="$label" -v r="$rows" -v s="$secs" -v m="$rss" \
     'BEGIN { printf "%s: rows=%d seconds=%.1f rows_per_s=%d peak_rss_mb=%d\n", l, r, s, r / s, m / 1024 }'
 }

@@ -139,15 +139,15 @@ final class TransactionLoad {
         String written = allNew ? "ingest_stage s where s.problems is null"
                 : "ingest_stage s join ingest_match m on m.row_no = s.row_no";
         return timed("touched", () -> jdbc.sql("""
-                with touched as (
+                with touched as materialized (
                     select s.owner_id, s.close_date, s.splits from %1$s
                     union all
                     select owner_id, close_date, splits from sales_transaction_version where replaced_by_import = :id
                 )
-                select min(close_date) as earliest, max(close_date) as latest,
-                       array_agg(distinct p) filter (where p is not null) as people
-                from touched cross join lateral unnest(case when splits is null then array[owner_id]
-                                                            else array[owner_id] || split_person_ids(splits) end) p"""
+                select (select min(close_date) from touched) as earliest, (select max(close_date) from touched) as latest,
+                       array(select owner_id from touched where owner_id is not null
+                             union
+                             select p from touched, unnest(split_person_ids(splits)) p where splits is not null and p is not null) as people"""
                 .formatted(written))
                 .param("id", importId)
                 .query((rs, n) -> {

@@ -107,6 +107,7 @@ class TransactionLoadTest extends AttainIntegrationTest {
     void theFastNumberAndDateReadersGiveWhatTheGeneralOnesGive() {
         for (String style : List.of("plain", "en", "de")) {
             TransactionMapper mapper = new TransactionMapper(ImportProfile.parse("fast", """
+                    source: fast
                     format: {date: yyyy-MM-dd, numbers: %s}
                     columns: {external_id: id, owner: owner, close_date: date, amount: amount, currency: currency}
                     """.formatted(style)), List.of("id", "owner", "date", "amount", "currency"),
