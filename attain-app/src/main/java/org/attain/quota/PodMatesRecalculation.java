@@ -1,5 +1,6 @@
 package org.attain.quota;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.attain.calc.RecalculationRequested;
@@ -36,7 +37,7 @@ class PodMatesRecalculation {
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void on(TransactionsChanged change) {
-        if (change.personIds().isEmpty() || plans.compiledLatest().stream().noneMatch(CompiledPlan::paysOnPods)) {
+        if (change.personIds().isEmpty() || !somePlanPaysOnPods()) {
             return;
         }
         Set<Long> mates = mates(change.personIds(), teams.memberships());
@@ -46,8 +47,27 @@ class PodMatesRecalculation {
         }
     }
 
+    private record Known(List<Long> versionIds, boolean paysOnPods) {
+    }
+
+    private volatile Known known;
+
+    /**
+     * Whether the latest version of some plan pays on pods. Published versions never change, so the
+     * answer is kept until another version is published rather than compiling every plan per import.
+     */
+    private boolean somePlanPaysOnPods() {
+        List<Long> ids = plans.latestVersions().stream().map(Plans.PlanVersion::id).toList();
+        Known k = known;
+        if (k == null || !k.versionIds().equals(ids)) {
+            k = new Known(ids, plans.compiledLatest().stream().anyMatch(CompiledPlan::paysOnPods));
+            known = k;
+        }
+        return k.paysOnPods();
+    }
+
     /** Everyone who shared a team with one of {@code people} at some time (a superset is harmless). */
-    static Set<Long> mates(Set<Long> people, java.util.List<Teams.Membership> memberships) {
+    static Set<Long> mates(Set<Long> people, List<Teams.Membership> memberships) {
         Set<Long> teamIds = new TreeSet<>();
         for (Teams.Membership m : memberships) {
             if (people.contains(m.personId())) {

@@ -74,6 +74,16 @@ class TeamQuotasTest extends AttainIntegrationTest {
         // The new hire booked nothing, yet earns 1% of the pod's bookings.
         assertThat(paid).isEqualByComparingTo(credited.multiply(new BigDecimal("0.01")).setScale(2, RoundingMode.HALF_EVEN));
 
+        // A team mate's new deal changes the pod total, so the new hire is recalculated too.
+        JsonNode mate = Json.parse(login("rep", "demo").get("/api/v1/me").body()).get("person");
+        var deal = compAdmin.sendJson("POST", "/api/v1/transactions/bulk", """
+                {"source": "crm", "records": [{"external_id": "POD-%s", "close_date": "%s", "amount": "10000.00",
+                  "currency": "%s", "owner": "%s", "deal_type": "expansion"}]}"""
+                .formatted(n, start, mate.get("currency").asString(), mate.get("externalId").asString()));
+        assertThat(deal.statusCode()).as(deal.body()).isEqualTo(200);
+        Matcher after = awaitPodLine(compAdmin, hire, q, "1000000.00", credited);
+        assertThat(new BigDecimal(after.group(2))).isGreaterThan(credited);
+
         assertThat(compAdmin.get("/quotas?period=" + q + "&team=" + teamId).body())
                 .contains("data-test=\"team-quota-sheet\"").contains("value=\"1000000\"");
         var page = compAdmin.postForm("/quotas/teams", Map.of("period", q, "team", Long.toString(teamId),
@@ -98,12 +108,18 @@ class TeamQuotasTest extends AttainIntegrationTest {
 
     private static Matcher awaitPodLine(WebSession session, long person, String quarter, String quota)
             throws InterruptedException {
+        return awaitPodLine(session, person, quarter, quota, null);
+    }
+
+    /** Waits for the person's pod line with this quota and, if {@code above} is set, more credited than that. */
+    private static Matcher awaitPodLine(WebSession session, long person, String quarter, String quota, BigDecimal above)
+            throws InterruptedException {
         Instant until = Instant.now().plus(Duration.ofSeconds(60));
         String body = "";
         while (Instant.now().isBefore(until)) {
             body = session.get("/api/v1/people/" + person + "/earnings?period=" + quarter).body();
             Matcher m = POD_LINE.matcher(body);
-            if (m.find() && m.group(3).equals(quota)) {
+            if (m.find() && m.group(3).equals(quota) && (above == null || new BigDecimal(m.group(2)).compareTo(above) > 0)) {
                 return m;
             }
             Thread.sleep(250);
