@@ -175,9 +175,12 @@ public final class BenchCommand {
 
         phase = "full calculation";
         CalcRuns runs = app.getBean(CalcRuns.class);
+        CpuClock cpu = new CpuClock(scratch.resolve("pg"));
+        CpuClock.Reading cpu0 = cpu.read();
         t0 = System.nanoTime();
         CalcRuns.Run run = runs.runFull("bench", "bench");
         double attainSeconds = seconds(t0);
+        CpuClock.Reading calcCpu = cpu.read().minus(cpu0);
         if (!"DONE".equals(run.status())) {
             throw new IllegalStateException("the calculation run ended " + run.status() + ": " + run.error());
         }
@@ -192,10 +195,16 @@ public final class BenchCommand {
                 .param("r", run.id()).query(Long.class).single());
         print("calc_deal_lines", attainLines);
         print("calc_tx_per_s", Math.round(rows / attainSeconds));
+        print("calc_timings", jdbc.sql("select timings::text from calc_run where id = :id").param("id", run.id())
+                .query(String.class).single());
+        print("calc_cpu_jvm_s", calcCpu.jvmSeconds());
+        print("calc_cpu_pg_s", calcCpu.postgresSeconds());
 
         phase = "plain SQL baseline";
+        cpu0 = cpu.read();
         SqlBaseline.Outcome baseline = sql.run(from, to);
         print("sql_s", baseline.seconds());
+        print("sql_cpu_pg_s", cpu.read().minus(cpu0).postgresSeconds());
         print("sql_deal_lines", baseline.dealLines());
         compare(sql.attainTotals(), baseline.totals(), attainLines, baseline.dealLines());
         jdbc.sql("drop table sql_deal_line").update();
@@ -280,6 +289,23 @@ public final class BenchCommand {
         print("recalc_deals", latency.count());
         print("recalc_p50_ms", latency.percentileMs(50));
         print("recalc_p99_ms", latency.percentileMs(99));
+        // The incremental runs' own share of that time (started to switched current), from their records.
+        Latencies runTime = new Latencies();
+        jdbc.sql("""
+                select extract(epoch from finished_at - started_at) * 1e9 from calc_run
+                where kind = 'INCREMENTAL' and status = 'DONE' and finished_at is not null""")
+                .query((rs, n) -> rs.getDouble(1)).list().forEach(ns -> runTime.add(Math.round(ns)));
+        print("recalc_runs", runTime.count());
+        print("recalc_run_p50_ms", runTime.percentileMs(50));
+        print("recalc_run_p99_ms", runTime.percentileMs(99));
+        print("recalc_run_phases_p50_ms", jdbc.sql("""
+                select json_build_object(
+                    'snapshot', percentile_disc(0.5) within group (order by (timings->>'snapshot_ms')::bigint),
+                    'load', percentile_disc(0.5) within group (order by (timings->>'load_ms')::bigint),
+                    'engine', percentile_disc(0.5) within group (order by (timings->>'engine_ms')::bigint),
+                    'write', percentile_disc(0.5) within group (order by (timings->>'write_ms')::bigint),
+                    'current', percentile_disc(0.5) within group (order by (timings->>'current_ms')::bigint))::text
+                from calc_run where kind = 'INCREMENTAL' and status = 'DONE'""").query(String.class).single());
     }
 
     private void dashboard(ConfigurableApplicationContext app, JdbcClient jdbc) throws Exception {

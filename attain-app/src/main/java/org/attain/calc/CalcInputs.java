@@ -104,7 +104,7 @@ class CalcInputs {
         Long[] ids = only.toArray(Long[]::new);
         String onlyThem = only.isEmpty() ? "" : " where person_id = any(:ids)";
         CalculationInput.Builder in = CalculationInput.builder().calendar(periods.calendar().engine());
-        List<CompiledPlan> compiled = plans.compiledLatest();
+        List<CompiledPlan> compiled = compiledPlans();
         compiled.forEach(in::plan);
         jdbc.sql("select person_id, plan_key, valid_from, valid_until from plan_assignment" + onlyThem)
                 .params(only.isEmpty() ? Map.of() : Map.of("ids", ids))
@@ -145,22 +145,38 @@ class CalcInputs {
         return new Snapshot(in.build(), window, anyTransaction, rollsUp ? reportsOf : Map.of());
     }
 
+    private record CompiledLatest(List<Long> versionIds, List<CompiledPlan> plans) {
+    }
+
+    private volatile CompiledLatest compiledLatest;
+
+    /**
+     * The latest version of every plan, compiled. Published versions never change, so the compiled
+     * plans are kept until another version is published instead of compiling YAML and CEL again for
+     * every single-deal recalculation.
+     */
+    private List<CompiledPlan> compiledPlans() {
+        List<Long> before = plans.latestVersions().stream().map(Plans.PlanVersion::id).toList();
+        CompiledLatest cached = compiledLatest;
+        if (cached != null && cached.versionIds().equals(before)) {
+            return cached.plans();
+        }
+        List<CompiledPlan> compiled = plans.compiledLatest();
+        // Only keep what was compiled if no version was published meanwhile.
+        if (plans.latestVersions().stream().map(Plans.PlanVersion::id).toList().equals(before)) {
+            compiledLatest = new CompiledLatest(before, compiled);
+        }
+        return compiled;
+    }
+
     /**
      * The transactions in the window that these people own or share through a split; {@code people}
      * null means every transaction (a territory rule can credit anyone with anything). The caller's
      * client decides the database snapshot the rows come from.
      */
     List<Transaction> transactions(JdbcClient client, DateRange window, Set<Long> people) {
+        // Accounts are joined, not loaded whole: a run for one rep needs the few accounts of that rep's deals.
         Map<Long, Map<String, Object>> accounts = new HashMap<>();
-        client.sql("select a.id, a.industry, a.country, a.size_band, r.code from account a left join region r on r.id = a.region_id")
-                .query(rs -> {
-                    Map<String, Object> m = new HashMap<>();
-                    putIfPresent(m, "industry", rs.getString(2));
-                    putIfPresent(m, "country", rs.getString(3));
-                    putIfPresent(m, "size_band", rs.getString(4));
-                    putIfPresent(m, "region", rs.getString(5));
-                    accounts.put(rs.getLong(1), m);
-                });
         List<Transaction> out = new ArrayList<>();
         // Values repeat across millions of rows; one shared instance each keeps a chunk's memory small.
         Map<Object, Object> shared = new HashMap<>();
@@ -169,9 +185,11 @@ class CalcInputs {
         var spec = client.sql("""
                 select t.source, t.external_id, t.owner_id, t.splits::text, t.close_date, coalesce(v.amount, t.amount),
                        t.currency, coalesce(v.status, t.status), t.deal_type, t.product_code, t.account_id,
-                       t.attributes::text, t.term_months
+                       t.attributes::text, t.term_months, a.industry, a.country, a.size_band, r.code
                 from sales_transaction t
                 left join sales_transaction_version v on v.transaction_id = t.id and v.version = 1
+                left join account a on a.id = t.account_id
+                left join region r on r.id = a.region_id
                 where t.close_date between :from and :to and t.kind not in ('CANCELLATION', 'INVOICE_PAYMENT')"""
                 + whose)
                 .param("from", window.first()).param("to", window.last());
@@ -188,11 +206,21 @@ class CalcInputs {
                 attributes.put("term_months", (long) term);
             }
             long accountId = rs.getLong(11);
+            Map<String, Object> account = rs.wasNull() ? Map.of() : accounts.get(accountId);
+            if (account == null) {
+                Map<String, Object> m = new HashMap<>();
+                putIfPresent(m, "industry", rs.getString(14));
+                putIfPresent(m, "country", rs.getString(15));
+                putIfPresent(m, "size_band", rs.getString(16));
+                putIfPresent(m, "region", rs.getString(17));
+                account = m;
+                accounts.put(accountId, m);
+            }
             out.add(new Transaction(TransactionId.of(id), owner == null ? null : pid(owner),
                     splits(rs.getString(4)), share(shared, rs.getObject(5, LocalDate.class)),
                     Money.of(rs.getBigDecimal(6), share(shared, CurrencyUnit.of(rs.getString(7)))),
                     share(shared, rs.getString(8)), share(shared, rs.getString(9)), share(shared, rs.getString(10)),
-                    accounts.getOrDefault(accountId, Map.of()), attributes, null));
+                    account, attributes, null));
         });
         return out;
     }

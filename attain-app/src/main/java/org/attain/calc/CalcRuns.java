@@ -90,17 +90,35 @@ public class CalcRuns {
         try {
             Set<Long> only = new TreeSet<>();
             payees.forEach(p -> only.add(Long.parseLong(p.value())));
+            long t0 = System.nanoTime();
             CalcInputs.Snapshot snapshot = inputs.snapshot(runPeriods, only);
             List<PersonId> who = new ArrayList<>(payeesOf(snapshot.base(), payees));
             jdbc.sql("update calc_run set total = :n where id = :id").param("n", who.size()).param("id", runId).update();
-            Outcome outcome = new ChunkedRun(runId, snapshot, who).call();
+            long t1 = System.nanoTime();
+            ChunkedRun chunks = new ChunkedRun(runId, snapshot, who);
+            Outcome outcome = chunks.call();
+            long t2 = System.nanoTime();
             int changed = tx.execute(status -> writer.makeCurrent(runId));
+            if ("FULL".equals(kind)) {
+                // A full run adds a result per payee-period; fresh statistics keep the next single-deal
+                // runs' lookups of current results on their indexes instead of waiting for autovacuum.
+                jdbc.sql("analyze payee_period_result").update();
+            }
+            long t3 = System.nanoTime();
+            Map<String, Long> timings = new java.util.LinkedHashMap<>();
+            timings.put("snapshot_ms", millis(t1 - t0));
+            timings.put("chunks_ms", millis(t2 - t1));
+            timings.put("load_ms", millis(chunks.loadNanos.get()));
+            timings.put("engine_ms", millis(chunks.engineNanos.get()));
+            timings.put("write_ms", millis(chunks.writeNanos.get()));
+            timings.put("current_ms", millis(t3 - t2));
             jdbc.sql("""
                     update calc_run set status = 'DONE', finished_at = :at, changed = :c,
-                           exclusions = cast(:ex as jsonb), issues = cast(:is as jsonb) where id = :id""")
+                           exclusions = cast(:ex as jsonb), issues = cast(:is as jsonb), timings = cast(:tm as jsonb)
+                    where id = :id""")
                     .param("at", Timestamp.from(clock.instant())).param("c", changed)
                     .param("ex", writer.toJson(outcome.exclusions())).param("is", writer.toJson(outcome.issues()))
-                    .param("id", runId).update();
+                    .param("tm", writer.toJson(timings)).param("id", runId).update();
         } catch (RuntimeException e) {
             log.error("Calculation run {} failed", runId, e);
             jdbc.sql("update calc_run set status = 'FAILED', finished_at = :at, error = :e where id = :id")
@@ -126,6 +144,10 @@ public class CalcRuns {
         private final Map<String, String> exclusions = new java.util.concurrent.ConcurrentSkipListMap<>();
         private final Set<String> issues = new java.util.concurrent.ConcurrentSkipListSet<>();
         private final java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        // Summed over the chunk threads, for calc_run.timings.
+        final java.util.concurrent.atomic.AtomicLong loadNanos = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong engineNanos = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong writeNanos = new java.util.concurrent.atomic.AtomicLong();
 
         ChunkedRun(long runId, CalcInputs.Snapshot snapshot, List<PersonId> who) {
             this.runId = runId;
@@ -140,6 +162,13 @@ public class CalcRuns {
                 chunks.add(who.subList(i, Math.min(who.size(), i + size)));
             }
             int threads = Math.max(1, Math.min(chunks.size(), Runtime.getRuntime().availableProcessors()));
+            if (chunks.size() == 1 && !snapshot.creditsAnyTransaction()) {
+                // One chunk reads its transactions with one statement, which sees one consistent state by
+                // itself: no snapshot to export and share, and a few round trips less for every
+                // single-deal recalculation.
+                compute(chunks.get(0), people -> inputs.transactions(jdbc, snapshot.window(), people));
+                return outcome();
+            }
             try (Connection holder = dataSource.getConnection()) {
                 holder.setAutoCommit(false);
                 holder.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -153,7 +182,7 @@ public class CalcRuns {
                         ? inputs.transactions(JdbcClient.create(new SingleConnectionDataSource(holder, true)), snapshot.window(), null)
                         : null;
                 if (threads == 1) {
-                    chunks.forEach(c -> compute(c, exported, everything));
+                    chunks.forEach(c -> compute(c, people -> everything != null ? everything : load(people, exported)));
                 } else {
                     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
                         Thread t = new Thread(r, "calc-run-" + runId);
@@ -162,7 +191,8 @@ public class CalcRuns {
                     });
                     try {
                         List<Future<?>> futures = new ArrayList<>();
-                        chunks.forEach(c -> futures.add(pool.submit(() -> compute(c, exported, everything))));
+                        chunks.forEach(c -> futures.add(pool.submit(
+                                () -> compute(c, people -> everything != null ? everything : load(people, exported)))));
                         for (Future<?> f : futures) {
                             f.get();
                         }
@@ -179,17 +209,29 @@ public class CalcRuns {
             } catch (SQLException e) {
                 throw new IllegalStateException("Reading the inputs failed: " + e.getMessage(), e);
             }
+            return outcome();
+        }
+
+        private Outcome outcome() {
             List<Map<String, String>> ex = new ArrayList<>();
             exclusions.forEach((t, reason) -> ex.add(Map.of("transaction", t, "reason", reason)));
             return new Outcome(ex, List.copyOf(issues));
         }
 
-        private void compute(List<PersonId> chunk, String exported, List<Transaction> everything) {
+        /** Computes and writes one chunk; {@code loader} reads the transactions that can credit these people. */
+        private void compute(List<PersonId> chunk, java.util.function.Function<Set<Long>, List<Transaction>> loader) {
             Set<Long> ids = new TreeSet<>();
             chunk.forEach(p -> ids.add(Long.parseLong(p.value())));
-            List<Transaction> transactions = everything != null ? everything : load(snapshot.reach(ids), exported);
+            long t0 = System.nanoTime();
+            List<Transaction> transactions = loader.apply(snapshot.reach(ids));
+            long t1 = System.nanoTime();
             CalculationResult result = engine.calculate(snapshot.forChunk(transactions, Set.copyOf(chunk)));
+            long t2 = System.nanoTime();
             writer.write(runId, result.statements());
+            long t3 = System.nanoTime();
+            loadNanos.addAndGet(t1 - t0);
+            engineNanos.addAndGet(t2 - t1);
+            writeNanos.addAndGet(t3 - t2);
             result.exclusions().forEach(e -> exclusions.putIfAbsent(e.transaction().value(), e.reason()));
             issues.addAll(result.issues());
             jdbc.sql("update calc_run set done = greatest(done, :n) where id = :id")
@@ -218,6 +260,10 @@ public class CalcRuns {
      * Small enough that two chunks in flight stay well inside the heap and progress moves often,
      * large enough that each chunk's query and COPY round trips are amortised.
      */
+    private static long millis(long nanos) {
+        return Math.round(nanos / 1e6);
+    }
+
     private static int chunkSize(int payees) {
         return Math.max(CHUNK, Math.min(500, payees / 16));
     }

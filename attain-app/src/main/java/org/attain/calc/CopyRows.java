@@ -56,7 +56,7 @@ final class CopyRows implements AutoCloseable {
         } else if (value instanceof java.math.BigDecimal d) {
             buffer.append(d.toPlainString());
         } else {
-            String text = value.toString();
+            CharSequence text = value instanceof CharSequence cs ? cs : value.toString();
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 switch (c) {

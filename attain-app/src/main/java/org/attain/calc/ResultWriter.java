@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.attain.engine.calc.Contribution;
-import org.attain.engine.calc.TierSlice;
 import org.attain.engine.calc.Trace;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -26,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ResultWriter {
 
-    /** Deals listed in a line's JSON trace; pages show these, the rest are in earnings_line_deal. */
+    /** Deals listed in a line's JSON trace; pages show these, all of them are in earnings_line_deals. */
     static final int DEALS_IN_TRACE = 25;
 
     private final JdbcClient jdbc;
@@ -41,7 +40,7 @@ class ResultWriter {
 
     /**
      * Stores a chunk of results with COPY on one connection: the payee-period rows, their earnings
-     * lines, then one explained row per contributing deal. Each COPY commits on its own; none of the
+     * lines, then per line its explained deals packed into one row ({@link PackedDeals}). Each COPY commits on its own; none of the
      * rows is current until {@link #makeCurrent}, so a run that fails halfway changes nothing anyone reads.
      */
     void write(long runId, List<PayeePeriodResult> statements) {
@@ -89,31 +88,14 @@ class ResultWriter {
                 }
                 lineRows.finish();
             }
-            try (CopyRows deals = new CopyRows(connection, "earnings_line_deal", """
-                    result_id, line_no, deal_no, transaction_id, close_date, credit_rule, share, credited, currency,
-                    tiers, tier_bases, tier_rates, amount""")) {
+            try (CopyRows deals = new CopyRows(connection, "earnings_line_deals", PackedDeals.COLUMNS)) {
+                PackedDeals packed = new PackedDeals();
                 for (int i = 0; i < statements.size(); i++) {
                     int no = 0;
                     for (EarningsLine line : statements.get(i).lines()) {
                         no++;
-                        if (line.trace() == null) {
-                            continue;
-                        }
-                        int dealNo = 0;
-                        for (Contribution c : line.trace().contributions()) {
-                            Object[] tiers = new Object[c.slices().size()];
-                            Object[] bases = new Object[tiers.length];
-                            Object[] rates = new Object[tiers.length];
-                            for (int t = 0; t < tiers.length; t++) {
-                                TierSlice slice = c.slices().get(t);
-                                tiers[t] = slice.tier();
-                                bases[t] = slice.base().toPlainString();
-                                rates[t] = slice.rate().toPlainString();
-                            }
-                            deals.row(ids[i], no, ++dealNo, c.transaction().value(), c.date(), c.rule(), c.share(),
-                                    c.credited() == null ? null : c.credited().amount(),
-                                    c.credited() == null ? null : c.credited().currency().code(),
-                                    tiers, bases, rates, c.amount());
+                        if (line.trace() != null && !line.trace().contributions().isEmpty()) {
+                            deals.row(packed.row(ids[i], no, line.trace().contributions()));
                         }
                     }
                 }
@@ -131,7 +113,7 @@ class ResultWriter {
 
     /**
      * The line's trace as JSON with its steps and only the first deals: every deal is in
-     * earnings_line_deal, and a JSON copy of thousands of them per line would cost more to write than
+     * earnings_line_deals, and a JSON copy of thousands of them per line would cost more to write than
      * the whole calculation.
      */
     private static Map<String, Object> shownTrace(Trace trace) {
@@ -148,23 +130,45 @@ class ResultWriter {
     int makeCurrent(long runId) {
         // A closed period's statement never changes: its current result stays, and what a later run
         // finds different for it is paid as a prior-period adjustment in the open period instead.
-        int changed = jdbc.sql("""
-                select count(*) from payee_period_result n
-                left join payee_period_result o on o.person_id = n.person_id and o.period_id = n.period_id and o.is_current
-                where n.run_id = :run and (o.id is null or (o.fingerprint <> n.fingerprint
-                      and not exists (select 1 from period p where p.id = n.period_id and p.status = 'CLOSED')))""")
-                .param("run", runId).query(Integer.class).single();
-        jdbc.sql("""
-                update payee_period_result o set is_current = false
+        // The run's rows and what is current for them are read once, by the run index and the partial
+        // unique index of current rows; both updates then go by primary key.
+        record Pair(long id, Long currentId, boolean differs, boolean closed) {
+        }
+        List<Pair> pairs = jdbc.sql("""
+                select n.id, o.id, o.id is null or o.fingerprint <> n.fingerprint,
+                       exists (select 1 from period p where p.id = n.period_id and p.status = 'CLOSED')
                 from payee_period_result n
-                where n.run_id = :run and o.person_id = n.person_id and o.period_id = n.period_id and o.is_current
-                  and not exists (select 1 from period p where p.id = n.period_id and p.status = 'CLOSED')""")
-                .param("run", runId).update();
-        jdbc.sql("""
-                update payee_period_result n set is_current = true where n.run_id = :run
-                  and not exists (select 1 from payee_period_result o
-                                  where o.person_id = n.person_id and o.period_id = n.period_id and o.is_current)""")
-                .param("run", runId).update();
+                left join payee_period_result o on o.person_id = n.person_id and o.period_id = n.period_id and o.is_current
+                where n.run_id = :run""")
+                .param("run", runId)
+                .query((rs, i) -> new Pair(rs.getLong(1), rs.getObject(2, Long.class), rs.getBoolean(3), rs.getBoolean(4)))
+                .list();
+        int changed = 0;
+        List<Long> retire = new ArrayList<>();
+        List<Long> promote = new ArrayList<>();
+        for (Pair p : pairs) {
+            if (p.currentId() == null || (p.differs() && !p.closed())) {
+                changed++;
+            }
+            if (p.currentId() != null && !p.closed()) {
+                retire.add(p.currentId());
+            }
+            if (p.currentId() == null || !p.closed()) {
+                promote.add(p.id());
+            }
+        }
+        if (!retire.isEmpty()) {
+            jdbc.sql("update payee_period_result set is_current = false where id = any(:ids) and is_current")
+                    .param("ids", retire.toArray(Long[]::new)).update();
+        }
+        if (!promote.isEmpty()) {
+            // Re-checked here, not only above: a run that made a row current meanwhile keeps it.
+            jdbc.sql("""
+                    update payee_period_result n set is_current = true where n.id = any(:ids)
+                      and not exists (select 1 from payee_period_result o
+                                      where o.person_id = n.person_id and o.period_id = n.period_id and o.is_current)""")
+                    .param("ids", promote.toArray(Long[]::new)).update();
+        }
         return changed;
     }
 
