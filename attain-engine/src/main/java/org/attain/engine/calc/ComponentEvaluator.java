@@ -63,7 +63,8 @@ final class ComponentEvaluator {
                         c.fxFactor(), c.credited(), c.slices(), c.amount().multiply(factor)));
             }
             contributions = scaled;
-            steps.add(new TraceStep("proration", plain(raw.amount()) + " x " + factorText + " = " + plain(amount)));
+            steps.add(new TraceStep("proration", plain(raw.amount()) + " x " + factorText + " = " + plain(amount)
+                    + (contributions.isEmpty() ? "" : "; each deal's amount above is already x " + factorText)));
         }
         return finish(in.component(), in, new Raw(amount, contributions, steps, raw.kind(), null));
     }
