@@ -266,6 +266,7 @@ public final class BenchCommand {
                 .query((rs, n) -> new Rep(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
         Random random = new Random(options.seed());
         Latencies latency = new Latencies();
+        Latencies postLatency = new Latencies(); // the bulk POST alone: import, then the recalculation it waits for
         for (int i = 0; i < options.deals(); i++) {
             Rep rep = reps.get(random.nextInt(reps.size()));
             String deal = """
@@ -274,8 +275,10 @@ public final class BenchCommand {
                     .formatted(i, today, 5_000 + random.nextInt(50_000), rep.currency(), rep.employeeId());
             long t0 = System.nanoTime();
             int posted = WebUser.postJson(base, "/api/v1/transactions/bulk", token, deal);
+            long t1 = System.nanoTime();
             int read = WebUser.getWithToken(base, "/api/v1/people/" + rep.id() + "/earnings", token);
             latency.add(System.nanoTime() - t0);
+            postLatency.add(t1 - t0);
             if (posted / 100 != 2 || read != 200) {
                 throw new IllegalStateException("deal B" + i + ": bulk import answered " + posted + ", earnings " + read);
             }
@@ -289,6 +292,8 @@ public final class BenchCommand {
         print("recalc_deals", latency.count());
         print("recalc_p50_ms", latency.percentileMs(50));
         print("recalc_p99_ms", latency.percentileMs(99));
+        print("recalc_post_p50_ms", postLatency.percentileMs(50));
+        print("recalc_post_p99_ms", postLatency.percentileMs(99));
         // The incremental runs' own share of that time (started to switched current), from their records.
         Latencies runTime = new Latencies();
         jdbc.sql("""

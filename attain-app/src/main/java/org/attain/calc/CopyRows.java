@@ -57,7 +57,13 @@ final class CopyRows implements AutoCloseable {
             buffer.append(d.toPlainString());
         } else {
             CharSequence text = value instanceof CharSequence cs ? cs : value.toString();
-            for (int i = 0; i < text.length(); i++) {
+            int plain = 0;
+            while (plain < text.length() && text.charAt(plain) != '\\' && text.charAt(plain) >= ' ') {
+                plain++;
+            }
+            // Most values need no escaping at all: copy them in one go (the packed deal arrays are long).
+            buffer.append(text, 0, plain);
+            for (int i = plain; i < text.length(); i++) {
                 char c = text.charAt(i);
                 switch (c) {
                     case '\\' -> buffer.append("\\\\");
