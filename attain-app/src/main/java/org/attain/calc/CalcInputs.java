@@ -180,6 +180,8 @@ class CalcInputs {
         List<Transaction> out = new ArrayList<>();
         // Values repeat across millions of rows; one shared instance each keeps a chunk's memory small.
         Map<Object, Object> shared = new HashMap<>();
+        // CurrencyUnit.of validates the code with a regular expression: once per currency, not per row.
+        Map<String, CurrencyUnit> currencies = new HashMap<>();
         String whose = people == null ? "" : "\n" + """
                 and (t.owner_id = any(:ids) or (t.splits is not null and split_person_ids(t.splits) && cast(:ids as bigint[])))""";
         var spec = client.sql("""
@@ -218,7 +220,7 @@ class CalcInputs {
             }
             out.add(new Transaction(TransactionId.of(id), owner == null ? null : pid(owner),
                     splits(rs.getString(4)), share(shared, rs.getObject(5, LocalDate.class)),
-                    Money.of(rs.getBigDecimal(6), share(shared, CurrencyUnit.of(rs.getString(7)))),
+                    Money.of(rs.getBigDecimal(6), currencies.computeIfAbsent(rs.getString(7), CurrencyUnit::of)),
                     share(shared, rs.getString(8)), share(shared, rs.getString(9)), share(shared, rs.getString(10)),
                     account, attributes, null));
         });
