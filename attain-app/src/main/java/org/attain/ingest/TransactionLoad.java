@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <p>Shaped for a million rows in one transaction (see the Import section of docs/benchmarks.md):
  * one hash join instead of a per-row ON CONFLICT probe; a first load of a source inserts straight
- * from the stage; duplicates are found by hashing, not by sorting the stage. Imports of the same
+ * from the stage, and a big load into a smaller table builds the secondary indexes afresh afterwards;
+ * duplicates are found by hashing, not by sorting the stage. Imports of the same
  * source take turns (a transaction-scoped advisory lock), so what the join saw as new is still new
  * when it is inserted.
  */
@@ -32,6 +34,9 @@ final class TransactionLoad {
     }
 
     /** The compared columns: a row whose values all match the stored ones counts as unchanged. */
+    /** From this many new rows on, a load into a smaller table rebuilds the secondary indexes instead of updating them. */
+    static final long BULK_ROWS = 100_000;
+
     private static final String VALUES = "kind, status, owner_id, close_date, amount, currency, deal_type, product_code, "
             + "term_months, account_id, splits, attributes";
 
@@ -124,6 +129,7 @@ final class TransactionLoad {
                     .param("at", at).update());
         }
         if (fresh > 0) {
+            List<String> rebuild = fresh >= BULK_ROWS && tableSmallerThan(fresh) ? dropSecondaryIndexes() : List.of();
             // A first load of a source (every good row new) needs no join back to the match.
             String from = allNew ? "ingest_stage s where s.problems is null"
                     : "ingest_stage s join ingest_match m on m.row_no = s.row_no where m.transaction_id is null";
@@ -132,6 +138,13 @@ final class TransactionLoad {
                     select :source, s.external_id, %2$s, 1, :at from %3$s"""
                     .formatted(VALUES, prefixed("s"), from))
                     .param("source", source).param("at", at).update());
+            if (!rebuild.isEmpty()) {
+                timed("rebuild " + rebuild.size() + " indexes", () -> {
+                    jdbc.sql("set local maintenance_work_mem = '256MB'").update();
+                    rebuild.forEach(definition -> jdbc.sql(definition).update());
+                    return rebuild.size();
+                });
+            }
         }
         if (fresh + changed == 0) {
             return new Changes(0, 0, Set.of(), null, null);
@@ -161,6 +174,33 @@ final class TransactionLoad {
                     return new Changes(fresh, changed, ids, rs.getObject("earliest", LocalDate.class),
                             rs.getObject("latest", LocalDate.class));
                 }).single());
+    }
+
+    /**
+     * Whether the table holds fewer rows than the load adds: then building its secondary indexes
+     * afresh (one sort each) is cheaper than a million random index insertions. Counting stops at
+     * {@code rows}, so a big table is not counted through.
+     */
+    private boolean tableSmallerThan(long rows) {
+        return jdbc.sql("select count(*) from (select 1 from sales_transaction limit :n) t").param("n", rows)
+                .query(Long.class).single() < rows;
+    }
+
+    /**
+     * Drops the indexes of sales_transaction that back no constraint and returns their definitions.
+     * The drop locks the table until the import commits, so readers wait for a big first load (the
+     * only case this is used for) instead of slowing every row of it; a rollback brings them back.
+     */
+    private List<String> dropSecondaryIndexes() {
+        List<String[]> indexes = jdbc.sql("""
+                select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) from pg_index i
+                where i.indrelid = 'sales_transaction'::regclass
+                  and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
+                order by 1""").query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        for (String[] index : indexes) {
+            jdbc.sql("drop index " + index[0]).update();
+        }
+        return indexes.stream().map(index -> index[1]).toList();
     }
 
     private long goodRows() {

@@ -64,19 +64,19 @@ class TransactionLoadTest extends AttainIntegrationTest {
         List<String> p = people();
         load(profile, """
                 id,owner,date,amount,currency
-                L1,%1$s,2026-03-01,100.00,USD
-                L2,%1$s,2026-03-02,200.00,USD
-                L3,%2$s,2026-03-03,300.00,USD
+                L1,%1$s,2001-03-01,100.00,USD
+                L2,%1$s,2001-03-02,200.00,USD
+                L3,%2$s,2001-03-03,300.00,USD
                 """.formatted(p.get(0), p.get(1)));
         long eventsBefore = events.stream(TransactionsChanged.class).count();
 
         ImportOutcome second = load(profile, """
                 id,owner,date,amount,currency
-                L1,%1$s,2026-03-01,100.00,USD
-                L2,%3$s,2026-04-02,200.00,USD
-                L4,%2$s,2026-05-04,400.00,USD
-                L4,%2$s,2026-05-05,401.00,USD
-                L3,%2$s,2026-03-03,300.0,USD
+                L1,%1$s,2001-03-01,100.00,USD
+                L2,%3$s,2001-04-02,200.00,USD
+                L4,%2$s,2001-05-04,400.00,USD
+                L4,%2$s,2001-05-05,401.00,USD
+                L3,%2$s,2001-03-03,300.0,USD
                 """.formatted(p.get(0), p.get(1), p.get(2)));
 
         // L1 and L3 (300.0 = 300.00) unchanged, L2 moved to another rep and month, L4 new, its repeat quarantined
@@ -86,11 +86,11 @@ class TransactionLoadTest extends AttainIntegrationTest {
         var rows = jdbc.sql("select external_id, version, amount, close_date::text from sales_transaction where source = :s order by 1")
                 .param("s", profile.source()).query((rs, n) -> rs.getString(1) + " v" + rs.getInt(2) + " "
                         + rs.getBigDecimal(3).stripTrailingZeros().toPlainString() + " " + rs.getString(4)).list();
-        assertThat(rows).containsExactly("L1 v1 100 2026-03-01", "L2 v2 200 2026-04-02", "L3 v1 300 2026-03-03",
-                "L4 v1 400 2026-05-04");
+        assertThat(rows).containsExactly("L1 v1 100 2001-03-01", "L2 v2 200 2001-04-02", "L3 v1 300 2001-03-03",
+                "L4 v1 400 2001-05-04");
         assertThat(jdbc.sql("select external_id || ' v' || version || ' ' || close_date from sales_transaction_version "
                 + "where replaced_by_import = :id").param("id", second.importId()).query(String.class).list())
-                .containsExactly("L2 v1 2026-03-02");
+                .containsExactly("L2 v1 2001-03-02");
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'transaction.changed' and entity_id = :t")
                 .param("t", profile.source() + ":L2").query(Long.class).single()).isEqualTo(1);
 
@@ -98,9 +98,32 @@ class TransactionLoadTest extends AttainIntegrationTest {
         List<Long> ids = jdbc.sql("select id from person where external_id in (:e) order by id").param("e", p).query(Long.class).list();
         assertThat(events.stream(TransactionsChanged.class).skip(eventsBefore)).singleElement().satisfies(e -> {
             assertThat(e.personIds()).containsExactlyInAnyOrder(ids.get(0), ids.get(1), ids.get(2));
-            assertThat(e.earliest()).hasToString("2026-03-02");
-            assertThat(e.latest()).hasToString("2026-05-04");
+            assertThat(e.earliest()).hasToString("2001-03-02");
+            assertThat(e.latest()).hasToString("2001-05-04");
         });
+    }
+
+    @Test
+    void aBigLoadIntoASmallerTableRebuildsTheSecondaryIndexesAsTheyWere() throws Exception {
+        ImportProfile profile = profile("bulk-" + UUID.randomUUID());
+        String owner = people().get(0);
+        String indexes = "select string_agg(indexdef, '; ' order by indexname) from pg_indexes where tablename = 'sales_transaction'";
+        String before = jdbc.sql(indexes).query(String.class).single();
+        long rows = TransactionLoad.BULK_ROWS + 1;
+        StringBuilder csv = new StringBuilder("id,owner,date,amount,currency\n");
+        for (long i = 1; i <= rows; i++) {
+            // a year no plan pays for, so the shared demo company's earnings stay as they are
+            csv.append("B").append(i).append(',').append(owner).append(",2001-0").append(1 + i % 9).append("-1")
+                    .append(i % 9).append(',').append(i % 1000).append(".50,USD\n");
+        }
+
+        ImportOutcome outcome = load(profile, csv.toString());
+
+        assertThat(outcome.summary()).isEqualTo("accepted=" + rows + " rejected=0 unchanged=0");
+        assertThat(jdbc.sql(indexes).query(String.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from sales_transaction where source = :s and owner_id is not null")
+                .param("s", profile.source()).query(Long.class).single()).isEqualTo(rows);
+        assertThat(load(profile, csv.toString()).summary()).isEqualTo("accepted=0 rejected=0 unchanged=" + rows);
     }
 
     @Test
