@@ -102,7 +102,7 @@ class RecordImports {
         if (run.dryRun()) {
             tx.rollbackToSavepoint(savepoint);
         } else {
-            audit(run, kind, load, result);
+            audit(run, kind, keyTexts, result);
         }
         result.refused().forEach(r -> rejected.add(new Rejected(r.row().number(), cellsOf.get(r.row().number()),
                 List.of(new Problem(keyColumn, keyTexts.get(r.row().number()), r.reason(), null)))));
@@ -112,14 +112,15 @@ class RecordImports {
                 run.dryRun() ? Set.of() : affected);
     }
 
-    private void audit(Imports.Run run, RecordKind kind, RecordLoad load, RecordLoad.Result result) {
+    /** One entry for the import, and one per changed row named by its key as the file writes it ("P00124 / 2027-Q1 / bookings"). */
+    private void audit(Imports.Run run, RecordKind kind, Map<Long, String> keyTexts, RecordLoad.Result result) {
         audit.record(run.actor(), "import.loaded", "import", String.valueOf(run.id()), null,
                 Map.of("file", run.fileName(), "record", kind.name(), "inserted", result.inserted(), "updated", result.updated()),
                 "profile " + run.profile().name() + ", source " + run.profile().source());
         for (RecordKind.Change c : result.changes()) {
             if (c.before() != null) {
                 audit.record(run.actor(), kind.table() + ".changed", kind.table(),
-                        (kind.sourceScoped() ? run.profile().source() + ":" : "") + load.key(c.after()),
+                        (kind.sourceScoped() ? run.profile().source() + ":" : "") + keyTexts.get(c.row()),
                         Stored.texts(c.before()), Stored.texts(c.after()), "import " + run.id());
             }
         }

@@ -34,8 +34,8 @@ record RecordKind(String name, String table, List<Field> fields, List<String> ke
         Set<Long> people(List<Change> changes, JdbcClient jdbc);
     }
 
-    /** A row written by an import: its stored values before (null when new) and after, by column. */
-    record Change(long id, Map<String, Object> before, Map<String, Object> after) {
+    /** A row written by an import: its number in the file, its id, its stored values before (null when new) and after, by column. */
+    record Change(long row, long id, Map<String, Object> before, Map<String, Object> after) {
     }
 
     /** Collects the problems of one row, naming each by the file's column for the field. */

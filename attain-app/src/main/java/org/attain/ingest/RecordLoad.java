@@ -115,7 +115,8 @@ final class RecordLoad {
         List<Write> inserts = writes.stream().filter(Write::insert).toList();
         if (!updates.isEmpty()) {
             named.batchUpdate(updateSql(), updates.stream().map(this::params).toArray(MapSqlParameterSource[]::new));
-            updates.forEach(w -> changes.add(new RecordKind.Change(w.existing().id(), w.existing().values(), w.row().values())));
+            updates.forEach(w -> changes.add(new RecordKind.Change(w.row().number(), w.existing().id(), w.existing().values(),
+                    w.row().values())));
         }
         for (int from = 0; from < inserts.size(); from += 1000) {
             List<Write> chunk = inserts.subList(from, Math.min(inserts.size(), from + 1000));
@@ -123,7 +124,8 @@ final class RecordLoad {
         }
         if (!inserts.isEmpty()) {
             Map<String, Existing> now = existing();
-            inserts.forEach(w -> changes.add(new RecordKind.Change(now.get(key(w.row().values())).id(), null, w.row().values())));
+            inserts.forEach(w -> changes.add(new RecordKind.Change(w.row().number(), now.get(key(w.row().values())).id(), null,
+                    w.row().values())));
         }
     }
 
@@ -134,7 +136,7 @@ final class RecordLoad {
                 values.replaceAll((c, v) -> v == null ? w.existing().values().get(c) : v);
             }
             named.update(updateSql(), params(new Write(new Row(w.row().number(), values), w.existing())));
-            return new RecordKind.Change(w.existing().id(), w.existing().values(), values);
+            return new RecordKind.Change(w.row().number(), w.existing().id(), w.existing().values(), values);
         }
         Map<String, Object> values = new LinkedHashMap<>(w.row().values());
         if (kind.effectiveDated()) {
@@ -142,7 +144,7 @@ final class RecordLoad {
         }
         MapSqlParameterSource p = params(new Write(new Row(w.row().number(), values), null));
         Long id = named.queryForObject(insertSql() + " returning id", p, Long.class);
-        return new RecordKind.Change(id, null, values);
+        return new RecordKind.Change(w.row().number(), id, null, values);
     }
 
     /**

@@ -38,11 +38,11 @@ class FxRateImportTest extends AttainIntegrationTest {
     void aChangedRateRecalculatesTheOwnersOfDealsInItsCurrenciesClosedSinceIt() {
         long owner = jdbc.sql("select owner_id from sales_transaction where currency = 'EUR' and close_date >= '2026-01-01' limit 1")
                 .query(Long.class).single();
-        var change = new org.attain.ingest.RecordKind.Change(1, null, Map.of("from_currency", "EUR", "to_currency", "USD",
+        var change = new RecordKind.Change(2, 1, null, Map.of("from_currency", "EUR", "to_currency", "USD",
                 "effective_from", LocalDate.parse("2026-01-01")));
 
         assertThat(RecordKinds.FX_RATES.impact().people(List.of(change), jdbc)).contains(owner);
-        assertThat(RecordKinds.FX_RATES.impact().people(List.of(new RecordKind.Change(1, null, Map.of("from_currency", "EUR",
+        assertThat(RecordKinds.FX_RATES.impact().people(List.of(new RecordKind.Change(2, 1, null, Map.of("from_currency", "EUR",
                 "to_currency", "USD", "effective_from", LocalDate.parse("2099-01-01")))), jdbc)).isEmpty();
     }
 }

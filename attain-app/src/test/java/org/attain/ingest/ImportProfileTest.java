@@ -24,6 +24,22 @@ class ImportProfileTest {
     }
 
     @Test
+    void thereIsAnExampleProfileForEveryRecordTypeAndEachNamesAFileThatExists() throws Exception {
+        java.util.Set<String> records = new java.util.TreeSet<>();
+        try (var files = Files.list(Path.of("../examples/imports"))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".profile.yaml")).toList()) {
+                ImportProfile profile = ImportProfile.parse(file.getFileName().toString(), Files.readString(file));
+                records.add(profile.record());
+            }
+        }
+        assertThat(records).containsExactlyInAnyOrderElementsOf(RecordKinds.names());
+        for (String record : RecordKinds.names()) {
+            assertThat(RecordKinds.rows(record)).extracting(RecordKinds.FieldRow::name)
+                    .containsExactlyElementsOf(RecordKinds.fieldNames(record));
+        }
+    }
+
+    @Test
     void aProfileWithoutSourceIsRefused() {
         assertThatThrownBy(() -> ImportProfile.parse("p", "columns: {amount: Amount}"))
                 .isInstanceOf(ProfileException.class).hasMessageContaining("'source' is required");

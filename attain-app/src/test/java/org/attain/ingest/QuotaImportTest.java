@@ -47,8 +47,8 @@ class QuotaImportTest extends AttainIntegrationTest {
         assertThat(changed.summary()).isEqualTo("accepted=1 rejected=4 unchanged=3");
         int version = Integer.parseInt(before.substring(before.indexOf(" v") + 2));
         assertThat(quota("P00124")).isEqualTo("152500.0000 EUR v" + (version + 1));
-        assertThat(jdbc.sql("select count(*) from audit_log where action = 'quota.changed' and detail = :d")
-                .param("d", "import " + changed.id()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select entity_id from audit_log where action = 'quota.changed' and detail = :d")
+                .param("d", "import " + changed.id()).query(String.class).single()).isEqualTo("P00124 / 2027-Q1 / bookings");
         assertThat(jdbc.sql("select count(*) from calc_run where trigger = :t").param("t", "import " + changed.id() + " of quotas")
                 .query(Long.class).single()).isEqualTo(1);
     }
