@@ -28,14 +28,17 @@ class HomePage {
     private final SalesSnapshot sales;
     private final Earnings earnings;
     private final Clock clock;
+    private final RenderedSection sections;
 
-    HomePage(People people, Teams teams, Periods periods, SalesSnapshot sales, Earnings earnings, Clock clock) {
+    HomePage(People people, Teams teams, Periods periods, SalesSnapshot sales, Earnings earnings, Clock clock,
+            RenderedSection sections) {
         this.people = people;
         this.teams = teams;
         this.periods = periods;
         this.sales = sales;
         this.earnings = earnings;
         this.clock = clock;
+        this.sections = sections;
     }
 
     record TeamRow(PersonView person, SalesSnapshot.Figures figures, Earnings.Summary statement) {
@@ -49,7 +52,8 @@ class HomePage {
     }
 
     @GetMapping("/")
-    String home(@AuthenticationPrincipal AttainUser user, Model model) {
+    String home(@AuthenticationPrincipal AttainUser user, Model model, java.util.Locale locale,
+            jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
         LocalDate today = LocalDate.now(clock);
         var quarter = periods.current(PeriodKind.QUARTER);
         model.addAttribute("quarter", quarter);
@@ -94,6 +98,8 @@ class HomePage {
         }
         model.addAttribute("isManager", user.has(Role.MANAGER));
         model.addAttribute("live", true);
-        return "home";
+        // The figures above are read on every request; the section is rendered again only when they changed.
+        model.addAttribute("homeSection", sections.html("home", "section", model.asMap(), locale, request, response));
+        return "home/page";
     }
 }
