@@ -3,6 +3,7 @@ package org.attain.engine.credit;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -58,6 +59,11 @@ public final class CreditIndex {
             }
             byId.put(t.id(), t);
             valid.add(t);
+        }
+        // One sort of all valid transactions; filling the per-person lists in that order keeps each of
+        // them in credit order without sorting them again. (date, id) is unique, so the order is total.
+        valid.sort(CREDIT_ORDER);
+        for (Transaction t : valid) {
             if (t.splits().isEmpty()) {
                 byPerson.computeIfAbsent(t.owner(), k -> new ArrayList<>())
                         .add(new SourceCredit(t, t.owner(), BigDecimal.ONE, false));
@@ -68,11 +74,11 @@ public final class CreditIndex {
                 }
             }
         }
-        byPerson.replaceAll((k, v) -> v.stream()
-                .sorted(Comparator.comparing(SourceCredit::transaction, CREDIT_ORDER)).toList());
-        valid.sort(CREDIT_ORDER);
+        byPerson.replaceAll((k, v) -> Collections.unmodifiableList(v));
         exclusions.sort(Comparator.comparing(Exclusion::transaction));
-        return new CreditIndex(Map.copyOf(byPerson), Map.copyOf(byId), List.copyOf(valid), List.copyOf(exclusions));
+        // Wrapped, not copied: a chunk holds up to a million entries and nothing else keeps a reference.
+        return new CreditIndex(Collections.unmodifiableMap(byPerson), Collections.unmodifiableMap(byId),
+                Collections.unmodifiableList(valid), List.copyOf(exclusions));
     }
 
     private static Optional<String> problem(Transaction t, Set<PersonId> knownPeople, FxRates fx,

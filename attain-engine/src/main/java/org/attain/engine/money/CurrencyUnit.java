@@ -15,12 +15,21 @@ public record CurrencyUnit(String code, int minorDigits) {
 
     public CurrencyUnit {
         Objects.requireNonNull(code, "code");
-        if (!code.matches("[A-Z]{3}")) {
+        if (!threeCapitals(code)) {
             throw new IllegalArgumentException("currency code must be three capital letters: " + code);
         }
         if (minorDigits < 0 || minorDigits > 6) {
             throw new IllegalArgumentException("minor digits out of range for " + code + ": " + minorDigits);
         }
+    }
+
+    // By hand: String.matches compiles a pattern per call, and a run makes a unit per transaction.
+    private static boolean threeCapitals(String code) {
+        return code.length() == 3 && isCapital(code.charAt(0)) && isCapital(code.charAt(1)) && isCapital(code.charAt(2));
+    }
+
+    private static boolean isCapital(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     /** The currency with the minor unit ISO 4217 defines, or two digits for codes the JDK does not know. */
