@@ -42,7 +42,9 @@ class ImportsPageBrowserTest extends AttainIntegrationTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".summary"), "accepted=20 rejected=6 unchanged=0"));
             assertThat(browser.pageText()).contains("dry run");
             browser.screenshot("imports-dry-run");
-            browser.driver().findElement(By.cssSelector("form[action$='/imports/start'] button[type=submit]")).click();
+            WebElement loadNow = browser.driver().findElement(By.cssSelector("form[action$='/imports/start'] button[type=submit]"));
+            loadNow.click();
+            wait.until(ExpectedConditions.stalenessOf(loadNow)); // the dry run's page is gone; what follows is the load's
 
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='cell:Amount']")));
             assertThat(browser.text(".summary")).isEqualTo("accepted=20 rejected=6 unchanged=0");
@@ -52,6 +54,7 @@ class ImportsPageBrowserTest extends AttainIntegrationTest {
             amount.sendKeys("12,000.00");
             amount.findElement(By.xpath("./ancestor::form")).findElement(By.cssSelector("button")).click();
 
+            wait.until(ExpectedConditions.stalenessOf(amount)); // the fix posts and the page comes back
             wait.until(ExpectedConditions.attributeToBe(By.cssSelector("input[name='cell:Amount']"), "value", "12,000.00"));
             browser.driver().findElement(By.cssSelector("form[action$='/replay'] button")).click();
 
@@ -74,7 +77,10 @@ class ImportsPageBrowserTest extends AttainIntegrationTest {
             assertThat(browser.driver().findElement(By.id("profile")).getAttribute("value")).startsWith("record: quotas");
 
             new Select(browser.driver().findElement(By.cssSelector("#mapping #record"))).selectByValue("people");
+            WebElement quotaFields = browser.driver().findElement(By.id("fields"));
             browser.driver().findElement(By.cssSelector("#mapping button[type=submit]")).click();
+            // The mapping form posts and the page is replaced: read the rows of the new page, not the old one.
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(quotaFields));
             assertThat(browser.driver().findElements(By.cssSelector("#fields tr[data-field]"))).extracting(e -> e.getAttribute("data-field"))
                     .contains("external_id", "employment_start", "team");
         }

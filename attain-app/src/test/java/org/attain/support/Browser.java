@@ -24,6 +24,7 @@ public final class Browser implements AutoCloseable {
 
     private final WebDriver driver;
     private final String base;
+    private final Path profile;
 
     public Browser(String base, String acceptLanguage) {
         this.base = base;
@@ -31,7 +32,8 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1280,900", "--lang=" + acceptLanguage);
-        options.addArguments("--user-data-dir=" + tempDir());
+        profile = tempDir();
+        options.addArguments("--user-data-dir=" + profile);
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguage));
         if (Files.isExecutable(CHROMIUM)) {
             options.setBinary(CHROMIUM.toString());
@@ -91,11 +93,21 @@ public final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+        deleteProfile();
     }
 
-    private static String tempDir() {
+    /** Chromium's profile folder is a few MB; a suite opens hundreds of browsers, so none is left behind. */
+    private void deleteProfile() {
+        try (var paths = Files.walk(profile)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // Best effort: a folder Chromium still holds open is left to the OS's temp cleaning.
+        }
+    }
+
+    private static Path tempDir() {
         try {
-            return Files.createTempDirectory("attain-chromium-").toString();
+            return Files.createTempDirectory("attain-chromium-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
