@@ -49,19 +49,7 @@ final class RecordMapper {
         this.lookups = lookups;
         this.dates = profile.format().dates();
         this.numbers = typedCells ? NumberStyle.PLAIN : profile.format().numbers();
-        List<String> missing = new ArrayList<>();
-        profile.columns().forEach((field, column) -> {
-            int at = Columns.index(header, column);
-            if (at < 0) {
-                missing.add("'" + column + "' (for " + field + ")");
-            } else {
-                index.put(field, at);
-            }
-        });
-        if (!missing.isEmpty()) {
-            throw new ProfileException("the file has no column " + String.join(", ", missing)
-                    + (header == null ? "" : "; its columns are: " + String.join(", ", header)));
-        }
+        Columns.locate(profile.columns(), header, index);
         for (Field f : kind.fields()) {
             if (f.required() && f.fallback() == null && !index.containsKey(f.name()) && !profile.defaults().containsKey(f.name())) {
                 throw new ProfileException("profile " + profile.name() + " maps no column to the required field " + f.name()

@@ -61,19 +61,7 @@ final class TransactionMapper {
         this.isoDates = profile.format().datePattern().equals("yyyy-MM-dd");
         this.numbers = typedCells ? NumberStyle.PLAIN : profile.format().numbers();
         this.splits = new Splits(directory, profile.format().numbers());
-        List<String> missing = new ArrayList<>();
-        profile.columns().forEach((field, column) -> {
-            int at = columnIndex(header, column);
-            if (at < 0) {
-                missing.add("'" + column + "' (for " + field + ")");
-            } else {
-                index.put(field, at);
-            }
-        });
-        if (!missing.isEmpty()) {
-            throw new ProfileException("the file has no column " + String.join(", ", missing)
-                    + (header == null ? "" : "; its columns are: " + String.join(", ", header)));
-        }
+        Columns.locate(profile.columns(), header, index);
         for (String required : List.of(EXTERNAL_ID, CLOSE_DATE, AMOUNT, OWNER)) {
             if (!index.containsKey(required) && !profile.defaults().containsKey(required)) {
                 throw new ProfileException("profile " + profile.name() + " maps no column to the required field " + required);
@@ -265,21 +253,5 @@ final class TransactionMapper {
 
     private Problem problem(String field, String value, String reason, String suggestion) {
         return new Problem(profile.columns().getOrDefault(field, field), value, reason, suggestion);
-    }
-
-    /** A header name (ignoring case and surrounding blanks), or a 1-based column number. */
-    private static int columnIndex(List<String> header, String column) {
-        if (header != null) {
-            for (int i = 0; i < header.size(); i++) {
-                if (header.get(i) != null && header.get(i).strip().equalsIgnoreCase(column.strip())) {
-                    return i;
-                }
-            }
-        }
-        if (column.strip().matches("\\d{1,4}")) {
-            int n = Integer.parseInt(column.strip());
-            return n >= 1 && (header == null || n <= header.size()) ? n - 1 : -1;
-        }
-        return -1;
     }
 }
