@@ -4,6 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,8 +22,11 @@ public class AuditLog {
     private final JsonMapper json;
     private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    private final NamedParameterJdbcTemplate named;
+
+    AuditLog(JdbcClient jdbc, DataSource dataSource, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(dataSource);
         this.json = json;
         this.clock = clock;
     }
@@ -43,6 +49,30 @@ public class AuditLog {
                 .param("after", after == null ? null : json.writeValueAsString(after))
                 .param("detail", detail)
                 .update();
+    }
+
+    /** One entity's change among many written by one action (e.g. the changed rows of an import). */
+    public record Change(String entityType, String entityId, Object before, Object after) {
+    }
+
+    /**
+     * The same as {@link #record} once per change, in one batch: an import that changes 10,000 rows
+     * would otherwise spend most of its time on 10,000 round trips for their audit entries.
+     */
+    public void recordAll(String actor, String action, List<Change> changes, String detail) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Timestamp at = Timestamp.from(clock.instant());
+        named.batchUpdate("""
+                insert into audit_log(at, actor, action, entity_type, entity_id, before, after, detail)
+                values (:at, :actor, :action, :type, :id, cast(:before as jsonb), cast(:after as jsonb), :detail)""",
+                changes.stream().map(c -> new MapSqlParameterSource()
+                        .addValue("at", at).addValue("actor", actor).addValue("action", action)
+                        .addValue("type", c.entityType()).addValue("id", c.entityId())
+                        .addValue("before", c.before() == null ? null : json.writeValueAsString(c.before()))
+                        .addValue("after", c.after() == null ? null : json.writeValueAsString(c.after()))
+                        .addValue("detail", detail)).toArray(MapSqlParameterSource[]::new));
     }
 
     public record Entry(long id, Instant at, String actor, String action, String entityType, String entityId,

@@ -117,13 +117,15 @@ class RecordImports {
         audit.record(run.actor(), "import.loaded", "import", String.valueOf(run.id()), null,
                 Map.of("file", run.fileName(), "record", kind.name(), "inserted", result.inserted(), "updated", result.updated()),
                 "profile " + run.profile().name() + ", source " + run.profile().source());
+        List<AuditLog.Change> changed = new ArrayList<>();
         for (RecordKind.Change c : result.changes()) {
             if (c.before() != null) {
-                audit.record(run.actor(), kind.table() + ".changed", kind.table(),
+                changed.add(new AuditLog.Change(kind.table(),
                         (kind.sourceScoped() ? run.profile().source() + ":" : "") + keyTexts.get(c.row()),
-                        Stored.texts(c.before()), Stored.texts(c.after()), "import " + run.id());
+                        Stored.texts(c.before()), Stored.texts(c.after())));
             }
         }
+        audit.recordAll(run.actor(), kind.table() + ".changed", changed, "import " + run.id());
     }
 
     private void quarantine(long importId, List<String> header, List<Rejected> rows) {
