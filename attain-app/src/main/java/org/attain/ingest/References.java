@@ -15,8 +15,11 @@ final class References {
     }
 
     static Directory load(JdbcClient jdbc, ImportProfile profile) {
+        // Mapped by hand: the generic record mapper raises and catches a driver exception for every
+        // camel-case field of every row: at 10,000 people that was 180 of the 284 ms a one-deal import took.
         var people = jdbc.sql("select id, external_id, email, first_name || ' ' || last_name as full_name from person")
-                .query(Directory.PersonRef.class).list();
+                .query((rs, n) -> new Directory.PersonRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
         Map<String, Long> accounts = new HashMap<>();
         if (profile.columns().containsKey(TransactionFields.ACCOUNT)) {
             jdbc.sql("select external_id, id from account").query((rs, n) -> accounts.put(rs.getString(1), rs.getLong(2))).list();
