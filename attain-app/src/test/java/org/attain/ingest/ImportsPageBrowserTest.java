@@ -27,7 +27,10 @@ class ImportsPageBrowserTest extends AttainIntegrationTest {
             new Select(browser.driver().findElement(By.id("record"))).selectByValue("transactions");
             browser.driver().findElement(By.id("file")).sendKeys(ImportApiCalls.EXAMPLES.resolve("crm-transactions.csv")
                     .toAbsolutePath().normalize().toString());
-            browser.driver().findElement(By.cssSelector("form[action$='/imports/preview'] button[type=submit]")).click();
+            WebElement upload = browser.driver().findElement(By.cssSelector("form[action$='/imports/preview'] button[type=submit]"));
+            upload.click();
+            // The list page has a table of its own: read the preview only once the list page is gone.
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(upload));
 
             assertThat(browser.text("table")).containsIgnoringCase("Opportunity ID").contains("006A000001");
             assertThat(browser.driver().findElements(By.cssSelector("#fields tr[data-field]"))).hasSize(13);
@@ -71,7 +74,10 @@ class ImportsPageBrowserTest extends AttainIntegrationTest {
             new Select(browser.driver().findElement(By.id("record"))).selectByValue("quotas");
             browser.driver().findElement(By.id("file")).sendKeys(ImportApiCalls.EXAMPLES.resolve("quotas.csv")
                     .toAbsolutePath().normalize().toString());
-            browser.driver().findElement(By.cssSelector("form[action$='/imports/preview'] button[type=submit]")).click();
+            WebElement upload = browser.driver().findElement(By.cssSelector("form[action$='/imports/preview'] button[type=submit]"));
+            upload.click();
+            // The list page has a table of its own: read the preview only once the list page is gone.
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(upload));
 
             assertThat(browser.text("#fields")).contains("Perioden-Id wie 2026-Q1").contains("nein, leer bedeutet bookings");
             assertThat(browser.driver().findElement(By.id("profile")).getAttribute("value")).startsWith("record: quotas");
