@@ -51,9 +51,11 @@ class CalcInputs {
 
     private final CalcEvents events;
     private final List<CalcInputContributor> contributors;
+    private final OrgSnapshot orgSnapshot;
 
     CalcInputs(JdbcClient jdbc, Plans plans, Periods periods, JsonMapper json, CalcEvents events,
-            List<CalcInputContributor> contributors) {
+            List<CalcInputContributor> contributors, OrgSnapshot orgSnapshot) {
+        this.orgSnapshot = orgSnapshot;
         this.events = events;
         this.contributors = contributors;
         this.jdbc = jdbc;
@@ -111,20 +113,11 @@ class CalcInputs {
                 .query((rs, n) -> new PlanAssignment(pid(rs.getLong(1)), rs.getString(2),
                         range(rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class))))
                 .list().forEach(in::assignment);
-        jdbc.sql("select id, first_name || ' ' || last_name, role_type, employment_start, employment_end, region_id from person")
-                .query((rs, n) -> new Person(pid(rs.getLong(1)), rs.getString(2), rs.getString(3),
-                        new DateRange(rs.getObject(4, LocalDate.class),
-                                rs.getObject(5, LocalDate.class) == null ? OPEN_END : rs.getObject(5, LocalDate.class)),
-                        Map.of("region_id", rs.getLong(6))))
-                .list().forEach(in::person);
-        Map<Long, Set<Long>> reportsOf = new HashMap<>();
-        jdbc.sql("select person_id, manager_id, valid_from, valid_until from reporting_line")
-                .query((rs, n) -> {
-                    reportsOf.computeIfAbsent(rs.getLong(2), k -> new HashSet<>()).add(rs.getLong(1));
-                    return new ReportingLine(pid(rs.getLong(1)), pid(rs.getLong(2)),
-                            range(rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)));
-                })
-                .list().forEach(in::reportingLine);
+        // Everyone and every reporting line: kept between runs until the org changes (OrgSnapshot).
+        OrgSnapshot.Org people = orgSnapshot.current();
+        people.people().forEach(in::person);
+        people.reportingLines().forEach(in::reportingLine);
+        Map<Long, Set<Long>> reportsOf = people.reportsOf();
         jdbc.sql("select person_id, period_id, measure, amount, currency, prorate from quota" + onlyThem)
                 .params(only.isEmpty() ? Map.of() : Map.of("ids", ids))
                 .query((rs, n) -> new Quota(pid(rs.getLong(1)), PeriodId.parse(rs.getString(2)), rs.getString(3),

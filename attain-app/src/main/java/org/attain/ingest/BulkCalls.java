@@ -83,7 +83,7 @@ class BulkCalls {
     private BulkResult result(long importId, boolean replayed) {
         var r = records.find(importId).orElseThrow();
         return new BulkResult(importId, r.accepted(), r.rejected(), r.unchanged(), r.inserted(), r.updated(), replayed,
-                records.quarantine(importId, 1000));
+                r.rejected() == 0 ? List.of() : records.quarantine(importId, 1000));
     }
 
     /** JSON values as the text a file cell would hold: numbers plain, objects and arrays as JSON. */

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The people and accounts a file may refer to, loaded once per import so each row resolves its
+ * The people and accounts a file may refer to, at hand for the whole import so each row resolves its
  * references with a hash lookup. A miss is answered with the closest known value as a suggestion.
  */
 final class Directory {
@@ -22,25 +22,48 @@ final class Directory {
         }
     }
 
+    /**
+     * Everyone indexed by employee id, e-mail and name. Built once per version of the people (see
+     * {@link References}) and only read afterwards, so imports running at the same time share it.
+     */
+    static final class People {
+        private final Map<String, Long> byExternalId = new HashMap<>();
+        private final Map<String, Long> byEmail = new HashMap<>();
+        private final Map<String, List<Long>> byName = new HashMap<>();
+        private final Map<String, String> display = new HashMap<>();
+
+        People(List<PersonRef> people) {
+            for (PersonRef p : people) {
+                byExternalId.put(p.externalId(), p.id());
+                byEmail.put(p.email().toLowerCase(Locale.ROOT), p.id());
+                byName.computeIfAbsent(normal(p.fullName()), k -> new ArrayList<>()).add(p.id());
+                String shown = p.fullName() + " (" + p.externalId() + ")";
+                display.put(p.externalId(), shown);
+                display.put(p.email(), p.email());
+                display.put(p.fullName(), shown);
+            }
+        }
+    }
+
     private final List<PeopleMatch> match;
-    private final Map<String, Long> byExternalId = new HashMap<>();
-    private final Map<String, Long> byEmail = new HashMap<>();
-    private final Map<String, List<Long>> byName = new HashMap<>();
-    private final Map<String, String> display = new HashMap<>();
+    private final Map<String, Long> byExternalId;
+    private final Map<String, Long> byEmail;
+    private final Map<String, List<Long>> byName;
+    private final Map<String, String> display;
     private final Map<String, Long> accounts;
 
     Directory(List<PersonRef> people, List<PeopleMatch> match, Map<String, Long> accounts) {
+        this(new People(people), match, accounts);
+    }
+
+    /** @param accounts account external id to id; read only */
+    Directory(People people, List<PeopleMatch> match, Map<String, Long> accounts) {
         this.match = match;
         this.accounts = accounts;
-        for (PersonRef p : people) {
-            byExternalId.put(p.externalId(), p.id());
-            byEmail.put(p.email().toLowerCase(Locale.ROOT), p.id());
-            byName.computeIfAbsent(normal(p.fullName()), k -> new ArrayList<>()).add(p.id());
-            String shown = p.fullName() + " (" + p.externalId() + ")";
-            display.put(p.externalId(), shown);
-            display.put(p.email(), p.email());
-            display.put(p.fullName(), shown);
-        }
+        this.byExternalId = people.byExternalId;
+        this.byEmail = people.byEmail;
+        this.byName = people.byName;
+        this.display = people.display;
     }
 
     Resolution person(String value, String what) {
@@ -100,7 +123,9 @@ final class Directory {
         return String.join(" or ", match.stream().map(m -> m.name().toLowerCase(Locale.ROOT).replace('_', ' ')).toList());
     }
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     private static String normal(String name) {
-        return name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return SPACES.matcher(name.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 }

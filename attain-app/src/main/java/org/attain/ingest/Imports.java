@@ -42,10 +42,12 @@ public class Imports {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final RecordImports records;
+    private final References references;
 
     Imports(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager txManager, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock, RecordImports records) {
+            ApplicationEventPublisher events, Clock clock, RecordImports records, References references) {
         this.records = records;
+        this.references = references;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transactions = new TransactionTemplate(txManager);
@@ -108,7 +110,7 @@ public class Imports {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             List<String> header;
             // Before the COPY starts: while it runs, the connection takes no other statement.
-            Directory directory = References.load(jdbc, run.profile());
+            Directory directory = references.directory(jdbc, run.profile());
             Names<String> products = run.profile().checkProducts()
                     && run.profile().columns().containsKey(TransactionFields.PRODUCT_CODE) ? Lookups.products(jdbc) : null;
             progress.reading(run.source());
