@@ -109,6 +109,8 @@ public class Imports {
             load.createStage();
             Connection connection = DataSourceUtils.getConnection(dataSource);
             List<String> header;
+            long read;
+            long mappingRejected;
             // Before the COPY starts: while it runs, the connection takes no other statement.
             Directory directory = references.directory(jdbc, run.profile());
             Names<String> products = run.profile().checkProducts()
@@ -120,14 +122,14 @@ public class Imports {
                 run.source().read(reading);
                 stage.finish();
                 header = reading.header();
+                read = stage.stagedCount();
+                mappingRejected = stage.rejectedCount();
             } catch (SQLException | java.io.IOException e) {
                 throw new UnreadableFileException("the rows could not be staged: " + e.getMessage());
             }
             progress.loading();
-            load.analyzeStage();
-            load.quarantineRepeats(run.profile().columns().getOrDefault(TransactionFields.EXTERNAL_ID, "external_id"));
-            long rejected = load.quarantine(run.id());
-            long read = load.staged();
+            long rejected = load.quarantine(run.id(),
+                    run.profile().columns().getOrDefault(TransactionFields.EXTERNAL_ID, "external_id"), read, mappingRejected);
             Object savepoint = run.dryRun() ? tx.createSavepoint() : null;
             TransactionLoad.Changes c = load.apply(run.id(), run.profile().source(), clock.instant());
             if (run.dryRun()) {

@@ -31,6 +31,7 @@ final class StageWriter implements AutoCloseable {
     private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
     private final long started = System.nanoTime();
     private long staged;
+    private long rejected;
 
     StageWriter(Connection connection) throws SQLException {
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI()
@@ -71,7 +72,18 @@ final class StageWriter implements AutoCloseable {
         field(JSON.writeValueAsString(list));
         buffer.setLength(buffer.length() - 1);
         buffer.append('\n');
+        rejected++;
         flushIfFull();
+    }
+
+    /** Rows written to the stage so far, good and rejected. */
+    long stagedCount() {
+        return staged;
+    }
+
+    /** Rows the mapping rejected so far (staged with their problems). */
+    long rejectedCount() {
+        return rejected;
     }
 
     long finish() throws SQLException {

@@ -48,11 +48,18 @@ final class TransactionLoad {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Up to this many staged rows the stage is not analysed: without statistics the planner takes a
+     * never-analysed table for at least ten pages (hundreds of rows), which already plans the match as
+     * index lookups; a one-deal REST call saves the ANALYZE and its catalogue writes.
+     */
+    static final long ANALYZE_FROM = 100;
+
     void createStage() {
         // Hash joins and aggregates over a million staged rows stay in memory instead of spilling in
-        // 4 MB batches; SET LOCAL ends with the import's transaction.
-        jdbc.sql("set local work_mem = '128MB'").update();
+        // 4 MB batches; SET LOCAL ends with the import's transaction. One round trip for both.
         jdbc.sql("""
+                set local work_mem = '128MB';
                 create temp table ingest_stage (
                     row_no bigint not null, external_id text, kind text, status text, owner_id bigint, close_date date,
                     amount numeric(19,4), currency char(3), deal_type text, product_code text, term_months int,
@@ -60,15 +67,31 @@ final class TransactionLoad {
                 ) on commit drop""").update();
     }
 
-    /** Temporary tables are never analysed automatically; without statistics the joins below plan badly. */
-    void analyzeStage() {
-        timed("analyze stage", () -> jdbc.sql("analyze ingest_stage").update());
+    /**
+     * After the rows are staged ({@code staged} of them, {@code mappingRejected} with problems): analyses
+     * the stage (temporary tables are never analysed automatically; without statistics the joins below
+     * plan badly), quarantines repeated transaction ids, then every row with problems. Steps with nothing
+     * to do are skipped: a single good row can repeat nothing and leaves nothing to quarantine.
+     *
+     * @return the rows quarantined
+     */
+    long quarantine(long importId, String idColumn, long staged, long mappingRejected) {
+        this.staged = staged;
+        if (staged >= ANALYZE_FROM) {
+            timed("analyze stage", () -> jdbc.sql("analyze ingest_stage").update());
+        }
+        long repeats = staged - mappingRejected > 1 ? quarantineRepeats(idColumn) : 0;
+        rejected = mappingRejected + repeats == 0 ? 0 : timed("quarantine", () -> jdbc.sql("""
+                insert into ingest_quarantine(import_id, row_number, raw, problems)
+                select :id, row_no, raw, problems from ingest_stage where problems is not null""")
+                .param("id", importId).update());
+        return rejected;
     }
 
     /** A transaction id seen again later in the same file is quarantined: the first occurrence is kept. */
-    void quarantineRepeats(String idColumn) {
+    private long quarantineRepeats(String idColumn) {
         // Grouping hashes the ids; only the repeated ones are joined back (a window over all rows sorted them).
-        timed("repeated ids", () -> jdbc.sql("""
+        return timed("repeated ids", () -> jdbc.sql("""
                 update ingest_stage s
                 set problems = jsonb_build_array(jsonb_build_object('column', cast(:column as text), 'value', s.external_id,
                         'reason', 'transaction id ' || s.external_id || ' appears more than once in the file; row '
@@ -78,19 +101,6 @@ final class TransactionLoad {
                       group by external_id having count(*) > 1) d
                 where s.external_id = d.external_id and s.problems is null and s.row_no <> d.first_row""")
                 .param("column", idColumn).update());
-    }
-
-    long quarantine(long importId) {
-        rejected = timed("quarantine", () -> jdbc.sql("""
-                insert into ingest_quarantine(import_id, row_number, raw, problems)
-                select :id, row_no, raw, problems from ingest_stage where problems is not null""")
-                .param("id", importId).update());
-        return rejected;
-    }
-
-    long staged() {
-        staged = jdbc.sql("select count(*) from ingest_stage").query(Long.class).single();
-        return staged;
     }
 
     Changes apply(long importId, String source, Instant now) {
@@ -113,7 +123,9 @@ final class TransactionLoad {
         long changed = counts[1];
         boolean allNew = fresh == good;
         if (changed > 0) {
-            jdbc.sql("analyze ingest_match").update();
+            if (changed >= ANALYZE_FROM) {
+                jdbc.sql("analyze ingest_match").update();
+            }
             timed("versions", () -> jdbc.sql("""
                     insert into sales_transaction_version(transaction_id, version, source, external_id, %1$s, valid_until,
                                                           replaced_by_import)
