@@ -37,7 +37,7 @@ class PodInputs implements CalcInputContributor {
 
     @Override
     public void contribute(CalculationInput.Builder input, List<PeriodId> periods) {
-        teams.all().forEach(t -> input.team(team(t.id()), t.name()));
+        teams.names().forEach((id, name) -> input.team(team(id), name));
         for (Teams.Membership m : teams.memberships()) {
             LocalDate last = m.validUntil() == null ? OPEN_END : m.validUntil().minusDays(1);
             if (last.isBefore(m.validFrom())) {
