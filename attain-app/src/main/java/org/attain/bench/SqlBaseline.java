@@ -87,7 +87,7 @@ final class SqlBaseline {
     /** Attain's explained deal lines of current commission lines (each packed row holds one line's deals). */
     long attainDealLines() {
         return jdbc.sql("""
-                select coalesce(sum(cardinality(d.amounts)), 0) from earnings_line_deals d
+                select coalesce(sum(d.deal_count), 0) from earnings_line_deal_pack d
                 join payee_period_result r on r.id = d.result_id and r.is_current
                 join earnings_line l on l.result_id = d.result_id and l.line_no = d.line_no and l.component = 'commission'
                 join period per on per.id = r.period_id and per.kind = 'QUARTER'""").query(Long.class).single();

@@ -42,6 +42,8 @@ public class CalcRuns {
 
     private static final Logger log = LoggerFactory.getLogger(CalcRuns.class);
     private static final int CHUNK = 50;
+    /** How long a run over many payees waits for writers in flight before it reads the database instead. */
+    private static final long STORE_WAIT_MS = 2_000;
 
     private final JdbcClient jdbc;
     private final CalcInputs inputs;
@@ -51,9 +53,11 @@ public class CalcRuns {
     private final Clock clock;
     private final Engine engine = new Engine();
     private final DataSource dataSource;
+    private final TransactionStore store;
 
     CalcRuns(JdbcClient jdbc, CalcInputs inputs, ResultWriter writer, Periods periods, TransactionTemplate tx,
-            Clock clock, DataSource dataSource) {
+            Clock clock, DataSource dataSource, TransactionStore store) {
+        this.store = store;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.inputs = inputs;
@@ -66,6 +70,11 @@ public class CalcRuns {
     public record Run(long id, String kind, String status, String trigger, String startedBy, java.time.Instant startedAt,
             java.time.Instant finishedAt, List<String> periods, int total, int done, int changed, String exclusions,
             String issues, String error) {
+    }
+
+    /** Brings the in-memory transaction store up to date now (e.g. after a big load), not in the next run. */
+    public void warmTransactions() {
+        store.warm();
     }
 
     /** Every payee on a plan, over the default periods. */
@@ -108,6 +117,7 @@ public class CalcRuns {
             Map<String, Long> timings = new java.util.LinkedHashMap<>();
             timings.put("snapshot_ms", millis(t1 - t0));
             timings.put("chunks_ms", millis(t2 - t1));
+            timings.put("store_ms", millis(chunks.storeNanos));
             timings.put("load_ms", millis(chunks.loadNanos.get()));
             timings.put("engine_ms", millis(chunks.engineNanos.get()));
             timings.put("write_ms", millis(chunks.writeNanos.get()));
@@ -148,6 +158,7 @@ public class CalcRuns {
         final java.util.concurrent.atomic.AtomicLong loadNanos = new java.util.concurrent.atomic.AtomicLong();
         final java.util.concurrent.atomic.AtomicLong engineNanos = new java.util.concurrent.atomic.AtomicLong();
         final java.util.concurrent.atomic.AtomicLong writeNanos = new java.util.concurrent.atomic.AtomicLong();
+        long storeNanos;
 
         ChunkedRun(long runId, CalcInputs.Snapshot snapshot, List<PersonId> who) {
             this.runId = runId;
@@ -169,6 +180,19 @@ public class CalcRuns {
                 compute(chunks.get(0), people -> inputs.transactions(jdbc, snapshot.window(), people));
                 return outcome();
             }
+            // Runs over many payees read the in-memory store, brought up to date first (a few rows after a
+            // day of deals). If a long import keeps writing, the run reads the database as before instead of waiting.
+            long opening = System.nanoTime();
+            try (TransactionStore.Reading reading = store.open(STORE_WAIT_MS)) {
+                storeNanos = System.nanoTime() - opening;
+                if (reading != null) {
+                    List<Transaction> everything = snapshot.creditsAnyTransaction()
+                            ? reading.transactions(null, snapshot.window()) : null;
+                    inParallel(chunks, threads, people -> everything != null ? everything
+                            : reading.transactions(people, snapshot.window()));
+                    return outcome();
+                }
+            }
             try (Connection holder = dataSource.getConnection()) {
                 holder.setAutoCommit(false);
                 holder.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -181,35 +205,39 @@ public class CalcRuns {
                 List<Transaction> everything = snapshot.creditsAnyTransaction()
                         ? inputs.transactions(JdbcClient.create(new SingleConnectionDataSource(holder, true)), snapshot.window(), null)
                         : null;
-                if (threads == 1) {
-                    chunks.forEach(c -> compute(c, people -> everything != null ? everything : load(people, exported)));
-                } else {
-                    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                        Thread t = new Thread(r, "calc-run-" + runId);
-                        t.setDaemon(true);
-                        return t;
-                    });
-                    try {
-                        List<Future<?>> futures = new ArrayList<>();
-                        chunks.forEach(c -> futures.add(pool.submit(
-                                () -> compute(c, people -> everything != null ? everything : load(people, exported)))));
-                        for (Future<?> f : futures) {
-                            f.get();
-                        }
-                    } catch (ExecutionException e) {
-                        throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("calculation run interrupted", e);
-                    } finally {
-                        pool.shutdownNow();
-                    }
-                }
+                inParallel(chunks, threads, people -> everything != null ? everything : load(people, exported));
                 holder.rollback();
             } catch (SQLException e) {
                 throw new IllegalStateException("Reading the inputs failed: " + e.getMessage(), e);
             }
             return outcome();
+        }
+
+        private void inParallel(List<List<PersonId>> chunks, int threads,
+                java.util.function.Function<Set<Long>, List<Transaction>> loader) {
+            if (threads == 1) {
+                chunks.forEach(c -> compute(c, loader));
+                return;
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "calc-run-" + runId);
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                chunks.forEach(c -> futures.add(pool.submit(() -> compute(c, loader))));
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("calculation run interrupted", e);
+            } finally {
+                pool.shutdownNow();
+            }
         }
 
         private Outcome outcome() {

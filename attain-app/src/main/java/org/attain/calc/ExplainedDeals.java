@@ -39,6 +39,38 @@ class ExplainedDeals {
 
     /** Deals {@code offset + 1 .. offset + limit} of the line in the payee's current result; empty if there is no such line. */
     Optional<Page> page(long personId, String period, int line, int offset, int limit) {
+        record Packed(String component, BigDecimal amount, byte[] deals, boolean inArrays) {
+        }
+        Optional<Packed> packed = jdbc.sql("""
+                select l.component, l.amount, p.deals,
+                       exists (select 1 from earnings_line_deals d where d.result_id = l.result_id and d.line_no = l.line_no)
+                from payee_period_result r
+                join earnings_line l on l.result_id = r.id and l.line_no = :line
+                left join earnings_line_deal_pack p on p.result_id = l.result_id and p.line_no = l.line_no
+                where r.person_id = :person and r.period_id = :period and r.is_current""")
+                .param("person", personId).param("period", period).param("line", line)
+                .query((rs, n) -> new Packed(rs.getString(1), rs.getBigDecimal(2), rs.getBytes(3), rs.getBoolean(4)))
+                .optional();
+        if (packed.isEmpty() || packed.get().inArrays()) {
+            // Runs before the binary format stored their deals as arrays; those read as they always did.
+            return packed.isEmpty() ? Optional.empty() : pageFromArrays(personId, period, line, offset, limit);
+        }
+        Packed p = packed.get();
+        if (p.deals() == null) {
+            return Optional.of(new Page(personId, period, line, p.component(), p.amount(), 0, offset, limit, List.of()));
+        }
+        int to = (int) Math.min((long) offset + limit, Integer.MAX_VALUE);
+        List<Deal> deals = new ArrayList<>();
+        int no = offset;
+        for (PackedDeals.Deal d : PackedDeals.unpack(p.deals(), offset, to)) {
+            deals.add(new Deal(++no, d.transaction(), d.closeDate(), d.rule(), d.share(), d.credited(), d.currency(),
+                    d.slices().stream().map(s -> new Slice(s.tier(), s.base(), s.rate())).toList(), d.amount()));
+        }
+        return Optional.of(new Page(personId, period, line, p.component(), p.amount(), PackedDeals.count(p.deals()),
+                offset, limit, deals));
+    }
+
+    private Optional<Page> pageFromArrays(long personId, String period, int line, int offset, int limit) {
         int from = offset + 1;
         int to = (int) Math.min((long) offset + limit, Integer.MAX_VALUE);
         return jdbc.sql("""

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ResultWriter {
 
-    /** Deals listed in a line's JSON trace; pages show these, all of them are in earnings_line_deals. */
+    /** Deals listed in a line's JSON trace; pages show these, all of them are in earnings_line_deal_pack. */
     static final int DEALS_IN_TRACE = 25;
 
     private final JdbcClient jdbc;
@@ -40,13 +40,14 @@ class ResultWriter {
 
     /**
      * Stores a chunk of results with COPY on one connection: the payee-period rows, their earnings
-     * lines, then per line its explained deals packed into one row ({@link PackedDeals}). Each COPY commits on its own; none of the
+     * lines, then per line its explained deals packed into one binary value ({@link PackedDeals}). Each COPY commits on its own; none of the
      * rows is current until {@link #makeCurrent}, so a run that fails halfway changes nothing anyone reads.
      */
     void write(long runId, List<PayeePeriodResult> statements) {
         if (statements.isEmpty()) {
             return;
         }
+        PackedDeals packed = new PackedDeals();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             long[] ids = new long[statements.size()];
@@ -88,14 +89,14 @@ class ResultWriter {
                 }
                 lineRows.finish();
             }
-            try (CopyRows deals = new CopyRows(connection, "earnings_line_deals", PackedDeals.COLUMNS)) {
-                PackedDeals packed = new PackedDeals();
+            try (CopyBinary deals = new CopyBinary(connection, "earnings_line_deal_pack", "result_id, line_no, deal_count, deals")) {
                 for (int i = 0; i < statements.size(); i++) {
                     int no = 0;
                     for (EarningsLine line : statements.get(i).lines()) {
                         no++;
                         if (line.trace() != null && !line.trace().contributions().isEmpty()) {
-                            deals.row(packed.row(ids[i], no, line.trace().contributions()));
+                            List<Contribution> contributions = line.trace().contributions();
+                            deals.row(ids[i], no, contributions.size(), packed.pack(contributions));
                         }
                     }
                 }
@@ -113,7 +114,7 @@ class ResultWriter {
 
     /**
      * The line's trace as JSON with its steps and only the first deals: every deal is in
-     * earnings_line_deals, and a JSON copy of thousands of them per line would cost more to write than
+     * earnings_line_deal_pack, and a JSON copy of thousands of them per line would cost more to write than
      * the whole calculation.
      */
     private static Map<String, Object> shownTrace(Trace trace) {

@@ -1,0 +1,690 @@
+package org.attain.calc;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import javax.sql.DataSource;
+import org.attain.engine.model.PersonId;
+import org.attain.engine.model.Split;
+import org.attain.engine.model.Transaction;
+import org.attain.engine.model.TransactionId;
+import org.attain.engine.money.CurrencyUnit;
+import org.attain.engine.money.Money;
+import org.attain.engine.time.DateRange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The booked transactions that calculation runs over many payees read, held in memory column by
+ * column (about 70 bytes a transaction: ten million take ~700 MB) and brought up to date at the start
+ * of each such run by reading only what changed since the last one. Reading every transaction over
+ * JDBC again for every full run cost more than the calculation itself; after a day of deals the delta
+ * is a few hundred rows.
+ * <p>
+ * What changed is found by change numbers (migration .110): every insert or update of a transaction,
+ * an account or a region takes the next number from one sequence, a delete leaves the id behind, and
+ * the delta is read under an advisory lock that waits for every writer in flight, so no committed row
+ * can hide below the highest number seen. A run holds the store's read lock from its refresh to its
+ * end, so all of its chunks see one state, as they saw one exported database snapshot before.
+ * <p>
+ * It returns exactly what {@link CalcInputs#transactions} returns for the same rows (tested); small
+ * runs (a single deal) keep reading the database by index, which is cheaper than any refresh.
+ */
+@Component
+class TransactionStore {
+
+    private static final Logger log = LoggerFactory.getLogger(TransactionStore.class);
+
+    /** The advisory lock every statement writing sales_transaction holds shared (migration .110). */
+    static final long WRITERS_LOCK = 7361;
+    /** Amounts are numeric(19,4): kept as whole ten-thousandths. */
+    private static final int SCALE = 4;
+    private static final long NO_UNITS = Long.MIN_VALUE;
+
+    private final DataSource dataSource;
+    private final JsonMapper json;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+    // Everything below is written only under the write lock and read under the read lock.
+    private long seen;
+    private int size;
+    private long[] dbId = new long[0];
+    private int[] owner = new int[0];
+    private int[] closeDay = new int[0];
+    private long[] units = new long[0];
+    private int[] currency = new int[0];
+    private int[] status = new int[0];
+    private int[] type = new int[0];
+    private int[] product = new int[0];
+    private int[] idPrefix = new int[0];
+    private long[] idNumber = new long[0];
+    private byte[] idWidth = new byte[0];
+    private int[] account = new int[0];
+    private int[] attributes = new int[0];
+    private int[] splits = new int[0];
+    private boolean[] live = new boolean[0];
+    // Slots below sortedUpTo are in id order (binary search); the rare later ones are in outOfOrder.
+    private int sortedUpTo;
+    private final Map<Long, Integer> outOfOrder = new HashMap<>();
+    private final Map<Integer, String> oddIds = new HashMap<>();
+    private final Map<Integer, BigDecimal> bigAmounts = new HashMap<>();
+    private final Strings strings = new Strings();
+    private final List<Map<String, Object>> attributeMaps = new ArrayList<>();
+    private final Map<String, Integer> attributeCodes = new HashMap<>();
+    private final List<List<Split>> splitLists = new ArrayList<>();
+    private final Map<Integer, Map<String, Object>> accounts = new HashMap<>();
+    private Map<Integer, int[]> slotsOf = Map.of();
+    private boolean indexStale = true;
+    // Read-only caches shared by readers; any value they hold is the same whoever computed it.
+    private final Map<Integer, PersonId> people = new ConcurrentHashMap<>();
+    private final Map<Integer, LocalDate> days = new ConcurrentHashMap<>();
+
+    TransactionStore(DataSource dataSource, JsonMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    /** The transactions as one run sees them; close it when the run is done. */
+    interface Reading extends AutoCloseable {
+
+        /** What {@code people} own or share through a split (null: everyone), closed inside the window. */
+        List<Transaction> transactions(Set<Long> people, DateRange window);
+
+        @Override
+        void close();
+    }
+
+    /**
+     * Brings the store up to date and holds it there for a run. Waits up to {@code wait} for writers in
+     * flight (a long import) to commit; returns null when they did not, and the run reads the database.
+     */
+    Reading open(long waitMillis) {
+        lock.writeLock().lock();
+        boolean current;
+        try {
+            current = refresh(waitMillis);
+            // Downgrade: taking the read lock before letting go of the write lock lets no refresh in between.
+            lock.readLock().lock();
+        } finally {
+            lock.writeLock().unlock();
+        }
+        if (!current) {
+            lock.readLock().unlock();
+            return null;
+        }
+        return new Reading() {
+            private boolean closed;
+
+            @Override
+            public List<Transaction> transactions(Set<Long> people, DateRange window) {
+                return read(people, window);
+            }
+
+            @Override
+            public void close() {
+                if (!closed) {
+                    closed = true;
+                    lock.readLock().unlock();
+                }
+            }
+        };
+    }
+
+    /** Loads the store in the background once the application is up, so the first full run finds it filled. */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                warm();
+            } catch (RuntimeException e) {
+                log.warn("Loading the transaction store failed; the next run loads it: {}", e.getMessage());
+            }
+        }, "attain-transaction-store");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Loads or refreshes now, so the next run finds little to read. */
+    void warm() {
+        Reading r = open(TimeUnit.SECONDS.toMillis(60));
+        if (r != null) {
+            r.close();
+        }
+    }
+
+    /** How many transactions are held (cancellations and removed ones not counted). */
+    int held() {
+        lock.readLock().lock();
+        try {
+            int n = 0;
+            for (int i = 0; i < size; i++) {
+                n += live[i] ? 1 : 0;
+            }
+            return n;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private boolean refresh(long waitMillis) {
+        long started = System.nanoTime();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (!writersDone(c, waitMillis)) {
+                    c.rollback();
+                    return false;
+                }
+                long before = seen;
+                long top = before;
+                top = Math.max(top, readAccounts(c, before));
+                top = Math.max(top, readRemovals(c, before, true));
+                int rows = 0;
+                try (PreparedStatement st = c.prepareStatement("""
+                        select t.id, t.change_no, t.kind, t.source, t.external_id, t.owner_id, t.splits::text, t.close_date,
+                               coalesce(v.amount, t.amount), t.currency, coalesce(v.status, t.status), t.deal_type,
+                               t.product_code, t.account_id, t.attributes::text, t.term_months
+                        from sales_transaction t
+                        left join sales_transaction_version v on v.transaction_id = t.id and v.version = 1
+                        where t.change_no > ? order by t.id""")) {
+                    st.setLong(1, before);
+                    st.setFetchSize(20_000);
+                    try (ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            top = Math.max(top, rs.getLong(2));
+                            apply(rs);
+                            rows++;
+                        }
+                    }
+                }
+                top = Math.max(top, readRemovals(c, before, false));
+                c.commit();
+                seen = top;
+                if (sortedUpTo < size) {
+                    sortById();
+                }
+                if (rows > 0 || indexStale) {
+                    buildIndex();
+                }
+                if (rows > 1000) {
+                    log.info("Transaction store: {} rows read in {} ms, {} held", rows,
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), size);
+                }
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                // Half-applied changes cannot be trusted: start over from nothing next time.
+                clear();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading transactions failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits, by polling, until no writer of sales_transaction is in flight and keeps new ones out. */
+    private static boolean writersDone(Connection c, long waitMillis) throws SQLException {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        try (PreparedStatement st = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            st.setLong(1, WRITERS_LOCK);
+            while (true) {
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        return true;
+                    }
+                }
+                // Polling instead of waiting in the lock queue: a queued exclusive request would stall
+                // every new writer behind a long import.
+                if (System.nanoTime() > until) {
+                    return false;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+    }
+
+    private long readAccounts(Connection c, long before) throws SQLException {
+        long top = before;
+        try (PreparedStatement st = c.prepareStatement("""
+                select a.id, a.industry, a.country, a.size_band, r.code, greatest(a.change_no, r.change_no)
+                from account a left join region r on r.id = a.region_id
+                where a.change_no > ? or r.change_no > ?""")) {
+            st.setLong(1, before);
+            st.setLong(2, before);
+            st.setFetchSize(20_000);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> m = new HashMap<>();
+                    putIfPresent(m, "industry", rs.getString(2));
+                    putIfPresent(m, "country", rs.getString(3));
+                    putIfPresent(m, "size_band", rs.getString(4));
+                    putIfPresent(m, "region", rs.getString(5));
+                    accounts.put(rs.getInt(1), Map.copyOf(m));
+                    top = Math.max(top, rs.getLong(6));
+                }
+            }
+        }
+        return top;
+    }
+
+    /** Removed transactions; {@code truncations} reads only the marks TRUNCATE leaves (id -1), the rest after the rows. */
+    private long readRemovals(Connection c, long before, boolean truncations) throws SQLException {
+        long top = before;
+        try (PreparedStatement st = c.prepareStatement("select transaction_id, change_no from sales_transaction_removed where change_no > ?"
+                + (truncations ? " and transaction_id = -1" : " and transaction_id <> -1"))) {
+            st.setLong(1, before);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    top = Math.max(top, rs.getLong(2));
+                    if (truncations) {
+                        clearRows();
+                    } else {
+                        int slot = slotOf(rs.getLong(1));
+                        if (slot >= 0) {
+                            live[slot] = false;
+                        }
+                    }
+                }
+            }
+        }
+        return top;
+    }
+
+    private void apply(ResultSet rs) throws SQLException {
+        long id = rs.getLong(1);
+        String kind = rs.getString(3);
+        boolean counts = !"CANCELLATION".equals(kind) && !"INVOICE_PAYMENT".equals(kind);
+        int slot = slotOf(id);
+        if (slot < 0) {
+            if (!counts) {
+                return;
+            }
+            slot = append(id);
+        }
+        live[slot] = counts;
+        if (!counts) {
+            return;
+        }
+        String source = rs.getString(4);
+        String external = rs.getString(5);
+        setId(slot, "attain".equals(source) ? external : source + ":" + external);
+        long ownerId = rs.getLong(6);
+        owner[slot] = rs.wasNull() ? 0 : Math.toIntExact(ownerId);
+        String splitText = rs.getString(7);
+        splits[slot] = splitText == null || "[]".equals(splitText) ? -1 : addSplits(splitText);
+        closeDay[slot] = Math.toIntExact(rs.getObject(8, LocalDate.class).toEpochDay());
+        BigDecimal amount = rs.getBigDecimal(9);
+        bigAmounts.remove(slot);
+        if (amount.scale() == SCALE && amount.unscaledValue().bitLength() < 63) {
+            units[slot] = amount.unscaledValue().longValue();
+        } else {
+            units[slot] = NO_UNITS;
+            bigAmounts.put(slot, amount);
+        }
+        currency[slot] = strings.code(rs.getString(10));
+        status[slot] = strings.code(rs.getString(11));
+        type[slot] = strings.code(rs.getString(12));
+        product[slot] = strings.code(rs.getString(13));
+        long accountId = rs.getLong(14);
+        account[slot] = rs.wasNull() ? 0 : Math.toIntExact(accountId);
+        String attributeText = rs.getString(15);
+        int term = rs.getInt(16);
+        attributes[slot] = attributesCode(attributeText, rs.wasNull() ? null : term);
+        indexStale = true;
+    }
+
+    /** Ids are mostly a prefix and a zero-padded number ("T0001234"): kept as such, not as a String each. */
+    private void setId(int slot, String id) {
+        oddIds.remove(slot);
+        int digits = 0;
+        while (digits < id.length() && digits < 18 && Character.isDigit(id.charAt(id.length() - 1 - digits))
+                && id.charAt(id.length() - 1 - digits) < 128) {
+            digits++;
+        }
+        if (digits == 0 || (digits == 18 && id.length() > 18 && Character.isDigit(id.charAt(id.length() - 19)))) {
+            idPrefix[slot] = -1;
+            oddIds.put(slot, id);
+            return;
+        }
+        idPrefix[slot] = strings.code(id.substring(0, id.length() - digits));
+        idNumber[slot] = Long.parseLong(id, id.length() - digits, id.length(), 10);
+        idWidth[slot] = (byte) digits;
+    }
+
+    private String idOf(int slot) {
+        if (idPrefix[slot] < 0) {
+            return oddIds.get(slot);
+        }
+        String prefix = strings.value(idPrefix[slot]);
+        String number = Long.toString(idNumber[slot]);
+        StringBuilder b = new StringBuilder(prefix.length() + idWidth[slot]).append(prefix);
+        for (int i = number.length(); i < idWidth[slot]; i++) {
+            b.append('0');
+        }
+        return b.append(number).toString();
+    }
+
+    private int addSplits(String text) {
+        List<Split> list = new ArrayList<>();
+        for (JsonNode s : json.readTree(text)) {
+            list.add(new Split(person(s.get("person_id").asLong()), new BigDecimal(s.get("share").asString()),
+                    s.has("overlay") && s.get("overlay").asBoolean()));
+        }
+        splitLists.add(List.copyOf(list));
+        return splitLists.size() - 1;
+    }
+
+    /** Custom attributes repeat across millions of rows: parsed once per distinct text and term. */
+    private int attributesCode(String text, Integer term) {
+        String key = term == null ? text : text + "\u0000" + term;
+        Integer code = attributeCodes.get(key);
+        if (code != null) {
+            return code;
+        }
+        Map<String, Object> m = new HashMap<>();
+        if (text != null && !"{}".equals(text)) {
+            json.readTree(text).properties().forEach(e -> m.put(e.getKey(), e.getValue().isNumber()
+                    ? (Object) e.getValue().decimalValue() : e.getValue().asString()));
+        }
+        if (term != null) {
+            m.put("term_months", (long) term);
+        }
+        attributeMaps.add(Map.copyOf(m));
+        attributeCodes.put(key, attributeMaps.size() - 1);
+        return attributeMaps.size() - 1;
+    }
+
+    private int slotOf(long id) {
+        int at = Arrays.binarySearch(dbId, 0, sortedUpTo, id);
+        return at >= 0 ? at : outOfOrder.getOrDefault(id, -1);
+    }
+
+    private int append(long id) {
+        if (size == dbId.length) {
+            grow(Math.max(1024, size + (size >> 1)));
+        }
+        if (sortedUpTo == size && (size == 0 || dbId[size - 1] < id)) {
+            sortedUpTo++;
+        } else {
+            // A writer that took an id earlier committed later; re-sorted once at the end of the refresh.
+            outOfOrder.put(id, size);
+        }
+        dbId[size] = id;
+        return size++;
+    }
+
+    private void grow(int capacity) {
+        dbId = Arrays.copyOf(dbId, capacity);
+        owner = Arrays.copyOf(owner, capacity);
+        closeDay = Arrays.copyOf(closeDay, capacity);
+        units = Arrays.copyOf(units, capacity);
+        currency = Arrays.copyOf(currency, capacity);
+        status = Arrays.copyOf(status, capacity);
+        type = Arrays.copyOf(type, capacity);
+        product = Arrays.copyOf(product, capacity);
+        idPrefix = Arrays.copyOf(idPrefix, capacity);
+        idNumber = Arrays.copyOf(idNumber, capacity);
+        idWidth = Arrays.copyOf(idWidth, capacity);
+        account = Arrays.copyOf(account, capacity);
+        attributes = Arrays.copyOf(attributes, capacity);
+        splits = Arrays.copyOf(splits, capacity);
+        live = Arrays.copyOf(live, capacity);
+    }
+
+    /** Rare (see {@link #append}): rebuilds the columns in id order so look-ups are binary searches again. */
+    private void sortById() {
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(dbId[a], dbId[b]));
+        int[] from = new int[size];
+        for (int i = 0; i < size; i++) {
+            from[i] = order[i];
+        }
+        dbId = permute(dbId, from);
+        owner = permute(owner, from);
+        closeDay = permute(closeDay, from);
+        units = permute(units, from);
+        currency = permute(currency, from);
+        status = permute(status, from);
+        type = permute(type, from);
+        product = permute(product, from);
+        idPrefix = permute(idPrefix, from);
+        idNumber = permute(idNumber, from);
+        account = permute(account, from);
+        attributes = permute(attributes, from);
+        splits = permute(splits, from);
+        byte[] widths = new byte[idWidth.length];
+        boolean[] alive = new boolean[live.length];
+        Map<Integer, String> odd = new HashMap<>();
+        Map<Integer, BigDecimal> big = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+            widths[i] = idWidth[from[i]];
+            alive[i] = live[from[i]];
+            if (oddIds.containsKey(from[i])) {
+                odd.put(i, oddIds.get(from[i]));
+            }
+            if (bigAmounts.containsKey(from[i])) {
+                big.put(i, bigAmounts.get(from[i]));
+            }
+        }
+        idWidth = widths;
+        live = alive;
+        oddIds.clear();
+        oddIds.putAll(odd);
+        bigAmounts.clear();
+        bigAmounts.putAll(big);
+        sortedUpTo = size;
+        outOfOrder.clear();
+        indexStale = true;
+    }
+
+    private static long[] permute(long[] a, int[] from) {
+        long[] out = new long[a.length];
+        for (int i = 0; i < from.length; i++) {
+            out[i] = a[from[i]];
+        }
+        return out;
+    }
+
+    private static int[] permute(int[] a, int[] from) {
+        int[] out = new int[a.length];
+        for (int i = 0; i < from.length; i++) {
+            out[i] = a[from[i]];
+        }
+        return out;
+    }
+
+    /** Per person the slots of what they own or share, in slot order: a chunk gathers its payees' lists. */
+    private void buildIndex() {
+        Map<Integer, int[]> counts = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+            if (!live[i]) {
+                continue;
+            }
+            if (owner[i] != 0) {
+                counts.computeIfAbsent(owner[i], k -> new int[1])[0]++;
+            }
+            if (splits[i] >= 0) {
+                for (Split s : splitLists.get(splits[i])) {
+                    int p = Integer.parseInt(s.person().value());
+                    if (p != owner[i]) {
+                        counts.computeIfAbsent(p, k -> new int[1])[0]++;
+                    }
+                }
+            }
+        }
+        Map<Integer, int[]> index = new HashMap<>(counts.size() * 2);
+        Map<Integer, int[]> fill = new HashMap<>(counts.size() * 2);
+        counts.forEach((p, n) -> {
+            index.put(p, new int[n[0]]);
+            fill.put(p, new int[1]);
+        });
+        for (int i = 0; i < size; i++) {
+            if (!live[i]) {
+                continue;
+            }
+            if (owner[i] != 0) {
+                index.get(owner[i])[fill.get(owner[i])[0]++] = i;
+            }
+            if (splits[i] >= 0) {
+                for (Split s : splitLists.get(splits[i])) {
+                    int p = Integer.parseInt(s.person().value());
+                    if (p != owner[i]) {
+                        int[] at = fill.get(p);
+                        int[] slots = index.get(p);
+                        // A person twice in one split list is listed once.
+                        if (at[0] == 0 || slots[at[0] - 1] != i) {
+                            slots[at[0]++] = i;
+                        }
+                    }
+                }
+            }
+        }
+        index.replaceAll((p, slots) -> {
+            int n = fill.get(p)[0];
+            return n == slots.length ? slots : Arrays.copyOf(slots, n);
+        });
+        slotsOf = index;
+        indexStale = false;
+    }
+
+    private List<Transaction> read(Set<Long> who, DateRange window) {
+        int first = Math.toIntExact(window.first().toEpochDay());
+        int last = Math.toIntExact(window.last().toEpochDay());
+        List<Transaction> out = new ArrayList<>();
+        if (who == null) {
+            for (int i = 0; i < size; i++) {
+                if (live[i] && closeDay[i] >= first && closeDay[i] <= last) {
+                    out.add(transaction(i));
+                }
+            }
+            return out;
+        }
+        int total = 0;
+        List<int[]> lists = new ArrayList<>(who.size());
+        for (Long p : who) {
+            int[] slots = p <= Integer.MAX_VALUE ? slotsOf.get(p.intValue()) : null;
+            if (slots != null) {
+                lists.add(slots);
+                total += slots.length;
+            }
+        }
+        int[] all = new int[total];
+        int n = 0;
+        for (int[] slots : lists) {
+            System.arraycopy(slots, 0, all, n, slots.length);
+            n += slots.length;
+        }
+        Arrays.sort(all);
+        int previous = -1;
+        for (int slot : all) {
+            // A split deal is listed under each of its people; taken once.
+            if (slot != previous && live[slot] && closeDay[slot] >= first && closeDay[slot] <= last) {
+                out.add(transaction(slot));
+            }
+            previous = slot;
+        }
+        return out;
+    }
+
+    private Transaction transaction(int slot) {
+        BigDecimal amount = units[slot] == NO_UNITS ? bigAmounts.get(slot) : BigDecimal.valueOf(units[slot], SCALE);
+        return new Transaction(TransactionId.of(idOf(slot)), owner[slot] == 0 ? null : person(owner[slot]),
+                splits[slot] < 0 ? List.of() : splitLists.get(splits[slot]),
+                days.computeIfAbsent(closeDay[slot], d -> LocalDate.ofEpochDay(d)),
+                Money.of(amount, strings.currency(currency[slot])), strings.value(status[slot]),
+                strings.value(type[slot]), strings.value(product[slot]),
+                account[slot] == 0 ? Map.of() : accounts.getOrDefault(account[slot], Map.of()),
+                attributeMaps.get(attributes[slot]), null);
+    }
+
+    private PersonId person(long id) {
+        return people.computeIfAbsent(Math.toIntExact(id), p -> CalcInputs.pid(p));
+    }
+
+    private void clearRows() {
+        size = 0;
+        sortedUpTo = 0;
+        outOfOrder.clear();
+        oddIds.clear();
+        bigAmounts.clear();
+        splitLists.clear();
+        indexStale = true;
+    }
+
+    private void clear() {
+        clearRows();
+        seen = 0;
+        accounts.clear();
+        grow(0);
+    }
+
+    private static void putIfPresent(Map<String, Object> m, String key, String value) {
+        if (value != null) {
+            m.put(key, value);
+        }
+    }
+
+    /** Status, type, product, currency codes and id prefixes: a few hundred distinct strings. */
+    private static final class Strings {
+        private final Map<String, Integer> codes = new HashMap<>();
+        private final List<String> values = new ArrayList<>();
+        private final List<CurrencyUnit> currencies = new ArrayList<>();
+
+        /** null has code -1. */
+        int code(String value) {
+            if (value == null) {
+                return -1;
+            }
+            Integer code = codes.get(value);
+            if (code == null) {
+                code = values.size();
+                values.add(value);
+                currencies.add(null);
+                codes.put(value, code);
+            }
+            return code;
+        }
+
+        String value(int code) {
+            return code < 0 ? null : values.get(code);
+        }
+
+        CurrencyUnit currency(int code) {
+            CurrencyUnit unit = currencies.get(code);
+            if (unit == null) {
+                // Written under the read lock by several runs at once: each computes the same value.
+                unit = CurrencyUnit.of(values.get(code));
+                synchronized (currencies) {
+                    currencies.set(code, unit);
+                }
+            }
+            return unit;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.attain.calc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.attain.engine.calc.Contribution;
+import org.attain.engine.calc.TierSlice;
+import org.attain.engine.model.TransactionId;
+import org.attain.engine.money.CurrencyUnit;
+import org.attain.engine.money.Money;
+import org.attain.support.AttainIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Explained deals come back from their binary form exactly, scale included, in Java and in SQL alike. */
+class PackedDealsTest extends AttainIntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private static final List<Contribution> DEALS = List.of(
+            deal("T0004084", "owner", "1.00", "567700.0000", "USD", "58774.000000",
+                    List.of(slice(1, "85000.0000", "0.05"), slice(2, "85000.0000", "0.08"), slice(3, "397700.0000", "0.12"))),
+            deal("crm:Ümlaut-Deal 7", "split", "0.333333333333333333333333", "-0.0042", "EUR", "-0.000210",
+                    List.of(slice(1, "-0.0042", "0.05"))),
+            deal("T1", null, null, null, null, "12345678901234567890.123456789", List.of()),
+            deal("T2", "overlay", "1E+2", "100", "CHF", "0", List.of()));
+
+    @Test
+    void javaReadsBackEveryValueWithItsScale() {
+        byte[] packed = bytes(new PackedDeals().pack(DEALS));
+        List<PackedDeals.Deal> read = PackedDeals.unpack(packed, 0, 100);
+        assertThat(PackedDeals.count(packed)).isEqualTo(4);
+        assertThat(read).hasSize(4);
+        for (int i = 0; i < DEALS.size(); i++) {
+            Contribution c = DEALS.get(i);
+            PackedDeals.Deal d = read.get(i);
+            assertThat(d.transaction()).isEqualTo(c.transaction().value());
+            assertThat(d.closeDate()).isEqualTo(c.date());
+            assertThat(d.rule()).isEqualTo(c.rule());
+            assertThat(d.share()).isEqualTo(c.share());
+            assertThat(d.credited()).isEqualTo(c.credited() == null ? null : c.credited().amount());
+            assertThat(d.amount()).isEqualTo(c.amount());
+            assertThat(d.slices()).hasSameSizeAs(c.slices());
+        }
+        assertThat(read.get(0).slices().get(2)).isEqualTo(new PackedDeals.Slice(3, new BigDecimal("397700.0000"),
+                new BigDecimal("0.12")));
+        assertThat(PackedDeals.unpack(packed, 1, 3)).extracting(PackedDeals.Deal::transaction)
+                .containsExactly("crm:Ümlaut-Deal 7", "T1");
+    }
+
+    @Test
+    void sqlReadsTheSameValuesAsJava() {
+        byte[] packed = bytes(new PackedDeals().pack(DEALS));
+        List<Map<String, Object>> rows = jdbc.sql("""
+                select deal_no, transaction_id, close_date, credit_rule, share::text as share, credited::text as credited,
+                       currency, amount::text as amount, tiers::text as tiers, tier_bases::text as bases,
+                       tier_rates::text as rates
+                from explained_deals(:p) order by deal_no""").param("p", packed).query().listOfRows();
+        assertThat(rows).hasSize(4);
+        for (int i = 0; i < DEALS.size(); i++) {
+            Contribution c = DEALS.get(i);
+            Map<String, Object> row = rows.get(i);
+            assertThat(row.get("transaction_id")).isEqualTo(c.transaction().value());
+            assertThat(row.get("credit_rule")).isEqualTo(c.rule());
+            assertThat(row.get("share")).isEqualTo(c.share() == null ? null : c.share().toPlainString());
+            assertThat(row.get("amount")).isEqualTo(c.amount().toPlainString());
+        }
+        assertThat(rows.get(0).get("credited")).isEqualTo("567700.0000");
+        assertThat(rows.get(0).get("tiers")).isEqualTo("{1,2,3}");
+        assertThat(rows.get(0).get("bases")).isEqualTo("{85000.0000,85000.0000,397700.0000}");
+        assertThat(rows.get(0).get("rates")).isEqualTo("{0.05,0.08,0.12}");
+        assertThat(rows.get(1).get("credited")).isEqualTo("-0.0042");
+        assertThat(rows.get(1).get("currency")).isEqualTo("EUR");
+    }
+
+    private static Contribution deal(String id, String rule, String share, String credited, String currency, String amount,
+            List<TierSlice> slices) {
+        return new Contribution(TransactionId.of(id), LocalDate.of(2026, 7, 3), rule, null,
+                share == null ? null : new BigDecimal(share), null, null,
+                credited == null ? null : Money.of(new BigDecimal(credited), CurrencyUnit.of(currency)), slices,
+                new BigDecimal(amount));
+    }
+
+    private static TierSlice slice(int tier, String base, String rate) {
+        return new TierSlice(tier, "", new BigDecimal(base), new BigDecimal(rate), null);
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] b = new byte[buffer.remaining()];
+        buffer.get(b);
+        return b;
+    }
+}

@@ -1,0 +1,103 @@
+package org.attain.calc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.attain.engine.model.Transaction;
+import org.attain.engine.time.DateRange;
+import org.attain.support.AttainIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The in-memory transaction store hands a run exactly what reading the database would, after every
+ * kind of change a source system or an admin makes: new deals, changed amounts and owners, removed
+ * rows, cancellations, account attributes that territory rules read.
+ */
+class TransactionStoreTest extends AttainIntegrationTest {
+
+    private static final DateRange EVER = new DateRange(LocalDate.of(2000, 1, 1), LocalDate.of(2100, 12, 31));
+
+    @Autowired
+    TransactionStore store;
+
+    @Autowired
+    CalcInputs inputs;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void holdsWhatTheDatabaseHoldsThroughEveryKindOfChange() {
+        assertStoreEqualsDatabase();
+
+        long dealId = jdbc.sql("select min(id) from sales_transaction where kind = 'DEAL' and account_id is not null")
+                .query(Long.class).single();
+        var deal = jdbc.sql("select owner_id, account_id, amount, close_date from sales_transaction where id = :id")
+                .param("id", dealId).query().singleRow();
+        long otherRep = jdbc.sql("select min(id) from person where id <> :o and role_type = 'REP'")
+                .param("o", deal.get("owner_id")).query(Long.class).single();
+        long accountId = ((Number) deal.get("account_id")).longValue();
+        String industry = jdbc.sql("select industry from account where id = :id").param("id", accountId)
+                .query(String.class).single();
+        try {
+            jdbc.sql("update sales_transaction set amount = amount + 1.2345, owner_id = :o where id = :id")
+                    .param("o", otherRep).param("id", dealId).update();
+            jdbc.sql("""
+                    insert into sales_transaction (source, external_id, kind, status, owner_id, close_date, amount, currency,
+                                                   deal_type, product_code, term_months, splits, attributes, account_id)
+                    values ('crm', 'store-test-1', 'DEAL', 'won', :o, :d, 999.5, 'EUR', 'NEW_LOGO', 'X', 24,
+                            cast(:splits as jsonb), '{"region_hint": "north", "margin": 0.25}', :a)""")
+                    .param("o", otherRep).param("d", deal.get("close_date"))
+                    .param("splits", "[{\"person_id\": " + otherRep + ", \"share\": \"0.60\"}, {\"person_id\": "
+                            + deal.get("owner_id") + ", \"share\": \"0.40\"}]")
+                    .param("a", accountId).update();
+            jdbc.sql("update sales_transaction set kind = 'CANCELLATION' where external_id = 'store-test-1'").update();
+            jdbc.sql("update sales_transaction set kind = 'DEAL' where external_id = 'store-test-1'").update();
+            jdbc.sql("update account set industry = 'Store test industry' where id = :id").param("id", accountId).update();
+            assertStoreEqualsDatabase();
+            assertThat(read(null)).anySatisfy(t -> {
+                assertThat(t.id().value()).isEqualTo("crm:store-test-1");
+                assertThat(t.splits()).hasSize(2);
+                assertThat(t.account()).containsEntry("industry", "Store test industry");
+            });
+            assertThat(read(Set.of(((Number) deal.get("owner_id")).longValue())))
+                    .as("a split partner sees the shared deal").anyMatch(t -> t.id().value().equals("crm:store-test-1"));
+        } finally {
+            jdbc.sql("delete from sales_transaction where external_id = 'store-test-1'").update();
+            jdbc.sql("update sales_transaction set amount = :amount, owner_id = :o where id = :id")
+                    .param("amount", deal.get("amount")).param("o", deal.get("owner_id")).param("id", dealId).update();
+            jdbc.sql("update account set industry = :i where id = :id").param("i", industry).param("id", accountId).update();
+        }
+        assertStoreEqualsDatabase();
+        assertThat(read(null)).noneMatch(t -> t.id().value().equals("crm:store-test-1"));
+    }
+
+    private void assertStoreEqualsDatabase() {
+        assertThat(read(null)).containsExactlyElementsOf(sorted(inputs.transactions(jdbc, EVER, null)));
+        Set<Long> someone = Set.copyOf(jdbc.sql("""
+                select owner_id from sales_transaction where splits is not null and owner_id is not null limit 1""")
+                .query(Long.class).list());
+        if (!someone.isEmpty()) {
+            assertThat(read(someone)).containsExactlyElementsOf(sorted(inputs.transactions(jdbc, EVER, someone)));
+        }
+    }
+
+    private List<Transaction> read(Set<Long> people) {
+        try (TransactionStore.Reading reading = store.open(10_000)) {
+            assertThat(reading).as("no writer holds the store out").isNotNull();
+            return sorted(reading.transactions(people, EVER));
+        }
+    }
+
+    private static List<Transaction> sorted(List<Transaction> transactions) {
+        List<Transaction> out = new ArrayList<>(transactions);
+        out.sort(Comparator.comparing(Transaction::id));
+        return out;
+    }
+}
