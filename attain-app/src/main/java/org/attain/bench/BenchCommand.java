@@ -219,7 +219,7 @@ public final class BenchCommand {
         incremental(app, jdbc, today);
 
         phase = "dashboard load";
-        dashboard(app, jdbc);
+        dashboard(app, jdbc, cpu);
 
         print("heap_peak_mb", peakHeap.get() / (1024 * 1024));
         print("heap_max_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
@@ -319,7 +319,7 @@ public final class BenchCommand {
                 from calc_run where kind = 'INCREMENTAL' and status = 'DONE'""").query(String.class).single());
     }
 
-    private void dashboard(ConfigurableApplicationContext app, JdbcClient jdbc) throws Exception {
+    private void dashboard(ConfigurableApplicationContext app, JdbcClient jdbc, CpuClock cpu) throws Exception {
         UserAccounts users = app.getBean(UserAccounts.class);
         String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
         List<Long> reps = jdbc.sql("""
@@ -330,8 +330,8 @@ public final class BenchCommand {
             users.create("bench-rep-" + i, PASSWORD, reps.get(i), EnumSet.of(Role.REP), "bench");
             targets.add(new LoadDriver.Target(WebUser.login(base, "bench-rep-" + i, PASSWORD), reps.get(i)));
         }
-        LoadDriver.Outcome o = LoadDriver.run(targets, options.seconds());
         print("load_users", targets.size());
+        LoadDriver.Outcome o = LoadDriver.run(targets, options.seconds(), cpu);
         print("load_seconds", o.seconds());
         print("load_requests", o.requests());
         print("load_throughput_rps", Math.round(o.requests() / o.seconds()));
@@ -342,6 +342,9 @@ public final class BenchCommand {
         print("earnings_p50_ms", o.earnings().percentileMs(50));
         print("earnings_p95_ms", o.earnings().percentileMs(95));
         print("earnings_p99_ms", o.earnings().percentileMs(99));
+        // CPU per request over the steady last two thirds: comparable on a shared machine where latency is not.
+        print("load_cpu_jvm_ms_per_req", o.steady().jvmMsPerRequest());
+        print("load_cpu_pg_ms_per_req", o.steady().postgresMsPerRequest());
     }
 
     /** Heap in use, sampled every 50 ms over the whole run (the application and this harness share the JVM). */

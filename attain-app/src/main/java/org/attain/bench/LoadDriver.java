@@ -9,40 +9,62 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Closed-loop load: each logged-in user (one thread each, Java 17 has no virtual threads) asks for
- * the home page and then their own earnings, again and again, for a fixed time. Anything but 200,
- * and any exception, counts as an error.
+ * the home page and then their own earnings, again and again, for a fixed time, over its own kept-alive
+ * connection. Anything but 200, and any exception, counts as an error.
  */
 final class LoadDriver {
 
     record Target(WebUser user, long personId) {
     }
 
-    record Outcome(double seconds, Latencies home, Latencies earnings, long errors) {
+    /**
+     * CPU per request over the steady part of the run (from a third of the time to the end, after
+     * the JIT has warmed up): what the application, the driver and PostgreSQL cost per request,
+     * whatever else the machine is doing.
+     */
+    record Steady(long requests, CpuClock.Reading cpu) {
+        double jvmMsPerRequest() {
+            return requests == 0 ? 0 : cpu.jvmSeconds() * 1000 / requests;
+        }
+
+        double postgresMsPerRequest() {
+            return requests == 0 ? 0 : cpu.postgresSeconds() * 1000 / requests;
+        }
+    }
+
+    record Outcome(double seconds, Latencies home, Latencies earnings, long errors, Steady steady) {
         long requests() {
             return home.count() + earnings.count();
         }
     }
 
-    static Outcome run(List<Target> users, int seconds) throws InterruptedException {
+    static Outcome run(List<Target> users, int seconds, CpuClock cpu) throws InterruptedException {
         Latencies home = new Latencies();
         Latencies earnings = new Latencies();
         AtomicLong errors = new AtomicLong();
+        AtomicLong done = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(users.size());
         long started = System.nanoTime();
         long until = started + seconds * 1_000_000_000L;
         List<Future<?>> running = new ArrayList<>();
         for (Target t : users) {
+            String earningsPath = "/api/v1/people/" + t.personId() + "/earnings";
             running.add(pool.submit(() -> {
                 Latencies myHome = new Latencies();
                 Latencies myEarnings = new Latencies();
                 while (System.nanoTime() < until) {
                     call(t.user(), "/", "text/html", myHome, errors);
-                    call(t.user(), "/api/v1/people/" + t.personId() + "/earnings", "application/json", myEarnings, errors);
+                    call(t.user(), earningsPath, "application/json", myEarnings, errors);
+                    done.addAndGet(2);
                 }
+                t.user().close();
                 home.addAll(myHome);
                 earnings.addAll(myEarnings);
             }));
         }
+        Thread.sleep(Math.max(0, (started + seconds * 1_000_000_000L / 3 - System.nanoTime()) / 1_000_000));
+        long doneAtMark = done.get();
+        CpuClock.Reading cpuAtMark = cpu.read();
         for (Future<?> f : running) {
             try {
                 f.get();
@@ -50,8 +72,9 @@ final class LoadDriver {
                 errors.incrementAndGet();
             }
         }
+        Steady steady = new Steady(done.get() - doneAtMark, cpu.read().minus(cpuAtMark));
         pool.shutdown();
-        return new Outcome((System.nanoTime() - started) / 1e9, home, earnings, errors.get());
+        return new Outcome((System.nanoTime() - started) / 1e9, home, earnings, errors.get(), steady);
     }
 
     private static void call(WebUser user, String path, String accept, Latencies into, AtomicLong errors) {

@@ -100,6 +100,31 @@ public class Periods {
                 .orElseThrow(() -> new NotFoundException("period containing", today));
     }
 
+    /** Which period it is: id, fiscal year and dates, without the status that closing and reopening change. */
+    public record Span(String id, int fiscalYear, LocalDate startsOn, LocalDate endsOn) {
+    }
+
+    // A period's id, year and dates never change once it exists (ensureYears only adds periods, and the
+    // start month is fixed from then on), so the period containing a day is kept by kind and day; only
+    // its status moves, and a Span leaves it out. Pages and APIs ask for the current quarter per request.
+    private final Map<String, Span> spans = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@link #current}'s id, year and dates, read from the database once per kind and day. */
+    public Span currentSpan(PeriodKind kind) {
+        LocalDate today = LocalDate.now(clock);
+        String key = kind.name() + today;
+        Span span = spans.get(key);
+        if (span == null) {
+            PeriodRow row = current(kind);
+            span = new Span(row.id(), row.fiscalYear(), row.startsOn(), row.endsOn());
+            if (spans.size() > 64) {
+                spans.clear();
+            }
+            spans.put(key, span);
+        }
+        return span;
+    }
+
     /** Locks a period. Closing twice is refused, so a double click cannot hide a second close. */
     @Transactional
     public PeriodRow close(String id, String actor) {

@@ -17,6 +17,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.servlet.ModelAndView;
 
 /** One home page, three views: what a rep, a manager and the back office each come for first. */
 @Controller
@@ -28,34 +29,33 @@ class HomePage {
     private final SalesSnapshot sales;
     private final Earnings earnings;
     private final Clock clock;
-    private final RenderedSection sections;
+    private final RenderedPages pages;
 
     HomePage(People people, Teams teams, Periods periods, SalesSnapshot sales, Earnings earnings, Clock clock,
-            RenderedSection sections) {
+            RenderedPages pages) {
         this.people = people;
         this.teams = teams;
         this.periods = periods;
         this.sales = sales;
         this.earnings = earnings;
         this.clock = clock;
-        this.sections = sections;
+        this.pages = pages;
     }
 
     record TeamRow(PersonView person, SalesSnapshot.Figures figures, Earnings.Summary statement) {
     }
 
     /** Share of the period's days that have passed: what attainment should be compared with. */
-    static java.math.BigDecimal pace(Periods.PeriodRow period, LocalDate today) {
+    static java.math.BigDecimal pace(Periods.Span period, LocalDate today) {
         long total = java.time.temporal.ChronoUnit.DAYS.between(period.startsOn(), period.endsOn()) + 1;
         long passed = Math.min(total, Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(period.startsOn(), today) + 1));
         return java.math.BigDecimal.valueOf(passed).divide(java.math.BigDecimal.valueOf(total), 4, java.math.RoundingMode.DOWN);
     }
 
     @GetMapping("/")
-    String home(@AuthenticationPrincipal AttainUser user, Model model, java.util.Locale locale,
-            jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+    ModelAndView home(@AuthenticationPrincipal AttainUser user, Model model, java.util.Locale locale) {
         LocalDate today = LocalDate.now(clock);
-        var quarter = periods.current(PeriodKind.QUARTER);
+        var quarter = periods.currentSpan(PeriodKind.QUARTER);
         model.addAttribute("quarter", quarter);
         model.addAttribute("today", today);
         if (user.personId() != null) {
@@ -64,9 +64,10 @@ class HomePage {
                 model.addAttribute("person", me);
                 // Back-office staff are not paid on sales: their home has no pay or booking cards.
                 if (me.roleType() != org.attain.org.RoleType.ADMIN) {
-                    Map<Long, SalesSnapshot.Figures> mine = sales.figures(List.of(me.id()), quarter.startsOn(), quarter.endsOn());
-                    model.addAttribute("myFigures", mine.getOrDefault(me.id(), SalesSnapshot.Figures.empty(me.id())));
-                    model.addAttribute("recentDeals", sales.recentDeals(me.id(), 8));
+                    SalesSnapshot.Mine mine = sales.mine(me.id(), quarter.startsOn(), quarter.endsOn(),
+                            today.minusDays(30), today, 8);
+                    model.addAttribute("myFigures", mine.figures());
+                    model.addAttribute("recentDeals", mine.recentDeals());
                     // The headline only: the home page shows no lines, so it neither reads nor parses their traces.
                     Earnings.Statement statement = earnings.headline(me.id(), quarter.id());
                     model.addAttribute("myStatement", statement);
@@ -74,7 +75,7 @@ class HomePage {
                         model.addAttribute("gaugeWidth", statement.attainment().min(java.math.BigDecimal.ONE).movePointRight(2));
                     }
                     model.addAttribute("pace", pace(quarter, today));
-                    model.addAttribute("activityMix", sales.activityMix(me.id(), today.minusDays(30), today));
+                    model.addAttribute("activityMix", mine.activityMix());
                 }
             });
             List<PersonView> reports = people.directReports(user.personId(), today);
@@ -98,8 +99,7 @@ class HomePage {
         }
         model.addAttribute("isManager", user.has(Role.MANAGER));
         model.addAttribute("live", true);
-        // The figures above are read on every request; the section is rendered again only when they changed.
-        model.addAttribute("homeSection", sections.html("home", "section", model.asMap(), locale, request, response));
-        return "home/page";
+        // The figures above are read on every request; the page is rendered again only when they changed.
+        return new ModelAndView(pages.view("home", user, locale));
     }
 }

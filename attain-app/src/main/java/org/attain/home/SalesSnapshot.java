@@ -61,24 +61,76 @@ class SalesSnapshot {
         return rows.stream().collect(Collectors.toMap(Figures::personId, Function.identity()));
     }
 
-    List<Deal> recentDeals(long personId, int limit) {
-        return jdbc.sql("""
-                select t.external_id, a.name as account, t.close_date, t.amount, t.currency, t.deal_type
-                from sales_transaction t left join account a on a.id = t.account_id
-                where t.owner_id = :p and t.status = 'won' order by t.close_date desc, t.id desc limit :n""")
-                .param("p", personId).param("n", limit)
-                .query((rs, n) -> new Deal(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                        rs.getBigDecimal(4), rs.getString(5), rs.getString(6)))
-                .list();
+    /** What a person's own home page shows of their sales: the quarter's figures, recent won deals, activity mix. */
+    record Mine(Figures figures, List<Deal> recentDeals, List<ActivityCount> activityMix) {
     }
 
-    List<ActivityCount> activityMix(long personId, LocalDate from, LocalDate to) {
+    /**
+     * {@link #figures}, {@link #recentDeals} and {@link #activityMix} for one person in one statement
+     * (one round trip instead of three, and the quarter's transactions read in one index scan instead of
+     * three). Every home page of a rep asks for these.
+     */
+    Mine mine(long personId, LocalDate from, LocalDate to, LocalDate activityFrom, LocalDate activityTo, int deals) {
         return jdbc.sql("""
-                select kind, count(*) as count from activity
-                where person_id = :p and occurred_at >= :from and occurred_at < cast(:to as date) + 1
-                group by kind order by kind""")
-                .param("p", personId).param("from", from).param("to", to)
-                .query((rs, n) -> new ActivityCount(rs.getString(1), rs.getLong(2))).list();
+                select p.id, coalesce(q.bookings, 0), coalesce(q.currency, p.currency), coalesce(q.deals, 0),
+                       coalesce((select sum(o.amount) from opportunity o
+                                 where o.owner_id = p.id and o.stage not in ('Closed Won', 'Closed Lost')), 0),
+                       (select count(*) from activity a
+                         where a.person_id = p.id and a.occurred_at >= :from and a.occurred_at < cast(:to as date) + 1),
+                       m.kinds, m.counts,
+                       d.ids, d.accounts, d.dates, d.amounts, d.currencies, d.types
+                from person p
+                cross join lateral (
+                    select sum(t.amount) filter (where t.status = 'won') as bookings, min(t.currency) as currency,
+                           count(*) filter (where t.status = 'won') as deals
+                    from sales_transaction t where t.owner_id = p.id and t.close_date between :from and :to) q
+                cross join lateral (
+                    select array_agg(kind order by kind) as kinds, array_agg(n order by kind) as counts
+                    from (select kind, count(*) as n from activity
+                          where person_id = p.id and occurred_at >= :afrom and occurred_at < cast(:ato as date) + 1
+                          group by kind) k) m
+                cross join lateral (
+                    select array_agg(r.external_id order by r.n) as ids, array_agg(r.account order by r.n) as accounts,
+                           array_agg(r.close_date order by r.n) as dates, array_agg(r.amount order by r.n) as amounts,
+                           array_agg(r.currency order by r.n) as currencies, array_agg(r.deal_type order by r.n) as types
+                    from (select t.external_id, a.name as account, t.close_date, t.amount, t.currency, t.deal_type,
+                                 row_number() over (order by t.close_date desc, t.id desc) as n
+                          from sales_transaction t left join account a on a.id = t.account_id
+                          where t.owner_id = p.id and t.status = 'won' order by t.close_date desc, t.id desc limit :n) r) d
+                where p.id = :p""")
+                .param("p", personId).param("from", from).param("to", to).param("afrom", activityFrom)
+                .param("ato", activityTo).param("n", deals)
+                .query((rs, n) -> {
+                    Figures figures = new Figures(rs.getLong(1), rs.getBigDecimal(2), rs.getString(3), rs.getLong(4),
+                            rs.getBigDecimal(5), rs.getLong(6));
+                    List<ActivityCount> mix = new java.util.ArrayList<>();
+                    String[] kinds = strings(rs.getArray(7));
+                    Object[] counts = objects(rs.getArray(8));
+                    for (int i = 0; i < kinds.length; i++) {
+                        mix.add(new ActivityCount(kinds[i], ((Number) counts[i]).longValue()));
+                    }
+                    List<Deal> recent = new java.util.ArrayList<>();
+                    String[] ids = strings(rs.getArray(9));
+                    String[] accounts = strings(rs.getArray(10));
+                    Object[] dates = objects(rs.getArray(11));
+                    Object[] amounts = objects(rs.getArray(12));
+                    String[] currencies = strings(rs.getArray(13));
+                    String[] types = strings(rs.getArray(14));
+                    for (int i = 0; i < ids.length; i++) {
+                        recent.add(new Deal(ids[i], accounts[i], ((java.sql.Date) dates[i]).toLocalDate(),
+                                (BigDecimal) amounts[i], currencies[i], types[i]));
+                    }
+                    return new Mine(figures, List.copyOf(recent), List.copyOf(mix));
+                })
+                .optional().orElseGet(() -> new Mine(Figures.empty(personId), List.of(), List.of()));
+    }
+
+    private static String[] strings(java.sql.Array array) throws java.sql.SQLException {
+        return array == null ? new String[0] : (String[]) array.getArray();
+    }
+
+    private static Object[] objects(java.sql.Array array) throws java.sql.SQLException {
+        return array == null ? new Object[0] : (Object[]) array.getArray();
     }
 
     record RegionBookings(String region, String currency, BigDecimal bookings, long deals) {

@@ -70,15 +70,46 @@ public class Earnings {
     private static final int DETAILS_KEPT = 512;
 
     private Optional<Statement> current(long personId, String period) {
-        return head(personId, period).map(h -> {
-            Detail d = details.get(h.id());
-            if (d == null) {
-                d = detail(h.id());
-                details.put(h.id(), d);
-            }
-            return new Statement(personId, period, true, h.currency(), h.earnings(), h.payout(), h.quota(),
-                    h.attainment(), d.measures(), d.ledger(), d.lines(), h.runId(), h.createdAt());
-        });
+        return head(personId, period).map(h -> statementOf(h, personId, period));
+    }
+
+    private Statement statementOf(Head h, long personId, String period) {
+        Detail d = details.get(h.id());
+        if (d == null) {
+            d = detail(h.id());
+            details.put(h.id(), d);
+        }
+        return new Statement(personId, period, true, h.currency(), h.earnings(), h.payout(), h.quota(),
+                h.attainment(), d.measures(), d.ledger(), d.lines(), h.runId(), h.createdAt());
+    }
+
+    // The statement as JSON, by result id: everything in it comes from that one immutable result (its
+    // person, period, figures, lines and run), so its bytes never change either. Under load, writing a
+    // statement's traces as JSON again on every call cost more than asking which result is current.
+    private final java.util.Map<Long, byte[]> jsonById = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Long, byte[]> eldest) {
+                    return size() > DETAILS_KEPT;
+                }
+            });
+
+    /**
+     * {@link #statement} as the API's JSON (the application's JSON settings). Which result is current
+     * is asked on every call, so a new run shows at once; only the writing of an unchanged result is saved.
+     */
+    public byte[] statementJson(long personId, String period) {
+        Optional<Head> head = head(personId, period);
+        if (head.isEmpty()) {
+            return json.writeValueAsBytes(Statement.notCalculated(personId, period));
+        }
+        Head h = head.get();
+        byte[] bytes = jsonById.get(h.id());
+        if (bytes == null) {
+            bytes = json.writeValueAsBytes(statementOf(h, personId, period));
+            jsonById.put(h.id(), bytes);
+        }
+        return bytes;
     }
 
     // Mapped by hand: the generic record mapper pays a driver exception per camel-case field and row.
