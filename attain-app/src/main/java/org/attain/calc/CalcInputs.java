@@ -102,10 +102,12 @@ class CalcInputs {
      * recalculation cheap however large the company is.
      */
     Snapshot snapshot(List<PeriodId> runPeriods, Set<Long> only) {
-        DateRange window = window(runPeriods);
+        // The fiscal calendar is one query: read once for the window and the engine.
+        var calendar = periods.calendar().engine();
+        DateRange window = window(calendar, runPeriods);
         Long[] ids = only.toArray(Long[]::new);
         String onlyThem = only.isEmpty() ? "" : " where person_id = any(:ids)";
-        CalculationInput.Builder in = CalculationInput.builder().calendar(periods.calendar().engine());
+        CalculationInput.Builder in = CalculationInput.builder().calendar(calendar);
         List<CompiledPlan> compiled = compiledPlans();
         compiled.forEach(in::plan);
         jdbc.sql("select person_id, plan_key, valid_from, valid_until from plan_assignment" + onlyThem)
@@ -253,8 +255,7 @@ class CalcInputs {
         }
     }
 
-    private DateRange window(List<PeriodId> runPeriods) {
-        var cal = periods.calendar().engine();
+    private static DateRange window(org.attain.engine.time.FiscalCalendar cal, List<PeriodId> runPeriods) {
         LocalDate first = runPeriods.stream().map(p -> cal.range(p).first()).min(LocalDate::compareTo).orElseThrow();
         LocalDate last = runPeriods.stream().map(p -> cal.range(p).last()).max(LocalDate::compareTo).orElseThrow();
         // Year-to-date measures look back to the start of the fiscal year.

@@ -71,6 +71,28 @@ class OrgSnapshotTest extends AttainIntegrationTest {
     }
 
     @Test
+    void peopleWrittenStatementByStatementAfterAnAccountInOneTransactionAreAllInTheNextSnapshot() {
+        org.current();
+        long[] added = new long[2];
+        long[] people = new long[2];
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            jdbc.sql("insert into account(source, external_id, name) values ('org-test', :id, 'Nordlicht GmbH')")
+                    .param("id", UUID.randomUUID().toString()).update();
+            added[0] = newPerson("First");
+            people[0] = jdbc.sql("select people from org_version").query(Long.class).single();
+            added[1] = newPerson("Second");
+            people[1] = jdbc.sql("select people from org_version").query(Long.class).single();
+        });
+
+        // The account did not stand in for the people; the second person did not move the number again
+        // (one row version per transaction, not per statement).
+        assertThat(people[1]).isEqualTo(people[0]);
+        OrgSnapshot.Org after = org.current();
+        assertThat(personOf(after, added[0])).isNotNull();
+        assertThat(personOf(after, added[1])).isNotNull();
+    }
+
+    @Test
     void aPersonSeenInsideATransactionThatRollsBackIsNotKept() {
         long[] inside = new long[1];
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
