@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.sql.DataSource;
@@ -91,10 +90,14 @@ class TransactionStore {
     private final List<List<Split>> splitLists = new ArrayList<>();
     private final Map<Integer, Map<String, Object>> accounts = new HashMap<>();
     private Map<Integer, int[]> slotsOf = Map.of();
+    // rank[slot]: the slot's place in credit order (close date, then id) among all slots.
+    private int[] rank = new int[0];
     private boolean indexStale = true;
-    // Read-only caches shared by readers; any value they hold is the same whoever computed it.
-    private final Map<Integer, PersonId> people = new ConcurrentHashMap<>();
-    private final Map<Integer, LocalDate> days = new ConcurrentHashMap<>();
+    // Filled lazily by readers (sized at each refresh): any value a slot holds is the same whoever
+    // computed it, and the values are immutable, so racing readers at worst compute one twice.
+    private PersonId[] people = new PersonId[0];
+    private LocalDate[] days = new LocalDate[0];
+    private int firstDay;
 
     TransactionStore(DataSource dataSource, JsonMapper json) {
         this.dataSource = dataSource;
@@ -379,9 +382,13 @@ class TransactionStore {
             return oddIds.get(slot);
         }
         String prefix = strings.value(idPrefix[slot]);
-        String number = Long.toString(idNumber[slot]);
+        long number = idNumber[slot];
+        int digits = 1;
+        for (long n = number; n >= 10; n /= 10) {
+            digits++;
+        }
         StringBuilder b = new StringBuilder(prefix.length() + idWidth[slot]).append(prefix);
-        for (int i = number.length(); i < idWidth[slot]; i++) {
+        for (int i = digits; i < idWidth[slot]; i++) {
             b.append('0');
         }
         return b.append(number).toString();
@@ -570,7 +577,94 @@ class TransactionStore {
             return n == slots.length ? slots : Arrays.copyOf(slots, n);
         });
         slotsOf = index;
+        rank = creditOrder();
+        int maxPerson = 0;
+        int minDay = Integer.MAX_VALUE;
+        int maxDay = Integer.MIN_VALUE;
+        for (Integer p : index.keySet()) {
+            maxPerson = Math.max(maxPerson, p);
+        }
+        for (int i = 0; i < size; i++) {
+            minDay = Math.min(minDay, closeDay[i]);
+            maxDay = Math.max(maxDay, closeDay[i]);
+        }
+        people = Arrays.copyOf(people, Math.max(people.length, maxPerson + 1));
+        firstDay = size == 0 ? 0 : minDay;
+        days = new LocalDate[size == 0 ? 0 : maxDay - minDay + 1];
         indexStale = false;
+    }
+
+    /**
+     * Every slot's place in the engine's credit order (close date, then id: CreditIndex.CREDIT_ORDER).
+     * A run hands the engine its transactions in that order, so the engine's sort finds them sorted
+     * and passes over them once, instead of comparing dates and id strings n log n times per run.
+     * Slots are bucketed by day; within a day ids with one prefix and width (the usual "T0001234")
+     * sort as numbers, anything else by the full id.
+     */
+    private int[] creditOrder() {
+        int[] ranks = new int[size];
+        if (size == 0) {
+            return ranks;
+        }
+        int minDay = Integer.MAX_VALUE;
+        int maxDay = Integer.MIN_VALUE;
+        for (int i = 0; i < size; i++) {
+            minDay = Math.min(minDay, closeDay[i]);
+            maxDay = Math.max(maxDay, closeDay[i]);
+        }
+        int[] start = new int[maxDay - minDay + 2];
+        for (int i = 0; i < size; i++) {
+            start[closeDay[i] - minDay + 1]++;
+        }
+        for (int d = 1; d < start.length; d++) {
+            start[d] += start[d - 1];
+        }
+        int[] byDay = new int[size];
+        int[] fill = Arrays.copyOf(start, start.length);
+        for (int i = 0; i < size; i++) {
+            byDay[fill[closeDay[i] - minDay]++] = i;
+        }
+        for (int d = 0; d + 1 < start.length; d++) {
+            sortByIdWithinDay(byDay, start[d], start[d + 1]);
+        }
+        for (int position = 0; position < size; position++) {
+            ranks[byDay[position]] = position;
+        }
+        return ranks;
+    }
+
+    private void sortByIdWithinDay(int[] slots, int from, int to) {
+        if (to - from < 2) {
+            return;
+        }
+        int prefix = idPrefix[slots[from]];
+        byte width = idWidth[slots[from]];
+        boolean numeric = prefix >= 0 && to - from < (1 << 24);
+        for (int k = from; k < to && numeric; k++) {
+            int s = slots[k];
+            numeric = idPrefix[s] == prefix && idWidth[s] == width && idNumber[s] < (1L << 39);
+        }
+        if (numeric) {
+            // Same prefix and width: the id strings order like their numbers. Key = number, then position.
+            long[] keys = new long[to - from];
+            for (int k = from; k < to; k++) {
+                keys[k - from] = idNumber[slots[k]] << 24 | (k - from);
+            }
+            Arrays.sort(keys);
+            int[] copy = Arrays.copyOfRange(slots, from, to);
+            for (int k = 0; k < keys.length; k++) {
+                slots[from + k] = copy[(int) (keys[k] & ((1 << 24) - 1))];
+            }
+            return;
+        }
+        Integer[] boxed = new Integer[to - from];
+        for (int k = from; k < to; k++) {
+            boxed[k - from] = slots[k];
+        }
+        Arrays.sort(boxed, (a, b) -> idOf(a).compareTo(idOf(b)));
+        for (int k = from; k < to; k++) {
+            slots[k] = boxed[k - from];
+        }
     }
 
     private List<Transaction> read(Set<Long> who, DateRange window) {
@@ -578,7 +672,11 @@ class TransactionStore {
         int last = Math.toIntExact(window.last().toEpochDay());
         List<Transaction> out = new ArrayList<>();
         if (who == null) {
+            int[] inOrder = new int[size];
             for (int i = 0; i < size; i++) {
+                inOrder[rank[i]] = i;
+            }
+            for (int i : inOrder) {
                 if (live[i] && closeDay[i] >= first && closeDay[i] <= last) {
                     out.add(transaction(i));
                 }
@@ -600,10 +698,15 @@ class TransactionStore {
             System.arraycopy(slots, 0, all, n, slots.length);
             n += slots.length;
         }
-        Arrays.sort(all);
+        // In credit order (see creditOrder); a split deal is listed under each of its people and taken once.
+        long[] keys = new long[n];
+        for (int k = 0; k < n; k++) {
+            keys[k] = (long) rank[all[k]] << 32 | all[k];
+        }
+        Arrays.sort(keys);
         int previous = -1;
-        for (int slot : all) {
-            // A split deal is listed under each of its people; taken once.
+        for (long key : keys) {
+            int slot = (int) key;
             if (slot != previous && live[slot] && closeDay[slot] >= first && closeDay[slot] <= last) {
                 out.add(transaction(slot));
             }
@@ -616,15 +719,38 @@ class TransactionStore {
         BigDecimal amount = units[slot] == NO_UNITS ? bigAmounts.get(slot) : BigDecimal.valueOf(units[slot], SCALE);
         return new Transaction(TransactionId.of(idOf(slot)), owner[slot] == 0 ? null : person(owner[slot]),
                 splits[slot] < 0 ? List.of() : splitLists.get(splits[slot]),
-                days.computeIfAbsent(closeDay[slot], d -> LocalDate.ofEpochDay(d)),
+                day(closeDay[slot]),
                 Money.of(amount, strings.currency(currency[slot])), strings.value(status[slot]),
                 strings.value(type[slot]), strings.value(product[slot]),
                 account[slot] == 0 ? Map.of() : accounts.getOrDefault(account[slot], Map.of()),
                 attributeMaps.get(attributes[slot]), null);
     }
 
+    private LocalDate day(int epochDay) {
+        LocalDate[] cache = days;
+        int at = epochDay - firstDay;
+        if (at < 0 || at >= cache.length) {
+            return LocalDate.ofEpochDay(epochDay);
+        }
+        LocalDate day = cache[at];
+        if (day == null) {
+            day = LocalDate.ofEpochDay(epochDay);
+            cache[at] = day;
+        }
+        return day;
+    }
+
     private PersonId person(long id) {
-        return people.computeIfAbsent(Math.toIntExact(id), p -> CalcInputs.pid(p));
+        PersonId[] cache = people;
+        if (id >= cache.length) {
+            return CalcInputs.pid(id);
+        }
+        PersonId person = cache[(int) id];
+        if (person == null) {
+            person = CalcInputs.pid(id);
+            cache[(int) id] = person;
+        }
+        return person;
     }
 
     private void clearRows() {

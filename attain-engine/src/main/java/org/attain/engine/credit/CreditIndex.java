@@ -2,6 +2,7 @@ package org.attain.engine.credit;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -47,12 +48,27 @@ public final class CreditIndex {
         Map<TransactionId, Transaction> byId = new HashMap<>();
         List<Transaction> valid = new ArrayList<>();
         List<Exclusion> exclusions = new ArrayList<>();
+        // Per source currency, the first day every plan currency has a rate from it: one date comparison
+        // per transaction instead of a rate look-up per plan currency.
+        Map<CurrencyUnit, LocalDate> convertibleFrom = new HashMap<>();
         for (Transaction t : transactions) {
             if (byId.containsKey(t.id())) {
                 exclusions.add(new Exclusion(t.id(), "transaction id appears more than once; the first is used"));
                 continue;
             }
-            Optional<String> problem = problem(t, knownPeople, fx, planCurrencies);
+            LocalDate convertible = convertibleFrom.computeIfAbsent(t.amount().currency(), c -> {
+                LocalDate latest = LocalDate.MIN;
+                for (CurrencyUnit target : planCurrencies) {
+                    LocalDate from = fx.knownFrom(c, target);
+                    if (from == null) {
+                        return LocalDate.MAX;
+                    }
+                    latest = from.isAfter(latest) ? from : latest;
+                }
+                return latest;
+            });
+            Optional<String> problem = problem(t, knownPeople, fx,
+                    t.closeDate().isBefore(convertible) ? planCurrencies : Set.of());
             if (problem.isPresent()) {
                 exclusions.add(new Exclusion(t.id(), problem.get()));
                 continue;

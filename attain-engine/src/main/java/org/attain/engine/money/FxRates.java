@@ -63,6 +63,25 @@ public final class FxRates {
         return Optional.ofNullable(found);
     }
 
+    /**
+     * The first day a factor from {@code from} to {@code to} is known (every later day has one too), or
+     * null when none ever is. Lets a caller check millions of transactions with one date comparison.
+     */
+    public LocalDate knownFrom(CurrencyUnit from, CurrencyUnit to) {
+        if (from.code().equals(to.code())) {
+            return LocalDate.MIN;
+        }
+        Pair pair = new Pair(from.code(), to.code());
+        LocalDate first = null;
+        for (Series series : new Series[] {direct.get(pair), inverse.get(pair)}) {
+            if (series != null && series.days().length > 0) {
+                LocalDate day = LocalDate.ofEpochDay(series.days()[0]);
+                first = first == null || day.isBefore(first) ? day : first;
+            }
+        }
+        return first;
+    }
+
     public Optional<Money> convert(Money money, CurrencyUnit to, LocalDate date) {
         return factor(money.currency(), to, date).map(f -> new Money(money.amount().multiply(f), to));
     }
