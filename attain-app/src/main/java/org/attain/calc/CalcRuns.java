@@ -293,7 +293,7 @@ public class CalcRuns {
     }
 
     private static int chunkSize(int payees) {
-        return Math.max(CHUNK, Math.min(500, payees / 16));
+        return Math.max(CHUNK, Math.min(250, payees / 16));
     }
 
     public Optional<Run> find(long runId) {
