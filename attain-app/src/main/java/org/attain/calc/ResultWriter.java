@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ResultWriter {
 
     /** Deals listed in a line's JSON trace; pages show these, all of them are in earnings_line_deal_pack. */
-    static final int DEALS_IN_TRACE = 25;
+    static final int DEALS_IN_TRACE = 10;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
