@@ -91,7 +91,9 @@ public final class BenchCommand {
             app = AttainApplication.run(new String[] {
                     "--spring.datasource.url=" + pg.getJdbcUrl("postgres", "postgres"),
                     "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                    "--spring.datasource.hikari.maximum-pool-size=" + (options.users() + 20),
+                    // The connection pool keeps Hikari's default size (10), as with an external database in production:
+                    // on 2 cores, 50 users are served with less CPU per request by 10 busy PostgreSQL backends
+                    // than by 70 (docs/benchmarks.md, "Dashboard under load").
                     "--server.port=0", "--attain.data-dir=" + scratch, "--attain.demo.enabled=false",
                     "--logging.level.root=WARN", "--logging.level.org.attain=WARN",
                     "--server.tomcat.threads.max=" + Math.max(200, options.users() * 2)});

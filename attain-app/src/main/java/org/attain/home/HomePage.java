@@ -59,7 +59,8 @@ class HomePage {
         model.addAttribute("quarter", quarter);
         model.addAttribute("today", today);
         if (user.personId() != null) {
-            people.find(user.personId(), today).ifPresent(me -> {
+            People.WithReports personAndReports = people.findWithReports(user.personId(), today);
+            personAndReports.person().ifPresent(me -> {
                 // The person row already names the manager in force today; no second look-up.
                 model.addAttribute("person", me);
                 // Back-office staff are not paid on sales: their home has no pay or booking cards.
@@ -78,7 +79,7 @@ class HomePage {
                     model.addAttribute("activityMix", mine.activityMix());
                 }
             });
-            List<PersonView> reports = people.directReports(user.personId(), today);
+            List<PersonView> reports = personAndReports.reports();
             if (!reports.isEmpty()) {
                 Map<Long, SalesSnapshot.Figures> figures = sales.figures(reports.stream().map(PersonView::id).toList(),
                         quarter.startsOn(), quarter.endsOn());

@@ -62,6 +62,28 @@ public class People {
                 .param("day", day).param("manager", managerId).query(People::personView).list();
     }
 
+    /** A person and their direct reports on a day, as {@link #find} and {@link #directReports} give them. */
+    public record WithReports(Optional<PersonView> person, List<PersonView> reports) {
+    }
+
+    /** {@link #find} and {@link #directReports} in one round trip: every home page asks for both. */
+    public WithReports findWithReports(long personId, LocalDate day) {
+        java.util.concurrent.atomic.AtomicReference<PersonView> person = new java.util.concurrent.atomic.AtomicReference<>();
+        List<PersonView> reports = new java.util.ArrayList<>();
+        jdbc.sql("select s.*, 0 as part from (" + SELECT + " where p.id = :id) s union all select s.*, 1 from ("
+                        + SELECT + " where rl.manager_id = :id) s order by 17, 4, 3")
+                .param("day", day).param("id", personId)
+                .query(rs -> {
+                    PersonView row = personView(rs, 0);
+                    if (rs.getInt(17) == 0) {
+                        person.set(row);
+                    } else {
+                        reports.add(row);
+                    }
+                });
+        return new WithReports(Optional.ofNullable(person.get()), List.copyOf(reports));
+    }
+
     // Mapped by hand, in SELECT's column order: the generic record mapper tries each camel-case name
     // as a column label first and pays for a driver exception per field and row (ten per person here).
     static PersonView personView(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
