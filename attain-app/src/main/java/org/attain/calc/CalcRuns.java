@@ -132,7 +132,8 @@ public class CalcRuns {
         } catch (RuntimeException e) {
             log.error("Calculation run {} failed", runId, e);
             jdbc.sql("update calc_run set status = 'FAILED', finished_at = :at, error = :e where id = :id")
-                    .param("at", Timestamp.from(clock.instant())).param("e", String.valueOf(e.getMessage()))
+                    .param("at", Timestamp.from(clock.instant()))
+                    .param("e", e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())
                     .param("id", runId).update();
         }
         return find(runId).orElseThrow();

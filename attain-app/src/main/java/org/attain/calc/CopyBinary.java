@@ -27,7 +27,8 @@ final class CopyBinary implements AutoCloseable {
 
     void row(long a, int b, int c, ByteBuffer bytes) {
         int length = bytes.remaining();
-        ensure(2 + 12 + 8 + 4 + 4 + length);
+        // Field count, then per field its length and value: 2 + (4 + 8) + (4 + 4) + (4 + 4) + (4 + length).
+        ensure(34 + length);
         buffer.putShort((short) 4);
         buffer.putInt(8).putLong(a);
         buffer.putInt(4).putInt(b);

@@ -79,6 +79,47 @@ class PackedDealsTest extends AttainIntegrationTest {
         assertThat(rows.get(1).get("currency")).isEqualTo("EUR");
     }
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void binaryCopyStoresSmallAndVeryLargeValuesWhole() throws Exception {
+        int[] sizes = {0, 1, 40_000, (1 << 18) - 30, 1 << 18, 3_000_000};
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            try (var st = c.createStatement()) {
+                st.execute("create temp table copy_binary_test (a bigint, b int, c int, d bytea)");
+            }
+            try (CopyBinary copy = new CopyBinary(c, "copy_binary_test", "a, b, c, d")) {
+                for (int i = 0; i < sizes.length; i++) {
+                    copy.row(i, sizes[i], -i, ByteBuffer.wrap(pattern(sizes[i])));
+                }
+                copy.finish();
+            }
+            try (var st = c.createStatement();
+                    var rs = st.executeQuery("select a, b, c, d from copy_binary_test order by a")) {
+                for (int i = 0; i < sizes.length; i++) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getLong(1)).isEqualTo(i);
+                    assertThat(rs.getInt(2)).isEqualTo(sizes[i]);
+                    assertThat(rs.getInt(3)).isEqualTo(-i);
+                    assertThat(rs.getBytes(4)).isEqualTo(pattern(sizes[i]));
+                }
+                assertThat(rs.next()).isFalse();
+            }
+            try (var st = c.createStatement()) {
+                st.execute("drop table copy_binary_test");
+            }
+        }
+    }
+
+    private static byte[] pattern(int size) {
+        byte[] b = new byte[size];
+        for (int i = 0; i < size; i++) {
+            b[i] = (byte) (i * 31 + size);
+        }
+        return b;
+    }
+
     private static Contribution deal(String id, String rule, String share, String credited, String currency, String amount,
             List<TierSlice> slices) {
         return new Contribution(TransactionId.of(id), LocalDate.of(2026, 7, 3), rule, null,
