@@ -175,20 +175,6 @@ class TransactionStore {
         }
     }
 
-    /** How many transactions are held (cancellations and removed ones not counted). */
-    int held() {
-        lock.readLock().lock();
-        try {
-            int n = 0;
-            for (int i = 0; i < size; i++) {
-                n += live[i] ? 1 : 0;
-            }
-            return n;
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
     private boolean refresh(long waitMillis) {
         long started = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
