@@ -175,8 +175,18 @@ class TransactionStore {
         }
     }
 
+    /**
+     * Reads what changed in three steps, so writers are held back only for a moment however much there
+     * is to read (a first fill of ten million rows takes half a minute): under the writers' lock, the
+     * highest change number handed out so far (every row at or below it is committed: the lock waited
+     * for the writers in flight); without the lock, the rows up to that number; under the lock again,
+     * what was written meanwhile. A row changed between the first and second step carries a number
+     * above the first one, so the third step reads it.
+     */
     private boolean refresh(long waitMillis) {
         long started = System.nanoTime();
+        long before = seen;
+        int rows = 0;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -184,8 +194,13 @@ class TransactionStore {
                     c.rollback();
                     return false;
                 }
-                long before = seen;
-                long top = before;
+                long settled;
+                try (PreparedStatement st = c.prepareStatement("select last_value from sales_data_change_seq");
+                        ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    settled = rs.getLong(1);
+                }
+                c.commit();
                 if (before == 0) {
                     // First load: columns sized once from the count, not grown by half again and again
                     // (each growth copies every column; at ten million rows that doubles the heap for a moment).
@@ -198,52 +213,20 @@ class TransactionStore {
                         }
                     }
                 }
-                top = Math.max(top, readAccounts(c, before));
-                top = Math.max(top, readRemovals(c, before, true));
-                int rows = 0;
-                try (PreparedStatement st = c.prepareStatement("""
-                        select t.id, t.change_no, t.kind, t.source, t.external_id, t.owner_id, t.splits::text, t.close_date,
-                               coalesce(v.amount, t.amount), t.currency, coalesce(v.status, t.status), t.deal_type,
-                               t.product_code, t.account_id, t.attributes::text, t.term_months
-                        from sales_transaction t
-                        left join sales_transaction_version v on v.transaction_id = t.id and v.version = 1
-                        where t.change_no > ? order by t.id""")) {
-                    st.setLong(1, before);
-                    st.setFetchSize(20_000);
-                    try (ResultSet rs = st.executeQuery()) {
-                        while (rs.next()) {
-                            top = Math.max(top, rs.getLong(2));
-                            apply(rs);
-                            rows++;
-                        }
-                    }
+                if (settled > before) {
+                    rows += readDelta(c, before, settled);
+                    c.commit();
+                    seen = settled;
                 }
-                top = Math.max(top, readRemovals(c, before, false));
+                if (!writersDone(c, waitMillis)) {
+                    c.rollback();
+                    settle(rows, before);
+                    return false;
+                }
+                long from = seen;
+                rows += readDelta(c, from, Long.MAX_VALUE);
                 c.commit();
-                seen = top;
-                if (sortedUpTo < size) {
-                    sortById();
-                }
-                if (rows > 0 || indexStale) {
-                    buildIndex();
-                }
-                if (keepsObjects()) {
-                    if (!changedAccounts.isEmpty() && before > 0) {
-                        // Kept objects carry their account's attributes: those of changed accounts are built again.
-                        for (int i = 0; i < size; i++) {
-                            if (built[i] != null && changedAccounts.contains(account[i])) {
-                                built[i] = null;
-                            }
-                        }
-                    }
-                    for (int i = 0; i < size; i++) {
-                        if (live[i] && built[i] == null) {
-                            built[i] = transaction(i);
-                        }
-                    }
-                } else {
-                    Arrays.fill(built, null);
-                }
+                settle(rows, before);
                 if (rows > 1000) {
                     log.info("Transaction store: {} rows read in {} ms, {} held", rows,
                             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), size);
@@ -258,6 +241,63 @@ class TransactionStore {
         } catch (SQLException e) {
             throw new IllegalStateException("Reading transactions failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Applies accounts, removals and rows numbered above {@code from} and up to {@code upTo}; moves {@link #seen}. */
+    private int readDelta(Connection c, long from, long upTo) throws SQLException {
+        long top = from;
+        top = Math.max(top, readAccounts(c, from, upTo));
+        top = Math.max(top, readRemovals(c, from, upTo, true));
+        int rows = 0;
+        try (PreparedStatement st = c.prepareStatement("""
+                select t.id, t.change_no, t.kind, t.source, t.external_id, t.owner_id, t.splits::text, t.close_date,
+                       coalesce(v.amount, t.amount), t.currency, coalesce(v.status, t.status), t.deal_type,
+                       t.product_code, t.account_id, t.attributes::text, t.term_months
+                from sales_transaction t
+                left join sales_transaction_version v on v.transaction_id = t.id and v.version = 1
+                where t.change_no > ? and t.change_no <= ? order by t.id""")) {
+            st.setLong(1, from);
+            st.setLong(2, upTo);
+            st.setFetchSize(20_000);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    top = Math.max(top, rs.getLong(2));
+                    apply(rs);
+                    rows++;
+                }
+            }
+        }
+        top = Math.max(top, readRemovals(c, from, upTo, false));
+        seen = Math.max(seen, top);
+        return rows;
+    }
+
+    /** After rows were applied: ids in order, the per-person index and credit order, the kept objects. */
+    private void settle(int rows, long before) {
+        if (sortedUpTo < size) {
+            sortById();
+        }
+        if (rows > 0 || indexStale) {
+            buildIndex();
+        }
+        if (keepsObjects()) {
+            if (!changedAccounts.isEmpty() && before > 0) {
+                // Kept objects carry their account's attributes: those of changed accounts are built again.
+                for (int i = 0; i < size; i++) {
+                    if (built[i] != null && changedAccounts.contains(account[i])) {
+                        built[i] = null;
+                    }
+                }
+            }
+            for (int i = 0; i < size; i++) {
+                if (live[i] && built[i] == null) {
+                    built[i] = transaction(i);
+                }
+            }
+        } else {
+            Arrays.fill(built, null);
+        }
+        changedAccounts.clear();
     }
 
     /** Waits, by polling, until no writer of sales_transaction is in flight and keeps new ones out. */
@@ -287,15 +327,16 @@ class TransactionStore {
         }
     }
 
-    private long readAccounts(Connection c, long before) throws SQLException {
+    private long readAccounts(Connection c, long before, long upTo) throws SQLException {
         long top = before;
-        changedAccounts.clear();
         try (PreparedStatement st = c.prepareStatement("""
                 select a.id, a.industry, a.country, a.size_band, r.code, greatest(a.change_no, r.change_no)
                 from account a left join region r on r.id = a.region_id
-                where a.change_no > ? or r.change_no > ?""")) {
+                where (a.change_no > ? and a.change_no <= ?) or (r.change_no > ? and r.change_no <= ?)""")) {
             st.setLong(1, before);
-            st.setLong(2, before);
+            st.setLong(2, upTo);
+            st.setLong(3, before);
+            st.setLong(4, upTo);
             st.setFetchSize(20_000);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -306,7 +347,8 @@ class TransactionStore {
                     putIfPresent(m, "region", rs.getString(5));
                     accounts.put(rs.getInt(1), Map.copyOf(m));
                     changedAccounts.add(rs.getInt(1));
-                    top = Math.max(top, rs.getLong(6));
+                    // A region renumbered after upTo is read again in the next step; never move past upTo here.
+                    top = Math.max(top, Math.min(rs.getLong(6), upTo));
                 }
             }
         }
@@ -314,11 +356,13 @@ class TransactionStore {
     }
 
     /** Removed transactions; {@code truncations} reads only the marks TRUNCATE leaves (id -1), the rest after the rows. */
-    private long readRemovals(Connection c, long before, boolean truncations) throws SQLException {
+    private long readRemovals(Connection c, long before, long upTo, boolean truncations) throws SQLException {
         long top = before;
-        try (PreparedStatement st = c.prepareStatement("select transaction_id, change_no from sales_transaction_removed where change_no > ?"
+        try (PreparedStatement st = c.prepareStatement(
+                "select transaction_id, change_no from sales_transaction_removed where change_no > ? and change_no <= ?"
                 + (truncations ? " and transaction_id = -1" : " and transaction_id <> -1"))) {
             st.setLong(1, before);
+            st.setLong(2, upTo);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     top = Math.max(top, rs.getLong(2));
