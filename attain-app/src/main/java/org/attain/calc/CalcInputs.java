@@ -194,10 +194,9 @@ class CalcInputs {
             spec = spec.param("ids", people.toArray(Long[]::new));
         }
         spec.query(rs -> {
-            String source = rs.getString(1);
-            String id = "attain".equals(source) ? rs.getString(2) : source + ":" + rs.getString(2);
+            String id = transactionId(rs.getString(1), rs.getString(2));
             Long owner = rs.getObject(3, Long.class);
-            Map<String, Object> attributes = attributes(rs.getString(12));
+            Map<String, Object> attributes = attributes(json, rs.getString(12));
             int term = rs.getInt(13);
             if (!rs.wasNull()) {
                 attributes.put("term_months", (long) term);
@@ -205,16 +204,11 @@ class CalcInputs {
             long accountId = rs.getLong(11);
             Map<String, Object> account = rs.wasNull() ? Map.of() : accounts.get(accountId);
             if (account == null) {
-                Map<String, Object> m = new HashMap<>();
-                putIfPresent(m, "industry", rs.getString(14));
-                putIfPresent(m, "country", rs.getString(15));
-                putIfPresent(m, "size_band", rs.getString(16));
-                putIfPresent(m, "region", rs.getString(17));
-                account = m;
-                accounts.put(accountId, m);
+                account = accountAttributes(rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17));
+                accounts.put(accountId, account);
             }
             out.add(new Transaction(TransactionId.of(id), owner == null ? null : pid(owner),
-                    splits(rs.getString(4)), share(shared, rs.getObject(5, LocalDate.class)),
+                    splits(json, rs.getString(4)), share(shared, rs.getObject(5, LocalDate.class)),
                     Money.of(rs.getBigDecimal(6), currencies.computeIfAbsent(rs.getString(7), CurrencyUnit::of)),
                     share(shared, rs.getString(8)), share(shared, rs.getString(9)), share(shared, rs.getString(10)),
                     account, attributes, null));
@@ -227,7 +221,23 @@ class CalcInputs {
         return value == null ? null : (T) shared.computeIfAbsent(value, v -> v);
     }
 
-    private List<Split> splits(String text) {
+    /** The id a rep recognises: the source's own id, prefixed with the source unless it is Attain itself. */
+    static String transactionId(String source, String externalId) {
+        return "attain".equals(source) ? externalId : source + ":" + externalId;
+    }
+
+    /** What territory rules read of a transaction's account (absent values left out). */
+    static Map<String, Object> accountAttributes(String industry, String country, String sizeBand, String region) {
+        Map<String, Object> m = new HashMap<>();
+        putIfPresent(m, "industry", industry);
+        putIfPresent(m, "country", country);
+        putIfPresent(m, "size_band", sizeBand);
+        putIfPresent(m, "region", region);
+        return Map.copyOf(m);
+    }
+
+    /** A transaction's split column (JSON) as the engine's splits. */
+    static List<Split> splits(JsonMapper json, String text) {
         if (text == null || "[]".equals(text)) {
             return List.of();
         }
@@ -239,7 +249,8 @@ class CalcInputs {
         return splits;
     }
 
-    private Map<String, Object> attributes(String text) {
+    /** A transaction's custom attributes (JSON): numbers exact, the rest as text. Mutable, for the caller to add to. */
+    static Map<String, Object> attributes(JsonMapper json, String text) {
         Map<String, Object> m = new HashMap<>();
         if (text == null || "{}".equals(text)) {
             return m;

@@ -62,21 +62,11 @@ final class CopyBinary implements AutoCloseable {
         ensure(2);
         buffer.putShort((short) -1);
         flush();
-        try {
-            copy.endCopy();
-        } catch (SQLException e) {
-            throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
-        }
+        CopyRows.end(copy);
     }
 
     @Override
     public void close() {
-        if (copy.isActive()) {
-            try {
-                copy.cancelCopy();
-            } catch (SQLException e) {
-                throw new IllegalStateException("cancelling COPY failed: " + e.getMessage(), e);
-            }
-        }
+        CopyRows.cancel(copy);
     }
 }

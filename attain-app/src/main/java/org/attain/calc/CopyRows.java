@@ -89,16 +89,26 @@ final class CopyRows implements AutoCloseable {
     /** Sends the rest and ends the COPY; returns the rows written. */
     long finish() {
         flush();
+        end(copy);
+        return rows;
+    }
+
+    @Override
+    public void close() {
+        cancel(copy);
+    }
+
+    /** Ends a COPY that has all its data (also for {@link CopyBinary}). */
+    static void end(CopyIn copy) {
         try {
             copy.endCopy();
-            return rows;
         } catch (SQLException e) {
             throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
         }
     }
 
-    @Override
-    public void close() {
+    /** Cancels a COPY left unfinished by an error, so the connection can be used again. */
+    static void cancel(CopyIn copy) {
         if (copy.isActive()) {
             try {
                 copy.cancelCopy();

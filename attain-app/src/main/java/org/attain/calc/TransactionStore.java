@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -340,12 +339,8 @@ class TransactionStore {
             st.setFetchSize(20_000);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    Map<String, Object> m = new HashMap<>();
-                    putIfPresent(m, "industry", rs.getString(2));
-                    putIfPresent(m, "country", rs.getString(3));
-                    putIfPresent(m, "size_band", rs.getString(4));
-                    putIfPresent(m, "region", rs.getString(5));
-                    accounts.put(rs.getInt(1), Map.copyOf(m));
+                    accounts.put(rs.getInt(1), CalcInputs.accountAttributes(rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5)));
                     changedAccounts.add(rs.getInt(1));
                     // A region renumbered after upTo is read again in the next step; never move past upTo here.
                     top = Math.max(top, Math.min(rs.getLong(6), upTo));
@@ -399,7 +394,7 @@ class TransactionStore {
         }
         String source = rs.getString(4);
         String external = rs.getString(5);
-        setId(slot, "attain".equals(source) ? external : source + ":" + external);
+        setId(slot, CalcInputs.transactionId(source, external));
         long ownerId = rs.getLong(6);
         owner[slot] = rs.wasNull() ? 0 : Math.toIntExact(ownerId);
         String splitText = rs.getString(7);
@@ -461,12 +456,7 @@ class TransactionStore {
     }
 
     private int addSplits(String text) {
-        List<Split> list = new ArrayList<>();
-        for (JsonNode s : json.readTree(text)) {
-            list.add(new Split(person(s.get("person_id").asLong()), new BigDecimal(s.get("share").asString()),
-                    s.has("overlay") && s.get("overlay").asBoolean()));
-        }
-        splitLists.add(List.copyOf(list));
+        splitLists.add(List.copyOf(CalcInputs.splits(json, text)));
         return splitLists.size() - 1;
     }
 
@@ -477,11 +467,7 @@ class TransactionStore {
         if (code != null) {
             return code;
         }
-        Map<String, Object> m = new HashMap<>();
-        if (text != null && !"{}".equals(text)) {
-            json.readTree(text).properties().forEach(e -> m.put(e.getKey(), e.getValue().isNumber()
-                    ? (Object) e.getValue().decimalValue() : e.getValue().asString()));
-        }
+        Map<String, Object> m = CalcInputs.attributes(json, text);
         if (term != null) {
             m.put("term_months", (long) term);
         }
@@ -848,11 +834,6 @@ class TransactionStore {
         grow(0);
     }
 
-    private static void putIfPresent(Map<String, Object> m, String key, String value) {
-        if (value != null) {
-            m.put(key, value);
-        }
-    }
 
     /** Status, type, product, currency codes and id prefixes: a few hundred distinct strings. */
     private static final class Strings {
