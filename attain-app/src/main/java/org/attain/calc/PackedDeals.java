@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,8 @@ final class PackedDeals {
 
     private ByteBuffer out = ByteBuffer.allocate(1 << 16);
     private final Map<String, Integer> strings = new LinkedHashMap<>();
+    private final String[] lastString = new String[2];
+    private final int[] lastCode = new int[2];
 
     /** One explained deal read back. */
     record Deal(String transaction, LocalDate closeDate, String rule, BigDecimal share, BigDecimal credited,
@@ -49,6 +52,7 @@ final class PackedDeals {
     /** The packed value of one line's deals; valid until the next call. */
     ByteBuffer pack(List<Contribution> contributions) {
         strings.clear();
+        Arrays.fill(lastString, null);
         for (Contribution c : contributions) {
             code(c.rule());
             code(c.credited() == null ? null : c.credited().currency().code());
@@ -121,11 +125,23 @@ final class PackedDeals {
         if (value == null) {
             return -1;
         }
+        // Deals of one line mostly share their rule and currency strings (the same objects): the last
+        // two answers are checked first, as rules and currencies are looked up in turn.
+        if (value == lastString[0]) {
+            return lastCode[0];
+        }
+        if (value == lastString[1]) {
+            return lastCode[1];
+        }
         Integer code = strings.get(value);
         if (code == null) {
             code = strings.size();
             strings.put(value, code);
         }
+        lastString[1] = lastString[0];
+        lastCode[1] = lastCode[0];
+        lastString[0] = value;
+        lastCode[0] = code;
         return code;
     }
 
@@ -143,7 +159,8 @@ final class PackedDeals {
         }
         int scale = value.scale();
         if (scale > -127 && scale <= 127 && value.precision() <= 18) {
-            out.put((byte) scale).putLong(value.unscaledValue().longValue());
+            // The unscaled value as a long without unscaledValue()'s BigInteger: the same digits at scale 0.
+            out.put((byte) scale).putLong(value.scaleByPowerOfTen(scale).longValue());
             return;
         }
         out.put(TEXT);

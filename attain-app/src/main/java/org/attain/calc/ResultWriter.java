@@ -1,5 +1,6 @@
 package org.attain.calc;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,13 +10,17 @@ import javax.sql.DataSource;
 import org.attain.engine.calc.Contribution;
 import org.attain.engine.calc.Trace;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 import org.attain.engine.calc.EarningsLine;
 import org.attain.engine.calc.PayeePeriodResult;
 import org.attain.engine.calc.PlanPeriodResult;
+import org.attain.engine.model.TransactionId;
 import org.attain.engine.ledger.LedgerEntry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -47,7 +52,20 @@ class ResultWriter {
         if (statements.isEmpty()) {
             return;
         }
+        // Every line's explained deals packed first: the fingerprint reads the same bytes that are stored.
+        byte[][][] packs = new byte[statements.size()][][];
         PackedDeals packed = new PackedDeals();
+        for (int i = 0; i < statements.size(); i++) {
+            List<EarningsLine> lines = statements.get(i).lines();
+            packs[i] = new byte[lines.size()][];
+            for (int no = 0; no < lines.size(); no++) {
+                Trace trace = lines.get(no).trace();
+                if (trace != null && !trace.contributions().isEmpty()) {
+                    ByteBuffer bytes = packed.pack(trace.contributions());
+                    packs[i][no] = Arrays.copyOfRange(bytes.array(), bytes.position(), bytes.limit());
+                }
+            }
+        }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             long[] ids = new long[statements.size()];
@@ -71,7 +89,7 @@ class ResultWriter {
                             s.payout().currency().code(), s.earnings().amount(), s.payout().amount(),
                             quotaPlan == null || quotaPlan.quota() == null ? null : quotaPlan.quota().amount(),
                             quotaPlan == null ? null : quotaPlan.attainment(), toJson(measures(s)), ledger,
-                            fingerprint(s, ledger));
+                            fingerprint(s, ledger, packs[i]));
                 }
                 results.finish();
             }
@@ -90,12 +108,11 @@ class ResultWriter {
             }
             try (CopyBinary deals = new CopyBinary(connection, "earnings_line_deal_pack", "result_id, line_no, deal_count, deals")) {
                 for (int i = 0; i < statements.size(); i++) {
-                    int no = 0;
-                    for (EarningsLine line : statements.get(i).lines()) {
-                        no++;
-                        if (line.trace() != null && !line.trace().contributions().isEmpty()) {
-                            List<Contribution> contributions = line.trace().contributions();
-                            deals.row(ids[i], no, contributions.size(), packed.pack(contributions));
+                    List<EarningsLine> lines = statements.get(i).lines();
+                    for (int no = 0; no < lines.size(); no++) {
+                        if (packs[i][no] != null) {
+                            deals.row(ids[i], no + 1, lines.get(no).trace().contributions().size(),
+                                    ByteBuffer.wrap(packs[i][no]));
                         }
                     }
                 }
@@ -212,11 +229,13 @@ class ResultWriter {
 
     /**
      * What decides whether a payee-period's result changed: the payout, every line's component, amount,
-     * uncapped amount and qualifying transactions, and the ledger. Fed to the digest field by field
-     * (a separator byte after each) rather than through a JSON copy of the lines, which for a line with
-     * thousands of deals cost more than the line itself.
+     * uncapped amount, qualifying transactions and explained deals, and the ledger. Fed to the digest
+     * field by field (a separator byte after each) rather than through a JSON copy of the lines, which
+     * for a line with thousands of deals cost more than the line itself. A line's deals go in as their
+     * packed bytes (ids, shares, credited amounts, tier slices: more than the ids alone, and without a
+     * string per deal); its qualifying ids go in one by one only when they are not the packed deals' ids.
      */
-    private static String fingerprint(PayeePeriodResult s, String ledger) {
+    private static String fingerprint(PayeePeriodResult s, String ledger, byte[][] linePacks) {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -224,15 +243,53 @@ class ResultWriter {
             throw new IllegalStateException(e);
         }
         field(digest, s.payout().toPlainString());
-        for (EarningsLine l : s.lines()) {
+        List<EarningsLine> lines = s.lines();
+        for (int no = 0; no < lines.size(); no++) {
+            EarningsLine l = lines.get(no);
             field(digest, l.component());
             field(digest, l.amount().toPlainString());
             field(digest, l.uncapped() == null ? "" : l.uncapped().toPlainString());
-            l.qualifying().forEach(q -> field(digest, q.toString()));
+            if (linePacks[no] != null) {
+                packChecksums(digest, linePacks[no]);
+            }
+            if (linePacks[no] == null || !qualifyingArePackedDeals(l)) {
+                l.qualifying().forEach(q -> field(digest, q.toString()));
+            }
             digest.update((byte) 1);
         }
         field(digest, ledger);
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * A line's packed deals enter the fingerprint as their length and two independent 32-bit checksums
+     * (CRC-32C and CRC-32, both computed by the processor's CRC instructions) instead of the bytes
+     * themselves: SHA-256 over ~75 bytes a deal cost more than the deals' crediting. A changed deal
+     * (id, share, amount, slice) changes both checksums unless it collides in 64 bits at equal length;
+     * the fingerprint only decides which results are reported as changed, never which are stored.
+     */
+    private static void packChecksums(MessageDigest digest, byte[] pack) {
+        CRC32C c = new CRC32C();
+        c.update(pack);
+        CRC32 d = new CRC32();
+        d.update(pack);
+        ByteBuffer sums = ByteBuffer.allocate(16).putInt(pack.length).putInt((int) c.getValue()).putLong(d.getValue());
+        digest.update(sums.array());
+    }
+
+    /** Whether a line's qualifying ids are its explained deals' ids, each once, in the same order. */
+    static boolean qualifyingArePackedDeals(EarningsLine line) {
+        List<TransactionId> qualifying = line.qualifying();
+        List<Contribution> deals = line.trace() == null ? List.of() : line.trace().contributions();
+        if (qualifying.size() != deals.size()) {
+            return false;
+        }
+        for (int k = 0; k < deals.size(); k++) {
+            if (!deals.get(k).transaction().equals(qualifying.get(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void field(MessageDigest digest, String value) {

@@ -155,14 +155,25 @@ final class ComponentEvaluator {
             steps.add(new TraceStep("rounding", plain(amount) + " rounded HALF_EVEN to " + rounded.toPlainString()));
         }
         steps.add(new TraceStep("amount", rounded.toPlainString() + " " + currency));
+        Money uncapped = changedByCaps ? new Money(currency.round(beforeCaps), currency) : null;
+        EarningsLine line = new EarningsLine(component.id(), raw.kind(), in.plan().id(), new Money(rounded, currency),
+                uncapped, qualifying(contributions, perDeal), null, new Trace(steps, contributions));
+        return new ComponentOutcome(line, Map.copyOf(perDeal));
+    }
+
+    /**
+     * The line's deals, each once, in credit order. When the per-deal amounts were collected they hold
+     * exactly these ids in this order (first occurrence), so the set is not built a second time.
+     */
+    private static List<TransactionId> qualifying(List<Contribution> contributions, Map<TransactionId, BigDecimal> perDeal) {
+        if (!perDeal.isEmpty()) {
+            return List.copyOf(perDeal.keySet());
+        }
         Set<TransactionId> qualifying = new LinkedHashSet<>();
         for (Contribution c : contributions) {
             qualifying.add(c.transaction());
         }
-        Money uncapped = changedByCaps ? new Money(currency.round(beforeCaps), currency) : null;
-        EarningsLine line = new EarningsLine(component.id(), raw.kind(), in.plan().id(), new Money(rounded, currency),
-                uncapped, List.copyOf(qualifying), null, new Trace(steps, contributions));
-        return new ComponentOutcome(line, Map.copyOf(perDeal));
+        return List.copyOf(qualifying);
     }
 
     private static void scale(Map<TransactionId, BigDecimal> perDeal, BigDecimal from, BigDecimal to) {

@@ -58,12 +58,12 @@ final class PeriodEvaluator {
         PeriodFacts facts = new PeriodFacts(attainment == null ? BigDecimal.ZERO : attainment,
                 quotaAmount == null ? BigDecimal.ZERO : quotaAmount, measureTotals, personFacts, periodFacts(period));
         List<EarningsLine> lines = new ArrayList<>();
-        Map<TransactionId, BigDecimal> dealEarnings = new HashMap<>();
+        List<Map<TransactionId, BigDecimal>> perDeal = new ArrayList<>();
         for (Component c : plan.components()) {
             if (c.basics().pod() != null) {
                 for (ComponentOutcome outcome : pods.evaluate(payee, plan, c, period, asOf, onPlan, facts)) {
                     lines.add(outcome.line());
-                    outcome.perDeal().forEach((k, v) -> dealEarnings.merge(k, v, BigDecimal::add));
+                    perDeal.add(outcome.perDeal());
                 }
                 continue;
             }
@@ -76,10 +76,24 @@ final class PeriodEvaluator {
                     ComponentEvaluator.total(componentCredits), componentQuota, facts, toDate, ctx.kpis);
             ComponentOutcome outcome = ComponentEvaluator.evaluate(input);
             lines.add(outcome.line());
-            outcome.perDeal().forEach((k, v) -> dealEarnings.merge(k, v, BigDecimal::add));
+            perDeal.add(outcome.perDeal());
         }
         return new PlanPeriodResult(plan.id(), measures, quota.map(QuotaBook.Found::amount).orElse(null),
-                quota.map(QuotaBook.Found::explanation).orElse(null), attainment, lines, dealEarnings);
+                quota.map(QuotaBook.Found::explanation).orElse(null), attainment, lines, dealEarnings(perDeal));
+    }
+
+    /**
+     * What each deal earned over the plan's components. Most plans pay deals through one component:
+     * its (immutable) map is the answer as it is, without merging every deal into a new map.
+     */
+    private static Map<TransactionId, BigDecimal> dealEarnings(List<Map<TransactionId, BigDecimal>> perComponent) {
+        List<Map<TransactionId, BigDecimal>> paying = perComponent.stream().filter(m -> !m.isEmpty()).toList();
+        if (paying.size() == 1) {
+            return paying.get(0);
+        }
+        Map<TransactionId, BigDecimal> merged = new HashMap<>();
+        paying.forEach(m -> m.forEach((k, v) -> merged.merge(k, v, BigDecimal::add)));
+        return merged;
     }
 
     private Optional<DateRange> activeRange(CompiledPlan plan, DateRange assigned, PeriodId period) {

@@ -45,14 +45,15 @@ public final class CreditIndex {
     public static CreditIndex build(List<Transaction> transactions, Set<PersonId> knownPeople, FxRates fx,
             Set<CurrencyUnit> planCurrencies) {
         Map<PersonId, List<SourceCredit>> byPerson = new HashMap<>();
-        Map<TransactionId, Transaction> byId = new HashMap<>();
+        Map<TransactionId, Transaction> byId = new HashMap<>(Math.max(16, transactions.size() * 4 / 3 + 1));
         List<Transaction> valid = new ArrayList<>();
         List<Exclusion> exclusions = new ArrayList<>();
         // Per source currency, the first day every plan currency has a rate from it: one date comparison
         // per transaction instead of a rate look-up per plan currency.
         Map<CurrencyUnit, LocalDate> convertibleFrom = new HashMap<>();
         for (Transaction t : transactions) {
-            if (byId.containsKey(t.id())) {
+            // One hash look-up per transaction: taken here, given back below if the transaction is invalid.
+            if (byId.putIfAbsent(t.id(), t) != null) {
                 exclusions.add(new Exclusion(t.id(), "transaction id appears more than once; the first is used"));
                 continue;
             }
@@ -70,10 +71,10 @@ public final class CreditIndex {
             Optional<String> problem = problem(t, knownPeople, fx,
                     t.closeDate().isBefore(convertible) ? planCurrencies : Set.of());
             if (problem.isPresent()) {
+                byId.remove(t.id());
                 exclusions.add(new Exclusion(t.id(), problem.get()));
                 continue;
             }
-            byId.put(t.id(), t);
             valid.add(t);
         }
         // One sort of all valid transactions; filling the per-person lists in that order keeps each of

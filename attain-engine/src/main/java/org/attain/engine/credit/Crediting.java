@@ -54,7 +54,13 @@ public final class Crediting {
         // One rule yields each (transaction, person) once; only overlapping rules need de-duplication.
         Set<String> taken = measure.creditRules().size() > 1 ? new HashSet<>() : null;
         for (CreditRule rule : measure.creditRules()) {
-            for (SourceCredit source : candidates(payee, rule, range)) {
+            boolean unweighted = rule.weight().compareTo(BigDecimal.ONE) == 0;
+            List<SourceCredit> candidates = candidates(payee, rule, range);
+            if (result.isEmpty()) {
+                // Room for the period's share of the candidates up front (they span the year), not grown step by step.
+                result = new ArrayList<>(Math.min(candidates.size(), 4096));
+            }
+            for (SourceCredit source : candidates) {
                 Transaction t = source.transaction();
                 if (!range.contains(t.closeDate())) {
                     continue;
@@ -75,9 +81,8 @@ public final class Crediting {
                     taken.add(key);
                 }
                 BigDecimal factor = fx.factor(known.amount().currency(), currency, known.closeDate()).orElseThrow();
-                BigDecimal share = rule.weight().compareTo(BigDecimal.ONE) == 0 ? source.share()
-                        : source.share().multiply(rule.weight());
-                BigDecimal amount = measure.count() ? share : known.amount().amount().multiply(share).multiply(factor);
+                BigDecimal share = unweighted ? source.share() : source.share().multiply(rule.weight());
+                BigDecimal amount = measure.count() ? share : times(times(known.amount().amount(), share), factor);
                 result.add(new Credit(known, rule.id(), source.person(), share, factor, new Money(amount, currency)));
             }
         }
@@ -87,6 +92,15 @@ public final class Crediting {
                     : a.via().compareTo(b.via()));
         }
         return result;
+    }
+
+    /**
+     * {@code a x b}, skipping the multiplication when {@code b} is exactly 1 with scale 0 (an unsplit deal's
+     * share, a same-currency FX factor): the product would be {@code a} with its own scale, so the result
+     * is the same BigDecimal, value and scale, and most credits need no multiplication at all.
+     */
+    private static BigDecimal times(BigDecimal a, BigDecimal b) {
+        return b.scale() == 0 && BigDecimal.ONE.equals(b) ? a : a.multiply(b);
     }
 
     private List<SourceCredit> candidates(PersonId payee, CreditRule rule, DateRange range) {
