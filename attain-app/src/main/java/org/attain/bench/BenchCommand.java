@@ -291,8 +291,8 @@ public final class BenchCommand {
                 throw new IllegalStateException("deal B" + i + ": bulk import answered " + posted + ", earnings " + read);
             }
             if (!jdbc.sql("""
-                    select exists(select 1 from earnings_line l join payee_period_result r on r.id = l.result_id
-                                  where r.is_current and r.person_id = :p and :x = any(l.qualifying))""")
+                    select exists(select 1 from earnings_line_qualifying q join payee_period_result r on r.id = q.result_id
+                                  where r.is_current and r.person_id = :p and :x = any(q.qualifying))""")
                     .param("p", rep.id()).param("x", "bench:B" + i).query(Boolean.class).single()) {
                 throw new IllegalStateException("the new deal bench:B" + i + " is not in the current result of " + rep.id());
             }

@@ -29,7 +29,7 @@ import org.attain.engine.calc.TierSlice;
  * <p>
  * Not thread-safe: one encoder per writer.
  */
-final class PackedDeals {
+public final class PackedDeals {
 
     static final byte FORMAT = 1;
     private static final int NO_DATE = Integer.MIN_VALUE;
@@ -82,6 +82,45 @@ final class PackedDeals {
         }
         out.flip();
         return out;
+    }
+
+    /**
+     * The deals' transaction ids in order, skipping their numbers: a line's qualifying ids when it stores
+     * them only here ({@code earnings_line.qualifying_in_pack}, migration .130).
+     */
+    public static List<String> transactionIds(byte[] packed) {
+        ByteBuffer in = ByteBuffer.wrap(packed);
+        if (in.get() != FORMAT) {
+            throw new IllegalStateException("unknown explained deals format " + packed[0]);
+        }
+        int count = in.getInt();
+        for (int n = in.getShort(); n > 0; n--) {
+            readString(in);
+        }
+        List<String> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(readString(in));
+            in.position(in.position() + 6);
+            skipDecimal(in);
+            skipDecimal(in);
+            in.position(in.position() + 2);
+            skipDecimal(in);
+            for (int n = in.getShort(); n > 0; n--) {
+                in.position(in.position() + 4);
+                skipDecimal(in);
+                skipDecimal(in);
+            }
+        }
+        return ids;
+    }
+
+    private static void skipDecimal(ByteBuffer in) {
+        byte scale = in.get();
+        if (scale == TEXT) {
+            readString(in);
+        } else if (scale != NULL) {
+            in.position(in.position() + 8);
+        }
     }
 
     /** The number of deals in a packed value without reading them. */

@@ -94,14 +94,18 @@ class ResultWriter {
                 results.finish();
             }
             try (CopyRows lineRows = new CopyRows(connection, "earnings_line",
-                    "result_id, line_no, component, kind, plan_key, amount, uncapped, for_period, qualifying, trace")) {
+                    "result_id, line_no, component, kind, plan_key, amount, uncapped, for_period, qualifying, "
+                    + "qualifying_in_pack, trace")) {
                 for (int i = 0; i < statements.size(); i++) {
-                    int no = 0;
-                    for (EarningsLine line : statements.get(i).lines()) {
-                        lineRows.row(ids[i], ++no, line.component(), line.kind(), line.plan(), line.amount().amount(),
+                    List<EarningsLine> lines = statements.get(i).lines();
+                    for (int no = 0; no < lines.size(); no++) {
+                        EarningsLine line = lines.get(no);
+                        // Ids already in the line's pack are not written again (migration .130).
+                        boolean inPack = packs[i][no] != null && qualifyingArePackedDeals(line);
+                        lineRows.row(ids[i], no + 1, line.component(), line.kind(), line.plan(), line.amount().amount(),
                                 line.uncapped() == null ? null : line.uncapped().amount(),
                                 line.forPeriod() == null ? null : line.forPeriod().toString(),
-                                qualifying(line), toJson(shownTrace(line.trace())));
+                                inPack ? NO_IDS : qualifying(line), inPack, toJson(shownTrace(line.trace())));
                     }
                 }
                 lineRows.finish();
@@ -122,6 +126,8 @@ class ResultWriter {
             throw new IllegalStateException("Storing results failed: " + e.getMessage(), e);
         }
     }
+
+    private static final Object[] NO_IDS = new Object[0];
 
     /** Transaction ids never contain commas, quotes or braces (imports reject them), so the literal needs no quoting. */
     private static Object[] qualifying(EarningsLine line) {

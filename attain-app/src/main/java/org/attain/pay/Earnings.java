@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.attain.calc.PackedDeals;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -139,13 +140,22 @@ public class Earnings {
     }
 
     private List<Line> lines(long resultId) {
+        // A line's qualifying ids are in its array, or only in its packed deals (migration .130).
         return jdbc.sql("""
-                select line_no, component, kind, plan_key, amount, uncapped, for_period, qualifying, trace::text
-                from earnings_line where result_id = :r order by line_no""")
+                select l.line_no, l.component, l.kind, l.plan_key, l.amount, l.uncapped, l.for_period, l.qualifying,
+                       l.trace::text, case when l.qualifying_in_pack then p.deals end
+                from earnings_line l
+                left join earnings_line_deal_pack p on p.result_id = l.result_id and p.line_no = l.line_no
+                where l.result_id = :r order by l.line_no""")
                 .param("r", resultId)
-                .query((rs, n) -> new Line(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7),
-                        List.of((String[]) rs.getArray(8).getArray()), json.readTree(rs.getString(9))))
+                .query((rs, n) -> {
+                    byte[] packed = rs.getBytes(10);
+                    List<String> qualifying = packed != null ? PackedDeals.transactionIds(packed)
+                            : List.of((String[]) rs.getArray(8).getArray());
+                    return new Line(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7), qualifying,
+                            json.readTree(rs.getString(9)));
+                })
                 .list();
     }
 

@@ -59,7 +59,8 @@ class CalcRunsTest extends AttainIntegrationTest {
     void everyEarningsLineOfARepTracesBackToItsDeals() {
         long rep = jdbc.sql("select person_id from app_user where username = 'rep'").query(Long.class).single();
         List<String> qualifying = jdbc.sql("""
-                select unnest(l.qualifying) from earnings_line l join payee_period_result r on r.id = l.result_id
+                select unnest(q.qualifying) from earnings_line l join payee_period_result r on r.id = l.result_id
+                join earnings_line_qualifying q on q.result_id = l.result_id and q.line_no = l.line_no
                 where r.person_id = :p and r.is_current and l.component = 'commission'""")
                 .param("p", rep).query(String.class).list();
         assertThat(qualifying).isNotEmpty();

@@ -25,17 +25,33 @@ class ExplainedDealLinesTest extends AttainIntegrationTest {
     void theDealsOfEveryCommissionLineAddUpToItsAmount() {
         List<LineSum> lines = jdbc.sql("""
                 select l.result_id, l.line_no, l.amount, coalesce(sum(d.amount), 0) as deal_sum,
-                       cardinality(l.qualifying) as qualifying, count(d.deal_no) as deals
+                       cardinality(q.qualifying) as qualifying, count(d.deal_no) as deals
                 from earnings_line l join payee_period_result r on r.id = l.result_id and r.is_current
+                join earnings_line_qualifying q on q.result_id = l.result_id and q.line_no = l.line_no
                 left join earnings_line_deal d on d.result_id = l.result_id and d.line_no = l.line_no
                 where l.component = 'commission'
-                group by l.result_id, l.line_no, l.amount, l.qualifying""").query(LineSum.class).list();
+                group by l.result_id, l.line_no, l.amount, q.qualifying""").query(LineSum.class).list();
         assertThat(lines).isNotEmpty();
         assertThat(lines).anySatisfy(l -> assertThat(l.deals()).isPositive());
         assertThat(lines).allSatisfy(l -> {
             assertThat(l.dealSum().setScale(2, RoundingMode.HALF_EVEN)).isEqualByComparingTo(l.amount());
             assertThat(l.deals()).isEqualTo(l.qualifying());
         });
+    }
+
+    @Test
+    void aLineWhoseQualifyingDealsAreItsExplainedDealsStoresTheirIdsOnlyInThePack() {
+        var row = jdbc.sql("""
+                select count(*) filter (where l.qualifying_in_pack) as in_pack,
+                       count(*) filter (where l.qualifying_in_pack and cardinality(l.qualifying) > 0) as twice,
+                       count(*) filter (where not l.qualifying_in_pack and p.deals is not null
+                                        and cardinality(l.qualifying) = 0) as lost
+                from earnings_line l
+                left join earnings_line_deal_pack p on p.result_id = l.result_id and p.line_no = l.line_no
+                where l.component = 'commission'""").query().singleRow();
+        assertThat((Long) row.get("in_pack")).isPositive();
+        assertThat((Long) row.get("twice")).isZero();
+        assertThat((Long) row.get("lost")).isZero();
     }
 
     @Test
@@ -53,8 +69,9 @@ class ExplainedDealLinesTest extends AttainIntegrationTest {
     void theJsonTraceOfALineShowsItsFirstDealsAndHowManyThereAre() {
         String trace = jdbc.sql("""
                 select l.trace::text from earnings_line l join payee_period_result r on r.id = l.result_id and r.is_current
-                where l.component = 'commission' and cardinality(l.qualifying) > 0
-                order by cardinality(l.qualifying) desc limit 1""").query(String.class).single();
+                join earnings_line_qualifying q on q.result_id = l.result_id and q.line_no = l.line_no
+                where l.component = 'commission' and cardinality(q.qualifying) > 0
+                order by cardinality(q.qualifying) desc limit 1""").query(String.class).single();
         JsonNode json = Json.parse(trace);
         int total = json.get("transactions_total").asInt();
         assertThat(total).isPositive();

@@ -30,10 +30,11 @@ class ExplainedDealsApiTest extends AttainIntegrationTest {
     /** The rep's commission line with the most deals. */
     private Line busiestLine(long person) {
         return jdbc.sql("""
-                select r.person_id, r.period_id, l.line_no, l.amount, l.qualifying
+                select r.person_id, r.period_id, l.line_no, l.amount, q.qualifying
                 from payee_period_result r join earnings_line l on l.result_id = r.id
+                join earnings_line_qualifying q on q.result_id = l.result_id and q.line_no = l.line_no
                 where r.is_current and r.person_id = :p and l.component = 'commission'
-                order by cardinality(l.qualifying) desc, r.period_id limit 1""").param("p", person)
+                order by cardinality(q.qualifying) desc, r.period_id limit 1""").param("p", person)
                 .query((rs, n) -> new Line(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4),
                         List.of((String[]) rs.getArray(5).getArray())))
                 .single();
@@ -58,6 +59,15 @@ class ExplainedDealsApiTest extends AttainIntegrationTest {
         }
         assertThat(all).hasSize(line.qualifying().size());
         assertThat(all.stream().map(d -> d.get("transaction").asString()).toList()).isEqualTo(line.qualifying());
+        // The statement API lists the same qualifying ids, though they are stored only in the packed deals.
+        JsonNode statement = Json.parse(rep.get("/api/v1/people/" + line.personId() + "/earnings?period=" + line.period()).body());
+        List<String> listed = new ArrayList<>();
+        for (JsonNode l : statement.get("lines")) {
+            if (l.get("lineNo").asInt() == line.lineNo()) {
+                l.get("qualifying").forEach(q -> listed.add(q.asString()));
+            }
+        }
+        assertThat(listed).isEqualTo(line.qualifying());
         assertThat(all.stream().map(d -> d.get("dealNo").asInt()).toList())
                 .isEqualTo(java.util.stream.IntStream.rangeClosed(1, all.size()).boxed().toList());
         BigDecimal sum = all.stream().map(d -> new BigDecimal(d.get("amount").asString())).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -52,6 +52,8 @@ class PackedDealsTest extends AttainIntegrationTest {
                 new BigDecimal("0.12")));
         assertThat(PackedDeals.unpack(packed, 1, 3)).extracting(PackedDeals.Deal::transaction)
                 .containsExactly("crm:Ümlaut-Deal 7", "T1");
+        // The ids alone, skipping every kind of number (null, > 64 bits, slices), are the same ids in order.
+        assertThat(PackedDeals.transactionIds(packed)).isEqualTo(read.stream().map(PackedDeals.Deal::transaction).toList());
     }
 
     @Test
