@@ -2,12 +2,11 @@ package org.attain.payout;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Payout pages show instants in the clock's zone, so "opened at" reads as local time. */
-@ControllerAdvice(basePackageClasses = PageZone.class, annotations = Controller.class)
+@ControllerAdvice(basePackageClasses = PageZone.class)
 class PageZone {
 
     private final Clock clock;
