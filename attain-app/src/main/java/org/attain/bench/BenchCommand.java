@@ -347,6 +347,8 @@ public final class BenchCommand {
         // CPU per request over the steady last two thirds: comparable on a shared machine where latency is not.
         print("load_cpu_jvm_ms_per_req", o.steady().jvmMsPerRequest());
         print("load_cpu_pg_ms_per_req", o.steady().postgresMsPerRequest());
+        // Of which the sessions that served the requests; the rest is autovacuum and background work.
+        print("load_cpu_pg_sessions_ms_per_req", o.steady().postgresSessionsMsPerRequest());
     }
 
     /** Heap in use, sampled every 50 ms over the whole run (the application and this harness share the JVM). */

@@ -12,12 +12,27 @@ import java.util.stream.Stream;
  * the backends it has already reaped), read from /proc. On a machine shared with other jobs the wall
  * clock of a phase says more about the neighbours than about Attain; the CPU it used does not.
  * Where /proc is missing (not Linux) PostgreSQL's CPU reads as 0.
+ *
+ * <p>Of PostgreSQL's CPU, the part spent by the sessions (backends serving connections, alive at both
+ * readings or started between them) is told apart from the rest: autovacuum workers, the checkpointer
+ * and the other background processes, and whatever exited in between. After a large load or run,
+ * autovacuum can take a share of the cores that no request asked for.
  */
 final class CpuClock {
 
-    record Reading(double jvmSeconds, double postgresSeconds) {
+    /** CPU seconds so far; {@code sessionTicks} per live session backend (pid to ticks) to subtract exactly. */
+    record Reading(double jvmSeconds, double postgresSeconds, java.util.Map<Long, Long> sessionTicks) {
+
+        /** The difference; a session's CPU counts from 0 when it started after {@code earlier}. */
         Reading minus(Reading earlier) {
-            return new Reading(jvmSeconds - earlier.jvmSeconds, postgresSeconds - earlier.postgresSeconds);
+            java.util.Map<Long, Long> delta = new java.util.HashMap<>();
+            sessionTicks.forEach((pid, ticks) -> delta.put(pid, ticks - earlier.sessionTicks.getOrDefault(pid, 0L)));
+            return new Reading(jvmSeconds - earlier.jvmSeconds, postgresSeconds - earlier.postgresSeconds, delta);
+        }
+
+        /** CPU of the session backends: the statements' own cost. */
+        double postgresSessionSeconds() {
+            return sessionTicks.values().stream().mapToLong(Long::longValue).sum() / TICKS_PER_SECOND;
         }
     }
 
@@ -34,10 +49,11 @@ final class CpuClock {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             jvm = os.getProcessCpuTime() / 1e9;
         }
-        return new Reading(jvm, postgresTicks() / TICKS_PER_SECOND);
+        java.util.Map<Long, Long> sessions = new java.util.HashMap<>();
+        return new Reading(jvm, postgresTicks(sessions) / TICKS_PER_SECOND, sessions);
     }
 
-    private long postgresTicks() {
+    private long postgresTicks(java.util.Map<Long, Long> sessions) {
         try {
             long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
             long ticks = 0;
@@ -53,13 +69,30 @@ final class CpuClock {
                         ticks += Long.parseLong(f.get(13)) + Long.parseLong(f.get(14)) + Long.parseLong(f.get(15))
                                 + Long.parseLong(f.get(16));
                     } else if (parent == postmaster) {
-                        ticks += Long.parseLong(f.get(13)) + Long.parseLong(f.get(14));
+                        long own = Long.parseLong(f.get(13)) + Long.parseLong(f.get(14));
+                        ticks += own;
+                        if (isSession(p)) {
+                            sessions.put(pid, own);
+                        }
                     }
                 }
             }
             return ticks;
         } catch (IOException | RuntimeException e) {
             return 0;
+        }
+    }
+
+    // A backend's title is "postgres: USER DATABASE HOST(PORT) STATE"; background processes name
+    // themselves ("postgres: autovacuum worker ...", "postgres: checkpointer", ...).
+    private static final java.util.regex.Pattern SESSION_TITLE = java.util.regex.Pattern.compile("postgres: \\S+ \\S+ (\\[local\\]|\\S+\\(\\d+\\))( .*)?");
+
+    private static boolean isSession(Path proc) {
+        try {
+            String title = Files.readString(proc.resolve("cmdline")).replace('\0', ' ').trim();
+            return SESSION_TITLE.matcher(title).matches() && !title.contains("autovacuum");
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

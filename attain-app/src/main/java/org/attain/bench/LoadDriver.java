@@ -30,6 +30,11 @@ final class LoadDriver {
         double postgresMsPerRequest() {
             return requests == 0 ? 0 : cpu.postgresSeconds() * 1000 / requests;
         }
+
+        /** Of {@link #postgresMsPerRequest}, what the sessions serving the requests used (the rest: autovacuum, background). */
+        double postgresSessionsMsPerRequest() {
+            return requests == 0 ? 0 : cpu.postgresSessionSeconds() * 1000 / requests;
+        }
     }
 
     record Outcome(double seconds, Latencies home, Latencies earnings, long errors, Steady steady) {
