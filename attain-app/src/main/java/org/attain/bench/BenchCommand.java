@@ -346,6 +346,8 @@ public final class BenchCommand {
         print("earnings_p99_ms", o.earnings().percentileMs(99));
         // CPU per request over the steady last two thirds: comparable on a shared machine where latency is not.
         print("load_cpu_jvm_ms_per_req", o.steady().jvmMsPerRequest());
+        // Of which the request threads: without the load driver, GC and JIT, which vary from run to run.
+        print("load_cpu_jvm_requests_ms_per_req", o.steady().requestThreadsMsPerRequest());
         print("load_cpu_pg_ms_per_req", o.steady().postgresMsPerRequest());
         // Of which the sessions that served the requests; the rest is autovacuum and background work.
         print("load_cpu_pg_sessions_ms_per_req", o.steady().postgresSessionsMsPerRequest());

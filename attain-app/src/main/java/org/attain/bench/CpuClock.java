@@ -20,14 +20,29 @@ import java.util.stream.Stream;
  */
 final class CpuClock {
 
-    /** CPU seconds so far; {@code sessionTicks} per live session backend (pid to ticks) to subtract exactly. */
-    record Reading(double jvmSeconds, double postgresSeconds, java.util.Map<Long, Long> sessionTicks) {
+    /**
+     * CPU seconds so far; {@code sessionTicks} per live session backend (pid to ticks) and {@code
+     * requestThreadNanos} per live Tomcat request thread (thread id to CPU nanoseconds), to subtract exactly.
+     */
+    record Reading(double jvmSeconds, double postgresSeconds, java.util.Map<Long, Long> sessionTicks,
+            java.util.Map<Long, Long> requestThreadNanos) {
 
-        /** The difference; a session's CPU counts from 0 when it started after {@code earlier}. */
+        /** The difference; a session's or thread's CPU counts from 0 when it started after {@code earlier}. */
         Reading minus(Reading earlier) {
             java.util.Map<Long, Long> delta = new java.util.HashMap<>();
             sessionTicks.forEach((pid, ticks) -> delta.put(pid, ticks - earlier.sessionTicks.getOrDefault(pid, 0L)));
-            return new Reading(jvmSeconds - earlier.jvmSeconds, postgresSeconds - earlier.postgresSeconds, delta);
+            java.util.Map<Long, Long> threads = new java.util.HashMap<>();
+            requestThreadNanos.forEach((id, nanos) -> threads.put(id, nanos - earlier.requestThreadNanos.getOrDefault(id, 0L)));
+            return new Reading(jvmSeconds - earlier.jvmSeconds, postgresSeconds - earlier.postgresSeconds, delta, threads);
+        }
+
+        /**
+         * CPU of the threads that serve HTTP requests (Tomcat's {@code http-nio-*} threads): the
+         * application's own work per request, without the load driver, garbage collection and the JIT
+         * compiler, which the JVM's total includes and which vary from run to run on a busy machine.
+         */
+        double requestThreadSeconds() {
+            return requestThreadNanos.values().stream().mapToLong(Long::longValue).sum() / 1e9;
         }
 
         /** CPU of the session backends: the statements' own cost. */
@@ -50,7 +65,24 @@ final class CpuClock {
             jvm = os.getProcessCpuTime() / 1e9;
         }
         java.util.Map<Long, Long> sessions = new java.util.HashMap<>();
-        return new Reading(jvm, postgresTicks(sessions) / TICKS_PER_SECOND, sessions);
+        return new Reading(jvm, postgresTicks(sessions) / TICKS_PER_SECOND, sessions, requestThreads());
+    }
+
+    private static java.util.Map<Long, Long> requestThreads() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        java.util.Map<Long, Long> nanos = new java.util.HashMap<>();
+        if (!threads.isThreadCpuTimeSupported()) {
+            return nanos;
+        }
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("http-nio")) {
+                long cpu = threads.getThreadCpuTime(t.getId());
+                if (cpu >= 0) {
+                    nanos.put(t.getId(), cpu);
+                }
+            }
+        }
+        return nanos;
     }
 
     private long postgresTicks(java.util.Map<Long, Long> sessions) {

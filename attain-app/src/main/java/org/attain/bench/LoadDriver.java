@@ -31,6 +31,11 @@ final class LoadDriver {
             return requests == 0 ? 0 : cpu.postgresSeconds() * 1000 / requests;
         }
 
+        /** Of {@link #jvmMsPerRequest}, what the threads serving the requests used. */
+        double requestThreadsMsPerRequest() {
+            return requests == 0 ? 0 : cpu.requestThreadSeconds() * 1000 / requests;
+        }
+
         /** Of {@link #postgresMsPerRequest}, what the sessions serving the requests used (the rest: autovacuum, background). */
         double postgresSessionsMsPerRequest() {
             return requests == 0 ? 0 : cpu.postgresSessionSeconds() * 1000 / requests;
