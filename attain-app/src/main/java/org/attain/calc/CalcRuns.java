@@ -42,6 +42,7 @@ public class CalcRuns {
 
     private static final Logger log = LoggerFactory.getLogger(CalcRuns.class);
     private static final int CHUNK = 50;
+    private static final int STORE_CHUNK = 25;
     /** How long a run over many payees waits for writers in flight before it reads the database instead. */
     private static final long STORE_WAIT_MS = 2_000;
 
@@ -160,6 +161,8 @@ public class CalcRuns {
         final java.util.concurrent.atomic.AtomicLong engineNanos = new java.util.concurrent.atomic.AtomicLong();
         final java.util.concurrent.atomic.AtomicLong writeNanos = new java.util.concurrent.atomic.AtomicLong();
         long storeNanos;
+        // The run's people, plans, quotas and reporting lines indexed once for all its chunks (null: one chunk).
+        private Engine.Prepared prepared;
 
         ChunkedRun(long runId, CalcInputs.Snapshot snapshot, List<PersonId> who) {
             this.runId = runId;
@@ -169,7 +172,7 @@ public class CalcRuns {
 
         Outcome call() {
             List<List<PersonId>> chunks = new ArrayList<>();
-            int size = chunkSize(who.size());
+            int size = chunkSize(who.size(), snapshot.creditsAnyTransaction());
             for (int i = 0; i < who.size(); i += size) {
                 chunks.add(who.subList(i, Math.min(who.size(), i + size)));
             }
@@ -181,6 +184,7 @@ public class CalcRuns {
                 compute(chunks.get(0), people -> inputs.transactions(jdbc, snapshot.window(), people));
                 return outcome();
             }
+            prepared = engine.prepare(snapshot.base());
             // Runs over many payees read the in-memory store, brought up to date first (a few rows after a
             // day of deals). If a long import keeps writing, the run reads the database as before instead of waiting.
             long opening = System.nanoTime();
@@ -254,7 +258,8 @@ public class CalcRuns {
             long t0 = System.nanoTime();
             List<Transaction> transactions = loader.apply(snapshot.reach(ids));
             long t1 = System.nanoTime();
-            CalculationResult result = engine.calculate(snapshot.forChunk(transactions, Set.copyOf(chunk)));
+            CalculationResult result = prepared != null ? engine.calculate(prepared, transactions, Set.copyOf(chunk))
+                    : engine.calculate(snapshot.forChunk(transactions, Set.copyOf(chunk)));
             long t2 = System.nanoTime();
             writer.write(runId, result.statements());
             long t3 = System.nanoTime();
@@ -285,16 +290,28 @@ public class CalcRuns {
         }
     }
 
-    /**
-     * Small enough that two chunks in flight stay well inside the heap and progress moves often,
-     * large enough that each chunk's query and COPY round trips are amortised.
-     */
     private static long millis(long nanos) {
         return Math.round(nanos / 1e6);
     }
 
-    private static int chunkSize(int payees) {
-        return Math.max(CHUNK, Math.min(250, payees / 16));
+    /**
+     * Payees per chunk. Small, because what a chunk holds while it computes (its transactions, credits,
+     * explained deals and results) lives just long enough to be copied by every young collection that
+     * happens meanwhile: with 250 payees a chunk held ~250k transactions' worth of objects, and at 3M
+     * transactions under a 2 GB heap the collector's pauses added up to half the run. The run's
+     * shared inputs are indexed once ({@link Engine#prepare}), so a small chunk costs only its COPY
+     * round trips. When every chunk credits every transaction (territory rules) each chunk indexes all
+     * of them, so those runs keep larger chunks.
+     */
+    private static int chunkSize(int payees, boolean everyTransaction) {
+        Integer forced = Integer.getInteger("attain.calc.chunk");
+        if (forced != null) {
+            return forced;
+        }
+        if (payees <= CHUNK) {
+            return Math.max(1, payees);
+        }
+        return everyTransaction ? Math.min(250, Math.max(CHUNK, payees / 16)) : STORE_CHUNK;
     }
 
     public Optional<Run> find(long runId) {

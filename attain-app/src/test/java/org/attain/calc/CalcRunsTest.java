@@ -33,6 +33,24 @@ class CalcRunsTest extends AttainIntegrationTest {
     }
 
     @Test
+    void aFullRunInSmallChunksFromTheTransactionStoreGivesTheSameNumbers() {
+        List<Fingerprint> before = current();
+        // Chunks of 3 payees: many chunks on two threads, each indexing only its own transactions
+        // against the run's context prepared once, read from the in-memory store.
+        System.setProperty("attain.calc.chunk", "3");
+        CalcRuns.Run chunked;
+        try {
+            chunked = runs.runFull("test", "test");
+        } finally {
+            System.clearProperty("attain.calc.chunk");
+        }
+        assertThat(chunked.status()).isEqualTo("DONE");
+        assertThat(chunked.total()).isGreaterThan(6);
+        assertThat(chunked.changed()).isZero();
+        assertThat(current()).containsExactlyElementsOf(before);
+    }
+
+    @Test
     void anIncrementalRunForOnePayeeGivesTheFullRunsNumbers() {
         long rep = jdbc.sql("select person_id from app_user where username = 'rep'").query(Long.class).single();
         List<Fingerprint> before = current().stream().filter(f -> f.personId() == rep).toList();

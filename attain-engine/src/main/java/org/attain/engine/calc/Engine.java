@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.attain.engine.model.PersonId;
 import org.attain.engine.model.PlanAssignment;
+import org.attain.engine.model.Transaction;
 
 /**
  * The calculation entry point: a pure function from {@link CalculationInput} to {@link CalculationResult}.
@@ -17,7 +18,35 @@ import org.attain.engine.model.PlanAssignment;
 public final class Engine {
 
     public CalculationResult calculate(CalculationInput input) {
-        RunContext ctx = new RunContext(input);
+        return calculate(new RunContext(input), input);
+    }
+
+    /**
+     * A run's inputs indexed once, for a caller that computes its payees in chunks: each chunk then
+     * indexes only its own transactions ({@link #calculate(Prepared, List, Set)}). The numbers are those
+     * of {@code calculate(base.forChunk(transactions, payees))}.
+     */
+    public Prepared prepare(CalculationInput base) {
+        return new Prepared(base, new RunContext(base));
+    }
+
+    /** The indexed, immutable part of a run shared by its chunks (any number of threads at once). */
+    public static final class Prepared {
+        private final CalculationInput base;
+        private final RunContext context;
+
+        private Prepared(CalculationInput base, RunContext context) {
+            this.base = base;
+            this.context = context;
+        }
+    }
+
+    /** One chunk of a prepared run: these payees, crediting these transactions. */
+    public CalculationResult calculate(Prepared run, List<Transaction> transactions, Set<PersonId> payees) {
+        return calculate(new RunContext(run.context, transactions), run.base.forChunk(transactions, payees));
+    }
+
+    private CalculationResult calculate(RunContext ctx, CalculationInput input) {
         List<String> issues = Collections.synchronizedList(new ArrayList<>());
         for (PlanAssignment a : input.assignments()) {
             if (!ctx.plans.containsKey(a.planId())) {

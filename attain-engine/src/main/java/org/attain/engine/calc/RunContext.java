@@ -42,6 +42,35 @@ final class RunContext {
     final Map<TransactionId, List<Event.TransactionMilestone>> milestones;
     final Map<PeriodId, LocalDate> closedOn;
     final Map<PersonId, List<ManualAdjustment>> adjustments;
+    // Kept to credit another chunk's transactions against the same run (see the chunk constructor).
+    private final FxRates fx;
+    private final Set<CurrencyUnit> currencies;
+    private final OrgChart org;
+    private final Knowledge knowledge;
+
+    /**
+     * The same run for another set of transactions: everything but the credit index is shared with
+     * {@code run} as it is (all of it immutable), so a run split into many chunks indexes its people,
+     * plans, quotas, reporting lines and events once instead of once per chunk.
+     */
+    RunContext(RunContext run, List<org.attain.engine.model.Transaction> transactions) {
+        this.calendar = run.calendar;
+        this.plans = run.plans;
+        this.people = run.people;
+        this.assignments = run.assignments;
+        this.fx = run.fx;
+        this.currencies = run.currencies;
+        this.org = run.org;
+        this.knowledge = run.knowledge;
+        this.crediting = new Crediting(CreditIndex.build(transactions, people.keySet(), fx, currencies), org, fx, knowledge);
+        this.quotas = run.quotas;
+        this.pods = run.pods;
+        this.kpis = run.kpis;
+        this.cancellations = run.cancellations;
+        this.milestones = run.milestones;
+        this.closedOn = run.closedOn;
+        this.adjustments = run.adjustments;
+    }
 
     RunContext(CalculationInput in) {
         this.calendar = in.calendar();
@@ -56,9 +85,12 @@ final class RunContext {
         in.people().forEach(p -> peopleMap.put(p.id(), p));
         this.people = Map.copyOf(peopleMap);
         this.assignments = group(in.assignments(), PlanAssignment::person);
-        FxRates fx = FxRates.of(in.fxRates());
-        CreditIndex index = CreditIndex.build(in.transactions(), people.keySet(), fx, currencies);
-        this.crediting = new Crediting(index, OrgChart.of(in.reportingLines()), fx, Knowledge.of(in.events()));
+        this.fx = FxRates.of(in.fxRates());
+        this.currencies = Set.copyOf(currencies);
+        this.org = OrgChart.of(in.reportingLines());
+        this.knowledge = Knowledge.of(in.events());
+        CreditIndex index = CreditIndex.build(in.transactions(), people.keySet(), fx, this.currencies);
+        this.crediting = new Crediting(index, org, fx, knowledge);
         this.quotas = new QuotaBook(in.quotas(), calendar);
         this.pods = new PodBook(in.pods(), calendar);
         this.kpis = new KpiBook(in.kpiScores());

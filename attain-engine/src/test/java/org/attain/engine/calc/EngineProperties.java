@@ -147,6 +147,33 @@ class EngineProperties {
         assertThat(engine.calculate(in)).isEqualTo(engine.calculate(in));
     }
 
+    @Property(tries = 100)
+    void a_run_computed_in_chunks_of_payees_equals_the_whole_run(@ForAll("bookings") List<Long> amounts,
+            @ForAll @IntRange(min = 1, max = 4) int chunkSize) {
+        List<Transaction> deals = new ArrayList<>();
+        for (int i = 0; i < amounts.size(); i++) {
+            // Every fifth deal split between two payees, so a deal credits people in different chunks.
+            Transaction deal = deal("D" + i, "p" + (i % 5), i % 80, amounts.get(i));
+            deals.add(i % 5 != 0 ? deal : new Transaction(deal.id(), null,
+                    List.of(new Split(PersonId.of("p" + (i % 5)), new BigDecimal("0.60"), false),
+                            new Split(PersonId.of("p" + ((i + 1) % 5)), new BigDecimal("0.40"), false)),
+                    deal.closeDate(), deal.amount(), "won", null, null, null, null, null));
+        }
+        CalculationInput whole = input(MARGINAL_CAPPED, 5).transactions(deals).build();
+        Engine engine = new Engine();
+        CalculationResult expected = engine.calculate(whole);
+        Engine.Prepared run = engine.prepare(input(MARGINAL_CAPPED, 5).build());
+        List<PayeePeriodResult> chunked = new ArrayList<>();
+        for (int from = 0; from < 5; from += chunkSize) {
+            java.util.Set<PersonId> payees = new java.util.HashSet<>();
+            for (int p = from; p < Math.min(5, from + chunkSize); p++) {
+                payees.add(PersonId.of("p" + p));
+            }
+            chunked.addAll(engine.calculate(run, deals, payees).statements());
+        }
+        assertThat(chunked).containsExactlyInAnyOrderElementsOf(expected.statements());
+    }
+
     @Provide
     Arbitrary<List<Long>> bookings() {
         return Arbitraries.longs().between(-2_000_000, 9_000_000).list().ofMinSize(0).ofMaxSize(40);
