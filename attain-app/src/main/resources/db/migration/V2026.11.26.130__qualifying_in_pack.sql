@@ -14,7 +14,3 @@ select l.result_id, l.line_no,
                            where p.result_id = l.result_id and p.line_no = l.line_no), '{}')
             else l.qualifying end as qualifying
 from earnings_line l;
-
--- Explained deals are written once and read a page at a time; compressing ~75 bytes a deal with pglz
--- on every write cost more CPU than it saved space (PostgreSQL here has no lz4). Stored out of line as is.
-alter table earnings_line_deal_pack alter column deals set storage external;

@@ -18,21 +18,28 @@ import org.attain.engine.calc.TierSlice;
  * slices and amount, with every number exact (unscaled value and scale, so a BigDecimal comes back with
  * the scale it was written with). PostgreSQL stores the bytes as they are instead of parsing a numeric
  * per array element, which made writing ten million explained deals cost more than computing them.
- * The SQL function {@code explained_deals(bytea)} reads the same format for ad-hoc SQL.
+ * The SQL function {@code explained_deals(bytea)} reads both formats for ad-hoc SQL.
  * <p>
- * Format 1, big-endian: byte 1; int32 deal count; int16 string count, each string int16 length + UTF-8
- * (credit rules and currencies); then per deal: string (int16 length + UTF-8) transaction id, int32
- * close date as days since 1970-01-01 (MIN_VALUE: none), int16 rule (-1: none), decimal share, decimal
- * credited, int16 currency (-1: none), decimal amount, int16 slice count, per slice int32 tier, decimal
- * base, decimal rate. A decimal is a signed byte scale and an int64 unscaled value; scale -128 is null,
- * -127 says a string with the plain decimal follows (values beyond 64 bits).
+ * Format 2 (written since migration .131; ~40 bytes a deal, half of format 1): byte 2; varint deal
+ * count; varint string count, each string varint length + UTF-8 (credit rules and currencies); then per
+ * deal: string transaction id; varint date tag (0: none, else 1 + zigzag of the close date's days since
+ * the previous deal's, the first counted from 1970-01-01: deals are in credit order, so mostly one
+ * byte); varint rule (0: none, else 1 + index); decimal share; decimal credited; varint currency (as
+ * rule); decimal amount; varint slice count, per slice zigzag varint tier, decimal base, decimal rate.
+ * A varint is 7 bits a byte, low first; zigzag maps 0, -1, 1, -2 .. to 0, 1, 2, 3 ... A decimal is a
+ * signed byte scale and the unscaled value as zigzag varint; scale -128 is null, -127 says a string
+ * with the plain decimal follows (values beyond 64 bits).
+ * <p>
+ * Format 1 (runs before .131, still read): big-endian; byte 1; int32 deal count; int16 string count,
+ * each string int16 length + UTF-8; per deal: string (int16 length) id, int32 close date (MIN_VALUE:
+ * none), int16 rule (-1: none), decimal share, decimal credited, int16 currency, decimal amount, int16
+ * slice count, per slice int32 tier, decimal base, decimal rate; a decimal is a byte scale and an int64.
  * <p>
  * Not thread-safe: one encoder per writer.
  */
 public final class PackedDeals {
 
-    static final byte FORMAT = 1;
-    private static final int NO_DATE = Integer.MIN_VALUE;
+    static final byte FORMAT = 2;
     private static final byte NULL = -128;
     private static final byte TEXT = -127;
 
@@ -58,24 +65,33 @@ public final class PackedDeals {
             code(c.credited() == null ? null : c.credited().currency().code());
         }
         out.clear();
-        ensure(7);
-        out.put(FORMAT).putInt(contributions.size()).putShort((short) strings.size());
+        ensure(11);
+        out.put(FORMAT);
+        varint(contributions.size());
+        varint(strings.size());
         strings.keySet().forEach(this::string);
+        long previousDay = 0;
         for (Contribution c : contributions) {
             string(c.transaction().value());
-            ensure(6);
-            out.putInt(c.date() == null ? NO_DATE : Math.toIntExact(c.date().toEpochDay()));
-            out.putShort((short) code(c.rule()));
+            ensure(30);
+            if (c.date() == null) {
+                varint(0);
+            } else {
+                long day = c.date().toEpochDay();
+                varint(1 + zigzag(day - previousDay));
+                previousDay = day;
+            }
+            varint(1 + code(c.rule()));
             decimal(c.share());
             decimal(c.credited() == null ? null : c.credited().amount());
-            ensure(2);
-            out.putShort((short) code(c.credited() == null ? null : c.credited().currency().code()));
+            ensure(10);
+            varint(1 + code(c.credited() == null ? null : c.credited().currency().code()));
             decimal(c.amount());
-            ensure(2);
-            out.putShort((short) c.slices().size());
+            ensure(10);
+            varint(c.slices().size());
             for (TierSlice s : c.slices()) {
-                ensure(4);
-                out.putInt(s.tier());
+                ensure(10);
+                varint(zigzag(s.tier()));
                 decimal(s.base());
                 decimal(s.rate());
             }
@@ -89,75 +105,137 @@ public final class PackedDeals {
      * them only here ({@code earnings_line.qualifying_in_pack}, migration .130).
      */
     public static List<String> transactionIds(byte[] packed) {
-        ByteBuffer in = ByteBuffer.wrap(packed);
-        if (in.get() != FORMAT) {
-            throw new IllegalStateException("unknown explained deals format " + packed[0]);
-        }
-        int count = in.getInt();
-        for (int n = in.getShort(); n > 0; n--) {
-            readString(in);
-        }
-        List<String> ids = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            ids.add(readString(in));
-            in.position(in.position() + 6);
-            skipDecimal(in);
-            skipDecimal(in);
-            in.position(in.position() + 2);
-            skipDecimal(in);
-            for (int n = in.getShort(); n > 0; n--) {
-                in.position(in.position() + 4);
-                skipDecimal(in);
-                skipDecimal(in);
-            }
+        Reader in = new Reader(packed);
+        List<String> ids = new ArrayList<>(in.count);
+        for (int i = 0; i < in.count; i++) {
+            ids.add(in.deal(false).transaction());
         }
         return ids;
     }
 
-    private static void skipDecimal(ByteBuffer in) {
-        byte scale = in.get();
-        if (scale == TEXT) {
-            readString(in);
-        } else if (scale != NULL) {
-            in.position(in.position() + 8);
-        }
-    }
-
     /** The number of deals in a packed value without reading them. */
     static int count(byte[] packed) {
-        return ByteBuffer.wrap(packed).getInt(1);
+        return new Reader(packed).count;
     }
 
     /** Deals {@code from} (0-based) up to {@code to} (exclusive) of a packed value. */
     static List<Deal> unpack(byte[] packed, int from, int to) {
-        ByteBuffer in = ByteBuffer.wrap(packed);
-        if (in.get() != FORMAT) {
-            throw new IllegalStateException("unknown explained deals format " + packed[0]);
-        }
-        int count = in.getInt();
-        List<String> table = new ArrayList<>();
-        for (int n = in.getShort(); n > 0; n--) {
-            table.add(readString(in));
-        }
-        List<Deal> deals = new ArrayList<>(Math.max(0, Math.min(count, to) - from));
-        for (int i = 0; i < count && i < to; i++) {
-            String id = readString(in);
-            int day = in.getInt();
-            int rule = in.getShort();
-            BigDecimal share = readDecimal(in);
-            BigDecimal credited = readDecimal(in);
-            int currency = in.getShort();
-            BigDecimal amount = readDecimal(in);
-            List<Slice> slices = new ArrayList<>();
-            for (int n = in.getShort(); n > 0; n--) {
-                slices.add(new Slice(in.getInt(), readDecimal(in), readDecimal(in)));
-            }
+        Reader in = new Reader(packed);
+        List<Deal> deals = new ArrayList<>(Math.max(0, Math.min(in.count, to) - from));
+        for (int i = 0; i < in.count && i < to; i++) {
+            Deal deal = in.deal(i >= from);
             if (i >= from) {
-                deals.add(new Deal(id, day == NO_DATE ? null : LocalDate.ofEpochDay(day), rule < 0 ? null : table.get(rule),
-                        share, credited, currency < 0 ? null : table.get(currency), List.copyOf(slices), amount));
+                deals.add(deal);
             }
         }
         return deals;
+    }
+
+    /** Reads format 1 or 2 deal by deal. */
+    private static final class Reader {
+        private final ByteBuffer in;
+        private final boolean compact;
+        private final int count;
+        private final List<String> table = new ArrayList<>();
+        private long previousDay;
+
+        Reader(byte[] packed) {
+            in = ByteBuffer.wrap(packed);
+            byte format = in.get();
+            if (format != 1 && format != 2) {
+                throw new IllegalStateException("unknown explained deals format " + format);
+            }
+            compact = format == 2;
+            count = compact ? (int) readVarint() : in.getInt();
+            for (int n = compact ? (int) readVarint() : in.getShort(); n > 0; n--) {
+                table.add(string());
+            }
+        }
+
+        /** The next deal; when {@code whole} is false only its id is kept (the rest is read past). */
+        Deal deal(boolean whole) {
+            String id = string();
+            LocalDate date;
+            int rule;
+            if (compact) {
+                long tag = readVarint();
+                if (tag == 0) {
+                    date = null;
+                } else {
+                    previousDay += unzigzag(tag - 1);
+                    date = whole ? LocalDate.ofEpochDay(previousDay) : null;
+                }
+                rule = (int) readVarint() - 1;
+            } else {
+                int day = in.getInt();
+                date = day == Integer.MIN_VALUE || !whole ? null : LocalDate.ofEpochDay(day);
+                rule = in.getShort();
+            }
+            BigDecimal share = decimal();
+            BigDecimal credited = decimal();
+            int currency = compact ? (int) readVarint() - 1 : in.getShort();
+            BigDecimal amount = decimal();
+            int slices = compact ? (int) readVarint() : in.getShort();
+            List<Slice> list = whole ? new ArrayList<>(slices) : null;
+            for (int n = 0; n < slices; n++) {
+                int tier = compact ? (int) unzigzag(readVarint()) : in.getInt();
+                BigDecimal base = decimal();
+                BigDecimal rate = decimal();
+                if (whole) {
+                    list.add(new Slice(tier, base, rate));
+                }
+            }
+            if (!whole) {
+                return new Deal(id, null, null, null, null, null, List.of(), null);
+            }
+            return new Deal(id, date, rule < 0 ? null : table.get(rule), share, credited,
+                    currency < 0 ? null : table.get(currency), List.copyOf(list), amount);
+        }
+
+        private BigDecimal decimal() {
+            byte scale = in.get();
+            if (scale == NULL) {
+                return null;
+            }
+            if (scale == TEXT) {
+                return new BigDecimal(string());
+            }
+            return BigDecimal.valueOf(compact ? unzigzag(readVarint()) : in.getLong(), scale);
+        }
+
+        private String string() {
+            int length = compact ? (int) readVarint() : in.getShort() & 0xFFFF;
+            String s = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+            in.position(in.position() + length);
+            return s;
+        }
+
+        private long readVarint() {
+            long value = 0;
+            for (int shift = 0; ; shift += 7) {
+                byte b = in.get();
+                value |= (long) (b & 0x7F) << shift;
+                if (b >= 0) {
+                    return value;
+                }
+            }
+        }
+    }
+
+    private static long zigzag(long value) {
+        return (value << 1) ^ (value >> 63);
+    }
+
+    private static long unzigzag(long value) {
+        return (value >>> 1) ^ -(value & 1);
+    }
+
+    private void varint(long value) {
+        while ((value & ~0x7FL) != 0) {
+            out.put((byte) ((value & 0x7F) | 0x80));
+            value >>>= 7;
+        }
+        out.put((byte) value);
     }
 
     private int code(String value) {
@@ -186,12 +264,13 @@ public final class PackedDeals {
 
     private void string(String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        ensure(2 + bytes.length);
-        out.putShort((short) bytes.length).put(bytes);
+        ensure(5 + bytes.length);
+        varint(bytes.length);
+        out.put(bytes);
     }
 
     private void decimal(BigDecimal value) {
-        ensure(9);
+        ensure(11);
         if (value == null) {
             out.put(NULL);
             return;
@@ -199,29 +278,12 @@ public final class PackedDeals {
         int scale = value.scale();
         if (scale > -127 && scale <= 127 && value.precision() <= 18) {
             // The unscaled value as a long without unscaledValue()'s BigInteger: the same digits at scale 0.
-            out.put((byte) scale).putLong(value.scaleByPowerOfTen(scale).longValue());
+            out.put((byte) scale);
+            varint(zigzag(value.scaleByPowerOfTen(scale).longValue()));
             return;
         }
         out.put(TEXT);
         string(value.toPlainString());
-    }
-
-    private static BigDecimal readDecimal(ByteBuffer in) {
-        byte scale = in.get();
-        if (scale == NULL) {
-            return null;
-        }
-        if (scale == TEXT) {
-            return new BigDecimal(readString(in));
-        }
-        return BigDecimal.valueOf(in.getLong(), scale);
-    }
-
-    private static String readString(ByteBuffer in) {
-        int length = in.getShort() & 0xFFFF;
-        String s = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
-        in.position(in.position() + length);
-        return s;
     }
 
     private void ensure(int bytes) {

@@ -81,6 +81,27 @@ class PackedDealsTest extends AttainIntegrationTest {
         assertThat(rows.get(1).get("currency")).isEqualTo("EUR");
     }
 
+    /** DEALS as the format 1 encoder (runs before migration .131) wrote them, byte for byte. */
+    private static final String DEALS_IN_FORMAT_1 = "0100000004000600056f776e65720003555344000573706c6974000345555200076f7665726c61790003434846000854303030343038340000509d00000200000000000000640400000001526025400001060000000daf341180000300000001040000000032a9f88002000000000000000500000002040000000032a9f880020000000000000008000000030400000000ed0c344002000000000000000c001263726d3ac39c6d6c6175742d4465616c20370000509d000281001a302e33333333333333333333333333333333333333333333333304ffffffffffffffd6000306ffffffffffffff2e00010000000104ffffffffffffffd6020000000000000005000254310000509dffff8080ffff81001e31323334353637383930313233343536373839302e3132333435363738390000000254320000509d0004fe000000000000000100000000000000006400050000000000000000000000";
+
+    @Test
+    void valuesOfEarlierRunsInFormat1ReadTheSameInJavaAndSql() {
+        byte[] format1 = java.util.HexFormat.of().parseHex(DEALS_IN_FORMAT_1);
+        byte[] format2 = bytes(new PackedDeals().pack(DEALS));
+        assertThat(format2[0]).isEqualTo((byte) 2);
+        assertThat(format2.length).isLessThan(format1.length);
+        assertThat(PackedDeals.unpack(format1, 0, 100)).isEqualTo(PackedDeals.unpack(format2, 0, 100));
+        assertThat(PackedDeals.transactionIds(format1)).isEqualTo(PackedDeals.transactionIds(format2));
+        assertThat(PackedDeals.count(format1)).isEqualTo(4);
+        String rows = """
+                select string_agg(format('%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s', deal_no, transaction_id, close_date,
+                       credit_rule, share, credited, currency, tiers, tier_bases, tier_rates, amount), ';' order by deal_no)
+                from explained_deals(:p)""";
+        String fromFormat1 = jdbc.sql(rows).param("p", format1).query(String.class).single();
+        assertThat(fromFormat1).contains("T0004084|2026-07-03|owner|1.00|567700.0000|USD|{1,2,3}");
+        assertThat(jdbc.sql(rows).param("p", format2).query(String.class).single()).isEqualTo(fromFormat1);
+    }
+
     @Autowired
     javax.sql.DataSource dataSource;
 
