@@ -333,7 +333,8 @@ public final class BenchCommand {
             targets.add(new LoadDriver.Target(WebUser.login(base, "bench-rep-" + i, PASSWORD), reps.get(i)));
         }
         print("load_users", targets.size());
-        LoadDriver.Outcome o = LoadDriver.run(targets, options.seconds(), cpu);
+        print("load_warmup_s", options.warmup());
+        LoadDriver.Outcome o = LoadDriver.run(targets, options.warmup(), options.seconds(), cpu);
         print("load_seconds", o.seconds());
         print("load_requests", o.requests());
         print("load_throughput_rps", Math.round(o.requests() / o.seconds()));

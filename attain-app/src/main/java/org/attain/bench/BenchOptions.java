@@ -6,15 +6,18 @@ import java.util.Map;
 /**
  * What a benchmark run does: the company size, the number of single deals for the recalculation
  * latency, the users and duration of the load phase. A preset fills everything; any option after
- * it overrides one value.
+ * it overrides one value. {@code warmup}: seconds of the same load before the measured {@code seconds},
+ * not recorded, so the JIT compiler has compiled the request path (in a fresh JVM it used a third of
+ * the JVM's CPU during the first half minute of load).
  */
-record BenchOptions(String preset, int people, long transactions, int deals, int users, int seconds, long seed) {
+record BenchOptions(String preset, int people, long transactions, int deals, int users, int seconds, long seed,
+        int warmup) {
 
     static final String USAGE = """
             Usage: java -jar attain.jar bench --preset smoke|full [--people N] [--transactions M] [--deals D]
-                                              [--users U] [--seconds S] [--seed X]
+                                              [--users U] [--seconds S] [--warmup W] [--seed X]
               smoke: 60 people, 30,000 transactions, 50 deals, 10 users for 5 s (seconds; run in CI)
-              full:  10,000 people, 10,000,000 transactions, 200 deals, 50 users for 60 s
+              full:  10,000 people, 10,000,000 transactions, 200 deals, 50 users for 60 s after 20 s of warm-up
             """;
 
     static BenchOptions parse(String[] args) {
@@ -32,9 +35,9 @@ record BenchOptions(String preset, int people, long transactions, int deals, int
         String preset = given.remove("--preset");
         BenchOptions o;
         if ("smoke".equals(preset)) {
-            o = new BenchOptions("smoke", 60, 30_000, 50, 10, 5, 20_261_126L);
+            o = new BenchOptions("smoke", 60, 30_000, 50, 10, 5, 20_261_126L, 0);
         } else if ("full".equals(preset)) {
-            o = new BenchOptions("full", 10_000, 10_000_000, 200, 50, 60, 20_261_126L);
+            o = new BenchOptions("full", 10_000, 10_000_000, 200, 50, 60, 20_261_126L, 20);
         } else {
             throw new IllegalArgumentException("--preset: must be smoke or full, was " + (preset == null ? "missing" : "'" + preset + "'"));
         }
@@ -42,12 +45,13 @@ record BenchOptions(String preset, int people, long transactions, int deals, int
             String v = e.getValue();
             BenchOptions c = o;
             o = switch (e.getKey()) {
-                case "--people" -> c.with(e.getKey(), v, 10, 100_000, n -> new BenchOptions(c.preset, (int) n, c.transactions, c.deals, c.users, c.seconds, c.seed));
-                case "--transactions" -> c.with(e.getKey(), v, 1_000, 50_000_000, n -> new BenchOptions(c.preset, c.people, n, c.deals, c.users, c.seconds, c.seed));
-                case "--deals" -> c.with(e.getKey(), v, 1, 100_000, n -> new BenchOptions(c.preset, c.people, c.transactions, (int) n, c.users, c.seconds, c.seed));
-                case "--users" -> c.with(e.getKey(), v, 1, 500, n -> new BenchOptions(c.preset, c.people, c.transactions, c.deals, (int) n, c.seconds, c.seed));
-                case "--seconds" -> c.with(e.getKey(), v, 1, 3_600, n -> new BenchOptions(c.preset, c.people, c.transactions, c.deals, c.users, (int) n, c.seed));
-                case "--seed" -> c.with(e.getKey(), v, Long.MIN_VALUE, Long.MAX_VALUE, n -> new BenchOptions(c.preset, c.people, c.transactions, c.deals, c.users, c.seconds, n));
+                case "--people" -> c.with(e.getKey(), v, 10, 100_000, n -> new BenchOptions(c.preset, (int) n, c.transactions, c.deals, c.users, c.seconds, c.seed, c.warmup));
+                case "--transactions" -> c.with(e.getKey(), v, 1_000, 50_000_000, n -> new BenchOptions(c.preset, c.people, n, c.deals, c.users, c.seconds, c.seed, c.warmup));
+                case "--deals" -> c.with(e.getKey(), v, 1, 100_000, n -> new BenchOptions(c.preset, c.people, c.transactions, (int) n, c.users, c.seconds, c.seed, c.warmup));
+                case "--users" -> c.with(e.getKey(), v, 1, 500, n -> new BenchOptions(c.preset, c.people, c.transactions, c.deals, (int) n, c.seconds, c.seed, c.warmup));
+                case "--seconds" -> c.with(e.getKey(), v, 1, 3_600, n -> new BenchOptions(c.preset, c.people, c.transactions, c.deals, c.users, (int) n, c.seed, c.warmup));
+                case "--seed" -> c.with(e.getKey(), v, Long.MIN_VALUE, Long.MAX_VALUE, n -> new BenchOptions(c.preset, c.people, c.transactions, c.deals, c.users, c.seconds, n, c.warmup));
+                case "--warmup" -> c.with(e.getKey(), v, 0, 600, n -> new BenchOptions(c.preset, c.people, c.transactions, c.deals, c.users, c.seconds, c.seed, (int) n));
                 default -> throw new IllegalArgumentException(e.getKey() + ": unknown option");
             };
         }

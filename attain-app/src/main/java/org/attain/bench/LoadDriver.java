@@ -48,15 +48,39 @@ final class LoadDriver {
         }
     }
 
-    static Outcome run(List<Target> users, int seconds, CpuClock cpu) throws InterruptedException {
+    /**
+     * {@code warmupSeconds} of the same load first, not recorded (errors still count), then
+     * {@code seconds} measured.
+     */
+    static Outcome run(List<Target> users, int warmupSeconds, int seconds, CpuClock cpu) throws InterruptedException {
         Latencies home = new Latencies();
         Latencies earnings = new Latencies();
         AtomicLong errors = new AtomicLong();
         AtomicLong done = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(users.size());
+        long warmupUntil = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+        List<Future<?>> running = new ArrayList<>();
+        for (Target t : users) {
+            String earningsPath = "/api/v1/people/" + t.personId() + "/earnings";
+            running.add(pool.submit(() -> {
+                Latencies discarded = new Latencies();
+                while (System.nanoTime() < warmupUntil) {
+                    call(t.user(), "/", "text/html", discarded, errors);
+                    call(t.user(), earningsPath, "application/json", discarded, errors);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                errors.incrementAndGet();
+            }
+        }
+        running.clear();
         long started = System.nanoTime();
         long until = started + seconds * 1_000_000_000L;
-        List<Future<?>> running = new ArrayList<>();
         for (Target t : users) {
             String earningsPath = "/api/v1/people/" + t.personId() + "/earnings";
             running.add(pool.submit(() -> {
