@@ -43,7 +43,9 @@ public final class PackedDeals {
     private static final byte NULL = -128;
     private static final byte TEXT = -127;
 
-    private ByteBuffer out = ByteBuffer.allocate(1 << 16);
+    // Written by hand into a growing array: a ByteBuffer's checked put per varint byte cost more than the deals.
+    private byte[] buf = new byte[1 << 16];
+    private int pos;
     private final Map<String, Integer> strings = new LinkedHashMap<>();
     private final String[] lastString = new String[2];
     private final int[] lastCode = new int[2];
@@ -64,9 +66,9 @@ public final class PackedDeals {
             code(c.rule());
             code(c.credited() == null ? null : c.credited().currency().code());
         }
-        out.clear();
+        pos = 0;
         ensure(11);
-        out.put(FORMAT);
+        buf[pos++] = FORMAT;
         varint(contributions.size());
         varint(strings.size());
         strings.keySet().forEach(this::string);
@@ -96,8 +98,7 @@ public final class PackedDeals {
                 decimal(s.rate());
             }
         }
-        out.flip();
-        return out;
+        return ByteBuffer.wrap(buf, 0, pos);
     }
 
     /**
@@ -232,10 +233,10 @@ public final class PackedDeals {
 
     private void varint(long value) {
         while ((value & ~0x7FL) != 0) {
-            out.put((byte) ((value & 0x7F) | 0x80));
+            buf[pos++] = (byte) ((value & 0x7F) | 0x80);
             value >>>= 7;
         }
-        out.put((byte) value);
+        buf[pos++] = (byte) value;
     }
 
     private int code(String value) {
@@ -263,35 +264,46 @@ public final class PackedDeals {
     }
 
     private void string(String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        ensure(5 + bytes.length);
-        varint(bytes.length);
-        out.put(bytes);
+        int length = value.length();
+        ensure(5 + length);
+        int at = pos;
+        varint(length);
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                // Not plain ASCII: its UTF-8 bytes instead (ids are ASCII almost always).
+                pos = at;
+                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+                ensure(5 + bytes.length);
+                varint(bytes.length);
+                System.arraycopy(bytes, 0, buf, pos, bytes.length);
+                pos += bytes.length;
+                return;
+            }
+            buf[pos++] = (byte) c;
+        }
     }
 
     private void decimal(BigDecimal value) {
         ensure(11);
         if (value == null) {
-            out.put(NULL);
+            buf[pos++] = NULL;
             return;
         }
         int scale = value.scale();
         if (scale > -127 && scale <= 127 && value.precision() <= 18) {
             // The unscaled value as a long without unscaledValue()'s BigInteger: the same digits at scale 0.
-            out.put((byte) scale);
+            buf[pos++] = (byte) scale;
             varint(zigzag(value.scaleByPowerOfTen(scale).longValue()));
             return;
         }
-        out.put(TEXT);
+        buf[pos++] = TEXT;
         string(value.toPlainString());
     }
 
     private void ensure(int bytes) {
-        if (out.remaining() < bytes) {
-            ByteBuffer bigger = ByteBuffer.allocate(Math.max(out.capacity() * 2, out.position() + bytes));
-            out.flip();
-            bigger.put(out);
-            out = bigger;
+        if (buf.length - pos < bytes) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + bytes));
         }
     }
 }
