@@ -306,7 +306,7 @@ public class CalcRuns {
     private static int chunkSize(int payees, boolean everyTransaction) {
         Integer forced = Integer.getInteger("attain.calc.chunk");
         if (forced != null) {
-            return forced;
+            return Math.max(1, forced);
         }
         if (payees <= CHUNK) {
             return Math.max(1, payees);
