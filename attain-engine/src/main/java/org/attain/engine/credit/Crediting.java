@@ -55,12 +55,7 @@ public final class Crediting {
         Set<String> taken = measure.creditRules().size() > 1 ? new HashSet<>() : null;
         for (CreditRule rule : measure.creditRules()) {
             boolean unweighted = rule.weight().compareTo(BigDecimal.ONE) == 0;
-            List<SourceCredit> candidates = candidates(payee, rule, range);
-            if (result.isEmpty()) {
-                // Room for the period's share of the candidates up front (they span the year), not grown step by step.
-                result = new ArrayList<>(Math.min(candidates.size(), 4096));
-            }
-            for (SourceCredit source : candidates) {
+            for (SourceCredit source : candidates(payee, rule, range)) {
                 Transaction t = source.transaction();
                 if (!range.contains(t.closeDate())) {
                     continue;
