@@ -80,7 +80,12 @@ class TransactionStore {
     private boolean[] live = new boolean[0];
     // The engine's objects, kept when the heap has room for them (see keepsObjects); null: built per read.
     private Transaction[] built = new Transaction[0];
-    // Slots below sortedUpTo are in id order (binary search); the rare later ones are in outOfOrder.
+    // Slots below clustered are grouped by owner, each owner's in credit order (see cluster()); their ids
+    // are found through idsSorted / slotsById. Slots from clustered on arrived since: those below
+    // sortedUpTo are in id order (binary search in dbId), the rare later ones are in outOfOrder.
+    private int clustered;
+    private long[] idsSorted = new long[0];
+    private int[] slotsById = new int[0];
     private int sortedUpTo;
     private final Map<Long, Integer> outOfOrder = new HashMap<>();
     private final Map<Integer, String> oddIds = new HashMap<>();
@@ -274,9 +279,14 @@ class TransactionStore {
     /** After rows were applied: ids in order, the per-person index and credit order, the kept objects. */
     private void settle(int rows, long before) {
         if (sortedUpTo < size) {
-            sortById();
+            sortTailById();
         }
         if (rows > 0 || indexStale) {
+            buildIndex();
+        }
+        if (size - clustered > size / 4) {
+            // The first fill, or a quarter of the rows arrived since the last grouping.
+            cluster();
             buildIndex();
         }
         if (keepsObjects()) {
@@ -480,7 +490,13 @@ class TransactionStore {
     }
 
     private int slotOf(long id) {
-        int at = Arrays.binarySearch(dbId, 0, sortedUpTo, id);
+        if (clustered > 0) {
+            int at = Arrays.binarySearch(idsSorted, 0, clustered, id);
+            if (at >= 0) {
+                return slotsById[at];
+            }
+        }
+        int at = Arrays.binarySearch(dbId, clustered, sortedUpTo, id);
         return at >= 0 ? at : outOfOrder.getOrDefault(id, -1);
     }
 
@@ -488,7 +504,7 @@ class TransactionStore {
         if (size == dbId.length) {
             grow(Math.max(1024, size + (size >> 1)));
         }
-        if (sortedUpTo == size && (size == 0 || dbId[size - 1] < id)) {
+        if (sortedUpTo == size && (size == clustered || dbId[size - 1] < id)) {
             sortedUpTo++;
         } else {
             // A writer that took an id earlier committed later; re-sorted once at the end of the refresh.
@@ -517,68 +533,149 @@ class TransactionStore {
         built = Arrays.copyOf(built, capacity);
     }
 
-    /** Rare (see {@link #append}): rebuilds the columns in id order so look-ups are binary searches again. */
-    private void sortById() {
-        Arrays.fill(built, null);
-        Integer[] order = new Integer[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
+    /** Rare (see {@link #append}): puts the slots that arrived since the last grouping in id order again. */
+    private void sortTailById() {
+        Integer[] order = new Integer[size - clustered];
+        for (int i = clustered; i < size; i++) {
+            order[i - clustered] = i;
         }
         Arrays.sort(order, (a, b) -> Long.compare(dbId[a], dbId[b]));
-        int[] from = new int[size];
-        for (int i = 0; i < size; i++) {
+        int[] from = new int[order.length];
+        for (int i = 0; i < from.length; i++) {
             from[i] = order[i];
         }
-        dbId = permute(dbId, from);
-        owner = permute(owner, from);
-        closeDay = permute(closeDay, from);
-        units = permute(units, from);
-        currency = permute(currency, from);
-        status = permute(status, from);
-        type = permute(type, from);
-        product = permute(product, from);
-        idPrefix = permute(idPrefix, from);
-        idNumber = permute(idNumber, from);
-        account = permute(account, from);
-        attributes = permute(attributes, from);
-        splits = permute(splits, from);
-        byte[] widths = new byte[idWidth.length];
-        boolean[] alive = new boolean[live.length];
-        Map<Integer, String> odd = new HashMap<>();
-        Map<Integer, BigDecimal> big = new HashMap<>();
-        for (int i = 0; i < size; i++) {
-            widths[i] = idWidth[from[i]];
-            alive[i] = live[from[i]];
-            if (oddIds.containsKey(from[i])) {
-                odd.put(i, oddIds.get(from[i]));
-            }
-            if (bigAmounts.containsKey(from[i])) {
-                big.put(i, bigAmounts.get(from[i]));
-            }
-        }
-        idWidth = widths;
-        live = alive;
-        oddIds.clear();
-        oddIds.putAll(odd);
-        bigAmounts.clear();
-        bigAmounts.putAll(big);
+        reorder(from, clustered);
         sortedUpTo = size;
         outOfOrder.clear();
+    }
+
+    /**
+     * Groups the live slots by owner, each owner's in credit order, and drops the dead ones. A chunk of a
+     * run reads its payees' transactions: grouped, those are a few runs of neighbouring slots instead of
+     * rows spread over the whole store in the order they were imported, where every column of every row
+     * was a cache miss of its own (a fifth of a full run's time at ten million rows). Deals shared
+     * through splits stay with their owner; the split partners' index entries point there.
+     */
+    private void cluster() {
+        int[] byRank = new int[size];
+        int alive = 0;
+        for (int i = 0; i < size; i++) {
+            byRank[rank[i]] = i;
+            if (live[i]) {
+                alive++;
+            }
+        }
+        long[] keys = new long[alive];
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (live[i]) {
+                keys[n++] = (long) owner[i] << 32 | rank[i];
+            }
+        }
+        Arrays.sort(keys);
+        int[] from = new int[alive];
+        int[] newSlot = new int[size];
+        Arrays.fill(newSlot, -1);
+        for (int k = 0; k < alive; k++) {
+            from[k] = byRank[(int) keys[k]];
+            newSlot[from[k]] = k;
+        }
+        // The id look-up of the grouped slots: the ids of the earlier grouping and those of the slots that
+        // arrived since (in id order, sortTailById ran) merged, each pointing at its new slot.
+        long[] ids = new long[alive];
+        int[] slots = new int[alive];
+        int m = 0;
+        int a = 0;
+        int b = clustered;
+        while (a < clustered || b < size) {
+            boolean fromGrouped = b >= size || (a < clustered && idsSorted[a] < dbId[b]);
+            long id = fromGrouped ? idsSorted[a] : dbId[b];
+            int old = fromGrouped ? slotsById[a++] : b++;
+            if (newSlot[old] >= 0) {
+                ids[m] = id;
+                slots[m++] = newSlot[old];
+            }
+        }
+        reorder(from, 0);
+        idsSorted = ids;
+        slotsById = slots;
+        clustered = alive;
+        sortedUpTo = alive;
+        outOfOrder.clear();
+    }
+
+    /**
+     * Rewrites the slots from {@code start} on: new slot {@code start + k} takes what old slot
+     * {@code from[k]} held (every {@code from[k] >= start}); the store then ends after the last of them.
+     */
+    private void reorder(int[] from, int start) {
+        int n = from.length;
+        long[] longs = new long[n];
+        int[] ints = new int[n];
+        for (long[] column : new long[][] {dbId, units, idNumber}) {
+            for (int k = 0; k < n; k++) {
+                longs[k] = column[from[k]];
+            }
+            System.arraycopy(longs, 0, column, start, n);
+        }
+        for (int[] column : new int[][] {owner, closeDay, currency, status, type, product, idPrefix, account,
+                attributes, splits}) {
+            for (int k = 0; k < n; k++) {
+                ints[k] = column[from[k]];
+            }
+            System.arraycopy(ints, 0, column, start, n);
+        }
+        byte[] widths = new byte[n];
+        boolean[] alive = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            widths[k] = idWidth[from[k]];
+            alive[k] = live[from[k]];
+        }
+        System.arraycopy(widths, 0, idWidth, start, n);
+        System.arraycopy(alive, 0, live, start, n);
+        if (keepsObjects()) {
+            Transaction[] objects = new Transaction[n];
+            for (int k = 0; k < n; k++) {
+                objects[k] = built[from[k]];
+            }
+            System.arraycopy(objects, 0, built, start, n);
+        }
+        Arrays.fill(built, keepsObjects() ? start + n : start, Math.max(size, start + n), null);
+        oddIds.putAll(moved(oddIds, from, start));
+        bigAmounts.putAll(moved(bigAmounts, from, start));
+        size = start + n;
         indexStale = true;
     }
 
-    private static long[] permute(long[] a, int[] from) {
-        long[] out = new long[a.length];
-        for (int i = 0; i < from.length; i++) {
-            out[i] = a[from[i]];
+    /** How many rows are grouped by owner (for tests: a refresh that brought many rows grouped them). */
+    int groupedRows() {
+        lock.readLock().lock();
+        try {
+            return clustered;
+        } finally {
+            lock.readLock().unlock();
         }
-        return out;
     }
 
-    private static int[] permute(int[] a, int[] from) {
-        int[] out = new int[a.length];
-        for (int i = 0; i < from.length; i++) {
-            out[i] = a[from[i]];
+    /** The entries of {@code bySlot} from {@code start} on taken out and returned under their new slots. */
+    private static <V> Map<Integer, V> moved(Map<Integer, V> bySlot, int[] from, int start) {
+        Map<Integer, V> out = new HashMap<>();
+        if (bySlot.isEmpty()) {
+            return out;
+        }
+        Map<Integer, V> taken = new HashMap<>();
+        bySlot.entrySet().removeIf(e -> {
+            if (e.getKey() >= start) {
+                taken.put(e.getKey(), e.getValue());
+                return true;
+            }
+            return false;
+        });
+        for (int k = 0; k < from.length && !taken.isEmpty(); k++) {
+            V value = taken.remove(from[k]);
+            if (value != null) {
+                out.put(start + k, value);
+            }
         }
         return out;
     }
@@ -865,6 +962,9 @@ class TransactionStore {
     private void clearRows() {
         Arrays.fill(built, null);
         size = 0;
+        clustered = 0;
+        idsSorted = new long[0];
+        slotsById = new int[0];
         sortedUpTo = 0;
         outOfOrder.clear();
         oddIds.clear();

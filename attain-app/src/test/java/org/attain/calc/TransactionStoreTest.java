@@ -78,6 +78,55 @@ class TransactionStoreTest extends AttainIntegrationTest {
         assertThat(read(null)).noneMatch(t -> t.id().value().equals("crm:store-test-1"));
     }
 
+    @Test
+    void staysRightWhenItRegroupsItsRowsAfterManyChanges() {
+        assertStoreEqualsDatabase();
+        List<Long> reps = jdbc.sql("select id from person where role_type = 'REP' order by id limit 3").query(Long.class).list();
+        long held = jdbc.sql("select count(*) from sales_transaction where kind not in ('CANCELLATION', 'INVOICE_PAYMENT')")
+                .query(Long.class).single();
+        try {
+            // A row that does not count yet, then a later one that does: when the first becomes a deal it
+            // arrives after a higher id, and the store puts the new rows in id order again.
+            insert("regroup-early", "CANCELLATION", reps.get(0));
+            assertStoreEqualsDatabase();
+            insert("regroup-late", "DEAL", reps.get(1));
+            assertStoreEqualsDatabase();
+            jdbc.sql("update sales_transaction set kind = 'DEAL' where external_id = 'regroup-early'").update();
+            assertStoreEqualsDatabase();
+            // More than a quarter of the store new, some old rows gone, one changed: the store regroups by
+            // owner, drops the removed rows and finds every row by id again.
+            jdbc.sql("""
+                    insert into sales_transaction (source, external_id, kind, status, owner_id, close_date, amount, currency)
+                    select 'crm', 'regroup-bulk-' || n, 'DEAL', 'won', (array[:a, :b, :c])[1 + n % 3],
+                           date '2026-01-01' + (n % 300), 100 + n * 0.0001, 'EUR'
+                    from generate_series(1, cast(:n as int)) n""")
+                    .param("a", reps.get(0)).param("b", reps.get(1)).param("c", reps.get(2)).param("n", held / 3 + 10).update();
+            jdbc.sql("update sales_transaction set kind = 'CANCELLATION' where external_id in ('regroup-bulk-5', 'regroup-late')").update();
+            assertStoreEqualsDatabase();
+            assertThat(store.groupedRows()).as("regrouped, without the two rows that no longer count")
+                    .isEqualTo(held + held / 3 + 10);
+            jdbc.sql("update sales_transaction set amount = 7.0001, owner_id = :o where external_id = 'regroup-bulk-7'")
+                    .param("o", reps.get(2)).update();
+            jdbc.sql("update sales_transaction set kind = 'DEAL' where external_id = 'regroup-late'").update();
+            jdbc.sql("delete from sales_transaction where external_id = 'regroup-bulk-9'").update();
+            assertStoreEqualsDatabase();
+            assertThat(read(Set.of(reps.get(2)))).anySatisfy(t -> {
+                assertThat(t.id().value()).isEqualTo("crm:regroup-bulk-7");
+                assertThat(t.amount().amount()).isEqualByComparingTo("7.0001");
+            });
+        } finally {
+            jdbc.sql("delete from sales_transaction where external_id like 'regroup-%'").update();
+        }
+        assertStoreEqualsDatabase();
+    }
+
+    private void insert(String externalId, String kind, long owner) {
+        jdbc.sql("""
+                insert into sales_transaction (source, external_id, kind, status, owner_id, close_date, amount, currency)
+                values ('crm', :x, :k, 'won', :o, current_date, 123.45, 'EUR')""")
+                .param("x", externalId).param("k", kind).param("o", owner).update();
+    }
+
     @Autowired
     javax.sql.DataSource dataSource;
 
@@ -116,6 +165,9 @@ class TransactionStoreTest extends AttainIntegrationTest {
         if (!someone.isEmpty()) {
             assertThat(read(someone)).containsExactlyElementsOf(sorted(inputs.transactions(jdbc, EVER, someone)));
         }
+        Set<Long> reps = Set.copyOf(jdbc.sql("select id from person where role_type = 'REP' order by id limit 3")
+                .query(Long.class).list());
+        assertThat(read(reps)).containsExactlyElementsOf(sorted(inputs.transactions(jdbc, EVER, reps)));
     }
 
     private List<Transaction> read(Set<Long> people) {
