@@ -35,7 +35,8 @@ import org.attain.engine.calc.TierSlice;
  * none), int16 rule (-1: none), decimal share, decimal credited, int16 currency, decimal amount, int16
  * slice count, per slice int32 tier, decimal base, decimal rate; a decimal is a byte scale and an int64.
  * <p>
- * Not thread-safe: one encoder per writer.
+ * Not thread-safe: one encoder per chunk of results. Its packs are appended one after the other into
+ * one array, so a chunk's thousands of lines need no array each.
  */
 public final class PackedDeals {
 
@@ -44,6 +45,7 @@ public final class PackedDeals {
     private static final byte TEXT = -127;
 
     // Written by hand into a growing array: a ByteBuffer's checked put per varint byte cost more than the deals.
+    // Growing copies the array, so what earlier calls returned keeps pointing at the old one, unchanged.
     private byte[] buf = new byte[1 << 16];
     private int pos;
     private final Map<String, Integer> strings = new LinkedHashMap<>();
@@ -58,22 +60,26 @@ public final class PackedDeals {
     record Slice(int tier, BigDecimal base, BigDecimal rate) {
     }
 
-    /** The packed value of one line's deals; valid until the next call. */
+    /** The packed value of one line's deals, after those of earlier calls (which stay valid). */
     ByteBuffer pack(List<Contribution> contributions) {
         strings.clear();
         Arrays.fill(lastString, null);
-        for (Contribution c : contributions) {
+        // Indexed loops: the lists are immutable ones whose iterators were allocated per line and per deal.
+        int count = contributions.size();
+        for (int k = 0; k < count; k++) {
+            Contribution c = contributions.get(k);
             code(c.rule());
             code(c.credited() == null ? null : c.credited().currency().code());
         }
-        pos = 0;
+        int start = pos;
         ensure(11);
         buf[pos++] = FORMAT;
         varint(contributions.size());
         varint(strings.size());
         strings.keySet().forEach(this::string);
         long previousDay = 0;
-        for (Contribution c : contributions) {
+        for (int k = 0; k < count; k++) {
+            Contribution c = contributions.get(k);
             string(c.transaction().value());
             ensure(30);
             if (c.date() == null) {
@@ -90,15 +96,18 @@ public final class PackedDeals {
             varint(1 + code(c.credited() == null ? null : c.credited().currency().code()));
             decimal(c.amount());
             ensure(10);
-            varint(c.slices().size());
-            for (TierSlice s : c.slices()) {
+            List<TierSlice> slices = c.slices();
+            int sliceCount = slices.size();
+            varint(sliceCount);
+            for (int n = 0; n < sliceCount; n++) {
+                TierSlice s = slices.get(n);
                 ensure(10);
                 varint(zigzag(s.tier()));
                 decimal(s.base());
                 decimal(s.rate());
             }
         }
-        return ByteBuffer.wrap(buf, 0, pos);
+        return ByteBuffer.wrap(buf, start, pos - start);
     }
 
     /**

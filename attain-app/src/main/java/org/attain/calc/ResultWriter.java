@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 import org.attain.engine.calc.Contribution;
 import org.attain.engine.calc.Trace;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,16 +52,15 @@ class ResultWriter {
             return;
         }
         // Every line's explained deals packed first: the fingerprint reads the same bytes that are stored.
-        byte[][][] packs = new byte[statements.size()][][];
+        ByteBuffer[][] packs = new ByteBuffer[statements.size()][];
         PackedDeals packed = new PackedDeals();
         for (int i = 0; i < statements.size(); i++) {
             List<EarningsLine> lines = statements.get(i).lines();
-            packs[i] = new byte[lines.size()][];
+            packs[i] = new ByteBuffer[lines.size()];
             for (int no = 0; no < lines.size(); no++) {
                 Trace trace = lines.get(no).trace();
                 if (trace != null && !trace.contributions().isEmpty()) {
-                    ByteBuffer bytes = packed.pack(trace.contributions());
-                    packs[i][no] = Arrays.copyOfRange(bytes.array(), bytes.position(), bytes.limit());
+                    packs[i][no] = packed.pack(trace.contributions());
                 }
             }
         }
@@ -115,8 +113,7 @@ class ResultWriter {
                     List<EarningsLine> lines = statements.get(i).lines();
                     for (int no = 0; no < lines.size(); no++) {
                         if (packs[i][no] != null) {
-                            deals.row(ids[i], no + 1, lines.get(no).trace().contributions().size(),
-                                    ByteBuffer.wrap(packs[i][no]));
+                            deals.row(ids[i], no + 1, lines.get(no).trace().contributions().size(), packs[i][no].duplicate());
                         }
                     }
                 }
@@ -241,7 +238,7 @@ class ResultWriter {
      * packed bytes (ids, shares, credited amounts, tier slices: more than the ids alone, and without a
      * string per deal); its qualifying ids go in one by one only when they are not the packed deals' ids.
      */
-    private static String fingerprint(PayeePeriodResult s, String ledger, byte[][] linePacks) {
+    private static String fingerprint(PayeePeriodResult s, String ledger, ByteBuffer[] linePacks) {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -274,12 +271,12 @@ class ResultWriter {
      * (id, share, amount, slice) changes both checksums unless it collides in 64 bits at equal length;
      * the fingerprint only decides which results are reported as changed, never which are stored.
      */
-    private static void packChecksums(MessageDigest digest, byte[] pack) {
+    private static void packChecksums(MessageDigest digest, ByteBuffer pack) {
         CRC32C c = new CRC32C();
-        c.update(pack);
+        c.update(pack.array(), pack.arrayOffset() + pack.position(), pack.remaining());
         CRC32 d = new CRC32();
-        d.update(pack);
-        ByteBuffer sums = ByteBuffer.allocate(16).putInt(pack.length).putInt((int) c.getValue()).putLong(d.getValue());
+        d.update(pack.array(), pack.arrayOffset() + pack.position(), pack.remaining());
+        ByteBuffer sums = ByteBuffer.allocate(16).putInt(pack.remaining()).putInt((int) c.getValue()).putLong(d.getValue());
         digest.update(sums.array());
     }
 

@@ -57,6 +57,25 @@ class PackedDealsTest extends AttainIntegrationTest {
     }
 
     @Test
+    void packsOfOneChunkFollowEachOtherAndEarlierOnesStayValidWhenTheBufferGrows() {
+        PackedDeals encoder = new PackedDeals();
+        ByteBuffer first = encoder.pack(DEALS);
+        byte[] firstAlone = bytes(new PackedDeals().pack(DEALS));
+        // ~40 bytes a deal: 4,000 of them outgrow the encoder's first 64 KB array.
+        List<Contribution> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            many.addAll(DEALS);
+        }
+        ByteBuffer second = encoder.pack(many);
+        ByteBuffer third = encoder.pack(DEALS.subList(2, 4));
+        assertThat(bytes(first.duplicate())).isEqualTo(firstAlone);
+        assertThat(PackedDeals.count(bytes(second.duplicate()))).isEqualTo(4000);
+        assertThat(PackedDeals.unpack(bytes(second.duplicate()), 3998, 4000)).extracting(PackedDeals.Deal::transaction)
+                .containsExactly("T1", "T2");
+        assertThat(PackedDeals.transactionIds(bytes(third.duplicate()))).containsExactly("T1", "T2");
+    }
+
+    @Test
     void sqlReadsTheSameValuesAsJava() {
         byte[] packed = bytes(new PackedDeals().pack(DEALS));
         List<Map<String, Object>> rows = jdbc.sql("""

@@ -57,17 +57,12 @@ public final class CreditIndex {
                 exclusions.add(new Exclusion(t.id(), "transaction id appears more than once; the first is used"));
                 continue;
             }
-            LocalDate convertible = convertibleFrom.computeIfAbsent(t.amount().currency(), c -> {
-                LocalDate latest = LocalDate.MIN;
-                for (CurrencyUnit target : planCurrencies) {
-                    LocalDate from = fx.knownFrom(c, target);
-                    if (from == null) {
-                        return LocalDate.MAX;
-                    }
-                    latest = from.isAfter(latest) ? from : latest;
-                }
-                return latest;
-            });
+            // Looked up before computing: computeIfAbsent's lambda captures and was allocated per transaction.
+            LocalDate convertible = convertibleFrom.get(t.amount().currency());
+            if (convertible == null) {
+                convertible = convertibleFrom(t.amount().currency(), planCurrencies, fx);
+                convertibleFrom.put(t.amount().currency(), convertible);
+            }
             Optional<String> problem = problem(t, knownPeople, fx,
                     t.closeDate().isBefore(convertible) ? planCurrencies : Set.of());
             if (problem.isPresent()) {
@@ -96,6 +91,18 @@ public final class CreditIndex {
         // Wrapped, not copied: a chunk holds up to a million entries and nothing else keeps a reference.
         return new CreditIndex(Collections.unmodifiableMap(byPerson), Collections.unmodifiableMap(byId),
                 Collections.unmodifiableList(valid), List.copyOf(exclusions));
+    }
+
+    private static LocalDate convertibleFrom(CurrencyUnit source, Set<CurrencyUnit> planCurrencies, FxRates fx) {
+        LocalDate latest = LocalDate.MIN;
+        for (CurrencyUnit target : planCurrencies) {
+            LocalDate from = fx.knownFrom(source, target);
+            if (from == null) {
+                return LocalDate.MAX;
+            }
+            latest = from.isAfter(latest) ? from : latest;
+        }
+        return latest;
     }
 
     private static Optional<String> problem(Transaction t, Set<PersonId> knownPeople, FxRates fx,
