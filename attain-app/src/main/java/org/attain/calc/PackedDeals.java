@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.attain.engine.calc.Contribution;
 import org.attain.engine.calc.TierSlice;
+import org.attain.engine.model.PersonId;
+import org.attain.engine.model.TransactionId;
+import org.attain.engine.money.CurrencyUnit;
+import org.attain.engine.money.Money;
 
 /**
  * An earnings line's explained deals in one compact binary value (column {@code earnings_line_deal_pack.deals},
@@ -20,7 +24,14 @@ import org.attain.engine.calc.TierSlice;
  * per array element, which made writing ten million explained deals cost more than computing them.
  * The SQL function {@code explained_deals(bytea)} reads both formats for ad-hoc SQL.
  * <p>
- * Format 2 (written since migration .131; ~40 bytes a deal, half of format 1): byte 2; varint deal
+ * Format 3 (written since migration .132) is format 2 with byte 3 and, per slice after its rate, varint
+ * bounds (as rule) and decimal slice amount, and per deal after its slices: varint via (the person the
+ * credit came through, as rule), decimal FX factor, decimal source amount, varint source currency (as
+ * rule). With these a deal holds everything the line's trace shows of it, so the trace's JSON keeps
+ * only its steps and the statement reads its first deals from here ({@link #contributions}): JSON
+ * for ten deals a line cost a quarter of PostgreSQL's time in a full run (parsing, compressing).
+ * <p>
+ * Format 2 (written from migration .131 to .132; ~40 bytes a deal, half of format 1): byte 2; varint deal
  * count; varint string count, each string varint length + UTF-8 (credit rules and currencies); then per
  * deal: string transaction id; varint date tag (0: none, else 1 + zigzag of the close date's days since
  * the previous deal's, the first counted from 1970-01-01: deals are in credit order, so mostly one
@@ -40,7 +51,7 @@ import org.attain.engine.calc.TierSlice;
  */
 public final class PackedDeals {
 
-    static final byte FORMAT = 2;
+    static final byte FORMAT = 3;
     private static final byte NULL = -128;
     private static final byte TEXT = -127;
 
@@ -49,15 +60,21 @@ public final class PackedDeals {
     private byte[] buf = new byte[1 << 16];
     private int pos;
     private final Map<String, Integer> strings = new LinkedHashMap<>();
-    private final String[] lastString = new String[2];
-    private final int[] lastCode = new int[2];
+    // Per kind of string (rule, currency, via, bounds) the last one coded: deals of a line mostly repeat them.
+    private static final int RULE = 0;
+    private static final int CURRENCY = 1;
+    private static final int VIA = 2;
+    private static final int BOUNDS = 3;
+    private final String[] lastString = new String[4];
+    private final int[] lastCode = new int[4];
 
-    /** One explained deal read back. */
+    /** One explained deal read back; via, FX factor, source and the slices' bounds and amounts since format 3. */
     record Deal(String transaction, LocalDate closeDate, String rule, BigDecimal share, BigDecimal credited,
-            String currency, List<Slice> slices, BigDecimal amount) {
+            String currency, List<Slice> slices, BigDecimal amount, String via, BigDecimal fxFactor,
+            BigDecimal sourceAmount, String sourceCurrency) {
     }
 
-    record Slice(int tier, BigDecimal base, BigDecimal rate) {
+    record Slice(int tier, BigDecimal base, BigDecimal rate, String bounds, BigDecimal amount) {
     }
 
     /** The packed value of one line's deals, after those of earlier calls (which stay valid). */
@@ -68,8 +85,14 @@ public final class PackedDeals {
         int count = contributions.size();
         for (int k = 0; k < count; k++) {
             Contribution c = contributions.get(k);
-            code(c.rule());
-            code(c.credited() == null ? null : c.credited().currency().code());
+            code(c.rule(), RULE);
+            code(c.credited() == null ? null : c.credited().currency().code(), CURRENCY);
+            code(c.via() == null ? null : c.via().value(), VIA);
+            code(c.source() == null ? null : c.source().currency().code(), CURRENCY);
+            List<TierSlice> slices = c.slices();
+            for (int n = 0; n < slices.size(); n++) {
+                code(slices.get(n).bounds(), BOUNDS);
+            }
         }
         int start = pos;
         ensure(11);
@@ -89,11 +112,11 @@ public final class PackedDeals {
                 varint(1 + zigzag(day - previousDay));
                 previousDay = day;
             }
-            varint(1 + code(c.rule()));
+            varint(1 + code(c.rule(), RULE));
             decimal(c.share());
             decimal(c.credited() == null ? null : c.credited().amount());
             ensure(10);
-            varint(1 + code(c.credited() == null ? null : c.credited().currency().code()));
+            varint(1 + code(c.credited() == null ? null : c.credited().currency().code(), CURRENCY));
             decimal(c.amount());
             ensure(10);
             List<TierSlice> slices = c.slices();
@@ -105,7 +128,16 @@ public final class PackedDeals {
                 varint(zigzag(s.tier()));
                 decimal(s.base());
                 decimal(s.rate());
+                ensure(10);
+                varint(1 + code(s.bounds(), BOUNDS));
+                decimal(s.amount());
             }
+            ensure(10);
+            varint(1 + code(c.via() == null ? null : c.via().value(), VIA));
+            decimal(c.fxFactor());
+            decimal(c.source() == null ? null : c.source().amount());
+            ensure(10);
+            varint(1 + code(c.source() == null ? null : c.source().currency().code(), CURRENCY));
         }
         return ByteBuffer.wrap(buf, start, pos - start);
     }
@@ -141,10 +173,36 @@ public final class PackedDeals {
         return deals;
     }
 
-    /** Reads format 1 or 2 deal by deal. */
+    /**
+     * The first {@code limit} deals of a format 3 value as the engine's contributions, so that a line's
+     * trace shows them through the same {@code Trace.toMap} as when they were stored in its JSON.
+     */
+    public static List<Contribution> contributions(byte[] packed, int limit) {
+        if (packed[0] < 3) {
+            throw new IllegalArgumentException("explained deals before format 3 hold no via, FX factor or bounds");
+        }
+        List<Contribution> out = new ArrayList<>();
+        for (Deal d : unpack(packed, 0, limit)) {
+            List<TierSlice> slices = new ArrayList<>(d.slices().size());
+            for (Slice s : d.slices()) {
+                slices.add(new TierSlice(s.tier(), s.bounds(), s.base(), s.rate(), s.amount()));
+            }
+            out.add(new Contribution(TransactionId.of(d.transaction()), d.closeDate(), d.rule(),
+                    d.via() == null ? null : PersonId.of(d.via()), d.share(), money(d.sourceAmount(), d.sourceCurrency()),
+                    d.fxFactor(), money(d.credited(), d.currency()), List.copyOf(slices), d.amount()));
+        }
+        return out;
+    }
+
+    private static Money money(BigDecimal amount, String currency) {
+        return amount == null || currency == null ? null : Money.of(amount, CurrencyUnit.of(currency));
+    }
+
+    /** Reads format 1, 2 or 3 deal by deal. */
     private static final class Reader {
         private final ByteBuffer in;
         private final boolean compact;
+        private final boolean complete;
         private final int count;
         private final List<String> table = new ArrayList<>();
         private long previousDay;
@@ -152,10 +210,11 @@ public final class PackedDeals {
         Reader(byte[] packed) {
             in = ByteBuffer.wrap(packed);
             byte format = in.get();
-            if (format != 1 && format != 2) {
+            if (format < 1 || format > 3) {
                 throw new IllegalStateException("unknown explained deals format " + format);
             }
-            compact = format == 2;
+            compact = format >= 2;
+            complete = format >= 3;
             count = compact ? (int) readVarint() : in.getInt();
             for (int n = compact ? (int) readVarint() : in.getShort(); n > 0; n--) {
                 table.add(string());
@@ -191,15 +250,26 @@ public final class PackedDeals {
                 int tier = compact ? (int) unzigzag(readVarint()) : in.getInt();
                 BigDecimal base = decimal();
                 BigDecimal rate = decimal();
+                String bounds = complete ? string(readVarint()) : null;
+                BigDecimal sliceAmount = complete ? decimal() : null;
                 if (whole) {
-                    list.add(new Slice(tier, base, rate));
+                    list.add(new Slice(tier, base, rate, bounds, sliceAmount));
                 }
             }
+            String via = complete ? string(readVarint()) : null;
+            BigDecimal fx = complete ? decimal() : null;
+            BigDecimal source = complete ? decimal() : null;
+            String sourceCurrency = complete ? string(readVarint()) : null;
             if (!whole) {
-                return new Deal(id, null, null, null, null, null, List.of(), null);
+                return new Deal(id, null, null, null, null, null, List.of(), null, null, null, null, null);
             }
             return new Deal(id, date, rule < 0 ? null : table.get(rule), share, credited,
-                    currency < 0 ? null : table.get(currency), List.copyOf(list), amount);
+                    currency < 0 ? null : table.get(currency), List.copyOf(list), amount, via, fx, source, sourceCurrency);
+        }
+
+        /** A string of the table by its varint tag (0: none, else 1 + index). */
+        private String string(long tag) {
+            return tag == 0 ? null : table.get((int) tag - 1);
         }
 
         private BigDecimal decimal() {
@@ -248,27 +318,21 @@ public final class PackedDeals {
         buf[pos++] = (byte) value;
     }
 
-    private int code(String value) {
+    private int code(String value, int kind) {
         if (value == null) {
             return -1;
         }
-        // Deals of one line mostly share their rule and currency strings (the same objects): the last
-        // two answers are checked first, as rules and currencies are looked up in turn.
-        if (value == lastString[0]) {
-            return lastCode[0];
-        }
-        if (value == lastString[1]) {
-            return lastCode[1];
+        // Deals of one line mostly share these strings (the same objects): the last one of the kind first.
+        if (value == lastString[kind]) {
+            return lastCode[kind];
         }
         Integer code = strings.get(value);
         if (code == null) {
             code = strings.size();
             strings.put(value, code);
         }
-        lastString[1] = lastString[0];
-        lastCode[1] = lastCode[0];
-        lastString[0] = value;
-        lastCode[0] = code;
+        lastString[kind] = value;
+        lastCode[kind] = code;
         return code;
     }
 

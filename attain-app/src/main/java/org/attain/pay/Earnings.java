@@ -5,14 +5,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.attain.calc.PackedDeals;
+import org.attain.engine.calc.Contribution;
+import org.attain.engine.calc.Trace;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Reads current calculation results: a payee-period's statement with every line and its trace. */
 @Service
 public class Earnings {
+
+    /** Deals a line's trace shows (statement page, API); every deal is in the line's explained deals. */
+    public static final int DEALS_SHOWN = 10;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -143,20 +149,37 @@ public class Earnings {
         // A line's qualifying ids are in its array, or only in its packed deals (migration .130).
         return jdbc.sql("""
                 select l.line_no, l.component, l.kind, l.plan_key, l.amount, l.uncapped, l.for_period, l.qualifying,
-                       l.trace::text, case when l.qualifying_in_pack then p.deals end
+                       l.trace::text, l.qualifying_in_pack, p.deals
                 from earnings_line l
                 left join earnings_line_deal_pack p on p.result_id = l.result_id and p.line_no = l.line_no
                 where l.result_id = :r order by l.line_no""")
                 .param("r", resultId)
                 .query((rs, n) -> {
-                    byte[] packed = rs.getBytes(10);
-                    List<String> qualifying = packed != null ? PackedDeals.transactionIds(packed)
+                    byte[] packed = rs.getBytes(11);
+                    List<String> qualifying = rs.getBoolean(10) && packed != null ? PackedDeals.transactionIds(packed)
                             : List.of((String[]) rs.getArray(8).getArray());
                     return new Line(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7), qualifying,
-                            json.readTree(rs.getString(9)));
+                            trace(rs.getString(9), packed));
                 })
                 .list();
+    }
+
+    /**
+     * A line's trace as its statement shows it: the stored steps with the line's first deals. Lines of
+     * runs since migration .132 keep their deals in the pack only (ResultWriter.shownTrace), and the
+     * deals are put back here in the shape they had in the JSON; earlier lines have them in the JSON.
+     */
+    private JsonNode trace(String text, byte[] packed) {
+        JsonNode stored = json.readTree(text);
+        if (!(stored instanceof ObjectNode object) || stored.has("transactions") || !stored.has("transactions_total")) {
+            return stored;
+        }
+        List<Contribution> deals = packed == null ? List.of() : PackedDeals.contributions(packed, DEALS_SHOWN);
+        ObjectNode shown = json.createObjectNode();
+        shown.set("transactions", json.valueToTree(new Trace(List.of(), deals).toMap().get("transactions")));
+        object.properties().forEach(e -> shown.set(e.getKey(), e.getValue()));
+        return shown;
     }
 
     /** Current headline figures of many people for one period, in one query: for team tables. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.attain.engine.calc.Contribution;
 import org.attain.engine.calc.TierSlice;
+import org.attain.engine.model.PersonId;
 import org.attain.engine.model.TransactionId;
 import org.attain.engine.money.CurrencyUnit;
 import org.attain.engine.money.Money;
@@ -49,7 +50,7 @@ class PackedDealsTest extends AttainIntegrationTest {
             assertThat(d.slices()).hasSameSizeAs(c.slices());
         }
         assertThat(read.get(0).slices().get(2)).isEqualTo(new PackedDeals.Slice(3, new BigDecimal("397700.0000"),
-                new BigDecimal("0.12")));
+                new BigDecimal("0.12"), "", null));
         assertThat(PackedDeals.unpack(packed, 1, 3)).extracting(PackedDeals.Deal::transaction)
                 .containsExactly("crm:Ümlaut-Deal 7", "T1");
         // The ids alone, skipping every kind of number (null, > 64 bits, slices), are the same ids in order.
@@ -103,15 +104,24 @@ class PackedDealsTest extends AttainIntegrationTest {
     /** DEALS as the format 1 encoder (runs before migration .131) wrote them, byte for byte. */
     private static final String DEALS_IN_FORMAT_1 = "0100000004000600056f776e65720003555344000573706c6974000345555200076f7665726c61790003434846000854303030343038340000509d00000200000000000000640400000001526025400001060000000daf341180000300000001040000000032a9f88002000000000000000500000002040000000032a9f880020000000000000008000000030400000000ed0c344002000000000000000c001263726d3ac39c6d6c6175742d4465616c20370000509d000281001a302e33333333333333333333333333333333333333333333333304ffffffffffffffd6000306ffffffffffffff2e00010000000104ffffffffffffffd6020000000000000005000254310000509dffff8080ffff81001e31323334353637383930313233343536373839302e3132333435363738390000000254320000509d0004fe000000000000000100000000000000006400050000000000000000000000";
 
+    /** DEALS as the format 2 encoder (runs from migration .131 to .132) wrote them, byte for byte. */
+    private static final String DEALS_IN_FORMAT_2 = "020406056f776e6572035553440573706c697403455552076f7665726c617903434846085430303034303834bbc2020102c80104809581a62a020680c6a0f3b50303020480e2cfaa06020a040480e2cfaa060210060480d1e1d01d02181263726d3ac39c6d6c6175742d4465616c20370103811a302e33333333333333333333333333333333333333333333333304530406a30301020453020a0254310100808000811e31323334353637383930313233343536373839302e313233343536373839000254320105fe0200c80106000000";
+
     @Test
-    void valuesOfEarlierRunsInFormat1ReadTheSameInJavaAndSql() {
+    void valuesOfEarlierRunsInFormats1And2ReadTheSameInJavaAndSql() {
         byte[] format1 = java.util.HexFormat.of().parseHex(DEALS_IN_FORMAT_1);
-        byte[] format2 = bytes(new PackedDeals().pack(DEALS));
-        assertThat(format2[0]).isEqualTo((byte) 2);
+        byte[] format2 = java.util.HexFormat.of().parseHex(DEALS_IN_FORMAT_2);
+        byte[] format3 = bytes(new PackedDeals().pack(DEALS));
+        assertThat(format3[0]).isEqualTo((byte) 3);
         assertThat(format2.length).isLessThan(format1.length);
         assertThat(PackedDeals.unpack(format1, 0, 100)).isEqualTo(PackedDeals.unpack(format2, 0, 100));
-        assertThat(PackedDeals.transactionIds(format1)).isEqualTo(PackedDeals.transactionIds(format2));
+        // Format 3 adds fields; those the earlier formats have read the same.
+        assertThat(PackedDeals.unpack(format3, 0, 100).stream().map(PackedDealsTest::formatTwoFields).toList())
+                .isEqualTo(PackedDeals.unpack(format2, 0, 100));
+        assertThat(PackedDeals.transactionIds(format1)).isEqualTo(PackedDeals.transactionIds(format3));
+        assertThat(PackedDeals.transactionIds(format2)).isEqualTo(PackedDeals.transactionIds(format3));
         assertThat(PackedDeals.count(format1)).isEqualTo(4);
+        assertThat(PackedDeals.count(format2)).isEqualTo(4);
         String rows = """
                 select string_agg(format('%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s', deal_no, transaction_id, close_date,
                        credit_rule, share, credited, currency, tiers, tier_bases, tier_rates, amount), ';' order by deal_no)
@@ -119,6 +129,39 @@ class PackedDealsTest extends AttainIntegrationTest {
         String fromFormat1 = jdbc.sql(rows).param("p", format1).query(String.class).single();
         assertThat(fromFormat1).contains("T0004084|2026-07-03|owner|1.00|567700.0000|USD|{1,2,3}");
         assertThat(jdbc.sql(rows).param("p", format2).query(String.class).single()).isEqualTo(fromFormat1);
+        assertThat(jdbc.sql(rows).param("p", format3).query(String.class).single()).isEqualTo(fromFormat1);
+    }
+
+    private static PackedDeals.Deal formatTwoFields(PackedDeals.Deal d) {
+        return new PackedDeals.Deal(d.transaction(), d.closeDate(), d.rule(), d.share(), d.credited(), d.currency(),
+                d.slices().stream().map(s -> new PackedDeals.Slice(s.tier(), s.base(), s.rate(), null, null)).toList(),
+                d.amount(), null, null, null, null);
+    }
+
+    @Test
+    void aTracesDealsComeBackAsTheEngineExplainedThemEveryFieldWithItsScale() {
+        List<Contribution> traced = List.of(
+                new Contribution(TransactionId.of("T0004084"), LocalDate.of(2026, 7, 3), "owner", PersonId.of("17"),
+                        new BigDecimal("1"), Money.of(new BigDecimal("618000.0000"), CurrencyUnit.of("CHF")),
+                        new BigDecimal("0.918608414239482200"), Money.of(new BigDecimal("567700.0000"), CurrencyUnit.of("USD")),
+                        List.of(new TierSlice(1, "0% - 50%: 5%", new BigDecimal("85000.0000"), new BigDecimal("0.05"),
+                                        new BigDecimal("4250.000000")),
+                                new TierSlice(3, "above 100%: 12%", new BigDecimal("397700.0000"), new BigDecimal("0.12"),
+                                        new BigDecimal("47724.000000"))),
+                        new BigDecimal("58774.000000")),
+                new Contribution(TransactionId.of("crm:Ümlaut-Deal 7"), LocalDate.of(2026, 7, 1), "split", PersonId.of("9"),
+                        new BigDecimal("0.333333333333333333333333"), Money.of(new BigDecimal("-0.0126"), CurrencyUnit.of("EUR")),
+                        BigDecimal.ONE, Money.of(new BigDecimal("-0.0042"), CurrencyUnit.of("EUR")),
+                        List.of(new TierSlice(1, "0% - 50%: 5%", new BigDecimal("-0.0042"), new BigDecimal("0.05"),
+                                new BigDecimal("-0.000210"))),
+                        new BigDecimal("-0.000210")),
+                new Contribution(TransactionId.of("T1"), null, null, null, null, null, null, null, List.of(),
+                        new BigDecimal("12345678901234567890.123456789")));
+        byte[] packed = bytes(new PackedDeals().pack(traced));
+        assertThat(PackedDeals.contributions(packed, 10)).isEqualTo(traced);
+        assertThat(PackedDeals.contributions(packed, 2)).isEqualTo(traced.subList(0, 2));
+        assertThat(new org.attain.engine.calc.Trace(List.of(), PackedDeals.contributions(packed, 2)).toMap())
+                .isEqualTo(new org.attain.engine.calc.Trace(List.of(), traced.subList(0, 2)).toMap());
     }
 
     @Autowired
