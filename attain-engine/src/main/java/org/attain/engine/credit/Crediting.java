@@ -55,10 +55,15 @@ public final class Crediting {
         Set<String> taken = measure.creditRules().size() > 1 ? new HashSet<>() : null;
         for (CreditRule rule : measure.creditRules()) {
             boolean unweighted = rule.weight().compareTo(BigDecimal.ONE) == 0;
-            for (SourceCredit source : candidates(payee, rule, range)) {
+            // Candidates are in credit order (by date first): a period's credits are one run of them,
+            // found by binary search, instead of a pass over all of the payee's credits per period.
+            List<SourceCredit> candidates = candidates(payee, rule, range);
+            int n = candidates.size();
+            for (int i = firstOnOrAfter(candidates, range.first()); i < n; i++) {
+                SourceCredit source = candidates.get(i);
                 Transaction t = source.transaction();
-                if (!range.contains(t.closeDate())) {
-                    continue;
+                if (t.closeDate().isAfter(range.last())) {
+                    break;
                 }
                 String key = taken == null ? null : t.id().value() + "\u0000" + source.person().value();
                 if (key != null && taken.contains(key)) {
@@ -89,6 +94,21 @@ public final class Crediting {
         return result;
     }
 
+    /** The first position whose transaction closed on or after {@code day}, in a list in credit order. */
+    static int firstOnOrAfter(List<SourceCredit> inCreditOrder, LocalDate day) {
+        int low = 0;
+        int high = inCreditOrder.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (inCreditOrder.get(mid).transaction().closeDate().isBefore(day)) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
     /**
      * {@code a x b}, skipping the multiplication when {@code b} is exactly 1 with scale 0 (an unsplit deal's
      * share, a same-currency FX factor): the product would be {@code a} with its own scale, so the result
@@ -98,6 +118,7 @@ public final class Crediting {
         return b.scale() == 0 && BigDecimal.ONE.equals(b) ? a : a.multiply(b);
     }
 
+    /** What a rule may credit the payee, in credit order (see {@link CreditIndex#CREDIT_ORDER}). */
     private List<SourceCredit> candidates(PersonId payee, CreditRule rule, DateRange range) {
         return switch (rule.from()) {
             case SELF -> index.creditsOf(payee);
