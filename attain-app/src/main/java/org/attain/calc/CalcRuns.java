@@ -43,6 +43,12 @@ public class CalcRuns {
     private static final Logger log = LoggerFactory.getLogger(CalcRuns.class);
     private static final int CHUNK = 50;
     private static final int STORE_CHUNK = 25;
+    /**
+     * Payees computed and packed together inside a chunk read from the store: few enough that their
+     * transactions, credits and explained deals are still in the processor's cache when they are
+     * packed. The chunk is written as one (its COPY round trips are what a chunk costs).
+     */
+    private static final int STORE_PART = 5;
     /** How long a run over many payees waits for writers in flight before it reads the database instead. */
     private static final long STORE_WAIT_MS = 2_000;
 
@@ -181,7 +187,7 @@ public class CalcRuns {
                 // One chunk reads its transactions with one statement, which sees one consistent state by
                 // itself: no snapshot to export and share, and a few round trips less for every
                 // single-deal recalculation.
-                compute(chunks.get(0), people -> inputs.transactions(jdbc, snapshot.window(), people));
+                compute(chunks.get(0), Integer.MAX_VALUE, people -> inputs.transactions(jdbc, snapshot.window(), people));
                 return outcome();
             }
             prepared = engine.prepare(snapshot.base());
@@ -193,8 +199,10 @@ public class CalcRuns {
                 if (reading != null) {
                     List<Transaction> everything = snapshot.creditsAnyTransaction()
                             ? reading.transactions(null, snapshot.window()) : null;
-                    inParallel(chunks, threads, people -> everything != null ? everything
-                            : reading.transactions(people, snapshot.window()));
+                    // Parts of a chunk each read their own payees' transactions; when every payee may be
+                    // credited any transaction, a part would index all of them again, so chunks stay whole.
+                    inParallel(chunks, threads, everything != null ? Integer.MAX_VALUE : partSize(),
+                            people -> everything != null ? everything : reading.transactions(people, snapshot.window()));
                     return outcome();
                 }
             }
@@ -210,7 +218,8 @@ public class CalcRuns {
                 List<Transaction> everything = snapshot.creditsAnyTransaction()
                         ? inputs.transactions(JdbcClient.create(new SingleConnectionDataSource(holder, true)), snapshot.window(), null)
                         : null;
-                inParallel(chunks, threads, people -> everything != null ? everything : load(people, exported));
+                inParallel(chunks, threads, Integer.MAX_VALUE,
+                        people -> everything != null ? everything : load(people, exported));
                 holder.rollback();
             } catch (SQLException e) {
                 throw new IllegalStateException("Reading the inputs failed: " + e.getMessage(), e);
@@ -218,10 +227,10 @@ public class CalcRuns {
             return outcome();
         }
 
-        private void inParallel(List<List<PersonId>> chunks, int threads,
+        private void inParallel(List<List<PersonId>> chunks, int threads, int part,
                 java.util.function.Function<Set<Long>, List<Transaction>> loader) {
             if (threads == 1) {
-                chunks.forEach(c -> compute(c, loader));
+                chunks.forEach(c -> compute(c, part, loader));
                 return;
             }
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -231,7 +240,7 @@ public class CalcRuns {
             });
             try {
                 List<Future<?>> futures = new ArrayList<>();
-                chunks.forEach(c -> futures.add(pool.submit(() -> compute(c, loader))));
+                chunks.forEach(c -> futures.add(pool.submit(() -> compute(c, part, loader))));
                 for (Future<?> f : futures) {
                     f.get();
                 }
@@ -251,23 +260,34 @@ public class CalcRuns {
             return new Outcome(ex, List.copyOf(issues));
         }
 
-        /** Computes and writes one chunk; {@code loader} reads the transactions that can credit these people. */
-        private void compute(List<PersonId> chunk, java.util.function.Function<Set<Long>, List<Transaction>> loader) {
-            Set<Long> ids = new TreeSet<>();
-            chunk.forEach(p -> ids.add(Long.parseLong(p.value())));
-            long t0 = System.nanoTime();
-            List<Transaction> transactions = loader.apply(snapshot.reach(ids));
-            long t1 = System.nanoTime();
-            CalculationResult result = prepared != null ? engine.calculate(prepared, transactions, Set.copyOf(chunk))
-                    : engine.calculate(snapshot.forChunk(transactions, Set.copyOf(chunk)));
-            long t2 = System.nanoTime();
-            writer.write(runId, result.statements());
+        /**
+         * Computes and writes one chunk, {@code part} payees at a time (each part's deals packed right
+         * after it is computed); {@code loader} reads the transactions that can credit the given people.
+         */
+        private void compute(List<PersonId> chunk, int part,
+                java.util.function.Function<Set<Long>, List<Transaction>> loader) {
+            ResultWriter.Packed packed = new ResultWriter.Packed();
+            for (int from = 0; from < chunk.size(); from += part) {
+                List<PersonId> people = chunk.subList(from, (int) Math.min(chunk.size(), (long) from + part));
+                Set<Long> ids = new TreeSet<>();
+                people.forEach(p -> ids.add(Long.parseLong(p.value())));
+                long t0 = System.nanoTime();
+                List<Transaction> transactions = loader.apply(snapshot.reach(ids));
+                long t1 = System.nanoTime();
+                CalculationResult result = prepared != null ? engine.calculate(prepared, transactions, Set.copyOf(people))
+                        : engine.calculate(snapshot.forChunk(transactions, Set.copyOf(people)));
+                long t2 = System.nanoTime();
+                packed.add(result.statements());
+                long t3 = System.nanoTime();
+                loadNanos.addAndGet(t1 - t0);
+                engineNanos.addAndGet(t2 - t1);
+                writeNanos.addAndGet(t3 - t2);
+                result.exclusions().forEach(e -> exclusions.putIfAbsent(e.transaction().value(), e.reason()));
+                issues.addAll(result.issues());
+            }
             long t3 = System.nanoTime();
-            loadNanos.addAndGet(t1 - t0);
-            engineNanos.addAndGet(t2 - t1);
-            writeNanos.addAndGet(t3 - t2);
-            result.exclusions().forEach(e -> exclusions.putIfAbsent(e.transaction().value(), e.reason()));
-            issues.addAll(result.issues());
+            writer.write(runId, packed);
+            writeNanos.addAndGet(System.nanoTime() - t3);
             jdbc.sql("update calc_run set done = greatest(done, :n) where id = :id")
                     .param("n", done.addAndGet(chunk.size())).param("id", runId).update();
         }
@@ -303,6 +323,10 @@ public class CalcRuns {
      * round trips. When every chunk credits every transaction (territory rules) each chunk indexes all
      * of them, so those runs keep larger chunks.
      */
+    private static int partSize() {
+        return Math.max(1, Integer.getInteger("attain.calc.part", STORE_PART));
+    }
+
     private static int chunkSize(int payees, boolean everyTransaction) {
         Integer forced = Integer.getInteger("attain.calc.chunk");
         if (forced != null) {

@@ -40,27 +40,51 @@ class ResultWriter {
     }
 
     /**
-     * Stores a chunk of results with COPY on one connection: the payee-period rows, their earnings
-     * lines, then per line its explained deals packed into one binary value ({@link PackedDeals}). Each COPY commits on its own; none of the
-     * rows is current until {@link #makeCurrent}, so a run that fails halfway changes nothing anyone reads.
+     * Results of a chunk with every line's explained deals packed ({@link PackedDeals}), to be stored by
+     * {@link #write}. Packed as soon as each part of the chunk is computed: the deals' objects are still
+     * in the processor's cache then, while packing a whole chunk's afterwards read each of them back
+     * from memory (packing was a third of a full run's calculation threads).
      */
+    static final class Packed {
+        private final List<PayeePeriodResult> statements = new ArrayList<>();
+        private final List<ByteBuffer[]> packs = new ArrayList<>();
+        private final PackedDeals encoder = new PackedDeals();
+
+        /** Packs these results' deals and keeps both for {@link #write}. */
+        Packed add(List<PayeePeriodResult> computed) {
+            for (PayeePeriodResult statement : computed) {
+                List<EarningsLine> lines = statement.lines();
+                ByteBuffer[] linePacks = new ByteBuffer[lines.size()];
+                for (int no = 0; no < lines.size(); no++) {
+                    Trace trace = lines.get(no).trace();
+                    if (trace != null && !trace.contributions().isEmpty()) {
+                        linePacks[no] = encoder.pack(trace.contributions());
+                    }
+                }
+                statements.add(statement);
+                packs.add(linePacks);
+            }
+            return this;
+        }
+    }
+
+    /** Packs and stores a chunk of results (see {@link #write(long, Packed)}). */
     void write(long runId, List<PayeePeriodResult> statements) {
+        write(runId, new Packed().add(statements));
+    }
+
+    /**
+     * Stores a chunk of results with COPY on one connection: the payee-period rows, their earnings
+     * lines, then per line its packed explained deals. Each COPY commits on its own; none of the rows is
+     * current until {@link #makeCurrent}, so a run that fails halfway changes nothing anyone reads. The
+     * fingerprint reads the same packed bytes that are stored.
+     */
+    void write(long runId, Packed chunk) {
+        List<PayeePeriodResult> statements = chunk.statements;
         if (statements.isEmpty()) {
             return;
         }
-        // Every line's explained deals packed first: the fingerprint reads the same bytes that are stored.
-        ByteBuffer[][] packs = new ByteBuffer[statements.size()][];
-        PackedDeals packed = new PackedDeals();
-        for (int i = 0; i < statements.size(); i++) {
-            List<EarningsLine> lines = statements.get(i).lines();
-            packs[i] = new ByteBuffer[lines.size()];
-            for (int no = 0; no < lines.size(); no++) {
-                Trace trace = lines.get(no).trace();
-                if (trace != null && !trace.contributions().isEmpty()) {
-                    packs[i][no] = packed.pack(trace.contributions());
-                }
-            }
-        }
+        ByteBuffer[][] packs = chunk.packs.toArray(ByteBuffer[][]::new);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             long[] ids = new long[statements.size()];
