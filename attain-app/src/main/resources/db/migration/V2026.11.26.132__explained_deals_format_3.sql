@@ -80,11 +80,18 @@ begin
             end if;
         end loop;
         if complete then
-            -- Via, FX factor, source amount and currency: in the line's trace, not in these columns.
+            -- Via, FX factor, source amount (scale byte -126: the credited amount again, one byte) and
+            -- currency: in the line's trace, not in these columns.
             select * into v from packed_varint(p, pos);
             select * into dec from packed_decimal2(p, v.next_at);
-            select * into dec from packed_decimal2(p, dec.next_at);
-            select * into v from packed_varint(p, dec.next_at);
+            pos := dec.next_at;
+            if get_byte(p, pos) = 130 then
+                pos := pos + 1;
+            else
+                select * into dec from packed_decimal2(p, pos);
+                pos := dec.next_at;
+            end if;
+            select * into v from packed_varint(p, pos);
             pos := v.next_at;
         end if;
         return next;

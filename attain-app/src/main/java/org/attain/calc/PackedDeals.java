@@ -27,7 +27,8 @@ import org.attain.engine.money.Money;
  * Format 3 (written since migration .132) is format 2 with byte 3 and, per slice after its rate, varint
  * bounds (as rule) and decimal slice amount, and per deal after its slices: varint via (the person the
  * credit came through, as rule), decimal FX factor, decimal source amount, varint source currency (as
- * rule). With these a deal holds everything the line's trace shows of it, so the trace's JSON keeps
+ * rule; a decimal whose scale byte is -126 is the credited amount again, as for most deals: unsplit
+ * and in the plan's currency). With these a deal holds everything the line's trace shows of it, so the trace's JSON keeps
  * only its steps and the statement reads its first deals from here ({@link #contributions}): JSON
  * for ten deals a line cost a quarter of PostgreSQL's time in a full run (parsing, compressing).
  * <p>
@@ -54,6 +55,8 @@ public final class PackedDeals {
     static final byte FORMAT = 3;
     private static final byte NULL = -128;
     private static final byte TEXT = -127;
+    /** Format 3, source amount only: the same value and scale as the deal's credited amount. */
+    private static final byte AS_CREDITED = -126;
 
     // Written by hand into a growing array: a ByteBuffer's checked put per varint byte cost more than the deals.
     // Growing copies the array, so what earlier calls returned keeps pointing at the old one, unchanged.
@@ -135,7 +138,12 @@ public final class PackedDeals {
             ensure(10);
             varint(1 + code(c.via() == null ? null : c.via().value(), VIA));
             decimal(c.fxFactor());
-            decimal(c.source() == null ? null : c.source().amount());
+            BigDecimal source = c.source() == null ? null : c.source().amount();
+            if (source != null && c.credited() != null && source.equals(c.credited().amount())) {
+                buf[pos++] = AS_CREDITED;
+            } else {
+                decimal(source);
+            }
             ensure(10);
             varint(1 + code(c.source() == null ? null : c.source().currency().code(), CURRENCY));
         }
@@ -258,7 +266,7 @@ public final class PackedDeals {
             }
             String via = complete ? string(readVarint()) : null;
             BigDecimal fx = complete ? decimal() : null;
-            BigDecimal source = complete ? decimal() : null;
+            BigDecimal source = complete ? decimalOr(credited) : null;
             String sourceCurrency = complete ? string(readVarint()) : null;
             if (!whole) {
                 return new Deal(id, null, null, null, null, null, List.of(), null, null, null, null, null);
@@ -270,6 +278,15 @@ public final class PackedDeals {
         /** A string of the table by its varint tag (0: none, else 1 + index). */
         private String string(long tag) {
             return tag == 0 ? null : table.get((int) tag - 1);
+        }
+
+        /** A decimal, or {@code credited} where the value says it is the credited amount again. */
+        private BigDecimal decimalOr(BigDecimal credited) {
+            if (in.get(in.position()) == AS_CREDITED) {
+                in.get();
+                return credited;
+            }
+            return decimal();
         }
 
         private BigDecimal decimal() {

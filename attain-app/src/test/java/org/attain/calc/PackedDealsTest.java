@@ -156,10 +156,28 @@ class PackedDealsTest extends AttainIntegrationTest {
                                 new BigDecimal("-0.000210"))),
                         new BigDecimal("-0.000210")),
                 new Contribution(TransactionId.of("T1"), null, null, null, null, null, null, null, List.of(),
-                        new BigDecimal("12345678901234567890.123456789")));
+                        new BigDecimal("12345678901234567890.123456789")),
+                // Source equal to the credited amount, value and scale (most deals): stored as a mark.
+                new Contribution(TransactionId.of("T2"), LocalDate.of(2026, 7, 9), "owner", PersonId.of("17"),
+                        BigDecimal.ONE, Money.of(new BigDecimal("1500.0000"), CurrencyUnit.of("EUR")), BigDecimal.ONE,
+                        Money.of(new BigDecimal("1500.0000"), CurrencyUnit.of("EUR")),
+                        List.of(new TierSlice(2, "50% - 100%: 8%", new BigDecimal("1500.0000"), new BigDecimal("0.08"),
+                                new BigDecimal("120.000000"))), new BigDecimal("120.000000")),
+                // The same value at another scale is not the same amount: kept as written.
+                new Contribution(TransactionId.of("T3"), LocalDate.of(2026, 7, 9), "owner", PersonId.of("17"),
+                        BigDecimal.ONE, Money.of(new BigDecimal("1500.00"), CurrencyUnit.of("EUR")), BigDecimal.ONE,
+                        Money.of(new BigDecimal("1500.0000"), CurrencyUnit.of("EUR")), List.of(), new BigDecimal("0")));
         byte[] packed = bytes(new PackedDeals().pack(traced));
         assertThat(PackedDeals.contributions(packed, 10)).isEqualTo(traced);
         assertThat(PackedDeals.contributions(packed, 2)).isEqualTo(traced.subList(0, 2));
+        assertThat(PackedDeals.contributions(packed, 10).get(4).source().amount().scale()).isEqualTo(2);
+        // SQL reads the same columns past every field that only the trace shows.
+        assertThat(jdbc.sql("""
+                select string_agg(format('%s|%s|%s|%s', transaction_id, credited, tier_bases, amount), ';' order by deal_no)
+                from explained_deals(:p)""").param("p", packed).query(String.class).single())
+                .isEqualTo("T0004084|567700.0000|{85000.0000,397700.0000}|58774.000000;"
+                        + "crm:Ümlaut-Deal 7|-0.0042|{-0.0042}|-0.000210;T1||{}|12345678901234567890.123456789;"
+                        + "T2|1500.0000|{1500.0000}|120.000000;T3|1500.0000|{}|0");
         assertThat(new org.attain.engine.calc.Trace(List.of(), PackedDeals.contributions(packed, 2)).toMap())
                 .isEqualTo(new org.attain.engine.calc.Trace(List.of(), traced.subList(0, 2)).toMap());
     }
