@@ -323,10 +323,6 @@ public class CalcRuns {
      * round trips. When every chunk credits every transaction (territory rules) each chunk indexes all
      * of them, so those runs keep larger chunks.
      */
-    private static int partSize() {
-        return Math.max(1, Integer.getInteger("attain.calc.part", STORE_PART));
-    }
-
     private static int chunkSize(int payees, boolean everyTransaction) {
         Integer forced = Integer.getInteger("attain.calc.chunk");
         if (forced != null) {
@@ -336,6 +332,11 @@ public class CalcRuns {
             return Math.max(1, payees);
         }
         return everyTransaction ? Math.min(250, Math.max(CHUNK, payees / 16)) : STORE_CHUNK;
+    }
+
+    /** Payees per part of a chunk read from the store ({@link #STORE_PART}; {@code -Dattain.calc.part=N} overrides). */
+    private static int partSize() {
+        return Math.max(1, Integer.getInteger("attain.calc.part", STORE_PART));
     }
 
     public Optional<Run> find(long runId) {

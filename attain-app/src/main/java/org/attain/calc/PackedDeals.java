@@ -181,12 +181,17 @@ public final class PackedDeals {
         return deals;
     }
 
+    /** Whether a packed value holds everything a trace shows of its deals (format 3 and later). */
+    public static boolean holdsTraces(byte[] packed) {
+        return packed.length > 0 && packed[0] >= 3;
+    }
+
     /**
      * The first {@code limit} deals of a format 3 value as the engine's contributions, so that a line's
      * trace shows them through the same {@code Trace.toMap} as when they were stored in its JSON.
      */
     public static List<Contribution> contributions(byte[] packed, int limit) {
-        if (packed[0] < 3) {
+        if (!holdsTraces(packed)) {
             throw new IllegalArgumentException("explained deals before format 3 hold no via, FX factor or bounds");
         }
         List<Contribution> out = new ArrayList<>();

@@ -41,7 +41,7 @@ class ResultWriter {
 
     /**
      * Results of a chunk with every line's explained deals packed ({@link PackedDeals}), to be stored by
-     * {@link #write}. Packed as soon as each part of the chunk is computed: the deals' objects are still
+     * {@link ResultWriter#write(long, Packed)}. Packed as soon as each part of the chunk is computed: the deals' objects are still
      * in the processor's cache then, while packing a whole chunk's afterwards read each of them back
      * from memory (packing was a third of a full run's calculation threads).
      */
@@ -50,7 +50,7 @@ class ResultWriter {
         private final List<ByteBuffer[]> packs = new ArrayList<>();
         private final PackedDeals encoder = new PackedDeals();
 
-        /** Packs these results' deals and keeps both for {@link #write}. */
+        /** Packs these results' deals and keeps both for writing. */
         Packed add(List<PayeePeriodResult> computed) {
             for (PayeePeriodResult statement : computed) {
                 List<EarningsLine> lines = statement.lines();

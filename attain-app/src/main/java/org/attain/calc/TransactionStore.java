@@ -31,8 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The booked transactions that calculation runs over many payees read, held in memory column by
- * column (about 70 bytes a transaction: ten million take ~700 MB) and brought up to date at the start
- * of each such run by reading only what changed since the last one. Reading every transaction over
+ * column (about 80 bytes a transaction with the id index of the grouped rows: ten million take
+ * ~800 MB) and brought up to date at the start of each such run by reading only what changed since
+ * the last one. Reading every transaction over
  * JDBC again for every full run cost more than the calculation itself; after a day of deals the delta
  * is a few hundred rows.
  * <p>

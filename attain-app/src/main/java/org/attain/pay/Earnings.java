@@ -172,7 +172,9 @@ public class Earnings {
      */
     private JsonNode trace(String text, byte[] packed) {
         JsonNode stored = json.readTree(text);
-        if (!(stored instanceof ObjectNode object) || stored.has("transactions") || !stored.has("transactions_total")) {
+        if (!(stored instanceof ObjectNode object) || stored.has("transactions") || !stored.has("transactions_total")
+                || (packed != null && !PackedDeals.holdsTraces(packed))) {
+            // Earlier lines, or (never written so) a trace without deals beside a pack too old to hold them.
             return stored;
         }
         List<Contribution> deals = packed == null ? List.of() : PackedDeals.contributions(packed, DEALS_SHOWN);
