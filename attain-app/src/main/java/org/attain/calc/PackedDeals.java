@@ -22,15 +22,16 @@ import org.attain.engine.money.Money;
  * slices and amount, with every number exact (unscaled value and scale, so a BigDecimal comes back with
  * the scale it was written with). PostgreSQL stores the bytes as they are instead of parsing a numeric
  * per array element, which made writing ten million explained deals cost more than computing them.
- * The SQL function {@code explained_deals(bytea)} reads both formats for ad-hoc SQL.
+ * The SQL function {@code explained_deals(bytea)} reads every format for ad-hoc SQL.
  * <p>
  * Format 3 (written since migration .132) is format 2 with byte 3 and, per slice after its rate, varint
  * bounds (as rule) and decimal slice amount, and per deal after its slices: varint via (the person the
  * credit came through, as rule), decimal FX factor, decimal source amount, varint source currency (as
  * rule; a decimal whose scale byte is -126 is the credited amount again, as for most deals: unsplit
- * and in the plan's currency). With these a deal holds everything the line's trace shows of it, so the trace's JSON keeps
- * only its steps and the statement reads its first deals from here ({@link #contributions}): JSON
- * for ten deals a line cost a quarter of PostgreSQL's time in a full run (parsing, compressing).
+ * and in the plan's currency). With these a deal holds everything the line's trace shows of it, so
+ * the trace's JSON keeps only its steps and the statement reads its first deals from here
+ * ({@link #contributions}): JSON for ten deals a line cost a quarter of PostgreSQL's time in a full
+ * run (parsing, compressing).
  * <p>
  * Format 2 (written from migration .131 to .132; ~40 bytes a deal, half of format 1): byte 2; varint deal
  * count; varint string count, each string varint length + UTF-8 (credit rules and currencies); then per
@@ -140,6 +141,7 @@ public final class PackedDeals {
             decimal(c.fxFactor());
             BigDecimal source = c.source() == null ? null : c.source().amount();
             if (source != null && c.credited() != null && source.equals(c.credited().amount())) {
+                ensure(1);
                 buf[pos++] = AS_CREDITED;
             } else {
                 decimal(source);
