@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.attain.support.AttainIntegrationTest;
+import org.attain.support.DateDependent;
 import org.attain.support.Json;
 import org.attain.support.WebSession;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import tools.jackson.databind.JsonNode;
  * Who sees whose person data, as a matrix of role x endpoint x whose data, over real HTTP:
  * a rep sees only themself, a manager their reporting subtree, the back office everyone.
  */
+@DateDependent
 class VisibilityMatrixTest extends AttainIntegrationTest {
 
     @Autowired
@@ -31,15 +33,15 @@ class VisibilityMatrixTest extends AttainIntegrationTest {
         managerId = Json.parse(login("manager", "demo").get("/api/v1/me").body()).get("id").asLong();
         teammateId = jdbc.sql("""
                 select person_id from reporting_line where manager_id = :m and person_id <> :r
-                  and valid_from <= current_date and (valid_until is null or valid_until > current_date) limit 1""")
-                .param("m", managerId).param("r", repId).query(Long.class).single();
+                  and valid_from <= cast(:today as date) and (valid_until is null or valid_until > cast(:today as date)) limit 1""")
+                .param("m", managerId).param("r", repId).param("today", TODAY).query(Long.class).single();
         outsiderId = jdbc.sql("""
                 select p.id from person p where p.id not in (
                   with recursive sub(id) as (select cast(:m as bigint) union
                     select rl.person_id from reporting_line rl join sub on rl.manager_id = sub.id
-                    where rl.valid_from <= current_date and (rl.valid_until is null or rl.valid_until > current_date))
+                    where rl.valid_from <= cast(:today as date) and (rl.valid_until is null or rl.valid_until > cast(:today as date)))
                   select id from sub) and p.role_type = 'REP' limit 1""")
-                .param("m", managerId).query(Long.class).single();
+                .param("m", managerId).param("today", TODAY).query(Long.class).single();
     }
 
     @Test

@@ -6,16 +6,18 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 import org.attain.support.AttainIntegrationTest;
+import org.attain.support.DateDependent;
 import org.attain.support.Json;
 import org.attain.support.WebSession;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Activities in bulk over REST: idempotent by (source, external_id), bad records named, summaries in step. */
+@DateDependent
 class ActivityCaptureTest extends AttainIntegrationTest {
 
     private static String today(String time) {
-        return LocalDate.now(ZoneId.systemDefault()).atTime(java.time.LocalTime.parse(time))
+        return TODAY.atTime(java.time.LocalTime.parse(time))
                 .atZone(ZoneId.systemDefault()).toOffsetDateTime().toString();
     }
 
@@ -32,7 +34,7 @@ class ActivityCaptureTest extends AttainIntegrationTest {
     }
 
     private long myActivityToday(WebSession session, String kind) {
-        String day = LocalDate.now(ZoneId.systemDefault()).toString();
+        String day = TODAY.toString();
         JsonNode rows = Json.parse(session.get("/api/v1/activities/summary?from=" + day + "&to=" + day).body());
         long sum = 0;
         for (JsonNode r : rows) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.attain.support.AttainIntegrationTest;
+import org.attain.support.DateDependent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The daily summary counts exactly what the home page's activity tile and team table count from the
  * raw rows (same days, same kinds), including rows the demo loader wrote without going through capture.
  */
+@DateDependent
 class DailySummaryTest extends AttainIntegrationTest {
 
     @Autowired

@@ -3,13 +3,13 @@ package org.attain.home;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.attain.support.AttainIntegrationTest;
+import org.attain.support.DateDependent;
 import org.attain.support.Json;
 import org.attain.support.WebSession;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,11 @@ import org.junit.jupiter.api.Test;
  * deal made current by the calculation, a language switch, another session or another user still get
  * a page made from their own, current figures, with their own session's CSRF token.
  */
+@DateDependent
 class HomeStaysFreshTest extends AttainIntegrationTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    java.time.Clock clock;
 
     private static final Pattern CALLS = Pattern.compile("<td>(Calls|Anrufe)</td><td class=\"num\">(\\d+)</td>");
 
@@ -41,7 +45,7 @@ class HomeStaysFreshTest extends AttainIntegrationTest {
         long before = calls(first);
 
         String email = Json.parse(rep.get("/api/v1/me").body()).get("person").get("email").asString();
-        String at = ZonedDateTime.now(ZoneId.systemDefault()).minusHours(1).toOffsetDateTime().toString();
+        String at = ZonedDateTime.now(clock).minusHours(1).toOffsetDateTime().toString();
         WebSession admin = login("compadmin", "demo");
         String batch = """
                 {"source":"home-fresh-%s","records":[
@@ -87,7 +91,7 @@ class HomeStaysFreshTest extends AttainIntegrationTest {
         var response = login("compadmin", "demo").sendJson("POST", "/api/v1/transactions/bulk", """
                 {"source": "crm", "records": [{"external_id": "FRESH-%s", "close_date": "%s", "amount": "54321.00",
                   "currency": "%s", "owner": "%s", "deal_type": "expansion"}]}"""
-                .formatted(UUID.randomUUID(), LocalDate.now(), me.get("currency").asString(), me.get("externalId").asString()));
+                .formatted(UUID.randomUUID(), TODAY, me.get("currency").asString(), me.get("externalId").asString()));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 
         String after = rep.get("/").body();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import org.attain.support.AttainIntegrationTest;
+import org.attain.support.DateDependent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * bound the query uses to read fewer rows: checked against sorting all of them, for every rep of the
  * demo company and for a rep with several deals on one day (ties across the n-th place).
  */
+@DateDependent
 class RecentDealsTest extends AttainIntegrationTest {
 
     @Autowired
@@ -30,7 +32,7 @@ class RecentDealsTest extends AttainIntegrationTest {
     }
 
     private List<String> shown(long personId, int n) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = TODAY;
         return sales.mine(personId, today.minusDays(90), today, today.minusDays(30), today, n).recentDeals().stream()
                 .map(SalesSnapshot.Deal::externalId).toList();
     }

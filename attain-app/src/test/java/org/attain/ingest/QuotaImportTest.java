@@ -3,11 +3,13 @@ package org.attain.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.attain.support.AttainIntegrationTest;
+import org.attain.support.DateDependent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Quotas upsert by (person, period, measure): a changed amount is a new version, audited and recalculated. */
+@DateDependent
 class QuotaImportTest extends AttainIntegrationTest {
 
     @Autowired

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import org.attain.support.AttainIntegrationTest;
+import org.attain.support.DateDependent;
 import org.attain.support.Json;
 import org.attain.support.WebSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,10 +14,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** A CRM pushes deals and activities; only signed, fresh deliveries count, and each delivery counts once. */
+@DateDependent
 class InboundWebhookTest extends AttainIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    java.time.Clock clock;
 
     private SignedWebhook crm;
     private String repEmail;
@@ -26,7 +31,7 @@ class InboundWebhookTest extends AttainIntegrationTest {
         String source = "crm-" + UUID.randomUUID().toString().substring(0, 8);
         var answer = login("admin", "demo").sendJson("POST", "/api/v1/integrations/webhook-sources/" + source + "/secret", null);
         assertThat(answer.statusCode()).isEqualTo(200);
-        crm = new SignedWebhook(baseUrl(), source, Json.parse(answer.body()).get("secret").asString());
+        crm = new SignedWebhook(baseUrl(), source, Json.parse(answer.body()).get("secret").asString(), clock);
         repEmail = Json.parse(login("rep", "demo").get("/api/v1/me").body()).get("person").get("email").asString();
     }
 
@@ -87,7 +92,7 @@ class InboundWebhookTest extends AttainIntegrationTest {
 
     @Test
     void aWrongSignatureIsRefusedWith401() {
-        var response = crm.send("d-x", dealWon("OPP-4", "1.00"), System.currentTimeMillis() / 1000, "not-the-secret");
+        var response = crm.send("d-x", dealWon("OPP-4", "1.00"), crm.now(), "not-the-secret");
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
         assertThat(transactions("OPP-4")).isZero();
@@ -95,7 +100,7 @@ class InboundWebhookTest extends AttainIntegrationTest {
 
     @Test
     void aStaleTimestampIsRefusedEvenWhenCorrectlySigned() {
-        long tenMinutesAgo = System.currentTimeMillis() / 1000 - 600;
+        long tenMinutesAgo = crm.now() - 600;
         var response = crm.send("d-old", dealWon("OPP-5", "1.00"), tenMinutesAgo, crm.secret());
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(Json.parse(response.body()).get("detail").asString()).contains("5 minutes");
@@ -103,7 +108,7 @@ class InboundWebhookTest extends AttainIntegrationTest {
 
     @Test
     void aMissingSignatureIsRefused() {
-        var response = crm.post("d-y", dealWon("OPP-6", "1.00").getBytes(), String.valueOf(System.currentTimeMillis() / 1000), null);
+        var response = crm.post("d-y", dealWon("OPP-6", "1.00").getBytes(), String.valueOf(crm.now()), null);
         assertThat(response.statusCode()).isEqualTo(401);
     }
 

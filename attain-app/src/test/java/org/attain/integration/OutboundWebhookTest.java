@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.attain.support.AttainIntegrationTest;
+import org.attain.support.DateDependent;
 import org.attain.support.Json;
 import org.attain.support.WebSession;
 import org.junit.jupiter.api.Test;
@@ -15,10 +16,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Subscribers hear of closed periods and opened disputes, signed; a failing receiver is retried later, and it is all logged. */
+@DateDependent
 class OutboundWebhookTest extends AttainIntegrationTest {
+
+    /** A month of the oldest fiscal year the demo company has periods for. */
+    private static final String MONTH = (TODAY.getYear() - 3) + "-03";
 
     @Autowired
     WebhookDispatcher dispatcher;
+
+    @Autowired
+    java.time.Clock clock;
 
     @Autowired
     org.springframework.context.ApplicationEventPublisher events;
@@ -51,7 +59,7 @@ class OutboundWebhookTest extends AttainIntegrationTest {
             assertThat(created.statusCode()).isEqualTo(201);
             String secret = Json.parse(created.body()).get("secret").asString();
 
-            assertThat(login("compadmin", "demo").sendJson("POST", "/api/v1/periods/2023-03/close", null).statusCode()).isEqualTo(200);
+            assertThat(login("compadmin", "demo").sendJson("POST", "/api/v1/periods/" + MONTH + "/close", null).statusCode()).isEqualTo(200);
 
             JsonNode first = awaitDelivery(admin, "period.closed", url);
             assertThat(first.get("status").asString()).isEqualTo("PENDING");
@@ -59,7 +67,7 @@ class OutboundWebhookTest extends AttainIntegrationTest {
             assertThat(Instant.parse(first.get("nextAttemptAt").asString()))
                     .isAfterOrEqualTo(Instant.parse(first.get("createdAt").asString()).plus(WebhookDispatcher.FIRST_RETRY));
 
-            dispatcher.deliverDue(Instant.now().plus(Duration.ofHours(1)));
+            dispatcher.deliverDue(clock.instant().plus(Duration.ofHours(1)));
             JsonNode done = awaitDelivery(admin, "period.closed", url);
             assertThat(done.get("status").asString()).isEqualTo("DELIVERED");
             assertThat(done.get("attempts").asInt()).isEqualTo(2);
@@ -67,13 +75,13 @@ class OutboundWebhookTest extends AttainIntegrationTest {
             FakeVendor.Seen delivered = receiver.seen().get(1);
             JsonNode payload = Json.parse(delivered.body());
             assertThat(payload.get("event").asString()).isEqualTo("period.closed");
-            assertThat(payload.get("data").get("periodId").asString()).isEqualTo("2023-03");
+            assertThat(payload.get("data").get("periodId").asString()).isEqualTo(MONTH);
             assertThat(delivered.headers().get(Signatures.DELIVERY)).isEqualTo(payload.get("id").asString());
             long ts = Long.parseLong(delivered.headers().get(Signatures.TIMESTAMP));
             assertThat(Signatures.matches(secret, ts, delivered.body().getBytes(StandardCharsets.UTF_8),
                     delivered.headers().get(Signatures.SIGNATURE))).isTrue();
         } finally {
-            login("compadmin", "demo").sendJson("POST", "/api/v1/periods/2023-03/reopen", "{\"reason\":\"test of webhooks only\"}");
+            login("compadmin", "demo").sendJson("POST", "/api/v1/periods/" + MONTH + "/reopen", "{\"reason\":\"test of webhooks only\"}");
         }
     }
 

@@ -8,11 +8,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
-/** A CRM sending webhooks to Attain: signs the body with the source's secret like a real sender. */
-record SignedWebhook(String baseUrl, String source, String secret) {
+/**
+ * A CRM sending webhooks to Attain: signs the body with the source's secret like a real sender, and
+ * stamps it by the same clock as the app's (the tests pin the app's day; a real sender and Attain
+ * share real time).
+ */
+record SignedWebhook(String baseUrl, String source, String secret, java.time.Clock clock) {
 
     HttpResponse<String> send(String delivery, String body) {
-        return send(delivery, body, System.currentTimeMillis() / 1000, secret);
+        return send(delivery, body, now(), secret);
+    }
+
+    long now() {
+        return clock.instant().getEpochSecond();
     }
 
     HttpResponse<String> send(String delivery, String body, long timestamp, String signWith) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.attain.support.AttainIntegrationTest;
+import org.attain.support.DateDependent;
 import org.attain.support.Json;
 import org.attain.support.WebSession;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import tools.jackson.databind.JsonNode;
  * A rep reads their own; their managers up the line read it; the back office reads everyone's;
  * nobody else, and a refusal looks the same as a person that does not exist.
  */
+@DateDependent
 class EarningsPrivacyTest extends AttainIntegrationTest {
 
     @Autowired
@@ -43,8 +45,8 @@ class EarningsPrivacyTest extends AttainIntegrationTest {
                 order by p.id limit 1""").param("rep", rep).param("m", manager).query(Long.class).single();
         long managersManager = jdbc.sql("""
                 select manager_id from reporting_line where person_id = :m
-                  and valid_from <= current_date and (valid_until is null or valid_until > current_date)""")
-                .param("m", manager).query(Long.class).single();
+                  and valid_from <= cast(:today as date) and (valid_until is null or valid_until > cast(:today as date))""")
+                .param("m", manager).param("today", TODAY).query(Long.class).single();
 
         expect("rep", rep, 200);
         expect("rep", otherRep, 404);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.attain.support.AttainIntegrationTest;
+import org.attain.support.DateDependent;
 import org.attain.support.Json;
 import org.attain.support.WebSession;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** "What if I close this deal?" answers with the new earnings and the changed lines, and stores nothing. */
+@DateDependent
 class WhatIfTest extends AttainIntegrationTest {
 
     @Autowired
@@ -24,7 +26,7 @@ class WhatIfTest extends AttainIntegrationTest {
         long me = Json.parse(rep.get("/api/v1/me").body()).get("id").asLong();
         long resultsBefore = jdbc.sql("select count(*) from payee_period_result").query(Long.class).single();
         var response = rep.sendJson("POST", "/api/v1/people/" + me + "/what-if",
-                "{\"amount\":\"50000.00\",\"closeDate\":\"" + LocalDate.now() + "\",\"type\":\"new_logo\",\"termMonths\":36}");
+                "{\"amount\":\"50000.00\",\"closeDate\":\"" + TODAY + "\",\"type\":\"new_logo\",\"termMonths\":36}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode outcome = Json.parse(response.body());
         assertThat(outcome.get("difference").decimalValue()).isGreaterThan(new BigDecimal("250.00"));

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.attain.calc.CalcRuns;
 import org.attain.support.AttainIntegrationTest;
+import org.attain.support.DateDependent;
 import org.attain.support.Json;
 import org.attain.support.WebSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
  * Payouts are approved once per result version: a manager approves their team, two admins at the
  * same moment produce exactly one approval, and a recalculation afterwards asks for a new one.
  */
+@DateDependent
 class PayoutApprovalTest extends AttainIntegrationTest {
 
     @Autowired

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.attain.payout.PayoutFixtures;
 import org.attain.support.AttainIntegrationTest;
+import org.attain.support.DateDependent;
 import org.attain.support.Json;
 import org.attain.support.WebSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Finance reads commission cost, accrual against approvals, and cost of sales; one currency per figure. */
+@DateDependent
 class FinanceReportsTest extends AttainIntegrationTest {
 
     @Autowired

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import org.attain.payout.PayoutFixtures;
 import org.attain.support.AttainIntegrationTest;
+import org.attain.support.DateDependent;
 import org.attain.support.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import tools.jackson.databind.JsonNode;
  * Reports follow the pay rule: reps get none, managers see their subtree, the back office everyone;
  * finance is for finance, admins and comp admins; a statement PDF is visible exactly like the statement.
  */
+@DateDependent
 class ReportPrivacyMatrixTest extends AttainIntegrationTest {
 
     @Autowired
@@ -99,8 +101,8 @@ class ReportPrivacyMatrixTest extends AttainIntegrationTest {
         return jdbc.sql("""
                 with recursive sub(id) as (select cast(:m as bigint) union
                   select rl.person_id from reporting_line rl join sub on rl.manager_id = sub.id
-                  where rl.valid_from <= current_date and (rl.valid_until is null or rl.valid_until > current_date))
+                  where rl.valid_from <= cast(:today as date) and (rl.valid_until is null or rl.valid_until > cast(:today as date)))
                 select p.first_name || ' ' || p.last_name from person p join sub on sub.id = p.id""")
-                .param("m", cast.manager).query(String.class).list();
+                .param("m", cast.manager).param("today", TODAY).query(String.class).list();
     }
 }

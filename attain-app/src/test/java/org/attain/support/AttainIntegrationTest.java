@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import org.attain.AttainApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,7 +28,16 @@ public abstract class AttainIntegrationTest {
     static void attainProperties(DynamicPropertyRegistry registry) {
         registry.add("attain.data-dir", DATA_DIR::toString);
         registry.add("attain.demo.enabled", () -> "true");
+        registry.add("attain.clock.today", () -> TODAY.toString());
     }
+
+    /**
+     * The day every integration test runs on: the demo company, its periods and "this quarter" are
+     * generated relative to it. Pinned, so the suite gives the same answers whatever day it runs;
+     * {@code -Dattain.test.today=2028-02-29} moves it, which is how the build replays the
+     * {@link DateDependent} tests on a quarter's last day, a leap day and a year's end.
+     */
+    public static final LocalDate TODAY = LocalDate.parse(System.getProperty("attain.test.today", "2026-12-05"));
 
     protected String baseUrl() {
         return "http://127.0.0.1:" + port;

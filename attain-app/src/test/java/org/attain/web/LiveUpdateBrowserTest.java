@@ -24,7 +24,7 @@ class LiveUpdateBrowserTest extends AttainIntegrationTest {
             var response = login("compadmin", "demo").sendJson("POST", "/api/v1/transactions/bulk", """
                     {"source": "crm", "records": [{"external_id": "%s", "close_date": "%s", "amount": "12345.67",
                       "currency": "%s", "owner": "%s", "deal_type": "expansion"}]}"""
-                    .formatted(deal, LocalDate.now(), me.get("currency").asString(), me.get("externalId").asString()));
+                    .formatted(deal, TODAY, me.get("currency").asString(), me.get("externalId").asString()));
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             assertThat(Json.parse(response.body()).get("accepted").asLong()).isEqualTo(1);
 
