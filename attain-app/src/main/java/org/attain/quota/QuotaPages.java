@@ -95,7 +95,7 @@ class QuotaPages {
         typed.forEach((i, amount) -> changes.add(new Quotas.Change(personIds.get(i), period, amount)));
         if (!unreadable.isEmpty()) {
             flash.addFlashAttribute("problem", "quota.unreadable");
-            flash.addFlashAttribute("rows", unreadable.toString());
+            flash.addFlashAttribute("messageArg", unreadable.toString());
             return redirect(period, team);
         }
         try {
@@ -106,10 +106,10 @@ class QuotaPages {
                 launcher.launchFor(people, user.getUsername());
             }
             flash.addFlashAttribute("notice", "quota.saved");
-            flash.addFlashAttribute("rows", Integer.toString(changed));
+            flash.addFlashAttribute("messageArg", Integer.toString(changed));
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("problem", "quota.rejected");
-            flash.addFlashAttribute("rows", sheetRows(e, typed).toString());
+            flash.addFlashAttribute("messageArg", sheetRows(e, typed).toString());
         }
         return redirect(period, team);
     }
@@ -128,7 +128,7 @@ class QuotaPages {
         typed.forEach((i, amount) -> teamChanges.add(new TeamQuotas.Change(teamIds.get(i), period, amount)));
         if (!unreadable.isEmpty()) {
             flash.addFlashAttribute("problem", "quota.unreadable");
-            flash.addFlashAttribute("rows", unreadable.toString());
+            flash.addFlashAttribute("messageArg", unreadable.toString());
             return redirect(period, team);
         }
         try {
@@ -137,10 +137,10 @@ class QuotaPages {
                 launcher.launchFor(outcome.people(), user.getUsername());
             }
             flash.addFlashAttribute("notice", "quota.team.saved");
-            flash.addFlashAttribute("rows", Integer.toString(outcome.teamsChanged()));
+            flash.addFlashAttribute("messageArg", Integer.toString(outcome.teamsChanged()));
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("problem", "quota.rejected");
-            flash.addFlashAttribute("rows", sheetRows(e, typed).toString());
+            flash.addFlashAttribute("messageArg", sheetRows(e, typed).toString());
         }
         return redirect(period, team);
     }
