@@ -3,16 +3,20 @@ package org.attain.pay;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.attain.access.AttainUser;
 import org.attain.access.Visibility;
 import org.attain.calc.WhatIfs;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.InvalidInputException;
+import org.attain.platform.LocaleNumbers;
 import org.attain.platform.NotFoundException;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,6 +27,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The what-if estimator on the page (an htmx fragment): the payee's earnings with a hypothetical
  * deal, and which lines change. Nothing is stored. {@link WhatIfApi} is the same over REST.
+ *
+ * <p>The page sends what was typed, as text, and it is read here in the page's language, so
+ * "50.000" on a German page is fifty thousand. The whole card comes back: the form with what was
+ * typed and a message beside each field in error, and an estimate only when every field was read,
+ * so a refused input never leaves an earlier estimate on screen.
  */
 @Controller
 class WhatIfEndpoints {
@@ -44,24 +53,69 @@ class WhatIfEndpoints {
     record Request(BigDecimal amount, LocalDate closeDate, String type, Integer termMonths) {
     }
 
+    /** The fields as typed, to show them again beside their messages. */
+    record Form(String amount, String closeDate, String type, String termMonths) {
+    }
+
     @PostMapping("/people/{id}/what-if")
     String page(@AuthenticationPrincipal AttainUser user, @PathVariable long id,
-            @RequestParam(required = false) BigDecimal amount,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closeDate,
-            @RequestParam(required = false) String type, @RequestParam(required = false) Integer termMonths, Model model) {
+            @RequestParam(required = false) String amount, @RequestParam(required = false) String closeDate,
+            @RequestParam(required = false) String type, @RequestParam(required = false) String termMonths,
+            Locale locale, Model model) {
         requireVisible(user, id);
+        Form form = new Form(amount, closeDate, type, termMonths);
+        model.addAttribute("personId", id);
+        model.addAttribute("whatIfForm", form);
+        Map<String, String> problems = new LinkedHashMap<>();
+        Request request = read(form, locale, problems);
+        WhatIfs.Deal deal = null;
         try {
-            WhatIfs.Deal deal = validated(new Request(amount, closeDate, type, termMonths), clock);
-            var outcome = whatIfs.evaluate(id, deal);
-            if (outcome.isEmpty()) {
-                model.addAttribute("problems", List.of(new FieldProblem("closeDate", "whatif.noPlan", "")));
-            } else {
-                model.addAttribute("outcome", outcome.get());
-            }
+            deal = validated(request, clock);
         } catch (InvalidInputException e) {
-            model.addAttribute("problems", e.problems());
+            e.problems().forEach(p -> problems.putIfAbsent(p.field(), p.code()));
         }
-        return "pay/whatif :: result";
+        if (problems.isEmpty()) {
+            var outcome = whatIfs.evaluate(id, deal);
+            if (outcome.isPresent()) {
+                model.addAttribute("whatIfOutcome", outcome.get());
+                model.addAttribute("whatIfDeal", deal);
+            } else {
+                problems.put("closeDate", "whatif.noPlan");
+            }
+        }
+        model.addAttribute("whatIfProblems", problems);
+        return "pay/whatif :: form";
+    }
+
+    /**
+     * The request the typed text makes. A field that cannot be read gets its problem here and is
+     * passed on as absent; {@link #validated} then checks the rules, and a field keeps the first
+     * problem found (an unreadable amount is not also called missing).
+     */
+    static Request read(Form form, Locale locale, Map<String, String> problems) {
+        BigDecimal amount = null;
+        try {
+            amount = LocaleNumbers.amount("amount", form.amount(), locale);
+        } catch (InvalidInputException e) {
+            problems.put("amount", e.problems().get(0).code());
+        }
+        LocalDate closeDate = null;
+        if (form.closeDate() != null && !form.closeDate().isBlank()) {
+            try {
+                closeDate = LocalDate.parse(form.closeDate().strip());
+            } catch (DateTimeParseException e) {
+                problems.put("closeDate", "whatif.closeDate.unreadable");
+            }
+        }
+        Integer termMonths = null;
+        if (form.termMonths() != null && !form.termMonths().isBlank()) {
+            try {
+                termMonths = Integer.valueOf(form.termMonths().strip());
+            } catch (NumberFormatException e) {
+                problems.put("termMonths", "whatif.termMonths.range");
+            }
+        }
+        return new Request(amount, closeDate, form.type(), termMonths);
     }
 
     static WhatIfs.Deal validated(Request r, Clock clock) {

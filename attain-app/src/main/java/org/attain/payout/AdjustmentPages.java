@@ -1,9 +1,5 @@
 package org.attain.payout;
 
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.NumberFormat;
-import java.text.ParsePosition;
 import java.util.List;
 import java.util.Locale;
 import org.attain.access.AttainUser;
@@ -13,6 +9,7 @@ import org.attain.org.People;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.ForbiddenException;
 import org.attain.platform.InvalidInputException;
+import org.attain.platform.LocaleNumbers;
 import org.attain.platform.NotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -52,7 +49,7 @@ class AdjustmentPages {
             Long personId = employeeId == null || employeeId.isBlank() ? null
                     : people.idByExternalId(employeeId.strip()).orElseThrow(() -> new InvalidInputException(
                             new FieldProblem("employeeId", "adjustment.error.unknownPerson", "is not a known employee id")));
-            adjustments.create(user, new Adjustments.NewAdjustment(personId, period, parse(amount, locale), currency, reason));
+            adjustments.create(user, new Adjustments.NewAdjustment(personId, period, LocaleNumbers.amount("amount", amount, locale), currency, reason));
             return "redirect:/adjustments?period=" + period + "&saved";
         } catch (InvalidInputException e) {
             response.setStatus(400);
@@ -78,21 +75,6 @@ class AdjustmentPages {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new Form("", "", "", ""));
         }
-    }
-
-    /** Reads an amount as the user writes it: 1,234.56 in English, 1.234,56 in German. Null when it is not a number. */
-    static BigDecimal parse(String text, Locale locale) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        DecimalFormat format = (DecimalFormat) NumberFormat.getNumberInstance(locale);
-        format.setParseBigDecimal(true);
-        ParsePosition pos = new ParsePosition(0);
-        Object n = format.parse(text.strip(), pos);
-        if (n == null || pos.getIndex() != text.strip().length()) {
-            throw new InvalidInputException(new FieldProblem("amount", "adjustment.error.amount", "is not a number"));
-        }
-        return (BigDecimal) n;
     }
 
     private static void requireReader(AttainUser user) {

@@ -85,7 +85,7 @@ class TeamQuotasTest extends AttainIntegrationTest {
         assertThat(new BigDecimal(after.group(2))).isGreaterThan(credited);
 
         assertThat(compAdmin.get("/quotas?period=" + q + "&team=" + teamId).body())
-                .contains("data-test=\"team-quota-sheet\"").contains("value=\"1000000\"");
+                .contains("data-test=\"team-quota-sheet\"").contains("value=\"1,000,000\"");
         var page = compAdmin.postForm("/quotas/teams", Map.of("period", q, "team", Long.toString(teamId),
                 "teamId", Long.toString(teamId), "teamAmount", "2000000"));
         assertThat(page.statusCode()).isIn(200, 302, 303);

@@ -56,8 +56,8 @@ class StatementBrowserTest extends AttainIntegrationTest {
             browser.driver().findElement(By.id("wi-amount")).sendKeys("-10");
             browser.driver().findElement(By.cssSelector("[data-test=what-if] button[type=submit]")).click();
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
-                    .until(d -> !d.findElements(By.cssSelector("#what-if-result .problem")).isEmpty());
-            assertThat(browser.text("#what-if-result .problem")).isEqualTo("Amount: must be more than zero");
+                    .until(d -> !d.findElements(By.id("wi-amount-error")).isEmpty());
+            assertThat(browser.text("#wi-amount-error")).isEqualTo("Must be more than zero.");
 
             browser.driver().findElement(By.id("wi-amount")).clear();
             browser.driver().findElement(By.id("wi-amount")).sendKeys("40000");
