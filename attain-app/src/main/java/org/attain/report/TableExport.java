@@ -127,7 +127,7 @@ class TableExport {
      */
     private byte[] xlsx(ReportKind kind, List<Table.Column> columns, Rows rows, Locale locale) {
         SXSSFWorkbook book = new SXSSFWorkbook(null, 200, true);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (book; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet(CellText.safe(messages.getMessage(kind.title(), null, locale)).replaceAll("[\\\\/?*\\[\\]:]", " "));
             Font bold = book.createFont();
             bold.setBold(true);
