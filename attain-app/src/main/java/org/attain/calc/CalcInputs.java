@@ -66,7 +66,7 @@ class CalcInputs {
 
     /** Everything but the transactions: small, loaded once per run and shared by every chunk. */
     record Snapshot(CalculationInput base, DateRange window, boolean creditsAnyTransaction,
-            Map<Long, Set<Long>> reportsOf) {
+            Map<Long, Set<Long>> reportsOf, List<Long> planVersionIds) {
 
         /** The base input with a chunk's transactions and payees. */
         CalculationInput forChunk(List<Transaction> transactions, Set<PersonId> payees) {
@@ -108,7 +108,8 @@ class CalcInputs {
         Long[] ids = only.toArray(Long[]::new);
         String onlyThem = only.isEmpty() ? "" : " where person_id = any(:ids)";
         CalculationInput.Builder in = CalculationInput.builder().calendar(calendar);
-        List<CompiledPlan> compiled = compiledPlans();
+        CompiledLatest latest = compiledPlans();
+        List<CompiledPlan> compiled = latest.plans();
         compiled.forEach(in::plan);
         jdbc.sql("select person_id, plan_key, valid_from, valid_until from plan_assignment" + onlyThem)
                 .params(only.isEmpty() ? Map.of() : Map.of("ids", ids))
@@ -137,7 +138,7 @@ class CalcInputs {
                 .anyMatch(r -> r.from() == CreditFrom.DIRECT_REPORTS || r.from() == CreditFrom.SUBTREE);
         boolean anyTransaction = compiled.stream().flatMap(p -> p.measures().stream()).flatMap(m -> m.creditRules().stream())
                 .anyMatch(r -> r.from() == CreditFrom.TERRITORY);
-        return new Snapshot(in.build(), window, anyTransaction, rollsUp ? reportsOf : Map.of());
+        return new Snapshot(in.build(), window, anyTransaction, rollsUp ? reportsOf : Map.of(), latest.versionIds());
     }
 
     private record CompiledLatest(List<Long> versionIds, List<CompiledPlan> plans) {
@@ -146,21 +147,20 @@ class CalcInputs {
     private volatile CompiledLatest compiledLatest;
 
     /**
-     * The latest version of every plan, compiled. Published versions never change, so the compiled
-     * plans are kept until another version is published instead of compiling YAML and CEL again for
-     * every single-deal recalculation.
+     * The latest version of every plan, compiled, with the ids of exactly those versions (the run
+     * records them, so an export can say which version paid a line). Published versions never
+     * change, so the compiled plans are kept until another version is published instead of compiling
+     * YAML and CEL again for every single-deal recalculation.
      */
-    private List<CompiledPlan> compiledPlans() {
-        List<Long> before = plans.latestVersions().stream().map(Plans.PlanVersion::id).toList();
+    private CompiledLatest compiledPlans() {
+        List<Plans.PlanVersion> latest = plans.latestVersions();
+        List<Long> ids = latest.stream().map(Plans.PlanVersion::id).toList();
         CompiledLatest cached = compiledLatest;
-        if (cached != null && cached.versionIds().equals(before)) {
-            return cached.plans();
+        if (cached != null && cached.versionIds().equals(ids)) {
+            return cached;
         }
-        List<CompiledPlan> compiled = plans.compiledLatest();
-        // Only keep what was compiled if no version was published meanwhile.
-        if (plans.latestVersions().stream().map(Plans.PlanVersion::id).toList().equals(before)) {
-            compiledLatest = new CompiledLatest(before, compiled);
-        }
+        CompiledLatest compiled = new CompiledLatest(ids, latest.stream().map(plans::compiled).toList());
+        compiledLatest = compiled;
         return compiled;
     }
 

@@ -109,7 +109,8 @@ public class CalcRuns {
             long t0 = System.nanoTime();
             CalcInputs.Snapshot snapshot = inputs.snapshot(runPeriods, only);
             List<PersonId> who = new ArrayList<>(payeesOf(snapshot.base(), payees));
-            jdbc.sql("update calc_run set total = :n where id = :id").param("n", who.size()).param("id", runId).update();
+            jdbc.sql("update calc_run set total = :n, plan_versions = :pv where id = :id").param("n", who.size())
+                    .param("pv", snapshot.planVersionIds().toArray(Long[]::new)).param("id", runId).update();
             long t1 = System.nanoTime();
             ChunkedRun chunks = new ChunkedRun(runId, snapshot, who);
             Outcome outcome = chunks.call();

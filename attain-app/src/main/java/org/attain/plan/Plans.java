@@ -86,9 +86,14 @@ public class Plans {
     public List<CompiledPlan> compiledLatest() {
         List<CompiledPlan> plans = new ArrayList<>();
         for (PlanVersion v : latestVersions()) {
-            plans.add(compiler.compile(v.planKey() + " v" + v.version(), v.source()).orThrow());
+            plans.add(compiled(v));
         }
         return plans;
+    }
+
+    /** One published version, compiled (it compiled when it was published, so it compiles now). */
+    public CompiledPlan compiled(PlanVersion v) {
+        return compiler.compile(v.planKey() + " v" + v.version(), v.source()).orThrow();
     }
 
     /** What a plan compiles to, in words a comp admin reads: measures, credit rules, components. Empty if it does not compile. */

@@ -113,4 +113,82 @@ class ReportData {
                 group by l.component, r.currency order by l.component, r.currency""")
                 .param("period", period).param("ids", ids).query(ComponentSum.class).list();
     }
+
+    /** One current earnings line with whose it is, its period, the plan version that paid it and the payee's attainment. */
+    record EarningsRow(String employeeId, String name, String period, String plan, Integer planVersion, String component,
+            BigDecimal amount, String currency, BigDecimal attainment, String forPeriod) {
+    }
+
+    /** Lines and amounts of an export per currency; {@code currency} null is the row over all currencies. */
+    record EarningsTotal(String currency, BigDecimal amount, long lines, long people) {
+    }
+
+    // The plan version that paid a line is the one its run compiled (calc_run.plan_versions); runs
+    // from before runs recorded it get the latest version published before they started. Periods
+    // are ordered by the caller (array position): months, then their quarter, then the year.
+    private static final String EARNINGS_ROWS = """
+            select x.employee_id, x.name, x.period, coalesce(pv.name, x.plan_key) as plan, pv.version as plan_version,
+                   x.component, x.amount, x.currency, x.attainment, x.for_period
+            from (
+                select p.external_id as employee_id, p.first_name || ' ' || p.last_name as name, r.period_id as period,
+                       array_position(cast(:periods as text[]), r.period_id) as period_order, l.plan_key, l.component,
+                       l.line_no, l.amount, r.currency, r.attainment, l.for_period, run.plan_versions, run.started_at
+                from payee_period_result r
+                join earnings_line l on l.result_id = r.id
+                join person p on p.id = r.person_id
+                join calc_run run on run.id = r.run_id
+                where r.is_current and r.period_id = any(cast(:periods as text[]))
+                  and (cast(:ids as bigint[]) is null or r.person_id = any(cast(:ids as bigint[])))
+                order by p.external_id collate "C", period_order, l.component collate "C", l.line_no
+                limit cast(:limit as bigint) offset cast(:offset as bigint)
+            ) x
+            left join lateral (
+                select v.name, v.version from plan_version v
+                where v.plan_key = x.plan_key
+                  and case when x.plan_versions is null then v.created_at <= x.started_at else v.id = any(x.plan_versions) end
+                order by v.version desc limit 1
+            ) pv on true
+            order by x.employee_id collate "C", x.period_order, x.component collate "C", x.line_no""";
+
+    private static EarningsRow earningsRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new EarningsRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, Integer.class),
+                rs.getString(6), rs.getBigDecimal(7), rs.getString(8), rs.getBigDecimal(9), rs.getString(10));
+    }
+
+    /** One page of the export, sorted by employee id, period, component and line. */
+    List<EarningsRow> earnings(List<String> periods, Long[] ids, long offset, int limit) {
+        return jdbc.sql(EARNINGS_ROWS).param("periods", periods.toArray(String[]::new)).param("ids", ids)
+                .param("limit", limit).param("offset", offset).query(ReportData::earningsRow).list();
+    }
+
+    /**
+     * Every row of the export in order, handed over one by one. Inside a transaction the driver reads
+     * them through a cursor, {@code fetchSize} at a time, instead of loading the whole result first.
+     */
+    void eachEarnings(List<String> periods, Long[] ids, int fetchSize, java.util.function.Consumer<EarningsRow> row) {
+        jdbc.sql(EARNINGS_ROWS).withFetchSize(fetchSize).param("periods", periods.toArray(String[]::new)).param("ids", ids)
+                .param("limit", null).param("offset", 0)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> row.accept(earningsRow(rs, 0)));
+    }
+
+    /** Amount, lines and people per currency, then (currency null) lines and people over all. */
+    List<EarningsTotal> earningsTotals(List<String> periods, Long[] ids) {
+        return jdbc.sql("""
+                select r.currency, coalesce(sum(l.amount), 0) as amount, count(l.id) as lines, count(distinct r.person_id) as people
+                from payee_period_result r join earnings_line l on l.result_id = r.id
+                where r.is_current and r.period_id = any(cast(:periods as text[]))
+                  and (cast(:ids as bigint[]) is null or r.person_id = any(cast(:ids as bigint[])))
+                group by grouping sets ((r.currency), ())
+                order by r.currency nulls last""")
+                .param("periods", periods.toArray(String[]::new)).param("ids", ids).query(EarningsTotal.class).list();
+    }
+
+    /** Of these periods, those with a current result of someone in scope (for an empty export's pointer). */
+    List<String> periodsWithResults(List<String> periods, Long[] ids) {
+        return jdbc.sql("""
+                select distinct r.period_id from payee_period_result r
+                where r.is_current and r.period_id = any(cast(:periods as text[]))
+                  and (cast(:ids as bigint[]) is null or r.person_id = any(cast(:ids as bigint[])))""")
+                .param("periods", periods.toArray(String[]::new)).param("ids", ids).query(String.class).list();
+    }
 }

@@ -3,30 +3,44 @@ package org.attain.report;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The reports there are, by their URL name. Finance reports are for finance, admins and comp admins only. */
+/**
+ * The reports there are, by their URL name, and who may read them: finance reports are for finance,
+ * admins and comp admins; team reports for managers too; the earnings export for everyone, each
+ * within what they may see (a rep their own lines).
+ */
 public enum ReportKind {
-    TEAM_TARGETS("team-targets", false),
-    ATTAINMENT_DISTRIBUTION("attainment-distribution", false),
-    PAYOUTS_BY_COMPONENT("payouts-by-component", false),
-    PERFORMERS("performers", false),
-    COMMISSION_COST("commission-cost", true),
-    ACCRUED_VS_PAID("accrued-vs-paid", true),
-    COST_OF_SALES("cost-of-sales", true);
+    TEAM_TARGETS("team-targets", Readers.MANAGERS),
+    ATTAINMENT_DISTRIBUTION("attainment-distribution", Readers.MANAGERS),
+    PAYOUTS_BY_COMPONENT("payouts-by-component", Readers.MANAGERS),
+    PERFORMERS("performers", Readers.MANAGERS),
+    COMMISSION_COST("commission-cost", Readers.BACK_OFFICE),
+    ACCRUED_VS_PAID("accrued-vs-paid", Readers.BACK_OFFICE),
+    COST_OF_SALES("cost-of-sales", Readers.BACK_OFFICE),
+    /** One row per current earnings line of a period; paged in the API, whole in a file ({@link EarningsExport}). */
+    EARNINGS("earnings", Readers.EVERYONE);
+
+    /** Who may read a report; what they see of it is always limited by {@code Visibility}. */
+    public enum Readers { EVERYONE, MANAGERS, BACK_OFFICE }
 
     private final String slug;
-    private final boolean finance;
+    private final Readers readers;
 
-    ReportKind(String slug, boolean finance) {
+    ReportKind(String slug, Readers readers) {
         this.slug = slug;
-        this.finance = finance;
+        this.readers = readers;
     }
 
     public String slug() {
         return slug;
     }
 
+    public Readers readers() {
+        return readers;
+    }
+
+    /** Finance reports live under /finance and /api/v1/finance. */
     public boolean finance() {
-        return finance;
+        return readers == Readers.BACK_OFFICE;
     }
 
     /** Message key of the report's title. */

@@ -25,13 +25,16 @@ class ReportPages {
     private final StatementPdf statements;
     private final Periods periods;
     private final MessageSource messages;
+    private final EarningsExport earnings;
 
-    ReportPages(Reports reports, TableExport export, StatementPdf statements, Periods periods, MessageSource messages) {
+    ReportPages(Reports reports, TableExport export, StatementPdf statements, Periods periods, MessageSource messages,
+            EarningsExport earnings) {
         this.reports = reports;
         this.export = export;
         this.statements = statements;
         this.periods = periods;
         this.messages = messages;
+        this.earnings = earnings;
     }
 
     @GetMapping("/reports")
@@ -78,10 +81,34 @@ class ReportPages {
         return "report/finance";
     }
 
+    /** Periods to choose from, by kind (message key of the group's label, newest first). */
+    record Choice(String label, List<String> ids) {
+    }
+
+    /** The earnings export on screen, a page of rows at a time, with its CSV and XLSX downloads; for everyone, within what they may see. */
+    @GetMapping("/reports/earnings")
+    String earnings(@AuthenticationPrincipal AttainUser user, @RequestParam(required = false) String period,
+            @RequestParam(defaultValue = "0") int page, Locale locale, Model model) {
+        int size = EarningsExport.PAGE_ROWS_ON_SCREEN;
+        EarningsExport.Page p = earnings.page(user, period, Math.max(page, 0), size);
+        if (p.rows().isEmpty() && p.total() > 0) {
+            // A page past the end (an old link after a recalculation) shows the last one.
+            p = earnings.page(user, p.period(), (int) ((p.total() - 1) / size), size);
+        }
+        model.addAttribute("export", p);
+        model.addAttribute("message", earnings.message(p, locale));
+        model.addAttribute("corrections", p.rows().stream().anyMatch(r -> r.forPeriod() != null));
+        model.addAttribute("choices", choices(p.period()));
+        return "report/earnings";
+    }
+
     @GetMapping({"/reports/{report}/export", "/finance/{report}/export"})
     ResponseEntity<byte[]> download(@AuthenticationPrincipal AttainUser user, @PathVariable String report,
             @RequestParam(required = false) String period, @RequestParam(required = false) String format, Locale locale) {
         ReportKind kind = ReportKind.of(report).orElseThrow(() -> new org.attain.platform.NotFoundException("report", report));
+        if (kind == ReportKind.EARNINGS) {
+            return ReportsApi.earningsFile(earnings.file(user, period, ReportsApi.format(format), locale));
+        }
         String p = period == null || period.isBlank() ? reports.defaultPeriod(kind) : period.strip();
         TableExport.File f = export.write(reports.build(user, kind, p), p, ReportsApi.format(format), locale);
         return ReportsApi.download(f.name(), f.contentType(), f.bytes());
@@ -91,6 +118,22 @@ class ReportPages {
     ResponseEntity<byte[]> statement(@AuthenticationPrincipal AttainUser user, @PathVariable long personId,
             @RequestParam String period, Locale locale) {
         return ReportsApi.pdf(statements.render(user, personId, period.strip(), locale));
+    }
+
+    /** The last three fiscal years, the quarters of two years and the months of two years up to now, and the chosen period. */
+    private List<Choice> choices(String chosen) {
+        List<Choice> out = new java.util.ArrayList<>();
+        for (PeriodKind kind : List.of(PeriodKind.YEAR, PeriodKind.QUARTER, PeriodKind.MONTH)) {
+            var current = periods.current(kind);
+            List<String> ids = new java.util.ArrayList<>(periods.list(kind, null).stream()
+                    .filter(q -> !q.startsOn().isAfter(current.startsOn()))
+                    .sorted(java.util.Comparator.comparing(Periods.PeriodRow::startsOn).reversed())
+                    .limit(kind == PeriodKind.YEAR ? 3 : kind == PeriodKind.QUARTER ? 8 : 24)
+                    .map(Periods.PeriodRow::id).toList());
+            periods.find(chosen).filter(c -> c.kind() == kind && !ids.contains(chosen)).ifPresent(c -> ids.add(0, chosen));
+            out.add(new Choice("report.earnings.kind." + kind.name().toLowerCase(Locale.ROOT), ids));
+        }
+        return out;
     }
 
     private List<String> quarters() {

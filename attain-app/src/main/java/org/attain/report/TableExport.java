@@ -2,14 +2,16 @@ package org.attain.report;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
@@ -17,7 +19,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.attain.payout.CellText;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
@@ -62,36 +64,71 @@ class TableExport {
         this.messages = messages;
     }
 
+    /**
+     * Rows handed to a writer one at a time, in order: a large export streams from the database into
+     * the file without holding every row as objects.
+     */
+    @FunctionalInterface
+    interface Rows {
+        void each(Consumer<List<Object>> row);
+    }
+
     File write(Table table, String period, Format format, Locale locale) {
-        String name = table.kind().slug() + "-" + period + "." + format.extension;
+        if (format == Format.PDF) {
+            return new File(name(table.kind(), period, format), format.contentType, pdf(table, period, locale));
+        }
+        return write(table.kind(), table.columns(), period, format, locale, table.rows()::forEach);
+    }
+
+    /** A CSV or XLSX file of rows that arrive one by one; the whole file is built before anything is sent. */
+    File write(ReportKind kind, List<Table.Column> columns, String period, Format format, Locale locale, Rows rows) {
         byte[] bytes = switch (format) {
-            case CSV -> csv(table, locale).getBytes(StandardCharsets.UTF_8);
-            case XLSX -> xlsx(table, period, locale);
-            case PDF -> pdf(table, period, locale);
+            case CSV -> csv(columns, rows, locale);
+            case XLSX -> xlsx(kind, columns, rows, locale);
+            case PDF -> throw new IllegalArgumentException("a PDF is written from a whole table");
         };
-        return new File(name, format.contentType, bytes);
+        return new File(name(kind, period, format), format.contentType, bytes);
+    }
+
+    private static String name(ReportKind kind, String period, Format format) {
+        return kind.slug() + "-" + period + "." + format.extension;
     }
 
     String csv(Table table, Locale locale) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
-            printer.printRecord(table.columns().stream().map(c -> CellText.safe(label(c, locale))).toList());
-            for (List<Object> row : table.rows()) {
-                List<String> cells = new java.util.ArrayList<>();
+        return new String(csv(table.columns(), table.rows()::forEach, locale), StandardCharsets.UTF_8);
+    }
+
+    private byte[] csv(List<Table.Column> columns, Rows rows, Locale locale) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
+            printer.printRecord(columns.stream().map(c -> CellText.safe(label(c, locale))).toList());
+            List<String> cells = new ArrayList<>(columns.size());
+            rows.each(row -> {
+                cells.clear();
                 for (int i = 0; i < row.size(); i++) {
-                    cells.add(plain(table.columns().get(i), row.get(i)));
+                    cells.add(plain(columns.get(i), row.get(i)));
                 }
-                printer.printRecord(cells);
-            }
+                try {
+                    printer.printRecord(cells);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
+        return out.toByteArray();
     }
 
-    byte[] xlsx(Table table, String period, Locale locale) {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = book.createSheet(CellText.safe(messages.getMessage(table.kind().title(), null, locale)).replaceAll("[\\\\/?*\\[\\]:]", " "));
+    /**
+     * A streaming workbook keeps only a window of rows in memory and the rest in a compressed temporary
+     * file, deleted when the workbook is disposed; a year of a large company fits in a few MB of heap.
+     */
+    private byte[] xlsx(ReportKind kind, List<Table.Column> columns, Rows rows, Locale locale) {
+        SXSSFWorkbook book = new SXSSFWorkbook(null, 200, true);
+        try (book; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = book.createSheet(CellText.safe(messages.getMessage(kind.title(), null, locale)).replaceAll("[\\\\/?*\\[\\]:]", " "));
             Font bold = book.createFont();
             bold.setBold(true);
             CellStyle head = book.createCellStyle();
@@ -101,21 +138,22 @@ class TableExport {
             CellStyle percent = book.createCellStyle();
             percent.setDataFormat(book.createDataFormat().getFormat("0.0%"));
             Row header = sheet.createRow(0);
-            for (int i = 0; i < table.columns().size(); i++) {
+            for (int i = 0; i < columns.size(); i++) {
                 Cell c = header.createCell(i);
-                c.setCellValue(CellText.safe(label(table.columns().get(i), locale)));
+                c.setCellValue(CellText.safe(label(columns.get(i), locale)));
                 c.setCellStyle(head);
+                sheet.setColumnWidth(i, 18 * 256);
             }
-            int r = 1;
-            for (List<Object> row : table.rows()) {
-                Row x = sheet.createRow(r++);
+            int[] r = {1};
+            rows.each(row -> {
+                Row x = sheet.createRow(r[0]++);
                 for (int i = 0; i < row.size(); i++) {
                     Object v = row.get(i);
                     if (v == null) {
                         continue;
                     }
                     Cell c = x.createCell(i);
-                    switch (table.columns().get(i).kind()) {
+                    switch (columns.get(i).kind()) {
                         case MONEY -> {
                             // A spreadsheet stores every number as a double; rounding to cents first keeps it exact to the cent.
                             c.setCellValue(((BigDecimal) v).setScale(2, RoundingMode.HALF_EVEN).doubleValue());
@@ -129,14 +167,13 @@ class TableExport {
                         case TEXT -> c.setCellValue(CellText.safe(String.valueOf(v)));
                     }
                 }
-            }
-            for (int i = 0; i < table.columns().size(); i++) {
-                sheet.setColumnWidth(i, 18 * 256);
-            }
+            });
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            book.dispose();
         }
     }
 

@@ -68,6 +68,23 @@ public final class WebSession {
         return send(b);
     }
 
+    /** A download as bytes (XLSX, PDF), with this session's cookies or token. */
+    public HttpResponse<byte[]> getBytes(String path, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(b::header);
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> postForm(String path, Map<String, String> fields) {
         String token = csrfFrom(get(path.equals("/login") ? "/login" : "/").body());
         String body = fields.entrySet().stream()
