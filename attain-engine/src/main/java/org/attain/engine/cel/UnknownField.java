@@ -8,7 +8,9 @@ import org.attain.engine.yaml.EditDistance;
 
 /**
  * A field a condition reads that the data does not have, with the closest known one: a typo such as
- * {@code deal.typ} would otherwise make a rule that is never true and quietly pays nothing.
+ * {@code deal.typ} would otherwise make a rule that is never true and quietly pays nothing. Closest is,
+ * in turn: within two edits, a longer name of the same variable ({@code person.region} for
+ * {@code region_id}), the same name on another variable.
  */
 final class UnknownField {
 
@@ -24,6 +26,7 @@ final class UnknownField {
         String variable = read.variable();
         String field = read.field();
         Optional<String> suggestion = EditDistance.closest(field, known.keySet(), maxDistance(field))
+                .or(() -> known.keySet().stream().filter(f -> f.startsWith(field + "_")).findFirst())
                 .map(f -> variable + "." + f)
                 .or(() -> elsewhere(dictionary, variable, field));
         if (suggestion.isPresent()) {

@@ -91,6 +91,12 @@ class ConditionCheckTest {
     void a_field_of_another_variable_is_suggested_and_an_unlike_name_lists_the_known_ones() {
         assertThat(problems("deal.region == 'EMEA'")).extracting(SourceProblem::reason)
                 .containsExactly("unknown field 'region' of deal (did you mean account.region?)");
+        assertThat(problems("person.rol == 'AE' && account.regio == 'NA'")).extracting(SourceProblem::reason).containsExactly(
+                "unknown field 'rol' of person (did you mean person.role?)",
+                "unknown field 'regio' of account (did you mean account.region?)");
+        assertThat(new PlanCompiler().checking(DICTIONARY.with("person", "region_id", Type.INTEGER))
+                .compile("plan.yaml", SPIFF.formatted("person.region == 1")).problems()).extracting(SourceProblem::reason)
+                .containsExactly("unknown field 'region' of person (did you mean person.region_id?)");
         assertThat(problems("person.quota_band == 'A'")).extracting(SourceProblem::reason)
                 .containsExactly("unknown field 'quota_band' of person (known: id, name, role)");
     }
