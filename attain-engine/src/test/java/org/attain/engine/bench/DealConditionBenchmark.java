@@ -68,7 +68,7 @@ public class DealConditionBenchmark {
         for (int i = 0; i < DEALS; i++) {
             deals.add(new Transaction(TransactionId.of("D" + i), PersonId.of("ae"), List.of(), LocalDate.of(2026, 1, 1 + i % 28),
                     Money.of("1000.00", "USD"), "won", types[i % 3], "P1", account,
-                    Map.of("term_months", term(12L * (1 + i % 3)), "segment", "smb"), null));
+                    Map.of("term_months", term(12L * (1 + i % 4)), "segment", "smb"), null));
         }
     }
 
