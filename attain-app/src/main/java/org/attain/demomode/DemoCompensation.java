@@ -3,6 +3,7 @@ package org.attain.demomode;
 import java.time.LocalDate;
 import java.util.List;
 import org.attain.calc.CalcRuns;
+import org.attain.plan.PlanScenarios;
 import org.attain.plan.PlanTemplates;
 import org.attain.plan.Plans;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,18 +11,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo company's compensation set-up: one account-executive plan and one manager plan per
- * region currency, assignments along employment, quarterly quotas and FX rates; then a first full
- * run so every page has numbers from the start.
+ * region currency, each with a scenario that passes; assignments along employment, quarterly quotas
+ * and FX rates; then a first full run so every page has numbers from the start.
  */
 @Component
 class DemoCompensation {
 
     private final Plans plans;
+    private final PlanScenarios scenarios;
     private final CalcRuns runs;
     private final JdbcClient jdbc;
 
-    DemoCompensation(Plans plans, CalcRuns runs, JdbcClient jdbc) {
+    DemoCompensation(Plans plans, PlanScenarios scenarios, CalcRuns runs, JdbcClient jdbc) {
         this.plans = plans;
+        this.scenarios = scenarios;
         this.runs = runs;
         this.jdbc = jdbc;
     }
@@ -29,8 +32,11 @@ class DemoCompensation {
     void setUp(LocalDate today) {
         List<String> currencies = jdbc.sql("select distinct currency from region order by currency").query(String.class).list();
         for (String currency : currencies) {
-            plans.publish(aePlan(currency), "demo-mode");
-            plans.publish(managerPlan(currency), "demo-mode");
+            // Each plan ships with a scenario that passes, so its next change is tested before it pays anyone.
+            String ae = plans.publish(aePlan(currency), "demo-mode").planKey();
+            scenarios.attach(ae, "AE above quota", PlanTemplates.accountExecutiveScenario(currency), "demo-mode");
+            String mgr = plans.publish(managerPlan(currency), "demo-mode").planKey();
+            scenarios.attach(mgr, "Manager override", PlanTemplates.managerOverrideScenario(currency), "demo-mode");
         }
         jdbc.sql("""
                 insert into plan_assignment(person_id, plan_key, valid_from, valid_until)

@@ -1,5 +1,7 @@
 package org.attain.plan;
 
+import java.util.List;
+import java.util.Locale;
 import org.attain.access.AttainUser;
 import org.attain.access.Role;
 import org.attain.platform.ForbiddenException;
@@ -15,18 +17,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The plan pages: list, editor that validates as you type (htmx posts the text, the server compiles
- * it and answers with the problems or the compiled structure), versions with diffs, and the plan's
- * scenarios run against the draft before it is published.
+ * it and answers with the problems, or the compiled structure and any warnings), versions with diffs,
+ * and the plan's scenarios run against the draft before it is published. Publishing a plan without a
+ * scenario, or with one that fails, first asks the author to confirm.
  */
 @Controller
 class PlanPages {
 
     private final Plans plans;
     private final PlanScenarios scenarios;
+    private final ProblemTexts texts;
 
-    PlanPages(Plans plans, PlanScenarios scenarios) {
+    PlanPages(Plans plans, PlanScenarios scenarios, ProblemTexts texts) {
         this.plans = plans;
         this.scenarios = scenarios;
+        this.texts = texts;
     }
 
     @GetMapping("/plans")
@@ -38,7 +43,7 @@ class PlanPages {
     }
 
     @GetMapping("/plans/{key}")
-    String editor(@AuthenticationPrincipal AttainUser user, @PathVariable String key, Model model) {
+    String editor(@AuthenticationPrincipal AttainUser user, @PathVariable String key, Model model, Locale locale) {
         requireBackOffice(user);
         var versions = plans.versions(key);
         if (versions.isEmpty() && !"new".equals(key)) {
@@ -50,47 +55,73 @@ class PlanPages {
         model.addAttribute("source", source);
         model.addAttribute("scenarios", scenarios.of(key));
         model.addAttribute("assignments", plans.assignments(key));
-        model.addAttribute("structure", plans.structure(source));
-        model.addAttribute("problems", plans.validate("plan.yaml", source));
+        check(source, model, locale);
         model.addAttribute("canEdit", canEdit(user));
         return "plan/editor";
     }
 
     @PostMapping("/plans/validate")
-    String validate(@AuthenticationPrincipal AttainUser user, @RequestParam String source, Model model) {
+    String validate(@AuthenticationPrincipal AttainUser user, @RequestParam String source, Model model, Locale locale) {
         requireBackOffice(user);
-        model.addAttribute("problems", plans.validate("plan.yaml", source));
-        model.addAttribute("structure", plans.structure(source));
+        check(source, model, locale);
         return "plan/editor :: check";
     }
 
+    /**
+     * Publishes after the plan's scenarios pass against the text; with none attached, or one failing, the
+     * editor comes back asking to confirm (the same form, sent again with {@code confirm=true}).
+     */
     @PostMapping("/plans/{key}/publish")
     String publish(@AuthenticationPrincipal AttainUser user, @PathVariable String key, @RequestParam String source,
-            Model model, RedirectAttributes flash) {
+            @RequestParam(defaultValue = "false") boolean confirm, Model model, RedirectAttributes flash, Locale locale) {
         requireEditor(user);
+        Plans.PlanCheck check = check(source, model, locale);
         try {
+            if (!check.ok()) {
+                throw new PlanRejectedException(check.errors());
+            }
+            List<PlanScenarios.Outcome> outcomes = scenarios.runAll(check.planKey(), source);
+            if (!confirm && PlanScenarios.needConfirmation(outcomes)) {
+                model.addAttribute("outcomes", texts.localizedOutcomes(outcomes, locale));
+                model.addAttribute("confirmPublish", outcomes.isEmpty() ? "plans.confirm.noScenario" : "plans.confirm.failing");
+                model.addAttribute("failing", outcomes.stream().filter(o -> !o.passed()).count());
+                return editorAgain(key, source, model);
+            }
             var published = plans.publish(source, user.getUsername());
             flash.addFlashAttribute("notice", "plans.publishedVersion");
             flash.addFlashAttribute("version", published.version());
             return "redirect:/plans/" + published.planKey();
         } catch (PlanRejectedException e) {
-            model.addAttribute("key", key);
-            model.addAttribute("versions", plans.versions(key));
-            model.addAttribute("source", source);
-            model.addAttribute("scenarios", scenarios.of(key));
-            model.addAttribute("problems", e.problems());
+            model.addAttribute("problems", texts.localized(e.problems(), locale));
             model.addAttribute("structure", null);
-            model.addAttribute("canEdit", true);
             model.addAttribute("problem", "plans.notPublished");
-            return "plan/editor";
+            return editorAgain(key, source, model);
         }
+    }
+
+    private String editorAgain(String key, String source, Model model) {
+        model.addAttribute("key", key);
+        model.addAttribute("versions", plans.versions(key));
+        model.addAttribute("source", source);
+        model.addAttribute("scenarios", scenarios.of(key));
+        model.addAttribute("canEdit", true);
+        return "plan/editor";
+    }
+
+    /** Errors, or the structure and the warnings: what the check panel shows. */
+    private Plans.PlanCheck check(String source, Model model, Locale locale) {
+        Plans.PlanCheck check = plans.check(source);
+        model.addAttribute("problems", texts.localized(check.errors(), locale));
+        model.addAttribute("warnings", texts.localized(check.warnings(), locale));
+        model.addAttribute("structure", check.ok() ? plans.structure(source) : null);
+        return check;
     }
 
     @PostMapping("/plans/{key}/scenarios/run")
     String runScenarios(@AuthenticationPrincipal AttainUser user, @PathVariable String key, @RequestParam String source,
-            Model model) {
+            Model model, Locale locale) {
         requireBackOffice(user);
-        model.addAttribute("outcomes", scenarios.runAll(key, source));
+        model.addAttribute("outcomes", texts.localizedOutcomes(scenarios.runAll(key, source), locale));
         return "plan/editor :: outcomes";
     }
 

@@ -24,17 +24,27 @@ public class PlanScenarios {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
-    private final PlanCompiler compiler = new PlanCompiler();
+    private final PlanDictionary dictionary;
 
-    PlanScenarios(JdbcClient jdbc, AuditLog audit) {
+    PlanScenarios(JdbcClient jdbc, AuditLog audit, PlanDictionary dictionary) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.dictionary = dictionary;
     }
 
     public record Attached(long id, String planKey, String name, String body) {
     }
 
-    public record Outcome(String name, boolean passed, List<String> problems, List<Row> rows) {
+    public record Outcome(String name, boolean passed, List<Plans.Problem> problems, List<Row> rows) {
+
+        Outcome withProblems(List<Plans.Problem> shown) {
+            return new Outcome(name, passed, shown, rows);
+        }
+    }
+
+    /** Whether publishing needs the author's confirmation: no scenario, or one that does not pass. */
+    public static boolean needConfirmation(List<Outcome> outcomes) {
+        return outcomes.isEmpty() || outcomes.stream().anyMatch(o -> !o.passed());
     }
 
     public record Row(String person, String period, String what, String expected, String actual, boolean ok,
@@ -64,10 +74,12 @@ public class PlanScenarios {
     }
 
     Outcome run(String name, String body, String planYaml) {
-        String text = body.stripTrailing() + "\nplan:\n" + indent(planYaml);
+        String text = withPlan(body, planYaml);
+        PlanCompiler compiler = dictionary.compiler();
         ScenarioParse parse = new ScenarioReader(compiler).read(name, text, Path.of("."));
         if (parse.scenario().isEmpty()) {
-            return new Outcome(name, false, parse.problems().stream().map(Object::toString).toList(), List.of());
+            return new Outcome(name, false, parse.problems().stream().map(p -> new Plans.Problem(p.source(), p.line(),
+                    p.column(), p.reason(), p.code(), p.args())).toList(), List.of());
         }
         ScenarioReport report = new ScenarioRunner(compiler).run(parse.scenario().get());
         List<Row> rows = new ArrayList<>();
@@ -75,7 +87,13 @@ public class PlanScenarios {
             rows.add(new Row(r.check().person(), r.check().period(), r.check().what(), r.check().expected(), r.actual(),
                     r.ok(), r.ok() ? "" : r.explanation()));
         }
-        return new Outcome(name, report.passed(), report.problems(), rows);
+        return new Outcome(name, report.passed(), report.problems().stream()
+                .map(p -> new Plans.Problem(name, 0, 0, p)).toList(), rows);
+    }
+
+    /** A scenario body with the plan under test put in as its {@code plan}. */
+    static String withPlan(String body, String planYaml) {
+        return body.stripTrailing() + "\nplan:\n" + indent(planYaml);
     }
 
     private static String indent(String yaml) {

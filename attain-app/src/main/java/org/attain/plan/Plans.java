@@ -18,35 +18,77 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Plan documents and their versions. Publishing compiles the YAML first: a plan with errors is
- * refused with file, line, column and reason, and an old version is never changed.
+ * refused with file, line, column and reason, and an old version is never changed. Authors' compiles
+ * check every condition against the data dictionary ({@link PlanDictionary}); a run compiles published
+ * versions without that check, so data that changed later never stops pay.
  */
 @Service
 public class Plans {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final PlanDictionary dictionary;
+    private final NeverTrue neverTrue;
     private final PlanCompiler compiler = new PlanCompiler();
 
-    Plans(JdbcClient jdbc, AuditLog audit) {
+    Plans(JdbcClient jdbc, AuditLog audit, PlanDictionary dictionary, NeverTrue neverTrue) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.dictionary = dictionary;
+        this.neverTrue = neverTrue;
     }
 
     public record PlanVersion(long id, String planKey, int version, String name, String source, String currency,
             String createdBy, java.time.Instant createdAt) {
     }
 
-    public record Problem(String source, int line, int column, String reason) {
+    /**
+     * A problem (or a warning) at a line and column. {@code reason} is English; {@code code} (nullable)
+     * names the message pages show in the user's language, with {@code args}.
+     */
+    public record Problem(String source, int line, int column, String reason, String code, List<String> args) {
+
+        public Problem {
+            args = args == null ? List.of() : List.copyOf(args);
+        }
+
+        public Problem(String source, int line, int column, String reason) {
+            this(source, line, column, reason, null, List.of());
+        }
+
+        Problem withReason(String text) {
+            return new Problem(source, line, column, text, code, args);
+        }
     }
 
-    /** Compiles without storing: what the editor shows as you type. */
+    /**
+     * What an author learns before publishing: the errors that stop it, or the plan's key and the
+     * warnings (conditions no current deal meets), with how many current deals there are.
+     */
+    public record PlanCheck(List<Problem> errors, List<Problem> warnings, String planKey) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    /** Compiles without storing and checks the conditions against the current data. */
+    public PlanCheck check(String yaml) {
+        PlanCompilation compilation = dictionary.compiler().compile("plan.yaml", yaml);
+        if (!compilation.ok()) {
+            return new PlanCheck(problems(compilation), List.of(), null);
+        }
+        CompiledPlan plan = compilation.orThrow();
+        return new PlanCheck(List.of(), neverTrue.check(plan), plan.id());
+    }
+
+    /** Compiles without storing: the errors only (empty when the plan may be published). */
     public List<Problem> validate(String sourceName, String yaml) {
-        return problems(compiler.compile(sourceName, yaml));
+        return problems(dictionary.compiler().compile(sourceName, yaml));
     }
 
     @Transactional
     public PlanVersion publish(String yaml, String actor) {
-        PlanCompilation compilation = compiler.compile("plan.yaml", yaml);
+        PlanCompilation compilation = dictionary.compiler().compile("plan.yaml", yaml);
         if (!compilation.ok()) {
             throw new PlanRejectedException(problems(compilation));
         }
@@ -98,7 +140,7 @@ public class Plans {
 
     /** What a plan compiles to, in words a comp admin reads: measures, credit rules, components. Empty if it does not compile. */
     public List<String> structure(String yaml) {
-        PlanCompilation compilation = compiler.compile("plan.yaml", yaml);
+        PlanCompilation compilation = dictionary.compiler().compile("plan.yaml", yaml);
         if (!compilation.ok()) {
             return List.of();
         }
@@ -147,6 +189,6 @@ public class Plans {
 
     private static List<Problem> problems(PlanCompilation compilation) {
         return compilation.problems().stream()
-                .map(p -> new Problem(p.source(), p.line(), p.column(), p.reason())).toList();
+                .map(p -> new Problem(p.source(), p.line(), p.column(), p.reason(), p.code(), p.args())).toList();
     }
 }

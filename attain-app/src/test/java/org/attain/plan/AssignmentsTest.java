@@ -14,7 +14,7 @@ class AssignmentsTest extends AttainIntegrationTest {
     void aNewHireIsAssignedOnceAndAnOverlapIsRefused() {
         WebSession compAdmin = login("compadmin", "demo");
         String n = Long.toString(System.nanoTime());
-        assertThat(compAdmin.sendYaml("/api/v1/plans", PlansApiTest.PLAN.formatted(n, "0.07")).statusCode()).isEqualTo(201);
+        assertThat(compAdmin.sendYaml("/api/v1/plans?confirm=true", PlansApiTest.PLAN.formatted(n, "0.07")).statusCode()).isEqualTo(201);
         long hire = Json.parse(compAdmin.sendJson("POST", "/api/v1/people", """
                 {"externalId": "H-%s", "firstName": "Mara", "lastName": "Schulz", "email": "mara.%s@example.com",
                  "title": "Account Executive", "roleType": "REP", "employmentStart": "2026-10-01"}""".formatted(n, n)).body())

@@ -42,8 +42,8 @@ class PlansApiTest extends AttainIntegrationTest {
     void publishingKeepsEveryVersionAndShowsTheDiff() {
         WebSession compAdmin = login("compadmin", "demo");
         String key = Long.toString(System.nanoTime());
-        assertThat(compAdmin.sendYaml("/api/v1/plans", PLAN.formatted(key, "0.10")).statusCode()).isEqualTo(201);
-        var second = compAdmin.sendYaml("/api/v1/plans", PLAN.formatted(key, "0.12"));
+        assertThat(compAdmin.sendYaml("/api/v1/plans?confirm=true", PLAN.formatted(key, "0.10")).statusCode()).isEqualTo(201);
+        var second = compAdmin.sendYaml("/api/v1/plans?confirm=true", PLAN.formatted(key, "0.12"));
         assertThat(Json.parse(second.body()).get("version").asInt()).isEqualTo(2);
         JsonNode versions = Json.parse(compAdmin.get("/api/v1/plans/test-flat-" + key + "/versions").body());
         assertThat(versions).hasSize(2);

@@ -36,7 +36,7 @@ class TeamQuotasTest extends AttainIntegrationTest {
         long teamId = rep.get("teamId").asLong();
         String teamName = rep.get("team").asString();
 
-        var published = compAdmin.sendYaml("/api/v1/plans", """
+        var published = compAdmin.sendYaml("/api/v1/plans?confirm=true", """
                 id: pod-test-%s
                 name: Pod test
                 currency: USD

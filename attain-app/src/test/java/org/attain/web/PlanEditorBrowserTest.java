@@ -13,7 +13,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A comp admin writes a plan in the browser: the editor flags an error with its line as they type,
- * the fixed plan is published as version 1, and a scenario attached to it passes against the draft.
+ * the fixed plan is published as version 1 (after confirming, as it has no scenario yet), and a
+ * scenario attached to it passes against the draft.
  */
 class PlanEditorBrowserTest extends AttainIntegrationTest {
 
@@ -63,6 +64,10 @@ class PlanEditorBrowserTest extends AttainIntegrationTest {
             source.sendKeys(PLAN.formatted(key, "0.08"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=plan-ok]")));
             browser.driver().findElement(By.cssSelector("#plan-form button[type=submit]")).click();
+            // A new plan has no scenario yet: publishing asks first.
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=publish-confirm]")));
+            assertThat(browser.text("[data-test=publish-confirm]")).contains("No scenario tests this plan yet");
+            browser.driver().findElement(By.cssSelector("[data-test=publish-confirm] button[name=confirm]")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"), "Version 1 is published."));
 
             browser.driver().findElement(By.id("sname")).sendKeys("over quota");

@@ -3,6 +3,9 @@ package org.attain.engine.cel;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.attain.engine.yaml.SourceLocation;
 
 /**
  * A compiled CEL condition over {@code deal}, {@code account} and {@code person}. Compiled once per plan;
@@ -12,14 +15,37 @@ public final class DealCondition {
 
     private final String text;
     private final CelRuntime.Program program;
+    private final Set<String> reads;
+    private final SourceLocation location;
 
-    DealCondition(String text, CelRuntime.Program program) {
+    DealCondition(String text, CelRuntime.Program program, Set<String> reads, SourceLocation location) {
         this.text = text;
         this.program = program;
+        this.reads = reads == null ? null : Set.copyOf(reads);
+        this.location = location;
     }
 
     public String text() {
         return text;
+    }
+
+    /**
+     * Every field the condition reads ("deal.type", "account.region"), when that is all it depends on;
+     * empty when it also uses a variable as a whole (e.g. {@code 'x' in deal}). Lets a plan check evaluate
+     * it over the distinct values of just those fields.
+     */
+    public Optional<Set<String>> reads() {
+        return Optional.ofNullable(reads);
+    }
+
+    /** Where the condition is written in its plan; null when not known. */
+    public SourceLocation location() {
+        return location;
+    }
+
+    /** The same condition, placed in its source. */
+    public DealCondition at(SourceLocation where) {
+        return new DealCondition(text, program, reads, where);
     }
 
     /**

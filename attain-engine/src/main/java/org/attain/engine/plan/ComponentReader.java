@@ -47,7 +47,7 @@ final class ComponentReader {
         Money capPerDeal = money(c, "cap_per_deal");
         DateRange window = c.optional("window").map(n -> PlanCompiler.dateRange(n, "window", problems)).orElse(null);
         boolean dealLevelWhen = kind.map(k -> k.equals("per_deal_amount") || k.equals("spiff")).orElse(false);
-        PeriodCondition gate = dealLevelWhen ? null : expressions.period(c, "when");
+        PeriodCondition gate = dealLevelWhen ? null : expressions.period(c, "when", measureIds);
         PodTerms pod = pod(c, kind.orElse(""));
         ComponentBasics basics = new ComponentBasics(id.orElse("?"), measure, gate, cap, floor, capPerDeal, window, pod);
         Component component = kind.map(k -> switch (k) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.attain.engine.cel.CelConditions;
+import org.attain.engine.cel.DataDictionary;
 import org.attain.engine.money.CurrencyUnit;
 import org.attain.engine.money.Money;
 import org.attain.engine.time.DateRange;
@@ -23,6 +24,9 @@ import org.attain.engine.yaml.YamlNode;
  * Turns a plan document (YAML) into a {@link CompiledPlan}, or reports every problem with source name,
  * line, column and reason. Thread-safe and reusable: it holds only the immutable CEL environments, which
  * are worth building once.
+ *
+ * <p>{@code new PlanCompiler()} does not check the fields conditions read (how a published plan is
+ * compiled for a run); {@link #checking} gives one that does, against a data dictionary, for authors.
  */
 public final class PlanCompiler {
 
@@ -38,6 +42,17 @@ public final class PlanCompiler {
 
     public CelConditions cel() {
         return cel;
+    }
+
+    /** A compiler that also rejects conditions reading fields {@code dictionary} does not have, or mistyped. */
+    public PlanCompiler checking(DataDictionary dictionary) {
+        CelConditions checked = cel.checking(dictionary);
+        return checked == cel ? this : new PlanCompiler(checked);
+    }
+
+    /** The dictionary conditions are checked against; empty when they are not checked. */
+    public Optional<DataDictionary> dictionary() {
+        return cel.dictionary();
     }
 
     /** Compiles plan text; {@code sourceName} (file name, plan id) prefixes every problem. */

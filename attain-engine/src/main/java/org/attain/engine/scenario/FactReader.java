@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.attain.engine.calc.CalculationInput;
+import org.attain.engine.cel.DataDictionary;
 import org.attain.engine.model.Event;
 import org.attain.engine.model.KpiScore;
 import org.attain.engine.model.ManualAdjustment;
@@ -37,6 +38,9 @@ final class FactReader {
     private final Problems problems;
     private final CurrencyUnit currency;
     private final CalculationInput.Builder input;
+    private final List<Map<String, Object>> dealAttributes = new ArrayList<>();
+    private final List<Map<String, Object>> accounts = new ArrayList<>();
+    private final List<Map<String, Object>> personAttributes = new ArrayList<>();
 
     FactReader(Problems problems, CurrencyUnit currency, CalculationInput.Builder input) {
         this.problems = problems;
@@ -54,6 +58,7 @@ final class FactReader {
             LocalDate start = r.date("start").orElse(LocalDate.MIN);
             LocalDate end = r.date("end").orElse(null);
             Map<String, Object> attributes = attributes(r);
+            personAttributes.add(attributes);
             r.rejectUnknownKeys();
             if (id.isPresent()) {
                 ids.add(PersonId.of(id.get()));
@@ -217,6 +222,8 @@ final class FactReader {
             Map<String, Object> account = r.optional("account").map(this::map).orElse(Map.of());
             LocalDate recorded = r.date("recorded").orElse(null);
             Map<String, Object> attributes = attributes(r);
+            dealAttributes.add(attributes);
+            accounts.add(account);
             r.rejectUnknownKeys();
             if (owner == null && splits.isEmpty() && id.isPresent()) {
                 problems.add(n, "a transaction needs an 'owner' or 'splits'");
@@ -286,6 +293,12 @@ final class FactReader {
                         Money.of(amount.get(), currency), reason.get()));
             }
         }
+    }
+
+    /** {@code base} plus every attribute the scenario's deals, accounts and people carry: its data dictionary. */
+    DataDictionary dictionary(DataDictionary base) {
+        return base.withAttributesOf("deal", dealAttributes).withAttributesOf("account", accounts)
+                .withAttributesOf("person", personAttributes);
     }
 
     Optional<PeriodId> period(MapReader r, String key, boolean required) {

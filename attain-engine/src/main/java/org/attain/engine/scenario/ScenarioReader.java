@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.attain.engine.calc.CalculationInput;
+import org.attain.engine.cel.DataDictionary;
 import org.attain.engine.model.PersonId;
 import org.attain.engine.model.PlanAssignment;
 import org.attain.engine.money.CurrencyUnit;
@@ -85,7 +86,6 @@ public final class ScenarioReader {
         FactReader facts = new FactReader(problems, currency, input);
         List<PersonId> people = facts.people(s.list("people"));
         facts.reporting(s.list("reporting"));
-        plans(s, problems, currency, people, input, baseDir);
         facts.quotas(s.list("quotas"));
         facts.pods(s.list("teams"), s.list("team_memberships"), s.list("team_quotas"), people);
         facts.fxRates(s.list("fx_rates"));
@@ -93,6 +93,9 @@ public final class ScenarioReader {
         facts.events(s.list("events"));
         facts.kpiScores(s.list("kpi_scores"));
         facts.adjustments(s.list("adjustments"));
+        // Plans last: their conditions are checked against the fields the scenario's data has.
+        PlanCompiler checking = compiler.checking(facts.dictionary(compiler.dictionary().orElse(DataDictionary.standard())));
+        plans(s, problems, currency, people, input, baseDir, checking);
         List<Check> checks = new ArrayList<>();
         for (YamlNode e : s.list("expected")) {
             expected(e, problems, checks);
@@ -114,14 +117,14 @@ public final class ScenarioReader {
     }
 
     private void plans(MapReader s, Problems problems, CurrencyUnit currency, List<PersonId> people,
-            CalculationInput.Builder input, Path baseDir) {
+            CalculationInput.Builder input, Path baseDir, PlanCompiler compiler) {
         List<YamlNode> entries = new ArrayList<>(s.list("plans"));
         Optional<YamlNode> single = s.optional("plan");
         if (entries.isEmpty() && single.isEmpty()) {
             problems.add(s.node(), "missing required field 'plans' (or a single 'plan')");
         }
         List<String> planIds = new ArrayList<>();
-        single.ifPresent(node -> compile(node, currency, problems).ifPresent(plan -> {
+        single.ifPresent(node -> compile(compiler, node, currency, problems).ifPresent(plan -> {
             planIds.add(plan.id());
             input.plan(plan);
             people.forEach(p -> input.assignment(new PlanAssignment(p, plan.id(), DateRange.always())));
@@ -136,9 +139,9 @@ public final class ScenarioReader {
             r.rejectUnknownKeys();
             Optional<CompiledPlan> plan = Optional.empty();
             if (inline.isPresent()) {
-                plan = compile(inline.get(), currency, problems);
+                plan = compile(compiler, inline.get(), currency, problems);
             } else if (file.isPresent()) {
-                plan = compileFile(entry, baseDir, file.get(), currency, problems);
+                plan = compileFile(compiler, entry, baseDir, file.get(), currency, problems);
             } else {
                 problems.add(entry, "a plan entry needs 'plan' (inline) or 'plan_file'");
             }
@@ -159,14 +162,15 @@ public final class ScenarioReader {
         }
     }
 
-    private Optional<CompiledPlan> compile(YamlNode node, CurrencyUnit currency, Problems problems) {
+    private static Optional<CompiledPlan> compile(PlanCompiler compiler, YamlNode node, CurrencyUnit currency,
+            Problems problems) {
         PlanCompilation compiled = compiler.compile(node, currency);
-        compiled.problems().forEach(p -> problems.add(p.location(), p.reason()));
+        compiled.problems().forEach(problems::add);
         return compiled.plan();
     }
 
-    private Optional<CompiledPlan> compileFile(YamlNode at, Path baseDir, String file, CurrencyUnit currency,
-            Problems problems) {
+    private static Optional<CompiledPlan> compileFile(PlanCompiler compiler, YamlNode at, Path baseDir, String file,
+            CurrencyUnit currency, Problems problems) {
         Path path = baseDir == null ? Path.of(file) : baseDir.resolve(file);
         String text;
         try {
@@ -177,8 +181,8 @@ public final class ScenarioReader {
         }
         Problems planProblems = new Problems();
         Optional<YamlNode> root = YamlDocument.parse(path.toString(), text, planProblems);
-        planProblems.list().forEach(p -> problems.add(p.location(), p.reason()));
-        return root.flatMap(r -> compile(r, currency, problems));
+        planProblems.list().forEach(problems::add);
+        return root.flatMap(r -> compile(compiler, r, currency, problems));
     }
 
     private void expected(YamlNode e, Problems problems, List<Check> checks) {

@@ -150,43 +150,19 @@ public final class MapReader {
         if (!valid) {
             return;
         }
+        List<String> allowed = asked.stream().sorted().toList();
         for (String key : node.entries().keySet()) {
             if (!asked.contains(key)) {
-                problems.add(node.keyLocation(key), "unknown key '" + key + "'" + suggestion(key));
+                Optional<String> best = EditDistance.closest(key, allowed, 2);
+                if (best.isPresent()) {
+                    problems.add(node.keyLocation(key), "unknown key '" + key + "' (did you mean '" + best.get() + "'?)",
+                            "yaml.unknownKey.didYouMean", List.of(key, best.get()));
+                } else {
+                    String list = String.join(", ", allowed);
+                    problems.add(node.keyLocation(key), "unknown key '" + key + "' (allowed: " + list + ")",
+                            "yaml.unknownKey.allowed", List.of(key, list));
+                }
             }
         }
-    }
-
-    private String suggestion(String key) {
-        String best = null;
-        int bestDistance = 3;
-        for (String candidate : asked) {
-            int d = distance(key, candidate);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
-        return best == null ? " (allowed: " + String.join(", ", asked.stream().sorted().toList()) + ")"
-                : " (did you mean '" + best + "'?)";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

@@ -19,6 +19,15 @@ public final class Problems {
         add(at.location(), reason);
     }
 
+    /** A problem an application can show in the user's language: {@code code} names the message. */
+    public void add(SourceLocation at, String reason, String code, List<String> args) {
+        problems.add(new SourceProblem(at, reason, code, args));
+    }
+
+    public void add(SourceProblem problem) {
+        problems.add(problem);
+    }
+
     public boolean isEmpty() {
         return problems.isEmpty();
     }

@@ -23,7 +23,7 @@ public final class YamlDocument {
                 problems.add(new SourceLocation(source, 1, 1), "the document is empty");
                 return Optional.empty();
             }
-            return Optional.of(YamlNode.from(root.get(), source, problems));
+            return Optional.of(YamlNode.from(root.get(), source, text.lines().toList(), problems));
         } catch (MarkedYamlEngineException e) {
             SourceLocation at = e.getProblemMark()
                     .map(m -> new SourceLocation(source, m.getLine() + 1, m.getColumn() + 1))

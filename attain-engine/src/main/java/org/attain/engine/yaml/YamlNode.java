@@ -31,9 +31,17 @@ public final class YamlNode {
     private final Map<String, YamlNode> entries;
     private final Map<String, SourceLocation> keyLocations;
     private final List<YamlNode> items;
+    private final BlockScalar block;
 
     private YamlNode(Kind kind, SourceLocation location, String scalar, String tag, boolean quoted,
             Map<String, YamlNode> entries, Map<String, SourceLocation> keyLocations, List<YamlNode> items) {
+        this(kind, location, scalar, tag, quoted, entries, keyLocations, items, null);
+    }
+
+    private YamlNode(Kind kind, SourceLocation location, String scalar, String tag, boolean quoted,
+            Map<String, YamlNode> entries, Map<String, SourceLocation> keyLocations, List<YamlNode> items,
+            BlockScalar block) {
+        this.block = block;
         this.kind = kind;
         this.location = location;
         this.scalar = scalar;
@@ -44,17 +52,20 @@ public final class YamlNode {
         this.items = items;
     }
 
-    static YamlNode from(Node node, String source, Problems problems) {
+    /** {@code fileLines}: the document's lines, to place positions inside block scalars. */
+    static YamlNode from(Node node, String source, List<String> fileLines, Problems problems) {
         SourceLocation at = locationOf(node.getStartMark(), source);
         if (node instanceof ScalarNode s) {
             boolean isNull = Tag.NULL.equals(s.getTag());
+            boolean isBlock = s.getScalarStyle() == ScalarStyle.LITERAL || s.getScalarStyle() == ScalarStyle.FOLDED;
+            BlockScalar block = isBlock ? BlockScalar.of(s.getStartMark(), s.getEndMark(), fileLines).orElse(null) : null;
             return new YamlNode(isNull ? Kind.NULL : Kind.SCALAR, at, isNull ? null : s.getValue(),
-                    s.getTag().getValue(), s.getScalarStyle() != ScalarStyle.PLAIN, Map.of(), Map.of(), List.of());
+                    s.getTag().getValue(), s.getScalarStyle() != ScalarStyle.PLAIN, Map.of(), Map.of(), List.of(), block);
         }
         if (node instanceof SequenceNode seq) {
             List<YamlNode> items = new ArrayList<>();
             for (Node child : seq.getValue()) {
-                items.add(from(child, source, problems));
+                items.add(from(child, source, fileLines, problems));
             }
             return new YamlNode(Kind.SEQUENCE, at, null, null, false, Map.of(), Map.of(), List.copyOf(items));
         }
@@ -71,7 +82,7 @@ public final class YamlNode {
                 problems.add(keyAt, "duplicate key '" + key.getValue() + "'");
                 continue;
             }
-            entries.put(key.getValue(), from(tuple.getValueNode(), source, problems));
+            entries.put(key.getValue(), from(tuple.getValueNode(), source, fileLines, problems));
             keys.put(key.getValue(), keyAt);
         }
         return new YamlNode(Kind.MAPPING, at, null, null, false, entries, keys, List.of());
@@ -123,10 +134,13 @@ public final class YamlNode {
 
     /**
      * Where a position inside this scalar's text lies in the file, for errors found inside an embedded
-     * expression. Exact for one-line plain or quoted scalars; for multi-line scalars the line is exact and
-     * the column is the one inside the expression.
+     * expression. Exact for one-line plain or quoted scalars and for block scalars ({@code |}, {@code >});
+     * for other multi-line scalars the line is exact and the column is the one inside the expression.
      */
     public SourceLocation locationInText(int lineInText, int columnInText) {
+        if (block != null) {
+            return block.locate(location.source(), scalar, lineInText, columnInText);
+        }
         if (lineInText <= 1) {
             return new SourceLocation(location.source(), location.line(),
                     location.column() + (quoted ? 1 : 0) + columnInText - 1);
