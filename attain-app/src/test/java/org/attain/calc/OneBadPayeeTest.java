@@ -101,6 +101,47 @@ class OneBadPayeeTest extends AttainIntegrationTest {
     }
 
     @Test
+    void aPayeeWhoseInputsBreakTheEngineIsLeftOutAndEveryoneElseIsCalculated() {
+        WebSession compAdmin = login("compadmin", "demo");
+        String quarter = Json.parse(compAdmin.get("/api/v1/periods/current?kind=QUARTER").body()).get("id").asString();
+        record Quota(long id, long personId, String currency) {
+        }
+        Quota quota = jdbc.sql("""
+                select q.id, q.person_id, q.currency from quota q join person p on p.id = q.person_id
+                where q.period_id = :q and p.role_type = 'REP' order by q.person_id limit 1""")
+                .param("q", quarter).query(Quota.class).single();
+        List<String> months = jdbc.sql("""
+                select m.id from period m join period q on q.id = :q
+                where m.kind = 'MONTH' and m.starts_on between q.starts_on and q.ends_on order by m.starts_on""")
+                .param("q", quarter).query(String.class).list();
+        // Written past the quota screens: the quarter's quota as two month quotas in two currencies,
+        // which the engine cannot add up.
+        jdbc.sql("update quota set period_id = :m, currency = 'EUR' where id = :id")
+                .param("m", months.get(0)).param("id", quota.id()).update();
+        jdbc.sql("""
+                insert into quota (person_id, period_id, measure, amount, currency, prorate)
+                select person_id, :m, measure, amount, :c, prorate from quota where id = :id""")
+                .param("m", months.get(1)).param("c", "EUR".equals(quota.currency()) ? "USD" : quota.currency())
+                .param("id", quota.id()).update();
+        try {
+            CalcRuns.Run run = runs.runFull("test", "test");
+            assertThat(run.status()).as(run.error()).isEqualTo("DONE");
+            assertThat(run.failedPayees()).extracting(CalcRuns.FailedPayee::personId).containsExactly(quota.personId());
+            assertThat(run.failedPayees().get(0).reason()).isEqualTo("runs.failed.engine");
+            assertThat(run.failedPayees().get(0).message()).contains("currency mismatch");
+            assertThat(run.done()).isEqualTo(run.total());
+            assertThat(jdbc.sql("select count(distinct person_id) from payee_period_result where run_id = :r")
+                    .param("r", run.id()).query(Long.class).single()).isEqualTo(run.total() - 1L);
+        } finally {
+            jdbc.sql("delete from quota where person_id = :p and period_id = :m").param("p", quota.personId())
+                    .param("m", months.get(1)).update();
+            jdbc.sql("update quota set period_id = :q, currency = :c where id = :id").param("q", quarter)
+                    .param("c", quota.currency()).param("id", quota.id()).update();
+            runs.runFor(Set.of(quota.personId()), "test clean-up", "test");
+        }
+    }
+
+    @Test
     void attainmentOverATinyQuotaIsStoredNotOverflowed() {
         long rep = jdbc.sql("select person_id from app_user where username = 'rep'").query(Long.class).single();
         record Quota(String periodId, String measure, BigDecimal amount, boolean prorate) {
