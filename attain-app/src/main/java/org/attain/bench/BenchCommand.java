@@ -199,6 +199,10 @@ public final class BenchCommand {
             if (!"DONE".equals(run.status())) {
                 throw new IllegalStateException("calculation run " + r + " ended " + run.status() + ": " + run.error());
             }
+            if (!run.failedPayees().isEmpty()) {
+                throw new IllegalStateException("the run left out " + run.failedPayees().size() + " payee(s): "
+                        + abbreviate(run.failedPayees().toString()));
+            }
             if (!"[]".equals(run.exclusions()) || !"[]".equals(run.issues())) {
                 throw new IllegalStateException("the run excluded transactions or reported issues: "
                         + abbreviate(run.exclusions()) + " " + abbreviate(run.issues()));

@@ -13,6 +13,7 @@ import org.attain.demo.DemoCompany;
 import org.attain.demo.Person;
 import org.attain.demo.ReportingLine;
 import org.attain.demo.SalesTransaction;
+import org.attain.platform.CopyText;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -164,11 +165,9 @@ final class BenchData {
                     }
                 });
                 write(copy, buffer);
-                copy.endCopy();
+                CopyText.end(copy);
             } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
+                CopyText.cancel(copy);
             }
             c.commit();
             return rows[0];
@@ -176,33 +175,23 @@ final class BenchData {
     }
 
     private static void append(StringBuilder b, SalesTransaction t, Map<String, Long> people) {
-        b.append(t.externalId()).append('\t').append(t.kind().name()).append('\t').append(t.status()).append('\t')
-                .append(people.get(t.ownerId())).append('\t').append(t.closeDate()).append('\t')
-                .append(t.amount().toPlainString()).append('\t').append(t.currency()).append('\t')
-                .append(t.dealType() == null ? "\\N" : t.dealType().code()).append('\t')
-                .append(t.productCode() == null ? "\\N" : t.productCode()).append('\t').append(t.termMonths()).append('\t');
-        if (t.splits().isEmpty()) {
-            b.append("\\N");
-        } else {
-            b.append('[');
+        String splits = null;
+        if (!t.splits().isEmpty()) {
+            StringBuilder json = new StringBuilder("[");
             for (int i = 0; i < t.splits().size(); i++) {
                 var s = t.splits().get(i);
-                b.append(i > 0 ? "," : "").append("{\"person_id\":").append(people.get(s.personId()))
+                json.append(i > 0 ? "," : "").append("{\"person_id\":").append(people.get(s.personId()))
                         .append(",\"share\":").append(s.share().toPlainString()).append('}');
             }
-            b.append(']');
+            splits = json.append(']').toString();
         }
-        b.append('\n');
+        CopyText.appendRow(b, t.externalId(), t.kind().name(), t.status(), people.get(t.ownerId()), t.closeDate(),
+                t.amount(), t.currency(), t.dealType() == null ? null : t.dealType().code(), t.productCode(),
+                t.termMonths(), splits);
     }
 
     private static void write(CopyIn copy, StringBuilder buffer) {
-        try {
-            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
-            buffer.setLength(0);
-        } catch (SQLException e) {
-            throw new IllegalStateException("COPY of transactions failed: " + e.getMessage(), e);
-        }
+        CopyText.write(copy, buffer);
     }
 
     /**

@@ -66,6 +66,8 @@ public final class CalcCommand {
             out.println("run " + run.id() + " " + run.status() + ": " + run.done() + " payees, " + run.changed()
                     + " payee-periods changed");
             out.println("exclusions: " + run.exclusions());
+            run.failedPayees().forEach(f -> err.println("left out: person " + f.personId()
+                    + (f.name() == null ? "" : " (" + f.name() + ")") + ": " + f.message()));
             if (run.error() != null) {
                 err.println("error: " + run.error());
             }

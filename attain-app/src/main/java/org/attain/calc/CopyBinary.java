@@ -3,6 +3,7 @@ package org.attain.calc;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.attain.platform.CopyText;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -62,11 +63,11 @@ final class CopyBinary implements AutoCloseable {
         ensure(2);
         buffer.putShort((short) -1);
         flush();
-        CopyRows.end(copy);
+        CopyText.end(copy);
     }
 
     @Override
     public void close() {
-        CopyRows.cancel(copy);
+        CopyText.cancel(copy);
     }
 }

@@ -1,31 +1,30 @@
 package org.attain.calc;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.attain.engine.calc.Contribution;
 import org.attain.engine.calc.Trace;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
-import java.util.zip.CRC32C;
 import org.attain.engine.calc.EarningsLine;
 import org.attain.engine.calc.PayeePeriodResult;
 import org.attain.engine.calc.PlanPeriodResult;
 import org.attain.engine.model.TransactionId;
 import org.attain.engine.ledger.LedgerEntry;
+import org.attain.platform.CopyText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Stores engine results as immutable rows and switches a run's rows to current. */
+/**
+ * Stores engine results as immutable rows and switches a run's rows to current. A chunk is stored in
+ * one transaction, so a chunk that fails leaves nothing behind; when what failed were the values of
+ * some payee's rows, the chunk is stored again payee by payee and only that payee is left out.
+ */
 @Component
 class ResultWriter {
 
@@ -50,8 +49,9 @@ class ResultWriter {
         private final List<ByteBuffer[]> packs = new ArrayList<>();
         private final PackedDeals encoder = new PackedDeals();
 
-        /** Packs these results' deals and keeps both for writing. */
+        /** Packs these results' deals and keeps both for writing: all of them, or none if packing fails. */
         Packed add(List<PayeePeriodResult> computed) {
+            List<ByteBuffer[]> packed = new ArrayList<>(computed.size());
             for (PayeePeriodResult statement : computed) {
                 List<EarningsLine> lines = statement.lines();
                 ByteBuffer[] linePacks = new ByteBuffer[lines.size()];
@@ -61,93 +61,143 @@ class ResultWriter {
                         linePacks[no] = encoder.pack(trace.contributions());
                     }
                 }
-                statements.add(statement);
-                packs.add(linePacks);
+                packed.add(linePacks);
             }
+            statements.addAll(computed);
+            packs.addAll(packed);
             return this;
+        }
+
+        /** The same results payee by payee (person id to that payee's results). */
+        private Map<Long, Packed> byPayee() {
+            Map<Long, Packed> out = new LinkedHashMap<>();
+            for (int i = 0; i < statements.size(); i++) {
+                Packed one = out.computeIfAbsent(CalcRuns.personIdOf(statements.get(i)), p -> new Packed());
+                one.statements.add(statements.get(i));
+                one.packs.add(packs.get(i));
+            }
+            return out;
         }
     }
 
     /** Packs and stores a chunk of results (see {@link #write(long, Packed)}). */
-    void write(long runId, List<PayeePeriodResult> statements) {
-        write(runId, new Packed().add(statements));
+    List<PayeeProblems.Problem> write(long runId, List<PayeePeriodResult> statements) {
+        return write(runId, new Packed().add(statements));
     }
 
     /**
-     * Stores a chunk of results with COPY on one connection: the payee-period rows, their earnings
-     * lines, then per line its packed explained deals. Each COPY commits on its own; none of the rows is
-     * current until {@link #makeCurrent}, so a run that fails halfway changes nothing anyone reads. The
-     * fingerprint reads the same packed bytes that are stored.
+     * Stores a chunk of results, none of them current until {@link #makeCurrent}: a run that fails
+     * halfway changes nothing anyone reads. Returns the payees whose rows the database refused (a
+     * value it cannot hold); everyone else's rows are stored.
      */
-    void write(long runId, Packed chunk) {
-        List<PayeePeriodResult> statements = chunk.statements;
-        if (statements.isEmpty()) {
-            return;
+    List<PayeeProblems.Problem> write(long runId, Packed chunk) {
+        if (chunk.statements.isEmpty()) {
+            return List.of();
         }
+        try {
+            store(runId, chunk);
+            return List.of();
+        } catch (RuntimeException e) {
+            if (!PayeeProblems.fromTheValues(e)) {
+                throw e;
+            }
+            List<PayeeProblems.Problem> problems = new ArrayList<>();
+            for (Map.Entry<Long, Packed> payee : chunk.byPayee().entrySet()) {
+                try {
+                    store(runId, payee.getValue());
+                } catch (RuntimeException each) {
+                    if (!PayeeProblems.fromTheValues(each)) {
+                        throw each;
+                    }
+                    problems.add(PayeeProblems.storing(payee.getKey(), each));
+                }
+            }
+            return problems;
+        }
+    }
+
+    /**
+     * Stores results with COPY in one transaction on one connection: the payee-period rows, their
+     * earnings lines, then per line its packed explained deals. The fingerprint reads the same packed
+     * bytes that are stored. Every text, array and JSON value is escaped by {@link CopyText#append}.
+     */
+    private void store(long runId, Packed chunk) {
+        List<PayeePeriodResult> statements = chunk.statements;
         ByteBuffer[][] packs = chunk.packs.toArray(ByteBuffer[][]::new);
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
-            long[] ids = new long[statements.size()];
-            try (var st = connection.prepareStatement(
-                    "select nextval(pg_get_serial_sequence('payee_period_result', 'id')) from generate_series(1, ?)")) {
-                st.setInt(1, statements.size());
-                try (var rs = st.executeQuery()) {
-                    for (int i = 0; rs.next(); i++) {
-                        ids[i] = rs.getLong(1);
-                    }
-                }
-            }
-            try (CopyRows results = new CopyRows(connection, "payee_period_result", """
-                    id, run_id, person_id, period_id, currency, earnings, payout, quota, attainment, measures, ledger,
-                    fingerprint""")) {
-                for (int i = 0; i < statements.size(); i++) {
-                    PayeePeriodResult s = statements.get(i);
-                    PlanPeriodResult quotaPlan = s.quotaPlan().orElse(null);
-                    String ledger = toJson(ledger(s));
-                    results.row(ids[i], runId, CalcRuns.personIdOf(s), s.period().toString(),
-                            s.payout().currency().code(), s.earnings().amount(), s.payout().amount(),
-                            quotaPlan == null || quotaPlan.quota() == null ? null : quotaPlan.quota().amount(),
-                            quotaPlan == null ? null : quotaPlan.attainment(), toJson(measures(s)), ledger,
-                            fingerprint(s, ledger, packs[i]));
-                }
-                results.finish();
-            }
-            try (CopyRows lineRows = new CopyRows(connection, "earnings_line",
-                    "result_id, line_no, component, kind, plan_key, amount, uncapped, for_period, qualifying, "
-                    + "qualifying_in_pack, trace")) {
-                for (int i = 0; i < statements.size(); i++) {
-                    List<EarningsLine> lines = statements.get(i).lines();
-                    for (int no = 0; no < lines.size(); no++) {
-                        EarningsLine line = lines.get(no);
-                        // Ids already in the line's pack are not written again (migration .130).
-                        boolean inPack = packs[i][no] != null && qualifyingArePackedDeals(line);
-                        lineRows.row(ids[i], no + 1, line.component(), line.kind(), line.plan(), line.amount().amount(),
-                                line.uncapped() == null ? null : line.uncapped().amount(),
-                                line.forPeriod() == null ? null : line.forPeriod().toString(),
-                                inPack ? NO_IDS : qualifying(line), inPack, toJson(shownTrace(line.trace())));
-                    }
-                }
-                lineRows.finish();
-            }
-            try (CopyBinary deals = new CopyBinary(connection, "earnings_line_deal_pack", "result_id, line_no, deal_count, deals")) {
-                for (int i = 0; i < statements.size(); i++) {
-                    List<EarningsLine> lines = statements.get(i).lines();
-                    for (int no = 0; no < lines.size(); no++) {
-                        if (packs[i][no] != null) {
-                            deals.row(ids[i], no + 1, lines.get(no).trace().contributions().size(), packs[i][no].duplicate());
-                        }
-                    }
-                }
-                deals.finish();
+            connection.setAutoCommit(false);
+            try {
+                copy(connection, runId, statements, packs);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Storing results failed: " + e.getMessage(), e);
         }
     }
 
+    private void copy(Connection connection, long runId, List<PayeePeriodResult> statements, ByteBuffer[][] packs)
+            throws SQLException {
+        long[] ids = new long[statements.size()];
+        try (var st = connection.prepareStatement(
+                "select nextval(pg_get_serial_sequence('payee_period_result', 'id')) from generate_series(1, ?)")) {
+            st.setInt(1, statements.size());
+            try (var rs = st.executeQuery()) {
+                for (int i = 0; rs.next(); i++) {
+                    ids[i] = rs.getLong(1);
+                }
+            }
+        }
+        try (CopyText results = new CopyText(connection, "payee_period_result", """
+                id, run_id, person_id, period_id, currency, earnings, payout, quota, attainment, measures, ledger,
+                fingerprint""")) {
+            for (int i = 0; i < statements.size(); i++) {
+                PayeePeriodResult s = statements.get(i);
+                PlanPeriodResult quotaPlan = s.quotaPlan().orElse(null);
+                String ledger = toJson(ledger(s));
+                results.row(ids[i], runId, CalcRuns.personIdOf(s), s.period().toString(),
+                        s.payout().currency().code(), s.earnings().amount(), s.payout().amount(),
+                        quotaPlan == null || quotaPlan.quota() == null ? null : quotaPlan.quota().amount(),
+                        quotaPlan == null ? null : quotaPlan.attainment(), toJson(measures(s)), ledger,
+                        ResultFingerprint.of(s, ledger, packs[i]));
+            }
+            results.finish();
+        }
+        try (CopyText lineRows = new CopyText(connection, "earnings_line",
+                "result_id, line_no, component, kind, plan_key, amount, uncapped, for_period, qualifying, "
+                + "qualifying_in_pack, trace")) {
+            for (int i = 0; i < statements.size(); i++) {
+                List<EarningsLine> lines = statements.get(i).lines();
+                for (int no = 0; no < lines.size(); no++) {
+                    EarningsLine line = lines.get(no);
+                    // Ids already in the line's pack are not written again (migration .130).
+                    boolean inPack = packs[i][no] != null && qualifyingArePackedDeals(line);
+                    lineRows.row(ids[i], no + 1, line.component(), line.kind(), line.plan(), line.amount().amount(),
+                            line.uncapped() == null ? null : line.uncapped().amount(),
+                            line.forPeriod() == null ? null : line.forPeriod().toString(),
+                            inPack ? NO_IDS : qualifying(line), inPack, toJson(shownTrace(line.trace())));
+                }
+            }
+            lineRows.finish();
+        }
+        try (CopyBinary deals = new CopyBinary(connection, "earnings_line_deal_pack", "result_id, line_no, deal_count, deals")) {
+            for (int i = 0; i < statements.size(); i++) {
+                List<EarningsLine> lines = statements.get(i).lines();
+                for (int no = 0; no < lines.size(); no++) {
+                    if (packs[i][no] != null) {
+                        deals.row(ids[i], no + 1, lines.get(no).trace().contributions().size(), packs[i][no].duplicate());
+                    }
+                }
+            }
+            deals.finish();
+        }
+    }
+
     private static final Object[] NO_IDS = new Object[0];
 
-    /** Transaction ids never contain commas, quotes or braces (imports reject them), so the literal needs no quoting. */
+    /** The ids as text: any character a source system puts in an id is quoted by {@link CopyText#append}. */
     private static Object[] qualifying(EarningsLine line) {
         return line.qualifying().stream().map(Object::toString).toArray();
     }
@@ -169,34 +219,55 @@ class ResultWriter {
         return map;
     }
 
-    /** Makes the run's results current; returns how many payee-periods differ from what was current. */
-    int makeCurrent(long runId) {
+    /** What switching a run's results to current did. */
+    record Switched(int changed, int superseded) {
+    }
+
+    /**
+     * Makes the run's results current, except where a newer run's result is current already (it
+     * {@code superseded} this run's): results only move forward. "Newer" is the run's id, drawn when
+     * the run starts and before it reads any input. Every change of an input (deal, quota, plan, org)
+     * asks for a recalculation of the people concerned once it has committed; that run starts later,
+     * so it gets a higher id and reads the change. The highest-id run of a payee-period therefore
+     * read every change committed before it began: if its result is current, it wins over any run
+     * that began earlier, whatever order they finish in. (The transaction store's change numbers
+     * order only transactions, accounts and regions, not quotas, plans or people, so they cannot
+     * decide alone.) Runs switch one at a time (an advisory lock for this transaction), so two runs
+     * never both see "nothing newer" for the same payee-period.
+     */
+    Switched makeCurrent(long runId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('attain.calc'), hashtext('current results'))").query().singleRow();
         // A closed period's statement never changes: its current result stays, and what a later run
         // finds different for it is paid as a prior-period adjustment in the open period instead.
         // The run's rows and what is current for them are read once, by the run index and the partial
         // unique index of current rows; both updates then go by primary key.
-        record Pair(long id, Long currentId, boolean differs, boolean closed) {
+        record Pair(long id, Long currentId, long currentRun, boolean differs, boolean closed) {
         }
         List<Pair> pairs = jdbc.sql("""
-                select n.id, o.id, o.id is null or o.fingerprint <> n.fingerprint,
+                select n.id, o.id, coalesce(o.run_id, 0), o.id is null or o.fingerprint <> n.fingerprint,
                        exists (select 1 from period p where p.id = n.period_id and p.status = 'CLOSED')
                 from payee_period_result n
                 left join payee_period_result o on o.person_id = n.person_id and o.period_id = n.period_id and o.is_current
                 where n.run_id = :run""")
                 .param("run", runId)
-                .query((rs, i) -> new Pair(rs.getLong(1), rs.getObject(2, Long.class), rs.getBoolean(3), rs.getBoolean(4)))
+                .query((rs, i) -> new Pair(rs.getLong(1), rs.getObject(2, Long.class), rs.getLong(3), rs.getBoolean(4),
+                        rs.getBoolean(5)))
                 .list();
         int changed = 0;
+        int superseded = 0;
         List<Long> retire = new ArrayList<>();
         List<Long> promote = new ArrayList<>();
         for (Pair p : pairs) {
-            if (p.currentId() == null || (p.differs() && !p.closed())) {
+            if (p.currentId() == null) {
                 changed++;
-            }
-            if (p.currentId() != null && !p.closed()) {
+                promote.add(p.id());
+            } else if (p.closed()) {
+                continue;
+            } else if (p.currentRun() > runId) {
+                superseded++;
+            } else {
+                changed += p.differs() ? 1 : 0;
                 retire.add(p.currentId());
-            }
-            if (p.currentId() == null || !p.closed()) {
                 promote.add(p.id());
             }
         }
@@ -205,14 +276,10 @@ class ResultWriter {
                     .param("ids", retire.toArray(Long[]::new)).update();
         }
         if (!promote.isEmpty()) {
-            // Re-checked here, not only above: a run that made a row current meanwhile keeps it.
-            jdbc.sql("""
-                    update payee_period_result n set is_current = true where n.id = any(:ids)
-                      and not exists (select 1 from payee_period_result o
-                                      where o.person_id = n.person_id and o.period_id = n.period_id and o.is_current)""")
+            jdbc.sql("update payee_period_result set is_current = true where id = any(:ids)")
                     .param("ids", promote.toArray(Long[]::new)).update();
         }
-        return changed;
+        return new Switched(changed, superseded);
     }
 
     String toJson(Object value) {
@@ -253,56 +320,6 @@ class ResultWriter {
         return m;
     }
 
-    /**
-     * What decides whether a payee-period's result changed: the payout, every line's component, amount,
-     * uncapped amount, qualifying transactions and explained deals, and the ledger. Fed to the digest
-     * field by field (a separator byte after each) rather than through a JSON copy of the lines, which
-     * for a line with thousands of deals cost more than the line itself. A line's deals go in as their
-     * packed bytes (ids, shares, credited amounts, tier slices: more than the ids alone, and without a
-     * string per deal); its qualifying ids go in one by one only when they are not the packed deals' ids.
-     */
-    private static String fingerprint(PayeePeriodResult s, String ledger, ByteBuffer[] linePacks) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        field(digest, s.payout().toPlainString());
-        List<EarningsLine> lines = s.lines();
-        for (int no = 0; no < lines.size(); no++) {
-            EarningsLine l = lines.get(no);
-            field(digest, l.component());
-            field(digest, l.amount().toPlainString());
-            field(digest, l.uncapped() == null ? "" : l.uncapped().toPlainString());
-            if (linePacks[no] != null) {
-                packChecksums(digest, linePacks[no]);
-            }
-            if (linePacks[no] == null || !qualifyingArePackedDeals(l)) {
-                l.qualifying().forEach(q -> field(digest, q.toString()));
-            }
-            digest.update((byte) 1);
-        }
-        field(digest, ledger);
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    /**
-     * A line's packed deals enter the fingerprint as their length and two independent 32-bit checksums
-     * (CRC-32C and CRC-32, both computed by the processor's CRC instructions) instead of the bytes
-     * themselves: SHA-256 over ~75 bytes a deal cost more than the deals' crediting. A changed deal
-     * (id, share, amount, slice) changes both checksums unless it collides in 64 bits at equal length;
-     * the fingerprint only decides which results are reported as changed, never which are stored.
-     */
-    private static void packChecksums(MessageDigest digest, ByteBuffer pack) {
-        CRC32C c = new CRC32C();
-        c.update(pack.array(), pack.arrayOffset() + pack.position(), pack.remaining());
-        CRC32 d = new CRC32();
-        d.update(pack.array(), pack.arrayOffset() + pack.position(), pack.remaining());
-        ByteBuffer sums = ByteBuffer.allocate(16).putInt(pack.remaining()).putInt((int) c.getValue()).putLong(d.getValue());
-        digest.update(sums.array());
-    }
-
     /** Whether a line's qualifying ids are its explained deals' ids, each once, in the same order. */
     static boolean qualifyingArePackedDeals(EarningsLine line) {
         List<TransactionId> qualifying = line.qualifying();
@@ -318,8 +335,4 @@ class ResultWriter {
         return true;
     }
 
-    private static void field(MessageDigest digest, String value) {
-        digest.update(value.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-    }
 }

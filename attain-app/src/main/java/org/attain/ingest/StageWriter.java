@@ -2,10 +2,10 @@ package org.attain.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import org.attain.platform.CopyText;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Streams mapped rows and rejected rows into the temporary staging table through one PostgreSQL
  * COPY while the file is still being read, so parsing and loading overlap and nothing piles up in
  * memory. Rejected rows carry their original cells and problems; good rows carry canonical values.
+ * Values are escaped by {@link CopyText#append}, the one escaping every COPY of the application uses.
  */
 final class StageWriter implements AutoCloseable {
 
@@ -35,25 +36,13 @@ final class StageWriter implements AutoCloseable {
 
     StageWriter(Connection connection) throws SQLException {
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY ingest_stage (" + COLUMNS + ") FROM STDIN (FORMAT csv)");
+                .copyIn("COPY ingest_stage (" + COLUMNS + ") FROM STDIN");
     }
 
     void good(TransactionRow r) {
-        buffer.append(r.rowNumber()).append(',');
-        field(r.externalId());
-        field(r.kind());
-        field(r.status());
-        plain(r.ownerId());
-        plain(r.closeDate());
-        plain(r.amount() == null ? null : r.amount().toPlainString());
-        field(r.currency());
-        field(r.dealType());
-        field(r.productCode());
-        plain(r.termMonths());
-        plain(r.accountId());
-        field(r.splitsJson());
-        field(r.attributesJson());
-        buffer.append(",\n");
+        CopyText.appendRow(buffer, r.rowNumber(), r.externalId(), r.kind(), r.status(), r.ownerId(), r.closeDate(),
+                r.amount(), r.currency(), r.dealType(), r.productCode(), r.termMonths(), r.accountId(), r.splitsJson(),
+                r.attributesJson(), null, null);
         flushIfFull();
     }
 
@@ -67,11 +56,8 @@ final class StageWriter implements AutoCloseable {
         var list = JSON.createArrayNode();
         problems.forEach(p -> list.addObject().put("column", p.column()).put("value", p.value()).put("reason", p.reason())
                 .put("suggestion", p.suggestion()));
-        buffer.append(rowNumber).append(",,,,,,,,,,,,,,");
-        field(JSON.writeValueAsString(raw));
-        field(JSON.writeValueAsString(list));
-        buffer.setLength(buffer.length() - 1);
-        buffer.append('\n');
+        CopyText.appendRow(buffer, rowNumber, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                JSON.writeValueAsString(raw), JSON.writeValueAsString(list));
         rejected++;
         flushIfFull();
     }
@@ -88,31 +74,17 @@ final class StageWriter implements AutoCloseable {
 
     long finish() throws SQLException {
         flush();
-        copy.endCopy();
+        try {
+            CopyText.end(copy);
+        } catch (IllegalStateException e) {
+            // What the server refused at the end is reported like any other staging failure.
+            if (e.getCause() instanceof SQLException s) {
+                throw s;
+            }
+            throw e;
+        }
         log.debug("import step read, map and stage {} rows: {} ms", staged, (System.nanoTime() - started) / 1_000_000);
         return staged;
-    }
-
-    private void field(String value) {
-        if (value != null) {
-            buffer.append('"');
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (c == '"') {
-                    buffer.append('"');
-                }
-                buffer.append(c);
-            }
-            buffer.append('"');
-        }
-        buffer.append(',');
-    }
-
-    private void plain(Object value) {
-        if (value != null) {
-            buffer.append(value);
-        }
-        buffer.append(',');
     }
 
     private void flushIfFull() {
@@ -124,22 +96,15 @@ final class StageWriter implements AutoCloseable {
 
     private void flush() {
         try {
-            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
-            buffer.setLength(0);
-        } catch (SQLException e) {
+            CopyText.write(copy, buffer);
+        } catch (IllegalStateException e) {
             throw new UncheckedIOException(new IOException("COPY into the staging table failed: " + e.getMessage(), e));
         }
     }
 
     @Override
     public void close() {
-        try {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        } catch (SQLException e) {
-            // the transaction is rolled back anyway; nothing more to undo here
-        }
+        // The transaction is rolled back anyway; this only frees the connection for the rollback.
+        CopyText.cancel(copy);
     }
 }

@@ -9,46 +9,40 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.attain.platform.CopyText;
 import org.postgresql.PGConnection;
 
 /**
- * Rows spooled to a temporary CSV file and then sent with PostgreSQL COPY: the fastest way in,
- * with memory bounded however many rows come.
+ * Rows spooled to a temporary file in COPY's text format and then sent with PostgreSQL COPY: the
+ * fastest way in, with memory bounded however many rows come. Values are escaped by
+ * {@link CopyText#append}, like every other COPY of the application.
  */
-final class CsvCopy implements AutoCloseable {
+final class SpooledCopy implements AutoCloseable {
 
     private final String table;
     private final String columns;
     private final Path file;
     private final BufferedWriter out;
+    private final StringBuilder line = new StringBuilder(256);
     private long rows;
 
-    CsvCopy(String table, String columns) {
+    SpooledCopy(String table, String columns) {
         this.table = table;
         this.columns = columns;
         try {
-            this.file = Files.createTempFile("attain-" + table, ".csv");
+            this.file = Files.createTempFile("attain-" + table, ".copy");
             this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Appends one row; null becomes SQL NULL (an unquoted empty field), everything else is quoted. */
+    /** Appends one row (see {@link CopyText#append}: null is SQL NULL). */
     void row(Object... values) {
+        line.setLength(0);
+        CopyText.appendRow(line, values);
         try {
-            for (int i = 0; i < values.length; i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                Object v = values[i];
-                if (v != null) {
-                    out.write('"');
-                    out.write(v.toString().replace("\"", "\"\""));
-                    out.write('"');
-                }
-            }
-            out.write('\n');
+            out.append(line);
             rows++;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -60,7 +54,7 @@ final class CsvCopy implements AutoCloseable {
             out.close();
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT csv)", reader, 1 << 16);
+                        .copyIn("COPY " + table + " (" + columns + ") FROM STDIN", reader, 1 << 16);
             }
             return rows;
         } catch (IOException e) {

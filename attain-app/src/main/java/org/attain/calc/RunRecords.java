@@ -1,0 +1,136 @@
+package org.attain.calc;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.attain.engine.time.PeriodId;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The calc_run rows: a run's start, progress, end and how it is read back for pages, API and CLI. */
+@Component
+class RunRecords {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final MessageSource messages;
+
+    RunRecords(JdbcClient jdbc, JsonMapper json, Clock clock, MessageSource messages) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+        this.messages = messages;
+    }
+
+    /** A new RUNNING run; its id orders runs by start (see {@link ResultWriter#makeCurrent}). */
+    long start(String kind, List<PeriodId> periods, String trigger, String actor) {
+        return jdbc.sql("""
+                insert into calc_run(kind, status, trigger, started_by, started_at, periods)
+                values (:k, 'RUNNING', :t, :a, :at, :p) returning id""")
+                .param("k", kind).param("t", trigger).param("a", actor).param("at", Timestamp.from(clock.instant()))
+                .param("p", periods.stream().map(PeriodId::toString).toArray(String[]::new))
+                .query(Long.class).single();
+    }
+
+    /** How many payees the run computes, and the plan versions it compiled (a line names only its plan's key). */
+    void total(long runId, int payees, java.util.Collection<Long> planVersions) {
+        jdbc.sql("update calc_run set total = :n, plan_versions = :pv where id = :id").param("n", payees)
+                .param("pv", planVersions.toArray(Long[]::new)).param("id", runId).update();
+    }
+
+    void done(long runId, int payees) {
+        jdbc.sql("update calc_run set done = greatest(done, :n) where id = :id").param("n", payees).param("id", runId).update();
+    }
+
+    /** What a finished run did; it is DONE even with payees left out (they are listed). */
+    record Finished(ResultWriter.Switched switched, List<Map<String, String>> exclusions, Collection<String> issues,
+            Collection<PayeeProblems.Problem> failed, Map<String, Long> timings) {
+    }
+
+    void finish(long runId, Finished f) {
+        List<Map<String, Object>> failed = new ArrayList<>();
+        f.failed().stream().sorted(java.util.Comparator.comparingLong(PayeeProblems.Problem::personId)).forEach(p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("personId", p.personId());
+            m.put("reason", p.reason());
+            m.put("args", p.args());
+            failed.add(m);
+        });
+        jdbc.sql("""
+                update calc_run set status = 'DONE', finished_at = :at, changed = :c, superseded = :s,
+                       exclusions = cast(:ex as jsonb), issues = cast(:is as jsonb), failed_payees = cast(:fp as jsonb),
+                       timings = cast(:tm as jsonb)
+                where id = :id""")
+                .param("at", Timestamp.from(clock.instant())).param("c", f.switched().changed())
+                .param("s", f.switched().superseded()).param("ex", json.writeValueAsString(f.exclusions()))
+                .param("is", json.writeValueAsString(List.copyOf(f.issues())))
+                .param("fp", json.writeValueAsString(failed))
+                .param("tm", json.writeValueAsString(f.timings())).param("id", runId).update();
+    }
+
+    void fail(long runId, RuntimeException e) {
+        jdbc.sql("update calc_run set status = 'FAILED', finished_at = :at, error = :e where id = :id")
+                .param("at", Timestamp.from(clock.instant()))
+                .param("e", e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())
+                .param("id", runId).update();
+    }
+
+    /** The run with its failed payees' reasons in the current request's language (English outside a request). */
+    Optional<CalcRuns.Run> find(long runId) {
+        return jdbc.sql("""
+                select id, kind, status, trigger, started_by, started_at, finished_at, periods, total, done, changed,
+                       exclusions::text as exclusions, issues::text as issues, error, superseded,
+                       failed_payees::text as failed_payees
+                from calc_run where id = :id""").param("id", runId)
+                .query((rs, n) -> new CalcRuns.Run(rs.getLong("id"), rs.getString("kind"), rs.getString("status"),
+                        rs.getString("trigger"), rs.getString("started_by"), rs.getTimestamp("started_at").toInstant(),
+                        rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
+                        List.of((String[]) rs.getArray("periods").getArray()), rs.getInt("total"), rs.getInt("done"),
+                        rs.getInt("changed"), rs.getString("exclusions"), rs.getString("issues"), rs.getString("error"),
+                        rs.getInt("superseded"), failedPayees(rs.getString("failed_payees"))))
+                .optional();
+    }
+
+    List<CalcRuns.Run> recent(int limit) {
+        return jdbc.sql("select id from calc_run order by id desc limit :n").param("n", limit).query(Long.class).list()
+                .stream().map(id -> find(id).orElseThrow()).toList();
+    }
+
+    private static java.util.Locale locale() {
+        return LocaleContextHolder.getLocaleContext() == null ? java.util.Locale.ENGLISH : LocaleContextHolder.getLocale();
+    }
+
+    private List<CalcRuns.FailedPayee> failedPayees(String stored) {
+        JsonNode list = json.readTree(stored);
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = new ArrayList<>();
+        list.forEach(f -> ids.add(f.get("personId").asLong()));
+        Map<Long, String> names = new HashMap<>();
+        jdbc.sql("select id, first_name || ' ' || last_name from person where id = any(:ids)")
+                .param("ids", ids.toArray(Long[]::new))
+                .query((rs, n) -> names.put(rs.getLong(1), rs.getString(2))).list();
+        List<CalcRuns.FailedPayee> out = new ArrayList<>();
+        for (JsonNode f : list) {
+            long person = f.get("personId").asLong();
+            String reason = f.get("reason").asString();
+            List<String> args = new ArrayList<>();
+            f.get("args").forEach(a -> args.add(a.asString()));
+            out.add(new CalcRuns.FailedPayee(person, names.get(person), reason, List.copyOf(args),
+                    messages.getMessage(reason, args.toArray(), reason, locale())));
+        }
+        return out;
+    }
+}
