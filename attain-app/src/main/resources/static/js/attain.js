@@ -30,3 +30,12 @@ document.addEventListener('DOMContentLoaded', function () {
     }
   });
 });
+
+// A select marked data-autosubmit sends its form when changed: the page's own script instead of an
+// inline onchange, which the Content Security Policy refuses to run.
+document.addEventListener('change', function (event) {
+  var el = event.target;
+  if (el.matches && el.matches('select[data-autosubmit]') && el.form) {
+    el.form.submit();
+  }
+});
