@@ -12,6 +12,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
@@ -66,7 +67,8 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, LoginHandlers handlers, ProviderManager passwordLogin) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, LoginHandlers handlers, ProviderManager passwordLogin, ClientAddress clients)
+            throws Exception {
         http.authenticationManager(passwordLogin)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/setup", "/css/**", "/js/**", "/img/**", "/webjars/**",
@@ -74,6 +76,9 @@ class SecurityConfig {
                         .requestMatchers("/admin/**").hasAnyRole(Role.ADMIN.name(), Role.COMP_ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login")
+                        // The throttle counts per client, which behind a trusted proxy is not the connection's peer.
+                        .authenticationDetailsSource(request -> new WebAuthenticationDetails(clients.of(request),
+                                request.getSession(false) == null ? null : request.getSession(false).getId()))
                         .successHandler(handlers)
                         .failureHandler(handlers)
                         .permitAll())
