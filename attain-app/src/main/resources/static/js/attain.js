@@ -39,3 +39,16 @@ document.addEventListener('change', function (event) {
     el.form.submit();
   }
 });
+
+// A button with data-fill-from copies that field's value into every field matching data-fill (the
+// quota sheet's "fill in"), instead of an inline onclick.
+document.addEventListener('click', function (event) {
+  var button = event.target.closest && event.target.closest('button[data-fill-from]');
+  if (!button) {
+    return;
+  }
+  var from = document.getElementById(button.getAttribute('data-fill-from'));
+  document.querySelectorAll(button.getAttribute('data-fill')).forEach(function (field) {
+    field.value = from.value;
+  });
+});
