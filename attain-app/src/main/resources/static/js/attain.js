@@ -30,3 +30,25 @@ document.addEventListener('DOMContentLoaded', function () {
     }
   });
 });
+
+// A select marked data-autosubmit sends its form when changed: the page's own script instead of an
+// inline onchange, which the Content Security Policy refuses to run.
+document.addEventListener('change', function (event) {
+  var el = event.target;
+  if (el.matches && el.matches('select[data-autosubmit]') && el.form) {
+    el.form.submit();
+  }
+});
+
+// A button with data-fill-from copies that field's value into every field matching data-fill (the
+// quota sheet's "fill in"), instead of an inline onclick.
+document.addEventListener('click', function (event) {
+  var button = event.target.closest && event.target.closest('button[data-fill-from]');
+  if (!button) {
+    return;
+  }
+  var from = document.getElementById(button.getAttribute('data-fill-from'));
+  document.querySelectorAll(button.getAttribute('data-fill')).forEach(function (field) {
+    field.value = from.value;
+  });
+});

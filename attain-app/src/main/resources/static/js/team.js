@@ -1,14 +1,15 @@
-// Team page: the trend chart, and a table that sorts by column and filters by text without a reload.
+// Team page: the trend chart (data from the chart's attributes), and a table that sorts by column and
+// filters by text without a reload.
 (function () {
   var el = document.getElementById('trend');
-  if (el && window.echarts && window.attainTrend) {
-    var trend = JSON.parse(window.attainTrend);
+  if (el && window.echarts && el.getAttribute('data-trend')) {
+    var trend = JSON.parse(el.getAttribute('data-trend'));
     var series = Object.keys(trend.byRep).map(function (name) {
       return { name: name, type: 'line', data: trend.byRep[name].map(pct), lineStyle: { width: 1, opacity: 0.45 }, symbol: 'none' };
     });
-    series.unshift({ name: window.attainMedianLabel, type: 'line', data: trend.median.map(pct), lineStyle: { width: 4 }, z: 10 });
+    series.unshift({ name: el.getAttribute('data-median-label'), type: 'line', data: trend.median.map(pct), lineStyle: { width: 4 }, z: 10 });
     echarts.init(el).setOption({
-      tooltip: { trigger: 'axis', valueFormatter: function (v) { return v == null ? '–' : v + ' %'; } },
+      tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: function (v) { return v == null ? '–' : v + ' %'; } },
       legend: { type: 'scroll', bottom: 0 },
       grid: { left: 64, right: 16, top: 16, bottom: 48 },
       xAxis: { type: 'category', data: trend.periods },

@@ -9,6 +9,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,9 +26,12 @@ public class AuditLog {
     private final Clock clock;
 
     private final NamedParameterJdbcTemplate named;
+    private final TransactionTemplate ownTransaction;
 
-    AuditLog(JdbcClient jdbc, DataSource dataSource, JsonMapper json, Clock clock) {
+    AuditLog(JdbcClient jdbc, DataSource dataSource, JsonMapper json, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.named = new NamedParameterJdbcTemplate(dataSource);
         this.json = json;
         this.clock = clock;
@@ -49,6 +55,15 @@ public class AuditLog {
                 .param("after", after == null ? null : json.writeValueAsString(after))
                 .param("detail", detail)
                 .update();
+    }
+
+    /**
+     * The same as {@link #record}, committed on its own: for a refusal, which the caller's transaction
+     * then rolls back when it throws, and which must stay on record all the same.
+     */
+    public void recordIndependently(String actor, String action, String entityType, String entityId, Object after,
+            String detail) {
+        ownTransaction.executeWithoutResult(status -> record(actor, action, entityType, entityId, null, after, detail));
     }
 
     /** One entity's change among many written by one action (e.g. the changed rows of an import). */

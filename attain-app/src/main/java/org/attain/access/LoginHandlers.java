@@ -19,11 +19,13 @@ class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailu
 
     private final AuditLog audit;
     private final LoginThrottle throttle;
+    private final ClientAddress clients;
     private final SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
 
-    LoginHandlers(AuditLog audit, LoginThrottle throttle) {
+    LoginHandlers(AuditLog audit, LoginThrottle throttle, ClientAddress clients) {
         this.audit = audit;
         this.throttle = throttle;
+        this.clients = clients;
         next.setDefaultTargetUrl("/");
     }
 
@@ -32,7 +34,7 @@ class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailu
             Authentication authentication) throws IOException, jakarta.servlet.ServletException {
         throttle.succeeded(authentication.getName());
         audit.record(authentication.getName(), "LOGIN", "user", authentication.getName(), null, null,
-                "from " + request.getRemoteAddr());
+                "from " + clients.of(request));
         next.onAuthenticationSuccess(request, response, authentication);
     }
 
@@ -45,11 +47,11 @@ class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailu
             response.sendRedirect(request.getContextPath() + "/login?wait=" + throttled.secondsToWait());
             return;
         }
-        throttle.failed(name, request.getRemoteAddr());
+        String address = clients.of(request);
+        throttle.failed(name, address);
         // The attempted name is kept for forensics but capped: it is user input, not an identity.
         String actor = name.length() > 64 ? name.substring(0, 64) : name;
-        audit.record(actor.isEmpty() ? "-" : actor, "LOGIN_FAILED", "user", null, null, null,
-                "from " + request.getRemoteAddr());
+        audit.record(actor.isEmpty() ? "-" : actor, "LOGIN_FAILED", "user", null, null, null, "from " + address);
         response.sendRedirect(request.getContextPath() + "/login?error");
     }
 }

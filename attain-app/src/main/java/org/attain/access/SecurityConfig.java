@@ -8,11 +8,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Three doors: the API (session or bearer token, 401 instead of a redirect), the operations
@@ -21,6 +28,28 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+
+    /**
+     * Every response, pages and API alike. Scripts and styles come only from the application's own
+     * files (its js/css and the ECharts and htmx WebJars): no 'unsafe-inline', no 'unsafe-eval' and
+     * no nonces, which rendered pages reused across responses could not carry. Pages therefore have
+     * no inline script, event handler or style attribute; data for scripts travels in data-*
+     * attributes or JSON data blocks. data: images are for icons in style sheets (Swagger UI's).
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * The one exception: Swagger UI (a third-party page for developers) applies inline styles, so its
+     * pages allow them; its scripts are still only its own files.
+     */
+    static final String SWAGGER_UI_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
+
+    private static final RequestMatcher SWAGGER_UI = request -> {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/swagger-ui/") || path.startsWith("/swagger-ui/") || path.startsWith("/api/docs");
+    };
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -47,7 +76,8 @@ class SecurityConfig {
                         .accessDeniedHandler((req, res, ex) ->
                                 ProblemResponses.write(res, 403, "Forbidden", "You may not do this.")))
                 // Token calls carry no cookie, so CSRF cannot apply to them; session calls keep CSRF.
-                .csrf(c -> c.ignoringRequestMatchers(SecurityConfig::hasBearerToken));
+                .csrf(c -> c.ignoringRequestMatchers(SecurityConfig::hasBearerToken))
+                .headers(SecurityConfig::headers);
         return http.build();
     }
 
@@ -60,13 +90,15 @@ class SecurityConfig {
                         .anyRequest().hasRole(Role.ADMIN.name()))
                 .addFilterAfter(new BearerTokenFilter(tokens), SecurityContextHolderFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .csrf(c -> c.ignoringRequestMatchers(SecurityConfig::hasBearerToken));
+                .csrf(c -> c.ignoringRequestMatchers(SecurityConfig::hasBearerToken))
+                .headers(SecurityConfig::headers);
         return http.build();
     }
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, LoginHandlers handlers, ProviderManager passwordLogin) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, LoginHandlers handlers, ProviderManager passwordLogin, ClientAddress clients)
+            throws Exception {
         http.authenticationManager(passwordLogin)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/setup", "/css/**", "/js/**", "/img/**", "/webjars/**",
@@ -74,11 +106,23 @@ class SecurityConfig {
                         .requestMatchers("/admin/**").hasAnyRole(Role.ADMIN.name(), Role.COMP_ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login")
+                        // The throttle counts per client, which behind a trusted proxy is not the connection's peer.
+                        .authenticationDetailsSource(request -> new WebAuthenticationDetails(clients.of(request),
+                                request.getSession(false) == null ? null : request.getSession(false).getId()))
                         .successHandler(handlers)
                         .failureHandler(handlers)
                         .permitAll())
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .headers(SecurityConfig::headers);
         return http.build();
+    }
+
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
+                        new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(SWAGGER_UI),
+                        new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
     }
 
     private static boolean hasBearerToken(HttpServletRequest request) {

@@ -55,6 +55,14 @@ class AdjustmentPages {
             response.setStatus(400);
             model.addAttribute("problems", e.problems());
             model.addAttribute("form", new Form(employeeId, amount, currency, reason));
+        } catch (ForbiddenException e) {
+            if (e.code() == null) {
+                throw e;
+            }
+            // Refused on one's own pay: the form stays, with the reason where the employee id is.
+            response.setStatus(403);
+            model.addAttribute("problems", List.of(new FieldProblem("employeeId", e.code(), e.getMessage())));
+            model.addAttribute("form", new Form(employeeId, amount, currency, reason));
         } catch (NotFoundException e) {
             response.setStatus(400);
             model.addAttribute("problems", List.of(new FieldProblem("employeeId", "adjustment.error.unknownPerson", "unknown")));

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Manual adjustments: an amount added to or taken from a payee's pay for a period, always with a
- * reason, recorded by an admin or comp admin and audited. {@link #forPeriods} is the read the
+ * reason, recorded by an admin or comp admin (never on their own pay, {@link OwnPay}) and audited. {@link #forPeriods} is the read the
  * calculation uses to feed them into pay.
  */
 @Service
@@ -40,9 +40,11 @@ public class Adjustments {
     private final AuditLog audit;
     private final Clock clock;
     private final org.attain.org.People people;
+    private final OwnPay ownPay;
 
     Adjustments(JdbcClient jdbc, Visibility visibility, Periods periods, AuditLog audit, Clock clock, org.attain.org.People people,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, OwnPay ownPay) {
+        this.ownPay = ownPay;
         this.events = events;
         this.people = people;
         this.jdbc = jdbc;
@@ -61,6 +63,9 @@ public class Adjustments {
 
     @Transactional
     public Adjustment create(AttainUser user, NewAdjustment in) {
+        if (in.personId() != null) {
+            ownPay.refuseOwn(user, in.personId(), OwnPay.Act.ADJUST, in.personId() + "/" + in.period());
+        }
         if (!Backoffice.compAdmin(user)) {
             throw new ForbiddenException("Only admins and comp admins record adjustments.");
         }

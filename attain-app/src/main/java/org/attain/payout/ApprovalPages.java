@@ -48,7 +48,7 @@ class ApprovalPages {
             flash.addFlashAttribute("problem", "approval.already");
             flash.addFlashAttribute("approvedBy", e.approvedBy());
         } catch (ForbiddenException e) {
-            flash.addFlashAttribute("problem", "approval.notAllowed");
+            flash.addFlashAttribute("problem", e.code() != null ? e.code() : "approval.notAllowed");
         }
         flash.addFlashAttribute("personId", person);
         return "redirect:/approvals?period=" + period + (state == null || state.isBlank() ? "" : "&state=" + state);

@@ -24,9 +24,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Approval of payouts before payroll. A manager approves their subtree's payouts (never their own),
- * admins and comp admins anyone's. An approval names the exact result version, so a recalculation
- * to different numbers shows as "changed since approval" and needs approving again.
+ * Approval of payouts before payroll. A manager approves their subtree's payouts, admins and comp
+ * admins anyone's, and nobody their own whatever their roles ({@link OwnPay}). An approval names the
+ * exact result version, so a recalculation to different numbers shows as "changed since approval"
+ * and needs approving again.
  */
 @Service
 public class Approvals {
@@ -38,9 +39,11 @@ public class Approvals {
     private final Periods periods;
     private final AuditLog audit;
     private final Clock clock;
+    private final OwnPay ownPay;
 
     Approvals(JdbcClient jdbc, CurrentResults results, Visibility visibility, Periods periods, AuditLog audit, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, OwnPay ownPay) {
+        this.ownPay = ownPay;
         this.events = events;
         this.jdbc = jdbc;
         this.results = results;
@@ -52,7 +55,7 @@ public class Approvals {
 
     public record Item(long personId, String externalId, String personName, String team, String period, long resultId,
             String currency, BigDecimal payout, ApprovalState state, String approvedBy, Instant approvedAt,
-            BigDecimal approvedPayout, Instant exportedAt, boolean canApprove) {
+            BigDecimal approvedPayout, Instant exportedAt, boolean canApprove, boolean ownPay) {
     }
 
     public record Approval(long id, long personId, String period, long resultId, String currency, BigDecimal payout,
@@ -70,7 +73,7 @@ public class Approvals {
         PersonScope scope = visibility.scopeOf(user);
         return results.withApprovals(List.of(period), scope.all() ? null : scope.personIds()).stream()
                 .filter(r -> state == null || r.state() == state)
-                .map(r -> item(r, mayApprove(user, r.personId())))
+                .map(r -> item(r, mayApprove(user, r.personId()), OwnPay.isOwn(user, r.personId())))
                 .toList();
     }
 
@@ -80,12 +83,12 @@ public class Approvals {
      */
     @Transactional
     public Approval approve(AttainUser user, long personId, String period) {
+        ownPay.refuseOwn(user, personId, OwnPay.Act.APPROVE, personId + "/" + period);
         if (!visibility.canSee(user, personId)) {
             throw new NotFoundException("person", personId);
         }
         if (!mayApprove(user, personId)) {
-            throw new ForbiddenException(user.personId() != null && user.personId() == personId
-                    ? "Nobody approves their own payout." : "Only a manager of this payee, an admin or a comp admin approves this payout.");
+            throw new ForbiddenException("Only a manager of this payee, an admin or a comp admin approves this payout.");
         }
         periods.find(period).orElseThrow(() -> new NotFoundException("period", period));
         CurrentResults.Row row = results.withApprovals(List.of(period), List.of(personId)).stream().findFirst()
@@ -119,7 +122,7 @@ public class Approvals {
     /** Payouts of a period whose approval still holds: what payroll may pay. */
     public List<Item> approved(String period) {
         return results.withApprovals(List.of(period), null).stream()
-                .filter(r -> r.state() == ApprovalState.APPROVED).map(r -> item(r, false)).toList();
+                .filter(r -> r.state() == ApprovalState.APPROVED).map(r -> item(r, false, false)).toList();
     }
 
     /** Approved and exported sums per period and currency for the people in scope (null ids = everyone). */
@@ -149,10 +152,13 @@ public class Approvals {
     }
 
     boolean mayApprove(AttainUser user, long personId) {
+        if (OwnPay.isOwn(user, personId)) {
+            return false;
+        }
         if (Backoffice.compAdmin(user)) {
             return true;
         }
-        if (!user.has(Role.MANAGER) || user.personId() == null || user.personId() == personId) {
+        if (!user.has(Role.MANAGER) || user.personId() == null) {
             return false;
         }
         return visibility.subtree(user.personId(), LocalDate.now(clock)).contains(personId);
@@ -168,10 +174,10 @@ public class Approvals {
         return new AlreadyApprovedException(by, at);
     }
 
-    private static Item item(CurrentResults.Row r, boolean canApprove) {
+    private static Item item(CurrentResults.Row r, boolean canApprove, boolean ownPay) {
         return new Item(r.personId(), r.externalId(), r.personName(), r.team(), r.periodId(), r.resultId(), r.currency(),
                 r.payout(), r.state(), r.approvedBy(), r.approvedAt(), r.approvedPayout(), r.exportedAt(),
-                canApprove && r.state() != ApprovalState.APPROVED);
+                canApprove && r.state() != ApprovalState.APPROVED, ownPay);
     }
 
     /** The payout is already approved; carries who approved it so pages can say so in the user's language. */

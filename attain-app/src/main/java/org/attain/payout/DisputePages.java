@@ -75,9 +75,11 @@ class DisputePages {
 
     @GetMapping("/disputes/{id}")
     String show(@AuthenticationPrincipal AttainUser user, @PathVariable long id, Model model) {
-        model.addAttribute("dispute", disputes.find(user, id));
+        Disputes.Dispute dispute = disputes.find(user, id);
+        model.addAttribute("dispute", dispute);
         model.addAttribute("comments", disputes.comments(user, id));
         model.addAttribute("backoffice", Backoffice.compAdmin(user));
+        model.addAttribute("ownPay", OwnPay.isOwn(user, dispute.personId()));
         return "payout/dispute";
     }
 
@@ -112,6 +114,8 @@ class DisputePages {
         try {
             disputes.assign(user, id, assignee);
             flash.addFlashAttribute("notice", "dispute.assigned");
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("problem", e.problems().get(0).code());
         } catch (ConflictException e) {
             flash.addFlashAttribute("problem", "dispute.error.conflict");
         }

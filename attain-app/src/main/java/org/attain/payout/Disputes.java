@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.attain.access.AttainUser;
 import org.attain.access.AuditLog;
+import org.attain.access.UserAccounts;
 import org.attain.access.Visibility;
 import org.attain.calendar.Periods;
 import org.attain.pay.Earnings;
@@ -24,8 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Questions about statement lines and their workflow. A payee or anyone who may see their pay opens
- * one; admins and comp admins take it into review and resolve or reject it with a note. Every state
- * change is a conditional update on the expected status and is audited.
+ * one; admins and comp admins take it into review and resolve or reject it with a note, except on
+ * their own pay ({@link OwnPay}): there they comment like any payee. Every state change is a
+ * conditional update on the expected status and is audited.
  */
 @Service
 public class Disputes {
@@ -40,10 +42,14 @@ public class Disputes {
     private final CurrentResults results;
     private final AuditLog audit;
     private final Clock clock;
+    private final OwnPay ownPay;
+    private final UserAccounts users;
 
     Disputes(JdbcClient jdbc, Visibility visibility, Periods periods, Earnings earnings, CurrentResults results,
             AuditLog audit, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, OwnPay ownPay, UserAccounts users) {
+        this.ownPay = ownPay;
+        this.users = users;
         this.events = events;
         this.jdbc = jdbc;
         this.visibility = visibility;
@@ -168,6 +174,7 @@ public class Disputes {
     @Transactional
     public Dispute move(AttainUser user, long disputeId, DisputeStatus to, String note) {
         Dispute d = find(user, disputeId);
+        ownPay.refuseOwn(user, d.personId(), OwnPay.Act.DISPUTE, String.valueOf(disputeId));
         requireCompAdmin(user);
         if (to == null || to == DisputeStatus.OPEN) {
             throw new InvalidInputException(new FieldProblem("status", "dispute.error.statusInvalid",
@@ -198,12 +205,20 @@ public class Disputes {
         return find(user, disputeId);
     }
 
-    /** Hands a dispute to someone (blank = nobody). Closed disputes keep their last holder. */
+    /**
+     * Hands a dispute to someone (blank = nobody). Closed disputes keep their last holder. Nobody hands
+     * out a dispute on their own pay, nor hands one to the payee it is about.
+     */
     @Transactional
     public Dispute assign(AttainUser user, long disputeId, String assignee) {
         Dispute d = find(user, disputeId);
+        ownPay.refuseOwn(user, d.personId(), OwnPay.Act.DISPUTE, String.valueOf(disputeId));
         requireCompAdmin(user);
         String to = assignee == null || assignee.isBlank() ? null : assignee.strip();
+        if (to != null && users.find(to).map(u -> OwnPay.isOwn(u, d.personId())).orElse(false)) {
+            throw new InvalidInputException(new FieldProblem("assignee", "dispute.error.assigneeOwnPay",
+                    "is the payee of this dispute; hand it to someone else"));
+        }
         int changed = jdbc.sql("""
                 update dispute set assignee = :to, updated_at = :at where id = :id and status in ('OPEN','IN_REVIEW')""")
                 .param("to", to).param("at", Timestamp.from(clock.instant())).param("id", disputeId).update();

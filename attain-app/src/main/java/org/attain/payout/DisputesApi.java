@@ -88,7 +88,7 @@ class DisputesApi {
         try {
             return DisputeStatus.valueOf(s.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(new FieldProblem("status", "dispute.error.statusInvalid",
+            throw new InvalidInputException(new FieldProblem("status", "dispute.error.statusUnknown",
                     "'" + s + "' is not one of OPEN, IN_REVIEW, RESOLVED, REJECTED"));
         }
     }

@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -23,11 +25,21 @@ class ErrorPages implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
+    private final MessageSource messages;
+
+    ErrorPages(MessageSource messages) {
+        this.messages = messages;
+    }
+
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
     String page(HttpServletRequest request, Model model, jakarta.servlet.http.HttpServletResponse response) {
         HttpStatus status = status(request);
         response.setStatus(status.value());
         model.addAttribute("status", status.value());
+        model.addAttribute("problems", request.getAttribute(PageExceptionHandler.PROBLEMS));
+        if (request.getAttribute(PageExceptionHandler.REASON) instanceof PageExceptionHandler.Reason r) {
+            model.addAttribute("reason", messages.getMessage(r.code(), r.args(), r.fallback(), LocaleContextHolder.getLocale()));
+        }
         if (status.is5xxServerError()) {
             model.addAttribute("errorId", logged(request));
             return "error/5xx";
@@ -46,6 +58,12 @@ class ErrorPages implements ErrorController {
             body.setProperty("errorId", id);
         } else if (status == HttpStatus.NOT_FOUND) {
             body.setDetail("There is nothing at " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) + ".");
+        } else if (request.getAttribute(PageExceptionHandler.REASON) instanceof PageExceptionHandler.Reason r) {
+            body.setDetail(messages.getMessage(r.code(), r.args(), r.fallback(), LocaleContextHolder.getLocale()));
+            body.setProperty("code", r.code());
+        } else if (request.getAttribute(PageExceptionHandler.PROBLEMS) instanceof java.util.List<?> problems) {
+            body.setProperty("errors", problems.stream().map(p -> (FieldProblem) p)
+                    .map(p -> java.util.Map.of("field", p.field(), "reason", p.reason())).toList());
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }

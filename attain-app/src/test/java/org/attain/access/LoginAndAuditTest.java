@@ -53,6 +53,23 @@ class LoginAndAuditTest extends AttainIntegrationTest {
     }
 
     @Test
+    void withoutATrustedProxyAForwardedForHeaderDoesNotChooseTheCountedAddress() throws Exception {
+        String name = "forged-" + System.nanoTime();
+        var client = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        String form = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).isTrue();
+        client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", "203.0.113.7")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + name + "&password=wrong&_csrf="
+                        + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(jdbc.sql("select detail from audit_log where action = 'LOGIN_FAILED' and actor = :u").param("u", name)
+                .query(String.class).single()).isEqualTo("from 127.0.0.1");
+    }
+
+    @Test
     void theAuditLogCannotBeRewritten() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("update audit_log set actor = 'someone else'").update())
                 .hasMessageContaining("append-only");

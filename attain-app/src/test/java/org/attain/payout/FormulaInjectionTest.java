@@ -30,7 +30,7 @@ class FormulaInjectionTest {
     void bothPayrollLayoutsQuoteDangerousTextAndKeepAmountsNumeric() {
         Approvals.Item evil = new Approvals.Item(1, "@E1", "=cmd|' /C calc'!A0", "Team", "2026-Q4", 9, "EUR",
                 new BigDecimal("-12.5"), ApprovalState.APPROVED, "+admin", Instant.parse("2026-11-02T10:00:00Z"),
-                new BigDecimal("-12.5"), null, false);
+                new BigDecimal("-12.5"), null, false, false);
 
         String generic = PayrollExport.generic(List.of(evil));
         String row = generic.lines().toList().get(1);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -12,10 +13,13 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * A real headless Chromium for page tests. Uses the system Chromium and ChromeDriver when present
- * (CI installs them); elsewhere Selenium finds or fetches a browser itself.
+ * (CI installs them); elsewhere Selenium finds or fetches a browser itself. Closing it fails the test
+ * if a page broke the Content Security Policy.
  */
 public final class Browser implements AutoCloseable {
 
@@ -35,6 +39,8 @@ public final class Browser implements AutoCloseable {
         profile = tempDir();
         options.addArguments("--user-data-dir=" + profile);
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguage));
+        // The console is read for Content Security Policy violations (cspViolations).
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         if (Files.isExecutable(CHROMIUM)) {
             options.setBinary(CHROMIUM.toString());
         }
@@ -73,6 +79,15 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(By.tagName("body")).getText();
     }
 
+    /**
+     * What the browser's console said about the Content Security Policy since the last call (reading
+     * empties the console buffer): every entry is something a page tried that the policy refused.
+     */
+    public List<String> cspViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy")).toList();
+    }
+
     /** Saves a screenshot under target/screenshots for a person to look at. */
     public Path screenshot(String name) {
         try {
@@ -90,10 +105,24 @@ public final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
     }
 
+    /**
+     * Fails the test when the console still holds Content Security Policy violations: every browser
+     * test checks the policy this way, without asking. A test that provokes one reads it first.
+     */
     @Override
     public void close() {
-        driver.quit();
-        deleteProfile();
+        List<String> violations = List.of();
+        try {
+            violations = cspViolations();
+        } catch (RuntimeException e) {
+            // A browser that is already gone has nothing more to say.
+        } finally {
+            driver.quit();
+            deleteProfile();
+        }
+        if (!violations.isEmpty()) {
+            throw new AssertionError("Content Security Policy violations in the browser's console: " + violations);
+        }
     }
 
     /** Chromium's profile folder is a few MB; a suite opens hundreds of browsers, so none is left behind. */

@@ -12,7 +12,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * Every page in every role's navigation, in English and in German: it opens, has a heading, shows
- * no untranslated message key and no error, and is saved as a screenshot for a person to look at.
+ * no untranslated message key and no error, breaks nothing of the Content Security Policy (the
+ * browser's console says so otherwise), and is saved as a screenshot for a person to look at.
  */
 class EveryPageBrowserTest extends AttainIntegrationTest {
 
@@ -22,6 +23,7 @@ class EveryPageBrowserTest extends AttainIntegrationTest {
     void everyPageInTheNavigationOpensCleanly(String login, String language) {
         try (Browser browser = new Browser(baseUrl(), language)) {
             browser.logIn(login, "demo");
+            assertThat(browser.cspViolations()).as("Content Security Policy violations on the login and home pages").isEmpty();
             List<String> links = browser.driver().findElements(By.cssSelector("header.top nav a")).stream()
                     .map(a -> a.getAttribute("href")).toList();
             assertThat(links).hasSizeGreaterThan(2);
@@ -35,6 +37,7 @@ class EveryPageBrowserTest extends AttainIntegrationTest {
                     WebElement h1 = browser.driver().findElement(By.tagName("h1"));
                     assertThat(h1.getText()).as("German heading on %s", link).isNotBlank();
                 }
+                assertThat(browser.cspViolations()).as("Content Security Policy violations on %s", link).isEmpty();
                 String name = link.replaceFirst("https?://[^/]+/", "").replaceAll("[^a-zA-Z0-9]+", "-");
                 browser.screenshot("tour-" + login + "-" + language.substring(0, 2) + "-" + (name.isEmpty() ? "home" : name));
             }
