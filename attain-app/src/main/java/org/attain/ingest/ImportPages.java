@@ -110,9 +110,11 @@ class ImportPages {
     }
 
     @PostMapping("/imports/start")
-    String start(@AuthenticationPrincipal AttainUser user, @RequestParam String token, @RequestParam String name,
+    String start(@AuthenticationPrincipal AttainUser user, @RequestParam String token, @RequestParam("name") String sentName,
             @RequestParam String profile, @RequestParam(defaultValue = "false") boolean dryRun, Model model) throws IOException {
         ImportsApi.requireImporter(user);
+        // the preview sent the stored (safe) name; anything else would go into the import record as it came
+        String name = ImportJobs.safe(sentName);
         Path stored = pendingFile(token, name);
         ImportProfile parsed;
         try {
