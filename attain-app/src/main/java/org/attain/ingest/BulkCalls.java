@@ -175,8 +175,8 @@ class BulkCalls {
     }
 
     /**
-     * JSON values as the text a file cell would hold: numbers plain and exact (the application reads JSON numbers
-     * as BigDecimal), objects and arrays as JSON. What no cell may hold is refused for the whole call, naming
+     * JSON values as the text a file cell would hold: numbers plain and exact (read as BigDecimal by
+     * {@link ExactRecords}), objects and arrays as JSON. What no cell may hold is refused for the whole call, naming
      * records[i].field: text longer than a cell, characters that cannot be stored, numbers too long to write out.
      */
     static List<Map<String, String>> asText(List<Map<String, JsonNode>> records) {

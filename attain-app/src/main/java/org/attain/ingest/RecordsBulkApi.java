@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * Every other record kind in bulk over REST, through the same mapping, checks, upsert by natural key,
@@ -40,7 +41,7 @@ class RecordsBulkApi {
      * @param source  the system the records come from: part of the key of accounts, opportunities and activities
      * @param records objects keyed by the kind's canonical field names (see GET /api/v1/imports/records/{record})
      */
-    record Bulk(String source, List<Map<String, JsonNode>> records) {
+    record Bulk(String source, @JsonDeserialize(contentUsing = ExactRecords.class) List<Map<String, JsonNode>> records) {
     }
 
     /** One canonical field of a record kind. */

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * Transactions in bulk over REST: the same mapping, validation, upsert and quarantine as a file
@@ -40,7 +41,7 @@ class TransactionsBulkApi {
      *                e-mail) and optionally kind, status, deal_type, product_code, term_months, account,
      *                splits ("P00038:0.6; P00041:0.4" or [{"person_id":"P00038","share":0.6}]), attributes (object)
      */
-    record Bulk(String source, List<Map<String, JsonNode>> records) {
+    record Bulk(String source, @JsonDeserialize(contentUsing = ExactRecords.class) List<Map<String, JsonNode>> records) {
     }
 
     @PostMapping(PATH)
