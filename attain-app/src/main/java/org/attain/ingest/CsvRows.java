@@ -14,7 +14,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/** A CSV file streamed record by record with Commons CSV; bytes that do not fit the encoding stop the read. */
+/**
+ * A CSV file streamed record by record with Commons CSV; bytes that do not fit the encoding stop the read,
+ * and a cell longer than a cell may be is cut while reading ({@link CellLimitReader}) and refused by the mapping.
+ */
 final class CsvRows implements RowSource {
 
     private final Path file;
@@ -35,7 +38,7 @@ final class CsvRows implements RowSource {
         long row = 0;
         try (CountingStream in = new CountingStream(Files.newInputStream(file));
              Reader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
-             CSVParser parser = CSVParser.parse(skipBom(reader), csv)) {
+             CSVParser parser = CSVParser.parse(new CellLimitReader(skipBom(reader), format.delimiter()), csv)) {
             counter = in;
             boolean first = true;
             for (CSVRecord record : parser) {

@@ -27,14 +27,17 @@ final class FileReading implements RowSource.Handler {
 
     @Override
     public void header(List<String> names) {
-        header = names;
-        mapper = new TransactionMapper(profile, names, directory, typedCells);
+        header = Quarantined.header(names);
+        mapper = new TransactionMapper(profile, header, directory, typedCells);
     }
 
     @Override
     public void row(long number, String[] cells) {
-        TransactionMapper.Mapped mapped = mapper.map(number, cells);
-        if (mapped.ok() && products != null && mapped.row().productCode() != null) {
+        List<Problem> unstorable = Cells.unstorable(header, cells);
+        TransactionMapper.Mapped mapped = unstorable.isEmpty() ? mapper.map(number, cells) : null;
+        if (mapped == null) {
+            stage.rejected(number, header, null, unstorable);
+        } else if (mapped.ok() && products != null && mapped.row().productCode() != null) {
             TransactionRow r = mapped.row();
             Names.Found<String> product = products.find(r.productCode());
             if (!product.ok()) {

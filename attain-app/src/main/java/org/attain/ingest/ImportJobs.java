@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.attain.platform.FieldProblem;
+import org.attain.platform.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -89,9 +91,43 @@ public class ImportJobs {
         executor.shutdownNow();
     }
 
+    /** The name to store an upload under: letters, digits, dot, dash and underscore only, never a path; never fails. */
     static String safe(String fileName) {
-        String name = fileName == null ? "upload" : Path.of(fileName.replace('\\', '/')).getFileName().toString();
-        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+        String name = lastPart(fileName == null ? "" : fileName).replaceAll("[^A-Za-z0-9._-]", "_");
+        if (name.length() > 120) {
+            name = name.substring(name.length() - 120); // the end keeps the extension that decides csv or xlsx
+        }
+        return name.isEmpty() || name.chars().allMatch(c -> c == '.') ? "upload" : name;
+    }
+
+    /**
+     * The name an upload is shown and imported under: the last part of the path a browser may send, "upload" when
+     * none is sent. A name that names no file ("/", "..") or cannot be stored is refused: it would be shown everywhere.
+     */
+    static String uploadName(String original) {
+        Bounds.Refusal refusal = badUploadName(original);
+        if (refusal != null) {
+            throw new InvalidInputException(new FieldProblem("file", refusal.code(), refusal.english()));
+        }
+        return original == null || original.isBlank() ? "upload" : lastPart(original).strip();
+    }
+
+    /** Why an upload's name is refused, or null. */
+    static Bounds.Refusal badUploadName(String original) {
+        if (original == null || original.isBlank()) {
+            return null;
+        }
+        String name = lastPart(original).strip();
+        int control = Bounds.controlAt(name);
+        return name.isEmpty() || name.chars().allMatch(c -> c == '.') ? new Bounds.Refusal("ingest.upload.noName", Bounds.shown(original))
+                : name.length() > 255 ? new Bounds.Refusal("ingest.upload.nameLength", name.length(), 255)
+                : control >= 0 ? new Bounds.Refusal("ingest.upload.nameCharacter", Bounds.codePoint(name, control))
+                : null;
+    }
+
+    private static String lastPart(String path) {
+        String p = path.replace('\\', '/');
+        return p.substring(p.lastIndexOf('/') + 1);
     }
 
     private static void deleteQuietly(Path file) {

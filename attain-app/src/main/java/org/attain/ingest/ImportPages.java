@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import jakarta.servlet.http.HttpServletResponse;
 import org.attain.access.AttainUser;
 import org.attain.platform.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,24 +52,36 @@ class ImportPages {
         return "ingest/list";
     }
 
+    /** Without a multipart body (a plain form post, a script) there is no file: the page says so, with 400. */
     @PostMapping("/imports/preview")
-    String preview(@AuthenticationPrincipal AttainUser user, @RequestParam("file") MultipartFile file,
-            @RequestParam(defaultValue = RecordKinds.TRANSACTIONS) String record, Model model) throws IOException {
+    String preview(@AuthenticationPrincipal AttainUser user, @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(defaultValue = RecordKinds.TRANSACTIONS) String record, Model model, HttpServletResponse response)
+            throws IOException {
         ImportsApi.requireImporter(user);
-        if (file.isEmpty()) {
-            model.addAttribute("imports", records.recent(50));
-            model.addAttribute("records", RecordKinds.names());
-            model.addAttribute("error", "ingest.error.noFile");
-            return "ingest/list";
+        if (file == null || file.isEmpty()) {
+            return listWithError(model, response, "ingest.error.noFile", List.of());
         }
+        Bounds.Refusal badName = ImportJobs.badUploadName(file.getOriginalFilename());
+        if (badName != null) {
+            return listWithError(model, response, badName.code(), badName.args());
+        }
+        String name = ImportJobs.safe(ImportJobs.uploadName(file.getOriginalFilename()));
         Files.createDirectories(pending);
         String token = UUID.randomUUID().toString();
-        String name = ImportJobs.safe(file.getOriginalFilename());
         Path stored = pending.resolve(token + "-" + name);
         try (InputStream in = file.getInputStream()) {
             Files.copy(in, stored);
         }
         return previewPage(new Draft(token, name, known(record), Map.of()), stored, null, null, model);
+    }
+
+    private String listWithError(Model model, HttpServletResponse response, String error, List<String> args) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("imports", records.recent(50));
+        model.addAttribute("records", RecordKinds.names());
+        model.addAttribute("error", error);
+        model.addAttribute("errorArgs", args);
+        return "ingest/list";
     }
 
     /** The record type or the column of a field changed on the preview: draft the profile again with those choices. */
@@ -97,9 +110,11 @@ class ImportPages {
     }
 
     @PostMapping("/imports/start")
-    String start(@AuthenticationPrincipal AttainUser user, @RequestParam String token, @RequestParam String name,
+    String start(@AuthenticationPrincipal AttainUser user, @RequestParam String token, @RequestParam("name") String sentName,
             @RequestParam String profile, @RequestParam(defaultValue = "false") boolean dryRun, Model model) throws IOException {
         ImportsApi.requireImporter(user);
+        // the preview sent the stored (safe) name; anything else would go into the import record as it came
+        String name = ImportJobs.safe(sentName);
         Path stored = pendingFile(token, name);
         ImportProfile parsed;
         try {

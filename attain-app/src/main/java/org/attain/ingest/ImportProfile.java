@@ -63,6 +63,10 @@ public record ImportProfile(String name, String record, String source, Format fo
         if (source == null || source.isBlank()) {
             throw new ProfileException("profile " + name + ": 'source' is required (the system the rows come from, e.g. crm)");
         }
+        Bounds.Refusal badSource = Bounds.source(source.trim());
+        if (badSource != null) {
+            throw new ProfileException("profile " + name + ": source: " + badSource.english());
+        }
         Map<?, ?> format = map(root, "format");
         Format f = new Format(text(format, "type", "auto").toLowerCase(Locale.ROOT), delimiter(text(format, "delimiter", ",")),
                 charset(text(format, "encoding", "UTF-8")), bool(format, "header", true), text(format, "sheet", null),

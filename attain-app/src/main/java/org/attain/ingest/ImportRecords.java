@@ -93,6 +93,12 @@ public class ImportRecords {
                 throw new org.attain.platform.InvalidInputException(new org.attain.platform.FieldProblem(column, "ingest.fix.unknownColumn",
                         "row " + row.rowNumber() + " has no column '" + column + "'; its columns are " + String.join(", ", fixed.keySet())));
             }
+            Bounds.Refusal refusal = value == null ? null : Bounds.text(value);
+            if (refusal != null) {
+                // jsonb cannot hold a NUL, and the quarantine keeps no cell longer than a file's may be
+                throw new org.attain.platform.InvalidInputException(new org.attain.platform.FieldProblem(column, refusal.code(),
+                        refusal.english()));
+            }
             fixed.put(column, value == null ? "" : value);
         });
         jdbc.sql("update ingest_quarantine set raw = cast(:raw as jsonb) where id = :id")

@@ -60,9 +60,9 @@ class ImportsApi {
             @RequestPart("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
         requireImporter(user);
         ImportProfile parsed = profile(profile);
+        String name = ImportJobs.uploadName(file.getOriginalFilename());
         try (InputStream in = file.getInputStream()) {
-            long id = jobs.start(parsed, in, file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename(),
-                    user.getUsername(), dryRun);
+            long id = jobs.start(parsed, in, name, user.getUsername(), dryRun);
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Started(id, "QUEUED", "/api/v1/imports/" + id));
         }
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +15,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionStatus;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The import of every record kind besides transactions, run inside the import's transaction: rows
@@ -26,8 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 class RecordImports {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -66,13 +62,18 @@ class RecordImports {
 
                 @Override
                 public void header(List<String> names) {
-                    header[0] = names;
-                    mapper = new RecordMapper(kind, profile, names, lookups, run.source().typedCells());
+                    header[0] = Quarantined.header(names);
+                    mapper = new RecordMapper(kind, profile, header[0], lookups, run.source().typedCells());
                 }
 
                 @Override
                 public void row(long number, String[] cells) {
                     progress.row();
+                    List<Problem> unstorable = Cells.unstorable(header[0], cells);
+                    if (!unstorable.isEmpty()) {
+                        rejected.add(new Rejected(number, null, unstorable));
+                        return;
+                    }
                     RecordMapper.Mapped mapped = mapper.map(cells);
                     if (!mapped.ok()) {
                         rejected.add(new Rejected(number, cells, mapped.problems()));
@@ -136,18 +137,7 @@ class RecordImports {
                 insert into ingest_quarantine(import_id, row_number, raw, problems)
                 values (:id, :row, cast(:raw as jsonb), cast(:problems as jsonb))""",
                 rows.stream().map(r -> new MapSqlParameterSource().addValue("id", importId).addValue("row", r.number())
-                        .addValue("raw", JSON.writeValueAsString(raw(header, r.cells())))
-                        .addValue("problems", JSON.writeValueAsString(r.problems()))).toArray(MapSqlParameterSource[]::new));
-    }
-
-    /** The row's cells by column name (or 1-based number without a header), as the fix form edits them. */
-    static Map<String, String> raw(List<String> header, String[] cells) {
-        Map<String, String> raw = new LinkedHashMap<>();
-        for (int i = 0; i < cells.length; i++) {
-            String key = header != null && i < header.size() && header.get(i) != null && !header.get(i).isBlank()
-                    ? header.get(i) : String.valueOf(i + 1);
-            raw.put(key, cells[i]);
-        }
-        return raw;
+                        .addValue("raw", Quarantined.raw(header, r.cells()))
+                        .addValue("problems", Quarantined.problems(r.problems()))).toArray(MapSqlParameterSource[]::new));
     }
 }

@@ -95,7 +95,7 @@ final class RecordMapper {
             case EMAIL -> text.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") ? text : null;
             case DATE -> Values.date(text, dates);
             case TIMESTAMP -> instant(text);
-            case DECIMAL -> limited(Values.number(text, numbers), 15, 4);
+            case DECIMAL -> Values.number(text, numbers);
             case POSITIVE_DECIMAL -> positive(limited(Values.number(text, numbers), 9, 10));
             case SHARE -> share(text);
             case INTEGER -> whole(Values.number(text, numbers));
@@ -113,15 +113,34 @@ final class RecordMapper {
             }
         };
         if (value == null && !Lookups.REFERENCES.contains(f.type())) {
-            problems.add(problem(f.name(), text, "bad " + name + " '" + text + "': " + expected(f), suggestion(f, text)));
+            problems.add(problem(f.name(), Cells.preview(text), "bad " + name + " '" + Cells.preview(text) + "': " + expected(f),
+                    suggestion(f, text)));
+        }
+        Bounds.Refusal refusal = value == null ? null : bound(f, value);
+        if (refusal != null) {
+            problems.add(new Problem(profile.columns().getOrDefault(f.name(), f.name()), Cells.preview(text), refusal.english(),
+                    suggestion(f, text), refusal.code(), refusal.args()));
+            return null;
         }
         return value;
+    }
+
+    /** The limits of {@link Bounds} for what a field holds: money, dates, currencies, and the text of natural keys (ids, codes). */
+    private Bounds.Refusal bound(Field f, Object value) {
+        return switch (f.type()) {
+            case DECIMAL -> Bounds.amount((BigDecimal) value);
+            case DATE -> Bounds.date((LocalDate) value);
+            case TIMESTAMP -> Bounds.date(LocalDate.ofInstant((Instant) value, ZoneOffset.UTC));
+            case CURRENCY -> Bounds.currency((String) value);
+            case TEXT -> kind.key().contains(f.column()) ? Bounds.id((String) value) : null;
+            default -> null;
+        };
     }
 
     private String expected(Field f) {
         return switch (f.type()) {
             case DATE -> "not a real date in the form " + profile.format().datePattern();
-            case DECIMAL -> "not a number like " + Values.example(numbers) + " (at most 15 digits before and 4 after the point)";
+            case DECIMAL -> "not a number like " + Values.example(numbers);
             case POSITIVE_DECIMAL -> "not a number above zero like " + Values.example(numbers);
             case CURRENCY -> "unknown currency";
             case COUNTRY -> "not a two-letter ISO country code";
@@ -131,7 +150,7 @@ final class RecordMapper {
 
     private static String suggestion(Field f, String text) {
         return switch (f.type()) {
-            case CURRENCY -> Closest.to(text.toUpperCase(Locale.ROOT), CURRENCIES);
+            case CURRENCY -> Closest.to(text.toUpperCase(Locale.ROOT), Bounds.CURRENCIES);
             case CHOICE -> Closest.to(text, f.choices());
             default -> null;
         };

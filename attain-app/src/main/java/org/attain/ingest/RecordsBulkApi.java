@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * Every other record kind in bulk over REST, through the same mapping, checks, upsert by natural key,
@@ -40,7 +41,7 @@ class RecordsBulkApi {
      * @param source  the system the records come from: part of the key of accounts, opportunities and activities
      * @param records objects keyed by the kind's canonical field names (see GET /api/v1/imports/records/{record})
      */
-    record Bulk(String source, List<Map<String, JsonNode>> records) {
+    record Bulk(String source, @JsonDeserialize(contentUsing = ExactRecords.class) List<Map<String, JsonNode>> records) {
     }
 
     /** One canonical field of a record kind. */
@@ -73,7 +74,8 @@ class RecordsBulkApi {
                     + "to_currency, effective_from); reporting lines by (person, valid_from), closing the person's open "
                     + "line. Identical records count as unchanged; changed ones are audited. Rejected records come back "
                     + "with their position (row = index + 1), field, reason and closest known value, and stay in the "
-                    + "import's quarantine. Sending the same Idempotency-Key again returns the first answer. Changes to "
+                    + "import's quarantine. Sending the same Idempotency-Key again with the same body returns the first answer; "
+                    + "with another body it answers 422. Changes to "
                     + "quotas, reporting lines, FX rates and employment dates recalculate the people concerned.")
     ResponseEntity<BulkCalls.BulkResult> bulk(@AuthenticationPrincipal AttainUser user, HttpServletRequest request,
             @Parameter(description = "any unique string per logical request, e.g. a UUID")
@@ -81,13 +83,10 @@ class RecordsBulkApi {
         String path = request.getRequestURI();
         RecordKind kind = RecordKinds.ALL.stream().filter(k -> path.endsWith(k.bulkPath())).findFirst()
                 .orElseThrow(() -> new NotFoundException("bulk endpoint", path));
-        return calls.call(user, key, bulk == null ? null : bulk.records(), () -> {
-            ImportProfile profile = TransactionFeed.canonicalProfile("bulk-api", kind.name(), BulkCalls.source(bulk.source()));
-            long id = imports.reserveId();
-            imports.run(new Imports.Run(id, profile, new TransactionFeed.MapRows(kind.fieldNames(), BulkCalls.asText(bulk.records())),
-                    "POST " + kind.bulkPath(), user.getUsername(), false, null), new ImportProgress());
-            return id;
-        });
+        return calls.call(user, key, kind.bulkPath(), bulk == null ? null : bulk.source(), bulk == null ? null : bulk.records(),
+                (id, source, rows) -> imports.run(new Imports.Run(id, TransactionFeed.canonicalProfile("bulk-api", kind.name(), source),
+                        new TransactionFeed.MapRows(kind.fieldNames(), rows), "POST " + kind.bulkPath(), user.getUsername(), false,
+                        null), new ImportProgress()));
     }
 
     private static RecordInfo info(RecordKind k) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -21,7 +22,8 @@ final class Splits {
     private record Share(String person, String share) {
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    // shares exactly as written: 0.1 must not pass through a double
+    private static final JsonMapper JSON = JsonMapper.builder().enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private final Directory directory;
     private final NumberStyle numbers;
@@ -60,17 +62,6 @@ final class Splits {
         return new Result(json.append(']').toString(), null, null);
     }
 
-    static boolean isJsonObject(String text) {
-        if (text.equals("{}")) {
-            return true;
-        }
-        try {
-            return JSON.readTree(text).isObject();
-        } catch (JacksonException e) {
-            return false;
-        }
-    }
-
     private BigDecimal share(String text) {
         String t = text.strip();
         boolean percent = t.endsWith("%");
@@ -106,6 +97,9 @@ final class Splits {
                 JsonNode share = item.get("share");
                 if (person == null || share == null) {
                     return null;
+                }
+                if (share.isNumber() && !Bounds.plain(share.decimalValue())) {
+                    return null; // 1e999999999 is no share, and its plain digits would not fit in memory
                 }
                 shares.add(new Share(person.asString(), share.isNumber() ? share.decimalValue().toPlainString() : share.asString()));
             }

@@ -10,8 +10,6 @@ import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.postgresql.copy.CopyIn;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Streams mapped rows and rejected rows into the temporary staging table through one PostgreSQL
@@ -25,7 +23,6 @@ final class StageWriter implements AutoCloseable {
             + "product_code, term_months, account_id, splits, attributes, raw, problems";
 
     private static final Logger log = LoggerFactory.getLogger(StageWriter.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int FLUSH_AT = 1 << 16;
 
     private final CopyIn copy;
@@ -46,18 +43,10 @@ final class StageWriter implements AutoCloseable {
         flushIfFull();
     }
 
+    /** @param cells null for a row kept without its cells (see {@link Cells}) */
     void rejected(long rowNumber, List<String> header, String[] cells, List<Problem> problems) {
-        ObjectNode raw = JSON.createObjectNode();
-        for (int i = 0; i < cells.length; i++) {
-            String key = header != null && i < header.size() && header.get(i) != null && !header.get(i).isBlank()
-                    ? header.get(i) : String.valueOf(i + 1);
-            raw.put(key, cells[i]);
-        }
-        var list = JSON.createArrayNode();
-        problems.forEach(p -> list.addObject().put("column", p.column()).put("value", p.value()).put("reason", p.reason())
-                .put("suggestion", p.suggestion()));
         CopyText.appendRow(buffer, rowNumber, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                JSON.writeValueAsString(raw), JSON.writeValueAsString(list));
+                Quarantined.raw(header, cells), Quarantined.problems(problems));
         rejected++;
         flushIfFull();
     }

@@ -44,17 +44,36 @@ public class TransactionFeed {
         return canonicalProfile(name, RecordKinds.TRANSACTIONS, source);
     }
 
-    /** Feeds check no product codes: the systems behind them keep catalogues of their own. */
+    /**
+     * Feeds check no product codes: the systems behind them keep catalogues of their own. The profile is YAML
+     * because the import record keeps it for replays; the source goes in quoted, so it reads back exactly.
+     */
     static ImportProfile canonicalProfile(String name, String record, String source) {
         return ImportProfile.parse(name, """
                 record: %s
-                source: "%s"
+                source: %s
                 format: {date: yyyy-MM-dd, numbers: plain}
                 people: {match: [employee_id, email]}
                 products: {check: %s}
                 columns: {%s}
-                """.formatted(record, source.replace("\"", "'"), !record.equals(RecordKinds.TRANSACTIONS),
+                """.formatted(record, yamlQuoted(source), !record.equals(RecordKinds.TRANSACTIONS),
                 String.join(", ", RecordKinds.fieldNames(record).stream().map(f -> f + ": " + f).toList())));
+    }
+
+    /** A YAML double-quoted scalar that reads back as exactly the text: backslash, quote and control characters escaped. */
+    static String yamlQuoted(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '"') {
+                b.append('\\').append(c);
+            } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\uFEFF') {
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
     }
 
     /** Records as rows whose columns are the canonical field names. */

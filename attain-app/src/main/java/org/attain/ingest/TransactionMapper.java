@@ -18,13 +18,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Maps one source row to a canonical transaction, or to the list of everything wrong with it, so
@@ -38,9 +35,6 @@ final class TransactionMapper {
             return problems.isEmpty();
         }
     }
-
-    private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
-            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
 
     private final ImportProfile profile;
     private final Directory directory;
@@ -74,6 +68,8 @@ final class TransactionMapper {
         String externalId = value(EXTERNAL_ID, cells);
         if (externalId == null) {
             problems.add(missing(EXTERNAL_ID, "transaction id"));
+        } else {
+            refuse(EXTERNAL_ID, externalId, Bounds.id(externalId), null, problems);
         }
         LocalDate closeDate = null;
         String dateText = value(CLOSE_DATE, cells);
@@ -84,6 +80,8 @@ final class TransactionMapper {
             if (closeDate == null) {
                 problems.add(problem(CLOSE_DATE, dateText, "bad close date '" + dateText + "': not a real date in the form "
                         + profile.format().datePattern(), null));
+            } else if (refuse(CLOSE_DATE, dateText, Bounds.closeDate(closeDate), null, problems)) {
+                closeDate = null;
             }
         }
         BigDecimal amount = null;
@@ -95,9 +93,7 @@ final class TransactionMapper {
             if (amount == null) {
                 problems.add(problem(AMOUNT, amountText, "bad amount '" + amountText + "': not a number like "
                         + Values.example(numbers), null));
-            } else if (amount.abs().compareTo(new BigDecimal("1e15")) >= 0 || amount.scale() > 4) {
-                problems.add(problem(AMOUNT, amountText, "bad amount '" + amountText
-                        + "': at most 15 digits before and 4 after the decimal point", null));
+            } else if (refuse(AMOUNT, amountText, Bounds.amount(amount), null, problems)) {
                 amount = null;
             }
         }
@@ -106,9 +102,7 @@ final class TransactionMapper {
             problems.add(missing(CURRENCY, "currency"));
         } else {
             currency = currency.toUpperCase(Locale.ROOT);
-            if (!CURRENCIES.contains(currency)) {
-                problems.add(problem(CURRENCY, currency, "unknown currency '" + currency + "'", Closest.to(currency, CURRENCIES)));
-            }
+            refuse(CURRENCY, currency, Bounds.currency(currency), Closest.to(currency, Bounds.CURRENCIES), problems);
         }
         Long ownerId = null;
         String owner = value(OWNER, cells);
@@ -160,8 +154,8 @@ final class TransactionMapper {
             }
         }
         String attributes = value(ATTRIBUTES, cells);
-        if (attributes != null && !Splits.isJsonObject(attributes)) {
-            problems.add(problem(ATTRIBUTES, attributes, "attributes must be a JSON object such as {\"region\":\"EMEA\"}", null));
+        if (attributes != null) {
+            refuse(ATTRIBUTES, attributes, Attributes.check(attributes), null, problems);
         }
         if (!problems.isEmpty()) {
             return new Mapped(null, problems);
@@ -245,6 +239,15 @@ final class TransactionMapper {
             }
         }
         return v;
+    }
+
+    /** Adds the refusal, if any, as a problem of the field; true when there was one. */
+    private boolean refuse(String field, String value, Bounds.Refusal refusal, String suggestion, List<Problem> problems) {
+        if (refusal == null) {
+            return false;
+        }
+        problems.add(Problem.refused(profile.columns().getOrDefault(field, field), Cells.preview(value), refusal, suggestion));
+        return true;
     }
 
     private Problem missing(String field, String words) {

@@ -13,17 +13,19 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * Transactions in bulk over REST: the same mapping, validation, upsert and quarantine as a file
  * import, fed from JSON records with the canonical field names. An Idempotency-Key makes a retried
- * call return the first call's answer instead of loading again.
+ * call return the first call's answer instead of loading again (see {@link BulkCalls}).
  */
 @RestController
 @Tag(name = "Transactions", description = "Bulk load of booked transactions")
 class TransactionsBulkApi {
 
     static final int MAX_RECORDS = BulkCalls.MAX_RECORDS;
+    private static final String PATH = "/api/v1/transactions/bulk";
 
     private final Imports imports;
     private final BulkCalls calls;
@@ -39,24 +41,22 @@ class TransactionsBulkApi {
      *                e-mail) and optionally kind, status, deal_type, product_code, term_months, account,
      *                splits ("P00038:0.6; P00041:0.4" or [{"person_id":"P00038","share":0.6}]), attributes (object)
      */
-    record Bulk(String source, List<Map<String, JsonNode>> records) {
+    record Bulk(String source, @JsonDeserialize(contentUsing = ExactRecords.class) List<Map<String, JsonNode>> records) {
     }
 
-    @PostMapping("/api/v1/transactions/bulk")
+    @PostMapping(PATH)
     @Operation(summary = "Upsert up to 50,000 transactions by (source, external_id) in one transaction",
             description = "Rejected records come back with their position (row = index + 1), field and reason and stay "
-                    + "in the import's quarantine. Sending the same Idempotency-Key again returns the first answer.")
+                    + "in the import's quarantine. Sending the same Idempotency-Key again with the same body returns the first "
+                    + "answer (a call still running with it is waited for); with another body it answers 422. Keys are per "
+                    + "caller. Values no quarantine can keep (NUL, cells over 32,767 characters, numbers beyond 40 digits) "
+                    + "answer 400 naming records[i].field.")
     ResponseEntity<BulkCalls.BulkResult> bulk(@AuthenticationPrincipal AttainUser user,
             @Parameter(description = "any unique string per logical request, e.g. a UUID")
             @RequestHeader(name = "Idempotency-Key", required = false) String key, @RequestBody Bulk bulk) {
-        return calls.call(user, key, bulk == null ? null : bulk.records(), () -> {
-            String source = BulkCalls.source(bulk.source());
-            ImportProfile profile = TransactionFeed.canonicalProfile("bulk-api", source);
-            long id = imports.reserveId();
-            imports.run(new Imports.Run(id, profile, new TransactionFeed.MapRows(TransactionFields.ALL,
-                    BulkCalls.asText(bulk.records())), "POST /api/v1/transactions/bulk", user.getUsername(), false, null),
-                    new ImportProgress());
-            return id;
-        });
+        return calls.call(user, key, PATH, bulk == null ? null : bulk.source(), bulk == null ? null : bulk.records(),
+                (id, source, rows) -> imports.run(new Imports.Run(id, TransactionFeed.canonicalProfile("bulk-api", source),
+                        new TransactionFeed.MapRows(TransactionFields.ALL, rows), "POST " + PATH, user.getUsername(), false, null),
+                        new ImportProgress()));
     }
 }

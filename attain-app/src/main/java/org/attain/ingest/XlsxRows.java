@@ -117,7 +117,8 @@ final class XlsxRows implements RowSource {
             while (cells.size() < column) {
                 cells.add("");
             }
-            cells.add(value == null ? "" : value);
+            // cut like CellLimitReader does for CSV: one character too long is refused by the mapping with its reason
+            cells.add(value == null ? "" : value.length() > Cells.MAX_LENGTH ? value.substring(0, Cells.MAX_LENGTH + 1) : value);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.attain.activity.ActivityCapture;
 import org.attain.activity.Captured;
 import org.attain.activity.NewActivity;
+import org.attain.ingest.Bounds;
 import org.attain.ingest.TransactionFeed;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -74,7 +75,14 @@ final class ConnectorSink {
                 problem("deal " + d.id() + " has no " + (d.amount() == null ? "amount" : "close date") + "; skipped");
                 continue;
             }
-            if (person == null) {
+            Bounds.Refusal refusal = refusal(d);
+            if (refusal != null) {
+                // a won deal still goes to the feed, whose quarantine keeps it with the same reason to fix and replay
+                problem("deal " + d.id() + ": " + refusal.english() + (d.won() ? "" : "; skipped"));
+                if (!d.won()) {
+                    continue;
+                }
+            } else if (person == null) {
                 problem("deal " + d.id() + ": owner " + d.ownerId() + " (" + email + ") matches no person by e-mail");
                 if (!d.won()) {
                     continue;
@@ -109,6 +117,18 @@ final class ConnectorSink {
                 problem(loaded.outcome().rejected() + " won deals are in the quarantine of import " + loaded.outcome().importId());
             }
         }
+    }
+
+    /** What the vendor sent that no opportunity may hold: the limits every other way in keeps too (a won deal is stored as certain). */
+    private static Bounds.Refusal refusal(Deal d) {
+        Bounds.Refusal r = d.id() == null ? null : Bounds.id(d.id());
+        r = r != null ? r : Bounds.amount(d.amount());
+        r = r != null ? r : Bounds.closeDate(d.closeDate());
+        r = r != null || d.createdOn() == null ? r : Bounds.date(d.createdOn());
+        r = r != null || d.currency() == null ? r : Bounds.currency(d.currency().toUpperCase(java.util.Locale.ROOT));
+        BigDecimal p = d.probability();
+        return r != null || p == null || d.won() || p.signum() >= 0 && p.compareTo(BigDecimal.ONE) <= 0 && p.stripTrailingZeros().scale() <= 4
+                ? r : new Bounds.Refusal("ingest.bound.share", p.toString());
     }
 
     void activities(List<Activity> page) {

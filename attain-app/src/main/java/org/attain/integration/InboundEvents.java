@@ -13,12 +13,14 @@ import java.util.Set;
 import org.attain.activity.ActivityCapture;
 import org.attain.activity.ActivityRecords;
 import org.attain.activity.Captured;
+import org.attain.ingest.Bounds;
 import org.attain.ingest.TransactionFeed;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,7 +35,8 @@ class InboundEvents {
 
     static final Set<String> EVENTS = Set.of("deal.won", "deal.changed", "activity.logged");
     static final String WON_STAGE = "Closed Won";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    // amounts exactly as sent: 12345678901234.5678 through a double would come back as ...5680, 1e400 as Infinity
+    private static final JsonMapper JSON = JsonMapper.builder().enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     record Problem(String field, String reason) {
     }
@@ -71,6 +74,7 @@ class InboundEvents {
             return new Parsed(event, null, List.of(new Problem("data", "is required and must be an object")));
         }
         List<Problem> problems = new ArrayList<>();
+        unstorable(data, problems);
         if (event.equals("activity.logged")) {
             try {
                 ActivityRecords.read(fields(data));
@@ -84,14 +88,18 @@ class InboundEvents {
             }
         } else {
             require(data, "external_id", problems);
+            String id = text(data.get("external_id"));
+            bound("external_id", id == null ? null : Bounds.id(id), problems);
             require(data, "owner", problems);
-            date(data, "close_date", true, problems);
-            date(data, "created_on", false, problems);
-            decimal(data, "amount", true, problems);
-            decimal(data, "probability", false, problems);
+            bound("close_date", date(data, "close_date", true, problems), Bounds::closeDate, problems);
+            bound("created_on", date(data, "created_on", false, problems), Bounds::date, problems);
+            bound("amount", decimal(data, "amount", true, problems), Bounds::amount, problems);
+            bound("probability", decimal(data, "probability", false, problems), InboundEvents::probability, problems);
             String currency = text(data.get("currency"));
             if (currency == null || !currency.matches("[A-Za-z]{3}")) {
                 problems.add(new Problem("data.currency", currency == null ? "is required" : "'" + currency + "' is not a 3-letter ISO code"));
+            } else {
+                bound("currency", Bounds.currency(currency.toUpperCase(Locale.ROOT)), problems);
             }
             if (event.equals("deal.changed")) {
                 require(data, "stage", problems);
@@ -161,7 +169,9 @@ class InboundEvents {
         if (v == null || v.isNull()) {
             return null;
         }
-        String s = v.isNumber() ? v.decimalValue().toPlainString() : v.asString();
+        // 1e999999999 written out plainly would not fit in memory; as 1E+999999999 the amount check refuses it
+        String s = v.isNumber() ? Bounds.plain(v.decimalValue()) ? v.decimalValue().toPlainString() : v.decimalValue().toString()
+                : v.asString();
         return s == null || s.isBlank() ? null : s.trim();
     }
 
@@ -171,34 +181,64 @@ class InboundEvents {
         }
     }
 
-    private static void date(JsonNode data, String field, boolean required, List<Problem> problems) {
+    /** The date, or null when it is missing (a problem when required) or not a date (a problem). */
+    private static LocalDate date(JsonNode data, String field, boolean required, List<Problem> problems) {
         String s = text(data.get(field));
         if (s == null) {
             if (required) {
                 problems.add(new Problem("data." + field, "is required (yyyy-MM-dd)"));
             }
-            return;
+            return null;
         }
         try {
-            LocalDate.parse(s);
+            return LocalDate.parse(s);
         } catch (DateTimeParseException e) {
             problems.add(new Problem("data." + field, "'" + s + "' is not a date like 2026-05-04"));
+            return null;
         }
     }
 
-    private static void decimal(JsonNode data, String field, boolean required, List<Problem> problems) {
+    private static BigDecimal decimal(JsonNode data, String field, boolean required, List<Problem> problems) {
         String s = text(data.get(field));
         if (s == null) {
             if (required) {
                 problems.add(new Problem("data." + field, "is required"));
             }
-            return;
+            return null;
         }
         try {
-            new BigDecimal(s);
+            return new BigDecimal(s);
         } catch (NumberFormatException e) {
             problems.add(new Problem("data." + field, "'" + s + "' is not a number like 1234.56"));
+            return null;
         }
+    }
+
+    private static <T> void bound(String field, T value, java.util.function.Function<T, Bounds.Refusal> check, List<Problem> problems) {
+        if (value != null) {
+            bound(field, check.apply(value), problems);
+        }
+    }
+
+    private static void bound(String field, Bounds.Refusal refusal, List<Problem> problems) {
+        if (refusal != null) {
+            problems.add(new Problem("data." + field, refusal.english()));
+        }
+    }
+
+    /** A win probability is a share, as opportunities store it (numeric(5,4)): 0.6, not 60. */
+    private static Bounds.Refusal probability(BigDecimal p) {
+        return p.signum() < 0 || p.compareTo(BigDecimal.ONE) > 0 || p.stripTrailingZeros().scale() > 4
+                ? new Bounds.Refusal("ingest.bound.share", p.toString()) : null;
+    }
+
+    /** Text no table can store (NUL) or longer than any field: refused before anything is written. */
+    private static void unstorable(JsonNode data, List<Problem> problems) {
+        data.properties().forEach(e -> {
+            if (e.getValue().isString()) {
+                bound(Bounds.shown(e.getKey()), Bounds.text(e.getValue().asString()), problems);
+            }
+        });
     }
 
     private static LocalDate date(JsonNode d, String field) {

@@ -65,19 +65,24 @@ final class ImportApiCalls {
     }
 
     Done load(String profileYaml, String fileName, byte[] file, boolean dryRun) {
+        var started = start(profileYaml, fileName, file, dryRun);
+        if (started.statusCode() != 202) {
+            throw new AssertionError("import not started: " + started.statusCode() + " " + started.body());
+        }
+        return await(Json.parse(started.body()).get("id").asLong());
+    }
+
+    /** Posts a profile and a file as the multipart upload a client sends; the answer as it comes. */
+    HttpResponse<String> start(String profileYaml, String fileName, byte[] file, boolean dryRun) {
         String boundary = "----attain" + UUID.randomUUID();
         var body = new java.io.ByteArrayOutputStream();
         body.writeBytes((part(boundary, "profile", "profile.yaml") + profileYaml + "\r\n" + part(boundary, "file", fileName))
                 .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        var started = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/imports" + (dryRun ? "?dryRun=true" : "")))
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/imports" + (dryRun ? "?dryRun=true" : "")))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
-        if (started.statusCode() != 202) {
-            throw new AssertionError("import not started: " + started.statusCode() + " " + started.body());
-        }
-        return await(Json.parse(started.body()).get("id").asLong());
     }
 
     Done await(long id) {

@@ -38,7 +38,7 @@ class PipelineImportTest extends AttainIntegrationTest {
         assertThat(pipeline.summary()).isEqualTo("accepted=4 rejected=4 unchanged=0");
         assertThat(pipeline.problems()).containsExactly(
                 "6 | Product | Premium-Plan | unknown product 'Premium-Plan' | Premium Plan",
-                "7 | Amount | 12k | bad amount '12k': not a number like 1,234.56 (at most 15 digits before and 4 after the point)",
+                "7 | Amount | 12k | bad amount '12k': not a number like 1,234.56",
                 "8 | Opportunity Owner | Ethan Adms | unknown owner 'Ethan Adms' (matched by employee id or email or name)"
                         + " | Ethan Adams (P00036)",
                 "9 | Close Date | 11/30/2026 | close date 2026-11-30 is before the creation date 2026-12-01");

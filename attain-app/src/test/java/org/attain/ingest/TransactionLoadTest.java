@@ -155,7 +155,9 @@ class TransactionLoadTest extends AttainIntegrationTest {
                 "2026/04/07", "0000-01-01")) {
             TransactionMapper.Mapped m = iso.map(2, new String[] {"X", "P1", date, "1", "USD"});
             var general = Values.date(date, profile("fast").format().dates());
-            assertThat(m.ok() ? m.row().closeDate() : null).as(date).isEqualTo(general);
+            // a real date outside the close-date window (year 0) is read alike and then refused by the bound
+            assertThat(m.ok() ? m.row().closeDate() : null).as(date)
+                    .isEqualTo(general == null || Bounds.closeDate(general) != null ? null : general);
         }
     }
 

@@ -71,6 +71,25 @@ class TransactionMapperTest {
     }
 
     @Test
+    void valuesBeyondTheBoundsAreRefusedWithTheirReasonAndMessageKey() {
+        var mapped = mapper.map(7, new String[] {"D\t5", "1.1.0001", "999.999.999.999.999,9999", "XXX", "P00001", "", ""});
+        assertThat(mapped.problems()).extracting(Problem::column, Problem::code).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Deal", "ingest.bound.idControl"),
+                org.assertj.core.groups.Tuple.tuple("Datum", "ingest.bound.closeDate"),
+                org.assertj.core.groups.Tuple.tuple("Betrag", "ingest.bound.amountSize"),
+                org.assertj.core.groups.Tuple.tuple("Währung", "ingest.bound.currencyNotInCirculation"));
+        assertThat(mapped.problems().get(1).reason()).isEqualTo("close date 0001-01-01 is outside 1970-01-01 to 2199-12-31");
+        assertThat(mapped.problems().get(2).args()).containsExactly("999999999999999.9999", "1000000000000");
+    }
+
+    @Test
+    void anIdThatLooksLikeASpreadsheetFormulaWithQuotesAndCommasIsTakenAsItIs() {
+        var mapped = mapper.map(8, new String[] {"=HYPERLINK(\"http://x\",\"tx\"),y", "3.7.2026", "1.000,00", "USD", "P00001", "", ""});
+        assertThat(mapped.problems()).isEmpty();
+        assertThat(mapped.row().externalId()).isEqualTo("=HYPERLINK(\"http://x\",\"tx\"),y");
+    }
+
+    @Test
     void aMappedColumnMissingFromTheFileIsNamedWithTheColumnsThereAre() {
         assertThatThrownBy(() -> new TransactionMapper(ImportProfile.parse("de", PROFILE), List.of("Deal", "Datum"), directory, false))
                 .isInstanceOf(ProfileException.class)

@@ -64,6 +64,45 @@ class XlsxRowsTest {
     }
 
     @Test
+    void aCellLongerThanACellMayHoldArrivesCutToOneCharacterMoreAndIsRefusedByTheMapping() throws Exception {
+        Path written = dir.resolve("short.xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(written)) {
+            var sheet = book.createSheet("Deals");
+            sheet.createRow(0).createCell(0).setCellValue("Note");
+            sheet.createRow(1).createCell(0).setCellValue("PLACEHOLDER");
+            book.write(out);
+        }
+        // neither Excel nor POI writes a longer cell, but a generated file can hold one
+        Path file = dir.resolve("long.xlsx");
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(written));
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] bytes = in.readAllBytes();
+                if (entry.getName().equals("xl/sharedStrings.xml")) {
+                    bytes = new String(bytes, StandardCharsets.UTF_8).replace("PLACEHOLDER", "n".repeat(40_000))
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        List<String[]> rows = new ArrayList<>();
+        new XlsxRows(file, format).read(new RowSource.Handler() {
+            @Override
+            public void header(List<String> names) {
+            }
+
+            @Override
+            public void row(long number, String[] cells) {
+                rows.add(cells);
+            }
+        });
+        assertThat(rows.get(0)[0]).hasSize(Cells.MAX_LENGTH + 1);
+        assertThat(Cells.unstorable(List.of("Note"), rows.get(0))).extracting(Problem::code).containsExactly("ingest.bound.cellLength");
+    }
+
+    @Test
     void aBrokenWorkbookIsReportedAsUnreadable() throws Exception {
         Path file = dir.resolve("broken.xlsx");
         Files.writeString(file, "this is not a zip file");

@@ -124,6 +124,31 @@ class InboundWebhookTest extends AttainIntegrationTest {
     }
 
     @Test
+    void anAbsurdAmountANonCurrencyAndYearOneAreRefusedNamingTheirFieldsBeforeAnythingIsWritten() {
+        var response = crm.send("d-absurd", dealWon("OPP-9", "999999999999999.99").replace("\"USD\"", "\"XXX\"")
+                .replace("2026-05-04", "0001-01-01"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode errors = Json.parse(response.body()).get("errors");
+        assertThat(errors.findValuesAsString("field")).containsExactly("data.close_date", "data.amount", "data.currency");
+        assertThat(errors.get(1).get("reason").asString())
+                .isEqualTo("amount 999999999999999.99 is too large: an amount must be less than 1000000000000 in size");
+        assertThat(transactions("OPP-9")).isZero();
+        assertThat(jdbc.sql("select count(*) from opportunity where source = :s and external_id = 'OPP-9'")
+                .param("s", crm.source()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anAmountSentAsAJsonNumberKeepsEveryDecimal() {
+        var response = crm.send("d-number", dealWon("OPP-10", "x").replace("\"x\"", "900719925474.0993"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("select amount::text from sales_transaction where source = :s and external_id = 'OPP-10'")
+                .param("s", crm.source()).query(String.class).single()).isEqualTo("900719925474.0993");
+        assertThat(crm.send("d-infinite", dealWon("OPP-11", "x").replace("\"x\"", "1e400")).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void anUnknownOwnerIsQuarantinedNotLost() {
         var response = crm.send("d-unknown", dealWon("OPP-8", "100.00").replace(repEmail, "nobody@example.com"));
         JsonNode body = Json.parse(response.body());
