@@ -104,7 +104,7 @@ class EarningsExportFilesTest extends AttainIntegrationTest {
         String plan = "exp-" + n;
         String employeeId = "@EXP" + n;
         JsonNode q = Json.parse(finance.get("/api/v1/periods/" + quarter).body());
-        assertThat(compAdmin.sendYaml("/api/v1/plans", plan(plan, "0.05")).statusCode()).isEqualTo(201);
+        assertThat(compAdmin.sendYaml("/api/v1/plans?confirm=true", plan(plan, "0.05")).statusCode()).isEqualTo(201);
         HttpResponse<String> person = compAdmin.sendJson("POST", "/api/v1/people", """
                 {"externalId": "%s", "firstName": "=HYPERLINK(\\"http://x\\")", "lastName": "-Evil", "email": "exp%s@example.com",
                  "title": "Account Executive", "roleType": "REP", "employmentStart": "%s", "currency": "USD"}"""
@@ -119,7 +119,7 @@ class EarningsExportFilesTest extends AttainIntegrationTest {
             assertThat(r.get("planVersion").asInt()).isEqualTo(1);
         });
 
-        assertThat(compAdmin.sendYaml("/api/v1/plans", plan(plan, "0.06")).statusCode()).isEqualTo(201);
+        assertThat(compAdmin.sendYaml("/api/v1/plans?confirm=true", plan(plan, "0.06")).statusCode()).isEqualTo(201);
         assertThat(linesOf(employeeId)).as("calculated with version 1 until calculated again").allSatisfy(r ->
                 assertThat(r.get("planVersion").asInt()).isEqualTo(1));
         assertThat(compAdmin.sendJson("POST", "/api/v1/calc/runs?person=" + id, null).statusCode()).isEqualTo(201);
