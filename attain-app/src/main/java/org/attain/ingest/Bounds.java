@@ -161,9 +161,14 @@ public final class Bounds {
 
     /** Index of the first control character (C0, DEL, C1) or unpaired surrogate, or -1. */
     static int controlAt(String s) {
+        return firstAt(s, Character::isISOControl);
+    }
+
+    /** Index of the first character {@code forbidden} names, or of an unpaired surrogate, or -1. */
+    static int firstAt(String s, java.util.function.IntPredicate forbidden) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isISOControl(c)) {
+            if (forbidden.test(c)) {
                 return i;
             }
             if (Character.isSurrogate(c)) {

@@ -69,20 +69,7 @@ final class Cells {
 
     /** Index of the first NUL or unpaired surrogate, or -1: the characters nothing downstream can store. */
     static int unstorableAt(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == 0) {
-                return i;
-            }
-            if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    i++;
-                } else {
-                    return i;
-                }
-            }
-        }
-        return -1;
+        return Bounds.firstAt(s, c -> c == 0);
     }
 
     /** The value as far as it is worth showing, with what cannot be stored made visible (NUL as ␀). */
