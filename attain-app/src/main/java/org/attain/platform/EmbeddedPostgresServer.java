@@ -207,8 +207,8 @@ public final class EmbeddedPostgresServer implements Closeable {
         command.addAll(List.of(pgCtl.toString(), "-D", pgData.toString(), "-o", options, "-l", logFile.toString(),
                 "-w", "-t", "60", "start"));
         String output = run(command);
-        running(port);
         restarts++;
+        running(port);
         log.info("Embedded PostgreSQL started again on port {} (pid {}) in {} ms{}", port, postmaster.pid(),
                 (System.nanoTime() - started) / 1_000_000, output.isBlank() ? "" : ": " + output.strip());
     }
