@@ -131,15 +131,27 @@ echo "| kill | during | killed after ms | in flight at the kill | restart ms | c
 echo "|---:|---|---:|---|---:|---|---|"
 restart_total=0 restart_max=0
 for k in $(seq 1 "$kills"); do
+    # The moment: once the operation is seen under way (a run RUNNING, or the import's upload on
+    # disk), a random delay of up to half its length in the reference; so kills land early, late
+    # and in between (the machine's load makes lengths vary).
     if [ $((k % 2)) -eq 1 ]; then
-        what="full run"; window=$((run_ms + 500))
+        what="full run"; window=$((run_ms / 2 + 1))
         full_run "$tok" & op=$!
+        seen="select count(*) from calc_run where status = 'RUNNING'"
     else
-        what="import"; window=$((import_ms + 2000))
+        what="import"; window=$((import_ms / 2 + 1))
         import "$tok" >/dev/null & op=$!
+        seen=
     fi
+    t0=$(now_ms)
+    for _ in $(seq 1 300); do
+        if [ -n "$seen" ]; then [ "$(sql "$data" "$seen")" != 0 ] && break
+        else [ -n "$(find "$data/imports" -maxdepth 1 -type f -name '[0-9]*-*')" ] && break; fi
+        sleep 0.1
+    done
     delay=$(( (RANDOM * 32768 + RANDOM) % window ))
     sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
+    delay=$(($(now_ms) - t0))
     flight=$(sql "$data" "select concat_ws(', ',
                 (select 'run ' || string_agg(id::text, ',') from calc_run where status = 'RUNNING'),
                 (select count(*) || ' result rows not current' from payee_period_result r join calc_run c on c.id = r.run_id

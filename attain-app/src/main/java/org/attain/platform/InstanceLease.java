@@ -85,6 +85,9 @@ public class InstanceLease implements BeanPostProcessor, DisposableBean {
     }
 
     private void keep() {
+        if (pool.isClosed()) {
+            return;
+        }
         try {
             Connection c = held;
             if (c == null || !c.isValid(5)) {
