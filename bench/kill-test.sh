@@ -132,17 +132,22 @@ echo "|---:|---|---:|---|---:|---|---|"
 restart_total=0 restart_max=0
 for k in $(seq 1 "$kills"); do
     # The moment: once the operation is seen under way (a run RUNNING, or the import's upload on
-    # disk), a random delay of up to half its length in the reference; so kills land early, late
-    # and in between (the machine's load makes lengths vary).
+    # disk), a random delay of up to the length of the last such operation that finished here
+    # (read from the database; the machine's load makes lengths vary), so most kills land inside it.
     if [ $((k % 2)) -eq 1 ]; then
-        what="full run"; window=$((run_ms / 2 + 1))
+        what="full run"
+        window=$(sql "$data" "select coalesce(max(extract(epoch from finished_at - started_at) * 1000)::int, $run_ms)
+                              from (select * from calc_run where kind = 'FULL' and status = 'DONE' order by id desc limit 1) r")
         full_run "$tok" & op=$!
         seen="select count(*) from calc_run where status = 'RUNNING'"
     else
-        what="import"; window=$((import_ms / 2 + 1))
+        what="import"
+        window=$(sql "$data" "select coalesce(max(extract(epoch from finished_at - started_at) * 1000)::int, $import_ms)
+                              from (select * from ingest_import where status = 'LOADED' order by id desc limit 1) i")
         import "$tok" >/dev/null & op=$!
         seen=
     fi
+    window=$((window + 1))
     t0=$(now_ms)
     for _ in $(seq 1 300); do
         if [ -n "$seen" ]; then [ "$(sql "$data" "$seen")" != 0 ] && break

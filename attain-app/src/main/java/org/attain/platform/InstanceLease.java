@@ -47,6 +47,7 @@ public class InstanceLease implements BeanPostProcessor, DisposableBean {
     });
     private volatile HikariDataSource pool;
     private volatile Connection held;
+    private int failedTries;
 
     /** This instance's key, as its connections write it. */
     public int key() {
@@ -90,12 +91,15 @@ public class InstanceLease implements BeanPostProcessor, DisposableBean {
         }
         try {
             Connection c = held;
-            if (c == null || !c.isValid(5)) {
-                log.info("The instance lease's database session ended; taking the lease again");
+            if (c != null && c.isValid(5)) {
+                return;
+            }
+            if (c != null) {
+                log.info("The instance lease's database session ended; taking the lease again once the database answers");
                 closeQuietly(c);
                 held = null;
-                hold();
             }
+            hold();
         } catch (SQLException | RuntimeException e) {
             log.debug("Instance lease check failed: {}", e.getMessage());
         }
@@ -112,11 +116,20 @@ public class InstanceLease implements BeanPostProcessor, DisposableBean {
                 st.setInt(1, LOCK_CLASS);
                 st.setInt(2, key);
                 st.execute();
+            } catch (SQLException e) {
+                closeQuietly(c);
+                throw e;
             }
             held = c;
+            if (failedTries > 0) {
+                log.info("Instance lease taken again after {} tries", failedTries + 1);
+            }
+            failedTries = 0;
         } catch (SQLException e) {
-            // The keeper tries again; until then this instance's runs may look abandoned to another one starting.
-            log.warn("Could not take the instance lease yet: {}", e.getMessage());
+            // The keeper tries again every 5 s; until then this instance's runs may look abandoned to another one starting.
+            if (failedTries++ == 0) {
+                log.warn("Could not take the instance lease yet: {}", e.getMessage());
+            }
         }
     }
 
