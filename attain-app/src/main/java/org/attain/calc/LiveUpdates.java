@@ -1,4 +1,4 @@
-package org.attain.platform;
+package org.attain.calc;
 
 import java.io.IOException;
 import java.util.List;

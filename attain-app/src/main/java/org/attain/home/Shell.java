@@ -1,4 +1,4 @@
-package org.attain.platform;
+package org.attain.home;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
