@@ -307,7 +307,7 @@ class ResultWriter {
         List<Map<String, Object>> entries = new ArrayList<>();
         for (LedgerEntry e : s.ledger()) {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("kind", e.kind());
+            entry.put("kind", e.kind().code());
             entry.put("amount", e.amount().toPlainString());
             entry.put("transaction", e.transaction() == null ? null : e.transaction().value());
             entry.put("note", e.note());
