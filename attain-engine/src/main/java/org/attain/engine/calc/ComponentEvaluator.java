@@ -4,19 +4,11 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.attain.engine.credit.Credit;
 import org.attain.engine.credit.DealFacts;
-import org.attain.engine.model.TransactionId;
-import org.attain.engine.money.CurrencyUnit;
-import org.attain.engine.money.Money;
 import org.attain.engine.plan.BonusComponent;
 import org.attain.engine.plan.Component;
-import org.attain.engine.plan.ComponentBasics;
 import org.attain.engine.plan.CurveComponent;
 import org.attain.engine.plan.CurvePoint;
 import org.attain.engine.plan.MboComponent;
@@ -28,7 +20,7 @@ import org.attain.engine.plan.TieredComponent;
 
 /**
  * Computes one component for one payee-period: the raw amount with its explanation, then the shared
- * rules every component obeys in this order: gate, cap per deal, cap and floor per period, one rounding.
+ * rules every component obeys ({@link ComponentFinish}): gate, cap per deal, cap and floor per period, one rounding.
  */
 final class ComponentEvaluator {
 
@@ -99,90 +91,7 @@ final class ComponentEvaluator {
     }
 
     private static ComponentOutcome finish(Component component, ComponentInput in, Raw raw, boolean checkGate) {
-        ComponentBasics basics = component.basics();
-        CurrencyUnit currency = in.plan().currency();
-        List<TraceStep> steps = new ArrayList<>(raw.steps());
-        List<Contribution> contributions = raw.contributions();
-        BigDecimal amount = raw.amount();
-        BigDecimal roundedOverride = raw.roundedOverride();
-        boolean gated = checkGate && !(component instanceof BonusComponent) && basics.gate() != null;
-        if (gated && !basics.gate().test(in.facts())) {
-            steps.add(new TraceStep("gate", "not met: " + basics.gate().text() + " (attainment "
-                    + display(in.facts().attainment()) + "), pays 0"));
-            amount = BigDecimal.ZERO;
-            roundedOverride = null;
-        } else if (gated) {
-            steps.add(new TraceStep("gate", "met: " + basics.gate().text()));
-        }
-        Map<TransactionId, BigDecimal> perDeal = new LinkedHashMap<>();
-        if (component.perDeal() && amount.signum() != 0) {
-            for (Contribution c : contributions) {
-                perDeal.merge(c.transaction(), c.amount(), BigDecimal::add);
-            }
-            if (basics.capPerDeal() != null) {
-                BigDecimal cap = basics.capPerDeal().amount();
-                BigDecimal total = BigDecimal.ZERO;
-                for (Map.Entry<TransactionId, BigDecimal> e : perDeal.entrySet()) {
-                    if (e.getValue().compareTo(cap) > 0) {
-                        steps.add(new TraceStep("cap per deal", e.getKey() + " earned " + plain(e.getValue())
-                                + ", capped to " + cap.toPlainString()));
-                        e.setValue(cap);
-                    }
-                    total = total.add(e.getValue());
-                }
-                if (total.compareTo(amount) != 0) {
-                    roundedOverride = null;
-                }
-                amount = total;
-            }
-        }
-        BigDecimal beforeCaps = amount;
-        if (basics.capPerPeriod() != null && amount.compareTo(basics.capPerPeriod().amount()) > 0) {
-            amount = basics.capPerPeriod().amount();
-            steps.add(new TraceStep("cap", plain(beforeCaps) + " capped to " + basics.capPerPeriod().toPlainString()));
-        }
-        if (basics.floorPerPeriod() != null && amount.compareTo(basics.floorPerPeriod().amount()) < 0) {
-            amount = basics.floorPerPeriod().amount();
-            steps.add(new TraceStep("floor", plain(beforeCaps) + " raised to the floor " + basics.floorPerPeriod().toPlainString()));
-        }
-        boolean changedByCaps = beforeCaps.compareTo(amount) != 0;
-        if (changedByCaps) {
-            roundedOverride = null;
-            scale(perDeal, beforeCaps, amount);
-        }
-        BigDecimal rounded = roundedOverride != null ? roundedOverride : currency.round(amount);
-        if (rounded.compareTo(amount) != 0 && roundedOverride == null) {
-            steps.add(new TraceStep("rounding", plain(amount) + " rounded HALF_EVEN to " + rounded.toPlainString()));
-        }
-        steps.add(new TraceStep("amount", rounded.toPlainString() + " " + currency));
-        Money uncapped = changedByCaps ? new Money(currency.round(beforeCaps), currency) : null;
-        EarningsLine line = new EarningsLine(component.id(), raw.kind(), in.plan().id(), new Money(rounded, currency),
-                uncapped, qualifying(contributions, perDeal), null, new Trace(steps, contributions));
-        return new ComponentOutcome(line, Map.copyOf(perDeal));
-    }
-
-    /**
-     * The line's deals, each once, in credit order. When the per-deal amounts were collected they hold
-     * exactly these ids in this order (first occurrence), so the set is not built a second time.
-     */
-    private static List<TransactionId> qualifying(List<Contribution> contributions, Map<TransactionId, BigDecimal> perDeal) {
-        if (!perDeal.isEmpty()) {
-            return List.copyOf(perDeal.keySet());
-        }
-        Set<TransactionId> qualifying = new LinkedHashSet<>();
-        for (Contribution c : contributions) {
-            qualifying.add(c.transaction());
-        }
-        return List.copyOf(qualifying);
-    }
-
-    private static void scale(Map<TransactionId, BigDecimal> perDeal, BigDecimal from, BigDecimal to) {
-        if (from.signum() == 0) {
-            perDeal.replaceAll((k, v) -> BigDecimal.ZERO);
-            return;
-        }
-        BigDecimal factor = to.divide(from, MathContext.DECIMAL128);
-        perDeal.replaceAll((k, v) -> v.multiply(factor, MathContext.DECIMAL128));
+        return ComponentFinish.finish(component, in, raw, checkGate);
     }
 
     private static Raw rate(RateComponent r, ComponentInput in) {
