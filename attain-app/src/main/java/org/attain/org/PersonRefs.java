@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.function.LongPredicate;
 import org.attain.access.AttainUser;
 import org.attain.access.Visibility;
@@ -49,13 +50,13 @@ public class PersonRefs {
         return resolve(ref, id -> visibility.canSee(user, id), field, miss);
     }
 
-    /** Several people at once (rows of one request); every problem is reported, each naming its field. */
-    public List<Long> resolveAll(AttainUser user, List<PersonRef> refs, String field, Miss miss) {
+    /** Several people at once (rows of one request, field names the 1-based row's field); every problem is reported. */
+    public List<Long> resolveAll(AttainUser user, List<PersonRef> refs, IntFunction<String> field, Miss miss) {
         List<Long> ids = new ArrayList<>();
         List<FieldProblem> problems = new ArrayList<>();
         boolean missed = false;
         for (int i = 0; i < refs.size(); i++) {
-            String f = field + "[" + (i + 1) + "]";
+            String f = field.apply(i + 1);
             PersonRef ref = refs.get(i);
             if (ref == null) {
                 problems.add(new FieldProblem(f, "person.ref.missing", "is required"));
