@@ -58,7 +58,7 @@ class EarningsExportFilesTest extends AttainIntegrationTest {
         assertThat(csvResponse.headers().firstValue("X-Total-Count")).hasValue(String.valueOf(rows.size()));
         List<CSVRecord> csv = csv(csvResponse.body());
         assertThat(csv.get(0).toList()).containsExactly("Employee id", "Name", "Period", "Plan", "Plan version", "Component",
-                "Amount", "Currency", "Attainment", "Correction for");
+                "Amount", "Currency", "Attainment", "Correction for", "E-mail");
         assertThat(csv).hasSize(rows.size() + 1);
         for (int i = 0; i < rows.size(); i++) {
             JsonNode r = rows.get(i);
@@ -74,6 +74,7 @@ class EarningsExportFilesTest extends AttainIntegrationTest {
             assertThat(c.get(7)).isEqualTo(r.get("currency").asString());
             assertThat(c.get(8)).isEqualTo(r.get("attainment") == null ? ""
                     : r.get("attainment").decimalValue().setScale(4, RoundingMode.HALF_EVEN).toPlainString());
+            assertThat(c.get(10)).as("the e-mail, to join on").isEqualTo(CellText.safe(r.get("email").asString())).contains("@");
         }
 
         HttpResponse<byte[]> xlsxResponse = finance.getBytes("/api/v1/reports/earnings/export?format=xlsx&period=" + quarter,
