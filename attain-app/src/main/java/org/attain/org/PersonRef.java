@@ -2,6 +2,7 @@ package org.attain.org;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Locale;
 
 /**
@@ -10,6 +11,8 @@ import java.util.Locale;
  * a plain value is looked up as all three and must name one person ({@link PersonRefs}). A JSON number
  * is the internal id, as the API always took it, so existing callers keep working.
  */
+@Schema(type = "string", description = "A person: internal id, employee id or e-mail; id:, employee: or email: say which",
+        example = "P00036")
 public record PersonRef(Kind kind, String value) {
 
     public enum Kind {
