@@ -24,21 +24,25 @@ import org.springframework.web.bind.annotation.RestController;
 class CalcApi {
 
     private final CalcRuns runs;
+    private final org.attain.org.PersonRefs refs;
 
-    CalcApi(CalcRuns runs) {
+    CalcApi(CalcRuns runs, org.attain.org.PersonRefs refs) {
         this.runs = runs;
+        this.refs = refs;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Run the calculation for everyone (or ?person=ID for one payee) and return the finished run")
-    CalcRuns.Run start(@AuthenticationPrincipal AttainUser user, @RequestParam(required = false) List<Long> person) {
+    @Operation(summary = "Run the calculation for everyone (or ?person= an id, employee id or e-mail, repeatable) "
+            + "and return the finished run")
+    CalcRuns.Run start(@AuthenticationPrincipal AttainUser user, @RequestParam(required = false) List<org.attain.org.PersonRef> person) {
         if (!user.has(Role.ADMIN) && !user.has(Role.COMP_ADMIN)) {
             throw new ForbiddenException("Only admins and comp admins start calculation runs.");
         }
         return person == null || person.isEmpty()
                 ? runs.runFull("api", user.getUsername())
-                : runs.runFor(java.util.Set.copyOf(person), "api", user.getUsername());
+                : runs.runFor(java.util.Set.copyOf(refs.resolveAll(user, person, i -> "person[" + i + "]",
+                        org.attain.org.PersonRefs.Miss.BAD_REQUEST)), "api", user.getUsername());
     }
 
     @GetMapping

@@ -11,12 +11,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code java -jar attain.jar calc run [--person ID]... [--spring.options]}: runs the calculation on
+ * (a person by internal id, employee id or e-mail, see {@link org.attain.org.PersonRef})
  * the server's database without starting the server, prints progress and the run summary with every
  * exclusion, and exits 0 when the run finished, 1 when it failed, 2 on bad arguments.
  */
 public final class CalcCommand {
 
-    static final String USAGE = "usage: calc run [--person ID]... [--spring.options]";
+    static final String USAGE = "usage: calc run [--person ID|EMPLOYEE-ID|E-MAIL]... [--spring.options]";
 
     private CalcCommand() {
     }
@@ -30,14 +31,14 @@ public final class CalcCommand {
             err.println(USAGE);
             return 2;
         }
-        Set<Long> people = new TreeSet<>();
+        List<org.attain.org.PersonRef> named = new ArrayList<>();
         List<String> spring = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--person") && i + 1 < args.length) {
                 try {
-                    people.add(Long.parseLong(args[++i]));
-                } catch (NumberFormatException e) {
-                    err.println("--person needs a person id (a whole number), got '" + args[i] + "'");
+                    named.add(org.attain.org.PersonRef.valueOf(args[++i]));
+                } catch (IllegalArgumentException e) {
+                    err.println("--person: " + e.getMessage());
                     return 2;
                 }
             } else if (args[i].startsWith("--")) {
@@ -50,6 +51,14 @@ public final class CalcCommand {
         }
         try (ConfigurableApplicationContext context = Headless.start(spring)) {
             CalcRuns runs = context.getBean(CalcRuns.class);
+            Set<Long> people = new TreeSet<>();
+            try {
+                var refs = context.getBean(org.attain.org.PersonRefs.class);
+                named.forEach(ref -> people.add(refs.resolveAmongEveryone(ref, "--person")));
+            } catch (org.attain.platform.InvalidInputException e) {
+                e.problems().forEach(p -> err.println(p.field() + ": " + p.reason()));
+                return 2;
+            }
             String actor = "cli:" + System.getProperty("user.name", "unknown");
             CompletableFuture<CalcRuns.Run> running = CompletableFuture.supplyAsync(() -> people.isEmpty()
                     ? runs.runFull("cli", actor) : runs.runFor(people, "cli", actor));

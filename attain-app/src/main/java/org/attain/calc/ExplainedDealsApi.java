@@ -8,6 +8,8 @@ import org.attain.access.AttainUser;
 import org.attain.access.Visibility;
 import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
+import org.attain.org.PersonRef;
+import org.attain.org.PersonRefs;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.InvalidInputException;
 import org.attain.platform.NotFoundException;
@@ -31,7 +33,10 @@ class ExplainedDealsApi {
     private final Visibility visibility;
     private final Periods periods;
 
-    ExplainedDealsApi(ExplainedDeals deals, Visibility visibility, Periods periods) {
+    private final PersonRefs refs;
+
+    ExplainedDealsApi(ExplainedDeals deals, Visibility visibility, Periods periods, PersonRefs refs) {
+        this.refs = refs;
         this.deals = deals;
         this.visibility = visibility;
         this.periods = periods;
@@ -41,12 +46,10 @@ class ExplainedDealsApi {
     @Operation(summary = "The explained deals of one earnings line of a person's current statement for a period "
             + "(default: the current quarter), in the engine's order, offset/limit paged (limit at most 1000). "
             + "Visible to the person, their managers up the line, admin, comp admin and finance; 404 for anyone else.")
-    ExplainedDeals.Page get(@AuthenticationPrincipal AttainUser user, @PathVariable long id, @PathVariable int line,
+    ExplainedDeals.Page get(@AuthenticationPrincipal AttainUser user, @PathVariable("id") PersonRef ref, @PathVariable int line,
             @RequestParam(required = false) String period, @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit) {
-        if (!visibility.canSee(user, id)) {
-            throw new NotFoundException("person", id);
-        }
+        long id = refs.resolve(user, ref, "id", PersonRefs.Miss.NOT_FOUND);
         List<FieldProblem> problems = new ArrayList<>();
         if (offset < 0) {
             problems.add(new FieldProblem("offset", "deals.offset", "must be 0 or more"));

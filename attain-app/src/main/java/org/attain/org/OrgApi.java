@@ -38,8 +38,11 @@ class OrgApi {
     private final PersonEditor editor;
     private final Visibility visibility;
     private final Clock clock;
+    private final PersonRefs refs;
 
-    OrgApi(People people, Teams teams, ReportingLines lines, PersonEditor editor, Visibility visibility, Clock clock) {
+    OrgApi(People people, Teams teams, ReportingLines lines, PersonEditor editor, Visibility visibility, Clock clock,
+            PersonRefs refs) {
+        this.refs = refs;
         this.people = people;
         this.teams = teams;
         this.lines = lines;
@@ -70,18 +73,19 @@ class OrgApi {
     }
 
     @GetMapping("/people/{id}")
-    @Operation(summary = "One person; 404 when it does not exist or is outside the caller's visibility")
-    PersonView one(@AuthenticationPrincipal AttainUser user, @PathVariable long id) {
-        requireVisible(user, id);
-        return people.find(id, today()).orElseThrow(() -> new NotFoundException("person", id));
+    @Operation(summary = "One person by id, employee id or e-mail (id:, employee:, email: say which); "
+            + "404 when no one the caller may see has it")
+    PersonView one(@AuthenticationPrincipal AttainUser user, @PathVariable PersonRef id) {
+        long person = visible(user, id);
+        return people.find(person, today()).orElseThrow(() -> new NotFoundException("person", id));
     }
 
     @GetMapping("/people/{id}/reports")
     @Operation(summary = "Direct reports of a person on a day (default today)")
-    List<PersonView> reports(@AuthenticationPrincipal AttainUser user, @PathVariable long id,
+    List<PersonView> reports(@AuthenticationPrincipal AttainUser user, @PathVariable PersonRef id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        requireVisible(user, id);
-        return people.directReports(id, asOf == null ? today() : asOf).stream()
+        long person = visible(user, id);
+        return people.directReports(person, asOf == null ? today() : asOf).stream()
                 .filter(p -> visibility.canSee(user, p.id())).toList();
     }
 
@@ -111,24 +115,22 @@ class OrgApi {
     @Operation(summary = "Who reported to whom on a day (default today); personId narrows to one person")
     List<ReportingLines.ReportingLine> reportingLines(@AuthenticationPrincipal AttainUser user,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @RequestParam(required = false) Long personId) {
+            @RequestParam(required = false) PersonRef personId) {
         var scope = visibility.scopeOf(user);
-        return lines.onDay(asOf == null ? today() : asOf, personId).stream()
+        Long person = personId == null ? null : refs.resolve(user, personId, "personId", PersonRefs.Miss.NOT_FOUND);
+        return lines.onDay(asOf == null ? today() : asOf, person).stream()
                 .filter(l -> scope.includes(l.personId())).toList();
     }
 
     @GetMapping("/people/{id}/reporting-lines")
     @Operation(summary = "The manager history of one person")
-    List<ReportingLines.ReportingLine> history(@AuthenticationPrincipal AttainUser user, @PathVariable long id) {
-        requireVisible(user, id);
-        return lines.historyOf(id);
+    List<ReportingLines.ReportingLine> history(@AuthenticationPrincipal AttainUser user, @PathVariable PersonRef id) {
+        return lines.historyOf(visible(user, id));
     }
 
-    private void requireVisible(AttainUser user, long personId) {
-        // Not visible and not existing look the same from outside: both are 404.
-        if (!visibility.canSee(user, personId)) {
-            throw new NotFoundException("person", personId);
-        }
+    // Not visible and not existing look the same from outside: both are 404.
+    private long visible(AttainUser user, PersonRef ref) {
+        return refs.resolve(user, ref, "id", PersonRefs.Miss.NOT_FOUND);
     }
 
     private LocalDate today() {

@@ -16,7 +16,8 @@ public class ReportingLines {
     }
 
     /** validUntil is exclusive; null means still in force. */
-    public record ReportingLine(long id, long personId, String personName, long managerId, String managerName,
+    public record ReportingLine(long id, long personId, String personName, String personExternalId, String personEmail,
+            long managerId, String managerName, String managerExternalId, String managerEmail,
             LocalDate validFrom, LocalDate validUntil) {
     }
 
@@ -37,7 +38,9 @@ public class ReportingLines {
 
     private static final String SELECT = """
             select rl.id, rl.person_id, p.first_name || ' ' || p.last_name as person_name,
-                   rl.manager_id, m.first_name || ' ' || m.last_name as manager_name, rl.valid_from, rl.valid_until
+                   p.external_id as person_external_id, p.email as person_email,
+                   rl.manager_id, m.first_name || ' ' || m.last_name as manager_name,
+                   m.external_id as manager_external_id, m.email as manager_email, rl.valid_from, rl.valid_until
             from reporting_line rl join person p on p.id = rl.person_id join person m on m.id = rl.manager_id
             """;
 }

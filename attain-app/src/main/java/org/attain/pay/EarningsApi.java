@@ -9,6 +9,8 @@ import org.attain.access.AttainUser;
 import org.attain.access.Visibility;
 import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
+import org.attain.org.PersonRef;
+import org.attain.org.PersonRefs;
 import org.attain.platform.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,23 +30,23 @@ class EarningsApi {
     private final Earnings earnings;
     private final Visibility visibility;
     private final Periods periods;
+    private final PersonRefs refs;
 
-    EarningsApi(Earnings earnings, Visibility visibility, Periods periods) {
+    EarningsApi(Earnings earnings, Visibility visibility, Periods periods, PersonRefs refs) {
+        this.refs = refs;
         this.earnings = earnings;
         this.visibility = visibility;
         this.periods = periods;
     }
 
     @GetMapping
-    @Operation(summary = "Earnings of one person for a period (default: the current quarter). "
+    @Operation(summary = "Earnings of one person (id, employee id or e-mail) for a period (default: the current quarter). "
             + "Visible to the person, their managers up the line, admin, comp admin and finance; 404 for anyone else.")
     @ApiResponse(responseCode = "200", description = "The statement",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Earnings.Statement.class)))
-    ResponseEntity<byte[]> get(@AuthenticationPrincipal AttainUser user, @PathVariable long id,
+    ResponseEntity<byte[]> get(@AuthenticationPrincipal AttainUser user, @PathVariable("id") PersonRef ref,
             @RequestParam(required = false) String period) {
-        if (!visibility.canSee(user, id)) {
-            throw new NotFoundException("person", id);
-        }
+        long id = refs.resolve(user, ref, "id", PersonRefs.Miss.NOT_FOUND);
         String p;
         if (period == null || period.isBlank()) {
             p = periods.currentSpan(PeriodKind.QUARTER).id();

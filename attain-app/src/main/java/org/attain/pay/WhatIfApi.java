@@ -6,6 +6,8 @@ import java.time.Clock;
 import org.attain.access.AttainUser;
 import org.attain.access.Visibility;
 import org.attain.calc.WhatIfs;
+import org.attain.org.PersonRef;
+import org.attain.org.PersonRefs;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.InvalidInputException;
 import org.attain.platform.NotFoundException;
@@ -24,7 +26,10 @@ class WhatIfApi {
     private final Visibility visibility;
     private final Clock clock;
 
-    WhatIfApi(WhatIfs whatIfs, Visibility visibility, Clock clock) {
+    private final PersonRefs refs;
+
+    WhatIfApi(WhatIfs whatIfs, Visibility visibility, Clock clock, PersonRefs refs) {
+        this.refs = refs;
         this.whatIfs = whatIfs;
         this.visibility = visibility;
         this.clock = clock;
@@ -32,10 +37,9 @@ class WhatIfApi {
 
     @PostMapping(value = "/api/v1/people/{id}/what-if", consumes = "application/json")
     @Operation(summary = "Earnings with a hypothetical deal (amount, closeDate, type, termMonths) and the lines that change; writes nothing")
-    WhatIfs.Outcome api(@AuthenticationPrincipal AttainUser user, @PathVariable long id, @RequestBody WhatIfEndpoints.Request body) {
-        if (!visibility.canSee(user, id)) {
-            throw new NotFoundException("person", id);
-        }
+    WhatIfs.Outcome api(@AuthenticationPrincipal AttainUser user, @PathVariable("id") PersonRef ref,
+            @RequestBody WhatIfEndpoints.Request body) {
+        long id = refs.resolve(user, ref, "id", PersonRefs.Miss.NOT_FOUND);
         WhatIfs.Deal deal = WhatIfEndpoints.validated(body == null ? new WhatIfEndpoints.Request(null, null, null, null) : body, clock);
         return whatIfs.evaluate(id, deal).orElseThrow(() -> new InvalidInputException(
                 new FieldProblem("closeDate", "whatif.noPlan", "falls in no period this person is paid on")));

@@ -5,7 +5,8 @@ import java.util.Locale;
 import org.attain.access.AttainUser;
 import org.attain.access.Role;
 import org.attain.calendar.Periods;
-import org.attain.org.People;
+import org.attain.org.PersonRef;
+import org.attain.org.PersonRefs;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.ForbiddenException;
 import org.attain.platform.InvalidInputException;
@@ -24,12 +25,12 @@ class AdjustmentPages {
 
     private final Adjustments adjustments;
     private final Periods periods;
-    private final People people;
+    private final PersonRefs refs;
 
-    AdjustmentPages(Adjustments adjustments, Periods periods, People people) {
+    AdjustmentPages(Adjustments adjustments, Periods periods, PersonRefs refs) {
         this.adjustments = adjustments;
         this.periods = periods;
-        this.people = people;
+        this.refs = refs;
     }
 
     @GetMapping("/adjustments")
@@ -46,9 +47,9 @@ class AdjustmentPages {
             Locale locale, Model model, jakarta.servlet.http.HttpServletResponse response) {
         requireReader(user);
         try {
+            // The field takes an employee id or an e-mail (or an internal id), as the API does.
             Long personId = employeeId == null || employeeId.isBlank() ? null
-                    : people.idByExternalId(employeeId.strip()).orElseThrow(() -> new InvalidInputException(
-                            new FieldProblem("employeeId", "adjustment.error.unknownPerson", "is not a known employee id")));
+                    : refs.resolve(user, PersonRef.valueOf(employeeId), "employeeId", PersonRefs.Miss.BAD_REQUEST);
             adjustments.create(user, new Adjustments.NewAdjustment(personId, period, LocaleNumbers.amount("amount", amount, locale), currency, reason));
             return "redirect:/adjustments?period=" + period + "&saved";
         } catch (InvalidInputException e) {

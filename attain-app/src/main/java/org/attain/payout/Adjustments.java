@@ -57,7 +57,7 @@ public class Adjustments {
     public record NewAdjustment(Long personId, String period, BigDecimal amount, String currency, String reason) {
     }
 
-    public record Adjustment(long id, long personId, String personName, String periodId, BigDecimal amount, String currency,
+    public record Adjustment(long id, long personId, String personExternalId, String personEmail, String personName, String periodId, BigDecimal amount, String currency,
             String reason, String createdBy, Instant createdAt) {
     }
 
@@ -143,7 +143,8 @@ public class Adjustments {
     }
 
     private static final String SELECT = """
-            select a.id, a.person_id, p.first_name || ' ' || p.last_name as person_name, a.period_id, a.amount, a.currency,
+            select a.id, a.person_id, p.external_id as person_external_id, p.email as person_email,
+                   p.first_name || ' ' || p.last_name as person_name, a.period_id, a.amount, a.currency,
                    a.reason, a.created_by, a.created_at
             from payout_adjustment a join person p on p.id = a.person_id
             """;

@@ -2,8 +2,12 @@ package org.attain.payout;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.fasterxml.jackson.annotation.JsonAlias;
+import java.math.BigDecimal;
 import java.util.List;
 import org.attain.access.AttainUser;
+import org.attain.org.PersonRef;
+import org.attain.org.PersonRefs;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,9 +24,16 @@ import org.springframework.web.bind.annotation.RestController;
 class AdjustmentsApi {
 
     private final Adjustments adjustments;
+    private final PersonRefs refs;
 
-    AdjustmentsApi(Adjustments adjustments) {
+    AdjustmentsApi(Adjustments adjustments, PersonRefs refs) {
         this.adjustments = adjustments;
+        this.refs = refs;
+    }
+
+    /** @param personId an id (number), employee id or e-mail; {@code person} is the same field by another name */
+    record NewAdjustment(@JsonAlias("person") PersonRef personId, String period, BigDecimal amount, String currency,
+            String reason) {
     }
 
     @GetMapping
@@ -32,8 +43,12 @@ class AdjustmentsApi {
     }
 
     @PostMapping
-    @Operation(summary = "Record an adjustment: personId, period, amount (non-zero), currency and reason are required.")
-    ResponseEntity<Adjustments.Adjustment> create(@AuthenticationPrincipal AttainUser user, @RequestBody Adjustments.NewAdjustment in) {
-        return ResponseEntity.status(201).body(adjustments.create(user, in));
+    @Operation(summary = "Record an adjustment: personId (id, employee id or e-mail), period, amount (non-zero), currency "
+            + "and reason are required.")
+    ResponseEntity<Adjustments.Adjustment> create(@AuthenticationPrincipal AttainUser user, @RequestBody NewAdjustment in) {
+        // Someone the caller may not see is not there (404), as an unknown internal id always was.
+        Long person = in.personId() == null ? null : refs.resolve(user, in.personId(), "personId", PersonRefs.Miss.NOT_FOUND);
+        return ResponseEntity.status(201).body(adjustments.create(user,
+                new Adjustments.NewAdjustment(person, in.period(), in.amount(), in.currency(), in.reason())));
     }
 }

@@ -26,12 +26,16 @@ class ApprovalsApi {
     private final Approvals approvals;
     private final Periods periods;
 
-    ApprovalsApi(Approvals approvals, Periods periods) {
+    private final org.attain.org.PersonRefs refs;
+
+    ApprovalsApi(Approvals approvals, Periods periods, org.attain.org.PersonRefs refs) {
+        this.refs = refs;
         this.approvals = approvals;
         this.periods = periods;
     }
 
-    record ApproveRequest(Long personId, String period) {
+    /** @param personId an id (number), employee id or e-mail; {@code person} is the same field by another name */
+    record ApproveRequest(@com.fasterxml.jackson.annotation.JsonAlias("person") org.attain.org.PersonRef personId, String period) {
     }
 
     @GetMapping
@@ -50,7 +54,8 @@ class ApprovalsApi {
                     new FieldProblem("personId", "approval.error.required", "personId and period are required"),
                     new FieldProblem("period", "approval.error.required", "personId and period are required")));
         }
-        return ResponseEntity.status(201).body(approvals.approve(user, in.personId(), in.period().strip()));
+        long person = refs.resolve(user, in.personId(), "personId", org.attain.org.PersonRefs.Miss.NOT_FOUND);
+        return ResponseEntity.status(201).body(approvals.approve(user, person, in.period().strip()));
     }
 
     static String periodOrCurrent(Periods periods, String period) {

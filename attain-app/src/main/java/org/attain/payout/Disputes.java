@@ -63,7 +63,7 @@ public class Disputes {
     public record NewDispute(Long personId, String period, Integer lineNo, String text) {
     }
 
-    public record Dispute(long id, long personId, String personName, String periodId, Integer lineNo, String component,
+    public record Dispute(long id, long personId, String personExternalId, String personEmail, String personName, String periodId, Integer lineNo, String component,
             BigDecimal lineAmount, String currency, String text, DisputeStatus status, String assignee, String openedBy,
             Instant openedAt, Instant updatedAt, Instant closedAt, long ageDays) {
     }
@@ -254,7 +254,8 @@ public class Disputes {
         Instant closed = closedTs == null ? null : closedTs.toInstant();
         long age = Duration.between(opened, closed == null ? clock.instant() : closed).toDays();
         Integer line = rs.getObject("line_no", Integer.class);
-        return new Dispute(rs.getLong("id"), rs.getLong("person_id"), rs.getString("person_name"), rs.getString("period_id"),
+        return new Dispute(rs.getLong("id"), rs.getLong("person_id"), rs.getString("person_external_id"),
+                rs.getString("person_email"), rs.getString("person_name"), rs.getString("period_id"),
                 line, rs.getString("component"), rs.getBigDecimal("line_amount"), rs.getString("currency"),
                 rs.getString("text"), DisputeStatus.valueOf(rs.getString("status")), rs.getString("assignee"),
                 rs.getString("opened_by"), opened, rs.getTimestamp("updated_at").toInstant(), closed, Math.max(0, age));
@@ -262,7 +263,8 @@ public class Disputes {
 
     // The payee's name comes with the row so the inbox is one query, not one per line.
     private static final String SELECT = """
-            select d.id, d.person_id, p.first_name || ' ' || p.last_name as person_name, d.period_id, d.line_no,
+            select d.id, d.person_id, p.external_id as person_external_id, p.email as person_email,
+                   p.first_name || ' ' || p.last_name as person_name, d.period_id, d.line_no,
                    d.component, d.line_amount, d.currency, d.text, d.status, d.assignee, d.opened_by, d.opened_at,
                    d.updated_at, d.closed_at
             from dispute d join person p on p.id = d.person_id

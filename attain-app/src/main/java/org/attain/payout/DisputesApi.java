@@ -3,8 +3,11 @@ package org.attain.payout;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import com.fasterxml.jackson.annotation.JsonAlias;
 import java.util.List;
 import org.attain.access.AttainUser;
+import org.attain.org.PersonRef;
+import org.attain.org.PersonRefs;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.InvalidInputException;
 import org.springframework.http.ResponseEntity;
@@ -25,9 +28,15 @@ import org.springframework.web.bind.annotation.RestController;
 class DisputesApi {
 
     private final Disputes disputes;
+    private final PersonRefs refs;
 
-    DisputesApi(Disputes disputes) {
+    DisputesApi(Disputes disputes, PersonRefs refs) {
         this.disputes = disputes;
+        this.refs = refs;
+    }
+
+    /** @param personId an id (number), employee id or e-mail; {@code person} is the same field by another name */
+    record NewDispute(@JsonAlias("person") PersonRef personId, String period, Integer lineNo, String text) {
     }
 
     record Detail(Disputes.Dispute dispute, List<Disputes.Comment> comments) {
@@ -47,14 +56,16 @@ class DisputesApi {
             + "holder=none lists unassigned ones; minAgeDays lists those open at least that long.")
     List<Disputes.Dispute> list(@AuthenticationPrincipal AttainUser user, @RequestParam(required = false) String status,
             @RequestParam(required = false) String holder, @RequestParam(required = false) Integer minAgeDays,
-            @RequestParam(required = false) Long person) {
-        return disputes.list(user, new Disputes.Filter(status(status), holder, minAgeDays, person));
+            @RequestParam(required = false) PersonRef person) {
+        Long id = person == null ? null : refs.resolve(user, person, "person", PersonRefs.Miss.NOT_FOUND);
+        return disputes.list(user, new Disputes.Filter(status(status), holder, minAgeDays, id));
     }
 
     @PostMapping
-    @Operation(summary = "Question one statement line: personId, period, lineNo and text are required.")
-    ResponseEntity<Disputes.Dispute> open(@AuthenticationPrincipal AttainUser user, @RequestBody Disputes.NewDispute in) {
-        Disputes.Dispute d = disputes.open(user, in);
+    @Operation(summary = "Question one statement line: personId (id, employee id or e-mail), period, lineNo and text are required.")
+    ResponseEntity<Disputes.Dispute> open(@AuthenticationPrincipal AttainUser user, @RequestBody NewDispute in) {
+        Long person = in.personId() == null ? null : refs.resolve(user, in.personId(), "personId", PersonRefs.Miss.NOT_FOUND);
+        Disputes.Dispute d = disputes.open(user, new Disputes.NewDispute(person, in.period(), in.lineNo(), in.text()));
         return ResponseEntity.created(URI.create("/api/v1/disputes/" + d.id())).body(d);
     }
 

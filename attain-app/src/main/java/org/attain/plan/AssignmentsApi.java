@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Set;
 import org.attain.access.AttainUser;
 import org.attain.access.Role;
+import com.fasterxml.jackson.annotation.JsonAlias;
 import org.attain.calc.RecalculationRequested;
+import org.attain.org.PersonRef;
+import org.attain.org.PersonRefs;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.ForbiddenException;
 import org.attain.platform.InvalidInputException;
@@ -31,14 +34,17 @@ class AssignmentsApi {
     private final Plans plans;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final PersonRefs refs;
 
-    AssignmentsApi(Plans plans, JdbcClient jdbc, ApplicationEventPublisher events) {
+    AssignmentsApi(Plans plans, JdbcClient jdbc, ApplicationEventPublisher events, PersonRefs refs) {
+        this.refs = refs;
         this.plans = plans;
         this.jdbc = jdbc;
         this.events = events;
     }
 
-    record Assign(List<Long> personIds, LocalDate from, LocalDate until) {
+    /** @param personIds each an id (number), employee id or e-mail; {@code people} is the same list by another name */
+    record Assign(@JsonAlias("people") List<PersonRef> personIds, LocalDate from, LocalDate until) {
     }
 
     @GetMapping("/api/v1/plans/{key}/assignments")
@@ -68,12 +74,9 @@ class AssignmentsApi {
         if (body.until() != null && !body.until().isAfter(body.from())) {
             throw new InvalidInputException(new FieldProblem("until", "assign.until", "must be after from"));
         }
-        for (int i = 0; i < body.personIds().size(); i++) {
-            long person = body.personIds().get(i);
-            if (!jdbc.sql("select exists(select 1 from person where id = :p)").param("p", person).query(Boolean.class).single()) {
-                throw new InvalidInputException(new FieldProblem("personIds[" + (i + 1) + "]", "assign.unknown",
-                        "names no known person"));
-            }
+        List<Long> people = refs.resolveAll(user, body.personIds(), i -> "personIds[" + i + "]", PersonRefs.Miss.BAD_REQUEST);
+        for (int i = 0; i < people.size(); i++) {
+            long person = people.get(i);
             boolean overlaps = jdbc.sql("""
                     select exists(select 1 from plan_assignment where person_id = :p and plan_key = :k
                       and daterange(valid_from, valid_until, '[)') && daterange(:f, :u, '[)'))""")
@@ -81,11 +84,11 @@ class AssignmentsApi {
                     .query(Boolean.class).single();
             if (overlaps) {
                 throw new InvalidInputException(new FieldProblem("personIds[" + (i + 1) + "]", "assign.overlap",
-                        "person " + person + " is already on this plan for part of that time"));
+                        "person '" + body.personIds().get(i).shown() + "' is already on this plan for part of that time"));
             }
             plans.assign(person, key, body.from(), body.until(), user.getUsername());
         }
-        events.publishEvent(new RecalculationRequested(Set.copyOf(body.personIds()), "plan assignment", user.getUsername()));
+        events.publishEvent(new RecalculationRequested(Set.copyOf(people), "plan assignment", user.getUsername()));
         return list(user, key);
     }
 }

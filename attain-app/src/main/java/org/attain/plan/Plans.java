@@ -165,13 +165,13 @@ public class Plans {
     public record DiffLine(char op, String text) {
     }
 
-    public record Assignment(long personId, String name, LocalDate validFrom, LocalDate validUntil) {
+    public record Assignment(long personId, String externalId, String email, String name, LocalDate validFrom, LocalDate validUntil) {
     }
 
     /** Everyone assigned to the plan, with the dates (validUntil exclusive). */
     public List<Assignment> assignments(String planKey) {
         return jdbc.sql("""
-                select a.person_id, p.first_name || ' ' || p.last_name as name, a.valid_from, a.valid_until
+                select a.person_id, p.external_id, p.email, p.first_name || ' ' || p.last_name as name, a.valid_from, a.valid_until
                 from plan_assignment a join person p on p.id = a.person_id where a.plan_key = :k
                 order by p.last_name, p.first_name, a.valid_from""").param("k", planKey).query(Assignment.class).list();
     }

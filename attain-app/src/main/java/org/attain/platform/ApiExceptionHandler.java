@@ -76,6 +76,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
+        if (ex.problem() != null) {
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+            body.setProperty("errors", List.of(Map.of("field", ex.problem().field(), "reason", ex.problem().reason())));
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body);
+        }
         return problem(HttpStatus.NOT_FOUND, ex.getMessage());
     }
 

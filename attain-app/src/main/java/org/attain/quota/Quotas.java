@@ -30,7 +30,7 @@ public class Quotas {
         this.audit = audit;
     }
 
-    public record Row(long personId, String name, String title, String team, String currency, String periodId,
+    public record Row(long personId, String externalId, String email, String name, String title, String team, String currency, String periodId,
             BigDecimal amount, Integer version) {
     }
 
@@ -40,7 +40,7 @@ public class Quotas {
     /** Reps and their quota for the period (amount null when none is set), within what the caller may see. */
     public List<Row> forPeriod(String periodId, Long teamId, PersonScope scope) {
         return jdbc.sql("""
-                select p.id as person_id, p.first_name || ' ' || p.last_name as name, p.title, t.name as team,
+                select p.id as person_id, p.external_id, p.email, p.first_name || ' ' || p.last_name as name, p.title, t.name as team,
                        p.currency, :period as period_id, q.amount, q.version
                 from person p
                 left join team t on t.id = p.team_id

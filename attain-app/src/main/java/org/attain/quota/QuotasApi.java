@@ -7,7 +7,10 @@ import java.util.Map;
 import org.attain.access.AttainUser;
 import org.attain.access.Role;
 import org.attain.access.Visibility;
+import com.fasterxml.jackson.annotation.JsonAlias;
 import org.attain.calc.RunLauncher;
+import org.attain.org.PersonRef;
+import org.attain.org.PersonRefs;
 import org.attain.platform.ForbiddenException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +31,11 @@ class QuotasApi {
     private final QuotaChanges changes;
     private final Visibility visibility;
     private final RunLauncher launcher;
+    private final PersonRefs refs;
 
-    QuotasApi(Quotas quotas, TeamQuotas teamQuotas, QuotaChanges changes, Visibility visibility, RunLauncher launcher) {
+    QuotasApi(Quotas quotas, TeamQuotas teamQuotas, QuotaChanges changes, Visibility visibility, RunLauncher launcher,
+            PersonRefs refs) {
+        this.refs = refs;
         this.quotas = quotas;
         this.teamQuotas = teamQuotas;
         this.changes = changes;
@@ -38,7 +44,8 @@ class QuotasApi {
     }
 
     @GetMapping
-    @Operation(summary = "Reps and their quota for a quarter, optionally for one team")
+    @Operation(summary = "Everyone's quota for a quarter in one call (reps you may see, with employee id and e-mail), "
+            + "optionally for one team")
     List<Quotas.Row> list(@AuthenticationPrincipal AttainUser user, @RequestParam String period,
             @RequestParam(required = false) Long team) {
         return quotas.forPeriod(period, team, visibility.scopeOf(user));
@@ -54,7 +61,11 @@ class QuotasApi {
     }
 
     /** {@code rows}: payee quotas; {@code teams}: team (pod) quotas. Either may be left out. */
-    record Bulk(List<Quotas.Change> rows, List<TeamQuotas.Change> teams) {
+    record Bulk(List<Row> rows, List<TeamQuotas.Change> teams) {
+    }
+
+    /** @param personId an id (number), employee id or e-mail; {@code person} is the same field by another name */
+    record Row(@JsonAlias("person") PersonRef personId, String periodId, java.math.BigDecimal amount) {
     }
 
     @PutMapping
@@ -64,7 +75,13 @@ class QuotasApi {
         if (!user.has(Role.ADMIN) && !user.has(Role.COMP_ADMIN)) {
             throw new ForbiddenException("Only admins and comp admins set quotas.");
         }
-        List<Quotas.Change> rows = body == null || body.rows() == null ? List.of() : body.rows();
+        List<Row> given = body == null || body.rows() == null ? List.of() : body.rows();
+        List<Long> people = refs.resolveAll(user, given.stream().map(r -> r == null ? null : r.personId()).toList(),
+                i -> "rows[" + i + "].personId", PersonRefs.Miss.BAD_REQUEST);
+        List<Quotas.Change> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            rows.add(new Quotas.Change(people.get(i), given.get(i).periodId(), given.get(i).amount()));
+        }
         List<TeamQuotas.Change> teams = body == null || body.teams() == null ? List.of() : body.teams();
         QuotaChanges.Outcome outcome = changes.set(rows, teams, user.getUsername());
         if (!outcome.people().isEmpty()) {

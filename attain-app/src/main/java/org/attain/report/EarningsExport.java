@@ -43,7 +43,7 @@ public class EarningsExport {
 
     static final List<Table.Column> COLUMNS = List.of(Table.text("employeeId"), Table.text("name"), Table.text("period"),
             Table.text("plan"), Table.count("planVersion"), Table.text("component"), Table.money("amount"),
-            Table.text("currency"), Table.percent("attainment"), Table.text("forPeriod"));
+            Table.text("currency"), Table.percent("attainment"), Table.text("forPeriod"), Table.text("email"));
 
     private final ReportData data;
     private final Visibility visibility;
@@ -145,7 +145,7 @@ public class EarningsExport {
 
     static List<Object> cells(ReportData.EarningsRow r) {
         return Arrays.asList(r.employeeId(), r.name(), r.period(), r.plan(), r.planVersion(), r.component(), r.amount(),
-                r.currency(), r.attainment(), r.forPeriod());
+                r.currency(), r.attainment(), r.forPeriod(), r.email());
     }
 
     /** The periods a request covers and whose rows it may show. */

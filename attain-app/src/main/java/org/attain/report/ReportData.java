@@ -114,9 +114,12 @@ class ReportData {
                 .param("period", period).param("ids", ids).query(ComponentSum.class).list();
     }
 
-    /** One current earnings line with whose it is, its period, the plan version that paid it and the payee's attainment. */
+    /**
+     * One current earnings line with whose it is, its period, the plan version that paid it and the payee's attainment.
+     * The payee's e-mail and internal id come last, so a caller can join on whichever it keeps.
+     */
     record EarningsRow(String employeeId, String name, String period, String plan, Integer planVersion, String component,
-            BigDecimal amount, String currency, BigDecimal attainment, String forPeriod) {
+            BigDecimal amount, String currency, BigDecimal attainment, String forPeriod, String email, long personId) {
     }
 
     /** Lines and amounts of an export per currency; {@code currency} null is the row over all currencies. */
@@ -128,9 +131,10 @@ class ReportData {
     // are ordered by the caller (array position): months, then their quarter, then the year.
     private static final String EARNINGS_ROWS = """
             select x.employee_id, x.name, x.period, coalesce(pv.name, x.plan_key) as plan, pv.version as plan_version,
-                   x.component, x.amount, x.currency, x.attainment, x.for_period
+                   x.component, x.amount, x.currency, x.attainment, x.for_period, x.email, x.person_id
             from (
                 select p.external_id as employee_id, p.first_name || ' ' || p.last_name as name, r.period_id as period,
+                       p.email, p.id as person_id,
                        array_position(cast(:periods as text[]), r.period_id) as period_order, l.plan_key, l.component,
                        l.line_no, l.amount, r.currency, r.attainment, l.for_period, run.plan_versions, run.started_at
                 from payee_period_result r
@@ -152,7 +156,8 @@ class ReportData {
 
     private static EarningsRow earningsRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new EarningsRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, Integer.class),
-                rs.getString(6), rs.getBigDecimal(7), rs.getString(8), rs.getBigDecimal(9), rs.getString(10));
+                rs.getString(6), rs.getBigDecimal(7), rs.getString(8), rs.getBigDecimal(9), rs.getString(10), rs.getString(11),
+                rs.getLong(12));
     }
 
     /** One page of the export, sorted by employee id, period, component and line. */

@@ -34,7 +34,11 @@ class ReportsApi {
     private final StatementPdf statements;
     private final EarningsExport earnings;
 
-    ReportsApi(Reports reports, TableExport export, StatementPdf statements, EarningsExport earnings) {
+    private final org.attain.org.PersonRefs refs;
+
+    ReportsApi(Reports reports, TableExport export, StatementPdf statements, EarningsExport earnings,
+            org.attain.org.PersonRefs refs) {
+        this.refs = refs;
         this.reports = reports;
         this.export = export;
         this.statements = statements;
@@ -92,9 +96,10 @@ class ReportsApi {
 
     @GetMapping("/api/v1/reports/statements/{personId}")
     @Operation(summary = "A payee's statement for a period as PDF; visible to the payee, their managers and the back office, 404 otherwise.")
-    ResponseEntity<byte[]> statement(@AuthenticationPrincipal AttainUser user, @PathVariable long personId,
+    ResponseEntity<byte[]> statement(@AuthenticationPrincipal AttainUser user, @PathVariable org.attain.org.PersonRef personId,
             @RequestParam String period, Locale locale) {
-        return pdf(statements.render(user, personId, period.strip(), locale));
+        long id = refs.resolve(user, personId, "personId", org.attain.org.PersonRefs.Miss.NOT_FOUND);
+        return pdf(statements.render(user, id, period.strip(), locale));
     }
 
     private Report json(AttainUser user, ReportKind kind, String period) {

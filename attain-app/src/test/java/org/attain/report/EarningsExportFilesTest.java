@@ -58,7 +58,7 @@ class EarningsExportFilesTest extends AttainIntegrationTest {
         assertThat(csvResponse.headers().firstValue("X-Total-Count")).hasValue(String.valueOf(rows.size()));
         List<CSVRecord> csv = csv(csvResponse.body());
         assertThat(csv.get(0).toList()).containsExactly("Employee id", "Name", "Period", "Plan", "Plan version", "Component",
-                "Amount", "Currency", "Attainment", "Correction for");
+                "Amount", "Currency", "Attainment", "Correction for", "E-mail");
         assertThat(csv).hasSize(rows.size() + 1);
         for (int i = 0; i < rows.size(); i++) {
             JsonNode r = rows.get(i);
@@ -67,13 +67,15 @@ class EarningsExportFilesTest extends AttainIntegrationTest {
             assertThat(c.get(0)).isEqualTo(CellText.safe(r.get("employeeId").asString()));
             assertThat(c.get(1)).isEqualTo(CellText.safe(r.get("name").asString()));
             assertThat(c.get(2)).isEqualTo(r.get("period").asString());
-            assertThat(c.get(3)).isEqualTo(CellText.safe(r.get("plan").asString()));
-            assertThat(c.get(4)).isEqualTo(r.get("planVersion").asString());
+            // A manual adjustment's line has no plan (nor version): an empty cell.
+            assertThat(c.get(3)).isEqualTo(r.get("plan") == null ? "" : CellText.safe(r.get("plan").asString()));
+            assertThat(c.get(4)).isEqualTo(r.get("planVersion") == null ? "" : r.get("planVersion").asString());
             assertThat(c.get(5)).isEqualTo(CellText.safe(r.get("component").asString()));
             assertThat(c.get(6)).isEqualTo(r.get("amount").decimalValue().setScale(2, RoundingMode.HALF_EVEN).toPlainString());
             assertThat(c.get(7)).isEqualTo(r.get("currency").asString());
             assertThat(c.get(8)).isEqualTo(r.get("attainment") == null ? ""
                     : r.get("attainment").decimalValue().setScale(4, RoundingMode.HALF_EVEN).toPlainString());
+            assertThat(c.get(10)).as("the e-mail, to join on").isEqualTo(CellText.safe(r.get("email").asString())).contains("@");
         }
 
         HttpResponse<byte[]> xlsxResponse = finance.getBytes("/api/v1/reports/earnings/export?format=xlsx&period=" + quarter,
@@ -184,7 +186,7 @@ class EarningsExportFilesTest extends AttainIntegrationTest {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("X-Total-Count")).hasValue("0");
         assertThat(csv.body().lines().toList()).containsExactly(
-                "Employee id,Name,Period,Plan,Plan version,Component,Amount,Currency,Attainment,Correction for");
+                "Employee id,Name,Period,Plan,Plan version,Component,Amount,Currency,Attainment,Correction for,E-mail");
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
                 finance.getBytes("/api/v1/reports/earnings/export?format=xlsx&period=" + future, Map.of()).body()))) {
             assertThat(book.getSheetAt(0).getLastRowNum()).as("the heading row only").isZero();
