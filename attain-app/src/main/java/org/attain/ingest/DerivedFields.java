@@ -36,11 +36,9 @@ final class DerivedFields {
         List<String> unknown = new ArrayList<>();
         derived.forEach((field, d) -> {
             for (String name : d.reads()) {
-                boolean isField = d instanceof Derived.Template || d instanceof Derived.ObjectOf
-                        ? columns.containsKey(name) || derived.containsKey(name) : false;
-                if (name.equals(field)) {
-                    throw new ProfileException("columns." + field + " reads itself");
-                }
+                // a field's own name in its template is the file's column of that name ("crm-{external_id}")
+                boolean isField = (d instanceof Derived.Template || d instanceof Derived.ObjectOf) && !name.equals(field)
+                        && (columns.containsKey(name) || derived.containsKey(name));
                 if (!isField && !cellOf.containsKey(name)) {
                     int at = Columns.index(header, name);
                     if (at < 0) {
@@ -98,7 +96,7 @@ final class DerivedFields {
         int last = 0;
         while (m.find()) {
             String name = m.group(1).strip();
-            String part = part(name, cells);
+            String part = name.equals(field) ? cell(cellOf.get(name), cells) : part(name, cells);
             if (part == null) {
                 return new Value(null, "cannot build " + field.replace('_', ' ') + ": " + name + " is empty");
             }
@@ -135,7 +133,7 @@ final class DerivedFields {
         Derived d = derived.get(field);
         if (d instanceof Derived.Template || d instanceof Derived.ObjectOf) {
             for (String name : d.reads()) {
-                if (derived.containsKey(name) && !columns.containsKey(name)) {
+                if (derived.containsKey(name) && !columns.containsKey(name) && !name.equals(field)) {
                     cycle(name, new ArrayList<>(path));
                 }
             }
