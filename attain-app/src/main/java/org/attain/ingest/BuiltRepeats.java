@@ -42,7 +42,7 @@ final class BuiltRepeats {
                     long other = rows.get(0) == row ? rows.get(1).number() : rows.get(0).number();
                     out.computeIfAbsent(row.number(), n -> new ArrayList<>()).add(new Problem(profile.columns().getOrDefault(f.name(), f.name()), value,
                             words(f) + " " + value + " also made by row " + other + (rows.size() > 2 ? " and " + (rows.size() - 2)
-                                    + " more" : "") + "; make the template tell them apart or give this row its own value", null));
+                                    + " more" : "") + "; change one of the rows or the template so they differ", null));
                 }
             });
         }
