@@ -13,6 +13,8 @@ final class FileReading implements RowSource.Handler {
     private final Names<String> products;
     private TransactionMapper mapper;
     private List<String> header;
+    private RowFilter.Bound filters;
+    private long skipped;
 
     /** @param products the catalogue product codes are checked against, or null to take them as they come */
     FileReading(ImportProfile profile, Directory directory, StageWriter stage, boolean typedCells, ImportProgress progress,
@@ -28,11 +30,17 @@ final class FileReading implements RowSource.Handler {
     @Override
     public void header(List<String> names) {
         header = Quarantined.header(names);
+        filters = new RowFilter.Bound(profile.filters(), header);
         mapper = new TransactionMapper(profile, header, directory, typedCells);
     }
 
     @Override
     public void row(long number, String[] cells) {
+        if (filters.any() && !filters.keeps(cells)) {
+            skipped++;
+            progress.row();
+            return;
+        }
         List<Problem> unstorable = Cells.unstorable(header, cells);
         TransactionMapper.Mapped mapped = unstorable.isEmpty() ? mapper.map(number, cells) : null;
         if (mapped == null) {
@@ -60,5 +68,10 @@ final class FileReading implements RowSource.Handler {
 
     List<String> header() {
         return header;
+    }
+
+    /** Rows the profile's filters left out. */
+    long skipped() {
+        return skipped;
     }
 }

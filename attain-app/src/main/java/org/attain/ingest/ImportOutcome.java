@@ -2,11 +2,17 @@ package org.attain.ingest;
 
 /**
  * What one import did. Accepted rows are the new and the changed ones; unchanged rows were already
- * loaded with the same values; rejected rows are in the import's quarantine. {@code millis} is the
+ * loaded with the same values; rejected rows are in the import's quarantine; skipped rows are those the
+ * profile's filters left out (counted in {@code rowsRead}, never quarantined). {@code millis} is the
  * time from start to commit, without what listeners of {@link TransactionsChanged} do afterwards.
  */
 public record ImportOutcome(long importId, String status, long rowsRead, long inserted, long updated, long unchanged,
-        long rejected, String message, long millis) {
+        long rejected, String message, long millis, long skipped) {
+
+    public ImportOutcome(long importId, String status, long rowsRead, long inserted, long updated, long unchanged,
+            long rejected, String message, long millis) {
+        this(importId, status, rowsRead, inserted, updated, unchanged, rejected, message, millis, 0);
+    }
 
     public long accepted() {
         return inserted + updated;
@@ -14,6 +20,6 @@ public record ImportOutcome(long importId, String status, long rowsRead, long in
 
     /** The line the CLI prints and scripts look for. */
     public String summary() {
-        return "accepted=" + accepted() + " rejected=" + rejected + " unchanged=" + unchanged;
+        return "accepted=" + accepted() + " rejected=" + rejected + " unchanged=" + unchanged + " skipped=" + skipped;
     }
 }

@@ -22,10 +22,12 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param columns canonical field -> column header in the file (or 1-based column number without header)
  * @param values  canonical field -> (file value -> canonical value), matched ignoring case
  * @param defaults canonical field -> value used when the field is not mapped or the cell is empty
+ * @param filters  conditions a row must meet to be imported at all; the others are skipped (counted, not quarantined)
+ * @param derived  canonical field -> how it is built when no single column holds it (written under columns as a mapping)
  */
 public record ImportProfile(String name, String record, String source, Format format, Map<String, String> columns,
         Map<String, Map<String, String>> values, List<PeopleMatch> match, Map<String, String> defaults, String yaml,
-        boolean checkProducts) {
+        boolean checkProducts, List<RowFilter> filters, Map<String, Derived> derived) {
 
     /** Record types a profile may name. */
     static final List<String> SUPPORTED_RECORDS = RecordKinds.names();
@@ -47,6 +49,7 @@ public record ImportProfile(String name, String record, String source, Format fo
     public static ImportProfile parse(String name, String yaml) {
         Object loaded;
         try {
+            ProfileYaml.check(name, yaml);
             loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         } catch (YAMLException e) {
             throw new ProfileException("profile " + name + " is not valid YAML: " + firstLine(e.getMessage()));
@@ -71,12 +74,24 @@ public record ImportProfile(String name, String record, String source, Format fo
         Format f = new Format(text(format, "type", "auto").toLowerCase(Locale.ROOT), delimiter(text(format, "delimiter", ",")),
                 charset(text(format, "encoding", "UTF-8")), bool(format, "header", true), text(format, "sheet", null),
                 datePattern(text(format, "date", "yyyy-MM-dd")), numbers(text(format, "numbers", "en")));
-        Map<String, String> columns = strings(map(root, "columns"));
-        if (columns.isEmpty()) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        Map<String, Derived> derived = new LinkedHashMap<>();
+        try {
+            map(root, "columns").forEach((field, column) -> {
+                if (column instanceof Map<?, ?> spec) {
+                    derived.put(String.valueOf(field), Derived.parse(String.valueOf(field), spec));
+                } else {
+                    columns.put(String.valueOf(field), column == null ? null : String.valueOf(column));
+                }
+            });
+        } catch (ProfileException e) {
+            throw new ProfileException("profile " + name + ": " + e.getMessage());
+        }
+        if (columns.isEmpty() && derived.isEmpty()) {
             throw new ProfileException("profile " + name + ": 'columns' must map at least one field to a column");
         }
         List<String> fields = RecordKinds.fieldNames(record);
-        for (String field : columns.keySet()) {
+        for (String field : concat(columns.keySet(), derived.keySet())) {
             if (!fields.contains(field)) {
                 throw new ProfileException("profile " + name + ": unknown field '" + field + "' under columns for " + record
                         + "; known: " + String.join(", ", fields));
@@ -101,9 +116,28 @@ public record ImportProfile(String name, String record, String source, Format fo
                 throw new ProfileException("profile " + name + ": people.match '" + m + "' is not one of employee_id, email, name");
             }
         }
+        List<RowFilter> filters;
+        try {
+            filters = RowFilter.parseAll(root.containsKey("filter") ? root.get("filter") : root.get("filters"));
+        } catch (ProfileException e) {
+            throw new ProfileException("profile " + name + ": " + e.getMessage());
+        }
+        Map<String, String> defaults = strings(map(root, "defaults"));
+        ProfileValues.check(name, yaml, record, f, defaults, derived);
         // products.check: false turns off the catalogue check of product codes (feeds from systems with their own catalogue)
-        return new ImportProfile(name, record, source.trim(), f, columns, values, List.copyOf(match),
-                strings(map(root, "defaults")), yaml, bool(map(root, "products"), "check", true));
+        return new ImportProfile(name, record, source.trim(), f, java.util.Collections.unmodifiableMap(columns), values, List.copyOf(match),
+                defaults, yaml, bool(map(root, "products"), "check", true), filters, java.util.Collections.unmodifiableMap(derived));
+    }
+
+    /** True when a column or a derivation feeds the field. */
+    boolean maps(String field) {
+        return columns.containsKey(field) || derived.containsKey(field);
+    }
+
+    private static List<String> concat(java.util.Collection<String> a, java.util.Collection<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     /** The type to read the file as: the profile's choice, or by extension when "auto". */

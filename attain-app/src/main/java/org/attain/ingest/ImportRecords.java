@@ -29,7 +29,7 @@ public class ImportRecords {
 
     public record ImportRecord(long id, String recordType, String source, String fileName, String profileName,
             String actor, boolean dryRun, Long replayOf, String status, long rowsRead, long inserted, long updated,
-            long unchanged, long rejected, String message, Instant startedAt, Instant finishedAt, long openRows) {
+            long unchanged, long rejected, String message, Instant startedAt, Instant finishedAt, long openRows, long skipped) {
 
         public long accepted() {
             return inserted + updated;
@@ -48,7 +48,8 @@ public class ImportRecords {
     private static final String SELECT = """
             select i.id, i.record_type, i.source, i.file_name, i.profile_name, i.actor, i.dry_run, i.replay_of, i.status,
                    i.rows_read, i.inserted, i.updated, i.unchanged, i.rejected, i.message, i.started_at, i.finished_at,
-                   (select count(*) from ingest_quarantine q where q.import_id = i.id and q.status = 'OPEN') as open_rows
+                   (select count(*) from ingest_quarantine q where q.import_id = i.id and q.status = 'OPEN') as open_rows,
+                   i.skipped
             from ingest_import i""";
 
     public List<ImportRecord> recent(int limit) {

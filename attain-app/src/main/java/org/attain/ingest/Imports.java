@@ -111,10 +111,11 @@ public class Imports {
             List<String> header;
             long read;
             long mappingRejected;
+            long skipped;
             // Before the COPY starts: while it runs, the connection takes no other statement.
             Directory directory = references.directory(jdbc, run.profile());
             Names<String> products = run.profile().checkProducts()
-                    && run.profile().columns().containsKey(TransactionFields.PRODUCT_CODE) ? Lookups.products(jdbc) : null;
+                    && run.profile().maps(TransactionFields.PRODUCT_CODE) ? Lookups.products(jdbc) : null;
             progress.reading(run.source());
             try (StageWriter stage = new StageWriter(connection)) {
                 FileReading reading = new FileReading(run.profile(), directory, stage, run.source().typedCells(), progress,
@@ -124,12 +125,14 @@ public class Imports {
                 header = reading.header();
                 read = stage.stagedCount();
                 mappingRejected = stage.rejectedCount();
+                skipped = reading.skipped();
             } catch (SQLException | java.io.IOException e) {
                 throw new UnreadableFileException("the rows could not be staged: " + e.getMessage());
             }
             progress.loading();
             long rejected = load.quarantine(run.id(),
-                    run.profile().columns().getOrDefault(TransactionFields.EXTERNAL_ID, "external_id"), read, mappingRejected);
+                    run.profile().columns().getOrDefault(TransactionFields.EXTERNAL_ID, "external_id"), read, mappingRejected,
+                    run.profile().derived().containsKey(TransactionFields.EXTERNAL_ID));
             Object savepoint = run.dryRun() ? tx.createSavepoint() : null;
             TransactionLoad.Changes c = load.apply(run.id(), run.profile().source(), clock.instant());
             if (run.dryRun()) {
@@ -140,8 +143,8 @@ public class Imports {
                 changes[0] = c;
             }
             long unchanged = read - rejected - c.inserted() - c.updated();
-            return finishRecord(run, header, new ImportOutcome(run.id(), null, read, c.inserted(), c.updated(), unchanged,
-                    rejected, null, 0));
+            return finishRecord(run, header, new ImportOutcome(run.id(), null, read + skipped, c.inserted(), c.updated(),
+                    unchanged, rejected, null, 0, skipped));
         });
         TransactionLoad.Changes c = changes[0];
         if (c != null && c.inserted() + c.updated() > 0) {
@@ -159,8 +162,8 @@ public class Imports {
                 resolveReplayed(run);
             }
             affected[0] = r.affectedPeople();
-            return finishRecord(run, r.header(), new ImportOutcome(run.id(), null, r.read(), r.inserted(), r.updated(),
-                    r.unchanged(), r.rejected(), null, 0));
+            return finishRecord(run, r.header(), new ImportOutcome(run.id(), null, r.read() + r.skipped(), r.inserted(),
+                    r.updated(), r.unchanged(), r.rejected(), null, 0, r.skipped()));
         });
         if (affected[0] != null && !affected[0].isEmpty()) {
             events.publishEvent(new RecalculationRequested(affected[0], "import " + run.id() + " of " + run.profile().record(),
@@ -199,18 +202,18 @@ public class Imports {
         jdbc.sql("""
                 update ingest_import set status = :status, header = cast(:header as jsonb), rows_read = :read,
                     inserted = :inserted, updated = :updated, unchanged = :unchanged, rejected = :rejected,
-                    finished_at = :at where id = :id""")
+                    skipped = :skipped, finished_at = :at where id = :id""")
                 .param("status", status).param("header", JSON.writeValueAsString(header == null ? List.of() : header))
                 .param("read", counts.rowsRead()).param("inserted", counts.inserted()).param("updated", counts.updated())
-                .param("unchanged", counts.unchanged()).param("rejected", counts.rejected())
+                .param("unchanged", counts.unchanged()).param("rejected", counts.rejected()).param("skipped", counts.skipped())
                 .param("at", Timestamp.from(clock.instant())).param("id", run.id()).update();
         return new ImportOutcome(run.id(), status, counts.rowsRead(), counts.inserted(), counts.updated(), counts.unchanged(),
-                counts.rejected(), null, 0);
+                counts.rejected(), null, 0, counts.skipped());
     }
 
     private static ImportOutcome timed(ImportOutcome o, long startedNanos) {
         return new ImportOutcome(o.importId(), o.status(), o.rowsRead(), o.inserted(), o.updated(), o.unchanged(), o.rejected(),
-                null, (System.nanoTime() - startedNanos) / 1_000_000);
+                null, (System.nanoTime() - startedNanos) / 1_000_000, o.skipped());
     }
 
     private void insertRecord(Run run, Instant at) {

@@ -37,7 +37,7 @@ class RecordImports {
 
     /** What one import of records did, and whose pay it may have moved. */
     record Result(List<String> header, long read, long inserted, long updated, long unchanged, long rejected,
-            Set<Long> affectedPeople) {
+            Set<Long> affectedPeople, long skipped) {
     }
 
     private record Rejected(long number, String[] cells, List<Problem> problems) {
@@ -55,20 +55,28 @@ class RecordImports {
         Map<String, Long> firstRow = new HashMap<>();
         List<Rejected> rejected = new ArrayList<>();
         List<String>[] header = new List[1];
+        long[] skipped = new long[1];
+        boolean keyBuilt = profile.derived().get(kind.fields().get(0).name()) instanceof Derived.Template;
         progress.reading(run.source());
         try {
             run.source().read(new RowSource.Handler() {
                 RecordMapper mapper;
+                RowFilter.Bound filters;
 
                 @Override
                 public void header(List<String> names) {
                     header[0] = Quarantined.header(names);
+                    filters = new RowFilter.Bound(profile.filters(), header[0]);
                     mapper = new RecordMapper(kind, profile, header[0], lookups, run.source().typedCells());
                 }
 
                 @Override
                 public void row(long number, String[] cells) {
                     progress.row();
+                    if (filters.any() && !filters.keeps(cells)) {
+                        skipped[0]++;
+                        return;
+                    }
                     List<Problem> unstorable = Cells.unstorable(header[0], cells);
                     if (!unstorable.isEmpty()) {
                         rejected.add(new Rejected(number, null, unstorable));
@@ -80,7 +88,7 @@ class RecordImports {
                         return;
                     }
                     String key = load.key(mapped.values());
-                    Long first = firstRow.putIfAbsent(key, number);
+                    Long first = keyBuilt ? null : firstRow.putIfAbsent(key, number);
                     if (first != null) {
                         String shown = mapper.keyText(cells);
                         rejected.add(new Rejected(number, cells, List.of(new Problem(keyColumn, shown, shown
@@ -96,6 +104,8 @@ class RecordImports {
         } catch (IOException e) {
             throw new UnreadableFileException("the rows could not be read: " + e.getMessage());
         }
+        BuiltRepeats.quarantine(kind, profile, good).forEach(r -> rejected.add(new Rejected(r.number(),
+                cellsOf.remove(r.number()), r.problems())));
         progress.loading();
         Object savepoint = run.dryRun() ? tx.createSavepoint() : null;
         RecordLoad.Result result = load.apply(good, tx);
@@ -110,7 +120,7 @@ class RecordImports {
         quarantine(run.id(), header[0], rejected);
         long read = good.size() + rejected.size() - result.refused().size();
         return new Result(header[0], read, result.inserted(), result.updated(), result.unchanged(), rejected.size(),
-                run.dryRun() ? Set.of() : affected);
+                run.dryRun() ? Set.of() : affected, skipped[0]);
     }
 
     /** One entry for the import, and one per changed row named by its key as the file writes it ("P00124 / 2027-Q1 / bookings"). */

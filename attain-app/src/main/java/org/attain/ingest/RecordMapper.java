@@ -32,7 +32,6 @@ final class RecordMapper {
 
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> YES = Set.of("true", "yes", "y", "1", "ja", "j", "x");
     private static final Set<String> NO = Set.of("false", "no", "n", "0", "nein");
 
@@ -42,6 +41,7 @@ final class RecordMapper {
     private final DateTimeFormatter dates;
     private final NumberStyle numbers;
     private final Map<String, Integer> index = new HashMap<>();
+    private final DerivedFields derived;
 
     RecordMapper(RecordKind kind, ImportProfile profile, List<String> header, Lookups lookups, boolean typedCells) {
         this.kind = kind;
@@ -50,8 +50,10 @@ final class RecordMapper {
         this.dates = profile.format().dates();
         this.numbers = typedCells ? NumberStyle.PLAIN : profile.format().numbers();
         Columns.locate(profile.columns(), header, index);
+        this.derived = new DerivedFields(profile, header, index);
         for (Field f : kind.fields()) {
-            if (f.required() && f.fallback() == null && !index.containsKey(f.name()) && !profile.defaults().containsKey(f.name())) {
+            if (f.required() && f.fallback() == null && !index.containsKey(f.name()) && !derived.has(f.name())
+                    && !profile.defaults().containsKey(f.name())) {
                 throw new ProfileException("profile " + profile.name() + " maps no column to the required field " + f.name()
                         + " of " + kind.name());
             }
@@ -65,7 +67,8 @@ final class RecordMapper {
             String text = value(f.name(), cells);
             if (text == null) {
                 if (f.required()) {
-                    problems.add(problem(f.name(), "", "missing " + f.name().replace('_', ' '), null));
+                    String why = derived.has(f.name()) ? derived.value(f.name(), cells).problem() : null;
+                    problems.add(problem(f.name(), "", why != null ? why : "missing " + f.name().replace('_', ' '), null));
                 }
                 values.put(f.column(), null);
                 continue;
@@ -102,7 +105,7 @@ final class RecordMapper {
             case BOOLEAN -> YES.contains(text.toLowerCase(Locale.ROOT)) ? Boolean.TRUE
                     : NO.contains(text.toLowerCase(Locale.ROOT)) ? Boolean.FALSE : null;
             case CURRENCY -> CURRENCIES.contains(text.toUpperCase(Locale.ROOT)) ? text.toUpperCase(Locale.ROOT) : null;
-            case COUNTRY -> COUNTRIES.contains(text.toUpperCase(Locale.ROOT)) ? text.toUpperCase(Locale.ROOT) : null;
+            case COUNTRY -> Countries.code(text);
             case CHOICE -> f.choices().stream().filter(c -> c.equalsIgnoreCase(text.replace(' ', '_'))).findFirst().orElse(null);
             default -> {
                 Names.Found<?> found = lookups.resolve(f.type(), text, name);
@@ -143,7 +146,7 @@ final class RecordMapper {
             case DECIMAL -> "not a number like " + Values.example(numbers);
             case POSITIVE_DECIMAL -> "not a number above zero like " + Values.example(numbers);
             case CURRENCY -> "unknown currency";
-            case COUNTRY -> "not a two-letter ISO country code";
+            case COUNTRY -> "not a country: an ISO code such as DE, or the country's English or German name";
             default -> "expected " + f.describe();
         };
     }
@@ -152,6 +155,7 @@ final class RecordMapper {
         return switch (f.type()) {
             case CURRENCY -> Closest.to(text.toUpperCase(Locale.ROOT), Bounds.CURRENCIES);
             case CHOICE -> Closest.to(text, f.choices());
+            case COUNTRY -> Countries.closest(text);
             default -> null;
         };
     }
@@ -203,7 +207,8 @@ final class RecordMapper {
     /** The cell for a field after the value map, the profile's default or the field's fallback when empty, or null. */
     private String value(String field, String[] cells) {
         Integer at = index.get(field);
-        String v = at == null || at >= cells.length ? null : cells[at];
+        String v = at == null ? (derived.has(field) ? derived.value(field, cells).text() : null)
+                : at >= cells.length ? null : cells[at];
         if (v != null) {
             v = v.strip();
         }

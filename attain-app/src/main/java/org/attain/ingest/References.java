@@ -47,7 +47,7 @@ class References {
             }
         }
         Map<String, Long> a = Map.of();
-        if (profile.columns().containsKey(TransactionFields.ACCOUNT)) {
+        if (profile.maps(TransactionFields.ACCOUNT)) {
             Kept<Map<String, Long>> keptAccounts = accounts;
             if (!v.ownWrite() && keptAccounts != null && keptAccounts.version() == v.accounts()) {
                 a = keptAccounts.value();
@@ -63,7 +63,7 @@ class References {
 
     /** Read afresh, for imports of other record kinds (they may change the people themselves). */
     static Directory load(JdbcClient jdbc, ImportProfile profile) {
-        Map<String, Long> accounts = profile.columns().containsKey(TransactionFields.ACCOUNT) ? accounts(jdbc) : Map.of();
+        Map<String, Long> accounts = profile.maps(TransactionFields.ACCOUNT) ? accounts(jdbc) : Map.of();
         return new Directory(people(jdbc), profile.match(), accounts);
     }
 

@@ -76,11 +76,19 @@ final class TransactionLoad {
      * @return the rows quarantined
      */
     long quarantine(long importId, String idColumn, long staged, long mappingRejected) {
+        return quarantine(importId, idColumn, staged, mappingRejected, false);
+    }
+
+    /**
+     * @param idBuilt true when the profile builds the transaction id from a template: two rows making the same
+     *                id are then both quarantined, each naming the other, since neither is more right than the other
+     */
+    long quarantine(long importId, String idColumn, long staged, long mappingRejected, boolean idBuilt) {
         this.staged = staged;
         if (staged >= ANALYZE_FROM) {
             timed("analyze stage", () -> jdbc.sql("analyze ingest_stage").update());
         }
-        long repeats = staged - mappingRejected > 1 ? quarantineRepeats(idColumn) : 0;
+        long repeats = staged - mappingRejected > 1 ? (idBuilt ? quarantineBuiltRepeats(idColumn) : quarantineRepeats(idColumn)) : 0;
         rejected = mappingRejected + repeats == 0 ? 0 : timed("quarantine", () -> jdbc.sql("""
                 insert into ingest_quarantine(import_id, row_number, raw, problems)
                 select :id, row_no, raw, problems from ingest_stage where problems is not null""")
@@ -100,6 +108,19 @@ final class TransactionLoad {
                 from (select external_id, min(row_no) as first_row from ingest_stage where problems is null
                       group by external_id having count(*) > 1) d
                 where s.external_id = d.external_id and s.problems is null and s.row_no <> d.first_row""")
+                .param("column", idColumn).update());
+    }
+
+    private long quarantineBuiltRepeats(String idColumn) {
+        return timed("repeated built ids", () -> jdbc.sql("""
+                update ingest_stage s
+                set problems = jsonb_build_array(jsonb_build_object('column', cast(:column as text), 'value', s.external_id,
+                        'reason', 'transaction id ' || s.external_id || ' also made by row '
+                                  || case when s.row_no = d.rows[1] then d.rows[2] else d.rows[1] end,
+                        'suggestion', null))
+                from (select external_id, array_agg(row_no order by row_no) as rows from ingest_stage where problems is null
+                      group by external_id having count(*) > 1) d
+                where s.external_id = d.external_id and s.problems is null""")
                 .param("column", idColumn).update());
     }
 

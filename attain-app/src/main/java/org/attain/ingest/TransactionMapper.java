@@ -43,6 +43,8 @@ final class TransactionMapper {
     private final NumberStyle numbers;
     private final boolean isoDates;
     private final Splits splits;
+    private final DerivedFields derived;
+    private String[] current;
 
     /**
      * @param header   the file's column names, or null when the profile says the file has no header row
@@ -56,8 +58,9 @@ final class TransactionMapper {
         this.numbers = typedCells ? NumberStyle.PLAIN : profile.format().numbers();
         this.splits = new Splits(directory, profile.format().numbers());
         Columns.locate(profile.columns(), header, index);
+        this.derived = new DerivedFields(profile, header, index);
         for (String required : List.of(EXTERNAL_ID, CLOSE_DATE, AMOUNT, OWNER)) {
-            if (!index.containsKey(required) && !profile.defaults().containsKey(required)) {
+            if (!index.containsKey(required) && !derived.has(required) && !profile.defaults().containsKey(required)) {
                 throw new ProfileException("profile " + profile.name() + " maps no column to the required field " + required);
             }
         }
@@ -65,6 +68,7 @@ final class TransactionMapper {
 
     Mapped map(long rowNumber, String[] cells) {
         List<Problem> problems = new ArrayList<>();
+        current = cells;
         String externalId = value(EXTERNAL_ID, cells);
         if (externalId == null) {
             problems.add(missing(EXTERNAL_ID, "transaction id"));
@@ -224,7 +228,8 @@ final class TransactionMapper {
     /** The cell for a field after the value map, the default when empty, or null. */
     private String value(String field, String[] cells) {
         Integer at = index.get(field);
-        String v = at == null || at >= cells.length ? null : cells[at];
+        String v = at == null ? (derived.has(field) ? derived.value(field, cells).text() : null)
+                : at >= cells.length ? null : cells[at];
         if (v != null) {
             v = v.strip();
         }
@@ -251,7 +256,8 @@ final class TransactionMapper {
     }
 
     private Problem missing(String field, String words) {
-        return problem(field, "", "missing " + words, null);
+        String why = derived.has(field) ? derived.value(field, current).problem() : null;
+        return problem(field, "", why != null ? why : "missing " + words, null);
     }
 
     private Problem problem(String field, String value, String reason, String suggestion) {

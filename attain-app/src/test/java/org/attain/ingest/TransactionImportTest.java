@@ -46,7 +46,7 @@ class TransactionImportTest extends AttainIntegrationTest {
         Path csv = EXAMPLES.resolve("crm-transactions.csv");
 
         ImportOutcome first = load(profile, csv);
-        assertThat(first.summary()).isEqualTo("accepted=20 rejected=6 unchanged=0");
+        assertThat(first.summary()).isEqualTo("accepted=20 rejected=6 unchanged=0 skipped=0");
         assertThat(records.quarantine(first.importId(), 100)).extracting(r -> r.rowNumber() + " " + r.problems().get(0).reason())
                 .containsExactly(
                         "22 bad close date '2/30/2026': not a real date in the form M/d/yyyy",
@@ -65,7 +65,7 @@ class TransactionImportTest extends AttainIntegrationTest {
         });
 
         ImportOutcome again = load(profile, csv);
-        assertThat(again.summary()).isEqualTo("accepted=0 rejected=6 unchanged=20");
+        assertThat(again.summary()).isEqualTo("accepted=0 rejected=6 unchanged=20 skipped=0");
         assertThat(events.stream(TransactionsChanged.class)).hasSize(1);
         assertThat(jdbc.sql("select count(*) from sales_transaction where source = :s").param("s", profile.source())
                 .query(Long.class).single()).isEqualTo(20);
@@ -80,7 +80,7 @@ class TransactionImportTest extends AttainIntegrationTest {
 
         ImportOutcome outcome = load(profile, changed);
 
-        assertThat(outcome.summary()).isEqualTo("accepted=1 rejected=6 unchanged=19");
+        assertThat(outcome.summary()).isEqualTo("accepted=1 rejected=6 unchanged=19 skipped=0");
         var current = jdbc.sql("select amount, version from sales_transaction where source = :s and external_id = '006A000001'")
                 .param("s", profile.source()).query().singleRow();
         assertThat(current.get("amount").toString()).isEqualTo("48500.0000");
@@ -102,7 +102,7 @@ class TransactionImportTest extends AttainIntegrationTest {
         records.fix(first.importId(), badOwner.id(), java.util.Map.of("Opportunity Owner", "P00038"), "test");
         ImportOutcome replay = imports.replay(imports.reserveId(), first.importId(), "test", new ImportProgress());
 
-        assertThat(replay.summary()).isEqualTo("accepted=2 rejected=4 unchanged=0");
+        assertThat(replay.summary()).isEqualTo("accepted=2 rejected=4 unchanged=0 skipped=0");
         assertThat(records.quarantine(first.importId(), 100)).extracting(ImportRecords.QuarantinedRow::status)
                 .containsExactly("SUPERSEDED", "RESOLVED", "RESOLVED", "SUPERSEDED", "SUPERSEDED", "SUPERSEDED");
         assertThat(records.quarantine(replay.importId(), 100)).extracting(ImportRecords.QuarantinedRow::rowNumber)
@@ -114,7 +114,7 @@ class TransactionImportTest extends AttainIntegrationTest {
         ImportProfile profile = profile("crm-" + UUID.randomUUID());
         Path csv = EXAMPLES.resolve("crm-transactions.csv");
         ImportOutcome dry = imports.importFile(new Imports.FileImport(profile, csv, "crm-transactions.csv", "test", true));
-        assertThat(dry.summary()).isEqualTo("accepted=20 rejected=6 unchanged=0");
+        assertThat(dry.summary()).isEqualTo("accepted=20 rejected=6 unchanged=0 skipped=0");
         assertThat(dry.status()).isEqualTo("DRY_RUN");
         assertThat(jdbc.sql("select count(*) from sales_transaction where source = :s").param("s", profile.source())
                 .query(Long.class).single()).isZero();

@@ -80,7 +80,7 @@ class TransactionLoadTest extends AttainIntegrationTest {
                 """.formatted(p.get(0), p.get(1), p.get(2)));
 
         // L1 and L3 (300.0 = 300.00) unchanged, L2 moved to another rep and month, L4 new, its repeat quarantined
-        assertThat(second.summary()).isEqualTo("accepted=2 rejected=1 unchanged=2");
+        assertThat(second.summary()).isEqualTo("accepted=2 rejected=1 unchanged=2 skipped=0");
         assertThat(second.inserted()).isEqualTo(1);
         assertThat(second.updated()).isEqualTo(1);
         var rows = jdbc.sql("select external_id, version, amount, close_date::text from sales_transaction where source = :s order by 1")
@@ -119,11 +119,11 @@ class TransactionLoadTest extends AttainIntegrationTest {
 
         ImportOutcome outcome = load(profile, csv.toString());
 
-        assertThat(outcome.summary()).isEqualTo("accepted=" + rows + " rejected=0 unchanged=0");
+        assertThat(outcome.summary()).isEqualTo("accepted=" + rows + " rejected=0 unchanged=0 skipped=0");
         assertThat(jdbc.sql(indexes).query(String.class).single()).isEqualTo(before);
         assertThat(jdbc.sql("select count(*) from sales_transaction where source = :s and owner_id is not null")
                 .param("s", profile.source()).query(Long.class).single()).isEqualTo(rows);
-        assertThat(load(profile, csv.toString()).summary()).isEqualTo("accepted=0 rejected=0 unchanged=" + rows);
+        assertThat(load(profile, csv.toString()).summary()).isEqualTo("accepted=0 rejected=0 unchanged=" + rows + " skipped=0");
     }
 
     @Test
