@@ -55,15 +55,22 @@ public class QuarantineActions {
     public static final class Refused extends RuntimeException {
         private final transient Bounds.Refusal refusal;
         private final boolean conflict;
+        private final transient Problem cause;
 
         Refused(boolean conflict, String code, Object... args) {
-            this(conflict, new Bounds.Refusal(code, args));
+            this(conflict, null, new Bounds.Refusal(code, args));
         }
 
-        private Refused(boolean conflict, Bounds.Refusal refusal) {
+        private Refused(boolean conflict, Problem cause, Bounds.Refusal refusal) {
             super(refusal.english(), null, false, false);
             this.refusal = refusal;
             this.conflict = conflict;
+            this.cause = cause;
+        }
+
+        /** For a refused correction: the problem the corrected value itself met, to be shown in the reader's language. */
+        public Problem problem() {
+            return cause;
         }
 
         public String code() {
@@ -151,7 +158,8 @@ public class QuarantineActions {
         if (replay.rejected() == rows.size() && everyRowStillFails(replay.importId(), problem.column())) {
             // the correction is itself wrong: throwing rolls back the cells, the replay and its record
             Problem reason = firstProblem(replay.importId(), problem.column());
-            throw new Refused(false, "ingest.correct.refused", Bounds.shown(to), problem.column(), reason.reason());
+            throw new Refused(false, reason, new Bounds.Refusal("ingest.correct.refused", Bounds.shown(to), problem.column(),
+                    reason.reason()));
         }
         return new Correction(rows.size(), replay.rowsRead() - replay.rejected(), replay.rejected(), List.of(replay.importId()));
     }

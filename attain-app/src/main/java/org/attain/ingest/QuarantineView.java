@@ -50,12 +50,24 @@ public class QuarantineView {
      * message code and arguments, to be shown in the reader's language). A row with two problems is in two groups.
      */
     public record Group(String column, String value, String reason, String code, List<String> args, long rows) {
+
+        public Object[] argArray() {
+            return args == null ? new Object[0] : args.toArray();
+        }
     }
 
     public record Groups(List<Group> groups, int page, int size, long totalGroups, long openRows) {
 
         public boolean hasNext() {
             return (long) (page + 1) * size < totalGroups;
+        }
+
+        public long first() {
+            return (long) page * size + 1;
+        }
+
+        public long last() {
+            return Math.min(totalGroups, (long) (page + 1) * size);
         }
     }
 
