@@ -21,6 +21,9 @@ class QuarantineAtScaleTest extends AttainIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    QuarantineDelivery delivery;
+
     private ImportApiCalls api;
     private WebSession admin;
 
@@ -207,6 +210,19 @@ class QuarantineAtScaleTest extends AttainIntegrationTest {
         var row = Json.parse(admin.get("/api/v1/imports/" + teams.id() + "/quarantine").body()).get(0);
         assertThat(row.get("status").asString()).isEqualTo("DELIVERED");
         assertThat(row.get("resolvedBy").asLong()).isEqualTo(Json.parse(bulk.body()).get("importId").asLong());
+    }
+
+    @Test
+    void rowsQuarantinedBeforeRowsKeptTheirKeyGetItAtStartAndResolveToo() {
+        String source = ImportApiCalls.fresh("crm-older");
+        var first = api.load(profile(source), "crm.csv", CRM_EXPORT);
+        jdbc.sql("update ingest_quarantine set record_key = null where import_id = :id").param("id", first.id()).update();
+
+        delivery.keyOlderRows();
+        assertThat(jdbc.sql("select record_key from ingest_quarantine where import_id = :id order by row_number")
+                .param("id", first.id()).query(String.class).list()).containsExactly("Q1", "Q2", "Q3", "Q4", "Q5");
+        api.load(profile(source), "crm-later.csv", "Deal,Close Date,Amount,Currency,Owner\nQ3,2026-05-06,3000.00,USD,P00038\n");
+        assertThat(groups(first.id()).get("counts").get("delivered").asLong()).isEqualTo(1);
     }
 
     @Test
