@@ -49,7 +49,7 @@ final class FileReading implements RowSource.Handler {
             TransactionRow r = mapped.row();
             Names.Found<String> product = products.find(r.productCode());
             if (!product.ok()) {
-                stage.rejected(number, header, cells, List.of(new Problem(profile.columns().getOrDefault(TransactionFields.PRODUCT_CODE,
+                stage.rejected(number, mapper.key(cells), header, cells, List.of(new Problem(profile.columns().getOrDefault(TransactionFields.PRODUCT_CODE,
                         TransactionFields.PRODUCT_CODE), r.productCode(), product.reason() + " (matched by product code or name)",
                         product.suggestion())));
             } else {
@@ -61,7 +61,7 @@ final class FileReading implements RowSource.Handler {
         } else if (mapped.ok()) {
             stage.good(mapped.row());
         } else {
-            stage.rejected(number, header, cells, mapped.problems());
+            stage.rejected(number, mapper.key(cells), header, cells, mapped.problems());
         }
         progress.row();
     }

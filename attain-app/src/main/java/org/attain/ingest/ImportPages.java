@@ -37,8 +37,11 @@ class ImportPages {
     private final ImportJobs jobs;
     private final ImportRecords records;
     private final Path pending;
+    private final QuarantinePages quarantine;
 
-    ImportPages(ImportJobs jobs, ImportRecords records, @Value("${attain.data-dir:./data}") String dataDir) {
+    ImportPages(ImportJobs jobs, ImportRecords records, QuarantinePages quarantine,
+            @Value("${attain.data-dir:./data}") String dataDir) {
+        this.quarantine = quarantine;
         this.jobs = jobs;
         this.records = records;
         this.pending = Path.of(dataDir).toAbsolutePath().normalize().resolve("imports").resolve("pending");
@@ -134,15 +137,17 @@ class ImportPages {
 
     @GetMapping("/imports/{id}")
     String detail(@AuthenticationPrincipal AttainUser user, @PathVariable long id,
-            @RequestParam(required = false) String token, @RequestParam(required = false) String name, Model model) {
-        status(user, id, token, name, model);
+            @RequestParam(required = false) String token, @RequestParam(required = false) String name,
+            @RequestParam(defaultValue = "0") int groups, Model model) {
+        status(user, id, token, name, groups, model);
         return "ingest/detail";
     }
 
     /** The part of the detail page htmx polls while the import runs; a dry run's upload token lets it offer "load now". */
     @GetMapping("/imports/{id}/status")
     String status(@AuthenticationPrincipal AttainUser user, @PathVariable long id,
-            @RequestParam(required = false) String token, @RequestParam(required = false) String name, Model model) {
+            @RequestParam(required = false) String token, @RequestParam(required = false) String name,
+            @RequestParam(defaultValue = "0") int groups, Model model) {
         ImportsApi.requireImporter(user);
         model.addAttribute("token", token != null && TOKEN.matcher(token).matches() ? token : null);
         model.addAttribute("name", name == null ? null : ImportJobs.safe(name));
@@ -158,6 +163,9 @@ class ImportPages {
         model.addAttribute("progress", job.map(ImportJobs.Job::progress).orElse(null));
         model.addAttribute("record", running ? null : record.orElse(null));
         model.addAttribute("rows", running ? List.of() : records.quarantine(id, 500));
+        if (!running) {
+            quarantine.addTo(model, id, groups);
+        }
         return "ingest/detail :: status";
     }
 

@@ -43,9 +43,12 @@ public class Imports {
     private final Clock clock;
     private final RecordImports records;
     private final References references;
+    private final QuarantineDelivery delivery;
 
     Imports(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager txManager, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock, RecordImports records, References references) {
+            ApplicationEventPublisher events, Clock clock, RecordImports records, References references,
+            QuarantineDelivery delivery) {
+        this.delivery = delivery;
         this.records = records;
         this.references = references;
         this.jdbc = jdbc;
@@ -81,22 +84,40 @@ public class Imports {
 
     /** Maps the open quarantine rows of an import again (after fixes) and loads those that now pass. */
     public ImportOutcome replay(long importId, long ofImport, String actor, ImportProgress progress) {
+        return replay(importId, ofImport, null, actor, progress);
+    }
+
+    /**
+     * Replays only the given open rows of an import (a bulk correction's), in the caller's transaction when there
+     * is one; the import's other open rows stay as they are.
+     */
+    ImportOutcome replayRows(long ofImport, Set<Long> rowIds, String actor) {
+        return replay(reserveId(), ofImport, rowIds, actor, new ImportProgress());
+    }
+
+    private ImportOutcome replay(long importId, long ofImport, Set<Long> rowIds, String actor, ImportProgress progress) {
         var original = jdbc.sql("select profile_name, profile_yaml, file_name, header::text as header, dry_run from ingest_import where id = :id")
                 .param("id", ofImport).query().singleRow();
         ImportProfile profile = ImportProfile.parse((String) original.get("profile_name"), (String) original.get("profile_yaml"));
         List<String> header = JSON.readerForListOf(String.class).readValue((String) original.get("header"));
-        var rows = jdbc.sql("select row_number, raw::text as raw from ingest_quarantine where import_id = :id and status = 'OPEN' "
+        var rows = jdbc.sql("select id, row_number, raw::text as raw from ingest_quarantine where import_id = :id and status = 'OPEN' "
                 + "and raw is not null order by row_number").param("id", ofImport)
-                .query((rs, n) -> new QuarantineRows.Row(rs.getLong(1), JSON.readerForMapOf(String.class).readValue(rs.getString(2))))
-                .list();
+                .query((rs, n) -> rowIds == null || rowIds.contains(rs.getLong(1))
+                        ? new QuarantineRows.Row(rs.getLong(2), JSON.readerForMapOf(String.class).readValue(rs.getString(3))) : null)
+                .list().stream().filter(java.util.Objects::nonNull).toList();
         boolean typed = profile.typeFor((String) original.get("file_name")).equals("xlsx");
         String fileName = "replay of import " + ofImport;
         return run(new Run(importId, profile, new QuarantineRows(header.isEmpty() ? null : header, rows, typed), fileName,
-                actor, false, ofImport), progress);
+                actor, false, ofImport, rowIds), progress);
     }
 
     /** One import to run: everything {@link #run} needs besides the progress it reports to. */
-    record Run(long id, ImportProfile profile, RowSource source, String fileName, String actor, boolean dryRun, Long replayOf) {
+    record Run(long id, ImportProfile profile, RowSource source, String fileName, String actor, boolean dryRun, Long replayOf,
+            Set<Long> replayRows) {
+
+        Run(long id, ImportProfile profile, RowSource source, String fileName, String actor, boolean dryRun, Long replayOf) {
+            this(id, profile, source, fileName, actor, dryRun, replayOf, null);
+        }
     }
 
     ImportOutcome run(Run run, ImportProgress progress) {
@@ -140,6 +161,7 @@ public class Imports {
             } else {
                 auditChanges(run, c);
                 resolveReplayed(run);
+                delivery.transactions(run);
                 changes[0] = c;
             }
             long unchanged = read - rejected - c.inserted() - c.updated();
@@ -249,7 +271,10 @@ public class Imports {
                 }).list();
     }
 
-    /** A replayed row that now passed is resolved; one that still fails lives on in the new import's quarantine. */
+    /**
+     * A replayed row that now passed is resolved; one that still fails lives on in the new import's quarantine.
+     * A replay of chosen rows (a bulk correction) touches only those.
+     */
     private void resolveReplayed(Run run) {
         if (run.replayOf() == null) {
             return;
@@ -258,8 +283,10 @@ public class Imports {
                 update ingest_quarantine q set resolved_by = :now,
                     status = case when exists (select 1 from ingest_quarantine n where n.import_id = :now
                                                and n.row_number = q.row_number) then 'SUPERSEDED' else 'RESOLVED' end
-                where q.import_id = :old and q.status = 'OPEN' and q.raw is not null""")
-                .param("now", run.id()).param("old", run.replayOf()).update();
+                where q.import_id = :old and q.status = 'OPEN' and q.raw is not null
+                  and (cast(:rows as jsonb) is null or q.id in (select cast(jsonb_array_elements_text(cast(:rows as jsonb)) as bigint)))""")
+                .param("now", run.id()).param("old", run.replayOf())
+                .param("rows", run.replayRows() == null ? null : JSON.writeValueAsString(run.replayRows())).update();
     }
 
     private ImportFailedException fail(long id, FileImport request, ImportProgress progress, String message) {

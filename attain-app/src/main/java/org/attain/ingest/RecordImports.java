@@ -28,11 +28,13 @@ class RecordImports {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
     private final AuditLog audit;
+    private final QuarantineDelivery delivery;
 
-    RecordImports(JdbcClient jdbc, DataSource dataSource, AuditLog audit) {
+    RecordImports(JdbcClient jdbc, DataSource dataSource, AuditLog audit, QuarantineDelivery delivery) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(dataSource);
         this.audit = audit;
+        this.delivery = delivery;
     }
 
     /** What one import of records did, and whose pay it may have moved. */
@@ -40,7 +42,11 @@ class RecordImports {
             Set<Long> affectedPeople, long skipped) {
     }
 
-    private record Rejected(long number, String[] cells, List<Problem> problems) {
+    /** @param key the natural key the row names (see {@link QuarantineDelivery}), or null */
+    private record Rejected(long number, String[] cells, List<Problem> problems, String key) {
+        Rejected(long number, String[] cells, List<Problem> problems) {
+            this(number, cells, problems, null);
+        }
     }
 
     Result load(Imports.Run run, TransactionStatus tx, ImportProgress progress, Instant now) {
@@ -84,7 +90,7 @@ class RecordImports {
                     }
                     RecordMapper.Mapped mapped = mapper.map(cells);
                     if (!mapped.ok()) {
-                        rejected.add(new Rejected(number, cells, mapped.problems()));
+                        rejected.add(new Rejected(number, cells, mapped.problems(), keyOf(kind, load, mapped.values())));
                         return;
                     }
                     String key = load.key(mapped.values());
@@ -93,7 +99,7 @@ class RecordImports {
                         String shown = mapper.keyText(cells);
                         rejected.add(new Rejected(number, cells, List.of(new Problem(keyColumn, shown, shown
                                 + " appears more than once in the file; row " + first + " is loaded, fix this one in the file "
-                                + "and load it again", null))));
+                                + "and load it again", null)), key));
                         return;
                     }
                     good.add(new RecordLoad.Row(number, mapped.values()));
@@ -116,8 +122,13 @@ class RecordImports {
             audit(run, kind, keyTexts, result);
         }
         result.refused().forEach(r -> rejected.add(new Rejected(r.row().number(), cellsOf.get(r.row().number()),
-                List.of(new Problem(keyColumn, keyTexts.get(r.row().number()), r.reason(), null)))));
-        quarantine(run.id(), header[0], rejected);
+                List.of(new Problem(keyColumn, keyTexts.get(r.row().number()), r.reason(), null)), load.key(r.row().values()))));
+        quarantine(run, header[0], rejected);
+        if (!run.dryRun()) {
+            Set<Long> refusedRows = result.refused().stream().map(r -> r.row().number()).collect(Collectors.toSet());
+            delivery.records(run, kind, good.stream().filter(g -> !refusedRows.contains(g.number()))
+                    .map(g -> load.key(g.values())).toList());
+        }
         long read = good.size() + rejected.size() - result.refused().size();
         return new Result(header[0], read, result.inserted(), result.updated(), result.unchanged(), rejected.size(),
                 run.dryRun() ? Set.of() : affected, skipped[0]);
@@ -139,14 +150,21 @@ class RecordImports {
         audit.recordAll(run.actor(), kind.table() + ".changed", changed, "import " + run.id());
     }
 
-    private void quarantine(long importId, List<String> header, List<Rejected> rows) {
+    /** The natural key of a rejected row when every key field was read, so a later load can resolve it; else null. */
+    private static String keyOf(RecordKind kind, RecordLoad load, Map<String, Object> values) {
+        return kind.key().stream().allMatch(c -> values.get(c) != null) ? load.key(values) : null;
+    }
+
+    private void quarantine(Imports.Run run, List<String> header, List<Rejected> rows) {
         if (rows.isEmpty()) {
             return;
         }
         named.batchUpdate("""
-                insert into ingest_quarantine(import_id, row_number, raw, problems)
-                values (:id, :row, cast(:raw as jsonb), cast(:problems as jsonb))""",
-                rows.stream().map(r -> new MapSqlParameterSource().addValue("id", importId).addValue("row", r.number())
+                insert into ingest_quarantine(import_id, row_number, raw, problems, record_type, source, record_key)
+                values (:id, :row, cast(:raw as jsonb), cast(:problems as jsonb), :record, :source, :key)""",
+                rows.stream().map(r -> new MapSqlParameterSource().addValue("id", run.id()).addValue("row", r.number())
+                        .addValue("record", run.profile().record()).addValue("source", run.profile().source())
+                        .addValue("key", run.dryRun() ? null : r.key())
                         .addValue("raw", Quarantined.raw(header, r.cells()))
                         .addValue("problems", Quarantined.problems(r.problems()))).toArray(MapSqlParameterSource[]::new));
     }

@@ -45,7 +45,12 @@ final class StageWriter implements AutoCloseable {
 
     /** @param cells null for a row kept without its cells (see {@link Cells}) */
     void rejected(long rowNumber, List<String> header, String[] cells, List<Problem> problems) {
-        CopyText.appendRow(buffer, rowNumber, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        rejected(rowNumber, null, header, cells, problems);
+    }
+
+    /** @param key the transaction id the row names (kept so a later load delivering it resolves the row), or null */
+    void rejected(long rowNumber, String key, List<String> header, String[] cells, List<Problem> problems) {
+        CopyText.appendRow(buffer, rowNumber, key, null, null, null, null, null, null, null, null, null, null, null, null,
                 Quarantined.raw(header, cells), Quarantined.problems(problems));
         rejected++;
         flushIfFull();

@@ -90,8 +90,9 @@ final class TransactionLoad {
         }
         long repeats = staged - mappingRejected > 1 ? (idBuilt ? quarantineBuiltRepeats(idColumn) : quarantineRepeats(idColumn)) : 0;
         rejected = mappingRejected + repeats == 0 ? 0 : timed("quarantine", () -> jdbc.sql("""
-                insert into ingest_quarantine(import_id, row_number, raw, problems)
-                select :id, row_no, raw, problems from ingest_stage where problems is not null""")
+                insert into ingest_quarantine(import_id, row_number, raw, problems, record_type, source, record_key)
+                select :id, s.row_no, s.raw, s.problems, i.record_type, i.source, case when i.dry_run then null else s.external_id end
+                from ingest_stage s, ingest_import i where i.id = :id and s.problems is not null""")
                 .param("id", importId).update());
         return rejected;
     }

@@ -66,6 +66,12 @@ final class TransactionMapper {
         }
     }
 
+    /** The transaction id a row names, even a rejected one, or null when it names none that could be stored. */
+    String key(String[] cells) {
+        String externalId = value(EXTERNAL_ID, cells);
+        return externalId == null || Bounds.id(externalId) != null ? null : externalId;
+    }
+
     Mapped map(long rowNumber, String[] cells) {
         List<Problem> problems = new ArrayList<>();
         current = cells;
