@@ -31,10 +31,19 @@ class CalcApi {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Run the calculation for everyone (or ?person=ID for one payee) and return the finished run")
-    CalcRuns.Run start(@AuthenticationPrincipal AttainUser user, @RequestParam(required = false) List<Long> person) {
+    @Operation(summary = "Run the calculation for everyone (or ?person=ID for one payee) and return the finished run",
+            description = "Without from/to the run covers last and this fiscal year. With ?from=2017-01&to=2017-12 (months,"
+                    + " quarters 2017-Q1 or fiscal years 2017) it covers the months and quarters between them, creating missing"
+                    + " periods; a range that is unreadable, reversed, longer than 10 fiscal years or holds a closed period is"
+                    + " refused with 400 and nothing runs. notCovered counts the transactions outside the run's periods.")
+    CalcRuns.Run start(@AuthenticationPrincipal AttainUser user, @RequestParam(required = false) List<Long> person,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         if (!user.has(Role.ADMIN) && !user.has(Role.COMP_ADMIN)) {
             throw new ForbiddenException("Only admins and comp admins start calculation runs.");
+        }
+        if ((from != null && !from.isBlank()) || (to != null && !to.isBlank())) {
+            return runs.runRange(person == null ? java.util.Set.of() : java.util.Set.copyOf(person), from, to, "api",
+                    user.getUsername());
         }
         return person == null || person.isEmpty()
                 ? runs.runFull("api", user.getUsername())

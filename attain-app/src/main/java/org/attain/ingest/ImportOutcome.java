@@ -6,7 +6,18 @@ package org.attain.ingest;
  * time from start to commit, without what listeners of {@link TransactionsChanged} do afterwards.
  */
 public record ImportOutcome(long importId, String status, long rowsRead, long inserted, long updated, long unchanged,
-        long rejected, String message, long millis) {
+        long rejected, String message, long millis, OutsideRun outsideRun) {
+
+    /** Without rows outside the next run (every record kind but transactions). */
+    public ImportOutcome(long importId, String status, long rowsRead, long inserted, long updated, long unchanged,
+            long rejected, String message, long millis) {
+        this(importId, status, rowsRead, inserted, updated, unchanged, rejected, message, millis, null);
+    }
+
+    /** The same outcome, saying which of its rows the next run leaves out ({@code null}: none). */
+    public ImportOutcome withOutsideRun(OutsideRun outside) {
+        return new ImportOutcome(importId, status, rowsRead, inserted, updated, unchanged, rejected, message, millis, outside);
+    }
 
     public long accepted() {
         return inserted + updated;

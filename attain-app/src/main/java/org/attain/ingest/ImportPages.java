@@ -37,6 +37,12 @@ class ImportPages {
     private final ImportJobs jobs;
     private final ImportRecords records;
     private final Path pending;
+    @org.springframework.beans.factory.annotation.Autowired
+    private OutsideRun.Counter outsideRun;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.context.MessageSource messages;
 
     ImportPages(ImportJobs jobs, ImportRecords records, @Value("${attain.data-dir:./data}") String dataDir) {
         this.jobs = jobs;
@@ -134,15 +140,17 @@ class ImportPages {
 
     @GetMapping("/imports/{id}")
     String detail(@AuthenticationPrincipal AttainUser user, @PathVariable long id,
-            @RequestParam(required = false) String token, @RequestParam(required = false) String name, Model model) {
-        status(user, id, token, name, model);
+            @RequestParam(required = false) String token, @RequestParam(required = false) String name, Model model,
+            java.util.Locale locale) {
+        status(user, id, token, name, model, locale);
         return "ingest/detail";
     }
 
     /** The part of the detail page htmx polls while the import runs; a dry run's upload token lets it offer "load now". */
     @GetMapping("/imports/{id}/status")
     String status(@AuthenticationPrincipal AttainUser user, @PathVariable long id,
-            @RequestParam(required = false) String token, @RequestParam(required = false) String name, Model model) {
+            @RequestParam(required = false) String token, @RequestParam(required = false) String name, Model model,
+            java.util.Locale locale) {
         ImportsApi.requireImporter(user);
         model.addAttribute("token", token != null && TOKEN.matcher(token).matches() ? token : null);
         model.addAttribute("name", name == null ? null : ImportJobs.safe(name));
@@ -158,6 +166,8 @@ class ImportPages {
         model.addAttribute("progress", job.map(ImportJobs.Job::progress).orElse(null));
         model.addAttribute("record", running ? null : record.orElse(null));
         model.addAttribute("rows", running ? List.of() : records.quarantine(id, 500));
+        OutsideRun outside = running ? null : outsideRun.find(jdbc, id);
+        model.addAttribute("outsideRun", outside == null ? null : outside.message(messages, locale));
         return "ingest/detail :: status";
     }
 
