@@ -41,13 +41,14 @@ public record OutsideRun(long deals, SortedMap<Integer, Long> byYear, String run
         int last = byYear.lastKey();
         StringBuilder perYear = new StringBuilder();
         byYear.forEach((y, n) -> perYear.append(perYear.isEmpty() ? "" : ", ").append(y).append(": ").append(f.format(n)));
-        Object[] args = {f.format(deals), String.valueOf(first), String.valueOf(last), runFrom, runTo, perYear.toString()};
+        Object[] args = {f.format(deals), String.valueOf(first), String.valueOf(last), runFrom, runTo, perYear.toString(), deals};
+        String close = deals == 1 ? "1 deal closes" : args[0] + " deals close";
         String key = first == last ? "ingest.outsideRun.oneYear" : "ingest.outsideRun.years";
         String english = first == last
-                ? args[0] + " deals close in " + first + ", outside the periods of the next run (" + runFrom + " to " + runTo
+                ? close + " in " + first + ", outside the periods of the next run (" + runFrom + " to " + runTo
                         + "). Calculate them with a run over their periods: on the Runs page or calc run --from " + first
                         + " --to " + first + "."
-                : args[0] + " deals close in " + first + " to " + last + " (" + perYear + "), outside the periods of the next run ("
+                : close + " in " + first + " to " + last + " (" + perYear + "), outside the periods of the next run ("
                         + runFrom + " to " + runTo + "). Calculate them with a run over their periods: on the Runs page or calc run"
                         + " --from " + first + " --to " + last + " (at most " + PeriodRange.MAX_YEARS + " years per run).";
         return messages == null ? english : messages.getMessage(key, args, english, locale);
