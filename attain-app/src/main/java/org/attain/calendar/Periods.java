@@ -91,17 +91,27 @@ public class Periods {
         int thisYear = cal.fiscalYearOf(LocalDate.now(clock));
         int first = Math.min(cal.fiscalYearOf(from), thisYear + 1);
         int last = Math.max(cal.fiscalYearOf(to), thisYear + 1);
-        if (completeYears.isEmpty() || completeYears.first() > first || completeYears.last() < last) {
-            first = Math.min(first, completeYears.isEmpty() ? first : completeYears.first());
-            last = Math.max(last, completeYears.isEmpty() ? last : completeYears.last());
-            int lo = first;
-            int hi = last;
-            newTransaction().executeWithoutResult(status -> ensureYears(lo, hi));
-            completeYears.clear();
-            // Read back, not assumed: only what committed counts as known.
-            completeYears.addAll(jdbc.sql("select fiscal_year from period group by fiscal_year having count(*) = 17")
-                    .query(Integer.class).list());
+        if (!known(first, last)) {
+            readKnownYears();
         }
+        if (!known(first, last)) {
+            int lo = Math.min(first, completeYears.isEmpty() ? first : completeYears.first());
+            int hi = Math.max(last, completeYears.isEmpty() ? last : completeYears.last());
+            newTransaction().executeWithoutResult(status -> ensureYears(lo, hi));
+            readKnownYears();
+        }
+    }
+
+    private boolean known(int first, int last) {
+        return !completeYears.isEmpty() && completeYears.first() <= first && completeYears.last() >= last
+                && completeYears.subSet(first, true, last, true).size() == last - first + 1;
+    }
+
+    /** Read back, not assumed: only committed years count as known (an insert may still roll back). */
+    private void readKnownYears() {
+        var years = jdbc.sql("select fiscal_year from period group by fiscal_year having count(*) = 17").query(Integer.class).list();
+        completeYears.clear();
+        completeYears.addAll(years);
     }
 
     private final java.util.concurrent.ConcurrentSkipListSet<Integer> completeYears = new java.util.concurrent.ConcurrentSkipListSet<>();
