@@ -10,14 +10,17 @@ import org.attain.platform.Headless;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code java -jar attain.jar calc run [--person ID]... [--spring.options]}: runs the calculation on
- * (a person by internal id, employee id or e-mail, see {@link org.attain.org.PersonRef})
- * the server's database without starting the server, prints progress and the run summary with every
- * exclusion, and exits 0 when the run finished, 1 when it failed, 2 on bad arguments.
+ * {@code java -jar attain.jar calc run [--person ID]... [--from PERIOD] [--to PERIOD] [--spring.options]}:
+ * runs the calculation on the server's database without starting the server (a person by internal id,
+ * employee id or e-mail, see {@link org.attain.org.PersonRef}), prints progress and the run summary with
+ * every exclusion and the transactions outside its periods, and exits 0 when the run finished, 1 when it
+ * failed, 2 on bad arguments (a period range that is unreadable, reversed, too long or holds a closed
+ * period included: one line, nothing run).
  */
 public final class CalcCommand {
 
-    static final String USAGE = "usage: calc run [--person ID|EMPLOYEE-ID|E-MAIL]... [--spring.options]";
+    static final String USAGE = "usage: calc run [--person ID|EMPLOYEE-ID|E-MAIL]... [--from PERIOD --to PERIOD]"
+            + " [--spring.options] (PERIOD: a month 2017-01, a quarter 2017-Q1 or a fiscal year 2017)";
 
     private CalcCommand() {
     }
@@ -33,7 +36,24 @@ public final class CalcCommand {
         }
         List<org.attain.org.PersonRef> named = new ArrayList<>();
         List<String> spring = new ArrayList<>();
+        String[] range = new String[2];
         for (int i = 1; i < args.length; i++) {
+            int bound = args[i].equals("--from") ? 0 : args[i].equals("--to") ? 1 : -1;
+            if (bound >= 0) {
+                if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                    err.println(args[i] + " needs a period: a month 2017-01, a quarter 2017-Q1 or a fiscal year 2017");
+                    return 2;
+                }
+                range[bound] = args[++i];
+                try {
+                    org.attain.engine.time.PeriodId.parse(range[bound]);
+                } catch (IllegalArgumentException e) {
+                    err.println(args[i - 1] + ": '" + range[bound] + "' is not a period: write a month (2017-01), a quarter"
+                            + " (2017-Q1) or a fiscal year (2017)");
+                    return 2;
+                }
+                continue;
+            }
             if (args[i].equals("--person") && i + 1 < args.length) {
                 try {
                     named.add(org.attain.org.PersonRef.valueOf(args[++i]));
@@ -60,8 +80,10 @@ public final class CalcCommand {
                 return 2;
             }
             String actor = "cli:" + System.getProperty("user.name", "unknown");
-            CompletableFuture<CalcRuns.Run> running = CompletableFuture.supplyAsync(() -> people.isEmpty()
-                    ? runs.runFull("cli", actor) : runs.runFor(people, "cli", actor));
+            boolean chosen = range[0] != null || range[1] != null;
+            CompletableFuture<CalcRuns.Run> running = CompletableFuture.supplyAsync(() -> chosen
+                    ? runs.runRange(people, range[0], range[1], "cli", actor)
+                    : people.isEmpty() ? runs.runFull("cli", actor) : runs.runFor(people, "cli", actor));
             int lastShown = -1;
             while (!running.isDone()) {
                 var latest = runs.recent(1);
@@ -75,6 +97,9 @@ public final class CalcCommand {
             out.println("run " + run.id() + " " + run.status() + ": " + run.done() + " payees, " + run.changed()
                     + " payee-periods changed");
             out.println("exclusions: " + run.exclusions());
+            if (run.notCovered() != null) {
+                out.println("not covered: " + run.notCovered().summary());
+            }
             run.failedPayees().forEach(f -> err.println("left out: person " + f.personId()
                     + (f.name() == null ? "" : " (" + f.name() + ")") + ": " + f.message()));
             if (run.error() != null) {
@@ -85,6 +110,12 @@ public final class CalcCommand {
             Thread.currentThread().interrupt();
             return 1;
         } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof org.attain.calendar.PeriodRange.Refused refused) {
+                    err.println("calc run: " + refused.reason());
+                    return 2;
+                }
+            }
             Throwable root = e;
             while (root.getCause() != null) {
                 root = root.getCause();

@@ -2,7 +2,6 @@ package org.attain.calc;
 
 import javax.sql.DataSource;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.attain.engine.calc.Engine;
 import org.attain.engine.calc.PayeePeriodResult;
 import org.attain.engine.model.PersonId;
 import org.attain.engine.time.PeriodId;
-import org.attain.engine.time.PeriodKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,7 +61,27 @@ public class CalcRuns {
      */
     public record Run(long id, String kind, String status, String trigger, String startedBy, java.time.Instant startedAt,
             java.time.Instant finishedAt, List<String> periods, int total, int done, int changed, String exclusions,
-            String issues, String error, int superseded, List<FailedPayee> failedPayees) {
+            String issues, String error, int superseded, List<FailedPayee> failedPayees, NotCovered notCovered) {
+    }
+
+    /**
+     * The booked transactions (of the run's payees, for a run over a few) whose credit date falls outside
+     * the run's periods, per fiscal year; null for runs recorded before this was counted.
+     */
+    public record NotCovered(long transactions, java.util.SortedMap<Integer, Long> byYear) {
+
+        /** "1,204 transactions (2019: 1,204)", the line the CLI prints. */
+        public String summary() {
+            var f = java.text.NumberFormat.getIntegerInstance(java.util.Locale.ENGLISH);
+            StringBuilder b = new StringBuilder(f.format(transactions)).append(" transactions");
+            if (!byYear.isEmpty()) {
+                b.append(" (");
+                byYear.forEach((y, n) -> b.append(b.charAt(b.length() - 1) == '(' ? "" : ", ").append(y).append(": ")
+                        .append(f.format(n)));
+                b.append(')');
+            }
+            return b.toString();
+        }
     }
 
     /** A payee a run left out: {@code reason} is the message key, {@code message} it in the reader's language. */
@@ -85,6 +103,27 @@ public class CalcRuns {
         Set<PersonId> payees = new TreeSet<>();
         personIds.forEach(id -> payees.add(CalcInputs.pid(id)));
         return run("INCREMENTAL", payees, defaultPeriods(), trigger, actor);
+    }
+
+    /**
+     * Everyone (or only {@code personIds} when not empty) over the periods from {@code from} to
+     * {@code to} (a month 2017-01, a quarter 2017-Q1 or a fiscal year 2017), creating missing periods.
+     * A bad range is refused with {@link org.attain.calendar.PeriodRange.Refused} before any run starts.
+     */
+    public Run runRange(Set<Long> personIds, String from, String to, String trigger, String actor) {
+        List<PeriodId> chosen = periods.rangeToRun(from, to).periods();
+        if (personIds.isEmpty()) {
+            return run("FULL", Set.of(), chosen, trigger, actor);
+        }
+        Set<PersonId> payees = new TreeSet<>();
+        personIds.forEach(id -> payees.add(CalcInputs.pid(id)));
+        return run("INCREMENTAL", payees, chosen, trigger, actor);
+    }
+
+    /** The periods runs have calculated (from the full runs' records): period pickers offer these beside recent ones. */
+    public Set<String> calculatedPeriods() {
+        return new TreeSet<>(jdbc.sql("select distinct unnest(periods) from calc_run where kind = 'FULL' and status = 'DONE'")
+                .query(String.class).list());
     }
 
     Run run(String kind, Set<PersonId> payees, List<PeriodId> runPeriods, String trigger, String actor) {
@@ -120,6 +159,8 @@ public class CalcRuns {
             if (!outcome.failed().isEmpty()) {
                 log.warn("Calculation run {} left out {} payee(s): {}", runId, outcome.failed().size(), outcome.failed());
             }
+            // Counted before the run shows DONE, so nobody reads a finished run without it.
+            records.notCovered(runId, runPeriods, only);
             records.finish(runId, new RunRecords.Finished(switched, outcome.exclusions(), outcome.issues(), outcome.failed(),
                     timings));
         } catch (RuntimeException e) {
@@ -143,24 +184,7 @@ public class CalcRuns {
 
     /** The quarters and months of the previous and the current fiscal year: what pages show and statements pay. */
     List<PeriodId> defaultPeriods() {
-        var cal = periods.calendar().engine();
-        LocalDate today = LocalDate.now(clock);
-        PeriodId thisYear = cal.periodOf(today, PeriodKind.YEAR);
-        PeriodId lastYear = cal.previous(thisYear);
-        List<PeriodId> out = new ArrayList<>();
-        for (PeriodId year : List.of(lastYear, thisYear)) {
-            LocalDate d = cal.range(year).first();
-            while (!d.isAfter(cal.range(year).last())) {
-                PeriodId month = cal.periodOf(d, PeriodKind.MONTH);
-                PeriodId quarter = cal.periodOf(d, PeriodKind.QUARTER);
-                if (!out.contains(quarter)) {
-                    out.add(quarter);
-                }
-                out.add(month);
-                d = cal.range(month).last().plusDays(1);
-            }
-        }
-        return out;
+        return periods.defaultRange().periods();
     }
 
     private static Set<PersonId> payeesOf(org.attain.engine.calc.CalculationInput input, Set<PersonId> wanted) {

@@ -45,6 +45,23 @@ public class RunLauncher implements AutoCloseable {
         return true;
     }
 
+    /** A full run over a chosen range (checked by the caller first); false when a launched run is still going. */
+    public boolean launchRange(String from, String to, String actor) {
+        if (!busy.compareAndSet(false, true)) {
+            return false;
+        }
+        executor.submit(() -> {
+            try {
+                runs.runRange(java.util.Set.of(), from, to, "page", actor);
+            } catch (RuntimeException e) {
+                log.error("Calculation run over {} to {} started by {} failed", from, to, actor, e);
+            } finally {
+                busy.set(false);
+            }
+        });
+        return true;
+    }
+
     /** True from a page's click until its run has finished, including while it waits its turn. */
     public boolean fullRunPending() {
         return busy.get();

@@ -1,5 +1,6 @@
 package org.attain.calc;
 
+import java.util.List;
 import org.attain.access.AttainUser;
 import org.attain.access.Role;
 import org.attain.platform.ForbiddenException;
@@ -21,6 +22,11 @@ class RunPages {
     private final RunChanges changes;
     private final tools.jackson.databind.json.JsonMapper json;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.attain.calendar.Periods periods;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.context.MessageSource messages;
+
     RunPages(CalcRuns runs, RunLauncher launcher, RunChanges changes, tools.jackson.databind.json.JsonMapper json) {
         this.runs = runs;
         this.launcher = launcher;
@@ -40,11 +46,25 @@ class RunPages {
     }
 
     @PostMapping("/runs")
-    String start(@AuthenticationPrincipal AttainUser user, RedirectAttributes flash) {
+    String start(@AuthenticationPrincipal AttainUser user, RedirectAttributes flash,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String from,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String to, java.util.Locale locale) {
         if (!user.has(Role.ADMIN) && !user.has(Role.COMP_ADMIN)) {
             throw new ForbiddenException("Only admins and comp admins start runs.");
         }
-        boolean started = launcher.launchFull(user.getUsername());
+        boolean chosen = (from != null && !from.isBlank()) || (to != null && !to.isBlank());
+        if (chosen) {
+            try {
+                // Checked here, so the page can say what is wrong; the run itself goes on in the background.
+                periods.rangeToRun(from, to);
+            } catch (org.attain.calendar.PeriodRange.Refused refused) {
+                flash.addFlashAttribute("rangeProblem", messages.getMessage(refused.code(), refused.args(), refused.reason(), locale));
+                flash.addFlashAttribute("from", from);
+                flash.addFlashAttribute("to", to);
+                return "redirect:/runs";
+            }
+        }
+        boolean started = chosen ? launcher.launchRange(from, to, user.getUsername()) : launcher.launchFull(user.getUsername());
         flash.addFlashAttribute(started ? "notice" : "problem", started ? "runs.startedNotice" : "runs.alreadyRunning");
         return "redirect:/runs";
     }
@@ -54,6 +74,9 @@ class RunPages {
         requireBackOffice(user);
         var run = runs.find(id).orElseThrow(() -> new NotFoundException("calculation run", id));
         model.addAttribute("run", run);
+        List<String> months = run.periods().stream().filter(p -> p.matches("\\d{4}-\\d{2}")).sorted().toList();
+        model.addAttribute("firstMonth", months.isEmpty() ? null : months.get(0));
+        model.addAttribute("lastMonth", months.isEmpty() ? null : months.get(months.size() - 1));
         model.addAttribute("exclusions", json.readTree(run.exclusions()));
         model.addAttribute("issues", json.readTree(run.issues()));
         model.addAttribute("changes", changes.of(id, 200));

@@ -26,6 +26,9 @@ class RunRecords {
     private final Clock clock;
     private final MessageSource messages;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.attain.calendar.Periods periods;
+
     RunRecords(JdbcClient jdbc, JsonMapper json, Clock clock, MessageSource messages) {
         this.jdbc = jdbc;
         this.json = json;
@@ -79,6 +82,43 @@ class RunRecords {
                 .param("tm", json.writeValueAsString(f.timings())).param("id", runId).update();
     }
 
+    /**
+     * Counts the booked transactions whose credit date falls outside the run's periods (only those of
+     * {@code people}, when the run was for a few) per fiscal year, and stores them on the run. Grouped by
+     * month in SQL (months never straddle fiscal years), so it reads the close-date index, not the rows.
+     */
+    void notCovered(long runId, List<PeriodId> runPeriods, java.util.Set<Long> people) {
+        var calendar = periods.calendar();
+        var cal = calendar.engine();
+        java.time.LocalDate first = runPeriods.stream().map(p -> cal.range(p).first()).min(java.time.LocalDate::compareTo).orElseThrow();
+        java.time.LocalDate last = runPeriods.stream().map(p -> cal.range(p).last()).max(java.time.LocalDate::compareTo).orElseThrow();
+        String whose = people.isEmpty() ? "" : " and owner_id = any(:ids)";
+        var spec = jdbc.sql("""
+                select date_trunc('month', close_date)::date, count(*) from sales_transaction
+                where (close_date < :first or close_date > :last) and kind not in ('CANCELLATION', 'INVOICE_PAYMENT')"""
+                + whose + " group by 1").param("first", first).param("last", last);
+        if (!people.isEmpty()) {
+            spec = spec.param("ids", people.toArray(Long[]::new));
+        }
+        java.util.SortedMap<Integer, Long> byYear = new java.util.TreeMap<>();
+        spec.query((rs, n) -> byYear.merge(calendar.fiscalYearOf(rs.getObject(1, java.time.LocalDate.class)), rs.getLong(2),
+                Long::sum)).list();
+        Map<String, Long> stored = new LinkedHashMap<>();
+        byYear.forEach((y, c) -> stored.put(String.valueOf(y), c));
+        jdbc.sql("update calc_run set not_covered = cast(:nc as jsonb) where id = :id")
+                .param("nc", json.writeValueAsString(stored)).param("id", runId).update();
+    }
+
+    private CalcRuns.NotCovered notCovered(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        java.util.SortedMap<Integer, Long> byYear = new java.util.TreeMap<>();
+        json.readTree(stored).properties().forEach(e -> byYear.put(Integer.parseInt(e.getKey()), e.getValue().asLong()));
+        return new CalcRuns.NotCovered(byYear.values().stream().mapToLong(Long::longValue).sum(),
+                java.util.Collections.unmodifiableSortedMap(byYear));
+    }
+
     void fail(long runId, RuntimeException e) {
         jdbc.sql("update calc_run set status = 'FAILED', finished_at = :at, error = :e where id = :id")
                 .param("at", Timestamp.from(clock.instant()))
@@ -91,14 +131,15 @@ class RunRecords {
         return jdbc.sql("""
                 select id, kind, status, trigger, started_by, started_at, finished_at, periods, total, done, changed,
                        exclusions::text as exclusions, issues::text as issues, error, superseded,
-                       failed_payees::text as failed_payees
+                       failed_payees::text as failed_payees, not_covered::text as not_covered
                 from calc_run where id = :id""").param("id", runId)
                 .query((rs, n) -> new CalcRuns.Run(rs.getLong("id"), rs.getString("kind"), rs.getString("status"),
                         rs.getString("trigger"), rs.getString("started_by"), rs.getTimestamp("started_at").toInstant(),
                         rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
                         List.of((String[]) rs.getArray("periods").getArray()), rs.getInt("total"), rs.getInt("done"),
                         rs.getInt("changed"), rs.getString("exclusions"), rs.getString("issues"), rs.getString("error"),
-                        rs.getInt("superseded"), failedPayees(rs.getString("failed_payees"))))
+                        rs.getInt("superseded"), failedPayees(rs.getString("failed_payees")),
+                        notCovered(rs.getString("not_covered"))))
                 .optional();
     }
 

@@ -76,6 +76,83 @@ public class Periods {
         }
     }
 
+    /**
+     * Makes sure every fiscal year from the one containing {@code from} to next year (or to {@code to}'s,
+     * if later) has its periods, with no gap to the years already there: loads call this with the
+     * earliest and latest date they brought. The years known complete are kept, so a load whose dates
+     * are all in known years costs no query; the insert commits on its own (periods without data are
+     * harmless, and a long import does not hold other loads back on the same new periods).
+     */
+    public void ensureCovering(LocalDate from, LocalDate to) {
+        if (from == null || to == null) {
+            return;
+        }
+        FiscalCalendar cal = calendar();
+        int thisYear = cal.fiscalYearOf(LocalDate.now(clock));
+        int first = Math.min(cal.fiscalYearOf(from), thisYear + 1);
+        int last = Math.max(cal.fiscalYearOf(to), thisYear + 1);
+        if (!known(first, last)) {
+            readKnownYears();
+        }
+        if (!known(first, last)) {
+            int lo = Math.min(first, completeYears.isEmpty() ? first : completeYears.first());
+            int hi = Math.max(last, completeYears.isEmpty() ? last : completeYears.last());
+            newTransaction().executeWithoutResult(status -> ensureYears(lo, hi));
+            readKnownYears();
+        }
+    }
+
+    private boolean known(int first, int last) {
+        return !completeYears.isEmpty() && completeYears.first() <= first && completeYears.last() >= last
+                && completeYears.subSet(first, true, last, true).size() == last - first + 1;
+    }
+
+    /** Read back, not assumed: only committed years count as known (an insert may still roll back). */
+    private void readKnownYears() {
+        var years = jdbc.sql("select fiscal_year from period group by fiscal_year having count(*) = 17").query(Integer.class).list();
+        completeYears.clear();
+        completeYears.addAll(years);
+    }
+
+    private final java.util.concurrent.ConcurrentSkipListSet<Integer> completeYears = new java.util.concurrent.ConcurrentSkipListSet<>();
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+    private org.springframework.transaction.support.TransactionTemplate newTransaction() {
+        var t = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        t.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return t;
+    }
+
+    /**
+     * The periods a run over {@code from} to {@code to} covers (see {@link PeriodRange#parse}), created
+     * where missing. A range holding a closed period is refused, naming it: its results are frozen, so
+     * a run could not do what was asked for it, and skipping it would look as if it had been paid again.
+     */
+    public PeriodRange rangeToRun(String from, String to) {
+        FiscalCalendar cal = calendar();
+        PeriodRange range = PeriodRange.parse(cal, from, to);
+        List<String> closed = jdbc.sql("select id from period where status = 'CLOSED' and id = any(:ids) order by starts_on, id")
+                .param("ids", range.periods().stream().map(Object::toString).toArray(String[]::new))
+                .query(String.class).list();
+        if (!closed.isEmpty()) {
+            throw new PeriodRange.Refused("from", "calendar.range.closed", "the range holds the closed period "
+                    + closed.get(0) + (closed.size() > 1 ? " (and " + (closed.size() - 1) + " more)" : "")
+                    + "; closed periods keep their results, reopen it or choose a range of open periods",
+                    closed.get(0), closed.size() - 1);
+        }
+        ensureCovering(range.coveredFrom(cal), range.coveredTo(cal));
+        return range;
+    }
+
+    /** The periods a run covers unless told otherwise: the months and quarters of last and this fiscal year. */
+    public PeriodRange defaultRange() {
+        FiscalCalendar cal = calendar();
+        int thisYear = cal.fiscalYearOf(LocalDate.now(clock));
+        return PeriodRange.years(cal, thisYear - 1, thisYear);
+    }
+
     public List<PeriodRow> list(PeriodKind kind, Integer fiscalYear) {
         return jdbc.sql("""
                 select id, kind, fiscal_year, starts_on, ends_on, status, closed_at, closed_by from period

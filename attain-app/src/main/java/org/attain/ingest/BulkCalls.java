@@ -66,8 +66,11 @@ class BulkCalls {
 
     /** The answer of a bulk call; rejections carry row = position in the list, from 1. */
     record BulkResult(long importId, long accepted, long rejected, long unchanged, long inserted, long updated,
-            boolean replayed, List<ImportRecords.QuarantinedRow> rejections) {
+            boolean replayed, List<ImportRecords.QuarantinedRow> rejections, OutsideRun outsideRun) {
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private OutsideRun.Counter outsideRun;
 
     /** Runs the import of the checked records as import {@code importId}, inside the call's transaction. */
     interface Load {
@@ -171,7 +174,7 @@ class BulkCalls {
     private BulkResult result(long importId, boolean replayed) {
         var r = records.find(importId).orElseThrow();
         return new BulkResult(importId, r.accepted(), r.rejected(), r.unchanged(), r.inserted(), r.updated(), replayed,
-                r.rejected() == 0 ? List.of() : records.quarantine(importId, 1000));
+                r.rejected() == 0 ? List.of() : records.quarantine(importId, 1000), outsideRun.find(jdbc, importId));
     }
 
     /**

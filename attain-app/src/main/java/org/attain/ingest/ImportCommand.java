@@ -115,6 +115,9 @@ public final class ImportCommand {
             }
         }
         out.println(outcome.summary());
+        if (outcome.outsideRun() != null) {
+            out.println(outcome.outsideRun().english());
+        }
     }
 
     private static String seconds(long millis) {

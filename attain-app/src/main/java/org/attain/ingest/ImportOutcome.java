@@ -7,11 +7,24 @@ package org.attain.ingest;
  * time from start to commit, without what listeners of {@link TransactionsChanged} do afterwards.
  */
 public record ImportOutcome(long importId, String status, long rowsRead, long inserted, long updated, long unchanged,
-        long rejected, String message, long millis, long skipped) {
+        long rejected, String message, long millis, long skipped, OutsideRun outsideRun) {
 
+    /** Without skipped rows and without rows outside the next run. */
     public ImportOutcome(long importId, String status, long rowsRead, long inserted, long updated, long unchanged,
             long rejected, String message, long millis) {
-        this(importId, status, rowsRead, inserted, updated, unchanged, rejected, message, millis, 0);
+        this(importId, status, rowsRead, inserted, updated, unchanged, rejected, message, millis, 0, null);
+    }
+
+    /** Without rows outside the next run (every record kind but transactions). */
+    public ImportOutcome(long importId, String status, long rowsRead, long inserted, long updated, long unchanged,
+            long rejected, String message, long millis, long skipped) {
+        this(importId, status, rowsRead, inserted, updated, unchanged, rejected, message, millis, skipped, null);
+    }
+
+    /** The same outcome, saying which of its rows the next run leaves out ({@code null}: none). */
+    public ImportOutcome withOutsideRun(OutsideRun outside) {
+        return new ImportOutcome(importId, status, rowsRead, inserted, updated, unchanged, rejected, message, millis,
+                skipped, outside);
     }
 
     public long accepted() {

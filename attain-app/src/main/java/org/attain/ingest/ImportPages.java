@@ -38,10 +38,17 @@ class ImportPages {
     private final ImportRecords records;
     private final Path pending;
     private final QuarantinePages quarantine;
+    private final OutsideRun.Counter outsideRun;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final org.springframework.context.MessageSource messages;
 
-    ImportPages(ImportJobs jobs, ImportRecords records, QuarantinePages quarantine,
+    ImportPages(ImportJobs jobs, ImportRecords records, QuarantinePages quarantine, OutsideRun.Counter outsideRun,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc, org.springframework.context.MessageSource messages,
             @Value("${attain.data-dir:./data}") String dataDir) {
         this.quarantine = quarantine;
+        this.outsideRun = outsideRun;
+        this.jdbc = jdbc;
+        this.messages = messages;
         this.jobs = jobs;
         this.records = records;
         this.pending = Path.of(dataDir).toAbsolutePath().normalize().resolve("imports").resolve("pending");
@@ -138,8 +145,8 @@ class ImportPages {
     @GetMapping("/imports/{id}")
     String detail(@AuthenticationPrincipal AttainUser user, @PathVariable long id,
             @RequestParam(required = false) String token, @RequestParam(required = false) String name,
-            @RequestParam(defaultValue = "0") int groups, Model model) {
-        status(user, id, token, name, groups, model);
+            @RequestParam(defaultValue = "0") int groups, Model model, java.util.Locale locale) {
+        status(user, id, token, name, groups, model, locale);
         return "ingest/detail";
     }
 
@@ -147,7 +154,7 @@ class ImportPages {
     @GetMapping("/imports/{id}/status")
     String status(@AuthenticationPrincipal AttainUser user, @PathVariable long id,
             @RequestParam(required = false) String token, @RequestParam(required = false) String name,
-            @RequestParam(defaultValue = "0") int groups, Model model) {
+            @RequestParam(defaultValue = "0") int groups, Model model, java.util.Locale locale) {
         ImportsApi.requireImporter(user);
         model.addAttribute("token", token != null && TOKEN.matcher(token).matches() ? token : null);
         model.addAttribute("name", name == null ? null : ImportJobs.safe(name));
@@ -166,6 +173,8 @@ class ImportPages {
         if (!running) {
             quarantine.addTo(model, id, groups);
         }
+        OutsideRun outside = running ? null : outsideRun.find(jdbc, id);
+        model.addAttribute("outsideRun", outside == null ? null : outside.message(messages, locale));
         return "ingest/detail :: status";
     }
 

@@ -59,6 +59,12 @@ public class Imports {
         this.clock = clock;
     }
 
+    // Field injection keeps the constructor (and its callers) unchanged for these two calls.
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.attain.calendar.Periods periods;
+    @org.springframework.beans.factory.annotation.Autowired
+    private OutsideRun.Counter outsideRun;
+
     /** What to import: a profile, a file with the name the user knows it by, who asks, and whether only to try. */
     public record FileImport(ImportProfile profile, Path file, String fileName, String actor, boolean dryRun) {
     }
@@ -156,9 +162,12 @@ public class Imports {
                     run.profile().derived().containsKey(TransactionFields.EXTERNAL_ID));
             Object savepoint = run.dryRun() ? tx.createSavepoint() : null;
             TransactionLoad.Changes c = load.apply(run.id(), run.profile().source(), clock.instant());
+            OutsideRun outside = outsideRun.count(jdbc, run.id());
             if (run.dryRun()) {
                 tx.rollbackToSavepoint(savepoint);
             } else {
+                // The fiscal years of the loaded dates get their periods (committed on their own, see Periods).
+                periods.ensureCovering(c.earliest(), c.latest());
                 auditChanges(run, c);
                 resolveReplayed(run);
                 delivery.transactions(run);
@@ -166,7 +175,7 @@ public class Imports {
             }
             long unchanged = read - rejected - c.inserted() - c.updated();
             return finishRecord(run, header, new ImportOutcome(run.id(), null, read + skipped, c.inserted(), c.updated(),
-                    unchanged, rejected, null, 0, skipped));
+                    unchanged, rejected, null, 0, skipped)).withOutsideRun(outside);
         });
         TransactionLoad.Changes c = changes[0];
         if (c != null && c.inserted() + c.updated() > 0) {
@@ -235,7 +244,7 @@ public class Imports {
 
     private static ImportOutcome timed(ImportOutcome o, long startedNanos) {
         return new ImportOutcome(o.importId(), o.status(), o.rowsRead(), o.inserted(), o.updated(), o.unchanged(), o.rejected(),
-                null, (System.nanoTime() - startedNanos) / 1_000_000, o.skipped());
+                null, (System.nanoTime() - startedNanos) / 1_000_000, o.skipped(), o.outsideRun());
     }
 
     private void insertRecord(Run run, Instant at) {

@@ -46,8 +46,18 @@ class ImportsApi {
     }
 
     /** An import as the API shows it: the stored record, or the progress while it still runs. */
-    record ImportStatus(long id, String phase, int percent, long rowsRead, ImportRecords.ImportRecord result, String error) {
+    record ImportStatus(long id, String phase, int percent, long rowsRead, ImportRecords.ImportRecord result, String error,
+            OutsideRun outsideRun) {
+
+        ImportStatus(long id, String phase, int percent, long rowsRead, ImportRecords.ImportRecord result, String error) {
+            this(id, phase, percent, rowsRead, result, error, null);
+        }
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private OutsideRun.Counter outsideRun;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     record Fix(Map<String, String> cells) {
     }
@@ -92,7 +102,8 @@ class ImportsApi {
             return new ImportStatus(id, phase, p.percent(), p.rows(), null, job.get().error());
         }
         ImportRecords.ImportRecord r = record.get();
-        return new ImportStatus(id, r.status().equals("FAILED") ? "FAILED" : "DONE", 100, r.rowsRead(), r, r.message());
+        return new ImportStatus(id, r.status().equals("FAILED") ? "FAILED" : "DONE", 100, r.rowsRead(), r, r.message(),
+                outsideRun.find(jdbc, id));
     }
 
     @GetMapping("/{id}/quarantine")

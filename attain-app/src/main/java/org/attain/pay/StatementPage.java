@@ -23,6 +23,8 @@ class StatementPage {
     private final Periods periods;
     private final People people;
     private final java.time.Clock clock;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.attain.calc.CalcRuns runs;
 
     StatementPage(Earnings earnings, Visibility visibility, Periods periods, People people, java.time.Clock clock) {
         this.earnings = earnings;
@@ -42,9 +44,12 @@ class StatementPage {
         var current = periods.current(PeriodKind.QUARTER);
         String p = period == null || period.isBlank() ? current.id() : period.trim();
         var row = periods.find(p).orElseThrow(() -> new NotFoundException("period", p));
+        // The last two years, and any earlier quarter a run over chosen periods calculated (and the one asked for).
+        java.util.Set<String> calculated = runs.calculatedPeriods();
         List<Periods.PeriodRow> quarters = periods.list(PeriodKind.QUARTER, null).stream()
-                .filter(q -> !q.startsOn().isAfter(current.startsOn()))
-                .filter(q -> !q.endsOn().isBefore(current.startsOn().minusYears(2)))
+                .filter(q -> !q.startsOn().isAfter(current.startsOn()) || q.id().equals(row.id()))
+                .filter(q -> !q.endsOn().isBefore(current.startsOn().minusYears(2)) || calculated.contains(q.id())
+                        || q.id().equals(row.id()))
                 .toList();
         model.addAttribute("person", person);
         model.addAttribute("period", row);

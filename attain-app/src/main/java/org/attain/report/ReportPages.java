@@ -26,6 +26,8 @@ class ReportPages {
     private final Periods periods;
     private final MessageSource messages;
     private final EarningsExport earnings;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.attain.calc.CalcRuns runs;
 
     ReportPages(Reports reports, TableExport export, StatementPdf statements, Periods periods, MessageSource messages,
             EarningsExport earnings) {
@@ -123,13 +125,19 @@ class ReportPages {
     /** The last three fiscal years, the quarters of two years and the months of two years up to now, and the chosen period. */
     private List<Choice> choices(String chosen) {
         List<Choice> out = new java.util.ArrayList<>();
+        java.util.Set<String> calculated = runs.calculatedPeriods();
         for (PeriodKind kind : List.of(PeriodKind.YEAR, PeriodKind.QUARTER, PeriodKind.MONTH)) {
             var current = periods.current(kind);
-            List<String> ids = new java.util.ArrayList<>(periods.list(kind, null).stream()
+            List<Periods.PeriodRow> upToNow = periods.list(kind, null).stream()
                     .filter(q -> !q.startsOn().isAfter(current.startsOn()))
-                    .sorted(java.util.Comparator.comparing(Periods.PeriodRow::startsOn).reversed())
+                    .sorted(java.util.Comparator.comparing(Periods.PeriodRow::startsOn).reversed()).toList();
+            List<String> ids = new java.util.ArrayList<>(upToNow.stream()
                     .limit(kind == PeriodKind.YEAR ? 3 : kind == PeriodKind.QUARTER ? 8 : 24)
                     .map(Periods.PeriodRow::id).toList());
+            // Older periods a run over chosen periods calculated follow the recent ones (a year counts when its months did).
+            upToNow.stream().map(Periods.PeriodRow::id).filter(id -> !ids.contains(id))
+                    .filter(id -> calculated.contains(id) || calculated.contains(id + "-01") || calculated.contains(id + "-Q1"))
+                    .forEach(ids::add);
             periods.find(chosen).filter(c -> c.kind() == kind && !ids.contains(chosen)).ifPresent(c -> ids.add(0, chosen));
             out.add(new Choice("report.earnings.kind." + kind.name().toLowerCase(Locale.ROOT), ids));
         }
@@ -138,9 +146,10 @@ class ReportPages {
 
     private List<String> quarters() {
         var current = periods.current(PeriodKind.QUARTER);
+        java.util.Set<String> calculated = runs.calculatedPeriods();
         return periods.list(PeriodKind.QUARTER, null).stream()
                 .filter(q -> !q.startsOn().isAfter(current.startsOn()))
-                .filter(q -> !q.endsOn().isBefore(current.startsOn().minusYears(2)))
+                .filter(q -> !q.endsOn().isBefore(current.startsOn().minusYears(2)) || calculated.contains(q.id()))
                 .map(Periods.PeriodRow::id).sorted(java.util.Comparator.reverseOrder()).toList();
     }
 }
