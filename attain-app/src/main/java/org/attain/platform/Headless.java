@@ -72,9 +72,12 @@ public final class Headless {
     private static void writable(Path dataDir) {
         try {
             Files.createDirectories(dataDir.resolve("logs"));
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new CliException("the data folder " + dataDir + " is not writable (no permission to create " + e.getFile()
+                    + "): check its owner and permissions, or choose another one with --attain.data-dir");
         } catch (IOException e) {
-            throw new CliException("cannot create the data folder " + dataDir + " (" + CliFailure.describe(e)
-                    + "); choose another one with --attain.data-dir");
+            throw new CliException("cannot create the data folder " + dataDir + " (" + e.getClass().getSimpleName() + " "
+                    + e.getMessage() + "): choose another one with --attain.data-dir");
         }
         if (!Files.isWritable(dataDir) || !Files.isWritable(dataDir.resolve("logs"))) {
             throw new CliException("the data folder " + dataDir + " is not writable; check its owner and permissions, "
