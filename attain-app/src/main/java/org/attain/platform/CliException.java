@@ -5,9 +5,9 @@ package org.attain.platform;
  * server on the folder does not answer). Its message is the one line the user reads: what happened
  * and what to do; it is never printed with a stack trace.
  */
-public class CliException extends RuntimeException {
+public class CliException extends IllegalStateException {
 
     public CliException(String message) {
-        super(message, null, false, false);
+        super(message);
     }
 }
