@@ -25,8 +25,8 @@ import org.springframework.core.env.StandardEnvironment;
  * first admin, schedules); start-up recovery touches only what dead instances left (InstanceLease).
  * When the server's database does not answer, it stops with one line saying what to do.</li>
  * <li>Quiet: the console shows only the command's own lines; what Spring and the libraries log goes
- * to {@code logs/attain-cli.json} in the data folder, stack traces included. {@code --debug} shows it
- * on the terminal too.</li>
+ * to {@code logs/attain-cli.json} in the data folder, stack traces included. {@code --debug} or any
+ * {@code --logging.*} option shows it on the terminal too.</li>
  * </ul>
  */
 public final class Headless {
@@ -42,7 +42,8 @@ public final class Headless {
         List<String> args = new ArrayList<>(List.of("--logging.level.root=warn", "--spring.main.log-startup-info=false",
                 "--server.port=-1", "--springdoc.api-docs.enabled=false", "--springdoc.swagger-ui.enabled=false",
                 "--attain.headless=true"));
-        if (!debug) {
+        // Asking for a logger's level (bench/import.sh does) means wanting its lines on the terminal.
+        if (!debug && springArguments.stream().noneMatch(a -> a.startsWith("--logging."))) {
             args.add("--logging.threshold.console=off");
         }
         if (!env.containsProperty("logging.file.name")) {
