@@ -4,6 +4,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -67,7 +68,7 @@ public final class CliFailure {
             }
         }
         List<String> outermostFirst = new ArrayList<>(parts);
-        java.util.Collections.reverse(outermostFirst);
+        Collections.reverse(outermostFirst);
         String line = String.join(": ", outermostFirst);
         return line.length() <= LONGEST ? line : line.substring(0, LONGEST) + "...";
     }
