@@ -3,11 +3,9 @@ package org.attain;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The Spring Boot application: a modular monolith with one package per business capability. */
 @SpringBootApplication
-@EnableScheduling
 public class AttainApplication {
 
     public static ConfigurableApplicationContext run(String[] args) {

@@ -24,10 +24,28 @@ public final class AttainMain {
                 System.out.println(USAGE);
                 yield 0;
             }
-            default -> Subcommands.run(command, rest);
+            default -> subcommand(command, rest);
         };
         if (exit >= 0) {
             System.exit(exit);
+        }
+    }
+
+    /**
+     * The last safety net of the commands: each says what went wrong in its own words, but whatever
+     * escapes them (a bug, the disk full, out of memory) still ends in one line and exit code 1, with
+     * the stack trace only when asked for with {@code --debug}.
+     */
+    static int subcommand(String command, String[] args) {
+        try {
+            return Subcommands.run(command, args);
+        } catch (RuntimeException | Error e) {
+            if (Arrays.asList(args).contains("--debug")) {
+                e.printStackTrace();
+            }
+            System.err.println(command + " failed: " + org.attain.platform.CliFailure.describe(e)
+                    + " (run again with --debug for the details)");
+            return 1;
         }
     }
 
@@ -39,5 +57,7 @@ public final class AttainMain {
               demo generate --people N --transactions M --out DIR
                                                  write a generated company as CSV files
               import --profile PROFILE FILE      load a file with an import profile
+            Commands that use the database work beside a server running on the same data folder, on its
+            database. Add --debug to see what the application logs (else in data/logs/attain-cli.json).
             """;
 }

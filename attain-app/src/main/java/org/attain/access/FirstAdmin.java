@@ -30,9 +30,12 @@ class FirstAdmin implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final String username;
     private final String password;
+    private final boolean headless;
 
     FirstAdmin(AttainMode mode, UserAccounts users, JdbcClient jdbc,
-            @Value("${attain.admin.username:}") String username, @Value("${attain.admin.password:}") String password) {
+            @Value("${attain.admin.username:}") String username, @Value("${attain.admin.password:}") String password,
+            @Value("${attain.headless:false}") boolean headless) {
+        this.headless = headless;
         this.mode = mode;
         this.users = users;
         this.jdbc = jdbc;
@@ -43,7 +46,8 @@ class FirstAdmin implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (mode.demo() || users.anyUserExists()) {
+        // A command-line command leaves it to the server: a new setup token would void the one the server printed.
+        if (headless || mode.demo() || users.anyUserExists()) {
             return;
         }
         if (!username.isBlank() && password.length() >= 12) {

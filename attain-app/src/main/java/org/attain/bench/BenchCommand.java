@@ -96,12 +96,14 @@ public final class BenchCommand {
                     // than by 70 (docs/benchmarks.md, "Dashboard under load").
                     "--server.port=0", "--attain.data-dir=" + scratch, "--attain.demo.enabled=false",
                     "--logging.level.root=WARN", "--logging.level.org.attain=WARN",
+                    // A failed start is reported below in one line, not as Spring's stack trace.
+                    "--logging.level.org.springframework.boot.SpringApplication=OFF",
                     "--server.tomcat.threads.max=" + Math.max(200, options.users() * 2)});
             print("app_start_s", seconds(t0));
             measure(app);
             return 0;
         } catch (Exception | Error e) {
-            System.err.println("bench failed in phase '" + phase + "': " + e);
+            System.err.println("bench failed in phase '" + phase + "': " + org.attain.platform.CliFailure.describe(e));
             return 1;
         } finally {
             // Each step on its own, so a failure while stopping the app still stops PostgreSQL and deletes its data.

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import org.attain.platform.CliFailure;
 import org.attain.platform.Headless;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -116,11 +117,7 @@ public final class CalcCommand {
                     return 2;
                 }
             }
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            err.println("calculation failed: " + root.getMessage());
+            err.println("calculation failed: " + CliFailure.describe(e));
             return 1;
         }
     }

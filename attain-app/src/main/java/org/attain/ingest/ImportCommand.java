@@ -7,17 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.attain.AttainApplication;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.attain.platform.CliFailure;
+import org.attain.platform.Headless;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code java -jar attain.jar import --profile PROFILE FILE [--dry-run] [--spring.options]}: starts
  * the application without a listening web server on the same database the server uses (the embedded one in
- * ./data by default, with the demo company loaded on first start as {@code serve} does), runs one
- * import, prints every rejected row and the summary line, and exits.
+ * ./data by default, with the demo company loaded on first start as {@code serve} does; the running
+ * server's when one holds the folder, see {@link Headless}), runs one import, prints every rejected row
+ * and the summary line, and exits.
  */
 public final class ImportCommand {
 
@@ -35,10 +34,7 @@ public final class ImportCommand {
         String profilePath = null;
         String file = null;
         boolean dryRun = false;
-        // The security configuration needs the servlet context, so the context stays a web one, but
-        // port -1 means no web server is started and nothing listens.
-        List<String> spring = new ArrayList<>(List.of("--logging.level.root=warn", "--spring.main.log-startup-info=false",
-                "--server.port=-1", "--springdoc.api-docs.enabled=false", "--springdoc.swagger-ui.enabled=false"));
+        List<String> spring = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--profile") && i + 1 < args.length) {
@@ -66,7 +62,7 @@ public final class ImportCommand {
             Path p = Path.of(profilePath);
             profile = ImportProfile.parse(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            err.println("cannot read the profile " + profilePath + ": " + e.getClass().getSimpleName() + " " + e.getMessage());
+            err.println("cannot read the profile " + profilePath + ": " + CliFailure.describe(e));
             return 1;
         } catch (ProfileException e) {
             err.println("the profile cannot be used: " + e.getMessage());
@@ -77,9 +73,7 @@ public final class ImportCommand {
             err.println("the file " + file + " does not exist or cannot be read");
             return 1;
         }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AttainApplication.class)
-                .web(WebApplicationType.SERVLET).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .run(spring.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context = Headless.start(spring)) {
             Imports imports = context.getBean(Imports.class);
             long started = System.nanoTime();
             ImportOutcome outcome = imports.importFile(new Imports.FileImport(profile, data.toAbsolutePath(),
@@ -91,7 +85,7 @@ public final class ImportCommand {
             err.println("import " + e.importId() + " failed: " + e.getMessage());
             return 1;
         } catch (RuntimeException e) {
-            err.println("import failed: " + rootMessage(e));
+            err.println("import failed: " + CliFailure.describe(e));
             return 1;
         }
     }
@@ -122,13 +116,5 @@ public final class ImportCommand {
 
     private static String seconds(long millis) {
         return String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

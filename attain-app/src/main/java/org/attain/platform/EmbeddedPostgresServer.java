@@ -135,9 +135,12 @@ public final class EmbeddedPostgresServer implements Closeable {
         }
         if (ownerLock == null) {
             ownerChannel.close();
-            throw new IllegalStateException("Another Attain is running on the data folder " + pgData.getParent()
+            throw new CliException("Another Attain is running on the data folder " + pgData.getParent()
                     + " (it holds " + file + "). Stop it, or start this one with its own --attain.data-dir.");
         }
+        // Read by a command started beside this server (RunningServer) to say whose the folder is.
+        ownerChannel.truncate(0);
+        ownerChannel.write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
     }
 
     private void releaseOwnership() {

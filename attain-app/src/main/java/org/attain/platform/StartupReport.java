@@ -20,6 +20,10 @@ class StartupReport {
 
     @EventListener
     void ready(ApplicationReadyEvent event) {
+        if (env.getProperty("attain.headless", Boolean.class, false)) {
+            // A command-line command opens no port; its own lines are its report.
+            return;
+        }
         int port = event.getApplicationContext() instanceof WebServerApplicationContext web
                 ? web.getWebServer().getPort() : env.getProperty("server.port", Integer.class, 8080);
         StringBuilder text = new StringBuilder();

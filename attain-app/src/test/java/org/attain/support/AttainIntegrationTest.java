@@ -39,6 +39,11 @@ public abstract class AttainIntegrationTest {
      */
     public static final LocalDate TODAY = LocalDate.parse(System.getProperty("attain.test.today", "2026-12-05"));
 
+    /** The running application's data folder (its embedded PostgreSQL, uploads and logs). */
+    protected static Path dataDir() {
+        return DATA_DIR;
+    }
+
     protected String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
