@@ -1,2 +1,2 @@
-/** Quotas per payee, period and measure, and FX rates. */
+/** Quotas per payee, period and measure, and team (pod) quotas. */
 package org.attain.quota;
