@@ -198,7 +198,7 @@ public final class BenchCommand {
             run = runs.runFull("bench", "bench");
             runSeconds.add(seconds(t0));
             calcCpu = cpu.read().minus(cpu0);
-            if (!"DONE".equals(run.status())) {
+            if (run.status() != org.attain.calc.RunStatus.DONE) {
                 throw new IllegalStateException("calculation run " + r + " ended " + run.status() + ": " + run.error());
             }
             if (!run.failedPayees().isEmpty()) {

@@ -88,7 +88,7 @@ public final class CalcCommand {
             int lastShown = -1;
             while (!running.isDone()) {
                 var latest = runs.recent(1);
-                if (!latest.isEmpty() && "RUNNING".equals(latest.get(0).status()) && latest.get(0).done() != lastShown) {
+                if (!latest.isEmpty() && latest.get(0).status() == RunStatus.RUNNING && latest.get(0).done() != lastShown) {
                     lastShown = latest.get(0).done();
                     out.println("run " + latest.get(0).id() + ": " + lastShown + " of " + latest.get(0).total() + " payees");
                 }
@@ -106,7 +106,7 @@ public final class CalcCommand {
             if (run.error() != null) {
                 err.println("error: " + run.error());
             }
-            return "DONE".equals(run.status()) ? 0 : 1;
+            return run.status() == RunStatus.DONE ? 0 : 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;

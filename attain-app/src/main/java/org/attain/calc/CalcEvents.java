@@ -9,6 +9,7 @@ import org.attain.engine.model.Event;
 import org.attain.engine.model.TransactionId;
 import org.attain.engine.time.DateRange;
 import org.attain.engine.time.PeriodId;
+import org.attain.calendar.Periods;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,19 +23,22 @@ import org.springframework.stereotype.Component;
 class CalcEvents {
 
     private final JdbcClient jdbc;
+    private final Periods periods;
 
-    CalcEvents(JdbcClient jdbc) {
+    CalcEvents(JdbcClient jdbc, Periods periods) {
         this.jdbc = jdbc;
+        this.periods = periods;
     }
 
     List<Event> load(DateRange window) {
         List<Event> events = new ArrayList<>();
         List<java.time.Instant> closings = new ArrayList<>();
-        jdbc.sql("select id, closed_at from period where status = 'CLOSED' and closed_at is not null")
-                .query(rs -> {
-                    closings.add(rs.getTimestamp(2).toInstant());
-                    events.add(new Event.PeriodClosed(PeriodId.parse(rs.getString(1)), day(rs.getTimestamp(2))));
-                });
+        for (Periods.PeriodRow p : periods.closed()) {
+            if (p.closedAt() != null) {
+                closings.add(p.closedAt());
+                events.add(new Event.PeriodClosed(PeriodId.parse(p.id()), day(Timestamp.from(p.closedAt()))));
+            }
+        }
         jdbc.sql("""
                 select source, attributes->>'reverses_id', close_date, kind from sales_transaction
                 where kind in ('CANCELLATION', 'INVOICE_PAYMENT') and attributes->>'reverses_id' is not null and close_date >= :from""")

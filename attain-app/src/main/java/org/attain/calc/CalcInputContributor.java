@@ -1,14 +1,80 @@
 package org.attain.calc;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.attain.engine.calc.CalculationInput;
+import org.attain.engine.time.DateRange;
 import org.attain.engine.time.PeriodId;
 
 /**
- * A capability that owns some of the engine's inputs (manual adjustments, KPI scores …) adds them to
- * a run's snapshot through this, so the calculation does not read other capabilities' tables.
+ * The one way a run's inputs arrive: each capability that owns some of the engine's inputs (plans and
+ * assignments, people and reporting lines, quotas, pods, FX rates, adjustments …) adds its part of a
+ * run's snapshot through this, so the calculation reads no other capability's tables. Called once per
+ * run, before the transactions are read, in no particular order.
  */
 public interface CalcInputContributor {
 
-    void contribute(CalculationInput.Builder input, List<PeriodId> periods);
+    void contribute(CalculationInput.Builder input, Scope run);
+
+    /**
+     * What a run covers, and the two facts about its inputs the run itself needs back.
+     *
+     * @param periods the periods computed
+     * @param window the dates whose inputs matter (from the start of the first period's fiscal year)
+     * @param payees the payees a small run is limited to; empty means everyone. Inputs of others may be
+     *     left out (a single-deal recalculation stays cheap however large the company is).
+     */
+    final class Scope {
+
+        private final List<PeriodId> periods;
+        private final DateRange window;
+        private final Set<Long> payees;
+        private volatile List<Long> planVersionIds = List.of();
+        private volatile Map<Long, Set<Long>> reportsOf = Map.of();
+
+        Scope(List<PeriodId> periods, DateRange window, Set<Long> payees) {
+            this.periods = List.copyOf(periods);
+            this.window = window;
+            this.payees = Set.copyOf(payees);
+        }
+
+        public List<PeriodId> periods() {
+            return periods;
+        }
+
+        public DateRange window() {
+            return window;
+        }
+
+        public Set<Long> payees() {
+            return payees;
+        }
+
+        /** True when the run covers everyone (no payee filter). */
+        public boolean everyone() {
+            return payees.isEmpty();
+        }
+
+        /** The plan versions whose compiled plans were added: the run records them, so an export can name them. */
+        public void planVersions(List<Long> ids) {
+            planVersionIds = List.copyOf(ids);
+        }
+
+        /**
+         * Manager id to the ids of everyone who ever reported to them directly (read only): a run over a
+         * few payees reads the deals of their reports too when a plan rolls up.
+         */
+        public void reportsOf(Map<Long, Set<Long>> value) {
+            reportsOf = value;
+        }
+
+        List<Long> planVersionIds() {
+            return planVersionIds;
+        }
+
+        Map<Long, Set<Long>> reportsOf() {
+            return reportsOf;
+        }
+    }
 }

@@ -11,23 +11,16 @@ import java.util.Map;
 import java.util.Set;
 import org.attain.calendar.Periods;
 import org.attain.engine.calc.CalculationInput;
-import org.attain.engine.model.Person;
 import org.attain.engine.plan.CompiledPlan;
 import org.attain.engine.plan.CreditFrom;
 import org.attain.engine.model.PersonId;
-import org.attain.engine.model.PlanAssignment;
-import org.attain.engine.model.Proration;
-import org.attain.engine.model.Quota;
-import org.attain.engine.model.ReportingLine;
 import org.attain.engine.model.Split;
 import org.attain.engine.model.Transaction;
 import org.attain.engine.model.TransactionId;
 import org.attain.engine.money.CurrencyUnit;
-import org.attain.engine.money.FxRate;
 import org.attain.engine.money.Money;
 import org.attain.engine.time.DateRange;
 import org.attain.engine.time.PeriodId;
-import org.attain.plan.Plans;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -41,25 +34,15 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class CalcInputs {
 
-    // Engine dates are closed ranges; open-ended database rows end far in the future.
-    private static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);
-
-    private final JdbcClient jdbc;
-    private final Plans plans;
     private final Periods periods;
     private final JsonMapper json;
 
     private final CalcEvents events;
     private final List<CalcInputContributor> contributors;
-    private final OrgSnapshot orgSnapshot;
 
-    CalcInputs(JdbcClient jdbc, Plans plans, Periods periods, JsonMapper json, CalcEvents events,
-            List<CalcInputContributor> contributors, OrgSnapshot orgSnapshot) {
-        this.orgSnapshot = orgSnapshot;
+    CalcInputs(Periods periods, JsonMapper json, CalcEvents events, List<CalcInputContributor> contributors) {
         this.events = events;
         this.contributors = contributors;
-        this.jdbc = jdbc;
-        this.plans = plans;
         this.periods = periods;
         this.json = json;
     }
@@ -97,71 +80,27 @@ class CalcInputs {
     }
 
     /**
-     * Loads plans, people, reporting lines, quotas and FX rates. For a run over a few payees
-     * ({@code only} not empty) assignments and quotas are limited to them, which keeps a single-deal
+     * Assembles the snapshot from the contributors (plans, assignments, people, reporting lines, quotas,
+     * pods, FX rates, adjustments: each from its owner) and the events. For a run over a few payees
+     * ({@code only} not empty) owners may limit their part to them, which keeps a single-deal
      * recalculation cheap however large the company is.
      */
     Snapshot snapshot(List<PeriodId> runPeriods, Set<Long> only) {
         // The fiscal calendar is one query: read once for the window and the engine.
         var calendar = periods.calendar().engine();
         DateRange window = window(calendar, runPeriods);
-        Long[] ids = only.toArray(Long[]::new);
-        String onlyThem = only.isEmpty() ? "" : " where person_id = any(:ids)";
         CalculationInput.Builder in = CalculationInput.builder().calendar(calendar);
-        CompiledLatest latest = compiledPlans();
-        List<CompiledPlan> compiled = latest.plans();
-        compiled.forEach(in::plan);
-        jdbc.sql("select person_id, plan_key, valid_from, valid_until from plan_assignment" + onlyThem)
-                .params(only.isEmpty() ? Map.of() : Map.of("ids", ids))
-                .query((rs, n) -> new PlanAssignment(pid(rs.getLong(1)), rs.getString(2),
-                        range(rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class))))
-                .list().forEach(in::assignment);
-        // Everyone and every reporting line: kept between runs until the org changes (OrgSnapshot).
-        OrgSnapshot.Org people = orgSnapshot.current();
-        people.people().forEach(in::person);
-        people.reportingLines().forEach(in::reportingLine);
-        Map<Long, Set<Long>> reportsOf = people.reportsOf();
-        jdbc.sql("select person_id, period_id, measure, amount, currency, prorate from quota" + onlyThem)
-                .params(only.isEmpty() ? Map.of() : Map.of("ids", ids))
-                .query((rs, n) -> new Quota(pid(rs.getLong(1)), PeriodId.parse(rs.getString(2)), rs.getString(3),
-                        Money.of(rs.getBigDecimal(4), CurrencyUnit.of(rs.getString(5))),
-                        rs.getBoolean(6) ? Proration.BY_DAYS_ON_PLAN : Proration.NONE))
-                .list().forEach(in::quota);
-        jdbc.sql("select from_currency, to_currency, effective_from, rate from fx_rate")
-                .query((rs, n) -> new FxRate(CurrencyUnit.of(rs.getString(1)), CurrencyUnit.of(rs.getString(2)),
-                        rs.getObject(3, LocalDate.class), rs.getBigDecimal(4)))
-                .list().forEach(in::fxRate);
+        CalcInputContributor.Scope scope = new CalcInputContributor.Scope(runPeriods, window, only);
+        contributors.forEach(c -> c.contribute(in, scope));
         events.load(window).forEach(in::event);
-        contributors.forEach(c -> c.contribute(in, runPeriods));
         runPeriods.forEach(in::period);
+        CalculationInput base = in.build();
+        List<CompiledPlan> compiled = base.plans();
         boolean rollsUp = compiled.stream().flatMap(p -> p.measures().stream()).flatMap(m -> m.creditRules().stream())
                 .anyMatch(r -> r.from() == CreditFrom.DIRECT_REPORTS || r.from() == CreditFrom.SUBTREE);
         boolean anyTransaction = compiled.stream().flatMap(p -> p.measures().stream()).flatMap(m -> m.creditRules().stream())
                 .anyMatch(r -> r.from() == CreditFrom.TERRITORY);
-        return new Snapshot(in.build(), window, anyTransaction, rollsUp ? reportsOf : Map.of(), latest.versionIds());
-    }
-
-    private record CompiledLatest(List<Long> versionIds, List<CompiledPlan> plans) {
-    }
-
-    private volatile CompiledLatest compiledLatest;
-
-    /**
-     * The latest version of every plan, compiled, with the ids of exactly those versions (the run
-     * records them, so an export can say which version paid a line). Published versions never
-     * change, so the compiled plans are kept until another version is published instead of compiling
-     * YAML and CEL again for every single-deal recalculation.
-     */
-    private CompiledLatest compiledPlans() {
-        List<Plans.PlanVersion> latest = plans.latestVersions();
-        List<Long> ids = latest.stream().map(Plans.PlanVersion::id).toList();
-        CompiledLatest cached = compiledLatest;
-        if (cached != null && cached.versionIds().equals(ids)) {
-            return cached;
-        }
-        CompiledLatest compiled = new CompiledLatest(ids, latest.stream().map(plans::compiled).toList());
-        compiledLatest = compiled;
-        return compiled;
+        return new Snapshot(base, window, anyTransaction, rollsUp ? scope.reportsOf() : Map.of(), scope.planVersionIds());
     }
 
     /**
@@ -276,9 +215,5 @@ class CalcInputs {
 
     static PersonId pid(long id) {
         return PersonId.of(Long.toString(id));
-    }
-
-    private static DateRange range(LocalDate from, LocalDate until) {
-        return new DateRange(from, until == null ? OPEN_END : until.minusDays(1));
     }
 }

@@ -59,7 +59,7 @@ public class CalcRuns {
      * started after this one) stayed current. {@code failedPayees}: payees left out, whose previous
      * results stay current; the run is DONE for everyone else.
      */
-    public record Run(long id, String kind, String status, String trigger, String startedBy, java.time.Instant startedAt,
+    public record Run(long id, RunKind kind, RunStatus status, String trigger, String startedBy, java.time.Instant startedAt,
             java.time.Instant finishedAt, List<String> periods, int total, int done, int changed, String exclusions,
             String issues, String error, int superseded, List<FailedPayee> failedPayees, NotCovered notCovered) {
     }
@@ -95,14 +95,14 @@ public class CalcRuns {
 
     /** Every payee on a plan, over the default periods. */
     public Run runFull(String trigger, String actor) {
-        return run("FULL", Set.of(), defaultPeriods(), trigger, actor);
+        return run(RunKind.FULL, Set.of(), defaultPeriods(), trigger, actor);
     }
 
     /** Only these payees (and nobody else's results change). */
     public Run runFor(Set<Long> personIds, String trigger, String actor) {
         Set<PersonId> payees = new TreeSet<>();
         personIds.forEach(id -> payees.add(CalcInputs.pid(id)));
-        return run("INCREMENTAL", payees, defaultPeriods(), trigger, actor);
+        return run(RunKind.INCREMENTAL, payees, defaultPeriods(), trigger, actor);
     }
 
     /**
@@ -113,20 +113,21 @@ public class CalcRuns {
     public Run runRange(Set<Long> personIds, String from, String to, String trigger, String actor) {
         List<PeriodId> chosen = periods.rangeToRun(from, to).periods();
         if (personIds.isEmpty()) {
-            return run("FULL", Set.of(), chosen, trigger, actor);
+            return run(RunKind.FULL, Set.of(), chosen, trigger, actor);
         }
         Set<PersonId> payees = new TreeSet<>();
         personIds.forEach(id -> payees.add(CalcInputs.pid(id)));
-        return run("INCREMENTAL", payees, chosen, trigger, actor);
+        return run(RunKind.INCREMENTAL, payees, chosen, trigger, actor);
     }
 
     /** The periods runs have calculated (from the full runs' records): period pickers offer these beside recent ones. */
     public Set<String> calculatedPeriods() {
-        return new TreeSet<>(jdbc.sql("select distinct unnest(periods) from calc_run where kind = 'FULL' and status = 'DONE'")
+        return new TreeSet<>(jdbc.sql("select distinct unnest(periods) from calc_run where kind = :kind and status = :status")
+                .param("kind", RunKind.FULL.name()).param("status", RunStatus.DONE.name())
                 .query(String.class).list());
     }
 
-    Run run(String kind, Set<PersonId> payees, List<PeriodId> runPeriods, String trigger, String actor) {
+    Run run(RunKind kind, Set<PersonId> payees, List<PeriodId> runPeriods, String trigger, String actor) {
         // The id is drawn before any input is read: it orders runs for makeCurrent.
         long runId = records.start(kind, runPeriods, trigger, actor);
         try {
@@ -142,7 +143,7 @@ public class CalcRuns {
             long t2 = System.nanoTime();
             beforeCurrent.accept(runId);
             ResultWriter.Switched switched = tx.execute(status -> writer.makeCurrent(runId));
-            if ("FULL".equals(kind)) {
+            if (kind == RunKind.FULL) {
                 // A full run adds a result per payee-period; fresh statistics keep the next single-deal
                 // runs' lookups of current results on their indexes instead of waiting for autovacuum.
                 jdbc.sql("analyze payee_period_result").update();

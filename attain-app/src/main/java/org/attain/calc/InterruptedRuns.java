@@ -103,7 +103,7 @@ class InterruptedRuns {
         boolean ownerGone = instance == null ? embedded : InstanceLease.gone(jdbc, instance);
         String status = jdbc.sql("select status from calc_run where id = :id for update").param("id", runId)
                 .query(String.class).single();
-        if (!ownerGone || !"RUNNING".equals(status)) {
+        if (!ownerGone || !RunStatus.RUNNING.name().equals(status)) {
             return new Closed(runId, Outcome.LEFT_ALONE, 0);
         }
         Timestamp now = Timestamp.from(clock.instant());

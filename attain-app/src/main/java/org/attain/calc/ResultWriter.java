@@ -15,6 +15,7 @@ import org.attain.engine.calc.PayeePeriodResult;
 import org.attain.engine.calc.PlanPeriodResult;
 import org.attain.engine.model.TransactionId;
 import org.attain.engine.ledger.LedgerEntry;
+import org.attain.calendar.Periods;
 import org.attain.platform.CopyText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,8 +32,10 @@ class ResultWriter {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final DataSource dataSource;
+    private final Periods periods;
 
-    ResultWriter(JdbcClient jdbc, JsonMapper json, DataSource dataSource) {
+    ResultWriter(JdbcClient jdbc, JsonMapper json, DataSource dataSource, Periods periods) {
+        this.periods = periods;
         this.jdbc = jdbc;
         this.json = json;
         this.dataSource = dataSource;
@@ -243,13 +246,15 @@ class ResultWriter {
         // unique index of current rows; both updates then go by primary key.
         record Pair(long id, Long currentId, long currentRun, boolean differs, boolean closed) {
         }
+        // Read after the lock, in this transaction, as the check inside the query below was before.
+        String[] closed = periods.closed().stream().map(Periods.PeriodRow::id).toArray(String[]::new);
         List<Pair> pairs = jdbc.sql("""
                 select n.id, o.id, coalesce(o.run_id, 0), o.id is null or o.fingerprint <> n.fingerprint,
-                       exists (select 1 from period p where p.id = n.period_id and p.status = 'CLOSED')
+                       n.period_id = any(:closed)
                 from payee_period_result n
                 left join payee_period_result o on o.person_id = n.person_id and o.period_id = n.period_id and o.is_current
                 where n.run_id = :run""")
-                .param("run", runId)
+                .param("run", runId).param("closed", closed)
                 .query((rs, i) -> new Pair(rs.getLong(1), rs.getObject(2, Long.class), rs.getLong(3), rs.getBoolean(4),
                         rs.getBoolean(5)))
                 .list();

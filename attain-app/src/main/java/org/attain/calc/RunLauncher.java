@@ -68,10 +68,10 @@ public class RunLauncher implements AutoCloseable {
     }
 
     /** Recalculates these people in the background, after whatever is queued before. */
-    public void launchFor(java.util.Set<Long> people, String actor) {
+    void launchFor(java.util.Set<Long> people, String reason, String actor) {
         executor.submit(() -> {
             try {
-                runs.runFor(people, "quotas changed", actor);
+                runs.runFor(people, reason, actor);
             } catch (RuntimeException e) {
                 log.error("Recalculation of {} started by {} failed", people, actor, e);
             }

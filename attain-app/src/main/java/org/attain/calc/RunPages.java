@@ -40,7 +40,7 @@ class RunPages {
         var recent = runs.recent(30);
         model.addAttribute("runs", recent);
         // Keep the page polling while a launched run is still queued, not only while one is running.
-        model.addAttribute("running", launcher.fullRunPending() || recent.stream().anyMatch(r -> "RUNNING".equals(r.status())));
+        model.addAttribute("running", launcher.fullRunPending() || recent.stream().anyMatch(r -> r.status() == RunStatus.RUNNING));
         model.addAttribute("canRun", user.has(Role.ADMIN) || user.has(Role.COMP_ADMIN));
         return "calc/runs";
     }

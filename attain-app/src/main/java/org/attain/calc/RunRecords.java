@@ -37,11 +37,11 @@ class RunRecords {
     }
 
     /** A new RUNNING run; its id orders runs by start (see {@link ResultWriter#makeCurrent}). */
-    long start(String kind, List<PeriodId> periods, String trigger, String actor) {
+    long start(RunKind kind, List<PeriodId> periods, String trigger, String actor) {
         return jdbc.sql("""
                 insert into calc_run(kind, status, trigger, started_by, started_at, periods)
-                values (:k, 'RUNNING', :t, :a, :at, :p) returning id""")
-                .param("k", kind).param("t", trigger).param("a", actor).param("at", Timestamp.from(clock.instant()))
+                values (:k, :status, :t, :a, :at, :p) returning id""")
+                .param("k", kind.name()).param("status", RunStatus.RUNNING.name()).param("t", trigger).param("a", actor).param("at", Timestamp.from(clock.instant()))
                 .param("p", periods.stream().map(PeriodId::toString).toArray(String[]::new))
                 .query(Long.class).single();
     }
@@ -71,11 +71,11 @@ class RunRecords {
             failed.add(m);
         });
         jdbc.sql("""
-                update calc_run set status = 'DONE', finished_at = :at, changed = :c, superseded = :s,
+                update calc_run set status = :status, finished_at = :at, changed = :c, superseded = :s,
                        exclusions = cast(:ex as jsonb), issues = cast(:is as jsonb), failed_payees = cast(:fp as jsonb),
                        timings = cast(:tm as jsonb)
                 where id = :id""")
-                .param("at", Timestamp.from(clock.instant())).param("c", f.switched().changed())
+                .param("status", RunStatus.DONE.name()).param("at", Timestamp.from(clock.instant())).param("c", f.switched().changed())
                 .param("s", f.switched().superseded()).param("ex", json.writeValueAsString(f.exclusions()))
                 .param("is", json.writeValueAsString(List.copyOf(f.issues())))
                 .param("fp", json.writeValueAsString(failed))
@@ -120,8 +120,8 @@ class RunRecords {
     }
 
     void fail(long runId, RuntimeException e) {
-        jdbc.sql("update calc_run set status = 'FAILED', finished_at = :at, error = :e where id = :id")
-                .param("at", Timestamp.from(clock.instant()))
+        jdbc.sql("update calc_run set status = :status, finished_at = :at, error = :e where id = :id")
+                .param("status", RunStatus.FAILED.name()).param("at", Timestamp.from(clock.instant()))
                 .param("e", e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())
                 .param("id", runId).update();
     }
@@ -133,7 +133,7 @@ class RunRecords {
                        exclusions::text as exclusions, issues::text as issues, error, superseded,
                        failed_payees::text as failed_payees, not_covered::text as not_covered
                 from calc_run where id = :id""").param("id", runId)
-                .query((rs, n) -> new CalcRuns.Run(rs.getLong("id"), rs.getString("kind"), rs.getString("status"),
+                .query((rs, n) -> new CalcRuns.Run(rs.getLong("id"), RunKind.valueOf(rs.getString("kind")), RunStatus.valueOf(rs.getString("status")),
                         rs.getString("trigger"), rs.getString("started_by"), rs.getTimestamp("started_at").toInstant(),
                         rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
                         List.of((String[]) rs.getArray("periods").getArray()), rs.getInt("total"), rs.getInt("done"),

@@ -163,6 +163,13 @@ public class Periods {
                 .query(Periods::periodRow).list();
     }
 
+    /** The closed periods, with when they were closed (a run replays each closing as an event). */
+    public List<PeriodRow> closed() {
+        return jdbc.sql("""
+                select id, kind, fiscal_year, starts_on, ends_on, status, closed_at, closed_by from period
+                where status = 'CLOSED'""").query(Periods::periodRow).list();
+    }
+
     public Optional<PeriodRow> find(String id) {
         return jdbc.sql("select id, kind, fiscal_year, starts_on, ends_on, status, closed_at, closed_by from period where id = :id")
                 .param("id", id).query(Periods::periodRow).optional();

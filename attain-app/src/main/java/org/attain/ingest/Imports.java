@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.attain.access.AuditLog;
-import org.attain.calc.RecalculationRequested;
+import org.attain.calc.PayInputsChanged;
+import org.attain.fx.FxRatesChanged;
+import org.attain.org.OrgChanged;
+import org.attain.quota.QuotasChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -197,10 +200,24 @@ public class Imports {
                     r.updated(), r.unchanged(), r.rejected(), null, 0, r.skipped()));
         });
         if (affected[0] != null && !affected[0].isEmpty()) {
-            events.publishEvent(new RecalculationRequested(affected[0], "import " + run.id() + " of " + run.profile().record(),
-                    run.actor()));
+            events.publishEvent(payChange(run.profile().record(), affected[0], "import " + run.id() + " of "
+                    + run.profile().record(), run.actor()));
         }
         return outcome;
+    }
+
+    /**
+     * The owner's event for a record load that moves pay: the import writes org's, quota's and fx's tables in its
+     * one transaction (a file commits or rolls back as a whole), so it says what changed in the owner's words.
+     */
+    static PayInputsChanged payChange(String record, Set<Long> people, String reason, String actor) {
+        return switch (record) {
+            case "people", "reporting_lines", "teams" -> new OrgChanged(people, reason, actor);
+            case "quotas" -> new QuotasChanged(people, reason, actor, false);
+            case "fx_rates" -> new FxRatesChanged(people, reason, actor);
+            // Kinds without pay impact name no one; should one gain it, its people are still recalculated.
+            default -> new OrgChanged(people, reason, actor);
+        };
     }
 
     /**

@@ -36,6 +36,16 @@ public class ReportingLines {
                 .param("person", personId).query(ReportingLine.class).list();
     }
 
+    /** Everyone who was ever a manager above one of these people, directly or not, at any time. */
+    public List<Long> everManagerAbove(java.util.Collection<Long> people) {
+        return jdbc.sql("""
+                with recursive up(id) as (
+                    select manager_id from reporting_line where person_id = any(:ids)
+                    union
+                    select r.manager_id from reporting_line r join up on r.person_id = up.id)
+                select id from up""").param("ids", people.toArray(Long[]::new)).query(Long.class).list();
+    }
+
     private static final String SELECT = """
             select rl.id, rl.person_id, p.first_name || ' ' || p.last_name as person_name,
                    p.external_id as person_external_id, p.email as person_email,

@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
-import org.attain.calc.RecalculationRequested;
 import org.attain.access.AttainUser;
 import org.attain.access.AuditLog;
 import org.attain.access.Visibility;
@@ -117,7 +116,7 @@ public class Adjustments {
         audit.record(user.getUsername(), "ADJUSTMENT_CREATED", "adjustment", String.valueOf(id), null,
                 Map.of("person", in.personId(), "period", period, "amount", in.amount().toPlainString(), "currency", currency),
                 reason);
-        events.publishEvent(new RecalculationRequested(Set.of(in.personId()), "adjustment " + id, user.getUsername()));
+        events.publishEvent(new AdjustmentsChanged(Set.of(in.personId()), "adjustment " + id, user.getUsername()));
         return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(Adjustment.class).single();
     }
 

@@ -1,6 +1,5 @@
 package org.attain.payout;
 
-import java.util.List;
 import org.attain.calc.CalcInputContributor;
 import org.attain.engine.calc.CalculationInput;
 import org.attain.engine.model.ManualAdjustment;
@@ -21,8 +20,8 @@ class AdjustmentsForCalculation implements CalcInputContributor {
     }
 
     @Override
-    public void contribute(CalculationInput.Builder input, List<PeriodId> periods) {
-        adjustments.forPeriods(periods.stream().map(PeriodId::toString).toList()).forEach(a -> input.adjustment(
+    public void contribute(CalculationInput.Builder input, Scope run) {
+        adjustments.forPeriods(run.periods().stream().map(PeriodId::toString).toList()).forEach(a -> input.adjustment(
                 new ManualAdjustment(PersonId.of(Long.toString(a.personId())), PeriodId.parse(a.periodId()),
                         Money.of(a.amount(), CurrencyUnit.of(a.currency())), a.reason())));
     }

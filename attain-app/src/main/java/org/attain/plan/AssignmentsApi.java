@@ -8,7 +8,6 @@ import java.util.Set;
 import org.attain.access.AttainUser;
 import org.attain.access.Role;
 import com.fasterxml.jackson.annotation.JsonAlias;
-import org.attain.calc.RecalculationRequested;
 import org.attain.org.PersonRef;
 import org.attain.org.PersonRefs;
 import org.attain.platform.FieldProblem;
@@ -88,7 +87,7 @@ class AssignmentsApi {
             }
             plans.assign(person, key, body.from(), body.until(), user.getUsername());
         }
-        events.publishEvent(new RecalculationRequested(Set.copyOf(people), "plan assignment", user.getUsername()));
+        events.publishEvent(new AssignmentsChanged(Set.copyOf(people), "plan assignment", user.getUsername()));
         return list(user, key);
     }
 }

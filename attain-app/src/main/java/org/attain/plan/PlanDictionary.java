@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The data dictionary plan conditions are checked against in this app: the engine's fields, what a run
- * adds from the database (calc.CalcInputs, calc.OrgSnapshot: the deal's term, the account's industry,
+ * adds from the database (calc.CalcInputs, org.OrgSnapshot: the deal's term, the account's industry,
  * country, size band and region code, the person's region id), and every custom attribute the current
  * deals carry, typed by the values they hold. A condition naming anything else does not compile.
  */

@@ -1,7 +1,6 @@
 package org.attain.quota;
 
 import java.time.LocalDate;
-import java.util.List;
 import org.attain.calc.CalcInputContributor;
 import org.attain.engine.calc.CalculationInput;
 import org.attain.engine.model.PersonId;
@@ -36,7 +35,7 @@ class PodInputs implements CalcInputContributor {
     }
 
     @Override
-    public void contribute(CalculationInput.Builder input, List<PeriodId> periods) {
+    public void contribute(CalculationInput.Builder input, Scope run) {
         teams.names().forEach((id, name) -> input.team(team(id), name));
         for (Teams.Membership m : teams.memberships()) {
             LocalDate last = m.validUntil() == null ? OPEN_END : m.validUntil().minusDays(1);

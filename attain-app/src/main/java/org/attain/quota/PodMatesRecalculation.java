@@ -3,7 +3,6 @@ package org.attain.quota;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.attain.calc.RecalculationRequested;
 import org.attain.engine.plan.CompiledPlan;
 import org.attain.ingest.TransactionsChanged;
 import org.attain.org.Teams;
@@ -16,7 +15,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * A deal counts toward its owner's pod, so when transactions change, the owners' pod mates are paid on
- * a changed pod total too: ask for their recalculation (the owners themselves are recalculated by calc).
+ * a changed pod total too: say so (the owners themselves are recalculated by calc).
  * Does nothing while no plan pays on pod attainment.
  */
 @Component
@@ -43,7 +42,7 @@ class PodMatesRecalculation {
         Set<Long> mates = mates(change.personIds(), teams.memberships());
         mates.removeAll(change.personIds());
         if (!mates.isEmpty()) {
-            events.publishEvent(new RecalculationRequested(mates, "pod mates' transactions changed", "import"));
+            events.publishEvent(new PodTotalsChanged(mates, "pod mates' transactions changed", "import"));
         }
     }
 

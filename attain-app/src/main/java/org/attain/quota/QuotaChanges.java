@@ -3,19 +3,25 @@ package org.attain.quota;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** One bulk edit of payee and team quotas: all or none, and who must be recalculated afterwards. */
+/**
+ * One bulk edit of payee and team quotas: all or none. Publishes who must be recalculated afterwards
+ * ({@link QuotasChanged}, in the background: the page or API answers first).
+ */
 @Service
 class QuotaChanges {
 
     private final Quotas quotas;
     private final TeamQuotas teamQuotas;
+    private final ApplicationEventPublisher events;
 
-    QuotaChanges(Quotas quotas, TeamQuotas teamQuotas) {
+    QuotaChanges(Quotas quotas, TeamQuotas teamQuotas, ApplicationEventPublisher events) {
         this.quotas = quotas;
         this.teamQuotas = teamQuotas;
+        this.events = events;
     }
 
     record Outcome(int changed, int teamsChanged, Set<Long> people) {
@@ -28,6 +34,9 @@ class QuotaChanges {
         Set<Long> people = new TreeSet<>(team.members());
         if (changed > 0) {
             rows.forEach(r -> people.add(r.personId()));
+        }
+        if (!people.isEmpty()) {
+            events.publishEvent(new QuotasChanged(people, "quotas changed", actor, true));
         }
         return new Outcome(changed, team.changed(), people);
     }

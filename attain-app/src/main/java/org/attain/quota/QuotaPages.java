@@ -8,13 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.attain.access.AttainUser;
 import org.attain.access.Role;
 import org.attain.access.Visibility;
-import org.attain.calc.RunLauncher;
 import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
 import org.attain.org.Teams;
@@ -43,17 +41,15 @@ class QuotaPages {
     private final Periods periods;
     private final Teams teams;
     private final Visibility visibility;
-    private final RunLauncher launcher;
 
     QuotaPages(Quotas quotas, TeamQuotas teamQuotas, QuotaChanges changes, Periods periods, Teams teams,
-            Visibility visibility, RunLauncher launcher) {
+            Visibility visibility) {
         this.quotas = quotas;
         this.teamQuotas = teamQuotas;
         this.changes = changes;
         this.periods = periods;
         this.teams = teams;
         this.visibility = visibility;
-        this.launcher = launcher;
     }
 
     @GetMapping("/quotas")
@@ -99,12 +95,7 @@ class QuotaPages {
             return redirect(period, team);
         }
         try {
-            int changed = quotas.set(changes, user.getUsername());
-            Set<Long> people = new TreeSet<>();
-            changes.forEach(c -> people.add(c.personId()));
-            if (changed > 0) {
-                launcher.launchFor(people, user.getUsername());
-            }
+            int changed = this.changes.set(changes, List.of(), user.getUsername()).changed();
             flash.addFlashAttribute("notice", "quota.saved");
             flash.addFlashAttribute("messageArg", Integer.toString(changed));
         } catch (InvalidInputException e) {
@@ -133,9 +124,6 @@ class QuotaPages {
         }
         try {
             QuotaChanges.Outcome outcome = changes.set(List.of(), teamChanges, user.getUsername());
-            if (!outcome.people().isEmpty()) {
-                launcher.launchFor(outcome.people(), user.getUsername());
-            }
             flash.addFlashAttribute("notice", "quota.team.saved");
             flash.addFlashAttribute("messageArg", Integer.toString(outcome.teamsChanged()));
         } catch (InvalidInputException e) {

@@ -8,7 +8,6 @@ import org.attain.access.AttainUser;
 import org.attain.access.Role;
 import org.attain.access.Visibility;
 import com.fasterxml.jackson.annotation.JsonAlias;
-import org.attain.calc.RunLauncher;
 import org.attain.org.PersonRef;
 import org.attain.org.PersonRefs;
 import org.attain.platform.ForbiddenException;
@@ -30,17 +29,15 @@ class QuotasApi {
     private final TeamQuotas teamQuotas;
     private final QuotaChanges changes;
     private final Visibility visibility;
-    private final RunLauncher launcher;
     private final PersonRefs refs;
 
-    QuotasApi(Quotas quotas, TeamQuotas teamQuotas, QuotaChanges changes, Visibility visibility, RunLauncher launcher,
+    QuotasApi(Quotas quotas, TeamQuotas teamQuotas, QuotaChanges changes, Visibility visibility,
             PersonRefs refs) {
         this.refs = refs;
         this.quotas = quotas;
         this.teamQuotas = teamQuotas;
         this.changes = changes;
         this.visibility = visibility;
-        this.launcher = launcher;
     }
 
     @GetMapping
@@ -84,9 +81,6 @@ class QuotasApi {
         }
         List<TeamQuotas.Change> teams = body == null || body.teams() == null ? List.of() : body.teams();
         QuotaChanges.Outcome outcome = changes.set(rows, teams, user.getUsername());
-        if (!outcome.people().isEmpty()) {
-            launcher.launchFor(outcome.people(), user.getUsername());
-        }
         return Map.of("changed", outcome.changed(), "teamsChanged", outcome.teamsChanged());
     }
 }

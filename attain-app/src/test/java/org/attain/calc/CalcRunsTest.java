@@ -27,7 +27,7 @@ class CalcRunsTest extends AttainIntegrationTest {
     void rerunningTheSameInputsChangesNothing() {
         List<Fingerprint> before = current();
         CalcRuns.Run rerun = runs.runFull("test", "test");
-        assertThat(rerun.status()).isEqualTo("DONE");
+        assertThat(rerun.status()).isEqualTo(RunStatus.DONE);
         assertThat(rerun.changed()).isZero();
         assertThat(current()).containsExactlyElementsOf(before);
     }
@@ -44,7 +44,7 @@ class CalcRunsTest extends AttainIntegrationTest {
         } finally {
             System.clearProperty("attain.calc.chunk");
         }
-        assertThat(chunked.status()).isEqualTo("DONE");
+        assertThat(chunked.status()).isEqualTo(RunStatus.DONE);
         assertThat(chunked.total()).isGreaterThan(6);
         assertThat(chunked.changed()).isZero();
         assertThat(current()).containsExactlyElementsOf(before);

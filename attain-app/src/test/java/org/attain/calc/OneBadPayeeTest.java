@@ -134,7 +134,7 @@ class OneBadPayeeTest extends AttainIntegrationTest {
                 .param("id", quota.id()).update();
         try {
             CalcRuns.Run run = runs.runFull("test", "test");
-            assertThat(run.status()).as(run.error()).isEqualTo("DONE");
+            assertThat(run.status()).as(run.error()).isEqualTo(RunStatus.DONE);
             assertThat(run.failedPayees()).extracting(CalcRuns.FailedPayee::personId).containsExactly(quota.personId());
             assertThat(run.failedPayees().get(0).reason()).isEqualTo("runs.failed.engine");
             assertThat(run.failedPayees().get(0).message()).contains("currency mismatch");
@@ -168,7 +168,7 @@ class OneBadPayeeTest extends AttainIntegrationTest {
                 .param("m", quota.measure()).update();
         try {
             CalcRuns.Run run = runs.runFor(Set.of(rep), "test", "test");
-            assertThat(run.status()).isEqualTo("DONE");
+            assertThat(run.status()).isEqualTo(RunStatus.DONE);
             assertThat(run.failedPayees()).isEmpty();
             BigDecimal attainment = jdbc.sql("""
                     select attainment from payee_period_result where person_id = :p and period_id = :q and is_current""")
@@ -196,7 +196,7 @@ class OneBadPayeeTest extends AttainIntegrationTest {
             var posted = compAdmin.sendJson("POST", "/api/v1/transactions/bulk", body);
             assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
             CalcRuns.Run run = runs.runFull("test", "test");
-            assertThat(run.status()).as(run.error()).isEqualTo("DONE");
+            assertThat(run.status()).as(run.error()).isEqualTo(RunStatus.DONE);
             assertThat(run.failedPayees()).isEmpty();
             List<String> listed = jdbc.sql("""
                     select distinct t from payee_period_result r join earnings_line_qualifying q on q.result_id = r.id,

@@ -35,7 +35,7 @@ class ResultWriterIsolationTest extends AttainIntegrationTest {
     @Test
     void aChunkWithOnePayeeTheDatabaseRefusesStoresEveryoneElse() {
         List<Long> people = jdbc.sql("select id from person where role_type = 'REP' order by id limit 3").query(Long.class).list();
-        long runId = records.start("INCREMENTAL", List.of(), "test", "test");
+        long runId = records.start(RunKind.INCREMENTAL, List.of(), "test", "test");
         try {
             PayeePeriodResult fine = statement(people.get(0), "commission", "1000.00");
             // Past the run's own range check, as if it had missed something: numeric(19,4) overflows.

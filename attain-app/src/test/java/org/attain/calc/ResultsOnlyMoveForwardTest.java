@@ -92,7 +92,7 @@ class ResultsOnlyMoveForwardTest extends AttainIntegrationTest {
                 dealDone.countDown();
                 assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
                 CalcRuns.Run fullRun = full.get(10, TimeUnit.MINUTES);
-                assertThat(fullRun.status()).as(fullRun.error()).isEqualTo("DONE");
+                assertThat(fullRun.status()).as(fullRun.error()).isEqualTo(RunStatus.DONE);
                 assertThat(onCurrentStatement(rep.id(), SOURCE + ":" + externalId))
                         .as("round %d: %s on the current statement of %s", round, externalId, rep.externalId()).isTrue();
                 if (held) {

@@ -1,4 +1,4 @@
-package org.attain.calc;
+package org.attain.org;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.attain.calc;
+package org.attain.org;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -6,14 +6,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.attain.calc.CalcInputContributor;
+import org.attain.engine.calc.CalculationInput;
 import org.attain.engine.model.Person;
+import org.attain.engine.model.PersonId;
 import org.attain.engine.model.ReportingLine;
 import org.attain.engine.time.DateRange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Everyone and every reporting line as the engine takes them, kept between runs. A single-deal
+ * Org's part of a run's snapshot: everyone and every reporting line as the engine takes them, kept
+ * between runs. A single-deal
  * recalculation at 10,000 people spent about 35 ms of its ~70 ms reading and translating them again.
  *
  * <p>What is kept is tagged with {@code org_version.people}, which every statement writing person,
@@ -23,7 +27,7 @@ import org.springframework.stereotype.Component;
  * A run inside a transaction that changed the org itself reads afresh and keeps nothing.
  */
 @Component
-class OrgSnapshot {
+class OrgSnapshot implements CalcInputContributor {
 
     // Engine dates are closed ranges; open-ended database rows end far in the future.
     private static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);
@@ -42,6 +46,14 @@ class OrgSnapshot {
 
     OrgSnapshot(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public void contribute(CalculationInput.Builder input, Scope run) {
+        Org org = current();
+        org.people().forEach(input::person);
+        org.reportingLines().forEach(input::reportingLine);
+        run.reportsOf(org.reportsOf());
     }
 
     /** The people and reporting lines as of the last committed change (or this transaction's own). */
@@ -65,7 +77,7 @@ class OrgSnapshot {
     private Org read() {
         List<Person> people = jdbc.sql("""
                 select id, first_name || ' ' || last_name, role_type, employment_start, employment_end, region_id from person""")
-                .query((rs, n) -> new Person(CalcInputs.pid(rs.getLong(1)), rs.getString(2), rs.getString(3),
+                .query((rs, n) -> new Person(pid(rs.getLong(1)), rs.getString(2), rs.getString(3),
                         new DateRange(rs.getObject(4, LocalDate.class),
                                 rs.getObject(5, LocalDate.class) == null ? OPEN_END : rs.getObject(5, LocalDate.class)),
                         Map.of("region_id", rs.getLong(6))))
@@ -75,12 +87,16 @@ class OrgSnapshot {
                 .query((rs, n) -> {
                     reportsOf.computeIfAbsent(rs.getLong(2), m -> new HashSet<>()).add(rs.getLong(1));
                     LocalDate until = rs.getObject(4, LocalDate.class);
-                    return new ReportingLine(CalcInputs.pid(rs.getLong(1)), CalcInputs.pid(rs.getLong(2)),
+                    return new ReportingLine(pid(rs.getLong(1)), pid(rs.getLong(2)),
                             new DateRange(rs.getObject(3, LocalDate.class), until == null ? OPEN_END : until.minusDays(1)));
                 })
                 .list();
         Map<Long, Set<Long>> frozen = new HashMap<>();
         reportsOf.forEach((manager, reports) -> frozen.put(manager, Set.copyOf(reports)));
         return new Org(List.copyOf(people), List.copyOf(lines), Map.copyOf(frozen));
+    }
+
+    private static PersonId pid(long id) {
+        return PersonId.of(Long.toString(id));
     }
 }

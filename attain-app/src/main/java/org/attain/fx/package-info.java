@@ -1,0 +1,8 @@
+/**
+ * Exchange rates between currencies, effective from a date, which a run uses to pay deals booked in
+ * another currency than the plan's.
+ *
+ * <p>Owns tables: fx_rate. Read through {@link org.attain.fx.FxRates}; a run gets them through this
+ * package's {@code CalcInputContributor}. A change publishes {@link org.attain.fx.FxRatesChanged}.
+ */
+package org.attain.fx;

@@ -1,0 +1,12 @@
+package org.attain.quota;
+
+import java.util.Set;
+import org.attain.calc.PayInputsChanged;
+
+/** A pod's credited total moved (a pod mate's deals changed): its members are paid on the new total. */
+public record PodTotalsChanged(Set<Long> personIds, String reason, String actor) implements PayInputsChanged {
+
+    public PodTotalsChanged {
+        personIds = Set.copyOf(personIds);
+    }
+}
