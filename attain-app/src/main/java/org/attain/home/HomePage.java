@@ -94,7 +94,7 @@ class HomePage {
         if (user.seesEveryone()) {
             model.addAttribute("teams", teams.all());
             model.addAttribute("regionBookings", sales.bookingsByRegion(quarter.startsOn(), quarter.endsOn()));
-            model.addAttribute("headcount", people.list(org.attain.access.PersonScope.everyone(),
+            model.addAttribute("headcount", people.list(org.attain.org.PersonScope.everyone(),
                     People.Filter.none(), today, 0, 1).total());
             model.addAttribute("openPeriods", periods.list(PeriodKind.QUARTER, quarter.fiscalYear()));
         }

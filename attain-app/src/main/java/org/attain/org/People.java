@@ -3,7 +3,6 @@ package org.attain.org;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.attain.access.PersonScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.attain.calc.RecalculationRequested;
 import org.attain.access.AttainUser;
 import org.attain.access.AuditLog;
-import org.attain.access.Visibility;
+import org.attain.org.Visibility;
 import org.attain.calendar.PeriodStatus;
 import org.attain.calendar.Periods;
 import org.attain.platform.FieldProblem;

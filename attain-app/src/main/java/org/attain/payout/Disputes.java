@@ -11,7 +11,7 @@ import java.util.Map;
 import org.attain.access.AttainUser;
 import org.attain.access.AuditLog;
 import org.attain.access.UserAccounts;
-import org.attain.access.Visibility;
+import org.attain.org.Visibility;
 import org.attain.calendar.Periods;
 import org.attain.pay.Earnings;
 import org.attain.platform.ConflictException;

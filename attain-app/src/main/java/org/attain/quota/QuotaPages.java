@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.attain.access.AttainUser;
 import org.attain.access.Role;
-import org.attain.access.Visibility;
+import org.attain.org.Visibility;
 import org.attain.calc.RunLauncher;
 import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
