@@ -267,6 +267,6 @@ public class Disputes {
                    p.first_name || ' ' || p.last_name as person_name, d.period_id, d.line_no,
                    d.component, d.line_amount, d.currency, d.text, d.status, d.assignee, d.opened_by, d.opened_at,
                    d.updated_at, d.closed_at
-            from dispute d join person p on p.id = d.person_id
+            from dispute d join org_person_v p on p.id = d.person_id
             """;
 }
