@@ -1,2 +1,7 @@
-/** Compensation plans as versioned YAML documents: publish, validate, diff, assign. */
+/**
+ * Compensation plans as versioned YAML documents: publish, validate, diff, assign.
+ *
+ * <p>Owns tables: plan_version, plan_scenario, plan_assignment. Public view (migration .90):
+ * {@code plan_version_v} (every version's key, number, name, currency, status and creation time).
+ */
 package org.attain.plan;

@@ -16,6 +16,9 @@ import org.springframework.stereotype.Service;
  * recent deals per owner, bookings per region, and id look-ups of accounts and opportunities. Each
  * answers a whole set of people in one statement, so no page asks per row. Rows are mapped by hand, in
  * select order: the generic record mapper pays a driver exception per camel-case field and row.
+ *
+ * <p>Sales also publishes the view {@code sales_booking_v} (migration .90: owner, status, close date,
+ * amount and currency of each transaction) for reports that total bookings per team in one statement.
  */
 @Service
 public class SalesFigures {
