@@ -24,7 +24,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Three doors: the API (session or bearer token, 401 instead of a redirect), the operations
  * endpoints, and the pages (form login with CSRF). Who may see whose data is not decided here but
- * in {@link Visibility}.
+ * in org.Visibility.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {

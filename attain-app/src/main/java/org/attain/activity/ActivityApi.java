@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.attain.access.AttainUser;
 import org.attain.access.Role;
-import org.attain.access.Visibility;
+import org.attain.org.Visibility;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.ForbiddenException;
 import org.attain.platform.InvalidInputException;

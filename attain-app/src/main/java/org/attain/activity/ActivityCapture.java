@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.attain.org.People;
+import org.attain.sales.SalesFigures;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,11 +33,15 @@ public class ActivityCapture {
     private final JdbcClient jdbc;
     private final ActivitySummaries summaries;
     private final Clock clock;
+    private final People people;
+    private final SalesFigures sales;
 
-    ActivityCapture(JdbcClient jdbc, ActivitySummaries summaries, Clock clock) {
+    ActivityCapture(JdbcClient jdbc, ActivitySummaries summaries, Clock clock, People people, SalesFigures sales) {
         this.jdbc = jdbc;
         this.summaries = summaries;
         this.clock = clock;
+        this.people = people;
+        this.sales = sales;
     }
 
     private record Valid(NewActivity in, long personId, ActivityKind kind, Long accountId, Long dealId) {
@@ -44,7 +50,7 @@ public class ActivityCapture {
     @Transactional
     public Captured capture(String source, List<NewActivity> records) {
         List<Captured.Rejection> rejections = new ArrayList<>();
-        References refs = References.load(jdbc, source, records);
+        References refs = References.load(people, sales, source, records);
         Map<String, Valid> valid = new LinkedHashMap<>();
         int row = 0;
         for (NewActivity a : records) {
@@ -149,13 +155,13 @@ public class ActivityCapture {
      */
     private record References(Map<String, Long> people, Map<String, Long> accounts, Map<String, Long> deals) {
 
-        static References load(JdbcClient jdbc, String source, List<NewActivity> records) {
-            Set<String> people = new HashSet<>();
+        static References load(People people, SalesFigures sales, String source, List<NewActivity> records) {
+            Set<String> peopleKeys = new HashSet<>();
             Set<String> accounts = new HashSet<>();
             Set<String> deals = new HashSet<>();
             records.stream().filter(Objects::nonNull).forEach(a -> {
                 if (!blank(a.person())) {
-                    people.add(a.person().trim().toLowerCase(Locale.ROOT));
+                    peopleKeys.add(a.person().trim().toLowerCase(Locale.ROOT));
                 }
                 if (!blank(a.account())) {
                     accounts.add(a.account().trim());
@@ -164,27 +170,8 @@ public class ActivityCapture {
                     deals.add(a.deal().trim());
                 }
             });
-            Map<String, Long> byKey = new HashMap<>();
-            jdbc.sql("select id, lower(external_id), lower(email) from person where lower(external_id) = any(:v) or lower(email) = any(:v)")
-                    .param("v", people.toArray(String[]::new))
-                    .query(rs -> {
-                        byKey.put(rs.getString(2), rs.getLong(1));
-                        byKey.put(rs.getString(3), rs.getLong(1));
-                    });
-            return new References(byKey, ids(jdbc, "account", source, accounts), ids(jdbc, "opportunity", source, deals));
-        }
-
-        private static Map<String, Long> ids(JdbcClient jdbc, String table, String source, Set<String> externalIds) {
-            Map<String, Long> ids = new HashMap<>();
-            if (externalIds.isEmpty()) {
-                return ids;
-            }
-            jdbc.sql("select external_id, id from " + table + " where external_id = any(:v) order by (source = :source)")
-                    .param("v", externalIds.toArray(String[]::new)).param("source", source)
-                    .query(rs -> {
-                        ids.put(rs.getString(1), rs.getLong(2));
-                    });
-            return ids;
+            return new References(people.idsByKey(peopleKeys), sales.accountIds(source, accounts),
+                    sales.opportunityIds(source, deals));
         }
 
         Long person(String value) {

@@ -9,7 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.attain.access.PersonScope;
+import org.attain.org.PersonScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -108,7 +108,7 @@ public class ActivitySummaries {
         return jdbc.sql("""
                 select d.person_id, p.first_name || ' ' || p.last_name as name, %s as period, d.kind,
                        sum(d.activities) as activities, sum(d.minutes) as minutes
-                from activity_daily d join person p on p.id = d.person_id
+                from activity_daily d join org_person_v p on p.id = d.person_id
                 where d.day between :from and :to and (cast(:ids as bigint[]) is null or d.person_id = any(cast(:ids as bigint[])))
                 group by d.person_id, p.first_name, p.last_name, 3, d.kind
                 order by name, period, d.kind""".formatted(period))

@@ -1,2 +1,7 @@
-/** Activity capture: calls, e-mails, meetings and webinars per person, with daily summaries per rep and team. */
+/**
+ * Activity capture: calls, e-mails, meetings and webinars per person, with daily summaries per rep and team.
+ *
+ * <p>Owns tables: activity, activity_daily, activity_daily_watermark. Public reads: {@code ActivityReads}
+ * (counts and mix per person), {@code ActivitySummaries}.
+ */
 package org.attain.activity;

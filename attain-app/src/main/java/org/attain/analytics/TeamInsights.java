@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.attain.activity.ActivityReads;
+import org.attain.sales.SalesFigures;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -20,9 +22,13 @@ import org.springframework.stereotype.Service;
 public class TeamInsights {
 
     private final JdbcClient jdbc;
+    private final SalesFigures sales;
+    private final ActivityReads activity;
 
-    TeamInsights(JdbcClient jdbc) {
+    TeamInsights(JdbcClient jdbc, SalesFigures sales, ActivityReads activity) {
         this.jdbc = jdbc;
+        this.sales = sales;
+        this.activity = activity;
     }
 
     public record Member(long personId, String name, String title, String managerName, String currency,
@@ -33,29 +39,37 @@ public class TeamInsights {
     public record Trend(List<String> periods, BigDecimal[] median, Map<String, BigDecimal[]> byRep) {
     }
 
-    /** The reps (REP role) among the given people, with their figures for the period. */
+    /**
+     * The reps (REP role) among the given people, with their figures for the period: people, managers and
+     * results from org's and calc's views in one statement, bookings and activity from their owners in one
+     * statement each.
+     */
     public List<Member> members(Set<Long> people, String periodId, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
+        record Rep(long personId, String name, String title, String managerName, String currency,
+                BigDecimal attainment, BigDecimal earnings) {
+        }
+        List<Rep> reps = jdbc.sql("""
                 select p.id as person_id, p.first_name || ' ' || p.last_name as name, p.title,
                        m.first_name || ' ' || m.last_name as manager_name, p.currency,
-                       r.attainment, r.earnings,
-                       coalesce((select sum(t.amount) from sales_transaction t where t.owner_id = p.id and t.status = 'won'
-                                 and t.close_date between :from and :to), 0) as bookings,
-                       (select count(*) from sales_transaction t where t.owner_id = p.id and t.status = 'won'
-                         and t.close_date between :from and :to) as deals,
-                       coalesce((select sum(o.amount) from opportunity o where o.owner_id = p.id
-                                 and o.stage not in ('Closed Won', 'Closed Lost')), 0) as pipeline,
-                       (select count(*) from activity a where a.person_id = p.id
-                         and a.occurred_at >= :from and a.occurred_at < cast(:to as date) + 1) as activities
-                from person p
-                left join payee_period_result r on r.person_id = p.id and r.period_id = :period and r.is_current
-                left join reporting_line rl on rl.person_id = p.id and rl.valid_from <= :to
+                       r.attainment, r.earnings
+                from org_person_v p
+                left join calc_current_result_v r on r.person_id = p.id and r.period_id = :period
+                left join org_reporting_line_v rl on rl.person_id = p.id and rl.valid_from <= :to
                      and (rl.valid_until is null or rl.valid_until > :to)
-                left join person m on m.id = rl.manager_id
+                left join org_person_v m on m.id = rl.manager_id
                 where p.id = any(:ids) and p.role_type = 'REP' and (p.employment_end is null or p.employment_end >= :from)
                 order by r.attainment desc nulls last, p.last_name""")
                 .param("ids", people.toArray(Long[]::new)).param("period", periodId).param("from", from).param("to", to)
-                .query(Member.class).list();
+                .query(Rep.class).list();
+        List<Long> ids = reps.stream().map(Rep::personId).toList();
+        Map<Long, SalesFigures.OwnerFigures> figures = sales.byOwner(ids, from, to);
+        Map<Long, Long> activities = activity.counts(ids, from, to);
+        return reps.stream().map(r -> {
+            SalesFigures.OwnerFigures f = figures.get(r.personId());
+            return new Member(r.personId(), r.name(), r.title(), r.managerName(), r.currency(), r.attainment(),
+                    r.earnings(), f == null ? BigDecimal.ZERO : f.bookings(), f == null ? 0 : f.deals(),
+                    f == null ? BigDecimal.ZERO : f.pipeline(), activities.getOrDefault(r.personId(), 0L));
+        }).toList();
     }
 
     /** Top and bottom by attainment; people without a quota are left out rather than ranked last. */
@@ -75,8 +89,8 @@ public class TeamInsights {
         }
         List<Point> points = jdbc.sql("""
                 select r.person_id, p.first_name || ' ' || p.last_name as name, r.period_id, r.attainment
-                from payee_period_result r join person p on p.id = r.person_id
-                where r.is_current and r.person_id = any(:ids) and r.period_id = any(:periods)
+                from calc_current_result_v r join org_person_v p on p.id = r.person_id
+                where r.person_id = any(:ids) and r.period_id = any(:periods)
                   and p.role_type = 'REP' and r.attainment is not null""")
                 .param("ids", people.toArray(Long[]::new)).param("periods", periods.toArray(String[]::new))
                 .query(Point.class).list();

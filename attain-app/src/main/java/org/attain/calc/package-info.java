@@ -6,5 +6,10 @@
  * org.attain.calc.CalcInputContributor}. Recalculation is asked for one way: owners publish past-tense events
  * implementing {@link org.attain.calc.PayInputsChanged} (and ingest's TransactionsChanged), which
  * {@code RecalculateOnChange} turns into runs after commit.
+ *
+ * <p>Public views (migration .90), the only way other capabilities read results: {@code calc_result_v}
+ * (every stored result), {@code calc_current_result_v} (the current result per payee-period),
+ * {@code calc_current_line_v} (current lines with payee, period, currency, attainment and the run's plan
+ * versions) and {@code calc_earnings_line_v} (a result's lines with their packed explained deals).
  */
 package org.attain.calc;

@@ -65,7 +65,7 @@ class HomePage {
                 model.addAttribute("person", me);
                 // Back-office staff are not paid on sales: their home has no pay or booking cards.
                 if (me.roleType() != org.attain.org.RoleType.ADMIN) {
-                    SalesSnapshot.Mine mine = sales.mine(me.id(), quarter.startsOn(), quarter.endsOn(),
+                    SalesSnapshot.Mine mine = sales.mine(me, quarter.startsOn(), quarter.endsOn(),
                             today.minusDays(30), today, 8);
                     model.addAttribute("myFigures", mine.figures());
                     model.addAttribute("recentDeals", mine.recentDeals());
@@ -81,7 +81,7 @@ class HomePage {
             });
             List<PersonView> reports = personAndReports.reports();
             if (!reports.isEmpty()) {
-                Map<Long, SalesSnapshot.Figures> figures = sales.figures(reports.stream().map(PersonView::id).toList(),
+                Map<Long, SalesSnapshot.Figures> figures = sales.figures(reports,
                         quarter.startsOn(), quarter.endsOn());
                 Map<Long, Earnings.Summary> pay = earnings.summariesOf(reports.stream().map(PersonView::id).toList(), quarter.id());
                 model.addAttribute("team", reports.stream()
@@ -94,7 +94,7 @@ class HomePage {
         if (user.seesEveryone()) {
             model.addAttribute("teams", teams.all());
             model.addAttribute("regionBookings", sales.bookingsByRegion(quarter.startsOn(), quarter.endsOn()));
-            model.addAttribute("headcount", people.list(org.attain.access.PersonScope.everyone(),
+            model.addAttribute("headcount", people.list(org.attain.org.PersonScope.everyone(),
                     People.Filter.none(), today, 0, 1).total());
             model.addAttribute("openPeriods", periods.list(PeriodKind.QUARTER, quarter.fiscalYear()));
         }

@@ -144,13 +144,11 @@ final class ConnectorSink {
     }
 
     private boolean accountKnown(String id) {
-        return id != null && jdbc.sql("select exists(select 1 from account where source = :s and external_id = :id)")
-                .param("s", source).param("id", id).query(Boolean.class).single();
+        return id != null && crm.accountKnown(source, id);
     }
 
     private boolean dealKnown(String id) {
-        return id != null && jdbc.sql("select exists(select 1 from opportunity where source = :s and external_id = :id)")
-                .param("s", source).param("id", id).query(Boolean.class).single();
+        return id != null && crm.dealKnown(source, id);
     }
 
     void count(String what, long n) {

@@ -3,9 +3,10 @@ package org.attain.integration;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.attain.org.People;
+import org.attain.sales.SalesFigures;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,30 +26,31 @@ class CrmRecords {
     }
 
     private final JdbcClient jdbc;
+    private final People people;
+    private final SalesFigures sales;
 
-    CrmRecords(JdbcClient jdbc) {
+    CrmRecords(JdbcClient jdbc, People people, SalesFigures sales) {
         this.jdbc = jdbc;
+        this.people = people;
+        this.sales = sales;
     }
 
     /** People by lower-case employee id and e-mail, for the given references only. */
     Map<String, Long> people(Collection<String> references) {
-        Map<String, Long> found = new HashMap<>();
-        String[] keys = references.stream().filter(r -> r != null && !r.isBlank())
-                .map(r -> r.trim().toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new);
-        if (keys.length == 0) {
-            return found;
-        }
-        jdbc.sql("select id, lower(external_id), lower(email) from person where lower(external_id) = any(:k) or lower(email) = any(:k)")
-                .param("k", keys).query(rs -> {
-                    found.put(rs.getString(2), rs.getLong(1));
-                    found.put(rs.getString(3), rs.getLong(1));
-                });
-        return found;
+        return people.idsByKey(references);
     }
 
     Long person(String reference) {
         return reference == null || reference.isBlank() ? null
                 : people(java.util.List.of(reference)).get(reference.trim().toLowerCase(Locale.ROOT));
+    }
+
+    boolean accountKnown(String source, String externalId) {
+        return sales.accountExists(source, externalId);
+    }
+
+    boolean dealKnown(String source, String externalId) {
+        return sales.opportunityExists(source, externalId);
     }
 
     /** @return true when the account was new or changed */
@@ -65,9 +67,7 @@ class CrmRecords {
 
     /** @return true when the opportunity was new or changed */
     boolean upsertDeal(String source, Deal d) {
-        Long accountId = d.accountExternalId() == null ? null : jdbc.sql(
-                "select id from account where external_id = :id order by (source = :s) desc limit 1")
-                .param("id", d.accountExternalId()).param("s", source).query(Long.class).optional().orElse(null);
+        Long accountId = d.accountExternalId() == null ? null : sales.accountId(d.accountExternalId(), source).orElse(null);
         return jdbc.sql("""
                 insert into opportunity as o (source, external_id, name, account_id, owner_id, stage, deal_type, product_code,
                                               amount, currency, created_on, close_date, probability)

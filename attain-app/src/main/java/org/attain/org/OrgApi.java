@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import org.attain.access.AttainUser;
 import org.attain.access.Role;
-import org.attain.access.Visibility;
 import org.attain.platform.NotFoundException;
 import org.attain.platform.ForbiddenException;
 import org.springframework.format.annotation.DateTimeFormat;

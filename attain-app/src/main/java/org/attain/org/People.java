@@ -1,9 +1,12 @@
 package org.attain.org;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import org.attain.access.PersonScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -34,6 +37,25 @@ public class People {
     public Optional<Long> idByExternalId(String externalId) {
         return jdbc.sql("select id from person where external_id = :x").param("x", externalId)
                 .query(Long.class).optional();
+    }
+
+    /**
+     * Person ids by employee id or e-mail, compared without case: each found person appears under both
+     * keys, lower-cased. Blank references are ignored; one statement for the whole set.
+     */
+    public Map<String, Long> idsByKey(Collection<String> references) {
+        Map<String, Long> found = new HashMap<>();
+        String[] keys = references.stream().filter(r -> r != null && !r.isBlank())
+                .map(r -> r.trim().toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new);
+        if (keys.length == 0) {
+            return found;
+        }
+        jdbc.sql("select id, lower(external_id), lower(email) from person where lower(external_id) = any(:k) or lower(email) = any(:k)")
+                .param("k", keys).query(rs -> {
+                    found.put(rs.getString(2), rs.getLong(1));
+                    found.put(rs.getString(3), rs.getLong(1));
+                });
+        return found;
     }
 
     public Page<PersonView> list(PersonScope scope, Filter filter, LocalDate day, int page, int size) {

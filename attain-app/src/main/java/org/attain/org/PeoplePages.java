@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.attain.access.AttainUser;
 import org.attain.access.Role;
-import org.attain.access.Visibility;
 import org.attain.platform.ForbiddenException;
 import org.attain.platform.InvalidInputException;
 import org.attain.platform.NotFoundException;

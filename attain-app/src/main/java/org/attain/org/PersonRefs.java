@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.function.LongPredicate;
 import org.attain.access.AttainUser;
-import org.attain.access.Visibility;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.InvalidInputException;
 import org.attain.platform.NotFoundException;

@@ -13,7 +13,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Reads current calculation results: a payee-period's statement with every line and its trace. */
+/**
+ * Reads current calculation results: a payee-period's statement with every line and its trace. Reads
+ * calc's published views ({@code calc_current_result_v}, {@code calc_result_v}, {@code calc_earnings_line_v}).
+ */
 @Service
 public class Earnings {
 
@@ -123,7 +126,7 @@ public class Earnings {
     private Optional<Head> head(long personId, String period) {
         return jdbc.sql("""
                 select id, currency, earnings, payout, quota, attainment, run_id, created_at
-                from payee_period_result where person_id = :p and period_id = :period and is_current""")
+                from calc_current_result_v where person_id = :p and period_id = :period""")
                 .param("p", personId).param("period", period)
                 .query((rs, n) -> {
                     BigDecimal attainment = rs.getBigDecimal(6);
@@ -136,7 +139,7 @@ public class Earnings {
     }
 
     private Detail detail(long resultId) {
-        String[] texts = jdbc.sql("select measures::text, ledger::text from payee_period_result where id = :r")
+        String[] texts = jdbc.sql("select measures::text, ledger::text from calc_result_v where id = :r")
                 .param("r", resultId).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
         return new Detail(readTreeOrNull(texts[0]), readTreeOrNull(texts[1]), lines(resultId));
     }
@@ -149,9 +152,8 @@ public class Earnings {
         // A line's qualifying ids are in its array, or only in its packed deals (migration .130).
         return jdbc.sql("""
                 select l.line_no, l.component, l.kind, l.plan_key, l.amount, l.uncapped, l.for_period, l.qualifying,
-                       l.trace::text, l.qualifying_in_pack, p.deals
-                from earnings_line l
-                left join earnings_line_deal_pack p on p.result_id = l.result_id and p.line_no = l.line_no
+                       l.trace::text, l.qualifying_in_pack, l.packed_deals
+                from calc_earnings_line_v l
                 where l.result_id = :r order by l.line_no""")
                 .param("r", resultId)
                 .query((rs, n) -> {
@@ -188,8 +190,8 @@ public class Earnings {
     public java.util.Map<Long, Summary> summariesOf(java.util.Collection<Long> people, String period) {
         java.util.Map<Long, Summary> out = new java.util.HashMap<>();
         jdbc.sql("""
-                select person_id, period_id, currency, earnings, payout, attainment from payee_period_result
-                where is_current and period_id = :period and person_id = any(:ids)""")
+                select person_id, period_id, currency, earnings, payout, attainment from calc_current_result_v
+                where period_id = :period and person_id = any(:ids)""")
                 .param("period", period).param("ids", people.toArray(Long[]::new))
                 .query(rs -> {
                     BigDecimal attainment = rs.getBigDecimal(6);
@@ -202,8 +204,8 @@ public class Earnings {
     /** The payee's current results for the given periods, in order, for trends and year-to-date sums. */
     public List<Summary> summaries(long personId, List<String> periods) {
         return jdbc.sql("""
-                select period_id, currency, earnings, payout, attainment from payee_period_result
-                where person_id = :p and is_current and period_id = any(:periods) order by period_id""")
+                select period_id, currency, earnings, payout, attainment from calc_current_result_v
+                where person_id = :p and period_id = any(:periods) order by period_id""")
                 .param("p", personId).param("periods", periods.toArray(String[]::new))
                 .query(Summary.class).list();
     }

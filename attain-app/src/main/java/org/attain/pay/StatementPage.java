@@ -2,7 +2,7 @@ package org.attain.pay;
 
 import java.util.List;
 import org.attain.access.AttainUser;
-import org.attain.access.Visibility;
+import org.attain.org.Visibility;
 import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
 import org.attain.org.People;

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.attain.access.AttainUser;
-import org.attain.access.Visibility;
+import org.attain.org.Visibility;
 import org.attain.calc.WhatIfs;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.InvalidInputException;

@@ -4,14 +4,17 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import java.util.Optional;
 import org.attain.access.AttainUser;
 import org.attain.access.AuditLog;
-import org.attain.access.Visibility;
+import org.attain.org.PersonView;
+import org.attain.org.Visibility;
 import org.attain.calendar.PeriodStatus;
 import org.attain.calendar.Periods;
 import org.attain.platform.FieldProblem;
@@ -96,11 +99,9 @@ public class Adjustments {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        if (!visibility.canSee(user, in.personId()) || !personExists(in.personId())) {
-            throw new NotFoundException("person", in.personId());
-        }
-        String payCurrency = jdbc.sql("select currency from person where id = :p").param("p", in.personId())
-                .query(String.class).single();
+        String payCurrency = (visibility.canSee(user, in.personId())
+                ? people.find(in.personId(), LocalDate.now(clock)) : Optional.<PersonView>empty())
+                .orElseThrow(() -> new NotFoundException("person", in.personId())).currency();
         if (!payCurrency.equals(currency)) {
             // A payee is paid in one currency; an adjustment in another could not be added to the payout.
             throw new InvalidInputException(new FieldProblem("currency", "adjustment.error.payCurrency",
@@ -137,14 +138,10 @@ public class Adjustments {
                 .param("periods", periodIds.toArray(String[]::new)).query(Adjustment.class).list();
     }
 
-    private boolean personExists(long id) {
-        return people.find(id, java.time.LocalDate.now(clock)).isPresent();
-    }
-
     private static final String SELECT = """
             select a.id, a.person_id, p.external_id as person_external_id, p.email as person_email,
                    p.first_name || ' ' || p.last_name as person_name, a.period_id, a.amount, a.currency,
                    a.reason, a.created_by, a.created_at
-            from payout_adjustment a join person p on p.id = a.person_id
+            from payout_adjustment a join org_person_v p on p.id = a.person_id
             """;
 }

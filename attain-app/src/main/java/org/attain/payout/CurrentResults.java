@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Payout's read-only view of current calculation results with their latest approval. {@code Earnings}
  * publishes statements but not which stored version they are, and an approval must name the exact
- * version; this is the one place payout reads the calc result table.
+ * version; this is the one place payout reads calc's published view of current results
+ * ({@code calc_current_result_v}, with org's {@code org_person_v} for names and teams).
  */
 @Component
 class CurrentResults {
@@ -42,8 +43,8 @@ class CurrentResults {
 
     Optional<Result> of(long personId, String period) {
         return jdbc.sql("""
-                select id, person_id, period_id, currency, payout, fingerprint from payee_period_result
-                where person_id = :p and period_id = :period and is_current""")
+                select id, person_id, period_id, currency, payout, fingerprint from calc_current_result_v
+                where person_id = :p and period_id = :period""")
                 .param("p", personId).param("period", period).query(Result.class).optional();
     }
 
@@ -51,18 +52,17 @@ class CurrentResults {
     List<Row> withApprovals(Collection<String> periods, Collection<Long> people) {
         return jdbc.sql("""
                 select r.id as result_id, r.person_id, p.external_id, p.first_name || ' ' || p.last_name as person_name,
-                       t.name as team, r.period_id, r.currency, r.payout, r.fingerprint,
+                       p.team_name as team, r.period_id, r.currency, r.payout, r.fingerprint,
                        a.id as approval_id, a.result_id as approved_result_id, a.fingerprint as approved_fingerprint,
                        a.payout as approved_payout, a.approved_by, a.approved_at, a.exported_at
-                from payee_period_result r
-                join person p on p.id = r.person_id
-                left join team t on t.id = p.team_id
+                from calc_current_result_v r
+                join org_person_v p on p.id = r.person_id
                 left join lateral (
                     select * from payout_approval pa where pa.person_id = r.person_id and pa.period_id = r.period_id
                     order by pa.approved_at desc, pa.id desc limit 1) a on true
-                where r.is_current and r.period_id = any(:periods)
+                where r.period_id = any(:periods)
                   and (cast(:ids as bigint[]) is null or r.person_id = any(cast(:ids as bigint[])))
-                order by r.period_id, t.name nulls last, p.last_name, p.first_name, p.id""")
+                order by r.period_id, p.team_name nulls last, p.last_name, p.first_name, p.id""")
                 .param("periods", periods.toArray(String[]::new))
                 .param("ids", people == null ? null : people.toArray(Long[]::new))
                 .query(CurrentResults::row).list();

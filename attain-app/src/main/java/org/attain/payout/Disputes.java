@@ -11,7 +11,7 @@ import java.util.Map;
 import org.attain.access.AttainUser;
 import org.attain.access.AuditLog;
 import org.attain.access.UserAccounts;
-import org.attain.access.Visibility;
+import org.attain.org.Visibility;
 import org.attain.calendar.Periods;
 import org.attain.pay.Earnings;
 import org.attain.platform.ConflictException;
@@ -267,6 +267,6 @@ public class Disputes {
                    p.first_name || ' ' || p.last_name as person_name, d.period_id, d.line_no,
                    d.component, d.line_amount, d.currency, d.text, d.status, d.assignee, d.opened_by, d.opened_at,
                    d.updated_at, d.closed_at
-            from dispute d join person p on p.id = d.person_id
+            from dispute d join org_person_v p on p.id = d.person_id
             """;
 }

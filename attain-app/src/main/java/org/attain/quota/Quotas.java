@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.attain.access.AuditLog;
-import org.attain.access.PersonScope;
+import org.attain.org.PersonScope;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;

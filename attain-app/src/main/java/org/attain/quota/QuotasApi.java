@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.attain.access.AttainUser;
 import org.attain.access.Role;
-import org.attain.access.Visibility;
+import org.attain.org.Visibility;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import org.attain.org.PersonRef;
 import org.attain.org.PersonRefs;

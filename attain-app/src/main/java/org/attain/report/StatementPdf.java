@@ -15,7 +15,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.attain.access.AttainUser;
-import org.attain.access.Visibility;
+import org.attain.org.Visibility;
 import org.attain.calendar.Periods;
 import org.attain.org.People;
 import org.attain.pay.Earnings;

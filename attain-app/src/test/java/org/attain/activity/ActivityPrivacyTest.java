@@ -10,7 +10,7 @@ import org.attain.support.Json;
 import org.attain.support.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.attain.access.Visibility;
+import org.attain.org.Visibility;
 import tools.jackson.databind.JsonNode;
 
 /** A rep sees only their own activity, a manager their subtree, admins everyone: API and page alike. */

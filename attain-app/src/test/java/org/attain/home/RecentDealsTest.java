@@ -7,6 +7,7 @@ import java.util.List;
 import org.attain.support.AttainIntegrationTest;
 import org.attain.support.DateDependent;
 import org.junit.jupiter.api.Test;
+import org.attain.sales.SalesFigures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -19,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class RecentDealsTest extends AttainIntegrationTest {
 
     @Autowired
-    SalesSnapshot sales;
+    SalesFigures sales;
 
     @Autowired
     JdbcClient jdbc;
@@ -33,8 +34,8 @@ class RecentDealsTest extends AttainIntegrationTest {
 
     private List<String> shown(long personId, int n) {
         LocalDate today = TODAY;
-        return sales.mine(personId, today.minusDays(90), today, today.minusDays(30), today, n).recentDeals().stream()
-                .map(SalesSnapshot.Deal::externalId).toList();
+        return sales.ofOwner(personId, today.minusDays(90), today, n).recentDeals().stream()
+                .map(SalesFigures.Deal::externalId).toList();
     }
 
     @Test

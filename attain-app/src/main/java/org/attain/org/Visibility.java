@@ -1,16 +1,18 @@
-package org.attain.access;
+package org.attain.org;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.TreeSet;
+import org.attain.access.AttainUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * The one rule of who sees whose person and pay data: a rep sees themself, a manager their
  * reporting subtree as of today, admin / comp admin / finance everyone. Every page and endpoint
- * that shows a person's data asks here; nothing else decides.
+ * that shows a person's data asks here; nothing else decides. It lives in org because the reporting
+ * tree is org's; access only knows users and roles.
  */
 @Service
 public class Visibility {

@@ -1,4 +1,4 @@
-package org.attain.access;
+package org.attain.org;
 
 import java.util.Set;
 
