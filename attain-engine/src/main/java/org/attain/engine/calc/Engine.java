@@ -62,7 +62,7 @@ public final class Engine {
                     input.openingLedger().get(payee)));
         }
         List<String> sortedIssues = new ArrayList<>(new TreeSet<>(issues));
-        return new CalculationResult(statements, ctx.crediting.index().exclusions(), sortedIssues);
+        return new CalculationResult(statements, ctx.crediting.exclusions(), sortedIssues);
     }
 
     private static Set<PersonId> payees(CalculationInput input, RunContext ctx) {

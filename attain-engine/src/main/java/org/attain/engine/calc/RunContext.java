@@ -3,7 +3,6 @@ package org.attain.engine.calc;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import org.attain.engine.model.Person;
 import org.attain.engine.model.PersonId;
 import org.attain.engine.model.PlanAssignment;
 import org.attain.engine.model.TransactionId;
-import org.attain.engine.money.CurrencyUnit;
 import org.attain.engine.money.FxRates;
 import org.attain.engine.plan.CompiledPlan;
 import org.attain.engine.time.FiscalCalendar;
@@ -44,7 +42,6 @@ final class RunContext {
     final Map<PersonId, List<ManualAdjustment>> adjustments;
     // Kept to credit another chunk's transactions against the same run (see the chunk constructor).
     private final FxRates fx;
-    private final Set<CurrencyUnit> currencies;
     private final OrgChart org;
     private final Knowledge knowledge;
 
@@ -59,10 +56,9 @@ final class RunContext {
         this.people = run.people;
         this.assignments = run.assignments;
         this.fx = run.fx;
-        this.currencies = run.currencies;
         this.org = run.org;
         this.knowledge = run.knowledge;
-        this.crediting = new Crediting(CreditIndex.build(transactions, people.keySet(), fx, currencies), org, fx, knowledge);
+        this.crediting = new Crediting(CreditIndex.build(transactions, people.keySet()), org, fx, knowledge);
         this.quotas = run.quotas;
         this.pods = run.pods;
         this.kpis = run.kpis;
@@ -75,10 +71,8 @@ final class RunContext {
     RunContext(CalculationInput in) {
         this.calendar = in.calendar();
         Map<String, CompiledPlan> planMap = new LinkedHashMap<>();
-        Set<CurrencyUnit> currencies = new HashSet<>();
         for (CompiledPlan p : in.plans()) {
             planMap.put(p.id(), p);
-            currencies.add(p.currency());
         }
         this.plans = Map.copyOf(planMap);
         Map<PersonId, Person> peopleMap = new HashMap<>();
@@ -86,10 +80,9 @@ final class RunContext {
         this.people = Map.copyOf(peopleMap);
         this.assignments = group(in.assignments(), PlanAssignment::person);
         this.fx = FxRates.of(in.fxRates());
-        this.currencies = Set.copyOf(currencies);
         this.org = OrgChart.of(in.reportingLines());
         this.knowledge = Knowledge.of(in.events());
-        CreditIndex index = CreditIndex.build(in.transactions(), people.keySet(), fx, this.currencies);
+        CreditIndex index = CreditIndex.build(in.transactions(), people.keySet());
         this.crediting = new Crediting(index, org, fx, knowledge);
         this.quotas = new QuotaBook(in.quotas(), calendar);
         this.pods = new PodBook(in.pods(), calendar);

@@ -2,7 +2,6 @@ package org.attain.engine.credit;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -15,12 +14,10 @@ import org.attain.engine.model.PersonId;
 import org.attain.engine.model.Split;
 import org.attain.engine.model.Transaction;
 import org.attain.engine.model.TransactionId;
-import org.attain.engine.money.CurrencyUnit;
-import org.attain.engine.money.FxRates;
 
 /**
  * Validates every transaction once per run and indexes the valid ones by the person they credit.
- * Invalid ones (splits not adding to 1.00, unknown payee, no FX rate) become {@link Exclusion}s so the
+ * Invalid ones (splits not adding to 1.00, unknown payee) become {@link Exclusion}s so the
  * run completes for everyone else. Immutable once built; shared read-only by all payee calculations.
  */
 public final class CreditIndex {
@@ -42,29 +39,18 @@ public final class CreditIndex {
         this.exclusions = exclusions;
     }
 
-    public static CreditIndex build(List<Transaction> transactions, Set<PersonId> knownPeople, FxRates fx,
-            Set<CurrencyUnit> planCurrencies) {
+    public static CreditIndex build(List<Transaction> transactions, Set<PersonId> knownPeople) {
         Map<PersonId, List<SourceCredit>> byPerson = new HashMap<>();
         Map<TransactionId, Transaction> byId = new HashMap<>(Math.max(16, transactions.size() * 4 / 3 + 1));
         List<Transaction> valid = new ArrayList<>();
         List<Exclusion> exclusions = new ArrayList<>();
-        // Per source currency, the first day every plan currency has a rate from it: one date comparison
-        // per transaction instead of a rate look-up per plan currency.
-        Map<CurrencyUnit, LocalDate> convertibleFrom = new HashMap<>();
         for (Transaction t : transactions) {
             // One hash look-up per transaction: taken here, given back below if the transaction is invalid.
             if (byId.putIfAbsent(t.id(), t) != null) {
                 exclusions.add(new Exclusion(t.id(), "transaction id appears more than once; the first is used"));
                 continue;
             }
-            // Looked up before computing: computeIfAbsent's lambda captures and was allocated per transaction.
-            LocalDate convertible = convertibleFrom.get(t.amount().currency());
-            if (convertible == null) {
-                convertible = convertibleFrom(t.amount().currency(), planCurrencies, fx);
-                convertibleFrom.put(t.amount().currency(), convertible);
-            }
-            Optional<String> problem = problem(t, knownPeople, fx,
-                    t.closeDate().isBefore(convertible) ? planCurrencies : Set.of());
+            Optional<String> problem = problem(t, knownPeople);
             if (problem.isPresent()) {
                 byId.remove(t.id());
                 exclusions.add(new Exclusion(t.id(), problem.get()));
@@ -93,20 +79,7 @@ public final class CreditIndex {
                 Collections.unmodifiableList(valid), List.copyOf(exclusions));
     }
 
-    private static LocalDate convertibleFrom(CurrencyUnit source, Set<CurrencyUnit> planCurrencies, FxRates fx) {
-        LocalDate latest = LocalDate.MIN;
-        for (CurrencyUnit target : planCurrencies) {
-            LocalDate from = fx.knownFrom(source, target);
-            if (from == null) {
-                return LocalDate.MAX;
-            }
-            latest = from.isAfter(latest) ? from : latest;
-        }
-        return latest;
-    }
-
-    private static Optional<String> problem(Transaction t, Set<PersonId> knownPeople, FxRates fx,
-            Set<CurrencyUnit> planCurrencies) {
+    private static Optional<String> problem(Transaction t, Set<PersonId> knownPeople) {
         if (t.splits().isEmpty()) {
             if (t.owner() == null) {
                 return Optional.of("no owner and no splits: nobody to credit");
@@ -126,11 +99,6 @@ public final class CreditIndex {
             }
             if (sum.compareTo(BigDecimal.ONE) != 0) {
                 return Optional.of("split shares add up to " + twoDecimals(sum) + ", not 1.00");
-            }
-        }
-        for (CurrencyUnit target : planCurrencies) {
-            if (fx.factor(t.amount().currency(), target, t.closeDate()).isEmpty()) {
-                return Optional.of("no FX rate " + t.amount().currency() + "->" + target + " on " + t.closeDate());
             }
         }
         return Optional.empty();

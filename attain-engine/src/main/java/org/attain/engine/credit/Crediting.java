@@ -6,10 +6,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.attain.engine.model.OrgChart;
 import org.attain.engine.model.PersonId;
 import org.attain.engine.model.Transaction;
+import org.attain.engine.model.TransactionId;
 import org.attain.engine.money.CurrencyUnit;
 import org.attain.engine.money.FxRates;
 import org.attain.engine.money.Money;
@@ -18,8 +22,9 @@ import org.attain.engine.plan.Measure;
 import org.attain.engine.time.DateRange;
 
 /**
- * Applies a measure's credit rules for one payee and date range. Stateless over immutable inputs, so any
- * number of payee calculations may use one instance at the same time.
+ * Applies a measure's credit rules for one payee and date range. Reads only immutable inputs (the one
+ * thing it keeps, the credits it could not convert, is a concurrent map), so any number of payee
+ * calculations may use one instance at the same time.
  */
 public final class Crediting {
 
@@ -27,6 +32,10 @@ public final class Crediting {
     private final OrgChart org;
     private final FxRates fx;
     private final Knowledge knowledge;
+    // Credits left out because their amount cannot be converted into the payee's plan currency on the
+    // deal's date; reported with the run's exclusions. Only the credits that need the rate are left out:
+    // a deal in the plan's own currency is paid whatever rates other plans miss.
+    private final Map<TransactionId, String> unconverted = new ConcurrentHashMap<>();
 
     public Crediting(CreditIndex index, OrgChart org, FxRates fx, Knowledge knowledge) {
         this.index = index;
@@ -41,6 +50,17 @@ public final class Crediting {
 
     public Knowledge knowledge() {
         return knowledge;
+    }
+
+    /** The index's exclusions and the credits left out for want of an FX rate, by transaction, each once. */
+    public List<Exclusion> exclusions() {
+        if (unconverted.isEmpty()) {
+            return index.exclusions();
+        }
+        Map<TransactionId, Exclusion> all = new TreeMap<>();
+        index.exclusions().forEach(e -> all.put(e.transaction(), e));
+        unconverted.forEach((id, reason) -> all.putIfAbsent(id, new Exclusion(id, reason)));
+        return List.copyOf(all.values());
     }
 
     /**
@@ -77,10 +97,16 @@ public final class Crediting {
                 if (rule.when() != null && !rule.when().test(DealFacts.of(known), known.account(), person)) {
                     continue;
                 }
+                Optional<BigDecimal> rate = fx.factor(known.amount().currency(), currency, known.closeDate());
+                if (rate.isEmpty()) {
+                    unconverted.putIfAbsent(known.id(), "no FX rate " + known.amount().currency() + "->" + currency
+                            + " on " + known.closeDate());
+                    continue;
+                }
                 if (key != null) {
                     taken.add(key);
                 }
-                BigDecimal factor = fx.factor(known.amount().currency(), currency, known.closeDate()).orElseThrow();
+                BigDecimal factor = rate.get();
                 BigDecimal share = unweighted ? source.share() : source.share().multiply(rule.weight());
                 BigDecimal amount = measure.count() ? share : times(times(known.amount().amount(), share), factor);
                 result.add(new Credit(known, rule.id(), source.person(), share, factor, new Money(amount, currency)));

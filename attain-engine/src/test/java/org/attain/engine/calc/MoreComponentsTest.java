@@ -179,6 +179,37 @@ class MoreComponentsTest {
     }
 
     @Test
+    void a_missing_rate_leaves_out_only_the_credits_that_need_it() {
+        // The rep's plan is in the deal's currency; only the manager's EUR plan needs USD->EUR, which
+        // nobody loaded: the rep is paid, the manager's roll-up credit is left out and reported.
+        CalculationResult result = Scenarios.run("""
+                currency: USD
+                people:
+                  - {id: ae1, role: AE, start: 2025-01-01}
+                  - {id: m1, role: Manager, start: 2025-01-01}
+                reporting:
+                  - {person: ae1, manager: m1}
+                periods: [2026-Q1]
+                plans:
+                  - applies_to: [ae1]
+                    plan:
+                      id: rep-usd
+                      components: [{id: commission, kind: rate, rate: "0.10"}]
+                  - applies_to: [m1]
+                    plan:
+                      id: manager-eur
+                      currency: EUR
+                      measures: [{id: team, credit: [{from: subtree}]}]
+                      components: [{id: override, kind: rate, rate: "0.01"}]
+                transactions:
+                  - {id: D1, owner: ae1, close: 2026-02-01, amount: "10000.00"}
+                """);
+        assertThat(result.statement("ae1", "2026-Q1").orElseThrow().amountOf("commission").toPlainString()).isEqualTo("1000.00");
+        assertThat(result.statement("m1", "2026-Q1").orElseThrow().amountOf("override").toPlainString()).isEqualTo("0.00");
+        assertThat(result.exclusions()).extracting(Object::toString).containsExactly("D1: no FX rate USD->EUR on 2026-02-01");
+    }
+
+    @Test
     void every_line_has_a_trace_that_serialises_to_plain_maps() {
         CalculationResult result = Scenarios.run(PEOPLE + """
                 periods: [2026-Q1]
