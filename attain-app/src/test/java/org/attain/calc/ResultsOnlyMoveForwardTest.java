@@ -60,6 +60,7 @@ class ResultsOnlyMoveForwardTest extends AttainIntegrationTest {
                 where p.role_type = 'REP' and exists (
                     select 1 from plan_assignment a where a.person_id = p.id and a.valid_from <= cast(:d as date)
                       and (a.valid_until is null or a.valid_until > cast(:d as date)))
+                  and p.external_id ~ '^P[0-9]{5}$' -- the demo company's reps: other tests' people carry special plans
                 order by p.id desc limit 3""").param("d", closeDate).query(Rep.class).list();
         assertThat(reps).hasSize(3);
 
