@@ -2,7 +2,7 @@ package org.attain.calc;
 
 import java.util.Set;
 import java.util.TreeSet;
-import org.attain.ingest.TransactionsChanged;
+import org.attain.sales.TransactionsChanged;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
