@@ -1,11 +1,14 @@
 package org.attain.sales;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.attain.engine.model.Event;
 import org.attain.engine.model.Transaction;
 import org.attain.engine.model.TransactionId;
 import org.attain.engine.money.CurrencyUnit;
@@ -24,10 +27,81 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class BookedTransactions {
 
+    private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    BookedTransactions(JsonMapper json) {
+    BookedTransactions(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
         this.json = json;
+    }
+
+    /** A stored version of a transaction whose amount or status the next one changed: what it became, and when. */
+    public record Correction(TransactionId id, Instant at, BigDecimal amount, String status) {
+    }
+
+    /**
+     * Cancellations (clawbacks) and invoice payments (holdback releases) closed on or after {@code from}
+     * that name the transaction they reverse, as the engine's events.
+     */
+    public List<Event> reversals(LocalDate from) {
+        return jdbc.sql("""
+                select source, attributes->>'reverses_id', close_date, kind from sales_transaction
+                where kind in ('CANCELLATION', 'INVOICE_PAYMENT') and attributes->>'reverses_id' is not null and close_date >= :from""")
+                .param("from", from)
+                .query((rs, n) -> {
+                    TransactionId target = TransactionId.of(TransactionValues.transactionId(rs.getString(1), rs.getString(2)));
+                    LocalDate on = rs.getObject(3, LocalDate.class);
+                    return "CANCELLATION".equals(rs.getString(4))
+                            ? new Event.TransactionCancelled(target, on)
+                            : (Event) new Event.TransactionMilestone(target, "invoice_paid", on);
+                })
+                .list();
+    }
+
+    /**
+     * Every correction of amount or status of a transaction closed on or after {@code from}: each stored
+     * version with the one that replaced it (the current row for the latest); {@code amount} or
+     * {@code status} null when that one did not change.
+     */
+    public List<Correction> corrections(LocalDate from) {
+        List<Correction> out = new ArrayList<>();
+        jdbc.sql("""
+                select t.source, t.external_id, v.valid_until, coalesce(nv.amount, t.amount), coalesce(nv.status, t.status),
+                       v.amount, v.status
+                from sales_transaction_version v
+                join sales_transaction t on t.id = v.transaction_id
+                left join sales_transaction_version nv on nv.transaction_id = v.transaction_id and nv.version = v.version + 1
+                where t.close_date >= :from""")
+                .param("from", from)
+                .query(rs -> {
+                    boolean amountChanged = rs.getBigDecimal(4).compareTo(rs.getBigDecimal(6)) != 0;
+                    boolean statusChanged = !rs.getString(5).equals(rs.getString(7));
+                    if (amountChanged || statusChanged) {
+                        out.add(new Correction(TransactionId.of(TransactionValues.transactionId(rs.getString(1), rs.getString(2))),
+                                rs.getTimestamp(3).toInstant(), amountChanged ? rs.getBigDecimal(4) : null,
+                                statusChanged ? rs.getString(5) : null));
+                    }
+                });
+        return out;
+    }
+
+    /**
+     * How many booked transactions (cancellations and invoice payments aside) close in each month outside
+     * {@code [first, last]}, keyed by the month's first day; only those {@code people} own unless empty.
+     * Grouped by month in SQL, so it reads the close-date index, not the rows.
+     */
+    public Map<LocalDate, Long> countByMonthOutside(LocalDate first, LocalDate last, Set<Long> people) {
+        String whose = people.isEmpty() ? "" : " and owner_id = any(:ids)";
+        var spec = jdbc.sql("""
+                select date_trunc('month', close_date)::date, count(*) from sales_transaction
+                where (close_date < :first or close_date > :last) and kind not in ('CANCELLATION', 'INVOICE_PAYMENT')"""
+                + whose + " group by 1").param("first", first).param("last", last);
+        if (!people.isEmpty()) {
+            spec = spec.param("ids", people.toArray(Long[]::new));
+        }
+        Map<LocalDate, Long> out = new java.util.LinkedHashMap<>();
+        spec.query((rs, n) -> out.put(rs.getObject(1, LocalDate.class), rs.getLong(2))).list();
+        return out;
     }
 
     /**
@@ -81,6 +155,28 @@ public class BookedTransactions {
                     account, attributes, null));
         });
         return out;
+    }
+
+    /**
+     * The owners of transactions in any of {@code currencies} closed on or after {@code from}: whose pay a
+     * changed exchange rate may move. Static, with the caller's client, for the record kinds' pay impact.
+     */
+    public static Set<Long> ownersBookingIn(JdbcClient jdbc, Set<String> currencies, LocalDate from) {
+        Set<Long> ids = new java.util.TreeSet<>();
+        jdbc.sql("""
+                select array_agg(distinct owner_id) from sales_transaction
+                where currency = any(cast(:c as text[])) and close_date >= :from and owner_id is not null""")
+                .param("c", currencies.toArray(String[]::new)).param("from", from)
+                .query((rs, n) -> {
+                    java.sql.Array people = rs.getArray(1);
+                    if (people != null) {
+                        for (Object id : (Object[]) people.getArray()) {
+                            ids.add(((Number) id).longValue());
+                        }
+                    }
+                    return 0;
+                }).list();
+        return ids;
     }
 
     @SuppressWarnings("unchecked")
