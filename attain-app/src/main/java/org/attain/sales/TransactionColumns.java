@@ -12,7 +12,6 @@ import org.attain.engine.model.PersonId;
 import org.attain.engine.model.Split;
 import org.attain.engine.model.Transaction;
 import org.attain.engine.model.TransactionId;
-import org.attain.engine.money.CurrencyUnit;
 import org.attain.engine.money.Money;
 import org.attain.engine.time.DateRange;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,7 +59,7 @@ final class TransactionColumns {
     private final Map<Long, Integer> outOfOrder = new HashMap<>();
     private final Map<Integer, String> oddIds = new HashMap<>();
     private final Map<Integer, BigDecimal> bigAmounts = new HashMap<>();
-    private final Strings strings = new Strings();
+    private final StringCodes strings = new StringCodes();
     private final List<Map<String, Object>> attributeMaps = new ArrayList<>();
     private final Map<String, Integer> attributeCodes = new HashMap<>();
     private final List<List<Split>> splitLists = new ArrayList<>();
@@ -734,44 +733,5 @@ final class TransactionColumns {
         clearRows();
         accounts.clear();
         grow(0);
-    }
-
-
-    /** Status, type, product, currency codes and id prefixes: a few hundred distinct strings. */
-    private static final class Strings {
-        private final Map<String, Integer> codes = new HashMap<>();
-        private final List<String> values = new ArrayList<>();
-        private final List<CurrencyUnit> currencies = new ArrayList<>();
-
-        /** null has code -1. */
-        int code(String value) {
-            if (value == null) {
-                return -1;
-            }
-            Integer code = codes.get(value);
-            if (code == null) {
-                code = values.size();
-                values.add(value);
-                currencies.add(null);
-                codes.put(value, code);
-            }
-            return code;
-        }
-
-        String value(int code) {
-            return code < 0 ? null : values.get(code);
-        }
-
-        CurrencyUnit currency(int code) {
-            CurrencyUnit unit = currencies.get(code);
-            if (unit == null) {
-                // Written under the read lock by several runs at once: each computes the same value.
-                unit = CurrencyUnit.of(values.get(code));
-                synchronized (currencies) {
-                    currencies.set(code, unit);
-                }
-            }
-            return unit;
-        }
     }
 }
