@@ -70,26 +70,62 @@ public class TransactionWrites {
         if (!stage.matches("[a-z_]+")) {
             throw new IllegalArgumentException("not a stage table: " + stage);
         }
-        Timestamp at = Timestamp.from(now);
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('attain.ingest.source'), hashtext(:source))")
-                .param("source", source).query((rs, n) -> 1).single();
-        long good = goodRows >= 0 ? goodRows
-                : jdbc.sql("select count(*) from " + stage + " where problems is null").query(Long.class).single();
-        // Every good row that is new (no stored row) or changed (values differ); unchanged rows drop out here.
-        timed("match", () -> jdbc.sql("""
-                create temp table sales_stage_match on commit drop as
-                select s.row_no, t.id as transaction_id
-                from {stage} s left join sales_transaction t on t.source = :source and t.external_id = s.external_id
-                where s.problems is null and (t.id is null or (%1$s) is distinct from (%2$s))"""
-                .formatted(prefixed("t"), prefixed("s")).replace("{stage}", stage))
-                .param("source", source).update());
-        long[] counts = jdbc.sql("""
-                select count(*) filter (where transaction_id is null), count(*) filter (where transaction_id is not null)
-                from sales_stage_match""").query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-        long fresh = counts[0];
-        long changed = counts[1];
-        boolean allNew = fresh == good;
-        if (changed > 0) {
+        Upsert upsert = new Upsert(stage, importId, source, Timestamp.from(now));
+        upsert.takeTurnWithTheSource();
+        upsert.match(goodRows);
+        upsert.versionAndUpdateChanged();
+        upsert.insertNew();
+        return upsert.touched();
+    }
+
+    /** One upsert of a stage, step by step in this order; each step logs its time (debug). */
+    private final class Upsert {
+
+        private final String stage;
+        private final long importId;
+        private final String source;
+        private final Timestamp at;
+        private long fresh;
+        private long changed;
+        private boolean allNew;
+
+        Upsert(String stage, long importId, String source, Timestamp at) {
+            this.stage = stage;
+            this.importId = importId;
+            this.source = source;
+            this.at = at;
+        }
+
+        /** Imports of the same source take turns, so what the match sees as new is still new when inserted. */
+        void takeTurnWithTheSource() {
+            jdbc.sql("select pg_advisory_xact_lock(hashtext('attain.ingest.source'), hashtext(:source))")
+                    .param("source", source).query((rs, n) -> 1).single();
+        }
+
+        /** Every good row that is new (no stored row) or changed (values differ); unchanged rows drop out here. */
+        void match(long goodRows) {
+            long good = goodRows >= 0 ? goodRows
+                    : jdbc.sql("select count(*) from " + stage + " where problems is null").query(Long.class).single();
+            timed("match", () -> jdbc.sql("""
+                    create temp table sales_stage_match on commit drop as
+                    select s.row_no, t.id as transaction_id
+                    from {stage} s left join sales_transaction t on t.source = :source and t.external_id = s.external_id
+                    where s.problems is null and (t.id is null or (%1$s) is distinct from (%2$s))"""
+                    .formatted(prefixed("t"), prefixed("s")).replace("{stage}", stage))
+                    .param("source", source).update());
+            long[] counts = jdbc.sql("""
+                    select count(*) filter (where transaction_id is null), count(*) filter (where transaction_id is not null)
+                    from sales_stage_match""").query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+            fresh = counts[0];
+            changed = counts[1];
+            allNew = fresh == good;
+        }
+
+        /** A changed row keeps its previous values as a version and is updated in place. */
+        void versionAndUpdateChanged() {
+            if (changed == 0) {
+                return;
+            }
             if (changed >= ANALYZE_FROM) {
                 jdbc.sql("analyze sales_stage_match").update();
             }
@@ -107,7 +143,12 @@ public class TransactionWrites {
                     .formatted(assignments("s")).replace("{stage}", stage))
                     .param("at", at).update());
         }
-        if (fresh > 0) {
+
+        /** New rows inserted; a big load into a smaller table builds the secondary indexes afresh afterwards. */
+        void insertNew() {
+            if (fresh == 0) {
+                return;
+            }
             List<String> rebuild = fresh >= BULK_ROWS && tableSmallerThan(fresh) ? dropSecondaryIndexes() : List.of();
             // A first load of a source (every good row new) needs no join back to the match.
             String from = allNew ? "%1$s s where s.problems is null".formatted(stage)
@@ -125,34 +166,38 @@ public class TransactionWrites {
                 });
             }
         }
-        if (fresh + changed == 0) {
-            return new Changes(0, 0, Set.of(), null, null);
-        }
-        String written = allNew ? "%1$s s where s.problems is null".formatted(stage)
-                : "%1$s s join sales_stage_match m on m.row_no = s.row_no".formatted(stage);
-        return timed("touched", () -> jdbc.sql("""
-                with touched as materialized (
-                    select s.owner_id, s.close_date, s.splits from %1$s
-                    union all
-                    select owner_id, close_date, splits from sales_transaction_version where replaced_by_import = :id
-                )
-                select (select min(close_date) from touched) as earliest, (select max(close_date) from touched) as latest,
-                       array(select owner_id from touched where owner_id is not null
-                             union
-                             select p from touched, unnest(split_person_ids(splits)) p where splits is not null and p is not null) as people"""
-                .formatted(written))
-                .param("id", importId)
-                .query((rs, n) -> {
-                    Set<Long> ids = new HashSet<>();
-                    Array people = rs.getArray("people");
-                    if (people != null) {
-                        for (Object id : (Object[]) people.getArray()) {
-                            ids.add(((Number) id).longValue());
+
+        /** The counts, and the people and close dates whose pay may have changed: before and after each write. */
+        Changes touched() {
+            if (fresh + changed == 0) {
+                return new Changes(0, 0, Set.of(), null, null);
+            }
+            String written = allNew ? "%1$s s where s.problems is null".formatted(stage)
+                    : "%1$s s join sales_stage_match m on m.row_no = s.row_no".formatted(stage);
+            return timed("touched", () -> jdbc.sql("""
+                    with touched as materialized (
+                        select s.owner_id, s.close_date, s.splits from %1$s
+                        union all
+                        select owner_id, close_date, splits from sales_transaction_version where replaced_by_import = :id
+                    )
+                    select (select min(close_date) from touched) as earliest, (select max(close_date) from touched) as latest,
+                           array(select owner_id from touched where owner_id is not null
+                                 union
+                                 select p from touched, unnest(split_person_ids(splits)) p where splits is not null and p is not null) as people"""
+                    .formatted(written))
+                    .param("id", importId)
+                    .query((rs, n) -> {
+                        Set<Long> ids = new HashSet<>();
+                        Array people = rs.getArray("people");
+                        if (people != null) {
+                            for (Object id : (Object[]) people.getArray()) {
+                                ids.add(((Number) id).longValue());
+                            }
                         }
-                    }
-                    return new Changes(fresh, changed, ids, rs.getObject("earliest", LocalDate.class),
-                            rs.getObject("latest", LocalDate.class));
-                }).single());
+                        return new Changes(fresh, changed, ids, rs.getObject("earliest", LocalDate.class),
+                                rs.getObject("latest", LocalDate.class));
+                    }).single());
+        }
     }
 
     /**
