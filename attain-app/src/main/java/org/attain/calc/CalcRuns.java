@@ -15,6 +15,8 @@ import org.attain.engine.model.PersonId;
 import org.attain.engine.time.PeriodId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.attain.sales.BookedTransactions;
+import org.attain.sales.TransactionStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,11 +44,11 @@ public class CalcRuns {
     volatile java.util.function.LongConsumer beforeCurrent = runId -> { };
 
     CalcRuns(JdbcClient jdbc, CalcInputs inputs, ResultWriter writer, Periods periods, TransactionTemplate tx,
-            Clock clock, DataSource dataSource, TransactionStore store, RunRecords records) {
+            Clock clock, DataSource dataSource, TransactionStore store, RunRecords records, BookedTransactions booked) {
         this.store = store;
         this.records = records;
         this.jdbc = jdbc;
-        this.services = new ChunkedRun.Services(inputs, jdbc, dataSource, store, new Engine(), writer, records);
+        this.services = new ChunkedRun.Services(booked, jdbc, dataSource, store, new Engine(), writer, records);
         this.inputs = inputs;
         this.writer = writer;
         this.periods = periods;

@@ -17,6 +17,8 @@ import org.attain.engine.calc.Engine;
 import org.attain.engine.calc.PayeePeriodResult;
 import org.attain.engine.model.PersonId;
 import org.attain.engine.model.Transaction;
+import org.attain.sales.BookedTransactions;
+import org.attain.sales.TransactionStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -40,14 +42,14 @@ final class ChunkedRun {
     private static final long STORE_WAIT_MS = 2_000;
 
     /** What computing and storing a run's chunks needs besides the run's snapshot and payees. */
-    record Services(CalcInputs inputs, JdbcClient jdbc, DataSource dataSource, TransactionStore store, Engine engine,
+    record Services(BookedTransactions booked, JdbcClient jdbc, DataSource dataSource, TransactionStore store, Engine engine,
             ResultWriter writer, RunRecords records) {
     }
 
     record Outcome(List<Map<String, String>> exclusions, List<String> issues, List<PayeeProblems.Problem> failed) {
     }
 
-    private final CalcInputs inputs;
+    private final BookedTransactions booked;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final TransactionStore store;
@@ -70,7 +72,7 @@ final class ChunkedRun {
     private Engine.Prepared prepared;
 
     ChunkedRun(Services services, long runId, CalcInputs.Snapshot snapshot, List<PersonId> who) {
-        this.inputs = services.inputs();
+        this.booked = services.booked();
         this.jdbc = services.jdbc();
         this.dataSource = services.dataSource();
         this.store = services.store();
@@ -93,7 +95,7 @@ final class ChunkedRun {
             // One chunk reads its transactions with one statement, which sees one consistent state by
             // itself: no snapshot to export and share, and a few round trips less for every
             // single-deal recalculation.
-            compute(chunks.get(0), Integer.MAX_VALUE, people -> inputs.transactions(jdbc, snapshot.window(), people));
+            compute(chunks.get(0), Integer.MAX_VALUE, people -> booked.read(jdbc, snapshot.window(), people));
             return outcome();
         }
         prepared = engine.prepare(snapshot.base());
@@ -122,7 +124,7 @@ final class ChunkedRun {
                 exported = rs.getString(1);
             }
             List<Transaction> everything = snapshot.creditsAnyTransaction()
-                    ? inputs.transactions(JdbcClient.create(new SingleConnectionDataSource(holder, true)), snapshot.window(), null)
+                    ? booked.read(JdbcClient.create(new SingleConnectionDataSource(holder, true)), snapshot.window(), null)
                     : null;
             inParallel(chunks, threads, Integer.MAX_VALUE,
                     people -> everything != null ? everything : load(people, exported));
@@ -264,7 +266,7 @@ final class ChunkedRun {
             try (var st = c.createStatement()) {
                 st.execute("set transaction snapshot '" + exported + "'");
             }
-            List<Transaction> out = inputs.transactions(JdbcClient.create(new SingleConnectionDataSource(c, true)),
+            List<Transaction> out = booked.read(JdbcClient.create(new SingleConnectionDataSource(c, true)),
                     snapshot.window(), people);
             c.rollback();
             return out;

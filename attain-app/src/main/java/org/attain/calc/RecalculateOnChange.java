@@ -2,8 +2,8 @@ package org.attain.calc;
 
 import java.util.Set;
 import java.util.TreeSet;
-import org.attain.ingest.TransactionsChanged;
 import org.attain.org.ReportingLines;
+import org.attain.sales.TransactionsChanged;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;

@@ -28,6 +28,8 @@ class RunRecords {
 
     @org.springframework.beans.factory.annotation.Autowired
     private org.attain.calendar.Periods periods;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.attain.sales.BookedTransactions booked;
 
     RunRecords(JdbcClient jdbc, JsonMapper json, Clock clock, MessageSource messages) {
         this.jdbc = jdbc;
@@ -84,25 +86,17 @@ class RunRecords {
 
     /**
      * Counts the booked transactions whose credit date falls outside the run's periods (only those of
-     * {@code people}, when the run was for a few) per fiscal year, and stores them on the run. Grouped by
-     * month in SQL (months never straddle fiscal years), so it reads the close-date index, not the rows.
+     * {@code people}, when the run was for a few) per fiscal year, and stores them on the run. Counted by
+     * month (months never straddle fiscal years), so it reads the close-date index, not the rows.
      */
     void notCovered(long runId, List<PeriodId> runPeriods, java.util.Set<Long> people) {
         var calendar = periods.calendar();
         var cal = calendar.engine();
         java.time.LocalDate first = runPeriods.stream().map(p -> cal.range(p).first()).min(java.time.LocalDate::compareTo).orElseThrow();
         java.time.LocalDate last = runPeriods.stream().map(p -> cal.range(p).last()).max(java.time.LocalDate::compareTo).orElseThrow();
-        String whose = people.isEmpty() ? "" : " and owner_id = any(:ids)";
-        var spec = jdbc.sql("""
-                select date_trunc('month', close_date)::date, count(*) from sales_transaction
-                where (close_date < :first or close_date > :last) and kind not in ('CANCELLATION', 'INVOICE_PAYMENT')"""
-                + whose + " group by 1").param("first", first).param("last", last);
-        if (!people.isEmpty()) {
-            spec = spec.param("ids", people.toArray(Long[]::new));
-        }
         java.util.SortedMap<Integer, Long> byYear = new java.util.TreeMap<>();
-        spec.query((rs, n) -> byYear.merge(calendar.fiscalYearOf(rs.getObject(1, java.time.LocalDate.class)), rs.getLong(2),
-                Long::sum)).list();
+        booked.countByMonthOutside(first, last, people).forEach((month, count) ->
+                byYear.merge(calendar.fiscalYearOf(month), count, Long::sum));
         Map<String, Long> stored = new LinkedHashMap<>();
         byYear.forEach((y, c) -> stored.put(String.valueOf(y), c));
         jdbc.sql("update calc_run set not_covered = cast(:nc as jsonb) where id = :id")

@@ -15,6 +15,7 @@ import org.attain.engine.money.CurrencyUnit;
 import org.attain.engine.money.Money;
 import org.attain.engine.whatif.WhatIf;
 import org.attain.engine.whatif.WhatIfResult;
+import org.attain.sales.BookedTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -26,11 +27,13 @@ import org.springframework.stereotype.Service;
 public class WhatIfs {
 
     private final CalcInputs inputs;
+    private final BookedTransactions booked;
     private final CalcRuns runs;
     private final JdbcClient jdbc;
     private final WhatIf whatIf = new WhatIf(new Engine());
 
-    WhatIfs(CalcInputs inputs, CalcRuns runs, JdbcClient jdbc) {
+    WhatIfs(CalcInputs inputs, CalcRuns runs, JdbcClient jdbc, BookedTransactions booked) {
+        this.booked = booked;
         this.inputs = inputs;
         this.runs = runs;
         this.jdbc = jdbc;
@@ -50,7 +53,7 @@ public class WhatIfs {
     public Optional<Outcome> evaluate(long personId, Deal deal) {
         var snapshot = inputs.snapshot(runs.defaultPeriods(), Set.of(personId));
         var withDeals = snapshot.forChunk(
-                inputs.transactions(jdbc, snapshot.window(), snapshot.reach(Set.of(personId))), Set.of(CalcInputs.pid(personId)));
+                booked.read(jdbc, snapshot.window(), snapshot.reach(Set.of(personId))), Set.of(CalcInputs.pid(personId)));
         String currency = jdbc.sql("select currency from person where id = :p").param("p", personId).query(String.class).single();
         Map<String, Object> attributes = deal.termMonths() == null ? Map.of() : Map.of("term_months", deal.termMonths().longValue());
         Transaction hypothetical = new Transaction(TransactionId.of("what-if"), CalcInputs.pid(personId), List.of(),

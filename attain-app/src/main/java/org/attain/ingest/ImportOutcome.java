@@ -4,7 +4,7 @@ package org.attain.ingest;
  * What one import did. Accepted rows are the new and the changed ones; unchanged rows were already
  * loaded with the same values; rejected rows are in the import's quarantine; skipped rows are those the
  * profile's filters left out (counted in {@code rowsRead}, never quarantined). {@code millis} is the
- * time from start to commit, without what listeners of {@link TransactionsChanged} do afterwards.
+ * time from start to commit, without what listeners of {@link org.attain.sales.TransactionsChanged} do afterwards.
  */
 public record ImportOutcome(long importId, String status, long rowsRead, long inserted, long updated, long unchanged,
         long rejected, String message, long millis, long skipped, OutsideRun outsideRun) {

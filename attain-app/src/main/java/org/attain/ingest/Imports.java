@@ -16,6 +16,7 @@ import org.attain.calc.PayInputsChanged;
 import org.attain.fx.FxRatesChanged;
 import org.attain.org.OrgChanged;
 import org.attain.quota.QuotasChanged;
+import org.attain.sales.TransactionWrites;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -62,11 +63,13 @@ public class Imports {
         this.clock = clock;
     }
 
-    // Field injection keeps the constructor (and its callers) unchanged for these two calls.
+    // Field injection keeps the constructor (and its callers) unchanged for these calls.
     @org.springframework.beans.factory.annotation.Autowired
     private org.attain.calendar.Periods periods;
     @org.springframework.beans.factory.annotation.Autowired
     private OutsideRun.Counter outsideRun;
+    @org.springframework.beans.factory.annotation.Autowired
+    private TransactionWrites writes;
 
     /** What to import: a profile, a file with the name the user knows it by, who asks, and whether only to try. */
     public record FileImport(ImportProfile profile, Path file, String fileName, String actor, boolean dryRun) {
@@ -133,7 +136,7 @@ public class Imports {
         if (!run.profile().record().equals(RecordKinds.TRANSACTIONS)) {
             return runRecords(run, progress);
         }
-        TransactionLoad.Changes[] changes = new TransactionLoad.Changes[1];
+        TransactionWrites.Changes[] changes = new TransactionWrites.Changes[1];
         ImportOutcome outcome = inOneTransaction(run, progress, (tx, started) -> {
             TransactionLoad load = new TransactionLoad(jdbc);
             load.createStage();
@@ -164,7 +167,8 @@ public class Imports {
                     run.profile().columns().getOrDefault(TransactionFields.EXTERNAL_ID, "external_id"), read, mappingRejected,
                     run.profile().derived().containsKey(TransactionFields.EXTERNAL_ID));
             Object savepoint = run.dryRun() ? tx.createSavepoint() : null;
-            TransactionLoad.Changes c = load.apply(run.id(), run.profile().source(), clock.instant());
+            TransactionWrites.Changes c = writes.applyStaged(TransactionLoad.STAGE, run.id(), run.profile().source(),
+                    clock.instant(), load.goodRows());
             OutsideRun outside = outsideRun.count(jdbc, run.id());
             if (run.dryRun()) {
                 tx.rollbackToSavepoint(savepoint);
@@ -180,10 +184,7 @@ public class Imports {
             return finishRecord(run, header, new ImportOutcome(run.id(), null, read + skipped, c.inserted(), c.updated(),
                     unchanged, rejected, null, 0, skipped)).withOutsideRun(outside);
         });
-        TransactionLoad.Changes c = changes[0];
-        if (c != null && c.inserted() + c.updated() > 0) {
-            events.publishEvent(new TransactionsChanged(c.personIds(), c.earliest(), c.latest(), run.id()));
-        }
+        writes.announce(changes[0], run.id());
         return outcome;
     }
 
@@ -276,25 +277,16 @@ public class Imports {
     }
 
     /** One audit entry per import, and one per changed transaction with its values before and after. */
-    private void auditChanges(Run run, TransactionLoad.Changes c) {
+    private void auditChanges(Run run, TransactionWrites.Changes c) {
         audit.record(run.actor(), "import.loaded", "import", String.valueOf(run.id()), null,
                 Map.of("file", run.fileName(), "inserted", c.inserted(), "updated", c.updated()),
                 "profile " + run.profile().name() + ", source " + run.profile().source());
         if (c.updated() == 0) {
             return;
         }
-        jdbc.sql("""
-                select v.external_id, v.version, row_to_json(v)::text as before, row_to_json(t)::text as after
-                from sales_transaction_version v join sales_transaction t on t.id = v.transaction_id
-                where v.replaced_by_import = :id order by v.transaction_id""")
-                .param("id", run.id())
-                .query((rs, n) -> {
-                    audit.record(run.actor(), "transaction.changed", "sales_transaction",
-                            run.profile().source() + ":" + rs.getString("external_id"),
-                            JSON.readTree(rs.getString("before")), JSON.readTree(rs.getString("after")),
-                            "import " + run.id() + " replaced version " + rs.getInt("version"));
-                    return 0;
-                }).list();
+        writes.replacedBy(run.id(), r -> audit.record(run.actor(), "transaction.changed", "sales_transaction",
+                run.profile().source() + ":" + r.externalId(), JSON.readTree(r.before()), JSON.readTree(r.after()),
+                "import " + run.id() + " replaced version " + r.version()));
     }
 
     /**

@@ -6,13 +6,14 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.attain.sales.SalesKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Everything the rows of one import may refer to, loaded once before the rows are read so each
  * reference resolves with a hash lookup: people, teams, regions, accounts, products, periods and
- * opportunities. Read straight from their tables (read-only, ids and names only) for the same
- * reason as {@link References}: one service call per row would dominate the import.
+ * opportunities. Read once (read-only, ids and names only) for the same reason as {@link References}:
+ * one service call per row would dominate the import; the sales keys through {@link SalesKeys}.
  */
 final class Lookups {
 
@@ -43,13 +44,11 @@ final class Lookups {
                     .add(rs.getString(3), rs.getLong(1))).list();
         }
         if (needed.contains(FieldType.REGION)) {
-            jdbc.sql("select id, code, name from region").query((rs, n) -> l.regions.add(rs.getString(2), rs.getLong(1))
-                    .add(rs.getString(3), rs.getLong(1))).list();
+            SalesKeys.regions(jdbc, (id, code, name) -> l.regions.add(code, id).add(name, id));
         }
         if (needed.contains(FieldType.ACCOUNT)) {
             // Accounts of the import's own source last, so they win over a namesake from another system.
-            jdbc.sql("select id, external_id from account order by source = :source, id").param("source", profile.source())
-                    .query((rs, n) -> l.accounts.add(rs.getString(2), rs.getLong(1))).list();
+            SalesKeys.accounts(jdbc, profile.source(), l.accounts::add);
         }
         if (needed.contains(FieldType.PRODUCT)) {
             l.loadProducts(jdbc);
@@ -64,8 +63,7 @@ final class Lookups {
             }).list();
         }
         if (needed.contains(FieldType.OPPORTUNITY)) {
-            jdbc.sql("select id, external_id from opportunity where source = :source").param("source", profile.source())
-                    .query((rs, n) -> l.opportunities.add(rs.getString(2), rs.getLong(1))).list();
+            SalesKeys.opportunities(jdbc, profile.source(), l.opportunities::add);
         }
         return l;
     }
@@ -78,8 +76,7 @@ final class Lookups {
     }
 
     private void loadProducts(JdbcClient jdbc) {
-        jdbc.sql("select code, name from product order by id").query((rs, n) -> products.add(rs.getString(1), rs.getString(1))
-                .add(rs.getString(2), rs.getString(1))).list();
+        SalesKeys.products(jdbc, (code, name) -> products.add(code, code).add(name, code));
     }
 
     /** The id or code a reference cell stands for, or why it stands for nothing. */

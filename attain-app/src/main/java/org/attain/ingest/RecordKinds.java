@@ -5,7 +5,6 @@ import static org.attain.ingest.Field.optional;
 import static org.attain.ingest.Field.required;
 
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.attain.sales.BookedTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The record kinds besides transactions, as data: fields, table, natural key, checks and pay impact. */
@@ -234,21 +234,7 @@ final class RecordKinds {
             LocalDate from = LocalDate.parse(Stored.text(c.after().get("effective_from")));
             earliest = earliest == null || from.isBefore(earliest) ? from : earliest;
         }
-        Set<Long> ids = new TreeSet<>();
-        jdbc.sql("""
-                select array_agg(distinct owner_id) from sales_transaction
-                where currency = any(cast(:c as text[])) and close_date >= :from and owner_id is not null""")
-                .param("c", currencies.toArray(String[]::new)).param("from", earliest)
-                .query((rs, n) -> {
-                    Array people = rs.getArray(1);
-                    if (people != null) {
-                        for (Object id : (Object[]) people.getArray()) {
-                            ids.add(((Number) id).longValue());
-                        }
-                    }
-                    return 0;
-                }).list();
-        return ids;
+        return BookedTransactions.ownersBookingIn(jdbc, currencies, earliest);
     }
 
     private static void addId(Set<Long> ids, Object id) {

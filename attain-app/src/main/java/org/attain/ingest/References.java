@@ -1,15 +1,15 @@
 package org.attain.ingest;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.attain.sales.SalesKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The people and accounts rows may refer to. Read straight from the org and sales tables because
- * resolving a million references one service call at a time would dominate the import; this is
- * read-only and limited to ids and the names rows use.
+ * The people and accounts rows may refer to, read whole (people from the org tables, accounts through
+ * {@link SalesKeys}) because resolving a million references one service call at a time would dominate
+ * the import; this is read-only and limited to ids and the names rows use.
  *
  * <p>Kept between imports: a one-deal import over REST at 10,000 people spent most of its time reading
  * and indexing every person. What is kept is tagged with the number of {@code org_version} it was read
@@ -76,8 +76,6 @@ class References {
     }
 
     private static Map<String, Long> accounts(JdbcClient jdbc) {
-        Map<String, Long> accounts = new HashMap<>();
-        jdbc.sql("select external_id, id from account").query((rs, n) -> accounts.put(rs.getString(1), rs.getLong(2))).list();
-        return accounts;
+        return SalesKeys.accountIds(jdbc);
     }
 }

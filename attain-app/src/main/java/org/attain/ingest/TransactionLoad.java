@@ -1,44 +1,21 @@
 package org.attain.ingest;
 
-import java.sql.Array;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The set-based half of an import, run inside the import's transaction after the rows are staged:
- * duplicates within the file, quarantine, then one join of the staged rows with the stored ones
- * that sorts every good row into new, changed or unchanged. New rows are inserted, changed rows keep
- * their previous version and are updated, unchanged rows are not written at all.
- *
- * <p>Shaped for a million rows in one transaction (see the Import section of docs/benchmarks.md):
- * one hash join instead of a per-row ON CONFLICT probe; a first load of a source inserts straight
- * from the stage, and a big load into a smaller table builds the secondary indexes afresh afterwards;
- * duplicates are found by hashing, not by sorting the stage. Imports of the same
- * source take turns (a transaction-scoped advisory lock), so what the join saw as new is still new
- * when it is inserted.
+ * The set-based half of an import before the write, run inside the import's transaction: the stage
+ * the rows are copied into, then duplicates within the file and quarantine. Duplicates are found by
+ * hashing, not by sorting the stage. The good rows are then upserted by sales
+ * ({@link org.attain.sales.TransactionWrites#applyStaged}) from this stage.
  */
 final class TransactionLoad {
 
     private static final Logger log = LoggerFactory.getLogger(TransactionLoad.class);
 
-    /** What the upsert did: counts plus the people and close dates whose pay may have changed. */
-    record Changes(long inserted, long updated, Set<Long> personIds, LocalDate earliest, LocalDate latest) {
-    }
-
-    /** The compared columns: a row whose values all match the stored ones counts as unchanged. */
-    /** From this many new rows on, a load into a smaller table rebuilds the secondary indexes instead of updating them. */
-    static final long BULK_ROWS = 100_000;
-
-    private static final String VALUES = "kind, status, owner_id, close_date, amount, currency, deal_type, product_code, "
-            + "term_months, account_id, splits, attributes";
+    /** The temporary table the rows are copied into, dropped when the import's transaction ends. */
+    static final String STAGE = "ingest_stage";
 
     private final JdbcClient jdbc;
     private long staged = -1;
@@ -125,119 +102,8 @@ final class TransactionLoad {
                 .param("column", idColumn).update());
     }
 
-    Changes apply(long importId, String source, Instant now) {
-        Timestamp at = Timestamp.from(now);
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('attain.ingest.source'), hashtext(:source))")
-                .param("source", source).query((rs, n) -> 1).single();
-        long good = goodRows();
-        // Every good row that is new (no stored row) or changed (values differ); unchanged rows drop out here.
-        timed("match", () -> jdbc.sql("""
-                create temp table ingest_match on commit drop as
-                select s.row_no, t.id as transaction_id
-                from ingest_stage s left join sales_transaction t on t.source = :source and t.external_id = s.external_id
-                where s.problems is null and (t.id is null or (%1$s) is distinct from (%2$s))"""
-                .formatted(prefixed("t"), prefixed("s")))
-                .param("source", source).update());
-        long[] counts = jdbc.sql("""
-                select count(*) filter (where transaction_id is null), count(*) filter (where transaction_id is not null)
-                from ingest_match""").query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-        long fresh = counts[0];
-        long changed = counts[1];
-        boolean allNew = fresh == good;
-        if (changed > 0) {
-            if (changed >= ANALYZE_FROM) {
-                jdbc.sql("analyze ingest_match").update();
-            }
-            timed("versions", () -> jdbc.sql("""
-                    insert into sales_transaction_version(transaction_id, version, source, external_id, %1$s, valid_until,
-                                                          replaced_by_import)
-                    select t.id, t.version, t.source, t.external_id, %2$s, :at, :id
-                    from ingest_match m join sales_transaction t on t.id = m.transaction_id"""
-                    .formatted(VALUES, prefixed("t")))
-                    .param("at", at).param("id", importId).update());
-            timed("update", () -> jdbc.sql("""
-                    update sales_transaction t set %1$s, version = t.version + 1, updated_at = :at
-                    from ingest_match m join ingest_stage s on s.row_no = m.row_no
-                    where t.id = m.transaction_id"""
-                    .formatted(assignments("s")))
-                    .param("at", at).update());
-        }
-        if (fresh > 0) {
-            List<String> rebuild = fresh >= BULK_ROWS && tableSmallerThan(fresh) ? dropSecondaryIndexes() : List.of();
-            // A first load of a source (every good row new) needs no join back to the match.
-            String from = allNew ? "ingest_stage s where s.problems is null"
-                    : "ingest_stage s join ingest_match m on m.row_no = s.row_no where m.transaction_id is null";
-            timed("insert", () -> jdbc.sql("""
-                    insert into sales_transaction (source, external_id, %1$s, version, updated_at)
-                    select :source, s.external_id, %2$s, 1, :at from %3$s"""
-                    .formatted(VALUES, prefixed("s"), from))
-                    .param("source", source).param("at", at).update());
-            if (!rebuild.isEmpty()) {
-                timed("rebuild " + rebuild.size() + " indexes", () -> {
-                    jdbc.sql("set local maintenance_work_mem = '256MB'").update();
-                    rebuild.forEach(definition -> jdbc.sql(definition).update());
-                    return rebuild.size();
-                });
-            }
-        }
-        if (fresh + changed == 0) {
-            return new Changes(0, 0, Set.of(), null, null);
-        }
-        String written = allNew ? "ingest_stage s where s.problems is null"
-                : "ingest_stage s join ingest_match m on m.row_no = s.row_no";
-        return timed("touched", () -> jdbc.sql("""
-                with touched as materialized (
-                    select s.owner_id, s.close_date, s.splits from %1$s
-                    union all
-                    select owner_id, close_date, splits from sales_transaction_version where replaced_by_import = :id
-                )
-                select (select min(close_date) from touched) as earliest, (select max(close_date) from touched) as latest,
-                       array(select owner_id from touched where owner_id is not null
-                             union
-                             select p from touched, unnest(split_person_ids(splits)) p where splits is not null and p is not null) as people"""
-                .formatted(written))
-                .param("id", importId)
-                .query((rs, n) -> {
-                    Set<Long> ids = new HashSet<>();
-                    Array people = rs.getArray("people");
-                    if (people != null) {
-                        for (Object id : (Object[]) people.getArray()) {
-                            ids.add(((Number) id).longValue());
-                        }
-                    }
-                    return new Changes(fresh, changed, ids, rs.getObject("earliest", LocalDate.class),
-                            rs.getObject("latest", LocalDate.class));
-                }).single());
-    }
-
-    /**
-     * Whether the table holds fewer rows than the load adds: then building its secondary indexes
-     * afresh (one sort each) is cheaper than a million random index insertions. Counting stops at
-     * {@code rows}, so a big table is not counted through.
-     */
-    private boolean tableSmallerThan(long rows) {
-        return jdbc.sql("select count(*) from (select 1 from sales_transaction limit :n) t").param("n", rows)
-                .query(Long.class).single() < rows;
-    }
-
-    /**
-     * Drops the indexes of sales_transaction that back no constraint and returns their definitions.
-     * The drop locks the table until the import commits, so readers wait for a big first load (the
-     * only case this is used for) instead of slowing every row of it; a rollback brings them back.
-     */
-    private List<String> dropSecondaryIndexes() {
-        List<String[]> indexes = jdbc.sql("""
-                select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) from pg_index i
-                where i.indrelid = 'sales_transaction'::regclass
-                  and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
-                order by 1""").query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
-        for (String[] index : indexes) {
-            jdbc.sql("drop index " + index[0]).update();
-        }
-        return indexes.stream().map(index -> index[1]).toList();
-    }
-
-    private long goodRows() {
+    /** The staged rows without problems (counted once quarantined rows are known). */
+    long goodRows() {
         if (staged >= 0 && rejected >= 0) {
             return staged - rejected;
         }
@@ -249,13 +115,5 @@ final class TransactionLoad {
         T result = work.get();
         log.debug("import step {}: {} ms", step, (System.nanoTime() - started) / 1_000_000);
         return result;
-    }
-
-    private static String prefixed(String alias) {
-        return String.join(", ", Arrays.stream(VALUES.split(", ")).map(c -> alias + "." + c).toList());
-    }
-
-    private static String assignments(String alias) {
-        return String.join(", ", Arrays.stream(VALUES.split(", ")).map(c -> c + " = " + alias + "." + c).toList());
     }
 }

@@ -19,7 +19,7 @@ import org.attain.engine.plan.CompiledPlan;
 import org.attain.engine.plan.CreditRule;
 import org.attain.engine.plan.Measure;
 import org.attain.engine.plan.PerDealComponent;
-import org.attain.ingest.TransactionFacts;
+import org.attain.sales.TransactionFacts;
 import org.springframework.stereotype.Component;
 
 /**

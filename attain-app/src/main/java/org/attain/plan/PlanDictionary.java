@@ -4,7 +4,7 @@ import java.util.Map;
 import org.attain.engine.cel.DataDictionary;
 import org.attain.engine.cel.DataDictionary.Type;
 import org.attain.engine.plan.PlanCompiler;
-import org.attain.ingest.TransactionFacts;
+import org.attain.sales.TransactionFacts;
 import org.springframework.stereotype.Component;
 
 /**

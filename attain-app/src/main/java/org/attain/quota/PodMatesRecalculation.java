@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.attain.engine.plan.CompiledPlan;
-import org.attain.ingest.TransactionsChanged;
+import org.attain.sales.TransactionsChanged;
 import org.attain.org.Teams;
 import org.attain.plan.Plans;
 import org.springframework.context.ApplicationEventPublisher;

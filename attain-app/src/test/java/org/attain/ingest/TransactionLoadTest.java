@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.attain.sales.TransactionWrites;
+import org.attain.sales.TransactionsChanged;
 import org.attain.support.AttainIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -109,7 +111,7 @@ class TransactionLoadTest extends AttainIntegrationTest {
         String owner = people().get(0);
         String indexes = "select string_agg(indexdef, '; ' order by indexname) from pg_indexes where tablename = 'sales_transaction'";
         String before = jdbc.sql(indexes).query(String.class).single();
-        long rows = TransactionLoad.BULK_ROWS + 1;
+        long rows = TransactionWrites.BULK_ROWS + 1;
         StringBuilder csv = new StringBuilder("id,owner,date,amount,currency\n");
         for (long i = 1; i <= rows; i++) {
             // a year no plan pays for, so the shared demo company's earnings stay as they are

@@ -1,4 +1,4 @@
-package org.attain.ingest;
+package org.attain.sales;
 
 import java.time.LocalDate;
 import java.util.Set;

@@ -1,10 +1,6 @@
-package org.attain.calc;
+package org.attain.sales;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,57 +8,29 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import javax.sql.DataSource;
 import org.attain.engine.model.PersonId;
 import org.attain.engine.model.Split;
 import org.attain.engine.model.Transaction;
 import org.attain.engine.model.TransactionId;
-import org.attain.engine.money.CurrencyUnit;
 import org.attain.engine.money.Money;
 import org.attain.engine.time.DateRange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The booked transactions that calculation runs over many payees read, held in memory column by
- * column (about 80 bytes a transaction with the id index of the grouped rows: ten million take
- * ~800 MB) and brought up to date at the start of each such run by reading only what changed since
- * the last one. Reading every transaction over
- * JDBC again for every full run cost more than the calculation itself; after a day of deals the delta
- * is a few hundred rows.
- * <p>
- * What changed is found by change numbers (migration .110): every insert or update of a transaction,
- * an account or a region takes the next number from one sequence, a delete leaves the id behind, and
- * the delta is read under an advisory lock that waits for every writer in flight, so no committed row
- * can hide below the highest number seen. A run holds the store's read lock from its refresh to its
- * end, so all of its chunks see one state, as they saw one exported database snapshot before.
- * <p>
- * It returns exactly what {@link CalcInputs#transactions} returns for the same rows (tested); small
- * runs (a single deal) keep reading the database by index, which is cheaper than any refresh.
+ * The booked transactions held in memory column by column (about 80 bytes a transaction with the id
+ * index of the grouped rows: ten million take ~800 MB): the rows the change feed hands over, grouped
+ * by owner, each owner's in credit order, and read back as the engine's objects. Pure: no Spring, no
+ * JDBC, no locking; {@link TransactionStore} guards it (written only under its write lock, read under
+ * its read lock) and {@link TransactionChangeFeed} fills it.
  */
-@Component
-class TransactionStore {
+final class TransactionColumns {
 
-    private static final Logger log = LoggerFactory.getLogger(TransactionStore.class);
-
-    /** The advisory lock every statement writing sales_transaction holds shared (migration .110). */
-    static final long WRITERS_LOCK = 7361;
     /** Amounts are numeric(19,4): kept as whole ten-thousandths. */
     private static final int SCALE = 4;
     private static final long NO_UNITS = Long.MIN_VALUE;
 
-    private final DataSource dataSource;
     private final JsonMapper json;
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
-    // Everything below is written only under the write lock and read under the read lock.
-    private long seen;
     private int size;
     private long[] dbId = new long[0];
     private int[] owner = new int[0];
@@ -91,12 +59,12 @@ class TransactionStore {
     private final Map<Long, Integer> outOfOrder = new HashMap<>();
     private final Map<Integer, String> oddIds = new HashMap<>();
     private final Map<Integer, BigDecimal> bigAmounts = new HashMap<>();
-    private final Strings strings = new Strings();
+    private final StringCodes strings = new StringCodes();
     private final List<Map<String, Object>> attributeMaps = new ArrayList<>();
     private final Map<String, Integer> attributeCodes = new HashMap<>();
     private final List<List<Split>> splitLists = new ArrayList<>();
     private final Map<Integer, Map<String, Object>> accounts = new HashMap<>();
-    private final java.util.Set<Integer> changedAccounts = new java.util.HashSet<>();
+    private final Set<Integer> changedAccounts = new java.util.HashSet<>();
     private Map<Integer, int[]> slotsOf = Map.of();
     // rank[slot]: the slot's place in credit order (close date, then id) among all slots.
     private int[] rank = new int[0];
@@ -107,178 +75,89 @@ class TransactionStore {
     private LocalDate[] days = new LocalDate[0];
     private int firstDay;
 
-    TransactionStore(DataSource dataSource, JsonMapper json) {
-        this.dataSource = dataSource;
+    TransactionColumns(JsonMapper json) {
         this.json = json;
     }
 
-    /** The transactions as one run sees them; close it when the run is done. */
-    interface Reading extends AutoCloseable {
-
-        /** What {@code people} own or share through a split (null: everyone), closed inside the window. */
-        List<Transaction> transactions(Set<Long> people, DateRange window);
-
-        @Override
-        void close();
+    /** Rows held, removed ones included until the next regrouping. */
+    int size() {
+        return size;
     }
 
     /**
-     * Brings the store up to date and holds it there for a run. Waits up to {@code wait} for writers in
-     * flight (a long import) to commit; returns null when they did not, and the run reads the database.
+     * Before a first fill: columns sized once from the count, not grown by half again and again (each
+     * growth copies every column; at ten million rows that doubles the heap for a moment).
      */
-    Reading open(long waitMillis) {
-        lock.writeLock().lock();
-        boolean current;
-        try {
-            current = refresh(waitMillis);
-            // Downgrade: taking the read lock before letting go of the write lock lets no refresh in between.
-            lock.readLock().lock();
-        } finally {
-            lock.writeLock().unlock();
+    void reserve(long count) {
+        if (count > dbId.length) {
+            grow((int) Math.min(Integer.MAX_VALUE - 16, count + count / 50 + 1024));
         }
-        if (!current) {
-            lock.readLock().unlock();
-            return null;
-        }
-        return new Reading() {
-            private boolean closed;
-
-            @Override
-            public List<Transaction> transactions(Set<Long> people, DateRange window) {
-                return read(people, window);
-            }
-
-            @Override
-            public void close() {
-                if (!closed) {
-                    closed = true;
-                    lock.readLock().unlock();
-                }
-            }
-        };
     }
 
-    /** Loads the store in the background once the application is up, so the first full run finds it filled. */
-    @EventListener(ApplicationReadyEvent.class)
-    void warmInBackground() {
-        Thread t = new Thread(() -> {
-            try {
-                warm();
-            } catch (RuntimeException e) {
-                log.warn("Loading the transaction store failed; the next run loads it: {}", e.getMessage());
-            }
-        }, "attain-transaction-store");
-        t.setDaemon(true);
-        t.start();
+    /** An account's attributes (as territory rules read them) changed or arrived. */
+    void account(int id, Map<String, Object> attributesOfAccount) {
+        accounts.put(id, attributesOfAccount);
+        changedAccounts.add(id);
     }
 
-    /** Loads or refreshes now, so the next run finds little to read. */
-    void warm() {
-        Reading r = open(TimeUnit.SECONDS.toMillis(60));
-        if (r != null) {
-            r.close();
+    /** The table was truncated: every row goes (accounts stay). */
+    void truncate() {
+        clearRows();
+    }
+
+    /** A transaction was deleted. */
+    void remove(long id) {
+        int slot = slotOf(id);
+        if (slot >= 0) {
+            live[slot] = false;
+            built[slot] = null;
         }
     }
 
     /**
-     * Reads what changed in three steps, so writers are held back only for a moment however much there
-     * is to read (a first fill of ten million rows takes half a minute): under the writers' lock, the
-     * highest change number handed out so far (every row at or below it is committed: the lock waited
-     * for the writers in flight); without the lock, the rows up to that number; under the lock again,
-     * what was written meanwhile. A row changed between the first and second step carries a number
-     * above the first one, so the third step reads it.
+     * A transaction was inserted or updated: returns the slot to {@link #fill} with its values, or -1 when
+     * it does not count (a cancellation or invoice payment), which takes it out of what runs read.
      */
-    private boolean refresh(long waitMillis) {
-        long started = System.nanoTime();
-        long before = seen;
-        int rows = 0;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                if (!writersDone(c, waitMillis)) {
-                    c.rollback();
-                    return false;
-                }
-                long settled;
-                try (PreparedStatement st = c.prepareStatement("select last_value from sales_data_change_seq");
-                        ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    settled = rs.getLong(1);
-                }
-                c.commit();
-                if (before == 0) {
-                    // First load: columns sized once from the count, not grown by half again and again
-                    // (each growth copies every column; at ten million rows that doubles the heap for a moment).
-                    try (PreparedStatement st = c.prepareStatement("select count(*) from sales_transaction");
-                            ResultSet rs = st.executeQuery()) {
-                        rs.next();
-                        long count = rs.getLong(1);
-                        if (count > dbId.length) {
-                            grow((int) Math.min(Integer.MAX_VALUE - 16, count + count / 50 + 1024));
-                        }
-                    }
-                }
-                if (settled > before) {
-                    rows += readDelta(c, before, settled);
-                    c.commit();
-                    seen = settled;
-                }
-                if (!writersDone(c, waitMillis)) {
-                    c.rollback();
-                    settle(rows, before);
-                    return false;
-                }
-                long from = seen;
-                rows += readDelta(c, from, Long.MAX_VALUE);
-                c.commit();
-                settle(rows, before);
-                if (rows > 1000) {
-                    log.info("Transaction store: {} rows read in {} ms, {} held", rows,
-                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), size);
-                }
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                // Half-applied changes cannot be trusted: start over from nothing next time.
-                clear();
-                throw e;
+    int admit(long id, String kind) {
+        boolean counts = !"CANCELLATION".equals(kind) && !"INVOICE_PAYMENT".equals(kind);
+        int slot = slotOf(id);
+        if (slot < 0) {
+            if (!counts) {
+                return -1;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading transactions failed: " + e.getMessage(), e);
+            slot = append(id);
         }
+        live[slot] = counts;
+        built[slot] = null;
+        return counts ? slot : -1;
     }
 
-    /** Applies accounts, removals and rows numbered above {@code from} and up to {@code upTo}; moves {@link #seen}. */
-    private int readDelta(Connection c, long from, long upTo) throws SQLException {
-        long top = from;
-        top = Math.max(top, readAccounts(c, from, upTo));
-        top = Math.max(top, readRemovals(c, from, upTo, true));
-        int rows = 0;
-        try (PreparedStatement st = c.prepareStatement("""
-                select t.id, t.change_no, t.kind, t.source, t.external_id, t.owner_id, t.splits::text, t.close_date,
-                       coalesce(v.amount, t.amount), t.currency, coalesce(v.status, t.status), t.deal_type,
-                       t.product_code, t.account_id, t.attributes::text, t.term_months
-                from sales_transaction t
-                left join sales_transaction_version v on v.transaction_id = t.id and v.version = 1
-                where t.change_no > ? and t.change_no <= ? order by t.id""")) {
-            st.setLong(1, from);
-            st.setLong(2, upTo);
-            st.setFetchSize(20_000);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    top = Math.max(top, rs.getLong(2));
-                    apply(rs);
-                    rows++;
-                }
-            }
+    /** The values of an admitted transaction; {@code ownerId} and {@code accountId} 0 when absent. */
+    void fill(int slot, String source, String external, long ownerId, String splitText, LocalDate closeDate,
+            BigDecimal amount, String currencyCode, String statusValue, String dealType, String productCode,
+            long accountId, String attributeText, Integer term) {
+        setId(slot, TransactionValues.transactionId(source, external));
+        owner[slot] = Math.toIntExact(ownerId);
+        splits[slot] = splitText == null || "[]".equals(splitText) ? -1 : addSplits(splitText);
+        closeDay[slot] = Math.toIntExact(closeDate.toEpochDay());
+        bigAmounts.remove(slot);
+        if (amount.scale() == SCALE && amount.unscaledValue().bitLength() < 63) {
+            units[slot] = amount.unscaledValue().longValue();
+        } else {
+            units[slot] = NO_UNITS;
+            bigAmounts.put(slot, amount);
         }
-        top = Math.max(top, readRemovals(c, from, upTo, false));
-        seen = Math.max(seen, top);
-        return rows;
+        currency[slot] = strings.code(currencyCode);
+        status[slot] = strings.code(statusValue);
+        type[slot] = strings.code(dealType);
+        product[slot] = strings.code(productCode);
+        account[slot] = Math.toIntExact(accountId);
+        attributes[slot] = attributesCode(attributeText, term);
+        indexStale = true;
     }
 
     /** After rows were applied: ids in order, the per-person index and credit order, the kept objects. */
-    private void settle(int rows, long before) {
+    void settle(int rows, boolean refreshed) {
         if (sortedUpTo < size) {
             sortTailById();
         }
@@ -291,7 +170,7 @@ class TransactionStore {
             buildIndex();
         }
         if (keepsObjects()) {
-            if (!changedAccounts.isEmpty() && before > 0) {
+            if (!changedAccounts.isEmpty() && refreshed) {
                 // Kept objects carry their account's attributes: those of changed accounts are built again.
                 for (int i = 0; i < size; i++) {
                     if (built[i] != null && changedAccounts.contains(account[i])) {
@@ -308,127 +187,6 @@ class TransactionStore {
             Arrays.fill(built, null);
         }
         changedAccounts.clear();
-    }
-
-    /** Waits, by polling, until no writer of sales_transaction is in flight and keeps new ones out. */
-    private static boolean writersDone(Connection c, long waitMillis) throws SQLException {
-        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
-        try (PreparedStatement st = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            st.setLong(1, WRITERS_LOCK);
-            while (true) {
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    if (rs.getBoolean(1)) {
-                        return true;
-                    }
-                }
-                // Polling instead of waiting in the lock queue: a queued exclusive request would stall
-                // every new writer behind a long import.
-                if (System.nanoTime() > until) {
-                    return false;
-                }
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-        }
-    }
-
-    private long readAccounts(Connection c, long before, long upTo) throws SQLException {
-        long top = before;
-        try (PreparedStatement st = c.prepareStatement("""
-                select a.id, a.industry, a.country, a.size_band, r.code, greatest(a.change_no, r.change_no)
-                from account a left join region r on r.id = a.region_id
-                where (a.change_no > ? and a.change_no <= ?) or (r.change_no > ? and r.change_no <= ?)""")) {
-            st.setLong(1, before);
-            st.setLong(2, upTo);
-            st.setLong(3, before);
-            st.setLong(4, upTo);
-            st.setFetchSize(20_000);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    accounts.put(rs.getInt(1), CalcInputs.accountAttributes(rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5)));
-                    changedAccounts.add(rs.getInt(1));
-                    // A region renumbered after upTo is read again in the next step; never move past upTo here.
-                    top = Math.max(top, Math.min(rs.getLong(6), upTo));
-                }
-            }
-        }
-        return top;
-    }
-
-    /** Removed transactions; {@code truncations} reads only the marks TRUNCATE leaves (id -1), the rest after the rows. */
-    private long readRemovals(Connection c, long before, long upTo, boolean truncations) throws SQLException {
-        long top = before;
-        try (PreparedStatement st = c.prepareStatement(
-                "select transaction_id, change_no from sales_transaction_removed where change_no > ? and change_no <= ?"
-                + (truncations ? " and transaction_id = -1" : " and transaction_id <> -1"))) {
-            st.setLong(1, before);
-            st.setLong(2, upTo);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    top = Math.max(top, rs.getLong(2));
-                    if (truncations) {
-                        clearRows();
-                    } else {
-                        int slot = slotOf(rs.getLong(1));
-                        if (slot >= 0) {
-                            live[slot] = false;
-                            built[slot] = null;
-                        }
-                    }
-                }
-            }
-        }
-        return top;
-    }
-
-    private void apply(ResultSet rs) throws SQLException {
-        long id = rs.getLong(1);
-        String kind = rs.getString(3);
-        boolean counts = !"CANCELLATION".equals(kind) && !"INVOICE_PAYMENT".equals(kind);
-        int slot = slotOf(id);
-        if (slot < 0) {
-            if (!counts) {
-                return;
-            }
-            slot = append(id);
-        }
-        live[slot] = counts;
-        built[slot] = null;
-        if (!counts) {
-            return;
-        }
-        String source = rs.getString(4);
-        String external = rs.getString(5);
-        setId(slot, CalcInputs.transactionId(source, external));
-        long ownerId = rs.getLong(6);
-        owner[slot] = rs.wasNull() ? 0 : Math.toIntExact(ownerId);
-        String splitText = rs.getString(7);
-        splits[slot] = splitText == null || "[]".equals(splitText) ? -1 : addSplits(splitText);
-        closeDay[slot] = Math.toIntExact(rs.getObject(8, LocalDate.class).toEpochDay());
-        BigDecimal amount = rs.getBigDecimal(9);
-        bigAmounts.remove(slot);
-        if (amount.scale() == SCALE && amount.unscaledValue().bitLength() < 63) {
-            units[slot] = amount.unscaledValue().longValue();
-        } else {
-            units[slot] = NO_UNITS;
-            bigAmounts.put(slot, amount);
-        }
-        currency[slot] = strings.code(rs.getString(10));
-        status[slot] = strings.code(rs.getString(11));
-        type[slot] = strings.code(rs.getString(12));
-        product[slot] = strings.code(rs.getString(13));
-        long accountId = rs.getLong(14);
-        account[slot] = rs.wasNull() ? 0 : Math.toIntExact(accountId);
-        String attributeText = rs.getString(15);
-        int term = rs.getInt(16);
-        attributes[slot] = attributesCode(attributeText, rs.wasNull() ? null : term);
-        indexStale = true;
     }
 
     /** Ids are mostly a prefix and a zero-padded number ("T0001234"): kept as such, not as a String each. */
@@ -470,7 +228,7 @@ class TransactionStore {
     }
 
     private int addSplits(String text) {
-        splitLists.add(List.copyOf(CalcInputs.splits(json, text)));
+        splitLists.add(List.copyOf(TransactionValues.splits(json, text)));
         return splitLists.size() - 1;
     }
 
@@ -481,7 +239,7 @@ class TransactionStore {
         if (code != null) {
             return code;
         }
-        Map<String, Object> m = CalcInputs.attributes(json, text);
+        Map<String, Object> m = TransactionValues.attributes(json, text);
         if (term != null) {
             m.put("term_months", (long) term);
         }
@@ -650,12 +408,7 @@ class TransactionStore {
 
     /** How many rows are grouped by owner (for tests: a refresh that brought many rows grouped them). */
     int groupedRows() {
-        lock.readLock().lock();
-        try {
-            return clustered;
-        } finally {
-            lock.readLock().unlock();
-        }
+        return clustered;
     }
 
     /** The entries of {@code bySlot} from {@code start} on taken out and returned under their new slots. */
@@ -822,7 +575,8 @@ class TransactionStore {
         }
     }
 
-    private List<Transaction> read(Set<Long> who, DateRange window) {
+    /** What {@code who} own or share through a split (null: everyone), closed inside the window, in credit order. */
+    List<Transaction> read(Set<Long> who, DateRange window) {
         int first = Math.toIntExact(window.first().toEpochDay());
         int last = Math.toIntExact(window.last().toEpochDay());
         List<Transaction> out = new ArrayList<>();
@@ -941,11 +695,11 @@ class TransactionStore {
     private PersonId person(long id) {
         PersonId[] cache = people;
         if (id >= cache.length) {
-            return CalcInputs.pid(id);
+            return TransactionValues.pid(id);
         }
         PersonId person = cache[(int) id];
         if (person == null) {
-            person = CalcInputs.pid(id);
+            person = TransactionValues.pid(id);
             cache[(int) id] = person;
         }
         return person;
@@ -974,49 +728,10 @@ class TransactionStore {
         indexStale = true;
     }
 
-    private void clear() {
+    /** Everything dropped: the next fill starts from nothing. */
+    void clear() {
         clearRows();
-        seen = 0;
         accounts.clear();
         grow(0);
-    }
-
-
-    /** Status, type, product, currency codes and id prefixes: a few hundred distinct strings. */
-    private static final class Strings {
-        private final Map<String, Integer> codes = new HashMap<>();
-        private final List<String> values = new ArrayList<>();
-        private final List<CurrencyUnit> currencies = new ArrayList<>();
-
-        /** null has code -1. */
-        int code(String value) {
-            if (value == null) {
-                return -1;
-            }
-            Integer code = codes.get(value);
-            if (code == null) {
-                code = values.size();
-                values.add(value);
-                currencies.add(null);
-                codes.put(value, code);
-            }
-            return code;
-        }
-
-        String value(int code) {
-            return code < 0 ? null : values.get(code);
-        }
-
-        CurrencyUnit currency(int code) {
-            CurrencyUnit unit = currencies.get(code);
-            if (unit == null) {
-                // Written under the read lock by several runs at once: each computes the same value.
-                unit = CurrencyUnit.of(values.get(code));
-                synchronized (currencies) {
-                    currencies.set(code, unit);
-                }
-            }
-            return unit;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.attain.ingest;
+package org.attain.sales;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What plan checks may know of the booked deals, in the fields a plan condition reads ({@code deal.type},
  * {@code account.region}, a custom attribute {@code deal.segment}): which custom attributes the deals
- * carry, and the distinct values of a few fields. Values come as a run sees them (calc.CalcInputs):
+ * carry, and the distinct values of a few fields. Values come as a run sees them ({@link BookedTransactions}):
  * text, exact numbers, and JSON attributes as numbers or text.
  *
  * <p>Answers are kept until the sales data changes (its change number moves on any insert, update or

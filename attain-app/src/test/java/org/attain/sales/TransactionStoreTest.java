@@ -1,4 +1,4 @@
-package org.attain.calc;
+package org.attain.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +27,7 @@ class TransactionStoreTest extends AttainIntegrationTest {
     TransactionStore store;
 
     @Autowired
-    CalcInputs inputs;
+    BookedTransactions booked;
 
     @Autowired
     JdbcClient jdbc;
@@ -158,16 +158,16 @@ class TransactionStoreTest extends AttainIntegrationTest {
     }
 
     private void assertStoreEqualsDatabase() {
-        assertThat(read(null)).containsExactlyElementsOf(sorted(inputs.transactions(jdbc, EVER, null)));
+        assertThat(read(null)).containsExactlyElementsOf(sorted(booked.read(jdbc, EVER, null)));
         Set<Long> someone = Set.copyOf(jdbc.sql("""
                 select owner_id from sales_transaction where splits is not null and owner_id is not null limit 1""")
                 .query(Long.class).list());
         if (!someone.isEmpty()) {
-            assertThat(read(someone)).containsExactlyElementsOf(sorted(inputs.transactions(jdbc, EVER, someone)));
+            assertThat(read(someone)).containsExactlyElementsOf(sorted(booked.read(jdbc, EVER, someone)));
         }
         Set<Long> reps = Set.copyOf(jdbc.sql("select id from person where role_type = 'REP' order by id limit 3")
                 .query(Long.class).list());
-        assertThat(read(reps)).containsExactlyElementsOf(sorted(inputs.transactions(jdbc, EVER, reps)));
+        assertThat(read(reps)).containsExactlyElementsOf(sorted(booked.read(jdbc, EVER, reps)));
     }
 
     private List<Transaction> read(Set<Long> people) {
