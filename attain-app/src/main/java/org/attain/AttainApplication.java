@@ -8,6 +8,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 @SpringBootApplication
 public class AttainApplication {
 
+    static {
+        // Commands started in-process (tests, the CLI) build their context from this class.
+        org.attain.platform.Headless.use(AttainApplication.class);
+    }
+
     public static ConfigurableApplicationContext run(String[] args) {
         return SpringApplication.run(AttainApplication.class, args);
     }

@@ -13,6 +13,7 @@ public final class AttainMain {
     }
 
     public static void main(String[] args) {
+        org.attain.platform.Headless.use(AttainApplication.class);
         String command = args.length == 0 || args[0].startsWith("-") ? "serve" : args[0];
         String[] rest = args.length == 0 || args[0].startsWith("-") ? args : Arrays.copyOfRange(args, 1, args.length);
         int exit = switch (command) {

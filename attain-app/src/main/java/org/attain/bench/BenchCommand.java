@@ -19,7 +19,6 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.attain.AttainApplication;
 import org.attain.access.ApiTokens;
 import org.attain.access.Role;
 import org.attain.access.UserAccounts;
@@ -88,7 +87,7 @@ public final class BenchCommand {
                     .start();
             phase = "application start";
             long t0 = System.nanoTime();
-            app = AttainApplication.run(new String[] {
+            app = org.springframework.boot.SpringApplication.run(org.attain.platform.Headless.application(), new String[] {
                     "--spring.datasource.url=" + pg.getJdbcUrl("postgres", "postgres"),
                     "--spring.datasource.username=postgres", "--spring.datasource.password=",
                     // The connection pool keeps Hikari's default size (10), as with an external database in production:

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.attain.calendar.Periods;
+import org.attain.calcinputs.CalcInputContributor;
 import org.attain.engine.calc.CalculationInput;
 import org.attain.engine.plan.CompiledPlan;
 import org.attain.engine.plan.CreditFrom;

@@ -1,5 +1,6 @@
 package org.attain.calc;
 
+import org.attain.calcinputs.PayInputsChanged;
 import java.util.Set;
 import java.util.TreeSet;
 import org.attain.org.ReportingLines;

@@ -22,12 +22,12 @@ class RunPages {
     private final RunChanges changes;
     private final tools.jackson.databind.json.JsonMapper json;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.attain.calendar.Periods periods;
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.springframework.context.MessageSource messages;
+    private final org.attain.calendar.Periods periods;
+    private final org.springframework.context.MessageSource messages;
 
-    RunPages(CalcRuns runs, RunLauncher launcher, RunChanges changes, tools.jackson.databind.json.JsonMapper json) {
+    RunPages(CalcRuns runs, RunLauncher launcher, RunChanges changes, tools.jackson.databind.json.JsonMapper json, org.attain.calendar.Periods periods, org.springframework.context.MessageSource messages) {
+        this.periods = periods;
+        this.messages = messages;
         this.runs = runs;
         this.launcher = launcher;
         this.changes = changes;

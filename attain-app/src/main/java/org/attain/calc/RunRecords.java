@@ -26,12 +26,12 @@ class RunRecords {
     private final Clock clock;
     private final MessageSource messages;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.attain.calendar.Periods periods;
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.attain.sales.BookedTransactions booked;
+    private final org.attain.calendar.Periods periods;
+    private final org.attain.sales.BookedTransactions booked;
 
-    RunRecords(JdbcClient jdbc, JsonMapper json, Clock clock, MessageSource messages) {
+    RunRecords(JdbcClient jdbc, JsonMapper json, Clock clock, MessageSource messages, org.attain.calendar.Periods periods, org.attain.sales.BookedTransactions booked) {
+        this.periods = periods;
+        this.booked = booked;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;

@@ -3,8 +3,8 @@
  *
  * <p>Owns tables: calc_run, payee_period_result, earnings_line, earnings_line_deal_pack, earnings_line_deals.
  * Inputs arrive one way: each owner adds its part of a run's snapshot through {@link
- * org.attain.calc.CalcInputContributor}. Recalculation is asked for one way: owners publish past-tense events
- * implementing {@link org.attain.calc.PayInputsChanged} (and ingest's TransactionsChanged), which
+ * org.attain.calcinputs.CalcInputContributor}. Recalculation is asked for one way: owners publish past-tense events
+ * implementing {@link org.attain.calcinputs.PayInputsChanged} (and ingest's TransactionsChanged), which
  * {@code RecalculateOnChange} turns into runs after commit.
  *
  * <p>Public views (migration .90), the only way other capabilities read results: {@code calc_result_v}

@@ -24,11 +24,11 @@ public class Periods {
     private final AuditLog audit;
     private final Clock clock;
     private final int configuredStartMonth;
-    // Field injection keeps the constructor (and its callers) unchanged for this one publish.
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.springframework.context.ApplicationEventPublisher events;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    Periods(JdbcClient jdbc, AuditLog audit, Clock clock, @Value("${attain.fiscal-year-start-month:1}") int startMonth) {
+    Periods(JdbcClient jdbc, AuditLog audit, Clock clock, @Value("${attain.fiscal-year-start-month:1}") int startMonth, org.springframework.context.ApplicationEventPublisher events, org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.events = events;
+        this.transactionManager = transactionManager;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -116,8 +116,7 @@ public class Periods {
 
     private final java.util.concurrent.ConcurrentSkipListSet<Integer> completeYears = new java.util.concurrent.ConcurrentSkipListSet<>();
 
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.springframework.transaction.PlatformTransactionManager transactionManager;
+    private final org.springframework.transaction.PlatformTransactionManager transactionManager;
 
     private org.springframework.transaction.support.TransactionTemplate newTransaction() {
         var t = new org.springframework.transaction.support.TransactionTemplate(transactionManager);

@@ -1,7 +1,7 @@
 package org.attain.fx;
 
 import java.util.Set;
-import org.attain.calc.PayInputsChanged;
+import org.attain.calcinputs.PayInputsChanged;
 
 /** FX rates changed; these are the people booking in the currencies concerned. */
 public record FxRatesChanged(Set<Long> personIds, String reason, String actor) implements PayInputsChanged {

@@ -1,6 +1,6 @@
 package org.attain.fx;
 
-import org.attain.calc.CalcInputContributor;
+import org.attain.calcinputs.CalcInputContributor;
 import org.attain.engine.calc.CalculationInput;
 import org.attain.engine.money.CurrencyUnit;
 import org.attain.engine.money.FxRate;

@@ -56,7 +56,8 @@ class BulkCalls {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    BulkCalls(JdbcClient jdbc, ImportRecords records, Imports imports, PlatformTransactionManager txManager, Clock clock) {
+    BulkCalls(JdbcClient jdbc, ImportRecords records, Imports imports, PlatformTransactionManager txManager, Clock clock, OutsideRun.Counter outsideRun) {
+        this.outsideRun = outsideRun;
         this.jdbc = jdbc;
         this.records = records;
         this.imports = imports;
@@ -69,8 +70,7 @@ class BulkCalls {
             boolean replayed, List<ImportRecords.QuarantinedRow> rejections, OutsideRun outsideRun) {
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    private OutsideRun.Counter outsideRun;
+    private final OutsideRun.Counter outsideRun;
 
     /** Runs the import of the checked records as import {@code importId}, inside the call's transaction. */
     interface Load {

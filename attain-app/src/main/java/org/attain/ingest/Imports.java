@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.attain.access.AuditLog;
-import org.attain.calc.PayInputsChanged;
+import org.attain.calcinputs.PayInputsChanged;
 import org.attain.fx.FxRatesChanged;
 import org.attain.org.OrgChanged;
 import org.attain.quota.QuotasChanged;
@@ -51,7 +51,10 @@ public class Imports {
 
     Imports(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager txManager, AuditLog audit,
             ApplicationEventPublisher events, Clock clock, RecordImports records, References references,
-            QuarantineDelivery delivery) {
+            QuarantineDelivery delivery, org.attain.calendar.Periods periods, OutsideRun.Counter outsideRun, TransactionWrites writes) {
+        this.periods = periods;
+        this.outsideRun = outsideRun;
+        this.writes = writes;
         this.delivery = delivery;
         this.records = records;
         this.references = references;
@@ -63,13 +66,9 @@ public class Imports {
         this.clock = clock;
     }
 
-    // Field injection keeps the constructor (and its callers) unchanged for these calls.
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.attain.calendar.Periods periods;
-    @org.springframework.beans.factory.annotation.Autowired
-    private OutsideRun.Counter outsideRun;
-    @org.springframework.beans.factory.annotation.Autowired
-    private TransactionWrites writes;
+    private final org.attain.calendar.Periods periods;
+    private final OutsideRun.Counter outsideRun;
+    private final TransactionWrites writes;
 
     /** What to import: a profile, a file with the name the user knows it by, who asks, and whether only to try. */
     public record FileImport(ImportProfile profile, Path file, String fileName, String actor, boolean dryRun) {

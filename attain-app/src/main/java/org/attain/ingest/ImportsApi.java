@@ -37,7 +37,9 @@ class ImportsApi {
     private final ImportJobs jobs;
     private final ImportRecords records;
 
-    ImportsApi(ImportJobs jobs, ImportRecords records) {
+    ImportsApi(ImportJobs jobs, ImportRecords records, OutsideRun.Counter outsideRun, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.outsideRun = outsideRun;
+        this.jdbc = jdbc;
         this.jobs = jobs;
         this.records = records;
     }
@@ -54,10 +56,8 @@ class ImportsApi {
         }
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    private OutsideRun.Counter outsideRun;
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final OutsideRun.Counter outsideRun;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     record Fix(Map<String, String> cells) {
     }

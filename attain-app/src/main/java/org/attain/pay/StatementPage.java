@@ -23,10 +23,10 @@ class StatementPage {
     private final Periods periods;
     private final People people;
     private final java.time.Clock clock;
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.attain.calc.CalcRuns runs;
+    private final org.attain.calc.CalcRuns runs;
 
-    StatementPage(Earnings earnings, Visibility visibility, Periods periods, People people, java.time.Clock clock) {
+    StatementPage(Earnings earnings, Visibility visibility, Periods periods, People people, java.time.Clock clock, org.attain.calc.CalcRuns runs) {
+        this.runs = runs;
         this.earnings = earnings;
         this.visibility = visibility;
         this.periods = periods;

@@ -1,6 +1,6 @@
 package org.attain.payout;
 
-import org.attain.calc.CalcInputContributor;
+import org.attain.calcinputs.CalcInputContributor;
 import org.attain.engine.calc.CalculationInput;
 import org.attain.engine.model.ManualAdjustment;
 import org.attain.engine.model.PersonId;

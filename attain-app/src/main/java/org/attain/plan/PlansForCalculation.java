@@ -3,7 +3,7 @@ package org.attain.plan;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.attain.calc.CalcInputContributor;
+import org.attain.calcinputs.CalcInputContributor;
 import org.attain.engine.calc.CalculationInput;
 import org.attain.engine.model.PersonId;
 import org.attain.engine.model.PlanAssignment;

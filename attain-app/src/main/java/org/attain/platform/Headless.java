@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.attain.AttainApplication;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -31,7 +30,25 @@ import org.springframework.core.env.StandardEnvironment;
  */
 public final class Headless {
 
+    // The application's configuration class, handed in by the application itself (AttainApplication and
+    // AttainMain): platform is below every capability and must not name the class that assembles them.
+    private static volatile Class<?> application;
+
     private Headless() {
+    }
+
+    /** Which class a command's context starts from; the application registers itself before any command runs. */
+    public static void use(Class<?> applicationClass) {
+        application = applicationClass;
+    }
+
+    /** The registered application class. */
+    public static Class<?> application() {
+        Class<?> app = application;
+        if (app == null) {
+            throw new IllegalStateException("no application registered: Headless.use(...) was not called");
+        }
+        return app;
     }
 
     public static ConfigurableApplicationContext start(List<String> springArguments) {
@@ -59,7 +76,7 @@ public final class Headless {
             });
         }
         args.addAll(springArguments);
-        return new SpringApplicationBuilder(AttainApplication.class)
+        return new SpringApplicationBuilder(application())
                 .web(WebApplicationType.SERVLET).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
                 .run(args.toArray(String[]::new));
     }

@@ -1,7 +1,7 @@
 package org.attain.quota;
 
 import java.time.LocalDate;
-import org.attain.calc.CalcInputContributor;
+import org.attain.calcinputs.CalcInputContributor;
 import org.attain.engine.calc.CalculationInput;
 import org.attain.engine.model.PersonId;
 import org.attain.engine.model.TeamId;

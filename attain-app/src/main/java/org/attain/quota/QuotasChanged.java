@@ -1,7 +1,7 @@
 package org.attain.quota;
 
 import java.util.Set;
-import org.attain.calc.PayInputsChanged;
+import org.attain.calcinputs.PayInputsChanged;
 
 /**
  * Quotas (a payee's own, or a team's, which moves its members') changed for these people. An edit on the

@@ -26,11 +26,11 @@ class ReportPages {
     private final Periods periods;
     private final MessageSource messages;
     private final EarningsExport earnings;
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.attain.calc.CalcRuns runs;
+    private final org.attain.calc.CalcRuns runs;
 
     ReportPages(Reports reports, TableExport export, StatementPdf statements, Periods periods, MessageSource messages,
-            EarningsExport earnings) {
+            EarningsExport earnings, org.attain.calc.CalcRuns runs) {
+        this.runs = runs;
         this.reports = reports;
         this.export = export;
         this.statements = statements;

@@ -1,4 +1,4 @@
-package org.attain.calc;
+package org.attain.calcinputs;
 
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,7 @@ public interface CalcInputContributor {
         private volatile List<Long> planVersionIds = List.of();
         private volatile Map<Long, Set<Long>> reportsOf = Map.of();
 
-        Scope(List<PeriodId> periods, DateRange window, Set<Long> payees) {
+        public Scope(List<PeriodId> periods, DateRange window, Set<Long> payees) {
             this.periods = List.copyOf(periods);
             this.window = window;
             this.payees = Set.copyOf(payees);
@@ -69,11 +69,11 @@ public interface CalcInputContributor {
             reportsOf = value;
         }
 
-        List<Long> planVersionIds() {
+        public List<Long> planVersionIds() {
             return planVersionIds;
         }
 
-        Map<Long, Set<Long>> reportsOf() {
+        public Map<Long, Set<Long>> reportsOf() {
             return reportsOf;
         }
     }

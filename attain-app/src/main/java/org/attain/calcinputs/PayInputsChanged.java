@@ -1,4 +1,4 @@
-package org.attain.calc;
+package org.attain.calcinputs;
 
 import java.util.Set;
 
