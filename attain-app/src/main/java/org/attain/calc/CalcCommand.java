@@ -11,7 +11,7 @@ import org.attain.platform.Headless;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code java -jar attain.jar calc run [--person ID]... [--from PERIOD] [--to PERIOD] [--spring.options]}:
+ * {@code java -jar attain.jar calc run [--person ID]... [--from FIRST] [--to LAST] [--spring.options]}:
  * runs the calculation on the server's database without starting the server (a person by internal id,
  * employee id or e-mail, see {@link org.attain.org.PersonRef}), prints progress and the run summary with
  * every exclusion and the transactions outside its periods, and exits 0 when the run finished, 1 when it
@@ -20,8 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class CalcCommand {
 
-    static final String USAGE = "usage: calc run [--person ID|EMPLOYEE-ID|E-MAIL]... [--from PERIOD --to PERIOD]"
-            + " [--spring.options] (PERIOD: a month 2017-01, a quarter 2017-Q1 or a fiscal year 2017)";
+    static final String USAGE = "usage: calc run [--person ID|EMPLOYEE-ID|E-MAIL]... [--from FIRST --to LAST]"
+            + " [--spring.options] (FIRST, LAST: a month 2017-01, a quarter 2017-Q1 or a fiscal year 2017)";
 
     private CalcCommand() {
     }

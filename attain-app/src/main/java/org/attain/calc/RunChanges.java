@@ -27,7 +27,7 @@ public class RunChanges {
                 select n.person_id, p.first_name || ' ' || p.last_name as name, n.period_id, n.currency,
                        o.payout as payout_before, n.payout as payout_after
                 from payee_period_result n
-                join person p on p.id = n.person_id
+                join org_person_v p on p.id = n.person_id
                 left join lateral (
                     select payout, fingerprint from payee_period_result o
                     where o.person_id = n.person_id and o.period_id = n.period_id and o.id < n.id

@@ -154,7 +154,7 @@ class RunRecords {
         List<Long> ids = new ArrayList<>();
         list.forEach(f -> ids.add(f.get("personId").asLong()));
         Map<Long, String> names = new HashMap<>();
-        jdbc.sql("select id, first_name || ' ' || last_name from person where id = any(:ids)")
+        jdbc.sql("select id, first_name || ' ' || last_name from org_person_v where id = any(:ids)")
                 .param("ids", ids.toArray(Long[]::new))
                 .query((rs, n) -> names.put(rs.getLong(1), rs.getString(2))).list();
         List<CalcRuns.FailedPayee> out = new ArrayList<>();

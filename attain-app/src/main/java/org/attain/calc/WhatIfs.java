@@ -54,7 +54,7 @@ public class WhatIfs {
         var snapshot = inputs.snapshot(runs.defaultPeriods(), Set.of(personId));
         var withDeals = snapshot.forChunk(
                 booked.read(jdbc, snapshot.window(), snapshot.reach(Set.of(personId))), Set.of(CalcInputs.pid(personId)));
-        String currency = jdbc.sql("select currency from person where id = :p").param("p", personId).query(String.class).single();
+        String currency = jdbc.sql("select currency from org_person_v where id = :p").param("p", personId).query(String.class).single();
         Map<String, Object> attributes = deal.termMonths() == null ? Map.of() : Map.of("term_months", deal.termMonths().longValue());
         Transaction hypothetical = new Transaction(TransactionId.of("what-if"), CalcInputs.pid(personId), List.of(),
                 deal.closeDate(), Money.of(deal.amount(), CurrencyUnit.of(currency)), "won",

@@ -34,7 +34,7 @@ final class Lookups {
 
     static Lookups load(JdbcClient jdbc, ImportProfile profile, Set<FieldType> needed) {
         Lookups l = new Lookups(References.load(jdbc, profile));
-        jdbc.sql("select id, external_id, lower(email), currency from person").query((rs, n) -> {
+        jdbc.sql("select id, external_id, lower(email), currency from org_person_v").query((rs, n) -> {
             l.emailOwners.put(rs.getString(3), rs.getString(2));
             l.currencies.put(rs.getLong(1), rs.getString(4));
             return 0;
@@ -54,7 +54,7 @@ final class Lookups {
             l.loadProducts(jdbc);
         }
         if (needed.contains(FieldType.PERIOD)) {
-            jdbc.sql("select id, status from period").query((rs, n) -> {
+            jdbc.sql("select id, status from calendar_period_v").query((rs, n) -> {
                 l.periods.add(rs.getString(1), rs.getString(1));
                 if (rs.getString(2).equals("CLOSED")) {
                     l.closedPeriods.add(rs.getString(1));

@@ -172,7 +172,7 @@ public class Plans {
     public List<Assignment> assignments(String planKey) {
         return jdbc.sql("""
                 select a.person_id, p.external_id, p.email, p.first_name || ' ' || p.last_name as name, a.valid_from, a.valid_until
-                from plan_assignment a join person p on p.id = a.person_id where a.plan_key = :k
+                from plan_assignment a join org_person_v p on p.id = a.person_id where a.plan_key = :k
                 order by p.last_name, p.first_name, a.valid_from""").param("k", planKey).query(Assignment.class).list();
     }
 

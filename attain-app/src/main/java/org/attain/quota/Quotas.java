@@ -24,8 +24,10 @@ public class Quotas {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final org.attain.calendar.Periods periods;
 
-    Quotas(JdbcClient jdbc, AuditLog audit) {
+    Quotas(JdbcClient jdbc, AuditLog audit, org.attain.calendar.Periods periods) {
+        this.periods = periods;
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -39,19 +41,23 @@ public class Quotas {
 
     /** Reps and their quota for the period (amount null when none is set), within what the caller may see. */
     public List<Row> forPeriod(String periodId, Long teamId, PersonScope scope) {
+        var period = periods.find(periodId);
+        if (period.isEmpty()) {
+            return List.of();
+        }
+        // People through org's published view; the period's dates through the calendar.
         return jdbc.sql("""
-                select p.id as person_id, p.external_id, p.email, p.first_name || ' ' || p.last_name as name, p.title, t.name as team,
-                       p.currency, :period as period_id, q.amount, q.version
-                from person p
-                left join team t on t.id = p.team_id
+                select p.id as person_id, p.external_id, p.email, p.first_name || ' ' || p.last_name as name, p.title,
+                       p.team_name as team, p.currency, :period as period_id, q.amount, q.version
+                from org_person_v p
                 left join quota q on q.person_id = p.id and q.period_id = :period and q.measure = 'bookings'
-                join period per on per.id = :period
-                where p.role_type = 'REP' and p.employment_start <= per.ends_on
-                  and (p.employment_end is null or p.employment_end >= per.starts_on)
+                where p.role_type = 'REP' and p.employment_start <= :ends
+                  and (p.employment_end is null or p.employment_end >= :starts)
                   and (cast(:team as bigint) is null or p.team_id = cast(:team as bigint))
                   and (cast(:ids as bigint[]) is null or p.id = any(cast(:ids as bigint[])))
-                order by t.name nulls last, p.last_name, p.first_name""")
-                .param("period", periodId).param("team", teamId).param("ids", scope.idsOrNull())
+                order by p.team_name nulls last, p.last_name, p.first_name""")
+                .param("period", periodId).param("starts", period.get().startsOn()).param("ends", period.get().endsOn())
+                .param("team", teamId).param("ids", scope.idsOrNull())
                 .query(Row.class).list();
     }
 
@@ -72,12 +78,11 @@ public class Quotas {
             } else if (c.amount().compareTo(IMPLAUSIBLE) >= 0) {
                 problems.add(new FieldProblem(row + "amount", "quota.amount.implausible", "is implausibly large"));
             }
-            boolean periodOpen = jdbc.sql("select exists(select 1 from period where id = :p and kind = 'QUARTER' and status = 'OPEN')")
-                    .param("p", c.periodId()).query(Boolean.class).single();
+            boolean periodOpen = openQuarter(c.periodId());
             if (!periodOpen) {
                 problems.add(new FieldProblem(row + "periodId", "quota.period.notOpen", "is not an open quarter"));
             }
-            boolean rep = jdbc.sql("select exists(select 1 from person where id = :p)").param("p", c.personId())
+            boolean rep = jdbc.sql("select exists(select 1 from org_person_v where id = :p)").param("p", c.personId())
                     .query(Boolean.class).single();
             if (!rep) {
                 problems.add(new FieldProblem(row + "personId", "quota.person.unknown", "names no known person"));
@@ -95,7 +100,7 @@ public class Quotas {
             }
             jdbc.sql("""
                     insert into quota(person_id, period_id, measure, amount, currency)
-                    values (:p, :period, 'bookings', :a, (select currency from person where id = :p))
+                    values (:p, :period, 'bookings', :a, (select currency from org_person_v where id = :p))
                     on conflict (person_id, period_id, measure)
                     do update set amount = excluded.amount, version = quota.version + 1, updated_at = now()""")
                     .param("p", c.personId()).param("period", c.periodId()).param("a", c.amount()).update();
@@ -105,5 +110,11 @@ public class Quotas {
             changed++;
         }
         return changed;
+    }
+
+    private boolean openQuarter(String periodId) {
+        return periodId != null && periods.find(periodId)
+                .filter(p -> p.kind() == org.attain.calendar.PeriodKind.QUARTER && p.status() == org.attain.calendar.PeriodStatus.OPEN)
+                .isPresent();
     }
 }

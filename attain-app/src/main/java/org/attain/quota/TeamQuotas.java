@@ -28,8 +28,10 @@ public class TeamQuotas {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Teams teams;
+    private final org.attain.calendar.Periods periods;
 
-    TeamQuotas(JdbcClient jdbc, AuditLog audit, Teams teams) {
+    TeamQuotas(JdbcClient jdbc, AuditLog audit, Teams teams, org.attain.calendar.Periods periods) {
+        this.periods = periods;
         this.jdbc = jdbc;
         this.audit = audit;
         this.teams = teams;
@@ -84,9 +86,10 @@ public class TeamQuotas {
             } else if (c.amount().compareTo(IMPLAUSIBLE) >= 0) {
                 problems.add(new FieldProblem(row + "amount", "quota.amount.implausible", "is implausibly large"));
             }
-            boolean periodOpen = c.periodId() != null && jdbc.sql(
-                    "select exists(select 1 from period where id = :p and kind = 'QUARTER' and status = 'OPEN')")
-                    .param("p", c.periodId()).query(Boolean.class).single();
+            boolean periodOpen = c.periodId() != null && periods.find(c.periodId())
+                    .filter(p -> p.kind() == org.attain.calendar.PeriodKind.QUARTER
+                            && p.status() == org.attain.calendar.PeriodStatus.OPEN)
+                    .isPresent();
             if (!periodOpen) {
                 problems.add(new FieldProblem(row + "periodId", "quota.period.notOpen", "is not an open quarter"));
             }
@@ -125,9 +128,8 @@ public class TeamQuotas {
     }
 
     private List<Long> membersDuring(List<Teams.Membership> memberships, long teamId, String periodId) {
-        var range = jdbc.sql("select starts_on, ends_on from period where id = :p").param("p", periodId)
-                .query((rs, n) -> new LocalDate[] {rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)})
-                .single();
+        var period = periods.find(periodId).orElseThrow();
+        LocalDate[] range = {period.startsOn(), period.endsOn()};
         List<Long> result = new ArrayList<>();
         for (Teams.Membership m : memberships) {
             if (m.teamId() == teamId && !m.validFrom().isAfter(range[1])
