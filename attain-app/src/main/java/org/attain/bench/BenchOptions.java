@@ -48,14 +48,22 @@ record BenchOptions(String preset, int people, long transactions, int deals, int
             String v = e.getValue();
             BenchOptions c = o;
             o = switch (e.getKey()) {
-                case "--people" -> c.with(e.getKey(), v, 10, 100_000, n -> new BenchOptions(c.preset, (int) n, c.transactions, c.deals, c.users, c.seconds, c.seed, c.warmup, c.calcRuns));
-                case "--transactions" -> c.with(e.getKey(), v, 1_000, 50_000_000, n -> new BenchOptions(c.preset, c.people, n, c.deals, c.users, c.seconds, c.seed, c.warmup, c.calcRuns));
-                case "--deals" -> c.with(e.getKey(), v, 1, 100_000, n -> new BenchOptions(c.preset, c.people, c.transactions, (int) n, c.users, c.seconds, c.seed, c.warmup, c.calcRuns));
-                case "--users" -> c.with(e.getKey(), v, 1, 500, n -> new BenchOptions(c.preset, c.people, c.transactions, c.deals, (int) n, c.seconds, c.seed, c.warmup, c.calcRuns));
-                case "--seconds" -> c.with(e.getKey(), v, 1, 3_600, n -> new BenchOptions(c.preset, c.people, c.transactions, c.deals, c.users, (int) n, c.seed, c.warmup, c.calcRuns));
-                case "--seed" -> c.with(e.getKey(), v, Long.MIN_VALUE, Long.MAX_VALUE, n -> new BenchOptions(c.preset, c.people, c.transactions, c.deals, c.users, c.seconds, n, c.warmup, c.calcRuns));
-                case "--warmup" -> c.with(e.getKey(), v, 0, 600, n -> new BenchOptions(c.preset, c.people, c.transactions, c.deals, c.users, c.seconds, c.seed, (int) n, c.calcRuns));
-                case "--calc-runs" -> c.with(e.getKey(), v, 1, 10, n -> new BenchOptions(c.preset, c.people, c.transactions, c.deals, c.users, c.seconds, c.seed, c.warmup, (int) n));
+                case "--people" -> c.with(e.getKey(), v, 10, 100_000, n -> new BenchOptions(c.preset, (int) n, c.transactions, c.deals, c.users, c.seconds,
+                        c.seed, c.warmup, c.calcRuns));
+                case "--transactions" -> c.with(e.getKey(), v, 1_000, 50_000_000, n -> new BenchOptions(c.preset, c.people, n, c.deals, c.users, c.seconds,
+                        c.seed, c.warmup, c.calcRuns));
+                case "--deals" -> c.with(e.getKey(), v, 1, 100_000, n -> new BenchOptions(c.preset, c.people, c.transactions, (int) n, c.users, c.seconds,
+                        c.seed, c.warmup, c.calcRuns));
+                case "--users" -> c.with(e.getKey(), v, 1, 500, n -> new BenchOptions(c.preset, c.people, c.transactions, c.deals, (int) n, c.seconds, c.seed,
+                        c.warmup, c.calcRuns));
+                case "--seconds" -> c.with(e.getKey(), v, 1, 3_600, n -> new BenchOptions(c.preset, c.people, c.transactions, c.deals, c.users, (int) n,
+                        c.seed, c.warmup, c.calcRuns));
+                case "--seed" -> c.with(e.getKey(), v, Long.MIN_VALUE, Long.MAX_VALUE, n -> new BenchOptions(c.preset, c.people, c.transactions, c.deals,
+                        c.users, c.seconds, n, c.warmup, c.calcRuns));
+                case "--warmup" -> c.with(e.getKey(), v, 0, 600, n -> new BenchOptions(c.preset, c.people, c.transactions, c.deals, c.users, c.seconds, c.seed,
+                        (int) n, c.calcRuns));
+                case "--calc-runs" -> c.with(e.getKey(), v, 1, 10, n -> new BenchOptions(c.preset, c.people, c.transactions, c.deals, c.users, c.seconds,
+                        c.seed, c.warmup, (int) n));
                 default -> throw new IllegalArgumentException(e.getKey() + ": unknown option");
             };
         }

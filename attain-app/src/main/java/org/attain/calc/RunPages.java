@@ -25,7 +25,8 @@ class RunPages {
     private final org.attain.calendar.Periods periods;
     private final org.springframework.context.MessageSource messages;
 
-    RunPages(CalcRuns runs, RunLauncher launcher, RunChanges changes, tools.jackson.databind.json.JsonMapper json, org.attain.calendar.Periods periods, org.springframework.context.MessageSource messages) {
+    RunPages(CalcRuns runs, RunLauncher launcher, RunChanges changes, tools.jackson.databind.json.JsonMapper json, org.attain.calendar.Periods periods,
+            org.springframework.context.MessageSource messages) {
         this.periods = periods;
         this.messages = messages;
         this.runs = runs;

@@ -29,7 +29,8 @@ class RunRecords {
     private final org.attain.calendar.Periods periods;
     private final org.attain.sales.BookedTransactions booked;
 
-    RunRecords(JdbcClient jdbc, JsonMapper json, Clock clock, MessageSource messages, org.attain.calendar.Periods periods, org.attain.sales.BookedTransactions booked) {
+    RunRecords(JdbcClient jdbc, JsonMapper json, Clock clock, MessageSource messages, org.attain.calendar.Periods periods,
+            org.attain.sales.BookedTransactions booked) {
         this.periods = periods;
         this.booked = booked;
         this.jdbc = jdbc;
@@ -43,7 +44,8 @@ class RunRecords {
         return jdbc.sql("""
                 insert into calc_run(kind, status, trigger, started_by, started_at, periods)
                 values (:k, :status, :t, :a, :at, :p) returning id""")
-                .param("k", kind.name()).param("status", RunStatus.RUNNING.name()).param("t", trigger).param("a", actor).param("at", Timestamp.from(clock.instant()))
+                .param("k", kind.name()).param("status", RunStatus.RUNNING.name()).param("t", trigger).param("a", actor)
+                .param("at", Timestamp.from(clock.instant()))
                 .param("p", periods.stream().map(PeriodId::toString).toArray(String[]::new))
                 .query(Long.class).single();
     }

@@ -26,7 +26,8 @@ public class Periods {
     private final int configuredStartMonth;
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    Periods(JdbcClient jdbc, AuditLog audit, Clock clock, @Value("${attain.fiscal-year-start-month:1}") int startMonth, org.springframework.context.ApplicationEventPublisher events, org.springframework.transaction.PlatformTransactionManager transactionManager) {
+    Periods(JdbcClient jdbc, AuditLog audit, Clock clock, @Value("${attain.fiscal-year-start-month:1}") int startMonth,
+            org.springframework.context.ApplicationEventPublisher events, org.springframework.transaction.PlatformTransactionManager transactionManager) {
         this.events = events;
         this.transactionManager = transactionManager;
         this.jdbc = jdbc;

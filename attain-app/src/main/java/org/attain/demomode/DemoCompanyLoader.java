@@ -66,9 +66,13 @@ public class DemoCompanyLoader {
 
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (SpooledCopy accounts = new SpooledCopy("account", "id, external_id, name, industry, country, size_band, employees, region_id, owner_id");
-             SpooledCopy opportunities = new SpooledCopy("opportunity", "id, external_id, name, account_id, owner_id, stage, deal_type, product_code, amount, currency, created_on, close_date, probability");
-             SpooledCopy transactions = new SpooledCopy("sales_transaction", "external_id, kind, status, opportunity_id, account_id, owner_id, close_date, amount, currency, deal_type, product_code, term_months, splits, attributes");
-             SpooledCopy activities = new SpooledCopy("activity", "external_id, person_id, kind, occurred_at, duration_minutes, outcome, account_id, opportunity_id")) {
+             SpooledCopy opportunities = new SpooledCopy("opportunity",
+                     "id, external_id, name, account_id, owner_id, stage, deal_type, product_code, amount, currency, created_on, close_date, probability");
+             SpooledCopy transactions = new SpooledCopy("sales_transaction",
+                     "external_id, kind, status, opportunity_id, account_id, owner_id, close_date, amount, currency, deal_type,"
+                             + " product_code, term_months, splits, attributes");
+             SpooledCopy activities = new SpooledCopy("activity",
+                     "external_id, person_id, kind, occurred_at, duration_minutes, outcome, account_id, opportunity_id")) {
             Map<String, Long> accountIds = new HashMap<>();
             company.accounts().forEach(a -> {
                 long id = accountIds.size() + 1L;

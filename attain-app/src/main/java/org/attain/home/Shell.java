@@ -89,12 +89,24 @@ class Shell implements HandlerInterceptor, WebMvcConfigurer {
             nav.add(new NavItem("nav.imports", "/imports"));
             nav.add(new NavItem("nav.audit", "/admin/audit"));
         }
-        if (user.personId() != null || user.seesEveryone()) nav.add(new NavItem("nav.disputes", "/disputes"));
-        if (user.has(Role.MANAGER) || user.seesEveryone()) nav.add(new NavItem("nav.approvals", "/approvals"));
-        if (user.seesEveryone()) nav.add(new NavItem("nav.finance", "/finance"));
-        if (user.has(Role.MANAGER) || user.seesEveryone()) nav.add(new NavItem("nav.reports", "/reports"));
-        if (user.personId() != null || user.seesEveryone()) nav.add(new NavItem("nav.activity", "/activity"));
-        if (user.has(Role.ADMIN)) nav.add(new NavItem("nav.integrations", "/integrations"));
+        if (user.personId() != null || user.seesEveryone()) {
+            nav.add(new NavItem("nav.disputes", "/disputes"));
+        }
+        if (user.has(Role.MANAGER) || user.seesEveryone()) {
+            nav.add(new NavItem("nav.approvals", "/approvals"));
+        }
+        if (user.seesEveryone()) {
+            nav.add(new NavItem("nav.finance", "/finance"));
+        }
+        if (user.has(Role.MANAGER) || user.seesEveryone()) {
+            nav.add(new NavItem("nav.reports", "/reports"));
+        }
+        if (user.personId() != null || user.seesEveryone()) {
+            nav.add(new NavItem("nav.activity", "/activity"));
+        }
+        if (user.has(Role.ADMIN)) {
+            nav.add(new NavItem("nav.integrations", "/integrations"));
+        }
         nav.add(new NavItem("nav.tokens", "/account/tokens"));
         return nav;
     }

@@ -90,7 +90,8 @@ class RecordsBulkApi {
     }
 
     private static RecordInfo info(RecordKind k) {
-        return new RecordInfo(k.name(), k.key().stream().map(c -> k.byColumn(c).map(Field::name).orElse(c)).toList(), k.sourceScoped(), k.bulkPath(), k.fields().stream()
+        return new RecordInfo(k.name(), k.key().stream().map(c -> k.byColumn(c).map(Field::name).orElse(c)).toList(), k.sourceScoped(), k.bulkPath(),
+                k.fields().stream()
                 .map(f -> new FieldInfo(f.name(), f.type().name().toLowerCase(java.util.Locale.ROOT), f.required(), f.fallback(),
                         f.choices(), f.describe())).toList());
     }

@@ -10,7 +10,6 @@ import org.attain.org.PersonRef;
 import org.attain.org.PersonRefs;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.InvalidInputException;
-import org.attain.platform.NotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -59,7 +59,8 @@ public class Adjustments {
     public record NewAdjustment(Long personId, String period, BigDecimal amount, String currency, String reason) {
     }
 
-    public record Adjustment(long id, long personId, String personExternalId, String personEmail, String personName, String periodId, BigDecimal amount, String currency,
+    public record Adjustment(long id, long personId, String personExternalId, String personEmail, String personName, String periodId, BigDecimal amount,
+            String currency,
             String reason, String createdBy, Instant createdAt) {
     }
 

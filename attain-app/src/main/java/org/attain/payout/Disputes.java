@@ -63,7 +63,8 @@ public class Disputes {
     public record NewDispute(Long personId, String period, Integer lineNo, String text) {
     }
 
-    public record Dispute(long id, long personId, String personExternalId, String personEmail, String personName, String periodId, Integer lineNo, String component,
+    public record Dispute(long id, long personId, String personExternalId, String personEmail, String personName, String periodId, Integer lineNo,
+            String component,
             BigDecimal lineAmount, String currency, String text, DisputeStatus status, String assignee, String openedBy,
             Instant openedAt, Instant updatedAt, Instant closedAt, long ageDays) {
     }

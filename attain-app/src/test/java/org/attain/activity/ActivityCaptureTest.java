@@ -2,7 +2,6 @@ package org.attain.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 import org.attain.support.AttainIntegrationTest;

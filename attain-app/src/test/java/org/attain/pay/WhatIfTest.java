@@ -3,7 +3,6 @@ package org.attain.pay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import org.attain.support.AttainIntegrationTest;
 import org.attain.support.DateDependent;
 import org.attain.support.Json;

@@ -3,7 +3,6 @@ package org.attain.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import org.attain.support.AttainIntegrationTest;
 import org.attain.support.Browser;
 import org.attain.support.Json;

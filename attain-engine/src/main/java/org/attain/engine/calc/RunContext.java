@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.attain.engine.credit.CreditIndex;
 import org.attain.engine.credit.Crediting;
 import org.attain.engine.credit.Knowledge;
