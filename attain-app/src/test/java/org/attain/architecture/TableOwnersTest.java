@@ -1,0 +1,102 @@
+package org.attain.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every table has one owner: no capability names another's table in its SQL text (Spring Modulith
+ * checks the Java dependencies, not the strings sent to PostgreSQL). Others read through the owner's
+ * API or a view the owner publishes ({@code <owner>_…_v}). The exceptions still to move are listed
+ * below by package and table, so the list can only shrink: a new one fails the build.
+ */
+class TableOwnersTest {
+
+    static final Path SOURCES = Path.of("src/main/java/org/attain");
+
+    static final Map<String, String> OWNER = Map.ofEntries(
+            Map.entry("app_user", "access"), Map.entry("user_role", "access"), Map.entry("api_token", "access"),
+            Map.entry("setup_token", "access"), Map.entry("audit_log", "access"),
+            Map.entry("person", "org"), Map.entry("reporting_line", "org"), Map.entry("team", "org"),
+            Map.entry("team_membership", "org"), Map.entry("org_version", "org"),
+            Map.entry("sales_transaction", "sales"), Map.entry("sales_transaction_version", "sales"),
+            Map.entry("sales_transaction_removed", "sales"), Map.entry("account", "sales"), Map.entry("region", "sales"),
+            Map.entry("product", "sales"), Map.entry("opportunity", "sales"),
+            Map.entry("fx_rate", "fx"),
+            Map.entry("period", "calendar"), Map.entry("fiscal_setting", "calendar"),
+            Map.entry("plan_version", "plan"), Map.entry("plan_scenario", "plan"), Map.entry("plan_assignment", "plan"),
+            Map.entry("quota", "quota"), Map.entry("team_quota", "quota"),
+            Map.entry("calc_run", "calc"), Map.entry("payee_period_result", "calc"), Map.entry("earnings_line", "calc"),
+            Map.entry("earnings_line_deal_pack", "calc"),
+            Map.entry("payout_adjustment", "payout"), Map.entry("payout_approval", "payout"), Map.entry("dispute", "payout"),
+            Map.entry("dispute_comment", "payout"), Map.entry("payroll_export", "payout"),
+            Map.entry("activity", "activity"), Map.entry("activity_daily", "activity"));
+
+    /** Still to move behind their owners (issue 15): package/table. */
+    static final Set<String> NOT_YET = Set.of(
+            // the generic record loader's checks of reporting lines and teams, and its org-version bump
+            "ingest/reporting_line", "ingest/team", "ingest/org_version",
+            // connectors upsert CRM accounts and opportunities themselves
+            "integration/account", "integration/opportunity",
+            // teams and their regions (org) and team quotas read regions and teams by SQL
+            "org/region", "quota/region", "quota/team");
+
+    /** Packages outside the rule: the demo seeder and the benchmark load whole companies by COPY. */
+    static final Set<String> SEEDERS = Set.of("demomode", "bench");
+
+    static final Pattern SQL = Pattern.compile("\\b(?:from|join|update|into|copy|table)\\s+([a-z_]+)\\b", Pattern.CASE_INSENSITIVE);
+
+    @Test
+    void noCapabilityNamesAnotherCapabilitysTableInItsSql() throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String pkg = SOURCES.relativize(file).getName(0).toString();
+                if (SEEDERS.contains(pkg) || file.getParent().equals(SOURCES)) {
+                    continue;
+                }
+                List<String> lines = Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    String line = lines.get(i).strip();
+                    if (line.startsWith("*") || line.startsWith("//") || line.startsWith("/*")) {
+                        continue;
+                    }
+                    Matcher m = SQL.matcher(lines.get(i));
+                    while (m.find()) {
+                        String owner = OWNER.get(m.group(1).toLowerCase());
+                        if (owner != null && !owner.equals(pkg) && !NOT_YET.contains(pkg + "/" + m.group(1).toLowerCase())) {
+                            found.add(SOURCES.relativize(file) + ":" + (i + 1) + " names " + m.group(1) + " (owned by " + owner + ")");
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(found).as("SQL naming another capability's table").isEmpty();
+    }
+
+    @Test
+    void theStillToMoveListHoldsOnlyRealExceptions() throws IOException {
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String pkg = SOURCES.relativize(file).getName(0).toString();
+                Matcher m = SQL.matcher(Files.readString(file));
+                while (m.find()) {
+                    used.add(pkg + "/" + m.group(1).toLowerCase());
+                }
+            }
+        }
+        assertThat(used).as("every exception still exists; remove the ones that moved").containsAll(NOT_YET);
+    }
+}
