@@ -15,7 +15,7 @@ class BenchmarkModeTest {
     private final DemoCompany company = DemoGenerator.generate(parameters);
 
     @Test
-    void generates_exactly_the_requested_number_of_won_deals() {
+    void generatesExactlyTheRequestedNumberOfWonDeals() {
         long[] count = {0};
         company.forEachTransaction(t -> count[0]++);
 
@@ -23,7 +23,7 @@ class BenchmarkModeTest {
     }
 
     @Test
-    void every_deal_belongs_to_a_rep_employed_on_a_day_inside_the_history() {
+    void everyDealBelongsToARepEmployedOnADayInsideTheHistory() {
         Map<String, Person> people = company.people().stream()
                 .collect(Collectors.toMap(Person::externalId, Function.identity()));
         LocalDate start = parameters.historyStart();
@@ -37,7 +37,7 @@ class BenchmarkModeTest {
     }
 
     @Test
-    void spreads_the_deals_over_all_reps() {
+    void spreadsTheDealsOverAllReps() {
         long reps = company.people().stream().filter(p -> p.roleType() == RoleType.REP).count();
         Map<String, Long> perOwner = new java.util.HashMap<>();
         company.forEachTransaction(t -> perOwner.merge(t.ownerId(), 1L, Long::sum));
@@ -46,7 +46,7 @@ class BenchmarkModeTest {
     }
 
     @Test
-    void produces_no_pipeline_or_activities() {
+    void producesNoPipelineOrActivities() {
         long[] rows = {0};
         company.forEachOpportunity(o -> rows[0]++);
         company.forEachActivity(a -> rows[0]++);
@@ -55,7 +55,7 @@ class BenchmarkModeTest {
     }
 
     @Test
-    void zero_transactions_is_a_valid_benchmark() {
+    void zeroTransactionsIsAValidBenchmark() {
         long[] count = {0};
         DemoGenerator.generate(parameters.withTransactions(0)).forEachTransaction(t -> count[0]++);
 

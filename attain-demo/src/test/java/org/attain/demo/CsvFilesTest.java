@@ -18,7 +18,7 @@ class CsvFilesTest {
     Path temp;
 
     @Test
-    void transactions_csv_reads_back_with_named_columns_json_splits_and_plain_amounts() throws IOException {
+    void transactionsCsvReadsBackWithNamedColumnsJsonSplitsAndPlainAmounts() throws IOException {
         DemoCompany company = DemoFixtures.defaultCompany();
         DemoCsvWriter.Counts counts = DemoCsvWriter.write(company, temp);
         List<CSVRecord> rows;

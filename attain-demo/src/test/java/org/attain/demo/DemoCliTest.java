@@ -31,7 +31,7 @@ class DemoCliTest {
     }
 
     @Test
-    void generate_writes_the_csv_files_and_reports_counts() throws Exception {
+    void generateWritesTheCsvFilesAndReportsCounts() throws Exception {
         int exit = run("generate", "--people", "50", "--transactions", "1000", "--out", temp.toString(), "--seed", "3");
 
         assertThat(exit).isEqualTo(DemoCli.OK);
@@ -41,31 +41,31 @@ class DemoCliTest {
     }
 
     @Test
-    void a_bad_number_names_the_option_and_the_reason() {
+    void aBadNumberNamesTheOptionAndTheReason() {
         assertThat(run("generate", "--people", "many", "--out", temp.toString())).isEqualTo(DemoCli.USAGE);
         assertThat(output()).startsWith("error: --people: 'many' is not a whole number");
     }
 
     @Test
-    void an_out_of_range_number_names_the_limits() {
+    void anOutOfRangeNumberNamesTheLimits() {
         assertThat(run("generate", "--people", "5", "--out", temp.toString())).isEqualTo(2);
         assertThat(output()).startsWith("error: --people: must be between 10 and 100000, was 5");
     }
 
     @Test
-    void too_many_transactions_are_refused() {
+    void tooManyTransactionsAreRefused() {
         assertThat(run("generate", "--transactions", "60000000", "--out", temp.toString())).isEqualTo(2);
         assertThat(output()).startsWith("error: --transactions: must be between 0 and 50000000, was 60000000");
     }
 
     @Test
-    void the_output_directory_is_required() {
+    void theOutputDirectoryIsRequired() {
         assertThat(run("generate", "--people", "20")).isEqualTo(2);
         assertThat(output()).startsWith("error: --out: required");
     }
 
     @Test
-    void unknown_options_commands_and_missing_values_are_usage_errors() {
+    void unknownOptionsCommandsAndMissingValuesAreUsageErrors() {
         assertThat(run("generate", "--colour", "red")).isEqualTo(2);
         assertThat(run("explode")).isEqualTo(2);
         assertThat(run("generate", "--out")).isEqualTo(2);
@@ -74,7 +74,7 @@ class DemoCliTest {
     }
 
     @Test
-    void a_malformed_date_is_explained() {
+    void aMalformedDateIsExplained() {
         assertThat(run("generate", "--as-of", "30.06.2025", "--out", temp.toString())).isEqualTo(2);
         assertThat(output()).startsWith("error: --as-of: '30.06.2025' is not a date like 2025-06-30");
     }

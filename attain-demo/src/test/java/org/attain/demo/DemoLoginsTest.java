@@ -11,7 +11,7 @@ class DemoLoginsTest {
     private final DemoLogins logins = company.logins();
 
     @Test
-    void the_demo_rep_reports_to_the_demo_manager_on_the_as_of_date_and_always_did() {
+    void theDemoRepReportsToTheDemoManagerOnTheAsOfDateAndAlwaysDid() {
         var lines = DemoFixtures.linesOf(company, logins.demoRep());
 
         assertThat(lines).hasSize(1);
@@ -22,7 +22,7 @@ class DemoLoginsTest {
     }
 
     @Test
-    void the_demo_manager_leads_several_reps() {
+    void theDemoManagerLeadsSeveralReps() {
         LocalDate asOf = DemoFixtures.AS_OF;
         long reps = company.reportingLines().stream()
                 .filter(l -> l.managerId().equals(logins.demoManager()) && l.coversDay(asOf))
@@ -34,7 +34,7 @@ class DemoLoginsTest {
     }
 
     @Test
-    void the_demo_rep_has_won_deals_to_show() {
+    void theDemoRepHasWonDealsToShow() {
         long won = DemoFixtures.transactions(company).stream()
                 .filter(t -> t.ownerId().equals(logins.demoRep()) && t.kind() == TransactionKind.DEAL)
                 .count();
@@ -43,7 +43,7 @@ class DemoLoginsTest {
     }
 
     @Test
-    void admin_comp_admin_and_finance_logins_are_admin_staff() {
+    void adminCompAdminAndFinanceLoginsAreAdminStaff() {
         for (String id : new String[] {logins.demoAdmin(), logins.demoCompAdmin(), logins.demoFinance()}) {
             assertThat(DemoFixtures.person(company, id).roleType()).isEqualTo(RoleType.ADMIN);
         }

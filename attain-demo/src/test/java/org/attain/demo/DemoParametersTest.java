@@ -10,14 +10,14 @@ class DemoParametersTest {
     private final DemoParameters defaults = DemoParameters.defaults(DemoFixtures.AS_OF);
 
     @Test
-    void defaults_are_250_people_and_two_years_of_simulated_history() {
+    void defaultsAre250PeopleAndTwoYearsOfSimulatedHistory() {
         assertThat(defaults.people()).isEqualTo(250);
         assertThat(defaults.benchmarkMode()).isFalse();
         assertThat(defaults.historyStart()).isEqualTo("2023-06-01");
     }
 
     @Test
-    void people_must_be_between_10_and_100000() {
+    void peopleMustBeBetween10And100000() {
         assertThatThrownBy(() -> defaults.withPeople(9))
                 .hasMessage("people must be between 10 and 100000, was 9");
         assertThatThrownBy(() -> defaults.withPeople(100_001))
@@ -25,7 +25,7 @@ class DemoParametersTest {
     }
 
     @Test
-    void transactions_must_be_between_0_and_50_million() {
+    void transactionsMustBeBetween0And50Million() {
         assertThatThrownBy(() -> defaults.withTransactions(-1))
                 .hasMessage("transactions must be between 0 and 50000000, was -1");
         assertThatThrownBy(() -> defaults.withTransactions(50_000_001))
@@ -33,13 +33,13 @@ class DemoParametersTest {
     }
 
     @Test
-    void the_history_must_start_well_before_the_as_of_date() {
+    void theHistoryMustStartWellBeforeTheAsOfDate() {
         assertThatThrownBy(() -> defaults.withHistoryStart(DemoFixtures.AS_OF.minusDays(10)))
                 .hasMessageContaining("history start must be at least 90 days before the as-of date");
     }
 
     @Test
-    void the_smallest_and_mid_sized_companies_generate_consistently() {
+    void theSmallestAndMidSizedCompaniesGenerateConsistently() {
         for (int people : new int[] {10, 30, 59, 61, 2_500}) {
             DemoCompany company = DemoGenerator.generate(defaults.withPeople(people));
             assertThat(company.people()).as("people for %d", people).hasSize(people);

@@ -12,7 +12,7 @@ class OrganisationShapeTest {
     private final DemoCompany company = DemoFixtures.defaultCompany();
 
     @Test
-    void the_default_company_has_250_people_in_four_regions_with_every_role() {
+    void theDefaultCompanyHas250PeopleInFourRegionsWithEveryRole() {
         assertThat(company.people()).hasSize(250);
         assertThat(company.regions()).extracting(Region::code).containsExactly("NA", "DACH", "UKI", "ANZ");
         Map<RoleType, Long> byRole = company.people().stream()
@@ -23,14 +23,14 @@ class OrganisationShapeTest {
     }
 
     @Test
-    void emails_and_external_ids_are_unique() {
+    void emailsAndExternalIdsAreUnique() {
         assertThat(company.people()).extracting(Person::email).doesNotHaveDuplicates();
         assertThat(company.people()).extracting(Person::externalId).doesNotHaveDuplicates();
         assertThat(company.accounts()).extracting(Account::externalId).doesNotHaveDuplicates();
     }
 
     @Test
-    void the_history_has_hires_and_leavers() {
+    void theHistoryHasHiresAndLeavers() {
         long hires = company.people().stream()
                 .filter(p -> p.employmentStart().isAfter(company.parameters().historyStart())).count();
         long leavers = company.people().stream().filter(p -> p.employmentEnd() != null).count();
@@ -40,7 +40,7 @@ class OrganisationShapeTest {
     }
 
     @Test
-    void reporting_lines_reference_existing_people_and_never_overlap() {
+    void reportingLinesReferenceExistingPeopleAndNeverOverlap() {
         Map<String, Person> people = company.people().stream()
                 .collect(Collectors.toMap(Person::externalId, Function.identity()));
         for (ReportingLine line : company.reportingLines()) {
@@ -57,7 +57,7 @@ class OrganisationShapeTest {
     }
 
     @Test
-    void exactly_one_rep_changes_manager_during_the_history() {
+    void exactlyOneRepChangesManagerDuringTheHistory() {
         Map<String, Long> managersPerPerson = company.reportingLines().stream()
                 .collect(Collectors.groupingBy(ReportingLine::personId,
                         Collectors.mapping(ReportingLine::managerId, Collectors.toSet())))

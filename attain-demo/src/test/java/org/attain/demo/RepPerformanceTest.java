@@ -12,7 +12,7 @@ class RepPerformanceTest {
     private final DemoCompany company = DemoFixtures.defaultCompany();
 
     @Test
-    void reps_with_more_activity_win_more_deals() {
+    void repsWithMoreActivityWinMoreDeals() {
         Map<String, Integer> activities = new HashMap<>();
         company.forEachActivity(a -> activities.merge(a.personId(), 1, Integer::sum));
         Map<String, Integer> wins = new HashMap<>();
@@ -30,7 +30,7 @@ class RepPerformanceTest {
     }
 
     @Test
-    void the_demo_loads_quickly_with_a_moderate_number_of_activities() {
+    void theDemoLoadsQuicklyWithAModerateNumberOfActivities() {
         long[] count = {0};
         company.forEachActivity(a -> count[0]++);
 
@@ -38,7 +38,7 @@ class RepPerformanceTest {
     }
 
     @Test
-    void there_are_stars_and_strugglers_within_a_segment() {
+    void thereAreStarsAndStrugglersWithinASegment() {
         Map<String, Integer> wins = new HashMap<>();
         DemoFixtures.transactions(company).stream().filter(t -> t.kind() == TransactionKind.DEAL)
                 .forEach(t -> wins.merge(t.ownerId(), 1, Integer::sum));

@@ -19,7 +19,7 @@ class SameSeedSameBytesTest {
     Path temp;
 
     @Test
-    void generating_the_default_company_twice_writes_identical_files() throws IOException {
+    void generatingTheDefaultCompanyTwiceWritesIdenticalFiles() throws IOException {
         DemoParameters parameters = DemoParameters.defaults(DemoFixtures.AS_OF);
         DemoCsvWriter.write(DemoGenerator.generate(parameters), temp.resolve("first"));
         DemoCsvWriter.write(DemoGenerator.generate(parameters), temp.resolve("second"));
@@ -32,7 +32,7 @@ class SameSeedSameBytesTest {
     }
 
     @Test
-    void a_different_seed_gives_a_different_company() {
+    void aDifferentSeedGivesADifferentCompany() {
         DemoParameters parameters = DemoParameters.defaults(DemoFixtures.AS_OF);
         DemoCompany one = DemoGenerator.generate(parameters);
         DemoCompany other = DemoGenerator.generate(parameters.withSeed(7));
@@ -41,7 +41,7 @@ class SameSeedSameBytesTest {
     }
 
     @Test
-    void each_stream_repeats_itself_and_matches_the_single_pass() {
+    void eachStreamRepeatsItselfAndMatchesTheSinglePass() {
         DemoCompany company = DemoFixtures.defaultCompany();
         List<SalesTransaction> onePass = new java.util.ArrayList<>();
         company.streamHistory(new DemoSink() {

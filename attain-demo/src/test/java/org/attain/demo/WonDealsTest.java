@@ -19,14 +19,14 @@ class WonDealsTest {
     private final LocalDate asOf = DemoFixtures.AS_OF;
 
     @Test
-    void two_years_of_a_250_person_company_give_a_few_thousand_won_deals() {
+    void twoYearsOfA250PersonCompanyGiveAFewThousandWonDeals() {
         long deals = transactions.stream().filter(t -> t.kind() == TransactionKind.DEAL).count();
 
         assertThat(deals).isBetween(2_000L, 8_000L);
     }
 
     @Test
-    void every_won_opportunity_is_booked_once_and_nothing_closes_after_the_as_of_date() {
+    void everyWonOpportunityIsBookedOnceAndNothingClosesAfterTheAsOfDate() {
         Set<String> won = opportunities.stream().filter(o -> o.stage() == Stage.CLOSED_WON)
                 .map(Opportunity::externalId).collect(Collectors.toSet());
         List<String> booked = transactions.stream().filter(t -> t.kind() == TransactionKind.DEAL)
@@ -37,7 +37,7 @@ class WonDealsTest {
     }
 
     @Test
-    void open_pipeline_reaches_into_the_next_two_quarters() {
+    void openPipelineReachesIntoTheNextTwoQuarters() {
         List<Opportunity> open = opportunities.stream().filter(o -> !o.stage().isClosed()).toList();
 
         assertThat(open).isNotEmpty().allMatch(o -> o.closeDate().isAfter(asOf) && !o.createdOn().isAfter(asOf));
@@ -46,7 +46,7 @@ class WonDealsTest {
     }
 
     @Test
-    void split_shares_add_up_to_one() {
+    void splitSharesAddUpToOne() {
         List<SalesTransaction> split = transactions.stream().filter(t -> !t.splits().isEmpty()).toList();
 
         assertThat(split).hasSizeGreaterThan(20);
@@ -58,7 +58,7 @@ class WonDealsTest {
     }
 
     @Test
-    void a_few_deals_are_cancelled_or_returned_later_with_negative_amounts() {
+    void aFewDealsAreCancelledOrReturnedLaterWithNegativeAmounts() {
         Map<String, SalesTransaction> byId = transactions.stream()
                 .collect(Collectors.toMap(SalesTransaction::externalId, Function.identity()));
         List<SalesTransaction> reversals = transactions.stream().filter(t -> t.kind() != TransactionKind.DEAL).toList();
@@ -74,7 +74,7 @@ class WonDealsTest {
     }
 
     @Test
-    void more_deals_close_in_the_last_month_of_a_quarter_than_in_the_first() {
+    void moreDealsCloseInTheLastMonthOfAQuarterThanInTheFirst() {
         Map<Integer, Long> byMonthOfQuarter = transactions.stream().filter(t -> t.kind() == TransactionKind.DEAL)
                 .collect(Collectors.groupingBy(t -> (t.closeDate().getMonthValue() - 1) % 3, Collectors.counting()));
 
@@ -82,7 +82,7 @@ class WonDealsTest {
     }
 
     @Test
-    void amounts_are_in_the_owners_region_currency_with_two_decimals() {
+    void amountsAreInTheOwnersRegionCurrencyWithTwoDecimals() {
         Map<String, Person> people = company.people().stream()
                 .collect(Collectors.toMap(Person::externalId, Function.identity()));
         assertThat(transactions).allSatisfy(t -> {
@@ -94,7 +94,7 @@ class WonDealsTest {
     }
 
     @Test
-    void every_deal_owner_is_a_rep_employed_on_the_close_date() {
+    void everyDealOwnerIsARepEmployedOnTheCloseDate() {
         Map<String, Person> people = company.people().stream()
                 .collect(Collectors.toMap(Person::externalId, Function.identity()));
         assertThat(transactions).filteredOn(t -> t.kind() == TransactionKind.DEAL).allSatisfy(t -> {

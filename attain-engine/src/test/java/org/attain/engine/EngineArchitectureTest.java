@@ -15,14 +15,14 @@ class EngineArchitectureTest {
             .importPackages("org.attain.engine");
 
     @Test
-    void the_engine_does_not_use_spring_or_jdbc() {
+    void theEngineDoesNotUseSpringOrJdbc() {
         noClasses().that().resideInAPackage("org.attain.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
                 .check(ENGINE);
     }
 
     @Test
-    void the_engine_never_reads_the_clock() {
+    void theEngineNeverReadsTheClock() {
         noClasses().that().resideInAPackage("org.attain.engine..")
                 .should().callMethod(java.time.LocalDate.class, "now")
                 .orShould().callMethod(java.time.LocalDateTime.class, "now")

@@ -75,7 +75,7 @@ class EngineProperties {
     }
 
     @Property(tries = 100)
-    void split_credit_adds_up_to_the_deal(@ForAll @LongRange(min = 1, max = 100_000_000) long cents,
+    void splitCreditAddsUpToTheDeal(@ForAll @LongRange(min = 1, max = 100_000_000) long cents,
             @ForAll @Size(min = 1, max = 6) List<@IntRange(min = 1, max = 50) Integer> weights) {
         int total = weights.stream().mapToInt(Integer::intValue).sum();
         List<Split> splits = new ArrayList<>();
@@ -98,7 +98,7 @@ class EngineProperties {
     }
 
     @Property(tries = 200)
-    void marginal_earnings_never_fall_as_bookings_grow(@ForAll @LongRange(min = 0, max = 50_000_000) long smaller,
+    void marginalEarningsNeverFallAsBookingsGrow(@ForAll @LongRange(min = 0, max = 50_000_000) long smaller,
             @ForAll @LongRange(min = 0, max = 50_000_000) long more) {
         CompiledPlan uncapped = plan("""
                 id: m
@@ -114,7 +114,7 @@ class EngineProperties {
     }
 
     @Property(tries = 200)
-    void a_capped_component_never_pays_more_than_its_cap(@ForAll("bookings") List<Long> amounts) {
+    void aCappedComponentNeverPaysMoreThanItsCap(@ForAll("bookings") List<Long> amounts) {
         List<Transaction> deals = new ArrayList<>();
         for (int i = 0; i < amounts.size(); i++) {
             deals.add(deal("D" + i, "p0", i % 80, amounts.get(i)));
@@ -123,7 +123,7 @@ class EngineProperties {
     }
 
     @Property(tries = 100)
-    void the_order_of_transactions_does_not_change_any_total(@ForAll("bookings") List<Long> amounts,
+    void theOrderOfTransactionsDoesNotChangeAnyTotal(@ForAll("bookings") List<Long> amounts,
             @ForAll long seed) {
         List<Transaction> deals = new ArrayList<>();
         for (int i = 0; i < amounts.size(); i++) {
@@ -137,7 +137,7 @@ class EngineProperties {
     }
 
     @Property(tries = 50)
-    void recalculating_changes_nothing(@ForAll("bookings") List<Long> amounts) {
+    void recalculatingChangesNothing(@ForAll("bookings") List<Long> amounts) {
         List<Transaction> deals = new ArrayList<>();
         for (int i = 0; i < amounts.size(); i++) {
             deals.add(deal("D" + i, "p" + (i % 2), i % 80, amounts.get(i)));
@@ -148,7 +148,7 @@ class EngineProperties {
     }
 
     @Property(tries = 100)
-    void a_run_computed_in_chunks_of_payees_equals_the_whole_run(@ForAll("bookings") List<Long> amounts,
+    void aRunComputedInChunksOfPayeesEqualsTheWholeRun(@ForAll("bookings") List<Long> amounts,
             @ForAll @IntRange(min = 1, max = 4) int chunkSize) {
         List<Transaction> deals = new ArrayList<>();
         for (int i = 0; i < amounts.size(); i++) {

@@ -28,7 +28,7 @@ class IncrementalRunTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"10-clawback.yaml", "11-draws.yaml", "12-prior-period-adjustment.yaml", "14-holdback.yaml"})
-    void the_last_period_alone_from_the_previous_ledger_equals_the_full_run(String file) {
+    void theLastPeriodAloneFromThePreviousLedgerEqualsTheFullRun(String file) {
         CalculationInput input = golden(file);
         CalculationResult full = engine.calculate(input);
         List<PeriodId> periods = input.periods().stream().sorted().toList();
@@ -45,7 +45,7 @@ class IncrementalRunTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"07-manager-rollup.yaml", "06-split-credit.yaml"})
-    void one_payee_alone_equals_that_payee_in_the_full_run(String file) {
+    void onePayeeAloneEqualsThatPayeeInTheFullRun(String file) {
         CalculationInput input = golden(file);
         CalculationResult full = engine.calculate(input);
         for (PayeePeriodResult s : full.statements()) {
@@ -56,7 +56,7 @@ class IncrementalRunTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"02-marginal-tiers.yaml", "10-clawback.yaml", "13-multi-currency.yaml"})
-    void the_same_input_gives_equal_results(String file) {
+    void theSameInputGivesEqualResults(String file) {
         CalculationInput input = golden(file);
         assertThat(engine.calculate(input)).isEqualTo(engine.calculate(input));
         assertThat(engine.calculate(input).statements()).isNotEmpty();
@@ -64,7 +64,7 @@ class IncrementalRunTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"07-manager-rollup.yaml"})
-    void payees_can_be_computed_on_many_threads(String file) {
+    void payeesCanBeComputedOnManyThreads(String file) {
         CalculationInput input = golden(file);
         CalculationResult full = engine.calculate(input);
         List<PayeePeriodResult> parallel = full.statements().parallelStream()

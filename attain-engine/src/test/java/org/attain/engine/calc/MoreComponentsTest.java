@@ -15,7 +15,7 @@ class MoreComponentsTest {
             """;
 
     @Test
-    void a_curve_bonus_pays_linearly_between_its_points_and_stops_at_the_last() {
+    void aCurveBonusPaysLinearlyBetweenItsPointsAndStopsAtTheLast() {
         CalculationResult result = Scenarios.run(PEOPLE + """
                 periods: [2026-Q1]
                 quotas: [{person: ae1, period: 2026-Q1, amount: "100000.00"}]
@@ -33,7 +33,7 @@ class MoreComponentsTest {
     }
 
     @Test
-    void an_mbo_pays_the_weighted_scores_with_each_score_capped() {
+    void anMboPaysTheWeightedScoresWithEachScoreCapped() {
         CalculationResult result = Scenarios.run(PEOPLE + """
                 periods: [2026-Q1]
                 plan:
@@ -54,7 +54,7 @@ class MoreComponentsTest {
     }
 
     @Test
-    void year_to_date_tiers_true_up_what_earlier_months_earned() {
+    void yearToDateTiersTrueUpWhatEarlierMonthsEarned() {
         CalculationResult result = Scenarios.run(PEOPLE + """
                 periods: [2026-01, 2026-02]
                 quotas:
@@ -79,7 +79,7 @@ class MoreComponentsTest {
     }
 
     @Test
-    void a_cap_per_deal_limits_each_deal_before_the_period_total() {
+    void aCapPerDealLimitsEachDealBeforeThePeriodTotal() {
         CalculationResult result = Scenarios.run(PEOPLE + """
                 periods: [2026-Q1]
                 plan:
@@ -95,7 +95,7 @@ class MoreComponentsTest {
     }
 
     @Test
-    void a_threshold_gate_pays_nothing_below_it_and_a_guarantee_tops_up() {
+    void aThresholdGatePaysNothingBelowItAndAGuaranteeTopsUp() {
         CalculationResult result = Scenarios.run(PEOPLE + """
                 periods: [2026-Q1]
                 quotas: [{person: ae1, period: 2026-Q1, amount: "100000.00"}]
@@ -112,7 +112,7 @@ class MoreComponentsTest {
     }
 
     @Test
-    void returns_keep_their_sign_and_reduce_the_measure() {
+    void returnsKeepTheirSignAndReduceTheMeasure() {
         CalculationResult result = Scenarios.run(PEOPLE + """
                 periods: [2026-Q1]
                 plan:
@@ -128,7 +128,7 @@ class MoreComponentsTest {
     }
 
     @Test
-    void territory_overlay_and_subtree_rules_credit_people_who_do_not_own_the_deal() {
+    void territoryOverlayAndSubtreeRulesCreditPeopleWhoDoNotOwnTheDeal() {
         CalculationResult result = Scenarios.run("""
                 currency: USD
                 periods: [2026-Q1]
@@ -162,7 +162,7 @@ class MoreComponentsTest {
     }
 
     @Test
-    void an_unknown_payee_or_currency_excludes_the_deal_and_the_run_goes_on() {
+    void anUnknownPayeeOrCurrencyExcludesTheDealAndTheRunGoesOn() {
         CalculationResult result = Scenarios.run(PEOPLE + """
                 periods: [2026-Q1]
                 plan:
@@ -179,7 +179,7 @@ class MoreComponentsTest {
     }
 
     @Test
-    void a_missing_rate_leaves_out_only_the_credits_that_need_it() {
+    void aMissingRateLeavesOutOnlyTheCreditsThatNeedIt() {
         // The rep's plan is in the deal's currency; only the manager's EUR plan needs USD->EUR, which
         // nobody loaded: the rep is paid, the manager's roll-up credit is left out and reported.
         CalculationResult result = Scenarios.run("""
@@ -210,7 +210,7 @@ class MoreComponentsTest {
     }
 
     @Test
-    void every_line_has_a_trace_that_serialises_to_plain_maps() {
+    void everyLineHasATraceThatSerialisesToPlainMaps() {
         CalculationResult result = Scenarios.run(PEOPLE + """
                 periods: [2026-Q1]
                 quotas: [{person: ae1, period: 2026-Q1, amount: "100000.00"}]

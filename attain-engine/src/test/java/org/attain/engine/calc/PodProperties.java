@@ -24,7 +24,7 @@ class PodProperties {
     private static final LocalDate JAN_1 = LocalDate.of(2026, 1, 1);
 
     @Property(tries = 60)
-    void the_pod_counts_deals_of_members_on_their_credit_date(
+    void thePodCountsDealsOfMembersOnTheirCreditDate(
             @ForAll @Size(min = 1, max = 12) List<@LongRange(min = 1, max = 5_000_000) Long> cents,
             @ForAll @IntRange(min = 0, max = 89) int joinDay, @ForAll long seed) {
         LocalDate joins = JAN_1.plusDays(joinDay);

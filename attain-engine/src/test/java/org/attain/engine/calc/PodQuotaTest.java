@@ -32,7 +32,7 @@ class PodQuotaTest {
     }
 
     @Test
-    void a_member_who_joins_mid_period_without_proration_earns_the_full_pod_amount() {
+    void aMemberWhoJoinsMidPeriodWithoutProrationEarnsTheFullPodAmount() {
         CalculationResult result = Scenarios.run(PEOPLE_AND_PLAN + """
                 team_memberships:
                   - {person: a, team: p, from: 2025-01-01}
@@ -54,7 +54,7 @@ class PodQuotaTest {
     }
 
     @Test
-    void a_pod_without_a_quota_pays_nothing_on_attainment_and_says_why() {
+    void aPodWithoutAQuotaPaysNothingOnAttainmentAndSaysWhy() {
         CalculationResult result = Scenarios.run(PEOPLE_AND_PLAN + """
                 team_memberships:
                   - {person: a, team: p, from: 2025-01-01}
@@ -69,7 +69,7 @@ class PodQuotaTest {
     }
 
     @Test
-    void a_zero_pod_quota_is_reported_as_such() {
+    void aZeroPodQuotaIsReportedAsSuch() {
         CalculationResult result = Scenarios.run(PEOPLE_AND_PLAN + """
                 teams: [{id: p, name: Pod P, members: [{person: a}]}]
                 team_quotas:
@@ -81,7 +81,7 @@ class PodQuotaTest {
     }
 
     @Test
-    void a_plan_without_pods_ignores_memberships_and_a_loader_need_not_widen_its_reach() {
+    void aPlanWithoutPodsIgnoresMembershipsAndALoaderNeedNotWidenItsReach() {
         var input = Scenarios.input("""
                 periods: [2026-Q1]
                 people: [{id: a, start: 2025-01-01}, {id: b, start: 2025-01-01}]
@@ -96,7 +96,7 @@ class PodQuotaTest {
     }
 
     @Test
-    void a_pod_mates_cancelled_deal_is_clawed_back_from_every_member() {
+    void aPodMatesCancelledDealIsClawedBackFromEveryMember() {
         CalculationResult result = Scenarios.run("""
                 periods: [2026-Q1, 2026-Q2]
                 people: [{id: a, start: 2025-01-01}, {id: b, start: 2025-01-01}]
@@ -119,7 +119,7 @@ class PodQuotaTest {
     }
 
     @Test
-    void overlapping_memberships_of_one_person_are_refused_with_the_line() {
+    void overlappingMembershipsOfOnePersonAreRefusedWithTheLine() {
         var parse = new org.attain.engine.scenario.ScenarioReader(Scenarios.compiler()).read("s.yaml", """
                 periods: [2026-Q1]
                 people: [{id: a}]

@@ -22,7 +22,7 @@ class FxRatesTest {
             new FxRate(EUR, USD, LocalDate.of(2026, 7, 1), new BigDecimal("1.13"))));
 
     @Test
-    void a_day_takes_the_rate_in_force_on_it() {
+    void aDayTakesTheRateInForceOnIt() {
         assertThat(rates.factor(EUR, USD, LocalDate.of(2026, 1, 1))).contains(new BigDecimal("1.08"));
         assertThat(rates.factor(EUR, USD, LocalDate.of(2026, 3, 31))).contains(new BigDecimal("1.08"));
         assertThat(rates.factor(EUR, USD, LocalDate.of(2026, 4, 1))).contains(new BigDecimal("1.10"));
@@ -31,7 +31,7 @@ class FxRatesTest {
     }
 
     @Test
-    void before_the_first_rate_or_for_an_unquoted_pair_there_is_none() {
+    void beforeTheFirstRateOrForAnUnquotedPairThereIsNone() {
         assertThat(rates.factor(EUR, USD, LocalDate.of(2025, 12, 31))).isEmpty();
         assertThat(rates.factor(USD, EUR, LocalDate.of(2025, 12, 31))).isEmpty();
         assertThat(rates.factor(GBP, USD, LocalDate.of(2026, 5, 1))).isEmpty();
@@ -39,14 +39,14 @@ class FxRatesTest {
     }
 
     @Test
-    void the_opposite_direction_is_the_inverse_at_34_digits() {
+    void theOppositeDirectionIsTheInverseAt34Digits() {
         assertThat(rates.factor(USD, EUR, LocalDate.of(2026, 5, 1)))
                 .contains(BigDecimal.ONE.divide(new BigDecimal("1.10"), MathContext.DECIMAL128));
         assertThat(rates.factor(USD, USD, LocalDate.of(1990, 1, 1))).contains(BigDecimal.ONE);
     }
 
     @Test
-    void a_direct_quote_wins_over_an_inverted_one() {
+    void aDirectQuoteWinsOverAnInvertedOne() {
         FxRates both = FxRates.of(List.of(
                 new FxRate(USD, EUR, LocalDate.of(2026, 1, 1), new BigDecimal("0.90")),
                 new FxRate(EUR, USD, LocalDate.of(2026, 1, 1), new BigDecimal("1.20"))));

@@ -49,7 +49,7 @@ class ConditionCheckTest {
     }
 
     @Test
-    void a_misspelt_deal_field_fails_at_its_line_and_column_with_the_closest_known_field() {
+    void aMisspeltDealFieldFailsAtItsLineAndColumnWithTheClosestKnownField() {
         List<SourceProblem> problems = problems("deal.typ == 'new_logo'");
         assertThat(problems).hasSize(1);
         SourceProblem p = problems.get(0);
@@ -62,7 +62,7 @@ class ConditionCheckTest {
     }
 
     @Test
-    void a_typo_on_a_later_line_of_a_block_condition_is_placed_on_that_line() {
+    void aTypoOnALaterLineOfABlockConditionIsPlacedOnThatLine() {
         PlanCompilation result = checking.compile("plan.yaml", """
                 id: p
                 currency: USD
@@ -79,7 +79,7 @@ class ConditionCheckTest {
     }
 
     @Test
-    void every_typo_in_a_condition_is_reported_at_once() {
+    void everyTypoInAConditionIsReportedAtOnce() {
         assertThat(problems("deal.typ == 'new_logo' && deal.segmnt == 'smb' && account.regoin == 'EMEA'"))
                 .extracting(SourceProblem::reason).containsExactly(
                         "unknown field 'typ' of deal (did you mean deal.type?)",
@@ -88,7 +88,7 @@ class ConditionCheckTest {
     }
 
     @Test
-    void a_field_of_another_variable_is_suggested_and_an_unlike_name_lists_the_known_ones() {
+    void aFieldOfAnotherVariableIsSuggestedAndAnUnlikeNameListsTheKnownOnes() {
         assertThat(problems("deal.region == 'EMEA'")).extracting(SourceProblem::reason)
                 .containsExactly("unknown field 'region' of deal (did you mean account.region?)");
         assertThat(problems("person.rol == 'AE' && account.regio == 'NA'")).extracting(SourceProblem::reason).containsExactly(
@@ -102,7 +102,7 @@ class ConditionCheckTest {
     }
 
     @Test
-    void has_and_index_and_comprehensions_are_checked_too_without_confusing_their_own_variables() {
+    void hasAndIndexAndComprehensionsAreCheckedTooWithoutConfusingTheirOwnVariables() {
         assertThat(problems("has(deal.segmnt)")).extracting(SourceProblem::reason)
                 .containsExactly("unknown field 'segmnt' of deal (did you mean deal.segment?)");
         assertThat(problems("deal['typ'] == 'x'")).extracting(SourceProblem::reason)
@@ -112,7 +112,7 @@ class ConditionCheckTest {
     }
 
     @Test
-    void declared_custom_attributes_are_typed_and_a_type_mismatch_fails() {
+    void declaredCustomAttributesAreTypedAndATypeMismatchFails() {
         compiled("deal.term_months >= 24 && deal.discount > 0.1 && deal.segment.startsWith('ent')");
         compiled("deal.source_system == 1 || deal.source_system == 'crm'");
         assertThat(problems("deal.segment == 3")).singleElement().satisfies(p -> {
@@ -126,7 +126,7 @@ class ConditionCheckTest {
     }
 
     @Test
-    void period_conditions_check_period_person_and_the_plans_measures() {
+    void periodConditionsCheckPeriodPersonAndThePlansMeasures() {
         PlanCompilation result = checking.compile("plan.yaml", """
                 id: p
                 currency: USD
@@ -142,7 +142,7 @@ class ConditionCheckTest {
     }
 
     @Test
-    void valid_plans_compile_the_same_with_and_without_the_check() {
+    void validPlansCompileTheSameWithAndWithoutTheCheck() {
         String plan = """
                 id: ae
                 currency: USD
@@ -164,13 +164,13 @@ class ConditionCheckTest {
     }
 
     @Test
-    void a_compiler_without_a_dictionary_still_compiles_published_plans_whose_data_changed() {
+    void aCompilerWithoutADictionaryStillCompilesPublishedPlansWhoseDataChanged() {
         assertThat(new PlanCompiler().compile("plan.yaml", SPIFF.formatted("deal.typ == 'new_logo'")).problems())
                 .isEmpty();
     }
 
     @Test
-    void a_condition_knows_the_fields_it_reads_and_where_it_is_written() {
+    void aConditionKnowsTheFieldsItReadsAndWhereItIsWritten() {
         DealCondition c = compiled("deal.type == 'new_logo' && deal.term_months >= 24 && account.region == 'EMEA'");
         assertThat(c.reads()).contains(Set.of("deal.type", "deal.term_months", "account.region"));
         assertThat(c.location().line()).isEqualTo(7);
@@ -178,7 +178,7 @@ class ConditionCheckTest {
     }
 
     @Test
-    void exact_numbers_from_an_import_compare_like_numbers_written_in_a_scenario() {
+    void exactNumbersFromAnImportCompareLikeNumbersWrittenInAScenario() {
         DealCondition c = compiled("deal.discount > 0.1 && deal.term_months >= 24");
         var deal = org.attain.engine.model.Transaction.won("D1", "ae", java.time.LocalDate.of(2026, 1, 5),
                 org.attain.engine.money.Money.of("1000.00", "USD"));

@@ -18,7 +18,7 @@ class PlanCompilerTest {
     }
 
     @Test
-    void a_valid_plan_compiles_into_its_components() {
+    void aValidPlanCompilesIntoItsComponents() {
         PlanCompilation result = compiler.compile("plan.yaml", """
                 id: ae-2026
                 name: AE 2026
@@ -36,7 +36,7 @@ class PlanCompilerTest {
     }
 
     @Test
-    void an_unknown_key_is_reported_where_it_is_written_with_a_suggestion() {
+    void anUnknownKeyIsReportedWhereItIsWrittenWithASuggestion() {
         List<SourceProblem> problems = problems("""
                 id: p
                 currency: USD
@@ -51,7 +51,7 @@ class PlanCompilerTest {
     }
 
     @Test
-    void a_yaml_syntax_error_names_line_and_column() {
+    void aYamlSyntaxErrorNamesLineAndColumn() {
         List<SourceProblem> problems = problems("""
                 id: p
                 components: [{id: c, kind: rate, rate: "0.10"}
@@ -63,7 +63,7 @@ class PlanCompilerTest {
     }
 
     @Test
-    void a_cel_error_points_into_the_expression_inside_the_file() {
+    void aCelErrorPointsIntoTheExpressionInsideTheFile() {
         List<SourceProblem> problems = problems("""
                 id: p
                 currency: USD
@@ -80,7 +80,7 @@ class PlanCompilerTest {
     }
 
     @Test
-    void a_bad_number_and_a_gap_between_tiers_are_both_reported() {
+    void aBadNumberAndAGapBetweenTiersAreBothReported() {
         List<SourceProblem> problems = problems("""
                 id: p
                 currency: USD
@@ -97,7 +97,7 @@ class PlanCompilerTest {
     }
 
     @Test
-    void a_component_on_an_unknown_measure_is_rejected() {
+    void aComponentOnAnUnknownMeasureIsRejected() {
         List<SourceProblem> problems = problems("""
                 id: p
                 currency: USD

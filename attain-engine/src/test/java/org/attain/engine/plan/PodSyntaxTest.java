@@ -18,7 +18,7 @@ class PodSyntaxTest {
     }
 
     @Test
-    void a_pod_component_compiles_with_its_proration() {
+    void aPodComponentCompilesWithItsProration() {
         PlanCompilation result = compiler.compile("plan.yaml", """
                 id: pod
                 currency: USD
@@ -36,7 +36,7 @@ class PodSyntaxTest {
     }
 
     @Test
-    void attainment_self_is_the_default_and_a_plan_without_pods_says_so() {
+    void attainmentSelfIsTheDefaultAndAPlanWithoutPodsSaysSo() {
         CompiledPlan plan = compiler.compile("plan.yaml", """
                 id: own
                 currency: USD
@@ -46,7 +46,7 @@ class PodSyntaxTest {
     }
 
     @Test
-    void an_unknown_attainment_source_is_named_where_it_is_written() {
+    void anUnknownAttainmentSourceIsNamedWhereItIsWritten() {
         assertThat(problems("""
                 id: p
                 currency: USD
@@ -59,7 +59,7 @@ class PodSyntaxTest {
     }
 
     @Test
-    void a_per_deal_or_mbo_component_cannot_be_on_a_pod() {
+    void aPerDealOrMboComponentCannotBeOnAPod() {
         assertThat(problems("""
                 id: p
                 currency: USD
@@ -73,7 +73,7 @@ class PodSyntaxTest {
     }
 
     @Test
-    void proration_without_a_pod_is_refused() {
+    void prorationWithoutAPodIsRefused() {
         assertThat(problems("""
                 id: p
                 currency: USD
@@ -84,7 +84,7 @@ class PodSyntaxTest {
     }
 
     @Test
-    void an_unknown_proration_and_cumulative_pod_tiers_are_refused() {
+    void anUnknownProrationAndCumulativePodTiersAreRefused() {
         assertThat(problems("""
                 id: p
                 currency: USD

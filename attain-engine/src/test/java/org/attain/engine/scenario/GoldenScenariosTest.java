@@ -20,7 +20,7 @@ class GoldenScenariosTest {
     private static final Path GOLDEN = Path.of("..", "scenarios", "golden");
 
     @TestFactory
-    Stream<DynamicTest> every_golden_scenario_passes() throws IOException {
+    Stream<DynamicTest> everyGoldenScenarioPasses() throws IOException {
         ScenarioRunner runner = new ScenarioRunner();
         List<Path> files;
         try (Stream<Path> list = Files.list(GOLDEN)) {
@@ -35,14 +35,14 @@ class GoldenScenariosTest {
     }
 
     @Test
-    void there_is_one_scenario_per_golden_case() throws IOException {
+    void thereIsOneScenarioPerGoldenCase() throws IOException {
         try (Stream<Path> list = Files.list(GOLDEN)) {
             assertThat(list.filter(p -> p.toString().endsWith(".yaml")).count()).isEqualTo(14);
         }
     }
 
     @Test
-    void the_cli_runs_the_folder_and_summarises() {
+    void theCliRunsTheFolderAndSummarises() {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         int code = ScenarioCli.run(new String[] {"run", GOLDEN.toString()}, new PrintStream(text, true, StandardCharsets.UTF_8));
         String output = text.toString(StandardCharsets.UTF_8);

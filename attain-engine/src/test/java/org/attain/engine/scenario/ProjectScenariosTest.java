@@ -31,7 +31,7 @@ class ProjectScenariosTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> every_project_scenario_passes() throws IOException {
+    Stream<DynamicTest> everyProjectScenarioPasses() throws IOException {
         ScenarioRunner runner = new ScenarioRunner();
         return files().stream().map(file -> DynamicTest.dynamicTest(SCENARIOS.relativize(file).toString(), () -> {
             ScenarioReport report = runner.run(file);
@@ -42,7 +42,7 @@ class ProjectScenariosTest {
     }
 
     @Test
-    void the_pod_scenarios_are_there() throws IOException {
+    void thePodScenariosAreThere() throws IOException {
         assertThat(files()).extracting(p -> p.getFileName().toString())
                 .contains("pod-quota-basics.yaml", "pod-movers-and-zero-quota.yaml");
     }

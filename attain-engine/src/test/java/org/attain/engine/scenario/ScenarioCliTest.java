@@ -25,7 +25,7 @@ class ScenarioCliTest {
     }
 
     @Test
-    void a_bad_scenario_file_is_reported_with_line_and_column() throws IOException {
+    void aBadScenarioFileIsReportedWithLineAndColumn() throws IOException {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, """
                 periods: [2026-Q1]
@@ -41,7 +41,7 @@ class ScenarioCliTest {
     }
 
     @Test
-    void a_wrong_expectation_shows_expected_actual_and_the_trace() throws IOException {
+    void aWrongExpectationShowsExpectedActualAndTheTrace() throws IOException {
         Path file = dir.resolve("wrong.yaml");
         Files.writeString(file, """
                 periods: [2026-Q1]
@@ -55,7 +55,7 @@ class ScenarioCliTest {
     }
 
     @Test
-    void a_plan_change_mid_quarter_pays_each_deal_under_the_plan_in_force_on_its_date() throws IOException {
+    void aPlanChangeMidQuarterPaysEachDealUnderThePlanInForceOnItsDate() throws IOException {
         Path file = dir.resolve("change.yaml");
         Files.writeString(file, """
                 periods: [2026-Q1]

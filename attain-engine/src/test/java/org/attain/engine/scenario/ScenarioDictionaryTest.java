@@ -28,14 +28,14 @@ class ScenarioDictionaryTest {
     private final ScenarioReader reader = new ScenarioReader(new PlanCompiler());
 
     @Test
-    void a_plan_may_read_an_attribute_the_scenarios_deals_carry() {
+    void aPlanMayReadAnAttributeTheScenariosDealsCarry() {
         ScenarioParse parse = reader.read("s.yaml", SCENARIO.formatted("deal.segment == 'smb'"), null);
         assertThat(parse.problems()).isEmpty();
         assertThat(new ScenarioRunner().run(parse.scenario().orElseThrow()).passed()).isTrue();
     }
 
     @Test
-    void a_plan_reading_an_attribute_no_deal_carries_is_rejected_with_the_closest_one() {
+    void aPlanReadingAnAttributeNoDealCarriesIsRejectedWithTheClosestOne() {
         ScenarioParse parse = reader.read("s.yaml", SCENARIO.formatted("deal.segmnt == 'smb'"), null);
         assertThat(parse.problems()).extracting(SourceProblem::toString)
                 .containsExactly("s.yaml:11:72: unknown field 'segmnt' of deal (did you mean deal.segment?)");

@@ -35,7 +35,7 @@ class WhatIfTest {
             """;
 
     @Test
-    void a_deal_that_crosses_quota_shows_the_extra_commission_and_the_bonus() {
+    void aDealThatCrossesQuotaShowsTheExtraCommissionAndTheBonus() {
         CalculationInput input = Scenarios.input(PLAN);
         Transaction deal = Transaction.won("HYPO-1", "ae1", LocalDate.of(2026, 3, 20), Money.of("20000.00", "USD"));
 
