@@ -15,6 +15,9 @@ import org.attain.engine.time.PeriodId;
  */
 public interface CalcInputContributor {
 
+    /** The engine's ranges are closed: an open-ended database row (valid_until null) ends here. */
+    java.time.LocalDate OPEN_END = java.time.LocalDate.of(9999, 12, 31);
+
     void contribute(CalculationInput.Builder input, Scope run);
 
     /**

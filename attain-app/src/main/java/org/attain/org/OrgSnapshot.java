@@ -29,8 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 class OrgSnapshot implements CalcInputContributor {
 
-    // Engine dates are closed ranges; open-ended database rows end far in the future.
-    private static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);
 
     /**
      * @param reportsOf manager id to the ids of everyone who ever reported to them directly; read only

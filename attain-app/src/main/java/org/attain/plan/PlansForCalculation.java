@@ -20,8 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class PlansForCalculation implements CalcInputContributor {
 
-    // Engine dates are closed ranges; open-ended database rows end far in the future.
-    private static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);
 
     private final JdbcClient jdbc;
     private final Plans plans;

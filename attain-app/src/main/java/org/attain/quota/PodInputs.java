@@ -23,8 +23,6 @@ import org.springframework.stereotype.Component;
 @Component
 class PodInputs implements CalcInputContributor {
 
-    // Engine dates are closed ranges; open-ended database rows end far in the future (as in calc).
-    private static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);
 
     private final Teams teams;
     private final TeamQuotas teamQuotas;
