@@ -11,5 +11,35 @@
  * (every stored result), {@code calc_current_result_v} (the current result per payee-period),
  * {@code calc_current_line_v} (current lines with payee, period, currency, attainment and the run's plan
  * versions) and {@code calc_earnings_line_v} (a result's lines with their packed explained deals).
+ *
+ * <h2>How a run stores its results</h2>
+ * A run calls the engine payee-chunk by payee-chunk on all cores and writes results, earnings lines and the
+ * explained deals with COPY (every value escaped by {@code platform.CopyText}) as rows that are not yet
+ * current, then switches them to current in one transaction. Results only move forward: a run's result
+ * becomes current for a payee-period only if no run started after it has made its own current there
+ * ({@code ResultWriter.makeCurrent}; runs are ordered by id, drawn before any input is read, and every change
+ * asks for a recalculation once it has committed, so the latest-started run read every change); the run
+ * counts what it left alone ({@code calc_run.superseded}). One payee never stops a run: a payee whose inputs
+ * make the engine fail, or whose results hold a value the result tables cannot (beyond numeric(19,4)), is
+ * left out and listed on the run with the reason ({@code calc_run.failed_payees}) and keeps their previous
+ * results; each chunk is stored in one transaction and, if the database refuses a value, again payee by payee.
+ * <p>
+ * A run over many payees indexes what all chunks share once ({@code Engine.prepare}: people, plans, quotas,
+ * reporting lines, events) and computes chunks of 25 payees, each indexing only its own transactions: small
+ * chunks keep little alive through each young collection (large ones made the collector's pauses half the
+ * run). Inside a chunk read from the store, five payees at a time are computed and their explained deals
+ * packed at once, while the objects are still in the processor's cache; the chunk is then written with one
+ * set of COPYs. Each run records where its time went in {@code calc_run.timings}.
+ * <p>
+ * The explained deals of a line are stored as one binary value ({@code earnings_line_deal_pack.deals},
+ * format in {@code PackedDeals}: every id, date, rule, share, credit, tier slice and amount, numbers as
+ * unscaled value + scale so they come back exactly). Since format 3 (migration .132) a deal holds everything
+ * its trace shows (via, FX factor, source amount, slice bounds and amounts): a line's JSON trace keeps its
+ * steps and deal count only, and {@code pay.Earnings} puts the first ten deals back from the pack. The SQL
+ * function {@code explained_deals(bytea)} and the view {@code earnings_line_deal} unpack them for ad-hoc SQL;
+ * {@code GET /api/v1/people/{id}/earnings/lines/{line}/deals} pages them. A line whose qualifying
+ * transactions are its explained deals keeps their ids only in the pack ({@code qualifying_in_pack},
+ * migration .130; SQL reads them through {@code earnings_line_qualifying}). A result's fingerprint covers its
+ * payout, each line's amounts, its pack (by length and two CRCs) and its ledger.
  */
 package org.attain.calc;
