@@ -13,6 +13,7 @@ import org.attain.activity.Captured;
 import org.attain.activity.NewActivity;
 import org.attain.ingest.Bounds;
 import org.attain.ingest.TransactionFeed;
+import org.attain.sales.OpportunityWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -89,7 +90,7 @@ final class ConnectorSink {
                 }
             } else {
                 String stage = d.won() ? InboundEvents.WON_STAGE : d.lost() ? "Closed Lost" : d.stage();
-                boolean changed = crm.upsertDeal(source, new CrmRecords.Deal(d.id(), d.name(), d.accountId(), person, stage,
+                boolean changed = crm.upsertDeal(source, new OpportunityWrites.Deal(d.id(), d.name(), d.accountId(), person, stage,
                         d.type(), null, d.amount(), d.currency(), d.createdOn(), d.closeDate(),
                         d.won() ? BigDecimal.ONE : d.probability()));
                 count(changed ? "deals" : "dealsUnchanged", 1);

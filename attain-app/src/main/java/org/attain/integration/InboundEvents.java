@@ -15,6 +15,7 @@ import org.attain.activity.ActivityRecords;
 import org.attain.activity.Captured;
 import org.attain.ingest.Bounds;
 import org.attain.ingest.TransactionFeed;
+import org.attain.sales.OpportunityWrites;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -124,7 +125,7 @@ class InboundEvents {
         List<Problem> problems = new ArrayList<>();
         boolean changed = false;
         if (owner != null) {
-            changed = crm.upsertDeal(source, new CrmRecords.Deal(text(d.get("external_id")), text(d.get("name")),
+            changed = crm.upsertDeal(source, new OpportunityWrites.Deal(text(d.get("external_id")), text(d.get("name")),
                     text(d.get("account")), owner, won ? WON_STAGE : text(d.get("stage")), text(d.get("deal_type")),
                     text(d.get("product_code")), new BigDecimal(text(d.get("amount"))),
                     text(d.get("currency")).toUpperCase(Locale.ROOT), date(d, "created_on"), date(d, "close_date"),

@@ -121,7 +121,7 @@ public class People {
                    p.employment_start, p.employment_end, p.currency,
                    rl.manager_id, m.first_name || ' ' || m.last_name as manager_name
             from person p
-            left join region r on r.id = p.region_id
+            left join sales_region_v r on r.id = p.region_id
             left join team t on t.id = p.team_id
             left join reporting_line rl on rl.person_id = p.id and rl.valid_from <= :day
                  and (rl.valid_until is null or rl.valid_until > :day)

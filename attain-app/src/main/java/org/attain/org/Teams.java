@@ -24,7 +24,7 @@ public class Teams {
         return jdbc.sql("""
                 select t.id, t.code, t.name, t.region_id, r.name as region,
                        (select count(*) from person p where p.team_id = t.id and p.employment_end is null) as members
-                from team t left join region r on r.id = t.region_id order by r.name, t.name""")
+                from team t left join sales_region_v r on r.id = t.region_id order by r.name, t.name""")
                 .query(Team.class).list();
     }
 
@@ -36,7 +36,7 @@ public class Teams {
      */
     public java.util.Map<Long, String> names() {
         java.util.Map<Long, String> names = new java.util.LinkedHashMap<>();
-        jdbc.sql("select t.id, t.name from team t left join region r on r.id = t.region_id order by r.name, t.name")
+        jdbc.sql("select t.id, t.name from team t left join sales_region_v r on r.id = t.region_id order by r.name, t.name")
                 .query((rs, n) -> names.put(rs.getLong(1), rs.getString(2))).list();
         return names;
     }
@@ -52,6 +52,6 @@ public class Teams {
     }
 
     public List<Region> regions() {
-        return jdbc.sql("select id, code, name, currency from region order by name").query(Region.class).list();
+        return jdbc.sql("select id, code, name, currency from sales_region_v order by name").query(Region.class).list();
     }
 }

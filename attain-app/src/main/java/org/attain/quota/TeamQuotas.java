@@ -53,8 +53,8 @@ public class TeamQuotas {
         return jdbc.sql("""
                 select t.id as team_id, t.code, t.name, r.name as region, coalesce(r.currency, 'USD') as currency,
                        :period as period_id, q.amount, q.version
-                from team t
-                left join region r on r.id = t.region_id
+                from org_team_v t
+                left join sales_region_v r on r.id = t.region_id
                 left join team_quota q on q.team_id = t.id and q.period_id = :period and q.measure = 'bookings'
                 order by r.name nulls last, t.name""")
                 .param("period", periodId).query(Row.class).list();
@@ -93,7 +93,7 @@ public class TeamQuotas {
             if (!periodOpen) {
                 problems.add(new FieldProblem(row + "periodId", "quota.period.notOpen", "is not an open quarter"));
             }
-            boolean team = jdbc.sql("select exists(select 1 from team where id = :t)").param("t", c.teamId())
+            boolean team = jdbc.sql("select exists(select 1 from org_team_v where id = :t)").param("t", c.teamId())
                     .query(Boolean.class).single();
             if (!team) {
                 problems.add(new FieldProblem(row + "teamId", "quota.team.unknown", "names no known team"));
@@ -114,7 +114,7 @@ public class TeamQuotas {
             jdbc.sql("""
                     insert into team_quota(team_id, period_id, measure, amount, currency)
                     values (:t, :p, 'bookings', :a,
-                            coalesce((select r.currency from team t join region r on r.id = t.region_id where t.id = :t), 'USD'))
+                            coalesce((select r.currency from org_team_v t join sales_region_v r on r.id = t.region_id where t.id = :t), 'USD'))
                     on conflict (team_id, period_id, measure)
                     do update set amount = excluded.amount, version = team_quota.version + 1, updated_at = now()""")
                     .param("t", c.teamId()).param("p", c.periodId()).param("a", c.amount()).update();

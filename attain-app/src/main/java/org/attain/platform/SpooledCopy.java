@@ -1,4 +1,4 @@
-package org.attain.demomode;
+package org.attain.platform;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -9,15 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.attain.platform.CopyText;
 import org.postgresql.PGConnection;
 
 /**
  * Rows spooled to a temporary file in COPY's text format and then sent with PostgreSQL COPY: the
  * fastest way in, with memory bounded however many rows come. Values are escaped by
- * {@link CopyText#append}, like every other COPY of the application.
+ * {@link CopyText#append}, like every other COPY of the application. The owners' bulk loads for the
+ * demo company use it, each for its own tables.
  */
-final class SpooledCopy implements AutoCloseable {
+public final class SpooledCopy implements AutoCloseable {
 
     private final String table;
     private final String columns;
@@ -26,7 +26,7 @@ final class SpooledCopy implements AutoCloseable {
     private final StringBuilder line = new StringBuilder(256);
     private long rows;
 
-    SpooledCopy(String table, String columns) {
+    public SpooledCopy(String table, String columns) {
         this.table = table;
         this.columns = columns;
         try {
@@ -38,7 +38,7 @@ final class SpooledCopy implements AutoCloseable {
     }
 
     /** Appends one row (see {@link CopyText#append}: null is SQL NULL). */
-    void row(Object... values) {
+    public void row(Object... values) {
         line.setLength(0);
         CopyText.appendRow(line, values);
         try {
@@ -49,7 +49,7 @@ final class SpooledCopy implements AutoCloseable {
         }
     }
 
-    long copyInto(Connection connection) throws SQLException {
+    public long copyInto(Connection connection) throws SQLException {
         try {
             out.close();
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -62,7 +62,7 @@ final class SpooledCopy implements AutoCloseable {
         }
     }
 
-    long rows() {
+    public long rows() {
         return rows;
     }
 
