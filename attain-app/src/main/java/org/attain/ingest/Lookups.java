@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.attain.org.OrgKeys;
 import org.attain.sales.SalesKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -13,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Everything the rows of one import may refer to, loaded once before the rows are read so each
  * reference resolves with a hash lookup: people, teams, regions, accounts, products, periods and
  * opportunities. Read once (read-only, ids and names only) for the same reason as {@link References}:
- * one service call per row would dominate the import; the sales keys through {@link SalesKeys}.
+ * one service call per row would dominate the import; teams through {@link OrgKeys}, the sales keys through {@link SalesKeys}.
  */
 final class Lookups {
 
@@ -40,8 +41,7 @@ final class Lookups {
             return 0;
         }).list();
         if (needed.contains(FieldType.TEAM)) {
-            jdbc.sql("select id, code, name from team").query((rs, n) -> l.teams.add(rs.getString(2), rs.getLong(1))
-                    .add(rs.getString(3), rs.getLong(1))).list();
+            OrgKeys.teams(jdbc, (id, code, name) -> l.teams.add(code, id).add(name, id));
         }
         if (needed.contains(FieldType.REGION)) {
             SalesKeys.regions(jdbc, (id, code, name) -> l.regions.add(code, id).add(name, id));

@@ -7,17 +7,16 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * One kind of record an import can load besides transactions: its canonical fields, the table
- * they are stored in, the natural key rows are upserted by, checks across fields, and whose pay
- * a change may move. Everything else (reading, mapping, quarantine, upsert, audit) is shared.
+ * One kind of record an import can load besides transactions: its canonical fields, the natural key
+ * rows are upserted by, checks across fields, and whose pay a change may move. The owner of the table
+ * the rows are stored in writes them (its {@link org.attain.records.RecordTable}, same name, same key);
+ * everything else (reading, mapping, quarantine, change lists, audit) is shared.
  *
  * @param key          database columns of the natural key (with the import's source when sourceScoped)
- * @param versioned    the table has version and updated_at columns, bumped on every change
- * @param effectiveDated a new row closes the open row of the same person (reporting lines)
  * @param bulkPath     the REST path of the bulk endpoint
  */
-record RecordKind(String name, String table, List<Field> fields, List<String> key, boolean sourceScoped,
-        boolean versioned, boolean effectiveDated, RowCheck check, PayImpact impact, String bulkPath) {
+record RecordKind(String name, List<Field> fields, List<String> key, boolean sourceScoped, RowCheck check, PayImpact impact,
+        String bulkPath) {
 
     /** Checks across the fields of one mapped row (end after start, no one their own manager …). */
     interface RowCheck {

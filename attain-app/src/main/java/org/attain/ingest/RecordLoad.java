@@ -1,8 +1,5 @@
 package org.attain.ingest;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,17 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.attain.records.RecordTable;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.TransactionStatus;
 
 /**
- * Upserts the mapped rows of one import by the kind's natural key: the stored rows are read once,
- * identical rows are counted unchanged, new and changed rows are written in JDBC batches. Should
- * the database refuse a batch (a constraint no mapper check foresaw), the rows are written again one
- * by one under savepoints so only the refused rows are rejected, each with the database's reason.
+ * Upserts the mapped rows of one import by the kind's natural key through the table's owner
+ * ({@link RecordTable}): the stored rows are read once, identical rows are counted unchanged, new and
+ * changed rows are written in JDBC batches. Should the database refuse a batch (a constraint no mapper
+ * check foresaw), the rows are written again one by one under savepoints so only the refused rows are
+ * rejected, each with the database's reason. Effective-dated rows (reporting lines) are always written one
+ * by one in key order, and an empty value of theirs keeps what is stored.
  */
 final class RecordLoad {
 
@@ -36,26 +33,21 @@ final class RecordLoad {
     record Result(long inserted, long updated, long unchanged, List<RecordKind.Change> changes, List<Refused> refused) {
     }
 
-    private record Existing(long id, Map<String, Object> values) {
-    }
-
-    private record Write(Row row, Existing existing) {
+    private record Write(Row row, RecordTable.Row existing) {
         boolean insert() {
             return existing == null;
         }
     }
 
     private final RecordKind kind;
-    private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate named;
+    private final RecordTable table;
     private final String source;
     private final Instant now;
     private final List<String> valueColumns;
 
-    RecordLoad(RecordKind kind, JdbcClient jdbc, NamedParameterJdbcTemplate named, String source, Instant now) {
+    RecordLoad(RecordKind kind, RecordTable table, String source, Instant now) {
         this.kind = kind;
-        this.jdbc = jdbc;
-        this.named = named;
+        this.table = table;
         this.source = source;
         this.now = now;
         this.valueColumns = kind.fields().stream().map(Field::column).filter(c -> !kind.key().contains(c)).toList();
@@ -67,11 +59,11 @@ final class RecordLoad {
     }
 
     Result apply(List<Row> rows, TransactionStatus tx) {
-        Map<String, Existing> stored = existing();
+        Map<String, RecordTable.Row> stored = existing();
         List<Write> writes = new ArrayList<>();
         long unchanged = 0;
         for (Row row : rows) {
-            Existing e = stored.get(key(row.values()));
+            RecordTable.Row e = stored.get(key(row.values()));
             if (e != null && same(e.values(), row.values())) {
                 unchanged++;
             } else {
@@ -80,9 +72,12 @@ final class RecordLoad {
         }
         List<Refused> refused = new ArrayList<>();
         List<RecordKind.Change> changes = new ArrayList<>();
-        if (kind.effectiveDated()) {
-            writes.sort(Comparator.comparing((Write w) -> Stored.text(w.row().values().get("person_id")))
-                    .thenComparing(w -> Stored.text(w.row().values().get("valid_from"))));
+        if (table.effectiveDated()) {
+            Comparator<Write> byKey = Comparator.comparing((Write w) -> Stored.text(w.row().values().get(kind.key().get(0))));
+            for (String c : kind.key().subList(1, kind.key().size())) {
+                byKey = byKey.thenComparing(w -> Stored.text(w.row().values().get(c)));
+            }
+            writes.sort(byKey);
             writes.forEach(w -> oneByOne(w, tx, changes, refused));
         } else {
             Object savepoint = tx.createSavepoint();
@@ -114,82 +109,42 @@ final class RecordLoad {
         List<Write> updates = writes.stream().filter(w -> !w.insert()).toList();
         List<Write> inserts = writes.stream().filter(Write::insert).toList();
         if (!updates.isEmpty()) {
-            named.batchUpdate(updateSql(), updates.stream().map(this::params).toArray(MapSqlParameterSource[]::new));
+            table.update(updates.stream().map(w -> new RecordTable.Row(w.existing().id(), w.row().values())).toList(), now);
             updates.forEach(w -> changes.add(new RecordKind.Change(w.row().number(), w.existing().id(), w.existing().values(),
                     w.row().values())));
         }
-        for (int from = 0; from < inserts.size(); from += 1000) {
-            List<Write> chunk = inserts.subList(from, Math.min(inserts.size(), from + 1000));
-            named.batchUpdate(insertSql(), chunk.stream().map(this::params).toArray(MapSqlParameterSource[]::new));
-        }
         if (!inserts.isEmpty()) {
-            Map<String, Existing> now = existing();
+            table.insert(inserts.stream().map(w -> w.row().values()).toList(), source);
+            Map<String, RecordTable.Row> now = existing();
             inserts.forEach(w -> changes.add(new RecordKind.Change(w.row().number(), now.get(key(w.row().values())).id(), null,
                     w.row().values())));
         }
     }
 
     private RecordKind.Change write(Write w) {
+        Map<String, Object> values = new LinkedHashMap<>(w.row().values());
         if (!w.insert()) {
-            Map<String, Object> values = new LinkedHashMap<>(w.row().values());
-            if (kind.effectiveDated()) {
+            if (table.effectiveDated()) {
                 values.replaceAll((c, v) -> v == null ? w.existing().values().get(c) : v);
             }
-            named.update(updateSql(), params(new Write(new Row(w.row().number(), values), w.existing())));
+            table.updateOne(new RecordTable.Row(w.existing().id(), values), now);
             return new RecordKind.Change(w.row().number(), w.existing().id(), w.existing().values(), values);
         }
-        Map<String, Object> values = new LinkedHashMap<>(w.row().values());
-        if (kind.effectiveDated()) {
-            closeOpenLine(values);
-        }
-        MapSqlParameterSource p = params(new Write(new Row(w.row().number(), values), null));
-        Long id = named.queryForObject(insertSql() + " returning id", p, Long.class);
-        return new RecordKind.Change(w.row().number(), id, null, values);
+        RecordTable.Row written = table.insertOne(values, source);
+        return new RecordKind.Change(w.row().number(), written.id(), null, written.values());
     }
 
-    /**
-     * A new line from D ends the person's line in force on D the day before (valid_until = D, exclusive);
-     * without an end of its own it lasts until the person's next line, if there is one.
-     */
-    private void closeOpenLine(Map<String, Object> values) {
-        jdbc.sql("""
-                update reporting_line set valid_until = :from
-                where person_id = :person and valid_from < :from and (valid_until is null or valid_until > :from)""")
-                .param("from", values.get("valid_from")).param("person", values.get("person_id")).update();
-        if (values.get("valid_until") == null) {
-            values.put("valid_until", jdbc.sql("select min(valid_from) from reporting_line where person_id = :person and valid_from > :from")
-                    .param("from", values.get("valid_from")).param("person", values.get("person_id"))
-                    .query(java.time.LocalDate.class).optional().orElse(null));
+    private Map<String, RecordTable.Row> existing() {
+        Map<String, RecordTable.Row> out = new HashMap<>();
+        for (RecordTable.Row row : table.stored(source)) {
+            out.put(key(row.values()), row);
         }
-    }
-
-    private Map<String, Existing> existing() {
-        List<String> columns = new ArrayList<>(kind.key());
-        columns.addAll(valueColumns);
-        Map<String, Existing> out = new HashMap<>();
-        jdbc.sql("select id, " + String.join(", ", columns) + " from " + kind.table()
-                        + (kind.sourceScoped() ? " where source = :source" : ""))
-                .params(kind.sourceScoped() ? Map.of("source", source) : Map.of())
-                .query((ResultSet rs, int n) -> {
-                    Map<String, Object> values = new LinkedHashMap<>();
-                    for (String c : columns) {
-                        values.put(c, value(rs, c));
-                    }
-                    Existing e = new Existing(rs.getLong("id"), values);
-                    out.put(key(values), e);
-                    return 0;
-                }).list();
         return out;
-    }
-
-    private static Object value(ResultSet rs, String column) throws SQLException {
-        Object v = rs.getObject(column);
-        return v instanceof java.sql.Date d ? d.toLocalDate() : v instanceof Timestamp t ? t.toInstant() : v;
     }
 
     private boolean same(Map<String, Object> stored, Map<String, Object> mapped) {
         for (String c : valueColumns) {
-            if (kind.effectiveDated() && mapped.get(c) == null) {
+            if (table.effectiveDated() && mapped.get(c) == null) {
                 continue; // a line without an end of its own lasts until the next one, whatever that is now
             }
             if (!Objects.equals(Stored.text(stored.get(c)), Stored.text(mapped.get(c)))) {
@@ -197,34 +152,6 @@ final class RecordLoad {
             }
         }
         return true;
-    }
-
-    private String insertSql() {
-        List<String> columns = new ArrayList<>(kind.key());
-        columns.addAll(valueColumns);
-        if (kind.sourceScoped()) {
-            columns.add(0, "source");
-        }
-        return "insert into " + kind.table() + " (" + String.join(", ", columns) + ") values ("
-                + String.join(", ", columns.stream().map(c -> ":" + c).toList()) + ")";
-    }
-
-    private String updateSql() {
-        List<String> sets = new ArrayList<>(valueColumns.stream().map(c -> c + " = :" + c).toList());
-        if (kind.versioned()) {
-            sets.add("version = version + 1");
-            sets.add("updated_at = :updated_at");
-        }
-        return "update " + kind.table() + " set " + String.join(", ", sets) + " where id = :id";
-    }
-
-    private MapSqlParameterSource params(Write w) {
-        MapSqlParameterSource p = new MapSqlParameterSource();
-        w.row().values().forEach((c, v) -> p.addValue(c, Stored.param(v)));
-        p.addValue("source", source);
-        p.addValue("updated_at", Timestamp.from(now));
-        p.addValue("id", w.existing() == null ? null : w.existing().id());
-        return p;
     }
 
     private static String reason(DataAccessException e) {

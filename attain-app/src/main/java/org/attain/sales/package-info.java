@@ -12,6 +12,7 @@
  * {@link org.attain.sales.TransactionWrites} (an import's staged rows written in the import's own
  * transaction) and the event {@link org.attain.sales.TransactionsChanged}, which it publishes.
  * Inside: {@code TransactionColumns} (pure column store), {@code TransactionChangeFeed} (change numbers
- * and the writers' advisory lock 7361, migration .110).
+ * and the writers' advisory lock 7361, migration .110). Record imports write accounts, products and
+ * opportunities through {@code SalesRecordTables} (the {@code records} SPI).
  */
 package org.attain.sales;
