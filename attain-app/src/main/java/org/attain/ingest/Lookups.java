@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * opportunities. Read once (read-only, ids and names only) for the same reason as {@link References}:
  * one service call per row would dominate the import; teams through {@link OrgKeys}, the sales keys through {@link SalesKeys}.
  */
-final class Lookups {
+public final class Lookups {
 
     private final Directory people;
     private final Map<String, String> emailOwners = new HashMap<>();
@@ -33,7 +33,7 @@ final class Lookups {
         this.people = people;
     }
 
-    static Lookups load(JdbcClient jdbc, ImportProfile profile, Set<FieldType> needed) {
+    public static Lookups load(JdbcClient jdbc, ImportProfile profile, Set<FieldType> needed) {
         Lookups l = new Lookups(References.load(jdbc, profile));
         jdbc.sql("select id, external_id, lower(email), currency from org_person_v").query((rs, n) -> {
             l.emailOwners.put(rs.getString(3), rs.getString(2));
@@ -80,7 +80,7 @@ final class Lookups {
     }
 
     /** The id or code a reference cell stands for, or why it stands for nothing. */
-    Names.Found<?> resolve(FieldType type, String value, String words) {
+    public Names.Found<?> resolve(FieldType type, String value, String words) {
         return switch (type) {
             case PERSON -> {
                 Directory.Resolution r = people.person(value, words);
@@ -100,15 +100,15 @@ final class Lookups {
         };
     }
 
-    static final Set<FieldType> REFERENCES = EnumSet.of(FieldType.PERSON, FieldType.TEAM, FieldType.REGION, FieldType.ACCOUNT,
+    public static final Set<FieldType> REFERENCES = EnumSet.of(FieldType.PERSON, FieldType.TEAM, FieldType.REGION, FieldType.ACCOUNT,
             FieldType.PRODUCT, FieldType.PERIOD, FieldType.OPPORTUNITY);
 
     /** The employee id of the person who has this e-mail address, or null. */
-    String emailOwner(String email) {
+    public String emailOwner(String email) {
         return emailOwners.get(email.toLowerCase(Locale.ROOT));
     }
 
-    String currencyOf(long personId) {
+    public String currencyOf(long personId) {
         return currencies.get(personId);
     }
 }

@@ -1,4 +1,4 @@
-package org.attain.ingest;
+package org.attain.ingest.records;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.attain.ingest.Field;
+import org.attain.ingest.Stored;
 import org.attain.records.RecordTable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionStatus;
@@ -20,10 +22,10 @@ import org.springframework.transaction.TransactionStatus;
  * rejected, each with the database's reason. Effective-dated rows (reporting lines) are always written one
  * by one in key order, and an empty value of theirs keeps what is stored.
  */
-final class RecordLoad {
+public final class RecordLoad {
 
     /** A mapped row with its number in the file. */
-    record Row(long number, Map<String, Object> values) {
+    public record Row(long number, Map<String, Object> values) {
     }
 
     /** A row the database refused, with its reason. */

@@ -1,4 +1,4 @@
-package org.attain.ingest;
+package org.attain.ingest.records;
 
 import static org.attain.ingest.Field.choice;
 import static org.attain.ingest.Field.optional;
@@ -13,13 +13,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.attain.ingest.FieldType;
+import org.attain.ingest.Lookups;
+import org.attain.ingest.Stored;
+import org.attain.ingest.TransactionFields;
 import org.attain.sales.BookedTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The record kinds besides transactions, as data: fields, natural key, checks and pay impact (their owners store them). */
-final class RecordKinds {
+public final class RecordKinds {
 
-    static final String TRANSACTIONS = "transactions";
+    public static final String TRANSACTIONS = "transactions";
 
     // No sales quota reaches this; beyond it a typo (an extra zero or three) is the likelier story.
     private static final BigDecimal IMPLAUSIBLE_QUOTA = new BigDecimal("1000000000");
@@ -109,7 +113,7 @@ final class RecordKinds {
             List.of("external_id"), true, RecordKind.RowCheck.NONE, RecordKind.PayImpact.NONE,
             "/api/v1/activities/bulk");
 
-    static final RecordKind FX_RATES = new RecordKind("fx_rates", List.of(
+    public static final RecordKind FX_RATES = new RecordKind("fx_rates", List.of(
             required("from_currency", FieldType.CURRENCY, "from", "source currency"),
             required("to_currency", FieldType.CURRENCY, "to", "target currency"),
             required("effective_from", FieldType.DATE, "date", "valid from", "effective date", "gültig ab"),
@@ -117,25 +121,25 @@ final class RecordKinds {
             List.of("from_currency", "to_currency", "effective_from"), false, RecordKinds::checkFx,
             RecordKinds::peopleBookingIn, "/api/v1/fx-rates/bulk");
 
-    static final List<RecordKind> ALL = List.of(PEOPLE, REPORTING_LINES, TEAMS, QUOTAS, ACCOUNTS, PRODUCTS, OPPORTUNITIES,
+    public static final List<RecordKind> ALL = List.of(PEOPLE, REPORTING_LINES, TEAMS, QUOTAS, ACCOUNTS, PRODUCTS, OPPORTUNITIES,
             ACTIVITIES, FX_RATES);
 
     private RecordKinds() {
     }
 
-    static Optional<RecordKind> named(String name) {
+    public static Optional<RecordKind> named(String name) {
         return ALL.stream().filter(k -> k.name().equals(name)).findFirst();
     }
 
     /** Every record a profile may name, transactions first. */
-    static List<String> names() {
+    public static List<String> names() {
         List<String> names = new java.util.ArrayList<>(List.of(TRANSACTIONS));
         ALL.forEach(k -> names.add(k.name()));
         return names;
     }
 
     /** Canonical field names of a record, in the order a page shows them. */
-    static List<String> fieldNames(String record) {
+    public static List<String> fieldNames(String record) {
         return record.equals(TRANSACTIONS) ? TransactionFields.ALL : named(record).map(RecordKind::fieldNames).orElse(List.of());
     }
 
@@ -248,7 +252,7 @@ final class RecordKinds {
      *
      * @param takes message key of what the field takes (its type, in the page's language)
      */
-    record FieldRow(String name, boolean required, String takes, List<String> choices, String fallback) {
+    public record FieldRow(String name, boolean required, String takes, List<String> choices, String fallback) {
     }
 
     private static final List<FieldRow> TRANSACTION_ROWS = List.of(
@@ -267,7 +271,7 @@ final class RecordKinds {
     }
 
     /** The fields of a record in page order: name, whether rows need it, what it takes, the value used when empty. */
-    static List<FieldRow> rows(String record) {
+    public static List<FieldRow> rows(String record) {
         if (record.equals(TRANSACTIONS)) {
             return TRANSACTION_ROWS;
         }

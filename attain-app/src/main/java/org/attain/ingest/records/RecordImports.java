@@ -1,4 +1,4 @@
-package org.attain.ingest;
+package org.attain.ingest.records;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -10,6 +10,21 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.attain.access.AuditLog;
+import org.attain.ingest.BuiltRepeats;
+import org.attain.ingest.Cells;
+import org.attain.ingest.Derived;
+import org.attain.ingest.Field;
+import org.attain.ingest.ImportProfile;
+import org.attain.ingest.ImportProgress;
+import org.attain.ingest.Imports;
+import org.attain.ingest.Lookups;
+import org.attain.ingest.Problem;
+import org.attain.ingest.QuarantineDelivery;
+import org.attain.ingest.Quarantined;
+import org.attain.ingest.RowFilter;
+import org.attain.ingest.RowSource;
+import org.attain.ingest.Stored;
+import org.attain.ingest.UnreadableFileException;
 import org.attain.records.RecordTable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -24,7 +39,7 @@ import org.springframework.transaction.TransactionStatus;
  * rest is upserted by {@link RecordLoad}, and every changed row gets an audit entry.
  */
 @Service
-class RecordImports {
+public class RecordImports {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -52,7 +67,7 @@ class RecordImports {
     }
 
     /** What one import of records did, and whose pay it may have moved. */
-    record Result(List<String> header, long read, long inserted, long updated, long unchanged, long rejected,
+    public record Result(List<String> header, long read, long inserted, long updated, long unchanged, long rejected,
             Set<Long> affectedPeople, long skipped) {
     }
 
@@ -63,7 +78,7 @@ class RecordImports {
         }
     }
 
-    Result load(Imports.Run run, TransactionStatus tx, ImportProgress progress, Instant now) {
+    public Result load(Imports.Run run, TransactionStatus tx, ImportProgress progress, Instant now) {
         ImportProfile profile = run.profile();
         RecordKind kind = RecordKinds.named(profile.record()).orElseThrow();
         Lookups lookups = Lookups.load(jdbc, profile, kind.fields().stream().map(Field::type).collect(Collectors.toSet()));
