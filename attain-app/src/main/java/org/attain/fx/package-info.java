@@ -3,7 +3,7 @@
  * another currency than the plan's.
  *
  * <p>Owns tables: fx_rate. Read through {@link org.attain.fx.FxRates}; a run gets them through this
- * package's {@code CalcInputContributor}. A change publishes {@link org.attain.fx.FxRatesChanged}. The demo
- * seeder writes its rates through {@code FxBulkLoad}.
+ * package's {@code CalcInputContributor}. A change publishes {@link org.attain.fx.FxRatesChanged}. Imports write
+ * rates through {@code FxRecordTables} (the {@code records} SPI); the demo seeder through {@code FxBulkLoad}.
  */
 package org.attain.fx;

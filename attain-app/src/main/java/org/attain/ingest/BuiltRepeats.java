@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.attain.ingest.records.RecordKind;
+import org.attain.ingest.records.RecordLoad;
 
 /**
  * Rows whose template made the same unique value (an e-mail, an id) as another row of the file. A
@@ -14,16 +16,16 @@ import java.util.Objects;
  * quarantine, each naming the other row, instead of one silently winning or a duplicate key stopping
  * the whole import.
  */
-final class BuiltRepeats {
+public final class BuiltRepeats {
 
-    record Repeat(long number, List<Problem> problems) {
+    public record Repeat(long number, List<Problem> problems) {
     }
 
     private BuiltRepeats() {
     }
 
     /** Removes the repeating rows from {@code good} and returns them with their reasons, by row. */
-    static List<Repeat> quarantine(RecordKind kind, ImportProfile profile, List<RecordLoad.Row> good) {
+    public static List<Repeat> quarantine(RecordKind kind, ImportProfile profile, List<RecordLoad.Row> good) {
         Map<Long, List<Problem>> out = new java.util.TreeMap<>();
         for (Field f : kind.fields()) {
             if (!(profile.derived().get(f.name()) instanceof Derived.Template) || !unique(kind, f)) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.attain.access.AttainUser;
+import org.attain.ingest.records.ExactRecords;
 import org.attain.platform.ConflictException;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.InvalidInputException;
@@ -40,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * answers from it: the same request gets the first answer, another request 422.
  */
 @Component
-class BulkCalls {
+public class BulkCalls {
 
     static final int MAX_RECORDS = 50_000;
     static final String KEY_HEADER = "Idempotency-Key";
@@ -66,14 +67,14 @@ class BulkCalls {
     }
 
     /** The answer of a bulk call; rejections carry row = position in the list, from 1. */
-    record BulkResult(long importId, long accepted, long rejected, long unchanged, long inserted, long updated,
+    public record BulkResult(long importId, long accepted, long rejected, long unchanged, long inserted, long updated,
             boolean replayed, List<ImportRecords.QuarantinedRow> rejections, OutsideRun outsideRun) {
     }
 
     private final OutsideRun.Counter outsideRun;
 
     /** Runs the import of the checked records as import {@code importId}, inside the call's transaction. */
-    interface Load {
+    public interface Load {
         void run(long importId, String source, List<Map<String, String>> rows);
     }
 
@@ -82,7 +83,7 @@ class BulkCalls {
      *
      * @param endpoint the path called: a key used on another endpoint is another request
      */
-    ResponseEntity<BulkResult> call(AttainUser user, String key, String endpoint, String sentSource,
+    public ResponseEntity<BulkResult> call(AttainUser user, String key, String endpoint, String sentSource,
             List<Map<String, JsonNode>> sent, Load load) {
         ImportsApi.requireImporter(user);
         if (sent == null || sent.isEmpty()) {

@@ -9,7 +9,7 @@ import java.util.List;
  * (only a short preview of the offending one), to be fixed in the file: a truncated or altered value
  * must never be replayed as if it were the real one.
  */
-final class Cells {
+public final class Cells {
 
     /**
      * The most a spreadsheet cell holds (Excel's limit). Readers cut a longer cell to one character
@@ -25,7 +25,7 @@ final class Cells {
     }
 
     /** @param header column names, or null without a header row (columns are then named by number from 1) */
-    static List<Problem> unstorable(List<String> header, String[] cells) {
+    public static List<Problem> unstorable(List<String> header, String[] cells) {
         List<Problem> problems = null;
         long total = 0;
         int longest = -1;
@@ -73,7 +73,7 @@ final class Cells {
     }
 
     /** The value as far as it is worth showing, with what cannot be stored made visible (NUL as ␀). */
-    static String preview(String s) {
+    public static String preview(String s) {
         return preview(s, PREVIEW_LENGTH);
     }
 

@@ -1,5 +1,6 @@
 package org.attain.ingest;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import jakarta.servlet.http.HttpServletResponse;
 import org.attain.access.AttainUser;
+import org.attain.ingest.records.RecordKinds;
 import org.attain.platform.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.attain.ingest.records.RecordKinds;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -39,7 +40,7 @@ public record ImportProfile(String name, String record, String source, Format fo
     public record Format(String type, char delimiter, Charset encoding, boolean header, String sheet,
             String datePattern, NumberStyle numbers) {
 
-        DateTimeFormatter dates() {
+        public DateTimeFormatter dates() {
             // STRICT + "uuuu" so 31/02/2026 is an error instead of silently becoming 28/02.
             return DateTimeFormatter.ofPattern(datePattern.replace("yyyy", "uuuu").replace("yy", "uu"), Locale.ROOT)
                     .withResolverStyle(ResolverStyle.STRICT);

@@ -9,16 +9,16 @@ public final class ImportProgress {
     private volatile long rows;
     private volatile RowSource source;
 
-    void reading(RowSource source) {
+    public void reading(RowSource source) {
         this.source = source;
         phase = Phase.READING;
     }
 
-    void row() {
+    public void row() {
         rows++;
     }
 
-    void loading() {
+    public void loading() {
         phase = Phase.LOADING;
     }
 

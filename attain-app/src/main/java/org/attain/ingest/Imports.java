@@ -14,6 +14,8 @@ import javax.sql.DataSource;
 import org.attain.access.AuditLog;
 import org.attain.calcinputs.PayInputsChanged;
 import org.attain.fx.FxRatesChanged;
+import org.attain.ingest.records.RecordImports;
+import org.attain.ingest.records.RecordKinds;
 import org.attain.org.OrgChanged;
 import org.attain.quota.QuotasChanged;
 import org.attain.sales.TransactionWrites;
@@ -123,15 +125,15 @@ public class Imports {
     }
 
     /** One import to run: everything {@link #run} needs besides the progress it reports to. */
-    record Run(long id, ImportProfile profile, RowSource source, String fileName, String actor, boolean dryRun, Long replayOf,
+    public record Run(long id, ImportProfile profile, RowSource source, String fileName, String actor, boolean dryRun, Long replayOf,
             Set<Long> replayRows) {
 
-        Run(long id, ImportProfile profile, RowSource source, String fileName, String actor, boolean dryRun, Long replayOf) {
+        public Run(long id, ImportProfile profile, RowSource source, String fileName, String actor, boolean dryRun, Long replayOf) {
             this(id, profile, source, fileName, actor, dryRun, replayOf, null);
         }
     }
 
-    ImportOutcome run(Run run, ImportProgress progress) {
+    public ImportOutcome run(Run run, ImportProgress progress) {
         if (!run.profile().record().equals(RecordKinds.TRANSACTIONS)) {
             return runRecords(run, progress);
         }

@@ -32,7 +32,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/v1/imports")
 @Tag(name = "Imports", description = "Load CSV/XLSX files with an import profile; quarantine, fix and replay rejected rows")
-class ImportsApi {
+public class ImportsApi {
 
     private final ImportJobs jobs;
     private final ImportRecords records;
@@ -140,7 +140,7 @@ class ImportsApi {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Started(started, "QUEUED", "/api/v1/imports/" + started));
     }
 
-    static void requireImporter(AttainUser user) {
+    public static void requireImporter(AttainUser user) {
         if (user == null || !(user.has(Role.ADMIN) || user.has(Role.COMP_ADMIN))) {
             throw new ForbiddenException("Only admins and comp admins import data.");
         }

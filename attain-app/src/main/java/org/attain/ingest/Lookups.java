@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.attain.org.OrgKeys;
 import org.attain.sales.SalesKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -13,9 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Everything the rows of one import may refer to, loaded once before the rows are read so each
  * reference resolves with a hash lookup: people, teams, regions, accounts, products, periods and
  * opportunities. Read once (read-only, ids and names only) for the same reason as {@link References}:
- * one service call per row would dominate the import; the sales keys through {@link SalesKeys}.
+ * one service call per row would dominate the import; teams through {@link OrgKeys}, the sales keys through {@link SalesKeys}.
  */
-final class Lookups {
+public final class Lookups {
 
     private final Directory people;
     private final Map<String, String> emailOwners = new HashMap<>();
@@ -32,7 +33,7 @@ final class Lookups {
         this.people = people;
     }
 
-    static Lookups load(JdbcClient jdbc, ImportProfile profile, Set<FieldType> needed) {
+    public static Lookups load(JdbcClient jdbc, ImportProfile profile, Set<FieldType> needed) {
         Lookups l = new Lookups(References.load(jdbc, profile));
         jdbc.sql("select id, external_id, lower(email), currency from org_person_v").query((rs, n) -> {
             l.emailOwners.put(rs.getString(3), rs.getString(2));
@@ -40,8 +41,7 @@ final class Lookups {
             return 0;
         }).list();
         if (needed.contains(FieldType.TEAM)) {
-            jdbc.sql("select id, code, name from team").query((rs, n) -> l.teams.add(rs.getString(2), rs.getLong(1))
-                    .add(rs.getString(3), rs.getLong(1))).list();
+            OrgKeys.teams(jdbc, (id, code, name) -> l.teams.add(code, id).add(name, id));
         }
         if (needed.contains(FieldType.REGION)) {
             SalesKeys.regions(jdbc, (id, code, name) -> l.regions.add(code, id).add(name, id));
@@ -80,7 +80,7 @@ final class Lookups {
     }
 
     /** The id or code a reference cell stands for, or why it stands for nothing. */
-    Names.Found<?> resolve(FieldType type, String value, String words) {
+    public Names.Found<?> resolve(FieldType type, String value, String words) {
         return switch (type) {
             case PERSON -> {
                 Directory.Resolution r = people.person(value, words);
@@ -100,15 +100,15 @@ final class Lookups {
         };
     }
 
-    static final Set<FieldType> REFERENCES = EnumSet.of(FieldType.PERSON, FieldType.TEAM, FieldType.REGION, FieldType.ACCOUNT,
+    public static final Set<FieldType> REFERENCES = EnumSet.of(FieldType.PERSON, FieldType.TEAM, FieldType.REGION, FieldType.ACCOUNT,
             FieldType.PRODUCT, FieldType.PERIOD, FieldType.OPPORTUNITY);
 
     /** The employee id of the person who has this e-mail address, or null. */
-    String emailOwner(String email) {
+    public String emailOwner(String email) {
         return emailOwners.get(email.toLowerCase(Locale.ROOT));
     }
 
-    String currencyOf(long personId) {
+    public String currencyOf(long personId) {
         return currencies.get(personId);
     }
 }

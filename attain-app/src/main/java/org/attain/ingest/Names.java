@@ -10,11 +10,11 @@ import java.util.Set;
  * Known names of one kind of record (team codes and names, product codes and names …) with what
  * each stands for; an unknown name is answered with the closest known one.
  */
-final class Names<T> {
+public final class Names<T> {
 
     /** A resolved name: the value, or a reason with an optional suggestion. */
-    record Found<T>(T value, String reason, String suggestion) {
-        boolean ok() {
+    public record Found<T>(T value, String reason, String suggestion) {
+        public boolean ok() {
             return value != null;
         }
     }

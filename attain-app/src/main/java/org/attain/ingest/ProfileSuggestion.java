@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.attain.ingest.records.RecordKinds;
 
 /**
  * A first draft of a profile for a file nobody has described yet: columns matched to fields by

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.attain.ingest.records.RecordKinds;
 
 /**
  * The fixed values a profile writes itself (defaults and constants) checked against their field's type

@@ -2,6 +2,8 @@ package org.attain.ingest;
 
 import java.util.Collection;
 import java.util.List;
+import org.attain.ingest.records.RecordKind;
+import org.attain.ingest.records.RecordKinds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -20,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the rows a replay resolves itself (they are fixed, not delivered).
  */
 @Component
-class QuarantineDelivery {
+public class QuarantineDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(QuarantineDelivery.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -53,7 +55,7 @@ class QuarantineDelivery {
     }
 
     /** After records of {@code kind} are upserted: resolves open rows with one of the delivered natural keys. */
-    void records(Imports.Run run, RecordKind kind, Collection<String> keys) {
+    public void records(Imports.Run run, RecordKind kind, Collection<String> keys) {
         if (keys.isEmpty()) {
             return;
         }

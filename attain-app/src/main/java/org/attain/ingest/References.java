@@ -2,6 +2,7 @@ package org.attain.ingest;
 
 import java.util.List;
 import java.util.Map;
+import org.attain.org.OrgKeys;
 import org.attain.sales.SalesKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,14 +15,11 @@ import org.springframework.stereotype.Component;
  * <p>Kept between imports: a one-deal import over REST at 10,000 people spent most of its time reading
  * and indexing every person. What is kept is tagged with the number of {@code org_version} it was read
  * at (every statement that writes people, reporting lines, teams or accounts moves it, see migration
- * {@code V2026.11.26.120}); each import reads that row, one round trip, and reads the tables again only
+ * {@code V2026.11.26.120}); each import reads that row through {@link OrgKeys#versions}, one round trip, and reads the tables again only
  * when it moved. The number is read before the rows, so what is kept is never older than its number.
  */
 @Component
 class References {
-
-    private record Versions(long people, long accounts, boolean ownWrite) {
-    }
 
     private record Kept<T>(long version, T value) {
     }
@@ -31,10 +29,7 @@ class References {
 
     /** The directory for an import with this profile, as of the last committed change of the org. */
     Directory directory(JdbcClient jdbc, ImportProfile profile) {
-        Versions v = jdbc.sql("""
-                select people, accounts, coalesce(written_by = pg_current_xact_id_if_assigned(), false)
-                from org_version where id = 1""")
-                .query((rs, n) -> new Versions(rs.getLong(1), rs.getLong(2), rs.getBoolean(3))).single();
+        OrgKeys.Versions v = OrgKeys.versions(jdbc);
         Directory.People p;
         Kept<Directory.People> keptPeople = people;
         if (!v.ownWrite() && keptPeople != null && keptPeople.version() == v.people()) {

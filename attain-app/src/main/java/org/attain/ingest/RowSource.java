@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 /** Rows pushed one at a time to a handler, so a file of any size is read in constant memory. */
-interface RowSource {
+public interface RowSource {
 
     interface Handler {
         /** Called once before the rows; null when the source has no header row. */

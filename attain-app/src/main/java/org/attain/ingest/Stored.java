@@ -11,12 +11,12 @@ import java.util.Map;
  * Values as text that compares equal when the values are equal, whether they come from a file or
  * from the database: 48000 and 48000.0000, a DATE and a LocalDate, a timestamptz and an Instant.
  */
-final class Stored {
+public final class Stored {
 
     private Stored() {
     }
 
-    static String text(Object value) {
+    public static String text(Object value) {
         if (value == null) {
             return null;
         }
@@ -38,7 +38,7 @@ final class Stored {
         return value.toString().strip();
     }
 
-    static Map<String, String> texts(Map<String, Object> values) {
+    public static Map<String, String> texts(Map<String, Object> values) {
         Map<String, String> out = new LinkedHashMap<>();
         values.forEach((k, v) -> out.put(k, text(v)));
         return out;

@@ -4,6 +4,8 @@
  *
  * <p>Owns tables: person, reporting_line, team, team_membership, org_version. Adds people and reporting lines
  * to runs ({@code OrgSnapshot}, kept until org_version moves); publishes {@link org.attain.org.OrgChanged}.
+ * Imports write people, reporting lines and teams through {@code OrgRecordTables} (the {@code records} SPI) and
+ * read teams and the org's version through {@link org.attain.org.OrgKeys}.
  *
  * <p>Public write API for the demo seeder: {@code OrgBulkLoad} (teams, people, reporting lines and memberships).
  *

@@ -16,7 +16,8 @@
  * {@link org.attain.sales.TransactionsChanged}, which it publishes. Public view (migration 2026.12.08.20):
  * {@code sales_region_v} (every region's id, code, name and currency).
  * Inside: {@code TransactionColumns} (pure column store), {@code TransactionChangeFeed} (change numbers
- * and the writers' advisory lock 7361, migration .110).
+ * and the writers' advisory lock 7361, migration .110). Record imports write accounts, products and
+ * opportunities through {@code SalesRecordTables} (the {@code records} SPI).
  *
  * <h2>The transaction store</h2>
  * A run over a few payees (a single deal) reads their transactions from PostgreSQL by index

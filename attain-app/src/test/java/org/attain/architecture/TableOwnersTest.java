@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -43,10 +42,6 @@ class TableOwnersTest {
             Map.entry("dispute_comment", "payout"), Map.entry("payroll_export", "payout"),
             Map.entry("activity", "activity"), Map.entry("activity_daily", "activity"));
 
-    /** Still to move behind their owners (issue 15): package/table. */
-    static final Set<String> NOT_YET = Set.of(
-            // the generic record loader's checks of reporting lines and teams, and its org-version bump
-            "ingest/reporting_line", "ingest/team", "ingest/org_version");
 
     /**
      * Packages outside the rule: the benchmark loads whole companies by COPY. (The demo seeder writes
@@ -74,7 +69,7 @@ class TableOwnersTest {
                     Matcher m = SQL.matcher(lines.get(i));
                     while (m.find()) {
                         String owner = OWNER.get(m.group(1).toLowerCase());
-                        if (owner != null && !owner.equals(pkg) && !NOT_YET.contains(pkg + "/" + m.group(1).toLowerCase())) {
+                        if (owner != null && !owner.equals(pkg)) {
                             found.add(SOURCES.relativize(file) + ":" + (i + 1) + " names " + m.group(1) + " (owned by " + owner + ")");
                         }
                     }
@@ -82,20 +77,5 @@ class TableOwnersTest {
             }
         }
         assertThat(found).as("SQL naming another capability's table").isEmpty();
-    }
-
-    @Test
-    void theStillToMoveListHoldsOnlyRealExceptions() throws IOException {
-        Set<String> used = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                String pkg = SOURCES.relativize(file).getName(0).toString();
-                Matcher m = SQL.matcher(Files.readString(file));
-                while (m.find()) {
-                    used.add(pkg + "/" + m.group(1).toLowerCase());
-                }
-            }
-        }
-        assertThat(used).as("every exception still exists; remove the ones that moved").containsAll(NOT_YET);
     }
 }

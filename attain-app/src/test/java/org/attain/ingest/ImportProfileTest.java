@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.attain.ingest.records.RecordKinds;
 import org.junit.jupiter.api.Test;
 
 /** A profile is readable YAML; a broken one is refused with the key that is wrong. */

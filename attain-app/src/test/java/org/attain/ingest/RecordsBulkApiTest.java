@@ -69,6 +69,29 @@ class RecordsBulkApiTest extends AttainIntegrationTest {
     }
 
     @Test
+    void aRowTheDatabaseRefusesIsRejectedAloneWithTheDatabasesReasonAndTheOthersLoad() {
+        ImportApiCalls api = new ImportApiCalls(baseUrl(), login("admin", "demo"));
+        String id = ImportApiCalls.fresh("X");
+        String body = "{\"records\":[" + person(id + "A", id + "@twice.example") + "," + person(id + "B", id + "@twice.example") + ","
+                + person(id + "C", id + "c@once.example") + "]}";
+
+        var response = Json.parse(api.postJson("/api/v1/people/bulk", body, null).body());
+
+        assertThat(response.get("accepted").asLong()).isEqualTo(2);
+        var rejection = response.get("rejections").get(0);
+        assertThat(rejection.get("rowNumber").asLong()).isEqualTo(2);
+        assertThat(rejection.get("problems").get(0).get("reason").asString())
+                .startsWith("the database refused the row: duplicate key value violates unique constraint \"person_email_key\"");
+        assertThat(jdbc.sql("select count(*) from person where external_id like :id").param("id", id + "%").query(Long.class).single())
+                .isEqualTo(2);
+    }
+
+    private static String person(String id, String email) {
+        return "{\"external_id\":\"" + id + "\",\"first_name\":\"Kim\",\"last_name\":\"Twice\",\"email\":\"" + email
+                + "\",\"title\":\"AE\",\"employment_start\":\"2026-01-01\"}";
+    }
+
+    @Test
     void everyBulkEndpointIsInTheOpenApiDocument() {
         assertThat(anonymous().get("/api/v1/openapi").body()).contains("/api/v1/people/bulk", "/api/v1/reporting-lines/bulk",
                 "/api/v1/teams/bulk", "/api/v1/quotas/bulk", "/api/v1/accounts/bulk", "/api/v1/products/bulk",

@@ -1,4 +1,4 @@
-package org.attain.ingest;
+package org.attain.ingest.records;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,6 +17,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.attain.ingest.Bounds;
+import org.attain.ingest.Cells;
+import org.attain.ingest.Closest;
+import org.attain.ingest.Columns;
+import org.attain.ingest.Countries;
+import org.attain.ingest.DerivedFields;
+import org.attain.ingest.Field;
+import org.attain.ingest.ImportProfile;
+import org.attain.ingest.Lookups;
+import org.attain.ingest.Names;
+import org.attain.ingest.NumberStyle;
+import org.attain.ingest.Problem;
+import org.attain.ingest.ProfileException;
+import org.attain.ingest.Stored;
+import org.attain.ingest.Values;
 
 /**
  * Maps one source row to the canonical values of a record kind (by database column), or to the

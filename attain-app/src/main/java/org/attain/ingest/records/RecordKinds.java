@@ -1,4 +1,4 @@
-package org.attain.ingest;
+package org.attain.ingest.records;
 
 import static org.attain.ingest.Field.choice;
 import static org.attain.ingest.Field.optional;
@@ -13,18 +13,22 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.attain.ingest.FieldType;
+import org.attain.ingest.Lookups;
+import org.attain.ingest.Stored;
+import org.attain.ingest.TransactionFields;
 import org.attain.sales.BookedTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The record kinds besides transactions, as data: fields, table, natural key, checks and pay impact. */
-final class RecordKinds {
+/** The record kinds besides transactions, as data: fields, natural key, checks and pay impact (their owners store them). */
+public final class RecordKinds {
 
-    static final String TRANSACTIONS = "transactions";
+    public static final String TRANSACTIONS = "transactions";
 
     // No sales quota reaches this; beyond it a typo (an extra zero or three) is the likelier story.
     private static final BigDecimal IMPLAUSIBLE_QUOTA = new BigDecimal("1000000000");
 
-    static final RecordKind PEOPLE = new RecordKind("people", "person", List.of(
+    static final RecordKind PEOPLE = new RecordKind("people", List.of(
             required("external_id", FieldType.TEXT, "employee id", "employee number", "personnel number", "personalnummer", "id"),
             required("first_name", FieldType.TEXT, "first name", "given name", "vorname"),
             required("last_name", FieldType.TEXT, "last name", "surname", "family name", "nachname"),
@@ -36,34 +40,34 @@ final class RecordKinds {
             required("employment_start", FieldType.DATE, "start date", "hire date", "eintrittsdatum"),
             optional("employment_end", FieldType.DATE, "end date", "termination date", "austrittsdatum"),
             optional("currency", FieldType.CURRENCY, "pay currency", "währung").withFallback("USD")),
-            List.of("external_id"), false, false, false, RecordKinds::checkPerson, RecordKinds::peopleWithNewDates,
+            List.of("external_id"), false, RecordKinds::checkPerson, RecordKinds::peopleWithNewDates,
             "/api/v1/people/bulk");
 
-    static final RecordKind REPORTING_LINES = new RecordKind("reporting_lines", "reporting_line", List.of(
+    static final RecordKind REPORTING_LINES = new RecordKind("reporting_lines", List.of(
             required("person", FieldType.PERSON, "employee", "employee id", "rep", "mitarbeiter"),
             required("manager", FieldType.PERSON, "manager id", "reports to", "vorgesetzter"),
             required("valid_from", FieldType.DATE, "from", "start", "effective date", "gültig ab"),
             optional("valid_until", FieldType.DATE, "until", "end", "gültig bis")),
-            List.of("person_id", "valid_from"), false, false, true, RecordKinds::checkLine, RecordKinds::linePeople,
+            List.of("person_id", "valid_from"), false, RecordKinds::checkLine, RecordKinds::linePeople,
             "/api/v1/reporting-lines/bulk");
 
-    static final RecordKind TEAMS = new RecordKind("teams", "team", List.of(
+    static final RecordKind TEAMS = new RecordKind("teams", List.of(
             required("code", FieldType.TEXT, "team code", "team id", "id"),
             required("name", FieldType.TEXT, "team name", "team"),
             optional("region", FieldType.REGION, "region code")),
-            List.of("code"), false, false, false, RecordKind.RowCheck.NONE, RecordKind.PayImpact.NONE, "/api/v1/teams/bulk");
+            List.of("code"), false, RecordKind.RowCheck.NONE, RecordKind.PayImpact.NONE, "/api/v1/teams/bulk");
 
-    static final RecordKind QUOTAS = new RecordKind("quotas", "quota", List.of(
+    static final RecordKind QUOTAS = new RecordKind("quotas", List.of(
             required("person", FieldType.PERSON, "employee", "employee id", "rep", "mitarbeiter"),
             required("period", FieldType.PERIOD, "quarter", "period id", "quartal"),
             optional("measure", FieldType.TEXT, "metric").withFallback("bookings"),
             required("amount", FieldType.DECIMAL, "quota", "target", "quota amount", "ziel"),
             optional("currency", FieldType.CURRENCY, "währung"),
             optional("prorate", FieldType.BOOLEAN, "prorated").withFallback("true")),
-            List.of("person_id", "period_id", "measure"), false, true, false, RecordKinds::checkQuota,
+            List.of("person_id", "period_id", "measure"), false, RecordKinds::checkQuota,
             RecordKinds::peopleOf, "/api/v1/quotas/bulk");
 
-    static final RecordKind ACCOUNTS = new RecordKind("accounts", "account", List.of(
+    static final RecordKind ACCOUNTS = new RecordKind("accounts", List.of(
             required("external_id", FieldType.TEXT, "account id", "customer id", "kundennummer", "id"),
             required("name", FieldType.TEXT, "account name", "company", "customer", "kunde"),
             optional("industry", FieldType.TEXT, "branche"),
@@ -72,16 +76,16 @@ final class RecordKinds {
             optional("employees", FieldType.INTEGER, "employee count", "mitarbeiterzahl"),
             optional("region", FieldType.REGION, "region code"),
             optional("owner", FieldType.PERSON, "account owner", "owner id")),
-            List.of("external_id"), true, false, false, RecordKind.RowCheck.NONE, RecordKind.PayImpact.NONE,
+            List.of("external_id"), true, RecordKind.RowCheck.NONE, RecordKind.PayImpact.NONE,
             "/api/v1/accounts/bulk");
 
-    static final RecordKind PRODUCTS = new RecordKind("products", "product", List.of(
+    static final RecordKind PRODUCTS = new RecordKind("products", List.of(
             required("code", FieldType.TEXT, "product code", "sku", "artikelnummer"),
             required("name", FieldType.TEXT, "product name", "product", "produkt"),
             optional("family", FieldType.TEXT, "product family", "category", "produktfamilie")),
-            List.of("code"), false, false, false, RecordKind.RowCheck.NONE, RecordKind.PayImpact.NONE, "/api/v1/products/bulk");
+            List.of("code"), false, RecordKind.RowCheck.NONE, RecordKind.PayImpact.NONE, "/api/v1/products/bulk");
 
-    static final RecordKind OPPORTUNITIES = new RecordKind("opportunities", "opportunity", List.of(
+    static final RecordKind OPPORTUNITIES = new RecordKind("opportunities", List.of(
             required("external_id", FieldType.TEXT, "opportunity id", "deal id", "id"),
             required("name", FieldType.TEXT, "opportunity name", "deal name"),
             optional("account", FieldType.ACCOUNT, "account id"),
@@ -94,10 +98,10 @@ final class RecordKinds {
             required("created_on", FieldType.DATE, "created date", "created", "angelegt am"),
             required("close_date", FieldType.DATE, "close date", "expected close", "abschlussdatum"),
             optional("probability", FieldType.SHARE, "probability (%)", "wahrscheinlichkeit").withFallback("0")),
-            List.of("external_id"), true, false, false, RecordKinds::checkOpportunity, RecordKind.PayImpact.NONE,
+            List.of("external_id"), true, RecordKinds::checkOpportunity, RecordKind.PayImpact.NONE,
             "/api/v1/opportunities/bulk");
 
-    static final RecordKind ACTIVITIES = new RecordKind("activities", "activity", List.of(
+    static final RecordKind ACTIVITIES = new RecordKind("activities", List.of(
             required("external_id", FieldType.TEXT, "activity id", "id"),
             required("person", FieldType.PERSON, "assigned to", "owner", "rep", "employee id"),
             choice("kind", true, null, List.of("CALL", "EMAIL", "MEETING", "WEBINAR"), "type", "activity type", "typ"),
@@ -106,36 +110,36 @@ final class RecordKinds {
             optional("outcome", FieldType.TEXT, "result", "ergebnis"),
             optional("account", FieldType.ACCOUNT, "account id"),
             optional("opportunity", FieldType.OPPORTUNITY, "opportunity id", "deal id")),
-            List.of("external_id"), true, false, false, RecordKind.RowCheck.NONE, RecordKind.PayImpact.NONE,
+            List.of("external_id"), true, RecordKind.RowCheck.NONE, RecordKind.PayImpact.NONE,
             "/api/v1/activities/bulk");
 
-    static final RecordKind FX_RATES = new RecordKind("fx_rates", "fx_rate", List.of(
+    public static final RecordKind FX_RATES = new RecordKind("fx_rates", List.of(
             required("from_currency", FieldType.CURRENCY, "from", "source currency"),
             required("to_currency", FieldType.CURRENCY, "to", "target currency"),
             required("effective_from", FieldType.DATE, "date", "valid from", "effective date", "gültig ab"),
             required("rate", FieldType.POSITIVE_DECIMAL, "fx rate", "exchange rate", "kurs")),
-            List.of("from_currency", "to_currency", "effective_from"), false, false, false, RecordKinds::checkFx,
+            List.of("from_currency", "to_currency", "effective_from"), false, RecordKinds::checkFx,
             RecordKinds::peopleBookingIn, "/api/v1/fx-rates/bulk");
 
-    static final List<RecordKind> ALL = List.of(PEOPLE, REPORTING_LINES, TEAMS, QUOTAS, ACCOUNTS, PRODUCTS, OPPORTUNITIES,
+    public static final List<RecordKind> ALL = List.of(PEOPLE, REPORTING_LINES, TEAMS, QUOTAS, ACCOUNTS, PRODUCTS, OPPORTUNITIES,
             ACTIVITIES, FX_RATES);
 
     private RecordKinds() {
     }
 
-    static Optional<RecordKind> named(String name) {
+    public static Optional<RecordKind> named(String name) {
         return ALL.stream().filter(k -> k.name().equals(name)).findFirst();
     }
 
     /** Every record a profile may name, transactions first. */
-    static List<String> names() {
+    public static List<String> names() {
         List<String> names = new java.util.ArrayList<>(List.of(TRANSACTIONS));
         ALL.forEach(k -> names.add(k.name()));
         return names;
     }
 
     /** Canonical field names of a record, in the order a page shows them. */
-    static List<String> fieldNames(String record) {
+    public static List<String> fieldNames(String record) {
         return record.equals(TRANSACTIONS) ? TransactionFields.ALL : named(record).map(RecordKind::fieldNames).orElse(List.of());
     }
 
@@ -248,7 +252,7 @@ final class RecordKinds {
      *
      * @param takes message key of what the field takes (its type, in the page's language)
      */
-    record FieldRow(String name, boolean required, String takes, List<String> choices, String fallback) {
+    public record FieldRow(String name, boolean required, String takes, List<String> choices, String fallback) {
     }
 
     private static final List<FieldRow> TRANSACTION_ROWS = List.of(
@@ -267,7 +271,7 @@ final class RecordKinds {
     }
 
     /** The fields of a record in page order: name, whether rows need it, what it takes, the value used when empty. */
-    static List<FieldRow> rows(String record) {
+    public static List<FieldRow> rows(String record) {
         if (record.equals(TRANSACTIONS)) {
             return TRANSACTION_ROWS;
         }

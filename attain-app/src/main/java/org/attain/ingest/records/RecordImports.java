@@ -1,4 +1,4 @@
-package org.attain.ingest;
+package org.attain.ingest.records;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -10,6 +10,22 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.attain.access.AuditLog;
+import org.attain.ingest.BuiltRepeats;
+import org.attain.ingest.Cells;
+import org.attain.ingest.Derived;
+import org.attain.ingest.Field;
+import org.attain.ingest.ImportProfile;
+import org.attain.ingest.ImportProgress;
+import org.attain.ingest.Imports;
+import org.attain.ingest.Lookups;
+import org.attain.ingest.Problem;
+import org.attain.ingest.QuarantineDelivery;
+import org.attain.ingest.Quarantined;
+import org.attain.ingest.RowFilter;
+import org.attain.ingest.RowSource;
+import org.attain.ingest.Stored;
+import org.attain.ingest.UnreadableFileException;
+import org.attain.records.RecordTable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,22 +39,35 @@ import org.springframework.transaction.TransactionStatus;
  * rest is upserted by {@link RecordLoad}, and every changed row gets an audit entry.
  */
 @Service
-class RecordImports {
+public class RecordImports {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
     private final AuditLog audit;
     private final QuarantineDelivery delivery;
+    private final Map<String, RecordTable> tables = new HashMap<>();
 
-    RecordImports(JdbcClient jdbc, DataSource dataSource, AuditLog audit, QuarantineDelivery delivery) {
+    RecordImports(JdbcClient jdbc, DataSource dataSource, AuditLog audit, QuarantineDelivery delivery, List<RecordTable> tables) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(dataSource);
         this.audit = audit;
         this.delivery = delivery;
+        tables.forEach(t -> this.tables.put(t.record(), t));
+        RecordKinds.ALL.forEach(kind -> storedBy(kind, this.tables.get(kind.name())));
+    }
+
+    /** Every kind has an owner's table with the kind's key and columns: the file's fields and the owner's statements agree. */
+    private static void storedBy(RecordKind kind, RecordTable table) {
+        Set<String> columns = kind.fields().stream().map(Field::column).filter(c -> !kind.key().contains(c)).collect(Collectors.toSet());
+        if (table == null || !table.key().equals(kind.key()) || table.sourceScoped() != kind.sourceScoped()
+                || !Set.copyOf(table.columns()).equals(columns)) {
+            throw new IllegalStateException("no owner stores the " + kind.name() + " records with key " + kind.key() + " and columns "
+                    + columns + (table == null ? "" : "; its table has key " + table.key() + " and columns " + table.columns()));
+        }
     }
 
     /** What one import of records did, and whose pay it may have moved. */
-    record Result(List<String> header, long read, long inserted, long updated, long unchanged, long rejected,
+    public record Result(List<String> header, long read, long inserted, long updated, long unchanged, long rejected,
             Set<Long> affectedPeople, long skipped) {
     }
 
@@ -49,11 +78,12 @@ class RecordImports {
         }
     }
 
-    Result load(Imports.Run run, TransactionStatus tx, ImportProgress progress, Instant now) {
+    public Result load(Imports.Run run, TransactionStatus tx, ImportProgress progress, Instant now) {
         ImportProfile profile = run.profile();
         RecordKind kind = RecordKinds.named(profile.record()).orElseThrow();
         Lookups lookups = Lookups.load(jdbc, profile, kind.fields().stream().map(Field::type).collect(Collectors.toSet()));
-        RecordLoad load = new RecordLoad(kind, jdbc, named, profile.source(), now);
+        RecordTable table = tables.get(kind.name());
+        RecordLoad load = new RecordLoad(kind, table, profile.source(), now);
         String keyColumn = profile.columns().getOrDefault(kind.fields().get(0).name(), kind.fields().get(0).name());
         List<RecordLoad.Row> good = new ArrayList<>();
         Map<Long, String[]> cellsOf = new HashMap<>();
@@ -119,7 +149,7 @@ class RecordImports {
         if (run.dryRun()) {
             tx.rollbackToSavepoint(savepoint);
         } else {
-            audit(run, kind, keyTexts, result);
+            audit(run, kind, table, keyTexts, result);
         }
         result.refused().forEach(r -> rejected.add(new Rejected(r.row().number(), cellsOf.get(r.row().number()),
                 List.of(new Problem(keyColumn, keyTexts.get(r.row().number()), r.reason(), null)), load.key(r.row().values()))));
@@ -135,19 +165,19 @@ class RecordImports {
     }
 
     /** One entry for the import, and one per changed row named by its key as the file writes it ("P00124 / 2027-Q1 / bookings"). */
-    private void audit(Imports.Run run, RecordKind kind, Map<Long, String> keyTexts, RecordLoad.Result result) {
+    private void audit(Imports.Run run, RecordKind kind, RecordTable table, Map<Long, String> keyTexts, RecordLoad.Result result) {
         audit.record(run.actor(), "import.loaded", "import", String.valueOf(run.id()), null,
                 Map.of("file", run.fileName(), "record", kind.name(), "inserted", result.inserted(), "updated", result.updated()),
                 "profile " + run.profile().name() + ", source " + run.profile().source());
         List<AuditLog.Change> changed = new ArrayList<>();
         for (RecordKind.Change c : result.changes()) {
             if (c.before() != null) {
-                changed.add(new AuditLog.Change(kind.table(),
+                changed.add(new AuditLog.Change(table.table(),
                         (kind.sourceScoped() ? run.profile().source() + ":" : "") + keyTexts.get(c.row()),
                         Stored.texts(c.before()), Stored.texts(c.after())));
             }
         }
-        audit.recordAll(run.actor(), kind.table() + ".changed", changed, "import " + run.id());
+        audit.recordAll(run.actor(), table.table() + ".changed", changed, "import " + run.id());
     }
 
     /** The natural key of a rejected row when every key field was read, so a later load can resolve it; else null. */

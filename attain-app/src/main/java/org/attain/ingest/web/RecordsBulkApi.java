@@ -1,4 +1,4 @@
-package org.attain.ingest;
+package org.attain.ingest.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -7,6 +7,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.attain.access.AttainUser;
+import org.attain.ingest.BulkCalls;
+import org.attain.ingest.Field;
+import org.attain.ingest.ImportProgress;
+import org.attain.ingest.Imports;
+import org.attain.ingest.ImportsApi;
+import org.attain.ingest.TransactionFeed;
+import org.attain.ingest.records.ExactRecords;
+import org.attain.ingest.records.RecordKind;
+import org.attain.ingest.records.RecordKinds;
 import org.attain.platform.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
