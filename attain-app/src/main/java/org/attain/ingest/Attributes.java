@@ -1,5 +1,6 @@
 package org.attain.ingest;
 
+import org.attain.ingest.files.Cells;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package org.attain.ingest;
 
+import org.attain.ingest.files.Cells;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,5 +1,7 @@
 package org.attain.ingest;
 
+import org.attain.ingest.files.Cells;
+import org.attain.ingest.files.RowSource;
 import java.util.List;
 
 /** Receives the rows of a source, maps each one and stages it as good or rejected. */

@@ -1,5 +1,10 @@
 package org.attain.ingest;
 
+import org.attain.ingest.files.CsvRows;
+import org.attain.ingest.files.ImportJobs;
+import org.attain.ingest.files.RowSource;
+import org.attain.ingest.files.UnreadableFileException;
+import org.attain.ingest.files.XlsxRows;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,9 @@
 package org.attain.ingest;
 
+import org.attain.ingest.files.CsvRows;
+import org.attain.ingest.files.RowSource;
+import org.attain.ingest.files.UnreadableFileException;
+import org.attain.ingest.files.XlsxRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

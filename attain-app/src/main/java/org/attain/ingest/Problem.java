@@ -1,5 +1,6 @@
 package org.attain.ingest;
 
+import org.attain.ingest.files.Cells;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ public record Problem(String column, String value, String reason, String suggest
         this(column, value, reason, suggestion, null, null);
     }
 
-    static Problem refused(String column, String value, Bounds.Refusal refusal, String suggestion) {
+    public static Problem refused(String column, String value, Bounds.Refusal refusal, String suggestion) {
         return new Problem(column, value, refusal.english(), suggestion, refusal.code(), refusal.args());
     }
 

@@ -1,5 +1,6 @@
 package org.attain.ingest;
 
+import org.attain.ingest.files.Cells;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package org.attain.ingest;
 
+import org.attain.ingest.files.Cells;
+import org.attain.ingest.files.RowSource;
+import org.attain.ingest.files.UnreadableFileException;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.attain.ingest;
 
+import org.attain.ingest.files.Cells;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

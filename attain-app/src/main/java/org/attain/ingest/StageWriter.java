@@ -1,5 +1,6 @@
 package org.attain.ingest;
 
+import org.attain.ingest.files.Cells;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;

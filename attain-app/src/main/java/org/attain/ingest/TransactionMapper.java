@@ -1,5 +1,6 @@
 package org.attain.ingest;
 
+import org.attain.ingest.files.Cells;
 import static org.attain.ingest.TransactionFields.ACCOUNT;
 import static org.attain.ingest.TransactionFields.AMOUNT;
 import static org.attain.ingest.TransactionFields.ATTRIBUTES;

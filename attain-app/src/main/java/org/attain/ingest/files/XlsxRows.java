@@ -1,5 +1,6 @@
-package org.attain.ingest;
+package org.attain.ingest.files;
 
+import org.attain.ingest.ImportProfile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -25,13 +26,13 @@ import org.xml.sax.XMLReader;
  * built in memory. Numeric cells arrive as plain numbers and date cells as ISO dates, whatever
  * display format the spreadsheet gave them.
  */
-final class XlsxRows implements RowSource {
+public final class XlsxRows implements RowSource {
 
     private final Path file;
     private final ImportProfile.Format format;
     private volatile long rowsSeen;
 
-    XlsxRows(Path file, ImportProfile.Format format) {
+    public XlsxRows(Path file, ImportProfile.Format format) {
         this.file = file;
         this.format = format;
     }

@@ -1,4 +1,4 @@
-package org.attain.ingest;
+package org.attain.ingest.files;
 
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;

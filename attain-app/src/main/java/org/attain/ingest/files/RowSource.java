@@ -1,10 +1,10 @@
-package org.attain.ingest;
+package org.attain.ingest.files;
 
 import java.io.IOException;
 import java.util.List;
 
 /** Rows pushed one at a time to a handler, so a file of any size is read in constant memory. */
-interface RowSource {
+public interface RowSource {
 
     interface Handler {
         /** Called once before the rows; null when the source has no header row. */

@@ -1,5 +1,11 @@
-package org.attain.ingest;
+package org.attain.ingest.files;
 
+import org.attain.ingest.Bounds;
+import org.attain.ingest.ImportFailedException;
+import org.attain.ingest.ImportOutcome;
+import org.attain.ingest.ImportProfile;
+import org.attain.ingest.ImportProgress;
+import org.attain.ingest.Imports;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,7 +98,7 @@ public class ImportJobs {
     }
 
     /** The name to store an upload under: letters, digits, dot, dash and underscore only, never a path; never fails. */
-    static String safe(String fileName) {
+    public static String safe(String fileName) {
         String name = lastPart(fileName == null ? "" : fileName).replaceAll("[^A-Za-z0-9._-]", "_");
         if (name.length() > 120) {
             name = name.substring(name.length() - 120); // the end keeps the extension that decides csv or xlsx
@@ -104,7 +110,7 @@ public class ImportJobs {
      * The name an upload is shown and imported under: the last part of the path a browser may send, "upload" when
      * none is sent. A name that names no file ("/", "..") or cannot be stored is refused: it would be shown everywhere.
      */
-    static String uploadName(String original) {
+    public static String uploadName(String original) {
         Bounds.Refusal refusal = badUploadName(original);
         if (refusal != null) {
             throw new InvalidInputException(new FieldProblem("file", refusal.code(), refusal.english()));
@@ -113,7 +119,7 @@ public class ImportJobs {
     }
 
     /** Why an upload's name is refused, or null. */
-    static Bounds.Refusal badUploadName(String original) {
+    public static Bounds.Refusal badUploadName(String original) {
         if (original == null || original.isBlank()) {
             return null;
         }

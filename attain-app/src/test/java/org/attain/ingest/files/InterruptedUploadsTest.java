@@ -1,4 +1,4 @@
-package org.attain.ingest;
+package org.attain.ingest.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

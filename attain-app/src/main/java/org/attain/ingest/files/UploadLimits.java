@@ -1,4 +1,4 @@
-package org.attain.ingest;
+package org.attain.ingest.files;
 
 import jakarta.servlet.MultipartConfigElement;
 import org.springframework.context.annotation.Bean;

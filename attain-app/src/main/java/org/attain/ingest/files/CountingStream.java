@@ -1,4 +1,4 @@
-package org.attain.ingest;
+package org.attain.ingest.files;
 
 import java.io.FilterInputStream;
 import java.io.IOException;

@@ -1,5 +1,7 @@
-package org.attain.ingest;
+package org.attain.ingest.files;
 
+import org.attain.ingest.Bounds;
+import org.attain.ingest.Problem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,23 +11,23 @@ import java.util.List;
  * (only a short preview of the offending one), to be fixed in the file: a truncated or altered value
  * must never be replayed as if it were the real one.
  */
-final class Cells {
+public final class Cells {
 
     /**
      * The most a spreadsheet cell holds (Excel's limit). Readers cut a longer cell to one character
      * more than this while reading, so a 100 MB cell never sits in memory or in the quarantine.
      */
-    static final int MAX_LENGTH = 32_767;
+    public static final int MAX_LENGTH = 32_767;
     /** A whole row: thousands of full cells would make one quarantine row too big to read back. */
     static final int MAX_ROW_LENGTH = 1 << 20;
     /** What the quarantine and the messages keep of a long value. */
-    static final int PREVIEW_LENGTH = 200;
+    public static final int PREVIEW_LENGTH = 200;
 
     private Cells() {
     }
 
     /** @param header column names, or null without a header row (columns are then named by number from 1) */
-    static List<Problem> unstorable(List<String> header, String[] cells) {
+    public static List<Problem> unstorable(List<String> header, String[] cells) {
         List<Problem> problems = null;
         long total = 0;
         int longest = -1;
@@ -62,22 +64,22 @@ final class Cells {
     }
 
     /** The column's name as the quarantine keys a row's cells: its header, or its number from 1. */
-    static String column(List<String> header, int i) {
+    public static String column(List<String> header, int i) {
         return header != null && i < header.size() && header.get(i) != null && !header.get(i).isBlank()
                 ? header.get(i) : String.valueOf(i + 1);
     }
 
     /** Index of the first NUL or unpaired surrogate, or -1: the characters nothing downstream can store. */
-    static int unstorableAt(String s) {
+    public static int unstorableAt(String s) {
         return Bounds.firstAt(s, c -> c == 0);
     }
 
     /** The value as far as it is worth showing, with what cannot be stored made visible (NUL as ␀). */
-    static String preview(String s) {
+    public static String preview(String s) {
         return preview(s, PREVIEW_LENGTH);
     }
 
-    static String preview(String s, int length) {
+    public static String preview(String s, int length) {
         if (s == null) {
             return null;
         }

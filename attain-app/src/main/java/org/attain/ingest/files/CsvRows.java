@@ -1,5 +1,6 @@
-package org.attain.ingest;
+package org.attain.ingest.files;
 
+import org.attain.ingest.ImportProfile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,13 +19,13 @@ import org.apache.commons.csv.CSVRecord;
  * A CSV file streamed record by record with Commons CSV; bytes that do not fit the encoding stop the read,
  * and a cell longer than a cell may be is cut while reading ({@link CellLimitReader}) and refused by the mapping.
  */
-final class CsvRows implements RowSource {
+public final class CsvRows implements RowSource {
 
     private final Path file;
     private final ImportProfile.Format format;
     private CountingStream counter;
 
-    CsvRows(Path file, ImportProfile.Format format) {
+    public CsvRows(Path file, ImportProfile.Format format) {
         this.file = file;
         this.format = format;
     }

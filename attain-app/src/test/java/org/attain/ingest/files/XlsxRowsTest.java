@@ -1,5 +1,8 @@
-package org.attain.ingest;
+package org.attain.ingest.files;
 
+import org.attain.ingest.ImportProfile;
+import org.attain.ingest.NumberStyle;
+import org.attain.ingest.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
