@@ -1,5 +1,9 @@
 package org.attain.ingest;
 
+import org.attain.ingest.profiles.Derived;
+import org.attain.ingest.profiles.Field;
+import org.attain.ingest.profiles.FieldType;
+import org.attain.ingest.profiles.ImportProfile;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /** The known value most like an unknown one ("Jon Smyth" -> "Jon Smith"), if any is close enough. */
-final class Closest {
+public final class Closest {
 
     // Below this, a "suggestion" is more likely to mislead than to help.
     private static final double THRESHOLD = 0.85;
@@ -14,7 +14,7 @@ final class Closest {
     private Closest() {
     }
 
-    static String to(String unknown, Collection<String> known) {
+    public static String to(String unknown, Collection<String> known) {
         String probe = unknown.trim().toLowerCase(Locale.ROOT);
         String best = null;
         double bestScore = THRESHOLD;

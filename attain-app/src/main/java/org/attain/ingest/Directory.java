@@ -1,5 +1,6 @@
 package org.attain.ingest;
 
+import org.attain.ingest.profiles.PeopleMatch;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.attain.ingest;
 
+import org.attain.ingest.profiles.ImportProfile;
+import org.attain.ingest.profiles.RowFilter;
 import org.attain.ingest.files.Cells;
 import org.attain.ingest.files.RowSource;
 import java.util.List;

@@ -1,5 +1,9 @@
 package org.attain.ingest;
 
+import org.attain.ingest.profiles.ImportProfile;
+import org.attain.ingest.profiles.NumberStyle;
+import org.attain.ingest.profiles.ProfileException;
+import org.attain.ingest.profiles.ProfileSuggestion;
 import org.attain.ingest.files.CsvRows;
 import org.attain.ingest.files.ImportJobs;
 import org.attain.ingest.files.RowSource;

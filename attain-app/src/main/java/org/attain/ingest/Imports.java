@@ -1,5 +1,7 @@
 package org.attain.ingest;
 
+import org.attain.ingest.profiles.ImportProfile;
+import org.attain.ingest.profiles.ProfileException;
 import org.attain.ingest.files.CsvRows;
 import org.attain.ingest.files.RowSource;
 import org.attain.ingest.files.UnreadableFileException;

@@ -1,5 +1,7 @@
 package org.attain.ingest;
 
+import org.attain.ingest.profiles.ImportProfile;
+import org.attain.ingest.profiles.ProfileException;
 import org.attain.ingest.files.ImportJobs;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,5 +1,7 @@
 package org.attain.ingest;
 
+import org.attain.ingest.profiles.FieldType;
+import org.attain.ingest.profiles.ImportProfile;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;

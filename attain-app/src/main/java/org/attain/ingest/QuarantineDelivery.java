@@ -1,5 +1,7 @@
 package org.attain.ingest;
 
+import org.attain.ingest.profiles.ImportProfile;
+import org.attain.ingest.profiles.ProfileException;
 import java.util.Collection;
 import java.util.List;
 import org.slf4j.Logger;

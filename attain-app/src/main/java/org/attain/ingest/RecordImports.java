@@ -1,5 +1,9 @@
 package org.attain.ingest;
 
+import org.attain.ingest.profiles.Derived;
+import org.attain.ingest.profiles.Field;
+import org.attain.ingest.profiles.ImportProfile;
+import org.attain.ingest.profiles.RowFilter;
 import org.attain.ingest.files.Cells;
 import org.attain.ingest.files.RowSource;
 import org.attain.ingest.files.UnreadableFileException;

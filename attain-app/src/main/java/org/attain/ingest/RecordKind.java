@@ -1,5 +1,6 @@
 package org.attain.ingest;
 
+import org.attain.ingest.profiles.Field;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * @param effectiveDated a new row closes the open row of the same person (reporting lines)
  * @param bulkPath     the REST path of the bulk endpoint
  */
-record RecordKind(String name, String table, List<Field> fields, List<String> key, boolean sourceScoped,
+public record RecordKind(String name, String table, List<Field> fields, List<String> key, boolean sourceScoped,
         boolean versioned, boolean effectiveDated, RowCheck check, PayImpact impact, String bulkPath) {
 
     /** Checks across the fields of one mapped row (end after start, no one their own manager …). */
@@ -43,7 +44,7 @@ record RecordKind(String name, String table, List<Field> fields, List<String> ke
         void add(String column, Object value, String reason, String suggestion);
     }
 
-    Optional<Field> field(String name) {
+    public Optional<Field> field(String name) {
         return fields.stream().filter(f -> f.name().equals(name)).findFirst();
     }
 

@@ -1,8 +1,9 @@
 package org.attain.ingest;
 
-import static org.attain.ingest.Field.choice;
-import static org.attain.ingest.Field.optional;
-import static org.attain.ingest.Field.required;
+import org.attain.ingest.profiles.FieldType;
+import static org.attain.ingest.profiles.Field.choice;
+import static org.attain.ingest.profiles.Field.optional;
+import static org.attain.ingest.profiles.Field.required;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,9 +18,9 @@ import org.attain.sales.BookedTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The record kinds besides transactions, as data: fields, table, natural key, checks and pay impact. */
-final class RecordKinds {
+public final class RecordKinds {
 
-    static final String TRANSACTIONS = "transactions";
+    public static final String TRANSACTIONS = "transactions";
 
     // No sales quota reaches this; beyond it a typo (an extra zero or three) is the likelier story.
     private static final BigDecimal IMPLAUSIBLE_QUOTA = new BigDecimal("1000000000");
@@ -123,19 +124,19 @@ final class RecordKinds {
     private RecordKinds() {
     }
 
-    static Optional<RecordKind> named(String name) {
+    public static Optional<RecordKind> named(String name) {
         return ALL.stream().filter(k -> k.name().equals(name)).findFirst();
     }
 
     /** Every record a profile may name, transactions first. */
-    static List<String> names() {
+    public static List<String> names() {
         List<String> names = new java.util.ArrayList<>(List.of(TRANSACTIONS));
         ALL.forEach(k -> names.add(k.name()));
         return names;
     }
 
     /** Canonical field names of a record, in the order a page shows them. */
-    static List<String> fieldNames(String record) {
+    public static List<String> fieldNames(String record) {
         return record.equals(TRANSACTIONS) ? TransactionFields.ALL : named(record).map(RecordKind::fieldNames).orElse(List.of());
     }
 
@@ -248,7 +249,7 @@ final class RecordKinds {
      *
      * @param takes message key of what the field takes (its type, in the page's language)
      */
-    record FieldRow(String name, boolean required, String takes, List<String> choices, String fallback) {
+    public record FieldRow(String name, boolean required, String takes, List<String> choices, String fallback) {
     }
 
     private static final List<FieldRow> TRANSACTION_ROWS = List.of(
@@ -267,7 +268,7 @@ final class RecordKinds {
     }
 
     /** The fields of a record in page order: name, whether rows need it, what it takes, the value used when empty. */
-    static List<FieldRow> rows(String record) {
+    public static List<FieldRow> rows(String record) {
         if (record.equals(TRANSACTIONS)) {
             return TRANSACTION_ROWS;
         }

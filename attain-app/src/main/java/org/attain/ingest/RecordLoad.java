@@ -1,5 +1,6 @@
 package org.attain.ingest;
 
+import org.attain.ingest.profiles.Field;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -1,5 +1,13 @@
 package org.attain.ingest;
 
+import org.attain.ingest.profiles.Columns;
+import org.attain.ingest.profiles.Countries;
+import org.attain.ingest.profiles.DerivedFields;
+import org.attain.ingest.profiles.Field;
+import org.attain.ingest.profiles.ImportProfile;
+import org.attain.ingest.profiles.NumberStyle;
+import org.attain.ingest.profiles.ProfileException;
+import org.attain.ingest.profiles.Values;
 import org.attain.ingest.files.Cells;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package org.attain.ingest;
 
+import org.attain.ingest.profiles.ImportProfile;
 import java.util.List;
 import java.util.Map;
 import org.attain.sales.SalesKeys;

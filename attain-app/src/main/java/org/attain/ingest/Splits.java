@@ -1,5 +1,7 @@
 package org.attain.ingest;
 
+import org.attain.ingest.profiles.NumberStyle;
+import org.attain.ingest.profiles.Values;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.attain.ingest;
 
+import org.attain.ingest.profiles.ImportProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.attain.support.AttainIntegrationTest;

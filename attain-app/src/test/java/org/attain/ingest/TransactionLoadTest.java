@@ -1,5 +1,9 @@
 package org.attain.ingest;
 
+import org.attain.ingest.profiles.ImportProfile;
+import org.attain.ingest.profiles.NumberStyle;
+import org.attain.ingest.profiles.PeopleMatch;
+import org.attain.ingest.profiles.Values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -3,7 +3,7 @@ package org.attain.ingest.files;
 import org.attain.ingest.Bounds;
 import org.attain.ingest.ImportFailedException;
 import org.attain.ingest.ImportOutcome;
-import org.attain.ingest.ImportProfile;
+import org.attain.ingest.profiles.ImportProfile;
 import org.attain.ingest.ImportProgress;
 import org.attain.ingest.Imports;
 import jakarta.annotation.PreDestroy;

@@ -1,6 +1,6 @@
 package org.attain.ingest.files;
 
-import org.attain.ingest.ImportProfile;
+import org.attain.ingest.profiles.ImportProfile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;

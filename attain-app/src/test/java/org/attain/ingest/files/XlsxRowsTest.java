@@ -1,7 +1,7 @@
 package org.attain.ingest.files;
 
-import org.attain.ingest.ImportProfile;
-import org.attain.ingest.NumberStyle;
+import org.attain.ingest.profiles.ImportProfile;
+import org.attain.ingest.profiles.NumberStyle;
 import org.attain.ingest.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
-package org.attain.ingest;
+package org.attain.ingest.profiles;
 
+import org.attain.ingest.RecordKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,11 +1,11 @@
-package org.attain.ingest;
+package org.attain.ingest.profiles;
 
 /**
  * What a canonical field holds, which decides how its cell text is read and checked. Reference
  * types name another record (a person, a team …) and are resolved to its id, with the closest
  * known value suggested when the name is unknown.
  */
-enum FieldType {
+public enum FieldType {
     TEXT("text"),
     EMAIL("e-mail address"),
     DATE("date in the profile's date pattern"),
@@ -33,7 +33,7 @@ enum FieldType {
     }
 
     /** The German words for the page; the English ones above go into profiles and error messages. */
-    String key() {
+    public String key() {
         return "ingest.type." + name();
     }
 }

@@ -1,5 +1,8 @@
-package org.attain.ingest;
+package org.attain.ingest.profiles;
 
+import org.attain.ingest.Bounds;
+import org.attain.ingest.RecordKinds;
+import org.attain.ingest.TransactionFields;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package org.attain.ingest;
+package org.attain.ingest.profiles;
 
+import org.attain.ingest.Closest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +13,11 @@ import java.util.regex.PatternSyntaxException;
  * {@code matches} a regular expression over the whole cell. A row that fails a filter is skipped:
  * counted, never quarantined, because the export holds it on purpose (open deals in a deals export).
  */
-record RowFilter(String column, String op, List<String> values, Pattern pattern) {
+public record RowFilter(String column, String op, List<String> values, Pattern pattern) {
 
     private static final List<String> OPS = List.of("in", "not-in", "equals", "matches");
 
-    boolean keeps(String cell) {
+    public boolean keeps(String cell) {
         String v = cell == null ? "" : cell.strip();
         return switch (op) {
             case "in", "equals" -> values.stream().anyMatch(v::equalsIgnoreCase);
@@ -84,11 +85,11 @@ record RowFilter(String column, String op, List<String> values, Pattern pattern)
     }
 
     /** The filters bound to a file's header: a filter naming a column the file lacks stops the import before any row. */
-    static final class Bound {
+    public static final class Bound {
         private final List<RowFilter> filters;
         private final int[] at;
 
-        Bound(List<RowFilter> filters, List<String> header) {
+        public Bound(List<RowFilter> filters, List<String> header) {
             this.filters = filters;
             this.at = new int[filters.size()];
             List<String> missing = new ArrayList<>();
@@ -106,7 +107,7 @@ record RowFilter(String column, String op, List<String> values, Pattern pattern)
             }
         }
 
-        boolean keeps(String[] cells) {
+        public boolean keeps(String[] cells) {
             for (int i = 0; i < at.length; i++) {
                 if (!filters.get(i).keeps(at[i] < cells.length ? cells[at[i]] : null)) {
                     return false;
@@ -115,7 +116,7 @@ record RowFilter(String column, String op, List<String> values, Pattern pattern)
             return true;
         }
 
-        boolean any() {
+        public boolean any() {
             return at.length > 0;
         }
     }

@@ -1,4 +1,4 @@
-package org.attain.ingest;
+package org.attain.ingest.profiles;
 
 import java.io.StringReader;
 import java.util.Set;

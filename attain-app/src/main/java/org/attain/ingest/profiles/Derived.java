@@ -1,4 +1,4 @@
-package org.attain.ingest;
+package org.attain.ingest.profiles;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * attributes object whose values are templates. Written in the profile under {@code columns} as a
  * mapping instead of a column name, so the field still has exactly one source.
  */
-sealed interface Derived {
+public sealed interface Derived {
 
     /** Names of columns or fields this derivation reads, in the order written. */
     List<String> reads();

@@ -1,5 +1,6 @@
-package org.attain.ingest;
+package org.attain.ingest.profiles;
 
+import org.attain.ingest.Closest;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Set;
  * them ("Germany", "Deutschland", "United States", "Vereinigte Staaten"), plus a few names people use
  * that are not the official ones (USA, UK, Holland …); ignoring case, accents and umlaut spelling.
  */
-final class Countries {
+public final class Countries {
 
     private static final Set<String> CODES = Set.of(Locale.getISOCountries());
     private static final Map<String, String> BY_NAME = names();
@@ -19,7 +20,7 @@ final class Countries {
     }
 
     /** The ISO code, or null when the text names no country. */
-    static String code(String text) {
+    public static String code(String text) {
         String upper = text.strip().toUpperCase(Locale.ROOT);
         if (CODES.contains(upper)) {
             return upper;
@@ -28,7 +29,7 @@ final class Countries {
     }
 
     /** The closest English name of an unknown country, for the suggestion. */
-    static String closest(String text) {
+    public static String closest(String text) {
         String code = Closest.to(Ascii.folded(text), BY_NAME.keySet());
         return code == null ? null : new Locale("", BY_NAME.get(code)).getDisplayCountry(Locale.ENGLISH);
     }

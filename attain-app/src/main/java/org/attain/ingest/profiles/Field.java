@@ -1,4 +1,4 @@
-package org.attain.ingest;
+package org.attain.ingest.profiles;
 
 import java.util.List;
 
@@ -7,22 +7,22 @@ import java.util.List;
  * it is stored in, its type, whether a row needs it, the value used when the cell is empty, and
  * other header names a file commonly gives it (for the drafted profile on the page).
  */
-record Field(String name, String column, FieldType type, boolean required, String fallback, List<String> choices,
+public record Field(String name, String column, FieldType type, boolean required, String fallback, List<String> choices,
         List<String> aliases) {
 
-    static Field required(String name, FieldType type, String... aliases) {
+    public static Field required(String name, FieldType type, String... aliases) {
         return new Field(name, columnFor(name, type), type, true, null, List.of(), List.of(aliases));
     }
 
-    static Field optional(String name, FieldType type, String... aliases) {
+    public static Field optional(String name, FieldType type, String... aliases) {
         return new Field(name, columnFor(name, type), type, false, null, List.of(), List.of(aliases));
     }
 
-    static Field choice(String name, boolean required, String fallback, List<String> choices, String... aliases) {
+    public static Field choice(String name, boolean required, String fallback, List<String> choices, String... aliases) {
         return new Field(name, name, FieldType.CHOICE, required, fallback, choices, List.of(aliases));
     }
 
-    Field withFallback(String value) {
+    public Field withFallback(String value) {
         return new Field(name, column, type, false, value, choices, aliases);
     }
 
@@ -31,7 +31,7 @@ record Field(String name, String column, FieldType type, boolean required, Strin
     }
 
     /** What the field takes, in words for the page and for error messages. */
-    String describe() {
+    public String describe() {
         return type == FieldType.CHOICE ? "one of " + String.join(", ", choices) : type.words;
     }
 

@@ -1,4 +1,4 @@
-package org.attain.ingest;
+package org.attain.ingest.profiles;
 
 /** How a file writes numbers: English "1,234.56", German "1.234,56", or plain "1234.56". */
 public enum NumberStyle {

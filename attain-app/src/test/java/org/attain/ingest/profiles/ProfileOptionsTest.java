@@ -1,4 +1,4 @@
-package org.attain.ingest;
+package org.attain.ingest.profiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

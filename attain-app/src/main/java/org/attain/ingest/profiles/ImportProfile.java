@@ -1,5 +1,7 @@
-package org.attain.ingest;
+package org.attain.ingest.profiles;
 
+import org.attain.ingest.Bounds;
+import org.attain.ingest.RecordKinds;
 import java.nio.charset.Charset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
@@ -39,7 +41,7 @@ public record ImportProfile(String name, String record, String source, Format fo
     public record Format(String type, char delimiter, Charset encoding, boolean header, String sheet,
             String datePattern, NumberStyle numbers) {
 
-        DateTimeFormatter dates() {
+        public DateTimeFormatter dates() {
             // STRICT + "uuuu" so 31/02/2026 is an error instead of silently becoming 28/02.
             return DateTimeFormatter.ofPattern(datePattern.replace("yyyy", "uuuu").replace("yy", "uu"), Locale.ROOT)
                     .withResolverStyle(ResolverStyle.STRICT);
@@ -130,7 +132,7 @@ public record ImportProfile(String name, String record, String source, Format fo
     }
 
     /** True when a column or a derivation feeds the field. */
-    boolean maps(String field) {
+    public boolean maps(String field) {
         return columns.containsKey(field) || derived.containsKey(field);
     }
 
@@ -141,7 +143,7 @@ public record ImportProfile(String name, String record, String source, Format fo
     }
 
     /** The type to read the file as: the profile's choice, or by extension when "auto". */
-    String typeFor(String fileName) {
+    public String typeFor(String fileName) {
         if (!format.type().equals("auto")) {
             return format.type();
         }

@@ -1,5 +1,7 @@
-package org.attain.ingest;
+package org.attain.ingest.profiles;
 
+import org.attain.ingest.RecordKinds;
+import org.attain.ingest.TransactionFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.Map;
  * common CRM names (English and German), date and number style guessed from the first rows.
  * The admin adjusts the draft on the page; nothing is loaded from a guess alone.
  */
-final class ProfileSuggestion {
+public final class ProfileSuggestion {
 
     private static final Map<String, List<String>> ALIASES = new LinkedHashMap<>();
 
@@ -36,21 +38,21 @@ final class ProfileSuggestion {
     private ProfileSuggestion() {
     }
 
-    static char delimiter(String firstLine) {
+    public static char delimiter(String firstLine) {
         long semicolons = firstLine.chars().filter(c -> c == ';').count();
         long commas = firstLine.chars().filter(c -> c == ',').count();
         long tabs = firstLine.chars().filter(c -> c == '\t').count();
         return tabs > commas && tabs > semicolons ? '\t' : semicolons > commas ? ';' : ',';
     }
 
-    static String yaml(String fileName, char delimiter, List<String> header, List<String[]> sample) {
+    public static String yaml(String fileName, char delimiter, List<String> header, List<String[]> sample) {
         return yaml(RecordKinds.TRANSACTIONS, fileName, delimiter, header, sample, Map.of());
     }
 
     /**
      * @param chosen field -> column the admin picked on the page; overrides the guess, an empty column unmaps the field
      */
-    static String yaml(String record, String fileName, char delimiter, List<String> header, List<String[]> sample,
+    public static String yaml(String record, String fileName, char delimiter, List<String> header, List<String[]> sample,
             Map<String, String> chosen) {
         Map<String, String> columns = new LinkedHashMap<>();
         List<String> taken = new ArrayList<>(chosen.values());

@@ -1,5 +1,6 @@
-package org.attain.ingest;
+package org.attain.ingest.profiles;
 
+import org.attain.ingest.Closest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,12 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
  * column suggested), and each row's values are built on demand. A placeholder names a column of
  * the file or another field of the profile ({first_name} after first-name-of), the field first.
  */
-final class DerivedFields {
+public final class DerivedFields {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A derived value, or why there is none (an empty part, a name that cannot be split). */
-    record Value(String text, String problem) {
+    public record Value(String text, String problem) {
     }
 
     private final Map<String, Derived> derived;
@@ -30,7 +31,7 @@ final class DerivedFields {
     /**
      * @param columns the position of every field the profile maps to a plain column
      */
-    DerivedFields(ImportProfile profile, List<String> header, Map<String, Integer> columns) {
+    public DerivedFields(ImportProfile profile, List<String> header, Map<String, Integer> columns) {
         this.derived = profile.derived();
         this.columns = columns;
         List<String> unknown = new ArrayList<>();
@@ -57,12 +58,12 @@ final class DerivedFields {
         derived.keySet().forEach(field -> cycle(field, new ArrayList<>()));
     }
 
-    boolean has(String field) {
+    public boolean has(String field) {
         return derived.containsKey(field);
     }
 
     /** The field's value for this row; text null when the row gives none. */
-    Value value(String field, String[] cells) {
+    public Value value(String field, String[] cells) {
         Derived d = derived.get(field);
         if (d instanceof Derived.Constant c) {
             return new Value(c.value(), null);

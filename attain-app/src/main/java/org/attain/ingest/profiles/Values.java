@@ -1,4 +1,4 @@
-package org.attain.ingest;
+package org.attain.ingest.profiles;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -7,7 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /** Turns cell text into dates and numbers the way a profile says the file writes them. */
-final class Values {
+public final class Values {
 
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
@@ -15,7 +15,7 @@ final class Values {
     }
 
     /** The date in the profile's pattern; ISO yyyy-MM-dd is accepted too because it cannot be misread. */
-    static LocalDate date(String text, DateTimeFormatter pattern) {
+    public static LocalDate date(String text, DateTimeFormatter pattern) {
         String s = text.trim();
         try {
             return LocalDate.parse(s, pattern);
@@ -32,7 +32,7 @@ final class Values {
      * The number in the file's style, or null when it is not one. Grouping must come in threes, so a
      * "1234.56" in a German file is refused instead of silently becoming 123456.
      */
-    static BigDecimal number(String text, NumberStyle style) {
+    public static BigDecimal number(String text, NumberStyle style) {
         String s = text.trim().replace("\u00a0", "").replace(" ", "").replace("'", "");
         boolean negative = false;
         if (s.startsWith("(") && s.endsWith(")")) {
@@ -89,7 +89,7 @@ final class Values {
         return s;
     }
 
-    static String example(NumberStyle style) {
+    public static String example(NumberStyle style) {
         return switch (style) {
             case EN -> "1,234.56";
             case DE -> "1.234,56";

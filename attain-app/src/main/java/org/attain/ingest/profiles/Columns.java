@@ -1,11 +1,11 @@
-package org.attain.ingest;
+package org.attain.ingest.profiles;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Finding a profile's column in a file: by header name (ignoring case and blanks) or 1-based number. */
-final class Columns {
+public final class Columns {
 
     private Columns() {
     }
@@ -14,7 +14,7 @@ final class Columns {
      * Puts each mapped field's column position into {@code index}; a profile naming columns the file
      * does not have is refused with all of them and the columns the file does have.
      */
-    static void locate(Map<String, String> columns, List<String> header, Map<String, Integer> index) {
+    public static void locate(Map<String, String> columns, List<String> header, Map<String, Integer> index) {
         List<String> missing = new ArrayList<>();
         columns.forEach((field, column) -> {
             int at = index(header, column);

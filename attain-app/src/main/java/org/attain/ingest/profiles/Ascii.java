@@ -1,4 +1,4 @@
-package org.attain.ingest;
+package org.attain.ingest.profiles;
 
 import java.text.Normalizer;
 import java.util.Map;
