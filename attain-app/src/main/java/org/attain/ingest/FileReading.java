@@ -1,5 +1,7 @@
 package org.attain.ingest;
 
+import org.attain.ingest.lookup.Directory;
+import org.attain.ingest.lookup.Names;
 import org.attain.ingest.profiles.ImportProfile;
 import org.attain.ingest.profiles.RowFilter;
 import org.attain.ingest.files.Cells;

@@ -1,5 +1,9 @@
 package org.attain.ingest;
 
+import org.attain.ingest.lookup.Directory;
+import org.attain.ingest.lookup.Lookups;
+import org.attain.ingest.lookup.Names;
+import org.attain.ingest.lookup.References;
 import org.attain.ingest.profiles.ImportProfile;
 import org.attain.ingest.profiles.ProfileException;
 import org.attain.ingest.files.CsvRows;

@@ -1,5 +1,6 @@
 package org.attain.ingest;
 
+import org.attain.ingest.lookup.Lookups;
 import org.attain.ingest.profiles.Derived;
 import org.attain.ingest.profiles.Field;
 import org.attain.ingest.profiles.ImportProfile;

@@ -1,5 +1,6 @@
 package org.attain.ingest;
 
+import org.attain.ingest.lookup.Lookups;
 import org.attain.ingest.profiles.Field;
 import java.util.List;
 import java.util.Map;

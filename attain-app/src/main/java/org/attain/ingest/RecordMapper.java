@@ -1,5 +1,8 @@
 package org.attain.ingest;
 
+import org.attain.ingest.lookup.Closest;
+import org.attain.ingest.lookup.Lookups;
+import org.attain.ingest.lookup.Names;
 import org.attain.ingest.profiles.Columns;
 import org.attain.ingest.profiles.Countries;
 import org.attain.ingest.profiles.DerivedFields;

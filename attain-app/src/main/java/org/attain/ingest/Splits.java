@@ -1,5 +1,6 @@
 package org.attain.ingest;
 
+import org.attain.ingest.lookup.Directory;
 import org.attain.ingest.profiles.NumberStyle;
 import org.attain.ingest.profiles.Values;
 import java.math.BigDecimal;

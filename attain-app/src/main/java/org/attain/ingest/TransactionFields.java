@@ -16,7 +16,7 @@ public final class TransactionFields {
     public static final String DEAL_TYPE = "deal_type";
     public static final String PRODUCT_CODE = "product_code";
     public static final String TERM_MONTHS = "term_months";
-    static final String ACCOUNT = "account";
+    public static final String ACCOUNT = "account";
     public static final String SPLITS = "splits";
     public static final String ATTRIBUTES = "attributes";
 

@@ -1,5 +1,7 @@
 package org.attain.ingest;
 
+import org.attain.ingest.lookup.Closest;
+import org.attain.ingest.lookup.Directory;
 import org.attain.ingest.profiles.Columns;
 import org.attain.ingest.profiles.DerivedFields;
 import org.attain.ingest.profiles.ImportProfile;

@@ -1,5 +1,6 @@
 package org.attain.ingest;
 
+import org.attain.ingest.lookup.References;
 import org.attain.ingest.profiles.ImportProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package org.attain.ingest;
 
+import org.attain.ingest.lookup.Directory;
 import org.attain.ingest.profiles.ImportProfile;
 import org.attain.ingest.profiles.PeopleMatch;
 import org.attain.ingest.profiles.ProfileException;

@@ -1,6 +1,6 @@
 package org.attain.ingest.profiles;
 
-import org.attain.ingest.Closest;
+import org.attain.ingest.lookup.Closest;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package org.attain.ingest.profiles;
 
-import org.attain.ingest.Closest;
+import org.attain.ingest.lookup.Closest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

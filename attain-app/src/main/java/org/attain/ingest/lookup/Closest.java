@@ -1,4 +1,4 @@
-package org.attain.ingest;
+package org.attain.ingest.lookup;
 
 import java.util.Collection;
 import java.util.Locale;

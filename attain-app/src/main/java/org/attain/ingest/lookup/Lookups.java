@@ -1,4 +1,4 @@
-package org.attain.ingest;
+package org.attain.ingest.lookup;
 
 import org.attain.ingest.profiles.FieldType;
 import org.attain.ingest.profiles.ImportProfile;
@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * opportunities. Read once (read-only, ids and names only) for the same reason as {@link References}:
  * one service call per row would dominate the import; the sales keys through {@link SalesKeys}.
  */
-final class Lookups {
+public final class Lookups {
 
     private final Directory people;
     private final Map<String, String> emailOwners = new HashMap<>();
@@ -34,7 +34,7 @@ final class Lookups {
         this.people = people;
     }
 
-    static Lookups load(JdbcClient jdbc, ImportProfile profile, Set<FieldType> needed) {
+    public static Lookups load(JdbcClient jdbc, ImportProfile profile, Set<FieldType> needed) {
         Lookups l = new Lookups(References.load(jdbc, profile));
         jdbc.sql("select id, external_id, lower(email), currency from org_person_v").query((rs, n) -> {
             l.emailOwners.put(rs.getString(3), rs.getString(2));
@@ -71,7 +71,7 @@ final class Lookups {
     }
 
     /** The product catalogue alone, for transaction files: codes and names both lead to the code. */
-    static Names<String> products(JdbcClient jdbc) {
+    public static Names<String> products(JdbcClient jdbc) {
         Lookups l = new Lookups(null);
         l.loadProducts(jdbc);
         return l.products;
@@ -82,7 +82,7 @@ final class Lookups {
     }
 
     /** The id or code a reference cell stands for, or why it stands for nothing. */
-    Names.Found<?> resolve(FieldType type, String value, String words) {
+    public Names.Found<?> resolve(FieldType type, String value, String words) {
         return switch (type) {
             case PERSON -> {
                 Directory.Resolution r = people.person(value, words);
@@ -102,15 +102,15 @@ final class Lookups {
         };
     }
 
-    static final Set<FieldType> REFERENCES = EnumSet.of(FieldType.PERSON, FieldType.TEAM, FieldType.REGION, FieldType.ACCOUNT,
+    public static final Set<FieldType> REFERENCES = EnumSet.of(FieldType.PERSON, FieldType.TEAM, FieldType.REGION, FieldType.ACCOUNT,
             FieldType.PRODUCT, FieldType.PERIOD, FieldType.OPPORTUNITY);
 
     /** The employee id of the person who has this e-mail address, or null. */
-    String emailOwner(String email) {
+    public String emailOwner(String email) {
         return emailOwners.get(email.toLowerCase(Locale.ROOT));
     }
 
-    String currencyOf(long personId) {
+    public String currencyOf(long personId) {
         return currencies.get(personId);
     }
 }

@@ -1,4 +1,4 @@
-package org.attain.ingest;
+package org.attain.ingest.lookup;
 
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -10,11 +10,11 @@ import java.util.Set;
  * Known names of one kind of record (team codes and names, product codes and names …) with what
  * each stands for; an unknown name is answered with the closest known one.
  */
-final class Names<T> {
+public final class Names<T> {
 
     /** A resolved name: the value, or a reason with an optional suggestion. */
-    record Found<T>(T value, String reason, String suggestion) {
-        boolean ok() {
+    public record Found<T>(T value, String reason, String suggestion) {
+        public boolean ok() {
             return value != null;
         }
     }
@@ -37,7 +37,7 @@ final class Names<T> {
         return this;
     }
 
-    Found<T> find(String name) {
+    public Found<T> find(String name) {
         // the exact name first: a million-row transaction file names the same few products over and over
         T value = exact.get(name);
         if (value == null) {
@@ -49,7 +49,7 @@ final class Names<T> {
         return new Found<>(null, "unknown " + what + " '" + name.strip() + "'", Closest.to(name, shown));
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return byName.isEmpty();
     }
 

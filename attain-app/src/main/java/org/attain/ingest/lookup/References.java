@@ -1,5 +1,6 @@
-package org.attain.ingest;
+package org.attain.ingest.lookup;
 
+import org.attain.ingest.TransactionFields;
 import org.attain.ingest.profiles.ImportProfile;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * when it moved. The number is read before the rows, so what is kept is never older than its number.
  */
 @Component
-class References {
+public class References {
 
     private record Versions(long people, long accounts, boolean ownWrite) {
     }
@@ -31,7 +32,7 @@ class References {
     private volatile Kept<Map<String, Long>> accounts;
 
     /** The directory for an import with this profile, as of the last committed change of the org. */
-    Directory directory(JdbcClient jdbc, ImportProfile profile) {
+    public Directory directory(JdbcClient jdbc, ImportProfile profile) {
         Versions v = jdbc.sql("""
                 select people, accounts, coalesce(written_by = pg_current_xact_id_if_assigned(), false)
                 from org_version where id = 1""")

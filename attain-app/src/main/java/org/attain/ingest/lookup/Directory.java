@@ -1,4 +1,4 @@
-package org.attain.ingest;
+package org.attain.ingest.lookup;
 
 import org.attain.ingest.profiles.PeopleMatch;
 import java.util.ArrayList;
@@ -11,14 +11,14 @@ import java.util.Map;
  * The people and accounts a file may refer to, at hand for the whole import so each row resolves its
  * references with a hash lookup. A miss is answered with the closest known value as a suggestion.
  */
-final class Directory {
+public final class Directory {
 
-    record PersonRef(long id, String externalId, String email, String fullName) {
+    public record PersonRef(long id, String externalId, String email, String fullName) {
     }
 
     /** A resolved reference: an id, or a reason with an optional suggestion. */
-    record Resolution(Long id, String reason, String suggestion) {
-        boolean found() {
+    public record Resolution(Long id, String reason, String suggestion) {
+        public boolean found() {
             return id != null;
         }
     }
@@ -53,7 +53,7 @@ final class Directory {
     private final Map<String, String> display;
     private final Map<String, Long> accounts;
 
-    Directory(List<PersonRef> people, List<PeopleMatch> match, Map<String, Long> accounts) {
+    public Directory(List<PersonRef> people, List<PeopleMatch> match, Map<String, Long> accounts) {
         this(new People(people), match, accounts);
     }
 
@@ -67,7 +67,7 @@ final class Directory {
         this.display = people.display;
     }
 
-    Resolution person(String value, String what) {
+    public Resolution person(String value, String what) {
         String v = value.trim();
         for (PeopleMatch m : match) {
             switch (m) {
@@ -98,7 +98,7 @@ final class Directory {
         return new Resolution(null, "unknown " + what + " '" + v + "' (matched by " + matchWords() + ")", suggestPerson(v));
     }
 
-    Resolution account(String value) {
+    public Resolution account(String value) {
         String v = value.trim();
         Long id = accounts.get(v);
         if (id != null) {
