@@ -16,7 +16,7 @@ public final class ImportProgress {
         phase = Phase.READING;
     }
 
-    void row() {
+    public void row() {
         rows++;
     }
 

@@ -1,5 +1,9 @@
 package org.attain.ingest;
 
+import org.attain.ingest.transactions.FileReading;
+import org.attain.ingest.transactions.StageWriter;
+import org.attain.ingest.transactions.TransactionFields;
+import org.attain.ingest.transactions.TransactionLoad;
 import org.attain.ingest.lookup.Directory;
 import org.attain.ingest.lookup.Lookups;
 import org.attain.ingest.lookup.Names;

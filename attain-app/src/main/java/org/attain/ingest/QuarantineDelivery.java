@@ -1,5 +1,6 @@
 package org.attain.ingest;
 
+import org.attain.ingest.transactions.TransactionFields;
 import org.attain.ingest.profiles.ImportProfile;
 import org.attain.ingest.profiles.ProfileException;
 import java.util.Collection;

@@ -7,7 +7,7 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A rejected row as the quarantine stores it: its cells by column (editable in place) and its problems, as JSON. */
-final class Quarantined {
+public final class Quarantined {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -15,7 +15,7 @@ final class Quarantined {
     }
 
     /** The row's cells by column name (or 1-based number without a header), or null for a row kept without cells. */
-    static String raw(List<String> header, String[] cells) {
+    public static String raw(List<String> header, String[] cells) {
         return cells == null ? null : JSON.writeValueAsString(cells(header, cells));
     }
 
@@ -28,12 +28,12 @@ final class Quarantined {
     }
 
     /** [{column, value, reason, suggestion, code, args}], each cut to a preview. */
-    static String problems(List<Problem> problems) {
+    public static String problems(List<Problem> problems) {
         return JSON.writeValueAsString(problems.stream().map(Problem::bounded).toList());
     }
 
     /** Header names as they can be stored and shown: a broken one (NUL, a whole file in one cell) as its preview. */
-    static List<String> header(List<String> names) {
+    public static List<String> header(List<String> names) {
         if (names == null) {
             return null;
         }

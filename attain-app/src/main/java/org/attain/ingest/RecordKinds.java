@@ -1,5 +1,6 @@
 package org.attain.ingest;
 
+import org.attain.ingest.transactions.TransactionFields;
 import org.attain.ingest.lookup.Lookups;
 import org.attain.ingest.profiles.FieldType;
 import static org.attain.ingest.profiles.Field.choice;

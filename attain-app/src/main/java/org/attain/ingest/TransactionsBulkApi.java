@@ -1,5 +1,6 @@
 package org.attain.ingest;
 
+import org.attain.ingest.transactions.TransactionFields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

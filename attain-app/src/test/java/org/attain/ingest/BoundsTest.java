@@ -1,5 +1,6 @@
 package org.attain.ingest;
 
+import org.attain.ingest.transactions.Attributes;
 import org.attain.ingest.files.Cells;
 import static org.assertj.core.api.Assertions.assertThat;
 

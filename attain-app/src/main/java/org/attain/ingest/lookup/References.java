@@ -1,6 +1,6 @@
 package org.attain.ingest.lookup;
 
-import org.attain.ingest.TransactionFields;
+import org.attain.ingest.transactions.TransactionFields;
 import org.attain.ingest.profiles.ImportProfile;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package org.attain.ingest.profiles;
 
 import org.attain.ingest.RecordKinds;
-import org.attain.ingest.TransactionFields;
+import org.attain.ingest.transactions.TransactionFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package org.attain.ingest.profiles;
 
 import org.attain.ingest.Bounds;
 import org.attain.ingest.RecordKinds;
-import org.attain.ingest.TransactionFields;
+import org.attain.ingest.transactions.TransactionFields;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,5 +1,8 @@
-package org.attain.ingest;
+package org.attain.ingest.transactions;
 
+import org.attain.ingest.Bounds;
+import org.attain.ingest.ImportOutcome;
+import org.attain.ingest.Imports;
 import org.attain.ingest.lookup.Directory;
 import org.attain.ingest.profiles.ImportProfile;
 import org.attain.ingest.profiles.NumberStyle;

@@ -1,4 +1,4 @@
-package org.attain.ingest;
+package org.attain.ingest.transactions;
 
 import java.util.List;
 import java.util.Set;
@@ -20,10 +20,10 @@ public final class TransactionFields {
     public static final String SPLITS = "splits";
     public static final String ATTRIBUTES = "attributes";
 
-    static final List<String> ALL = List.of(EXTERNAL_ID, CLOSE_DATE, AMOUNT, CURRENCY, OWNER, KIND, STATUS, DEAL_TYPE,
+    public static final List<String> ALL = List.of(EXTERNAL_ID, CLOSE_DATE, AMOUNT, CURRENCY, OWNER, KIND, STATUS, DEAL_TYPE,
             PRODUCT_CODE, TERM_MONTHS, ACCOUNT, SPLITS, ATTRIBUTES);
 
-    static final Set<String> KINDS = Set.of("DEAL", "ORDER", "RETURN", "CANCELLATION", "INVOICE_PAYMENT");
+    public static final Set<String> KINDS = Set.of("DEAL", "ORDER", "RETURN", "CANCELLATION", "INVOICE_PAYMENT");
 
     private TransactionFields() {
     }

@@ -1,4 +1,4 @@
-package org.attain.ingest;
+package org.attain.ingest.transactions;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,18 +10,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * hashing, not by sorting the stage. The good rows are then upserted by sales
  * ({@link org.attain.sales.TransactionWrites#applyStaged}) from this stage.
  */
-final class TransactionLoad {
+public final class TransactionLoad {
 
     private static final Logger log = LoggerFactory.getLogger(TransactionLoad.class);
 
     /** The temporary table the rows are copied into, dropped when the import's transaction ends. */
-    static final String STAGE = "ingest_stage";
+    public static final String STAGE = "ingest_stage";
 
     private final JdbcClient jdbc;
     private long staged = -1;
     private long rejected = -1;
 
-    TransactionLoad(JdbcClient jdbc) {
+    public TransactionLoad(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -32,7 +32,7 @@ final class TransactionLoad {
      */
     static final long ANALYZE_FROM = 100;
 
-    void createStage() {
+    public void createStage() {
         // Hash joins and aggregates over a million staged rows stay in memory instead of spilling in
         // 4 MB batches; SET LOCAL ends with the import's transaction. One round trip for both.
         jdbc.sql("""
@@ -52,7 +52,7 @@ final class TransactionLoad {
      *
      * @return the rows quarantined
      */
-    long quarantine(long importId, String idColumn, long staged, long mappingRejected) {
+    public long quarantine(long importId, String idColumn, long staged, long mappingRejected) {
         return quarantine(importId, idColumn, staged, mappingRejected, false);
     }
 
@@ -60,7 +60,7 @@ final class TransactionLoad {
      * @param idBuilt true when the profile builds the transaction id from a template: two rows making the same
      *                id are then both quarantined, each naming the other, since neither is more right than the other
      */
-    long quarantine(long importId, String idColumn, long staged, long mappingRejected, boolean idBuilt) {
+    public long quarantine(long importId, String idColumn, long staged, long mappingRejected, boolean idBuilt) {
         this.staged = staged;
         if (staged >= ANALYZE_FROM) {
             timed("analyze stage", () -> jdbc.sql("analyze ingest_stage").update());
@@ -103,7 +103,7 @@ final class TransactionLoad {
     }
 
     /** The staged rows without problems (counted once quarantined rows are known). */
-    long goodRows() {
+    public long goodRows() {
         if (staged >= 0 && rejected >= 0) {
             return staged - rejected;
         }

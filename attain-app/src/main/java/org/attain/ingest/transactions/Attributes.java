@@ -1,5 +1,6 @@
-package org.attain.ingest;
+package org.attain.ingest.transactions;
 
+import org.attain.ingest.Bounds;
 import org.attain.ingest.files.Cells;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
@@ -12,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * number of short names and values (see {@link Bounds#ATTRIBUTE_COUNT}), nothing PostgreSQL's jsonb
  * cannot hold (an escaped NUL, a number beyond its range). The text is stored as sent.
  */
-final class Attributes {
+public final class Attributes {
 
     // numbers as BigDecimal: 1e999999999 must be seen for what it is, not as Infinity
     private static final JsonMapper JSON = JsonMapper.builder().enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
@@ -21,7 +22,7 @@ final class Attributes {
     }
 
     /** Null when the text is a storable attributes object, else why not. */
-    static Bounds.Refusal check(String text) {
+    public static Bounds.Refusal check(String text) {
         if (text.equals("{}")) {
             return null;
         }

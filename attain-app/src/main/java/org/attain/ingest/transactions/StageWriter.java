@@ -1,5 +1,7 @@
-package org.attain.ingest;
+package org.attain.ingest.transactions;
 
+import org.attain.ingest.Problem;
+import org.attain.ingest.Quarantined;
 import org.attain.ingest.files.Cells;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +20,7 @@ import org.postgresql.copy.CopyIn;
  * memory. Rejected rows carry their original cells and problems; good rows carry canonical values.
  * Values are escaped by {@link CopyText#append}, the one escaping every COPY of the application uses.
  */
-final class StageWriter implements AutoCloseable {
+public final class StageWriter implements AutoCloseable {
 
     static final String COLUMNS = "row_no, external_id, kind, status, owner_id, close_date, amount, currency, deal_type, "
             + "product_code, term_months, account_id, splits, attributes, raw, problems";
@@ -32,7 +34,7 @@ final class StageWriter implements AutoCloseable {
     private long staged;
     private long rejected;
 
-    StageWriter(Connection connection) throws SQLException {
+    public StageWriter(Connection connection) throws SQLException {
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("COPY ingest_stage (" + COLUMNS + ") FROM STDIN");
     }
@@ -58,16 +60,16 @@ final class StageWriter implements AutoCloseable {
     }
 
     /** Rows written to the stage so far, good and rejected. */
-    long stagedCount() {
+    public long stagedCount() {
         return staged;
     }
 
     /** Rows the mapping rejected so far (staged with their problems). */
-    long rejectedCount() {
+    public long rejectedCount() {
         return rejected;
     }
 
-    long finish() throws SQLException {
+    public long finish() throws SQLException {
         flush();
         try {
             CopyText.end(copy);

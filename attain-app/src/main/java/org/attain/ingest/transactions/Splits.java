@@ -1,5 +1,6 @@
-package org.attain.ingest;
+package org.attain.ingest.transactions;
 
+import org.attain.ingest.Bounds;
 import org.attain.ingest.lookup.Directory;
 import org.attain.ingest.profiles.NumberStyle;
 import org.attain.ingest.profiles.Values;

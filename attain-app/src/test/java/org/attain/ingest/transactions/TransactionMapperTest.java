@@ -1,5 +1,6 @@
-package org.attain.ingest;
+package org.attain.ingest.transactions;
 
+import org.attain.ingest.Problem;
 import org.attain.ingest.lookup.Directory;
 import org.attain.ingest.profiles.ImportProfile;
 import org.attain.ingest.profiles.PeopleMatch;

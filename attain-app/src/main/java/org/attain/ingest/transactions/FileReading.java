@@ -1,5 +1,8 @@
-package org.attain.ingest;
+package org.attain.ingest.transactions;
 
+import org.attain.ingest.ImportProgress;
+import org.attain.ingest.Problem;
+import org.attain.ingest.Quarantined;
 import org.attain.ingest.lookup.Directory;
 import org.attain.ingest.lookup.Names;
 import org.attain.ingest.profiles.ImportProfile;
@@ -9,7 +12,7 @@ import org.attain.ingest.files.RowSource;
 import java.util.List;
 
 /** Receives the rows of a source, maps each one and stages it as good or rejected. */
-final class FileReading implements RowSource.Handler {
+public final class FileReading implements RowSource.Handler {
 
     private final ImportProfile profile;
     private final Directory directory;
@@ -23,7 +26,7 @@ final class FileReading implements RowSource.Handler {
     private long skipped;
 
     /** @param products the catalogue product codes are checked against, or null to take them as they come */
-    FileReading(ImportProfile profile, Directory directory, StageWriter stage, boolean typedCells, ImportProgress progress,
+    public FileReading(ImportProfile profile, Directory directory, StageWriter stage, boolean typedCells, ImportProgress progress,
             Names<String> products) {
         this.products = products == null || products.isEmpty() ? null : products;
         this.profile = profile;
@@ -72,12 +75,12 @@ final class FileReading implements RowSource.Handler {
         progress.row();
     }
 
-    List<String> header() {
+    public List<String> header() {
         return header;
     }
 
     /** Rows the profile's filters left out. */
-    long skipped() {
+    public long skipped() {
         return skipped;
     }
 }

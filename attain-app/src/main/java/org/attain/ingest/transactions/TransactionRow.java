@@ -1,4 +1,4 @@
-package org.attain.ingest;
+package org.attain.ingest.transactions;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
