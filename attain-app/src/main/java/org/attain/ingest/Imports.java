@@ -1,5 +1,7 @@
 package org.attain.ingest;
 
+import org.attain.ingest.quarantine.QuarantineDelivery;
+import org.attain.ingest.quarantine.QuarantineRows;
 import org.attain.ingest.transactions.FileReading;
 import org.attain.ingest.transactions.StageWriter;
 import org.attain.ingest.transactions.TransactionFields;
@@ -116,7 +118,7 @@ public class Imports {
      * Replays only the given open rows of an import (a bulk correction's), in the caller's transaction when there
      * is one; the import's other open rows stay as they are.
      */
-    ImportOutcome replayRows(long ofImport, Set<Long> rowIds, String actor) {
+    public ImportOutcome replayRows(long ofImport, Set<Long> rowIds, String actor) {
         return replay(reserveId(), ofImport, rowIds, actor, new ImportProgress());
     }
 
@@ -137,7 +139,7 @@ public class Imports {
     }
 
     /** One import to run: everything {@link #run} needs besides the progress it reports to. */
-    record Run(long id, ImportProfile profile, RowSource source, String fileName, String actor, boolean dryRun, Long replayOf,
+    public record Run(long id, ImportProfile profile, RowSource source, String fileName, String actor, boolean dryRun, Long replayOf,
             Set<Long> replayRows) {
 
         Run(long id, ImportProfile profile, RowSource source, String fileName, String actor, boolean dryRun, Long replayOf) {

@@ -1,5 +1,7 @@
 package org.attain.ingest;
 
+import org.attain.ingest.quarantine.QuarantineActions;
+import org.attain.ingest.quarantine.QuarantineView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.attain.ingest;
 
+import org.attain.ingest.quarantine.QuarantineActions;
+import org.attain.ingest.quarantine.QuarantineView;
 import java.util.ArrayList;
 import java.util.List;
 import org.attain.access.AttainUser;

@@ -1,5 +1,7 @@
 package org.attain.ingest;
 
+import org.attain.ingest.quarantine.QuarantineDelivery;
+import org.attain.ingest.quarantine.Quarantined;
 import org.attain.ingest.lookup.Lookups;
 import org.attain.ingest.profiles.Derived;
 import org.attain.ingest.profiles.Field;

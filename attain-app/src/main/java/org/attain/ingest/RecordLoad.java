@@ -31,7 +31,7 @@ final class RecordLoad {
     }
 
     /** A row the database refused, with its reason. */
-    record Refused(Row row, String reason) {
+    public record Refused(Row row, String reason) {
     }
 
     record Result(long inserted, long updated, long unchanged, List<RecordKind.Change> changes, List<Refused> refused) {

@@ -1,5 +1,6 @@
 package org.attain.ingest;
 
+import org.attain.ingest.quarantine.QuarantineAtScaleTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

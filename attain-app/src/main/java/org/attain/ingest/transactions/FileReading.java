@@ -2,7 +2,7 @@ package org.attain.ingest.transactions;
 
 import org.attain.ingest.ImportProgress;
 import org.attain.ingest.Problem;
-import org.attain.ingest.Quarantined;
+import org.attain.ingest.quarantine.Quarantined;
 import org.attain.ingest.lookup.Directory;
 import org.attain.ingest.lookup.Names;
 import org.attain.ingest.profiles.ImportProfile;

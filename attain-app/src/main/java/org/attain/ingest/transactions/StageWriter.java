@@ -1,7 +1,7 @@
 package org.attain.ingest.transactions;
 
 import org.attain.ingest.Problem;
-import org.attain.ingest.Quarantined;
+import org.attain.ingest.quarantine.Quarantined;
 import org.attain.ingest.files.Cells;
 import java.io.IOException;
 import java.io.UncheckedIOException;

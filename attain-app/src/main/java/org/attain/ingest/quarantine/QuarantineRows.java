@@ -1,13 +1,13 @@
-package org.attain.ingest;
+package org.attain.ingest.quarantine;
 
 import org.attain.ingest.files.RowSource;
 import java.util.List;
 import java.util.Map;
 
 /** The open quarantine rows of an import, fed back through the same mapping as the file they came from. */
-final class QuarantineRows implements RowSource {
+public final class QuarantineRows implements RowSource {
 
-    record Row(long number, Map<String, String> cells) {
+    public record Row(long number, Map<String, String> cells) {
     }
 
     private final List<String> header;
@@ -15,7 +15,7 @@ final class QuarantineRows implements RowSource {
     private final boolean typedCells;
     private volatile long done;
 
-    QuarantineRows(List<String> header, List<Row> rows, boolean typedCells) {
+    public QuarantineRows(List<String> header, List<Row> rows, boolean typedCells) {
         this.header = header;
         this.rows = rows;
         this.typedCells = typedCells;

@@ -1,5 +1,8 @@
-package org.attain.ingest;
+package org.attain.ingest.quarantine;
 
+import org.attain.ingest.Imports;
+import org.attain.ingest.RecordKind;
+import org.attain.ingest.RecordKinds;
 import org.attain.ingest.transactions.TransactionFields;
 import org.attain.ingest.profiles.ImportProfile;
 import org.attain.ingest.profiles.ProfileException;
@@ -23,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the rows a replay resolves itself (they are fixed, not delivered).
  */
 @Component
-class QuarantineDelivery {
+public class QuarantineDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(QuarantineDelivery.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -35,7 +38,7 @@ class QuarantineDelivery {
     }
 
     /** After the staged transactions of {@code run} are loaded: resolves open rows whose id this load delivered. */
-    void transactions(Imports.Run run) {
+    public void transactions(Imports.Run run) {
         // One index probe first: most loads meet no open quarantine of their source, and then skip the join.
         boolean any = jdbc.sql("""
                 select exists (select 1 from ingest_quarantine where status = 'OPEN' and record_type = :record
@@ -56,7 +59,7 @@ class QuarantineDelivery {
     }
 
     /** After records of {@code kind} are upserted: resolves open rows with one of the delivered natural keys. */
-    void records(Imports.Run run, RecordKind kind, Collection<String> keys) {
+    public void records(Imports.Run run, RecordKind kind, Collection<String> keys) {
         if (keys.isEmpty()) {
             return;
         }

@@ -1,5 +1,9 @@
-package org.attain.ingest;
+package org.attain.ingest.quarantine;
 
+import org.attain.ingest.Bounds;
+import org.attain.ingest.ImportOutcome;
+import org.attain.ingest.Imports;
+import org.attain.ingest.Problem;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -57,7 +61,7 @@ public class QuarantineActions {
         private final boolean conflict;
         private final transient Problem cause;
 
-        Refused(boolean conflict, String code, Object... args) {
+        public Refused(boolean conflict, String code, Object... args) {
             this(conflict, null, new Bounds.Refusal(code, args));
         }
 

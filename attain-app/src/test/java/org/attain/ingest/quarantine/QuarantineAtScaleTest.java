@@ -1,5 +1,6 @@
-package org.attain.ingest;
+package org.attain.ingest.quarantine;
 
+import org.attain.ingest.ImportApiCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.attain.support.AttainIntegrationTest;
@@ -16,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * row sharing a value and reason, dismissals with a reason, and rows a later load delivers resolving by
  * themselves, with the import's counts true after each step.
  */
-class QuarantineAtScaleTest extends AttainIntegrationTest {
+public class QuarantineAtScaleTest extends AttainIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
@@ -33,7 +34,7 @@ class QuarantineAtScaleTest extends AttainIntegrationTest {
         api = new ImportApiCalls(baseUrl(), admin);
     }
 
-    static String profile(String source) {
+    public static String profile(String source) {
         return """
                 record: transactions
                 source: %s
@@ -44,7 +45,7 @@ class QuarantineAtScaleTest extends AttainIntegrationTest {
     }
 
     /** Four rows in "US$" (one of them with a bad amount too), one open deal without a close date, one good row. */
-    static final String CRM_EXPORT = """
+    public static final String CRM_EXPORT = """
             Deal,Close Date,Amount,Currency,Owner
             Q1,2026-05-04,1000.00,US$,P00038
             Q2,2026-05-05,2000.00,US$,P00038

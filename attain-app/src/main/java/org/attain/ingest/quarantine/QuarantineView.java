@@ -1,5 +1,6 @@
-package org.attain.ingest;
+package org.attain.ingest.quarantine;
 
+import org.attain.ingest.Problem;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,5 +1,6 @@
-package org.attain.ingest;
+package org.attain.ingest.quarantine;
 
+import org.attain.ingest.Problem;
 import org.attain.ingest.files.Cells;
 import java.util.LinkedHashMap;
 import java.util.List;
