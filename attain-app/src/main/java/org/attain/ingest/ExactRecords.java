@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the checks can refuse instead of Infinity. Only the bulk records read this way; the application's own mapper
  * (which the calculation reads stored JSON with) is left as it is.
  */
-final class ExactRecords extends ValueDeserializer<Map<String, JsonNode>> {
+public final class ExactRecords extends ValueDeserializer<Map<String, JsonNode>> {
 
     private static final ObjectReader EXACT = JsonMapper.builder().enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS).build()
             .readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

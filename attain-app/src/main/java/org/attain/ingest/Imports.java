@@ -142,12 +142,12 @@ public class Imports {
     public record Run(long id, ImportProfile profile, RowSource source, String fileName, String actor, boolean dryRun, Long replayOf,
             Set<Long> replayRows) {
 
-        Run(long id, ImportProfile profile, RowSource source, String fileName, String actor, boolean dryRun, Long replayOf) {
+        public Run(long id, ImportProfile profile, RowSource source, String fileName, String actor, boolean dryRun, Long replayOf) {
             this(id, profile, source, fileName, actor, dryRun, replayOf, null);
         }
     }
 
-    ImportOutcome run(Run run, ImportProgress progress) {
+    public ImportOutcome run(Run run, ImportProgress progress) {
         if (!run.profile().record().equals(RecordKinds.TRANSACTIONS)) {
             return runRecords(run, progress);
         }

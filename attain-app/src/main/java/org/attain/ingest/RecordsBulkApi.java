@@ -1,5 +1,7 @@
 package org.attain.ingest;
 
+import org.attain.ingest.web.BulkCalls;
+import org.attain.ingest.web.ImportsApi;
 import org.attain.ingest.profiles.Field;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

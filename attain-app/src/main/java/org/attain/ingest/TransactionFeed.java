@@ -43,7 +43,7 @@ public class TransactionFeed {
     }
 
     /** The profile for records that already use the canonical field names, ISO dates and plain numbers. */
-    static ImportProfile canonicalProfile(String name, String source) {
+    public static ImportProfile canonicalProfile(String name, String source) {
         return canonicalProfile(name, RecordKinds.TRANSACTIONS, source);
     }
 
@@ -51,7 +51,7 @@ public class TransactionFeed {
      * Feeds check no product codes: the systems behind them keep catalogues of their own. The profile is YAML
      * because the import record keeps it for replays; the source goes in quoted, so it reads back exactly.
      */
-    static ImportProfile canonicalProfile(String name, String record, String source) {
+    public static ImportProfile canonicalProfile(String name, String record, String source) {
         return ImportProfile.parse(name, """
                 record: %s
                 source: %s
@@ -80,12 +80,12 @@ public class TransactionFeed {
     }
 
     /** Records as rows whose columns are the canonical field names. */
-    static final class MapRows implements RowSource {
+    public static final class MapRows implements RowSource {
         private final List<String> fields;
         private final List<Map<String, String>> rows;
         private volatile long done;
 
-        MapRows(List<String> fields, List<Map<String, String>> rows) {
+        public MapRows(List<String> fields, List<Map<String, String>> rows) {
             this.fields = fields;
             this.rows = rows;
         }

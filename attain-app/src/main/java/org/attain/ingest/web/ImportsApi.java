@@ -1,5 +1,8 @@
-package org.attain.ingest;
+package org.attain.ingest.web;
 
+import org.attain.ingest.ImportProgress;
+import org.attain.ingest.ImportRecords;
+import org.attain.ingest.OutsideRun;
 import org.attain.ingest.profiles.ImportProfile;
 import org.attain.ingest.profiles.ProfileException;
 import org.attain.ingest.files.ImportJobs;
@@ -35,7 +38,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/v1/imports")
 @Tag(name = "Imports", description = "Load CSV/XLSX files with an import profile; quarantine, fix and replay rejected rows")
-class ImportsApi {
+public class ImportsApi {
 
     private final ImportJobs jobs;
     private final ImportRecords records;
@@ -143,7 +146,7 @@ class ImportsApi {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Started(started, "QUEUED", "/api/v1/imports/" + started));
     }
 
-    static void requireImporter(AttainUser user) {
+    public static void requireImporter(AttainUser user) {
         if (user == null || !(user.has(Role.ADMIN) || user.has(Role.COMP_ADMIN))) {
             throw new ForbiddenException("Only admins and comp admins import data.");
         }

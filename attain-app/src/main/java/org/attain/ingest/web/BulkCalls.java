@@ -1,5 +1,10 @@
-package org.attain.ingest;
+package org.attain.ingest.web;
 
+import org.attain.ingest.Bounds;
+import org.attain.ingest.ExactRecords;
+import org.attain.ingest.ImportRecords;
+import org.attain.ingest.Imports;
+import org.attain.ingest.OutsideRun;
 import org.attain.ingest.files.Cells;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * answers from it: the same request gets the first answer, another request 422.
  */
 @Component
-class BulkCalls {
+public class BulkCalls {
 
     static final int MAX_RECORDS = 50_000;
     static final String KEY_HEADER = "Idempotency-Key";
@@ -67,14 +72,14 @@ class BulkCalls {
     }
 
     /** The answer of a bulk call; rejections carry row = position in the list, from 1. */
-    record BulkResult(long importId, long accepted, long rejected, long unchanged, long inserted, long updated,
+    public record BulkResult(long importId, long accepted, long rejected, long unchanged, long inserted, long updated,
             boolean replayed, List<ImportRecords.QuarantinedRow> rejections, OutsideRun outsideRun) {
     }
 
     private final OutsideRun.Counter outsideRun;
 
     /** Runs the import of the checked records as import {@code importId}, inside the call's transaction. */
-    interface Load {
+    public interface Load {
         void run(long importId, String source, List<Map<String, String>> rows);
     }
 
@@ -83,7 +88,7 @@ class BulkCalls {
      *
      * @param endpoint the path called: a key used on another endpoint is another request
      */
-    ResponseEntity<BulkResult> call(AttainUser user, String key, String endpoint, String sentSource,
+    public ResponseEntity<BulkResult> call(AttainUser user, String key, String endpoint, String sentSource,
             List<Map<String, JsonNode>> sent, Load load) {
         ImportsApi.requireImporter(user);
         if (sent == null || sent.isEmpty()) {

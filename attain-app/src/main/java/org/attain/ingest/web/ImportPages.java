@@ -1,5 +1,9 @@
-package org.attain.ingest;
+package org.attain.ingest.web;
 
+import org.attain.ingest.Bounds;
+import org.attain.ingest.ImportRecords;
+import org.attain.ingest.OutsideRun;
+import org.attain.ingest.RecordKinds;
 import org.attain.ingest.profiles.ImportProfile;
 import org.attain.ingest.profiles.NumberStyle;
 import org.attain.ingest.profiles.ProfileException;

@@ -1,5 +1,9 @@
-package org.attain.ingest;
+package org.attain.ingest.web;
 
+import org.attain.ingest.ExactRecords;
+import org.attain.ingest.ImportProgress;
+import org.attain.ingest.Imports;
+import org.attain.ingest.TransactionFeed;
 import org.attain.ingest.transactions.TransactionFields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -1,5 +1,6 @@
-package org.attain.ingest;
+package org.attain.ingest.web;
 
+import org.attain.ingest.Problem;
 import org.attain.ingest.quarantine.QuarantineActions;
 import org.attain.ingest.quarantine.QuarantineView;
 import java.util.ArrayList;

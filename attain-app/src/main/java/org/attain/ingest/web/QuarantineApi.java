@@ -1,5 +1,6 @@
-package org.attain.ingest;
+package org.attain.ingest.web;
 
+import org.attain.ingest.ImportRecords;
 import org.attain.ingest.quarantine.QuarantineActions;
 import org.attain.ingest.quarantine.QuarantineView;
 import io.swagger.v3.oas.annotations.Operation;
