@@ -52,7 +52,7 @@ public final class TransactionLoad {
      *
      * @return the rows quarantined
      */
-    public long quarantine(long importId, String idColumn, long staged, long mappingRejected) {
+    long quarantine(long importId, String idColumn, long staged, long mappingRejected) {
         return quarantine(importId, idColumn, staged, mappingRejected, false);
     }
 
@@ -62,16 +62,37 @@ public final class TransactionLoad {
      */
     public long quarantine(long importId, String idColumn, long staged, long mappingRejected, boolean idBuilt) {
         this.staged = staged;
+        analyseStage();
+        long repeats = markRepeatedIds(idColumn, staged - mappingRejected, idBuilt);
+        rejected = quarantineRowsWithProblems(importId, mappingRejected + repeats);
+        return rejected;
+    }
+
+    /** Temporary tables are never analysed automatically; a small stage is planned well without (see {@link #ANALYZE_FROM}). */
+    private void analyseStage() {
         if (staged >= ANALYZE_FROM) {
             timed("analyze stage", () -> jdbc.sql("analyze ingest_stage").update());
         }
-        long repeats = staged - mappingRejected > 1 ? (idBuilt ? quarantineBuiltRepeats(idColumn) : quarantineRepeats(idColumn)) : 0;
-        rejected = mappingRejected + repeats == 0 ? 0 : timed("quarantine", () -> jdbc.sql("""
+    }
+
+    /** Repeated transaction ids among the good rows get their problem; one good row can repeat nothing. */
+    private long markRepeatedIds(String idColumn, long goodSoFar, boolean idBuilt) {
+        if (goodSoFar <= 1) {
+            return 0;
+        }
+        return idBuilt ? quarantineBuiltRepeats(idColumn) : quarantineRepeats(idColumn);
+    }
+
+    /** Every staged row with problems goes to the import's quarantine, keyed by its id unless this is a dry run. */
+    private long quarantineRowsWithProblems(long importId, long withProblems) {
+        if (withProblems == 0) {
+            return 0;
+        }
+        return timed("quarantine", () -> jdbc.sql("""
                 insert into ingest_quarantine(import_id, row_number, raw, problems, record_type, source, record_key)
                 select :id, s.row_no, s.raw, s.problems, i.record_type, i.source, case when i.dry_run then null else s.external_id end
                 from ingest_stage s, ingest_import i where i.id = :id and s.problems is not null""")
                 .param("id", importId).update());
-        return rejected;
     }
 
     /** A transaction id seen again later in the same file is quarantined: the first occurrence is kept. */

@@ -55,7 +55,22 @@ final class TransactionMapper {
     private final boolean isoDates;
     private final Splits splits;
     private final DerivedFields derived;
+
+    // The row being mapped, filled by the steps. One mapper reads one file, a row at a time, so the steps share
+    // these fields instead of allocating a holder per row (a million-row import is the hot path).
     private String[] current;
+    private List<Problem> problems;
+    private String externalId;
+    private LocalDate closeDate;
+    private BigDecimal amount;
+    private String currency;
+    private Long ownerId;
+    private String kind;
+    private String status;
+    private Integer termMonths;
+    private Long accountId;
+    private String splitsJson;
+    private String attributes;
 
     /**
      * @param header   the file's column names, or null when the profile says the file has no header row
@@ -83,107 +98,175 @@ final class TransactionMapper {
         return externalId == null || Bounds.id(externalId) != null ? null : externalId;
     }
 
+    /**
+     * One row, step by step in the order of the business: each step reads one field and, when it is wrong, adds
+     * that field's problem; a row with any problem is rejected whole, with all of them.
+     */
     Mapped map(long rowNumber, String[] cells) {
-        List<Problem> problems = new ArrayList<>();
+        startRow(cells);
+        readTransactionId();
+        readCloseDate();
+        readAmount();
+        readCurrency();
+        resolveOwner();
+        readKind();
+        readStatus();
+        readTermMonths();
+        resolveAccount();
+        readSplits();
+        checkAttributes();
+        return problems.isEmpty() ? new Mapped(transaction(rowNumber), List.of()) : new Mapped(null, problems);
+    }
+
+    private void startRow(String[] cells) {
         current = cells;
-        String externalId = value(EXTERNAL_ID, cells);
+        problems = new ArrayList<>();
+    }
+
+    /** The transaction id: required, and storable as an id. */
+    private void readTransactionId() {
+        externalId = value(EXTERNAL_ID, current);
         if (externalId == null) {
             problems.add(missing(EXTERNAL_ID, "transaction id"));
         } else {
             refuse(EXTERNAL_ID, externalId, Bounds.id(externalId), null, problems);
         }
-        LocalDate closeDate = null;
-        String dateText = value(CLOSE_DATE, cells);
+    }
+
+    /** The close date: required, a real date in the profile's form, within the dates a deal may close on. */
+    private void readCloseDate() {
+        closeDate = null;
+        String dateText = value(CLOSE_DATE, current);
         if (dateText == null) {
             problems.add(missing(CLOSE_DATE, "close date"));
-        } else {
-            closeDate = isoDates ? isoDate(dateText) : Values.date(dateText, dates);
-            if (closeDate == null) {
-                problems.add(problem(CLOSE_DATE, dateText, "bad close date '" + dateText + "': not a real date in the form "
-                        + profile.format().datePattern(), null));
-            } else if (refuse(CLOSE_DATE, dateText, Bounds.closeDate(closeDate), null, problems)) {
-                closeDate = null;
-            }
+            return;
         }
-        BigDecimal amount = null;
-        String amountText = value(AMOUNT, cells);
+        closeDate = isoDates ? isoDate(dateText) : Values.date(dateText, dates);
+        if (closeDate == null) {
+            problems.add(problem(CLOSE_DATE, dateText, "bad close date '" + dateText + "': not a real date in the form "
+                    + profile.format().datePattern(), null));
+        } else if (refuse(CLOSE_DATE, dateText, Bounds.closeDate(closeDate), null, problems)) {
+            closeDate = null;
+        }
+    }
+
+    /** The amount: required, a number in the file's style, within the amounts a deal may have. */
+    private void readAmount() {
+        amount = null;
+        String amountText = value(AMOUNT, current);
         if (amountText == null) {
             problems.add(missing(AMOUNT, "amount"));
-        } else {
-            amount = plainNumber(amountText);
-            if (amount == null) {
-                problems.add(problem(AMOUNT, amountText, "bad amount '" + amountText + "': not a number like "
-                        + Values.example(numbers), null));
-            } else if (refuse(AMOUNT, amountText, Bounds.amount(amount), null, problems)) {
-                amount = null;
-            }
+            return;
         }
-        String currency = value(CURRENCY, cells);
+        amount = plainNumber(amountText);
+        if (amount == null) {
+            problems.add(problem(AMOUNT, amountText, "bad amount '" + amountText + "': not a number like "
+                    + Values.example(numbers), null));
+        } else if (refuse(AMOUNT, amountText, Bounds.amount(amount), null, problems)) {
+            amount = null;
+        }
+    }
+
+    /** The currency: required, a known code (upper case), else the closest one is suggested. */
+    private void readCurrency() {
+        currency = value(CURRENCY, current);
         if (currency == null) {
             problems.add(missing(CURRENCY, "currency"));
-        } else {
-            currency = currency.toUpperCase(Locale.ROOT);
-            refuse(CURRENCY, currency, Bounds.currency(currency), Closest.to(currency, Bounds.CURRENCIES), problems);
+            return;
         }
-        Long ownerId = null;
-        String owner = value(OWNER, cells);
+        currency = currency.toUpperCase(Locale.ROOT);
+        refuse(CURRENCY, currency, Bounds.currency(currency), Closest.to(currency, Bounds.CURRENCIES), problems);
+    }
+
+    /** The owner: required, one person of the directory matched as the profile says. */
+    private void resolveOwner() {
+        ownerId = null;
+        String owner = value(OWNER, current);
         if (owner == null) {
             problems.add(missing(OWNER, "owner"));
-        } else {
-            Directory.Resolution r = directory.person(owner, "owner");
-            if (r.found()) {
-                ownerId = r.id();
-            } else {
-                problems.add(problem(OWNER, owner, r.reason(), r.suggestion()));
-            }
+            return;
         }
-        String kind = value(KIND, cells);
-        kind = kind == null ? "DEAL" : kind.toUpperCase(Locale.ROOT).replace(' ', '_');
+        Directory.Resolution r = directory.person(owner, "owner");
+        if (r.found()) {
+            ownerId = r.id();
+        } else {
+            problems.add(problem(OWNER, owner, r.reason(), r.suggestion()));
+        }
+    }
+
+    /** The kind: DEAL when empty, else one of the known kinds (written in any case, spaces for underscores). */
+    private void readKind() {
+        String k = value(KIND, current);
+        kind = k == null ? "DEAL" : k.toUpperCase(Locale.ROOT).replace(' ', '_');
         if (!TransactionFields.KINDS.contains(kind)) {
             problems.add(problem(KIND, kind, "unknown kind '" + kind + "'; one of " + String.join(", ",
                     TransactionFields.KINDS.stream().sorted().toList()), Closest.to(kind, TransactionFields.KINDS)));
         }
-        String status = value(STATUS, cells);
-        Integer term = null;
-        String termText = value(TERM_MONTHS, cells);
-        if (termText != null) {
-            BigDecimal t = Values.number(termText, numbers);
-            if (t == null || t.signum() < 0 || t.stripTrailingZeros().scale() > 0 || t.compareTo(BigDecimal.valueOf(1200)) > 0) {
-                problems.add(problem(TERM_MONTHS, termText, "bad term '" + termText + "': not a whole number of months", null));
-            } else {
-                term = t.intValueExact();
-            }
+    }
+
+    /** The status as written ("won" when empty, see {@link #transaction}). */
+    private void readStatus() {
+        status = value(STATUS, current);
+    }
+
+    /** The term: optional, a whole number of months up to a hundred years. */
+    private void readTermMonths() {
+        termMonths = null;
+        String termText = value(TERM_MONTHS, current);
+        if (termText == null) {
+            return;
         }
-        Long accountId = null;
-        String account = value(ACCOUNT, cells);
-        if (account != null) {
-            Directory.Resolution r = directory.account(account);
-            if (r.found()) {
-                accountId = r.id();
-            } else {
-                problems.add(problem(ACCOUNT, account, r.reason(), r.suggestion()));
-            }
+        BigDecimal t = Values.number(termText, numbers);
+        if (t == null || t.signum() < 0 || t.stripTrailingZeros().scale() > 0 || t.compareTo(BigDecimal.valueOf(1200)) > 0) {
+            problems.add(problem(TERM_MONTHS, termText, "bad term '" + termText + "': not a whole number of months", null));
+        } else {
+            termMonths = t.intValueExact();
         }
-        String splitsJson = null;
-        String splitText = value(SPLITS, cells);
-        if (splitText != null) {
-            Splits.Result s = splits.parse(splitText);
-            if (s.problem() != null) {
-                problems.add(problem(SPLITS, splitText, s.problem(), s.suggestion()));
-            } else {
-                splitsJson = s.json();
-            }
+    }
+
+    /** The account: optional, a known account by its external id. */
+    private void resolveAccount() {
+        accountId = null;
+        String account = value(ACCOUNT, current);
+        if (account == null) {
+            return;
         }
-        String attributes = value(ATTRIBUTES, cells);
+        Directory.Resolution r = directory.account(account);
+        if (r.found()) {
+            accountId = r.id();
+        } else {
+            problems.add(problem(ACCOUNT, account, r.reason(), r.suggestion()));
+        }
+    }
+
+    /** The credit splits: optional, people and shares that add up (see {@link Splits}). */
+    private void readSplits() {
+        splitsJson = null;
+        String splitText = value(SPLITS, current);
+        if (splitText == null) {
+            return;
+        }
+        Splits.Result s = splits.parse(splitText);
+        if (s.problem() != null) {
+            problems.add(problem(SPLITS, splitText, s.problem(), s.suggestion()));
+        } else {
+            splitsJson = s.json();
+        }
+    }
+
+    /** The custom attributes: optional, a storable JSON object (see {@link Attributes}). */
+    private void checkAttributes() {
+        attributes = value(ATTRIBUTES, current);
         if (attributes != null) {
             refuse(ATTRIBUTES, attributes, Attributes.check(attributes), null, problems);
         }
-        if (!problems.isEmpty()) {
-            return new Mapped(null, problems);
-        }
-        return new Mapped(new TransactionRow(rowNumber, externalId, kind, status == null ? "won" : status, ownerId,
-                closeDate, amount, currency, value(DEAL_TYPE, cells), value(PRODUCT_CODE, cells), term, accountId,
-                splitsJson, attributes == null ? "{}" : attributes), List.of());
+    }
+
+    /** The canonical transaction of a row without problems, with the defaults of what it left empty. */
+    private TransactionRow transaction(long rowNumber) {
+        return new TransactionRow(rowNumber, externalId, kind, status == null ? "won" : status, ownerId, closeDate, amount,
+                currency, value(DEAL_TYPE, current), value(PRODUCT_CODE, current), termMonths, accountId, splitsJson,
+                attributes == null ? "{}" : attributes);
     }
 
     /**
