@@ -1,6 +1,5 @@
 package org.attain.ingest;
 
-import org.attain.ingest.files.Cells;
 import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.time.LocalDate;
@@ -11,6 +10,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
+import org.attain.ingest.files.Cells;
 
 /**
  * The limits a value meets where it enters (files, bulk API, webhooks, connectors), so nothing the

@@ -1,9 +1,5 @@
 package org.attain.ingest;
 
-import org.attain.ingest.profiles.Derived;
-import org.attain.ingest.profiles.Field;
-import org.attain.ingest.profiles.FieldType;
-import org.attain.ingest.profiles.ImportProfile;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -11,6 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.attain.ingest.profiles.Derived;
+import org.attain.ingest.profiles.Field;
+import org.attain.ingest.profiles.FieldType;
+import org.attain.ingest.profiles.ImportProfile;
 
 /**
  * Rows whose template made the same unique value (an e-mail, an id) as another row of the file. A

@@ -1,7 +1,7 @@
 package org.attain.ingest;
 
-import org.attain.ingest.files.Cells;
 import java.util.List;
+import org.attain.ingest.files.Cells;
 
 /**
  * One thing wrong with one cell of a source row: the column as the file names it, the value found,

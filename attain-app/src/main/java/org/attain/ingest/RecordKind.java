@@ -1,11 +1,11 @@
 package org.attain.ingest;
 
-import org.attain.ingest.lookup.Lookups;
-import org.attain.ingest.profiles.Field;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.attain.ingest.lookup.Lookups;
+import org.attain.ingest.profiles.Field;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

@@ -1,8 +1,5 @@
 package org.attain.ingest;
 
-import org.attain.ingest.transactions.TransactionFields;
-import org.attain.ingest.lookup.Lookups;
-import org.attain.ingest.profiles.FieldType;
 import static org.attain.ingest.profiles.Field.choice;
 import static org.attain.ingest.profiles.Field.optional;
 import static org.attain.ingest.profiles.Field.required;
@@ -16,6 +13,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.attain.ingest.lookup.Lookups;
+import org.attain.ingest.profiles.FieldType;
+import org.attain.ingest.transactions.TransactionFields;
 import org.attain.sales.BookedTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -1,6 +1,5 @@
 package org.attain.ingest;
 
-import org.attain.ingest.profiles.Field;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.attain.ingest.profiles.Field;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -31,7 +31,7 @@ final class RecordLoad {
     }
 
     /** A row the database refused, with its reason. */
-    public record Refused(Row row, String reason) {
+    record Refused(Row row, String reason) {
     }
 
     record Result(long inserted, long updated, long unchanged, List<RecordKind.Change> changes, List<Refused> refused) {

@@ -1,17 +1,5 @@
 package org.attain.ingest;
 
-import org.attain.ingest.lookup.Closest;
-import org.attain.ingest.lookup.Lookups;
-import org.attain.ingest.lookup.Names;
-import org.attain.ingest.profiles.Columns;
-import org.attain.ingest.profiles.Countries;
-import org.attain.ingest.profiles.DerivedFields;
-import org.attain.ingest.profiles.Field;
-import org.attain.ingest.profiles.ImportProfile;
-import org.attain.ingest.profiles.NumberStyle;
-import org.attain.ingest.profiles.ProfileException;
-import org.attain.ingest.profiles.Values;
-import org.attain.ingest.files.Cells;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,6 +17,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.attain.ingest.files.Cells;
+import org.attain.ingest.lookup.Closest;
+import org.attain.ingest.lookup.Lookups;
+import org.attain.ingest.lookup.Names;
+import org.attain.ingest.profiles.Columns;
+import org.attain.ingest.profiles.Countries;
+import org.attain.ingest.profiles.DerivedFields;
+import org.attain.ingest.profiles.Field;
+import org.attain.ingest.profiles.ImportProfile;
+import org.attain.ingest.profiles.NumberStyle;
+import org.attain.ingest.profiles.ProfileException;
+import org.attain.ingest.profiles.Values;
 
 /**
  * Maps one source row to the canonical values of a record kind (by database column), or to the

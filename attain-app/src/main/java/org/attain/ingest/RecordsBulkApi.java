@@ -1,8 +1,5 @@
 package org.attain.ingest;
 
-import org.attain.ingest.web.BulkCalls;
-import org.attain.ingest.web.ImportsApi;
-import org.attain.ingest.profiles.Field;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,6 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.attain.access.AttainUser;
+import org.attain.ingest.profiles.Field;
+import org.attain.ingest.web.BulkCalls;
+import org.attain.ingest.web.ImportsApi;
 import org.attain.platform.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

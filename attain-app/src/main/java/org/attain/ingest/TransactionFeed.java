@@ -1,11 +1,11 @@
 package org.attain.ingest;
 
-import org.attain.ingest.transactions.TransactionFields;
-import org.attain.ingest.profiles.ImportProfile;
-import org.attain.ingest.files.RowSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.attain.ingest.files.RowSource;
+import org.attain.ingest.profiles.ImportProfile;
+import org.attain.ingest.transactions.TransactionFields;
 import org.springframework.stereotype.Service;
 
 /**

@@ -1,11 +1,11 @@
 package org.attain.ingest;
 
-import org.attain.ingest.transactions.Attributes;
-import org.attain.ingest.files.Cells;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.attain.ingest.files.Cells;
+import org.attain.ingest.transactions.Attributes;
 import org.junit.jupiter.api.Test;
 
 /** The limits at the door: what a value may be, and the reason in words when it may not. */

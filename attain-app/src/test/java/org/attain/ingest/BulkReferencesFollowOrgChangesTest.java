@@ -1,9 +1,9 @@
 package org.attain.ingest;
 
-import org.attain.ingest.lookup.References;
-import org.attain.ingest.profiles.ImportProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.attain.ingest.lookup.References;
+import org.attain.ingest.profiles.ImportProfile;
 import org.attain.support.AttainIntegrationTest;
 import org.attain.support.Json;
 import org.junit.jupiter.api.Test;

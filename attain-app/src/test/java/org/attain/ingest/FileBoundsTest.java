@@ -1,10 +1,10 @@
 package org.attain.ingest;
 
-import org.attain.ingest.files.Cells;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.attain.ingest.files.Cells;
 import org.attain.support.AttainIntegrationTest;
 import org.attain.support.Json;
 import org.attain.support.WebSession;

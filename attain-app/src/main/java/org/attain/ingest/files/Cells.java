@@ -1,9 +1,9 @@
 package org.attain.ingest.files;
 
-import org.attain.ingest.Bounds;
-import org.attain.ingest.Problem;
 import java.util.ArrayList;
 import java.util.List;
+import org.attain.ingest.Bounds;
+import org.attain.ingest.Problem;
 
 /**
  * Cells that cannot be kept as they are: longer than a cell may be, or holding characters PostgreSQL

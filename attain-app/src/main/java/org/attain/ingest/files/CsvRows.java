@@ -1,6 +1,5 @@
 package org.attain.ingest.files;
 
-import org.attain.ingest.profiles.ImportProfile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,6 +13,7 @@ import java.util.Arrays;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.attain.ingest.profiles.ImportProfile;
 
 /**
  * A CSV file streamed record by record with Commons CSV; bytes that do not fit the encoding stop the read,

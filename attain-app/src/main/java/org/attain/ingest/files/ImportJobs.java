@@ -1,11 +1,5 @@
 package org.attain.ingest.files;
 
-import org.attain.ingest.Bounds;
-import org.attain.ingest.ImportFailedException;
-import org.attain.ingest.ImportOutcome;
-import org.attain.ingest.profiles.ImportProfile;
-import org.attain.ingest.ImportProgress;
-import org.attain.ingest.Imports;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +11,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.attain.ingest.Bounds;
+import org.attain.ingest.ImportFailedException;
+import org.attain.ingest.ImportOutcome;
+import org.attain.ingest.ImportProgress;
+import org.attain.ingest.Imports;
+import org.attain.ingest.profiles.ImportProfile;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.InvalidInputException;
 import org.slf4j.Logger;

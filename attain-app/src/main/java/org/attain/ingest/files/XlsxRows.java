@@ -1,6 +1,5 @@
 package org.attain.ingest.files;
 
-import org.attain.ingest.profiles.ImportProfile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -18,6 +17,7 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.attain.ingest.profiles.ImportProfile;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 

@@ -1,11 +1,11 @@
 package org.attain.ingest.lookup;
 
-import org.attain.ingest.profiles.PeopleMatch;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.attain.ingest.profiles.PeopleMatch;
 
 /**
  * The people and accounts a file may refer to, at hand for the whole import so each row resolves its

@@ -1,13 +1,13 @@
 package org.attain.ingest.lookup;
 
-import org.attain.ingest.profiles.FieldType;
-import org.attain.ingest.profiles.ImportProfile;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.attain.ingest.profiles.FieldType;
+import org.attain.ingest.profiles.ImportProfile;
 import org.attain.sales.SalesKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -1,9 +1,9 @@
 package org.attain.ingest.lookup;
 
-import org.attain.ingest.transactions.TransactionFields;
-import org.attain.ingest.profiles.ImportProfile;
 import java.util.List;
 import java.util.Map;
+import org.attain.ingest.profiles.ImportProfile;
+import org.attain.ingest.transactions.TransactionFields;
 import org.attain.sales.SalesKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

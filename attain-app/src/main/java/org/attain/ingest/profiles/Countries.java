@@ -1,10 +1,10 @@
 package org.attain.ingest.profiles;
 
-import org.attain.ingest.lookup.Closest;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.attain.ingest.lookup.Closest;
 
 /**
  * Countries as files write them: the ISO code (DE), or the name in English or German as Java knows

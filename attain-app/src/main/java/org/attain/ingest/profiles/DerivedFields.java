@@ -1,6 +1,5 @@
 package org.attain.ingest.profiles;
 
-import org.attain.ingest.lookup.Closest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
+import org.attain.ingest.lookup.Closest;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

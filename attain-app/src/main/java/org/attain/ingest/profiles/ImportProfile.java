@@ -1,7 +1,5 @@
 package org.attain.ingest.profiles;
 
-import org.attain.ingest.Bounds;
-import org.attain.ingest.RecordKinds;
 import java.nio.charset.Charset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
@@ -10,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.attain.ingest.Bounds;
+import org.attain.ingest.RecordKinds;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;

@@ -1,12 +1,12 @@
 package org.attain.ingest.profiles;
 
-import org.attain.ingest.RecordKinds;
-import org.attain.ingest.transactions.TransactionFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.attain.ingest.RecordKinds;
+import org.attain.ingest.transactions.TransactionFields;
 
 /**
  * A first draft of a profile for a file nobody has described yet: columns matched to fields by

@@ -1,12 +1,12 @@
 package org.attain.ingest.profiles;
 
-import org.attain.ingest.Bounds;
-import org.attain.ingest.RecordKinds;
-import org.attain.ingest.transactions.TransactionFields;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.attain.ingest.Bounds;
+import org.attain.ingest.RecordKinds;
+import org.attain.ingest.transactions.TransactionFields;
 
 /**
  * The fixed values a profile writes itself (defaults and constants) checked against their field's type

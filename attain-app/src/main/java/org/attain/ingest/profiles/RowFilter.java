@@ -1,11 +1,11 @@
 package org.attain.ingest.profiles;
 
-import org.attain.ingest.lookup.Closest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.attain.ingest.lookup.Closest;
 
 /**
  * One condition a row must meet to be imported at all, on one column as the file writes it

@@ -1,9 +1,5 @@
 package org.attain.ingest.quarantine;
 
-import org.attain.ingest.Bounds;
-import org.attain.ingest.ImportOutcome;
-import org.attain.ingest.Imports;
-import org.attain.ingest.Problem;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.attain.access.AuditLog;
+import org.attain.ingest.Bounds;
+import org.attain.ingest.ImportOutcome;
+import org.attain.ingest.Imports;
+import org.attain.ingest.Problem;
 import org.attain.platform.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

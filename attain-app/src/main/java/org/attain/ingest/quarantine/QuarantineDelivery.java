@@ -1,13 +1,13 @@
 package org.attain.ingest.quarantine;
 
+import java.util.Collection;
+import java.util.List;
 import org.attain.ingest.Imports;
 import org.attain.ingest.RecordKind;
 import org.attain.ingest.RecordKinds;
-import org.attain.ingest.transactions.TransactionFields;
 import org.attain.ingest.profiles.ImportProfile;
 import org.attain.ingest.profiles.ProfileException;
-import java.util.Collection;
-import java.util.List;
+import org.attain.ingest.transactions.TransactionFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

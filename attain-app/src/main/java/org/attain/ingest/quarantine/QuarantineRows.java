@@ -1,8 +1,8 @@
 package org.attain.ingest.quarantine;
 
-import org.attain.ingest.files.RowSource;
 import java.util.List;
 import java.util.Map;
+import org.attain.ingest.files.RowSource;
 
 /** The open quarantine rows of an import, fed back through the same mapping as the file they came from. */
 public final class QuarantineRows implements RowSource {

@@ -1,8 +1,8 @@
 package org.attain.ingest.quarantine;
 
-import org.attain.ingest.Problem;
 import java.time.Instant;
 import java.util.List;
+import org.attain.ingest.Problem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;

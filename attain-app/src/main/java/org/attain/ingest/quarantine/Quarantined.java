@@ -1,10 +1,10 @@
 package org.attain.ingest.quarantine;
 
-import org.attain.ingest.Problem;
-import org.attain.ingest.files.Cells;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.attain.ingest.Problem;
+import org.attain.ingest.files.Cells;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A rejected row as the quarantine stores it: its cells by column (editable in place) and its problems, as JSON. */

@@ -1,8 +1,8 @@
 package org.attain.ingest.transactions;
 
+import java.util.Map;
 import org.attain.ingest.Bounds;
 import org.attain.ingest.files.Cells;
-import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;

@@ -1,15 +1,15 @@
 package org.attain.ingest.transactions;
 
+import java.util.List;
 import org.attain.ingest.ImportProgress;
 import org.attain.ingest.Problem;
-import org.attain.ingest.quarantine.Quarantined;
+import org.attain.ingest.files.Cells;
+import org.attain.ingest.files.RowSource;
 import org.attain.ingest.lookup.Directory;
 import org.attain.ingest.lookup.Names;
 import org.attain.ingest.profiles.ImportProfile;
 import org.attain.ingest.profiles.RowFilter;
-import org.attain.ingest.files.Cells;
-import org.attain.ingest.files.RowSource;
-import java.util.List;
+import org.attain.ingest.quarantine.Quarantined;
 
 /** Receives the rows of a source, maps each one and stages it as good or rejected. */
 public final class FileReading implements RowSource.Handler {

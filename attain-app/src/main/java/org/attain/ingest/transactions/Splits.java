@@ -1,13 +1,13 @@
 package org.attain.ingest.transactions;
 
-import org.attain.ingest.Bounds;
-import org.attain.ingest.lookup.Directory;
-import org.attain.ingest.profiles.NumberStyle;
-import org.attain.ingest.profiles.Values;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import org.attain.ingest.Bounds;
+import org.attain.ingest.lookup.Directory;
+import org.attain.ingest.profiles.NumberStyle;
+import org.attain.ingest.profiles.Values;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;

@@ -1,18 +1,18 @@
 package org.attain.ingest.transactions;
 
-import org.attain.ingest.Problem;
-import org.attain.ingest.quarantine.Quarantined;
-import org.attain.ingest.files.Cells;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import org.attain.ingest.Problem;
+import org.attain.ingest.files.Cells;
+import org.attain.ingest.quarantine.Quarantined;
 import org.attain.platform.CopyText;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.postgresql.copy.CopyIn;
 
 /**
  * Streams mapped rows and rejected rows into the temporary staging table through one PostgreSQL

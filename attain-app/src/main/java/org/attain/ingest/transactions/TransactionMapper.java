@@ -1,16 +1,5 @@
 package org.attain.ingest.transactions;
 
-import org.attain.ingest.Bounds;
-import org.attain.ingest.Problem;
-import org.attain.ingest.lookup.Closest;
-import org.attain.ingest.lookup.Directory;
-import org.attain.ingest.profiles.Columns;
-import org.attain.ingest.profiles.DerivedFields;
-import org.attain.ingest.profiles.ImportProfile;
-import org.attain.ingest.profiles.NumberStyle;
-import org.attain.ingest.profiles.ProfileException;
-import org.attain.ingest.profiles.Values;
-import org.attain.ingest.files.Cells;
 import static org.attain.ingest.transactions.TransactionFields.ACCOUNT;
 import static org.attain.ingest.transactions.TransactionFields.AMOUNT;
 import static org.attain.ingest.transactions.TransactionFields.ATTRIBUTES;
@@ -33,6 +22,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.attain.ingest.Bounds;
+import org.attain.ingest.Problem;
+import org.attain.ingest.files.Cells;
+import org.attain.ingest.lookup.Closest;
+import org.attain.ingest.lookup.Directory;
+import org.attain.ingest.profiles.Columns;
+import org.attain.ingest.profiles.DerivedFields;
+import org.attain.ingest.profiles.ImportProfile;
+import org.attain.ingest.profiles.NumberStyle;
+import org.attain.ingest.profiles.ProfileException;
+import org.attain.ingest.profiles.Values;
 
 /**
  * Maps one source row to a canonical transaction, or to the list of everything wrong with it, so

@@ -1,11 +1,5 @@
 package org.attain.ingest.web;
 
-import org.attain.ingest.Bounds;
-import org.attain.ingest.ExactRecords;
-import org.attain.ingest.ImportRecords;
-import org.attain.ingest.Imports;
-import org.attain.ingest.OutsideRun;
-import org.attain.ingest.files.Cells;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,6 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.attain.access.AttainUser;
+import org.attain.ingest.Bounds;
+import org.attain.ingest.ExactRecords;
+import org.attain.ingest.ImportRecords;
+import org.attain.ingest.Imports;
+import org.attain.ingest.OutsideRun;
+import org.attain.ingest.files.Cells;
 import org.attain.platform.ConflictException;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.InvalidInputException;

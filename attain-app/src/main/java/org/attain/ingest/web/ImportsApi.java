@@ -1,11 +1,5 @@
 package org.attain.ingest.web;
 
-import org.attain.ingest.ImportProgress;
-import org.attain.ingest.ImportRecords;
-import org.attain.ingest.OutsideRun;
-import org.attain.ingest.profiles.ImportProfile;
-import org.attain.ingest.profiles.ProfileException;
-import org.attain.ingest.files.ImportJobs;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -15,6 +9,12 @@ import java.util.List;
 import java.util.Map;
 import org.attain.access.AttainUser;
 import org.attain.access.Role;
+import org.attain.ingest.ImportProgress;
+import org.attain.ingest.ImportRecords;
+import org.attain.ingest.OutsideRun;
+import org.attain.ingest.files.ImportJobs;
+import org.attain.ingest.profiles.ImportProfile;
+import org.attain.ingest.profiles.ProfileException;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.ForbiddenException;
 import org.attain.platform.InvalidInputException;

@@ -1,13 +1,13 @@
 package org.attain.ingest.web;
 
-import org.attain.ingest.ImportRecords;
-import org.attain.ingest.quarantine.QuarantineActions;
-import org.attain.ingest.quarantine.QuarantineView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
 import org.attain.access.AttainUser;
+import org.attain.ingest.ImportRecords;
+import org.attain.ingest.quarantine.QuarantineActions;
+import org.attain.ingest.quarantine.QuarantineView;
 import org.attain.platform.ConflictException;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.InvalidInputException;

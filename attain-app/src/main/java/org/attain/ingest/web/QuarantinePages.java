@@ -1,11 +1,11 @@
 package org.attain.ingest.web;
 
-import org.attain.ingest.Problem;
-import org.attain.ingest.quarantine.QuarantineActions;
-import org.attain.ingest.quarantine.QuarantineView;
 import java.util.ArrayList;
 import java.util.List;
 import org.attain.access.AttainUser;
+import org.attain.ingest.Problem;
+import org.attain.ingest.quarantine.QuarantineActions;
+import org.attain.ingest.quarantine.QuarantineView;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -1,16 +1,16 @@
 package org.attain.ingest.web;
 
-import org.attain.ingest.ExactRecords;
-import org.attain.ingest.ImportProgress;
-import org.attain.ingest.Imports;
-import org.attain.ingest.TransactionFeed;
-import org.attain.ingest.transactions.TransactionFields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.attain.access.AttainUser;
+import org.attain.ingest.ExactRecords;
+import org.attain.ingest.ImportProgress;
+import org.attain.ingest.Imports;
+import org.attain.ingest.TransactionFeed;
+import org.attain.ingest.transactions.TransactionFields;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,8 +1,5 @@
 package org.attain.ingest.files;
 
-import org.attain.ingest.profiles.ImportProfile;
-import org.attain.ingest.profiles.NumberStyle;
-import org.attain.ingest.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +11,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.attain.ingest.Problem;
+import org.attain.ingest.profiles.ImportProfile;
+import org.attain.ingest.profiles.NumberStyle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

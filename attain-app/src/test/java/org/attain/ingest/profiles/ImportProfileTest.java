@@ -1,11 +1,11 @@
 package org.attain.ingest.profiles;
 
-import org.attain.ingest.RecordKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.attain.ingest.RecordKinds;
 import org.junit.jupiter.api.Test;
 
 /** A profile is readable YAML; a broken one is refused with the key that is wrong. */

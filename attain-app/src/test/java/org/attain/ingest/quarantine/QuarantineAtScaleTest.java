@@ -1,8 +1,8 @@
 package org.attain.ingest.quarantine;
 
-import org.attain.ingest.ImportApiCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.attain.ingest.ImportApiCalls;
 import org.attain.support.AttainIntegrationTest;
 import org.attain.support.Json;
 import org.attain.support.WebSession;

@@ -1,13 +1,5 @@
 package org.attain.ingest.transactions;
 
-import org.attain.ingest.Bounds;
-import org.attain.ingest.ImportOutcome;
-import org.attain.ingest.Imports;
-import org.attain.ingest.lookup.Directory;
-import org.attain.ingest.profiles.ImportProfile;
-import org.attain.ingest.profiles.NumberStyle;
-import org.attain.ingest.profiles.PeopleMatch;
-import org.attain.ingest.profiles.Values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,6 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.attain.ingest.Bounds;
+import org.attain.ingest.ImportOutcome;
+import org.attain.ingest.Imports;
+import org.attain.ingest.lookup.Directory;
+import org.attain.ingest.profiles.ImportProfile;
+import org.attain.ingest.profiles.NumberStyle;
+import org.attain.ingest.profiles.PeopleMatch;
+import org.attain.ingest.profiles.Values;
 import org.attain.sales.TransactionWrites;
 import org.attain.sales.TransactionsChanged;
 import org.attain.support.AttainIntegrationTest;

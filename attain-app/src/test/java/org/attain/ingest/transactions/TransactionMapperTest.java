@@ -1,15 +1,15 @@
 package org.attain.ingest.transactions;
 
-import org.attain.ingest.Problem;
-import org.attain.ingest.lookup.Directory;
-import org.attain.ingest.profiles.ImportProfile;
-import org.attain.ingest.profiles.PeopleMatch;
-import org.attain.ingest.profiles.ProfileException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import org.attain.ingest.Problem;
+import org.attain.ingest.lookup.Directory;
+import org.attain.ingest.profiles.ImportProfile;
+import org.attain.ingest.profiles.PeopleMatch;
+import org.attain.ingest.profiles.ProfileException;
 import org.junit.jupiter.api.Test;
 
 /** One CRM row becomes one canonical transaction, or a list of named problems with suggestions. */
