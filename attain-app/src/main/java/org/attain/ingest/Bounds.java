@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
+import org.attain.ingest.files.Cells;
 
 /**
  * The limits a value meets where it enters (files, bulk API, webhooks, connectors), so nothing the
@@ -160,12 +161,12 @@ public final class Bounds {
     }
 
     /** Index of the first control character (C0, DEL, C1) or unpaired surrogate, or -1. */
-    static int controlAt(String s) {
+    public static int controlAt(String s) {
         return firstAt(s, Character::isISOControl);
     }
 
     /** Index of the first character {@code forbidden} names, or of an unpaired surrogate, or -1. */
-    static int firstAt(String s, java.util.function.IntPredicate forbidden) {
+    public static int firstAt(String s, java.util.function.IntPredicate forbidden) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (forbidden.test(c)) {
@@ -183,7 +184,7 @@ public final class Bounds {
     }
 
     /** A character as U+0009, the way the reasons name it. */
-    static String codePoint(String s, int at) {
+    public static String codePoint(String s, int at) {
         return String.format(Locale.ROOT, "U+%04X", (int) s.charAt(at));
     }
 

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.attain.ingest.profiles.Derived;
+import org.attain.ingest.profiles.Field;
+import org.attain.ingest.profiles.FieldType;
+import org.attain.ingest.profiles.ImportProfile;
 import org.attain.ingest.records.RecordKind;
 import org.attain.ingest.records.RecordLoad;
 

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.attain.ingest.profiles.ImportProfile;
+import org.attain.ingest.profiles.ProfileException;
 import org.attain.platform.CliFailure;
 import org.attain.platform.Headless;
 import org.springframework.context.ConfigurableApplicationContext;

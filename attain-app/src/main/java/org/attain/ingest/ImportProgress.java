@@ -1,5 +1,7 @@
 package org.attain.ingest;
 
+import org.attain.ingest.files.RowSource;
+
 /** How far a running import is; written by the import's thread, read by pages and the API. */
 public final class ImportProgress {
 

@@ -14,8 +14,24 @@ import javax.sql.DataSource;
 import org.attain.access.AuditLog;
 import org.attain.calcinputs.PayInputsChanged;
 import org.attain.fx.FxRatesChanged;
+import org.attain.ingest.files.CsvRows;
+import org.attain.ingest.files.RowSource;
+import org.attain.ingest.files.UnreadableFileException;
+import org.attain.ingest.files.XlsxRows;
+import org.attain.ingest.lookup.Directory;
+import org.attain.ingest.lookup.Lookups;
+import org.attain.ingest.lookup.Names;
+import org.attain.ingest.lookup.References;
+import org.attain.ingest.profiles.ImportProfile;
+import org.attain.ingest.profiles.ProfileException;
+import org.attain.ingest.quarantine.QuarantineDelivery;
+import org.attain.ingest.quarantine.QuarantineRows;
 import org.attain.ingest.records.RecordImports;
 import org.attain.ingest.records.RecordKinds;
+import org.attain.ingest.transactions.FileReading;
+import org.attain.ingest.transactions.StageWriter;
+import org.attain.ingest.transactions.TransactionFields;
+import org.attain.ingest.transactions.TransactionLoad;
 import org.attain.org.OrgChanged;
 import org.attain.quota.QuotasChanged;
 import org.attain.sales.TransactionWrites;
@@ -104,7 +120,7 @@ public class Imports {
      * Replays only the given open rows of an import (a bulk correction's), in the caller's transaction when there
      * is one; the import's other open rows stay as they are.
      */
-    ImportOutcome replayRows(long ofImport, Set<Long> rowIds, String actor) {
+    public ImportOutcome replayRows(long ofImport, Set<Long> rowIds, String actor) {
         return replay(reserveId(), ofImport, rowIds, actor, new ImportProgress());
     }
 
@@ -141,32 +157,9 @@ public class Imports {
         ImportOutcome outcome = inOneTransaction(run, progress, (tx, started) -> {
             TransactionLoad load = new TransactionLoad(jdbc);
             load.createStage();
-            Connection connection = DataSourceUtils.getConnection(dataSource);
-            List<String> header;
-            long read;
-            long mappingRejected;
-            long skipped;
-            // Before the COPY starts: while it runs, the connection takes no other statement.
-            Directory directory = references.directory(jdbc, run.profile());
-            Names<String> products = run.profile().checkProducts()
-                    && run.profile().maps(TransactionFields.PRODUCT_CODE) ? Lookups.products(jdbc) : null;
-            progress.reading(run.source());
-            try (StageWriter stage = new StageWriter(connection)) {
-                FileReading reading = new FileReading(run.profile(), directory, stage, run.source().typedCells(), progress,
-                        products);
-                run.source().read(reading);
-                stage.finish();
-                header = reading.header();
-                read = stage.stagedCount();
-                mappingRejected = stage.rejectedCount();
-                skipped = reading.skipped();
-            } catch (SQLException | java.io.IOException e) {
-                throw new UnreadableFileException("the rows could not be staged: " + e.getMessage());
-            }
+            Staged staged = readAndStage(run, progress);
             progress.loading();
-            long rejected = load.quarantine(run.id(),
-                    run.profile().columns().getOrDefault(TransactionFields.EXTERNAL_ID, "external_id"), read, mappingRejected,
-                    run.profile().derived().containsKey(TransactionFields.EXTERNAL_ID));
+            long rejected = quarantine(run, load, staged);
             Object savepoint = run.dryRun() ? tx.createSavepoint() : null;
             TransactionWrites.Changes c = writes.applyStaged(TransactionLoad.STAGE, run.id(), run.profile().source(),
                     clock.instant(), load.goodRows());
@@ -174,19 +167,53 @@ public class Imports {
             if (run.dryRun()) {
                 tx.rollbackToSavepoint(savepoint);
             } else {
-                // The fiscal years of the loaded dates get their periods (committed on their own, see Periods).
-                periods.ensureCovering(c.earliest(), c.latest());
-                auditChanges(run, c);
-                resolveReplayed(run);
-                delivery.transactions(run);
+                keep(run, c);
                 changes[0] = c;
             }
-            long unchanged = read - rejected - c.inserted() - c.updated();
-            return finishRecord(run, header, new ImportOutcome(run.id(), null, read + skipped, c.inserted(), c.updated(),
-                    unchanged, rejected, null, 0, skipped)).withOutsideRun(outside);
+            long unchanged = staged.read() - rejected - c.inserted() - c.updated();
+            return finishRecord(run, staged.header(), new ImportOutcome(run.id(), null, staged.read() + staged.skipped(),
+                    c.inserted(), c.updated(), unchanged, rejected, null, 0, staged.skipped())).withOutsideRun(outside);
         });
         writes.announce(changes[0], run.id());
         return outcome;
+    }
+
+    /** What reading a source into the stage counted: rows staged, of them rejected by the mapping, and left out by filters. */
+    private record Staged(List<String> header, long read, long mappingRejected, long skipped) {
+    }
+
+    /** Reads the source row by row, maps each and streams it into the stage by COPY, good or with its problems. */
+    private Staged readAndStage(Run run, ImportProgress progress) {
+        // Before the COPY starts: while it runs, the connection takes no other statement.
+        Directory directory = references.directory(jdbc, run.profile());
+        Names<String> products = run.profile().checkProducts()
+                && run.profile().maps(TransactionFields.PRODUCT_CODE) ? Lookups.products(jdbc) : null;
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        progress.reading(run.source());
+        try (StageWriter stage = new StageWriter(connection)) {
+            FileReading reading = new FileReading(run.profile(), directory, stage, run.source().typedCells(), progress,
+                    products);
+            run.source().read(reading);
+            stage.finish();
+            return new Staged(reading.header(), stage.stagedCount(), stage.rejectedCount(), reading.skipped());
+        } catch (SQLException | java.io.IOException e) {
+            throw new UnreadableFileException("the rows could not be staged: " + e.getMessage());
+        }
+    }
+
+    /** Repeated ids and the rows with problems go to the import's quarantine; returns how many. */
+    private long quarantine(Run run, TransactionLoad load, Staged staged) {
+        return load.quarantine(run.id(), run.profile().columns().getOrDefault(TransactionFields.EXTERNAL_ID, "external_id"),
+                staged.read(), staged.mappingRejected(), run.profile().derived().containsKey(TransactionFields.EXTERNAL_ID));
+    }
+
+    /** A load that is kept (not a dry run): periods for its dates, audit, replayed rows resolved, quarantine delivered. */
+    private void keep(Run run, TransactionWrites.Changes c) {
+        // The fiscal years of the loaded dates get their periods (committed on their own, see Periods).
+        periods.ensureCovering(c.earliest(), c.latest());
+        auditChanges(run, c);
+        resolveReplayed(run);
+        delivery.transactions(run);
     }
 
     /** People, teams, quotas, FX rates …: read and upserted by natural key, see {@link RecordImports}. */

@@ -56,7 +56,7 @@ public record OutsideRun(long deals, SortedMap<Integer, Long> byYear, String run
 
     /** Counts an import's rows outside the next run from its stage and keeps the count on the import's record. */
     @Component
-    static class Counter {
+    public static class Counter {
 
         private static final JsonMapper JSON = JsonMapper.builder().build();
         private final Periods periods;
@@ -96,7 +96,7 @@ public record OutsideRun(long deals, SortedMap<Integer, Long> byYear, String run
         }
 
         /** What an import recorded, or null when its rows were all inside the next run (or it predates the count). */
-        OutsideRun find(JdbcClient jdbc, long importId) {
+        public OutsideRun find(JdbcClient jdbc, long importId) {
             String stored = jdbc.sql("select outside_run::text from ingest_import where id = :id").param("id", importId)
                     .query(String.class).optional().orElse(null);
             if (stored == null) {

@@ -1,6 +1,7 @@
 package org.attain.ingest;
 
 import java.util.List;
+import org.attain.ingest.files.Cells;
 
 /**
  * One thing wrong with one cell of a source row: the column as the file names it, the value found,
@@ -14,12 +15,12 @@ public record Problem(String column, String value, String reason, String suggest
         this(column, value, reason, suggestion, null, null);
     }
 
-    static Problem refused(String column, String value, Bounds.Refusal refusal, String suggestion) {
+    public static Problem refused(String column, String value, Bounds.Refusal refusal, String suggestion) {
         return new Problem(column, value, refusal.english(), suggestion, refusal.code(), refusal.args());
     }
 
     /** The problem as the quarantine keeps it: values and reasons cut to a preview, never a whole huge cell. */
-    Problem bounded() {
+    public Problem bounded() {
         return new Problem(Cells.preview(column), Cells.preview(value), Cells.preview(reason, 5 * Cells.PREVIEW_LENGTH),
                 Cells.preview(suggestion), code, args == null ? null : args.stream().map(Cells::preview).toList());
     }

@@ -3,7 +3,10 @@ package org.attain.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.attain.ingest.files.RowSource;
+import org.attain.ingest.profiles.ImportProfile;
 import org.attain.ingest.records.RecordKinds;
+import org.attain.ingest.transactions.TransactionFields;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,7 +44,7 @@ public class TransactionFeed {
     }
 
     /** The profile for records that already use the canonical field names, ISO dates and plain numbers. */
-    static ImportProfile canonicalProfile(String name, String source) {
+    public static ImportProfile canonicalProfile(String name, String source) {
         return canonicalProfile(name, RecordKinds.TRANSACTIONS, source);
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.attain.ingest.files.Cells;
+import org.attain.ingest.transactions.Attributes;
 import org.junit.jupiter.api.Test;
 
 /** The limits at the door: what a value may be, and the reason in words when it may not. */

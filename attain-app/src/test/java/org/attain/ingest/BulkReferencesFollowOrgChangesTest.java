@@ -2,6 +2,8 @@ package org.attain.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.attain.ingest.lookup.References;
+import org.attain.ingest.profiles.ImportProfile;
 import org.attain.support.AttainIntegrationTest;
 import org.attain.support.Json;
 import org.junit.jupiter.api.Test;

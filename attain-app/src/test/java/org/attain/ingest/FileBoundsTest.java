@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.attain.ingest.files.Cells;
 import org.attain.support.AttainIntegrationTest;
 import org.attain.support.Json;
 import org.attain.support.WebSession;

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * follows the import until it is done, reads its quarantine. The example profiles can be given a
  * source of their own so one test's rows never meet another's.
  */
-final class ImportApiCalls {
+public final class ImportApiCalls {
 
     static final Path EXAMPLES = Path.of("../examples/imports");
 
@@ -29,14 +29,14 @@ final class ImportApiCalls {
     private final String token;
     private final HttpClient client = HttpClient.newHttpClient();
 
-    ImportApiCalls(String base, WebSession admin) {
+    public ImportApiCalls(String base, WebSession admin) {
         this.base = base;
         var created = admin.sendJson("POST", "/api/v1/tokens", "{\"name\":\"imports\",\"scopes\":[\"read\",\"write\"]}");
         this.token = Json.parse(created.body()).get("secret").asString();
     }
 
     /** A finished import: its counts, its quarantined problems flattened as "row | column | value | reason | suggestion". */
-    record Done(long id, String summary, JsonNode record, List<String> problems) {
+    public record Done(long id, String summary, JsonNode record, List<String> problems) {
     }
 
     static String example(String name) {
@@ -52,19 +52,19 @@ final class ImportApiCalls {
         return profileYaml.replaceFirst("(?m)^source: .*$", "source: " + source);
     }
 
-    static String fresh(String prefix) {
+    public static String fresh(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    Done load(String profileYaml, String fileName, String csv) {
+    public Done load(String profileYaml, String fileName, String csv) {
         return load(profileYaml, fileName, csv, false);
     }
 
-    Done load(String profileYaml, String fileName, String csv, boolean dryRun) {
+    public Done load(String profileYaml, String fileName, String csv, boolean dryRun) {
         return load(profileYaml, fileName, csv.getBytes(StandardCharsets.UTF_8), dryRun);
     }
 
-    Done load(String profileYaml, String fileName, byte[] file, boolean dryRun) {
+    public Done load(String profileYaml, String fileName, byte[] file, boolean dryRun) {
         var started = start(profileYaml, fileName, file, dryRun);
         if (started.statusCode() != 202) {
             throw new AssertionError("import not started: " + started.statusCode() + " " + started.body());
@@ -128,7 +128,7 @@ final class ImportApiCalls {
         return await(Json.parse(started.body()).get("id").asLong());
     }
 
-    HttpResponse<String> postJson(String path, String json, String idempotencyKey) {
+    public HttpResponse<String> postJson(String path, String json, String idempotencyKey) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (idempotencyKey != null) {

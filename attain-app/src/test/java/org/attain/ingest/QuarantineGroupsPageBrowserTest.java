@@ -3,6 +3,7 @@ package org.attain.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.attain.ingest.quarantine.QuarantineAtScaleTest;
 import org.attain.support.AttainIntegrationTest;
 import org.attain.support.Browser;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import org.attain.ingest.profiles.ImportProfile;
 import org.attain.sales.TransactionsChanged;
 import org.attain.support.AttainIntegrationTest;
 import org.junit.jupiter.api.Test;

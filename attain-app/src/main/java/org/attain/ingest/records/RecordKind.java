@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.attain.ingest.Field;
-import org.attain.ingest.Lookups;
+import org.attain.ingest.profiles.Field;
+import org.attain.ingest.lookup.Lookups;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

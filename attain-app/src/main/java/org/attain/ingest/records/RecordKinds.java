@@ -1,8 +1,8 @@
 package org.attain.ingest.records;
 
-import static org.attain.ingest.Field.choice;
-import static org.attain.ingest.Field.optional;
-import static org.attain.ingest.Field.required;
+import static org.attain.ingest.profiles.Field.choice;
+import static org.attain.ingest.profiles.Field.optional;
+import static org.attain.ingest.profiles.Field.required;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,10 +13,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.attain.ingest.FieldType;
-import org.attain.ingest.Lookups;
+import org.attain.ingest.profiles.FieldType;
+import org.attain.ingest.lookup.Lookups;
 import org.attain.ingest.Stored;
-import org.attain.ingest.TransactionFields;
+import org.attain.ingest.transactions.TransactionFields;
 import org.attain.sales.BookedTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

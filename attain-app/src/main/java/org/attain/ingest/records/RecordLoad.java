@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.attain.ingest.Field;
+import org.attain.ingest.profiles.Field;
 import org.attain.ingest.Stored;
 import org.attain.records.RecordTable;
 import org.springframework.dao.DataAccessException;

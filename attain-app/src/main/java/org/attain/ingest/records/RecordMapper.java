@@ -18,20 +18,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.attain.ingest.Bounds;
-import org.attain.ingest.Cells;
-import org.attain.ingest.Closest;
-import org.attain.ingest.Columns;
-import org.attain.ingest.Countries;
-import org.attain.ingest.DerivedFields;
-import org.attain.ingest.Field;
-import org.attain.ingest.ImportProfile;
-import org.attain.ingest.Lookups;
-import org.attain.ingest.Names;
-import org.attain.ingest.NumberStyle;
+import org.attain.ingest.files.Cells;
+import org.attain.ingest.lookup.Closest;
+import org.attain.ingest.profiles.Columns;
+import org.attain.ingest.profiles.Countries;
+import org.attain.ingest.profiles.DerivedFields;
+import org.attain.ingest.profiles.Field;
+import org.attain.ingest.profiles.ImportProfile;
+import org.attain.ingest.lookup.Lookups;
+import org.attain.ingest.lookup.Names;
+import org.attain.ingest.profiles.NumberStyle;
 import org.attain.ingest.Problem;
-import org.attain.ingest.ProfileException;
+import org.attain.ingest.profiles.ProfileException;
 import org.attain.ingest.Stored;
-import org.attain.ingest.Values;
+import org.attain.ingest.profiles.Values;
 
 /**
  * Maps one source row to the canonical values of a record kind (by database column), or to the

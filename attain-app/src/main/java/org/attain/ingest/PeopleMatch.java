@@ -1,6 +1,0 @@
-package org.attain.ingest;
-
-/** How a file names a person: employee id (person.external_id), e-mail address or full name. */
-public enum PeopleMatch {
-    EMPLOYEE_ID, EMAIL, NAME
-}
