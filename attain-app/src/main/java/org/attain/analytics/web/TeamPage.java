@@ -1,4 +1,4 @@
-package org.attain.analytics;
+package org.attain.analytics.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.attain.access.AttainUser;
+import org.attain.analytics.TeamInsights;
 import org.attain.org.Visibility;
 import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
