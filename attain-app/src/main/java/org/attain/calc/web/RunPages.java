@@ -1,8 +1,12 @@
-package org.attain.calc;
+package org.attain.calc.web;
 
 import java.util.List;
 import org.attain.access.AttainUser;
 import org.attain.access.Role;
+import org.attain.calc.CalcRuns;
+import org.attain.calc.RunChanges;
+import org.attain.calc.RunLauncher;
+import org.attain.calc.RunStatus;
 import org.attain.platform.ForbiddenException;
 import org.attain.platform.NotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -1,10 +1,11 @@
-package org.attain.calc;
+package org.attain.calc.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import org.attain.access.AttainUser;
+import org.attain.calc.ExplainedDeals;
 import org.attain.org.Visibility;
 import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;

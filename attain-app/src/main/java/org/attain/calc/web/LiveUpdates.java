@@ -1,4 +1,4 @@
-package org.attain.calc;
+package org.attain.calc.web;
 
 import java.io.IOException;
 import java.util.List;

@@ -1,10 +1,11 @@
-package org.attain.calc;
+package org.attain.calc.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.attain.access.AttainUser;
 import org.attain.access.Role;
+import org.attain.calc.CalcRuns;
 import org.attain.platform.ForbiddenException;
 import org.attain.platform.NotFoundException;
 import org.springframework.http.HttpStatus;
