@@ -1,8 +1,11 @@
-package org.attain.access;
+package org.attain.access.web;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.attain.access.ApiTokens;
+import org.attain.access.AttainUser;
+import org.attain.access.AuditLog;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

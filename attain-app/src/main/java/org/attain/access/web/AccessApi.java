@@ -1,4 +1,4 @@
-package org.attain.access;
+package org.attain.access.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,6 +9,11 @@ import jakarta.validation.constraints.Size;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.attain.access.ApiTokens;
+import org.attain.access.AttainUser;
+import org.attain.access.AuditLog;
+import org.attain.access.Role;
+import org.attain.access.UserAccounts;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.ForbiddenException;
 import org.attain.platform.InvalidInputException;

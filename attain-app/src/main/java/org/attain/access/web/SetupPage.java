@@ -1,5 +1,6 @@
-package org.attain.access;
+package org.attain.access.web;
 
+import org.attain.access.FirstAdmin;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
