@@ -1,4 +1,4 @@
-package org.attain.activity;
+package org.attain.activity.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.attain.access.AttainUser;
+import org.attain.activity.ActivityKind;
+import org.attain.activity.ActivitySummaries;
 import org.attain.org.Visibility;
 import org.attain.platform.NotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -1,4 +1,4 @@
-package org.attain.activity;
+package org.attain.activity.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.attain.access.AttainUser;
 import org.attain.access.Role;
+import org.attain.activity.ActivityCapture;
+import org.attain.activity.ActivityRecords;
+import org.attain.activity.ActivitySummaries;
+import org.attain.activity.Captured;
 import org.attain.org.Visibility;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.ForbiddenException;
