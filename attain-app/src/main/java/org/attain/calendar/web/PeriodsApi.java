@@ -1,10 +1,12 @@
-package org.attain.calendar;
+package org.attain.calendar.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.attain.access.AttainUser;
 import org.attain.access.Role;
+import org.attain.calendar.PeriodKind;
+import org.attain.calendar.Periods;
 import org.attain.platform.ForbiddenException;
 import org.attain.platform.NotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -1,7 +1,9 @@
-package org.attain.calendar;
+package org.attain.calendar.web;
 
 import org.attain.access.AttainUser;
 import org.attain.access.Role;
+import org.attain.calendar.PeriodKind;
+import org.attain.calendar.Periods;
 import org.attain.platform.ConflictException;
 import org.attain.platform.ForbiddenException;
 import org.attain.platform.InvalidInputException;
