@@ -1,4 +1,4 @@
-package org.attain.home;
+package org.attain.home.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -9,6 +9,7 @@ import org.attain.access.AttainUser;
 import org.attain.access.Role;
 import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
+import org.attain.home.SalesSnapshot;
 import org.attain.org.People;
 import org.attain.org.PersonView;
 import org.attain.pay.Earnings;

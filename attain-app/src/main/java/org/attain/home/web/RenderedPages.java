@@ -1,4 +1,4 @@
-package org.attain.home;
+package org.attain.home.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
