@@ -1,9 +1,10 @@
-package org.attain.integration;
+package org.attain.integration.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.attain.access.AttainUser;
+import org.attain.integration.WebhookSources;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.InvalidInputException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -1,4 +1,4 @@
-package org.attain.integration;
+package org.attain.integration.web;
 
 import org.attain.access.AttainUser;
 import org.attain.access.Role;

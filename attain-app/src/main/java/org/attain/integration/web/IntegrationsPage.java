@@ -1,10 +1,15 @@
-package org.attain.integration;
+package org.attain.integration.web;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.attain.access.AttainUser;
+import org.attain.integration.ConnectorSettings;
+import org.attain.integration.Connectors;
+import org.attain.integration.WebhookDispatcher;
+import org.attain.integration.WebhookSources;
+import org.attain.integration.WebhookSubscriptions;
 import org.attain.platform.ConflictException;
 import org.attain.platform.InvalidInputException;
 import org.attain.platform.NotFoundException;

@@ -1,4 +1,4 @@
-package org.attain.integration;
+package org.attain.integration.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -9,6 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.attain.integration.InboundEvents;
+import org.attain.integration.Signatures;
+import org.attain.integration.WebhookSources;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;

@@ -1,9 +1,11 @@
-package org.attain.integration;
+package org.attain.integration.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.attain.access.AttainUser;
+import org.attain.integration.WebhookDispatcher;
+import org.attain.integration.WebhookSubscriptions;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;

@@ -1,9 +1,11 @@
-package org.attain.integration;
+package org.attain.integration.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.attain.access.AttainUser;
+import org.attain.integration.ConnectorSettings;
+import org.attain.integration.Connectors;
 import org.attain.platform.NotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
