@@ -1,10 +1,17 @@
-package org.attain.org;
+package org.attain.org.web;
 
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.attain.access.AttainUser;
 import org.attain.access.Role;
+import org.attain.org.People;
+import org.attain.org.PersonEditor;
+import org.attain.org.PersonView;
+import org.attain.org.ReportingLines;
+import org.attain.org.RoleType;
+import org.attain.org.Teams;
+import org.attain.org.Visibility;
 import org.attain.platform.ForbiddenException;
 import org.attain.platform.InvalidInputException;
 import org.attain.platform.NotFoundException;

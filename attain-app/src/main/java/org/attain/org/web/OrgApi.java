@@ -1,4 +1,4 @@
-package org.attain.org;
+package org.attain.org.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,6 +11,16 @@ import java.util.List;
 import java.util.Set;
 import org.attain.access.AttainUser;
 import org.attain.access.Role;
+import org.attain.org.NewPerson;
+import org.attain.org.People;
+import org.attain.org.PersonEditor;
+import org.attain.org.PersonRef;
+import org.attain.org.PersonRefs;
+import org.attain.org.PersonView;
+import org.attain.org.ReportingLines;
+import org.attain.org.RoleType;
+import org.attain.org.Teams;
+import org.attain.org.Visibility;
 import org.attain.platform.NotFoundException;
 import org.attain.platform.ForbiddenException;
 import org.springframework.format.annotation.DateTimeFormat;

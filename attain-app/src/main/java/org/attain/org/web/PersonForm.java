@@ -1,10 +1,12 @@
-package org.attain.org;
+package org.attain.org.web;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.attain.org.NewPerson;
+import org.attain.org.RoleType;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** The "add a person" form as the browser posts it; validation messages come in the user's language. */
