@@ -1,4 +1,4 @@
-package org.attain.pay;
+package org.attain.pay.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

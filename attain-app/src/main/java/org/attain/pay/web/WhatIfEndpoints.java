@@ -1,4 +1,4 @@
-package org.attain.pay;
+package org.attain.pay.web;
 
 import java.math.BigDecimal;
 import java.time.Clock;

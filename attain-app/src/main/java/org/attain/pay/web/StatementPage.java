@@ -1,4 +1,4 @@
-package org.attain.pay;
+package org.attain.pay.web;
 
 import java.util.List;
 import org.attain.access.AttainUser;
@@ -6,6 +6,7 @@ import org.attain.org.Visibility;
 import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
 import org.attain.org.People;
+import org.attain.pay.Earnings;
 import org.attain.platform.NotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

@@ -1,4 +1,4 @@
-package org.attain.pay;
+package org.attain.pay.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -11,6 +11,7 @@ import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
 import org.attain.org.PersonRef;
 import org.attain.org.PersonRefs;
+import org.attain.pay.Earnings;
 import org.attain.platform.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

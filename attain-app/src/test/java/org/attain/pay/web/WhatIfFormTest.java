@@ -1,4 +1,4 @@
-package org.attain.pay;
+package org.attain.pay.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
