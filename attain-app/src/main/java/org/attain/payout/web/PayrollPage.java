@@ -1,7 +1,8 @@
-package org.attain.payout;
+package org.attain.payout.web;
 
 import org.attain.access.AttainUser;
 import org.attain.calendar.Periods;
+import org.attain.payout.PayrollExport;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

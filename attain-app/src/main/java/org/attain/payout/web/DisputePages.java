@@ -1,4 +1,4 @@
-package org.attain.payout;
+package org.attain.payout.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -7,6 +7,10 @@ import org.attain.org.Visibility;
 import org.attain.calendar.Periods;
 import org.attain.org.People;
 import org.attain.pay.Earnings;
+import org.attain.payout.Backoffice;
+import org.attain.payout.DisputeStatus;
+import org.attain.payout.Disputes;
+import org.attain.payout.OwnPay;
 import org.attain.platform.ConflictException;
 import org.attain.platform.InvalidInputException;
 import org.attain.platform.NotFoundException;

@@ -1,4 +1,4 @@
-package org.attain.payout;
+package org.attain.payout.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -8,6 +8,7 @@ import java.util.List;
 import org.attain.access.AttainUser;
 import org.attain.org.PersonRef;
 import org.attain.org.PersonRefs;
+import org.attain.payout.Adjustments;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;

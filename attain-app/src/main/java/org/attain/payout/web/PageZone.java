@@ -1,4 +1,4 @@
-package org.attain.payout;
+package org.attain.payout.web;
 
 import java.time.Clock;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package org.attain.payout;
+package org.attain.payout.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -6,6 +6,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import org.attain.access.AttainUser;
+import org.attain.payout.Approvals;
+import org.attain.payout.PayrollExport;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.InvalidInputException;
 import org.springframework.http.ContentDisposition;

@@ -1,9 +1,11 @@
-package org.attain.payout;
+package org.attain.payout.web;
 
 import java.util.List;
 import org.attain.access.AttainUser;
 import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
+import org.attain.payout.ApprovalState;
+import org.attain.payout.Approvals;
 import org.attain.platform.ForbiddenException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

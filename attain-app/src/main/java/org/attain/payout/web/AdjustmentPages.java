@@ -1,4 +1,4 @@
-package org.attain.payout;
+package org.attain.payout.web;
 
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +7,8 @@ import org.attain.access.Role;
 import org.attain.calendar.Periods;
 import org.attain.org.PersonRef;
 import org.attain.org.PersonRefs;
+import org.attain.payout.Adjustments;
+import org.attain.payout.Backoffice;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.ForbiddenException;
 import org.attain.platform.InvalidInputException;
