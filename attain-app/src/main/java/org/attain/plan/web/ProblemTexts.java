@@ -1,7 +1,9 @@
-package org.attain.plan;
+package org.attain.plan.web;
 
 import java.util.List;
 import java.util.Locale;
+import org.attain.plan.PlanScenarios;
+import org.attain.plan.Plans;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 

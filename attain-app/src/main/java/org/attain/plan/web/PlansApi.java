@@ -1,4 +1,4 @@
-package org.attain.plan;
+package org.attain.plan.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.attain.access.AttainUser;
 import org.attain.access.Role;
+import org.attain.plan.PlanRejectedException;
+import org.attain.plan.PlanScenarios;
+import org.attain.plan.Plans;
 import org.attain.platform.ForbiddenException;
 import org.attain.platform.NotFoundException;
 import org.springframework.http.HttpStatus;

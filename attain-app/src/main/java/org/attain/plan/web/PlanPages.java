@@ -1,9 +1,13 @@
-package org.attain.plan;
+package org.attain.plan.web;
 
 import java.util.List;
 import java.util.Locale;
 import org.attain.access.AttainUser;
 import org.attain.access.Role;
+import org.attain.plan.PlanRejectedException;
+import org.attain.plan.PlanScenarios;
+import org.attain.plan.PlanTemplates;
+import org.attain.plan.Plans;
 import org.attain.platform.ForbiddenException;
 import org.attain.platform.NotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

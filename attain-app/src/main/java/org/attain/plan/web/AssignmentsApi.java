@@ -1,4 +1,4 @@
-package org.attain.plan;
+package org.attain.plan.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,6 +10,8 @@ import org.attain.access.Role;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import org.attain.org.PersonRef;
 import org.attain.org.PersonRefs;
+import org.attain.plan.AssignmentsChanged;
+import org.attain.plan.Plans;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.ForbiddenException;
 import org.attain.platform.InvalidInputException;
