@@ -1,4 +1,4 @@
-package org.attain.quota;
+package org.attain.quota.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,6 +11,9 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import org.attain.org.PersonRef;
 import org.attain.org.PersonRefs;
 import org.attain.platform.ForbiddenException;
+import org.attain.quota.QuotaChanges;
+import org.attain.quota.Quotas;
+import org.attain.quota.TeamQuotas;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;

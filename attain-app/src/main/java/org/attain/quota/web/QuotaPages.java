@@ -1,4 +1,4 @@
-package org.attain.quota;
+package org.attain.quota.web;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -19,6 +19,9 @@ import org.attain.platform.FieldProblem;
 import org.attain.platform.ForbiddenException;
 import org.attain.platform.InvalidInputException;
 import org.attain.platform.LocaleNumbers;
+import org.attain.quota.QuotaChanges;
+import org.attain.quota.Quotas;
+import org.attain.quota.TeamQuotas;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
