@@ -1,4 +1,4 @@
-package org.attain.report;
+package org.attain.report.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +7,12 @@ import java.util.Map;
 import org.attain.access.AttainUser;
 import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
+import org.attain.report.EarningsExport;
+import org.attain.report.ReportKind;
+import org.attain.report.Reports;
+import org.attain.report.StatementPdf;
+import org.attain.report.Table;
+import org.attain.report.TableExport;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -1,4 +1,4 @@
-package org.attain.report;
+package org.attain.report.web;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.attain.report.Table;
 
 /**
  * Chart data for ECharts from report tables, as plain maps and lists so the page can inline them

@@ -1,4 +1,4 @@
-package org.attain.report;
+package org.attain.report.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,6 +10,13 @@ import org.attain.calendar.PeriodKind;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.InvalidInputException;
 import org.attain.platform.NotFoundException;
+import org.attain.report.EarningsExport;
+import org.attain.report.ReportData;
+import org.attain.report.ReportKind;
+import org.attain.report.Reports;
+import org.attain.report.StatementPdf;
+import org.attain.report.Table;
+import org.attain.report.TableExport;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
