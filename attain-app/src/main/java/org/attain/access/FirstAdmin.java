@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Order(10)
-class FirstAdmin implements ApplicationRunner {
+public class FirstAdmin implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
 
@@ -70,7 +70,7 @@ class FirstAdmin implements ApplicationRunner {
 
     /** Redeems the setup token once; false when it is wrong, used, or users already exist. */
     @Transactional
-    boolean redeem(String token, String newUsername, String newPassword) {
+    public boolean redeem(String token, String newUsername, String newPassword) {
         if (token == null || users.anyUserExists()) {
             return false;
         }

@@ -44,7 +44,7 @@ public class UserAccounts implements UserDetailsService {
                         r.enabled(), null));
     }
 
-    Set<Role> rolesOf(long userId) {
+    public Set<Role> rolesOf(long userId) {
         List<String> names = jdbc.sql("select role from user_role where user_id = :id order by role")
                 .param("id", userId).query(String.class).list();
         Set<Role> roles = EnumSet.noneOf(Role.class);

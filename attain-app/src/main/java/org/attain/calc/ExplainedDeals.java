@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * in SQL so a line with thousands of deals is not read whole to show a hundred.
  */
 @Component
-class ExplainedDeals {
+public class ExplainedDeals {
 
     /** The part of one deal's credit that fell into one tier: {@code base x rate}. */
     record Slice(int tier, BigDecimal base, BigDecimal rate) {
@@ -27,7 +27,7 @@ class ExplainedDeals {
     }
 
     /** A page of a line's deals; {@code total} is how many the line has. */
-    record Page(long personId, String period, int line, String component, BigDecimal lineAmount, int total, int offset,
+    public record Page(long personId, String period, int line, String component, BigDecimal lineAmount, int total, int offset,
             int limit, List<Deal> deals) {
     }
 
@@ -38,7 +38,7 @@ class ExplainedDeals {
     }
 
     /** Deals {@code offset + 1 .. offset + limit} of the line in the payee's current result; empty if there is no such line. */
-    Optional<Page> page(long personId, String period, int line, int offset, int limit) {
+    public Optional<Page> page(long personId, String period, int line, int offset, int limit) {
         record Packed(String component, BigDecimal amount, byte[] deals, boolean inArrays) {
         }
         Optional<Packed> packed = jdbc.sql("""

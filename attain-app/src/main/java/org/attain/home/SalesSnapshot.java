@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
  * whole team.
  */
 @Service
-class SalesSnapshot {
+public class SalesSnapshot {
 
     private final SalesFigures sales;
     private final ActivityReads activity;
@@ -28,9 +28,9 @@ class SalesSnapshot {
         this.activity = activity;
     }
 
-    record Figures(long personId, BigDecimal bookings, String currency, long deals, BigDecimal pipeline,
+    public record Figures(long personId, BigDecimal bookings, String currency, long deals, BigDecimal pipeline,
             long activities) {
-        static Figures empty(long personId) {
+        public static Figures empty(long personId) {
             return new Figures(personId, BigDecimal.ZERO, "", 0, BigDecimal.ZERO, 0);
         }
     }
@@ -39,7 +39,7 @@ class SalesSnapshot {
     }
 
     /** The people's figures; a person without deals in the range shows their pay currency. */
-    Map<Long, Figures> figures(Collection<PersonView> people, LocalDate from, LocalDate to) {
+    public Map<Long, Figures> figures(Collection<PersonView> people, LocalDate from, LocalDate to) {
         List<Long> ids = people.stream().map(PersonView::id).toList();
         Map<Long, SalesFigures.OwnerFigures> bySales = sales.byOwner(ids, from, to);
         Map<Long, Long> activities = activity.counts(ids, from, to);
@@ -54,11 +54,11 @@ class SalesSnapshot {
     }
 
     /** What a person's own home page shows of their sales: the quarter's figures, recent won deals, activity mix. */
-    record Mine(Figures figures, List<SalesFigures.Deal> recentDeals, List<ActivityCount> activityMix) {
+    public record Mine(Figures figures, List<SalesFigures.Deal> recentDeals, List<ActivityCount> activityMix) {
     }
 
     /** The quarter's figures and recent deals (one statement of sales) and the activity (one of activity). */
-    Mine mine(PersonView me, LocalDate from, LocalDate to, LocalDate activityFrom, LocalDate activityTo, int deals) {
+    public Mine mine(PersonView me, LocalDate from, LocalDate to, LocalDate activityFrom, LocalDate activityTo, int deals) {
         SalesFigures.OwnerDetail mine = sales.ofOwner(me.id(), from, to, deals);
         ActivityReads.Mine acts = activity.mine(me.id(), from, to, activityFrom, activityTo);
         SalesFigures.OwnerFigures f = mine.figures();
@@ -68,7 +68,7 @@ class SalesSnapshot {
                 acts.mix().stream().map(k -> new ActivityCount(k.kind(), k.count())).toList());
     }
 
-    List<SalesFigures.RegionBookings> bookingsByRegion(LocalDate from, LocalDate to) {
+    public List<SalesFigures.RegionBookings> bookingsByRegion(LocalDate from, LocalDate to) {
         return sales.bookingsByOwnerRegion(from, to);
     }
 }

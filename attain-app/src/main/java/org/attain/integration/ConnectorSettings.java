@@ -22,19 +22,19 @@ import tools.jackson.databind.json.JsonMapper;
  * proxy or a test server can stand in for the vendor.
  */
 @Service
-class ConnectorSettings {
+public class ConnectorSettings {
 
-    static final List<String> KINDS = List.of("salesforce", "hubspot");
+    public static final List<String> KINDS = List.of("salesforce", "hubspot");
     static final Instant BEGINNING = Instant.parse("2000-01-01T00:00:00Z");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** What the page and API show: everything except the credentials themselves. */
-    record Settings(String kind, String baseUrl, String tokenUrl, String apiVersion, String currency, boolean scheduled,
+    public record Settings(String kind, String baseUrl, String tokenUrl, String apiVersion, String currency, boolean scheduled,
             boolean hasCredentials, Instant updatedAt, String updatedBy) {
     }
 
     /** A change; null credentials keep the stored ones. */
-    record Change(String baseUrl, String tokenUrl, String apiVersion, String currency, Boolean scheduled,
+    public record Change(String baseUrl, String tokenUrl, String apiVersion, String currency, Boolean scheduled,
             Map<String, String> credentials) {
     }
 
@@ -57,13 +57,13 @@ class ConnectorSettings {
                 .param("k", kind).query(Settings.class).optional();
     }
 
-    List<Settings> all() {
+    public List<Settings> all() {
         return KINDS.stream().map(k -> find(k).orElse(new Settings(k, defaultBase(k), null, defaultVersion(k), "USD", false,
                 false, null, null))).toList();
     }
 
     @Transactional
-    Settings save(String kind, Change c, String actor) {
+    public Settings save(String kind, Change c, String actor) {
         String base = c.baseUrl() == null || c.baseUrl().isBlank() ? defaultBase(kind) : c.baseUrl().trim();
         checkUrl("baseUrl", base);
         String tokenUrl = c.tokenUrl() == null || c.tokenUrl().isBlank() ? null : c.tokenUrl().trim();

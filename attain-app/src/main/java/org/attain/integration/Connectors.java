@@ -24,12 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
  * time; every run is recorded with what it counted and, when it stopped, why.
  */
 @Service
-class Connectors {
+public class Connectors {
 
     private static final Logger log = LoggerFactory.getLogger(Connectors.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record Run(long id, String kind, String trigger, Instant startedAt, Instant finishedAt, String status,
+    public record Run(long id, String kind, String trigger, Instant startedAt, Instant finishedAt, String status,
             Map<String, Long> counts, String message) {
     }
 
@@ -65,7 +65,7 @@ class Connectors {
     }
 
     /** Runs one connector now and returns its record; a failed run is recorded too and returned, not thrown. */
-    Run run(String kind, String trigger) {
+    public Run run(String kind, String trigger) {
         ConnectorSettings.Settings s = settings.find(kind)
                 .orElseThrow(() -> new NotFoundException("configured connector", kind));
         if (running.putIfAbsent(kind, Boolean.TRUE) != null) {
@@ -107,7 +107,7 @@ class Connectors {
                 .orElseThrow(() -> new NotFoundException("connector run", id));
     }
 
-    List<Run> recent(int limit) {
+    public List<Run> recent(int limit) {
         return jdbc.sql(SELECT + " order by id desc limit :n").param("n", limit).query(this::map).list();
     }
 

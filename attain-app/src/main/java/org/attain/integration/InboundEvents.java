@@ -32,17 +32,17 @@ import tools.jackson.databind.json.JsonMapper;
  * with reasons, and won deals sit in the import's quarantine to fix and replay.
  */
 @Component
-class InboundEvents {
+public class InboundEvents {
 
-    static final Set<String> EVENTS = Set.of("deal.won", "deal.changed", "activity.logged");
+    public static final Set<String> EVENTS = Set.of("deal.won", "deal.changed", "activity.logged");
     static final String WON_STAGE = "Closed Won";
     // amounts exactly as sent: 12345678901234.5678 through a double would come back as ...5680, 1e400 as Infinity
     private static final JsonMapper JSON = JsonMapper.builder().enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
-    record Problem(String field, String reason) {
+    public record Problem(String field, String reason) {
     }
 
-    record Parsed(String event, JsonNode data, List<Problem> problems) {
+    public record Parsed(String event, JsonNode data, List<Problem> problems) {
     }
 
     private final TransactionFeed feed;
@@ -55,7 +55,7 @@ class InboundEvents {
         this.crm = crm;
     }
 
-    Parsed parse(byte[] body) {
+    public Parsed parse(byte[] body) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -109,7 +109,7 @@ class InboundEvents {
         return new Parsed(event, data, problems);
     }
 
-    Map<String, Object> apply(String source, String delivery, Parsed p) {
+    public Map<String, Object> apply(String source, String delivery, Parsed p) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("delivery", delivery);
         out.put("event", p.event());
@@ -151,7 +151,7 @@ class InboundEvents {
         return out;
     }
 
-    static ProblemDetail invalid(List<Problem> problems) {
+    public static ProblemDetail invalid(List<Problem> problems) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 String.join("; ", problems.stream().map(x -> x.field() + ": " + x.reason()).toList()));
         body.setTitle("Invalid input");

@@ -12,11 +12,11 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code timestamp + "." + raw body}: signing the timestamp too means an old delivery cannot be
  * replayed with a fresh timestamp header.
  */
-final class Signatures {
+public final class Signatures {
 
-    static final String SIGNATURE = "X-Attain-Signature";
-    static final String TIMESTAMP = "X-Attain-Timestamp";
-    static final String DELIVERY = "X-Attain-Delivery";
+    public static final String SIGNATURE = "X-Attain-Signature";
+    public static final String TIMESTAMP = "X-Attain-Timestamp";
+    public static final String DELIVERY = "X-Attain-Delivery";
     static final String EVENT = "X-Attain-Event";
 
     private Signatures() {
@@ -35,7 +35,7 @@ final class Signatures {
     }
 
     /** Constant-time comparison, so the time taken reveals nothing about how much of a guess was right. */
-    static boolean matches(String secret, long timestampSeconds, byte[] body, String header) {
+    public static boolean matches(String secret, long timestampSeconds, byte[] body, String header) {
         if (header == null) {
             return false;
         }

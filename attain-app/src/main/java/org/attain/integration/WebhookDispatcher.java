@@ -31,13 +31,13 @@ import tools.jackson.databind.json.JsonMapper;
  * (30 s, 1 min, 2 min, ...) until {@link #MAX_ATTEMPTS}, then marked FAILED; the row is the log.
  */
 @Service
-class WebhookDispatcher {
+public class WebhookDispatcher {
 
     static final int MAX_ATTEMPTS = 8;
     static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record Delivery(long id, long subscriptionId, String url, String event, String eventId, String status, int attempts,
+    public record Delivery(long id, long subscriptionId, String url, String event, String eventId, String status, int attempts,
             Instant nextAttemptAt, Integer lastStatusCode, String lastError, Instant createdAt, Instant deliveredAt) {
     }
 
@@ -173,7 +173,7 @@ class WebhookDispatcher {
                 .param("delivered", error == null ? Timestamp.from(clock.instant()) : null).param("id", id).update();
     }
 
-    List<Delivery> recent(int limit) {
+    public List<Delivery> recent(int limit) {
         return jdbc.sql("""
                 select d.id, d.subscription_id, s.url, d.event, d.event_id::text as event_id, d.status, d.attempts, d.next_attempt_at,
                        d.last_status_code, d.last_error, d.created_at, d.delivered_at

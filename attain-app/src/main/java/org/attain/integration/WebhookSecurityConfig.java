@@ -9,7 +9,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Inbound webhooks carry no session and no API token: a CRM proves who it is with the HMAC
- * signature, which {@link WebhookInApi} checks against the source's secret. So this one path is
+ * signature, which {@code web.WebhookInApi} checks against the source's secret. So this one path is
  * open to the filter chain, stateless and without CSRF, ahead of the general API chain.
  */
 @Configuration(proxyBeanMethods = false)

@@ -12,9 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The systems allowed to send webhooks, each with its own signing secret (stored encrypted). */
 @Service
-class WebhookSources {
+public class WebhookSources {
 
-    record Source(String source, Instant createdAt, String createdBy) {
+    public record Source(String source, Instant createdAt, String createdBy) {
     }
 
     private final JdbcClient jdbc;
@@ -29,14 +29,14 @@ class WebhookSources {
         this.clock = clock;
     }
 
-    List<Source> list() {
+    public List<Source> list() {
         return jdbc.sql("select source, created_at, created_by from integration_webhook_source order by source")
                 .query(Source.class).list();
     }
 
     /** Creates the source or gives it a new secret; the secret is returned this once and never shown again. */
     @Transactional
-    String rotate(String source, String actor) {
+    public String rotate(String source, String actor) {
         String secret = SecretBox.newSecret();
         jdbc.sql("""
                 insert into integration_webhook_source(source, secret_enc, created_at, created_by) values (:s, :enc, :at, :by)
@@ -48,7 +48,7 @@ class WebhookSources {
         return secret;
     }
 
-    Optional<String> secret(String source) {
+    public Optional<String> secret(String source) {
         return jdbc.sql("select secret_enc from integration_webhook_source where source = :s").param("s", source)
                 .query(String.class).optional().map(box::decrypt);
     }

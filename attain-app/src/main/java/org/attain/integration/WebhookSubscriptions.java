@@ -15,14 +15,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Who wants to hear about what: outbound webhook subscriptions, each with its own signing secret. */
 @Service
-class WebhookSubscriptions {
+public class WebhookSubscriptions {
 
-    static final Set<String> EVENTS = Set.of("statement.published", "period.closed", "dispute.opened");
+    public static final Set<String> EVENTS = Set.of("statement.published", "period.closed", "dispute.opened");
 
-    record Subscription(long id, String url, List<String> events, boolean active, Instant createdAt, String createdBy) {
+    public record Subscription(long id, String url, List<String> events, boolean active, Instant createdAt, String createdBy) {
     }
 
-    record Created(Subscription subscription, String secret) {
+    public record Created(Subscription subscription, String secret) {
     }
 
     private final JdbcClient jdbc;
@@ -38,7 +38,7 @@ class WebhookSubscriptions {
     }
 
     @Transactional
-    Created create(String url, List<String> events, String actor) {
+    public Created create(String url, List<String> events, String actor) {
         if (url == null || url.isBlank()) {
             throw new InvalidInputException(new FieldProblem("url", "integration.url", "is required"));
         }
@@ -60,7 +60,7 @@ class WebhookSubscriptions {
     }
 
     @Transactional
-    void deactivate(long id, String actor) {
+    public void deactivate(long id, String actor) {
         if (jdbc.sql("update integration_subscription set active = false where id = :id").param("id", id).update() == 0) {
             throw new NotFoundException("webhook subscription", id);
         }
@@ -72,7 +72,7 @@ class WebhookSubscriptions {
                 .orElseThrow(() -> new NotFoundException("webhook subscription", id));
     }
 
-    List<Subscription> list() {
+    public List<Subscription> list() {
         return jdbc.sql(SELECT + " order by id").query(this::map).list();
     }
 

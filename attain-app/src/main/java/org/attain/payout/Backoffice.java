@@ -4,12 +4,12 @@ import org.attain.access.AttainUser;
 import org.attain.access.Role;
 
 /** Who runs payout: admins and comp admins work disputes, approve anyone and record adjustments. */
-final class Backoffice {
+public final class Backoffice {
 
     private Backoffice() {
     }
 
-    static boolean compAdmin(AttainUser user) {
+    public static boolean compAdmin(AttainUser user) {
         return user.has(Role.ADMIN) || user.has(Role.COMP_ADMIN);
     }
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * (English and German), and it stays in the audit log although the caller's transaction rolls back.
  */
 @Component
-class OwnPay {
+public class OwnPay {
 
     /** What was attempted on one's own pay: the message key says why not and who can do it instead. */
     enum Act {
@@ -36,7 +36,7 @@ class OwnPay {
     }
 
     /** True when the person is the user's own: the one case no role lifts. */
-    static boolean isOwn(AttainUser user, long personId) {
+    public static boolean isOwn(AttainUser user, long personId) {
         return user.personId() != null && user.personId() == personId;
     }
 

@@ -37,7 +37,7 @@ public class PlanScenarios {
 
     public record Outcome(String name, boolean passed, List<Plans.Problem> problems, List<Row> rows) {
 
-        Outcome withProblems(List<Plans.Problem> shown) {
+        public Outcome withProblems(List<Plans.Problem> shown) {
             return new Outcome(name, passed, shown, rows);
         }
     }

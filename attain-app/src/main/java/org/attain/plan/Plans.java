@@ -56,7 +56,7 @@ public class Plans {
             this(source, line, column, reason, null, List.of());
         }
 
-        Problem withReason(String text) {
+        public Problem withReason(String text) {
             return new Problem(source, line, column, text, code, args);
         }
     }

@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link QuotasChanged}, in the background: the page or API answers first).
  */
 @Service
-class QuotaChanges {
+public class QuotaChanges {
 
     private final Quotas quotas;
     private final TeamQuotas teamQuotas;
@@ -24,11 +24,11 @@ class QuotaChanges {
         this.events = events;
     }
 
-    record Outcome(int changed, int teamsChanged, Set<Long> people) {
+    public record Outcome(int changed, int teamsChanged, Set<Long> people) {
     }
 
     @Transactional
-    Outcome set(List<Quotas.Change> rows, List<TeamQuotas.Change> teams, String actor) {
+    public Outcome set(List<Quotas.Change> rows, List<TeamQuotas.Change> teams, String actor) {
         int changed = rows.isEmpty() ? 0 : quotas.set(rows, actor);
         TeamQuotas.Outcome team = teams.isEmpty() ? new TeamQuotas.Outcome(0, Set.of()) : teamQuotas.set(teams, actor);
         Set<Long> people = new TreeSet<>(team.members());

@@ -35,13 +35,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class EarningsExport {
 
-    static final int DEFAULT_PAGE_SIZE = 1000;
-    static final int MAX_PAGE_SIZE = 5000;
+    public static final int DEFAULT_PAGE_SIZE = 1000;
+    public static final int MAX_PAGE_SIZE = 5000;
     /** One file at most: below a spreadsheet's 1,048,576 rows, and about 100 MB of CSV. */
     static final int MAX_FILE_ROWS = 1_000_000;
-    static final int PAGE_ROWS_ON_SCREEN = 50;
+    public static final int PAGE_ROWS_ON_SCREEN = 50;
 
-    static final List<Table.Column> COLUMNS = List.of(Table.text("employeeId"), Table.text("name"), Table.text("period"),
+    public static final List<Table.Column> COLUMNS = List.of(Table.text("employeeId"), Table.text("name"), Table.text("period"),
             Table.text("plan"), Table.count("planVersion"), Table.text("component"), Table.money("amount"),
             Table.text("currency"), Table.percent("attainment"), Table.text("forPeriod"), Table.text("email"));
 

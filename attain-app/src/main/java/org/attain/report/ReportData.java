@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * {@code quota_person_v}, {@code plan_version_v}, {@code sales_booking_v}), never over their tables.
  */
 @Component
-class ReportData {
+public class ReportData {
 
     private final JdbcClient jdbc;
     private final Periods periods;
@@ -122,7 +122,7 @@ class ReportData {
      * One current earnings line with whose it is, its period, the plan version that paid it and the payee's attainment.
      * The payee's e-mail and internal id come last, so a caller can join on whichever it keeps.
      */
-    record EarningsRow(String employeeId, String name, String period, String plan, Integer planVersion, String component,
+    public record EarningsRow(String employeeId, String name, String period, String plan, Integer planVersion, String component,
             BigDecimal amount, String currency, BigDecimal attainment, String forPeriod, String email, long personId) {
     }
 

@@ -39,9 +39,9 @@ import org.springframework.stereotype.Component;
  * numbers (plain decimals in CSV, numeric cells in XLSX) and cannot carry one.
  */
 @Component
-class TableExport {
+public class TableExport {
 
-    enum Format {
+    public enum Format {
         CSV("text/csv; charset=UTF-8", "csv"),
         XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
         PDF("application/pdf", "pdf");
@@ -55,7 +55,7 @@ class TableExport {
         }
     }
 
-    record File(String name, String contentType, byte[] bytes) {
+    public record File(String name, String contentType, byte[] bytes) {
     }
 
     private final MessageSource messages;
@@ -73,7 +73,7 @@ class TableExport {
         void each(Consumer<List<Object>> row);
     }
 
-    File write(Table table, String period, Format format, Locale locale) {
+    public File write(Table table, String period, Format format, Locale locale) {
         if (format == Format.PDF) {
             return new File(name(table.kind(), period, format), format.contentType, pdf(table, period, locale));
         }

@@ -1,0 +1,77 @@
+package org.attain.access.web;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.attain.access.ApiTokens;
+import org.attain.access.AttainUser;
+import org.attain.access.AuditLog;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Login, the audit log viewer and the user's own API tokens. */
+@Controller
+class AccessPages {
+
+    private final AuditLog audit;
+    private final ApiTokens tokens;
+
+    AccessPages(AuditLog audit, ApiTokens tokens) {
+        this.audit = audit;
+        this.tokens = tokens;
+    }
+
+    @GetMapping("/login")
+    String login(@RequestParam(required = false) String error, @RequestParam(required = false) Long wait,
+            @RequestParam(required = false) String logout, Model model) {
+        model.addAttribute("failed", error != null);
+        model.addAttribute("wait", wait);
+        model.addAttribute("loggedOut", logout != null);
+        return "login";
+    }
+
+    @GetMapping("/admin/audit")
+    String audit(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+            @RequestParam(required = false) String entity, Model model) {
+        model.addAttribute("entries", audit.search(actor, action, entity, 200));
+        model.addAttribute("actor", actor);
+        model.addAttribute("action", action);
+        model.addAttribute("entity", entity);
+        return "admin/audit";
+    }
+
+    @GetMapping("/account/tokens")
+    String tokens(@AuthenticationPrincipal AttainUser user, Model model) {
+        model.addAttribute("tokens", tokens.listFor(user));
+        model.addAttribute("scopes", ApiTokens.KNOWN_SCOPES.stream().sorted().toList());
+        return "account/tokens";
+    }
+
+    @PostMapping("/account/tokens")
+    String createToken(@AuthenticationPrincipal AttainUser user, @RequestParam(required = false) String name,
+            @RequestParam(required = false) String[] scope, RedirectAttributes flash) {
+        Set<String> scopes = new LinkedHashSet<>(scope == null ? Set.of("read") : Arrays.asList(scope));
+        scopes.retainAll(ApiTokens.KNOWN_SCOPES);
+        if (name == null || name.isBlank() || scopes.isEmpty()) {
+            flash.addFlashAttribute("problem", "tokens.nameRequired");
+            return "redirect:/account/tokens";
+        }
+        var created = tokens.create(user, name.trim(), scopes);
+        // Shown exactly once: only the hash is stored.
+        flash.addFlashAttribute("secret", created.secret());
+        return "redirect:/account/tokens";
+    }
+
+    @PostMapping("/account/tokens/{id}/revoke")
+    String revoke(@AuthenticationPrincipal AttainUser user, @PathVariable long id, RedirectAttributes flash) {
+        boolean revoked = tokens.revoke(user, id);
+        flash.addFlashAttribute(revoked ? "notice" : "problem", revoked ? "tokens.revoked" : "tokens.unknown");
+        return "redirect:/account/tokens";
+    }
+}
