@@ -2,6 +2,11 @@ package org.attain.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.attain.AttainApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
@@ -27,5 +32,24 @@ class ModulesTest {
     @Test
     void theModuleDocumentationIsWritten() {
         new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
+    }
+
+    /**
+     * docs/architecture.md opens with the module canvas as it is in the code. When a dependency changes,
+     * this fails and leaves the new canvas in target/module-canvas.md to paste between the markers.
+     */
+    @Test
+    void theArchitecturePageOpensWithTheModulesAsTheyAre() throws IOException {
+        String expected = ModuleCanvas.mermaid(MODULES);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/module-canvas.md"), expected + "\n");
+        String page = Files.readString(Path.of("../docs/architecture.md"));
+        int begin = page.indexOf(ModuleCanvas.BEGIN);
+        int end = page.indexOf(ModuleCanvas.END);
+        assertThat(begin).as("docs/architecture.md has the module canvas markers").isNotNegative();
+        assertThat(end).isGreaterThan(begin);
+        assertThat(page.substring(begin, end + ModuleCanvas.END.length()))
+                .as("docs/architecture.md's module canvas is stale: paste attain-app/target/module-canvas.md over it")
+                .isEqualTo(expected);
     }
 }
