@@ -9,8 +9,7 @@ import java.util.Arrays;
  */
 public final class AttainMain {
 
-    private AttainMain() {
-    }
+    private AttainMain() {}
 
     public static void main(String[] args) {
         org.attain.platform.Headless.use(AttainApplication.class);

@@ -3,8 +3,7 @@ package org.attain;
 /** Commands that run without the web server. */
 final class Subcommands {
 
-    private Subcommands() {
-    }
+    private Subcommands() {}
 
     static int run(String command, String[] args) {
         return switch (command) {

@@ -23,8 +23,14 @@ public final class AttainUser implements UserDetails, CredentialsContainer {
     private final boolean enabled;
     private final Set<String> tokenScopes;
 
-    public AttainUser(long userId, String username, String passwordHash, Long personId, Set<Role> roles,
-            boolean enabled, Set<String> tokenScopes) {
+    public AttainUser(
+            long userId,
+            String username,
+            String passwordHash,
+            Long personId,
+            Set<Role> roles,
+            boolean enabled,
+            Set<String> tokenScopes) {
         this.userId = userId;
         this.username = username;
         this.passwordHash = passwordHash;

@@ -28,7 +28,12 @@ public class AuditLog {
     private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate ownTransaction;
 
-    AuditLog(JdbcClient jdbc, DataSource dataSource, JsonMapper json, Clock clock, PlatformTransactionManager transactions) {
+    AuditLog(
+            JdbcClient jdbc,
+            DataSource dataSource,
+            JsonMapper json,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -41,7 +46,13 @@ public class AuditLog {
         record(actor, action, entityType, entityId, before, after, null);
     }
 
-    public void record(String actor, String action, String entityType, String entityId, Object before, Object after,
+    public void record(
+            String actor,
+            String action,
+            String entityType,
+            String entityId,
+            Object before,
+            Object after,
             String detail) {
         jdbc.sql("""
                 insert into audit_log(at, actor, action, entity_type, entity_id, before, after, detail)
@@ -61,14 +72,13 @@ public class AuditLog {
      * The same as {@link #record}, committed on its own: for a refusal, which the caller's transaction
      * then rolls back when it throws, and which must stay on record all the same.
      */
-    public void recordIndependently(String actor, String action, String entityType, String entityId, Object after,
-            String detail) {
+    public void recordIndependently(
+            String actor, String action, String entityType, String entityId, Object after, String detail) {
         ownTransaction.executeWithoutResult(status -> record(actor, action, entityType, entityId, null, after, detail));
     }
 
     /** One entity's change among many written by one action (e.g. the changed rows of an import). */
-    public record Change(String entityType, String entityId, Object before, Object after) {
-    }
+    public record Change(String entityType, String entityId, Object before, Object after) {}
 
     /**
      * The same as {@link #record} once per change, in one batch: an import that changes 10,000 rows
@@ -79,20 +89,33 @@ public class AuditLog {
             return;
         }
         Timestamp at = Timestamp.from(clock.instant());
-        named.batchUpdate("""
+        named.batchUpdate(
+                """
                 insert into audit_log(at, actor, action, entity_type, entity_id, before, after, detail)
                 values (:at, :actor, :action, :type, :id, cast(:before as jsonb), cast(:after as jsonb), :detail)""",
-                changes.stream().map(c -> new MapSqlParameterSource()
-                        .addValue("at", at).addValue("actor", actor).addValue("action", action)
-                        .addValue("type", c.entityType()).addValue("id", c.entityId())
-                        .addValue("before", c.before() == null ? null : json.writeValueAsString(c.before()))
-                        .addValue("after", c.after() == null ? null : json.writeValueAsString(c.after()))
-                        .addValue("detail", detail)).toArray(MapSqlParameterSource[]::new));
+                changes.stream()
+                        .map(c -> new MapSqlParameterSource()
+                                .addValue("at", at)
+                                .addValue("actor", actor)
+                                .addValue("action", action)
+                                .addValue("type", c.entityType())
+                                .addValue("id", c.entityId())
+                                .addValue("before", c.before() == null ? null : json.writeValueAsString(c.before()))
+                                .addValue("after", c.after() == null ? null : json.writeValueAsString(c.after()))
+                                .addValue("detail", detail))
+                        .toArray(MapSqlParameterSource[]::new));
     }
 
-    public record Entry(long id, Instant at, String actor, String action, String entityType, String entityId,
-            String before, String after, String detail) {
-    }
+    public record Entry(
+            long id,
+            Instant at,
+            String actor,
+            String action,
+            String entityType,
+            String entityId,
+            String before,
+            String after,
+            String detail) {}
 
     /** Newest first, optionally filtered by actor, action or entity type (blank = any). */
     public List<Entry> search(String actor, String action, String entityType, int limit) {
@@ -103,9 +126,12 @@ public class AuditLog {
                   and (:action = '' or action = :action)
                   and (:type = '' or entity_type = :type)
                 order by at desc, id desc limit :limit""")
-                .param("actor", blankIfNull(actor)).param("action", blankIfNull(action))
-                .param("type", blankIfNull(entityType)).param("limit", limit)
-                .query(Entry.class).list();
+                .param("actor", blankIfNull(actor))
+                .param("action", blankIfNull(action))
+                .param("type", blankIfNull(entityType))
+                .param("limit", limit)
+                .query(Entry.class)
+                .list();
     }
 
     private static String blankIfNull(String s) {

@@ -40,7 +40,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
             ProblemResponses.write(response, 403, "Forbidden", "This API token has no 'write' scope.");
             return;
         }
-        var auth = UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities());
+        var auth = UsernamePasswordAuthenticationToken.authenticated(
+                user.get(), null, user.get().getAuthorities());
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(auth);
         SecurityContextHolder.setContext(context);

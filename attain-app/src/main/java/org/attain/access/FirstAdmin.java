@@ -32,8 +32,12 @@ public class FirstAdmin implements ApplicationRunner {
     private final String password;
     private final boolean headless;
 
-    FirstAdmin(AttainMode mode, UserAccounts users, JdbcClient jdbc,
-            @Value("${attain.admin.username:}") String username, @Value("${attain.admin.password:}") String password,
+    FirstAdmin(
+            AttainMode mode,
+            UserAccounts users,
+            JdbcClient jdbc,
+            @Value("${attain.admin.username:}") String username,
+            @Value("${attain.admin.password:}") String password,
             @Value("${attain.headless:false}") boolean headless) {
         this.headless = headless;
         this.mode = mode;
@@ -63,8 +67,7 @@ public class FirstAdmin implements ApplicationRunner {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         jdbc.sql("""
                 insert into setup_token(id, token_hash) values (1, :h)
-                on conflict (id) do update set token_hash = :h, created_at = now(), used_at = null""")
-                .param("h", ApiTokens.sha256(token)).update();
+                on conflict (id) do update set token_hash = :h, created_at = now(), used_at = null""").param("h", ApiTokens.sha256(token)).update();
         System.out.println("\n  No users yet. Create the first admin at /setup?token=" + token + "\n");
     }
 
@@ -75,7 +78,8 @@ public class FirstAdmin implements ApplicationRunner {
             return false;
         }
         int n = jdbc.sql("update setup_token set used_at = now() where id = 1 and used_at is null and token_hash = :h")
-                .param("h", ApiTokens.sha256(token)).update();
+                .param("h", ApiTokens.sha256(token))
+                .update();
         if (n == 0) {
             return false;
         }

@@ -20,7 +20,8 @@ class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailu
     private final AuditLog audit;
     private final LoginThrottle throttle;
     private final ClientAddress clients;
-    private final SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
+    private final SavedRequestAwareAuthenticationSuccessHandler next =
+            new SavedRequestAwareAuthenticationSuccessHandler();
 
     LoginHandlers(AuditLog audit, LoginThrottle throttle, ClientAddress clients) {
         this.audit = audit;
@@ -30,17 +31,25 @@ class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailu
     }
 
     @Override
-    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-            Authentication authentication) throws IOException, jakarta.servlet.ServletException {
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException, jakarta.servlet.ServletException {
         throttle.succeeded(authentication.getName());
-        audit.record(authentication.getName(), "LOGIN", "user", authentication.getName(), null, null,
+        audit.record(
+                authentication.getName(),
+                "LOGIN",
+                "user",
+                authentication.getName(),
+                null,
+                null,
                 "from " + clients.of(request));
         next.onAuthenticationSuccess(request, response, authentication);
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException exception) throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
         String username = request.getParameter("username");
         String name = username == null ? "" : username.trim();
         if (exception instanceof LoginThrottledException throttled) {

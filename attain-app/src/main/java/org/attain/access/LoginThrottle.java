@@ -20,8 +20,7 @@ public class LoginThrottle {
     private static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
     private static final int MAX_TRACKED = 100_000;
 
-    private record Failures(int count, Instant last) {
-    }
+    private record Failures(int count, Instant last) {}
 
     private final ConcurrentHashMap<String, Failures> failures = new ConcurrentHashMap<>();
     private final Clock clock;

@@ -2,7 +2,11 @@ package org.attain.access;
 
 /** What a user may do. A user can hold several roles. */
 public enum Role {
-    ADMIN, COMP_ADMIN, FINANCE, MANAGER, REP;
+    ADMIN,
+    COMP_ADMIN,
+    FINANCE,
+    MANAGER,
+    REP;
 
     public String authority() {
         return "ROLE_" + name();

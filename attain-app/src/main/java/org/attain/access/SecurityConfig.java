@@ -44,7 +44,8 @@ class SecurityConfig {
      * The one exception: Swagger UI (a third-party page for developers) applies inline styles, so its
      * pages allow them; its scripts are still only its own files.
      */
-    static final String SWAGGER_UI_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
+    static final String SWAGGER_UI_POLICY =
+            CONTENT_SECURITY_POLICY.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
 
     private static final RequestMatcher SWAGGER_UI = request -> {
         String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -67,12 +68,13 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/api/docs", "/api/docs/**").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(
+                        a -> a.requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/api/docs", "/api/docs/**")
+                                .permitAll()
+                                .anyRequest()
+                                .authenticated())
                 .addFilterAfter(new BearerTokenFilter(tokens), SecurityContextHolderFilter.class)
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
                         .accessDeniedHandler((req, res, ex) ->
                                 ProblemResponses.write(res, 403, "Forbidden", "You may not do this.")))
                 // Token calls carry no cookie, so CSRF cannot apply to them; session calls keep CSRF.
@@ -85,9 +87,11 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain operations(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.securityMatcher("/actuator/**")
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .anyRequest().hasRole(Role.ADMIN.name()))
+                .authorizeHttpRequests(
+                        a -> a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                                .permitAll()
+                                .anyRequest()
+                                .hasRole(Role.ADMIN.name()))
                 .addFilterAfter(new BearerTokenFilter(tokens), SecurityContextHolderFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .csrf(c -> c.ignoringRequestMatchers(SecurityConfig::hasBearerToken))
@@ -97,18 +101,33 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, LoginHandlers handlers, ProviderManager passwordLogin, ClientAddress clients)
+    SecurityFilterChain pages(
+            HttpSecurity http, LoginHandlers handlers, ProviderManager passwordLogin, ClientAddress clients)
             throws Exception {
         http.authenticationManager(passwordLogin)
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/setup", "/css/**", "/js/**", "/img/**", "/webjars/**",
-                                "/favicon.ico", "/error", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/admin/**").hasAnyRole(Role.ADMIN.name(), Role.COMP_ADMIN.name())
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a.requestMatchers(
+                                "/login",
+                                "/setup",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html")
+                        .permitAll()
+                        .requestMatchers("/admin/**")
+                        .hasAnyRole(Role.ADMIN.name(), Role.COMP_ADMIN.name())
+                        .anyRequest()
+                        .authenticated())
                 .formLogin(f -> f.loginPage("/login")
                         // The throttle counts per client, which behind a trusted proxy is not the connection's peer.
-                        .authenticationDetailsSource(request -> new WebAuthenticationDetails(clients.of(request),
-                                request.getSession(false) == null ? null : request.getSession(false).getId()))
+                        .authenticationDetailsSource(request -> new WebAuthenticationDetails(
+                                clients.of(request),
+                                request.getSession(false) == null
+                                        ? null
+                                        : request.getSession(false).getId()))
                         .successHandler(handlers)
                         .failureHandler(handlers)
                         .permitAll())
@@ -118,9 +137,10 @@ class SecurityConfig {
     }
 
     private static void headers(HeadersConfigurer<HttpSecurity> headers) {
-        headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
-                        new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY)))
-                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(SWAGGER_UI),
+        headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        SWAGGER_UI, new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        new NegatedRequestMatcher(SWAGGER_UI),
                         new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
     }

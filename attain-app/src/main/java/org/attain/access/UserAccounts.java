@@ -31,61 +31,98 @@ public class UserAccounts implements UserDetailsService {
     }
 
     public Optional<AttainUser> find(String username) {
-        return jdbc.sql("select id from app_user where username = :u").param("u", username)
-                .query(Long.class).optional().flatMap(this::findById);
+        return jdbc.sql("select id from app_user where username = :u")
+                .param("u", username)
+                .query(Long.class)
+                .optional()
+                .flatMap(this::findById);
     }
 
     public Optional<AttainUser> findById(long userId) {
-        record Row(long id, String username, String passwordHash, Long personId, boolean enabled) {
-        }
+        record Row(long id, String username, String passwordHash, Long personId, boolean enabled) {}
         return jdbc.sql("select id, username, password_hash, person_id, enabled from app_user where id = :id")
-                .param("id", userId).query(Row.class).optional()
-                .map(r -> new AttainUser(r.id(), r.username(), r.passwordHash(), r.personId(), rolesOf(r.id()),
-                        r.enabled(), null));
+                .param("id", userId)
+                .query(Row.class)
+                .optional()
+                .map(r -> new AttainUser(
+                        r.id(), r.username(), r.passwordHash(), r.personId(), rolesOf(r.id()), r.enabled(), null));
     }
 
     public Set<Role> rolesOf(long userId) {
         List<String> names = jdbc.sql("select role from user_role where user_id = :id order by role")
-                .param("id", userId).query(String.class).list();
+                .param("id", userId)
+                .query(String.class)
+                .list();
         Set<Role> roles = EnumSet.noneOf(Role.class);
         names.forEach(n -> roles.add(Role.valueOf(n)));
         return roles;
     }
 
     public boolean anyUserExists() {
-        return jdbc.sql("select exists(select 1 from app_user)").query(Boolean.class).single();
+        return jdbc.sql("select exists(select 1 from app_user)")
+                .query(Boolean.class)
+                .single();
     }
 
     @Transactional
     public long create(String username, String rawPassword, Long personId, Set<Role> roles, String actor) {
         long id = jdbc.sql("""
                 insert into app_user(username, password_hash, person_id) values (:u, :p, :person) returning id""")
-                .param("u", username).param("p", encoder.encode(rawPassword)).param("person", personId)
-                .query(Long.class).single();
+                .param("u", username)
+                .param("p", encoder.encode(rawPassword))
+                .param("person", personId)
+                .query(Long.class)
+                .single();
         roles.forEach(r -> jdbc.sql("insert into user_role(user_id, role) values (:id, :r)")
-                .param("id", id).param("r", r.name()).update());
-        audit.record(actor, "USER_CREATED", "user", username, null,
-                java.util.Map.of("username", username, "roles", roles.stream().map(Enum::name).sorted().toList()));
+                .param("id", id)
+                .param("r", r.name())
+                .update());
+        audit.record(
+                actor,
+                "USER_CREATED",
+                "user",
+                username,
+                null,
+                java.util.Map.of(
+                        "username",
+                        username,
+                        "roles",
+                        roles.stream().map(Enum::name).sorted().toList()));
         return id;
     }
 
     @Transactional
     public void changeRoles(long userId, Set<Role> newRoles, String actor) {
         Set<Role> before = rolesOf(userId);
-        jdbc.sql("delete from user_role where user_id = :id").param("id", userId).update();
+        jdbc.sql("delete from user_role where user_id = :id")
+                .param("id", userId)
+                .update();
         newRoles.forEach(r -> jdbc.sql("insert into user_role(user_id, role) values (:id, :r)")
-                .param("id", userId).param("r", r.name()).update());
-        audit.record(actor, "ROLES_CHANGED", "user", Long.toString(userId),
-                java.util.Map.of("roles", before.stream().map(Enum::name).sorted().toList()),
-                java.util.Map.of("roles", newRoles.stream().map(Enum::name).sorted().toList()));
+                .param("id", userId)
+                .param("r", r.name())
+                .update());
+        audit.record(
+                actor,
+                "ROLES_CHANGED",
+                "user",
+                Long.toString(userId),
+                java.util.Map.of(
+                        "roles", before.stream().map(Enum::name).sorted().toList()),
+                java.util.Map.of(
+                        "roles", newRoles.stream().map(Enum::name).sorted().toList()));
     }
 
     public void setLocale(long userId, String locale) {
-        jdbc.sql("update app_user set locale = :l where id = :id").param("l", locale).param("id", userId).update();
+        jdbc.sql("update app_user set locale = :l where id = :id")
+                .param("l", locale)
+                .param("id", userId)
+                .update();
     }
 
     public Optional<String> localeOf(long userId) {
-        return jdbc.sql("select locale from app_user where id = :id").param("id", userId)
-                .query(String.class).optional();
+        return jdbc.sql("select locale from app_user where id = :id")
+                .param("id", userId)
+                .query(String.class)
+                .optional();
     }
 }

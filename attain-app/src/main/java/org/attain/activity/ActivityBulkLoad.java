@@ -30,14 +30,21 @@ public class ActivityBulkLoad {
     /** Activity rows in COPY's text format until {@link #copy()}. */
     public final class Spool implements AutoCloseable {
 
-        private final SpooledCopy activities = new SpooledCopy("activity",
+        private final SpooledCopy activities = new SpooledCopy(
+                "activity",
                 "external_id, person_id, kind, occurred_at, duration_minutes, outcome, account_id, opportunity_id");
 
-        private Spool() {
-        }
+        private Spool() {}
 
-        public void activity(String externalId, Long personId, String kind, Instant occurredAt, int durationMinutes, String outcome,
-                Long accountId, Long opportunityId) {
+        public void activity(
+                String externalId,
+                Long personId,
+                String kind,
+                Instant occurredAt,
+                int durationMinutes,
+                String outcome,
+                Long accountId,
+                Long opportunityId) {
             activities.row(externalId, personId, kind, occurredAt, durationMinutes, outcome, accountId, opportunityId);
         }
 

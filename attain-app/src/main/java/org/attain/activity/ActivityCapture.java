@@ -42,8 +42,7 @@ public class ActivityCapture {
         this.sales = sales;
     }
 
-    private record Valid(NewActivity in, long personId, ActivityKind kind, Long accountId, Long dealId) {
-    }
+    private record Valid(NewActivity in, long personId, ActivityKind kind, Long accountId, Long dealId) {}
 
     @Transactional
     public Captured capture(String source, List<NewActivity> records) {
@@ -58,16 +57,25 @@ public class ActivityCapture {
                 rejections.add(problem);
                 continue;
             }
-            valid.put(a.externalId().trim(), new Valid(a, refs.person(a.person()), ActivityKind.parse(a.kind()).orElseThrow(),
-                    blank(a.account()) ? null : refs.account(a.account()), blank(a.deal()) ? null : refs.deal(a.deal())));
+            valid.put(
+                    a.externalId().trim(),
+                    new Valid(
+                            a,
+                            refs.person(a.person()),
+                            ActivityKind.parse(a.kind()).orElseThrow(),
+                            blank(a.account()) ? null : refs.account(a.account()),
+                            blank(a.deal()) ? null : refs.deal(a.deal())));
         }
         if (valid.isEmpty()) {
             return new Captured(0, 0, 0, rejections);
         }
         Set<ActivitySummaries.PersonDay> touched = new HashSet<>(jdbc.sql("""
                 select person_id, occurred_at from activity where source = :source and external_id = any(:ids)""")
-                .param("source", source).param("ids", valid.keySet().toArray(String[]::new))
-                .query((rs, n) -> summaries.dayOf(rs.getLong(1), rs.getTimestamp(2).toInstant())).list());
+                .param("source", source)
+                .param("ids", valid.keySet().toArray(String[]::new))
+                .query((rs, n) ->
+                        summaries.dayOf(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+                .list());
         long inserted = 0;
         long updated = 0;
         for (Valid v : valid.values()) {
@@ -84,12 +92,19 @@ public class ActivityCapture {
                               is distinct from (excluded.person_id, excluded.kind, excluded.occurred_at, excluded.duration_minutes,
                                                 excluded.outcome, excluded.account_id, excluded.opportunity_id)
                     returning (xmax = 0) as inserted""")
-                    .param("source", source).param("id", v.in().externalId().trim()).param("person", v.personId())
-                    .param("kind", v.kind().name()).param("at", Timestamp.from(v.in().occurredAt()))
+                    .param("source", source)
+                    .param("id", v.in().externalId().trim())
+                    .param("person", v.personId())
+                    .param("kind", v.kind().name())
+                    .param("at", Timestamp.from(v.in().occurredAt()))
                     .param("minutes", v.in().durationMinutes() == null ? 0 : v.in().durationMinutes())
-                    .param("outcome", blank(v.in().outcome()) ? null : v.in().outcome().trim())
-                    .param("account", v.accountId()).param("deal", v.dealId())
-                    .query(Boolean.class).list();
+                    .param(
+                            "outcome",
+                            blank(v.in().outcome()) ? null : v.in().outcome().trim())
+                    .param("account", v.accountId())
+                    .param("deal", v.dealId())
+                    .query(Boolean.class)
+                    .list();
             if (!done.isEmpty()) {
                 if (done.get(0)) {
                     inserted++;
@@ -114,30 +129,38 @@ public class ActivityCapture {
             return new Captured.Rejection(row, id, "external_id", "'" + id + "' appears more than once in this batch");
         }
         if (ActivityKind.parse(a.kind()).isEmpty()) {
-            return new Captured.Rejection(row, id, "kind", blank(a.kind()) ? "is required"
-                    : "'" + a.kind() + "' is not one of CALL, EMAIL, MEETING, WEBINAR");
+            return new Captured.Rejection(
+                    row,
+                    id,
+                    "kind",
+                    blank(a.kind()) ? "is required" : "'" + a.kind() + "' is not one of CALL, EMAIL, MEETING, WEBINAR");
         }
         if (a.occurredAt() == null) {
-            return new Captured.Rejection(row, id, "occurred_at", "is required (ISO 8601 with offset, e.g. 2026-05-04T09:30:00Z)");
+            return new Captured.Rejection(
+                    row, id, "occurred_at", "is required (ISO 8601 with offset, e.g. 2026-05-04T09:30:00Z)");
         }
         if (a.occurredAt().isAfter(clock.instant().plusSeconds(24 * 3600))) {
             return new Captured.Rejection(row, id, "occurred_at", a.occurredAt() + " is in the future");
         }
         Integer minutes = a.durationMinutes();
         if (minutes != null && (minutes < 0 || minutes > MAX_DURATION_MINUTES)) {
-            return new Captured.Rejection(row, id, "duration_minutes", minutes + " is not between 0 and " + MAX_DURATION_MINUTES);
+            return new Captured.Rejection(
+                    row, id, "duration_minutes", minutes + " is not between 0 and " + MAX_DURATION_MINUTES);
         }
         if (blank(a.person())) {
             return new Captured.Rejection(row, id, "person", "is required (employee id or e-mail)");
         }
         if (refs.person(a.person()) == null) {
-            return new Captured.Rejection(row, id, "person", "unknown person '" + a.person().trim() + "' (matched by employee id or e-mail)");
+            return new Captured.Rejection(
+                    row, id, "person", "unknown person '" + a.person().trim() + "' (matched by employee id or e-mail)");
         }
         if (!blank(a.account()) && refs.account(a.account()) == null) {
-            return new Captured.Rejection(row, id, "account", "unknown account '" + a.account().trim() + "'");
+            return new Captured.Rejection(
+                    row, id, "account", "unknown account '" + a.account().trim() + "'");
         }
         if (!blank(a.deal()) && refs.deal(a.deal()) == null) {
-            return new Captured.Rejection(row, id, "deal", "unknown deal '" + a.deal().trim() + "'");
+            return new Captured.Rejection(
+                    row, id, "deal", "unknown deal '" + a.deal().trim() + "'");
         }
         return null;
     }
@@ -168,7 +191,9 @@ public class ActivityCapture {
                     deals.add(a.deal().trim());
                 }
             });
-            return new References(people.idsByKey(peopleKeys), sales.accountIds(source, accounts),
+            return new References(
+                    people.idsByKey(peopleKeys),
+                    sales.accountIds(source, accounts),
                     sales.opportunityIds(source, deals));
         }
 

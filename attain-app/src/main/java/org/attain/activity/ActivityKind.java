@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** The kinds of activity Attain counts; the activity table's check constraint holds the same list. */
 public enum ActivityKind {
-    CALL, EMAIL, MEETING, WEBINAR;
+    CALL,
+    EMAIL,
+    MEETING,
+    WEBINAR;
 
     static Optional<ActivityKind> parse(String value) {
         if (value == null) {

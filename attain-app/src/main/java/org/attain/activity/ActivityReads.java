@@ -22,12 +22,10 @@ public class ActivityReads {
         this.jdbc = jdbc;
     }
 
-    public record KindCount(String kind, long count) {
-    }
+    public record KindCount(String kind, long count) {}
 
     /** One person's activities in [from, to] and their mix per kind in [mixFrom, mixTo], kinds in alphabetical order. */
-    public record Mine(long activities, List<KindCount> mix) {
-    }
+    public record Mine(long activities, List<KindCount> mix) {}
 
     /** Activities per person on days [from, to]; people without any are left out. */
     public Map<Long, Long> counts(Collection<Long> personIds, LocalDate from, LocalDate to) {
@@ -36,7 +34,9 @@ public class ActivityReads {
                 select person_id, count(*) from activity
                 where person_id = any(:ids) and occurred_at >= :from and occurred_at < cast(:to as date) + 1
                 group by person_id""")
-                .param("ids", personIds.toArray(Long[]::new)).param("from", from).param("to", to)
+                .param("ids", personIds.toArray(Long[]::new))
+                .param("from", from)
+                .param("to", to)
                 .query(rs -> {
                     out.put(rs.getLong(1), rs.getLong(2));
                 });
@@ -52,7 +52,11 @@ public class ActivityReads {
                       from (select kind, count(*) as n from activity
                             where person_id = :p and occurred_at >= :afrom and occurred_at < cast(:ato as date) + 1
                             group by kind) k) m""")
-                .param("p", personId).param("from", from).param("to", to).param("afrom", mixFrom).param("ato", mixTo)
+                .param("p", personId)
+                .param("from", from)
+                .param("to", to)
+                .param("afrom", mixFrom)
+                .param("ato", mixTo)
                 .query((rs, n) -> {
                     List<KindCount> mix = new ArrayList<>();
                     java.sql.Array kinds = rs.getArray(2);

@@ -13,8 +13,21 @@ class ActivityRecordTables {
 
     @Bean
     RecordTable activitiesTable(DataSource dataSource) {
-        return new SqlRecordTable(dataSource, new SqlRecordTable.Shape("activities", "activity", List.of("external_id"),
-                List.of("person_id", "kind", "occurred_at", "duration_minutes", "outcome", "account_id", "opportunity_id"), true),
+        return new SqlRecordTable(
+                dataSource,
+                new SqlRecordTable.Shape(
+                        "activities",
+                        "activity",
+                        List.of("external_id"),
+                        List.of(
+                                "person_id",
+                                "kind",
+                                "occurred_at",
+                                "duration_minutes",
+                                "outcome",
+                                "account_id",
+                                "opportunity_id"),
+                        true),
                 new SqlRecordTable.Statements("""
                 select id, external_id, person_id, kind, occurred_at, duration_minutes, outcome, account_id, opportunity_id
                 from activity where source = :source""", """

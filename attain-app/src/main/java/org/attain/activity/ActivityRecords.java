@@ -15,12 +15,11 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ActivityRecords {
 
-    private ActivityRecords() {
-    }
+    private ActivityRecords() {}
 
     /** Field names of a JSON activity record. */
-    public static final List<String> FIELDS = List.of("external_id", "person", "kind", "occurred_at", "duration_minutes",
-            "outcome", "account", "deal");
+    public static final List<String> FIELDS =
+            List.of("external_id", "person", "kind", "occurred_at", "duration_minutes", "outcome", "account", "deal");
 
     public static Captured capture(ActivityCapture capture, String source, List<Map<String, JsonNode>> records) {
         List<Captured.Rejection> unreadable = new ArrayList<>();
@@ -38,8 +37,9 @@ public final class ActivityRecords {
         }
         Captured done = capture.capture(source, readable);
         List<Captured.Rejection> all = new ArrayList<>(unreadable);
-        done.rejections().forEach(x -> all.add(new Captured.Rejection(positions.get(x.row() - 1), x.externalId(), x.field(),
-                x.reason())));
+        done.rejections()
+                .forEach(x -> all.add(
+                        new Captured.Rejection(positions.get(x.row() - 1), x.externalId(), x.field(), x.reason())));
         all.sort(java.util.Comparator.comparingInt(Captured.Rejection::row));
         return new Captured(done.inserted(), done.updated(), done.unchanged(), all);
     }
@@ -49,9 +49,15 @@ public final class ActivityRecords {
         if (r == null) {
             throw new Unreadable("record", "is empty");
         }
-        return new NewActivity(text(r.get("external_id")), text(r.get("person")), text(r.get("kind")),
-                instant(r.get("occurred_at")), minutes(r.get("duration_minutes")), text(r.get("outcome")),
-                text(r.get("account")), text(r.get("deal")));
+        return new NewActivity(
+                text(r.get("external_id")),
+                text(r.get("person")),
+                text(r.get("kind")),
+                instant(r.get("occurred_at")),
+                minutes(r.get("duration_minutes")),
+                text(r.get("outcome")),
+                text(r.get("account")),
+                text(r.get("deal")));
     }
 
     /** A field that cannot be read at all (as opposed to a readable value that breaks a rule). */

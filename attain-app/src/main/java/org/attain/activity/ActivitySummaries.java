@@ -25,17 +25,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ActivitySummaries {
 
     /** A person's day: the unit a summary row is rebuilt in. */
-    public record PersonDay(long personId, LocalDate day) {
-    }
+    public record PersonDay(long personId, LocalDate day) {}
 
     /** Activity of one person in one period (a day or the Monday a week starts on) and kind. */
-    public record Summary(long personId, String name, LocalDate period, String kind, long activities, long minutes) {
-    }
+    public record Summary(long personId, String name, LocalDate period, String kind, long activities, long minutes) {}
 
-    public record KindCount(String kind, long count) {
-    }
+    public record KindCount(String kind, long count) {}
 
-    public enum Grain { DAY, WEEK }
+    public enum Grain {
+        DAY,
+        WEEK
+    }
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -60,8 +60,7 @@ public class ActivitySummaries {
         Date[] dates = days.stream().map(d -> Date.valueOf(d.day())).toArray(Date[]::new);
         jdbc.sql("""
                 delete from activity_daily d using unnest(cast(:people as bigint[]), cast(:days as date[])) as x(person_id, day)
-                where d.person_id = x.person_id and d.day = x.day""")
-                .param("people", people).param("days", dates).update();
+                where d.person_id = x.person_id and d.day = x.day""").param("people", people).param("days", dates).update();
         jdbc.sql("""
                 insert into activity_daily(person_id, day, kind, activities, minutes)
                 select a.person_id, x.day, a.kind, count(*), coalesce(sum(a.duration_minutes), 0)
@@ -70,7 +69,10 @@ public class ActivitySummaries {
                      and a.occurred_at >= cast(x.day as timestamp) at time zone :zone
                      and a.occurred_at < cast(x.day + 1 as timestamp) at time zone :zone
                 group by a.person_id, x.day, a.kind""")
-                .param("people", people).param("days", dates).param("zone", zone.getId()).update();
+                .param("people", people)
+                .param("days", dates)
+                .param("zone", zone.getId())
+                .update();
     }
 
     /**
@@ -78,25 +80,37 @@ public class ActivitySummaries {
      * {@link ActivityCapture}. The watermark row is locked so two readers do not rebuild twice.
      */
     public void catchUp() {
-        long newest = jdbc.sql("select coalesce(max(id), 0) from activity").query(Long.class).single();
-        long mark = jdbc.sql("select last_activity from activity_daily_watermark where id = 1").query(Long.class).single();
+        long newest = jdbc.sql("select coalesce(max(id), 0) from activity")
+                .query(Long.class)
+                .single();
+        long mark = jdbc.sql("select last_activity from activity_daily_watermark where id = 1")
+                .query(Long.class)
+                .single();
         if (newest <= mark) {
             return;
         }
         transactions.executeWithoutResult(tx -> {
             long locked = jdbc.sql("select last_activity from activity_daily_watermark where id = 1 for update")
-                    .query(Long.class).single();
-            long top = jdbc.sql("select coalesce(max(id), 0) from activity").query(Long.class).single();
+                    .query(Long.class)
+                    .single();
+            long top = jdbc.sql("select coalesce(max(id), 0) from activity")
+                    .query(Long.class)
+                    .single();
             if (top <= locked) {
                 return;
             }
             List<PersonDay> days = jdbc.sql("""
                     select distinct person_id, cast(occurred_at at time zone :zone as date) from activity
                     where id > :from and id <= :to""")
-                    .param("zone", zone.getId()).param("from", locked).param("to", top)
-                    .query((rs, n) -> new PersonDay(rs.getLong(1), rs.getObject(2, LocalDate.class))).list();
+                    .param("zone", zone.getId())
+                    .param("from", locked)
+                    .param("to", top)
+                    .query((rs, n) -> new PersonDay(rs.getLong(1), rs.getObject(2, LocalDate.class)))
+                    .list();
             refresh(days);
-            jdbc.sql("update activity_daily_watermark set last_activity = :top where id = 1").param("top", top).update();
+            jdbc.sql("update activity_daily_watermark set last_activity = :top where id = 1")
+                    .param("top", top)
+                    .update();
         });
     }
 
@@ -112,8 +126,11 @@ public class ActivitySummaries {
                 where d.day between :from and :to and (cast(:ids as bigint[]) is null or d.person_id = any(cast(:ids as bigint[])))
                 group by d.person_id, p.first_name, p.last_name, 3, d.kind
                 order by name, period, d.kind""".formatted(period))
-                .param("from", from).param("to", to).param("ids", scope.idsOrNull())
-                .query(Summary.class).list();
+                .param("from", from)
+                .param("to", to)
+                .param("ids", scope.idsOrNull())
+                .query(Summary.class)
+                .list();
     }
 
     /** A person's activity count per kind between two days (both included), kinds in alphabetical order. */
@@ -122,7 +139,11 @@ public class ActivitySummaries {
         return jdbc.sql("""
                 select kind, sum(activities) as count from activity_daily
                 where person_id = :p and day between :from and :to group by kind order by kind""")
-                .param("p", personId).param("from", from).param("to", to).query(KindCount.class).list();
+                .param("p", personId)
+                .param("from", from)
+                .param("to", to)
+                .query(KindCount.class)
+                .list();
     }
 
     /** Total activity per person between two days (both included); people without activity map to 0. */
@@ -133,7 +154,9 @@ public class ActivitySummaries {
         jdbc.sql("""
                 select person_id, sum(activities) from activity_daily
                 where person_id = any(:ids) and day between :from and :to group by person_id""")
-                .param("ids", personIds.toArray(Long[]::new)).param("from", from).param("to", to)
+                .param("ids", personIds.toArray(Long[]::new))
+                .param("from", from)
+                .param("to", to)
                 .query(rs -> {
                     totals.put(rs.getLong(1), rs.getLong(2));
                 });

@@ -9,8 +9,7 @@ import java.util.List;
  */
 public record Captured(long inserted, long updated, long unchanged, List<Rejection> rejections) {
 
-    public record Rejection(int row, String externalId, String field, String reason) {
-    }
+    public record Rejection(int row, String externalId, String field, String reason) {}
 
     public long accepted() {
         return inserted + updated;

@@ -10,6 +10,12 @@ import java.time.Instant;
  * @param account  external id of the related account, or null
  * @param deal     external id of the related opportunity, or null
  */
-public record NewActivity(String externalId, String person, String kind, Instant occurredAt, Integer durationMinutes,
-        String outcome, String account, String deal) {
-}
+public record NewActivity(
+        String externalId,
+        String person,
+        String kind,
+        Instant occurredAt,
+        Integer durationMinutes,
+        String outcome,
+        String account,
+        String deal) {}

@@ -31,13 +31,20 @@ public class TeamInsights {
         this.activity = activity;
     }
 
-    public record Member(long personId, String name, String title, String managerName, String currency,
-            BigDecimal attainment, BigDecimal earnings, BigDecimal bookings, long deals, BigDecimal pipeline,
-            long activities) {
-    }
+    public record Member(
+            long personId,
+            String name,
+            String title,
+            String managerName,
+            String currency,
+            BigDecimal attainment,
+            BigDecimal earnings,
+            BigDecimal bookings,
+            long deals,
+            BigDecimal pipeline,
+            long activities) {}
 
-    public record Trend(List<String> periods, BigDecimal[] median, Map<String, BigDecimal[]> byRep) {
-    }
+    public record Trend(List<String> periods, BigDecimal[] median, Map<String, BigDecimal[]> byRep) {}
 
     /**
      * The reps (REP role) among the given people, with their figures for the period: people, managers and
@@ -45,9 +52,14 @@ public class TeamInsights {
      * statement each.
      */
     public List<Member> members(Set<Long> people, String periodId, LocalDate from, LocalDate to) {
-        record Rep(long personId, String name, String title, String managerName, String currency,
-                BigDecimal attainment, BigDecimal earnings) {
-        }
+        record Rep(
+                long personId,
+                String name,
+                String title,
+                String managerName,
+                String currency,
+                BigDecimal attainment,
+                BigDecimal earnings) {}
         List<Rep> reps = jdbc.sql("""
                 select p.id as person_id, p.first_name || ' ' || p.last_name as name, p.title,
                        m.first_name || ' ' || m.last_name as manager_name, p.currency,
@@ -59,41 +71,63 @@ public class TeamInsights {
                 left join org_person_v m on m.id = rl.manager_id
                 where p.id = any(:ids) and p.role_type = 'REP' and (p.employment_end is null or p.employment_end >= :from)
                 order by r.attainment desc nulls last, p.last_name""")
-                .param("ids", people.toArray(Long[]::new)).param("period", periodId).param("from", from).param("to", to)
-                .query(Rep.class).list();
+                .param("ids", people.toArray(Long[]::new))
+                .param("period", periodId)
+                .param("from", from)
+                .param("to", to)
+                .query(Rep.class)
+                .list();
         List<Long> ids = reps.stream().map(Rep::personId).toList();
         Map<Long, SalesFigures.OwnerFigures> figures = sales.byOwner(ids, from, to);
         Map<Long, Long> activities = activity.counts(ids, from, to);
-        return reps.stream().map(r -> {
-            SalesFigures.OwnerFigures f = figures.get(r.personId());
-            return new Member(r.personId(), r.name(), r.title(), r.managerName(), r.currency(), r.attainment(),
-                    r.earnings(), f == null ? BigDecimal.ZERO : f.bookings(), f == null ? 0 : f.deals(),
-                    f == null ? BigDecimal.ZERO : f.pipeline(), activities.getOrDefault(r.personId(), 0L));
-        }).toList();
+        return reps.stream()
+                .map(r -> {
+                    SalesFigures.OwnerFigures f = figures.get(r.personId());
+                    return new Member(
+                            r.personId(),
+                            r.name(),
+                            r.title(),
+                            r.managerName(),
+                            r.currency(),
+                            r.attainment(),
+                            r.earnings(),
+                            f == null ? BigDecimal.ZERO : f.bookings(),
+                            f == null ? 0 : f.deals(),
+                            f == null ? BigDecimal.ZERO : f.pipeline(),
+                            activities.getOrDefault(r.personId(), 0L));
+                })
+                .toList();
     }
 
     /** Top and bottom by attainment; people without a quota are left out rather than ranked last. */
     public static List<Member> top(List<Member> members, int n) {
-        return members.stream().filter(m -> m.attainment() != null)
-                .sorted(Comparator.comparing(Member::attainment).reversed()).limit(n).toList();
+        return members.stream()
+                .filter(m -> m.attainment() != null)
+                .sorted(Comparator.comparing(Member::attainment).reversed())
+                .limit(n)
+                .toList();
     }
 
     public static List<Member> bottom(List<Member> members, int n) {
-        return members.stream().filter(m -> m.attainment() != null)
-                .sorted(Comparator.comparing(Member::attainment)).limit(n).toList();
+        return members.stream()
+                .filter(m -> m.attainment() != null)
+                .sorted(Comparator.comparing(Member::attainment))
+                .limit(n)
+                .toList();
     }
 
     /** Attainment per rep and quarter, with the team median per quarter. */
     public Trend trend(Set<Long> people, List<String> periods) {
-        record Point(long personId, String name, String periodId, BigDecimal attainment) {
-        }
+        record Point(long personId, String name, String periodId, BigDecimal attainment) {}
         List<Point> points = jdbc.sql("""
                 select r.person_id, p.first_name || ' ' || p.last_name as name, r.period_id, r.attainment
                 from calc_current_result_v r join org_person_v p on p.id = r.person_id
                 where r.person_id = any(:ids) and r.period_id = any(:periods)
                   and p.role_type = 'REP' and r.attainment is not null""")
-                .param("ids", people.toArray(Long[]::new)).param("periods", periods.toArray(String[]::new))
-                .query(Point.class).list();
+                .param("ids", people.toArray(Long[]::new))
+                .param("periods", periods.toArray(String[]::new))
+                .query(Point.class)
+                .list();
         Map<String, BigDecimal[]> byRep = new LinkedHashMap<>();
         for (Point p : points) {
             byRep.computeIfAbsent(p.name(), k -> new BigDecimal[periods.size()])[periods.indexOf(p.periodId())] =
@@ -118,7 +152,8 @@ public class TeamInsights {
         }
         List<BigDecimal> sorted = values.stream().sorted().toList();
         int mid = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(mid)
+        return sorted.size() % 2 == 1
+                ? sorted.get(mid)
                 : sorted.get(mid - 1).add(sorted.get(mid)).divide(BigDecimal.valueOf(2), 4, RoundingMode.HALF_EVEN);
     }
 }

@@ -67,7 +67,8 @@ public final class BenchCommand {
     private int run() {
         ConfigurableApplicationContext app = null;
         Thread sampler = heapSampler();
-        // Killed from outside (Ctrl-C, SIGTERM), the finally block never runs: still stop PostgreSQL and delete its data.
+        // Killed from outside (Ctrl-C, SIGTERM), the finally block never runs: still stop PostgreSQL and delete its
+        // data.
         Thread cleanup = new Thread(this::stopDatabase, "bench-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
@@ -77,7 +78,10 @@ public final class BenchCommand {
             }
             scratch = Files.createTempDirectory("attain-bench-");
             phase = "database start";
-            pg = EmbeddedPostgres.builder().setDataDirectory(scratch.resolve("pg")).setCleanDataDirectory(true).setPort(0)
+            pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(scratch.resolve("pg"))
+                    .setCleanDataDirectory(true)
+                    .setPort(0)
                     .setServerConfig("max_connections", "120")
                     .setServerConfig("shared_buffers", options.transactions() > 2_000_000 ? "3GB" : "256MB")
                     .setServerConfig("work_mem", "64MB")
@@ -87,17 +91,24 @@ public final class BenchCommand {
                     .start();
             phase = "application start";
             long t0 = System.nanoTime();
-            app = org.springframework.boot.SpringApplication.run(org.attain.platform.Headless.application(), new String[] {
-                    "--spring.datasource.url=" + pg.getJdbcUrl("postgres", "postgres"),
-                    "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                    // The connection pool keeps Hikari's default size (10), as with an external database in production:
-                    // on 2 cores, 50 users are served with less CPU per request by 10 busy PostgreSQL backends
-                    // than by 70 (docs/benchmarks.md, "Dashboard under load").
-                    "--server.port=0", "--attain.data-dir=" + scratch, "--attain.demo.enabled=false",
-                    "--logging.level.root=WARN", "--logging.level.org.attain=WARN",
-                    // A failed start is reported below in one line, not as Spring's stack trace.
-                    "--logging.level.org.springframework.boot.SpringApplication=OFF",
-                    "--server.tomcat.threads.max=" + Math.max(200, options.users() * 2)});
+            app = org.springframework.boot.SpringApplication.run(
+                    org.attain.platform.Headless.application(), new String[] {
+                        "--spring.datasource.url=" + pg.getJdbcUrl("postgres", "postgres"),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=",
+                        // The connection pool keeps Hikari's default size (10), as with an external database in
+                        // production:
+                        // on 2 cores, 50 users are served with less CPU per request by 10 busy PostgreSQL backends
+                        // than by 70 (docs/benchmarks.md, "Dashboard under load").
+                        "--server.port=0",
+                        "--attain.data-dir=" + scratch,
+                        "--attain.demo.enabled=false",
+                        "--logging.level.root=WARN",
+                        "--logging.level.org.attain=WARN",
+                        // A failed start is reported below in one line, not as Spring's stack trace.
+                        "--logging.level.org.springframework.boot.SpringApplication=OFF",
+                        "--server.tomcat.threads.max=" + Math.max(200, options.users() * 2)
+                    });
             print("app_start_s", seconds(t0));
             measure(app);
             return 0;
@@ -140,14 +151,18 @@ public final class BenchCommand {
         DataSource ds = app.getBean(DataSource.class);
         JdbcClient jdbc = JdbcClient.create(ds);
         LocalDate today = LocalDate.now(app.getBean(Clock.class));
-        // The run's periods are last and this calendar (= fiscal, starting in January) year: the history starts with them.
+        // The run's periods are last and this calendar (= fiscal, starting in January) year: the history starts with
+        // them.
         LocalDate from = LocalDate.of(today.getYear() - 1, 1, 1);
         LocalDate to = LocalDate.of(today.getYear(), 12, 31);
         print("preset", options.preset());
 
         phase = "generate and load";
-        DemoCompany company = DemoGenerator.generate(DemoParameters.defaults(today).withSeed(options.seed())
-                .withPeople(options.people()).withTransactions(options.transactions()).withHistoryStart(from));
+        DemoCompany company = DemoGenerator.generate(DemoParameters.defaults(today)
+                .withSeed(options.seed())
+                .withPeople(options.people())
+                .withTransactions(options.transactions())
+                .withHistoryStart(from));
         BenchData data = new BenchData(ds);
         BenchData.MasterData master = data.loadMasterData(company);
         long t0 = System.nanoTime();
@@ -180,7 +195,11 @@ public final class BenchCommand {
         }
         data.compensation(from, to);
         jdbc.sql("analyze").update();
-        print("payees", jdbc.sql("select count(distinct person_id) from plan_assignment").query(Long.class).single());
+        print(
+                "payees",
+                jdbc.sql("select count(distinct person_id) from plan_assignment")
+                        .query(Long.class)
+                        .single());
 
         phase = "full calculation";
         CalcRuns runs = app.getBean(CalcRuns.class);
@@ -201,8 +220,9 @@ public final class BenchCommand {
                 throw new IllegalStateException("calculation run " + r + " ended " + run.status() + ": " + run.error());
             }
             if (!run.failedPayees().isEmpty()) {
-                throw new IllegalStateException("the run left out " + run.failedPayees().size() + " payee(s): "
-                        + abbreviate(run.failedPayees().toString()));
+                throw new IllegalStateException(
+                        "the run left out " + run.failedPayees().size() + " payee(s): "
+                                + abbreviate(run.failedPayees().toString()));
             }
             if (!"[]".equals(run.exclusions()) || !"[]".equals(run.issues())) {
                 throw new IllegalStateException("the run excluded transactions or reported issues: "
@@ -219,12 +239,20 @@ public final class BenchCommand {
         long attainLines = sql.attainDealLines();
         print("calc_runs", options.calcRuns());
         print("calc_full_s", attainSeconds);
-        print("calc_payee_periods", jdbc.sql("select count(*) from payee_period_result where run_id = :r")
-                .param("r", run.id()).query(Long.class).single());
+        print(
+                "calc_payee_periods",
+                jdbc.sql("select count(*) from payee_period_result where run_id = :r")
+                        .param("r", run.id())
+                        .query(Long.class)
+                        .single());
         print("calc_deal_lines", attainLines);
         print("calc_tx_per_s", Math.round(rows / attainSeconds));
-        print("calc_timings", jdbc.sql("select timings::text from calc_run where id = :id").param("id", run.id())
-                .query(String.class).single());
+        print(
+                "calc_timings",
+                jdbc.sql("select timings::text from calc_run where id = :id")
+                        .param("id", run.id())
+                        .query(String.class)
+                        .single());
         print("calc_cpu_jvm_s", calcCpu.jvmSeconds());
         print("calc_cpu_pg_s", calcCpu.postgresSeconds());
 
@@ -285,16 +313,18 @@ public final class BenchCommand {
     private void incremental(ConfigurableApplicationContext app, JdbcClient jdbc, LocalDate today) throws Exception {
         UserAccounts users = app.getBean(UserAccounts.class);
         users.create("bench-admin", PASSWORD, null, EnumSet.of(Role.ADMIN), "bench");
-        String token = app.getBean(ApiTokens.class).create(users.find("bench-admin").orElseThrow(), "bench",
-                Set.of("read", "write")).secret();
+        String token = app.getBean(ApiTokens.class)
+                .create(users.find("bench-admin").orElseThrow(), "bench", Set.of("read", "write"))
+                .secret();
         String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-        record Rep(long id, String employeeId, String currency) {
-        }
+        record Rep(long id, String employeeId, String currency) {}
         List<Rep> reps = jdbc.sql("""
                 select p.id, p.external_id, p.currency from person p join plan_assignment a on a.person_id = p.id
                 where p.role_type = 'REP' and a.valid_from <= :d and (a.valid_until is null or a.valid_until > :d)
-                order by p.id""").param("d", today)
-                .query((rs, n) -> new Rep(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+                order by p.id""")
+                .param("d", today)
+                .query((rs, n) -> new Rep(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
         Random random = new Random(options.seed());
         Latencies latency = new Latencies();
         Latencies postLatency = new Latencies(); // the bulk POST alone: import, then the recalculation it waits for
@@ -302,8 +332,7 @@ public final class BenchCommand {
             Rep rep = reps.get(random.nextInt(reps.size()));
             String deal = """
                     {"source": "bench", "records": [{"external_id": "B%d", "close_date": "%s", "amount": "%d.00",
-                      "currency": "%s", "owner": "%s", "deal_type": "expansion", "status": "won"}]}"""
-                    .formatted(i, today, 5_000 + random.nextInt(50_000), rep.currency(), rep.employeeId());
+                      "currency": "%s", "owner": "%s", "deal_type": "expansion", "status": "won"}]}""".formatted(i, today, 5_000 + random.nextInt(50_000), rep.currency(), rep.employeeId());
             long t0 = System.nanoTime();
             int posted = WebUser.postJson(base, "/api/v1/transactions/bulk", token, deal);
             long t1 = System.nanoTime();
@@ -311,13 +340,18 @@ public final class BenchCommand {
             latency.add(System.nanoTime() - t0);
             postLatency.add(t1 - t0);
             if (posted / 100 != 2 || read != 200) {
-                throw new IllegalStateException("deal B" + i + ": bulk import answered " + posted + ", earnings " + read);
+                throw new IllegalStateException(
+                        "deal B" + i + ": bulk import answered " + posted + ", earnings " + read);
             }
             if (!jdbc.sql("""
                     select exists(select 1 from earnings_line_qualifying q join payee_period_result r on r.id = q.result_id
                                   where r.is_current and r.person_id = :p and :x = any(q.qualifying))""")
-                    .param("p", rep.id()).param("x", "bench:B" + i).query(Boolean.class).single()) {
-                throw new IllegalStateException("the new deal bench:B" + i + " is not in the current result of " + rep.id());
+                    .param("p", rep.id())
+                    .param("x", "bench:B" + i)
+                    .query(Boolean.class)
+                    .single()) {
+                throw new IllegalStateException(
+                        "the new deal bench:B" + i + " is not in the current result of " + rep.id());
             }
         }
         print("recalc_deals", latency.count());
@@ -329,8 +363,8 @@ public final class BenchCommand {
         Latencies runTime = new Latencies();
         jdbc.sql("""
                 select extract(epoch from finished_at - started_at) * 1e9 from calc_run
-                where kind = 'INCREMENTAL' and status = 'DONE' and finished_at is not null""")
-                .query((rs, n) -> rs.getDouble(1)).list().forEach(ns -> runTime.add(Math.round(ns)));
+                where kind = 'INCREMENTAL' and status = 'DONE' and finished_at is not null
+                """).query((rs, n) -> rs.getDouble(1)).list().forEach(ns -> runTime.add(Math.round(ns)));
         print("recalc_runs", runTime.count());
         print("recalc_run_p50_ms", runTime.percentileMs(50));
         print("recalc_run_p99_ms", runTime.percentileMs(99));
@@ -347,9 +381,10 @@ public final class BenchCommand {
     private void dashboard(ConfigurableApplicationContext app, JdbcClient jdbc, CpuClock cpu) throws Exception {
         UserAccounts users = app.getBean(UserAccounts.class);
         String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-        List<Long> reps = jdbc.sql("""
-                select distinct r.person_id from payee_period_result r where r.is_current order by r.person_id limit :n""")
-                .param("n", options.users()).query(Long.class).list();
+        List<Long> reps =
+                jdbc.sql("""
+                select distinct r.person_id from payee_period_result r where r.is_current order by r.person_id limit :n
+                """).param("n", options.users()).query(Long.class).list();
         List<LoadDriver.Target> targets = new ArrayList<>();
         for (int i = 0; i < reps.size(); i++) {
             users.create("bench-rep-" + i, PASSWORD, reps.get(i), EnumSet.of(Role.REP), "bench");
@@ -380,16 +415,18 @@ public final class BenchCommand {
     /** Heap in use, sampled every 50 ms over the whole run (the application and this harness share the JVM). */
     private Thread heapSampler() {
         var memory = ManagementFactory.getMemoryMXBean();
-        Thread t = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "bench-heap-sampler");
+        Thread t = new Thread(
+                () -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                        try {
+                            Thread.sleep(50);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "bench-heap-sampler");
         t.setDaemon(true);
         t.start();
         return t;

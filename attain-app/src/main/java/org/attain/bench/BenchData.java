@@ -26,8 +26,8 @@ final class BenchData {
 
     /** The plan every benchmark payee is on: the exact tiers of the issue (5% to 50%, 8% to 100%, 12% above). */
     static String plan(String currency) {
-        return org.attain.plan.PlanTemplates.accountExecutive("bench-" + currency.toLowerCase(),
-                "Benchmark plan (" + currency + ")", currency);
+        return org.attain.plan.PlanTemplates.accountExecutive(
+                "bench-" + currency.toLowerCase(), "Benchmark plan (" + currency + ")", currency);
     }
 
     private final DataSource dataSource;
@@ -36,14 +36,14 @@ final class BenchData {
         this.dataSource = dataSource;
     }
 
-    record MasterData(Map<String, Long> people, List<String> currencies) {
-    }
+    record MasterData(Map<String, Long> people, List<String> currencies) {}
 
     MasterData loadMasterData(DemoCompany company) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             Map<String, Long> regions = new HashMap<>();
-            try (PreparedStatement st = c.prepareStatement("insert into region(id, code, name, currency) values (?, ?, ?, ?)")) {
+            try (PreparedStatement st =
+                    c.prepareStatement("insert into region(id, code, name, currency) values (?, ?, ?, ?)")) {
                 for (var r : company.regions()) {
                     long id = regions.size() + 1L;
                     regions.put(r.code(), id);
@@ -56,7 +56,8 @@ final class BenchData {
                 st.executeBatch();
             }
             Map<String, Long> teams = new HashMap<>();
-            try (PreparedStatement st = c.prepareStatement("insert into team(id, code, name, region_id) values (?, ?, ?, ?)")) {
+            try (PreparedStatement st =
+                    c.prepareStatement("insert into team(id, code, name, region_id) values (?, ?, ?, ?)")) {
                 for (var t : company.teams()) {
                     long id = teams.size() + 1L;
                     teams.put(t.code(), id);
@@ -105,11 +106,16 @@ final class BenchData {
             }
             for (String table : List.of("region", "team", "person")) {
                 try (var st = c.createStatement()) {
-                    st.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), (select max(id) from " + table + "))");
+                    st.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), (select max(id) from "
+                            + table + "))");
                 }
             }
             c.commit();
-            List<String> currencies = company.regions().stream().map(r -> r.currency()).distinct().sorted().toList();
+            List<String> currencies = company.regions().stream()
+                    .map(r -> r.currency())
+                    .distinct()
+                    .sorted()
+                    .toList();
             return new MasterData(people, currencies);
         }
     }
@@ -119,7 +125,8 @@ final class BenchData {
      * (one sort each instead of millions of index insertions). Constraint indexes stay.
      */
     List<String> dropSecondaryIndexes() throws SQLException {
-        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                var st = c.createStatement()) {
             List<String> definitions = new java.util.ArrayList<>();
             List<String> names = new java.util.ArrayList<>();
             try (var rs = st.executeQuery("""
@@ -139,7 +146,8 @@ final class BenchData {
     }
 
     void createIndexes(List<String> definitions) throws SQLException {
-        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                var st = c.createStatement()) {
             for (String definition : definitions) {
                 st.execute(definition);
             }
@@ -179,14 +187,28 @@ final class BenchData {
             StringBuilder json = new StringBuilder("[");
             for (int i = 0; i < t.splits().size(); i++) {
                 var s = t.splits().get(i);
-                json.append(i > 0 ? "," : "").append("{\"person_id\":").append(people.get(s.personId()))
-                        .append(",\"share\":").append(s.share().toPlainString()).append('}');
+                json.append(i > 0 ? "," : "")
+                        .append("{\"person_id\":")
+                        .append(people.get(s.personId()))
+                        .append(",\"share\":")
+                        .append(s.share().toPlainString())
+                        .append('}');
             }
             splits = json.append(']').toString();
         }
-        CopyText.appendRow(b, t.externalId(), t.kind().name(), t.status(), people.get(t.ownerId()), t.closeDate(),
-                t.amount(), t.currency(), t.dealType() == null ? null : t.dealType().code(), t.productCode(),
-                t.termMonths(), splits);
+        CopyText.appendRow(
+                b,
+                t.externalId(),
+                t.kind().name(),
+                t.status(),
+                people.get(t.ownerId()),
+                t.closeDate(),
+                t.amount(),
+                t.currency(),
+                t.dealType() == null ? null : t.dealType().code(),
+                t.productCode(),
+                t.termMonths(),
+                splits);
     }
 
     private static void write(CopyIn copy, StringBuilder buffer) {
@@ -200,7 +222,8 @@ final class BenchData {
      * quota as stored.
      */
     void compensation(LocalDate windowStart, LocalDate windowEnd) throws SQLException {
-        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                var st = c.createStatement()) {
             // The engine converts every credit into each plan currency of the run, so every pair needs a rate
             // even though each benchmark payee is paid in the currency of their own deals.
             st.execute("""

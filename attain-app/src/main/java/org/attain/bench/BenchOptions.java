@@ -12,8 +12,16 @@ import java.util.Map;
  * other; all are printed, the ratio is taken of the last (a server's JIT compiler has compiled the
  * calculation after its first run: in a fresh JVM it used ~8 of a 10M run's ~50 CPU seconds).
  */
-record BenchOptions(String preset, int people, long transactions, int deals, int users, int seconds, long seed,
-        int warmup, int calcRuns) {
+record BenchOptions(
+        String preset,
+        int people,
+        long transactions,
+        int deals,
+        int users,
+        int seconds,
+        long seed,
+        int warmup,
+        int calcRuns) {
 
     static final String USAGE = """
             Usage: java -jar attain.jar bench --preset smoke|full [--people N] [--transactions M] [--deals D]
@@ -42,35 +50,141 @@ record BenchOptions(String preset, int people, long transactions, int deals, int
         } else if ("full".equals(preset)) {
             o = new BenchOptions("full", 10_000, 10_000_000, 200, 50, 60, 20_261_126L, 20, 2);
         } else {
-            throw new IllegalArgumentException("--preset: must be smoke or full, was " + (preset == null ? "missing" : "'" + preset + "'"));
+            throw new IllegalArgumentException(
+                    "--preset: must be smoke or full, was " + (preset == null ? "missing" : "'" + preset + "'"));
         }
         for (Map.Entry<String, String> e : given.entrySet()) {
             String v = e.getValue();
             BenchOptions c = o;
             o = switch (e.getKey()) {
-                case "--people" -> c.with(e.getKey(), v, 10, 100_000, n -> new BenchOptions(c.preset, (int) n, c.transactions, c.deals, c.users, c.seconds,
-                        c.seed, c.warmup, c.calcRuns));
-                case "--transactions" -> c.with(e.getKey(), v, 1_000, 50_000_000, n -> new BenchOptions(c.preset, c.people, n, c.deals, c.users, c.seconds,
-                        c.seed, c.warmup, c.calcRuns));
-                case "--deals" -> c.with(e.getKey(), v, 1, 100_000, n -> new BenchOptions(c.preset, c.people, c.transactions, (int) n, c.users, c.seconds,
-                        c.seed, c.warmup, c.calcRuns));
-                case "--users" -> c.with(e.getKey(), v, 1, 500, n -> new BenchOptions(c.preset, c.people, c.transactions, c.deals, (int) n, c.seconds, c.seed,
-                        c.warmup, c.calcRuns));
-                case "--seconds" -> c.with(e.getKey(), v, 1, 3_600, n -> new BenchOptions(c.preset, c.people, c.transactions, c.deals, c.users, (int) n,
-                        c.seed, c.warmup, c.calcRuns));
-                case "--seed" -> c.with(e.getKey(), v, Long.MIN_VALUE, Long.MAX_VALUE, n -> new BenchOptions(c.preset, c.people, c.transactions, c.deals,
-                        c.users, c.seconds, n, c.warmup, c.calcRuns));
-                case "--warmup" -> c.with(e.getKey(), v, 0, 600, n -> new BenchOptions(c.preset, c.people, c.transactions, c.deals, c.users, c.seconds, c.seed,
-                        (int) n, c.calcRuns));
-                case "--calc-runs" -> c.with(e.getKey(), v, 1, 10, n -> new BenchOptions(c.preset, c.people, c.transactions, c.deals, c.users, c.seconds,
-                        c.seed, c.warmup, (int) n));
+                case "--people" ->
+                    c.with(
+                            e.getKey(),
+                            v,
+                            10,
+                            100_000,
+                            n -> new BenchOptions(
+                                    c.preset,
+                                    (int) n,
+                                    c.transactions,
+                                    c.deals,
+                                    c.users,
+                                    c.seconds,
+                                    c.seed,
+                                    c.warmup,
+                                    c.calcRuns));
+                case "--transactions" ->
+                    c.with(
+                            e.getKey(),
+                            v,
+                            1_000,
+                            50_000_000,
+                            n -> new BenchOptions(
+                                    c.preset, c.people, n, c.deals, c.users, c.seconds, c.seed, c.warmup, c.calcRuns));
+                case "--deals" ->
+                    c.with(
+                            e.getKey(),
+                            v,
+                            1,
+                            100_000,
+                            n -> new BenchOptions(
+                                    c.preset,
+                                    c.people,
+                                    c.transactions,
+                                    (int) n,
+                                    c.users,
+                                    c.seconds,
+                                    c.seed,
+                                    c.warmup,
+                                    c.calcRuns));
+                case "--users" ->
+                    c.with(
+                            e.getKey(),
+                            v,
+                            1,
+                            500,
+                            n -> new BenchOptions(
+                                    c.preset,
+                                    c.people,
+                                    c.transactions,
+                                    c.deals,
+                                    (int) n,
+                                    c.seconds,
+                                    c.seed,
+                                    c.warmup,
+                                    c.calcRuns));
+                case "--seconds" ->
+                    c.with(
+                            e.getKey(),
+                            v,
+                            1,
+                            3_600,
+                            n -> new BenchOptions(
+                                    c.preset,
+                                    c.people,
+                                    c.transactions,
+                                    c.deals,
+                                    c.users,
+                                    (int) n,
+                                    c.seed,
+                                    c.warmup,
+                                    c.calcRuns));
+                case "--seed" ->
+                    c.with(
+                            e.getKey(),
+                            v,
+                            Long.MIN_VALUE,
+                            Long.MAX_VALUE,
+                            n -> new BenchOptions(
+                                    c.preset,
+                                    c.people,
+                                    c.transactions,
+                                    c.deals,
+                                    c.users,
+                                    c.seconds,
+                                    n,
+                                    c.warmup,
+                                    c.calcRuns));
+                case "--warmup" ->
+                    c.with(
+                            e.getKey(),
+                            v,
+                            0,
+                            600,
+                            n -> new BenchOptions(
+                                    c.preset,
+                                    c.people,
+                                    c.transactions,
+                                    c.deals,
+                                    c.users,
+                                    c.seconds,
+                                    c.seed,
+                                    (int) n,
+                                    c.calcRuns));
+                case "--calc-runs" ->
+                    c.with(
+                            e.getKey(),
+                            v,
+                            1,
+                            10,
+                            n -> new BenchOptions(
+                                    c.preset,
+                                    c.people,
+                                    c.transactions,
+                                    c.deals,
+                                    c.users,
+                                    c.seconds,
+                                    c.seed,
+                                    c.warmup,
+                                    (int) n));
                 default -> throw new IllegalArgumentException(e.getKey() + ": unknown option");
             };
         }
         return o;
     }
 
-    private BenchOptions with(String name, String value, long min, long max, java.util.function.LongFunction<BenchOptions> set) {
+    private BenchOptions with(
+            String name, String value, long min, long max, java.util.function.LongFunction<BenchOptions> set) {
         long n;
         try {
             n = Long.parseLong(value.replace("_", "").replace(",", ""));

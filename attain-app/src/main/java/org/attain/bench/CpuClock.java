@@ -24,7 +24,10 @@ final class CpuClock {
      * CPU seconds so far; {@code sessionTicks} per live session backend (pid to ticks) and {@code
      * requestThreadNanos} per live Tomcat request thread (thread id to CPU nanoseconds), to subtract exactly.
      */
-    record Reading(double jvmSeconds, double postgresSeconds, java.util.Map<Long, Long> sessionTicks,
+    record Reading(
+            double jvmSeconds,
+            double postgresSeconds,
+            java.util.Map<Long, Long> sessionTicks,
             java.util.Map<Long, Long> requestThreadNanos) {
 
         /** The difference; a session's or thread's CPU counts from 0 when it started after {@code earlier}. */
@@ -32,8 +35,10 @@ final class CpuClock {
             java.util.Map<Long, Long> delta = new java.util.HashMap<>();
             sessionTicks.forEach((pid, ticks) -> delta.put(pid, ticks - earlier.sessionTicks.getOrDefault(pid, 0L)));
             java.util.Map<Long, Long> threads = new java.util.HashMap<>();
-            requestThreadNanos.forEach((id, nanos) -> threads.put(id, nanos - earlier.requestThreadNanos.getOrDefault(id, 0L)));
-            return new Reading(jvmSeconds - earlier.jvmSeconds, postgresSeconds - earlier.postgresSeconds, delta, threads);
+            requestThreadNanos.forEach(
+                    (id, nanos) -> threads.put(id, nanos - earlier.requestThreadNanos.getOrDefault(id, 0L)));
+            return new Reading(
+                    jvmSeconds - earlier.jvmSeconds, postgresSeconds - earlier.postgresSeconds, delta, threads);
         }
 
         /**
@@ -42,7 +47,10 @@ final class CpuClock {
          * compiler, which the JVM's total includes and which vary from run to run on a busy machine.
          */
         double requestThreadSeconds() {
-            return requestThreadNanos.values().stream().mapToLong(Long::longValue).sum() / 1e9;
+            return requestThreadNanos.values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum()
+                    / 1e9;
         }
 
         /** CPU of the session backends: the statements' own cost. */
@@ -87,10 +95,14 @@ final class CpuClock {
 
     private long postgresTicks(java.util.Map<Long, Long> sessions) {
         try {
-            long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+            long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
+                    .get(0)
+                    .trim());
             long ticks = 0;
             try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-                for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                for (Path p : procs.filter(
+                                p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                        .toList()) {
                     List<String> f = fields(p.resolve("stat"));
                     if (f.size() < 17) {
                         continue;
@@ -98,7 +110,9 @@ final class CpuClock {
                     long pid = Long.parseLong(p.getFileName().toString());
                     long parent = Long.parseLong(f.get(3));
                     if (pid == postmaster) {
-                        ticks += Long.parseLong(f.get(13)) + Long.parseLong(f.get(14)) + Long.parseLong(f.get(15))
+                        ticks += Long.parseLong(f.get(13))
+                                + Long.parseLong(f.get(14))
+                                + Long.parseLong(f.get(15))
                                 + Long.parseLong(f.get(16));
                     } else if (parent == postmaster) {
                         long own = Long.parseLong(f.get(13)) + Long.parseLong(f.get(14));
@@ -117,11 +131,13 @@ final class CpuClock {
 
     // A backend's title is "postgres: USER DATABASE HOST(PORT) STATE"; background processes name
     // themselves ("postgres: autovacuum worker ...", "postgres: checkpointer", ...).
-    private static final java.util.regex.Pattern SESSION_TITLE = java.util.regex.Pattern.compile("postgres: \\S+ \\S+ (\\[local\\]|\\S+\\(\\d+\\))( .*)?");
+    private static final java.util.regex.Pattern SESSION_TITLE =
+            java.util.regex.Pattern.compile("postgres: \\S+ \\S+ (\\[local\\]|\\S+\\(\\d+\\))( .*)?");
 
     private static boolean isSession(Path proc) {
         try {
-            String title = Files.readString(proc.resolve("cmdline")).replace('\0', ' ').trim();
+            String title =
+                    Files.readString(proc.resolve("cmdline")).replace('\0', ' ').trim();
             return SESSION_TITLE.matcher(title).matches() && !title.contains("autovacuum");
         } catch (IOException | RuntimeException e) {
             return false;

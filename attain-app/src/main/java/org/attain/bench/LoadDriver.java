@@ -14,8 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class LoadDriver {
 
-    record Target(WebUser user, long personId) {
-    }
+    record Target(WebUser user, long personId) {}
 
     /**
      * CPU per request over the steady part of the run (from a third of the time to the end, after

@@ -15,8 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class SqlBaseline {
 
-    record Outcome(double seconds, long dealLines, Map<String, BigDecimal> totals) {
-    }
+    record Outcome(double seconds, long dealLines, Map<String, BigDecimal> totals) {}
 
     private final JdbcClient jdbc;
 
@@ -64,7 +63,8 @@ final class SqlBaseline {
                     totals.put(rs.getLong(1) + "/" + rs.getString(2), rs.getBigDecimal(3));
                 });
         double seconds = (System.nanoTime() - started) / 1e9;
-        // Rounded like a statement line, once per payee-quarter, half to even (outside the timing: SQL's round() is half up).
+        // Rounded like a statement line, once per payee-quarter, half to even (outside the timing: SQL's round() is
+        // half up).
         totals.replaceAll((k, v) -> v.setScale(2, RoundingMode.HALF_EVEN));
         return new Outcome(seconds, lines, totals);
     }
@@ -77,10 +77,10 @@ final class SqlBaseline {
                 from payee_period_result r join earnings_line l on l.result_id = r.id
                 join period per on per.id = r.period_id and per.kind = 'QUARTER'
                 where r.is_current and l.component = 'commission'
-                group by r.person_id, r.period_id""")
-                .query(rs -> {
-                    totals.put(rs.getLong(1) + "/" + rs.getString(2), rs.getBigDecimal(3).setScale(2, RoundingMode.HALF_EVEN));
-                });
+                group by r.person_id, r.period_id""").query(rs -> {
+            totals.put(
+                    rs.getLong(1) + "/" + rs.getString(2), rs.getBigDecimal(3).setScale(2, RoundingMode.HALF_EVEN));
+        });
         return totals;
     }
 

@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  */
 final class WebUser implements AutoCloseable {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
+    private static final Pattern CSRF =
+            Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
     private static final int TIMEOUT_MS = 30_000;
 
     private final String host;
@@ -78,8 +79,17 @@ final class WebUser implements AutoCloseable {
     }
 
     private Response send(String method, String path, String accept, byte[] form, boolean keepBody) throws IOException {
-        StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
-                .append(host).append(':').append(port).append("\r\nAccept: ").append(accept).append("\r\n");
+        StringBuilder head = new StringBuilder(256)
+                .append(method)
+                .append(' ')
+                .append(path)
+                .append(" HTTP/1.1\r\nHost: ")
+                .append(host)
+                .append(':')
+                .append(port)
+                .append("\r\nAccept: ")
+                .append(accept)
+                .append("\r\n");
         if (!cookies.isEmpty()) {
             head.append("Cookie: ");
             boolean first = true;
@@ -90,7 +100,9 @@ final class WebUser implements AutoCloseable {
             head.append("\r\n");
         }
         if (form != null) {
-            head.append("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ").append(form.length).append("\r\n");
+            head.append("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ")
+                    .append(form.length)
+                    .append("\r\n");
         }
         byte[] request = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
         // A kept-alive connection the server has closed in the meantime fails on first use: one retry
@@ -221,20 +233,34 @@ final class WebUser implements AutoCloseable {
     }
 
     /** POSTs JSON with an API token instead of the session (no CSRF); returns the status code. */
-    static int postJson(String baseUrl, String path, String token, String json) throws IOException, InterruptedException {
-        return SHARED.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    static int postJson(String baseUrl, String path, String token, String json)
+            throws IOException, InterruptedException {
+        return SHARED.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + path))
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + token)
+                                .timeout(Duration.ofSeconds(60))
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     /** GETs with an API token; returns the status code. */
     static int getWithToken(String baseUrl, String path, String token) throws IOException, InterruptedException {
-        return SHARED.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json")
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60)).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+        return SHARED.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + path))
+                                .header("Accept", "application/json")
+                                .header("Authorization", "Bearer " + token)
+                                .timeout(Duration.ofSeconds(60))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray())
+                .statusCode();
     }
 
-    private static final HttpClient SHARED = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient SHARED =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);

@@ -23,8 +23,7 @@ public final class CalcCommand {
     static final String USAGE = "usage: calc run [--person ID|EMPLOYEE-ID|E-MAIL]... [--from FIRST --to LAST]"
             + " [--spring.options] (FIRST, LAST: a month 2017-01, a quarter 2017-Q1 or a fiscal year 2017)";
 
-    private CalcCommand() {
-    }
+    private CalcCommand() {}
 
     public static int run(String[] args) {
         return run(args, System.out, System.err);
@@ -49,8 +48,9 @@ public final class CalcCommand {
                 try {
                     org.attain.engine.time.PeriodId.parse(range[bound]);
                 } catch (IllegalArgumentException e) {
-                    err.println(args[i - 1] + ": '" + range[bound] + "' is not a period: write a month (2017-01), a quarter"
-                            + " (2017-Q1) or a fiscal year (2017)");
+                    err.println(
+                            args[i - 1] + ": '" + range[bound] + "' is not a period: write a month (2017-01), a quarter"
+                                    + " (2017-Q1) or a fiscal year (2017)");
                     return 2;
                 }
                 continue;
@@ -88,9 +88,12 @@ public final class CalcCommand {
             int lastShown = -1;
             while (!running.isDone()) {
                 var latest = runs.recent(1);
-                if (!latest.isEmpty() && latest.get(0).status() == RunStatus.RUNNING && latest.get(0).done() != lastShown) {
+                if (!latest.isEmpty()
+                        && latest.get(0).status() == RunStatus.RUNNING
+                        && latest.get(0).done() != lastShown) {
                     lastShown = latest.get(0).done();
-                    out.println("run " + latest.get(0).id() + ": " + lastShown + " of " + latest.get(0).total() + " payees");
+                    out.println("run " + latest.get(0).id() + ": " + lastShown + " of "
+                            + latest.get(0).total() + " payees");
                 }
                 Thread.sleep(500);
             }
@@ -101,8 +104,9 @@ public final class CalcCommand {
             if (run.notCovered() != null) {
                 out.println("not covered: " + run.notCovered().summary());
             }
-            run.failedPayees().forEach(f -> err.println("left out: person " + f.personId()
-                    + (f.name() == null ? "" : " (" + f.name() + ")") + ": " + f.message()));
+            run.failedPayees()
+                    .forEach(f -> err.println("left out: person " + f.personId()
+                            + (f.name() == null ? "" : " (" + f.name() + ")") + ": " + f.message()));
             if (run.error() != null) {
                 err.println("error: " + run.error());
             }

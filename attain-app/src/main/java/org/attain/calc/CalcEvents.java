@@ -5,10 +5,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.attain.calendar.Periods;
 import org.attain.engine.model.Event;
 import org.attain.engine.time.DateRange;
 import org.attain.engine.time.PeriodId;
-import org.attain.calendar.Periods;
 import org.attain.sales.BookedTransactions;
 import org.springframework.stereotype.Component;
 

@@ -6,13 +6,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.attain.calendar.Periods;
 import org.attain.calcinputs.CalcInputContributor;
+import org.attain.calendar.Periods;
 import org.attain.engine.calc.CalculationInput;
-import org.attain.engine.plan.CompiledPlan;
-import org.attain.engine.plan.CreditFrom;
 import org.attain.engine.model.PersonId;
 import org.attain.engine.model.Transaction;
+import org.attain.engine.plan.CompiledPlan;
+import org.attain.engine.plan.CreditFrom;
 import org.attain.engine.time.DateRange;
 import org.attain.engine.time.PeriodId;
 import org.springframework.stereotype.Component;
@@ -36,8 +36,12 @@ class CalcInputs {
     }
 
     /** Everything but the transactions: small, loaded once per run and shared by every chunk. */
-    record Snapshot(CalculationInput base, DateRange window, boolean creditsAnyTransaction,
-            Map<Long, Set<Long>> reportsOf, List<Long> planVersionIds) {
+    record Snapshot(
+            CalculationInput base,
+            DateRange window,
+            boolean creditsAnyTransaction,
+            Map<Long, Set<Long>> reportsOf,
+            List<Long> planVersionIds) {
 
         /** The base input with a chunk's transactions and payees. */
         CalculationInput forChunk(List<Transaction> transactions, Set<PersonId> payees) {
@@ -84,18 +88,30 @@ class CalcInputs {
         runPeriods.forEach(in::period);
         CalculationInput base = in.build();
         List<CompiledPlan> compiled = base.plans();
-        boolean rollsUp = compiled.stream().flatMap(p -> p.measures().stream()).flatMap(m -> m.creditRules().stream())
+        boolean rollsUp = compiled.stream()
+                .flatMap(p -> p.measures().stream())
+                .flatMap(m -> m.creditRules().stream())
                 .anyMatch(r -> r.from() == CreditFrom.DIRECT_REPORTS || r.from() == CreditFrom.SUBTREE);
-        boolean anyTransaction = compiled.stream().flatMap(p -> p.measures().stream()).flatMap(m -> m.creditRules().stream())
+        boolean anyTransaction = compiled.stream()
+                .flatMap(p -> p.measures().stream())
+                .flatMap(m -> m.creditRules().stream())
                 .anyMatch(r -> r.from() == CreditFrom.TERRITORY);
-        return new Snapshot(base, window, anyTransaction, rollsUp ? scope.reportsOf() : Map.of(), scope.planVersionIds());
+        return new Snapshot(
+                base, window, anyTransaction, rollsUp ? scope.reportsOf() : Map.of(), scope.planVersionIds());
     }
 
     private static DateRange window(org.attain.engine.time.FiscalCalendar cal, List<PeriodId> runPeriods) {
-        LocalDate first = runPeriods.stream().map(p -> cal.range(p).first()).min(LocalDate::compareTo).orElseThrow();
-        LocalDate last = runPeriods.stream().map(p -> cal.range(p).last()).max(LocalDate::compareTo).orElseThrow();
+        LocalDate first = runPeriods.stream()
+                .map(p -> cal.range(p).first())
+                .min(LocalDate::compareTo)
+                .orElseThrow();
+        LocalDate last = runPeriods.stream()
+                .map(p -> cal.range(p).last())
+                .max(LocalDate::compareTo)
+                .orElseThrow();
         // Year-to-date measures look back to the start of the fiscal year.
-        LocalDate yearStart = cal.range(cal.periodOf(first, org.attain.engine.time.PeriodKind.YEAR)).first();
+        LocalDate yearStart = cal.range(cal.periodOf(first, org.attain.engine.time.PeriodKind.YEAR))
+                .first();
         return new DateRange(yearStart, last);
     }
 

@@ -1,6 +1,5 @@
 package org.attain.calc;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,15 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.sql.DataSource;
 import org.attain.calendar.Periods;
 import org.attain.engine.calc.Engine;
 import org.attain.engine.calc.PayeePeriodResult;
 import org.attain.engine.model.PersonId;
 import org.attain.engine.time.PeriodId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.attain.sales.BookedTransactions;
 import org.attain.sales.TransactionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,10 +41,19 @@ public class CalcRuns {
     private final RunRecords records;
     private final ChunkedRun.Services services;
     /** Called between computing a run and making it current; tests hold a run there to race others past it. */
-    volatile java.util.function.LongConsumer beforeCurrent = runId -> { };
+    volatile java.util.function.LongConsumer beforeCurrent = runId -> {};
 
-    CalcRuns(JdbcClient jdbc, CalcInputs inputs, ResultWriter writer, Periods periods, TransactionTemplate tx,
-            Clock clock, DataSource dataSource, TransactionStore store, RunRecords records, BookedTransactions booked) {
+    CalcRuns(
+            JdbcClient jdbc,
+            CalcInputs inputs,
+            ResultWriter writer,
+            Periods periods,
+            TransactionTemplate tx,
+            Clock clock,
+            DataSource dataSource,
+            TransactionStore store,
+            RunRecords records,
+            BookedTransactions booked) {
         this.store = store;
         this.records = records;
         this.jdbc = jdbc;
@@ -61,10 +70,24 @@ public class CalcRuns {
      * started after this one) stayed current. {@code failedPayees}: payees left out, whose previous
      * results stay current; the run is DONE for everyone else.
      */
-    public record Run(long id, RunKind kind, RunStatus status, String trigger, String startedBy, java.time.Instant startedAt,
-            java.time.Instant finishedAt, List<String> periods, int total, int done, int changed, String exclusions,
-            String issues, String error, int superseded, List<FailedPayee> failedPayees, NotCovered notCovered) {
-    }
+    public record Run(
+            long id,
+            RunKind kind,
+            RunStatus status,
+            String trigger,
+            String startedBy,
+            java.time.Instant startedAt,
+            java.time.Instant finishedAt,
+            List<String> periods,
+            int total,
+            int done,
+            int changed,
+            String exclusions,
+            String issues,
+            String error,
+            int superseded,
+            List<FailedPayee> failedPayees,
+            NotCovered notCovered) {}
 
     /**
      * The booked transactions (of the run's payees, for a run over a few) whose credit date falls outside
@@ -78,7 +101,9 @@ public class CalcRuns {
             StringBuilder b = new StringBuilder(f.format(transactions)).append(" transactions");
             if (!byYear.isEmpty()) {
                 b.append(" (");
-                byYear.forEach((y, n) -> b.append(b.charAt(b.length() - 1) == '(' ? "" : ", ").append(y).append(": ")
+                byYear.forEach((y, n) -> b.append(b.charAt(b.length() - 1) == '(' ? "" : ", ")
+                        .append(y)
+                        .append(": ")
                         .append(f.format(n)));
                 b.append(')');
             }
@@ -87,8 +112,7 @@ public class CalcRuns {
     }
 
     /** A payee a run left out: {@code reason} is the message key, {@code message} it in the reader's language. */
-    public record FailedPayee(long personId, String name, String reason, List<String> args, String message) {
-    }
+    public record FailedPayee(long personId, String name, String reason, List<String> args, String message) {}
 
     /** Brings the in-memory transaction store up to date now (e.g. after a big load), not in the next run. */
     public void warmTransactions() {
@@ -124,9 +148,12 @@ public class CalcRuns {
 
     /** The periods runs have calculated (from the full runs' records): period pickers offer these beside recent ones. */
     public Set<String> calculatedPeriods() {
-        return new TreeSet<>(jdbc.sql("select distinct unnest(periods) from calc_run where kind = :kind and status = :status")
-                .param("kind", RunKind.FULL.name()).param("status", RunStatus.DONE.name())
-                .query(String.class).list());
+        return new TreeSet<>(
+                jdbc.sql("select distinct unnest(periods) from calc_run where kind = :kind and status = :status")
+                        .param("kind", RunKind.FULL.name())
+                        .param("status", RunStatus.DONE.name())
+                        .query(String.class)
+                        .list());
     }
 
     Run run(RunKind kind, Set<PersonId> payees, List<PeriodId> runPeriods, String trigger, String actor) {
@@ -160,12 +187,18 @@ public class CalcRuns {
             timings.put("write_ms", millis(chunks.writeNanos.get()));
             timings.put("current_ms", millis(t3 - t2));
             if (!outcome.failed().isEmpty()) {
-                log.warn("Calculation run {} left out {} payee(s): {}", runId, outcome.failed().size(), outcome.failed());
+                log.warn(
+                        "Calculation run {} left out {} payee(s): {}",
+                        runId,
+                        outcome.failed().size(),
+                        outcome.failed());
             }
             // Counted before the run shows DONE, so nobody reads a finished run without it.
             records.notCovered(runId, runPeriods, only);
-            records.finish(runId, new RunRecords.Finished(switched, outcome.exclusions(), outcome.issues(), outcome.failed(),
-                    timings));
+            records.finish(
+                    runId,
+                    new RunRecords.Finished(
+                            switched, outcome.exclusions(), outcome.issues(), outcome.failed(), timings));
         } catch (RuntimeException e) {
             log.error("Calculation run {} failed", runId, e);
             records.fail(runId, e);

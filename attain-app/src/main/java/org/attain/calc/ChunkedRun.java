@@ -42,12 +42,16 @@ final class ChunkedRun {
     private static final long STORE_WAIT_MS = 2_000;
 
     /** What computing and storing a run's chunks needs besides the run's snapshot and payees. */
-    record Services(BookedTransactions booked, JdbcClient jdbc, DataSource dataSource, TransactionStore store, Engine engine,
-            ResultWriter writer, RunRecords records) {
-    }
+    record Services(
+            BookedTransactions booked,
+            JdbcClient jdbc,
+            DataSource dataSource,
+            TransactionStore store,
+            Engine engine,
+            ResultWriter writer,
+            RunRecords records) {}
 
-    record Outcome(List<Map<String, String>> exclusions, List<String> issues, List<PayeeProblems.Problem> failed) {
-    }
+    record Outcome(List<Map<String, String>> exclusions, List<String> issues, List<PayeeProblems.Problem> failed) {}
 
     private final BookedTransactions booked;
     private final JdbcClient jdbc;
@@ -105,11 +109,14 @@ final class ChunkedRun {
         try (TransactionStore.Reading reading = store.open(STORE_WAIT_MS)) {
             storeNanos = System.nanoTime() - opening;
             if (reading != null) {
-                List<Transaction> everything = snapshot.creditsAnyTransaction()
-                        ? reading.transactions(null, snapshot.window()) : null;
+                List<Transaction> everything =
+                        snapshot.creditsAnyTransaction() ? reading.transactions(null, snapshot.window()) : null;
                 // Parts of a chunk each read their own payees' transactions; when every payee may be
                 // credited any transaction, a part would index all of them again, so chunks stay whole.
-                inParallel(chunks, threads, everything != null ? Integer.MAX_VALUE : partSize(),
+                inParallel(
+                        chunks,
+                        threads,
+                        everything != null ? Integer.MAX_VALUE : partSize(),
                         people -> everything != null ? everything : reading.transactions(people, snapshot.window()));
                 return outcome();
             }
@@ -119,14 +126,19 @@ final class ChunkedRun {
             holder.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             holder.setReadOnly(true);
             String exported;
-            try (var st = holder.createStatement(); var rs = st.executeQuery("select pg_export_snapshot()")) {
+            try (var st = holder.createStatement();
+                    var rs = st.executeQuery("select pg_export_snapshot()")) {
                 rs.next();
                 exported = rs.getString(1);
             }
             List<Transaction> everything = snapshot.creditsAnyTransaction()
-                    ? booked.read(JdbcClient.create(new SingleConnectionDataSource(holder, true)), snapshot.window(), null)
+                    ? booked.read(
+                            JdbcClient.create(new SingleConnectionDataSource(holder, true)), snapshot.window(), null)
                     : null;
-            inParallel(chunks, threads, Integer.MAX_VALUE,
+            inParallel(
+                    chunks,
+                    threads,
+                    Integer.MAX_VALUE,
                     people -> everything != null ? everything : load(people, exported));
             holder.rollback();
         } catch (SQLException e) {
@@ -135,7 +147,10 @@ final class ChunkedRun {
         return outcome();
     }
 
-    private void inParallel(List<List<PersonId>> chunks, int threads, int part,
+    private void inParallel(
+            List<List<PersonId>> chunks,
+            int threads,
+            int part,
             java.util.function.Function<Set<Long>, List<Transaction>> loader) {
         if (threads == 1) {
             chunks.forEach(c -> compute(c, part, loader));
@@ -174,8 +189,8 @@ final class ChunkedRun {
      * A payee whose inputs make the engine fail, or whose results hold a value the result tables
      * cannot, is left out and listed; the rest of the chunk is computed and stored as usual.
      */
-    private void compute(List<PersonId> chunk, int part,
-            java.util.function.Function<Set<Long>, List<Transaction>> loader) {
+    private void compute(
+            List<PersonId> chunk, int part, java.util.function.Function<Set<Long>, List<Transaction>> loader) {
         ResultWriter.Packed packed = new ResultWriter.Packed();
         for (int from = 0; from < chunk.size(); from += part) {
             List<PersonId> people = chunk.subList(from, (int) Math.min(chunk.size(), (long) from + part));
@@ -220,7 +235,8 @@ final class ChunkedRun {
     }
 
     private CalculationResult engineRun(List<Transaction> transactions, Set<PersonId> people) {
-        return prepared != null ? engine.calculate(prepared, transactions, people)
+        return prepared != null
+                ? engine.calculate(prepared, transactions, people)
                 : engine.calculate(snapshot.forChunk(transactions, people));
     }
 
@@ -237,8 +253,11 @@ final class ChunkedRun {
                 });
             }
         }
-        return outOfRange.isEmpty() ? result.statements()
-                : result.statements().stream().filter(s -> !outOfRange.contains(CalcRuns.personIdOf(s))).toList();
+        return outOfRange.isEmpty()
+                ? result.statements()
+                : result.statements().stream()
+                        .filter(s -> !outOfRange.contains(CalcRuns.personIdOf(s)))
+                        .toList();
     }
 
     /** Packs the part's deals; if packing fails, payee by payee, leaving out whoever still fails. */
@@ -247,7 +266,8 @@ final class ChunkedRun {
             packed.add(statements);
         } catch (RuntimeException e) {
             Map<Long, List<PayeePeriodResult>> byPayee = new java.util.LinkedHashMap<>();
-            statements.forEach(s -> byPayee.computeIfAbsent(CalcRuns.personIdOf(s), p -> new ArrayList<>()).add(s));
+            statements.forEach(s -> byPayee.computeIfAbsent(CalcRuns.personIdOf(s), p -> new ArrayList<>())
+                    .add(s));
             byPayee.forEach((person, own) -> {
                 try {
                     packed.add(own);
@@ -266,8 +286,8 @@ final class ChunkedRun {
             try (var st = c.createStatement()) {
                 st.execute("set transaction snapshot '" + exported + "'");
             }
-            List<Transaction> out = booked.read(JdbcClient.create(new SingleConnectionDataSource(c, true)),
-                    snapshot.window(), people);
+            List<Transaction> out =
+                    booked.read(JdbcClient.create(new SingleConnectionDataSource(c, true)), snapshot.window(), people);
             c.rollback();
             return out;
         } catch (SQLException e) {

@@ -21,7 +21,9 @@ final class CopyBinary implements AutoCloseable {
     private ByteBuffer buffer = ByteBuffer.allocate(FLUSH_AT + (1 << 12));
 
     CopyBinary(Connection connection, String table, String columns) throws SQLException {
-        this.copy = connection.unwrap(PGConnection.class).getCopyAPI()
+        this.copy = connection
+                .unwrap(PGConnection.class)
+                .getCopyAPI()
                 .copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT binary)");
         buffer.put(SIGNATURE).putInt(0).putInt(0);
     }

@@ -19,17 +19,30 @@ import org.springframework.stereotype.Component;
 public class ExplainedDeals {
 
     /** The part of one deal's credit that fell into one tier: {@code base x rate}. */
-    record Slice(int tier, BigDecimal base, BigDecimal rate) {
-    }
+    record Slice(int tier, BigDecimal base, BigDecimal rate) {}
 
-    record Deal(int dealNo, String transaction, LocalDate closeDate, String creditRule, BigDecimal share,
-            BigDecimal credited, String currency, List<Slice> tiers, BigDecimal amount) {
-    }
+    record Deal(
+            int dealNo,
+            String transaction,
+            LocalDate closeDate,
+            String creditRule,
+            BigDecimal share,
+            BigDecimal credited,
+            String currency,
+            List<Slice> tiers,
+            BigDecimal amount) {}
 
     /** A page of a line's deals; {@code total} is how many the line has. */
-    public record Page(long personId, String period, int line, String component, BigDecimal lineAmount, int total, int offset,
-            int limit, List<Deal> deals) {
-    }
+    public record Page(
+            long personId,
+            String period,
+            int line,
+            String component,
+            BigDecimal lineAmount,
+            int total,
+            int offset,
+            int limit,
+            List<Deal> deals) {}
 
     private final JdbcClient jdbc;
 
@@ -39,8 +52,7 @@ public class ExplainedDeals {
 
     /** Deals {@code offset + 1 .. offset + limit} of the line in the payee's current result; empty if there is no such line. */
     public Optional<Page> page(long personId, String period, int line, int offset, int limit) {
-        record Packed(String component, BigDecimal amount, byte[] deals, boolean inArrays) {
-        }
+        record Packed(String component, BigDecimal amount, byte[] deals, boolean inArrays) {}
         Optional<Packed> packed = jdbc.sql("""
                 select l.component, l.amount, p.deals,
                        exists (select 1 from earnings_line_deals d where d.result_id = l.result_id and d.line_no = l.line_no)
@@ -48,7 +60,9 @@ public class ExplainedDeals {
                 join earnings_line l on l.result_id = r.id and l.line_no = :line
                 left join earnings_line_deal_pack p on p.result_id = l.result_id and p.line_no = l.line_no
                 where r.person_id = :person and r.period_id = :period and r.is_current""")
-                .param("person", personId).param("period", period).param("line", line)
+                .param("person", personId)
+                .param("period", period)
+                .param("line", line)
                 .query((rs, n) -> new Packed(rs.getString(1), rs.getBigDecimal(2), rs.getBytes(3), rs.getBoolean(4)))
                 .optional();
         if (packed.isEmpty() || packed.get().inArrays()) {
@@ -57,17 +71,28 @@ public class ExplainedDeals {
         }
         Packed p = packed.get();
         if (p.deals() == null) {
-            return Optional.of(new Page(personId, period, line, p.component(), p.amount(), 0, offset, limit, List.of()));
+            return Optional.of(
+                    new Page(personId, period, line, p.component(), p.amount(), 0, offset, limit, List.of()));
         }
         int to = (int) Math.min((long) offset + limit, Integer.MAX_VALUE);
         List<Deal> deals = new ArrayList<>();
         int no = offset;
         for (PackedDeals.Deal d : PackedDeals.unpack(p.deals(), offset, to)) {
-            deals.add(new Deal(++no, d.transaction(), d.closeDate(), d.rule(), d.share(), d.credited(), d.currency(),
-                    d.slices().stream().map(s -> new Slice(s.tier(), s.base(), s.rate())).toList(), d.amount()));
+            deals.add(new Deal(
+                    ++no,
+                    d.transaction(),
+                    d.closeDate(),
+                    d.rule(),
+                    d.share(),
+                    d.credited(),
+                    d.currency(),
+                    d.slices().stream()
+                            .map(s -> new Slice(s.tier(), s.base(), s.rate()))
+                            .toList(),
+                    d.amount()));
         }
-        return Optional.of(new Page(personId, period, line, p.component(), p.amount(), PackedDeals.count(p.deals()),
-                offset, limit, deals));
+        return Optional.of(new Page(
+                personId, period, line, p.component(), p.amount(), PackedDeals.count(p.deals()), offset, limit, deals));
     }
 
     private Optional<Page> pageFromArrays(long personId, String period, int line, int offset, int limit) {
@@ -86,10 +111,21 @@ public class ExplainedDeals {
                 join earnings_line l on l.result_id = r.id and l.line_no = :line
                 left join earnings_line_deals d on d.result_id = l.result_id and d.line_no = l.line_no
                 where r.person_id = :person and r.period_id = :period and r.is_current""")
-                .param("person", personId).param("period", period).param("line", line)
-                .param("from", from).param("to", to)
-                .query((rs, n) -> new Page(personId, period, line, rs.getString(1), rs.getBigDecimal(2), rs.getInt(3),
-                        offset, limit, deals(rs, from)))
+                .param("person", personId)
+                .param("period", period)
+                .param("line", line)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, n) -> new Page(
+                        personId,
+                        period,
+                        line,
+                        rs.getString(1),
+                        rs.getBigDecimal(2),
+                        rs.getInt(3),
+                        offset,
+                        limit,
+                        deals(rs, from)))
                 .optional();
     }
 
@@ -117,8 +153,16 @@ public class ExplainedDeals {
                 int k = slice - sliceStart;
                 slices.add(new Slice(tiers[k], bases[k], rates[k]));
             }
-            out.add(new Deal(firstDealNo + i, ids[i], dates[i] == null ? null : dates[i].toLocalDate(), rules[i],
-                    shares[i], credited[i], currencies[i], slices, amounts[i]));
+            out.add(new Deal(
+                    firstDealNo + i,
+                    ids[i],
+                    dates[i] == null ? null : dates[i].toLocalDate(),
+                    rules[i],
+                    shares[i],
+                    credited[i],
+                    currencies[i],
+                    slices,
+                    amounts[i]));
         }
         return out;
     }

@@ -42,10 +42,13 @@ class InterruptedRuns {
     static final String INTERRUPTED_AFTER_CURRENT = "runs.error.interruptedAfterCurrent";
 
     /** What happened to one run left RUNNING. */
-    enum Outcome { FAILED, DONE, LEFT_ALONE }
-
-    record Closed(long runId, Outcome outcome, int rowsRemoved) {
+    enum Outcome {
+        FAILED,
+        DONE,
+        LEFT_ALONE
     }
+
+    record Closed(long runId, Outcome outcome, int rowsRemoved) {}
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -68,10 +71,10 @@ class InterruptedRuns {
 
     /** Closes every run left RUNNING by an instance that is gone; returns what it did with each. */
     List<Closed> recover() {
-        record Running(long id, Integer instance) {
-        }
+        record Running(long id, Integer instance) {}
         List<Running> running = jdbc.sql("select id, instance_key from calc_run where status = 'RUNNING' order by id")
-                .query((rs, n) -> new Running(rs.getLong(1), rs.getObject(2, Integer.class))).list();
+                .query((rs, n) -> new Running(rs.getLong(1), rs.getObject(2, Integer.class)))
+                .list();
         List<Closed> out = new ArrayList<>();
         for (Running run : running) {
             if (run.instance() != null && run.instance() == lease.key()) {
@@ -81,14 +84,23 @@ class InterruptedRuns {
                 Closed closed = tx.execute(status -> close(run.id(), run.instance()));
                 out.add(closed);
                 switch (closed.outcome()) {
-                    case FAILED -> log.warn("Calculation run {} was left running by an Attain that stopped; marked failed, "
-                            + "its {} unfinished rows removed", run.id(), closed.rowsRemoved());
-                    case DONE -> log.warn("Calculation run {} was left running by an Attain that stopped after its results "
-                            + "became current; marked done", run.id());
+                    case FAILED ->
+                        log.warn(
+                                "Calculation run {} was left running by an Attain that stopped; marked failed, "
+                                        + "its {} unfinished rows removed",
+                                run.id(),
+                                closed.rowsRemoved());
+                    case DONE ->
+                        log.warn(
+                                "Calculation run {} was left running by an Attain that stopped after its results "
+                                        + "became current; marked done",
+                                run.id());
                     case LEFT_ALONE -> {
                         if (run.instance() == null && !embedded) {
-                            log.warn("Calculation run {} is marked RUNNING without an instance (started before this version); "
-                                    + "left alone because another Attain may still run it", run.id());
+                            log.warn(
+                                    "Calculation run {} is marked RUNNING without an instance (started before this version); "
+                                            + "left alone because another Attain may still run it",
+                                    run.id());
                         }
                     }
                 }
@@ -101,27 +113,41 @@ class InterruptedRuns {
 
     private Closed close(long runId, Integer instance) {
         boolean ownerGone = instance == null ? embedded : InstanceLease.gone(jdbc, instance);
-        String status = jdbc.sql("select status from calc_run where id = :id for update").param("id", runId)
-                .query(String.class).single();
+        String status = jdbc.sql("select status from calc_run where id = :id for update")
+                .param("id", runId)
+                .query(String.class)
+                .single();
         if (!ownerGone || !RunStatus.RUNNING.name().equals(status)) {
             return new Closed(runId, Outcome.LEFT_ALONE, 0);
         }
         Timestamp now = Timestamp.from(clock.instant());
-        boolean madeCurrent = jdbc.sql("select exists (select 1 from payee_period_result where run_id = :id and is_current)")
-                .param("id", runId).query(Boolean.class).single();
+        boolean madeCurrent = jdbc.sql(
+                        "select exists (select 1 from payee_period_result where run_id = :id and is_current)")
+                .param("id", runId)
+                .query(Boolean.class)
+                .single();
         if (madeCurrent) {
             jdbc.sql("update calc_run set status = 'DONE', finished_at = :at, error = :e where id = :id")
-                    .param("at", now).param("e", INTERRUPTED_AFTER_CURRENT).param("id", runId).update();
+                    .param("at", now)
+                    .param("e", INTERRUPTED_AFTER_CURRENT)
+                    .param("id", runId)
+                    .update();
             return new Closed(runId, Outcome.DONE, 0);
         }
         for (String table : List.of("earnings_line_deal_pack", "earnings_line_deals", "earnings_line")) {
             jdbc.sql("delete from " + table + " d using payee_period_result r "
-                    + "where d.result_id = r.id and r.run_id = :id and not r.is_current").param("id", runId).update();
+                            + "where d.result_id = r.id and r.run_id = :id and not r.is_current")
+                    .param("id", runId)
+                    .update();
         }
         int removed = jdbc.sql("delete from payee_period_result where run_id = :id and not is_current")
-                .param("id", runId).update();
+                .param("id", runId)
+                .update();
         jdbc.sql("update calc_run set status = 'FAILED', finished_at = :at, error = :e where id = :id")
-                .param("at", now).param("e", INTERRUPTED).param("id", runId).update();
+                .param("at", now)
+                .param("e", INTERRUPTED)
+                .param("id", runId)
+                .update();
         return new Closed(runId, Outcome.FAILED, removed);
     }
 }

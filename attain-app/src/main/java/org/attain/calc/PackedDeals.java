@@ -73,13 +73,21 @@ public final class PackedDeals {
     private final int[] lastCode = new int[4];
 
     /** One explained deal read back; via, FX factor, source and the slices' bounds and amounts since format 3. */
-    record Deal(String transaction, LocalDate closeDate, String rule, BigDecimal share, BigDecimal credited,
-            String currency, List<Slice> slices, BigDecimal amount, String via, BigDecimal fxFactor,
-            BigDecimal sourceAmount, String sourceCurrency) {
-    }
+    record Deal(
+            String transaction,
+            LocalDate closeDate,
+            String rule,
+            BigDecimal share,
+            BigDecimal credited,
+            String currency,
+            List<Slice> slices,
+            BigDecimal amount,
+            String via,
+            BigDecimal fxFactor,
+            BigDecimal sourceAmount,
+            String sourceCurrency) {}
 
-    record Slice(int tier, BigDecimal base, BigDecimal rate, String bounds, BigDecimal amount) {
-    }
+    record Slice(int tier, BigDecimal base, BigDecimal rate, String bounds, BigDecimal amount) {}
 
     /** The packed value of one line's deals, after those of earlier calls (which stay valid). */
     ByteBuffer pack(List<Contribution> contributions) {
@@ -120,7 +128,8 @@ public final class PackedDeals {
             decimal(c.share());
             decimal(c.credited() == null ? null : c.credited().amount());
             ensure(10);
-            varint(1 + code(c.credited() == null ? null : c.credited().currency().code(), CURRENCY));
+            varint(1
+                    + code(c.credited() == null ? null : c.credited().currency().code(), CURRENCY));
             decimal(c.amount());
             ensure(10);
             List<TierSlice> slices = c.slices();
@@ -140,7 +149,9 @@ public final class PackedDeals {
             varint(1 + code(c.via() == null ? null : c.via().value(), VIA));
             decimal(c.fxFactor());
             BigDecimal source = c.source() == null ? null : c.source().amount();
-            if (source != null && c.credited() != null && source.equals(c.credited().amount())) {
+            if (source != null
+                    && c.credited() != null
+                    && source.equals(c.credited().amount())) {
                 ensure(1);
                 buf[pos++] = AS_CREDITED;
             } else {
@@ -202,9 +213,17 @@ public final class PackedDeals {
             for (Slice s : d.slices()) {
                 slices.add(new TierSlice(s.tier(), s.bounds(), s.base(), s.rate(), s.amount()));
             }
-            out.add(new Contribution(TransactionId.of(d.transaction()), d.closeDate(), d.rule(),
-                    d.via() == null ? null : PersonId.of(d.via()), d.share(), money(d.sourceAmount(), d.sourceCurrency()),
-                    d.fxFactor(), money(d.credited(), d.currency()), List.copyOf(slices), d.amount()));
+            out.add(new Contribution(
+                    TransactionId.of(d.transaction()),
+                    d.closeDate(),
+                    d.rule(),
+                    d.via() == null ? null : PersonId.of(d.via()),
+                    d.share(),
+                    money(d.sourceAmount(), d.sourceCurrency()),
+                    d.fxFactor(),
+                    money(d.credited(), d.currency()),
+                    List.copyOf(slices),
+                    d.amount()));
         }
         return out;
     }
@@ -278,8 +297,19 @@ public final class PackedDeals {
             if (!whole) {
                 return new Deal(id, null, null, null, null, null, List.of(), null, null, null, null, null);
             }
-            return new Deal(id, date, rule < 0 ? null : table.get(rule), share, credited,
-                    currency < 0 ? null : table.get(currency), List.copyOf(list), amount, via, fx, source, sourceCurrency);
+            return new Deal(
+                    id,
+                    date,
+                    rule < 0 ? null : table.get(rule),
+                    share,
+                    credited,
+                    currency < 0 ? null : table.get(currency),
+                    List.copyOf(list),
+                    amount,
+                    via,
+                    fx,
+                    source,
+                    sourceCurrency);
         }
 
         /** A string of the table by its varint tag (0: none, else 1 + index). */

@@ -20,16 +20,14 @@ import org.postgresql.util.ServerErrorMessage;
 final class PayeeProblems {
 
     /** One payee left out: {@code reason} is a message key, {@code args} its arguments. */
-    record Problem(long personId, String reason, List<String> args) {
-    }
+    record Problem(long personId, String reason, List<String> args) {}
 
     /** The largest magnitude numeric(19,4) holds (money columns of the result tables) is below this. */
     private static final BigDecimal MONEY_LIMIT = new BigDecimal("1E15");
     /** payee_period_result.attainment is numeric(38,10) (migration 2026.12.05.10). */
     private static final BigDecimal ATTAINMENT_LIMIT = new BigDecimal("1E28");
 
-    private PayeeProblems() {
-    }
+    private PayeeProblems() {}
 
     static Problem engine(long personId, RuntimeException e) {
         return new Problem(personId, "runs.failed.engine", List.of(describe(e)));
@@ -55,20 +53,30 @@ final class PayeeProblems {
             return Optional.of(tooLarge(person, "payout", period, s.payout().amount()));
         }
         PlanPeriodResult quotaPlan = s.quotaPlan().orElse(null);
-        if (quotaPlan != null && quotaPlan.quota() != null && tooLarge(quotaPlan.quota().amount())) {
-            return Optional.of(tooLarge(person, "quota", period, quotaPlan.quota().amount()));
+        if (quotaPlan != null
+                && quotaPlan.quota() != null
+                && tooLarge(quotaPlan.quota().amount())) {
+            return Optional.of(
+                    tooLarge(person, "quota", period, quotaPlan.quota().amount()));
         }
-        if (quotaPlan != null && quotaPlan.attainment() != null
-                && quotaPlan.attainment().setScale(10, RoundingMode.HALF_EVEN).abs().compareTo(ATTAINMENT_LIMIT) >= 0) {
+        if (quotaPlan != null
+                && quotaPlan.attainment() != null
+                && quotaPlan
+                                .attainment()
+                                .setScale(10, RoundingMode.HALF_EVEN)
+                                .abs()
+                                .compareTo(ATTAINMENT_LIMIT)
+                        >= 0) {
             return Optional.of(tooLarge(person, "attainment", period, quotaPlan.attainment()));
         }
         for (EarningsLine line : s.lines()) {
             Money uncapped = line.uncapped();
-            BigDecimal wrong = tooLarge(line.amount().amount()) ? line.amount().amount()
+            BigDecimal wrong = tooLarge(line.amount().amount())
+                    ? line.amount().amount()
                     : uncapped != null && tooLarge(uncapped.amount()) ? uncapped.amount() : null;
             if (wrong != null) {
-                return Optional.of(new Problem(person, "runs.failed.tooLarge.line",
-                        List.of(period, wrong.toPlainString(), line.component())));
+                return Optional.of(new Problem(
+                        person, "runs.failed.tooLarge.line", List.of(period, wrong.toPlainString(), line.component())));
             }
         }
         return Optional.empty();
@@ -93,7 +101,8 @@ final class PayeeProblems {
             if (t instanceof IllegalArgumentException) {
                 return true;
             }
-            if (t instanceof SQLException s && s.getSQLState() != null
+            if (t instanceof SQLException s
+                    && s.getSQLState() != null
                     && (s.getSQLState().startsWith("22") || s.getSQLState().startsWith("23"))) {
                 return true;
             }
@@ -107,7 +116,8 @@ final class PayeeProblems {
             if (t instanceof PSQLException p && p.getServerErrorMessage() != null) {
                 ServerErrorMessage m = p.getServerErrorMessage();
                 String where = m.getWhere();
-                return m.getMessage() + (where == null ? "" : " (" + where.lines().findFirst().orElse("") + ")");
+                return m.getMessage()
+                        + (where == null ? "" : " (" + where.lines().findFirst().orElse("") + ")");
             }
         }
         Throwable root = e;

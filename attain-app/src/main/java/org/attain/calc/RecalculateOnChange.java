@@ -1,8 +1,8 @@
 package org.attain.calc;
 
-import org.attain.calcinputs.PayInputsChanged;
 import java.util.Set;
 import java.util.TreeSet;
+import org.attain.calcinputs.PayInputsChanged;
 import org.attain.org.ReportingLines;
 import org.attain.sales.TransactionsChanged;
 import org.springframework.stereotype.Component;

@@ -14,8 +14,7 @@ import org.attain.engine.calc.PayeePeriodResult;
 /** A result's fingerprint: equal fingerprints mean the payee-period came out the same. */
 final class ResultFingerprint {
 
-    private ResultFingerprint() {
-    }
+    private ResultFingerprint() {}
 
     /**
      * What decides whether a payee-period's result changed: the payout, every line's component, amount,
@@ -63,7 +62,10 @@ final class ResultFingerprint {
         c.update(pack.array(), pack.arrayOffset() + pack.position(), pack.remaining());
         CRC32 d = new CRC32();
         d.update(pack.array(), pack.arrayOffset() + pack.position(), pack.remaining());
-        ByteBuffer sums = ByteBuffer.allocate(16).putInt(pack.remaining()).putInt((int) c.getValue()).putLong(d.getValue());
+        ByteBuffer sums = ByteBuffer.allocate(16)
+                .putInt(pack.remaining())
+                .putInt((int) c.getValue())
+                .putLong(d.getValue());
         digest.update(sums.array());
     }
 

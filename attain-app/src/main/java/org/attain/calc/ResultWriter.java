@@ -3,19 +3,19 @@ package org.attain.calc;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
-import javax.sql.DataSource;
-import org.attain.engine.calc.Contribution;
-import org.attain.engine.calc.Trace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
+import org.attain.calendar.Periods;
+import org.attain.engine.calc.Contribution;
 import org.attain.engine.calc.EarningsLine;
 import org.attain.engine.calc.PayeePeriodResult;
 import org.attain.engine.calc.PlanPeriodResult;
-import org.attain.engine.model.TransactionId;
+import org.attain.engine.calc.Trace;
 import org.attain.engine.ledger.LedgerEntry;
-import org.attain.calendar.Periods;
+import org.attain.engine.model.TransactionId;
 import org.attain.platform.CopyText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -160,37 +160,62 @@ class ResultWriter {
                 PayeePeriodResult s = statements.get(i);
                 PlanPeriodResult quotaPlan = s.quotaPlan().orElse(null);
                 String ledger = toJson(ledger(s));
-                results.row(ids[i], runId, CalcRuns.personIdOf(s), s.period().toString(),
-                        s.payout().currency().code(), s.earnings().amount(), s.payout().amount(),
-                        quotaPlan == null || quotaPlan.quota() == null ? null : quotaPlan.quota().amount(),
-                        quotaPlan == null ? null : quotaPlan.attainment(), toJson(measures(s)), ledger,
+                results.row(
+                        ids[i],
+                        runId,
+                        CalcRuns.personIdOf(s),
+                        s.period().toString(),
+                        s.payout().currency().code(),
+                        s.earnings().amount(),
+                        s.payout().amount(),
+                        quotaPlan == null || quotaPlan.quota() == null
+                                ? null
+                                : quotaPlan.quota().amount(),
+                        quotaPlan == null ? null : quotaPlan.attainment(),
+                        toJson(measures(s)),
+                        ledger,
                         ResultFingerprint.of(s, ledger, packs[i]));
             }
             results.finish();
         }
-        try (CopyText lineRows = new CopyText(connection, "earnings_line",
+        try (CopyText lineRows = new CopyText(
+                connection,
+                "earnings_line",
                 "result_id, line_no, component, kind, plan_key, amount, uncapped, for_period, qualifying, "
-                + "qualifying_in_pack, trace")) {
+                        + "qualifying_in_pack, trace")) {
             for (int i = 0; i < statements.size(); i++) {
                 List<EarningsLine> lines = statements.get(i).lines();
                 for (int no = 0; no < lines.size(); no++) {
                     EarningsLine line = lines.get(no);
                     // Ids already in the line's pack are not written again (migration .130).
                     boolean inPack = packs[i][no] != null && qualifyingArePackedDeals(line);
-                    lineRows.row(ids[i], no + 1, line.component(), line.kind(), line.plan(), line.amount().amount(),
+                    lineRows.row(
+                            ids[i],
+                            no + 1,
+                            line.component(),
+                            line.kind(),
+                            line.plan(),
+                            line.amount().amount(),
                             line.uncapped() == null ? null : line.uncapped().amount(),
                             line.forPeriod() == null ? null : line.forPeriod().toString(),
-                            inPack ? NO_IDS : qualifying(line), inPack, toJson(shownTrace(line.trace())));
+                            inPack ? NO_IDS : qualifying(line),
+                            inPack,
+                            toJson(shownTrace(line.trace())));
                 }
             }
             lineRows.finish();
         }
-        try (CopyBinary deals = new CopyBinary(connection, "earnings_line_deal_pack", "result_id, line_no, deal_count, deals")) {
+        try (CopyBinary deals =
+                new CopyBinary(connection, "earnings_line_deal_pack", "result_id, line_no, deal_count, deals")) {
             for (int i = 0; i < statements.size(); i++) {
                 List<EarningsLine> lines = statements.get(i).lines();
                 for (int no = 0; no < lines.size(); no++) {
                     if (packs[i][no] != null) {
-                        deals.row(ids[i], no + 1, lines.get(no).trace().contributions().size(), packs[i][no].duplicate());
+                        deals.row(
+                                ids[i],
+                                no + 1,
+                                lines.get(no).trace().contributions().size(),
+                                packs[i][no].duplicate());
                     }
                 }
             }
@@ -223,8 +248,7 @@ class ResultWriter {
     }
 
     /** What switching a run's results to current did. */
-    record Switched(int changed, int superseded) {
-    }
+    record Switched(int changed, int superseded) {}
 
     /**
      * Makes the run's results current, except where a newer run's result is current already (it
@@ -239,13 +263,14 @@ class ResultWriter {
      * never both see "nothing newer" for the same payee-period.
      */
     Switched makeCurrent(long runId) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('attain.calc'), hashtext('current results'))").query().singleRow();
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('attain.calc'), hashtext('current results'))")
+                .query()
+                .singleRow();
         // A closed period's statement never changes: its current result stays, and what a later run
         // finds different for it is paid as a prior-period adjustment in the open period instead.
         // The run's rows and what is current for them are read once, by the run index and the partial
         // unique index of current rows; both updates then go by primary key.
-        record Pair(long id, Long currentId, long currentRun, boolean differs, boolean closed) {
-        }
+        record Pair(long id, Long currentId, long currentRun, boolean differs, boolean closed) {}
         // Read after the lock, in this transaction, as the check inside the query below was before.
         String[] closed = periods.closed().stream().map(Periods.PeriodRow::id).toArray(String[]::new);
         List<Pair> pairs = jdbc.sql("""
@@ -254,9 +279,10 @@ class ResultWriter {
                 from payee_period_result n
                 left join payee_period_result o on o.person_id = n.person_id and o.period_id = n.period_id and o.is_current
                 where n.run_id = :run""")
-                .param("run", runId).param("closed", closed)
-                .query((rs, i) -> new Pair(rs.getLong(1), rs.getObject(2, Long.class), rs.getLong(3), rs.getBoolean(4),
-                        rs.getBoolean(5)))
+                .param("run", runId)
+                .param("closed", closed)
+                .query((rs, i) -> new Pair(
+                        rs.getLong(1), rs.getObject(2, Long.class), rs.getLong(3), rs.getBoolean(4), rs.getBoolean(5)))
                 .list();
         int changed = 0;
         int superseded = 0;
@@ -278,11 +304,13 @@ class ResultWriter {
         }
         if (!retire.isEmpty()) {
             jdbc.sql("update payee_period_result set is_current = false where id = any(:ids) and is_current")
-                    .param("ids", retire.toArray(Long[]::new)).update();
+                    .param("ids", retire.toArray(Long[]::new))
+                    .update();
         }
         if (!promote.isEmpty()) {
             jdbc.sql("update payee_period_result set is_current = true where id = any(:ids)")
-                    .param("ids", promote.toArray(Long[]::new)).update();
+                    .param("ids", promote.toArray(Long[]::new))
+                    .update();
         }
         return new Switched(changed, superseded);
     }
@@ -301,7 +329,9 @@ class ResultWriter {
             m.put("measures", measures);
             m.put("quota", p.quota() == null ? null : p.quota().toPlainString());
             m.put("quota_explanation", p.quotaExplanation());
-            m.put("attainment", p.attainmentShown() == null ? null : p.attainmentShown().toPlainString());
+            m.put(
+                    "attainment",
+                    p.attainmentShown() == null ? null : p.attainmentShown().toPlainString());
             plans.add(m);
         }
         return plans;
@@ -314,7 +344,9 @@ class ResultWriter {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("kind", e.kind().code());
             entry.put("amount", e.amount().toPlainString());
-            entry.put("transaction", e.transaction() == null ? null : e.transaction().value());
+            entry.put(
+                    "transaction",
+                    e.transaction() == null ? null : e.transaction().value());
             entry.put("note", e.note());
             entries.add(entry);
         }
@@ -328,7 +360,8 @@ class ResultWriter {
     /** Whether a line's qualifying ids are its explained deals' ids, each once, in the same order. */
     static boolean qualifyingArePackedDeals(EarningsLine line) {
         List<TransactionId> qualifying = line.qualifying();
-        List<Contribution> deals = line.trace() == null ? List.of() : line.trace().contributions();
+        List<Contribution> deals =
+                line.trace() == null ? List.of() : line.trace().contributions();
         if (qualifying.size() != deals.size()) {
             return false;
         }
@@ -339,5 +372,4 @@ class ResultWriter {
         }
         return true;
     }
-
 }

@@ -15,7 +15,12 @@ public class RunChanges {
         this.jdbc = jdbc;
     }
 
-    public record Change(long personId, String name, String periodId, String currency, BigDecimal payoutBefore,
+    public record Change(
+            long personId,
+            String name,
+            String periodId,
+            String currency,
+            BigDecimal payoutBefore,
             BigDecimal payoutAfter) {
         public BigDecimal difference() {
             return payoutAfter.subtract(payoutBefore == null ? BigDecimal.ZERO : payoutBefore);
@@ -35,6 +40,9 @@ public class RunChanges {
                 where n.run_id = :run and (o.fingerprint is null or o.fingerprint <> n.fingerprint)
                 order by abs(n.payout - coalesce(o.payout, 0)) desc, n.period_id, name
                 limit :limit""")
-                .param("run", runId).param("limit", limit).query(Change.class).list();
+                .param("run", runId)
+                .param("limit", limit)
+                .query(Change.class)
+                .list();
     }
 }

@@ -29,7 +29,12 @@ class RunRecords {
     private final org.attain.calendar.Periods periods;
     private final org.attain.sales.BookedTransactions booked;
 
-    RunRecords(JdbcClient jdbc, JsonMapper json, Clock clock, MessageSource messages, org.attain.calendar.Periods periods,
+    RunRecords(
+            JdbcClient jdbc,
+            JsonMapper json,
+            Clock clock,
+            MessageSource messages,
+            org.attain.calendar.Periods periods,
             org.attain.sales.BookedTransactions booked) {
         this.periods = periods;
         this.booked = booked;
@@ -44,46 +49,66 @@ class RunRecords {
         return jdbc.sql("""
                 insert into calc_run(kind, status, trigger, started_by, started_at, periods)
                 values (:k, :status, :t, :a, :at, :p) returning id""")
-                .param("k", kind.name()).param("status", RunStatus.RUNNING.name()).param("t", trigger).param("a", actor)
+                .param("k", kind.name())
+                .param("status", RunStatus.RUNNING.name())
+                .param("t", trigger)
+                .param("a", actor)
                 .param("at", Timestamp.from(clock.instant()))
                 .param("p", periods.stream().map(PeriodId::toString).toArray(String[]::new))
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     /** How many payees the run computes, and the plan versions it compiled (a line names only its plan's key). */
     void total(long runId, int payees, java.util.Collection<Long> planVersions) {
-        jdbc.sql("update calc_run set total = :n, plan_versions = :pv where id = :id").param("n", payees)
-                .param("pv", planVersions.toArray(Long[]::new)).param("id", runId).update();
+        jdbc.sql("update calc_run set total = :n, plan_versions = :pv where id = :id")
+                .param("n", payees)
+                .param("pv", planVersions.toArray(Long[]::new))
+                .param("id", runId)
+                .update();
     }
 
     void done(long runId, int payees) {
-        jdbc.sql("update calc_run set done = greatest(done, :n) where id = :id").param("n", payees).param("id", runId).update();
+        jdbc.sql("update calc_run set done = greatest(done, :n) where id = :id")
+                .param("n", payees)
+                .param("id", runId)
+                .update();
     }
 
     /** What a finished run did; it is DONE even with payees left out (they are listed). */
-    record Finished(ResultWriter.Switched switched, List<Map<String, String>> exclusions, Collection<String> issues,
-            Collection<PayeeProblems.Problem> failed, Map<String, Long> timings) {
-    }
+    record Finished(
+            ResultWriter.Switched switched,
+            List<Map<String, String>> exclusions,
+            Collection<String> issues,
+            Collection<PayeeProblems.Problem> failed,
+            Map<String, Long> timings) {}
 
     void finish(long runId, Finished f) {
         List<Map<String, Object>> failed = new ArrayList<>();
-        f.failed().stream().sorted(java.util.Comparator.comparingLong(PayeeProblems.Problem::personId)).forEach(p -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("personId", p.personId());
-            m.put("reason", p.reason());
-            m.put("args", p.args());
-            failed.add(m);
-        });
+        f.failed().stream()
+                .sorted(java.util.Comparator.comparingLong(PayeeProblems.Problem::personId))
+                .forEach(p -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("personId", p.personId());
+                    m.put("reason", p.reason());
+                    m.put("args", p.args());
+                    failed.add(m);
+                });
         jdbc.sql("""
                 update calc_run set status = :status, finished_at = :at, changed = :c, superseded = :s,
                        exclusions = cast(:ex as jsonb), issues = cast(:is as jsonb), failed_payees = cast(:fp as jsonb),
                        timings = cast(:tm as jsonb)
                 where id = :id""")
-                .param("status", RunStatus.DONE.name()).param("at", Timestamp.from(clock.instant())).param("c", f.switched().changed())
-                .param("s", f.switched().superseded()).param("ex", json.writeValueAsString(f.exclusions()))
+                .param("status", RunStatus.DONE.name())
+                .param("at", Timestamp.from(clock.instant()))
+                .param("c", f.switched().changed())
+                .param("s", f.switched().superseded())
+                .param("ex", json.writeValueAsString(f.exclusions()))
                 .param("is", json.writeValueAsString(List.copyOf(f.issues())))
                 .param("fp", json.writeValueAsString(failed))
-                .param("tm", json.writeValueAsString(f.timings())).param("id", runId).update();
+                .param("tm", json.writeValueAsString(f.timings()))
+                .param("id", runId)
+                .update();
     }
 
     /**
@@ -94,15 +119,23 @@ class RunRecords {
     void notCovered(long runId, List<PeriodId> runPeriods, java.util.Set<Long> people) {
         var calendar = periods.calendar();
         var cal = calendar.engine();
-        java.time.LocalDate first = runPeriods.stream().map(p -> cal.range(p).first()).min(java.time.LocalDate::compareTo).orElseThrow();
-        java.time.LocalDate last = runPeriods.stream().map(p -> cal.range(p).last()).max(java.time.LocalDate::compareTo).orElseThrow();
+        java.time.LocalDate first = runPeriods.stream()
+                .map(p -> cal.range(p).first())
+                .min(java.time.LocalDate::compareTo)
+                .orElseThrow();
+        java.time.LocalDate last = runPeriods.stream()
+                .map(p -> cal.range(p).last())
+                .max(java.time.LocalDate::compareTo)
+                .orElseThrow();
         java.util.SortedMap<Integer, Long> byYear = new java.util.TreeMap<>();
-        booked.countByMonthOutside(first, last, people).forEach((month, count) ->
-                byYear.merge(calendar.fiscalYearOf(month), count, Long::sum));
+        booked.countByMonthOutside(first, last, people)
+                .forEach((month, count) -> byYear.merge(calendar.fiscalYearOf(month), count, Long::sum));
         Map<String, Long> stored = new LinkedHashMap<>();
         byYear.forEach((y, c) -> stored.put(String.valueOf(y), c));
         jdbc.sql("update calc_run set not_covered = cast(:nc as jsonb) where id = :id")
-                .param("nc", json.writeValueAsString(stored)).param("id", runId).update();
+                .param("nc", json.writeValueAsString(stored))
+                .param("id", runId)
+                .update();
     }
 
     private CalcRuns.NotCovered notCovered(String stored) {
@@ -110,16 +143,24 @@ class RunRecords {
             return null;
         }
         java.util.SortedMap<Integer, Long> byYear = new java.util.TreeMap<>();
-        json.readTree(stored).properties().forEach(e -> byYear.put(Integer.parseInt(e.getKey()), e.getValue().asLong()));
-        return new CalcRuns.NotCovered(byYear.values().stream().mapToLong(Long::longValue).sum(),
+        json.readTree(stored)
+                .properties()
+                .forEach(e ->
+                        byYear.put(Integer.parseInt(e.getKey()), e.getValue().asLong()));
+        return new CalcRuns.NotCovered(
+                byYear.values().stream().mapToLong(Long::longValue).sum(),
                 java.util.Collections.unmodifiableSortedMap(byYear));
     }
 
     void fail(long runId, RuntimeException e) {
         jdbc.sql("update calc_run set status = :status, finished_at = :at, error = :e where id = :id")
-                .param("status", RunStatus.FAILED.name()).param("at", Timestamp.from(clock.instant()))
-                .param("e", e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())
-                .param("id", runId).update();
+                .param("status", RunStatus.FAILED.name())
+                .param("at", Timestamp.from(clock.instant()))
+                .param(
+                        "e",
+                        e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())
+                .param("id", runId)
+                .update();
     }
 
     /** The run with its failed payees' reasons in the current request's language (English outside a request). */
@@ -128,24 +169,46 @@ class RunRecords {
                 select id, kind, status, trigger, started_by, started_at, finished_at, periods, total, done, changed,
                        exclusions::text as exclusions, issues::text as issues, error, superseded,
                        failed_payees::text as failed_payees, not_covered::text as not_covered
-                from calc_run where id = :id""").param("id", runId)
-                .query((rs, n) -> new CalcRuns.Run(rs.getLong("id"), RunKind.valueOf(rs.getString("kind")), RunStatus.valueOf(rs.getString("status")),
-                        rs.getString("trigger"), rs.getString("started_by"), rs.getTimestamp("started_at").toInstant(),
-                        rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
-                        List.of((String[]) rs.getArray("periods").getArray()), rs.getInt("total"), rs.getInt("done"),
-                        rs.getInt("changed"), rs.getString("exclusions"), rs.getString("issues"), rs.getString("error"),
-                        rs.getInt("superseded"), failedPayees(rs.getString("failed_payees")),
+                from calc_run where id = :id""")
+                .param("id", runId)
+                .query((rs, n) -> new CalcRuns.Run(
+                        rs.getLong("id"),
+                        RunKind.valueOf(rs.getString("kind")),
+                        RunStatus.valueOf(rs.getString("status")),
+                        rs.getString("trigger"),
+                        rs.getString("started_by"),
+                        rs.getTimestamp("started_at").toInstant(),
+                        rs.getTimestamp("finished_at") == null
+                                ? null
+                                : rs.getTimestamp("finished_at").toInstant(),
+                        List.of((String[]) rs.getArray("periods").getArray()),
+                        rs.getInt("total"),
+                        rs.getInt("done"),
+                        rs.getInt("changed"),
+                        rs.getString("exclusions"),
+                        rs.getString("issues"),
+                        rs.getString("error"),
+                        rs.getInt("superseded"),
+                        failedPayees(rs.getString("failed_payees")),
                         notCovered(rs.getString("not_covered"))))
                 .optional();
     }
 
     List<CalcRuns.Run> recent(int limit) {
-        return jdbc.sql("select id from calc_run order by id desc limit :n").param("n", limit).query(Long.class).list()
-                .stream().map(id -> find(id).orElseThrow()).toList();
+        return jdbc
+                .sql("select id from calc_run order by id desc limit :n")
+                .param("n", limit)
+                .query(Long.class)
+                .list()
+                .stream()
+                .map(id -> find(id).orElseThrow())
+                .toList();
     }
 
     private static java.util.Locale locale() {
-        return LocaleContextHolder.getLocaleContext() == null ? java.util.Locale.ENGLISH : LocaleContextHolder.getLocale();
+        return LocaleContextHolder.getLocaleContext() == null
+                ? java.util.Locale.ENGLISH
+                : LocaleContextHolder.getLocale();
     }
 
     private List<CalcRuns.FailedPayee> failedPayees(String stored) {
@@ -158,14 +221,19 @@ class RunRecords {
         Map<Long, String> names = new HashMap<>();
         jdbc.sql("select id, first_name || ' ' || last_name from org_person_v where id = any(:ids)")
                 .param("ids", ids.toArray(Long[]::new))
-                .query((rs, n) -> names.put(rs.getLong(1), rs.getString(2))).list();
+                .query((rs, n) -> names.put(rs.getLong(1), rs.getString(2)))
+                .list();
         List<CalcRuns.FailedPayee> out = new ArrayList<>();
         for (JsonNode f : list) {
             long person = f.get("personId").asLong();
             String reason = f.get("reason").asString();
             List<String> args = new ArrayList<>();
             f.get("args").forEach(a -> args.add(a.asString()));
-            out.add(new CalcRuns.FailedPayee(person, names.get(person), reason, List.copyOf(args),
+            out.add(new CalcRuns.FailedPayee(
+                    person,
+                    names.get(person),
+                    reason,
+                    List.copyOf(args),
                     messages.getMessage(reason, args.toArray(), reason, locale())));
         }
         return out;

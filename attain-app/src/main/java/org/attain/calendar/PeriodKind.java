@@ -2,5 +2,7 @@ package org.attain.calendar;
 
 /** The grain of a period. */
 public enum PeriodKind {
-    MONTH, QUARTER, YEAR
+    MONTH,
+    QUARTER,
+    YEAR
 }

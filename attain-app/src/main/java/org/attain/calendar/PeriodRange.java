@@ -21,6 +21,7 @@ public record PeriodRange(LocalDate first, LocalDate last, List<PeriodId> period
     public static final int MAX_YEARS = 10;
     /** The years close dates may have (ingest's bounds): no period outside them can hold a deal. */
     static final int FIRST_YEAR = 1970;
+
     static final int LAST_YEAR = 2199;
 
     public PeriodRange {
@@ -61,7 +62,8 @@ public record PeriodRange(LocalDate first, LocalDate last, List<PeriodId> period
         boolean noFrom = from == null || from.isBlank();
         boolean noTo = to == null || to.isBlank();
         if (noFrom && noTo) {
-            throw new Refused("from", "calendar.range.missing", "give the first period (from) and the last (to) of the run");
+            throw new Refused(
+                    "from", "calendar.range.missing", "give the first period (from) and the last (to) of the run");
         }
         PeriodId start = period("from", noFrom ? to : from);
         PeriodId end = period("to", noTo ? from : to);
@@ -69,14 +71,25 @@ public record PeriodRange(LocalDate first, LocalDate last, List<PeriodId> period
         LocalDate first = cal.range(start).first();
         LocalDate last = cal.range(end).last();
         if (last.isBefore(first)) {
-            throw new Refused("to", "calendar.range.reversed", "the range runs backwards: " + end + " ends before "
-                    + start + " starts; give the earlier period as from and the later one as to", start.toString(), end.toString());
+            throw new Refused(
+                    "to",
+                    "calendar.range.reversed",
+                    "the range runs backwards: " + end + " ends before " + start
+                            + " starts; give the earlier period as from and the later one as to",
+                    start.toString(),
+                    end.toString());
         }
         int years = calendar.fiscalYearOf(last) - calendar.fiscalYearOf(first) + 1;
         if (years > MAX_YEARS) {
-            throw new Refused("to", "calendar.range.tooLong", "the range " + start + " to " + end + " spans " + years
-                    + " fiscal years; a run covers at most " + MAX_YEARS + ", run a longer history in pieces",
-                    start.toString(), end.toString(), String.valueOf(years), String.valueOf(MAX_YEARS));
+            throw new Refused(
+                    "to",
+                    "calendar.range.tooLong",
+                    "the range " + start + " to " + end + " spans " + years + " fiscal years; a run covers at most "
+                            + MAX_YEARS + ", run a longer history in pieces",
+                    start.toString(),
+                    end.toString(),
+                    String.valueOf(years),
+                    String.valueOf(MAX_YEARS));
         }
         return covering(calendar, first, last);
     }
@@ -101,16 +114,25 @@ public record PeriodRange(LocalDate first, LocalDate last, List<PeriodId> period
     /** The range of whole fiscal years, the first to the last. */
     public static PeriodRange years(FiscalCalendar calendar, int firstYear, int lastYear) {
         var cal = calendar.engine();
-        return covering(calendar, cal.range(PeriodId.year(firstYear)).first(), cal.range(PeriodId.year(lastYear)).last());
+        return covering(
+                calendar,
+                cal.range(PeriodId.year(firstYear)).first(),
+                cal.range(PeriodId.year(lastYear)).last());
     }
 
     /** The days the run's periods span together (a partly covered quarter counts whole). */
     public LocalDate coveredFrom(FiscalCalendar calendar) {
-        return periods.stream().map(p -> calendar.engine().range(p).first()).min(LocalDate::compareTo).orElse(first);
+        return periods.stream()
+                .map(p -> calendar.engine().range(p).first())
+                .min(LocalDate::compareTo)
+                .orElse(first);
     }
 
     public LocalDate coveredTo(FiscalCalendar calendar) {
-        return periods.stream().map(p -> calendar.engine().range(p).last()).max(LocalDate::compareTo).orElse(last);
+        return periods.stream()
+                .map(p -> calendar.engine().range(p).last())
+                .max(LocalDate::compareTo)
+                .orElse(last);
     }
 
     public boolean contains(LocalDate day) {
@@ -122,12 +144,22 @@ public record PeriodRange(LocalDate first, LocalDate last, List<PeriodId> period
         try {
             id = PeriodId.parse(text.strip());
         } catch (IllegalArgumentException e) {
-            throw new Refused(field, "calendar.range.unreadable", "'" + text.strip()
-                    + "' is not a period: write a month (2017-01), a quarter (2017-Q1) or a fiscal year (2017)", text.strip());
+            throw new Refused(
+                    field,
+                    "calendar.range.unreadable",
+                    "'" + text.strip()
+                            + "' is not a period: write a month (2017-01), a quarter (2017-Q1) or a fiscal year (2017)",
+                    text.strip());
         }
         if (id.year() < FIRST_YEAR || id.year() > LAST_YEAR) {
-            throw new Refused(field, "calendar.range.outOfYears", "'" + text.strip() + "' is outside the years "
-                    + FIRST_YEAR + " to " + LAST_YEAR + " that deals can close in", text.strip(), String.valueOf(FIRST_YEAR), String.valueOf(LAST_YEAR));
+            throw new Refused(
+                    field,
+                    "calendar.range.outOfYears",
+                    "'" + text.strip() + "' is outside the years " + FIRST_YEAR + " to " + LAST_YEAR
+                            + " that deals can close in",
+                    text.strip(),
+                    String.valueOf(FIRST_YEAR),
+                    String.valueOf(LAST_YEAR));
         }
         return id;
     }

@@ -26,8 +26,13 @@ public class Periods {
     private final int configuredStartMonth;
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    Periods(JdbcClient jdbc, AuditLog audit, Clock clock, @Value("${attain.fiscal-year-start-month:1}") int startMonth,
-            org.springframework.context.ApplicationEventPublisher events, org.springframework.transaction.PlatformTransactionManager transactionManager) {
+    Periods(
+            JdbcClient jdbc,
+            AuditLog audit,
+            Clock clock,
+            @Value("${attain.fiscal-year-start-month:1}") int startMonth,
+            org.springframework.context.ApplicationEventPublisher events,
+            org.springframework.transaction.PlatformTransactionManager transactionManager) {
         this.events = events;
         this.transactionManager = transactionManager;
         this.jdbc = jdbc;
@@ -36,22 +41,36 @@ public class Periods {
         this.configuredStartMonth = startMonth;
     }
 
-    public record PeriodRow(String id, PeriodKind kind, int fiscalYear, LocalDate startsOn, LocalDate endsOn,
-            PeriodStatus status, java.time.Instant closedAt, String closedBy) {
-    }
+    public record PeriodRow(
+            String id,
+            PeriodKind kind,
+            int fiscalYear,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            PeriodStatus status,
+            java.time.Instant closedAt,
+            String closedBy) {}
 
     // Mapped by hand (columns id, kind, fiscal_year, starts_on, ends_on, status, closed_at, closed_by):
     // the generic record mapper pays a driver exception per camel-case field, and the current
     // quarter is read on every home page and earnings call.
     private static PeriodRow periodRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         Timestamp closedAt = rs.getTimestamp(7);
-        return new PeriodRow(rs.getString(1), PeriodKind.valueOf(rs.getString(2)), rs.getInt(3),
-                rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), PeriodStatus.valueOf(rs.getString(6)),
-                closedAt == null ? null : closedAt.toInstant(), rs.getString(8));
+        return new PeriodRow(
+                rs.getString(1),
+                PeriodKind.valueOf(rs.getString(2)),
+                rs.getInt(3),
+                rs.getObject(4, LocalDate.class),
+                rs.getObject(5, LocalDate.class),
+                PeriodStatus.valueOf(rs.getString(6)),
+                closedAt == null ? null : closedAt.toInstant(),
+                rs.getString(8));
     }
 
     public FiscalCalendar calendar() {
-        int month = jdbc.sql("select fiscal_year_start_month from fiscal_setting where id = 1").query(Integer.class).single();
+        int month = jdbc.sql("select fiscal_year_start_month from fiscal_setting where id = 1")
+                .query(Integer.class)
+                .single();
         return new FiscalCalendar(month);
     }
 
@@ -61,9 +80,13 @@ public class Periods {
      */
     @Transactional
     public void ensureYears(int fromFiscalYear, int toFiscalYear) {
-        boolean any = jdbc.sql("select exists(select 1 from period)").query(Boolean.class).single();
+        boolean any = jdbc.sql("select exists(select 1 from period)")
+                .query(Boolean.class)
+                .single();
         if (!any) {
-            jdbc.sql("update fiscal_setting set fiscal_year_start_month = :m where id = 1").param("m", configuredStartMonth).update();
+            jdbc.sql("update fiscal_setting set fiscal_year_start_month = :m where id = 1")
+                    .param("m", configuredStartMonth)
+                    .update();
         }
         FiscalCalendar cal = calendar();
         for (int fy = fromFiscalYear; fy <= toFiscalYear; fy++) {
@@ -71,8 +94,12 @@ public class Periods {
                 jdbc.sql("""
                         insert into period(id, kind, fiscal_year, starts_on, ends_on) values (:id, :kind, :fy, :s, :e)
                         on conflict (id) do nothing""")
-                        .param("id", p.id()).param("kind", p.kind().name()).param("fy", p.fiscalYear())
-                        .param("s", p.startsOn()).param("e", p.endsOn()).update();
+                        .param("id", p.id())
+                        .param("kind", p.kind().name())
+                        .param("fy", p.fiscalYear())
+                        .param("s", p.startsOn())
+                        .param("e", p.endsOn())
+                        .update();
             }
         }
     }
@@ -104,18 +131,23 @@ public class Periods {
     }
 
     private boolean known(int first, int last) {
-        return !completeYears.isEmpty() && completeYears.first() <= first && completeYears.last() >= last
+        return !completeYears.isEmpty()
+                && completeYears.first() <= first
+                && completeYears.last() >= last
                 && completeYears.subSet(first, true, last, true).size() == last - first + 1;
     }
 
     /** Read back, not assumed: only committed years count as known (an insert may still roll back). */
     private void readKnownYears() {
-        var years = jdbc.sql("select fiscal_year from period group by fiscal_year having count(*) = 17").query(Integer.class).list();
+        var years = jdbc.sql("select fiscal_year from period group by fiscal_year having count(*) = 17")
+                .query(Integer.class)
+                .list();
         completeYears.clear();
         completeYears.addAll(years);
     }
 
-    private final java.util.concurrent.ConcurrentSkipListSet<Integer> completeYears = new java.util.concurrent.ConcurrentSkipListSet<>();
+    private final java.util.concurrent.ConcurrentSkipListSet<Integer> completeYears =
+            new java.util.concurrent.ConcurrentSkipListSet<>();
 
     private final org.springframework.transaction.PlatformTransactionManager transactionManager;
 
@@ -133,14 +165,20 @@ public class Periods {
     public PeriodRange rangeToRun(String from, String to) {
         FiscalCalendar cal = calendar();
         PeriodRange range = PeriodRange.parse(cal, from, to);
-        List<String> closed = jdbc.sql("select id from period where status = 'CLOSED' and id = any(:ids) order by starts_on, id")
+        List<String> closed = jdbc.sql(
+                        "select id from period where status = 'CLOSED' and id = any(:ids) order by starts_on, id")
                 .param("ids", range.periods().stream().map(Object::toString).toArray(String[]::new))
-                .query(String.class).list();
+                .query(String.class)
+                .list();
         if (!closed.isEmpty()) {
-            throw new PeriodRange.Refused("from", "calendar.range.closed", "the range holds the closed period "
-                    + closed.get(0) + (closed.size() > 1 ? " (and " + (closed.size() - 1) + " more)" : "")
-                    + "; closed periods keep their results, reopen it or choose a range of open periods",
-                    closed.get(0), closed.size() - 1);
+            throw new PeriodRange.Refused(
+                    "from",
+                    "calendar.range.closed",
+                    "the range holds the closed period "
+                            + closed.get(0) + (closed.size() > 1 ? " (and " + (closed.size() - 1) + " more)" : "")
+                            + "; closed periods keep their results, reopen it or choose a range of open periods",
+                    closed.get(0),
+                    closed.size() - 1);
         }
         ensureCovering(range.coveredFrom(cal), range.coveredTo(cal));
         return range;
@@ -159,8 +197,10 @@ public class Periods {
                 where (cast(:kind as text) is null or kind = cast(:kind as text))
                   and (cast(:fy as int) is null or fiscal_year = cast(:fy as int))
                 order by starts_on, case kind when 'YEAR' then 0 when 'QUARTER' then 1 else 2 end""")
-                .param("kind", kind == null ? null : kind.name()).param("fy", fiscalYear)
-                .query(Periods::periodRow).list();
+                .param("kind", kind == null ? null : kind.name())
+                .param("fy", fiscalYear)
+                .query(Periods::periodRow)
+                .list();
     }
 
     /** The closed periods, with when they were closed (a run replays each closing as an event). */
@@ -171,8 +211,11 @@ public class Periods {
     }
 
     public Optional<PeriodRow> find(String id) {
-        return jdbc.sql("select id, kind, fiscal_year, starts_on, ends_on, status, closed_at, closed_by from period where id = :id")
-                .param("id", id).query(Periods::periodRow).optional();
+        return jdbc.sql(
+                        "select id, kind, fiscal_year, starts_on, ends_on, status, closed_at, closed_by from period where id = :id")
+                .param("id", id)
+                .query(Periods::periodRow)
+                .optional();
     }
 
     public PeriodRow current(PeriodKind kind) {
@@ -180,13 +223,15 @@ public class Periods {
         return jdbc.sql("""
                 select id, kind, fiscal_year, starts_on, ends_on, status, closed_at, closed_by from period
                 where kind = :kind and starts_on <= :d and ends_on >= :d""")
-                .param("kind", kind.name()).param("d", today).query(Periods::periodRow).optional()
+                .param("kind", kind.name())
+                .param("d", today)
+                .query(Periods::periodRow)
+                .optional()
                 .orElseThrow(() -> new NotFoundException("period containing", today));
     }
 
     /** Which period it is: id, fiscal year and dates, without the status that closing and reopening change. */
-    public record Span(String id, int fiscalYear, LocalDate startsOn, LocalDate endsOn) {
-    }
+    public record Span(String id, int fiscalYear, LocalDate startsOn, LocalDate endsOn) {}
 
     // A period's id, year and dates never change once it exists (ensureYears only adds periods, and the
     // start month is fixed from then on), so the period containing a day is kept by kind and day; only
@@ -213,29 +258,50 @@ public class Periods {
     @Transactional
     public PeriodRow close(String id, String actor) {
         PeriodRow before = find(id).orElseThrow(() -> new NotFoundException("period", id));
-        int n = jdbc.sql("update period set status = 'CLOSED', closed_at = :at, closed_by = :by where id = :id and status = 'OPEN'")
-                .param("at", Timestamp.from(clock.instant())).param("by", actor).param("id", id).update();
+        int n = jdbc.sql(
+                        "update period set status = 'CLOSED', closed_at = :at, closed_by = :by where id = :id and status = 'OPEN'")
+                .param("at", Timestamp.from(clock.instant()))
+                .param("by", actor)
+                .param("id", id)
+                .update();
         if (n == 0) {
             throw new ConflictException("Period " + id + " is already closed.");
         }
-        audit.record(actor, "PERIOD_CLOSED", "period", id, Map.of("status", before.status().name()), Map.of("status", "CLOSED"));
+        audit.record(
+                actor,
+                "PERIOD_CLOSED",
+                "period",
+                id,
+                Map.of("status", before.status().name()),
+                Map.of("status", "CLOSED"));
         PeriodRow closed = find(id).orElseThrow();
-        events.publishEvent(new PeriodClosed(id, closed.kind(), closed.startsOn(), closed.endsOn(), closed.closedAt(), actor));
+        events.publishEvent(
+                new PeriodClosed(id, closed.kind(), closed.startsOn(), closed.endsOn(), closed.closedAt(), actor));
         return closed;
     }
 
     @Transactional
     public PeriodRow reopen(String id, String reason, String actor) {
         if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException(new FieldProblem("reason", "period.reopen.reason", "is required to reopen a period"));
+            throw new InvalidInputException(
+                    new FieldProblem("reason", "period.reopen.reason", "is required to reopen a period"));
         }
         find(id).orElseThrow(() -> new NotFoundException("period", id));
-        int n = jdbc.sql("update period set status = 'OPEN', closed_at = null, closed_by = null where id = :id and status = 'CLOSED'")
-                .param("id", id).update();
+        int n = jdbc.sql(
+                        "update period set status = 'OPEN', closed_at = null, closed_by = null where id = :id and status = 'CLOSED'")
+                .param("id", id)
+                .update();
         if (n == 0) {
             throw new ConflictException("Period " + id + " is not closed.");
         }
-        audit.record(actor, "PERIOD_REOPENED", "period", id, Map.of("status", "CLOSED"), Map.of("status", "OPEN"), reason.trim());
+        audit.record(
+                actor,
+                "PERIOD_REOPENED",
+                "period",
+                id,
+                Map.of("status", "CLOSED"),
+                Map.of("status", "OPEN"),
+                reason.trim());
         return find(id).orElseThrow();
     }
 }

@@ -23,8 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DemoCompanyLoader {
 
-    public record Loaded(int people, long opportunities, long transactions, long activities) {
-    }
+    public record Loaded(int people, long opportunities, long transactions, long activities) {}
 
     private final SalesBulkLoad sales;
     private final OrgBulkLoad org;
@@ -43,22 +42,45 @@ public class DemoCompanyLoader {
         Map<String, Long> teams = new HashMap<>();
         company.teams().forEach(t -> teams.put(t.code(), org.team(t.code(), t.name(), regions.get(t.regionCode()))));
         Map<String, Long> people = new HashMap<>();
-        company.people().forEach(p -> people.put(p.externalId(), org.person(p.externalId(), p.firstName(), p.lastName(),
-                p.email(), p.title(), RoleType.valueOf(p.roleType().name()), regions.get(p.regionCode()), teams.get(p.teamCode()),
-                p.employmentStart(), p.employmentEnd(), p.currency())));
-        company.reportingLines().forEach(l -> org.reportingLine(people.get(l.personId()), people.get(l.managerId()),
-                l.validFrom(), l.validUntil()));
-        company.teamMemberships().forEach(m -> org.membership(teams.get(m.teamCode()), people.get(m.personId()),
-                m.validFrom(), m.validUntil()));
+        company.people()
+                .forEach(p -> people.put(
+                        p.externalId(),
+                        org.person(
+                                p.externalId(),
+                                p.firstName(),
+                                p.lastName(),
+                                p.email(),
+                                p.title(),
+                                RoleType.valueOf(p.roleType().name()),
+                                regions.get(p.regionCode()),
+                                teams.get(p.teamCode()),
+                                p.employmentStart(),
+                                p.employmentEnd(),
+                                p.currency())));
+        company.reportingLines()
+                .forEach(l -> org.reportingLine(
+                        people.get(l.personId()), people.get(l.managerId()), l.validFrom(), l.validUntil()));
+        company.teamMemberships()
+                .forEach(m -> org.membership(
+                        teams.get(m.teamCode()), people.get(m.personId()), m.validFrom(), m.validUntil()));
         company.products().forEach(p -> sales.product(p.code(), p.name(), p.family()));
 
-        try (SalesBulkLoad.Spool deals = sales.spool(); ActivityBulkLoad.Spool activities = activity.spool()) {
+        try (SalesBulkLoad.Spool deals = sales.spool();
+                ActivityBulkLoad.Spool activities = activity.spool()) {
             Map<String, Long> accountIds = new HashMap<>();
             company.accounts().forEach(a -> {
                 long id = accountIds.size() + 1L;
                 accountIds.put(a.externalId(), id);
-                deals.account(id, a.externalId(), a.name(), a.industry(), a.country(), a.sizeBand().name(), a.employees(),
-                        regions.get(a.regionCode()), people.get(a.ownerId()));
+                deals.account(
+                        id,
+                        a.externalId(),
+                        a.name(),
+                        a.industry(),
+                        a.country(),
+                        a.sizeBand().name(),
+                        a.employees(),
+                        regions.get(a.regionCode()),
+                        people.get(a.ownerId()));
             });
             Map<String, Long> opportunityIds = new HashMap<>();
             company.streamHistory(new DemoSink() {
@@ -66,23 +88,52 @@ public class DemoCompanyLoader {
                 public void opportunity(Opportunity o) {
                     long id = opportunityIds.size() + 1L;
                     opportunityIds.put(o.externalId(), id);
-                    deals.opportunity(id, o.externalId(), o.name(), accountIds.get(o.accountId()), people.get(o.ownerId()),
-                            o.stage().label(), o.dealType().code(), o.productCode(), o.amount(), o.currency(),
-                            o.createdOn(), o.closeDate(), o.probability());
+                    deals.opportunity(
+                            id,
+                            o.externalId(),
+                            o.name(),
+                            accountIds.get(o.accountId()),
+                            people.get(o.ownerId()),
+                            o.stage().label(),
+                            o.dealType().code(),
+                            o.productCode(),
+                            o.amount(),
+                            o.currency(),
+                            o.createdOn(),
+                            o.closeDate(),
+                            o.probability());
                 }
 
                 @Override
                 public void transaction(SalesTransaction t) {
-                    deals.transaction(t.externalId(), t.kind().name(), t.status(), opportunityIds.get(t.opportunityId()),
-                            accountIds.get(t.accountId()), people.get(t.ownerId()), t.closeDate(), t.amount(),
-                            t.currency(), t.dealType() == null ? null : t.dealType().code(), t.productCode(), t.termMonths(),
-                            splitsWithIds(t, people), t.attributesJson());
+                    deals.transaction(
+                            t.externalId(),
+                            t.kind().name(),
+                            t.status(),
+                            opportunityIds.get(t.opportunityId()),
+                            accountIds.get(t.accountId()),
+                            people.get(t.ownerId()),
+                            t.closeDate(),
+                            t.amount(),
+                            t.currency(),
+                            t.dealType() == null ? null : t.dealType().code(),
+                            t.productCode(),
+                            t.termMonths(),
+                            splitsWithIds(t, people),
+                            t.attributesJson());
                 }
 
                 @Override
                 public void activity(Activity a) {
-                    activities.activity(a.externalId(), people.get(a.personId()), a.kind().name(), a.occurredAt(),
-                            a.durationMinutes(), a.outcome(), accountIds.get(a.accountId()), opportunityIds.get(a.opportunityId()));
+                    activities.activity(
+                            a.externalId(),
+                            people.get(a.personId()),
+                            a.kind().name(),
+                            a.occurredAt(),
+                            a.durationMinutes(),
+                            a.outcome(),
+                            accountIds.get(a.accountId()),
+                            opportunityIds.get(a.opportunityId()));
                 }
             });
             deals.copy();
@@ -104,8 +155,11 @@ public class DemoCompanyLoader {
             if (i > 0) {
                 json.append(',');
             }
-            json.append("{\"person_id\":").append(people.get(s.personId()))
-                    .append(",\"share\":").append(s.share().toPlainString()).append('}');
+            json.append("{\"person_id\":")
+                    .append(people.get(s.personId()))
+                    .append(",\"share\":")
+                    .append(s.share().toPlainString())
+                    .append('}');
         }
         return json.append(']').toString();
     }

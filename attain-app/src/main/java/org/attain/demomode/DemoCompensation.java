@@ -29,7 +29,13 @@ class DemoCompensation {
     private final FxBulkLoad fx;
     private final JdbcClient jdbc;
 
-    DemoCompensation(Plans plans, PlanScenarios scenarios, CalcRuns runs, PlanBulkLoad assignments, QuotaBulkLoad quotas, FxBulkLoad fx,
+    DemoCompensation(
+            Plans plans,
+            PlanScenarios scenarios,
+            CalcRuns runs,
+            PlanBulkLoad assignments,
+            QuotaBulkLoad quotas,
+            FxBulkLoad fx,
             JdbcClient jdbc) {
         this.plans = plans;
         this.scenarios = scenarios;
@@ -41,7 +47,9 @@ class DemoCompensation {
     }
 
     void setUp(LocalDate today) {
-        List<String> currencies = jdbc.sql("select distinct currency from sales_region_v order by currency").query(String.class).list();
+        List<String> currencies = jdbc.sql("select distinct currency from sales_region_v order by currency")
+                .query(String.class)
+                .list();
         for (String currency : currencies) {
             // Each plan ships with a scenario that passes, so its next change is tested before it pays anyone.
             String ae = plans.publish(aePlan(currency), "demo-mode").planKey();
@@ -64,8 +72,14 @@ class DemoCompensation {
     /** Rates against the US dollar, and every cross rate from them, so a split across regions converts. */
     private void setFxRates(LocalDate today) {
         java.util.Map<String, java.math.BigDecimal> usdPer = java.util.Map.of(
-                "USD", java.math.BigDecimal.ONE, "EUR", new java.math.BigDecimal("1.0850"),
-                "GBP", new java.math.BigDecimal("1.2700"), "AUD", new java.math.BigDecimal("0.6550"));
+                "USD",
+                java.math.BigDecimal.ONE,
+                "EUR",
+                new java.math.BigDecimal("1.0850"),
+                "GBP",
+                new java.math.BigDecimal("1.2700"),
+                "AUD",
+                new java.math.BigDecimal("0.6550"));
         usdPer.forEach((from, fromUsd) -> usdPer.forEach((to, toUsd) -> {
             if (!from.equals(to)) {
                 fx.rate(from, to, today.minusYears(3), fromUsd.divide(toUsd, 10, java.math.RoundingMode.HALF_EVEN));
@@ -74,10 +88,12 @@ class DemoCompensation {
     }
 
     private static String aePlan(String currency) {
-        return PlanTemplates.accountExecutiveWithSpiff("ae-" + currency.toLowerCase(), "Account Executive plan (" + currency + ")", currency);
+        return PlanTemplates.accountExecutiveWithSpiff(
+                "ae-" + currency.toLowerCase(), "Account Executive plan (" + currency + ")", currency);
     }
 
     private static String managerPlan(String currency) {
-        return PlanTemplates.managerOverride("mgr-" + currency.toLowerCase(), "Sales manager override (" + currency + ")", currency);
+        return PlanTemplates.managerOverride(
+                "mgr-" + currency.toLowerCase(), "Sales manager override (" + currency + ")", currency);
     }
 }

@@ -46,8 +46,17 @@ class DemoStartup implements ApplicationRunner {
     private final long seed;
     private final int size;
 
-    DemoStartup(AttainMode mode, Periods periods, DemoCompanyLoader loader, DemoCompensation compensation, UserAccounts users, People people,
-            JdbcClient jdbc, TransactionTemplate tx, Clock clock, @Value("${attain.demo.seed:20261126}") long seed,
+    DemoStartup(
+            AttainMode mode,
+            Periods periods,
+            DemoCompanyLoader loader,
+            DemoCompensation compensation,
+            UserAccounts users,
+            People people,
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            Clock clock,
+            @Value("${attain.demo.seed:20261126}") long seed,
             @Value("${attain.demo.people:250}") int size) {
         this.mode = mode;
         this.periods = periods;
@@ -80,21 +89,30 @@ class DemoStartup implements ApplicationRunner {
         if (!mode.demo()) {
             return false;
         }
-        boolean loaded = jdbc.sql("select exists(select 1 from app_setting where key = :k)").param("k", LOADED_MARKER)
-                .query(Boolean.class).single();
+        boolean loaded = jdbc.sql("select exists(select 1 from app_setting where key = :k)")
+                .param("k", LOADED_MARKER)
+                .query(Boolean.class)
+                .single();
         if (loaded) {
             log.info("Demo company already loaded; keeping the data as it is");
             return false;
         }
         long started = System.nanoTime();
-        DemoCompany company = DemoGenerator.generate(DemoParameters.defaults(today).withSeed(seed).withPeople(size));
+        DemoCompany company = DemoGenerator.generate(
+                DemoParameters.defaults(today).withSeed(seed).withPeople(size));
         var result = loader.load(company);
         createDemoLogins(company.logins());
         compensation.setUp(today);
-        jdbc.sql("insert into app_setting(key, value) values (:k, :v)").param("k", LOADED_MARKER)
-                .param("v", today.toString()).update();
-        log.info("Demo company loaded: {} people, {} opportunities, {} transactions, {} activities in {} ms",
-                result.people(), result.opportunities(), result.transactions(), result.activities(),
+        jdbc.sql("insert into app_setting(key, value) values (:k, :v)")
+                .param("k", LOADED_MARKER)
+                .param("v", today.toString())
+                .update();
+        log.info(
+                "Demo company loaded: {} people, {} opportunities, {} transactions, {} activities in {} ms",
+                result.people(),
+                result.opportunities(),
+                result.transactions(),
+                result.activities(),
                 (System.nanoTime() - started) / 1_000_000);
         return true;
     }
@@ -108,7 +126,9 @@ class DemoStartup implements ApplicationRunner {
     }
 
     private void create(String username, String personExternalId, Role role) {
-        Long personId = personExternalId == null ? null : people.idByExternalId(personExternalId).orElse(null);
+        Long personId = personExternalId == null
+                ? null
+                : people.idByExternalId(personExternalId).orElse(null);
         users.create(username, "demo", personId, EnumSet.of(role), "demo-mode");
     }
 }

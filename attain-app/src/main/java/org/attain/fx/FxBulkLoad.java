@@ -21,6 +21,10 @@ public class FxBulkLoad {
     /** One unit of {@code from} is worth {@code rate} units of {@code to} from {@code effectiveFrom} on. */
     public void rate(String from, String to, LocalDate effectiveFrom, BigDecimal rate) {
         jdbc.sql("insert into fx_rate(from_currency, to_currency, effective_from, rate) values (:f, :t, :d, :r)")
-                .param("f", from).param("t", to).param("d", effectiveFrom).param("r", rate).update();
+                .param("f", from)
+                .param("t", to)
+                .param("d", effectiveFrom)
+                .param("r", rate)
+                .update();
     }
 }

@@ -11,8 +11,7 @@ import org.springframework.stereotype.Service;
 public class FxRates {
 
     /** One unit of {@code from} is worth {@code rate} units of {@code to} from {@code effectiveFrom} on. */
-    public record Rate(String fromCurrency, String toCurrency, LocalDate effectiveFrom, BigDecimal rate) {
-    }
+    public record Rate(String fromCurrency, String toCurrency, LocalDate effectiveFrom, BigDecimal rate) {}
 
     private final JdbcClient jdbc;
 
@@ -23,8 +22,8 @@ public class FxRates {
     /** Every rate (a few per currency pair and month: small enough to read whole). */
     public List<Rate> all() {
         return jdbc.sql("select from_currency, to_currency, effective_from, rate from fx_rate")
-                .query((rs, n) -> new Rate(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                        rs.getBigDecimal(4)))
+                .query((rs, n) -> new Rate(
+                        rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getBigDecimal(4)))
                 .list();
     }
 }

@@ -18,7 +18,11 @@ class FxRatesForCalculation implements CalcInputContributor {
 
     @Override
     public void contribute(CalculationInput.Builder input, Scope run) {
-        rates.all().forEach(r -> input.fxRate(new FxRate(CurrencyUnit.of(r.fromCurrency()), CurrencyUnit.of(r.toCurrency()),
-                r.effectiveFrom(), r.rate())));
+        rates.all()
+                .forEach(r -> input.fxRate(new FxRate(
+                        CurrencyUnit.of(r.fromCurrency()),
+                        CurrencyUnit.of(r.toCurrency()),
+                        r.effectiveFrom(),
+                        r.rate())));
     }
 }

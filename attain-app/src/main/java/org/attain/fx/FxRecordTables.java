@@ -13,8 +13,15 @@ class FxRecordTables {
 
     @Bean
     RecordTable fxRatesTable(DataSource dataSource) {
-        return new SqlRecordTable(dataSource, new SqlRecordTable.Shape("fx_rates", "fx_rate",
-                List.of("from_currency", "to_currency", "effective_from"), List.of("rate"), false), new SqlRecordTable.Statements("""
+        return new SqlRecordTable(
+                dataSource,
+                new SqlRecordTable.Shape(
+                        "fx_rates",
+                        "fx_rate",
+                        List.of("from_currency", "to_currency", "effective_from"),
+                        List.of("rate"),
+                        false),
+                new SqlRecordTable.Statements("""
                 select id, from_currency, to_currency, effective_from, rate from fx_rate""", """
                 insert into fx_rate (from_currency, to_currency, effective_from, rate)
                 values (:from_currency, :to_currency, :effective_from, :rate)""", """

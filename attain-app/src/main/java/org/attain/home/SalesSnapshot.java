@@ -28,15 +28,14 @@ public class SalesSnapshot {
         this.activity = activity;
     }
 
-    public record Figures(long personId, BigDecimal bookings, String currency, long deals, BigDecimal pipeline,
-            long activities) {
+    public record Figures(
+            long personId, BigDecimal bookings, String currency, long deals, BigDecimal pipeline, long activities) {
         public static Figures empty(long personId) {
             return new Figures(personId, BigDecimal.ZERO, "", 0, BigDecimal.ZERO, 0);
         }
     }
 
-    record ActivityCount(String kind, long count) {
-    }
+    record ActivityCount(String kind, long count) {}
 
     /** The people's figures; a person without deals in the range shows their pay currency. */
     public Map<Long, Figures> figures(Collection<PersonView> people, LocalDate from, LocalDate to) {
@@ -46,26 +45,41 @@ public class SalesSnapshot {
         Map<Long, Figures> out = new HashMap<>();
         for (PersonView p : people) {
             SalesFigures.OwnerFigures f = bySales.get(p.id());
-            out.put(p.id(), new Figures(p.id(), f == null ? BigDecimal.ZERO : f.bookings(),
-                    f == null || f.currency() == null ? p.currency() : f.currency(), f == null ? 0 : f.deals(),
-                    f == null ? BigDecimal.ZERO : f.pipeline(), activities.getOrDefault(p.id(), 0L)));
+            out.put(
+                    p.id(),
+                    new Figures(
+                            p.id(),
+                            f == null ? BigDecimal.ZERO : f.bookings(),
+                            f == null || f.currency() == null ? p.currency() : f.currency(),
+                            f == null ? 0 : f.deals(),
+                            f == null ? BigDecimal.ZERO : f.pipeline(),
+                            activities.getOrDefault(p.id(), 0L)));
         }
         return out;
     }
 
     /** What a person's own home page shows of their sales: the quarter's figures, recent won deals, activity mix. */
-    public record Mine(Figures figures, List<SalesFigures.Deal> recentDeals, List<ActivityCount> activityMix) {
-    }
+    public record Mine(Figures figures, List<SalesFigures.Deal> recentDeals, List<ActivityCount> activityMix) {}
 
     /** The quarter's figures and recent deals (one statement of sales) and the activity (one of activity). */
-    public Mine mine(PersonView me, LocalDate from, LocalDate to, LocalDate activityFrom, LocalDate activityTo, int deals) {
+    public Mine mine(
+            PersonView me, LocalDate from, LocalDate to, LocalDate activityFrom, LocalDate activityTo, int deals) {
         SalesFigures.OwnerDetail mine = sales.ofOwner(me.id(), from, to, deals);
         ActivityReads.Mine acts = activity.mine(me.id(), from, to, activityFrom, activityTo);
         SalesFigures.OwnerFigures f = mine.figures();
-        Figures figures = new Figures(me.id(), f.bookings(), f.currency() == null ? me.currency() : f.currency(),
-                f.deals(), f.pipeline(), acts.activities());
-        return new Mine(figures, mine.recentDeals(),
-                acts.mix().stream().map(k -> new ActivityCount(k.kind(), k.count())).toList());
+        Figures figures = new Figures(
+                me.id(),
+                f.bookings(),
+                f.currency() == null ? me.currency() : f.currency(),
+                f.deals(),
+                f.pipeline(),
+                acts.activities());
+        return new Mine(
+                figures,
+                mine.recentDeals(),
+                acts.mix().stream()
+                        .map(k -> new ActivityCount(k.kind(), k.count()))
+                        .toList());
     }
 
     public List<SalesFigures.RegionBookings> bookingsByRegion(LocalDate from, LocalDate to) {

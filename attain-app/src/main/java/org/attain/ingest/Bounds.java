@@ -39,6 +39,7 @@ public final class Bounds {
      * after 2199 is a typo (20266) rather than a contract; both would make periods no plan or quota covers.
      */
     public static final LocalDate FIRST_CLOSE_DATE = LocalDate.of(1970, 1, 1);
+
     public static final LocalDate LAST_CLOSE_DATE = LocalDate.of(2199, 12, 31);
     /**
      * Other dates (hire dates, reporting lines, FX rates, pipeline): four-digit years, as exports and period
@@ -46,12 +47,14 @@ public final class Bounds {
      * "open-ended" of HR exports. Year 1 (an empty date in some exports) or 20266 are typos.
      */
     public static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1);
+
     public static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
     /**
      * Attributes are read by plan rules and kept in memory for every booked transaction (the calculation's
      * transaction store), so they stay a handful of short fields: CRMs send a few dozen custom fields at most.
      */
     public static final int ATTRIBUTE_COUNT = 100;
+
     public static final int ATTRIBUTE_KEY_LENGTH = 100;
     public static final int ATTRIBUTE_VALUE_LENGTH = 1000;
     /** Digits a number from JSON may have before or after its point: far beyond any value, far within numeric and jsonb. */
@@ -64,7 +67,9 @@ public final class Bounds {
      */
     public static final Set<String> CURRENCIES = circulating();
 
-    private static final ResourceBundle ENGLISH = ResourceBundle.getBundle("i18n.ingest", Locale.ROOT,
+    private static final ResourceBundle ENGLISH = ResourceBundle.getBundle(
+            "i18n.ingest",
+            Locale.ROOT,
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 
     /** Why a value is refused: a message key of the ingest bundle and its arguments. */
@@ -80,13 +85,13 @@ public final class Bounds {
         }
     }
 
-    private Bounds() {
-    }
+    private Bounds() {}
 
     /** A transaction or pipeline amount: below {@link #AMOUNT_LIMIT} in size, at most four decimals (trailing zeros aside). */
     public static Refusal amount(BigDecimal amount) {
         if (amount.abs().compareTo(AMOUNT_LIMIT) >= 0) {
-            return new Refusal("ingest.bound.amountSize", Cells.preview(amount.toString()), AMOUNT_LIMIT.toPlainString());
+            return new Refusal(
+                    "ingest.bound.amountSize", Cells.preview(amount.toString()), AMOUNT_LIMIT.toPlainString());
         }
         if (amount.stripTrailingZeros().scale() > AMOUNT_SCALE) {
             return new Refusal("ingest.bound.amountScale", amount.toPlainString(), AMOUNT_SCALE);
@@ -135,12 +140,14 @@ public final class Bounds {
 
     public static Refusal closeDate(LocalDate date) {
         return date.isBefore(FIRST_CLOSE_DATE) || date.isAfter(LAST_CLOSE_DATE)
-                ? new Refusal("ingest.bound.closeDate", date, FIRST_CLOSE_DATE, LAST_CLOSE_DATE) : null;
+                ? new Refusal("ingest.bound.closeDate", date, FIRST_CLOSE_DATE, LAST_CLOSE_DATE)
+                : null;
     }
 
     public static Refusal date(LocalDate date) {
         return date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE)
-                ? new Refusal("ingest.bound.date", date, FIRST_DATE, LAST_DATE) : null;
+                ? new Refusal("ingest.bound.date", date, FIRST_DATE, LAST_DATE)
+                : null;
     }
 
     /** @param code upper case */
@@ -148,8 +155,10 @@ public final class Bounds {
         if (CURRENCIES.contains(code)) {
             return null;
         }
-        boolean known = Currency.getAvailableCurrencies().stream().anyMatch(c -> c.getCurrencyCode().equals(code));
-        return new Refusal(known ? "ingest.bound.currencyNotInCirculation" : "ingest.bound.currencyUnknown", Cells.preview(code));
+        boolean known = Currency.getAvailableCurrencies().stream()
+                .anyMatch(c -> c.getCurrencyCode().equals(code));
+        return new Refusal(
+                known ? "ingest.bound.currencyNotInCirculation" : "ingest.bound.currencyUnknown", Cells.preview(code));
     }
 
     /**

@@ -22,11 +22,9 @@ import org.attain.ingest.records.RecordLoad;
  */
 public final class BuiltRepeats {
 
-    public record Repeat(long number, List<Problem> problems) {
-    }
+    public record Repeat(long number, List<Problem> problems) {}
 
-    private BuiltRepeats() {
-    }
+    private BuiltRepeats() {}
 
     /** Removes the repeating rows from {@code good} and returns them with their reasons, by row. */
     public static List<Repeat> quarantine(RecordKind kind, ImportProfile profile, List<RecordLoad.Row> good) {
@@ -39,16 +37,24 @@ public final class BuiltRepeats {
             for (RecordLoad.Row row : good) {
                 Object v = row.values().get(f.column());
                 if (v != null) {
-                    byValue.computeIfAbsent(v.toString().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(row);
+                    byValue.computeIfAbsent(v.toString().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                            .add(row);
                 }
             }
             byValue.values().stream().filter(rows -> rows.size() > 1).forEach(rows -> {
                 for (RecordLoad.Row row : rows) {
                     String value = Objects.toString(row.values().get(f.column()));
-                    long other = rows.get(0) == row ? rows.get(1).number() : rows.get(0).number();
-                    out.computeIfAbsent(row.number(), n -> new ArrayList<>()).add(new Problem(profile.columns().getOrDefault(f.name(), f.name()), value,
-                            words(f) + " " + value + " also made by row " + other + (rows.size() > 2 ? " and " + (rows.size() - 2)
-                                    + " more" : "") + "; change one of the rows or the template so they differ", null));
+                    long other = rows.get(0) == row
+                            ? rows.get(1).number()
+                            : rows.get(0).number();
+                    out.computeIfAbsent(row.number(), n -> new ArrayList<>())
+                            .add(new Problem(
+                                    profile.columns().getOrDefault(f.name(), f.name()),
+                                    value,
+                                    words(f) + " " + value + " also made by row " + other
+                                            + (rows.size() > 2 ? " and " + (rows.size() - 2) + " more" : "")
+                                            + "; change one of the rows or the template so they differ",
+                                    null));
                 }
             });
         }
@@ -57,7 +63,9 @@ public final class BuiltRepeats {
                 it.remove();
             }
         }
-        return out.entrySet().stream().map(e -> new Repeat(e.getKey(), e.getValue())).toList();
+        return out.entrySet().stream()
+                .map(e -> new Repeat(e.getKey(), e.getValue()))
+                .toList();
     }
 
     private static boolean unique(RecordKind kind, Field f) {
@@ -65,6 +73,8 @@ public final class BuiltRepeats {
     }
 
     private static String words(Field f) {
-        return f.type() == FieldType.EMAIL ? "e-mail" : f.name().equals("external_id") ? "id" : f.name().replace('_', ' ');
+        return f.type() == FieldType.EMAIL
+                ? "e-mail"
+                : f.name().equals("external_id") ? "id" : f.name().replace('_', ' ');
     }
 }

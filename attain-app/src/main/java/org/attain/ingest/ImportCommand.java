@@ -24,8 +24,7 @@ public final class ImportCommand {
 
     static final String USAGE = "usage: import --profile PROFILE FILE [--dry-run] [--spring.options]";
 
-    private ImportCommand() {
-    }
+    private ImportCommand() {}
 
     /** @return 0 when the file was read (even if rows were rejected), 2 on bad arguments, 1 when nothing could be read */
     public static int run(String[] args) {
@@ -78,8 +77,12 @@ public final class ImportCommand {
         try (ConfigurableApplicationContext context = Headless.start(spring)) {
             Imports imports = context.getBean(Imports.class);
             long started = System.nanoTime();
-            ImportOutcome outcome = imports.importFile(new Imports.FileImport(profile, data.toAbsolutePath(),
-                    data.getFileName().toString(), "cli:" + System.getProperty("user.name", "unknown"), dryRun));
+            ImportOutcome outcome = imports.importFile(new Imports.FileImport(
+                    profile,
+                    data.toAbsolutePath(),
+                    data.getFileName().toString(),
+                    "cli:" + System.getProperty("user.name", "unknown"),
+                    dryRun));
             long millis = (System.nanoTime() - started) / 1_000_000;
             print(outcome, millis, context.getBean(ImportRecords.class), out);
             return 0;
@@ -93,21 +96,27 @@ public final class ImportCommand {
     }
 
     private static void print(ImportOutcome outcome, long millis, ImportRecords records, PrintStream out) {
-        out.println("import " + outcome.importId() + (outcome.status().equals("DRY_RUN") ? " (dry run, nothing saved)" : "")
-                + ": " + outcome.rowsRead() + " rows read, " + outcome.inserted() + " new, " + outcome.updated() + " changed in "
-                + seconds(outcome.millis()) + " s" + (millis - outcome.millis() >= 1000
-                        ? " (then " + seconds(millis - outcome.millis()) + " s for follow-up work such as recalculation)" : ""));
+        out.println(
+                "import " + outcome.importId() + (outcome.status().equals("DRY_RUN") ? " (dry run, nothing saved)" : "")
+                        + ": " + outcome.rowsRead() + " rows read, " + outcome.inserted() + " new, " + outcome.updated()
+                        + " changed in "
+                        + seconds(outcome.millis()) + " s"
+                        + (millis - outcome.millis() >= 1000
+                                ? " (then " + seconds(millis - outcome.millis())
+                                        + " s for follow-up work such as recalculation)"
+                                : ""));
         if (outcome.rejected() > 0) {
             out.println("rejected rows (row, column, value, reason, suggestion):");
             int limit = 200;
             for (ImportRecords.QuarantinedRow row : records.quarantine(outcome.importId(), limit)) {
                 for (Problem p : row.problems()) {
-                    out.println("  row " + row.rowNumber() + " | " + p.column() + " | '" + p.value() + "' | " + p.reason()
-                            + (p.suggestion() == null ? "" : " | did you mean '" + p.suggestion() + "'?"));
+                    out.println("  row " + row.rowNumber() + " | " + p.column() + " | '" + p.value() + "' | "
+                            + p.reason() + (p.suggestion() == null ? "" : " | did you mean '" + p.suggestion() + "'?"));
                 }
             }
             if (outcome.rejected() > limit) {
-                out.println("  ... and " + (outcome.rejected() - limit) + " more rejected rows (see /imports/" + outcome.importId() + ")");
+                out.println("  ... and " + (outcome.rejected() - limit) + " more rejected rows (see /imports/"
+                        + outcome.importId() + ")");
             }
         }
         out.println(outcome.summary());

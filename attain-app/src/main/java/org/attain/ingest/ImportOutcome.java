@@ -6,25 +6,52 @@ package org.attain.ingest;
  * profile's filters left out (counted in {@code rowsRead}, never quarantined). {@code millis} is the
  * time from start to commit, without what listeners of {@link org.attain.sales.TransactionsChanged} do afterwards.
  */
-public record ImportOutcome(long importId, String status, long rowsRead, long inserted, long updated, long unchanged,
-        long rejected, String message, long millis, long skipped, OutsideRun outsideRun) {
+public record ImportOutcome(
+        long importId,
+        String status,
+        long rowsRead,
+        long inserted,
+        long updated,
+        long unchanged,
+        long rejected,
+        String message,
+        long millis,
+        long skipped,
+        OutsideRun outsideRun) {
 
     /** Without skipped rows and without rows outside the next run. */
-    public ImportOutcome(long importId, String status, long rowsRead, long inserted, long updated, long unchanged,
-            long rejected, String message, long millis) {
+    public ImportOutcome(
+            long importId,
+            String status,
+            long rowsRead,
+            long inserted,
+            long updated,
+            long unchanged,
+            long rejected,
+            String message,
+            long millis) {
         this(importId, status, rowsRead, inserted, updated, unchanged, rejected, message, millis, 0, null);
     }
 
     /** Without rows outside the next run (every record kind but transactions). */
-    public ImportOutcome(long importId, String status, long rowsRead, long inserted, long updated, long unchanged,
-            long rejected, String message, long millis, long skipped) {
+    public ImportOutcome(
+            long importId,
+            String status,
+            long rowsRead,
+            long inserted,
+            long updated,
+            long unchanged,
+            long rejected,
+            String message,
+            long millis,
+            long skipped) {
         this(importId, status, rowsRead, inserted, updated, unchanged, rejected, message, millis, skipped, null);
     }
 
     /** The same outcome, saying which of its rows the next run leaves out ({@code null}: none). */
     public ImportOutcome withOutsideRun(OutsideRun outside) {
-        return new ImportOutcome(importId, status, rowsRead, inserted, updated, unchanged, rejected, message, millis,
-                skipped, outside);
+        return new ImportOutcome(
+                importId, status, rowsRead, inserted, updated, unchanged, rejected, message, millis, skipped, outside);
     }
 
     public long accepted() {

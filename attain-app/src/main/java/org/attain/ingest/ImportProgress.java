@@ -5,7 +5,13 @@ import org.attain.ingest.files.RowSource;
 /** How far a running import is; written by the import's thread, read by pages and the API. */
 public final class ImportProgress {
 
-    public enum Phase { QUEUED, READING, LOADING, DONE, FAILED }
+    public enum Phase {
+        QUEUED,
+        READING,
+        LOADING,
+        DONE,
+        FAILED
+    }
 
     private volatile Phase phase = Phase.QUEUED;
     private volatile long rows;

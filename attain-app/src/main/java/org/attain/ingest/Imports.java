@@ -67,9 +67,19 @@ public class Imports {
     private final References references;
     private final QuarantineDelivery delivery;
 
-    Imports(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager txManager, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock, RecordImports records, References references,
-            QuarantineDelivery delivery, org.attain.calendar.Periods periods, OutsideRun.Counter outsideRun, TransactionWrites writes) {
+    Imports(
+            JdbcClient jdbc,
+            DataSource dataSource,
+            PlatformTransactionManager txManager,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock,
+            RecordImports records,
+            References references,
+            QuarantineDelivery delivery,
+            org.attain.calendar.Periods periods,
+            OutsideRun.Counter outsideRun,
+            TransactionWrites writes) {
         this.periods = periods;
         this.outsideRun = outsideRun;
         this.writes = writes;
@@ -89,12 +99,13 @@ public class Imports {
     private final TransactionWrites writes;
 
     /** What to import: a profile, a file with the name the user knows it by, who asks, and whether only to try. */
-    public record FileImport(ImportProfile profile, Path file, String fileName, String actor, boolean dryRun) {
-    }
+    public record FileImport(ImportProfile profile, Path file, String fileName, String actor, boolean dryRun) {}
 
     /** Reserves the id an import will have, so callers can follow it before it starts. */
     public long reserveId() {
-        return jdbc.sql("select nextval(pg_get_serial_sequence('ingest_import', 'id'))").query(Long.class).single();
+        return jdbc.sql("select nextval(pg_get_serial_sequence('ingest_import', 'id'))")
+                .query(Long.class)
+                .single();
     }
 
     public ImportOutcome importFile(FileImport request) {
@@ -104,11 +115,18 @@ public class Imports {
     public ImportOutcome importFile(long importId, FileImport request, ImportProgress progress) {
         ImportProfile profile = request.profile();
         if (!Files.isRegularFile(request.file()) || !Files.isReadable(request.file())) {
-            throw fail(importId, request, progress, "the file " + request.fileName() + " does not exist or cannot be read");
+            throw fail(
+                    importId,
+                    request,
+                    progress,
+                    "the file " + request.fileName() + " does not exist or cannot be read");
         }
         RowSource source = profile.typeFor(request.fileName()).equals("xlsx")
-                ? new XlsxRows(request.file(), profile.format()) : new CsvRows(request.file(), profile.format());
-        return run(new Run(importId, profile, source, request.fileName(), request.actor(), request.dryRun(), null), progress);
+                ? new XlsxRows(request.file(), profile.format())
+                : new CsvRows(request.file(), profile.format());
+        return run(
+                new Run(importId, profile, source, request.fileName(), request.actor(), request.dryRun(), null),
+                progress);
     }
 
     /** Maps the open quarantine rows of an import again (after fixes) and loads those that now pass. */
@@ -124,27 +142,63 @@ public class Imports {
         return replay(reserveId(), ofImport, rowIds, actor, new ImportProgress());
     }
 
-    private ImportOutcome replay(long importId, long ofImport, Set<Long> rowIds, String actor, ImportProgress progress) {
-        var original = jdbc.sql("select profile_name, profile_yaml, file_name, header::text as header, dry_run from ingest_import where id = :id")
-                .param("id", ofImport).query().singleRow();
-        ImportProfile profile = ImportProfile.parse((String) original.get("profile_name"), (String) original.get("profile_yaml"));
+    private ImportOutcome replay(
+            long importId, long ofImport, Set<Long> rowIds, String actor, ImportProgress progress) {
+        var original = jdbc.sql(
+                        "select profile_name, profile_yaml, file_name, header::text as header, dry_run from ingest_import where id = :id")
+                .param("id", ofImport)
+                .query()
+                .singleRow();
+        ImportProfile profile =
+                ImportProfile.parse((String) original.get("profile_name"), (String) original.get("profile_yaml"));
         List<String> header = JSON.readerForListOf(String.class).readValue((String) original.get("header"));
-        var rows = jdbc.sql("select id, row_number, raw::text as raw from ingest_quarantine where import_id = :id and status = 'OPEN' "
-                + "and raw is not null order by row_number").param("id", ofImport)
+        var rows = jdbc
+                .sql(
+                        "select id, row_number, raw::text as raw from ingest_quarantine where import_id = :id and status = 'OPEN' "
+                                + "and raw is not null order by row_number")
+                .param("id", ofImport)
                 .query((rs, n) -> rowIds == null || rowIds.contains(rs.getLong(1))
-                        ? new QuarantineRows.Row(rs.getLong(2), JSON.readerForMapOf(String.class).readValue(rs.getString(3))) : null)
-                .list().stream().filter(java.util.Objects::nonNull).toList();
+                        ? new QuarantineRows.Row(
+                                rs.getLong(2), JSON.readerForMapOf(String.class).readValue(rs.getString(3)))
+                        : null)
+                .list()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .toList();
         boolean typed = profile.typeFor((String) original.get("file_name")).equals("xlsx");
         String fileName = "replay of import " + ofImport;
-        return run(new Run(importId, profile, new QuarantineRows(header.isEmpty() ? null : header, rows, typed), fileName,
-                actor, false, ofImport, rowIds), progress);
+        return run(
+                new Run(
+                        importId,
+                        profile,
+                        new QuarantineRows(header.isEmpty() ? null : header, rows, typed),
+                        fileName,
+                        actor,
+                        false,
+                        ofImport,
+                        rowIds),
+                progress);
     }
 
     /** One import to run: everything {@link #run} needs besides the progress it reports to. */
-    public record Run(long id, ImportProfile profile, RowSource source, String fileName, String actor, boolean dryRun, Long replayOf,
+    public record Run(
+            long id,
+            ImportProfile profile,
+            RowSource source,
+            String fileName,
+            String actor,
+            boolean dryRun,
+            Long replayOf,
             Set<Long> replayRows) {
 
-        public Run(long id, ImportProfile profile, RowSource source, String fileName, String actor, boolean dryRun, Long replayOf) {
+        public Run(
+                long id,
+                ImportProfile profile,
+                RowSource source,
+                String fileName,
+                String actor,
+                boolean dryRun,
+                Long replayOf) {
             this(id, profile, source, fileName, actor, dryRun, replayOf, null);
         }
     }
@@ -161,8 +215,8 @@ public class Imports {
             progress.loading();
             long rejected = quarantine(run, load, staged);
             Object savepoint = run.dryRun() ? tx.createSavepoint() : null;
-            TransactionWrites.Changes c = writes.applyStaged(TransactionLoad.STAGE, run.id(), run.profile().source(),
-                    clock.instant(), load.goodRows());
+            TransactionWrites.Changes c = writes.applyStaged(
+                    TransactionLoad.STAGE, run.id(), run.profile().source(), clock.instant(), load.goodRows());
             OutsideRun outside = outsideRun.count(jdbc, run.id());
             if (run.dryRun()) {
                 tx.rollbackToSavepoint(savepoint);
@@ -171,28 +225,41 @@ public class Imports {
                 changes[0] = c;
             }
             long unchanged = staged.read() - rejected - c.inserted() - c.updated();
-            return finishRecord(run, staged.header(), new ImportOutcome(run.id(), null, staged.read() + staged.skipped(),
-                    c.inserted(), c.updated(), unchanged, rejected, null, 0, staged.skipped())).withOutsideRun(outside);
+            return finishRecord(
+                            run,
+                            staged.header(),
+                            new ImportOutcome(
+                                    run.id(),
+                                    null,
+                                    staged.read() + staged.skipped(),
+                                    c.inserted(),
+                                    c.updated(),
+                                    unchanged,
+                                    rejected,
+                                    null,
+                                    0,
+                                    staged.skipped()))
+                    .withOutsideRun(outside);
         });
         writes.announce(changes[0], run.id());
         return outcome;
     }
 
     /** What reading a source into the stage counted: rows staged, of them rejected by the mapping, and left out by filters. */
-    private record Staged(List<String> header, long read, long mappingRejected, long skipped) {
-    }
+    private record Staged(List<String> header, long read, long mappingRejected, long skipped) {}
 
     /** Reads the source row by row, maps each and streams it into the stage by COPY, good or with its problems. */
     private Staged readAndStage(Run run, ImportProgress progress) {
         // Before the COPY starts: while it runs, the connection takes no other statement.
         Directory directory = references.directory(jdbc, run.profile());
-        Names<String> products = run.profile().checkProducts()
-                && run.profile().maps(TransactionFields.PRODUCT_CODE) ? Lookups.products(jdbc) : null;
+        Names<String> products = run.profile().checkProducts() && run.profile().maps(TransactionFields.PRODUCT_CODE)
+                ? Lookups.products(jdbc)
+                : null;
         Connection connection = DataSourceUtils.getConnection(dataSource);
         progress.reading(run.source());
         try (StageWriter stage = new StageWriter(connection)) {
-            FileReading reading = new FileReading(run.profile(), directory, stage, run.source().typedCells(), progress,
-                    products);
+            FileReading reading = new FileReading(
+                    run.profile(), directory, stage, run.source().typedCells(), progress, products);
             run.source().read(reading);
             stage.finish();
             return new Staged(reading.header(), stage.stagedCount(), stage.rejectedCount(), reading.skipped());
@@ -203,8 +270,12 @@ public class Imports {
 
     /** Repeated ids and the rows with problems go to the import's quarantine; returns how many. */
     private long quarantine(Run run, TransactionLoad load, Staged staged) {
-        return load.quarantine(run.id(), run.profile().columns().getOrDefault(TransactionFields.EXTERNAL_ID, "external_id"),
-                staged.read(), staged.mappingRejected(), run.profile().derived().containsKey(TransactionFields.EXTERNAL_ID));
+        return load.quarantine(
+                run.id(),
+                run.profile().columns().getOrDefault(TransactionFields.EXTERNAL_ID, "external_id"),
+                staged.read(),
+                staged.mappingRejected(),
+                run.profile().derived().containsKey(TransactionFields.EXTERNAL_ID));
     }
 
     /** A load that is kept (not a dry run): periods for its dates, audit, replayed rows resolved, quarantine delivered. */
@@ -225,12 +296,27 @@ public class Imports {
                 resolveReplayed(run);
             }
             affected[0] = r.affectedPeople();
-            return finishRecord(run, r.header(), new ImportOutcome(run.id(), null, r.read() + r.skipped(), r.inserted(),
-                    r.updated(), r.unchanged(), r.rejected(), null, 0, r.skipped()));
+            return finishRecord(
+                    run,
+                    r.header(),
+                    new ImportOutcome(
+                            run.id(),
+                            null,
+                            r.read() + r.skipped(),
+                            r.inserted(),
+                            r.updated(),
+                            r.unchanged(),
+                            r.rejected(),
+                            null,
+                            0,
+                            r.skipped()));
         });
         if (affected[0] != null && !affected[0].isEmpty()) {
-            events.publishEvent(payChange(run.profile().record(), affected[0], "import " + run.id() + " of "
-                    + run.profile().record(), run.actor()));
+            events.publishEvent(payChange(
+                    run.profile().record(),
+                    affected[0],
+                    "import " + run.id() + " of " + run.profile().record(),
+                    run.actor()));
         }
         return outcome;
     }
@@ -253,7 +339,9 @@ public class Imports {
      * Runs the work of an import in one transaction together with its record; a failure leaves a FAILED record
      * with the reason. The outcome carries the time from start to commit.
      */
-    private ImportOutcome inOneTransaction(Run run, ImportProgress progress,
+    private ImportOutcome inOneTransaction(
+            Run run,
+            ImportProgress progress,
             java.util.function.BiFunction<TransactionStatus, Instant, ImportOutcome> work) {
         Instant started = clock.instant();
         long startedNanos = System.nanoTime();
@@ -280,17 +368,43 @@ public class Imports {
                 update ingest_import set status = :status, header = cast(:header as jsonb), rows_read = :read,
                     inserted = :inserted, updated = :updated, unchanged = :unchanged, rejected = :rejected,
                     skipped = :skipped, finished_at = :at where id = :id""")
-                .param("status", status).param("header", JSON.writeValueAsString(header == null ? List.of() : header))
-                .param("read", counts.rowsRead()).param("inserted", counts.inserted()).param("updated", counts.updated())
-                .param("unchanged", counts.unchanged()).param("rejected", counts.rejected()).param("skipped", counts.skipped())
-                .param("at", Timestamp.from(clock.instant())).param("id", run.id()).update();
-        return new ImportOutcome(run.id(), status, counts.rowsRead(), counts.inserted(), counts.updated(), counts.unchanged(),
-                counts.rejected(), null, 0, counts.skipped());
+                .param("status", status)
+                .param("header", JSON.writeValueAsString(header == null ? List.of() : header))
+                .param("read", counts.rowsRead())
+                .param("inserted", counts.inserted())
+                .param("updated", counts.updated())
+                .param("unchanged", counts.unchanged())
+                .param("rejected", counts.rejected())
+                .param("skipped", counts.skipped())
+                .param("at", Timestamp.from(clock.instant()))
+                .param("id", run.id())
+                .update();
+        return new ImportOutcome(
+                run.id(),
+                status,
+                counts.rowsRead(),
+                counts.inserted(),
+                counts.updated(),
+                counts.unchanged(),
+                counts.rejected(),
+                null,
+                0,
+                counts.skipped());
     }
 
     private static ImportOutcome timed(ImportOutcome o, long startedNanos) {
-        return new ImportOutcome(o.importId(), o.status(), o.rowsRead(), o.inserted(), o.updated(), o.unchanged(), o.rejected(),
-                null, (System.nanoTime() - startedNanos) / 1_000_000, o.skipped(), o.outsideRun());
+        return new ImportOutcome(
+                o.importId(),
+                o.status(),
+                o.rowsRead(),
+                o.inserted(),
+                o.updated(),
+                o.unchanged(),
+                o.rejected(),
+                null,
+                (System.nanoTime() - startedNanos) / 1_000_000,
+                o.skipped(),
+                o.outsideRun());
     }
 
     private void insertRecord(Run run, Instant at) {
@@ -298,23 +412,43 @@ public class Imports {
                 insert into ingest_import(id, record_type, source, file_name, profile_name, profile_yaml, actor, dry_run,
                                           replay_of, status, started_at, finished_at)
                 values (:id, :record, :source, :file, :profileName, :yaml, :actor, :dry, :replayOf, :status, :at, :at)""")
-                .param("id", run.id()).param("record", run.profile().record()).param("source", run.profile().source())
-                .param("file", run.fileName()).param("profileName", run.profile().name()).param("yaml", run.profile().yaml())
-                .param("actor", run.actor()).param("dry", run.dryRun()).param("replayOf", run.replayOf())
-                .param("status", run.dryRun() ? "DRY_RUN" : "LOADED").param("at", Timestamp.from(at)).update();
+                .param("id", run.id())
+                .param("record", run.profile().record())
+                .param("source", run.profile().source())
+                .param("file", run.fileName())
+                .param("profileName", run.profile().name())
+                .param("yaml", run.profile().yaml())
+                .param("actor", run.actor())
+                .param("dry", run.dryRun())
+                .param("replayOf", run.replayOf())
+                .param("status", run.dryRun() ? "DRY_RUN" : "LOADED")
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     /** One audit entry per import, and one per changed transaction with its values before and after. */
     private void auditChanges(Run run, TransactionWrites.Changes c) {
-        audit.record(run.actor(), "import.loaded", "import", String.valueOf(run.id()), null,
+        audit.record(
+                run.actor(),
+                "import.loaded",
+                "import",
+                String.valueOf(run.id()),
+                null,
                 Map.of("file", run.fileName(), "inserted", c.inserted(), "updated", c.updated()),
                 "profile " + run.profile().name() + ", source " + run.profile().source());
         if (c.updated() == 0) {
             return;
         }
-        writes.replacedBy(run.id(), r -> audit.record(run.actor(), "transaction.changed", "sales_transaction",
-                run.profile().source() + ":" + r.externalId(), JSON.readTree(r.before()), JSON.readTree(r.after()),
-                "import " + run.id() + " replaced version " + r.version()));
+        writes.replacedBy(
+                run.id(),
+                r -> audit.record(
+                        run.actor(),
+                        "transaction.changed",
+                        "sales_transaction",
+                        run.profile().source() + ":" + r.externalId(),
+                        JSON.readTree(r.before()),
+                        JSON.readTree(r.after()),
+                        "import " + run.id() + " replaced version " + r.version()));
     }
 
     /**
@@ -331,13 +465,17 @@ public class Imports {
                                                and n.row_number = q.row_number) then 'SUPERSEDED' else 'RESOLVED' end
                 where q.import_id = :old and q.status = 'OPEN' and q.raw is not null
                   and (cast(:rows as jsonb) is null or q.id in (select cast(jsonb_array_elements_text(cast(:rows as jsonb)) as bigint)))""")
-                .param("now", run.id()).param("old", run.replayOf())
-                .param("rows", run.replayRows() == null ? null : JSON.writeValueAsString(run.replayRows())).update();
+                .param("now", run.id())
+                .param("old", run.replayOf())
+                .param("rows", run.replayRows() == null ? null : JSON.writeValueAsString(run.replayRows()))
+                .update();
     }
 
     private ImportFailedException fail(long id, FileImport request, ImportProgress progress, String message) {
-        return fail(new Run(id, request.profile(), null, request.fileName(), request.actor(), request.dryRun(), null),
-                progress, message);
+        return fail(
+                new Run(id, request.profile(), null, request.fileName(), request.actor(), request.dryRun(), null),
+                progress,
+                message);
     }
 
     private ImportFailedException fail(Run run, ImportProgress progress, String message) {
@@ -346,7 +484,9 @@ public class Imports {
         transactions.executeWithoutResult(tx -> {
             insertRecord(run, now.toInstant());
             jdbc.sql("update ingest_import set status = 'FAILED', message = :m where id = :id")
-                    .param("m", message).param("id", run.id()).update();
+                    .param("m", message)
+                    .param("id", run.id())
+                    .update();
         });
         return new ImportFailedException(run.id(), message);
     }

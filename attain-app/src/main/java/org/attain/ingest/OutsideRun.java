@@ -40,17 +40,25 @@ public record OutsideRun(long deals, SortedMap<Integer, Long> byYear, String run
         int first = byYear.firstKey();
         int last = byYear.lastKey();
         StringBuilder perYear = new StringBuilder();
-        byYear.forEach((y, n) -> perYear.append(perYear.isEmpty() ? "" : ", ").append(y).append(": ").append(f.format(n)));
-        Object[] args = {f.format(deals), String.valueOf(first), String.valueOf(last), runFrom, runTo, perYear.toString(), deals};
+        byYear.forEach((y, n) -> perYear.append(perYear.isEmpty() ? "" : ", ")
+                .append(y)
+                .append(": ")
+                .append(f.format(n)));
+        Object[] args = {
+            f.format(deals), String.valueOf(first), String.valueOf(last), runFrom, runTo, perYear.toString(), deals
+        };
         String close = deals == 1 ? "1 deal closes" : args[0] + " deals close";
         String key = first == last ? "ingest.outsideRun.oneYear" : "ingest.outsideRun.years";
         String english = first == last
                 ? close + " in " + first + ", outside the periods of the next run (" + runFrom + " to " + runTo
-                        + "). Calculate them with a run over their periods: on the Runs page or calc run --from " + first
+                        + "). Calculate them with a run over their periods: on the Runs page or calc run --from "
+                        + first
                         + " --to " + first + "."
                 : close + " in " + first + " to " + last + " (" + perYear + "), outside the periods of the next run ("
-                        + runFrom + " to " + runTo + "). Calculate them with a run over their periods: on the Runs page or calc run"
-                        + " --from " + first + " --to " + last + " (at most " + PeriodRange.MAX_YEARS + " years per run).";
+                        + runFrom + " to " + runTo
+                        + "). Calculate them with a run over their periods: on the Runs page or calc run"
+                        + " --from " + first + " --to " + last + " (at most " + PeriodRange.MAX_YEARS
+                        + " years per run).";
         return messages == null ? english : messages.getMessage(key, args, english, locale);
     }
 
@@ -78,39 +86,59 @@ public record OutsideRun(long deals, SortedMap<Integer, Long> byYear, String run
                     where problems is null and (close_date < :first or close_date > :last)
                       and coalesce(upper(kind), 'DEAL') not in ('CANCELLATION', 'INVOICE_PAYMENT')
                     group by 1""")
-                    .param("first", next.first()).param("last", next.last())
-                    .query((rs, n) -> byYear.merge(calendar.fiscalYearOf(rs.getObject(1, LocalDate.class)), rs.getLong(2),
-                            Long::sum)).list();
+                    .param("first", next.first())
+                    .param("last", next.last())
+                    .query((rs, n) -> byYear.merge(
+                            calendar.fiscalYearOf(rs.getObject(1, LocalDate.class)), rs.getLong(2), Long::sum))
+                    .list();
             if (byYear.isEmpty()) {
                 return null;
             }
             Map<String, Object> stored = new LinkedHashMap<>();
             byYear.forEach((y, c) -> stored.put(String.valueOf(y), c));
-            String from = next.periods().stream().filter(p -> p.kind() == org.attain.engine.time.PeriodKind.MONTH).findFirst()
-                    .orElseThrow().toString();
+            String from = next.periods().stream()
+                    .filter(p -> p.kind() == org.attain.engine.time.PeriodKind.MONTH)
+                    .findFirst()
+                    .orElseThrow()
+                    .toString();
             String to = next.periods().get(next.periods().size() - 1).toString();
             jdbc.sql("update ingest_import set outside_run = cast(:o as jsonb) where id = :id")
                     .param("o", JSON.writeValueAsString(Map.of("byYear", stored, "runFrom", from, "runTo", to)))
-                    .param("id", importId).update();
+                    .param("id", importId)
+                    .update();
             return of(byYear, from, to);
         }
 
         /** What an import recorded, or null when its rows were all inside the next run (or it predates the count). */
         public OutsideRun find(JdbcClient jdbc, long importId) {
-            String stored = jdbc.sql("select outside_run::text from ingest_import where id = :id").param("id", importId)
-                    .query(String.class).optional().orElse(null);
+            String stored = jdbc.sql("select outside_run::text from ingest_import where id = :id")
+                    .param("id", importId)
+                    .query(String.class)
+                    .optional()
+                    .orElse(null);
             if (stored == null) {
                 return null;
             }
             var node = JSON.readTree(stored);
             SortedMap<Integer, Long> byYear = new TreeMap<>();
-            node.get("byYear").properties().forEach(e -> byYear.put(Integer.parseInt(e.getKey()), e.getValue().asLong()));
-            return byYear.isEmpty() ? null : of(byYear, node.get("runFrom").asString(), node.get("runTo").asString());
+            node.get("byYear")
+                    .properties()
+                    .forEach(e -> byYear.put(
+                            Integer.parseInt(e.getKey()), e.getValue().asLong()));
+            return byYear.isEmpty()
+                    ? null
+                    : of(
+                            byYear,
+                            node.get("runFrom").asString(),
+                            node.get("runTo").asString());
         }
 
         private static OutsideRun of(SortedMap<Integer, Long> byYear, String from, String to) {
-            return new OutsideRun(byYear.values().stream().mapToLong(Long::longValue).sum(),
-                    Collections.unmodifiableSortedMap(byYear), from, to);
+            return new OutsideRun(
+                    byYear.values().stream().mapToLong(Long::longValue).sum(),
+                    Collections.unmodifiableSortedMap(byYear),
+                    from,
+                    to);
         }
     }
 }

@@ -21,7 +21,12 @@ public record Problem(String column, String value, String reason, String suggest
 
     /** The problem as the quarantine keeps it: values and reasons cut to a preview, never a whole huge cell. */
     public Problem bounded() {
-        return new Problem(Cells.preview(column), Cells.preview(value), Cells.preview(reason, 5 * Cells.PREVIEW_LENGTH),
-                Cells.preview(suggestion), code, args == null ? null : args.stream().map(Cells::preview).toList());
+        return new Problem(
+                Cells.preview(column),
+                Cells.preview(value),
+                Cells.preview(reason, 5 * Cells.PREVIEW_LENGTH),
+                Cells.preview(suggestion),
+                code,
+                args == null ? null : args.stream().map(Cells::preview).toList());
     }
 }

@@ -13,8 +13,7 @@ import java.util.Map;
  */
 public final class Stored {
 
-    private Stored() {
-    }
+    private Stored() {}
 
     public static String text(Object value) {
         if (value == null) {

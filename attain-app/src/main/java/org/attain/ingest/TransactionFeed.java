@@ -26,8 +26,7 @@ public class TransactionFeed {
     }
 
     /** What a feed load did, with the records that were quarantined (row = position in the list, from 1). */
-    public record Loaded(ImportOutcome outcome, List<ImportRecords.QuarantinedRow> rejections) {
-    }
+    public record Loaded(ImportOutcome outcome, List<ImportRecords.QuarantinedRow> rejections) {}
 
     /**
      * @param records canonical field name (external_id, close_date yyyy-MM-dd, amount plain, currency, owner as
@@ -38,7 +37,8 @@ public class TransactionFeed {
     public Loaded load(String source, List<Map<String, String>> records, String origin, String actor) {
         ImportProfile profile = canonicalProfile("feed-" + source, source);
         long id = imports.reserveId();
-        ImportOutcome outcome = imports.run(new Imports.Run(id, profile, new MapRows(TransactionFields.ALL, records), origin, actor, false, null),
+        ImportOutcome outcome = imports.run(
+                new Imports.Run(id, profile, new MapRows(TransactionFields.ALL, records), origin, actor, false, null),
                 new ImportProgress());
         return new Loaded(outcome, outcome.rejected() == 0 ? List.of() : this.records.quarantine(id, 1000));
     }
@@ -60,8 +60,15 @@ public class TransactionFeed {
                 people: {match: [employee_id, email]}
                 products: {check: %s}
                 columns: {%s}
-                """.formatted(record, yamlQuoted(source), !record.equals(RecordKinds.TRANSACTIONS),
-                String.join(", ", RecordKinds.fieldNames(record).stream().map(f -> f + ": " + f).toList())));
+                """.formatted(
+                        record,
+                        yamlQuoted(source),
+                        !record.equals(RecordKinds.TRANSACTIONS),
+                        String.join(
+                                ", ",
+                                RecordKinds.fieldNames(record).stream()
+                                        .map(f -> f + ": " + f)
+                                        .toList())));
     }
 
     /** A YAML double-quoted scalar that reads back as exactly the text: backslash, quote and control characters escaped. */

@@ -23,13 +23,30 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class ConnectorSink {
 
-    record Deal(String id, String name, String accountId, String ownerId, String stage, boolean won, boolean lost,
-            BigDecimal amount, String currency, LocalDate createdOn, LocalDate closeDate, BigDecimal probability, String type) {
-    }
+    record Deal(
+            String id,
+            String name,
+            String accountId,
+            String ownerId,
+            String stage,
+            boolean won,
+            boolean lost,
+            BigDecimal amount,
+            String currency,
+            LocalDate createdOn,
+            LocalDate closeDate,
+            BigDecimal probability,
+            String type) {}
 
-    record Activity(String id, String ownerId, String kind, Instant occurredAt, Integer minutes, String outcome,
-            String accountId, String dealId) {
-    }
+    record Activity(
+            String id,
+            String ownerId,
+            String kind,
+            Instant occurredAt,
+            Integer minutes,
+            String outcome,
+            String accountId,
+            String dealId) {}
 
     private final String source;
     private final JdbcClient jdbc;
@@ -46,7 +63,8 @@ final class ConnectorSink {
         this.crm = crm;
         this.feed = feed;
         this.activities = activities;
-        jdbc.sql("select owner_id, email from integration_owner where kind = :k").param("k", source)
+        jdbc.sql("select owner_id, email from integration_owner where kind = :k")
+                .param("k", source)
                 .query(rs -> {
                     ownerEmails.put(rs.getString(1), rs.getString(2));
                 });
@@ -57,7 +75,11 @@ final class ConnectorSink {
         jdbc.sql("""
                 insert into integration_owner(kind, owner_id, email, person_id) values (:k, :o, :e, :p)
                 on conflict (kind, owner_id) do update set email = excluded.email, person_id = excluded.person_id""")
-                .param("k", source).param("o", ownerId).param("e", email).param("p", person).update();
+                .param("k", source)
+                .param("o", ownerId)
+                .param("e", email)
+                .param("p", person)
+                .update();
         ownerEmails.put(ownerId, email);
         count(person == null ? "ownersUnmatched" : "owners", 1);
     }
@@ -90,9 +112,21 @@ final class ConnectorSink {
                 }
             } else {
                 String stage = d.won() ? InboundEvents.WON_STAGE : d.lost() ? "Closed Lost" : d.stage();
-                boolean changed = crm.upsertDeal(source, new OpportunityWrites.Deal(d.id(), d.name(), d.accountId(), person, stage,
-                        d.type(), null, d.amount(), d.currency(), d.createdOn(), d.closeDate(),
-                        d.won() ? BigDecimal.ONE : d.probability()));
+                boolean changed = crm.upsertDeal(
+                        source,
+                        new OpportunityWrites.Deal(
+                                d.id(),
+                                d.name(),
+                                d.accountId(),
+                                person,
+                                stage,
+                                d.type(),
+                                null,
+                                d.amount(),
+                                d.currency(),
+                                d.createdOn(),
+                                d.closeDate(),
+                                d.won() ? BigDecimal.ONE : d.probability()));
                 count(changed ? "deals" : "dealsUnchanged", 1);
             }
             if (d.won()) {
@@ -115,7 +149,8 @@ final class ConnectorSink {
             count("wonUnchanged", loaded.outcome().unchanged());
             count("wonQuarantined", loaded.outcome().rejected());
             if (loaded.outcome().rejected() > 0) {
-                problem(loaded.outcome().rejected() + " won deals are in the quarantine of import " + loaded.outcome().importId());
+                problem(loaded.outcome().rejected() + " won deals are in the quarantine of import "
+                        + loaded.outcome().importId());
             }
         }
     }
@@ -128,20 +163,35 @@ final class ConnectorSink {
         r = r != null || d.createdOn() == null ? r : Bounds.date(d.createdOn());
         r = r != null || d.currency() == null ? r : Bounds.currency(d.currency().toUpperCase(java.util.Locale.ROOT));
         BigDecimal p = d.probability();
-        return r != null || p == null || d.won() || p.signum() >= 0 && p.compareTo(BigDecimal.ONE) <= 0 && p.stripTrailingZeros().scale() <= 4
-                ? r : new Bounds.Refusal("ingest.bound.share", p.toString());
+        return r != null
+                        || p == null
+                        || d.won()
+                        || p.signum() >= 0
+                                && p.compareTo(BigDecimal.ONE) <= 0
+                                && p.stripTrailingZeros().scale() <= 4
+                ? r
+                : new Bounds.Refusal("ingest.bound.share", p.toString());
     }
 
     void activities(List<Activity> page) {
-        List<NewActivity> records = page.stream().map(a -> new NewActivity(a.id(),
-                ownerEmails.getOrDefault(a.ownerId(), source + " owner " + a.ownerId()), a.kind(), a.occurredAt(),
-                a.minutes(), a.outcome(), accountKnown(a.accountId()) ? a.accountId() : null,
-                dealKnown(a.dealId()) ? a.dealId() : null)).toList();
+        List<NewActivity> records = page.stream()
+                .map(a -> new NewActivity(
+                        a.id(),
+                        ownerEmails.getOrDefault(a.ownerId(), source + " owner " + a.ownerId()),
+                        a.kind(),
+                        a.occurredAt(),
+                        a.minutes(),
+                        a.outcome(),
+                        accountKnown(a.accountId()) ? a.accountId() : null,
+                        dealKnown(a.dealId()) ? a.dealId() : null))
+                .toList();
         Captured c = activities.capture(source, records);
         count("activities", c.accepted());
         count("activitiesUnchanged", c.unchanged());
         count("activitiesRejected", c.rejections().size());
-        c.rejections().stream().limit(20).forEach(r -> problem("activity " + r.externalId() + ": " + r.field() + " " + r.reason()));
+        c.rejections().stream()
+                .limit(20)
+                .forEach(r -> problem("activity " + r.externalId() + ": " + r.field() + " " + r.reason()));
     }
 
     private boolean accountKnown(String id) {

@@ -29,9 +29,15 @@ public class Connectors {
     private static final Logger log = LoggerFactory.getLogger(Connectors.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    public record Run(long id, String kind, String trigger, Instant startedAt, Instant finishedAt, String status,
-            Map<String, Long> counts, String message) {
-    }
+    public record Run(
+            long id,
+            String kind,
+            String trigger,
+            Instant startedAt,
+            Instant finishedAt,
+            String status,
+            Map<String, Long> counts,
+            String message) {}
 
     private final ConnectorSettings settings;
     private final CrmRecords crm;
@@ -41,7 +47,12 @@ public class Connectors {
     private final Clock clock;
     private final Map<String, Boolean> running = new ConcurrentHashMap<>();
 
-    Connectors(ConnectorSettings settings, CrmRecords crm, TransactionFeed feed, ActivityCapture activities, JdbcClient jdbc,
+    Connectors(
+            ConnectorSettings settings,
+            CrmRecords crm,
+            TransactionFeed feed,
+            ActivityCapture activities,
+            JdbcClient jdbc,
             Clock clock) {
         this.settings = settings;
         this.crm = crm;
@@ -66,20 +77,24 @@ public class Connectors {
 
     /** Runs one connector now and returns its record; a failed run is recorded too and returned, not thrown. */
     public Run run(String kind, String trigger) {
-        ConnectorSettings.Settings s = settings.find(kind)
-                .orElseThrow(() -> new NotFoundException("configured connector", kind));
+        ConnectorSettings.Settings s =
+                settings.find(kind).orElseThrow(() -> new NotFoundException("configured connector", kind));
         if (running.putIfAbsent(kind, Boolean.TRUE) != null) {
             throw new ConflictException("The " + kind + " connector is already running.");
         }
         long id = jdbc.sql("""
                 insert into integration_connector_run(kind, trigger, started_at, status) values (:k, :t, :at, 'RUNNING') returning id""")
-                .param("k", kind).param("t", trigger).param("at", Timestamp.from(clock.instant())).query(Long.class).single();
+                .param("k", kind)
+                .param("t", trigger)
+                .param("at", Timestamp.from(clock.instant()))
+                .query(Long.class)
+                .single();
         ConnectorSink sink = new ConnectorSink(kind, jdbc, crm, feed, activities);
         String status = "SUCCEEDED";
         String message = null;
         try {
-            CrmHttp http = new CrmHttp(kind.equals("hubspot") ? "HubSpot" : "Salesforce",
-                    d -> Thread.sleep(d.toMillis()), clock);
+            CrmHttp http = new CrmHttp(
+                    kind.equals("hubspot") ? "HubSpot" : "Salesforce", d -> Thread.sleep(d.toMillis()), clock);
             if (kind.equals(SalesforceConnector.KIND)) {
                 new SalesforceConnector(s, settings, http).sync(sink);
             } else {
@@ -96,28 +111,47 @@ public class Connectors {
         } finally {
             running.remove(kind);
         }
-        jdbc.sql("update integration_connector_run set finished_at = :at, status = :s, counts = cast(:c as jsonb), message = :m where id = :id")
-                .param("at", Timestamp.from(clock.instant())).param("s", status)
-                .param("c", JSON.writeValueAsString(sink.counts())).param("m", message).param("id", id).update();
+        jdbc.sql(
+                        "update integration_connector_run set finished_at = :at, status = :s, counts = cast(:c as jsonb), message = :m where id = :id")
+                .param("at", Timestamp.from(clock.instant()))
+                .param("s", status)
+                .param("c", JSON.writeValueAsString(sink.counts()))
+                .param("m", message)
+                .param("id", id)
+                .update();
         return find(id);
     }
 
     Run find(long id) {
-        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(this::map).optional()
+        return jdbc.sql(SELECT + " where id = :id")
+                .param("id", id)
+                .query(this::map)
+                .optional()
                 .orElseThrow(() -> new NotFoundException("connector run", id));
     }
 
     public List<Run> recent(int limit) {
-        return jdbc.sql(SELECT + " order by id desc limit :n").param("n", limit).query(this::map).list();
+        return jdbc.sql(SELECT + " order by id desc limit :n")
+                .param("n", limit)
+                .query(this::map)
+                .list();
     }
 
     private static final String SELECT = """
             select id, kind, trigger, started_at, finished_at, status, counts::text as counts, message from integration_connector_run""";
 
     private Run map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        Map<String, Long> counts = new LinkedHashMap<>(JSON.readerForMapOf(Long.class).readValue(rs.getString("counts")));
+        Map<String, Long> counts =
+                new LinkedHashMap<>(JSON.readerForMapOf(Long.class).readValue(rs.getString("counts")));
         Timestamp finished = rs.getTimestamp("finished_at");
-        return new Run(rs.getLong("id"), rs.getString("kind"), rs.getString("trigger"), rs.getTimestamp("started_at").toInstant(),
-                finished == null ? null : finished.toInstant(), rs.getString("status"), counts, rs.getString("message"));
+        return new Run(
+                rs.getLong("id"),
+                rs.getString("kind"),
+                rs.getString("trigger"),
+                rs.getTimestamp("started_at").toInstant(),
+                finished == null ? null : finished.toInstant(),
+                rs.getString("status"),
+                counts,
+                rs.getString("message"));
     }
 }

@@ -26,8 +26,10 @@ final class CrmHttp {
     static final Duration MAX_WAIT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private final String vendor;
     private final Sleeper sleeper;
     private final java.time.Clock clock;
@@ -64,10 +66,13 @@ final class CrmHttp {
                 continue;
             }
             if (status / 100 != 2) {
-                throw new ConnectorException(vendor + " answered " + status + " to " + response.request().method() + " "
+                throw new ConnectorException(vendor + " answered " + status + " to "
+                        + response.request().method() + " "
                         + response.request().uri().getPath() + ": " + abbreviate(response.body()));
             }
-            return response.body() == null || response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+            return response.body() == null || response.body().isBlank()
+                    ? JSON.createObjectNode()
+                    : JSON.readTree(response.body());
         }
     }
 
@@ -75,7 +80,8 @@ final class CrmHttp {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new ConnectorException(vendor + " could not be reached at " + request.uri().getHost() + ": " + e.getMessage());
+            throw new ConnectorException(
+                    vendor + " could not be reached at " + request.uri().getHost() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectorException("interrupted while talking to " + vendor);
@@ -83,7 +89,8 @@ final class CrmHttp {
     }
 
     static HttpRequest.Builder request(String url, String bearer) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json");
         return bearer == null ? b : b.header("Authorization", "Bearer " + bearer);
     }

@@ -37,7 +37,8 @@ class CrmRecords {
     }
 
     Long person(String reference) {
-        return reference == null || reference.isBlank() ? null
+        return reference == null || reference.isBlank()
+                ? null
                 : people(java.util.List.of(reference)).get(reference.trim().toLowerCase(Locale.ROOT));
     }
 

@@ -52,22 +52,62 @@ final class HubSpotConnector {
             JsonNode answer = http.json(t -> CrmHttp.request(url, t).GET().build(), () -> token, this::refresh);
             answer.path("results").forEach(o -> sink.owner(text(o, "id"), text(o, "email")));
             sink.count("pages", 1);
-            after = answer.path("paging").path("next").path("after").isMissingNode() ? null
+            after = answer.path("paging").path("next").path("after").isMissingNode()
+                    ? null
                     : answer.path("paging").path("next").path("after").asString();
         } while (after != null);
-        search(sink, "companies", List.of("name", "industry", "hubspot_owner_id"), page -> page.forEach(c -> {
-            JsonNode p = c.path("properties");
-            sink.account(text(c, "id"), text(p, "name"), text(p, "industry"), text(p, "hubspot_owner_id"));
-        }));
-        search(sink, "deals", List.of("dealname", "amount", "closedate", "createdate", "dealstage", "hubspot_owner_id",
-                "deal_currency_code", "hs_is_closed_won", "hs_is_closed", "hs_deal_stage_probability", "dealtype"),
+        search(
+                sink,
+                "companies",
+                List.of("name", "industry", "hubspot_owner_id"),
+                page -> page.forEach(c -> {
+                    JsonNode p = c.path("properties");
+                    sink.account(text(c, "id"), text(p, "name"), text(p, "industry"), text(p, "hubspot_owner_id"));
+                }));
+        search(
+                sink,
+                "deals",
+                List.of(
+                        "dealname",
+                        "amount",
+                        "closedate",
+                        "createdate",
+                        "dealstage",
+                        "hubspot_owner_id",
+                        "deal_currency_code",
+                        "hs_is_closed_won",
+                        "hs_is_closed",
+                        "hs_deal_stage_probability",
+                        "dealtype"),
                 page -> sink.deals(page.stream().map(this::deal).toList()));
-        search(sink, "calls", List.of("hs_timestamp", "hs_call_duration", "hs_call_disposition", "hs_call_status",
-                "hubspot_owner_id"), page -> sink.activities(page.stream().map(c -> activity(c, "CALL")).toList()));
-        search(sink, "emails", List.of("hs_timestamp", "hs_email_status", "hubspot_owner_id"),
-                page -> sink.activities(page.stream().map(c -> activity(c, "EMAIL")).toList()));
-        search(sink, "meetings", List.of("hs_timestamp", "hs_meeting_start_time", "hs_meeting_end_time", "hs_meeting_outcome",
-                "hubspot_owner_id"), page -> sink.activities(page.stream().map(c -> activity(c, "MEETING")).toList()));
+        search(
+                sink,
+                "calls",
+                List.of(
+                        "hs_timestamp",
+                        "hs_call_duration",
+                        "hs_call_disposition",
+                        "hs_call_status",
+                        "hubspot_owner_id"),
+                page -> sink.activities(
+                        page.stream().map(c -> activity(c, "CALL")).toList()));
+        search(
+                sink,
+                "emails",
+                List.of("hs_timestamp", "hs_email_status", "hubspot_owner_id"),
+                page -> sink.activities(
+                        page.stream().map(c -> activity(c, "EMAIL")).toList()));
+        search(
+                sink,
+                "meetings",
+                List.of(
+                        "hs_timestamp",
+                        "hs_meeting_start_time",
+                        "hs_meeting_end_time",
+                        "hs_meeting_outcome",
+                        "hubspot_owner_id"),
+                page -> sink.activities(
+                        page.stream().map(c -> activity(c, "MEETING")).toList()));
     }
 
     /** One object type from its cursor, oldest change first; the cursor moves after all pages are stored. */
@@ -77,9 +117,17 @@ final class HubSpotConnector {
         String after = null;
         do {
             ObjectNode body = JSON.createObjectNode();
-            ObjectNode filter = body.putArray("filterGroups").addObject().putArray("filters").addObject();
-            filter.put("propertyName", "hs_lastmodifieddate").put("operator", "GTE").put("value", String.valueOf(since.toEpochMilli()));
-            body.putArray("sorts").addObject().put("propertyName", "hs_lastmodifieddate").put("direction", "ASCENDING");
+            ObjectNode filter = body.putArray("filterGroups")
+                    .addObject()
+                    .putArray("filters")
+                    .addObject();
+            filter.put("propertyName", "hs_lastmodifieddate")
+                    .put("operator", "GTE")
+                    .put("value", String.valueOf(since.toEpochMilli()));
+            body.putArray("sorts")
+                    .addObject()
+                    .put("propertyName", "hs_lastmodifieddate")
+                    .put("direction", "ASCENDING");
             var props = body.putArray("properties");
             properties.forEach(props::add);
             props.add("hs_lastmodifieddate");
@@ -89,8 +137,13 @@ final class HubSpotConnector {
             }
             String json = JSON.writeValueAsString(body);
             String url = settings.baseUrl() + "/crm/v3/objects/" + type + "/search";
-            JsonNode answer = http.json(t -> CrmHttp.request(url, t).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), () -> token, this::refresh);
+            JsonNode answer = http.json(
+                    t -> CrmHttp.request(url, t)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(json))
+                            .build(),
+                    () -> token,
+                    this::refresh);
             List<JsonNode> page = new ArrayList<>();
             answer.path("results").forEach(page::add);
             store.accept(page);
@@ -120,8 +173,10 @@ final class HubSpotConnector {
         String form = "grant_type=refresh_token&client_id=" + enc(creds.get("client_id")) + "&client_secret="
                 + enc(creds.get("client_secret")) + "&refresh_token=" + enc(creds.get("refresh_token"));
         String url = settings.tokenUrl() != null ? settings.tokenUrl() : settings.baseUrl() + "/oauth/v1/token";
-        var response = http.send(CrmHttp.request(url, null).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        var response = http.send(CrmHttp.request(url, null)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
         if (response.statusCode() != 200) {
             throw new ConnectorException("HubSpot refused the token refresh (" + response.statusCode() + ")");
         }
@@ -135,9 +190,19 @@ final class HubSpotConnector {
         boolean won = "true".equalsIgnoreCase(text(p, "hs_is_closed_won")) || "closedwon".equals(stage);
         boolean closed = "true".equalsIgnoreCase(text(p, "hs_is_closed")) || "closedlost".equals(stage);
         String currency = text(p, "deal_currency_code");
-        return new ConnectorSink.Deal(text(d, "id"), text(p, "dealname"), null, text(p, "hubspot_owner_id"), stage, won,
-                closed && !won, decimal(text(p, "amount")), currency == null ? settings.currency() : currency,
-                date(text(p, "createdate")), date(text(p, "closedate")), decimal(text(p, "hs_deal_stage_probability")),
+        return new ConnectorSink.Deal(
+                text(d, "id"),
+                text(p, "dealname"),
+                null,
+                text(p, "hubspot_owner_id"),
+                stage,
+                won,
+                closed && !won,
+                decimal(text(p, "amount")),
+                currency == null ? settings.currency() : currency,
+                date(text(p, "createdate")),
+                date(text(p, "closedate")),
+                decimal(text(p, "hs_deal_stage_probability")),
                 text(p, "dealtype"));
     }
 
@@ -147,14 +212,19 @@ final class HubSpotConnector {
         Integer minutes = null;
         if (kind.equals("CALL") && text(p, "hs_call_duration") != null) {
             minutes = (int) ((Long.parseLong(text(p, "hs_call_duration")) + 59_999) / 60_000);
-        } else if (kind.equals("MEETING") && text(p, "hs_meeting_start_time") != null && text(p, "hs_meeting_end_time") != null) {
-            minutes = (int) java.time.Duration.between(instant(text(p, "hs_meeting_start_time")),
-                    instant(text(p, "hs_meeting_end_time"))).toMinutes();
+        } else if (kind.equals("MEETING")
+                && text(p, "hs_meeting_start_time") != null
+                && text(p, "hs_meeting_end_time") != null) {
+            minutes = (int) java.time.Duration.between(
+                            instant(text(p, "hs_meeting_start_time")), instant(text(p, "hs_meeting_end_time")))
+                    .toMinutes();
             at = instant(text(p, "hs_meeting_start_time"));
         }
-        String outcome = kind.equals("CALL") ? first(text(p, "hs_call_disposition"), text(p, "hs_call_status"))
+        String outcome = kind.equals("CALL")
+                ? first(text(p, "hs_call_disposition"), text(p, "hs_call_status"))
                 : kind.equals("MEETING") ? text(p, "hs_meeting_outcome") : text(p, "hs_email_status");
-        return new ConnectorSink.Activity(text(a, "id"), text(p, "hubspot_owner_id"), kind, at, minutes, outcome, null, null);
+        return new ConnectorSink.Activity(
+                text(a, "id"), text(p, "hubspot_owner_id"), kind, at, minutes, outcome, null, null);
     }
 
     private static String first(String a, String b) {
@@ -183,10 +253,16 @@ final class HubSpotConnector {
         if (s == null) {
             return null;
         }
-        return s.chars().allMatch(Character::isDigit) ? Instant.ofEpochMilli(Long.parseLong(s)) : OffsetDateTime.parse(s).toInstant();
+        return s.chars().allMatch(Character::isDigit)
+                ? Instant.ofEpochMilli(Long.parseLong(s))
+                : OffsetDateTime.parse(s).toInstant();
     }
 
     private static LocalDate date(String s) {
-        return s == null ? null : s.length() == 10 ? LocalDate.parse(s) : instant(s).atZone(ZoneOffset.UTC).toLocalDate();
+        return s == null
+                ? null
+                : s.length() == 10
+                        ? LocalDate.parse(s)
+                        : instant(s).atZone(ZoneOffset.UTC).toLocalDate();
     }
 }

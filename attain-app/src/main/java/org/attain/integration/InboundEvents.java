@@ -37,13 +37,13 @@ public class InboundEvents {
     public static final Set<String> EVENTS = Set.of("deal.won", "deal.changed", "activity.logged");
     static final String WON_STAGE = "Closed Won";
     // amounts exactly as sent: 12345678901234.5678 through a double would come back as ...5680, 1e400 as Infinity
-    private static final JsonMapper JSON = JsonMapper.builder().enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
-    public record Problem(String field, String reason) {
-    }
+    public record Problem(String field, String reason) {}
 
-    public record Parsed(String event, JsonNode data, List<Problem> problems) {
-    }
+    public record Parsed(String event, JsonNode data, List<Problem> problems) {}
 
     private final TransactionFeed feed;
     private final ActivityCapture activities;
@@ -67,8 +67,14 @@ public class InboundEvents {
         }
         String event = text(root.get("event"));
         if (event == null || !EVENTS.contains(event)) {
-            return new Parsed(event, null, List.of(new Problem("event", event == null ? "is required"
-                    : "'" + event + "' is not one of deal.won, deal.changed, activity.logged")));
+            return new Parsed(
+                    event,
+                    null,
+                    List.of(new Problem(
+                            "event",
+                            event == null
+                                    ? "is required"
+                                    : "'" + event + "' is not one of deal.won, deal.changed, activity.logged")));
         }
         JsonNode data = root.get("data");
         if (data == null || !data.isObject()) {
@@ -98,7 +104,9 @@ public class InboundEvents {
             bound("probability", decimal(data, "probability", false, problems), InboundEvents::probability, problems);
             String currency = text(data.get("currency"));
             if (currency == null || !currency.matches("[A-Za-z]{3}")) {
-                problems.add(new Problem("data.currency", currency == null ? "is required" : "'" + currency + "' is not a 3-letter ISO code"));
+                problems.add(new Problem(
+                        "data.currency",
+                        currency == null ? "is required" : "'" + currency + "' is not a 3-letter ISO code"));
             } else {
                 bound("currency", Bounds.currency(currency.toUpperCase(Locale.ROOT)), problems);
             }
@@ -117,7 +125,11 @@ public class InboundEvents {
         if (p.event().equals("activity.logged")) {
             Captured c = ActivityRecords.capture(activities, source, List.of(fields(d)));
             out.put("status", c.rejections().isEmpty() ? (c.accepted() > 0 ? "applied" : "unchanged") : "rejected");
-            out.put("problems", c.rejections().stream().map(r -> new Problem("data." + r.field(), r.reason())).toList());
+            out.put(
+                    "problems",
+                    c.rejections().stream()
+                            .map(r -> new Problem("data." + r.field(), r.reason()))
+                            .toList());
             return out;
         }
         boolean won = p.event().equals("deal.won") || WON_STAGE.equalsIgnoreCase(text(d.get("stage")));
@@ -125,26 +137,47 @@ public class InboundEvents {
         List<Problem> problems = new ArrayList<>();
         boolean changed = false;
         if (owner != null) {
-            changed = crm.upsertDeal(source, new OpportunityWrites.Deal(text(d.get("external_id")), text(d.get("name")),
-                    text(d.get("account")), owner, won ? WON_STAGE : text(d.get("stage")), text(d.get("deal_type")),
-                    text(d.get("product_code")), new BigDecimal(text(d.get("amount"))),
-                    text(d.get("currency")).toUpperCase(Locale.ROOT), date(d, "created_on"), date(d, "close_date"),
-                    won ? BigDecimal.ONE : decimal(d, "probability")));
+            changed = crm.upsertDeal(
+                    source,
+                    new OpportunityWrites.Deal(
+                            text(d.get("external_id")),
+                            text(d.get("name")),
+                            text(d.get("account")),
+                            owner,
+                            won ? WON_STAGE : text(d.get("stage")),
+                            text(d.get("deal_type")),
+                            text(d.get("product_code")),
+                            new BigDecimal(text(d.get("amount"))),
+                            text(d.get("currency")).toUpperCase(Locale.ROOT),
+                            date(d, "created_on"),
+                            date(d, "close_date"),
+                            won ? BigDecimal.ONE : decimal(d, "probability")));
         } else if (!won) {
-            problems.add(new Problem("data.owner", "unknown person '" + text(d.get("owner")) + "' (matched by employee id or e-mail)"));
+            problems.add(new Problem(
+                    "data.owner", "unknown person '" + text(d.get("owner")) + "' (matched by employee id or e-mail)"));
         }
         if (won) {
             Map<String, String> record = new LinkedHashMap<>();
-            for (String f : List.of("external_id", "close_date", "amount", "currency", "owner", "deal_type", "product_code", "account")) {
+            for (String f : List.of(
+                    "external_id",
+                    "close_date",
+                    "amount",
+                    "currency",
+                    "owner",
+                    "deal_type",
+                    "product_code",
+                    "account")) {
                 record.put(f, text(d.get(f)));
             }
             record.put("kind", "DEAL");
             record.put("status", "won");
-            TransactionFeed.Loaded loaded = feed.load(source, List.of(record), "webhook " + source + " delivery " + delivery,
-                    "webhook:" + source);
+            TransactionFeed.Loaded loaded = feed.load(
+                    source, List.of(record), "webhook " + source + " delivery " + delivery, "webhook:" + source);
             out.put("importId", loaded.outcome().importId());
             changed |= loaded.outcome().accepted() > 0;
-            loaded.rejections().forEach(r -> r.problems().forEach(x -> problems.add(new Problem("data." + x.column(), x.reason()))));
+            loaded.rejections()
+                    .forEach(r ->
+                            r.problems().forEach(x -> problems.add(new Problem("data." + x.column(), x.reason()))));
         }
         out.put("status", !problems.isEmpty() ? "rejected" : changed ? "applied" : "unchanged");
         out.put("problems", problems);
@@ -152,11 +185,20 @@ public class InboundEvents {
     }
 
     public static ProblemDetail invalid(List<Problem> problems) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                String.join("; ", problems.stream().map(x -> x.field() + ": " + x.reason()).toList()));
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                String.join(
+                        "; ",
+                        problems.stream()
+                                .map(x -> x.field() + ": " + x.reason())
+                                .toList()));
         body.setTitle("Invalid input");
         body.setType(URI.create("https://attain.dev/problems/invalid-input"));
-        body.setProperty("errors", problems.stream().map(x -> Map.of("field", x.field(), "reason", x.reason())).toList());
+        body.setProperty(
+                "errors",
+                problems.stream()
+                        .map(x -> Map.of("field", x.field(), "reason", x.reason()))
+                        .toList());
         return body;
     }
 
@@ -171,7 +213,10 @@ public class InboundEvents {
             return null;
         }
         // 1e999999999 written out plainly would not fit in memory; as 1E+999999999 the amount check refuses it
-        String s = v.isNumber() ? Bounds.plain(v.decimalValue()) ? v.decimalValue().toPlainString() : v.decimalValue().toString()
+        String s = v.isNumber()
+                ? Bounds.plain(v.decimalValue())
+                        ? v.decimalValue().toPlainString()
+                        : v.decimalValue().toString()
                 : v.asString();
         return s == null || s.isBlank() ? null : s.trim();
     }
@@ -215,7 +260,8 @@ public class InboundEvents {
         }
     }
 
-    private static <T> void bound(String field, T value, java.util.function.Function<T, Bounds.Refusal> check, List<Problem> problems) {
+    private static <T> void bound(
+            String field, T value, java.util.function.Function<T, Bounds.Refusal> check, List<Problem> problems) {
         if (value != null) {
             bound(field, check.apply(value), problems);
         }
@@ -229,8 +275,11 @@ public class InboundEvents {
 
     /** A win probability is a share, as opportunities store it (numeric(5,4)): 0.6, not 60. */
     private static Bounds.Refusal probability(BigDecimal p) {
-        return p.signum() < 0 || p.compareTo(BigDecimal.ONE) > 0 || p.stripTrailingZeros().scale() > 4
-                ? new Bounds.Refusal("ingest.bound.share", p.toString()) : null;
+        return p.signum() < 0
+                        || p.compareTo(BigDecimal.ONE) > 0
+                        || p.stripTrailingZeros().scale() > 4
+                ? new Bounds.Refusal("ingest.bound.share", p.toString())
+                : null;
     }
 
     /** Text no table can store (NUL) or longer than any field: refused before anything is written. */

@@ -27,7 +27,8 @@ final class SalesforceConnector {
 
     static final String KIND = "salesforce";
     /** SOQL date-time literals are unquoted ISO instants. */
-    private static final DateTimeFormatter SOQL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SOQL =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     /** Salesforce writes date-times as 2026-05-04T09:30:00.000+0000. */
     private static final DateTimeFormatter SF = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
@@ -51,14 +52,31 @@ final class SalesforceConnector {
             refresh();
         }
         read(sink, "User", "Id, Email, Name", "", r -> sink.owner(text(r, "Id"), text(r, "Email")));
-        read(sink, "Account", "Id, Name, Industry, OwnerId", "",
+        read(
+                sink,
+                "Account",
+                "Id, Name, Industry, OwnerId",
+                "",
                 r -> sink.account(text(r, "Id"), text(r, "Name"), text(r, "Industry"), text(r, "OwnerId")));
-        readPages(sink, "Opportunity", "Id, Name, AccountId, OwnerId, StageName, Amount, CloseDate, CreatedDate, Probability, "
-                + "IsWon, IsClosed, Type", "", page -> sink.deals(page.stream().map(this::deal).toList()));
-        readPages(sink, "Task", "Id, OwnerId, Subject, TaskSubtype, CallDurationInSeconds, CallDisposition, Status, CreatedDate, "
-                + "WhatId, AccountId", "TaskSubtype IN ('Call', 'Email') AND ",
+        readPages(
+                sink,
+                "Opportunity",
+                "Id, Name, AccountId, OwnerId, StageName, Amount, CloseDate, CreatedDate, Probability, "
+                        + "IsWon, IsClosed, Type",
+                "",
+                page -> sink.deals(page.stream().map(this::deal).toList()));
+        readPages(
+                sink,
+                "Task",
+                "Id, OwnerId, Subject, TaskSubtype, CallDurationInSeconds, CallDisposition, Status, CreatedDate, "
+                        + "WhatId, AccountId",
+                "TaskSubtype IN ('Call', 'Email') AND ",
                 page -> sink.activities(page.stream().map(this::task).toList()));
-        readPages(sink, "Event", "Id, OwnerId, Subject, StartDateTime, DurationInMinutes, WhatId, AccountId", "",
+        readPages(
+                sink,
+                "Event",
+                "Id, OwnerId, Subject, StartDateTime, DurationInMinutes, WhatId, AccountId",
+                "",
                 page -> sink.activities(page.stream().map(this::event).toList()));
     }
 
@@ -67,16 +85,20 @@ final class SalesforceConnector {
     }
 
     /** One object from its cursor; the cursor moves to the newest LastModifiedDate after all pages are stored. */
-    private void readPages(ConnectorSink sink, String object, String fields, String where, Consumer<List<JsonNode>> store) {
+    private void readPages(
+            ConnectorSink sink, String object, String fields, String where, Consumer<List<JsonNode>> store) {
         Instant since = this.store.cursor(KIND, object);
-        String soql = "SELECT " + fields + ", LastModifiedDate FROM " + object + " WHERE " + where + "LastModifiedDate >= "
-                + SOQL.format(since) + " ORDER BY LastModifiedDate ASC";
-        String next = "/services/data/" + settings.apiVersion() + "/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8);
+        String soql = "SELECT " + fields + ", LastModifiedDate FROM " + object + " WHERE " + where
+                + "LastModifiedDate >= " + SOQL.format(since) + " ORDER BY LastModifiedDate ASC";
+        String next = "/services/data/" + settings.apiVersion() + "/query?q="
+                + URLEncoder.encode(soql, StandardCharsets.UTF_8);
         Instant newest = since;
         while (next != null) {
             String path = next;
-            JsonNode answer = http.json(token -> CrmHttp.request(instanceUrl + path, token).GET().build(),
-                    () -> accessToken, this::refresh);
+            JsonNode answer = http.json(
+                    token -> CrmHttp.request(instanceUrl + path, token).GET().build(),
+                    () -> accessToken,
+                    this::refresh);
             List<JsonNode> page = new ArrayList<>();
             answer.path("records").forEach(page::add);
             store.accept(page);
@@ -95,7 +117,8 @@ final class SalesforceConnector {
     /** Gets a new access token; Salesforce also says which instance to call. */
     private void refresh() {
         Map<String, String> creds = store.credentials(KIND);
-        String tokenUrl = settings.tokenUrl() != null ? settings.tokenUrl() : settings.baseUrl() + "/services/oauth2/token";
+        String tokenUrl =
+                settings.tokenUrl() != null ? settings.tokenUrl() : settings.baseUrl() + "/services/oauth2/token";
         Map<String, String> form = new java.util.LinkedHashMap<>();
         if (creds.get("refresh_token") != null) {
             form.put("grant_type", "refresh_token");
@@ -105,15 +128,19 @@ final class SalesforceConnector {
         }
         form.put("client_id", creds.getOrDefault("client_id", ""));
         form.put("client_secret", creds.getOrDefault("client_secret", ""));
-        String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        var response = http.send(CrmHttp.request(tokenUrl, null).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        var response = http.send(CrmHttp.request(tokenUrl, null)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
         if (response.statusCode() != 200) {
             throw new ConnectorException("Salesforce refused the token request (" + response.statusCode()
                     + "); check the client id, secret and refresh token");
         }
-        JsonNode token = tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body());
+        JsonNode token =
+                tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body());
         accessToken = text(token, "access_token");
         instanceUrl = text(token, "instance_url") == null ? settings.baseUrl() : text(token, "instance_url");
         store.updateCredential(KIND, "access_token", accessToken);
@@ -122,28 +149,51 @@ final class SalesforceConnector {
 
     private ConnectorSink.Deal deal(JsonNode r) {
         BigDecimal probability = decimal(r, "Probability");
-        return new ConnectorSink.Deal(text(r, "Id"), text(r, "Name"), text(r, "AccountId"), text(r, "OwnerId"),
-                text(r, "StageName"), r.path("IsWon").asBoolean(false), r.path("IsClosed").asBoolean(false)
-                        && !r.path("IsWon").asBoolean(false), decimal(r, "Amount"), settings.currency(),
-                date(text(r, "CreatedDate")), date(text(r, "CloseDate")),
+        return new ConnectorSink.Deal(
+                text(r, "Id"),
+                text(r, "Name"),
+                text(r, "AccountId"),
+                text(r, "OwnerId"),
+                text(r, "StageName"),
+                r.path("IsWon").asBoolean(false),
+                r.path("IsClosed").asBoolean(false) && !r.path("IsWon").asBoolean(false),
+                decimal(r, "Amount"),
+                settings.currency(),
+                date(text(r, "CreatedDate")),
+                date(text(r, "CloseDate")),
                 probability == null ? null : probability.divide(BigDecimal.valueOf(100), 4, RoundingMode.HALF_EVEN),
                 text(r, "Type"));
     }
 
     private ConnectorSink.Activity task(JsonNode r) {
-        Integer seconds = r.path("CallDurationInSeconds").isNumber() ? r.path("CallDurationInSeconds").asInt() : null;
+        Integer seconds = r.path("CallDurationInSeconds").isNumber()
+                ? r.path("CallDurationInSeconds").asInt()
+                : null;
         String what = text(r, "WhatId");
-        return new ConnectorSink.Activity(text(r, "Id"), text(r, "OwnerId"), text(r, "TaskSubtype"),
-                instant(text(r, "CreatedDate")), seconds == null ? null : (seconds + 59) / 60,
-                text(r, "CallDisposition") != null ? text(r, "CallDisposition") : text(r, "Status"), text(r, "AccountId"),
+        return new ConnectorSink.Activity(
+                text(r, "Id"),
+                text(r, "OwnerId"),
+                text(r, "TaskSubtype"),
+                instant(text(r, "CreatedDate")),
+                seconds == null ? null : (seconds + 59) / 60,
+                text(r, "CallDisposition") != null ? text(r, "CallDisposition") : text(r, "Status"),
+                text(r, "AccountId"),
                 what != null && what.startsWith("006") ? what : null);
     }
 
     private ConnectorSink.Activity event(JsonNode r) {
         String what = text(r, "WhatId");
-        return new ConnectorSink.Activity(text(r, "Id"), text(r, "OwnerId"), "MEETING", instant(text(r, "StartDateTime")),
-                r.path("DurationInMinutes").isNumber() ? r.path("DurationInMinutes").asInt() : null, null,
-                text(r, "AccountId"), what != null && what.startsWith("006") ? what : null);
+        return new ConnectorSink.Activity(
+                text(r, "Id"),
+                text(r, "OwnerId"),
+                "MEETING",
+                instant(text(r, "StartDateTime")),
+                r.path("DurationInMinutes").isNumber()
+                        ? r.path("DurationInMinutes").asInt()
+                        : null,
+                null,
+                text(r, "AccountId"),
+                what != null && what.startsWith("006") ? what : null);
     }
 
     static String text(JsonNode n, String field) {
@@ -169,6 +219,10 @@ final class SalesforceConnector {
     }
 
     private static LocalDate date(String s) {
-        return s == null ? null : s.length() == 10 ? LocalDate.parse(s) : instant(s).atZone(ZoneOffset.UTC).toLocalDate();
+        return s == null
+                ? null
+                : s.length() == 10
+                        ? LocalDate.parse(s)
+                        : instant(s).atZone(ZoneOffset.UTC).toLocalDate();
     }
 }

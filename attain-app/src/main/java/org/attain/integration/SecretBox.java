@@ -31,7 +31,8 @@ class SecretBox {
     private final SecretKeySpec key;
 
     SecretBox(@Value("${attain.secret-key:}") String configured, @Value("${attain.data-dir:./data}") String dataDir) {
-        byte[] raw = configured.isBlank() ? keyFile(Path.of(dataDir).toAbsolutePath().normalize().resolve("secret.key"))
+        byte[] raw = configured.isBlank()
+                ? keyFile(Path.of(dataDir).toAbsolutePath().normalize().resolve("secret.key"))
                 : Base64.getDecoder().decode(configured.trim());
         if (raw.length != 32) {
             throw new IllegalStateException("attain.secret-key must be 32 bytes, base64-encoded; it has " + raw.length);
@@ -86,8 +87,10 @@ class SecretBox {
             RANDOM.nextBytes(fresh);
             Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
             try {
-                Files.setPosixFilePermissions(file, Set.of(PosixFilePermissions.fromString("rw-------").toArray(
-                        new java.nio.file.attribute.PosixFilePermission[0])));
+                Files.setPosixFilePermissions(
+                        file,
+                        Set.of(PosixFilePermissions.fromString("rw-------")
+                                .toArray(new java.nio.file.attribute.PosixFilePermission[0])));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system (Windows): the data directory's own permissions protect it
             }

@@ -19,8 +19,7 @@ public final class Signatures {
     public static final String DELIVERY = "X-Attain-Delivery";
     static final String EVENT = "X-Attain-Event";
 
-    private Signatures() {
-    }
+    private Signatures() {}
 
     /** The header value: "sha256=" and the lower-case hex HMAC. */
     static String sign(String secret, long timestampSeconds, byte[] body) {
@@ -40,6 +39,7 @@ public final class Signatures {
             return false;
         }
         byte[] expected = sign(secret, timestampSeconds, body).getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(expected, header.trim().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                expected, header.trim().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
     }
 }

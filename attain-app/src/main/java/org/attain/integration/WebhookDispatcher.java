@@ -37,16 +37,28 @@ public class WebhookDispatcher {
     static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    public record Delivery(long id, long subscriptionId, String url, String event, String eventId, String status, int attempts,
-            Instant nextAttemptAt, Integer lastStatusCode, String lastError, Instant createdAt, Instant deliveredAt) {
-    }
+    public record Delivery(
+            long id,
+            long subscriptionId,
+            String url,
+            String event,
+            String eventId,
+            String status,
+            int attempts,
+            Instant nextAttemptAt,
+            Integer lastStatusCode,
+            String lastError,
+            Instant createdAt,
+            Instant deliveredAt) {}
 
     private final JdbcClient jdbc;
     private final WebhookSubscriptions subscriptions;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "webhook-sender");
         t.setDaemon(true);
@@ -62,15 +74,37 @@ public class WebhookDispatcher {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(PeriodClosed e) {
-        enqueue("period.closed", Map.of("periodId", e.periodId(), "kind", e.kind().name(), "startsOn", e.startsOn().toString(),
-                "endsOn", e.endsOn().toString(), "closedAt", e.closedAt().toString(), "closedBy", e.closedBy()));
+        enqueue(
+                "period.closed",
+                Map.of(
+                        "periodId",
+                        e.periodId(),
+                        "kind",
+                        e.kind().name(),
+                        "startsOn",
+                        e.startsOn().toString(),
+                        "endsOn",
+                        e.endsOn().toString(),
+                        "closedAt",
+                        e.closedAt().toString(),
+                        "closedBy",
+                        e.closedBy()));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(org.attain.payout.PayoutApproved e) {
         // An approved payout is the statement that will be paid: that is what "published" means here.
-        enqueue("statement.published", Map.of("personId", e.personId(), "periodId", e.periodId(), "resultId", e.resultId(),
-                "publishedOn", e.approvedOn().toString()));
+        enqueue(
+                "statement.published",
+                Map.of(
+                        "personId",
+                        e.personId(),
+                        "periodId",
+                        e.periodId(),
+                        "resultId",
+                        e.resultId(),
+                        "publishedOn",
+                        e.approvedOn().toString()));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -101,8 +135,12 @@ public class WebhookDispatcher {
             jdbc.sql("""
                     insert into integration_delivery(subscription_id, event, event_id, payload, status, next_attempt_at, created_at)
                     values (:s, :e, :id, cast(:p as jsonb), 'PENDING', :at, :at)""")
-                    .param("s", subscription).param("e", event).param("id", eventId).param("p", json)
-                    .param("at", Timestamp.from(now)).update();
+                    .param("s", subscription)
+                    .param("e", event)
+                    .param("id", eventId)
+                    .param("p", json)
+                    .param("at", Timestamp.from(now))
+                    .update();
         }
         sender.execute(() -> deliverDue(clock.instant()));
     }
@@ -117,19 +155,25 @@ public class WebhookDispatcher {
         int attempted = 0;
         while (true) {
             Boolean sent = transactions.execute(tx -> {
-                var due = jdbc.sql("""
+                var due =
+                        jdbc.sql("""
                         select d.id, d.subscription_id, s.url, d.event, d.event_id::text, d.payload::text as payload, d.attempts
                         from integration_delivery d join integration_subscription s on s.id = d.subscription_id
                         where d.status = 'PENDING' and d.next_attempt_at <= :now
-                        order by d.next_attempt_at, d.id limit 1 for update of d skip locked""")
-                        .param("now", Timestamp.from(now)).query().listOfRows();
+                        order by d.next_attempt_at, d.id limit 1 for update of d skip locked""").param("now", Timestamp.from(now)).query().listOfRows();
                 if (due.isEmpty()) {
                     return false;
                 }
                 var row = due.get(0);
-                attempt(((Number) row.get("id")).longValue(), ((Number) row.get("subscription_id")).longValue(),
-                        (String) row.get("url"), (String) row.get("event"), (String) row.get("event_id"),
-                        (String) row.get("payload"), ((Number) row.get("attempts")).intValue(), now);
+                attempt(
+                        ((Number) row.get("id")).longValue(),
+                        ((Number) row.get("subscription_id")).longValue(),
+                        (String) row.get("url"),
+                        (String) row.get("event"),
+                        (String) row.get("event_id"),
+                        (String) row.get("payload"),
+                        ((Number) row.get("attempts")).intValue(),
+                        now);
                 return true;
             });
             if (!Boolean.TRUE.equals(sent)) {
@@ -139,19 +183,32 @@ public class WebhookDispatcher {
         }
     }
 
-    private void attempt(long id, long subscription, String url, String event, String eventId, String payload, int attempts,
+    private void attempt(
+            long id,
+            long subscription,
+            String url,
+            String event,
+            String eventId,
+            String payload,
+            int attempts,
             Instant now) {
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
         long ts = clock.instant().getEpochSecond();
         Integer code = null;
         String error = null;
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json").header("User-Agent", "Attain-Webhooks/1")
-                    .header(Signatures.EVENT, event).header(Signatures.DELIVERY, eventId)
-                    .header(Signatures.TIMESTAMP, String.valueOf(ts))
-                    .header(Signatures.SIGNATURE, Signatures.sign(subscriptions.secret(subscription), ts, body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Content-Type", "application/json")
+                            .header("User-Agent", "Attain-Webhooks/1")
+                            .header(Signatures.EVENT, event)
+                            .header(Signatures.DELIVERY, eventId)
+                            .header(Signatures.TIMESTAMP, String.valueOf(ts))
+                            .header(Signatures.SIGNATURE, Signatures.sign(subscriptions.secret(subscription), ts, body))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             code = response.statusCode();
             if (code / 100 != 2) {
                 error = "answered " + code;
@@ -168,9 +225,14 @@ public class WebhookDispatcher {
         jdbc.sql("""
                 update integration_delivery set status = :status, attempts = :n, next_attempt_at = :next, last_status_code = :code,
                     last_error = :error, delivered_at = :delivered where id = :id""")
-                .param("status", status).param("n", tried).param("next", next == null ? null : Timestamp.from(next))
-                .param("code", code).param("error", error)
-                .param("delivered", error == null ? Timestamp.from(clock.instant()) : null).param("id", id).update();
+                .param("status", status)
+                .param("n", tried)
+                .param("next", next == null ? null : Timestamp.from(next))
+                .param("code", code)
+                .param("error", error)
+                .param("delivered", error == null ? Timestamp.from(clock.instant()) : null)
+                .param("id", id)
+                .update();
     }
 
     public List<Delivery> recent(int limit) {

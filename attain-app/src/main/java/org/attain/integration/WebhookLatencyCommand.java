@@ -35,17 +35,20 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class WebhookLatencyCommand {
 
-    static final String USAGE = "usage: webhook-bench --url URL [--deals N] [--reps N] [--user U] [--password P] [--seed S] "
-            + "[--timeout-seconds T]";
+    static final String USAGE =
+            "usage: webhook-bench --url URL [--deals N] [--reps N] [--user U] [--password P] [--seed S] "
+                    + "[--timeout-seconds T]";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final Pattern CSRF_META = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"");
 
-    private record Rep(long id, String employeeId, String currency) {
-    }
+    private record Rep(long id, String employeeId, String currency) {}
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final String base;
     private String csrf;
 
@@ -90,8 +93,16 @@ public final class WebhookLatencyCommand {
             return 2;
         }
         try {
-            return new WebhookLatencyCommand(url).measure(user, password, deals, reps, new Random(seed),
-                    Duration.ofSeconds(timeoutSeconds), out, err);
+            return new WebhookLatencyCommand(url)
+                    .measure(
+                            user,
+                            password,
+                            deals,
+                            reps,
+                            new Random(seed),
+                            Duration.ofSeconds(timeoutSeconds),
+                            out,
+                            err);
         } catch (IOException | RuntimeException e) {
             err.println("webhook bench failed: " + e.getMessage());
             return 1;
@@ -101,12 +112,23 @@ public final class WebhookLatencyCommand {
         }
     }
 
-    private int measure(String user, String password, int deals, int repCount, Random random, Duration timeout,
-            PrintStream out, PrintStream err) throws IOException, InterruptedException {
+    private int measure(
+            String user,
+            String password,
+            int deals,
+            int repCount,
+            Random random,
+            Duration timeout,
+            PrintStream out,
+            PrintStream err)
+            throws IOException, InterruptedException {
         login(user, password);
         String source = "crm-bench-" + Long.toString(System.currentTimeMillis(), 36);
-        JsonNode registered = JSON.readTree(send(post("/api/v1/integrations/webhook-sources/" + source + "/secret", "{}")
-                .header("X-CSRF-TOKEN", csrf).build(), 200));
+        JsonNode registered = JSON.readTree(send(
+                post("/api/v1/integrations/webhook-sources/" + source + "/secret", "{}")
+                        .header("X-CSRF-TOKEN", csrf)
+                        .build(),
+                200));
         String secret = registered.get("secret").asString();
         String endpoint = registered.get("endpoint").asString();
         List<Rep> reps = repsOnAPlan(repCount, random);
@@ -123,8 +145,8 @@ public final class WebhookLatencyCommand {
             String externalId = "WB-" + i;
             String body = """
                     {"event":"deal.won","data":{"external_id":"%s","name":"Webhook bench deal %d","close_date":"%s",\
-                    "amount":"%d.00","currency":"%s","owner":"%s","deal_type":"new_logo"}}"""
-                    .formatted(externalId, i, today, 5_000 + random.nextInt(50_000), rep.currency(), rep.employeeId());
+                    "amount":"%d.00","currency":"%s","owner":"%s","deal_type":"new_logo"}}""".formatted(
+                            externalId, i, today, 5_000 + random.nextInt(50_000), rep.currency(), rep.employeeId());
             byte[] raw = body.getBytes(StandardCharsets.UTF_8);
             long started = System.nanoTime();
             long ts = System.currentTimeMillis() / 1000;
@@ -133,7 +155,8 @@ public final class WebhookLatencyCommand {
                     .header(Signatures.TIMESTAMP, String.valueOf(ts))
                     .header(Signatures.DELIVERY, source + "-" + i)
                     .header(Signatures.SIGNATURE, Signatures.sign(secret, ts, raw))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(raw)).build();
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(raw))
+                    .build();
             JsonNode outcome = JSON.readTree(send(delivery, 200));
             if (!"applied".equals(outcome.path("status").asString())) {
                 throw new IllegalStateException("delivery " + i + " was not applied: " + outcome);
@@ -143,7 +166,8 @@ public final class WebhookLatencyCommand {
             JsonNode statement;
             while ((statement = reflected(rep, wanted)) == null) {
                 if (System.nanoTime() - started > timeout.toNanos()) {
-                    err.println("deal " + wanted + " not in the earnings of person " + rep.id() + " after " + timeout.toSeconds() + " s");
+                    err.println("deal " + wanted + " not in the earnings of person " + rep.id() + " after "
+                            + timeout.toSeconds() + " s");
                     return 1;
                 }
                 Thread.sleep(10);
@@ -156,9 +180,11 @@ public final class WebhookLatencyCommand {
                 slowestDeal = i;
             }
             // The incremental run's own time (started to switched current), as the run records it.
-            JsonNode run = JSON.readTree(send(get("/api/v1/calc/runs/" + statement.path("runId").asLong()), 200));
+            JsonNode run = JSON.readTree(
+                    send(get("/api/v1/calc/runs/" + statement.path("runId").asLong()), 200));
             if (run.hasNonNull("startedAt") && run.hasNonNull("finishedAt")) {
-                calc.add(Duration.between(instant(run.get("startedAt")), instant(run.get("finishedAt"))).toNanos());
+                calc.add(Duration.between(instant(run.get("startedAt")), instant(run.get("finishedAt")))
+                        .toNanos());
             }
         }
         out.println("deals=" + total.size());
@@ -179,7 +205,10 @@ public final class WebhookLatencyCommand {
         List<Rep> all = new ArrayList<>();
         for (JsonNode p : page.get("items")) {
             if (p.path("employmentEnd").isNull() || p.path("employmentEnd").isMissingNode()) {
-                all.add(new Rep(p.get("id").asLong(), p.get("externalId").asString(), p.get("currency").asString()));
+                all.add(new Rep(
+                        p.get("id").asLong(),
+                        p.get("externalId").asString(),
+                        p.get("currency").asString()));
             }
         }
         Collections.shuffle(all, random);
@@ -189,7 +218,8 @@ public final class WebhookLatencyCommand {
                 break;
             }
             JsonNode statement = JSON.readTree(send(get("/api/v1/people/" + r.id() + "/earnings"), 200));
-            if (statement.path("calculated").asBoolean() && statement.path("lines").size() > 0) {
+            if (statement.path("calculated").asBoolean()
+                    && statement.path("lines").size() > 0) {
                 chosen.add(r);
             }
         }
@@ -215,29 +245,39 @@ public final class WebhookLatencyCommand {
     private void login(String user, String password) throws IOException, InterruptedException {
         String token = match(CSRF_INPUT, send(get("/login"), 200), "login page");
         String form = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(token);
-        HttpResponse<String> landed = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> landed = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (landed.statusCode() != 200 || landed.uri().getPath().startsWith("/login")) {
-            throw new IllegalStateException("could not log in as " + user + " (landed on " + landed.uri().getPath() + ")");
+            throw new IllegalStateException("could not log in as " + user + " (landed on "
+                    + landed.uri().getPath() + ")");
         }
         csrf = match(CSRF_META, send(get("/"), 200), "home page after login");
     }
 
     private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET().build();
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "application/json")
+                .GET()
+                .build();
     }
 
     private HttpRequest.Builder post(String path, String json) {
-        return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
     }
 
     private String send(HttpRequest request, int expected) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
-            throw new IllegalStateException(request.method() + " " + request.uri().getPath() + " answered "
-                    + response.statusCode() + ": " + abbreviate(response.body()));
+            throw new IllegalStateException(
+                    request.method() + " " + request.uri().getPath() + " answered " + response.statusCode() + ": "
+                            + abbreviate(response.body()));
         }
         return response.body();
     }
@@ -269,7 +309,11 @@ public final class WebhookLatencyCommand {
     private static Instant instant(JsonNode v) {
         if (v.isNumber()) {
             java.math.BigDecimal seconds = v.decimalValue();
-            return Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(java.math.BigDecimal.ONE).movePointRight(9).longValue());
+            return Instant.ofEpochSecond(
+                    seconds.longValue(),
+                    seconds.remainder(java.math.BigDecimal.ONE)
+                            .movePointRight(9)
+                            .longValue());
         }
         return Instant.parse(v.asString());
     }

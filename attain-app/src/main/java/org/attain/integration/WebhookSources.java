@@ -14,8 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WebhookSources {
 
-    public record Source(String source, Instant createdAt, String createdBy) {
-    }
+    public record Source(String source, Instant createdAt, String createdBy) {}
 
     private final JdbcClient jdbc;
     private final SecretBox box;
@@ -31,7 +30,8 @@ public class WebhookSources {
 
     public List<Source> list() {
         return jdbc.sql("select source, created_at, created_by from integration_webhook_source order by source")
-                .query(Source.class).list();
+                .query(Source.class)
+                .list();
     }
 
     /** Creates the source or gives it a new secret; the secret is returned this once and never shown again. */
@@ -42,14 +42,20 @@ public class WebhookSources {
                 insert into integration_webhook_source(source, secret_enc, created_at, created_by) values (:s, :enc, :at, :by)
                 on conflict (source) do update set secret_enc = excluded.secret_enc, created_at = excluded.created_at,
                     created_by = excluded.created_by""")
-                .param("s", source).param("enc", box.encrypt(secret)).param("at", Timestamp.from(clock.instant()))
-                .param("by", actor).update();
+                .param("s", source)
+                .param("enc", box.encrypt(secret))
+                .param("at", Timestamp.from(clock.instant()))
+                .param("by", actor)
+                .update();
         audit.record(actor, "WEBHOOK_SOURCE_SECRET_SET", "webhook_source", source, null, null);
         return secret;
     }
 
     public Optional<String> secret(String source) {
-        return jdbc.sql("select secret_enc from integration_webhook_source where source = :s").param("s", source)
-                .query(String.class).optional().map(box::decrypt);
+        return jdbc.sql("select secret_enc from integration_webhook_source where source = :s")
+                .param("s", source)
+                .query(String.class)
+                .optional()
+                .map(box::decrypt);
     }
 }

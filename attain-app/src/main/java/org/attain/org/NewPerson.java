@@ -19,5 +19,4 @@ public record NewPerson(
         Long managerId,
         @NotNull LocalDate employmentStart,
         LocalDate employmentEnd,
-        @Pattern(regexp = "[A-Z]{3}") String currency) {
-}
+        @Pattern(regexp = "[A-Z]{3}") String currency) {}

@@ -10,8 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class OrgKeys {
 
-    private OrgKeys() {
-    }
+    private OrgKeys() {}
 
     /** A team: id, code and name. */
     @FunctionalInterface
@@ -25,15 +24,16 @@ public final class OrgKeys {
      *
      * @param ownWrite this transaction changed them itself: what it reads may still roll back
      */
-    public record Versions(long people, long accounts, boolean ownWrite) {
-    }
+    public record Versions(long people, long accounts, boolean ownWrite) {}
 
     /** Every team. */
     public static void teams(JdbcClient jdbc, Team each) {
-        jdbc.sql("select id, code, name from team").query((rs, n) -> {
-            each.accept(rs.getLong(1), rs.getString(2), rs.getString(3));
-            return 0;
-        }).list();
+        jdbc.sql("select id, code, name from team")
+                .query((rs, n) -> {
+                    each.accept(rs.getLong(1), rs.getString(2), rs.getString(3));
+                    return 0;
+                })
+                .list();
     }
 
     /** The current numbers, one row. */
@@ -41,6 +41,7 @@ public final class OrgKeys {
         return jdbc.sql("""
                 select people, accounts, coalesce(written_by = pg_current_xact_id_if_assigned(), false)
                 from org_version where id = 1""")
-                .query((rs, n) -> new Versions(rs.getLong(1), rs.getLong(2), rs.getBoolean(3))).single();
+                .query((rs, n) -> new Versions(rs.getLong(1), rs.getLong(2), rs.getBoolean(3)))
+                .single();
     }
 }

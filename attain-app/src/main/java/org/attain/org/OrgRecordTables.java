@@ -21,9 +21,25 @@ class OrgRecordTables {
 
     @Bean
     RecordTable peopleTable(DataSource dataSource) {
-        return new SqlRecordTable(dataSource, new SqlRecordTable.Shape("people", "person", List.of("external_id"),
-                List.of("first_name", "last_name", "email", "title", "role_type", "team_id", "region_id", "employment_start",
-                        "employment_end", "currency"), false), new SqlRecordTable.Statements("""
+        return new SqlRecordTable(
+                dataSource,
+                new SqlRecordTable.Shape(
+                        "people",
+                        "person",
+                        List.of("external_id"),
+                        List.of(
+                                "first_name",
+                                "last_name",
+                                "email",
+                                "title",
+                                "role_type",
+                                "team_id",
+                                "region_id",
+                                "employment_start",
+                                "employment_end",
+                                "currency"),
+                        false),
+                new SqlRecordTable.Statements("""
                 select id, external_id, first_name, last_name, email, title, role_type, team_id, region_id, employment_start,
                        employment_end, currency
                 from person""", """
@@ -44,8 +60,10 @@ class OrgRecordTables {
 
     @Bean
     RecordTable teamsTable(DataSource dataSource) {
-        return new SqlRecordTable(dataSource, new SqlRecordTable.Shape("teams", "team", List.of("code"), List.of("name", "region_id"),
-                false), new SqlRecordTable.Statements("""
+        return new SqlRecordTable(
+                dataSource,
+                new SqlRecordTable.Shape("teams", "team", List.of("code"), List.of("name", "region_id"), false),
+                new SqlRecordTable.Statements("""
                 select id, code, name, region_id from team""", """
                 insert into team (code, name, region_id) values (:code, :name, :region_id)""", """
                 update team set name = :name, region_id = :region_id where id = :id"""));
@@ -57,8 +75,15 @@ class OrgRecordTables {
         private final JdbcClient jdbc;
 
         ReportingLineTable(DataSource dataSource, JdbcClient jdbc) {
-            super(dataSource, new Shape("reporting_lines", "reporting_line", List.of("person_id", "valid_from"),
-                    List.of("manager_id", "valid_until"), false), new Statements("""
+            super(
+                    dataSource,
+                    new Shape(
+                            "reporting_lines",
+                            "reporting_line",
+                            List.of("person_id", "valid_from"),
+                            List.of("manager_id", "valid_until"),
+                            false),
+                    new Statements("""
                     select id, person_id, valid_from, manager_id, valid_until from reporting_line""", """
                     insert into reporting_line (person_id, valid_from, manager_id, valid_until)
                     values (:person_id, :valid_from, :manager_id, :valid_until)""", """
@@ -81,12 +106,19 @@ class OrgRecordTables {
             jdbc.sql("""
                     update reporting_line set valid_until = :from
                     where person_id = :person and valid_from < :from and (valid_until is null or valid_until > :from)""")
-                    .param("from", values.get("valid_from")).param("person", values.get("person_id")).update();
+                    .param("from", values.get("valid_from"))
+                    .param("person", values.get("person_id"))
+                    .update();
             if (values.get("valid_until") == null) {
-                values.put("valid_until", jdbc.sql("""
+                values.put(
+                        "valid_until",
+                        jdbc.sql("""
                         select min(valid_from) from reporting_line where person_id = :person and valid_from > :from""")
-                        .param("from", values.get("valid_from")).param("person", values.get("person_id"))
-                        .query(LocalDate.class).optional().orElse(null));
+                                .param("from", values.get("valid_from"))
+                                .param("person", values.get("person_id"))
+                                .query(LocalDate.class)
+                                .optional()
+                                .orElse(null));
             }
             return super.insertOne(values, source);
         }

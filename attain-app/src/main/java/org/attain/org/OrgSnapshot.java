@@ -29,15 +29,12 @@ import org.springframework.stereotype.Component;
 @Component
 class OrgSnapshot implements CalcInputContributor {
 
-
     /**
      * @param reportsOf manager id to the ids of everyone who ever reported to them directly; read only
      */
-    record Org(List<Person> people, List<ReportingLine> reportingLines, Map<Long, Set<Long>> reportsOf) {
-    }
+    record Org(List<Person> people, List<ReportingLine> reportingLines, Map<Long, Set<Long>> reportsOf) {}
 
-    private record Kept(long version, Org org) {
-    }
+    private record Kept(long version, Org org) {}
 
     private final JdbcClient jdbc;
     private volatile Kept kept;
@@ -58,7 +55,8 @@ class OrgSnapshot implements CalcInputContributor {
     Org current() {
         Object[] version = jdbc.sql("""
                 select people, coalesce(written_by = pg_current_xact_id_if_assigned(), false) from org_version where id = 1""")
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getBoolean(2)}).single();
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getBoolean(2)})
+                .single();
         long people = (Long) version[0];
         boolean ownWrite = (Boolean) version[1];
         Kept k = kept;
@@ -75,18 +73,28 @@ class OrgSnapshot implements CalcInputContributor {
     private Org read() {
         List<Person> people = jdbc.sql("""
                 select id, first_name || ' ' || last_name, role_type, employment_start, employment_end, region_id from person""")
-                .query((rs, n) -> new Person(pid(rs.getLong(1)), rs.getString(2), rs.getString(3),
-                        new DateRange(rs.getObject(4, LocalDate.class),
+                .query((rs, n) -> new Person(
+                        pid(rs.getLong(1)),
+                        rs.getString(2),
+                        rs.getString(3),
+                        new DateRange(
+                                rs.getObject(4, LocalDate.class),
                                 rs.getObject(5, LocalDate.class) == null ? OPEN_END : rs.getObject(5, LocalDate.class)),
                         Map.of("region_id", rs.getLong(6))))
                 .list();
         Map<Long, Set<Long>> reportsOf = new HashMap<>();
-        List<ReportingLine> lines = jdbc.sql("select person_id, manager_id, valid_from, valid_until from reporting_line")
+        List<ReportingLine> lines = jdbc.sql(
+                        "select person_id, manager_id, valid_from, valid_until from reporting_line")
                 .query((rs, n) -> {
-                    reportsOf.computeIfAbsent(rs.getLong(2), m -> new HashSet<>()).add(rs.getLong(1));
+                    reportsOf
+                            .computeIfAbsent(rs.getLong(2), m -> new HashSet<>())
+                            .add(rs.getLong(1));
                     LocalDate until = rs.getObject(4, LocalDate.class);
-                    return new ReportingLine(pid(rs.getLong(1)), pid(rs.getLong(2)),
-                            new DateRange(rs.getObject(3, LocalDate.class), until == null ? OPEN_END : until.minusDays(1)));
+                    return new ReportingLine(
+                            pid(rs.getLong(1)),
+                            pid(rs.getLong(2)),
+                            new DateRange(
+                                    rs.getObject(3, LocalDate.class), until == null ? OPEN_END : until.minusDays(1)));
                 })
                 .list();
         Map<Long, Set<Long>> frozen = new HashMap<>();

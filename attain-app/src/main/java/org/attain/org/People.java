@@ -20,8 +20,7 @@ public class People {
         this.jdbc = jdbc;
     }
 
-    public record Page<T>(List<T> items, int page, int size, long total) {
-    }
+    public record Page<T>(List<T> items, int page, int size, long total) {}
 
     public record Filter(RoleType role, Long teamId, String text) {
         public static Filter none() {
@@ -30,13 +29,18 @@ public class People {
     }
 
     public Optional<PersonView> find(long personId, LocalDate day) {
-        return jdbc.sql(SELECT + " where p.id = :id").param("day", day).param("id", personId)
-                .query(People::personView).optional();
+        return jdbc.sql(SELECT + " where p.id = :id")
+                .param("day", day)
+                .param("id", personId)
+                .query(People::personView)
+                .optional();
     }
 
     public Optional<Long> idByExternalId(String externalId) {
-        return jdbc.sql("select id from person where external_id = :x").param("x", externalId)
-                .query(Long.class).optional();
+        return jdbc.sql("select id from person where external_id = :x")
+                .param("x", externalId)
+                .query(Long.class)
+                .optional();
     }
 
     /**
@@ -45,13 +49,18 @@ public class People {
      */
     public Map<String, Long> idsByKey(Collection<String> references) {
         Map<String, Long> found = new HashMap<>();
-        String[] keys = references.stream().filter(r -> r != null && !r.isBlank())
-                .map(r -> r.trim().toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new);
+        String[] keys = references.stream()
+                .filter(r -> r != null && !r.isBlank())
+                .map(r -> r.trim().toLowerCase(Locale.ROOT))
+                .distinct()
+                .toArray(String[]::new);
         if (keys.length == 0) {
             return found;
         }
-        jdbc.sql("select id, lower(external_id), lower(email) from person where lower(external_id) = any(:k) or lower(email) = any(:k)")
-                .param("k", keys).query(rs -> {
+        jdbc.sql(
+                        "select id, lower(external_id), lower(email) from person where lower(external_id) = any(:k) or lower(email) = any(:k)")
+                .param("k", keys)
+                .query(rs -> {
                     found.put(rs.getString(2), rs.getLong(1));
                     found.put(rs.getString(3), rs.getLong(1));
                 });
@@ -66,35 +75,52 @@ public class People {
                    and (cast(:text as text) is null or (p.first_name || ' ' || p.last_name || ' ' || p.email || ' ' || p.title)
                         ilike '%' || cast(:text as text) || '%')
                 """;
-        String text = filter.text() == null || filter.text().isBlank() ? null : filter.text().trim();
+        String text = filter.text() == null || filter.text().isBlank()
+                ? null
+                : filter.text().trim();
         String role = filter.role() == null ? null : filter.role().name();
         long total = jdbc.sql("select count(*) from person p" + where)
-                .param("ids", scope.idsOrNull()).param("role", role).param("team", filter.teamId()).param("text", text)
-                .query(Long.class).single();
-        List<PersonView> items = jdbc.sql(SELECT + where + " order by p.last_name, p.first_name, p.id limit :limit offset :offset")
-                .param("day", day).param("ids", scope.idsOrNull()).param("role", role).param("team", filter.teamId())
-                .param("text", text).param("limit", size).param("offset", (long) page * size)
-                .query(People::personView).list();
+                .param("ids", scope.idsOrNull())
+                .param("role", role)
+                .param("team", filter.teamId())
+                .param("text", text)
+                .query(Long.class)
+                .single();
+        List<PersonView> items = jdbc.sql(
+                        SELECT + where + " order by p.last_name, p.first_name, p.id limit :limit offset :offset")
+                .param("day", day)
+                .param("ids", scope.idsOrNull())
+                .param("role", role)
+                .param("team", filter.teamId())
+                .param("text", text)
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query(People::personView)
+                .list();
         return new Page<>(items, page, size, total);
     }
 
     /** Direct reports of a manager on a day. */
     public List<PersonView> directReports(long managerId, LocalDate day) {
         return jdbc.sql(SELECT + " where rl.manager_id = :manager order by p.last_name, p.first_name")
-                .param("day", day).param("manager", managerId).query(People::personView).list();
+                .param("day", day)
+                .param("manager", managerId)
+                .query(People::personView)
+                .list();
     }
 
     /** A person and their direct reports on a day, as {@link #find} and {@link #directReports} give them. */
-    public record WithReports(Optional<PersonView> person, List<PersonView> reports) {
-    }
+    public record WithReports(Optional<PersonView> person, List<PersonView> reports) {}
 
     /** {@link #find} and {@link #directReports} in one round trip: every home page asks for both. */
     public WithReports findWithReports(long personId, LocalDate day) {
-        java.util.concurrent.atomic.AtomicReference<PersonView> person = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<PersonView> person =
+                new java.util.concurrent.atomic.AtomicReference<>();
         List<PersonView> reports = new java.util.ArrayList<>();
         jdbc.sql("select s.*, 0 as part from (" + SELECT + " where p.id = :id) s union all select s.*, 1 from ("
                         + SELECT + " where rl.manager_id = :id) s order by 17, 4, 3")
-                .param("day", day).param("id", personId)
+                .param("day", day)
+                .param("id", personId)
                 .query(rs -> {
                     PersonView row = personView(rs, 0);
                     if (rs.getInt(17) == 0) {
@@ -109,10 +135,23 @@ public class People {
     // Mapped by hand, in SELECT's column order: the generic record mapper tries each camel-case name
     // as a column label first and pays for a driver exception per field and row (ten per person here).
     static PersonView personView(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new PersonView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), RoleType.valueOf(rs.getString(7)), rs.getObject(8, Long.class), rs.getString(9),
-                rs.getObject(10, Long.class), rs.getString(11), rs.getObject(12, java.time.LocalDate.class),
-                rs.getObject(13, java.time.LocalDate.class), rs.getString(14), rs.getObject(15, Long.class), rs.getString(16));
+        return new PersonView(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                RoleType.valueOf(rs.getString(7)),
+                rs.getObject(8, Long.class),
+                rs.getString(9),
+                rs.getObject(10, Long.class),
+                rs.getString(11),
+                rs.getObject(12, java.time.LocalDate.class),
+                rs.getObject(13, java.time.LocalDate.class),
+                rs.getString(14),
+                rs.getObject(15, Long.class),
+                rs.getString(16));
     }
 
     static final String SELECT = """

@@ -23,19 +23,24 @@ public class PersonEditor {
     @Transactional
     public long create(NewPerson p, String actor) {
         if (p.employmentEnd() != null && p.employmentEnd().isBefore(p.employmentStart())) {
-            throw new InvalidInputException(new FieldProblem("employmentEnd", "person.employmentEnd.beforeStart",
-                    "must not be before the employment start"));
+            throw new InvalidInputException(new FieldProblem(
+                    "employmentEnd", "person.employmentEnd.beforeStart", "must not be before the employment start"));
         }
         if (exists("select exists(select 1 from person where external_id = :v)", p.externalId())) {
-            throw new InvalidInputException(new FieldProblem("externalId", "person.externalId.taken", "is already used by another person"));
+            throw new InvalidInputException(
+                    new FieldProblem("externalId", "person.externalId.taken", "is already used by another person"));
         }
         if (exists("select exists(select 1 from person where lower(email) = lower(:v))", p.email())) {
-            throw new InvalidInputException(new FieldProblem("email", "person.email.taken", "is already used by another person"));
+            throw new InvalidInputException(
+                    new FieldProblem("email", "person.email.taken", "is already used by another person"));
         }
-        if (p.managerId() != null && !exists("select exists(select 1 from person where id = cast(:v as bigint))", p.managerId())) {
-            throw new InvalidInputException(new FieldProblem("managerId", "person.managerId.unknown", "names no known person"));
+        if (p.managerId() != null
+                && !exists("select exists(select 1 from person where id = cast(:v as bigint))", p.managerId())) {
+            throw new InvalidInputException(
+                    new FieldProblem("managerId", "person.managerId.unknown", "names no known person"));
         }
-        if (p.teamId() != null && !exists("select exists(select 1 from team where id = cast(:v as bigint))", p.teamId())) {
+        if (p.teamId() != null
+                && !exists("select exists(select 1 from team where id = cast(:v as bigint))", p.teamId())) {
             throw new InvalidInputException(new FieldProblem("teamId", "person.teamId.unknown", "names no known team"));
         }
         long id = jdbc.sql("""
@@ -43,21 +48,45 @@ public class PersonEditor {
                                    employment_start, employment_end, currency)
                 values (:x, :f, :l, :e, :t, :r, :team, (select region_id from team where id = :team), :s, :end, :cur)
                 returning id""")
-                .param("x", p.externalId().trim()).param("f", p.firstName().trim()).param("l", p.lastName().trim())
-                .param("e", p.email().trim()).param("t", p.title().trim()).param("r", p.roleType().name())
-                .param("team", p.teamId()).param("s", p.employmentStart()).param("end", p.employmentEnd())
+                .param("x", p.externalId().trim())
+                .param("f", p.firstName().trim())
+                .param("l", p.lastName().trim())
+                .param("e", p.email().trim())
+                .param("t", p.title().trim())
+                .param("r", p.roleType().name())
+                .param("team", p.teamId())
+                .param("s", p.employmentStart())
+                .param("end", p.employmentEnd())
                 .param("cur", p.currency() == null ? "USD" : p.currency())
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         if (p.managerId() != null) {
             jdbc.sql("insert into reporting_line(person_id, manager_id, valid_from) values (:p, :m, :from)")
-                    .param("p", id).param("m", p.managerId()).param("from", p.employmentStart()).update();
+                    .param("p", id)
+                    .param("m", p.managerId())
+                    .param("from", p.employmentStart())
+                    .update();
         }
         if (p.teamId() != null) {
             jdbc.sql("insert into team_membership(team_id, person_id, valid_from) values (:t, :p, :from)")
-                    .param("t", p.teamId()).param("p", id).param("from", p.employmentStart()).update();
+                    .param("t", p.teamId())
+                    .param("p", id)
+                    .param("from", p.employmentStart())
+                    .update();
         }
-        audit.record(actor, "PERSON_CREATED", "person", Long.toString(id), null,
-                Map.of("externalId", p.externalId(), "name", p.firstName() + " " + p.lastName(), "role", p.roleType().name()));
+        audit.record(
+                actor,
+                "PERSON_CREATED",
+                "person",
+                Long.toString(id),
+                null,
+                Map.of(
+                        "externalId",
+                        p.externalId(),
+                        "name",
+                        p.firstName() + " " + p.lastName(),
+                        "role",
+                        p.roleType().name()));
         return id;
     }
 

@@ -11,12 +11,17 @@ import java.util.Locale;
  * a plain value is looked up as all three and must name one person ({@link PersonRefs}). A JSON number
  * is the internal id, as the API always took it, so existing callers keep working.
  */
-@Schema(type = "string", description = "A person: internal id, employee id or e-mail; id:, employee: or email: say which",
+@Schema(
+        type = "string",
+        description = "A person: internal id, employee id or e-mail; id:, employee: or email: say which",
         example = "P00036")
 public record PersonRef(Kind kind, String value) {
 
     public enum Kind {
-        ID, EMPLOYEE, EMAIL, ANY
+        ID,
+        EMPLOYEE,
+        EMAIL,
+        ANY
     }
 
     public PersonRef {

@@ -25,7 +25,8 @@ public class PersonRefs {
 
     /** What a miss (nobody visible has the value) becomes: a 400 on input fields, a 404 on paths. */
     public enum Miss {
-        BAD_REQUEST, NOT_FOUND
+        BAD_REQUEST,
+        NOT_FOUND
     }
 
     public record Candidate(long id, String externalId, String email, String name) {
@@ -105,7 +106,9 @@ public class PersonRefs {
     public List<Candidate> candidates(PersonRef ref, LongPredicate visible) {
         PersonRef.Kind k = ref.kind();
         boolean any = k == PersonRef.Kind.ANY;
-        Long id = (k == PersonRef.Kind.ID || any) && ref.value().matches("[0-9]{1,18}") ? Long.valueOf(ref.value()) : null;
+        Long id = (k == PersonRef.Kind.ID || any) && ref.value().matches("[0-9]{1,18}")
+                ? Long.valueOf(ref.value())
+                : null;
         Map<Long, Candidate> found = new LinkedHashMap<>();
         // Three branches rather than one OR: each keeps its own index under a generic (prepared) plan,
         // where an OR of parameter flags reads every person. Mapped by hand: the generic record mapper
@@ -119,10 +122,12 @@ public class PersonRefs {
                 select id, external_id, email, first_name || ' ' || last_name from person
                  where :byEmail and lower(email) = lower(:v)
                 order by 1""")
-                .param("id", id).param("v", ref.value())
+                .param("id", id)
+                .param("v", ref.value())
                 .param("byEmployee", any || k == PersonRef.Kind.EMPLOYEE)
                 .param("byEmail", any || k == PersonRef.Kind.EMAIL)
-                .query((rs, n) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list()
+                .query((rs, n) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list()
                 .forEach(c -> found.putIfAbsent(c.id(), c));
         return found.values().stream().filter(c -> visible.test(c.id())).toList();
     }
@@ -130,11 +135,17 @@ public class PersonRefs {
     private FieldProblem problem(String field, PersonRef ref, List<Candidate> found) {
         var locale = LocaleContextHolder.getLocale();
         if (found.isEmpty()) {
-            return new FieldProblem(field, "person.ref.unknown", messages.getMessage("person.ref.unknown.detail",
-                    new Object[] {ref.shown()}, locale));
+            return new FieldProblem(
+                    field,
+                    "person.ref.unknown",
+                    messages.getMessage("person.ref.unknown.detail", new Object[] {ref.shown()}, locale));
         }
-        String names = String.join("; ", found.stream().map(Candidate::described).toList());
-        return new FieldProblem(field, "person.ref.ambiguous", messages.getMessage("person.ref.ambiguous.detail",
-                new Object[] {ref.shown(), found.size(), names}, locale));
+        String names =
+                String.join("; ", found.stream().map(Candidate::described).toList());
+        return new FieldProblem(
+                field,
+                "person.ref.ambiguous",
+                messages.getMessage(
+                        "person.ref.ambiguous.detail", new Object[] {ref.shown(), found.size(), names}, locale));
     }
 }

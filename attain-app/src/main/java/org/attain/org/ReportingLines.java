@@ -16,10 +16,18 @@ public class ReportingLines {
     }
 
     /** validUntil is exclusive; null means still in force. */
-    public record ReportingLine(long id, long personId, String personName, String personExternalId, String personEmail,
-            long managerId, String managerName, String managerExternalId, String managerEmail,
-            LocalDate validFrom, LocalDate validUntil) {
-    }
+    public record ReportingLine(
+            long id,
+            long personId,
+            String personName,
+            String personExternalId,
+            String personEmail,
+            long managerId,
+            String managerName,
+            String managerExternalId,
+            String managerEmail,
+            LocalDate validFrom,
+            LocalDate validUntil) {}
 
     /** Who reported to whom on the given day: one indexed range query. */
     public List<ReportingLine> onDay(LocalDate day, Long personId) {
@@ -27,13 +35,18 @@ public class ReportingLines {
                  where rl.valid_from <= :day and (rl.valid_until is null or rl.valid_until > :day)
                    and (cast(:person as bigint) is null or rl.person_id = cast(:person as bigint))
                  order by rl.manager_id, rl.person_id""")
-                .param("day", day).param("person", personId).query(ReportingLine.class).list();
+                .param("day", day)
+                .param("person", personId)
+                .query(ReportingLine.class)
+                .list();
     }
 
     /** The whole manager history of one person, oldest first. */
     public List<ReportingLine> historyOf(long personId) {
         return jdbc.sql(SELECT + " where rl.person_id = :person order by rl.valid_from")
-                .param("person", personId).query(ReportingLine.class).list();
+                .param("person", personId)
+                .query(ReportingLine.class)
+                .list();
     }
 
     /** Everyone who was ever a manager above one of these people, directly or not, at any time. */
@@ -43,7 +56,10 @@ public class ReportingLines {
                     select manager_id from reporting_line where person_id = any(:ids)
                     union
                     select r.manager_id from reporting_line r join up on r.person_id = up.id)
-                select id from up""").param("ids", people.toArray(Long[]::new)).query(Long.class).list();
+                select id from up""")
+                .param("ids", people.toArray(Long[]::new))
+                .query(Long.class)
+                .list();
     }
 
     private static final String SELECT = """

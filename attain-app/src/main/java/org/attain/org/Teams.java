@@ -14,18 +14,15 @@ public class Teams {
         this.jdbc = jdbc;
     }
 
-    public record Team(long id, String code, String name, Long regionId, String region, int members) {
-    }
+    public record Team(long id, String code, String name, Long regionId, String region, int members) {}
 
-    public record Region(long id, String code, String name, String currency) {
-    }
+    public record Region(long id, String code, String name, String currency) {}
 
     public List<Team> all() {
         return jdbc.sql("""
                 select t.id, t.code, t.name, t.region_id, r.name as region,
                        (select count(*) from person p where p.team_id = t.id and p.employment_end is null) as members
-                from team t left join sales_region_v r on r.id = t.region_id order by r.name, t.name""")
-                .query(Team.class).list();
+                from team t left join sales_region_v r on r.id = t.region_id order by r.name, t.name""").query(Team.class).list();
     }
 
     /**
@@ -36,22 +33,28 @@ public class Teams {
      */
     public java.util.Map<Long, String> names() {
         java.util.Map<Long, String> names = new java.util.LinkedHashMap<>();
-        jdbc.sql("select t.id, t.name from team t left join sales_region_v r on r.id = t.region_id order by r.name, t.name")
-                .query((rs, n) -> names.put(rs.getLong(1), rs.getString(2))).list();
+        jdbc.sql(
+                        "select t.id, t.name from team t left join sales_region_v r on r.id = t.region_id order by r.name, t.name")
+                .query((rs, n) -> names.put(rs.getLong(1), rs.getString(2)))
+                .list();
         return names;
     }
 
     /** A person's membership of a team over the half-open range [validFrom, validUntil); validUntil null: open. */
-    public record Membership(long teamId, long personId, java.time.LocalDate validFrom, java.time.LocalDate validUntil) {
-    }
+    public record Membership(
+            long teamId, long personId, java.time.LocalDate validFrom, java.time.LocalDate validUntil) {}
 
     /** Every team membership, past and present (pod pay is decided by membership on each credit date). */
     public List<Membership> memberships() {
-        return jdbc.sql("select team_id, person_id, valid_from, valid_until from team_membership order by person_id, valid_from")
-                .query(Membership.class).list();
+        return jdbc.sql(
+                        "select team_id, person_id, valid_from, valid_until from team_membership order by person_id, valid_from")
+                .query(Membership.class)
+                .list();
     }
 
     public List<Region> regions() {
-        return jdbc.sql("select id, code, name, currency from sales_region_v order by name").query(Region.class).list();
+        return jdbc.sql("select id, code, name, currency from sales_region_v order by name")
+                .query(Region.class)
+                .list();
     }
 }

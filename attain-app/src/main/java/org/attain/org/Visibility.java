@@ -36,8 +36,11 @@ public class Visibility {
             return true;
         }
         return jdbc.sql(SUBTREE_SQL + " select exists(select 1 from subtree where person_id = :target)")
-                .param("root", user.personId()).param("day", today()).param("target", personId)
-                .query(Boolean.class).single();
+                .param("root", user.personId())
+                .param("day", today())
+                .param("target", personId)
+                .query(Boolean.class)
+                .single();
     }
 
     /** The people this user may see, or {@link PersonScope#everyone()} when the role sees all. */
@@ -54,7 +57,10 @@ public class Visibility {
     /** The person and everyone below them on the given day. */
     public Set<Long> subtree(long rootPersonId, LocalDate day) {
         return new TreeSet<>(jdbc.sql(SUBTREE_SQL + " select person_id from subtree")
-                .param("root", rootPersonId).param("day", day).query(Long.class).list());
+                .param("root", rootPersonId)
+                .param("day", day)
+                .query(Long.class)
+                .list());
     }
 
     private LocalDate today() {

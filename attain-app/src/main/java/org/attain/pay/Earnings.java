@@ -31,21 +31,40 @@ public class Earnings {
         this.json = json;
     }
 
-    public record Line(int lineNo, String component, String kind, String plan, BigDecimal amount, BigDecimal uncapped,
-            String forPeriod, List<String> qualifying, JsonNode trace) {
-    }
+    public record Line(
+            int lineNo,
+            String component,
+            String kind,
+            String plan,
+            BigDecimal amount,
+            BigDecimal uncapped,
+            String forPeriod,
+            List<String> qualifying,
+            JsonNode trace) {}
 
-    public record Statement(long personId, String period, boolean calculated, String currency, BigDecimal earnings,
-            BigDecimal payout, BigDecimal quota, BigDecimal attainment, JsonNode measures, JsonNode ledger,
-            List<Line> lines, Long runId, Instant calculatedAt) {
+    public record Statement(
+            long personId,
+            String period,
+            boolean calculated,
+            String currency,
+            BigDecimal earnings,
+            BigDecimal payout,
+            BigDecimal quota,
+            BigDecimal attainment,
+            JsonNode measures,
+            JsonNode ledger,
+            List<Line> lines,
+            Long runId,
+            Instant calculatedAt) {
 
         static Statement notCalculated(long personId, String period) {
-            return new Statement(personId, period, false, null, null, null, null, null, null, null, List.of(), null, null);
+            return new Statement(
+                    personId, period, false, null, null, null, null, null, null, null, List.of(), null, null);
         }
     }
 
-    public record Summary(String period, String currency, BigDecimal earnings, BigDecimal payout, BigDecimal attainment) {
-    }
+    public record Summary(
+            String period, String currency, BigDecimal earnings, BigDecimal payout, BigDecimal attainment) {}
 
     public Statement statement(long personId, String period) {
         return current(personId, period).orElseGet(() -> Statement.notCalculated(personId, period));
@@ -54,24 +73,41 @@ public class Earnings {
     /** The headline of a payee-period's current result (no lines, measures or ledger): for home pages. */
     public Statement headline(long personId, String period) {
         return head(personId, period)
-                .map(h -> new Statement(personId, period, true, h.currency(), h.earnings(), h.payout(), h.quota(),
-                        h.attainment(), null, null, List.of(), h.runId(), h.createdAt()))
+                .map(h -> new Statement(
+                        personId,
+                        period,
+                        true,
+                        h.currency(),
+                        h.earnings(),
+                        h.payout(),
+                        h.quota(),
+                        h.attainment(),
+                        null,
+                        null,
+                        List.of(),
+                        h.runId(),
+                        h.createdAt()))
                 .orElseGet(() -> Statement.notCalculated(personId, period));
     }
 
-    private record Head(long id, String currency, BigDecimal earnings, BigDecimal payout, BigDecimal quota,
-            BigDecimal attainment, long runId, Instant createdAt) {
-    }
+    private record Head(
+            long id,
+            String currency,
+            BigDecimal earnings,
+            BigDecimal payout,
+            BigDecimal quota,
+            BigDecimal attainment,
+            long runId,
+            Instant createdAt) {}
 
     /** What a stored result says beyond its headline; never changes once written. */
-    private record Detail(JsonNode measures, JsonNode ledger, List<Line> lines) {
-    }
+    private record Detail(JsonNode measures, JsonNode ledger, List<Line> lines) {}
 
     // A result row and its lines are immutable once written (a rerun writes a new version and only
     // moves "current"), so their parsed form is kept by result id. Each request still asks which
     // result is current, so a new run shows at once. Bounded: the most recently read statements.
-    private final java.util.Map<Long, Detail> details = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+    private final java.util.Map<Long, Detail> details =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(java.util.Map.Entry<Long, Detail> eldest) {
                     return size() > DETAILS_KEPT;
@@ -89,15 +125,27 @@ public class Earnings {
             d = detail(h.id());
             details.put(h.id(), d);
         }
-        return new Statement(personId, period, true, h.currency(), h.earnings(), h.payout(), h.quota(),
-                h.attainment(), d.measures(), d.ledger(), d.lines(), h.runId(), h.createdAt());
+        return new Statement(
+                personId,
+                period,
+                true,
+                h.currency(),
+                h.earnings(),
+                h.payout(),
+                h.quota(),
+                h.attainment(),
+                d.measures(),
+                d.ledger(),
+                d.lines(),
+                h.runId(),
+                h.createdAt());
     }
 
     // The statement as JSON, by result id: everything in it comes from that one immutable result (its
     // person, period, figures, lines and run), so its bytes never change either. Under load, writing a
     // statement's traces as JSON again on every call cost more than asking which result is current.
-    private final java.util.Map<Long, byte[]> jsonById = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+    private final java.util.Map<Long, byte[]> jsonById =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(java.util.Map.Entry<Long, byte[]> eldest) {
                     return size() > DETAILS_KEPT;
@@ -127,20 +175,29 @@ public class Earnings {
         return jdbc.sql("""
                 select id, currency, earnings, payout, quota, attainment, run_id, created_at
                 from calc_current_result_v where person_id = :p and period_id = :period""")
-                .param("p", personId).param("period", period)
+                .param("p", personId)
+                .param("period", period)
                 .query((rs, n) -> {
                     BigDecimal attainment = rs.getBigDecimal(6);
                     java.sql.Timestamp created = rs.getTimestamp(8);
-                    return new Head(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-                            rs.getBigDecimal(5), attainment == null ? null : attainment.setScale(4, java.math.RoundingMode.DOWN),
-                            rs.getLong(7), created == null ? null : created.toInstant());
+                    return new Head(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getBigDecimal(3),
+                            rs.getBigDecimal(4),
+                            rs.getBigDecimal(5),
+                            attainment == null ? null : attainment.setScale(4, java.math.RoundingMode.DOWN),
+                            rs.getLong(7),
+                            created == null ? null : created.toInstant());
                 })
                 .optional();
     }
 
     private Detail detail(long resultId) {
         String[] texts = jdbc.sql("select measures::text, ledger::text from calc_result_v where id = :r")
-                .param("r", resultId).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+                .param("r", resultId)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .single();
         return new Detail(readTreeOrNull(texts[0]), readTreeOrNull(texts[1]), lines(resultId));
     }
 
@@ -158,10 +215,18 @@ public class Earnings {
                 .param("r", resultId)
                 .query((rs, n) -> {
                     byte[] packed = rs.getBytes(11);
-                    List<String> qualifying = rs.getBoolean(10) && packed != null ? PackedDeals.transactionIds(packed)
+                    List<String> qualifying = rs.getBoolean(10) && packed != null
+                            ? PackedDeals.transactionIds(packed)
                             : List.of((String[]) rs.getArray(8).getArray());
-                    return new Line(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7), qualifying,
+                    return new Line(
+                            rs.getInt(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getBigDecimal(5),
+                            rs.getBigDecimal(6),
+                            rs.getString(7),
+                            qualifying,
                             trace(rs.getString(9), packed));
                 })
                 .list();
@@ -174,14 +239,18 @@ public class Earnings {
      */
     private JsonNode trace(String text, byte[] packed) {
         JsonNode stored = json.readTree(text);
-        if (!(stored instanceof ObjectNode object) || stored.has("transactions") || !stored.has("transactions_total")
+        if (!(stored instanceof ObjectNode object)
+                || stored.has("transactions")
+                || !stored.has("transactions_total")
                 || (packed != null && !PackedDeals.holdsTraces(packed))) {
             // Earlier lines, or (never written so) a trace without deals beside a pack too old to hold them.
             return stored;
         }
         List<Contribution> deals = packed == null ? List.of() : PackedDeals.contributions(packed, DEALS_SHOWN);
         ObjectNode shown = json.createObjectNode();
-        shown.set("transactions", json.valueToTree(new Trace(List.of(), deals).toMap().get("transactions")));
+        shown.set(
+                "transactions",
+                json.valueToTree(new Trace(List.of(), deals).toMap().get("transactions")));
         object.properties().forEach(e -> shown.set(e.getKey(), e.getValue()));
         return shown;
     }
@@ -192,11 +261,18 @@ public class Earnings {
         jdbc.sql("""
                 select person_id, period_id, currency, earnings, payout, attainment from calc_current_result_v
                 where period_id = :period and person_id = any(:ids)""")
-                .param("period", period).param("ids", people.toArray(Long[]::new))
+                .param("period", period)
+                .param("ids", people.toArray(Long[]::new))
                 .query(rs -> {
                     BigDecimal attainment = rs.getBigDecimal(6);
-                    out.put(rs.getLong(1), new Summary(rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
-                            rs.getBigDecimal(5), attainment == null ? null : attainment.setScale(4, java.math.RoundingMode.DOWN)));
+                    out.put(
+                            rs.getLong(1),
+                            new Summary(
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getBigDecimal(4),
+                                    rs.getBigDecimal(5),
+                                    attainment == null ? null : attainment.setScale(4, java.math.RoundingMode.DOWN)));
                 });
         return out;
     }
@@ -206,7 +282,9 @@ public class Earnings {
         return jdbc.sql("""
                 select period_id, currency, earnings, payout, attainment from calc_current_result_v
                 where person_id = :p and period_id = any(:periods) order by period_id""")
-                .param("p", personId).param("periods", periods.toArray(String[]::new))
-                .query(Summary.class).list();
+                .param("p", personId)
+                .param("periods", periods.toArray(String[]::new))
+                .query(Summary.class)
+                .list();
     }
 }

@@ -8,15 +8,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.attain.access.AttainUser;
 import org.attain.access.AuditLog;
-import org.attain.org.PersonView;
-import org.attain.org.Visibility;
 import org.attain.calendar.PeriodStatus;
 import org.attain.calendar.Periods;
+import org.attain.org.PersonView;
+import org.attain.org.Visibility;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.ForbiddenException;
 import org.attain.platform.InvalidInputException;
@@ -44,8 +44,15 @@ public class Adjustments {
     private final org.attain.org.People people;
     private final OwnPay ownPay;
 
-    Adjustments(JdbcClient jdbc, Visibility visibility, Periods periods, AuditLog audit, Clock clock, org.attain.org.People people,
-            org.springframework.context.ApplicationEventPublisher events, OwnPay ownPay) {
+    Adjustments(
+            JdbcClient jdbc,
+            Visibility visibility,
+            Periods periods,
+            AuditLog audit,
+            Clock clock,
+            org.attain.org.People people,
+            org.springframework.context.ApplicationEventPublisher events,
+            OwnPay ownPay) {
         this.ownPay = ownPay;
         this.events = events;
         this.people = people;
@@ -56,13 +63,20 @@ public class Adjustments {
         this.clock = clock;
     }
 
-    public record NewAdjustment(Long personId, String period, BigDecimal amount, String currency, String reason) {
-    }
+    public record NewAdjustment(Long personId, String period, BigDecimal amount, String currency, String reason) {}
 
-    public record Adjustment(long id, long personId, String personExternalId, String personEmail, String personName, String periodId, BigDecimal amount,
+    public record Adjustment(
+            long id,
+            long personId,
+            String personExternalId,
+            String personEmail,
+            String personName,
+            String periodId,
+            BigDecimal amount,
             String currency,
-            String reason, String createdBy, Instant createdAt) {
-    }
+            String reason,
+            String createdBy,
+            Instant createdAt) {}
 
     @Transactional
     public Adjustment create(AttainUser user, NewAdjustment in) {
@@ -78,17 +92,23 @@ public class Adjustments {
         }
         if (in.amount() == null) {
             problems.add(new FieldProblem("amount", "adjustment.error.amount", "is required"));
-        } else if (in.amount().signum() == 0 || in.amount().abs().compareTo(LIMIT) >= 0 || in.amount().stripTrailingZeros().scale() > 4) {
-            problems.add(new FieldProblem("amount", "adjustment.error.amount",
+        } else if (in.amount().signum() == 0
+                || in.amount().abs().compareTo(LIMIT) >= 0
+                || in.amount().stripTrailingZeros().scale() > 4) {
+            problems.add(new FieldProblem(
+                    "amount",
+                    "adjustment.error.amount",
                     "must be a non-zero amount below 10^15 with at most 4 decimals"));
         }
         String currency = in.currency() == null ? "" : in.currency().strip().toUpperCase(java.util.Locale.ROOT);
         if (!currency.matches("[A-Z]{3}")) {
-            problems.add(new FieldProblem("currency", "adjustment.error.currency", "must be a three-letter code such as EUR"));
+            problems.add(new FieldProblem(
+                    "currency", "adjustment.error.currency", "must be a three-letter code such as EUR"));
         }
         String reason = in.reason() == null ? "" : in.reason().strip();
         if (reason.isEmpty() || reason.length() > Disputes.MAX_TEXT) {
-            problems.add(new FieldProblem("reason", "adjustment.error.reason", "is required (at most 4000 characters)"));
+            problems.add(
+                    new FieldProblem("reason", "adjustment.error.reason", "is required (at most 4000 characters)"));
         }
         String period = in.period() == null ? "" : in.period().strip();
         var row = periods.find(period);
@@ -101,25 +121,49 @@ public class Adjustments {
             throw new InvalidInputException(problems);
         }
         String payCurrency = (visibility.canSee(user, in.personId())
-                ? people.find(in.personId(), LocalDate.now(clock)) : Optional.<PersonView>empty())
-                .orElseThrow(() -> new NotFoundException("person", in.personId())).currency();
+                        ? people.find(in.personId(), LocalDate.now(clock))
+                        : Optional.<PersonView>empty())
+                .orElseThrow(() -> new NotFoundException("person", in.personId()))
+                .currency();
         if (!payCurrency.equals(currency)) {
             // A payee is paid in one currency; an adjustment in another could not be added to the payout.
-            throw new InvalidInputException(new FieldProblem("currency", "adjustment.error.payCurrency",
-                    "must be the payee's pay currency " + payCurrency));
+            throw new InvalidInputException(new FieldProblem(
+                    "currency", "adjustment.error.payCurrency", "must be the payee's pay currency " + payCurrency));
         }
         Instant now = clock.instant();
         long id = jdbc.sql("""
                 insert into payout_adjustment(person_id, period_id, amount, currency, reason, created_by, created_at)
                 values (:p, :period, :amount, :c, :reason, :by, :at) returning id""")
-                .param("p", in.personId()).param("period", period).param("amount", in.amount()).param("c", currency)
-                .param("reason", reason).param("by", user.getUsername()).param("at", Timestamp.from(now))
-                .query(Long.class).single();
-        audit.record(user.getUsername(), "ADJUSTMENT_CREATED", "adjustment", String.valueOf(id), null,
-                Map.of("person", in.personId(), "period", period, "amount", in.amount().toPlainString(), "currency", currency),
+                .param("p", in.personId())
+                .param("period", period)
+                .param("amount", in.amount())
+                .param("c", currency)
+                .param("reason", reason)
+                .param("by", user.getUsername())
+                .param("at", Timestamp.from(now))
+                .query(Long.class)
+                .single();
+        audit.record(
+                user.getUsername(),
+                "ADJUSTMENT_CREATED",
+                "adjustment",
+                String.valueOf(id),
+                null,
+                Map.of(
+                        "person",
+                        in.personId(),
+                        "period",
+                        period,
+                        "amount",
+                        in.amount().toPlainString(),
+                        "currency",
+                        currency),
                 reason);
         events.publishEvent(new AdjustmentsChanged(Set.of(in.personId()), "adjustment " + id, user.getUsername()));
-        return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(Adjustment.class).single();
+        return jdbc.sql(SELECT + " where a.id = :id")
+                .param("id", id)
+                .query(Adjustment.class)
+                .single();
     }
 
     /** The adjustments this user may see for a period (blank = all periods), newest first. */
@@ -130,13 +174,17 @@ public class Adjustments {
                  order by a.created_at desc, a.id desc limit 1000""")
                 .param("ids", visibility.scopeOf(user).idsOrNull())
                 .param("period", period == null || period.isBlank() ? null : period.strip())
-                .query(Adjustment.class).list();
+                .query(Adjustment.class)
+                .list();
     }
 
     /** Every adjustment of the given periods, oldest first: the input a calculation needs to include them. */
     public List<Adjustment> forPeriods(Collection<String> periodIds) {
-        return jdbc.sql(SELECT + " where a.period_id = any(:periods) order by a.period_id, a.person_id, a.created_at, a.id")
-                .param("periods", periodIds.toArray(String[]::new)).query(Adjustment.class).list();
+        return jdbc.sql(SELECT
+                        + " where a.period_id = any(:periods) order by a.period_id, a.person_id, a.created_at, a.id")
+                .param("periods", periodIds.toArray(String[]::new))
+                .query(Adjustment.class)
+                .list();
     }
 
     private static final String SELECT = """

@@ -21,8 +21,12 @@ class AdjustmentsForCalculation implements CalcInputContributor {
 
     @Override
     public void contribute(CalculationInput.Builder input, Scope run) {
-        adjustments.forPeriods(run.periods().stream().map(PeriodId::toString).toList()).forEach(a -> input.adjustment(
-                new ManualAdjustment(PersonId.of(Long.toString(a.personId())), PeriodId.parse(a.periodId()),
-                        Money.of(a.amount(), CurrencyUnit.of(a.currency())), a.reason())));
+        adjustments
+                .forPeriods(run.periods().stream().map(PeriodId::toString).toList())
+                .forEach(a -> input.adjustment(new ManualAdjustment(
+                        PersonId.of(Long.toString(a.personId())),
+                        PeriodId.parse(a.periodId()),
+                        Money.of(a.amount(), CurrencyUnit.of(a.currency())),
+                        a.reason())));
     }
 }

@@ -12,10 +12,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.attain.access.AttainUser;
 import org.attain.access.AuditLog;
-import org.attain.org.PersonScope;
 import org.attain.access.Role;
-import org.attain.org.Visibility;
 import org.attain.calendar.Periods;
+import org.attain.org.PersonScope;
+import org.attain.org.Visibility;
 import org.attain.platform.ConflictException;
 import org.attain.platform.ForbiddenException;
 import org.attain.platform.NotFoundException;
@@ -41,8 +41,15 @@ public class Approvals {
     private final Clock clock;
     private final OwnPay ownPay;
 
-    Approvals(JdbcClient jdbc, CurrentResults results, Visibility visibility, Periods periods, AuditLog audit, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events, OwnPay ownPay) {
+    Approvals(
+            JdbcClient jdbc,
+            CurrentResults results,
+            Visibility visibility,
+            Periods periods,
+            AuditLog audit,
+            Clock clock,
+            org.springframework.context.ApplicationEventPublisher events,
+            OwnPay ownPay) {
         this.ownPay = ownPay;
         this.events = events;
         this.jdbc = jdbc;
@@ -53,18 +60,35 @@ public class Approvals {
         this.clock = clock;
     }
 
-    public record Item(long personId, String externalId, String personName, String team, String period, long resultId,
-            String currency, BigDecimal payout, ApprovalState state, String approvedBy, Instant approvedAt,
-            BigDecimal approvedPayout, Instant exportedAt, boolean canApprove, boolean ownPay) {
-    }
+    public record Item(
+            long personId,
+            String externalId,
+            String personName,
+            String team,
+            String period,
+            long resultId,
+            String currency,
+            BigDecimal payout,
+            ApprovalState state,
+            String approvedBy,
+            Instant approvedAt,
+            BigDecimal approvedPayout,
+            Instant exportedAt,
+            boolean canApprove,
+            boolean ownPay) {}
 
-    public record Approval(long id, long personId, String period, long resultId, String currency, BigDecimal payout,
-            String approvedBy, Instant approvedAt) {
-    }
+    public record Approval(
+            long id,
+            long personId,
+            String period,
+            long resultId,
+            String currency,
+            BigDecimal payout,
+            String approvedBy,
+            Instant approvedAt) {}
 
     /** Approved (and exported) sums of one period in one currency: what has been released for pay. */
-    public record Released(String period, String currency, BigDecimal approved, BigDecimal exported) {
-    }
+    public record Released(String period, String currency, BigDecimal approved, BigDecimal exported) {}
 
     /** The payouts of a period this user may see, with their approval state; state null = all. */
     public List<Item> queue(AttainUser user, String period, ApprovalState state) {
@@ -88,10 +112,12 @@ public class Approvals {
             throw new NotFoundException("person", personId);
         }
         if (!mayApprove(user, personId)) {
-            throw new ForbiddenException("Only a manager of this payee, an admin or a comp admin approves this payout.");
+            throw new ForbiddenException(
+                    "Only a manager of this payee, an admin or a comp admin approves this payout.");
         }
         periods.find(period).orElseThrow(() -> new NotFoundException("period", period));
-        CurrentResults.Row row = results.withApprovals(List.of(period), List.of(personId)).stream().findFirst()
+        CurrentResults.Row row = results.withApprovals(List.of(period), List.of(personId)).stream()
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("calculated payout of person " + personId + " in", period));
         if (row.state() == ApprovalState.APPROVED) {
             throw alreadyApproved(row.approvedBy(), row.approvedAt());
@@ -101,28 +127,53 @@ public class Approvals {
                 insert into payout_approval(person_id, period_id, result_id, fingerprint, currency, payout, approved_by, approved_at)
                 values (:p, :period, :r, :f, :c, :amount, :by, :at)
                 on conflict (result_id) do nothing returning id""")
-                .param("p", personId).param("period", period).param("r", row.resultId()).param("f", row.fingerprint())
-                .param("c", row.currency()).param("amount", row.payout()).param("by", user.getUsername())
-                .param("at", Timestamp.from(now)).query(Long.class).list();
+                .param("p", personId)
+                .param("period", period)
+                .param("r", row.resultId())
+                .param("f", row.fingerprint())
+                .param("c", row.currency())
+                .param("amount", row.payout())
+                .param("by", user.getUsername())
+                .param("at", Timestamp.from(now))
+                .query(Long.class)
+                .list();
         if (inserted.isEmpty()) {
-            record Winner(String approvedBy, Instant approvedAt) {
-            }
+            record Winner(String approvedBy, Instant approvedAt) {}
             Winner w = jdbc.sql("select approved_by, approved_at from payout_approval where result_id = :r")
-                    .param("r", row.resultId()).query(Winner.class).single();
+                    .param("r", row.resultId())
+                    .query(Winner.class)
+                    .single();
             throw alreadyApproved(w.approvedBy(), w.approvedAt());
         }
-        audit.record(user.getUsername(), "PAYOUT_APPROVED", "payout", personId + "/" + period,
+        audit.record(
+                user.getUsername(),
+                "PAYOUT_APPROVED",
+                "payout",
+                personId + "/" + period,
                 Map.of("state", row.state().name()),
                 Map.of("resultId", row.resultId(), "payout", row.payout().toPlainString(), "currency", row.currency()));
-        events.publishEvent(new PayoutApproved(personId, period, row.resultId(), now.atZone(java.time.ZoneOffset.UTC).toLocalDate()));
-        return new Approval(inserted.get(0), personId, period, row.resultId(), row.currency(), row.payout(),
-                user.getUsername(), now);
+        events.publishEvent(new PayoutApproved(
+                personId,
+                period,
+                row.resultId(),
+                now.atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+        return new Approval(
+                inserted.get(0),
+                personId,
+                period,
+                row.resultId(),
+                row.currency(),
+                row.payout(),
+                user.getUsername(),
+                now);
     }
 
     /** Payouts of a period whose approval still holds: what payroll may pay. */
     public List<Item> approved(String period) {
         return results.withApprovals(List.of(period), null).stream()
-                .filter(r -> r.state() == ApprovalState.APPROVED).map(r -> item(r, false, false)).toList();
+                .filter(r -> r.state() == ApprovalState.APPROVED)
+                .map(r -> item(r, false, false))
+                .toList();
     }
 
     /** Approved and exported sums per period and currency for the people in scope (null ids = everyone). */
@@ -132,23 +183,29 @@ public class Approvals {
             if (r.state() != ApprovalState.APPROVED) {
                 continue;
             }
-            BigDecimal[] s = sums.computeIfAbsent(r.periodId() + "|" + r.currency(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            BigDecimal[] s = sums.computeIfAbsent(
+                    r.periodId() + "|" + r.currency(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
             s[0] = s[0].add(r.approvedPayout());
             if (r.exportedAt() != null) {
                 s[1] = s[1].add(r.approvedPayout());
             }
         }
-        return sums.entrySet().stream().map(e -> {
-            String[] k = e.getKey().split("\\|");
-            return new Released(k[0], k[1], e.getValue()[0], e.getValue()[1]);
-        }).toList();
+        return sums.entrySet().stream()
+                .map(e -> {
+                    String[] k = e.getKey().split("\\|");
+                    return new Released(k[0], k[1], e.getValue()[0], e.getValue()[1]);
+                })
+                .toList();
     }
 
     void markExported(String period, Collection<Long> personIds, Instant at) {
         jdbc.sql("""
                 update payout_approval set exported_at = coalesce(exported_at, :at)
                 where period_id = :period and person_id = any(:ids)""")
-                .param("at", Timestamp.from(at)).param("period", period).param("ids", personIds.toArray(Long[]::new)).update();
+                .param("at", Timestamp.from(at))
+                .param("period", period)
+                .param("ids", personIds.toArray(Long[]::new))
+                .update();
     }
 
     boolean mayApprove(AttainUser user, long personId) {
@@ -175,9 +232,22 @@ public class Approvals {
     }
 
     private static Item item(CurrentResults.Row r, boolean canApprove, boolean ownPay) {
-        return new Item(r.personId(), r.externalId(), r.personName(), r.team(), r.periodId(), r.resultId(), r.currency(),
-                r.payout(), r.state(), r.approvedBy(), r.approvedAt(), r.approvedPayout(), r.exportedAt(),
-                canApprove && r.state() != ApprovalState.APPROVED, ownPay);
+        return new Item(
+                r.personId(),
+                r.externalId(),
+                r.personName(),
+                r.team(),
+                r.periodId(),
+                r.resultId(),
+                r.currency(),
+                r.payout(),
+                r.state(),
+                r.approvedBy(),
+                r.approvedAt(),
+                r.approvedPayout(),
+                r.exportedAt(),
+                canApprove && r.state() != ApprovalState.APPROVED,
+                ownPay);
     }
 
     /** The payout is already approved; carries who approved it so pages can say so in the user's language. */

@@ -6,8 +6,7 @@ import org.attain.access.Role;
 /** Who runs payout: admins and comp admins work disputes, approve anyone and record adjustments. */
 public final class Backoffice {
 
-    private Backoffice() {
-    }
+    private Backoffice() {}
 
     public static boolean compAdmin(AttainUser user) {
         return user.has(Role.ADMIN) || user.has(Role.COMP_ADMIN);

@@ -8,8 +8,7 @@ package org.attain.payout;
  */
 public final class CellText {
 
-    private CellText() {
-    }
+    private CellText() {}
 
     public static String safe(String text) {
         if (text == null || text.isEmpty()) {
@@ -17,6 +16,7 @@ public final class CellText {
         }
         char first = text.charAt(0);
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + text : text;
+                ? "'" + text
+                : text;
     }
 }

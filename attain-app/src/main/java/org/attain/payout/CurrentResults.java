@@ -23,13 +23,26 @@ class CurrentResults {
         this.jdbc = jdbc;
     }
 
-    record Result(long id, long personId, String periodId, String currency, BigDecimal payout, String fingerprint) {
-    }
+    record Result(long id, long personId, String periodId, String currency, BigDecimal payout, String fingerprint) {}
 
     /** A current result, who it belongs to, and the latest approval of this payee-period if any. */
-    record Row(long resultId, long personId, String externalId, String personName, String team, String periodId,
-            String currency, BigDecimal payout, String fingerprint, Long approvalId, Long approvedResultId,
-            String approvedFingerprint, BigDecimal approvedPayout, String approvedBy, Instant approvedAt, Instant exportedAt) {
+    record Row(
+            long resultId,
+            long personId,
+            String externalId,
+            String personName,
+            String team,
+            String periodId,
+            String currency,
+            BigDecimal payout,
+            String fingerprint,
+            Long approvalId,
+            Long approvedResultId,
+            String approvedFingerprint,
+            BigDecimal approvedPayout,
+            String approvedBy,
+            Instant approvedAt,
+            Instant exportedAt) {
 
         ApprovalState state() {
             if (approvalId == null) {
@@ -45,7 +58,10 @@ class CurrentResults {
         return jdbc.sql("""
                 select id, person_id, period_id, currency, payout, fingerprint from calc_current_result_v
                 where person_id = :p and period_id = :period""")
-                .param("p", personId).param("period", period).query(Result.class).optional();
+                .param("p", personId)
+                .param("period", period)
+                .query(Result.class)
+                .optional();
     }
 
     /** Current results of the periods with their latest approvals, limited to the given people (null = everyone). */
@@ -65,17 +81,29 @@ class CurrentResults {
                 order by r.period_id, p.team_name nulls last, p.last_name, p.first_name, p.id""")
                 .param("periods", periods.toArray(String[]::new))
                 .param("ids", people == null ? null : people.toArray(Long[]::new))
-                .query(CurrentResults::row).list();
+                .query(CurrentResults::row)
+                .list();
     }
 
     // Mapped by hand: the generic record mapper tries each camel-case name as a column first and
     // pays for a driver exception per field and row, which dominated the finance page.
     private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Row(rs.getLong("result_id"), rs.getLong("person_id"), rs.getString("external_id"),
-                rs.getString("person_name"), rs.getString("team"), rs.getString("period_id"), rs.getString("currency"),
-                rs.getBigDecimal("payout"), rs.getString("fingerprint"), rs.getObject("approval_id", Long.class),
-                rs.getObject("approved_result_id", Long.class), rs.getString("approved_fingerprint"),
-                rs.getBigDecimal("approved_payout"), rs.getString("approved_by"), instant(rs.getTimestamp("approved_at")),
+        return new Row(
+                rs.getLong("result_id"),
+                rs.getLong("person_id"),
+                rs.getString("external_id"),
+                rs.getString("person_name"),
+                rs.getString("team"),
+                rs.getString("period_id"),
+                rs.getString("currency"),
+                rs.getBigDecimal("payout"),
+                rs.getString("fingerprint"),
+                rs.getObject("approval_id", Long.class),
+                rs.getObject("approved_result_id", Long.class),
+                rs.getString("approved_fingerprint"),
+                rs.getBigDecimal("approved_payout"),
+                rs.getString("approved_by"),
+                instant(rs.getTimestamp("approved_at")),
                 instant(rs.getTimestamp("exported_at")));
     }
 

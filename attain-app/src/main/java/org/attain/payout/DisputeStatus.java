@@ -4,7 +4,10 @@ import java.util.Set;
 
 /** Where a dispute is in its workflow: open, in review, then resolved or rejected. */
 public enum DisputeStatus {
-    OPEN, IN_REVIEW, RESOLVED, REJECTED;
+    OPEN,
+    IN_REVIEW,
+    RESOLVED,
+    REJECTED;
 
     public boolean closed() {
         return this == RESOLVED || this == REJECTED;

@@ -11,8 +11,8 @@ import java.util.Map;
 import org.attain.access.AttainUser;
 import org.attain.access.AuditLog;
 import org.attain.access.UserAccounts;
-import org.attain.org.Visibility;
 import org.attain.calendar.Periods;
+import org.attain.org.Visibility;
 import org.attain.pay.Earnings;
 import org.attain.platform.ConflictException;
 import org.attain.platform.FieldProblem;
@@ -45,9 +45,17 @@ public class Disputes {
     private final OwnPay ownPay;
     private final UserAccounts users;
 
-    Disputes(JdbcClient jdbc, Visibility visibility, Periods periods, Earnings earnings, CurrentResults results,
-            AuditLog audit, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events, OwnPay ownPay, UserAccounts users) {
+    Disputes(
+            JdbcClient jdbc,
+            Visibility visibility,
+            Periods periods,
+            Earnings earnings,
+            CurrentResults results,
+            AuditLog audit,
+            Clock clock,
+            org.springframework.context.ApplicationEventPublisher events,
+            OwnPay ownPay,
+            UserAccounts users) {
         this.ownPay = ownPay;
         this.users = users;
         this.events = events;
@@ -60,17 +68,29 @@ public class Disputes {
         this.clock = clock;
     }
 
-    public record NewDispute(Long personId, String period, Integer lineNo, String text) {
-    }
+    public record NewDispute(Long personId, String period, Integer lineNo, String text) {}
 
-    public record Dispute(long id, long personId, String personExternalId, String personEmail, String personName, String periodId, Integer lineNo,
+    public record Dispute(
+            long id,
+            long personId,
+            String personExternalId,
+            String personEmail,
+            String personName,
+            String periodId,
+            Integer lineNo,
             String component,
-            BigDecimal lineAmount, String currency, String text, DisputeStatus status, String assignee, String openedBy,
-            Instant openedAt, Instant updatedAt, Instant closedAt, long ageDays) {
-    }
+            BigDecimal lineAmount,
+            String currency,
+            String text,
+            DisputeStatus status,
+            String assignee,
+            String openedBy,
+            Instant openedAt,
+            Instant updatedAt,
+            Instant closedAt,
+            long ageDays) {}
 
-    public record Comment(long id, String author, Instant at, String text) {
-    }
+    public record Comment(long id, String author, Instant at, String text) {}
 
     /** Filter for the inbox: any field null means "any"; holder "none" means unassigned. */
     public record Filter(DisputeStatus status, String holder, Integer minAgeDays, Long personId) {
@@ -84,9 +104,11 @@ public class Disputes {
         List<FieldProblem> problems = new ArrayList<>();
         String text = in.text() == null ? "" : in.text().strip();
         if (text.isEmpty()) {
-            problems.add(new FieldProblem("text", "dispute.error.textRequired", "is required: say what looks wrong with this line"));
+            problems.add(new FieldProblem(
+                    "text", "dispute.error.textRequired", "is required: say what looks wrong with this line"));
         } else if (text.length() > MAX_TEXT) {
-            problems.add(new FieldProblem("text", "dispute.error.textTooLong", "is longer than " + MAX_TEXT + " characters"));
+            problems.add(new FieldProblem(
+                    "text", "dispute.error.textTooLong", "is longer than " + MAX_TEXT + " characters"));
         }
         if (in.personId() == null) {
             problems.add(new FieldProblem("personId", "dispute.error.personRequired", "is required"));
@@ -95,7 +117,8 @@ public class Disputes {
             problems.add(new FieldProblem("period", "dispute.error.periodRequired", "is required"));
         }
         if (in.lineNo() == null) {
-            problems.add(new FieldProblem("lineNo", "dispute.error.lineRequired", "is required: which statement line is in question"));
+            problems.add(new FieldProblem(
+                    "lineNo", "dispute.error.lineRequired", "is required: which statement line is in question"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -106,27 +129,55 @@ public class Disputes {
         String period = in.period().strip();
         periods.find(period).orElseThrow(() -> new NotFoundException("period", period));
         Earnings.Statement statement = earnings.statement(in.personId(), period);
-        Earnings.Line line = statement.lines().stream().filter(l -> l.lineNo() == in.lineNo()).findFirst()
-                .orElseThrow(() -> new InvalidInputException(new FieldProblem("lineNo", "dispute.error.lineUnknown",
-                        "statement " + period + " has no line " + in.lineNo())));
-        Long resultId = results.of(in.personId(), period).map(CurrentResults.Result::id).orElse(null);
+        Earnings.Line line = statement.lines().stream()
+                .filter(l -> l.lineNo() == in.lineNo())
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException(new FieldProblem(
+                        "lineNo", "dispute.error.lineUnknown", "statement " + period + " has no line " + in.lineNo())));
+        Long resultId =
+                results.of(in.personId(), period).map(CurrentResults.Result::id).orElse(null);
         Timestamp now = Timestamp.from(clock.instant());
         long id = jdbc.sql("""
                 insert into dispute(person_id, period_id, result_id, line_no, component, line_amount, currency, text,
                                     opened_by, opened_at, updated_at)
                 values (:p, :period, :r, :line, :component, :amount, :currency, :text, :by, :at, :at) returning id""")
-                .param("p", in.personId()).param("period", period).param("r", resultId).param("line", line.lineNo())
-                .param("component", line.component()).param("amount", line.amount()).param("currency", statement.currency())
-                .param("text", text).param("by", user.getUsername()).param("at", now)
-                .query(Long.class).single();
-        audit.record(user.getUsername(), "DISPUTE_OPENED", "dispute", String.valueOf(id), null,
-                Map.of("person", in.personId(), "period", period, "line", line.lineNo(), "status", DisputeStatus.OPEN.name()), text);
+                .param("p", in.personId())
+                .param("period", period)
+                .param("r", resultId)
+                .param("line", line.lineNo())
+                .param("component", line.component())
+                .param("amount", line.amount())
+                .param("currency", statement.currency())
+                .param("text", text)
+                .param("by", user.getUsername())
+                .param("at", now)
+                .query(Long.class)
+                .single();
+        audit.record(
+                user.getUsername(),
+                "DISPUTE_OPENED",
+                "dispute",
+                String.valueOf(id),
+                null,
+                Map.of(
+                        "person",
+                        in.personId(),
+                        "period",
+                        period,
+                        "line",
+                        line.lineNo(),
+                        "status",
+                        DisputeStatus.OPEN.name()),
+                text);
         events.publishEvent(new DisputeOpened(id, in.personId(), period, line.lineNo()));
         return find(user, id);
     }
 
     public Dispute find(AttainUser user, long id) {
-        Dispute d = jdbc.sql(SELECT + " where d.id = :id").param("id", id).query(this::row).optional()
+        Dispute d = jdbc.sql(SELECT + " where d.id = :id")
+                .param("id", id)
+                .query(this::row)
+                .optional()
                 .orElseThrow(() -> new NotFoundException("dispute", id));
         if (!visibility.canSee(user, d.personId())) {
             throw new NotFoundException("dispute", id);
@@ -136,7 +187,8 @@ public class Disputes {
 
     /** Disputes this user may see, newest first, narrowed by the filter. */
     public List<Dispute> list(AttainUser user, Filter f) {
-        String holder = f.holder() == null || f.holder().isBlank() ? null : f.holder().strip();
+        String holder =
+                f.holder() == null || f.holder().isBlank() ? null : f.holder().strip();
         Instant openedBefore = f.minAgeDays() == null ? null : clock.instant().minus(Duration.ofDays(f.minAgeDays()));
         return jdbc.sql(SELECT + """
                  where (cast(:ids as bigint[]) is null or d.person_id = any(cast(:ids as bigint[])))
@@ -147,24 +199,34 @@ public class Disputes {
                    and (cast(:person as bigint) is null or d.person_id = cast(:person as bigint))
                  order by d.opened_at desc, d.id desc limit 500""")
                 .param("ids", visibility.scopeOf(user).idsOrNull())
-                .param("status", f.status() == null ? null : f.status().name()).param("holder", holder)
-                .param("before", openedBefore == null ? null : Timestamp.from(openedBefore)).param("person", f.personId())
-                .query(this::row).list();
+                .param("status", f.status() == null ? null : f.status().name())
+                .param("holder", holder)
+                .param("before", openedBefore == null ? null : Timestamp.from(openedBefore))
+                .param("person", f.personId())
+                .query(this::row)
+                .list();
     }
 
     public List<Comment> comments(AttainUser user, long disputeId) {
         find(user, disputeId);
         return jdbc.sql("select id, author, at, text from dispute_comment where dispute_id = :d order by at, id")
-                .param("d", disputeId).query(Comment.class).list();
+                .param("d", disputeId)
+                .query(Comment.class)
+                .list();
     }
 
     @Transactional
     public Comment comment(AttainUser user, long disputeId, String text) {
         find(user, disputeId);
         String t = requireNote(text, "dispute.error.commentRequired", "is required");
-        long id = jdbc.sql("insert into dispute_comment(dispute_id, author, at, text) values (:d, :a, :at, :t) returning id")
-                .param("d", disputeId).param("a", user.getUsername()).param("at", Timestamp.from(clock.instant()))
-                .param("t", t).query(Long.class).single();
+        long id = jdbc.sql(
+                        "insert into dispute_comment(dispute_id, author, at, text) values (:d, :a, :at, :t) returning id")
+                .param("d", disputeId)
+                .param("a", user.getUsername())
+                .param("at", Timestamp.from(clock.instant()))
+                .param("t", t)
+                .query(Long.class)
+                .single();
         return new Comment(id, user.getUsername(), clock.instant(), t);
     }
 
@@ -178,31 +240,49 @@ public class Disputes {
         ownPay.refuseOwn(user, d.personId(), OwnPay.Act.DISPUTE, String.valueOf(disputeId));
         requireCompAdmin(user);
         if (to == null || to == DisputeStatus.OPEN) {
-            throw new InvalidInputException(new FieldProblem("status", "dispute.error.statusInvalid",
-                    "must be one of IN_REVIEW, RESOLVED, REJECTED"));
+            throw new InvalidInputException(new FieldProblem(
+                    "status", "dispute.error.statusInvalid", "must be one of IN_REVIEW, RESOLVED, REJECTED"));
         }
-        String n = to.closed() ? requireNote(note, "dispute.error.noteRequired", "is required to resolve or reject a dispute")
+        String n = to.closed()
+                ? requireNote(note, "dispute.error.noteRequired", "is required to resolve or reject a dispute")
                 : note == null || note.isBlank() ? null : note.strip();
-        List<String> from = java.util.Arrays.stream(DisputeStatus.values()).filter(s -> s.next().contains(to))
-                .map(Enum::name).toList();
+        List<String> from = java.util.Arrays.stream(DisputeStatus.values())
+                .filter(s -> s.next().contains(to))
+                .map(Enum::name)
+                .toList();
         Timestamp now = Timestamp.from(clock.instant());
         int changed = jdbc.sql("""
                 update dispute set status = :to, updated_at = :at,
                        assignee = coalesce(assignee, :actor),
                        closed_at = case when :closed then :at else closed_at end
                 where id = :id and status = any(:from)""")
-                .param("to", to.name()).param("at", now).param("actor", user.getUsername()).param("closed", to.closed())
-                .param("id", disputeId).param("from", from.toArray(String[]::new)).update();
+                .param("to", to.name())
+                .param("at", now)
+                .param("actor", user.getUsername())
+                .param("closed", to.closed())
+                .param("id", disputeId)
+                .param("from", from.toArray(String[]::new))
+                .update();
         if (changed == 0) {
-            throw new ConflictException("Dispute " + disputeId + " is " + find(user, disputeId).status()
-                    + " and cannot move to " + to + ".");
+            throw new ConflictException("Dispute " + disputeId + " is "
+                    + find(user, disputeId).status() + " and cannot move to " + to + ".");
         }
         if (n != null) {
             jdbc.sql("insert into dispute_comment(dispute_id, author, at, text) values (:d, :a, :at, :t)")
-                    .param("d", disputeId).param("a", user.getUsername()).param("at", now).param("t", n).update();
+                    .param("d", disputeId)
+                    .param("a", user.getUsername())
+                    .param("at", now)
+                    .param("t", n)
+                    .update();
         }
-        audit.record(user.getUsername(), "DISPUTE_" + to.name(), "dispute", String.valueOf(disputeId),
-                Map.of("status", d.status().name()), Map.of("status", to.name()), n);
+        audit.record(
+                user.getUsername(),
+                "DISPUTE_" + to.name(),
+                "dispute",
+                String.valueOf(disputeId),
+                Map.of("status", d.status().name()),
+                Map.of("status", to.name()),
+                n);
         return find(user, disputeId);
     }
 
@@ -217,17 +297,27 @@ public class Disputes {
         requireCompAdmin(user);
         String to = assignee == null || assignee.isBlank() ? null : assignee.strip();
         if (to != null && users.find(to).map(u -> OwnPay.isOwn(u, d.personId())).orElse(false)) {
-            throw new InvalidInputException(new FieldProblem("assignee", "dispute.error.assigneeOwnPay",
+            throw new InvalidInputException(new FieldProblem(
+                    "assignee",
+                    "dispute.error.assigneeOwnPay",
                     "is the payee of this dispute; hand it to someone else"));
         }
         int changed = jdbc.sql("""
                 update dispute set assignee = :to, updated_at = :at where id = :id and status in ('OPEN','IN_REVIEW')""")
-                .param("to", to).param("at", Timestamp.from(clock.instant())).param("id", disputeId).update();
+                .param("to", to)
+                .param("at", Timestamp.from(clock.instant()))
+                .param("id", disputeId)
+                .update();
         if (changed == 0) {
             throw new ConflictException("Dispute " + disputeId + " is closed; its holder no longer changes.");
         }
-        audit.record(user.getUsername(), "DISPUTE_ASSIGNED", "dispute", String.valueOf(disputeId),
-                java.util.Collections.singletonMap("assignee", d.assignee()), java.util.Collections.singletonMap("assignee", to));
+        audit.record(
+                user.getUsername(),
+                "DISPUTE_ASSIGNED",
+                "dispute",
+                String.valueOf(disputeId),
+                java.util.Collections.singletonMap("assignee", d.assignee()),
+                java.util.Collections.singletonMap("assignee", to));
         return find(user, disputeId);
     }
 
@@ -243,8 +333,8 @@ public class Disputes {
             throw new InvalidInputException(new FieldProblem("text", code, reason));
         }
         if (t.length() > MAX_TEXT) {
-            throw new InvalidInputException(new FieldProblem("text", "dispute.error.textTooLong",
-                    "is longer than " + MAX_TEXT + " characters"));
+            throw new InvalidInputException(new FieldProblem(
+                    "text", "dispute.error.textTooLong", "is longer than " + MAX_TEXT + " characters"));
         }
         return t;
     }
@@ -253,13 +343,28 @@ public class Disputes {
         Instant opened = rs.getTimestamp("opened_at").toInstant();
         Timestamp closedTs = rs.getTimestamp("closed_at");
         Instant closed = closedTs == null ? null : closedTs.toInstant();
-        long age = Duration.between(opened, closed == null ? clock.instant() : closed).toDays();
+        long age = Duration.between(opened, closed == null ? clock.instant() : closed)
+                .toDays();
         Integer line = rs.getObject("line_no", Integer.class);
-        return new Dispute(rs.getLong("id"), rs.getLong("person_id"), rs.getString("person_external_id"),
-                rs.getString("person_email"), rs.getString("person_name"), rs.getString("period_id"),
-                line, rs.getString("component"), rs.getBigDecimal("line_amount"), rs.getString("currency"),
-                rs.getString("text"), DisputeStatus.valueOf(rs.getString("status")), rs.getString("assignee"),
-                rs.getString("opened_by"), opened, rs.getTimestamp("updated_at").toInstant(), closed, Math.max(0, age));
+        return new Dispute(
+                rs.getLong("id"),
+                rs.getLong("person_id"),
+                rs.getString("person_external_id"),
+                rs.getString("person_email"),
+                rs.getString("person_name"),
+                rs.getString("period_id"),
+                line,
+                rs.getString("component"),
+                rs.getBigDecimal("line_amount"),
+                rs.getString("currency"),
+                rs.getString("text"),
+                DisputeStatus.valueOf(rs.getString("status")),
+                rs.getString("assignee"),
+                rs.getString("opened_by"),
+                opened,
+                rs.getTimestamp("updated_at").toInstant(),
+                closed,
+                Math.max(0, age));
     }
 
     // The payee's name comes with the row so the inbox is one query, not one per line.

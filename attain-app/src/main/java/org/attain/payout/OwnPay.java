@@ -18,7 +18,9 @@ public class OwnPay {
 
     /** What was attempted on one's own pay: the message key says why not and who can do it instead. */
     enum Act {
-        APPROVE("ownPay.approve", "payout"), ADJUST("ownPay.adjust", "adjustment"), DISPUTE("ownPay.dispute", "dispute");
+        APPROVE("ownPay.approve", "payout"),
+        ADJUST("ownPay.adjust", "adjustment"),
+        DISPUTE("ownPay.dispute", "dispute");
 
         final String code;
         final String entityType;
@@ -45,12 +47,21 @@ public class OwnPay {
         if (!isOwn(user, personId)) {
             return;
         }
-        audit.recordIndependently(user.getUsername(), "OWN_PAY_REFUSED", act.entityType, entity,
-                Map.of("person", personId, "act", act.name()), "separation of duties: " + act.name().toLowerCase(java.util.Locale.ROOT) + " own pay");
-        throw new ForbiddenException(act.code, switch (act) {
-            case APPROVE -> "Nobody approves their own payout; another approver must approve it.";
-            case ADJUST -> "Nobody records an adjustment to their own pay; another admin or comp admin must record it.";
-            case DISPUTE -> "Nobody works on a dispute about their own pay; another admin or comp admin must handle it.";
-        });
+        audit.recordIndependently(
+                user.getUsername(),
+                "OWN_PAY_REFUSED",
+                act.entityType,
+                entity,
+                Map.of("person", personId, "act", act.name()),
+                "separation of duties: " + act.name().toLowerCase(java.util.Locale.ROOT) + " own pay");
+        throw new ForbiddenException(
+                act.code,
+                switch (act) {
+                    case APPROVE -> "Nobody approves their own payout; another approver must approve it.";
+                    case ADJUST ->
+                        "Nobody records an adjustment to their own pay; another admin or comp admin must record it.";
+                    case DISPUTE ->
+                        "Nobody works on a dispute about their own pay; another admin or comp admin must handle it.";
+                });
     }
 }

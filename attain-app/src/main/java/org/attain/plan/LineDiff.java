@@ -6,8 +6,7 @@ import java.util.List;
 /** A longest-common-subsequence line diff: plans are short documents, so quadratic is fine. */
 final class LineDiff {
 
-    private LineDiff() {
-    }
+    private LineDiff() {}
 
     static List<Plans.DiffLine> between(String before, String after) {
         String[] a = before.split("\n", -1);

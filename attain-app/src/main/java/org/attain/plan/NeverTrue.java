@@ -48,7 +48,8 @@ class NeverTrue {
         List<Plans.Problem> warnings = new ArrayList<>();
         for (DealCondition c : conditions(plan)) {
             Optional<Set<String>> reads = c.reads();
-            if (reads.isEmpty() || reads.get().stream().anyMatch(f -> !f.startsWith("deal.") && !f.startsWith("account."))
+            if (reads.isEmpty()
+                    || reads.get().stream().anyMatch(f -> !f.startsWith("deal.") && !f.startsWith("account."))
                     || c.location() == null) {
                 continue;
             }
@@ -68,16 +69,31 @@ class NeverTrue {
     private static Plans.Problem warning(DealCondition c, List<String> fields, TransactionFacts.Distinct values) {
         String n = Long.toString(values.deals());
         var at = c.location();
-        List<String> seen = fields.size() != 1 ? List.of() : values.rows().stream()
-                .map(r -> r.get(fields.get(0))).filter(java.util.Objects::nonNull).map(String::valueOf).sorted().toList();
+        List<String> seen = fields.size() != 1
+                ? List.of()
+                : values.rows().stream()
+                        .map(r -> r.get(fields.get(0)))
+                        .filter(java.util.Objects::nonNull)
+                        .map(String::valueOf)
+                        .sorted()
+                        .toList();
         if (seen.isEmpty() || seen.size() > SHOWN_VALUES) {
-            return new Plans.Problem(at.source(), at.line(), at.column(), "never true over the " + n + " current deals",
-                    "plan.check.neverTrue", List.of(n));
+            return new Plans.Problem(
+                    at.source(),
+                    at.line(),
+                    at.column(),
+                    "never true over the " + n + " current deals",
+                    "plan.check.neverTrue",
+                    List.of(n));
         }
         String list = String.join(", ", seen);
-        return new Plans.Problem(at.source(), at.line(), at.column(),
+        return new Plans.Problem(
+                at.source(),
+                at.line(),
+                at.column(),
                 "never true over the " + n + " current deals (" + fields.get(0) + " is one of: " + list + ")",
-                "plan.check.neverTrueValues", List.of(n, fields.get(0), list));
+                "plan.check.neverTrueValues",
+                List.of(n, fields.get(0), list));
     }
 
     private static List<DealCondition> conditions(CompiledPlan plan) {
@@ -89,8 +105,11 @@ class NeverTrue {
                 }
             }
         }
-        plan.components().stream().filter(PerDealComponent.class::isInstance).map(PerDealComponent.class::cast)
-                .filter(p -> p.when() != null).forEach(p -> all.add(p.when()));
+        plan.components().stream()
+                .filter(PerDealComponent.class::isInstance)
+                .map(PerDealComponent.class::cast)
+                .filter(p -> p.when() != null)
+                .forEach(p -> all.add(p.when()));
         return all;
     }
 
@@ -111,11 +130,18 @@ class NeverTrue {
         String currency = (String) row.getOrDefault("deal.currency", "USD");
         BigDecimal amount = (BigDecimal) row.getOrDefault("deal.amount", BigDecimal.ZERO);
         String owner = (String) row.get("deal.owner");
-        Transaction t = new Transaction(TransactionId.of((String) row.getOrDefault("deal.id", "check")),
-                owner == null ? null : PersonId.of(owner), List.of(),
+        Transaction t = new Transaction(
+                TransactionId.of((String) row.getOrDefault("deal.id", "check")),
+                owner == null ? null : PersonId.of(owner),
+                List.of(),
                 row.containsKey("deal.close_date") ? LocalDate.parse((String) row.get("deal.close_date")) : ANY_DAY,
-                Money.of(amount, CurrencyUnit.of(currency.trim())), (String) row.get("deal.status"),
-                (String) row.get("deal.type"), (String) row.get("deal.product"), account, attributes, null);
+                Money.of(amount, CurrencyUnit.of(currency.trim())),
+                (String) row.get("deal.status"),
+                (String) row.get("deal.type"),
+                (String) row.get("deal.product"),
+                account,
+                attributes,
+                null);
         return c.test(DealFacts.of(t), t.account(), Map.of());
     }
 }

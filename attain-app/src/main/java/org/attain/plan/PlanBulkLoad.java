@@ -27,7 +27,6 @@ public class PlanBulkLoad {
                 insert into plan_assignment(person_id, plan_key, valid_from, valid_until)
                 select id, case when role_type = 'REP' then :rep else :mgr end || lower(currency),
                        employment_start, employment_end + 1
-                from org_person_v where role_type in ('REP', 'MANAGER')""")
-                .param("rep", repPrefix).param("mgr", managerPrefix).update();
+                from org_person_v where role_type in ('REP', 'MANAGER')""").param("rep", repPrefix).param("mgr", managerPrefix).update();
     }
 }

@@ -33,14 +33,18 @@ class PlanDictionary {
 
     DataDictionary current() {
         DataDictionary d = APP;
-        for (Map.Entry<String, TransactionFacts.AttributeKind> a : facts.attributes().entrySet()) {
+        for (Map.Entry<String, TransactionFacts.AttributeKind> a :
+                facts.attributes().entrySet()) {
             if (d.type("deal", a.getKey()).isEmpty()) {
-                d = d.with("deal", a.getKey(), switch (a.getValue()) {
-                    case TEXT -> Type.STRING;
-                    case INTEGER -> Type.INTEGER;
-                    case NUMBER -> Type.NUMBER;
-                    case MIXED -> Type.ANY;
-                });
+                d = d.with(
+                        "deal",
+                        a.getKey(),
+                        switch (a.getValue()) {
+                            case TEXT -> Type.STRING;
+                            case INTEGER -> Type.INTEGER;
+                            case NUMBER -> Type.NUMBER;
+                            case MIXED -> Type.ANY;
+                        });
             }
         }
         return d;

@@ -32,8 +32,7 @@ public class PlanScenarios {
         this.dictionary = dictionary;
     }
 
-    public record Attached(long id, String planKey, String name, String body) {
-    }
+    public record Attached(long id, String planKey, String name, String body) {}
 
     public record Outcome(String name, boolean passed, List<Plans.Problem> problems, List<Row> rows) {
 
@@ -47,20 +46,31 @@ public class PlanScenarios {
         return outcomes.isEmpty() || outcomes.stream().anyMatch(o -> !o.passed());
     }
 
-    public record Row(String person, String period, String what, String expected, String actual, boolean ok,
-            String explanation) {
-    }
+    public record Row(
+            String person,
+            String period,
+            String what,
+            String expected,
+            String actual,
+            boolean ok,
+            String explanation) {}
 
     public List<Attached> of(String planKey) {
         return jdbc.sql("select id, plan_key, name, body from plan_scenario where plan_key = :k order by name")
-                .param("k", planKey).query(Attached.class).list();
+                .param("k", planKey)
+                .query(Attached.class)
+                .list();
     }
 
     public void attach(String planKey, String name, String body, String actor) {
         jdbc.sql("""
                 insert into plan_scenario(plan_key, name, body, created_by) values (:k, :n, :b, :a)
                 on conflict (plan_key, name) do update set body = excluded.body, created_by = excluded.created_by""")
-                .param("k", planKey).param("n", name).param("b", body).param("a", actor).update();
+                .param("k", planKey)
+                .param("n", name)
+                .param("b", body)
+                .param("a", actor)
+                .update();
         audit.record(actor, "PLAN_SCENARIO_SAVED", "plan", planKey, null, Map.of("scenario", name));
     }
 
@@ -78,17 +88,35 @@ public class PlanScenarios {
         PlanCompiler compiler = dictionary.compiler();
         ScenarioParse parse = new ScenarioReader(compiler).read(name, text, Path.of("."));
         if (parse.scenario().isEmpty()) {
-            return new Outcome(name, false, parse.problems().stream().map(p -> new Plans.Problem(p.source(), p.line(),
-                    p.column(), p.reason(), p.code(), p.args())).toList(), List.of());
+            return new Outcome(
+                    name,
+                    false,
+                    parse.problems().stream()
+                            .map(p ->
+                                    new Plans.Problem(p.source(), p.line(), p.column(), p.reason(), p.code(), p.args()))
+                            .toList(),
+                    List.of());
         }
-        ScenarioReport report = new ScenarioRunner(compiler).run(parse.scenario().get());
+        ScenarioReport report =
+                new ScenarioRunner(compiler).run(parse.scenario().get());
         List<Row> rows = new ArrayList<>();
         for (CheckResult r : report.results()) {
-            rows.add(new Row(r.check().person(), r.check().period(), r.check().what(), r.check().expected(), r.actual(),
-                    r.ok(), r.ok() ? "" : r.explanation()));
+            rows.add(new Row(
+                    r.check().person(),
+                    r.check().period(),
+                    r.check().what(),
+                    r.check().expected(),
+                    r.actual(),
+                    r.ok(),
+                    r.ok() ? "" : r.explanation()));
         }
-        return new Outcome(name, report.passed(), report.problems().stream()
-                .map(p -> new Plans.Problem(name, 0, 0, p)).toList(), rows);
+        return new Outcome(
+                name,
+                report.passed(),
+                report.problems().stream()
+                        .map(p -> new Plans.Problem(name, 0, 0, p))
+                        .toList(),
+                rows);
     }
 
     /** A scenario body with the plan under test put in as its {@code plan}. */

@@ -8,8 +8,7 @@ import java.util.Locale;
  */
 public final class PlanTemplates {
 
-    private PlanTemplates() {
-    }
+    private PlanTemplates() {}
 
     /** Quarterly marginal tiers on attainment (5 % to 50 %, 8 % to 100 %, 12 % above) on owner-credited won bookings. */
     public static String accountExecutive(String id, String name, String currency) {

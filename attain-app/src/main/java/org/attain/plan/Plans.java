@@ -38,9 +38,15 @@ public class Plans {
         this.neverTrue = neverTrue;
     }
 
-    public record PlanVersion(long id, String planKey, int version, String name, String source, String currency,
-            String createdBy, java.time.Instant createdAt) {
-    }
+    public record PlanVersion(
+            long id,
+            String planKey,
+            int version,
+            String name,
+            String source,
+            String currency,
+            String createdBy,
+            java.time.Instant createdAt) {}
 
     /**
      * A problem (or a warning) at a line and column. {@code reason} is English; {@code code} (nullable)
@@ -93,14 +99,25 @@ public class Plans {
             throw new PlanRejectedException(problems(compilation));
         }
         CompiledPlan plan = compilation.orThrow();
-        jdbc.sql("select pg_advisory_xact_lock(hashtext(:k))").param("k", plan.id()).query().singleRow();
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(:k))")
+                .param("k", plan.id())
+                .query()
+                .singleRow();
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from plan_version where plan_key = :k")
-                .param("k", plan.id()).query(Integer.class).single();
+                .param("k", plan.id())
+                .query(Integer.class)
+                .single();
         long id = jdbc.sql("""
                 insert into plan_version(plan_key, version, name, source, currency, created_by)
                 values (:k, :v, :n, :s, :c, :by) returning id""")
-                .param("k", plan.id()).param("v", version).param("n", plan.name()).param("s", yaml)
-                .param("c", plan.currency().code()).param("by", actor).query(Long.class).single();
+                .param("k", plan.id())
+                .param("v", version)
+                .param("n", plan.name())
+                .param("s", yaml)
+                .param("c", plan.currency().code())
+                .param("by", actor)
+                .query(Long.class)
+                .single();
         audit.record(actor, "PLAN_PUBLISHED", "plan", plan.id(), null, Map.of("version", version, "name", plan.name()));
         return find(plan.id(), version).orElseThrow(() -> new IllegalStateException("published plan vanished: " + id));
     }
@@ -121,7 +138,10 @@ public class Plans {
         return jdbc.sql("""
                 select id, plan_key, version, name, source, currency, created_by, created_at
                 from plan_version where plan_key = :k and version = :v""")
-                .param("k", planKey).param("v", version).query(PlanVersion.class).optional();
+                .param("k", planKey)
+                .param("v", version)
+                .query(PlanVersion.class)
+                .optional();
     }
 
     /** The latest version of every plan, compiled, for a calculation run. */
@@ -147,26 +167,32 @@ public class Plans {
         CompiledPlan plan = compilation.orThrow();
         List<String> out = new ArrayList<>();
         out.add(plan.name() + " (" + plan.id() + "), " + plan.currency().code()
-                + plan.frequency().map(f -> ", paid per " + f.name().toLowerCase(java.util.Locale.ROOT)).orElse(""));
-        plan.measures().forEach(m -> out.add("measure " + m.id() + ": statuses " + m.statuses() + ", credit "
-                + m.creditRules().stream().map(r -> r.id() + " from " + r.from().name().toLowerCase(java.util.Locale.ROOT)).toList()));
-        plan.components().forEach(c -> out.add("component " + c.id() + ": " + c.getClass().getSimpleName()
-                .replace("Component", "").toLowerCase(java.util.Locale.ROOT)));
+                + plan.frequency()
+                        .map(f -> ", paid per " + f.name().toLowerCase(java.util.Locale.ROOT))
+                        .orElse(""));
+        plan.measures()
+                .forEach(m -> out.add("measure " + m.id() + ": statuses " + m.statuses() + ", credit "
+                        + m.creditRules().stream()
+                                .map(r -> r.id() + " from " + r.from().name().toLowerCase(java.util.Locale.ROOT))
+                                .toList()));
+        plan.components()
+                .forEach(c -> out.add("component " + c.id() + ": "
+                        + c.getClass().getSimpleName().replace("Component", "").toLowerCase(java.util.Locale.ROOT)));
         return out;
     }
 
     /** A line diff between two versions, for reviewing a change before it pays anyone. */
     public List<DiffLine> diff(String planKey, int from, int to) {
-        PlanVersion a = find(planKey, from).orElseThrow(() -> new NotFoundException("plan version", planKey + " v" + from));
+        PlanVersion a =
+                find(planKey, from).orElseThrow(() -> new NotFoundException("plan version", planKey + " v" + from));
         PlanVersion b = find(planKey, to).orElseThrow(() -> new NotFoundException("plan version", planKey + " v" + to));
         return LineDiff.between(a.source(), b.source());
     }
 
-    public record DiffLine(char op, String text) {
-    }
+    public record DiffLine(char op, String text) {}
 
-    public record Assignment(long personId, String externalId, String email, String name, LocalDate validFrom, LocalDate validUntil) {
-    }
+    public record Assignment(
+            long personId, String externalId, String email, String name, LocalDate validFrom, LocalDate validUntil) {}
 
     /** Everyone assigned to the plan, with the dates (validUntil exclusive). */
     public List<Assignment> assignments(String planKey) {
@@ -182,13 +208,23 @@ public class Plans {
             throw new InvalidInputException(new FieldProblem("planKey", "plan.unknown", "names no published plan"));
         }
         jdbc.sql("insert into plan_assignment(person_id, plan_key, valid_from, valid_until) values (:p, :k, :f, :u)")
-                .param("p", personId).param("k", planKey).param("f", from).param("u", until).update();
-        audit.record(actor, "PLAN_ASSIGNED", "person", Long.toString(personId), null,
+                .param("p", personId)
+                .param("k", planKey)
+                .param("f", from)
+                .param("u", until)
+                .update();
+        audit.record(
+                actor,
+                "PLAN_ASSIGNED",
+                "person",
+                Long.toString(personId),
+                null,
                 Map.of("plan", planKey, "from", from.toString(), "until", until == null ? "" : until.toString()));
     }
 
     private static List<Problem> problems(PlanCompilation compilation) {
         return compilation.problems().stream()
-                .map(p -> new Problem(p.source(), p.line(), p.column(), p.reason(), p.code(), p.args())).toList();
+                .map(p -> new Problem(p.source(), p.line(), p.column(), p.reason(), p.code(), p.args()))
+                .toList();
     }
 }

@@ -20,7 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class PlansForCalculation implements CalcInputContributor {
 
-
     private final JdbcClient jdbc;
     private final Plans plans;
 
@@ -37,13 +36,15 @@ class PlansForCalculation implements CalcInputContributor {
         String onlyThem = run.everyone() ? "" : " where person_id = any(:ids)";
         jdbc.sql("select person_id, plan_key, valid_from, valid_until from plan_assignment" + onlyThem)
                 .params(run.everyone() ? Map.of() : Map.of("ids", run.payees().toArray(Long[]::new)))
-                .query((rs, n) -> new PlanAssignment(PersonId.of(Long.toString(rs.getLong(1))), rs.getString(2),
+                .query((rs, n) -> new PlanAssignment(
+                        PersonId.of(Long.toString(rs.getLong(1))),
+                        rs.getString(2),
                         range(rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class))))
-                .list().forEach(input::assignment);
+                .list()
+                .forEach(input::assignment);
     }
 
-    private record CompiledLatest(List<Long> versionIds, List<CompiledPlan> plans) {
-    }
+    private record CompiledLatest(List<Long> versionIds, List<CompiledPlan> plans) {}
 
     private volatile CompiledLatest compiledLatest;
 
@@ -58,7 +59,8 @@ class PlansForCalculation implements CalcInputContributor {
         if (cached != null && cached.versionIds().equals(ids)) {
             return cached;
         }
-        CompiledLatest compiled = new CompiledLatest(ids, latest.stream().map(plans::compiled).toList());
+        CompiledLatest compiled =
+                new CompiledLatest(ids, latest.stream().map(plans::compiled).toList());
         compiledLatest = compiled;
         return compiled;
     }

@@ -40,20 +40,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         this.messages = messages;
     }
 
-    record FieldReason(String field, String reason) {
-    }
+    record FieldReason(String field, String reason) {}
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldReason> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldReason(f.getField(), reason(f))).toList();
+                .map(f -> new FieldReason(f.getField(), reason(f)))
+                .toList();
         return ResponseEntity.badRequest().body(validation(errors));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldReason> errors = ex.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream()
                         .map(e -> new FieldReason(r.getMethodParameter().getParameterName(), e.getDefaultMessage())))
@@ -64,21 +64,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
         String expected = ex.getRequiredType() == null ? "a different value" : describe(ex.getRequiredType());
-        return ResponseEntity.badRequest().body(validation(List.of(
-                new FieldReason(ex.getName(), "'" + ex.getValue() + "' is not " + expected))));
+        return ResponseEntity.badRequest()
+                .body(validation(List.of(new FieldReason(ex.getName(), "'" + ex.getValue() + "' is not " + expected))));
     }
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInputException ex) {
-        return ResponseEntity.badRequest().body(validation(ex.problems().stream()
-                .map(p -> new FieldReason(p.field(), p.reason())).toList()));
+        return ResponseEntity.badRequest()
+                .body(validation(ex.problems().stream()
+                        .map(p -> new FieldReason(p.field(), p.reason()))
+                        .toList()));
     }
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
         if (ex.problem() != null) {
             ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-            body.setProperty("errors", List.of(Map.of("field", ex.problem().field(), "reason", ex.problem().reason())));
+            body.setProperty(
+                    "errors",
+                    List.of(Map.of(
+                            "field",
+                            ex.problem().field(),
+                            "reason",
+                            ex.problem().reason())));
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body);
         }
         return problem(HttpStatus.NOT_FOUND, ex.getMessage());
@@ -89,7 +97,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (ex.code() == null) {
             return problem(HttpStatus.FORBIDDEN, ex.getMessage());
         }
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.FORBIDDEN,
                 messages.getMessage(ex.code(), ex.args(), ex.getMessage(), LocaleContextHolder.getLocale()));
         body.setTitle(messages.getMessage("error.403.title", null, "Forbidden", LocaleContextHolder.getLocale()));
         body.setType(URI.create("https://attain.dev/problems/" + ex.code().replace('.', '-')));
@@ -111,19 +120,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         String id = ErrorIds.next();
         log.error("Unexpected API error {}", id, ex);
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side. Quote error id " + id + " when you report it.");
         body.setProperty("errorId", id);
         return ResponseEntity.internalServerError().body(body);
     }
 
     private static ProblemDetail validation(List<FieldReason> errors) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                errors.stream().map(e -> e.field() + ": " + e.reason()).reduce((a, b) -> a + "; " + b)
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                errors.stream()
+                        .map(e -> e.field() + ": " + e.reason())
+                        .reduce((a, b) -> a + "; " + b)
                         .orElse("The request is not valid."));
         body.setTitle("Invalid input");
         body.setType(URI.create("https://attain.dev/problems/invalid-input"));
-        body.setProperty("errors", errors.stream().map(e -> Map.of("field", e.field(), "reason", e.reason())).toList());
+        body.setProperty(
+                "errors",
+                errors.stream()
+                        .map(e -> Map.of("field", e.field(), "reason", e.reason()))
+                        .toList());
         return body;
     }
 

@@ -19,8 +19,7 @@ public final class CliFailure {
 
     private static final int LONGEST = 600;
 
-    private CliFailure() {
-    }
+    private CliFailure() {}
 
     public static String describe(Throwable failure) {
         List<Throwable> chain = chain(failure);

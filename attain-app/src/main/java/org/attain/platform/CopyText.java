@@ -26,7 +26,9 @@ public final class CopyText implements AutoCloseable {
     private long rows;
 
     public CopyText(Connection connection, String table, String columns) throws SQLException {
-        this.copy = connection.unwrap(PGConnection.class).getCopyAPI()
+        this.copy = connection
+                .unwrap(PGConnection.class)
+                .getCopyAPI()
                 .copyIn("COPY " + table + " (" + columns + ") FROM STDIN");
     }
 
@@ -140,15 +142,18 @@ public final class CopyText implements AutoCloseable {
             case '\t' -> out.append("\\t");
             case '\n' -> out.append("\\n");
             case '\r' -> out.append("\\r");
-            case '\0' -> throw new IllegalArgumentException("text with a NUL character (U+0000), which PostgreSQL cannot store");
+            case '\0' ->
+                throw new IllegalArgumentException("text with a NUL character (U+0000), which PostgreSQL cannot store");
             default -> {
-                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                if (Character.isHighSurrogate(c)
+                        && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1))) {
                     out.append(c).append(text.charAt(i + 1));
                     return i + 1;
                 }
                 if (Character.isSurrogate(c)) {
-                    throw new IllegalArgumentException(
-                            "text with half of a surrogate pair (U+" + Integer.toHexString(c).toUpperCase() + "), which is not UTF-8");
+                    throw new IllegalArgumentException("text with half of a surrogate pair (U+"
+                            + Integer.toHexString(c).toUpperCase() + "), which is not UTF-8");
                 }
                 out.append(c);
             }

@@ -53,8 +53,8 @@ public final class EmbeddedPostgresServer implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Duration ORPHAN_PATIENCE = Duration.ofSeconds(30);
     // Reads one line that never comes: returns when the JVM's end of the pipe closes.
-    private static final String WATCHDOG = "read -r _; [ \"$(head -n 1 \"$1/postmaster.pid\" 2>/dev/null)\" = \"$2\" ]"
-            + " && kill -INT \"$2\"";
+    private static final String WATCHDOG =
+            "read -r _; [ \"$(head -n 1 \"$1/postmaster.pid\" 2>/dev/null)\" = \"$2\" ]" + " && kill -INT \"$2\"";
 
     private final Path pgData;
     private final Path logFile;
@@ -89,13 +89,19 @@ public final class EmbeddedPostgresServer implements Closeable {
             OrphanedPostgres.Finding found = new OrphanedPostgres(pgData, ORPHAN_PATIENCE).recover();
             long started = System.nanoTime();
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData).setCleanDataDirectory(false).setPort(0)
+                    .setDataDirectory(pgData)
+                    .setCleanDataDirectory(false)
+                    .setPort(0)
                     .setPGStartupWait(Duration.ofSeconds(60));
             serverConfig.forEach(builder::setServerConfig);
             zonky = builder.start();
             running(zonky.getPort());
-            log.info("Embedded PostgreSQL started on port {} (pid {}) with data in {} ({} ms)", zonky.getPort(),
-                    postmaster.pid(), pgData, (System.nanoTime() - started) / 1_000_000);
+            log.info(
+                    "Embedded PostgreSQL started on port {} (pid {}) with data in {} ({} ms)",
+                    zonky.getPort(),
+                    postmaster.pid(),
+                    pgData,
+                    (System.nanoTime() - started) / 1_000_000);
             return found;
         } catch (IOException e) {
             releaseOwnership();
@@ -135,12 +141,14 @@ public final class EmbeddedPostgresServer implements Closeable {
         }
         if (ownerLock == null) {
             ownerChannel.close();
-            throw new CliException("Another Attain is running on the data folder " + pgData.getParent()
-                    + " (it holds " + file + "). Stop it, or start this one with its own --attain.data-dir.");
+            throw new CliException("Another Attain is running on the data folder " + pgData.getParent() + " (it holds "
+                    + file + "). Stop it, or start this one with its own --attain.data-dir.");
         }
         // Read by a command started beside this server (RunningServer) to say whose the folder is.
         ownerChannel.truncate(0);
-        ownerChannel.write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+        ownerChannel.write(
+                java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),
+                0);
     }
 
     private void releaseOwnership() {
@@ -158,12 +166,17 @@ public final class EmbeddedPostgresServer implements Closeable {
 
     /** Takes over the server that now runs on the data folder: its process, a watchdog for it, its port for new connections. */
     private void running(int port) {
-        long pid = OrphanedPostgres.PidFile.read(pgData).map(OrphanedPostgres.PidFile::pid)
-                .orElseThrow(() -> new IllegalStateException("PostgreSQL started without a postmaster.pid in " + pgData));
+        long pid = OrphanedPostgres.PidFile.read(pgData)
+                .map(OrphanedPostgres.PidFile::pid)
+                .orElseThrow(
+                        () -> new IllegalStateException("PostgreSQL started without a postmaster.pid in " + pgData));
         ProcessHandle process = ProcessHandle.of(pid)
-                .orElseThrow(() -> new IllegalStateException("PostgreSQL (pid " + pid + ") stopped right after it started"));
-        process.info().command().map(Path::of).ifPresent(postgres -> pgCtl = postgres.resolveSibling(
-                windows() ? "pg_ctl.exe" : "pg_ctl"));
+                .orElseThrow(
+                        () -> new IllegalStateException("PostgreSQL (pid " + pid + ") stopped right after it started"));
+        process.info()
+                .command()
+                .map(Path::of)
+                .ifPresent(postgres -> pgCtl = postgres.resolveSibling(windows() ? "pg_ctl.exe" : "pg_ctl"));
         postmaster = process;
         dataSource.port = port;
         startWatchdog(pid);
@@ -181,7 +194,10 @@ public final class EmbeddedPostgresServer implements Closeable {
                 restart();
                 return;
             } catch (RuntimeException e) {
-                log.warn("Starting the embedded PostgreSQL again failed ({}); trying again in {} ms", e.getMessage(), backoff);
+                log.warn(
+                        "Starting the embedded PostgreSQL again failed ({}); trying again in {} ms",
+                        e.getMessage(),
+                        backoff);
                 try {
                     Thread.sleep(backoff);
                 } catch (InterruptedException ie) {
@@ -199,27 +215,44 @@ public final class EmbeddedPostgresServer implements Closeable {
         }
         new OrphanedPostgres(pgData, Duration.ofSeconds(10)).recover();
         int port = freePort();
-        String options = "-p " + port + " -F " + serverConfig.entrySet().stream()
-                .map(e -> "-c " + e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+        String options = "-p " + port + " -F "
+                + serverConfig.entrySet().stream()
+                        .map(e -> "-c " + e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(" "));
         long started = System.nanoTime();
         List<String> command = new ArrayList<>();
         if (LinuxUtils.isUnshareAvailable()) {
             // As zonky does: PostgreSQL refuses to run as root, and is not root inside a user namespace.
             command.addAll(List.of("unshare", "-U"));
         }
-        command.addAll(List.of(pgCtl.toString(), "-D", pgData.toString(), "-o", options, "-l", logFile.toString(),
-                "-w", "-t", "60", "start"));
+        command.addAll(List.of(
+                pgCtl.toString(),
+                "-D",
+                pgData.toString(),
+                "-o",
+                options,
+                "-l",
+                logFile.toString(),
+                "-w",
+                "-t",
+                "60",
+                "start"));
         String output = run(command);
         restarts++;
         running(port);
-        log.info("Embedded PostgreSQL started again on port {} (pid {}) in {} ms{}", port, postmaster.pid(),
-                (System.nanoTime() - started) / 1_000_000, output.isBlank() ? "" : ": " + output.strip());
+        log.info(
+                "Embedded PostgreSQL started again on port {} (pid {}) in {} ms{}",
+                port,
+                postmaster.pid(),
+                (System.nanoTime() - started) / 1_000_000,
+                output.isBlank() ? "" : ": " + output.strip());
     }
 
     private String run(List<String> command) {
         try {
             Files.createDirectories(logFile.getParent());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             // pg_ctl -w prints a few lines and returns; the server's own output goes to the -l file.
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
@@ -240,10 +273,14 @@ public final class EmbeddedPostgresServer implements Closeable {
             return;
         }
         try {
-            watchdog = new ProcessBuilder("/bin/sh", "-c", WATCHDOG, "attain-pg-watchdog", pgData.toString(), Long.toString(pid))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            watchdog = new ProcessBuilder(
+                            "/bin/sh", "-c", WATCHDOG, "attain-pg-watchdog", pgData.toString(), Long.toString(pid))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
         } catch (IOException e) {
-            log.info("No watchdog for the embedded PostgreSQL ({}); a killed Attain's server is stopped at its next start",
+            log.info(
+                    "No watchdog for the embedded PostgreSQL ({}); a killed Attain's server is stopped at its next start",
                     e.getMessage());
         }
     }
@@ -276,7 +313,7 @@ public final class EmbeddedPostgresServer implements Closeable {
     private static boolean shuttingDown() {
         // The JVM refuses new shutdown hooks once it is shutting down; zonky's own hook stops the server then.
         try {
-            Thread probe = new Thread(() -> { });
+            Thread probe = new Thread(() -> {});
             Runtime.getRuntime().addShutdownHook(probe);
             Runtime.getRuntime().removeShutdownHook(probe);
             return false;

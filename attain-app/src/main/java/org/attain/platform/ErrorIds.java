@@ -8,8 +8,7 @@ public final class ErrorIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ErrorIds() {
-    }
+    private ErrorIds() {}
 
     public static String next() {
         byte[] b = new byte[5];

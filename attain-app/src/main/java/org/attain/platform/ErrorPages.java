@@ -38,13 +38,16 @@ class ErrorPages implements ErrorController {
         model.addAttribute("status", status.value());
         model.addAttribute("problems", request.getAttribute(PageExceptionHandler.PROBLEMS));
         if (request.getAttribute(PageExceptionHandler.REASON) instanceof PageExceptionHandler.Reason r) {
-            model.addAttribute("reason", messages.getMessage(r.code(), r.args(), r.fallback(), LocaleContextHolder.getLocale()));
+            model.addAttribute(
+                    "reason", messages.getMessage(r.code(), r.args(), r.fallback(), LocaleContextHolder.getLocale()));
         }
         if (status.is5xxServerError()) {
             model.addAttribute("errorId", logged(request));
             return "error/5xx";
         }
-        return status == HttpStatus.NOT_FOUND ? "error/404" : status == HttpStatus.FORBIDDEN ? "error/403" : "error/4xx";
+        return status == HttpStatus.NOT_FOUND
+                ? "error/404"
+                : status == HttpStatus.FORBIDDEN ? "error/403" : "error/4xx";
     }
 
     @RequestMapping("/error")
@@ -62,16 +65,25 @@ class ErrorPages implements ErrorController {
             body.setDetail(messages.getMessage(r.code(), r.args(), r.fallback(), LocaleContextHolder.getLocale()));
             body.setProperty("code", r.code());
         } else if (request.getAttribute(PageExceptionHandler.PROBLEMS) instanceof java.util.List<?> problems) {
-            body.setProperty("errors", problems.stream().map(p -> (FieldProblem) p)
-                    .map(p -> java.util.Map.of("field", p.field(), "reason", p.reason())).toList());
+            body.setProperty(
+                    "errors",
+                    problems.stream()
+                            .map(p -> (FieldProblem) p)
+                            .map(p -> java.util.Map.of("field", p.field(), "reason", p.reason()))
+                            .toList());
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 
     private static String logged(HttpServletRequest request) {
         String id = ErrorIds.next();
         Object ex = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        log.error("Server error {} on {}", id, request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+        log.error(
+                "Server error {} on {}",
+                id,
+                request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
                 ex instanceof Throwable t ? t : null);
         return id;
     }
@@ -84,5 +96,4 @@ class ErrorPages implements ErrorController {
         }
         return HttpStatus.INTERNAL_SERVER_ERROR;
     }
-
 }

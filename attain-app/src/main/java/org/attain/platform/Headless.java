@@ -34,8 +34,7 @@ public final class Headless {
     // AttainMain): platform is below every capability and must not name the class that assembles them.
     private static volatile Class<?> application;
 
-    private Headless() {
-    }
+    private Headless() {}
 
     /** Which class a command's context starts from; the application registers itself before any command runs. */
     public static void use(Class<?> applicationClass) {
@@ -55,9 +54,15 @@ public final class Headless {
         boolean debug = springArguments.contains("--debug");
         StandardEnvironment env = new StandardEnvironment();
         env.getPropertySources().addFirst(new SimpleCommandLinePropertySource(springArguments.toArray(String[]::new)));
-        Path dataDir = Path.of(env.getProperty("attain.data-dir", "./data")).toAbsolutePath().normalize();
-        List<String> args = new ArrayList<>(List.of("--logging.level.root=warn", "--spring.main.log-startup-info=false",
-                "--server.port=-1", "--springdoc.api-docs.enabled=false", "--springdoc.swagger-ui.enabled=false",
+        Path dataDir = Path.of(env.getProperty("attain.data-dir", "./data"))
+                .toAbsolutePath()
+                .normalize();
+        List<String> args = new ArrayList<>(List.of(
+                "--logging.level.root=warn",
+                "--spring.main.log-startup-info=false",
+                "--server.port=-1",
+                "--springdoc.api-docs.enabled=false",
+                "--springdoc.swagger-ui.enabled=false",
                 "--attain.headless=true"));
         // Asking for a logger's level (bench/import.sh does) means wanting its lines on the terminal.
         if (!debug && springArguments.stream().noneMatch(a -> a.startsWith("--logging."))) {
@@ -77,7 +82,9 @@ public final class Headless {
         }
         args.addAll(springArguments);
         return new SpringApplicationBuilder(application())
-                .web(WebApplicationType.SERVLET).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                .web(WebApplicationType.SERVLET)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
                 .run(args.toArray(String[]::new));
     }
 
@@ -91,11 +98,12 @@ public final class Headless {
         try {
             Files.createDirectories(dataDir.resolve("logs"));
         } catch (java.nio.file.AccessDeniedException e) {
-            throw new CliException("the data folder " + dataDir + " is not writable (no permission to create " + e.getFile()
-                    + "): check its owner and permissions, or choose another one with --attain.data-dir");
+            throw new CliException("the data folder " + dataDir + " is not writable (no permission to create "
+                    + e.getFile() + "): check its owner and permissions, or choose another one with --attain.data-dir");
         } catch (IOException e) {
-            throw new CliException("cannot create the data folder " + dataDir + " (" + e.getClass().getSimpleName() + " "
-                    + e.getMessage() + "): choose another one with --attain.data-dir");
+            throw new CliException("cannot create the data folder " + dataDir + " ("
+                    + e.getClass().getSimpleName() + " " + e.getMessage()
+                    + "): choose another one with --attain.data-dir");
         }
         if (!Files.isWritable(dataDir) || !Files.isWritable(dataDir.resolve("logs"))) {
             throw new CliException("the data folder " + dataDir + " is not writable; check its owner and permissions, "

@@ -60,7 +60,10 @@ public class InstanceLease implements BeanPostProcessor, DisposableBean {
      */
     public static boolean gone(JdbcClient jdbc, int instanceKey) {
         return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:c, :k)")
-                .param("c", LOCK_CLASS).param("k", instanceKey).query(Boolean.class).single());
+                .param("c", LOCK_CLASS)
+                .param("k", instanceKey)
+                .query(Boolean.class)
+                .single());
     }
 
     @Override
@@ -95,7 +98,8 @@ public class InstanceLease implements BeanPostProcessor, DisposableBean {
                 return;
             }
             if (c != null) {
-                log.info("The instance lease's database session ended; taking the lease again once the database answers");
+                log.info(
+                        "The instance lease's database session ended; taking the lease again once the database answers");
                 closeQuietly(c);
                 held = null;
             }
@@ -126,7 +130,8 @@ public class InstanceLease implements BeanPostProcessor, DisposableBean {
             }
             failedTries = 0;
         } catch (SQLException e) {
-            // The keeper tries again every 5 s; until then this instance's runs may look abandoned to another one starting.
+            // The keeper tries again every 5 s; until then this instance's runs may look abandoned to another one
+            // starting.
             if (failedTries++ == 0) {
                 log.warn("Could not take the instance lease yet: {}", e.getMessage());
             }

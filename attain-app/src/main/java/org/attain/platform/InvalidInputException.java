@@ -12,7 +12,10 @@ public class InvalidInputException extends RuntimeException {
     }
 
     public InvalidInputException(List<FieldProblem> problems) {
-        super(problems.stream().map(p -> p.field() + " " + p.reason()).reduce((a, b) -> a + "; " + b).orElse("invalid input"));
+        super(problems.stream()
+                .map(p -> p.field() + " " + p.reason())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid input"));
         this.problems = List.copyOf(problems);
     }
 

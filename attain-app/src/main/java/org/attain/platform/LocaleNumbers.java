@@ -23,13 +23,13 @@ public final class LocaleNumbers {
 
     /** Beyond numeric(19,4): no amount we store is this large. */
     public static final BigDecimal TOO_LARGE = new BigDecimal("1000000000000000");
+
     public static final int MONEY_DECIMALS = 2;
     // A hundred characters is more than any real number and keeps BigDecimal's parsing cheap.
     private static final int MAX_LENGTH = 100;
     private static final String SPACES = " \u00a0\u202f";
 
-    private LocaleNumbers() {
-    }
+    private LocaleNumbers() {}
 
     /** The number the text writes in this locale, with the decimals typed as its scale; empty when it writes none. */
     public static Optional<BigDecimal> parse(String text, Locale locale) {
@@ -65,8 +65,9 @@ public final class LocaleNumbers {
         if (text == null || text.isBlank()) {
             return null;
         }
-        BigDecimal n = parse(text, locale).orElseThrow(() -> new InvalidInputException(
-                new FieldProblem(field, "number.unreadable", "is not a number; write it like 50000.50 or " + example(locale))));
+        BigDecimal n = parse(text, locale)
+                .orElseThrow(() -> new InvalidInputException(new FieldProblem(
+                        field, "number.unreadable", "is not a number; write it like 50000.50 or " + example(locale))));
         if (n.scale() > MONEY_DECIMALS) {
             throw new InvalidInputException(new FieldProblem(field, "number.decimals", "has more than 2 decimals"));
         }

@@ -39,7 +39,12 @@ final class OrphanedPostgres {
     private static final Logger log = LoggerFactory.getLogger(OrphanedPostgres.class);
 
     /** What was found, for the log and for tests. */
-    enum Finding { NONE, GONE, ORPHAN_STOPPED, UNRELATED_PROCESS }
+    enum Finding {
+        NONE,
+        GONE,
+        ORPHAN_STOPPED,
+        UNRELATED_PROCESS
+    }
 
     /** The lines of postmaster.pid that matter: the postmaster's pid and its port. */
     record PidFile(long pid, int port) {
@@ -52,7 +57,9 @@ final class OrphanedPostgres {
                 }
                 List<String> lines = Files.readAllLines(file);
                 long pid = Long.parseLong(lines.get(0).trim());
-                int port = lines.size() > 3 && !lines.get(3).isBlank() ? Integer.parseInt(lines.get(3).trim()) : -1;
+                int port = lines.size() > 3 && !lines.get(3).isBlank()
+                        ? Integer.parseInt(lines.get(3).trim())
+                        : -1;
                 return Optional.of(new PidFile(pid, port));
             } catch (NumberFormatException | IndexOutOfBoundsException e) {
                 // Being written this very moment by a starting server, or truncated by a crash: a server
@@ -64,7 +71,11 @@ final class OrphanedPostgres {
         }
     }
 
-    private enum Identity { OURS, NOT_OURS, UNKNOWN }
+    private enum Identity {
+        OURS,
+        NOT_OURS,
+        UNKNOWN
+    }
 
     private final Path pgData;
     private final Duration patience;
@@ -92,8 +103,11 @@ final class OrphanedPostgres {
             }
             switch (identify(process.get(), file.get().port())) {
                 case OURS -> {
-                    log.warn("An embedded PostgreSQL (pid {}) from an earlier Attain that did not shut down still runs on {}; "
-                            + "stopping it before starting a new one", pid, pgData);
+                    log.warn(
+                            "An embedded PostgreSQL (pid {}) from an earlier Attain that did not shut down still runs on {}; "
+                                    + "stopping it before starting a new one",
+                            pid,
+                            pgData);
                     stop(process.get());
                     return Finding.ORPHAN_STOPPED;
                 }
@@ -105,10 +119,11 @@ final class OrphanedPostgres {
                 }
                 case UNKNOWN -> {
                     if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("The embedded database folder " + pgData + " names process " + pid
-                                + " in postmaster.pid, which runs but could not be identified as this folder's PostgreSQL"
-                                + " (it may be starting or stopping). Stop that process, or if it is not PostgreSQL,"
-                                + " delete " + pgData.resolve("postmaster.pid") + ", then start Attain again.");
+                        throw new IllegalStateException(
+                                "The embedded database folder " + pgData + " names process " + pid
+                                        + " in postmaster.pid, which runs but could not be identified as this folder's PostgreSQL"
+                                        + " (it may be starting or stopping). Stop that process, or if it is not PostgreSQL,"
+                                        + " delete " + pgData.resolve("postmaster.pid") + ", then start Attain again.");
                     }
                     sleep(250);
                 }
@@ -146,10 +161,14 @@ final class OrphanedPostgres {
         List<ProcessHandle> children = postmaster.descendants().toList();
         signal(postmaster, "INT");
         if (!exited(postmaster, Duration.ofSeconds(30))) {
-            log.warn("PostgreSQL pid {} did not stop within 30 s of a fast shutdown; asking for an immediate one", postmaster.pid());
+            log.warn(
+                    "PostgreSQL pid {} did not stop within 30 s of a fast shutdown; asking for an immediate one",
+                    postmaster.pid());
             signal(postmaster, "QUIT");
             if (!exited(postmaster, Duration.ofSeconds(10))) {
-                log.warn("PostgreSQL pid {} ignored an immediate shutdown; killing it and its {} processes", postmaster.pid(),
+                log.warn(
+                        "PostgreSQL pid {} ignored an immediate shutdown; killing it and its {} processes",
+                        postmaster.pid(),
                         children.size());
                 postmaster.destroyForcibly();
                 children.forEach(ProcessHandle::destroyForcibly);
@@ -180,8 +199,10 @@ final class OrphanedPostgres {
 
     private void deletePidFile(long pid) {
         try {
-            log.warn("{} names pid {}, which now belongs to another program; removing the stale file",
-                    pgData.resolve("postmaster.pid"), pid);
+            log.warn(
+                    "{} names pid {}, which now belongs to another program; removing the stale file",
+                    pgData.resolve("postmaster.pid"),
+                    pid);
             Files.deleteIfExists(pgData.resolve("postmaster.pid"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -199,13 +220,16 @@ final class OrphanedPostgres {
         }
         List<ProcessHandle> found = new ArrayList<>();
         try (Stream<Path> entries = Files.list(proc)) {
-            entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
-                long pid = Long.parseLong(p.getFileName().toString());
-                Optional<Path> cwd = workingDirectory(pid);
-                if (cwd.isPresent() && sameFile(cwd.get(), pgData)) {
-                    ProcessHandle.of(pid).filter(OrphanedPostgres::looksLikePostgres).ifPresent(found::add);
-                }
-            });
+            entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .forEach(p -> {
+                        long pid = Long.parseLong(p.getFileName().toString());
+                        Optional<Path> cwd = workingDirectory(pid);
+                        if (cwd.isPresent() && sameFile(cwd.get(), pgData)) {
+                            ProcessHandle.of(pid)
+                                    .filter(OrphanedPostgres::looksLikePostgres)
+                                    .ifPresent(found::add);
+                        }
+                    });
         } catch (IOException e) {
             return List.of();
         }
@@ -255,7 +279,9 @@ final class OrphanedPostgres {
         }
         try {
             Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid()))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             kill.waitFor(10, TimeUnit.SECONDS);
         } catch (IOException e) {
             process.destroy();

@@ -25,11 +25,11 @@ class PageExceptionHandler {
     static final String REASON = PageExceptionHandler.class.getName() + ".reason";
 
     /** A reason in the user's language: a message key, its arguments and the English fallback. */
-    record Reason(String code, Object[] args, String fallback) {
-    }
+    record Reason(String code, Object[] args, String fallback) {}
 
     @ExceptionHandler(InvalidInputException.class)
-    void invalid(InvalidInputException ex, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void invalid(InvalidInputException ex, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         request.setAttribute(PROBLEMS, ex.problems());
         response.sendError(400);
     }
@@ -37,15 +37,18 @@ class PageExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     void typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        request.setAttribute(PROBLEMS, List.of(new FieldProblem(ex.getName(), "error.param.invalid",
-                "'" + ex.getValue() + "' is not a valid value")));
+        request.setAttribute(
+                PROBLEMS,
+                List.of(new FieldProblem(
+                        ex.getName(), "error.param.invalid", "'" + ex.getValue() + "' is not a valid value")));
         response.sendError(400);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     void missing(MissingServletRequestParameterException ex, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        request.setAttribute(PROBLEMS, List.of(new FieldProblem(ex.getParameterName(), "error.param.missing", "is required")));
+        request.setAttribute(
+                PROBLEMS, List.of(new FieldProblem(ex.getParameterName(), "error.param.missing", "is required")));
         response.sendError(400);
     }
 

@@ -50,7 +50,9 @@ class PathPrefixMappings {
         @Override
         protected HandlerMethod lookupHandlerMethod(String path, HttpServletRequest request) throws Exception {
             // Case-insensitive patterns would need a case-insensitive prefix: such a parser is not filtered.
-            boolean plain = path.indexOf('%') < 0 && path.indexOf(';') < 0 && getPatternParser() != null
+            boolean plain = path.indexOf('%') < 0
+                    && path.indexOf(';') < 0
+                    && getPatternParser() != null
                     && getPatternParser().isCaseSensitive();
             if (plain) {
                 lookupPath.set(path);
@@ -101,7 +103,9 @@ class PathPrefixMappings {
             if (condition == null || condition.getPatterns().isEmpty()) {
                 return ANY;
             }
-            return condition.getPatterns().stream().map(PathPattern::getPatternString).map(Filtered::prefixOf)
+            return condition.getPatterns().stream()
+                    .map(PathPattern::getPatternString)
+                    .map(Filtered::prefixOf)
                     .toArray(String[]::new);
         }
 

@@ -37,8 +37,11 @@ public final class RunningServer {
 
         public List<String> springArguments() {
             // The server owns demo loading and the first admin; this process only works on what is there.
-            return List.of("--spring.datasource.url=" + jdbcUrl(), "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=", "--attain.demo.enabled=false");
+            return List.of(
+                    "--spring.datasource.url=" + jdbcUrl(),
+                    "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=",
+                    "--attain.demo.enabled=false");
         }
 
         public String notice() {
@@ -47,8 +50,7 @@ public final class RunningServer {
         }
     }
 
-    private RunningServer() {
-    }
+    private RunningServer() {}
 
     /**
      * The database of the server holding {@code dataDir}, or empty when no live process holds it (the
@@ -62,17 +64,20 @@ public final class RunningServer {
             return Optional.empty();
         }
         long attainPid = ownerPid(lockFile);
-        String who = "Attain" + (attainPid > 0 ? " (pid " + attainPid + ")" : "") + " is running on the data folder " + root;
+        String who =
+                "Attain" + (attainPid > 0 ? " (pid " + attainPid + ")" : "") + " is running on the data folder " + root;
         Path pgData = root.resolve("pg");
         Optional<OrphanedPostgres.PidFile> pidFile = OrphanedPostgres.PidFile.read(pgData);
         if (pidFile.isEmpty() || pidFile.get().port() <= 0) {
-            throw new CliException(who + " but its database is not up yet: wait until the server has started and try again, "
-                    + "stop the server, " + API_HINT + ".");
+            throw new CliException(
+                    who + " but its database is not up yet: wait until the server has started and try again, "
+                            + "stop the server, " + API_HINT + ".");
         }
         int port = pidFile.get().port();
         if (ProcessHandle.of(pidFile.get().pid()).filter(ProcessHandle::isAlive).isEmpty()) {
-            throw new CliException(who + " but its database (pid " + pidFile.get().pid() + ") is not running; the server "
-                    + "starts it again within seconds: wait and try again, stop the server, " + API_HINT + ".");
+            throw new CliException(
+                    who + " but its database (pid " + pidFile.get().pid() + ") is not running; the server "
+                            + "starts it again within seconds: wait and try again, stop the server, " + API_HINT + ".");
         }
         String problem = servesFolder(port, pgData);
         if (problem != null) {
@@ -104,7 +109,8 @@ public final class RunningServer {
 
     private static long ownerPid(Path lockFile) {
         try {
-            return Long.parseLong(Files.readString(lockFile, StandardCharsets.US_ASCII).strip());
+            return Long.parseLong(
+                    Files.readString(lockFile, StandardCharsets.US_ASCII).strip());
         } catch (IOException | NumberFormatException e) {
             // Written by versions before the pid was, or unreadable where locks are mandatory (Windows).
             return -1;
@@ -120,13 +126,16 @@ public final class RunningServer {
         ds.setUser("postgres");
         ds.setLoginTimeout(5);
         ds.setApplicationName("attain command line");
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("show data_directory")) {
             rs.next();
             Path served = Path.of(rs.getString(1));
             return sameFile(served, pgData) ? null : "it serves " + served + ", not " + pgData;
         } catch (SQLException e) {
-            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s*\\R\\s*", " ");
+            return e.getMessage() == null
+                    ? e.getClass().getSimpleName()
+                    : e.getMessage().replaceAll("\\s*\\R\\s*", " ");
         }
     }
 

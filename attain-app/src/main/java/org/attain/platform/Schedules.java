@@ -12,5 +12,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @ConditionalOnProperty(name = "attain.headless", havingValue = "false", matchIfMissing = true)
-class Schedules {
-}
+class Schedules {}

@@ -53,7 +53,9 @@ public final class SpooledCopy implements AutoCloseable {
         try {
             out.close();
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                connection.unwrap(PGConnection.class).getCopyAPI()
+                connection
+                        .unwrap(PGConnection.class)
+                        .getCopyAPI()
                         .copyIn("COPY " + table + " (" + columns + ") FROM STDIN", reader, 1 << 16);
             }
             return rows;

@@ -14,10 +14,16 @@ class StartFailureAnalyzer implements FailureAnalyzer {
     @Override
     public FailureAnalysis analyze(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CliException || t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("28"))) {
+            if (t instanceof CliException
+                    || t instanceof SQLException sql
+                            && sql.getSQLState() != null
+                            && (sql.getSQLState().startsWith("08")
+                                    || sql.getSQLState().startsWith("28"))) {
                 String description = CliFailure.describe(failure);
-                return new FailureAnalysis(description, "Do what the description says; the log in the data folder's logs/ has the details.", t);
+                return new FailureAnalysis(
+                        description,
+                        "Do what the description says; the log in the data folder's logs/ has the details.",
+                        t);
             }
         }
         return null;

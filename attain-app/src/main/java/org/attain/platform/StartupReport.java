@@ -25,7 +25,8 @@ class StartupReport {
             return;
         }
         int port = event.getApplicationContext() instanceof WebServerApplicationContext web
-                ? web.getWebServer().getPort() : env.getProperty("server.port", Integer.class, 8080);
+                ? web.getWebServer().getPort()
+                : env.getProperty("server.port", Integer.class, 8080);
         StringBuilder text = new StringBuilder();
         text.append("\n  Attain is ready: http://localhost:").append(port).append("/\n");
         if (mode.demo()) {

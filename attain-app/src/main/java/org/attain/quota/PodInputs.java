@@ -23,7 +23,6 @@ import org.springframework.stereotype.Component;
 @Component
 class PodInputs implements CalcInputContributor {
 
-
     private final Teams teams;
     private final TeamQuotas teamQuotas;
 
@@ -40,11 +39,14 @@ class PodInputs implements CalcInputContributor {
             if (last.isBefore(m.validFrom())) {
                 continue;
             }
-            input.teamMembership(new TeamMembership(PersonId.of(Long.toString(m.personId())), team(m.teamId()),
-                    new DateRange(m.validFrom(), last)));
+            input.teamMembership(new TeamMembership(
+                    PersonId.of(Long.toString(m.personId())), team(m.teamId()), new DateRange(m.validFrom(), last)));
         }
         for (TeamQuotas.Stored q : teamQuotas.all()) {
-            input.teamQuota(new TeamQuota(team(q.teamId()), PeriodId.parse(q.periodId()), q.measure(),
+            input.teamQuota(new TeamQuota(
+                    team(q.teamId()),
+                    PeriodId.parse(q.periodId()),
+                    q.measure(),
                     Money.of(q.amount(), CurrencyUnit.of(q.currency()))));
         }
     }

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.attain.engine.plan.CompiledPlan;
-import org.attain.sales.TransactionsChanged;
 import org.attain.org.Teams;
 import org.attain.plan.Plans;
+import org.attain.sales.TransactionsChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -46,8 +46,7 @@ class PodMatesRecalculation {
         }
     }
 
-    private record Known(List<Long> versionIds, boolean paysOnPods) {
-    }
+    private record Known(List<Long> versionIds, boolean paysOnPods) {}
 
     private volatile Known known;
 
@@ -56,7 +55,8 @@ class PodMatesRecalculation {
      * answer is kept until another version is published rather than compiling every plan per import.
      */
     private boolean somePlanPaysOnPods() {
-        List<Long> ids = plans.latestVersions().stream().map(Plans.PlanVersion::id).toList();
+        List<Long> ids =
+                plans.latestVersions().stream().map(Plans.PlanVersion::id).toList();
         Known k = known;
         if (k == null || !k.versionIds().equals(ids)) {
             k = new Known(ids, plans.compiledLatest().stream().anyMatch(CompiledPlan::paysOnPods));

@@ -43,7 +43,6 @@ public class QuotaBulkLoad {
                 join calendar_period_v per on per.kind = 'QUARTER' and per.ends_on >= p.employment_start
                      and (p.employment_end is null or per.starts_on <= p.employment_end)
                      and per.starts_on <= :horizon and per.ends_on >= :since
-                where p.role_type = 'REP'""")
-                .param("horizon", horizon).param("since", since).update();
+                where p.role_type = 'REP'""").param("horizon", horizon).param("since", since).update();
     }
 }

@@ -24,8 +24,7 @@ public class QuotaChanges {
         this.events = events;
     }
 
-    public record Outcome(int changed, int teamsChanged, Set<Long> people) {
-    }
+    public record Outcome(int changed, int teamsChanged, Set<Long> people) {}
 
     @Transactional
     public Outcome set(List<Quotas.Change> rows, List<TeamQuotas.Change> teams, String actor) {

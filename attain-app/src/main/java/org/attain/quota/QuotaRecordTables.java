@@ -13,8 +13,15 @@ class QuotaRecordTables {
 
     @Bean
     RecordTable quotasTable(DataSource dataSource) {
-        return new SqlRecordTable(dataSource, new SqlRecordTable.Shape("quotas", "quota", List.of("person_id", "period_id", "measure"),
-                List.of("amount", "currency", "prorate"), false), new SqlRecordTable.Statements("""
+        return new SqlRecordTable(
+                dataSource,
+                new SqlRecordTable.Shape(
+                        "quotas",
+                        "quota",
+                        List.of("person_id", "period_id", "measure"),
+                        List.of("amount", "currency", "prorate"),
+                        false),
+                new SqlRecordTable.Statements("""
                 select id, person_id, period_id, measure, amount, currency, prorate from quota""", """
                 insert into quota (person_id, period_id, measure, amount, currency, prorate)
                 values (:person_id, :period_id, :measure, :amount, :currency, :prorate)""", """

@@ -32,12 +32,19 @@ public class Quotas {
         this.audit = audit;
     }
 
-    public record Row(long personId, String externalId, String email, String name, String title, String team, String currency, String periodId,
-            BigDecimal amount, Integer version) {
-    }
+    public record Row(
+            long personId,
+            String externalId,
+            String email,
+            String name,
+            String title,
+            String team,
+            String currency,
+            String periodId,
+            BigDecimal amount,
+            Integer version) {}
 
-    public record Change(long personId, String periodId, BigDecimal amount) {
-    }
+    public record Change(long personId, String periodId, BigDecimal amount) {}
 
     /** Reps and their quota for the period (amount null when none is set), within what the caller may see. */
     public List<Row> forPeriod(String periodId, Long teamId, PersonScope scope) {
@@ -56,9 +63,13 @@ public class Quotas {
                   and (cast(:team as bigint) is null or p.team_id = cast(:team as bigint))
                   and (cast(:ids as bigint[]) is null or p.id = any(cast(:ids as bigint[])))
                 order by p.team_name nulls last, p.last_name, p.first_name""")
-                .param("period", periodId).param("starts", period.get().startsOn()).param("ends", period.get().endsOn())
-                .param("team", teamId).param("ids", scope.idsOrNull())
-                .query(Row.class).list();
+                .param("period", periodId)
+                .param("starts", period.get().startsOn())
+                .param("ends", period.get().endsOn())
+                .param("team", teamId)
+                .param("ids", scope.idsOrNull())
+                .query(Row.class)
+                .list();
     }
 
     /**
@@ -82,8 +93,10 @@ public class Quotas {
             if (!periodOpen) {
                 problems.add(new FieldProblem(row + "periodId", "quota.period.notOpen", "is not an open quarter"));
             }
-            boolean rep = jdbc.sql("select exists(select 1 from org_person_v where id = :p)").param("p", c.personId())
-                    .query(Boolean.class).single();
+            boolean rep = jdbc.sql("select exists(select 1 from org_person_v where id = :p)")
+                    .param("p", c.personId())
+                    .query(Boolean.class)
+                    .single();
             if (!rep) {
                 problems.add(new FieldProblem(row + "personId", "quota.person.unknown", "names no known person"));
             }
@@ -93,8 +106,13 @@ public class Quotas {
         }
         int changed = 0;
         for (Change c : changes) {
-            BigDecimal before = jdbc.sql("select amount from quota where person_id = :p and period_id = :period and measure = 'bookings'")
-                    .param("p", c.personId()).param("period", c.periodId()).query(BigDecimal.class).optional().orElse(null);
+            BigDecimal before = jdbc.sql(
+                            "select amount from quota where person_id = :p and period_id = :period and measure = 'bookings'")
+                    .param("p", c.personId())
+                    .param("period", c.periodId())
+                    .query(BigDecimal.class)
+                    .optional()
+                    .orElse(null);
             if (before != null && before.compareTo(c.amount()) == 0) {
                 continue;
             }
@@ -103,8 +121,15 @@ public class Quotas {
                     values (:p, :period, 'bookings', :a, (select currency from org_person_v where id = :p))
                     on conflict (person_id, period_id, measure)
                     do update set amount = excluded.amount, version = quota.version + 1, updated_at = now()""")
-                    .param("p", c.personId()).param("period", c.periodId()).param("a", c.amount()).update();
-            audit.record(actor, "QUOTA_SET", "quota", c.personId() + "/" + c.periodId(),
+                    .param("p", c.personId())
+                    .param("period", c.periodId())
+                    .param("a", c.amount())
+                    .update();
+            audit.record(
+                    actor,
+                    "QUOTA_SET",
+                    "quota",
+                    c.personId() + "/" + c.periodId(),
                     before == null ? null : Map.of("amount", before.toPlainString()),
                     Map.of("amount", c.amount().toPlainString()));
             changed++;
@@ -113,8 +138,10 @@ public class Quotas {
     }
 
     private boolean openQuarter(String periodId) {
-        return periodId != null && periods.find(periodId)
-                .filter(p -> p.kind() == org.attain.calendar.PeriodKind.QUARTER && p.status() == org.attain.calendar.PeriodStatus.OPEN)
-                .isPresent();
+        return periodId != null
+                && periods.find(periodId)
+                        .filter(p -> p.kind() == org.attain.calendar.PeriodKind.QUARTER
+                                && p.status() == org.attain.calendar.PeriodStatus.OPEN)
+                        .isPresent();
     }
 }

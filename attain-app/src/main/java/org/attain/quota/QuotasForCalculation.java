@@ -27,9 +27,13 @@ class QuotasForCalculation implements CalcInputContributor {
         String onlyThem = run.everyone() ? "" : " where person_id = any(:ids)";
         jdbc.sql("select person_id, period_id, measure, amount, currency, prorate from quota" + onlyThem)
                 .params(run.everyone() ? Map.of() : Map.of("ids", run.payees().toArray(Long[]::new)))
-                .query((rs, n) -> new Quota(PersonId.of(Long.toString(rs.getLong(1))), PeriodId.parse(rs.getString(2)),
-                        rs.getString(3), Money.of(rs.getBigDecimal(4), CurrencyUnit.of(rs.getString(5))),
+                .query((rs, n) -> new Quota(
+                        PersonId.of(Long.toString(rs.getLong(1))),
+                        PeriodId.parse(rs.getString(2)),
+                        rs.getString(3),
+                        Money.of(rs.getBigDecimal(4), CurrencyUnit.of(rs.getString(5))),
                         rs.getBoolean(6) ? Proration.BY_DAYS_ON_PLAN : Proration.NONE))
-                .list().forEach(input::quota);
+                .list()
+                .forEach(input::quota);
     }
 }

@@ -37,16 +37,20 @@ public class TeamQuotas {
         this.teams = teams;
     }
 
-    public record Row(long teamId, String code, String name, String region, String currency, String periodId,
-            BigDecimal amount, Integer version) {
-    }
+    public record Row(
+            long teamId,
+            String code,
+            String name,
+            String region,
+            String currency,
+            String periodId,
+            BigDecimal amount,
+            Integer version) {}
 
-    public record Change(long teamId, String periodId, BigDecimal amount) {
-    }
+    public record Change(long teamId, String periodId, BigDecimal amount) {}
 
     /** What a bulk set did: how many quotas changed and the people in those teams during those periods. */
-    public record Outcome(int changed, Set<Long> members) {
-    }
+    public record Outcome(int changed, Set<Long> members) {}
 
     /** Every team and its quota for the period (amount null when none is set). */
     public List<Row> forPeriod(String periodId) {
@@ -56,18 +60,17 @@ public class TeamQuotas {
                 from org_team_v t
                 left join sales_region_v r on r.id = t.region_id
                 left join team_quota q on q.team_id = t.id and q.period_id = :period and q.measure = 'bookings'
-                order by r.name nulls last, t.name""")
-                .param("period", periodId).query(Row.class).list();
+                order by r.name nulls last, t.name""").param("period", periodId).query(Row.class).list();
     }
 
     /** All team quotas, for the calculation's snapshot. */
     List<Stored> all() {
         return jdbc.sql("select team_id, period_id, measure, amount, currency from team_quota")
-                .query(Stored.class).list();
+                .query(Stored.class)
+                .list();
     }
 
-    record Stored(long teamId, String periodId, String measure, BigDecimal amount, String currency) {
-    }
+    record Stored(long teamId, String periodId, String measure, BigDecimal amount, String currency) {}
 
     /**
      * Sets many team quotas in one transaction: all or none. Each problem names the row (1-based, in the
@@ -86,15 +89,18 @@ public class TeamQuotas {
             } else if (c.amount().compareTo(IMPLAUSIBLE) >= 0) {
                 problems.add(new FieldProblem(row + "amount", "quota.amount.implausible", "is implausibly large"));
             }
-            boolean periodOpen = c.periodId() != null && periods.find(c.periodId())
-                    .filter(p -> p.kind() == org.attain.calendar.PeriodKind.QUARTER
-                            && p.status() == org.attain.calendar.PeriodStatus.OPEN)
-                    .isPresent();
+            boolean periodOpen = c.periodId() != null
+                    && periods.find(c.periodId())
+                            .filter(p -> p.kind() == org.attain.calendar.PeriodKind.QUARTER
+                                    && p.status() == org.attain.calendar.PeriodStatus.OPEN)
+                            .isPresent();
             if (!periodOpen) {
                 problems.add(new FieldProblem(row + "periodId", "quota.period.notOpen", "is not an open quarter"));
             }
-            boolean team = jdbc.sql("select exists(select 1 from org_team_v where id = :t)").param("t", c.teamId())
-                    .query(Boolean.class).single();
+            boolean team = jdbc.sql("select exists(select 1 from org_team_v where id = :t)")
+                    .param("t", c.teamId())
+                    .query(Boolean.class)
+                    .single();
             if (!team) {
                 problems.add(new FieldProblem(row + "teamId", "quota.team.unknown", "names no known team"));
             }
@@ -106,8 +112,13 @@ public class TeamQuotas {
         Set<Long> members = new TreeSet<>();
         List<Teams.Membership> memberships = changes.isEmpty() ? List.of() : teams.memberships();
         for (Change c : changes) {
-            BigDecimal before = jdbc.sql("select amount from team_quota where team_id = :t and period_id = :p and measure = 'bookings'")
-                    .param("t", c.teamId()).param("p", c.periodId()).query(BigDecimal.class).optional().orElse(null);
+            BigDecimal before = jdbc.sql(
+                            "select amount from team_quota where team_id = :t and period_id = :p and measure = 'bookings'")
+                    .param("t", c.teamId())
+                    .param("p", c.periodId())
+                    .query(BigDecimal.class)
+                    .optional()
+                    .orElse(null);
             if (before != null && before.compareTo(c.amount()) == 0) {
                 continue;
             }
@@ -117,8 +128,15 @@ public class TeamQuotas {
                             coalesce((select r.currency from org_team_v t join sales_region_v r on r.id = t.region_id where t.id = :t), 'USD'))
                     on conflict (team_id, period_id, measure)
                     do update set amount = excluded.amount, version = team_quota.version + 1, updated_at = now()""")
-                    .param("t", c.teamId()).param("p", c.periodId()).param("a", c.amount()).update();
-            audit.record(actor, "TEAM_QUOTA_SET", "team_quota", c.teamId() + "/" + c.periodId(),
+                    .param("t", c.teamId())
+                    .param("p", c.periodId())
+                    .param("a", c.amount())
+                    .update();
+            audit.record(
+                    actor,
+                    "TEAM_QUOTA_SET",
+                    "team_quota",
+                    c.teamId() + "/" + c.periodId(),
                     before == null ? null : Map.of("amount", before.toPlainString()),
                     Map.of("amount", c.amount().toPlainString()));
             members.addAll(membersDuring(memberships, c.teamId(), c.periodId()));
@@ -132,7 +150,8 @@ public class TeamQuotas {
         LocalDate[] range = {period.startsOn(), period.endsOn()};
         List<Long> result = new ArrayList<>();
         for (Teams.Membership m : memberships) {
-            if (m.teamId() == teamId && !m.validFrom().isAfter(range[1])
+            if (m.teamId() == teamId
+                    && !m.validFrom().isAfter(range[1])
                     && (m.validUntil() == null || m.validUntil().isAfter(range[0]))) {
                 result.add(m.personId());
             }

@@ -13,8 +13,7 @@ import java.util.Map;
 public interface RecordTable {
 
     /** A stored row: its id and its values by column, the key's first. */
-    record Row(long id, Map<String, Object> values) {
-    }
+    record Row(long id, Map<String, Object> values) {}
 
     /** The record kind the table stores, as profiles and bulk calls name it: "people", "quotas" …. */
     String record();

@@ -25,12 +25,10 @@ public class SqlRecordTable implements RecordTable {
     private static final int INSERT_BATCH = 1000;
 
     /** What the table stores and by which key, see {@link RecordTable}. */
-    public record Shape(String record, String table, List<String> key, List<String> columns, boolean sourceScoped) {
-    }
+    public record Shape(String record, String table, List<String> key, List<String> columns, boolean sourceScoped) {}
 
     /** The owner's statements: select (id first), insert (no returning clause) and update by id. */
-    public record Statements(String select, String insert, String update) {
-    }
+    public record Statements(String select, String insert, String update) {}
 
     private final Shape shape;
     private final Statements sql;
@@ -70,14 +68,15 @@ public class SqlRecordTable implements RecordTable {
     @Override
     public List<Row> stored(String source) {
         List<Row> rows = new ArrayList<>();
-        named.query(sql.select(), shape.sourceScoped() ? Map.of("source", source) : Map.of(), (RowCallbackHandler) rs -> {
-            ResultSetMetaData meta = rs.getMetaData();
-            Map<String, Object> values = new LinkedHashMap<>();
-            for (int i = 2; i <= meta.getColumnCount(); i++) {
-                values.put(meta.getColumnLabel(i), value(rs, i));
-            }
-            rows.add(new Row(rs.getLong(1), values));
-        });
+        named.query(sql.select(), shape.sourceScoped() ? Map.of("source", source) : Map.of(), (RowCallbackHandler)
+                rs -> {
+                    ResultSetMetaData meta = rs.getMetaData();
+                    Map<String, Object> values = new LinkedHashMap<>();
+                    for (int i = 2; i <= meta.getColumnCount(); i++) {
+                        values.put(meta.getColumnLabel(i), value(rs, i));
+                    }
+                    rows.add(new Row(rs.getLong(1), values));
+                });
         return rows;
     }
 
@@ -85,16 +84,18 @@ public class SqlRecordTable implements RecordTable {
     public void insert(List<Map<String, Object>> rows, String source) {
         for (int from = 0; from < rows.size(); from += INSERT_BATCH) {
             List<Map<String, Object>> chunk = rows.subList(from, Math.min(rows.size(), from + INSERT_BATCH));
-            named.batchUpdate(sql.insert(), chunk.stream().map(v -> params(v, source, null, null))
-                    .toArray(MapSqlParameterSource[]::new));
+            named.batchUpdate(
+                    sql.insert(),
+                    chunk.stream().map(v -> params(v, source, null, null)).toArray(MapSqlParameterSource[]::new));
         }
     }
 
     @Override
     public void update(List<Row> rows, Instant at) {
         if (!rows.isEmpty()) {
-            named.batchUpdate(sql.update(), rows.stream().map(r -> params(r.values(), null, at, r.id()))
-                    .toArray(MapSqlParameterSource[]::new));
+            named.batchUpdate(
+                    sql.update(),
+                    rows.stream().map(r -> params(r.values(), null, at, r.id())).toArray(MapSqlParameterSource[]::new));
         }
     }
 

@@ -26,20 +26,16 @@ public class ReportData {
         this.periods = periods;
     }
 
-    record Cost(String period, String team, String component, String currency, BigDecimal amount) {
-    }
+    record Cost(String period, String team, String component, String currency, BigDecimal amount) {}
 
-    record Accrued(String period, String currency, BigDecimal earnings, BigDecimal payout) {
-    }
+    record Accrued(String period, String currency, BigDecimal earnings, BigDecimal payout) {}
 
-    record TeamMoney(String team, String currency, BigDecimal amount) {
-    }
+    record TeamMoney(String team, String currency, BigDecimal amount) {}
 
-    record Attainment(long personId, String name, String team, BigDecimal attainment, BigDecimal earnings, String currency) {
-    }
+    record Attainment(
+            long personId, String name, String team, BigDecimal attainment, BigDecimal earnings, String currency) {}
 
-    record ComponentSum(String component, String currency, BigDecimal amount) {
-    }
+    record ComponentSum(String component, String currency, BigDecimal amount) {}
 
     /** Commission cost: current earnings lines per period, team and component. */
     List<Cost> commissionCost(Collection<String> periods, Long[] ids) {
@@ -50,7 +46,10 @@ public class ReportData {
                 where l.period_id = any(:periods) and (cast(:ids as bigint[]) is null or l.person_id = any(cast(:ids as bigint[])))
                 group by l.period_id, p.team_name, l.component, l.currency
                 order by l.period_id, p.team_name nulls last, l.component, l.currency""")
-                .param("periods", periods.toArray(String[]::new)).param("ids", ids).query(Cost.class).list();
+                .param("periods", periods.toArray(String[]::new))
+                .param("ids", ids)
+                .query(Cost.class)
+                .list();
     }
 
     /** What the calculation says is owed per period: the accrual. */
@@ -60,7 +59,10 @@ public class ReportData {
                 from calc_current_result_v r
                 where r.period_id = any(:periods) and (cast(:ids as bigint[]) is null or r.person_id = any(cast(:ids as bigint[])))
                 group by r.period_id, r.currency order by r.period_id, r.currency""")
-                .param("periods", periods.toArray(String[]::new)).param("ids", ids).query(Accrued.class).list();
+                .param("periods", periods.toArray(String[]::new))
+                .param("ids", ids)
+                .query(Accrued.class)
+                .list();
     }
 
     /** Commissions of a period per team (the payees' currency). */
@@ -70,19 +72,27 @@ public class ReportData {
                 from calc_current_result_v r join org_person_v p on p.id = r.person_id
                 where r.period_id = :period and (cast(:ids as bigint[]) is null or r.person_id = any(cast(:ids as bigint[])))
                 group by p.team_name, r.currency order by p.team_name nulls last, r.currency""")
-                .param("period", period).param("ids", ids).query(TeamMoney.class).list();
+                .param("period", period)
+                .param("ids", ids)
+                .query(TeamMoney.class)
+                .list();
     }
 
     /** Won bookings closed in the period per owner's team, in the deals' currency. */
     List<TeamMoney> bookingsByTeam(String period, Long[] ids) {
-        return periods.find(period).map(per -> jdbc.sql("""
+        return periods.find(period)
+                .map(per -> jdbc.sql("""
                 select coalesce(p.team_name, '') as team, s.currency, sum(s.amount) as amount
                 from sales_booking_v s
                 join org_person_v p on p.id = s.owner_id
                 where s.status = 'won' and s.close_date between :from and :to
                   and (cast(:ids as bigint[]) is null or s.owner_id = any(cast(:ids as bigint[])))
                 group by p.team_name, s.currency order by p.team_name nulls last, s.currency""")
-                .param("from", per.startsOn()).param("to", per.endsOn()).param("ids", ids).query(TeamMoney.class).list())
+                        .param("from", per.startsOn())
+                        .param("to", per.endsOn())
+                        .param("ids", ids)
+                        .query(TeamMoney.class)
+                        .list())
                 .orElse(List.of());
     }
 
@@ -94,7 +104,10 @@ public class ReportData {
                 where q.period_id = :period and q.measure = 'bookings'
                   and (cast(:ids as bigint[]) is null or q.person_id = any(cast(:ids as bigint[])))
                 group by p.team_name, q.currency order by p.team_name nulls last, q.currency""")
-                .param("period", period).param("ids", ids).query(TeamMoney.class).list();
+                .param("period", period)
+                .param("ids", ids)
+                .query(TeamMoney.class)
+                .list();
     }
 
     /** Every payee of the period with a quota-based attainment, best first. */
@@ -106,7 +119,10 @@ public class ReportData {
                 where r.period_id = :period and r.attainment is not null
                   and (cast(:ids as bigint[]) is null or r.person_id = any(cast(:ids as bigint[])))
                 order by r.attainment desc, p.last_name, p.id""")
-                .param("period", period).param("ids", ids).query(Attainment.class).list();
+                .param("period", period)
+                .param("ids", ids)
+                .query(Attainment.class)
+                .list();
     }
 
     List<ComponentSum> payoutsByComponent(String period, Long[] ids) {
@@ -115,20 +131,32 @@ public class ReportData {
                 from calc_current_line_v l
                 where l.period_id = :period and (cast(:ids as bigint[]) is null or l.person_id = any(cast(:ids as bigint[])))
                 group by l.component, l.currency order by l.component, l.currency""")
-                .param("period", period).param("ids", ids).query(ComponentSum.class).list();
+                .param("period", period)
+                .param("ids", ids)
+                .query(ComponentSum.class)
+                .list();
     }
 
     /**
      * One current earnings line with whose it is, its period, the plan version that paid it and the payee's attainment.
      * The payee's e-mail and internal id come last, so a caller can join on whichever it keeps.
      */
-    public record EarningsRow(String employeeId, String name, String period, String plan, Integer planVersion, String component,
-            BigDecimal amount, String currency, BigDecimal attainment, String forPeriod, String email, long personId) {
-    }
+    public record EarningsRow(
+            String employeeId,
+            String name,
+            String period,
+            String plan,
+            Integer planVersion,
+            String component,
+            BigDecimal amount,
+            String currency,
+            BigDecimal attainment,
+            String forPeriod,
+            String email,
+            long personId) {}
 
     /** Lines and amounts of an export per currency; {@code currency} null is the row over all currencies. */
-    record EarningsTotal(String currency, BigDecimal amount, long lines, long people) {
-    }
+    record EarningsTotal(String currency, BigDecimal amount, long lines, long people) {}
 
     // The plan version that paid a line is the one its run compiled (the run's plan versions); runs
     // from before runs recorded it get the latest version published before they started. Periods
@@ -157,15 +185,30 @@ public class ReportData {
             order by x.employee_id collate "C", x.period_order, x.component collate "C", x.line_no""";
 
     private static EarningsRow earningsRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new EarningsRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, Integer.class),
-                rs.getString(6), rs.getBigDecimal(7), rs.getString(8), rs.getBigDecimal(9), rs.getString(10), rs.getString(11),
+        return new EarningsRow(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getObject(5, Integer.class),
+                rs.getString(6),
+                rs.getBigDecimal(7),
+                rs.getString(8),
+                rs.getBigDecimal(9),
+                rs.getString(10),
+                rs.getString(11),
                 rs.getLong(12));
     }
 
     /** One page of the export, sorted by employee id, period, component and line. */
     List<EarningsRow> earnings(List<String> periods, Long[] ids, long offset, int limit) {
-        return jdbc.sql(EARNINGS_ROWS).param("periods", periods.toArray(String[]::new)).param("ids", ids)
-                .param("limit", limit).param("offset", offset).query(ReportData::earningsRow).list();
+        return jdbc.sql(EARNINGS_ROWS)
+                .param("periods", periods.toArray(String[]::new))
+                .param("ids", ids)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(ReportData::earningsRow)
+                .list();
     }
 
     /**
@@ -173,8 +216,12 @@ public class ReportData {
      * them through a cursor, {@code fetchSize} at a time, instead of loading the whole result first.
      */
     void eachEarnings(List<String> periods, Long[] ids, int fetchSize, java.util.function.Consumer<EarningsRow> row) {
-        jdbc.sql(EARNINGS_ROWS).withFetchSize(fetchSize).param("periods", periods.toArray(String[]::new)).param("ids", ids)
-                .param("limit", null).param("offset", 0)
+        jdbc.sql(EARNINGS_ROWS)
+                .withFetchSize(fetchSize)
+                .param("periods", periods.toArray(String[]::new))
+                .param("ids", ids)
+                .param("limit", null)
+                .param("offset", 0)
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> row.accept(earningsRow(rs, 0)));
     }
 
@@ -187,7 +234,10 @@ public class ReportData {
                   and (cast(:ids as bigint[]) is null or l.person_id = any(cast(:ids as bigint[])))
                 group by grouping sets ((l.currency), ())
                 order by l.currency nulls last""")
-                .param("periods", periods.toArray(String[]::new)).param("ids", ids).query(EarningsTotal.class).list();
+                .param("periods", periods.toArray(String[]::new))
+                .param("ids", ids)
+                .query(EarningsTotal.class)
+                .list();
     }
 
     /** Of these periods, those with a current result of someone in scope (for an empty export's pointer). */
@@ -196,6 +246,9 @@ public class ReportData {
                 select distinct r.period_id from calc_current_result_v r
                 where r.period_id = any(cast(:periods as text[]))
                   and (cast(:ids as bigint[]) is null or r.person_id = any(cast(:ids as bigint[])))""")
-                .param("periods", periods.toArray(String[]::new)).param("ids", ids).query(String.class).list();
+                .param("periods", periods.toArray(String[]::new))
+                .param("ids", ids)
+                .query(String.class)
+                .list();
     }
 }

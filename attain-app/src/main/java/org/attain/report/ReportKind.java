@@ -20,7 +20,11 @@ public enum ReportKind {
     EARNINGS("earnings", Readers.EVERYONE);
 
     /** Who may read a report; what they see of it is always limited by {@code Visibility}. */
-    public enum Readers { EVERYONE, MANAGERS, BACK_OFFICE }
+    public enum Readers {
+        EVERYONE,
+        MANAGERS,
+        BACK_OFFICE
+    }
 
     private final String slug;
     private final Readers readers;

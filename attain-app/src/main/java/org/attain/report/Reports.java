@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.attain.access.AttainUser;
-import org.attain.org.PersonScope;
 import org.attain.access.Role;
-import org.attain.org.Visibility;
 import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
+import org.attain.org.PersonScope;
+import org.attain.org.Visibility;
 import org.attain.payout.Approvals;
 import org.attain.platform.ForbiddenException;
 import org.attain.platform.NotFoundException;
@@ -25,8 +25,13 @@ import org.springframework.stereotype.Service;
 public class Reports {
 
     /** Attainment buckets as [from, to) ratios; the last is open-ended. */
-    static final List<BigDecimal> BUCKETS = List.of(new BigDecimal("0.5"), new BigDecimal("0.75"), BigDecimal.ONE,
-            new BigDecimal("1.25"), new BigDecimal("1.5"));
+    static final List<BigDecimal> BUCKETS = List.of(
+            new BigDecimal("0.5"),
+            new BigDecimal("0.75"),
+            BigDecimal.ONE,
+            new BigDecimal("1.25"),
+            new BigDecimal("1.5"));
+
     static final int PERFORMERS = 5;
 
     private final ReportData data;
@@ -45,7 +50,8 @@ public class Reports {
     public String defaultPeriod(ReportKind kind) {
         var quarter = periods.current(PeriodKind.QUARTER);
         return kind == ReportKind.COMMISSION_COST || kind == ReportKind.ACCRUED_VS_PAID
-                ? String.valueOf(quarter.fiscalYear()) : quarter.id();
+                ? String.valueOf(quarter.fiscalYear())
+                : quarter.id();
     }
 
     public Table build(AttainUser user, ReportKind kind, String period) {
@@ -58,14 +64,29 @@ public class Reports {
         return switch (kind) {
             case TEAM_TARGETS -> teamTargets(p, ids, label);
             case ATTAINMENT_DISTRIBUTION -> distribution(p, ids, label);
-            case PAYOUTS_BY_COMPONENT -> new Table(kind, label,
-                    List.of(Table.text("component"), Table.text("currency"), Table.money("amount")),
-                    data.payoutsByComponent(p, ids).stream().map(c -> List.<Object>of(c.component(), c.currency(), c.amount())).toList());
+            case PAYOUTS_BY_COMPONENT ->
+                new Table(
+                        kind,
+                        label,
+                        List.of(Table.text("component"), Table.text("currency"), Table.money("amount")),
+                        data.payoutsByComponent(p, ids).stream()
+                                .map(c -> List.<Object>of(c.component(), c.currency(), c.amount()))
+                                .toList());
             case PERFORMERS -> performers(p, ids, label);
-            case COMMISSION_COST -> new Table(kind, label,
-                    List.of(Table.text("period"), Table.text("team"), Table.text("component"), Table.text("currency"), Table.money("amount")),
-                    data.commissionCost(quarters(row), ids).stream()
-                            .map(c -> List.<Object>of(c.period(), c.team(), c.component(), c.currency(), c.amount())).toList());
+            case COMMISSION_COST ->
+                new Table(
+                        kind,
+                        label,
+                        List.of(
+                                Table.text("period"),
+                                Table.text("team"),
+                                Table.text("component"),
+                                Table.text("currency"),
+                                Table.money("amount")),
+                        data.commissionCost(quarters(row), ids).stream()
+                                .map(c ->
+                                        List.<Object>of(c.period(), c.team(), c.component(), c.currency(), c.amount()))
+                                .toList());
             case ACCRUED_VS_PAID -> accruedVsPaid(quarters(row), ids, scope, label);
             case COST_OF_SALES -> costOfSales(p, ids, label);
             // Too large for one table in memory: EarningsExport pages it and streams its files.
@@ -82,8 +103,16 @@ public class Reports {
             String[] k = key.split("\\|", -1);
             rows.add(java.util.Arrays.asList(k[0], k[1], v[0], v[1], ratio(v[1], v[0])));
         });
-        return new Table(ReportKind.TEAM_TARGETS, scope, List.of(Table.text("team"), Table.text("currency"),
-                Table.money("quota"), Table.money("bookings"), Table.percent("attainment")), rows);
+        return new Table(
+                ReportKind.TEAM_TARGETS,
+                scope,
+                List.of(
+                        Table.text("team"),
+                        Table.text("currency"),
+                        Table.money("quota"),
+                        Table.money("bookings"),
+                        Table.percent("attainment")),
+                rows);
     }
 
     private Table distribution(String period, Long[] ids, String scope) {
@@ -99,7 +128,8 @@ public class Reports {
         for (int i = 0; i < counts.length; i++) {
             rows.add(List.of(bucketLabel(i), counts[i]));
         }
-        return new Table(ReportKind.ATTAINMENT_DISTRIBUTION, scope, List.of(Table.text("bucket"), Table.count("payees")), rows);
+        return new Table(
+                ReportKind.ATTAINMENT_DISTRIBUTION, scope, List.of(Table.text("bucket"), Table.count("payees")), rows);
     }
 
     /** "<50%", "50–75%", … "≥150%": the same in every language. */
@@ -128,8 +158,18 @@ public class Reports {
         for (int i = all.size() - 1; i >= bottomFrom; i--) {
             rows.add(performer("bottom", all.size() - i, all.get(i)));
         }
-        return new Table(ReportKind.PERFORMERS, scope, List.of(Table.text("group"), Table.count("rank"), Table.text("name"),
-                Table.text("team"), Table.percent("attainment"), Table.money("earnings"), Table.text("currency")), rows);
+        return new Table(
+                ReportKind.PERFORMERS,
+                scope,
+                List.of(
+                        Table.text("group"),
+                        Table.count("rank"),
+                        Table.text("name"),
+                        Table.text("team"),
+                        Table.percent("attainment"),
+                        Table.money("earnings"),
+                        Table.text("currency")),
+                rows);
     }
 
     private static List<Object> performer(String group, int rank, ReportData.Attainment a) {
@@ -139,19 +179,28 @@ public class Reports {
     private Table accruedVsPaid(List<String> quarters, Long[] ids, PersonScope scope, String label) {
         Map<String, BigDecimal[]> byPeriod = new TreeMap<>();
         data.accrued(quarters, ids).forEach(a -> slot(byPeriod, a.period(), a.currency())[0] = a.payout());
-        approvals.released(quarters, scope.all() ? null : scope.personIds())
-                .forEach(r -> {
-                    BigDecimal[] s = slot(byPeriod, r.period(), r.currency());
-                    s[1] = r.approved();
-                    s[2] = r.exported();
-                });
+        approvals.released(quarters, scope.all() ? null : scope.personIds()).forEach(r -> {
+            BigDecimal[] s = slot(byPeriod, r.period(), r.currency());
+            s[1] = r.approved();
+            s[2] = r.exported();
+        });
         List<List<Object>> rows = new ArrayList<>();
         byPeriod.forEach((key, v) -> {
             String[] k = key.split("\\|", -1);
-            rows.add(java.util.Arrays.asList(k[0], k[1], zero(v[0]), zero(v[1]), zero(v[2]), zero(v[0]).subtract(zero(v[1]))));
+            rows.add(java.util.Arrays.asList(
+                    k[0], k[1], zero(v[0]), zero(v[1]), zero(v[2]), zero(v[0]).subtract(zero(v[1]))));
         });
-        return new Table(ReportKind.ACCRUED_VS_PAID, label, List.of(Table.text("period"), Table.text("currency"),
-                Table.money("accrued"), Table.money("approved"), Table.money("exported"), Table.money("open")), rows);
+        return new Table(
+                ReportKind.ACCRUED_VS_PAID,
+                label,
+                List.of(
+                        Table.text("period"),
+                        Table.text("currency"),
+                        Table.money("accrued"),
+                        Table.money("approved"),
+                        Table.money("exported"),
+                        Table.money("open")),
+                rows);
     }
 
     private Table costOfSales(String period, Long[] ids, String scope) {
@@ -163,8 +212,16 @@ public class Reports {
             String[] k = key.split("\\|", -1);
             rows.add(java.util.Arrays.asList(k[0], k[1], zero(v[0]), zero(v[1]), ratio(v[0], v[1])));
         });
-        return new Table(ReportKind.COST_OF_SALES, scope, List.of(Table.text("team"), Table.text("currency"),
-                Table.money("commissions"), Table.money("bookings"), Table.percent("costOfSales")), rows);
+        return new Table(
+                ReportKind.COST_OF_SALES,
+                scope,
+                List.of(
+                        Table.text("team"),
+                        Table.text("currency"),
+                        Table.money("commissions"),
+                        Table.money("bookings"),
+                        Table.percent("costOfSales")),
+                rows);
     }
 
     /** The quarters a period covers: itself, or the quarters of a fiscal year. */
@@ -172,7 +229,9 @@ public class Reports {
         if (row.kind() == PeriodKind.QUARTER) {
             return List.of(row.id());
         }
-        return periods.list(PeriodKind.QUARTER, row.fiscalYear()).stream().map(Periods.PeriodRow::id).toList();
+        return periods.list(PeriodKind.QUARTER, row.fiscalYear()).stream()
+                .map(Periods.PeriodRow::id)
+                .toList();
     }
 
     private static BigDecimal[] slot(Map<String, BigDecimal[]> map, String a, String currency) {
@@ -198,8 +257,10 @@ public class Reports {
             case BACK_OFFICE -> user.seesEveryone();
         };
         if (!allowed) {
-            throw new ForbiddenException(kind.finance() ? "Finance reports are for finance, admins and comp admins."
-                    : "Reports are for managers and the back office.");
+            throw new ForbiddenException(
+                    kind.finance()
+                            ? "Finance reports are for finance, admins and comp admins."
+                            : "Reports are for managers and the back office.");
         }
     }
 }

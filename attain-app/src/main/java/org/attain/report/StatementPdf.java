@@ -15,9 +15,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.attain.access.AttainUser;
-import org.attain.org.Visibility;
 import org.attain.calendar.Periods;
 import org.attain.org.People;
+import org.attain.org.Visibility;
 import org.attain.pay.Earnings;
 import org.attain.platform.NotFoundException;
 import org.springframework.context.MessageSource;
@@ -37,7 +37,13 @@ public class StatementPdf {
     private final MessageSource messages;
     private final Clock clock;
 
-    StatementPdf(Earnings earnings, Visibility visibility, Periods periods, People people, MessageSource messages, Clock clock) {
+    StatementPdf(
+            Earnings earnings,
+            Visibility visibility,
+            Periods periods,
+            People people,
+            MessageSource messages,
+            Clock clock) {
         this.earnings = earnings;
         this.visibility = visibility;
         this.periods = periods;
@@ -46,14 +52,14 @@ public class StatementPdf {
         this.clock = clock;
     }
 
-    public record Pdf(String name, byte[] bytes) {
-    }
+    public record Pdf(String name, byte[] bytes) {}
 
     public Pdf render(AttainUser user, long personId, String period, Locale locale) {
         if (!visibility.canSee(user, personId)) {
             throw new NotFoundException("person", personId);
         }
-        var person = people.find(personId, LocalDate.now(clock)).orElseThrow(() -> new NotFoundException("person", personId));
+        var person = people.find(personId, LocalDate.now(clock))
+                .orElseThrow(() -> new NotFoundException("person", personId));
         periods.find(period).orElseThrow(() -> new NotFoundException("period", period));
         Earnings.Statement s = earnings.statement(personId, period);
 
@@ -66,7 +72,9 @@ public class StatementPdf {
         Font body = FontFactory.getFont(FontFactory.HELVETICA, 10);
         Font small = FontFactory.getFont(FontFactory.HELVETICA, 8);
         doc.add(new Paragraph(msg("statementPdf.heading", locale, person.name(), period), h1));
-        doc.add(new Paragraph(msg("statementPdf.facts", locale, person.externalId(), person.team() == null ? "–" : person.team()), small));
+        doc.add(new Paragraph(
+                msg("statementPdf.facts", locale, person.externalId(), person.team() == null ? "–" : person.team()),
+                small));
         doc.add(new Paragraph(" "));
         if (!s.calculated()) {
             doc.add(new Paragraph(msg("statementPdf.notCalculated", locale), body));
@@ -80,8 +88,12 @@ public class StatementPdf {
         row(totals, msg("report.col.payout", locale), money(s.payout(), locale) + " " + s.currency(), bold, body);
         if (s.quota() != null) {
             row(totals, msg("report.col.quota", locale), money(s.quota(), locale) + " " + s.currency(), bold, body);
-            row(totals, msg("report.col.attainment", locale),
-                    TableExport.shown(Table.percent("attainment"), s.attainment(), locale), bold, body);
+            row(
+                    totals,
+                    msg("report.col.attainment", locale),
+                    TableExport.shown(Table.percent("attainment"), s.attainment(), locale),
+                    bold,
+                    body);
         }
         doc.add(totals);
         doc.add(new Paragraph(" "));
@@ -89,7 +101,8 @@ public class StatementPdf {
         PdfPTable lines = new PdfPTable(new float[] {2f, 2f, 1.2f, 5f});
         lines.setWidthPercentage(100);
         lines.setHeaderRows(1);
-        for (String key : new String[] {"report.col.component", "statementPdf.plan", "report.col.amount", "statementPdf.how"}) {
+        for (String key :
+                new String[] {"report.col.component", "statementPdf.plan", "report.col.amount", "statementPdf.how"}) {
             lines.addCell(new PdfPCell(new Phrase(msg(key, locale), bold)));
         }
         for (Earnings.Line line : s.lines()) {
@@ -100,15 +113,24 @@ public class StatementPdf {
             lines.addCell(amount);
             StringBuilder how = new StringBuilder();
             if (line.trace() != null && line.trace().has("steps")) {
-                line.trace().get("steps").forEach(step -> how.append(step.get("step").asString()).append(": ")
-                        .append(step.get("detail").asString()).append('\n'));
+                line.trace()
+                        .get("steps")
+                        .forEach(step -> how.append(step.get("step").asString())
+                                .append(": ")
+                                .append(step.get("detail").asString())
+                                .append('\n'));
             }
             lines.addCell(new PdfPCell(new Phrase(how.toString().strip(), small)));
         }
         doc.add(lines);
         doc.add(new Paragraph(" "));
-        doc.add(new Paragraph(msg("statementPdf.footer", locale, s.runId() == null ? "–" : String.valueOf(s.runId()),
-                s.calculatedAt() == null ? "–" : s.calculatedAt().toString()), small));
+        doc.add(new Paragraph(
+                msg(
+                        "statementPdf.footer",
+                        locale,
+                        s.runId() == null ? "–" : String.valueOf(s.runId()),
+                        s.calculatedAt() == null ? "–" : s.calculatedAt().toString()),
+                small));
         doc.close();
         return new Pdf(fileName(person.externalId(), period), out.toByteArray());
     }

@@ -11,7 +11,12 @@ import java.util.Map;
 public record Table(ReportKind kind, String scope, List<Column> columns, List<List<Object>> rows) {
 
     /** How a column's values are shown: text, money (BigDecimal), a ratio shown as percent, or a count. */
-    public enum Kind { TEXT, MONEY, PERCENT, COUNT }
+    public enum Kind {
+        TEXT,
+        MONEY,
+        PERCENT,
+        COUNT
+    }
 
     public record Column(String key, Kind kind) {
         /** Message key of the column heading. */
@@ -22,13 +27,15 @@ public record Table(ReportKind kind, String scope, List<Column> columns, List<Li
 
     /** Rows as objects keyed by column, for JSON. */
     public List<Map<String, Object>> records() {
-        return rows.stream().map(r -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            for (int i = 0; i < columns.size(); i++) {
-                m.put(columns.get(i).key(), r.get(i));
-            }
-            return m;
-        }).toList();
+        return rows.stream()
+                .map(r -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    for (int i = 0; i < columns.size(); i++) {
+                        m.put(columns.get(i).key(), r.get(i));
+                    }
+                    return m;
+                })
+                .toList();
     }
 
     static Column text(String key) {

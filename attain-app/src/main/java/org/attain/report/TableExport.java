@@ -1,5 +1,14 @@
 package org.attain.report;
 
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.FontFactory;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -21,15 +30,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.attain.payout.CellText;
-import com.lowagie.text.Document;
-import com.lowagie.text.Element;
-import com.lowagie.text.FontFactory;
-import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.PdfPCell;
-import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfWriter;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -55,8 +55,7 @@ public class TableExport {
         }
     }
 
-    public record File(String name, String contentType, byte[] bytes) {
-    }
+    public record File(String name, String contentType, byte[] bytes) {}
 
     private final MessageSource messages;
 
@@ -100,9 +99,11 @@ public class TableExport {
 
     private byte[] csv(List<Table.Column> columns, Rows rows, Locale locale) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+        try (CSVPrinter printer = new CSVPrinter(
+                new OutputStreamWriter(out, StandardCharsets.UTF_8),
                 CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
-            printer.printRecord(columns.stream().map(c -> CellText.safe(label(c, locale))).toList());
+            printer.printRecord(
+                    columns.stream().map(c -> CellText.safe(label(c, locale))).toList());
             List<String> cells = new ArrayList<>(columns.size());
             rows.each(row -> {
                 cells.clear();
@@ -127,8 +128,10 @@ public class TableExport {
      */
     private byte[] xlsx(ReportKind kind, List<Table.Column> columns, Rows rows, Locale locale) {
         SXSSFWorkbook book = new SXSSFWorkbook(null, 200, true);
-        try (book; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = book.createSheet(CellText.safe(messages.getMessage(kind.title(), null, locale)).replaceAll("[\\\\/?*\\[\\]:]", " "));
+        try (book;
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = book.createSheet(CellText.safe(messages.getMessage(kind.title(), null, locale))
+                    .replaceAll("[\\\\/?*\\[\\]:]", " "));
             Font bold = book.createFont();
             bold.setBold(true);
             CellStyle head = book.createCellStyle();
@@ -155,12 +158,17 @@ public class TableExport {
                     Cell c = x.createCell(i);
                     switch (columns.get(i).kind()) {
                         case MONEY -> {
-                            // A spreadsheet stores every number as a double; rounding to cents first keeps it exact to the cent.
-                            c.setCellValue(((BigDecimal) v).setScale(2, RoundingMode.HALF_EVEN).doubleValue());
+                            // A spreadsheet stores every number as a double; rounding to cents first keeps it exact to
+                            // the cent.
+                            c.setCellValue(((BigDecimal) v)
+                                    .setScale(2, RoundingMode.HALF_EVEN)
+                                    .doubleValue());
                             c.setCellStyle(money);
                         }
                         case PERCENT -> {
-                            c.setCellValue(((BigDecimal) v).setScale(6, RoundingMode.HALF_EVEN).doubleValue());
+                            c.setCellValue(((BigDecimal) v)
+                                    .setScale(6, RoundingMode.HALF_EVEN)
+                                    .doubleValue());
                             c.setCellStyle(percent);
                         }
                         case COUNT -> c.setCellValue(((Number) v).longValue());
@@ -182,20 +190,23 @@ public class TableExport {
         Document doc = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
         PdfWriter.getInstance(doc, out);
         doc.open();
-        doc.add(new Paragraph(messages.getMessage(table.kind().title(), null, locale) + " · " + period,
+        doc.add(new Paragraph(
+                messages.getMessage(table.kind().title(), null, locale) + " · " + period,
                 FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14)));
         doc.add(new Paragraph(" "));
         PdfPTable pdfTable = new PdfPTable(table.columns().size());
         pdfTable.setWidthPercentage(100);
         pdfTable.setHeaderRows(1);
         for (Table.Column c : table.columns()) {
-            PdfPCell cell = new PdfPCell(new Phrase(label(c, locale), FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9)));
+            PdfPCell cell =
+                    new PdfPCell(new Phrase(label(c, locale), FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9)));
             pdfTable.addCell(cell);
         }
         for (List<Object> row : table.rows()) {
             for (int i = 0; i < row.size(); i++) {
                 Table.Column c = table.columns().get(i);
-                PdfPCell cell = new PdfPCell(new Phrase(shown(c, row.get(i), locale), FontFactory.getFont(FontFactory.HELVETICA, 9)));
+                PdfPCell cell = new PdfPCell(
+                        new Phrase(shown(c, row.get(i), locale), FontFactory.getFont(FontFactory.HELVETICA, 9)));
                 if (c.kind() != Table.Kind.TEXT) {
                     cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
                 }

@@ -28,7 +28,12 @@ public class AccountWrites {
                     owner_id = coalesce(excluded.owner_id, a.owner_id)
                 where (a.name, a.industry, a.owner_id) is distinct from (excluded.name, excluded.industry,
                                                                          coalesce(excluded.owner_id, a.owner_id))""")
-                .param("s", source).param("id", externalId).param("name", name == null || name.isBlank() ? externalId : name)
-                .param("industry", industry).param("owner", ownerId).update() > 0;
+                        .param("s", source)
+                        .param("id", externalId)
+                        .param("name", name == null || name.isBlank() ? externalId : name)
+                        .param("industry", industry)
+                        .param("owner", ownerId)
+                        .update()
+                > 0;
     }
 }

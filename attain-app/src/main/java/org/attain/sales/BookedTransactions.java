@@ -36,8 +36,7 @@ public class BookedTransactions {
     }
 
     /** A stored version of a transaction whose amount or status the next one changed: what it became, and when. */
-    public record Correction(TransactionId id, Instant at, BigDecimal amount, String status) {
-    }
+    public record Correction(TransactionId id, Instant at, BigDecimal amount, String status) {}
 
     /**
      * Cancellations (clawbacks) and invoice payments (holdback releases) closed on or after {@code from}
@@ -49,7 +48,8 @@ public class BookedTransactions {
                 where kind in ('CANCELLATION', 'INVOICE_PAYMENT') and attributes->>'reverses_id' is not null and close_date >= :from""")
                 .param("from", from)
                 .query((rs, n) -> {
-                    TransactionId target = TransactionId.of(TransactionValues.transactionId(rs.getString(1), rs.getString(2)));
+                    TransactionId target =
+                            TransactionId.of(TransactionValues.transactionId(rs.getString(1), rs.getString(2)));
                     LocalDate on = rs.getObject(3, LocalDate.class);
                     return "CANCELLATION".equals(rs.getString(4))
                             ? new Event.TransactionCancelled(target, on)
@@ -71,17 +71,17 @@ public class BookedTransactions {
                 from sales_transaction_version v
                 join sales_transaction t on t.id = v.transaction_id
                 left join sales_transaction_version nv on nv.transaction_id = v.transaction_id and nv.version = v.version + 1
-                where t.close_date >= :from""")
-                .param("from", from)
-                .query(rs -> {
-                    boolean amountChanged = rs.getBigDecimal(4).compareTo(rs.getBigDecimal(6)) != 0;
-                    boolean statusChanged = !rs.getString(5).equals(rs.getString(7));
-                    if (amountChanged || statusChanged) {
-                        out.add(new Correction(TransactionId.of(TransactionValues.transactionId(rs.getString(1), rs.getString(2))),
-                                rs.getTimestamp(3).toInstant(), amountChanged ? rs.getBigDecimal(4) : null,
-                                statusChanged ? rs.getString(5) : null));
-                    }
-                });
+                where t.close_date >= :from""").param("from", from).query(rs -> {
+            boolean amountChanged = rs.getBigDecimal(4).compareTo(rs.getBigDecimal(6)) != 0;
+            boolean statusChanged = !rs.getString(5).equals(rs.getString(7));
+            if (amountChanged || statusChanged) {
+                out.add(new Correction(
+                        TransactionId.of(TransactionValues.transactionId(rs.getString(1), rs.getString(2))),
+                        rs.getTimestamp(3).toInstant(),
+                        amountChanged ? rs.getBigDecimal(4) : null,
+                        statusChanged ? rs.getString(5) : null));
+            }
+        });
         return out;
     }
 
@@ -94,13 +94,14 @@ public class BookedTransactions {
         String whose = people.isEmpty() ? "" : " and owner_id = any(:ids)";
         var spec = jdbc.sql("""
                 select date_trunc('month', close_date)::date, count(*) from sales_transaction
-                where (close_date < :first or close_date > :last) and kind not in ('CANCELLATION', 'INVOICE_PAYMENT')"""
-                + whose + " group by 1").param("first", first).param("last", last);
+                where (close_date < :first or close_date > :last) and kind not in ('CANCELLATION', 'INVOICE_PAYMENT')
+                """ + whose + " group by 1").param("first", first).param("last", last);
         if (!people.isEmpty()) {
             spec = spec.param("ids", people.toArray(Long[]::new));
         }
         Map<LocalDate, Long> out = new java.util.LinkedHashMap<>();
-        spec.query((rs, n) -> out.put(rs.getObject(1, LocalDate.class), rs.getLong(2))).list();
+        spec.query((rs, n) -> out.put(rs.getObject(1, LocalDate.class), rs.getLong(2)))
+                .list();
         return out;
     }
 
@@ -127,9 +128,8 @@ public class BookedTransactions {
                 left join sales_transaction_version v on v.transaction_id = t.id and v.version = 1
                 left join account a on a.id = t.account_id
                 left join region r on r.id = a.region_id
-                where t.close_date between :from and :to and t.kind not in ('CANCELLATION', 'INVOICE_PAYMENT')"""
-                + whose)
-                .param("from", window.first()).param("to", window.last());
+                where t.close_date between :from and :to and t.kind not in ('CANCELLATION', 'INVOICE_PAYMENT')
+                """ + whose).param("from", window.first()).param("to", window.last());
         if (people != null) {
             spec = spec.param("ids", people.toArray(Long[]::new));
         }
@@ -144,15 +144,22 @@ public class BookedTransactions {
             long accountId = rs.getLong(11);
             Map<String, Object> account = rs.wasNull() ? Map.of() : accounts.get(accountId);
             if (account == null) {
-                account = TransactionValues.accountAttributes(rs.getString(14), rs.getString(15), rs.getString(16),
-                        rs.getString(17));
+                account = TransactionValues.accountAttributes(
+                        rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17));
                 accounts.put(accountId, account);
             }
-            out.add(new Transaction(TransactionId.of(id), owner == null ? null : TransactionValues.pid(owner),
-                    TransactionValues.splits(json, rs.getString(4)), share(shared, rs.getObject(5, LocalDate.class)),
+            out.add(new Transaction(
+                    TransactionId.of(id),
+                    owner == null ? null : TransactionValues.pid(owner),
+                    TransactionValues.splits(json, rs.getString(4)),
+                    share(shared, rs.getObject(5, LocalDate.class)),
                     Money.of(rs.getBigDecimal(6), currencies.computeIfAbsent(rs.getString(7), CurrencyUnit::of)),
-                    share(shared, rs.getString(8)), share(shared, rs.getString(9)), share(shared, rs.getString(10)),
-                    account, attributes, null));
+                    share(shared, rs.getString(8)),
+                    share(shared, rs.getString(9)),
+                    share(shared, rs.getString(10)),
+                    account,
+                    attributes,
+                    null));
         });
         return out;
     }
@@ -166,7 +173,8 @@ public class BookedTransactions {
         jdbc.sql("""
                 select array_agg(distinct owner_id) from sales_transaction
                 where currency = any(cast(:c as text[])) and close_date >= :from and owner_id is not null""")
-                .param("c", currencies.toArray(String[]::new)).param("from", from)
+                .param("c", currencies.toArray(String[]::new))
+                .param("from", from)
                 .query((rs, n) -> {
                     java.sql.Array people = rs.getArray(1);
                     if (people != null) {
@@ -175,7 +183,8 @@ public class BookedTransactions {
                         }
                     }
                     return 0;
-                }).list();
+                })
+                .list();
         return ids;
     }
 

@@ -13,10 +13,19 @@ import org.springframework.stereotype.Component;
 public class OpportunityWrites {
 
     /** A deal as a CRM knows it; {@code ownerId} is a resolved person id, {@code accountExternalId} the CRM's account id. */
-    public record Deal(String externalId, String name, String accountExternalId, long ownerId, String stage, String dealType,
-            String productCode, BigDecimal amount, String currency, LocalDate createdOn, LocalDate closeDate,
-            BigDecimal probability) {
-    }
+    public record Deal(
+            String externalId,
+            String name,
+            String accountExternalId,
+            long ownerId,
+            String stage,
+            String dealType,
+            String productCode,
+            BigDecimal amount,
+            String currency,
+            LocalDate createdOn,
+            LocalDate closeDate,
+            BigDecimal probability) {}
 
     private final JdbcClient jdbc;
     private final SalesFigures sales;
@@ -33,7 +42,9 @@ public class OpportunityWrites {
      * @return true when the opportunity was new or changed
      */
     public boolean upsert(String source, Deal d) {
-        Long accountId = d.accountExternalId() == null ? null : sales.accountId(d.accountExternalId(), source).orElse(null);
+        Long accountId = d.accountExternalId() == null
+                ? null
+                : sales.accountId(d.accountExternalId(), source).orElse(null);
         return jdbc.sql("""
                 insert into opportunity as o (source, external_id, name, account_id, owner_id, stage, deal_type, product_code,
                                               amount, currency, created_on, close_date, probability)
@@ -47,11 +58,20 @@ public class OpportunityWrites {
                       is distinct from (excluded.name, excluded.account_id, excluded.owner_id, excluded.stage,
                        excluded.deal_type, excluded.product_code, excluded.amount, excluded.currency, excluded.close_date,
                        excluded.probability)""")
-                .param("s", source).param("id", d.externalId()).param("name", d.name() == null ? d.externalId() : d.name())
-                .param("account", accountId).param("owner", d.ownerId()).param("stage", d.stage())
-                .param("type", d.dealType() == null ? "unspecified" : d.dealType()).param("product", d.productCode())
-                .param("amount", d.amount()).param("currency", d.currency())
-                .param("created", d.createdOn() == null ? d.closeDate() : d.createdOn()).param("close", d.closeDate())
-                .param("p", d.probability() == null ? BigDecimal.ZERO : d.probability()).update() > 0;
+                        .param("s", source)
+                        .param("id", d.externalId())
+                        .param("name", d.name() == null ? d.externalId() : d.name())
+                        .param("account", accountId)
+                        .param("owner", d.ownerId())
+                        .param("stage", d.stage())
+                        .param("type", d.dealType() == null ? "unspecified" : d.dealType())
+                        .param("product", d.productCode())
+                        .param("amount", d.amount())
+                        .param("currency", d.currency())
+                        .param("created", d.createdOn() == null ? d.closeDate() : d.createdOn())
+                        .param("close", d.closeDate())
+                        .param("p", d.probability() == null ? BigDecimal.ZERO : d.probability())
+                        .update()
+                > 0;
     }
 }

@@ -30,12 +30,19 @@ public class SalesBulkLoad {
     /** @return the new region's id */
     public long region(String code, String name, String currency) {
         return jdbc.sql("insert into region(code, name, currency) values (:c, :n, :cur) returning id")
-                .param("c", code).param("n", name).param("cur", currency).query(Long.class).single();
+                .param("c", code)
+                .param("n", name)
+                .param("cur", currency)
+                .query(Long.class)
+                .single();
     }
 
     public void product(String code, String name, String family) {
         jdbc.sql("insert into product(code, name, family) values (:c, :n, :f)")
-                .param("c", code).param("n", name).param("f", family).update();
+                .param("c", code)
+                .param("n", name)
+                .param("f", family)
+                .update();
     }
 
     /** Spools for accounts, opportunities and transactions, sent by {@link Spool#copy()}; close it to delete the files. */
@@ -46,35 +53,92 @@ public class SalesBulkLoad {
     /** Rows in COPY's text format until {@link #copy()}; ids are given, so references resolve without a second pass. */
     public final class Spool implements AutoCloseable {
 
-        private final SpooledCopy accounts = new SpooledCopy("account",
-                "id, external_id, name, industry, country, size_band, employees, region_id, owner_id");
-        private final SpooledCopy opportunities = new SpooledCopy("opportunity",
+        private final SpooledCopy accounts = new SpooledCopy(
+                "account", "id, external_id, name, industry, country, size_band, employees, region_id, owner_id");
+        private final SpooledCopy opportunities = new SpooledCopy(
+                "opportunity",
                 "id, external_id, name, account_id, owner_id, stage, deal_type, product_code, amount, currency, created_on, close_date, probability");
-        private final SpooledCopy transactions = new SpooledCopy("sales_transaction",
+        private final SpooledCopy transactions = new SpooledCopy(
+                "sales_transaction",
                 "external_id, kind, status, opportunity_id, account_id, owner_id, close_date, amount, currency, deal_type,"
                         + " product_code, term_months, splits, attributes");
 
-        private Spool() {
-        }
+        private Spool() {}
 
-        public void account(long id, String externalId, String name, String industry, String country, String sizeBand,
-                int employees, Long regionId, Long ownerId) {
+        public void account(
+                long id,
+                String externalId,
+                String name,
+                String industry,
+                String country,
+                String sizeBand,
+                int employees,
+                Long regionId,
+                Long ownerId) {
             accounts.row(id, externalId, name, industry, country, sizeBand, employees, regionId, ownerId);
         }
 
-        public void opportunity(long id, String externalId, String name, Long accountId, Long ownerId, String stage,
-                String dealType, String productCode, BigDecimal amount, String currency, LocalDate createdOn, LocalDate closeDate,
+        public void opportunity(
+                long id,
+                String externalId,
+                String name,
+                Long accountId,
+                Long ownerId,
+                String stage,
+                String dealType,
+                String productCode,
+                BigDecimal amount,
+                String currency,
+                LocalDate createdOn,
+                LocalDate closeDate,
                 BigDecimal probability) {
-            opportunities.row(id, externalId, name, accountId, ownerId, stage, dealType, productCode, amount, currency,
-                    createdOn, closeDate, probability);
+            opportunities.row(
+                    id,
+                    externalId,
+                    name,
+                    accountId,
+                    ownerId,
+                    stage,
+                    dealType,
+                    productCode,
+                    amount,
+                    currency,
+                    createdOn,
+                    closeDate,
+                    probability);
         }
 
         /** {@code splits} and {@code attributes} are JSON text as stored (splits naming people by database id). */
-        public void transaction(String externalId, String kind, String status, Long opportunityId, Long accountId, Long ownerId,
-                LocalDate closeDate, BigDecimal amount, String currency, String dealType, String productCode, int termMonths,
-                String splits, String attributes) {
-            transactions.row(externalId, kind, status, opportunityId, accountId, ownerId, closeDate, amount, currency, dealType,
-                    productCode, termMonths, splits, attributes);
+        public void transaction(
+                String externalId,
+                String kind,
+                String status,
+                Long opportunityId,
+                Long accountId,
+                Long ownerId,
+                LocalDate closeDate,
+                BigDecimal amount,
+                String currency,
+                String dealType,
+                String productCode,
+                int termMonths,
+                String splits,
+                String attributes) {
+            transactions.row(
+                    externalId,
+                    kind,
+                    status,
+                    opportunityId,
+                    accountId,
+                    ownerId,
+                    closeDate,
+                    amount,
+                    currency,
+                    dealType,
+                    productCode,
+                    termMonths,
+                    splits,
+                    attributes);
         }
 
         public long opportunities() {
@@ -95,9 +159,14 @@ public class SalesBulkLoad {
             } finally {
                 DataSourceUtils.releaseConnection(connection, dataSource);
             }
-            jdbc.sql("select setval(pg_get_serial_sequence('account', 'id'), greatest((select max(id) from account), 1))").query().singleRow();
-            jdbc.sql("select setval(pg_get_serial_sequence('opportunity', 'id'), greatest((select max(id) from opportunity), 1))")
-                    .query().singleRow();
+            jdbc.sql(
+                            "select setval(pg_get_serial_sequence('account', 'id'), greatest((select max(id) from account), 1))")
+                    .query()
+                    .singleRow();
+            jdbc.sql(
+                            "select setval(pg_get_serial_sequence('opportunity', 'id'), greatest((select max(id) from opportunity), 1))")
+                    .query()
+                    .singleRow();
         }
 
         @Override

@@ -33,19 +33,20 @@ public class SalesFigures {
      * An owner's won bookings and deal count over a date range (in the deals' currency, as booked), the
      * lowest currency of any of their deals in the range ({@code null} with none) and their open pipeline.
      */
-    public record OwnerFigures(long ownerId, BigDecimal bookings, String currency, long deals, BigDecimal pipeline) {
-    }
+    public record OwnerFigures(long ownerId, BigDecimal bookings, String currency, long deals, BigDecimal pipeline) {}
 
-    public record Deal(String externalId, String account, LocalDate closeDate, BigDecimal amount, String currency,
-            String dealType) {
-    }
+    public record Deal(
+            String externalId,
+            String account,
+            LocalDate closeDate,
+            BigDecimal amount,
+            String currency,
+            String dealType) {}
 
     /** {@link OwnerFigures} of one owner with their most recent won deals, newest first. */
-    public record OwnerDetail(OwnerFigures figures, List<Deal> recentDeals) {
-    }
+    public record OwnerDetail(OwnerFigures figures, List<Deal> recentDeals) {}
 
-    public record RegionBookings(String region, String currency, BigDecimal bookings, long deals) {
-    }
+    public record RegionBookings(String region, String currency, BigDecimal bookings, long deals) {}
 
     /** Figures of each of the owners (closing dates in [from, to], both included). */
     public Map<Long, OwnerFigures> byOwner(Collection<Long> ownerIds, LocalDate from, LocalDate to) {
@@ -61,10 +62,18 @@ public class SalesFigures {
                        coalesce((select sum(p.amount) from opportunity p
                                  where p.owner_id = o.id and p.stage not in ('Closed Won', 'Closed Lost')), 0)
                 from (select distinct unnest(cast(:ids as bigint[])) as id) o""")
-                .param("ids", ownerIds.toArray(Long[]::new)).param("from", from).param("to", to)
+                .param("ids", ownerIds.toArray(Long[]::new))
+                .param("from", from)
+                .param("to", to)
                 .query(rs -> {
-                    out.put(rs.getLong(1), new OwnerFigures(rs.getLong(1), rs.getBigDecimal(2), rs.getString(3),
-                            rs.getLong(4), rs.getBigDecimal(5)));
+                    out.put(
+                            rs.getLong(1),
+                            new OwnerFigures(
+                                    rs.getLong(1),
+                                    rs.getBigDecimal(2),
+                                    rs.getString(3),
+                                    rs.getLong(4),
+                                    rs.getBigDecimal(5)));
                 });
         return out;
     }
@@ -101,10 +110,13 @@ public class SalesFigures {
                                                           where s.owner_id = :p and s.status = 'won'
                                                           order by s.close_date desc offset greatest(:n, 1) - 1 limit 1), '-infinity')
                           order by t.close_date desc, t.id desc limit :n) r) d""")
-                .param("p", ownerId).param("from", from).param("to", to).param("n", deals)
+                .param("p", ownerId)
+                .param("from", from)
+                .param("to", to)
+                .param("n", deals)
                 .query((rs, n) -> {
-                    OwnerFigures figures = new OwnerFigures(ownerId, rs.getBigDecimal(1), rs.getString(2), rs.getLong(3),
-                            rs.getBigDecimal(4));
+                    OwnerFigures figures = new OwnerFigures(
+                            ownerId, rs.getBigDecimal(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4));
                     List<Deal> recent = new java.util.ArrayList<>();
                     String[] ids = strings(rs.getArray(5));
                     String[] accounts = strings(rs.getArray(6));
@@ -113,8 +125,13 @@ public class SalesFigures {
                     String[] currencies = strings(rs.getArray(9));
                     String[] types = strings(rs.getArray(10));
                     for (int i = 0; i < ids.length; i++) {
-                        recent.add(new Deal(ids[i], accounts[i], ((java.sql.Date) dates[i]).toLocalDate(),
-                                (BigDecimal) amounts[i], currencies[i], types[i]));
+                        recent.add(new Deal(
+                                ids[i],
+                                accounts[i],
+                                ((java.sql.Date) dates[i]).toLocalDate(),
+                                (BigDecimal) amounts[i],
+                                currencies[i],
+                                types[i]));
                     }
                     return new OwnerDetail(figures, List.copyOf(recent));
                 })
@@ -136,8 +153,10 @@ public class SalesFigures {
                 from sales_transaction t join org_person_v p on p.id = t.owner_id left join region r on r.id = p.region_id
                 where t.status = 'won' and t.close_date between :from and :to
                 group by r.name, t.currency order by r.name""")
-                .param("from", from).param("to", to)
-                .query((rs, n) -> new RegionBookings(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getLong(4)))
+                .param("from", from)
+                .param("to", to)
+                .query((rs, n) ->
+                        new RegionBookings(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getLong(4)))
                 .list();
     }
 
@@ -158,7 +177,8 @@ public class SalesFigures {
         }
         // Ordered so the preferred source's row comes last and wins the map.
         jdbc.sql("select external_id, id from " + table + " where external_id = any(:v) order by (source = :source)")
-                .param("v", externalIds.toArray(String[]::new)).param("source", source)
+                .param("v", externalIds.toArray(String[]::new))
+                .param("source", source)
                 .query(rs -> {
                     ids.put(rs.getString(1), rs.getLong(2));
                 });
@@ -168,16 +188,25 @@ public class SalesFigures {
     /** The account with this external id, {@code source}'s first when two sources use it. */
     public Optional<Long> accountId(String externalId, String source) {
         return jdbc.sql("select id from account where external_id = :id order by (source = :s) desc limit 1")
-                .param("id", externalId).param("s", source).query(Long.class).optional();
+                .param("id", externalId)
+                .param("s", source)
+                .query(Long.class)
+                .optional();
     }
 
     public boolean accountExists(String source, String externalId) {
         return jdbc.sql("select exists(select 1 from account where source = :s and external_id = :id)")
-                .param("s", source).param("id", externalId).query(Boolean.class).single();
+                .param("s", source)
+                .param("id", externalId)
+                .query(Boolean.class)
+                .single();
     }
 
     public boolean opportunityExists(String source, String externalId) {
         return jdbc.sql("select exists(select 1 from opportunity where source = :s and external_id = :id)")
-                .param("s", source).param("id", externalId).query(Boolean.class).single();
+                .param("s", source)
+                .param("id", externalId)
+                .query(Boolean.class)
+                .single();
     }
 }

@@ -12,8 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class SalesKeys {
 
-    private SalesKeys() {
-    }
+    private SalesKeys() {}
 
     /** Something found under a key and, where it has one, a name. */
     @FunctionalInterface
@@ -23,42 +22,52 @@ public final class SalesKeys {
 
     /** Every region: id, code and name. */
     public static void regions(JdbcClient jdbc, Named each) {
-        jdbc.sql("select id, code, name from region").query((rs, n) -> {
-            each.accept(rs.getLong(1), rs.getString(2), rs.getString(3));
-            return 0;
-        }).list();
+        jdbc.sql("select id, code, name from region")
+                .query((rs, n) -> {
+                    each.accept(rs.getLong(1), rs.getString(2), rs.getString(3));
+                    return 0;
+                })
+                .list();
     }
 
     /** Every account as (external id, id), those of {@code source} last, so a caller keeping the last wins for them. */
     public static void accounts(JdbcClient jdbc, String source, BiConsumer<String, Long> each) {
-        jdbc.sql("select id, external_id from account order by source = :source, id").param("source", source)
+        jdbc.sql("select id, external_id from account order by source = :source, id")
+                .param("source", source)
                 .query((rs, n) -> {
                     each.accept(rs.getString(2), rs.getLong(1));
                     return 0;
-                }).list();
+                })
+                .list();
     }
 
     /** Account ids by external id. */
     public static Map<String, Long> accountIds(JdbcClient jdbc) {
         Map<String, Long> accounts = new HashMap<>();
-        jdbc.sql("select external_id, id from account").query((rs, n) -> accounts.put(rs.getString(1), rs.getLong(2))).list();
+        jdbc.sql("select external_id, id from account")
+                .query((rs, n) -> accounts.put(rs.getString(1), rs.getLong(2)))
+                .list();
         return accounts;
     }
 
     /** The product catalogue as (code, name), in the order the products were created. */
     public static void products(JdbcClient jdbc, BiConsumer<String, String> each) {
-        jdbc.sql("select code, name from product order by id").query((rs, n) -> {
-            each.accept(rs.getString(1), rs.getString(2));
-            return 0;
-        }).list();
+        jdbc.sql("select code, name from product order by id")
+                .query((rs, n) -> {
+                    each.accept(rs.getString(1), rs.getString(2));
+                    return 0;
+                })
+                .list();
     }
 
     /** The opportunities of {@code source} as (external id, id). */
     public static void opportunities(JdbcClient jdbc, String source, BiConsumer<String, Long> each) {
-        jdbc.sql("select id, external_id from opportunity where source = :source").param("source", source)
+        jdbc.sql("select id, external_id from opportunity where source = :source")
+                .param("source", source)
                 .query((rs, n) -> {
                     each.accept(rs.getString(2), rs.getLong(1));
                     return 0;
-                }).list();
+                })
+                .list();
     }
 }

@@ -17,8 +17,14 @@ class SalesRecordTables {
 
     @Bean
     RecordTable accountsTable(DataSource dataSource) {
-        return new SqlRecordTable(dataSource, new SqlRecordTable.Shape("accounts", "account", List.of("external_id"),
-                List.of("name", "industry", "country", "size_band", "employees", "region_id", "owner_id"), true),
+        return new SqlRecordTable(
+                dataSource,
+                new SqlRecordTable.Shape(
+                        "accounts",
+                        "account",
+                        List.of("external_id"),
+                        List.of("name", "industry", "country", "size_band", "employees", "region_id", "owner_id"),
+                        true),
                 new SqlRecordTable.Statements("""
                 select id, external_id, name, industry, country, size_band, employees, region_id, owner_id
                 from account where source = :source""", """
@@ -31,8 +37,10 @@ class SalesRecordTables {
 
     @Bean
     RecordTable productsTable(DataSource dataSource) {
-        return new SqlRecordTable(dataSource, new SqlRecordTable.Shape("products", "product", List.of("code"),
-                List.of("name", "family"), false), new SqlRecordTable.Statements("""
+        return new SqlRecordTable(
+                dataSource,
+                new SqlRecordTable.Shape("products", "product", List.of("code"), List.of("name", "family"), false),
+                new SqlRecordTable.Statements("""
                 select id, code, name, family from product""", """
                 insert into product (code, name, family) values (:code, :name, :family)""", """
                 update product set name = :name, family = :family where id = :id"""));
@@ -40,9 +48,26 @@ class SalesRecordTables {
 
     @Bean
     RecordTable opportunitiesTable(DataSource dataSource) {
-        return new SqlRecordTable(dataSource, new SqlRecordTable.Shape("opportunities", "opportunity", List.of("external_id"),
-                List.of("name", "account_id", "owner_id", "stage", "deal_type", "product_code", "amount", "currency", "created_on",
-                        "close_date", "probability"), true), new SqlRecordTable.Statements("""
+        return new SqlRecordTable(
+                dataSource,
+                new SqlRecordTable.Shape(
+                        "opportunities",
+                        "opportunity",
+                        List.of("external_id"),
+                        List.of(
+                                "name",
+                                "account_id",
+                                "owner_id",
+                                "stage",
+                                "deal_type",
+                                "product_code",
+                                "amount",
+                                "currency",
+                                "created_on",
+                                "close_date",
+                                "probability"),
+                        true),
+                new SqlRecordTable.Statements("""
                 select id, external_id, name, account_id, owner_id, stage, deal_type, product_code, amount, currency, created_on,
                        close_date, probability
                 from opportunity where source = :source""", """

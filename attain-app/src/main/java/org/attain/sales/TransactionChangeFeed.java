@@ -83,8 +83,11 @@ final class TransactionChangeFeed {
                 c.commit();
                 columns.settle(rows, before > 0);
                 if (rows > 1000) {
-                    log.info("Transaction store: {} rows read in {} ms, {} held", rows,
-                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), columns.size());
+                    log.info(
+                            "Transaction store: {} rows read in {} ms, {} held",
+                            rows,
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                            columns.size());
                 }
                 return true;
             } catch (SQLException | RuntimeException e) {
@@ -168,8 +171,10 @@ final class TransactionChangeFeed {
             st.setFetchSize(20_000);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    columns.account(rs.getInt(1), TransactionValues.accountAttributes(rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5)));
+                    columns.account(
+                            rs.getInt(1),
+                            TransactionValues.accountAttributes(
+                                    rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
                     // A region renumbered after upTo is read again in the next step; never move past upTo here.
                     top = Math.max(top, Math.min(rs.getLong(6), upTo));
                 }
@@ -183,7 +188,7 @@ final class TransactionChangeFeed {
         long top = before;
         try (PreparedStatement st = c.prepareStatement(
                 "select transaction_id, change_no from sales_transaction_removed where change_no > ? and change_no <= ?"
-                + (truncations ? " and transaction_id = -1" : " and transaction_id <> -1"))) {
+                        + (truncations ? " and transaction_id = -1" : " and transaction_id <> -1"))) {
             st.setLong(1, before);
             st.setLong(2, upTo);
             try (ResultSet rs = st.executeQuery()) {
@@ -219,7 +224,20 @@ final class TransactionChangeFeed {
         String attributeText = rs.getString(15);
         int term = rs.getInt(16);
         // getLong answers 0 for NULL: 0 is "no owner" and "no account" in the columns.
-        columns.fill(slot, source, external, ownerId, splitText, closeDate, amount, currency, status, dealType, product,
-                accountId, attributeText, rs.wasNull() ? null : term);
+        columns.fill(
+                slot,
+                source,
+                external,
+                ownerId,
+                splitText,
+                closeDate,
+                amount,
+                currency,
+                status,
+                dealType,
+                product,
+                accountId,
+                attributeText,
+                rs.wasNull() ? null : term);
     }
 }

@@ -27,6 +27,7 @@ final class TransactionColumns {
 
     /** Amounts are numeric(19,4): kept as whole ten-thousandths. */
     private static final int SCALE = 4;
+
     private static final long NO_UNITS = Long.MIN_VALUE;
 
     private final JsonMapper json;
@@ -133,9 +134,21 @@ final class TransactionColumns {
     }
 
     /** The values of an admitted transaction; {@code ownerId} and {@code accountId} 0 when absent. */
-    void fill(int slot, String source, String external, long ownerId, String splitText, LocalDate closeDate,
-            BigDecimal amount, String currencyCode, String statusValue, String dealType, String productCode,
-            long accountId, String attributeText, Integer term) {
+    void fill(
+            int slot,
+            String source,
+            String external,
+            long ownerId,
+            String splitText,
+            LocalDate closeDate,
+            BigDecimal amount,
+            String currencyCode,
+            String statusValue,
+            String dealType,
+            String productCode,
+            long accountId,
+            String attributeText,
+            Integer term) {
         setId(slot, TransactionValues.transactionId(source, external));
         owner[slot] = Math.toIntExact(ownerId);
         splits[slot] = splitText == null || "[]".equals(splitText) ? -1 : addSplits(splitText);
@@ -193,7 +206,9 @@ final class TransactionColumns {
     private void setId(int slot, String id) {
         oddIds.remove(slot);
         int digits = 0;
-        while (digits < id.length() && digits < 18 && Character.isDigit(id.charAt(id.length() - 1 - digits))
+        while (digits < id.length()
+                && digits < 18
+                && Character.isDigit(id.charAt(id.length() - 1 - digits))
                 && id.charAt(id.length() - 1 - digits) < 128) {
             digits++;
         }
@@ -377,8 +392,8 @@ final class TransactionColumns {
             }
             System.arraycopy(longs, 0, column, start, n);
         }
-        for (int[] column : new int[][] {owner, closeDay, currency, status, type, product, idPrefix, account,
-                attributes, splits}) {
+        for (int[] column :
+                new int[][] {owner, closeDay, currency, status, type, product, idPrefix, account, attributes, splits}) {
             for (int k = 0; k < n; k++) {
                 ints[k] = column[from[k]];
             }
@@ -668,14 +683,18 @@ final class TransactionColumns {
         int ownerId = (int) (rows[at + 3] >> 32);
         int splitList = (int) (rows[at + 7] >> 32);
         int accountId = (int) (rows[at + 6] >> 32);
-        return new Transaction(TransactionId.of(idOf(slot, (int) rows[at + 7], rows[at + 2], (byte) (rows[at] >> 32))),
+        return new Transaction(
+                TransactionId.of(idOf(slot, (int) rows[at + 7], rows[at + 2], (byte) (rows[at] >> 32))),
                 ownerId == 0 ? null : person(ownerId),
                 splitList < 0 ? List.of() : splitLists.get(splitList),
                 day((int) rows[at + 3]),
-                Money.of(amount, strings.currency((int) (rows[at + 4] >> 32))), strings.value((int) rows[at + 4]),
-                strings.value((int) (rows[at + 5] >> 32)), strings.value((int) rows[at + 5]),
+                Money.of(amount, strings.currency((int) (rows[at + 4] >> 32))),
+                strings.value((int) rows[at + 4]),
+                strings.value((int) (rows[at + 5] >> 32)),
+                strings.value((int) rows[at + 5]),
                 accountId == 0 ? Map.of() : accounts.getOrDefault(accountId, Map.of()),
-                attributeMaps.get((int) rows[at + 6]), null);
+                attributeMaps.get((int) rows[at + 6]),
+                null);
     }
 
     private LocalDate day(int epochDay) {

@@ -28,7 +28,9 @@ public class TransactionFacts {
 
     /** The standard fields of a deal and of its account, with the SQL that reads each. */
     private static final Map<String, String> COLUMNS = Map.ofEntries(
-            Map.entry("deal.id", "case when t.source = 'attain' then t.external_id else t.source || ':' || t.external_id end"),
+            Map.entry(
+                    "deal.id",
+                    "case when t.source = 'attain' then t.external_id else t.source || ':' || t.external_id end"),
             Map.entry("deal.amount", "coalesce(v.amount, t.amount)"),
             Map.entry("deal.currency", "t.currency"),
             Map.entry("deal.status", "coalesce(v.status, t.status)"),
@@ -67,11 +69,15 @@ public class TransactionFacts {
     }
 
     /** The kind of values a custom attribute holds across the deals: text, whole numbers, numbers, or mixed. */
-    public enum AttributeKind { TEXT, INTEGER, NUMBER, MIXED }
+    public enum AttributeKind {
+        TEXT,
+        INTEGER,
+        NUMBER,
+        MIXED
+    }
 
     /** The distinct values of some fields over the current deals, and how many deals there are. */
-    public record Distinct(long deals, List<Map<String, Object>> rows) {
-    }
+    public record Distinct(long deals, List<Map<String, Object>> rows) {}
 
     /** The standard fields this class can read, besides custom attributes ({@code deal.<attribute>}). */
     public static java.util.Set<String> standardFields() {
@@ -91,9 +97,13 @@ public class TransactionFacts {
                     from sales_transaction t, jsonb_each(t.attributes) e
                     where t.kind not in ('CANCELLATION', 'INVOICE_PAYMENT') and jsonb_typeof(e.value) <> 'null'
                     group by e.key""")
-                    .query((rs, n) -> kinds.put(rs.getString(1), rs.getBoolean(2) ? AttributeKind.TEXT
-                            : rs.getBoolean(4) ? AttributeKind.INTEGER
-                            : rs.getBoolean(3) ? AttributeKind.NUMBER : AttributeKind.MIXED))
+                    .query((rs, n) -> kinds.put(
+                            rs.getString(1),
+                            rs.getBoolean(2)
+                                    ? AttributeKind.TEXT
+                                    : rs.getBoolean(4)
+                                            ? AttributeKind.INTEGER
+                                            : rs.getBoolean(3) ? AttributeKind.NUMBER : AttributeKind.MIXED))
                     .list();
             return Map.copyOf(kinds);
         });
@@ -134,8 +144,10 @@ public class TransactionFacts {
         if (select.stream().anyMatch(c -> c.startsWith("a.") || c.startsWith("r."))) {
             from += "\nleft join account a on a.id = t.account_id\nleft join region r on r.id = a.region_id";
         }
-        List<Map<String, Object>> rows = jdbc.sql("select distinct " + String.join(", ", select) + "\n" + from + WHERE
-                + "\nlimit :limit").params(params).query((rs, n) -> {
+        List<Map<String, Object>> rows = jdbc.sql(
+                        "select distinct " + String.join(", ", select) + "\n" + from + WHERE + "\nlimit :limit")
+                .params(params)
+                .query((rs, n) -> {
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int i = 0; i < fields.size(); i++) {
                         Object value = value(rs.getObject(i + 1));
@@ -144,11 +156,14 @@ public class TransactionFacts {
                         }
                     }
                     return row;
-                }).list();
+                })
+                .list();
         if (rows.size() > limit) {
             return null;
         }
-        long deals = jdbc.sql("select count(*) from sales_transaction t" + WHERE).query(Long.class).single();
+        long deals = jdbc.sql("select count(*) from sales_transaction t" + WHERE)
+                .query(Long.class)
+                .single();
         return new Distinct(deals, List.copyOf(rows));
     }
 
@@ -164,13 +179,16 @@ public class TransactionFacts {
         if (column instanceof Integer i) {
             return i.longValue();
         }
-        return column instanceof BigDecimal || column instanceof String || column instanceof Long ? column
+        return column instanceof BigDecimal || column instanceof String || column instanceof Long
+                ? column
                 : column == null ? null : column.toString();
     }
 
     @SuppressWarnings("unchecked")
     private synchronized <T> T cached(String key, java.util.function.Supplier<T> read) {
-        long now = jdbc.sql("select last_value from sales_data_change_seq").query(Long.class).single();
+        long now = jdbc.sql("select last_value from sales_data_change_seq")
+                .query(Long.class)
+                .single();
         Kept kept = cache.get(key);
         if (kept == null || !kept.usable(now)) {
             long started = System.nanoTime();

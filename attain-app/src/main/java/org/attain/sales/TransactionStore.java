@@ -90,13 +90,15 @@ public class TransactionStore {
     /** Loads the store in the background once the application is up, so the first full run finds it filled. */
     @EventListener(ApplicationReadyEvent.class)
     void warmInBackground() {
-        Thread t = new Thread(() -> {
-            try {
-                warm();
-            } catch (RuntimeException e) {
-                log.warn("Loading the transaction store failed; the next run loads it: {}", e.getMessage());
-            }
-        }, "attain-transaction-store");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        warm();
+                    } catch (RuntimeException e) {
+                        log.warn("Loading the transaction store failed; the next run loads it: {}", e.getMessage());
+                    }
+                },
+                "attain-transaction-store");
         t.setDaemon(true);
         t.start();
     }

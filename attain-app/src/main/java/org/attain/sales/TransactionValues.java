@@ -16,8 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class TransactionValues {
 
-    private TransactionValues() {
-    }
+    private TransactionValues() {}
 
     /** The id a rep recognises: the source's own id, prefixed with the source unless it is Attain itself. */
     static String transactionId(String source, String externalId) {
@@ -41,7 +40,9 @@ final class TransactionValues {
         }
         List<Split> splits = new ArrayList<>();
         for (JsonNode s : json.readTree(text)) {
-            splits.add(new Split(pid(s.get("person_id").asLong()), new BigDecimal(s.get("share").asString()),
+            splits.add(new Split(
+                    pid(s.get("person_id").asLong()),
+                    new BigDecimal(s.get("share").asString()),
                     s.has("overlay") && s.get("overlay").asBoolean()));
         }
         return splits;
@@ -53,8 +54,13 @@ final class TransactionValues {
         if (text == null || "{}".equals(text)) {
             return m;
         }
-        json.readTree(text).properties().forEach(e -> m.put(e.getKey(), e.getValue().isNumber()
-                ? (Object) e.getValue().decimalValue() : e.getValue().asString()));
+        json.readTree(text)
+                .properties()
+                .forEach(e -> m.put(
+                        e.getKey(),
+                        e.getValue().isNumber()
+                                ? (Object) e.getValue().decimalValue()
+                                : e.getValue().asString()));
         return m;
     }
 

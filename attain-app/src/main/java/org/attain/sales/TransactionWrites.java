@@ -32,12 +32,10 @@ public class TransactionWrites {
     private static final Logger log = LoggerFactory.getLogger(TransactionWrites.class);
 
     /** What the upsert did: counts plus the people and close dates whose pay may have changed. */
-    public record Changes(long inserted, long updated, Set<Long> personIds, LocalDate earliest, LocalDate latest) {
-    }
+    public record Changes(long inserted, long updated, Set<Long> personIds, LocalDate earliest, LocalDate latest) {}
 
     /** A stored transaction an import replaced: its id, the replaced version, and both as JSON rows. */
-    public record Replaced(String externalId, int version, String before, String after) {
-    }
+    public record Replaced(String externalId, int version, String before, String after) {}
 
     /** From this many new rows on, a load into a smaller table rebuilds the secondary indexes instead of updating them. */
     public static final long BULK_ROWS = 100_000;
@@ -46,8 +44,9 @@ public class TransactionWrites {
     private static final long ANALYZE_FROM = 100;
 
     /** The compared columns: a row whose values all match the stored ones counts as unchanged. */
-    public static final String VALUES = "kind, status, owner_id, close_date, amount, currency, deal_type, product_code, "
-            + "term_months, account_id, splits, attributes";
+    public static final String VALUES =
+            "kind, status, owner_id, close_date, amount, currency, deal_type, product_code, "
+                    + "term_months, account_id, splits, attributes";
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -99,23 +98,33 @@ public class TransactionWrites {
         /** Imports of the same source take turns, so what the match sees as new is still new when inserted. */
         void takeTurnWithTheSource() {
             jdbc.sql("select pg_advisory_xact_lock(hashtext('attain.ingest.source'), hashtext(:source))")
-                    .param("source", source).query((rs, n) -> 1).single();
+                    .param("source", source)
+                    .query((rs, n) -> 1)
+                    .single();
         }
 
         /** Every good row that is new (no stored row) or changed (values differ); unchanged rows drop out here. */
         void match(long goodRows) {
-            long good = goodRows >= 0 ? goodRows
-                    : jdbc.sql("select count(*) from " + stage + " where problems is null").query(Long.class).single();
-            timed("match", () -> jdbc.sql("""
+            long good = goodRows >= 0
+                    ? goodRows
+                    : jdbc.sql("select count(*) from " + stage + " where problems is null")
+                            .query(Long.class)
+                            .single();
+            timed(
+                    "match",
+                    () -> jdbc.sql("""
                     create temp table sales_stage_match on commit drop as
                     select s.row_no, t.id as transaction_id
                     from {stage} s left join sales_transaction t on t.source = :source and t.external_id = s.external_id
-                    where s.problems is null and (t.id is null or (%1$s) is distinct from (%2$s))"""
-                    .formatted(prefixed("t"), prefixed("s")).replace("{stage}", stage))
-                    .param("source", source).update());
+                    where s.problems is null and (t.id is null or (%1$s) is distinct from (%2$s))
+                    """.formatted(prefixed("t"), prefixed("s")).replace("{stage}", stage))
+                            .param("source", source)
+                            .update());
             long[] counts = jdbc.sql("""
                     select count(*) filter (where transaction_id is null), count(*) filter (where transaction_id is not null)
-                    from sales_stage_match""").query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+                    from sales_stage_match""")
+                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                    .single();
             fresh = counts[0];
             changed = counts[1];
             allNew = fresh == good;
@@ -129,19 +138,24 @@ public class TransactionWrites {
             if (changed >= ANALYZE_FROM) {
                 jdbc.sql("analyze sales_stage_match").update();
             }
-            timed("versions", () -> jdbc.sql("""
+            timed(
+                    "versions",
+                    () -> jdbc.sql("""
                     insert into sales_transaction_version(transaction_id, version, source, external_id, %1$s, valid_until,
                                                           replaced_by_import)
                     select t.id, t.version, t.source, t.external_id, %2$s, :at, :id
-                    from sales_stage_match m join sales_transaction t on t.id = m.transaction_id"""
-                    .formatted(VALUES, prefixed("t")))
-                    .param("at", at).param("id", importId).update());
-            timed("update", () -> jdbc.sql("""
+                    from sales_stage_match m join sales_transaction t on t.id = m.transaction_id""".formatted(VALUES, prefixed("t")))
+                            .param("at", at)
+                            .param("id", importId)
+                            .update());
+            timed(
+                    "update",
+                    () -> jdbc.sql("""
                     update sales_transaction t set %1$s, version = t.version + 1, updated_at = :at
                     from sales_stage_match m join {stage} s on s.row_no = m.row_no
-                    where t.id = m.transaction_id"""
-                    .formatted(assignments("s")).replace("{stage}", stage))
-                    .param("at", at).update());
+                    where t.id = m.transaction_id""".formatted(assignments("s")).replace("{stage}", stage))
+                            .param("at", at)
+                            .update());
         }
 
         /** New rows inserted; a big load into a smaller table builds the secondary indexes afresh afterwards. */
@@ -151,13 +165,18 @@ public class TransactionWrites {
             }
             List<String> rebuild = fresh >= BULK_ROWS && tableSmallerThan(fresh) ? dropSecondaryIndexes() : List.of();
             // A first load of a source (every good row new) needs no join back to the match.
-            String from = allNew ? "%1$s s where s.problems is null".formatted(stage)
-                    : "%1$s s join sales_stage_match m on m.row_no = s.row_no where m.transaction_id is null".formatted(stage);
-            timed("insert", () -> jdbc.sql("""
+            String from = allNew
+                    ? "%1$s s where s.problems is null".formatted(stage)
+                    : "%1$s s join sales_stage_match m on m.row_no = s.row_no where m.transaction_id is null"
+                            .formatted(stage);
+            timed(
+                    "insert",
+                    () -> jdbc.sql("""
                     insert into sales_transaction (source, external_id, %1$s, version, updated_at)
-                    select :source, s.external_id, %2$s, 1, :at from %3$s"""
-                    .formatted(VALUES, prefixed("s"), from))
-                    .param("source", source).param("at", at).update());
+                    select :source, s.external_id, %2$s, 1, :at from %3$s""".formatted(VALUES, prefixed("s"), from))
+                            .param("source", source)
+                            .param("at", at)
+                            .update());
             if (!rebuild.isEmpty()) {
                 timed("rebuild " + rebuild.size() + " indexes", () -> {
                     jdbc.sql("set local maintenance_work_mem = '256MB'").update();
@@ -172,9 +191,12 @@ public class TransactionWrites {
             if (fresh + changed == 0) {
                 return new Changes(0, 0, Set.of(), null, null);
             }
-            String written = allNew ? "%1$s s where s.problems is null".formatted(stage)
+            String written = allNew
+                    ? "%1$s s where s.problems is null".formatted(stage)
                     : "%1$s s join sales_stage_match m on m.row_no = s.row_no".formatted(stage);
-            return timed("touched", () -> jdbc.sql("""
+            return timed(
+                    "touched",
+                    () -> jdbc.sql("""
                     with touched as materialized (
                         select s.owner_id, s.close_date, s.splits from %1$s
                         union all
@@ -183,20 +205,25 @@ public class TransactionWrites {
                     select (select min(close_date) from touched) as earliest, (select max(close_date) from touched) as latest,
                            array(select owner_id from touched where owner_id is not null
                                  union
-                                 select p from touched, unnest(split_person_ids(splits)) p where splits is not null and p is not null) as people"""
-                    .formatted(written))
-                    .param("id", importId)
-                    .query((rs, n) -> {
-                        Set<Long> ids = new HashSet<>();
-                        Array people = rs.getArray("people");
-                        if (people != null) {
-                            for (Object id : (Object[]) people.getArray()) {
-                                ids.add(((Number) id).longValue());
-                            }
-                        }
-                        return new Changes(fresh, changed, ids, rs.getObject("earliest", LocalDate.class),
-                                rs.getObject("latest", LocalDate.class));
-                    }).single());
+                                 select p from touched, unnest(split_person_ids(splits)) p where splits is not null and p is not null) as people
+                                 """.formatted(written))
+                            .param("id", importId)
+                            .query((rs, n) -> {
+                                Set<Long> ids = new HashSet<>();
+                                Array people = rs.getArray("people");
+                                if (people != null) {
+                                    for (Object id : (Object[]) people.getArray()) {
+                                        ids.add(((Number) id).longValue());
+                                    }
+                                }
+                                return new Changes(
+                                        fresh,
+                                        changed,
+                                        ids,
+                                        rs.getObject("earliest", LocalDate.class),
+                                        rs.getObject("latest", LocalDate.class));
+                            })
+                            .single());
         }
     }
 
@@ -206,8 +233,11 @@ public class TransactionWrites {
      * {@code rows}, so a big table is not counted through.
      */
     private boolean tableSmallerThan(long rows) {
-        return jdbc.sql("select count(*) from (select 1 from sales_transaction limit :n) t").param("n", rows)
-                .query(Long.class).single() < rows;
+        return jdbc.sql("select count(*) from (select 1 from sales_transaction limit :n) t")
+                        .param("n", rows)
+                        .query(Long.class)
+                        .single()
+                < rows;
     }
 
     /**
@@ -220,7 +250,9 @@ public class TransactionWrites {
                 select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) from pg_index i
                 where i.indrelid = 'sales_transaction'::regclass
                   and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
-                order by 1""").query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+                order by 1""")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .list();
         for (String[] index : indexes) {
             jdbc.sql("drop index " + index[0]).update();
         }
@@ -235,16 +267,21 @@ public class TransactionWrites {
                 where v.replaced_by_import = :id order by v.transaction_id""")
                 .param("id", importId)
                 .query((rs, n) -> {
-                    each.accept(new Replaced(rs.getString("external_id"), rs.getInt("version"), rs.getString("before"),
+                    each.accept(new Replaced(
+                            rs.getString("external_id"),
+                            rs.getInt("version"),
+                            rs.getString("before"),
                             rs.getString("after")));
                     return 0;
-                }).list();
+                })
+                .list();
     }
 
     /** After the import committed: tells the calculation (and anyone listening) whose pay may have moved. */
     public void announce(Changes changes, long importId) {
         if (changes != null && changes.inserted() + changes.updated() > 0) {
-            events.publishEvent(new TransactionsChanged(changes.personIds(), changes.earliest(), changes.latest(), importId));
+            events.publishEvent(
+                    new TransactionsChanged(changes.personIds(), changes.earliest(), changes.latest(), importId));
         }
     }
 
@@ -256,10 +293,16 @@ public class TransactionWrites {
     }
 
     private static String prefixed(String alias) {
-        return String.join(", ", Arrays.stream(VALUES.split(", ")).map(c -> alias + "." + c).toList());
+        return String.join(
+                ", ",
+                Arrays.stream(VALUES.split(", ")).map(c -> alias + "." + c).toList());
     }
 
     private static String assignments(String alias) {
-        return String.join(", ", Arrays.stream(VALUES.split(", ")).map(c -> c + " = " + alias + "." + c).toList());
+        return String.join(
+                ", ",
+                Arrays.stream(VALUES.split(", "))
+                        .map(c -> c + " = " + alias + "." + c)
+                        .toList());
     }
 }

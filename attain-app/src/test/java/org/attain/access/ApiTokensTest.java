@@ -24,8 +24,12 @@ class ApiTokensTest extends AttainIntegrationTest {
         String secret = Json.parse(created.body()).get("secret").asString();
         assertThat(secret).startsWith("att_");
 
-        assertThat(jdbc.sql("select count(*) from api_token where token_hash = :s").param("s", secret).query(Long.class).single())
-                .as("the secret itself is never stored").isZero();
+        assertThat(jdbc.sql("select count(*) from api_token where token_hash = :s")
+                        .param("s", secret)
+                        .query(Long.class)
+                        .single())
+                .as("the secret itself is never stored")
+                .isZero();
         assertThat(admin.get("/api/v1/tokens").body()).doesNotContain(secret);
 
         WebSession integration = WebSession.withToken(baseUrl(), secret);
@@ -36,24 +40,37 @@ class ApiTokensTest extends AttainIntegrationTest {
     @Test
     void aReadTokenCannotWriteAndARevokedTokenIsRefused() {
         WebSession admin = login("admin", "demo");
-        JsonNode created = Json.parse(admin.sendJson("POST", "/api/v1/tokens",
-                "{\"name\":\"reader\",\"scopes\":[\"read\"]}").body());
-        WebSession reader = WebSession.withToken(baseUrl(), created.get("secret").asString());
+        JsonNode created =
+                Json.parse(admin.sendJson("POST", "/api/v1/tokens", "{\"name\":\"reader\",\"scopes\":[\"read\"]}")
+                        .body());
+        WebSession reader =
+                WebSession.withToken(baseUrl(), created.get("secret").asString());
         assertThat(reader.get("/api/v1/teams").statusCode()).isEqualTo(200);
-        assertThat(reader.sendJson("POST", "/api/v1/periods/2020-Q1/close", null).statusCode()).isEqualTo(403);
+        assertThat(reader.sendJson("POST", "/api/v1/periods/2020-Q1/close", null)
+                        .statusCode())
+                .isEqualTo(403);
 
-        assertThat(admin.sendJson("DELETE", "/api/v1/tokens/" + created.get("id").asLong(), null).statusCode()).isEqualTo(204);
+        assertThat(admin.sendJson(
+                                "DELETE", "/api/v1/tokens/" + created.get("id").asLong(), null)
+                        .statusCode())
+                .isEqualTo(204);
         assertThat(reader.get("/api/v1/teams").statusCode()).isEqualTo(401);
-        assertThat(WebSession.withToken(baseUrl(), "att_made-up").get("/api/v1/teams").statusCode()).isEqualTo(401);
+        assertThat(WebSession.withToken(baseUrl(), "att_made-up")
+                        .get("/api/v1/teams")
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     @Test
     void aRepTokenSeesWhatTheRepSees() {
         WebSession rep = login("rep", "demo");
         long repId = Json.parse(rep.get("/api/v1/me").body()).get("id").asLong();
-        String secret = Json.parse(rep.sendJson("POST", "/api/v1/tokens", "{\"name\":\"mine\",\"scopes\":[\"read\"]}").body())
-                .get("secret").asString();
-        JsonNode people = Json.parse(WebSession.withToken(baseUrl(), secret).get("/api/v1/people").body());
+        String secret = Json.parse(rep.sendJson("POST", "/api/v1/tokens", "{\"name\":\"mine\",\"scopes\":[\"read\"]}")
+                        .body())
+                .get("secret")
+                .asString();
+        JsonNode people = Json.parse(
+                WebSession.withToken(baseUrl(), secret).get("/api/v1/people").body());
         assertThat(people.get("total").asLong()).isEqualTo(1);
         assertThat(people.get("items").get(0).get("id").asLong()).isEqualTo(repId);
     }

@@ -20,27 +20,36 @@ class ClientAddressTest {
 
     @Test
     void withoutTrustedProxiesTheForwardedHeaderIsIgnored() {
-        assertThat(untrusting.of(request(PROXY, "X-Forwarded-For", "203.0.113.7"))).isEqualTo(PROXY);
+        assertThat(untrusting.of(request(PROXY, "X-Forwarded-For", "203.0.113.7")))
+                .isEqualTo(PROXY);
     }
 
     @Test
     void behindATrustedProxyTheClientIsTheNearestUntrustedHop() {
-        assertThat(trusting.of(request(PROXY, "X-Forwarded-For", "203.0.113.7"))).isEqualTo("203.0.113.7");
+        assertThat(trusting.of(request(PROXY, "X-Forwarded-For", "203.0.113.7")))
+                .isEqualTo("203.0.113.7");
         assertThat(trusting.of(request(PROXY, "X-Forwarded-For", "198.51.100.1, 203.0.113.7, 10.0.0.9")))
-                .as("what the client itself put in front is not believed").isEqualTo("203.0.113.7");
-        assertThat(trusting.of(request(PROXY, "Forwarded", "for=192.0.2.60;proto=https;by=10.0.0.5"))).isEqualTo("192.0.2.60");
-        assertThat(trusting.of(request("2001:db8::1", "Forwarded", "for=\"[2001:db8:cafe::17]:4711\""))).isEqualTo("2001:db8:cafe::17");
-        assertThat(trusting.of(request(PROXY))).as("no header: the proxy itself").isEqualTo(PROXY);
+                .as("what the client itself put in front is not believed")
+                .isEqualTo("203.0.113.7");
+        assertThat(trusting.of(request(PROXY, "Forwarded", "for=192.0.2.60;proto=https;by=10.0.0.5")))
+                .isEqualTo("192.0.2.60");
+        assertThat(trusting.of(request("2001:db8::1", "Forwarded", "for=\"[2001:db8:cafe::17]:4711\"")))
+                .isEqualTo("2001:db8:cafe::17");
+        assertThat(trusting.of(request(PROXY)))
+                .as("no header: the proxy itself")
+                .isEqualTo(PROXY);
     }
 
     @Test
     void aClientTalkingToTheAppDirectlyCannotChooseItsAddress() {
-        assertThat(trusting.of(request("203.0.113.50", "X-Forwarded-For", "10.0.0.7"))).isEqualTo("203.0.113.50");
+        assertThat(trusting.of(request("203.0.113.50", "X-Forwarded-For", "10.0.0.7")))
+                .isEqualTo("203.0.113.50");
     }
 
     @Test
     void aHostNameInTheHeaderIsNeverLookedUpAndNeverTrusted() {
-        assertThat(trusting.of(request(PROXY, "X-Forwarded-For", "proxy.example.com"))).isEqualTo("proxy.example.com");
+        assertThat(trusting.of(request(PROXY, "X-Forwarded-For", "proxy.example.com")))
+                .isEqualTo("proxy.example.com");
     }
 
     @Test
@@ -54,7 +63,8 @@ class ClientAddressTest {
         }
         MockHttpServletRequest colleague = request(PROXY, "X-Forwarded-For", "198.51.100.200");
         assertThat(trusted.secondsToWait("colleague", trusting.of(colleague))).isZero();
-        assertThat(untrusted.secondsToWait("colleague", untrusting.of(colleague))).isPositive();
+        assertThat(untrusted.secondsToWait("colleague", untrusting.of(colleague)))
+                .isPositive();
     }
 
     private static MockHttpServletRequest request(String peer, String... header) {

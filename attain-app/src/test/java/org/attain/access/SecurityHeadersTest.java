@@ -22,22 +22,37 @@ class SecurityHeadersTest extends AttainIntegrationTest {
 
     @Test
     void theLoginPageALoggedInPageAndTheApiCarryThePolicyAndReferrerPolicy() {
-        List<HttpResponse<String>> responses = List.of(anonymous().get("/login"), login("rep", "demo").get("/"),
-                login("rep", "demo").get("/api/v1/me"), anonymous().get("/css/attain.css"));
+        List<HttpResponse<String>> responses = List.of(
+                anonymous().get("/login"),
+                login("rep", "demo").get("/"),
+                login("rep", "demo").get("/api/v1/me"),
+                anonymous().get("/css/attain.css"));
         for (HttpResponse<String> r : responses) {
             String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
-            assertThat(csp).as(r.uri().toString()).isEqualTo(SecurityConfig.CONTENT_SECURITY_POLICY)
-                    .contains("script-src 'self';").contains("style-src 'self';").doesNotContain("unsafe");
-            assertThat(r.headers().firstValue("Referrer-Policy")).as(r.uri().toString()).hasValue("strict-origin-when-cross-origin");
+            assertThat(csp)
+                    .as(r.uri().toString())
+                    .isEqualTo(SecurityConfig.CONTENT_SECURITY_POLICY)
+                    .contains("script-src 'self';")
+                    .contains("style-src 'self';")
+                    .doesNotContain("unsafe");
+            assertThat(r.headers().firstValue("Referrer-Policy"))
+                    .as(r.uri().toString())
+                    .hasValue("strict-origin-when-cross-origin");
         }
     }
 
     @Test
     void onlySwaggerUiMayApplyInlineStylesAndEvenThereScriptsAreTheAppsOwn() {
-        String csp = login("admin", "demo").get("/api/swagger-ui/index.html").headers().firstValue("Content-Security-Policy")
+        String csp = login("admin", "demo")
+                .get("/api/swagger-ui/index.html")
+                .headers()
+                .firstValue("Content-Security-Policy")
                 .orElse("");
-        assertThat(csp).isEqualTo(SecurityConfig.SWAGGER_UI_POLICY).contains("script-src 'self';")
-                .contains("style-src 'self' 'unsafe-inline';").doesNotContain("unsafe-eval");
+        assertThat(csp)
+                .isEqualTo(SecurityConfig.SWAGGER_UI_POLICY)
+                .contains("script-src 'self';")
+                .contains("style-src 'self' 'unsafe-inline';")
+                .doesNotContain("unsafe-eval");
     }
 
     @Test
@@ -48,9 +63,15 @@ class SecurityHeadersTest extends AttainIntegrationTest {
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".html")).toList()) {
                 String html = Files.readString(f);
-                assertThat(inlineScript.matcher(html).find()).as("inline <script> in %s", f).isFalse();
-                assertThat(handler.matcher(html).find()).as("inline event handler in %s", f).isFalse();
-                assertThat(style.matcher(html).find()).as("style attribute or element in %s", f).isFalse();
+                assertThat(inlineScript.matcher(html).find())
+                        .as("inline <script> in %s", f)
+                        .isFalse();
+                assertThat(handler.matcher(html).find())
+                        .as("inline event handler in %s", f)
+                        .isFalse();
+                assertThat(style.matcher(html).find())
+                        .as("style attribute or element in %s", f)
+                        .isFalse();
             }
         }
     }

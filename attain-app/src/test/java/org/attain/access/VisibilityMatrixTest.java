@@ -30,18 +30,27 @@ class VisibilityMatrixTest extends AttainIntegrationTest {
     private void findPeople() {
         WebSession rep = login("rep", "demo");
         repId = Json.parse(rep.get("/api/v1/me").body()).get("id").asLong();
-        managerId = Json.parse(login("manager", "demo").get("/api/v1/me").body()).get("id").asLong();
+        managerId = Json.parse(login("manager", "demo").get("/api/v1/me").body())
+                .get("id")
+                .asLong();
         teammateId = jdbc.sql("""
                 select person_id from reporting_line where manager_id = :m and person_id <> :r
                   and valid_from <= cast(:today as date) and (valid_until is null or valid_until > cast(:today as date)) limit 1""")
-                .param("m", managerId).param("r", repId).param("today", TODAY).query(Long.class).single();
+                .param("m", managerId)
+                .param("r", repId)
+                .param("today", TODAY)
+                .query(Long.class)
+                .single();
         outsiderId = jdbc.sql("""
                 select p.id from person p where p.id not in (
                   with recursive sub(id) as (select cast(:m as bigint) union
                     select rl.person_id from reporting_line rl join sub on rl.manager_id = sub.id
                     where rl.valid_from <= cast(:today as date) and (rl.valid_until is null or rl.valid_until > cast(:today as date)))
                   select id from sub) and p.role_type = 'REP' limit 1""")
-                .param("m", managerId).param("today", TODAY).query(Long.class).single();
+                .param("m", managerId)
+                .param("today", TODAY)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -57,8 +66,12 @@ class VisibilityMatrixTest extends AttainIntegrationTest {
         WebSession rep = login("rep", "demo");
         assertThat(rep.get("/api/v1/people/" + repId).statusCode()).isEqualTo(200);
         for (long other : List.of(managerId, teammateId, outsiderId)) {
-            assertThat(rep.get("/api/v1/people/" + other).statusCode()).as("API person %s", other).isEqualTo(404);
-            assertThat(rep.get("/people/" + other).statusCode()).as("page of person %s", other).isEqualTo(404);
+            assertThat(rep.get("/api/v1/people/" + other).statusCode())
+                    .as("API person %s", other)
+                    .isEqualTo(404);
+            assertThat(rep.get("/people/" + other).statusCode())
+                    .as("page of person %s", other)
+                    .isEqualTo(404);
         }
         JsonNode list = Json.parse(rep.get("/api/v1/people").body());
         assertThat(list.get("total").asLong()).isEqualTo(1);
@@ -70,8 +83,12 @@ class VisibilityMatrixTest extends AttainIntegrationTest {
         findPeople();
         WebSession manager = login("manager", "demo");
         for (long inside : List.of(managerId, repId, teammateId)) {
-            assertThat(manager.get("/api/v1/people/" + inside).statusCode()).as("person %s", inside).isEqualTo(200);
-            assertThat(manager.get("/people/" + inside).statusCode()).as("page %s", inside).isEqualTo(200);
+            assertThat(manager.get("/api/v1/people/" + inside).statusCode())
+                    .as("person %s", inside)
+                    .isEqualTo(200);
+            assertThat(manager.get("/people/" + inside).statusCode())
+                    .as("page %s", inside)
+                    .isEqualTo(200);
         }
         assertThat(manager.get("/api/v1/people/" + outsiderId).statusCode()).isEqualTo(404);
         assertThat(manager.get("/people/" + outsiderId).statusCode()).isEqualTo(404);
@@ -82,11 +99,16 @@ class VisibilityMatrixTest extends AttainIntegrationTest {
     @Test
     void theBackOfficeSeesEveryone() {
         findPeople();
-        long everyone = jdbc.sql("select count(*) from person").query(Long.class).single();
+        long everyone =
+                jdbc.sql("select count(*) from person").query(Long.class).single();
         for (String login : List.of("admin", "compadmin", "finance")) {
             WebSession s = login(login, "demo");
-            assertThat(s.get("/api/v1/people/" + outsiderId).statusCode()).as(login).isEqualTo(200);
-            assertThat(Json.parse(s.get("/api/v1/people").body()).get("total").asLong()).as(login).isEqualTo(everyone);
+            assertThat(s.get("/api/v1/people/" + outsiderId).statusCode())
+                    .as(login)
+                    .isEqualTo(200);
+            assertThat(Json.parse(s.get("/api/v1/people").body()).get("total").asLong())
+                    .as(login)
+                    .isEqualTo(everyone);
         }
     }
 

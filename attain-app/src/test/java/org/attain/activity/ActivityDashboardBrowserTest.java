@@ -16,8 +16,12 @@ class ActivityDashboardBrowserTest extends AttainIntegrationTest {
             browser.logIn("manager", "demo");
             browser.open("/activity?grain=WEEK&days=90");
             assertThat(browser.text("h1")).isEqualTo("Team activity");
-            assertThat(browser.driver().findElements(By.cssSelector("[data-test=activity-chart] canvas"))).isNotEmpty();
-            assertThat(browser.driver().findElements(By.cssSelector("[data-test=activity-table] tbody tr")).size()).isGreaterThan(1);
+            assertThat(browser.driver().findElements(By.cssSelector("[data-test=activity-chart] canvas")))
+                    .isNotEmpty();
+            assertThat(browser.driver()
+                            .findElements(By.cssSelector("[data-test=activity-table] tbody tr"))
+                            .size())
+                    .isGreaterThan(1);
             browser.screenshot("manager-activity-en");
 
             browser.open("/activity?lang=de");
@@ -31,7 +35,10 @@ class ActivityDashboardBrowserTest extends AttainIntegrationTest {
             browser.logIn("rep", "demo");
             browser.open("/activity?days=90");
             assertThat(browser.text("h1")).isEqualTo("My activity");
-            assertThat(browser.driver().findElements(By.cssSelector("[data-test=activity-table] tbody tr")).size()).isLessThanOrEqualTo(1);
+            assertThat(browser.driver()
+                            .findElements(By.cssSelector("[data-test=activity-table] tbody tr"))
+                            .size())
+                    .isLessThanOrEqualTo(1);
         }
     }
 }

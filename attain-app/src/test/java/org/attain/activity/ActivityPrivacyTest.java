@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.attain.org.Visibility;
 import org.attain.support.AttainIntegrationTest;
 import org.attain.support.DateDependent;
 import org.attain.support.Json;
 import org.attain.support.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.attain.org.Visibility;
 import tools.jackson.databind.JsonNode;
 
 /** A rep sees only their own activity, a manager their subtree, admins everyone: API and page alike. */
@@ -29,7 +29,8 @@ class ActivityPrivacyTest extends AttainIntegrationTest {
 
     private static Set<Long> peopleIn(WebSession s, String query) {
         Set<Long> ids = new HashSet<>();
-        for (JsonNode row : Json.parse(s.get("/api/v1/activities/summary" + query).body())) {
+        for (JsonNode row :
+                Json.parse(s.get("/api/v1/activities/summary" + query).body())) {
             ids.add(row.get("personId").asLong());
         }
         return ids;

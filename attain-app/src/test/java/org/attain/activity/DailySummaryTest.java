@@ -32,7 +32,9 @@ class DailySummaryTest extends AttainIntegrationTest {
     void everyPersonsThirtyDayMixMatchesTheRawRows() {
         LocalDate to = LocalDate.now(clock);
         LocalDate from = to.minusDays(30);
-        List<Long> people = jdbc.sql("select distinct person_id from activity order by 1").query(Long.class).list();
+        List<Long> people = jdbc.sql("select distinct person_id from activity order by 1")
+                .query(Long.class)
+                .list();
         assertThat(people).isNotEmpty();
         Map<Long, Long> totals = summaries.totals(people, from, to);
         for (long person : people) {
@@ -41,9 +43,16 @@ class DailySummaryTest extends AttainIntegrationTest {
                     select kind, count(*) as count from activity
                     where person_id = :p and occurred_at >= :from and occurred_at < cast(:to as date) + 1
                     group by kind order by kind""")
-                    .param("p", person).param("from", from).param("to", to).query(ActivitySummaries.KindCount.class).list();
+                    .param("p", person)
+                    .param("from", from)
+                    .param("to", to)
+                    .query(ActivitySummaries.KindCount.class)
+                    .list();
             assertThat(summaries.mix(person, from, to)).as("person %s", person).isEqualTo(raw);
-            assertThat(totals.get(person)).isEqualTo(raw.stream().mapToLong(ActivitySummaries.KindCount::count).sum());
+            assertThat(totals.get(person))
+                    .isEqualTo(raw.stream()
+                            .mapToLong(ActivitySummaries.KindCount::count)
+                            .sum());
         }
     }
 }

@@ -19,8 +19,7 @@ final class ModuleCanvas {
 
     static final java.util.Set<String> EVERYONE_USES = java.util.Set.of("platform", "access");
 
-    private ModuleCanvas() {
-    }
+    private ModuleCanvas() {}
 
     static String mermaid(ApplicationModules modules) {
         TreeSet<String> arrows = new TreeSet<>();
@@ -28,7 +27,8 @@ final class ModuleCanvas {
         for (ApplicationModule module : modules) {
             String from = module.getIdentifier().toString();
             names.add(from);
-            module.getDirectDependencies(modules).uniqueModules()
+            module.getDirectDependencies(modules)
+                    .uniqueModules()
                     .map(m -> m.getIdentifier().toString())
                     .filter(to -> !to.equals(from) && !EVERYONE_USES.contains(to))
                     .forEach(to -> arrows.add("    " + from + " --> " + to));

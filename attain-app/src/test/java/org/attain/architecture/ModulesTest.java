@@ -1,7 +1,6 @@
 package org.attain.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -20,8 +19,8 @@ import org.springframework.modulith.docs.Documenter;
  */
 class ModulesTest {
 
-    static final ApplicationModules MODULES = ApplicationModules.of(AttainApplication.class,
-            resideInAnyPackage("org.attain.engine..", "org.attain.demo.."));
+    static final ApplicationModules MODULES = ApplicationModules.of(
+            AttainApplication.class, resideInAnyPackage("org.attain.engine..", "org.attain.demo.."));
 
     @Test
     void theCapabilitiesDependOnEachOtherWithoutCyclesAndOnlyThroughTheirPublicApi() {
@@ -31,7 +30,10 @@ class ModulesTest {
     /** The module canvas and the component diagram, written to target/spring-modulith-docs and linked from docs/architecture.md. */
     @Test
     void theModuleDocumentationIsWritten() {
-        new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
+        new Documenter(MODULES)
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml()
+                .writeModuleCanvases();
     }
 
     /**
@@ -46,7 +48,9 @@ class ModulesTest {
         String page = Files.readString(Path.of("../docs/architecture.md"));
         int begin = page.indexOf(ModuleCanvas.BEGIN);
         int end = page.indexOf(ModuleCanvas.END);
-        assertThat(begin).as("docs/architecture.md has the module canvas markers").isNotNegative();
+        assertThat(begin)
+                .as("docs/architecture.md has the module canvas markers")
+                .isNotNegative();
         assertThat(end).isGreaterThan(begin);
         assertThat(page.substring(begin, end + ModuleCanvas.END.length()))
                 .as("docs/architecture.md's module canvas is stale: paste attain-app/target/module-canvas.md over it")

@@ -25,23 +25,42 @@ class TableOwnersTest {
     static final Path SOURCES = Path.of("src/main/java/org/attain");
 
     static final Map<String, String> OWNER = Map.ofEntries(
-            Map.entry("app_user", "access"), Map.entry("user_role", "access"), Map.entry("api_token", "access"),
-            Map.entry("setup_token", "access"), Map.entry("audit_log", "access"),
-            Map.entry("person", "org"), Map.entry("reporting_line", "org"), Map.entry("team", "org"),
-            Map.entry("team_membership", "org"), Map.entry("org_version", "org"),
-            Map.entry("sales_transaction", "sales"), Map.entry("sales_transaction_version", "sales"),
-            Map.entry("sales_transaction_removed", "sales"), Map.entry("account", "sales"), Map.entry("region", "sales"),
-            Map.entry("product", "sales"), Map.entry("opportunity", "sales"),
+            Map.entry("app_user", "access"),
+            Map.entry("user_role", "access"),
+            Map.entry("api_token", "access"),
+            Map.entry("setup_token", "access"),
+            Map.entry("audit_log", "access"),
+            Map.entry("person", "org"),
+            Map.entry("reporting_line", "org"),
+            Map.entry("team", "org"),
+            Map.entry("team_membership", "org"),
+            Map.entry("org_version", "org"),
+            Map.entry("sales_transaction", "sales"),
+            Map.entry("sales_transaction_version", "sales"),
+            Map.entry("sales_transaction_removed", "sales"),
+            Map.entry("account", "sales"),
+            Map.entry("region", "sales"),
+            Map.entry("product", "sales"),
+            Map.entry("opportunity", "sales"),
             Map.entry("fx_rate", "fx"),
-            Map.entry("period", "calendar"), Map.entry("fiscal_setting", "calendar"),
-            Map.entry("plan_version", "plan"), Map.entry("plan_scenario", "plan"), Map.entry("plan_assignment", "plan"),
-            Map.entry("quota", "quota"), Map.entry("team_quota", "quota"),
-            Map.entry("calc_run", "calc"), Map.entry("payee_period_result", "calc"), Map.entry("earnings_line", "calc"),
+            Map.entry("period", "calendar"),
+            Map.entry("fiscal_setting", "calendar"),
+            Map.entry("plan_version", "plan"),
+            Map.entry("plan_scenario", "plan"),
+            Map.entry("plan_assignment", "plan"),
+            Map.entry("quota", "quota"),
+            Map.entry("team_quota", "quota"),
+            Map.entry("calc_run", "calc"),
+            Map.entry("payee_period_result", "calc"),
+            Map.entry("earnings_line", "calc"),
             Map.entry("earnings_line_deal_pack", "calc"),
-            Map.entry("payout_adjustment", "payout"), Map.entry("payout_approval", "payout"), Map.entry("dispute", "payout"),
-            Map.entry("dispute_comment", "payout"), Map.entry("payroll_export", "payout"),
-            Map.entry("activity", "activity"), Map.entry("activity_daily", "activity"));
-
+            Map.entry("payout_adjustment", "payout"),
+            Map.entry("payout_approval", "payout"),
+            Map.entry("dispute", "payout"),
+            Map.entry("dispute_comment", "payout"),
+            Map.entry("payroll_export", "payout"),
+            Map.entry("activity", "activity"),
+            Map.entry("activity_daily", "activity"));
 
     /**
      * Packages outside the rule: the benchmark loads whole companies by COPY. (The demo seeder writes
@@ -49,7 +68,8 @@ class TableOwnersTest {
      */
     static final Set<String> SEEDERS = Set.of("bench");
 
-    static final Pattern SQL = Pattern.compile("\\b(?:from|join|update|into|copy|table)\\s+([a-z_]+)\\b", Pattern.CASE_INSENSITIVE);
+    static final Pattern SQL =
+            Pattern.compile("\\b(?:from|join|update|into|copy|table)\\s+([a-z_]+)\\b", Pattern.CASE_INSENSITIVE);
 
     @Test
     void noCapabilityNamesAnotherCapabilitysTableInItsSql() throws IOException {
@@ -70,7 +90,8 @@ class TableOwnersTest {
                     while (m.find()) {
                         String owner = OWNER.get(m.group(1).toLowerCase());
                         if (owner != null && !owner.equals(pkg)) {
-                            found.add(SOURCES.relativize(file) + ":" + (i + 1) + " names " + m.group(1) + " (owned by " + owner + ")");
+                            found.add(SOURCES.relativize(file) + ":" + (i + 1) + " names " + m.group(1) + " (owned by "
+                                    + owner + ")");
                         }
                     }
                 }

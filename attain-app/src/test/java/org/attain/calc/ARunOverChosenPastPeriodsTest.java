@@ -40,17 +40,21 @@ class ARunOverChosenPastPeriodsTest extends AttainIntegrationTest {
 
     /** A rep on the demo rep's plan since 2016 (the demo company's people start two years before today). */
     private long archiveRep() {
-        Long existing = jdbc.sql("select id from person where external_id = 'ARCHIVE-REP'").query(Long.class).optional().orElse(null);
+        Long existing = jdbc.sql("select id from person where external_id = 'ARCHIVE-REP'")
+                .query(Long.class)
+                .optional()
+                .orElse(null);
         if (existing != null) {
             return existing;
         }
-        long rep = jdbc.sql("select person_id from app_user where username = 'rep'").query(Long.class).single();
+        long rep = jdbc.sql("select person_id from app_user where username = 'rep'")
+                .query(Long.class)
+                .single();
         long id = jdbc.sql("""
                 insert into person(external_id, first_name, last_name, email, title, role_type, region_id, team_id,
                                    employment_start, currency)
                 select 'ARCHIVE-REP', 'Archie', 'Archive', 'archie.archive@example.com', title, role_type, region_id, team_id,
-                       date '2016-01-01', currency from person where id = :rep returning id""")
-                .param("rep", rep).query(Long.class).single();
+                       date '2016-01-01', currency from person where id = :rep returning id""").param("rep", rep).query(Long.class).single();
         jdbc.sql("""
                 insert into plan_assignment(person_id, plan_key, valid_from, valid_until)
                 select :id, plan_key, date '2016-01-01', null from plan_assignment where person_id = :rep
@@ -65,7 +69,10 @@ class ARunOverChosenPastPeriodsTest extends AttainIntegrationTest {
     }
 
     private String currencyOf(long person) {
-        return jdbc.sql("select currency from person where id = :id").param("id", person).query(String.class).single();
+        return jdbc.sql("select currency from person where id = :id")
+                .param("id", person)
+                .query(String.class)
+                .single();
     }
 
     @Test
@@ -73,19 +80,20 @@ class ARunOverChosenPastPeriodsTest extends AttainIntegrationTest {
     void dealsOf2017AreLoadedWithTheirPeriodsAndTheLoadSaysTheNextRunLeavesThemOut() {
         long rep = archiveRep();
         String currency = currencyOf(rep);
-        var response = login("compadmin", "demo").sendJson("POST", "/api/v1/transactions/bulk", """
+        var response =
+                login("compadmin", "demo").sendJson("POST", "/api/v1/transactions/bulk", """
                 {"source": "archive", "records": [
                   {"external_id": "A17-1", "close_date": "2017-02-14", "amount": "40000.00", "currency": "%1$s", "owner": "ARCHIVE-REP", "deal_type": "new_logo"},
                   {"external_id": "A17-2", "close_date": "2017-03-30", "amount": "25000.00", "currency": "%1$s", "owner": "ARCHIVE-REP", "deal_type": "new_logo"},
-                  {"external_id": "A17-3", "close_date": "2017-11-02", "amount": "10000.00", "currency": "%1$s", "owner": "ARCHIVE-REP", "deal_type": "new_logo"}]}"""
-                .formatted(currency));
+                  {"external_id": "A17-3", "close_date": "2017-11-02", "amount": "10000.00", "currency": "%1$s", "owner": "ARCHIVE-REP", "deal_type": "new_logo"}]}""".formatted(currency));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode body = Json.parse(response.body());
         assertThat(body.get("accepted").asLong()).isEqualTo(3);
         JsonNode outside = body.get("outsideRun");
         assertThat(outside.get("deals").asLong()).isEqualTo(3);
         assertThat(outside.get("byYear").get("2017").asLong()).isEqualTo(3);
-        assertThat(outside.get("message").asString()).startsWith("3 deals close in 2017, outside the periods of the next run")
+        assertThat(outside.get("message").asString())
+                .startsWith("3 deals close in 2017, outside the periods of the next run")
                 .contains("calc run --from 2017 --to 2017");
         // Every fiscal year from 2017 on exists, with no gap to the years the demo company started with.
         assertThat(periods.find("2017-Q1")).isPresent();
@@ -96,11 +104,16 @@ class ARunOverChosenPastPeriodsTest extends AttainIntegrationTest {
         }
         // The import's own record says the same, for the import page and the imports API.
         long importId = body.get("importId").asLong();
-        JsonNode status = Json.parse(login("compadmin", "demo").get("/api/v1/imports/" + importId).body());
+        JsonNode status = Json.parse(
+                login("compadmin", "demo").get("/api/v1/imports/" + importId).body());
         assertThat(status.get("outsideRun").get("message").asString()).startsWith("3 deals close in 2017");
         String page = login("compadmin", "demo").get("/imports/" + importId).body();
-        assertThat(page).contains("data-test=\"outside-run\"").contains("3 deals close in 2017, outside the periods of the next run");
-        String german = login("compadmin", "demo").get("/imports/" + importId + "?lang=de").body();
+        assertThat(page)
+                .contains("data-test=\"outside-run\"")
+                .contains("3 deals close in 2017, outside the periods of the next run");
+        String german = login("compadmin", "demo")
+                .get("/imports/" + importId + "?lang=de")
+                .body();
         assertThat(german).contains("3 Abschlüsse liegen in 2017, außerhalb der Perioden des nächsten Laufs");
     }
 
@@ -118,7 +131,9 @@ class ARunOverChosenPastPeriodsTest extends AttainIntegrationTest {
         assertThat(run.get("status").asString()).isEqualTo("DONE");
         List<String> covered = new java.util.ArrayList<>();
         run.get("periods").forEach(p -> covered.add(p.asString()));
-        assertThat(covered).containsExactly("2017-Q1", "2017-01", "2017-02", "2017-03", "2017-Q2", "2017-04", "2017-05", "2017-06");
+        assertThat(covered)
+                .containsExactly(
+                        "2017-Q1", "2017-01", "2017-02", "2017-03", "2017-Q2", "2017-04", "2017-05", "2017-06");
 
         // Not covered: every booked transaction outside 2017-01-01..2017-06-30, the November deal among them.
         long outside = jdbc.sql("""
@@ -128,15 +143,21 @@ class ARunOverChosenPastPeriodsTest extends AttainIntegrationTest {
         assertThat(notCovered.get("transactions").asLong()).isEqualTo(outside).isGreaterThan(1);
         assertThat(notCovered.get("byYear").get("2017").asLong()).isEqualTo(1);
 
-        JsonNode q1 = Json.parse(login("compadmin", "demo").get("/api/v1/people/" + rep + "/earnings?period=2017-Q1").body());
+        JsonNode q1 = Json.parse(login("compadmin", "demo")
+                .get("/api/v1/people/" + rep + "/earnings?period=2017-Q1")
+                .body());
         assertThat(q1.get("calculated").asBoolean()).isTrue();
         assertThat(new BigDecimal(q1.get("earnings").asString())).isPositive();
         assertThat(q1.toString()).contains("A17-1").contains("A17-2");
         // The statement page offers 2017's quarters now that a run calculated them.
-        String statement = login("compadmin", "demo").get("/people/" + rep + "/statement?period=2017-Q1").body();
+        String statement = login("compadmin", "demo")
+                .get("/people/" + rep + "/statement?period=2017-Q1")
+                .body();
         assertThat(statement).contains("<option value=\"2017-Q1\"").contains("<option value=\"2017-Q2\"");
         // The run page lists what the run left out.
-        String runPage = login("compadmin", "demo").get("/runs/" + run.get("id").asLong()).body();
+        String runPage = login("compadmin", "demo")
+                .get("/runs/" + run.get("id").asLong())
+                .body();
         assertThat(runPage).contains("data-test=\"run-not-covered\"").contains("2017: 1");
     }
 
@@ -152,15 +173,28 @@ class ARunOverChosenPastPeriodsTest extends AttainIntegrationTest {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = CalcCommand.run(new String[] {"run", "--from", "2017-01", "--to", "2017-12", "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + user, "--attain.demo.enabled=false", "--attain.clock.today=" + TODAY,
-                "--attain.data-dir=" + java.nio.file.Files.createTempDirectory("attain-cli-")},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = CalcCommand.run(
+                new String[] {
+                    "run",
+                    "--from",
+                    "2017-01",
+                    "--to",
+                    "2017-12",
+                    "--spring.datasource.url=" + url,
+                    "--spring.datasource.username=" + user,
+                    "--attain.demo.enabled=false",
+                    "--attain.clock.today=" + TODAY,
+                    "--attain.data-dir=" + java.nio.file.Files.createTempDirectory("attain-cli-")
+                },
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(code).as(printed + err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(printed).containsPattern("run \\d+ DONE").containsPattern("not covered: [\\d,]+ transactions \\(");
         assertThat(printed).doesNotContain("2017:");
-        JsonNode q4 = Json.parse(login("compadmin", "demo").get("/api/v1/people/" + rep + "/earnings?period=2017-Q4").body());
+        JsonNode q4 = Json.parse(login("compadmin", "demo")
+                .get("/api/v1/people/" + rep + "/earnings?period=2017-Q4")
+                .body());
         assertThat(q4.get("calculated").asBoolean()).isTrue();
         assertThat(q4.toString()).contains("A17-3");
     }
@@ -172,20 +206,32 @@ class ARunOverChosenPastPeriodsTest extends AttainIntegrationTest {
         assertThat(api.statusCode()).isEqualTo(400);
         JsonNode problem = Json.parse(api.body());
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("to");
-        assertThat(problem.get("errors").get(0).get("reason").asString()).contains("runs backwards").contains("2017-01");
+        assertThat(problem.get("errors").get(0).get("reason").asString())
+                .contains("runs backwards")
+                .contains("2017-01");
         var unreadable = login("compadmin", "demo").sendJson("POST", "/api/v1/calc/runs?from=2017-13&to=2017-12", null);
         assertThat(unreadable.statusCode()).isEqualTo(400);
-        assertThat(Json.parse(unreadable.body()).get("errors").get(0).get("field").asString()).isEqualTo("from");
+        assertThat(Json.parse(unreadable.body())
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
+                .isEqualTo("from");
         var tooLong = login("compadmin", "demo").sendJson("POST", "/api/v1/calc/runs?from=2001&to=2017", null);
         assertThat(tooLong.statusCode()).isEqualTo(400);
-        assertThat(Json.parse(tooLong.body()).get("errors").get(0).get("reason").asString()).contains("17 fiscal years");
+        assertThat(Json.parse(tooLong.body()).get("errors").get(0).get("reason").asString())
+                .contains("17 fiscal years");
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = CalcCommand.run(new String[] {"run", "--from", "2017-1x"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = CalcCommand.run(
+                new String[] {"run", "--from", "2017-1x"},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip()).doesNotContain("\n").contains("'2017-1x' is not a period");
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .doesNotContain("\n")
+                .contains("'2017-1x' is not a period");
         assertThat(runCount()).isEqualTo(runsBefore);
     }
 
@@ -200,7 +246,8 @@ class ARunOverChosenPastPeriodsTest extends AttainIntegrationTest {
             var api = login("compadmin", "demo").sendJson("POST", "/api/v1/calc/runs?from=2015-01&to=2015-12", null);
             assertThat(api.statusCode()).isEqualTo(400);
             assertThat(Json.parse(api.body()).get("errors").get(0).get("reason").asString())
-                    .contains("closed period 2015-05").contains("reopen");
+                    .contains("closed period 2015-05")
+                    .contains("reopen");
             assertThat(runCount()).isEqualTo(runsBefore);
         } finally {
             // Other tests of the suite run over 2015 (the Superstore years): leave the year open as found.

@@ -20,8 +20,7 @@ class CalcRunsTest extends AttainIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    record Fingerprint(long personId, String periodId, String fingerprint) {
-    }
+    record Fingerprint(long personId, String periodId, String fingerprint) {}
 
     @Test
     void rerunningTheSameInputsChangesNothing() {
@@ -52,21 +51,37 @@ class CalcRunsTest extends AttainIntegrationTest {
 
     @Test
     void anIncrementalRunForOnePayeeGivesTheFullRunsNumbers() {
-        long rep = jdbc.sql("select person_id from app_user where username = 'rep'").query(Long.class).single();
-        List<Fingerprint> before = current().stream().filter(f -> f.personId() == rep).toList();
+        long rep = jdbc.sql("select person_id from app_user where username = 'rep'")
+                .query(Long.class)
+                .single();
+        List<Fingerprint> before =
+                current().stream().filter(f -> f.personId() == rep).toList();
         CalcRuns.Run run = runs.runFor(Set.of(rep), "test", "test");
         assertThat(run.total()).isEqualTo(1);
         assertThat(run.changed()).isZero();
         assertThat(current().stream().filter(f -> f.personId() == rep).toList()).isEqualTo(before);
-        assertThat(jdbc.sql("select count(distinct run_id) from payee_period_result where is_current and person_id = :p")
-                .param("p", rep).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql(
+                                "select count(distinct run_id) from payee_period_result where is_current and person_id = :p")
+                        .param("p", rep)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void aRunRecordsItsExclusionsAndOnlyTheBackOfficeStartsOne() {
-        assertThat(login("rep", "demo").sendJson("POST", "/api/v1/calc/runs", null).statusCode()).isEqualTo(403);
-        var started = login("compadmin", "demo").sendJson("POST", "/api/v1/calc/runs?person="
-                + jdbc.sql("select person_id from app_user where username = 'rep'").query(Long.class).single(), null);
+        assertThat(login("rep", "demo")
+                        .sendJson("POST", "/api/v1/calc/runs", null)
+                        .statusCode())
+                .isEqualTo(403);
+        var started = login("compadmin", "demo")
+                .sendJson(
+                        "POST",
+                        "/api/v1/calc/runs?person="
+                                + jdbc.sql("select person_id from app_user where username = 'rep'")
+                                        .query(Long.class)
+                                        .single(),
+                        null);
         assertThat(started.statusCode()).isEqualTo(201);
         JsonNode run = Json.parse(started.body());
         assertThat(run.get("status").asString()).isEqualTo("DONE");
@@ -75,23 +90,30 @@ class CalcRunsTest extends AttainIntegrationTest {
 
     @Test
     void everyEarningsLineOfARepTracesBackToItsDeals() {
-        long rep = jdbc.sql("select person_id from app_user where username = 'rep'").query(Long.class).single();
-        List<String> qualifying = jdbc.sql("""
+        long rep = jdbc.sql("select person_id from app_user where username = 'rep'")
+                .query(Long.class)
+                .single();
+        List<String> qualifying =
+                jdbc.sql("""
                 select unnest(q.qualifying) from earnings_line l join payee_period_result r on r.id = l.result_id
                 join earnings_line_qualifying q on q.result_id = l.result_id and q.line_no = l.line_no
-                where r.person_id = :p and r.is_current and l.component = 'commission'""")
-                .param("p", rep).query(String.class).list();
+                where r.person_id = :p and r.is_current and l.component = 'commission'""").param("p", rep).query(String.class).list();
         assertThat(qualifying).isNotEmpty();
         long known = jdbc.sql("""
                 select count(*) from sales_transaction
                 where (case when source = 'attain' then external_id else source || ':' || external_id end) = any(:ids)
                   and (owner_id = :p or splits is not null)""")
-                .param("ids", qualifying.toArray(String[]::new)).param("p", rep).query(Long.class).single();
+                .param("ids", qualifying.toArray(String[]::new))
+                .param("p", rep)
+                .query(Long.class)
+                .single();
         assertThat(known).isEqualTo(qualifying.stream().distinct().count());
     }
 
     private List<Fingerprint> current() {
-        return jdbc.sql("select person_id, period_id, fingerprint from payee_period_result where is_current order by person_id, period_id")
-                .query(Fingerprint.class).list();
+        return jdbc.sql(
+                        "select person_id, period_id, fingerprint from payee_period_result where is_current order by person_id, period_id")
+                .query(Fingerprint.class)
+                .list();
     }
 }

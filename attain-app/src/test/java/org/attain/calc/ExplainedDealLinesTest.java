@@ -20,8 +20,7 @@ class ExplainedDealLinesTest extends AttainIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    record LineSum(long resultId, int lineNo, BigDecimal amount, BigDecimal dealSum, int qualifying, int deals) {
-    }
+    record LineSum(long resultId, int lineNo, BigDecimal amount, BigDecimal dealSum, int qualifying, int deals) {}
 
     @Test
     void theDealsOfEveryCommissionLineAddUpToItsAmount() {
@@ -81,12 +80,20 @@ class ExplainedDealLinesTest extends AttainIntegrationTest {
         JsonNode stored = Json.parse((String) row.get("trace"));
         int total = stored.get("transactions_total").asInt();
         assertThat(total).isGreaterThan(Earnings.DEALS_SHOWN);
-        assertThat(stored.has("transactions")).as("the deals are stored once, in the pack").isFalse();
+        assertThat(stored.has("transactions"))
+                .as("the deals are stored once, in the pack")
+                .isFalse();
         assertThat(stored.get("steps").size()).isPositive();
 
         int lineNo = ((Number) row.get("line_no")).intValue();
-        Earnings.Line line = earnings.statement(((Number) row.get("person_id")).longValue(), (String) row.get("period_id"))
-                .lines().stream().filter(l -> l.lineNo() == lineNo).findFirst().orElseThrow();
+        Earnings.Line line =
+                earnings
+                        .statement(((Number) row.get("person_id")).longValue(), (String) row.get("period_id"))
+                        .lines()
+                        .stream()
+                        .filter(l -> l.lineNo() == lineNo)
+                        .findFirst()
+                        .orElseThrow();
         JsonNode shown = line.trace().get("transactions");
         assertThat(shown.size()).isEqualTo(Earnings.DEALS_SHOWN);
         assertThat(line.trace().get("steps")).isEqualTo(stored.get("steps"));
@@ -95,7 +102,11 @@ class ExplainedDealLinesTest extends AttainIntegrationTest {
                 select transaction_id, close_date::text as date, credit_rule, share::text as share,
                        credited::text || ' ' || currency as credited, amount::text as amount, tier_bases, tier_rates
                 from earnings_line_deal where result_id = :r and line_no = :n order by deal_no limit :k""")
-                .param("r", row.get("result_id")).param("n", lineNo).param("k", Earnings.DEALS_SHOWN).query().listOfRows();
+                .param("r", row.get("result_id"))
+                .param("n", lineNo)
+                .param("k", Earnings.DEALS_SHOWN)
+                .query()
+                .listOfRows();
         for (int i = 0; i < first.size(); i++) {
             JsonNode deal = shown.get(i);
             Map<String, Object> sql = first.get(i);
@@ -105,13 +116,16 @@ class ExplainedDealLinesTest extends AttainIntegrationTest {
             assertThat(deal.get("share").asString()).isEqualTo(sql.get("share"));
             assertThat(deal.get("credited").asString()).isEqualTo(sql.get("credited"));
             assertThat(deal.get("amount").asString()).isEqualTo(sql.get("amount"));
-            assertThat(deal.get("via").asString()).as("the person the credit came through").isNotBlank();
+            assertThat(deal.get("via").asString())
+                    .as("the person the credit came through")
+                    .isNotBlank();
             assertThat(deal.get("source_amount").asString()).isNotBlank();
             assertThat(deal.get("fx_rate").asString()).isNotBlank();
             assertThat(deal.get("tiers")).isNotEmpty().allSatisfy(slice -> {
                 assertThat(slice.get("bounds").asString()).isNotBlank();
-                assertThat(new BigDecimal(slice.get("amount").asString())).isEqualByComparingTo(
-                        new BigDecimal(slice.get("base").asString()).multiply(new BigDecimal(slice.get("rate").asString())));
+                assertThat(new BigDecimal(slice.get("amount").asString()))
+                        .isEqualByComparingTo(new BigDecimal(slice.get("base").asString())
+                                .multiply(new BigDecimal(slice.get("rate").asString())));
             });
         }
     }

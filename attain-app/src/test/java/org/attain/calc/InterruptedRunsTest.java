@@ -27,6 +27,7 @@ class InterruptedRunsTest extends AttainIntegrationTest {
 
     /** Keys no live instance holds (the lease picks a random one; these stand for killed instances). */
     private static final int GONE = 1_234_567_891;
+
     private static final int OTHER_LIVE = 1_234_567_892;
 
     @Autowired
@@ -54,7 +55,8 @@ class InterruptedRunsTest extends AttainIntegrationTest {
     }
 
     @Test
-    void runsOfInstancesThatAreGoneAreFailedAndTheirUnfinishedRowsRemovedWhileLiveInstancesKeepTheirs() throws SQLException {
+    void runsOfInstancesThatAreGoneAreFailedAndTheirUnfinishedRowsRemovedWhileLiveInstancesKeepTheirs()
+            throws SQLException {
         long person = somePayee();
         long gone = runningRun(GONE);
         long withoutKey = runningRun(null);
@@ -76,22 +78,32 @@ class InterruptedRunsTest extends AttainIntegrationTest {
             }
         }
 
-        assertThat(closed).extracting(InterruptedRuns.Closed::runId, InterruptedRuns.Closed::outcome).contains(
-                tuple(gone, InterruptedRuns.Outcome.FAILED),
-                tuple(withoutKey, InterruptedRuns.Outcome.FAILED),
-                tuple(otherLive, InterruptedRuns.Outcome.LEFT_ALONE));
+        assertThat(closed)
+                .extracting(InterruptedRuns.Closed::runId, InterruptedRuns.Closed::outcome)
+                .contains(
+                        tuple(gone, InterruptedRuns.Outcome.FAILED),
+                        tuple(withoutKey, InterruptedRuns.Outcome.FAILED),
+                        tuple(otherLive, InterruptedRuns.Outcome.LEFT_ALONE));
         assertThat(closed).extracting(InterruptedRuns.Closed::runId).doesNotContain(ours);
         for (long run : List.of(gone, withoutKey)) {
-            assertThat(statusOf(run)).containsEntry("status", "FAILED").containsEntry("error", InterruptedRuns.INTERRUPTED);
+            assertThat(statusOf(run))
+                    .containsEntry("status", "FAILED")
+                    .containsEntry("error", InterruptedRuns.INTERRUPTED);
             assertThat(statusOf(run).get("finished_at")).isNotNull();
-            assertThat(rows(run)).as("results, lines and explained deals of run %d", run).isZero();
+            assertThat(rows(run))
+                    .as("results, lines and explained deals of run %d", run)
+                    .isZero();
         }
         for (long run : List.of(otherLive, ours)) {
             assertThat(statusOf(run)).containsEntry("status", "RUNNING");
             assertThat(rows(run)).isEqualTo(written);
         }
         assertThat(jdbc.sql("select count(*) from payee_period_result where person_id = :p and is_current")
-                .param("p", person).query(Long.class).single()).as("what was current stays current").isPositive();
+                        .param("p", person)
+                        .query(Long.class)
+                        .single())
+                .as("what was current stays current")
+                .isPositive();
     }
 
     @Test
@@ -99,19 +111,34 @@ class InterruptedRunsTest extends AttainIntegrationTest {
         long person = somePayee();
         long run = runningRun(GONE);
         String period = jdbc.sql("select min(period_id) from payee_period_result where person_id = :p and is_current")
-                .param("p", person).query(String.class).single();
+                .param("p", person)
+                .query(String.class)
+                .single();
         copyCurrentResults(person, run, period);
-        long previous = jdbc.sql("select id from payee_period_result where person_id = :p and period_id = :q and is_current")
-                .param("p", person).param("q", period).query(Long.class).single();
-        long copy = jdbc.sql("select id from payee_period_result where run_id = :r").param("r", run).query(Long.class).single();
+        long previous = jdbc.sql(
+                        "select id from payee_period_result where person_id = :p and period_id = :q and is_current")
+                .param("p", person)
+                .param("q", period)
+                .query(Long.class)
+                .single();
+        long copy = jdbc.sql("select id from payee_period_result where run_id = :r")
+                .param("r", run)
+                .query(Long.class)
+                .single();
         makeCurrent(previous, copy);
         undo.add(() -> makeCurrent(copy, previous));
 
-        assertThat(interrupted.recover()).extracting(InterruptedRuns.Closed::runId, InterruptedRuns.Closed::outcome)
+        assertThat(interrupted.recover())
+                .extracting(InterruptedRuns.Closed::runId, InterruptedRuns.Closed::outcome)
                 .contains(tuple(run, InterruptedRuns.Outcome.DONE));
-        assertThat(statusOf(run)).containsEntry("status", "DONE").containsEntry("error", InterruptedRuns.INTERRUPTED_AFTER_CURRENT);
-        assertThat(jdbc.sql("select is_current from payee_period_result where id = :id").param("id", copy)
-                .query(Boolean.class).single()).isTrue();
+        assertThat(statusOf(run))
+                .containsEntry("status", "DONE")
+                .containsEntry("error", InterruptedRuns.INTERRUPTED_AFTER_CURRENT);
+        assertThat(jdbc.sql("select is_current from payee_period_result where id = :id")
+                        .param("id", copy)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 
     @Test
@@ -126,7 +153,9 @@ class InterruptedRunsTest extends AttainIntegrationTest {
     }
 
     private long somePayee() {
-        long rep = jdbc.sql("select person_id from app_user where username = 'rep'").query(Long.class).single();
+        long rep = jdbc.sql("select person_id from app_user where username = 'rep'")
+                .query(Long.class)
+                .single();
         return jdbc.sql("""
                 select person_id from payee_period_result r
                 where is_current and person_id <> :rep
@@ -138,8 +167,7 @@ class InterruptedRunsTest extends AttainIntegrationTest {
     private long runningRun(Integer instance) {
         long id = jdbc.sql("""
                 insert into calc_run(kind, status, trigger, started_by, started_at, periods, instance_key)
-                values ('FULL', 'RUNNING', 'test', 'test', now(), '{}', :k) returning id""")
-                .param("k", instance).query(Long.class).single();
+                values ('FULL', 'RUNNING', 'test', 'test', now(), '{}', :k) returning id""").param("k", instance).query(Long.class).single();
         runs.add(id);
         return id;
     }
@@ -147,8 +175,11 @@ class InterruptedRunsTest extends AttainIntegrationTest {
     /** What a run writes before it switches: copies of a payee's current results, lines and packed deals, not current. */
     private void copyCurrentResults(long person, long run, String onlyPeriod) {
         List<Long> current = jdbc.sql("select id from payee_period_result where person_id = :p and is_current "
-                + "and (cast(:q as text) is null or period_id = :q) order by id")
-                .param("p", person).param("q", onlyPeriod).query(Long.class).list();
+                        + "and (cast(:q as text) is null or period_id = :q) order by id")
+                .param("p", person)
+                .param("q", onlyPeriod)
+                .query(Long.class)
+                .list();
         for (long old : current) {
             long copy = jdbc.sql("""
                     insert into payee_period_result(run_id, person_id, period_id, currency, earnings, payout, quota, attainment,
@@ -156,7 +187,10 @@ class InterruptedRunsTest extends AttainIntegrationTest {
                     select :run, person_id, period_id, currency, earnings, payout, quota, attainment, measures, ledger,
                            fingerprint, false
                     from payee_period_result where id = :old returning id""")
-                    .param("run", run).param("old", old).query(Long.class).single();
+                    .param("run", run)
+                    .param("old", old)
+                    .query(Long.class)
+                    .single();
             jdbc.sql("""
                     insert into earnings_line(result_id, line_no, component, kind, plan_key, amount, uncapped, for_period,
                                               qualifying, qualifying_in_pack, trace)
@@ -165,14 +199,17 @@ class InterruptedRunsTest extends AttainIntegrationTest {
                     from earnings_line where result_id = :old""").param("copy", copy).param("old", old).update();
             jdbc.sql("""
                     insert into earnings_line_deal_pack(result_id, line_no, deal_count, deals)
-                    select :copy, line_no, deal_count, deals from earnings_line_deal_pack where result_id = :old""")
-                    .param("copy", copy).param("old", old).update();
+                    select :copy, line_no, deal_count, deals from earnings_line_deal_pack where result_id = :old""").param("copy", copy).param("old", old).update();
         }
     }
 
     private void makeCurrent(long from, long to) {
-        jdbc.sql("update payee_period_result set is_current = false where id = :id").param("id", from).update();
-        jdbc.sql("update payee_period_result set is_current = true where id = :id").param("id", to).update();
+        jdbc.sql("update payee_period_result set is_current = false where id = :id")
+                .param("id", from)
+                .update();
+        jdbc.sql("update payee_period_result set is_current = true where id = :id")
+                .param("id", to)
+                .update();
     }
 
     /** Results, earnings lines and packed deals written by the run. */
@@ -185,15 +222,23 @@ class InterruptedRunsTest extends AttainIntegrationTest {
     }
 
     private void deleteRowsOf(long run) {
-        jdbc.sql("delete from earnings_line_deal_pack p using payee_period_result r where p.result_id = r.id and r.run_id = :r")
-                .param("r", run).update();
+        jdbc.sql(
+                        "delete from earnings_line_deal_pack p using payee_period_result r where p.result_id = r.id and r.run_id = :r")
+                .param("r", run)
+                .update();
         jdbc.sql("delete from earnings_line l using payee_period_result r where l.result_id = r.id and r.run_id = :r")
-                .param("r", run).update();
-        jdbc.sql("delete from payee_period_result where run_id = :r").param("r", run).update();
+                .param("r", run)
+                .update();
+        jdbc.sql("delete from payee_period_result where run_id = :r")
+                .param("r", run)
+                .update();
     }
 
     private Map<String, Object> statusOf(long run) {
-        return jdbc.sql("select status, error, finished_at from calc_run where id = :id").param("id", run).query().singleRow();
+        return jdbc.sql("select status, error, finished_at from calc_run where id = :id")
+                .param("id", run)
+                .query()
+                .singleRow();
     }
 
     private static void hold(Connection c, String function, int key) throws SQLException {

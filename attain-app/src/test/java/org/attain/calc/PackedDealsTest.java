@@ -25,9 +25,24 @@ class PackedDealsTest extends AttainIntegrationTest {
     JdbcClient jdbc;
 
     private static final List<Contribution> DEALS = List.of(
-            deal("T0004084", "owner", "1.00", "567700.0000", "USD", "58774.000000",
-                    List.of(slice(1, "85000.0000", "0.05"), slice(2, "85000.0000", "0.08"), slice(3, "397700.0000", "0.12"))),
-            deal("crm:Ümlaut-Deal 7", "split", "0.333333333333333333333333", "-0.0042", "EUR", "-0.000210",
+            deal(
+                    "T0004084",
+                    "owner",
+                    "1.00",
+                    "567700.0000",
+                    "USD",
+                    "58774.000000",
+                    List.of(
+                            slice(1, "85000.0000", "0.05"),
+                            slice(2, "85000.0000", "0.08"),
+                            slice(3, "397700.0000", "0.12"))),
+            deal(
+                    "crm:Ümlaut-Deal 7",
+                    "split",
+                    "0.333333333333333333333333",
+                    "-0.0042",
+                    "EUR",
+                    "-0.000210",
                     List.of(slice(1, "-0.0042", "0.05"))),
             deal("T1", null, null, null, null, "12345678901234567890.123456789", List.of()),
             deal("T2", "overlay", "1E+2", "100", "CHF", "0", List.of()));
@@ -45,16 +60,19 @@ class PackedDealsTest extends AttainIntegrationTest {
             assertThat(d.closeDate()).isEqualTo(c.date());
             assertThat(d.rule()).isEqualTo(c.rule());
             assertThat(d.share()).isEqualTo(c.share());
-            assertThat(d.credited()).isEqualTo(c.credited() == null ? null : c.credited().amount());
+            assertThat(d.credited())
+                    .isEqualTo(c.credited() == null ? null : c.credited().amount());
             assertThat(d.amount()).isEqualTo(c.amount());
             assertThat(d.slices()).hasSameSizeAs(c.slices());
         }
-        assertThat(read.get(0).slices().get(2)).isEqualTo(new PackedDeals.Slice(3, new BigDecimal("397700.0000"),
-                new BigDecimal("0.12"), "", null));
-        assertThat(PackedDeals.unpack(packed, 1, 3)).extracting(PackedDeals.Deal::transaction)
+        assertThat(read.get(0).slices().get(2))
+                .isEqualTo(new PackedDeals.Slice(3, new BigDecimal("397700.0000"), new BigDecimal("0.12"), "", null));
+        assertThat(PackedDeals.unpack(packed, 1, 3))
+                .extracting(PackedDeals.Deal::transaction)
                 .containsExactly("crm:Ümlaut-Deal 7", "T1");
         // The ids alone, skipping every kind of number (null, > 64 bits, slices), are the same ids in order.
-        assertThat(PackedDeals.transactionIds(packed)).isEqualTo(read.stream().map(PackedDeals.Deal::transaction).toList());
+        assertThat(PackedDeals.transactionIds(packed))
+                .isEqualTo(read.stream().map(PackedDeals.Deal::transaction).toList());
     }
 
     @Test
@@ -71,7 +89,8 @@ class PackedDealsTest extends AttainIntegrationTest {
         ByteBuffer third = encoder.pack(DEALS.subList(2, 4));
         assertThat(bytes(first.duplicate())).isEqualTo(firstAlone);
         assertThat(PackedDeals.count(bytes(second.duplicate()))).isEqualTo(4000);
-        assertThat(PackedDeals.unpack(bytes(second.duplicate()), 3998, 4000)).extracting(PackedDeals.Deal::transaction)
+        assertThat(PackedDeals.unpack(bytes(second.duplicate()), 3998, 4000))
+                .extracting(PackedDeals.Deal::transaction)
                 .containsExactly("T1", "T2");
         assertThat(PackedDeals.transactionIds(bytes(third.duplicate()))).containsExactly("T1", "T2");
     }
@@ -79,7 +98,8 @@ class PackedDealsTest extends AttainIntegrationTest {
     @Test
     void sqlReadsTheSameValuesAsJava() {
         byte[] packed = bytes(new PackedDeals().pack(DEALS));
-        List<Map<String, Object>> rows = jdbc.sql("""
+        List<Map<String, Object>> rows =
+                jdbc.sql("""
                 select deal_no, transaction_id, close_date, credit_rule, share::text as share, credited::text as credited,
                        currency, amount::text as amount, tiers::text as tiers, tier_bases::text as bases,
                        tier_rates::text as rates
@@ -90,7 +110,8 @@ class PackedDealsTest extends AttainIntegrationTest {
             Map<String, Object> row = rows.get(i);
             assertThat(row.get("transaction_id")).isEqualTo(c.transaction().value());
             assertThat(row.get("credit_rule")).isEqualTo(c.rule());
-            assertThat(row.get("share")).isEqualTo(c.share() == null ? null : c.share().toPlainString());
+            assertThat(row.get("share"))
+                    .isEqualTo(c.share() == null ? null : c.share().toPlainString());
             assertThat(row.get("amount")).isEqualTo(c.amount().toPlainString());
         }
         assertThat(rows.get(0).get("credited")).isEqualTo("567700.0000");
@@ -102,10 +123,12 @@ class PackedDealsTest extends AttainIntegrationTest {
     }
 
     /** DEALS as the format 1 encoder (runs before migration .131) wrote them, byte for byte. */
-    private static final String DEALS_IN_FORMAT_1 = "0100000004000600056f776e65720003555344000573706c6974000345555200076f7665726c61790003434846000854303030343038340000509d00000200000000000000640400000001526025400001060000000daf341180000300000001040000000032a9f88002000000000000000500000002040000000032a9f880020000000000000008000000030400000000ed0c344002000000000000000c001263726d3ac39c6d6c6175742d4465616c20370000509d000281001a302e33333333333333333333333333333333333333333333333304ffffffffffffffd6000306ffffffffffffff2e00010000000104ffffffffffffffd6020000000000000005000254310000509dffff8080ffff81001e31323334353637383930313233343536373839302e3132333435363738390000000254320000509d0004fe000000000000000100000000000000006400050000000000000000000000";
+    private static final String DEALS_IN_FORMAT_1 =
+            "0100000004000600056f776e65720003555344000573706c6974000345555200076f7665726c61790003434846000854303030343038340000509d00000200000000000000640400000001526025400001060000000daf341180000300000001040000000032a9f88002000000000000000500000002040000000032a9f880020000000000000008000000030400000000ed0c344002000000000000000c001263726d3ac39c6d6c6175742d4465616c20370000509d000281001a302e33333333333333333333333333333333333333333333333304ffffffffffffffd6000306ffffffffffffff2e00010000000104ffffffffffffffd6020000000000000005000254310000509dffff8080ffff81001e31323334353637383930313233343536373839302e3132333435363738390000000254320000509d0004fe000000000000000100000000000000006400050000000000000000000000";
 
     /** DEALS as the format 2 encoder (runs from migration .131 to .132) wrote them, byte for byte. */
-    private static final String DEALS_IN_FORMAT_2 = "020406056f776e6572035553440573706c697403455552076f7665726c617903434846085430303034303834bbc2020102c80104809581a62a020680c6a0f3b50303020480e2cfaa06020a040480e2cfaa060210060480d1e1d01d02181263726d3ac39c6d6c6175742d4465616c20370103811a302e33333333333333333333333333333333333333333333333304530406a30301020453020a0254310100808000811e31323334353637383930313233343536373839302e313233343536373839000254320105fe0200c80106000000";
+    private static final String DEALS_IN_FORMAT_2 =
+            "020406056f776e6572035553440573706c697403455552076f7665726c617903434846085430303034303834bbc2020102c80104809581a62a020680c6a0f3b50303020480e2cfaa06020a040480e2cfaa060210060480d1e1d01d02181263726d3ac39c6d6c6175742d4465616c20370103811a302e33333333333333333333333333333333333333333333333304530406a30301020453020a0254310100808000811e31323334353637383930313233343536373839302e313233343536373839000254320105fe0200c80106000000";
 
     @Test
     void valuesOfEarlierRunsInFormats1And2ReadTheSameInJavaAndSql() {
@@ -116,7 +139,9 @@ class PackedDealsTest extends AttainIntegrationTest {
         assertThat(format2.length).isLessThan(format1.length);
         assertThat(PackedDeals.unpack(format1, 0, 100)).isEqualTo(PackedDeals.unpack(format2, 0, 100));
         // Format 3 adds fields; those the earlier formats have read the same.
-        assertThat(PackedDeals.unpack(format3, 0, 100).stream().map(PackedDealsTest::formatTwoFields).toList())
+        assertThat(PackedDeals.unpack(format3, 0, 100).stream()
+                        .map(PackedDealsTest::formatTwoFields)
+                        .toList())
                 .isEqualTo(PackedDeals.unpack(format2, 0, 100));
         assertThat(PackedDeals.transactionIds(format1)).isEqualTo(PackedDeals.transactionIds(format3));
         assertThat(PackedDeals.transactionIds(format2)).isEqualTo(PackedDeals.transactionIds(format3));
@@ -126,51 +151,124 @@ class PackedDealsTest extends AttainIntegrationTest {
                 select string_agg(format('%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s', deal_no, transaction_id, close_date,
                        credit_rule, share, credited, currency, tiers, tier_bases, tier_rates, amount), ';' order by deal_no)
                 from explained_deals(:p)""";
-        String fromFormat1 = jdbc.sql(rows).param("p", format1).query(String.class).single();
+        String fromFormat1 =
+                jdbc.sql(rows).param("p", format1).query(String.class).single();
         assertThat(fromFormat1).contains("T0004084|2026-07-03|owner|1.00|567700.0000|USD|{1,2,3}");
-        assertThat(jdbc.sql(rows).param("p", format2).query(String.class).single()).isEqualTo(fromFormat1);
-        assertThat(jdbc.sql(rows).param("p", format3).query(String.class).single()).isEqualTo(fromFormat1);
+        assertThat(jdbc.sql(rows).param("p", format2).query(String.class).single())
+                .isEqualTo(fromFormat1);
+        assertThat(jdbc.sql(rows).param("p", format3).query(String.class).single())
+                .isEqualTo(fromFormat1);
     }
 
     private static PackedDeals.Deal formatTwoFields(PackedDeals.Deal d) {
-        return new PackedDeals.Deal(d.transaction(), d.closeDate(), d.rule(), d.share(), d.credited(), d.currency(),
-                d.slices().stream().map(s -> new PackedDeals.Slice(s.tier(), s.base(), s.rate(), null, null)).toList(),
-                d.amount(), null, null, null, null);
+        return new PackedDeals.Deal(
+                d.transaction(),
+                d.closeDate(),
+                d.rule(),
+                d.share(),
+                d.credited(),
+                d.currency(),
+                d.slices().stream()
+                        .map(s -> new PackedDeals.Slice(s.tier(), s.base(), s.rate(), null, null))
+                        .toList(),
+                d.amount(),
+                null,
+                null,
+                null,
+                null);
     }
 
     @Test
     void aTracesDealsComeBackAsTheEngineExplainedThemEveryFieldWithItsScale() {
         List<Contribution> traced = List.of(
-                new Contribution(TransactionId.of("T0004084"), LocalDate.of(2026, 7, 3), "owner", PersonId.of("17"),
-                        new BigDecimal("1"), Money.of(new BigDecimal("618000.0000"), CurrencyUnit.of("CHF")),
-                        new BigDecimal("0.918608414239482200"), Money.of(new BigDecimal("567700.0000"), CurrencyUnit.of("USD")),
-                        List.of(new TierSlice(1, "0% - 50%: 5%", new BigDecimal("85000.0000"), new BigDecimal("0.05"),
+                new Contribution(
+                        TransactionId.of("T0004084"),
+                        LocalDate.of(2026, 7, 3),
+                        "owner",
+                        PersonId.of("17"),
+                        new BigDecimal("1"),
+                        Money.of(new BigDecimal("618000.0000"), CurrencyUnit.of("CHF")),
+                        new BigDecimal("0.918608414239482200"),
+                        Money.of(new BigDecimal("567700.0000"), CurrencyUnit.of("USD")),
+                        List.of(
+                                new TierSlice(
+                                        1,
+                                        "0% - 50%: 5%",
+                                        new BigDecimal("85000.0000"),
+                                        new BigDecimal("0.05"),
                                         new BigDecimal("4250.000000")),
-                                new TierSlice(3, "above 100%: 12%", new BigDecimal("397700.0000"), new BigDecimal("0.12"),
+                                new TierSlice(
+                                        3,
+                                        "above 100%: 12%",
+                                        new BigDecimal("397700.0000"),
+                                        new BigDecimal("0.12"),
                                         new BigDecimal("47724.000000"))),
                         new BigDecimal("58774.000000")),
-                new Contribution(TransactionId.of("crm:Ümlaut-Deal 7"), LocalDate.of(2026, 7, 1), "split", PersonId.of("9"),
-                        new BigDecimal("0.333333333333333333333333"), Money.of(new BigDecimal("-0.0126"), CurrencyUnit.of("EUR")),
-                        BigDecimal.ONE, Money.of(new BigDecimal("-0.0042"), CurrencyUnit.of("EUR")),
-                        List.of(new TierSlice(1, "0% - 50%: 5%", new BigDecimal("-0.0042"), new BigDecimal("0.05"),
+                new Contribution(
+                        TransactionId.of("crm:Ümlaut-Deal 7"),
+                        LocalDate.of(2026, 7, 1),
+                        "split",
+                        PersonId.of("9"),
+                        new BigDecimal("0.333333333333333333333333"),
+                        Money.of(new BigDecimal("-0.0126"), CurrencyUnit.of("EUR")),
+                        BigDecimal.ONE,
+                        Money.of(new BigDecimal("-0.0042"), CurrencyUnit.of("EUR")),
+                        List.of(new TierSlice(
+                                1,
+                                "0% - 50%: 5%",
+                                new BigDecimal("-0.0042"),
+                                new BigDecimal("0.05"),
                                 new BigDecimal("-0.000210"))),
                         new BigDecimal("-0.000210")),
-                new Contribution(TransactionId.of("T1"), null, null, null, null, null, null, null, List.of(),
+                new Contribution(
+                        TransactionId.of("T1"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
                         new BigDecimal("12345678901234567890.123456789")),
                 // Source equal to the credited amount, value and scale (most deals): stored as a mark.
-                new Contribution(TransactionId.of("T2"), LocalDate.of(2026, 7, 9), "owner", PersonId.of("17"),
-                        BigDecimal.ONE, Money.of(new BigDecimal("1500.0000"), CurrencyUnit.of("EUR")), BigDecimal.ONE,
+                new Contribution(
+                        TransactionId.of("T2"),
+                        LocalDate.of(2026, 7, 9),
+                        "owner",
+                        PersonId.of("17"),
+                        BigDecimal.ONE,
                         Money.of(new BigDecimal("1500.0000"), CurrencyUnit.of("EUR")),
-                        List.of(new TierSlice(2, "50% - 100%: 8%", new BigDecimal("1500.0000"), new BigDecimal("0.08"),
-                                new BigDecimal("120.000000"))), new BigDecimal("120.000000")),
+                        BigDecimal.ONE,
+                        Money.of(new BigDecimal("1500.0000"), CurrencyUnit.of("EUR")),
+                        List.of(new TierSlice(
+                                2,
+                                "50% - 100%: 8%",
+                                new BigDecimal("1500.0000"),
+                                new BigDecimal("0.08"),
+                                new BigDecimal("120.000000"))),
+                        new BigDecimal("120.000000")),
                 // The same value at another scale is not the same amount: kept as written.
-                new Contribution(TransactionId.of("T3"), LocalDate.of(2026, 7, 9), "owner", PersonId.of("17"),
-                        BigDecimal.ONE, Money.of(new BigDecimal("1500.00"), CurrencyUnit.of("EUR")), BigDecimal.ONE,
-                        Money.of(new BigDecimal("1500.0000"), CurrencyUnit.of("EUR")), List.of(), new BigDecimal("0")));
+                new Contribution(
+                        TransactionId.of("T3"),
+                        LocalDate.of(2026, 7, 9),
+                        "owner",
+                        PersonId.of("17"),
+                        BigDecimal.ONE,
+                        Money.of(new BigDecimal("1500.00"), CurrencyUnit.of("EUR")),
+                        BigDecimal.ONE,
+                        Money.of(new BigDecimal("1500.0000"), CurrencyUnit.of("EUR")),
+                        List.of(),
+                        new BigDecimal("0")));
         byte[] packed = bytes(new PackedDeals().pack(traced));
         assertThat(PackedDeals.contributions(packed, 10)).isEqualTo(traced);
         assertThat(PackedDeals.contributions(packed, 2)).isEqualTo(traced.subList(0, 2));
-        assertThat(PackedDeals.contributions(packed, 10).get(4).source().amount().scale()).isEqualTo(2);
+        assertThat(PackedDeals.contributions(packed, 10)
+                        .get(4)
+                        .source()
+                        .amount()
+                        .scale())
+                .isEqualTo(2);
         // SQL reads the same columns past every field that only the trace shows.
         assertThat(jdbc.sql("""
                 select string_agg(format('%s|%s|%s|%s', transaction_id, credited, tier_bases, amount), ';' order by deal_no)
@@ -223,11 +321,24 @@ class PackedDealsTest extends AttainIntegrationTest {
         return b;
     }
 
-    private static Contribution deal(String id, String rule, String share, String credited, String currency, String amount,
+    private static Contribution deal(
+            String id,
+            String rule,
+            String share,
+            String credited,
+            String currency,
+            String amount,
             List<TierSlice> slices) {
-        return new Contribution(TransactionId.of(id), LocalDate.of(2026, 7, 3), rule, null,
-                share == null ? null : new BigDecimal(share), null, null,
-                credited == null ? null : Money.of(new BigDecimal(credited), CurrencyUnit.of(currency)), slices,
+        return new Contribution(
+                TransactionId.of(id),
+                LocalDate.of(2026, 7, 3),
+                rule,
+                null,
+                share == null ? null : new BigDecimal(share),
+                null,
+                null,
+                credited == null ? null : Money.of(new BigDecimal(credited), CurrencyUnit.of(currency)),
+                slices,
                 new BigDecimal(amount));
     }
 

@@ -34,16 +34,21 @@ class ResultsOnlyMoveForwardTest extends AttainIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    record Rep(long id, String externalId, String currency) {
-    }
+    record Rep(long id, String externalId, String currency) {}
 
     @AfterEach
     void removeTheDealsAndRecalculate() {
-        runs.beforeCurrent = runId -> { };
+        runs.beforeCurrent = runId -> {};
         List<Long> owners = jdbc.sql("select distinct owner_id from sales_transaction where source = :s")
-                .param("s", SOURCE).query(Long.class).list();
-        jdbc.sql("delete from sales_transaction_version where source = :s").param("s", SOURCE).update();
-        jdbc.sql("delete from sales_transaction where source = :s").param("s", SOURCE).update();
+                .param("s", SOURCE)
+                .query(Long.class)
+                .list();
+        jdbc.sql("delete from sales_transaction_version where source = :s")
+                .param("s", SOURCE)
+                .update();
+        jdbc.sql("delete from sales_transaction where source = :s")
+                .param("s", SOURCE)
+                .update();
         if (!owners.isEmpty()) {
             runs.runFull("test clean-up", "test");
         }
@@ -52,9 +57,14 @@ class ResultsOnlyMoveForwardTest extends AttainIntegrationTest {
     @Test
     void aDealPostedWhileAFullRunGoesIsOnTheStatementWhicheverRunFinishesLast() throws Exception {
         WebSession compAdmin = login("compadmin", "demo");
-        String quarter = Json.parse(compAdmin.get("/api/v1/periods/current?kind=QUARTER").body()).get("id").asString();
-        String closeDate = jdbc.sql("select starts_on::text from period where id = :q").param("q", quarter)
-                .query(String.class).single();
+        String quarter = Json.parse(
+                        compAdmin.get("/api/v1/periods/current?kind=QUARTER").body())
+                .get("id")
+                .asString();
+        String closeDate = jdbc.sql("select starts_on::text from period where id = :q")
+                .param("q", quarter)
+                .query(String.class)
+                .single();
         List<Rep> reps = jdbc.sql("""
                 select p.id, p.external_id, p.currency from person p
                 where p.role_type = 'REP' and exists (
@@ -88,25 +98,31 @@ class ResultsOnlyMoveForwardTest extends AttainIntegrationTest {
                 }
                 var posted = compAdmin.sendJson("POST", "/api/v1/transactions/bulk", """
                         {"source": "%s", "records": [{"external_id": "%s", "close_date": "%s", "amount": "%d.00",
-                          "currency": "%s", "owner": "%s"}]}""".formatted(SOURCE, externalId, closeDate, 50_000 + round,
-                        rep.currency(), rep.externalId()));
+                          "currency": "%s", "owner": "%s"}]}""".formatted(
+                                SOURCE, externalId, closeDate, 50_000 + round, rep.currency(), rep.externalId()));
                 dealDone.countDown();
                 assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
                 CalcRuns.Run fullRun = full.get(10, TimeUnit.MINUTES);
                 assertThat(fullRun.status()).as(fullRun.error()).isEqualTo(RunStatus.DONE);
                 assertThat(onCurrentStatement(rep.id(), SOURCE + ":" + externalId))
-                        .as("round %d: %s on the current statement of %s", round, externalId, rep.externalId()).isTrue();
+                        .as("round %d: %s on the current statement of %s", round, externalId, rep.externalId())
+                        .isTrue();
                 if (held) {
-                    assertThat(fullRun.superseded()).as("the deal's run was newer than the held full run").isPositive();
+                    assertThat(fullRun.superseded())
+                            .as("the deal's run was newer than the held full run")
+                            .isPositive();
                     heldRoundsSuperseded++;
                 }
-                Set<Long> affected = new TreeSet<>(jdbc.sql("""
+                Set<Long> affected = new TreeSet<>(
+                        jdbc.sql("""
                         with recursive up(id) as (select cast(:p as bigint) union
                             select r.manager_id from reporting_line r join up on r.person_id = up.id)
                         select id from up""").param("p", rep.id()).query(Long.class).list());
                 List<CalcRunsTest.Fingerprint> before = current(affected);
                 CalcRuns.Run fresh = runs.runFor(affected, "race check", "test");
-                assertThat(fresh.changed()).as("round %d: a fresh calculation of %s changes nothing", round, affected).isZero();
+                assertThat(fresh.changed())
+                        .as("round %d: a fresh calculation of %s changes nothing", round, affected)
+                        .isZero();
                 assertThat(current(affected)).containsExactlyElementsOf(before);
             }
         } finally {
@@ -114,21 +130,28 @@ class ResultsOnlyMoveForwardTest extends AttainIntegrationTest {
         }
         assertThat(heldRoundsSuperseded).isEqualTo((ROUNDS + 1) / 2);
         CalcRuns.Run everyone = runs.runFull("race check", "test");
-        assertThat(everyone.changed()).as("every current result equals a fresh full calculation").isZero();
+        assertThat(everyone.changed())
+                .as("every current result equals a fresh full calculation")
+                .isZero();
     }
 
     private boolean onCurrentStatement(long person, String transactionId) {
         return jdbc.sql("""
                 select exists (select 1 from payee_period_result r join earnings_line_qualifying q on q.result_id = r.id
                                where r.is_current and r.person_id = :p and :t = any(q.qualifying))""")
-                .param("p", person).param("t", transactionId).query(Boolean.class).single();
+                .param("p", person)
+                .param("t", transactionId)
+                .query(Boolean.class)
+                .single();
     }
 
     private List<CalcRunsTest.Fingerprint> current(Set<Long> people) {
         return jdbc.sql("""
                 select person_id, period_id, fingerprint from payee_period_result
                 where is_current and person_id = any(:p) order by person_id, period_id""")
-                .param("p", people.toArray(Long[]::new)).query(CalcRunsTest.Fingerprint.class).list();
+                .param("p", people.toArray(Long[]::new))
+                .query(CalcRunsTest.Fingerprint.class)
+                .list();
     }
 
     private static void await(CountDownLatch latch) {

@@ -40,11 +40,15 @@ class FiscalCalendarTest {
     @Test
     void quartersTileTheYearWithoutGapsOrOverlaps() {
         var cal = new FiscalCalendar(7);
-        var quarters = cal.periodsOf(2027).stream().filter(p -> p.kind() == PeriodKind.QUARTER).toList();
+        var quarters = cal.periodsOf(2027).stream()
+                .filter(p -> p.kind() == PeriodKind.QUARTER)
+                .toList();
         for (int i = 1; i < quarters.size(); i++) {
-            assertThat(quarters.get(i).startsOn()).isEqualTo(quarters.get(i - 1).endsOn().plusDays(1));
+            assertThat(quarters.get(i).startsOn())
+                    .isEqualTo(quarters.get(i - 1).endsOn().plusDays(1));
         }
-        assertThat(quarters.get(3).endsOn()).isEqualTo(cal.periodsOf(2027).get(0).endsOn());
+        assertThat(quarters.get(3).endsOn())
+                .isEqualTo(cal.periodsOf(2027).get(0).endsOn());
     }
 
     @Test

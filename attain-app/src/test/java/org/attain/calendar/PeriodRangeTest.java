@@ -15,17 +15,28 @@ class PeriodRangeTest {
     @Test
     void aYearOfMonthsCoversItsTwelveMonthsAndFourQuarters() {
         PeriodRange r = PeriodRange.parse(JANUARY, "2017-01", "2017-12");
-        assertThat(r.periods()).hasSize(16).startsWith(PeriodId.parse("2017-Q1"), PeriodId.parse("2017-01"))
-                .endsWith(PeriodId.parse("2017-Q4"), PeriodId.parse("2017-10"), PeriodId.parse("2017-11"), PeriodId.parse("2017-12"));
+        assertThat(r.periods())
+                .hasSize(16)
+                .startsWith(PeriodId.parse("2017-Q1"), PeriodId.parse("2017-01"))
+                .endsWith(
+                        PeriodId.parse("2017-Q4"),
+                        PeriodId.parse("2017-10"),
+                        PeriodId.parse("2017-11"),
+                        PeriodId.parse("2017-12"));
         assertThat(r.first()).isEqualTo(LocalDate.of(2017, 1, 1));
         assertThat(r.last()).isEqualTo(LocalDate.of(2017, 12, 31));
     }
 
     @Test
     void quartersAndYearsAreReadAsTheirMonthsAndOneBoundAloneIsThatPeriod() {
-        assertThat(PeriodRange.parse(JANUARY, "2017-Q1", "2017").periods()).isEqualTo(PeriodRange.parse(JANUARY, "2017-01", "2017-12").periods());
-        assertThat(PeriodRange.parse(JANUARY, "2017-Q2", null).periods()).containsExactly(PeriodId.parse("2017-Q2"),
-                PeriodId.parse("2017-04"), PeriodId.parse("2017-05"), PeriodId.parse("2017-06"));
+        assertThat(PeriodRange.parse(JANUARY, "2017-Q1", "2017").periods())
+                .isEqualTo(PeriodRange.parse(JANUARY, "2017-01", "2017-12").periods());
+        assertThat(PeriodRange.parse(JANUARY, "2017-Q2", null).periods())
+                .containsExactly(
+                        PeriodId.parse("2017-Q2"),
+                        PeriodId.parse("2017-04"),
+                        PeriodId.parse("2017-05"),
+                        PeriodId.parse("2017-06"));
     }
 
     @Test
@@ -47,7 +58,8 @@ class PeriodRangeTest {
 
     @Test
     void aReversedRangeIsRefusedNamingBothPeriods() {
-        assertThatThrownBy(() -> PeriodRange.parse(JANUARY, "2017-12", "2017-01")).isInstanceOf(PeriodRange.Refused.class)
+        assertThatThrownBy(() -> PeriodRange.parse(JANUARY, "2017-12", "2017-01"))
+                .isInstanceOf(PeriodRange.Refused.class)
                 .hasMessageContaining("to the range runs backwards: 2017-01 ends before 2017-12 starts");
     }
 
@@ -55,8 +67,10 @@ class PeriodRangeTest {
     void anUnreadableOrImplausiblePeriodIsRefusedNamingItsField() {
         assertThatThrownBy(() -> PeriodRange.parse(JANUARY, "2017-13", "2017-12"))
                 .hasMessageContaining("from '2017-13' is not a period");
-        assertThatThrownBy(() -> PeriodRange.parse(JANUARY, "2017-01", "Q1")).hasMessageContaining("to 'Q1' is not a period");
-        assertThatThrownBy(() -> PeriodRange.parse(JANUARY, "1917", "1917")).hasMessageContaining("outside the years 1970 to 2199");
+        assertThatThrownBy(() -> PeriodRange.parse(JANUARY, "2017-01", "Q1"))
+                .hasMessageContaining("to 'Q1' is not a period");
+        assertThatThrownBy(() -> PeriodRange.parse(JANUARY, "1917", "1917"))
+                .hasMessageContaining("outside the years 1970 to 2199");
         assertThatThrownBy(() -> PeriodRange.parse(JANUARY, " ", null)).hasMessageContaining("give the first period");
     }
 

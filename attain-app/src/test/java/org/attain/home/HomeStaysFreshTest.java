@@ -40,23 +40,30 @@ class HomeStaysFreshTest extends AttainIntegrationTest {
         WebSession rep = login("rep", "demo");
         String first = rep.get("/").body();
         String again = rep.get("/").body();
-        assertThat(main(again)).isEqualTo(main(first)).contains("data-test=\"my-earnings\"", "data-test=\"my-manager\"");
+        assertThat(main(again))
+                .isEqualTo(main(first))
+                .contains("data-test=\"my-earnings\"", "data-test=\"my-manager\"");
         long before = calls(first);
 
-        String email = Json.parse(rep.get("/api/v1/me").body()).get("person").get("email").asString();
+        String email = Json.parse(rep.get("/api/v1/me").body())
+                .get("person")
+                .get("email")
+                .asString();
         String at = ZonedDateTime.now(clock).minusHours(1).toOffsetDateTime().toString();
         WebSession admin = login("compadmin", "demo");
         String batch = """
                 {"source":"home-fresh-%s","records":[
-                  {"external_id":"C1","person":"%s","kind":"CALL","occurred_at":"%s","duration_minutes":5}]}"""
-                .formatted(UUID.randomUUID(), email, at);
-        assertThat(admin.sendJson("POST", "/api/v1/activities", batch).statusCode()).isEqualTo(200);
+                  {"external_id":"C1","person":"%s","kind":"CALL","occurred_at":"%s","duration_minutes":5}]}""".formatted(UUID.randomUUID(), email, at);
+        assertThat(admin.sendJson("POST", "/api/v1/activities", batch).statusCode())
+                .isEqualTo(200);
 
         String after = rep.get("/").body();
         assertThat(calls(after)).isEqualTo(before + 1);
 
         String german = rep.get("/?lang=de").body();
-        assertThat(german).contains("Meine Aktivitäten der letzten 30 Tage").doesNotContain("My activity, last 30 days");
+        assertThat(german)
+                .contains("Meine Aktivitäten der letzten 30 Tage")
+                .doesNotContain("My activity, last 30 days");
         assertThat(calls(german)).isEqualTo(before + 1);
 
         // A second session of the same user gets its own page, with its own CSRF token in the chrome.
@@ -66,8 +73,8 @@ class HomeStaysFreshTest extends AttainIntegrationTest {
         assertThat(calls(otherPage)).isEqualTo(before + 1);
     }
 
-    private static final Pattern EARNINGS = Pattern.compile("data-test=\"my-earnings\">.*?<p class=\"kpi\"><span>([^<]+)</span>",
-            Pattern.DOTALL);
+    private static final Pattern EARNINGS =
+            Pattern.compile("data-test=\"my-earnings\">.*?<p class=\"kpi\"><span>([^<]+)</span>", Pattern.DOTALL);
     private static final Pattern BOOKINGS = Pattern.compile("data-test=\"my-bookings\"><span>([^<]+)</span>");
     private static final Pattern META_TOKEN = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"");
 
@@ -89,18 +96,24 @@ class HomeStaysFreshTest extends AttainIntegrationTest {
 
         var response = login("compadmin", "demo").sendJson("POST", "/api/v1/transactions/bulk", """
                 {"source": "crm", "records": [{"external_id": "FRESH-%s", "close_date": "%s", "amount": "54321.00",
-                  "currency": "%s", "owner": "%s", "deal_type": "expansion"}]}"""
-                .formatted(UUID.randomUUID(), TODAY, me.get("currency").asString(), me.get("externalId").asString()));
+                  "currency": "%s", "owner": "%s", "deal_type": "expansion"}]}""".formatted(
+                        UUID.randomUUID(),
+                        TODAY,
+                        me.get("currency").asString(),
+                        me.get("externalId").asString()));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 
         String after = rep.get("/").body();
         assertThat(first(BOOKINGS, after)).isNotEqualTo(first(BOOKINGS, first));
         assertThat(first(EARNINGS, after)).isNotEqualTo(first(EARNINGS, first));
         assertThat(after).contains("FRESH-");
-        var earningsAfter = Json.parse(rep.get("/api/v1/people/" + id + "/earnings").body());
-        assertThat(earningsAfter.get("runId").asLong()).isNotEqualTo(Json.parse(earningsBefore).get("runId").asLong());
+        var earningsAfter =
+                Json.parse(rep.get("/api/v1/people/" + id + "/earnings").body());
+        assertThat(earningsAfter.get("runId").asLong())
+                .isNotEqualTo(Json.parse(earningsBefore).get("runId").asLong());
         assertThat(earningsAfter.get("earnings").decimalValue())
-                .isNotEqualByComparingTo(Json.parse(earningsBefore).get("earnings").decimalValue());
+                .isNotEqualByComparingTo(
+                        Json.parse(earningsBefore).get("earnings").decimalValue());
     }
 
     @Test
@@ -118,10 +131,13 @@ class HomeStaysFreshTest extends AttainIntegrationTest {
         assertThat(pageTwo).contains("name=\"_csrf\" value=\"" + tokenTwo + "\"");
 
         // Each session's token works for that session (sendJson takes it from the kept home page) ...
-        long id = Json.parse(one.get("/api/v1/me").body()).get("person").get("id").asLong();
-        assertThat(two.sendJson("POST", "/api/v1/people/" + id + "/what-if", "{\"amount\":\"100\"}").statusCode())
+        long id =
+                Json.parse(one.get("/api/v1/me").body()).get("person").get("id").asLong();
+        assertThat(two.sendJson("POST", "/api/v1/people/" + id + "/what-if", "{\"amount\":\"100\"}")
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(one.sendJson("POST", "/api/v1/people/" + id + "/what-if", "{\"amount\":\"100\"}").statusCode())
+        assertThat(one.sendJson("POST", "/api/v1/people/" + id + "/what-if", "{\"amount\":\"100\"}")
+                        .statusCode())
                 .isEqualTo(200);
 
         // ... and another user never gets this user's page, nor a manager's a rep's.

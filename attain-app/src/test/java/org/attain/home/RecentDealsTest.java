@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.attain.sales.SalesFigures;
 import org.attain.support.AttainIntegrationTest;
 import org.attain.support.DateDependent;
 import org.junit.jupiter.api.Test;
-import org.attain.sales.SalesFigures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -29,19 +29,24 @@ class RecentDealsTest extends AttainIntegrationTest {
         return jdbc.sql("""
                 select external_id from sales_transaction where owner_id = :p and status = 'won'
                 order by close_date desc, id desc limit :n""")
-                .param("p", personId).param("n", n).query(String.class).list();
+                .param("p", personId)
+                .param("n", n)
+                .query(String.class)
+                .list();
     }
 
     private List<String> shown(long personId, int n) {
         LocalDate today = TODAY;
         return sales.ofOwner(personId, today.minusDays(90), today, n).recentDeals().stream()
-                .map(SalesFigures.Deal::externalId).toList();
+                .map(SalesFigures.Deal::externalId)
+                .toList();
     }
 
     @Test
     void theRecentDealsAreTheNewestByDateThenIdForEveryOwner() {
         List<Long> owners = jdbc.sql("select distinct owner_id from sales_transaction where status = 'won' order by 1")
-                .query(Long.class).list();
+                .query(Long.class)
+                .list();
         assertThat(owners).isNotEmpty();
         for (long owner : owners) {
             for (int n : new int[] {1, 8, 1000}) {
@@ -55,9 +60,11 @@ class RecentDealsTest extends AttainIntegrationTest {
         long owner = jdbc.sql("""
                 select owner_id from sales_transaction where status = 'won'
                 group by owner_id, close_date having count(*) >= 3 order by count(*) desc, owner_id limit 1""")
-                .query(Long.class).optional()
+                .query(Long.class)
+                .optional()
                 .orElseGet(() -> jdbc.sql("select owner_id from sales_transaction where status = 'won' limit 1")
-                        .query(Long.class).single());
+                        .query(Long.class)
+                        .single());
         for (int n = 1; n <= 12; n++) {
             assertThat(shown(owner, n)).as("n %d", n).isEqualTo(allSorted(owner, n));
         }

@@ -24,25 +24,38 @@ class AccountImportTest extends AttainIntegrationTest {
         ImportApiCalls.Done first = api.load(profile, "crm-accounts.csv", csv);
 
         assertThat(first.summary()).isEqualTo("accepted=4 rejected=3 unchanged=0");
-        assertThat(first.problems()).containsExactly(
-                "6 | Billing Country | Germani | bad country 'Germani': not a country: an ISO code such as DE, or the country's "
-                        + "English or German name | Germany",
-                "7 | Employees | 1.5k | bad employees '1.5k': expected whole number",
-                "8 | Account Owner | Theresa Wagnr | unknown owner 'Theresa Wagnr' (matched by employee id or email or name)"
-                        + " | Theresa Wagner (P00039)");
-        assertThat(jdbc.sql("select size_band || ' ' || employees || ' ' || country from account where source = :s and external_id = '001C000101'")
-                .param("s", source).query(String.class).single()).isEqualTo("ENTERPRISE 4200 DE");
+        assertThat(first.problems())
+                .containsExactly(
+                        "6 | Billing Country | Germani | bad country 'Germani': not a country: an ISO code such as DE, or the country's "
+                                + "English or German name | Germany",
+                        "7 | Employees | 1.5k | bad employees '1.5k': expected whole number",
+                        "8 | Account Owner | Theresa Wagnr | unknown owner 'Theresa Wagnr' (matched by employee id or email or name)"
+                                + " | Theresa Wagner (P00039)");
+        assertThat(jdbc.sql(
+                                "select size_band || ' ' || employees || ' ' || country from account where source = :s and external_id = '001C000101'")
+                        .param("s", source)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("ENTERPRISE 4200 DE");
         // a country named in German is stored as its ISO code
-        assertThat(jdbc.sql("select country from account where source = :s and external_id = '001C000102'").param("s", source)
-                .query(String.class).single()).isEqualTo("AT");
+        assertThat(jdbc.sql("select country from account where source = :s and external_id = '001C000102'")
+                        .param("s", source)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("AT");
         assertThat(api.load(profile, "crm-accounts.csv", csv).summary()).isEqualTo("accepted=0 rejected=3 unchanged=4");
 
         JsonNode germany = api.quarantine(first.id()).get(0);
-        assertThat(api.fix(first.id(), germany.get("id").asLong(), "{\"Billing Country\":\"Deutschland\"}").statusCode()).isEqualTo(200);
+        assertThat(api.fix(first.id(), germany.get("id").asLong(), "{\"Billing Country\":\"Deutschland\"}")
+                        .statusCode())
+                .isEqualTo(200);
         ImportApiCalls.Done replay = api.replay(first.id());
 
         assertThat(replay.summary()).isEqualTo("accepted=1 rejected=2 unchanged=0");
-        assertThat(jdbc.sql("select country from account where source = :s and external_id = '001C000105'").param("s", source)
-                .query(String.class).single()).isEqualTo("DE");
+        assertThat(jdbc.sql("select country from account where source = :s and external_id = '001C000105'")
+                        .param("s", source)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("DE");
     }
 }

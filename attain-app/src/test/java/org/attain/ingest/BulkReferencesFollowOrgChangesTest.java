@@ -32,7 +32,8 @@ class BulkReferencesFollowOrgChangesTest extends AttainIntegrationTest {
     private JsonNode deal(ImportApiCalls api, String source, String owner, String account) {
         String accountField = account == null ? "" : ",\"account\":\"" + account + "\"";
         String body = "{\"source\":\"" + source + "\",\"records\":[{\"external_id\":\"" + ImportApiCalls.fresh("D")
-                + "\",\"close_date\":\"2026-05-12\",\"amount\":\"1200.00\",\"currency\":\"USD\",\"owner\":\"" + owner + "\""
+                + "\",\"close_date\":\"2026-05-12\",\"amount\":\"1200.00\",\"currency\":\"USD\",\"owner\":\"" + owner
+                + "\""
                 + accountField + "}]}";
         var response = api.postJson("/api/v1/transactions/bulk", body, null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -40,13 +41,19 @@ class BulkReferencesFollowOrgChangesTest extends AttainIntegrationTest {
     }
 
     private static String person(String employeeId, String email) {
-        return "{\"records\":[{\"external_id\":\"" + employeeId + "\",\"first_name\":\"Nova\",\"last_name\":\"Lindqvist\","
+        return "{\"records\":[{\"external_id\":\"" + employeeId
+                + "\",\"first_name\":\"Nova\",\"last_name\":\"Lindqvist\","
                 + "\"email\":\"" + email + "\",\"title\":\"Account Executive\",\"role_type\":\"REP\","
                 + "\"employment_start\":\"2026-01-01\"}]}";
     }
 
     private static String reason(JsonNode answer) {
-        return answer.get("rejections").get(0).get("problems").get(0).get("reason").asString();
+        return answer.get("rejections")
+                .get(0)
+                .get("problems")
+                .get(0)
+                .get("reason")
+                .asString();
     }
 
     @Test
@@ -57,15 +64,21 @@ class BulkReferencesFollowOrgChangesTest extends AttainIntegrationTest {
         String employeeId = ImportApiCalls.fresh("N");
         String email = employeeId.toLowerCase() + "@brightlane.example";
 
-        assertThat(Json.parse(api.postJson("/api/v1/people/bulk", person(employeeId, email), null).body())
-                .get("accepted").asLong()).isEqualTo(1);
+        assertThat(Json.parse(api.postJson("/api/v1/people/bulk", person(employeeId, email), null)
+                                .body())
+                        .get("accepted")
+                        .asLong())
+                .isEqualTo(1);
 
         assertThat(deal(api, source, employeeId, null).get("accepted").asLong()).isEqualTo(1);
         assertThat(deal(api, source, email, null).get("accepted").asLong()).isEqualTo(1);
 
         String newEmail = "nova." + email;
-        assertThat(Json.parse(api.postJson("/api/v1/people/bulk", person(employeeId, newEmail), null).body())
-                .get("accepted").asLong()).isEqualTo(1);
+        assertThat(Json.parse(api.postJson("/api/v1/people/bulk", person(employeeId, newEmail), null)
+                                .body())
+                        .get("accepted")
+                        .asLong())
+                .isEqualTo(1);
 
         assertThat(deal(api, source, newEmail, null).get("accepted").asLong()).isEqualTo(1);
         JsonNode old = deal(api, source, email, null);
@@ -84,7 +97,9 @@ class BulkReferencesFollowOrgChangesTest extends AttainIntegrationTest {
         jdbc.sql("""
                 insert into person(external_id, first_name, last_name, email, title, role_type, employment_start)
                 values (:id, 'Sam', 'Sql', :email, 'Account Executive', 'REP', date '2026-01-01')""")
-                .param("id", employeeId).param("email", employeeId.toLowerCase() + "@brightlane.example").update();
+                .param("id", employeeId)
+                .param("email", employeeId.toLowerCase() + "@brightlane.example")
+                .update();
 
         assertThat(deal(api, source, employeeId, null).get("accepted").asLong()).isEqualTo(1);
     }
@@ -100,9 +115,14 @@ class BulkReferencesFollowOrgChangesTest extends AttainIntegrationTest {
 
         String accounts = "{\"source\":\"" + source + "\",\"records\":[{\"external_id\":\"" + account
                 + "\",\"name\":\"Nordlicht GmbH\",\"country\":\"DE\",\"size_band\":\"MID\",\"employees\":120,\"owner\":\"P00038\"}]}";
-        assertThat(Json.parse(api.postJson("/api/v1/accounts/bulk", accounts, null).body()).get("accepted").asLong()).isEqualTo(1);
+        assertThat(Json.parse(api.postJson("/api/v1/accounts/bulk", accounts, null)
+                                .body())
+                        .get("accepted")
+                        .asLong())
+                .isEqualTo(1);
 
-        assertThat(deal(api, source, "P00038", account).get("accepted").asLong()).isEqualTo(1);
+        assertThat(deal(api, source, "P00038", account).get("accepted").asLong())
+                .isEqualTo(1);
     }
 
     @Test
@@ -116,14 +136,24 @@ class BulkReferencesFollowOrgChangesTest extends AttainIntegrationTest {
             jdbc.sql("""
                     insert into person(external_id, first_name, last_name, email, title, role_type, employment_start)
                     values (:id, 'Rita', 'Rollback', :email, 'Account Executive', 'REP', date '2026-01-01')""")
-                    .param("id", employeeId).param("email", employeeId.toLowerCase() + "@brightlane.example").update();
+                    .param("id", employeeId)
+                    .param("email", employeeId.toLowerCase() + "@brightlane.example")
+                    .update();
             // The transaction sees its own new person ...
-            assertThat(references.directory(jdbc, profile).person(employeeId, "owner").found()).isTrue();
+            assertThat(references
+                            .directory(jdbc, profile)
+                            .person(employeeId, "owner")
+                            .found())
+                    .isTrue();
             tx.setRollbackOnly();
         });
 
         // ... and once it rolled back, nobody else does.
-        assertThat(references.directory(jdbc, profile).person(employeeId, "owner").found()).isFalse();
+        assertThat(references
+                        .directory(jdbc, profile)
+                        .person(employeeId, "owner")
+                        .found())
+                .isFalse();
         assertThat(deal(api, source, employeeId, null).get("rejected").asLong()).isEqualTo(1);
     }
 }

@@ -19,8 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class FileBoundsTest extends AttainIntegrationTest {
 
-    private static final String HEADER = "Opportunity ID,Opportunity Name,Account Name,Opportunity Owner,Close Date,Amount,"
-            + "Currency,Stage,Type,Product Code,Term (Months),Split\n";
+    private static final String HEADER =
+            "Opportunity ID,Opportunity Name,Account Name,Opportunity Owner,Close Date,Amount,"
+                    + "Currency,Stage,Type,Product Code,Term (Months),Split\n";
 
     @Autowired
     JdbcClient jdbc;
@@ -34,39 +35,51 @@ class FileBoundsTest extends AttainIntegrationTest {
         WebSession admin = login("compadmin", "demo");
         var api = new ImportApiCalls(baseUrl(), admin);
         String source = ImportApiCalls.fresh("cells");
-        String profile = ImportApiCalls.withFreshSource(ImportApiCalls.example("crm-transactions.profile.yaml"), source);
-        String csv = HEADER + row("BIG1", "n", "9".repeat(100_000)) + row("NUL1", "a\u0000b", "1,000.00")
+        String profile =
+                ImportApiCalls.withFreshSource(ImportApiCalls.example("crm-transactions.profile.yaml"), source);
+        String csv = HEADER
+                + row("BIG1", "n", "9".repeat(100_000))
+                + row("NUL1", "a\u0000b", "1,000.00")
                 + row("OK1", "\"\"\"quoted\"\", with comma\"", "1,000.00");
 
         var done = api.load(profile, "cells.csv", csv);
 
         assertThat(done.summary()).isEqualTo("accepted=1 rejected=2 unchanged=0");
-        assertThat(done.problems()).containsExactly(
-                "2 | Amount | " + "9".repeat(Cells.PREVIEW_LENGTH) + "\u2026 | the cell is longer than 32767 characters (the most a "
-                        + "spreadsheet cell holds); the row is kept without its cells: fix it in the file and load it again",
-                "3 | Opportunity Name | a\u2400b | the cell contains the character U+0000, which cannot be stored; the row is kept "
-                        + "without its cells: fix it in the file and load it again");
-        assertThat(api.quarantine(done.id())).allSatisfy(r -> assertThat(r.get("cells")).isNull());
+        assertThat(done.problems())
+                .containsExactly(
+                        "2 | Amount | " + "9".repeat(Cells.PREVIEW_LENGTH)
+                                + "\u2026 | the cell is longer than 32767 characters (the most a "
+                                + "spreadsheet cell holds); the row is kept without its cells: fix it in the file and load it again",
+                        "3 | Opportunity Name | a\u2400b | the cell contains the character U+0000, which cannot be stored; the row is kept "
+                                + "without its cells: fix it in the file and load it again");
+        assertThat(api.quarantine(done.id()))
+                .allSatisfy(r -> assertThat(r.get("cells")).isNull());
         assertThat(jdbc.sql("select max(length(problems::text)) from ingest_quarantine where import_id = :id")
-                .param("id", done.id()).query(Integer.class).single()).isLessThan(2_000);
+                        .param("id", done.id())
+                        .query(Integer.class)
+                        .single())
+                .isLessThan(2_000);
 
         var page = admin.get("/imports/" + done.id());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("the cell is longer than 32767 characters");
-        assertThat(admin.get("/imports/" + done.id() + "?lang=de").body()).contains("die Zelle ist länger als 32767 Zeichen");
+        assertThat(admin.get("/imports/" + done.id() + "?lang=de").body())
+                .contains("die Zelle ist länger als 32767 Zeichen");
     }
 
     @Test
     void anUploadNamedSlashIsRefusedWith400NamingTheFile() {
         var api = new ImportApiCalls(baseUrl(), login("compadmin", "demo"));
-        String profile = ImportApiCalls.withFreshSource(ImportApiCalls.example("crm-transactions.profile.yaml"), "slash");
+        String profile =
+                ImportApiCalls.withFreshSource(ImportApiCalls.example("crm-transactions.profile.yaml"), "slash");
 
         var answer = api.start(profile, "/", HEADER.getBytes(StandardCharsets.UTF_8), false);
 
         assertThat(answer.statusCode()).isEqualTo(400);
         var error = Json.parse(answer.body()).get("errors").get(0);
         assertThat(error.get("field").asString()).isEqualTo("file");
-        assertThat(error.get("reason").asString()).isEqualTo("the file name / names no file; give the upload a name such as deals.csv");
+        assertThat(error.get("reason").asString())
+                .isEqualTo("the file name / names no file; give the upload a name such as deals.csv");
     }
 
     @Test

@@ -30,19 +30,30 @@ class IdempotencyKeyTest extends AttainIntegrationTest {
     private static String deals(String source, String prefix, int count) {
         StringBuilder json = new StringBuilder("{\"source\":\"" + source + "\",\"records\":[");
         for (int i = 1; i <= count; i++) {
-            json.append(i > 1 ? "," : "").append("{\"external_id\":\"").append(prefix).append(i)
-                    .append("\",\"close_date\":\"2026-11-20\",\"amount\":\"").append(100 + i).append(".00\",\"currency\":\"USD\",")
+            json.append(i > 1 ? "," : "")
+                    .append("{\"external_id\":\"")
+                    .append(prefix)
+                    .append(i)
+                    .append("\",\"close_date\":\"2026-11-20\",\"amount\":\"")
+                    .append(100 + i)
+                    .append(".00\",\"currency\":\"USD\",")
                     .append("\"owner\":\"P00038\"}");
         }
         return json.append("]}").toString();
     }
 
     private long rows(String source) {
-        return jdbc.sql("select count(*) from sales_transaction where source = :s").param("s", source).query(Long.class).single();
+        return jdbc.sql("select count(*) from sales_transaction where source = :s")
+                .param("s", source)
+                .query(Long.class)
+                .single();
     }
 
     private long imports(String source) {
-        return jdbc.sql("select count(*) from ingest_import where source = :s").param("s", source).query(Long.class).single();
+        return jdbc.sql("select count(*) from ingest_import where source = :s")
+                .param("s", source)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -58,7 +69,8 @@ class IdempotencyKeyTest extends AttainIntegrationTest {
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(same.statusCode()).isEqualTo(200);
         assertThat(same.headers().firstValue("Idempotent-Replayed")).contains("true");
-        assertThat(Json.parse(same.body()).get("importId").asLong()).isEqualTo(Json.parse(first.body()).get("importId").asLong());
+        assertThat(Json.parse(same.body()).get("importId").asLong())
+                .isEqualTo(Json.parse(first.body()).get("importId").asLong());
         assertThat(other.statusCode()).isEqualTo(422);
         var error = Json.parse(other.body()).get("errors").get(0);
         assertThat(error.get("field").asString()).isEqualTo("Idempotency-Key");
@@ -71,10 +83,13 @@ class IdempotencyKeyTest extends AttainIntegrationTest {
     void theSameBodyWithTheKeyOnAnotherEndpointIsAnotherRequest() {
         var api = new ImportApiCalls(baseUrl(), login("compadmin", "demo"));
         String key = UUID.randomUUID().toString();
-        String body = "{\"source\":\"" + ImportApiCalls.fresh("erp") + "\",\"records\":[{\"external_id\":\"X1\",\"name\":\"X\"}]}";
+        String body = "{\"source\":\"" + ImportApiCalls.fresh("erp")
+                + "\",\"records\":[{\"external_id\":\"X1\",\"name\":\"X\"}]}";
 
-        assertThat(api.postJson("/api/v1/accounts/bulk", body, key).statusCode()).isEqualTo(200);
-        assertThat(api.postJson("/api/v1/products/bulk", body, key).statusCode()).isEqualTo(422);
+        assertThat(api.postJson("/api/v1/accounts/bulk", body, key).statusCode())
+                .isEqualTo(200);
+        assertThat(api.postJson("/api/v1/products/bulk", body, key).statusCode())
+                .isEqualTo(422);
     }
 
     @Test
@@ -83,7 +98,8 @@ class IdempotencyKeyTest extends AttainIntegrationTest {
         String mine = ImportApiCalls.fresh("mine");
         String theirs = ImportApiCalls.fresh("theirs");
 
-        var compadmin = new ImportApiCalls(baseUrl(), login("compadmin", "demo")).postJson(PATH, deals(mine, "M", 2), key);
+        var compadmin =
+                new ImportApiCalls(baseUrl(), login("compadmin", "demo")).postJson(PATH, deals(mine, "M", 2), key);
         var admin = new ImportApiCalls(baseUrl(), login("admin", "demo")).postJson(PATH, deals(theirs, "T", 3), key);
 
         assertThat(compadmin.statusCode()).isEqualTo(200);
@@ -116,10 +132,16 @@ class IdempotencyKeyTest extends AttainIntegrationTest {
             }
 
             assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200);
-            assertThat(answers).extracting(a -> Json.parse(a.body()).get("importId").asLong()).containsOnly(
-                    Json.parse(answers.get(0).body()).get("importId").asLong());
-            assertThat(answers).filteredOn(a -> !Json.parse(a.body()).get("replayed").asBoolean()).hasSize(1);
-            assertThat(answers).extracting(a -> Json.parse(a.body()).get("inserted").asLong()).containsOnly(500L);
+            assertThat(answers)
+                    .extracting(a -> Json.parse(a.body()).get("importId").asLong())
+                    .containsOnly(
+                            Json.parse(answers.get(0).body()).get("importId").asLong());
+            assertThat(answers)
+                    .filteredOn(a -> !Json.parse(a.body()).get("replayed").asBoolean())
+                    .hasSize(1);
+            assertThat(answers)
+                    .extracting(a -> Json.parse(a.body()).get("inserted").asLong())
+                    .containsOnly(500L);
         } finally {
             pool.shutdownNow();
         }

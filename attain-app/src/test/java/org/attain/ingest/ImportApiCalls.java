@@ -31,13 +31,13 @@ public final class ImportApiCalls {
 
     public ImportApiCalls(String base, WebSession admin) {
         this.base = base;
-        var created = admin.sendJson("POST", "/api/v1/tokens", "{\"name\":\"imports\",\"scopes\":[\"read\",\"write\"]}");
+        var created =
+                admin.sendJson("POST", "/api/v1/tokens", "{\"name\":\"imports\",\"scopes\":[\"read\",\"write\"]}");
         this.token = Json.parse(created.body()).get("secret").asString();
     }
 
     /** A finished import: its counts, its quarantined problems flattened as "row | column | value | reason | suggestion". */
-    public record Done(long id, String summary, JsonNode record, List<String> problems) {
-    }
+    public record Done(long id, String summary, JsonNode record, List<String> problems) {}
 
     static String example(String name) {
         try {
@@ -76,8 +76,9 @@ public final class ImportApiCalls {
     HttpResponse<String> start(String profileYaml, String fileName, byte[] file, boolean dryRun) {
         String boundary = "----attain" + UUID.randomUUID();
         var body = new java.io.ByteArrayOutputStream();
-        body.writeBytes((part(boundary, "profile", "profile.yaml") + profileYaml + "\r\n" + part(boundary, "file", fileName))
-                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(
+                (part(boundary, "profile", "profile.yaml") + profileYaml + "\r\n" + part(boundary, "file", fileName))
+                        .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/imports" + (dryRun ? "?dryRun=true" : "")))
@@ -88,7 +89,9 @@ public final class ImportApiCalls {
     Done await(long id) {
         long deadline = System.currentTimeMillis() + 120_000;
         while (true) {
-            JsonNode status = Json.parse(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/imports/" + id)).GET()).body());
+            JsonNode status = Json.parse(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/imports/" + id))
+                            .GET())
+                    .body());
             String phase = status.get("phase").asString();
             JsonNode r = status.get("result");
             boolean finished = r != null && !r.isNull();
@@ -100,8 +103,14 @@ public final class ImportApiCalls {
                 throw new AssertionError("import " + id + " failed: " + status);
             }
             if (finished) {
-                return new Done(id, "accepted=" + (r.get("inserted").asLong() + r.get("updated").asLong()) + " rejected="
-                        + r.get("rejected").asLong() + " unchanged=" + r.get("unchanged").asLong(), r, problems(id));
+                return new Done(
+                        id,
+                        "accepted="
+                                + (r.get("inserted").asLong() + r.get("updated").asLong()) + " rejected="
+                                + r.get("rejected").asLong() + " unchanged="
+                                + r.get("unchanged").asLong(),
+                        r,
+                        problems(id));
             }
             if (System.currentTimeMillis() > deadline) {
                 throw new AssertionError("import " + id + " still running: " + status);
@@ -111,12 +120,15 @@ public final class ImportApiCalls {
     }
 
     JsonNode quarantine(long id) {
-        return Json.parse(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/imports/" + id + "/quarantine")).GET()).body());
+        return Json.parse(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/imports/" + id + "/quarantine"))
+                        .GET())
+                .body());
     }
 
     HttpResponse<String> fix(long importId, long rowId, String cellsJson) {
         return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/imports/" + importId + "/quarantine/" + rowId))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"cells\":" + cellsJson + "}")));
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"cells\":" + cellsJson + "}")));
     }
 
     Done replay(long importId) {
@@ -129,7 +141,8 @@ public final class ImportApiCalls {
     }
 
     public HttpResponse<String> postJson(String path, String json, String idempotencyKey) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (idempotencyKey != null) {
             b.header("Idempotency-Key", idempotencyKey);
@@ -160,7 +173,8 @@ public final class ImportApiCalls {
 
     private HttpResponse<String> send(HttpRequest.Builder b) {
         try {
-            return client.send(b.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(
+                    b.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

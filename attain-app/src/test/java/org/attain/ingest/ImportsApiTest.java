@@ -21,8 +21,14 @@ class ImportsApiTest extends AttainIntegrationTest {
             if (i > 1) {
                 json.append(',');
             }
-            json.append("{\"external_id\":\"B").append(i).append("\",\"close_date\":\"2026-05-").append(String.format("%02d", 1 + i % 28))
-                    .append("\",\"amount\":\"").append(1000 + i).append(".50\",\"currency\":\"USD\",\"owner\":\"").append(owner)
+            json.append("{\"external_id\":\"B")
+                    .append(i)
+                    .append("\",\"close_date\":\"2026-05-")
+                    .append(String.format("%02d", 1 + i % 28))
+                    .append("\",\"amount\":\"")
+                    .append(1000 + i)
+                    .append(".50\",\"currency\":\"USD\",\"owner\":\"")
+                    .append(owner)
                     .append("\",\"deal_type\":\"new_logo\"}");
         }
         return json.append("]}").toString();
@@ -31,7 +37,8 @@ class ImportsApiTest extends AttainIntegrationTest {
     /** An integration posting with a write token, as a CRM sync would, with an Idempotency-Key. */
     private HttpResponse<String> post(String token, String body, String key) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/transactions/bulk"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
             request.header("Idempotency-Key", key);
@@ -40,7 +47,8 @@ class ImportsApiTest extends AttainIntegrationTest {
     }
 
     private String writeToken(String user) {
-        var created = login(user, "demo").sendJson("POST", "/api/v1/tokens", "{\"name\":\"crm sync\",\"scopes\":[\"read\",\"write\"]}");
+        var created = login(user, "demo")
+                .sendJson("POST", "/api/v1/tokens", "{\"name\":\"crm sync\",\"scopes\":[\"read\",\"write\"]}");
         return Json.parse(created.body()).get("secret").asString();
     }
 
@@ -60,12 +68,14 @@ class ImportsApiTest extends AttainIntegrationTest {
         var repeat = post(token, body, key);
         assertThat(repeat.statusCode()).isEqualTo(200);
         assertThat(repeat.headers().firstValue("Idempotent-Replayed")).contains("true");
-        assertThat(Json.parse(repeat.body()).get("importId").asLong()).isEqualTo(result.get("importId").asLong());
+        assertThat(Json.parse(repeat.body()).get("importId").asLong())
+                .isEqualTo(result.get("importId").asLong());
     }
 
     @Test
     void badRecordsComeBackWithFieldAndReason() throws Exception {
-        String body = "{\"source\":\"api-" + UUID.randomUUID() + "\",\"records\":[{\"external_id\":\"X1\",\"close_date\":\"2026-02-30\","
+        String body = "{\"source\":\"api-" + UUID.randomUUID()
+                + "\",\"records\":[{\"external_id\":\"X1\",\"close_date\":\"2026-02-30\","
                 + "\"amount\":\"12k\",\"currency\":\"USD\",\"owner\":\"P99999\"}]}";
         var response = post(writeToken("admin"), body, null);
         var problems = Json.parse(response.body()).get("rejections").get(0).get("problems");
@@ -78,7 +88,9 @@ class ImportsApiTest extends AttainIntegrationTest {
     void aRepMayNotImport() {
         WebSession rep = login("rep", "demo");
         assertThat(rep.get("/api/v1/imports").statusCode()).isEqualTo(403);
-        assertThat(rep.sendJson("POST", "/api/v1/transactions/bulk", records("x", 1, "P00038")).statusCode()).isEqualTo(403);
+        assertThat(rep.sendJson("POST", "/api/v1/transactions/bulk", records("x", 1, "P00038"))
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(rep.get("/imports").statusCode()).isEqualTo(403);
     }
 

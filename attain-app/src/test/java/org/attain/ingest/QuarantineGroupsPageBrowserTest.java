@@ -20,7 +20,11 @@ class QuarantineGroupsPageBrowserTest extends AttainIntegrationTest {
 
     private long loadExport(String prefix) {
         var api = new ImportApiCalls(baseUrl(), login("compadmin", "demo"));
-        return api.load(QuarantineAtScaleTest.profile(ImportApiCalls.fresh(prefix)), "crm.csv", QuarantineAtScaleTest.CRM_EXPORT).id();
+        return api.load(
+                        QuarantineAtScaleTest.profile(ImportApiCalls.fresh(prefix)),
+                        "crm.csv",
+                        QuarantineAtScaleTest.CRM_EXPORT)
+                .id();
     }
 
     private static WebElement group(Browser browser, String column) {
@@ -33,25 +37,38 @@ class QuarantineGroupsPageBrowserTest extends AttainIntegrationTest {
         try (Browser browser = new Browser(baseUrl(), "en")) {
             WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(60));
             browser.logIn("compadmin", "demo").open("/imports/" + id);
-            assertThat(browser.text(".qcounts")).startsWith("Quarantine of this import: 5 open · 0 fixed · 0 dismissed");
+            assertThat(browser.text(".qcounts"))
+                    .startsWith("Quarantine of this import: 5 open · 0 fixed · 0 dismissed");
             WebElement dollars = group(browser, "Currency");
-            assertThat(dollars.getText()).contains("Currency").contains("unknown currency 'US$'").contains("4 rows");
+            assertThat(dollars.getText())
+                    .contains("Currency")
+                    .contains("unknown currency 'US$'")
+                    .contains("4 rows");
             browser.screenshot("quarantine-groups-en");
 
             dollars.findElement(By.name("to")).sendKeys("USD");
             dollars.findElement(By.cssSelector("form.correct-all button")).click();
             wait.until(ExpectedConditions.stalenessOf(dollars));
-            assertThat(browser.text(".qnotice")).isEqualTo("4 rows corrected: 3 loaded, 1 still wrong for another reason.");
-            assertThat(browser.text(".qcounts")).startsWith("Quarantine of this import: 1 open · 3 fixed · 0 dismissed");
+            assertThat(browser.text(".qnotice"))
+                    .isEqualTo("4 rows corrected: 3 loaded, 1 still wrong for another reason.");
+            assertThat(browser.text(".qcounts"))
+                    .startsWith("Quarantine of this import: 1 open · 3 fixed · 0 dismissed");
 
             WebElement noCloseDate = group(browser, "Close Date");
-            assertThat(noCloseDate.getText()).contains("Close Date").contains("(empty)").contains("missing close date").contains("1 row");
+            assertThat(noCloseDate.getText())
+                    .contains("Close Date")
+                    .contains("(empty)")
+                    .contains("missing close date")
+                    .contains("1 row");
             noCloseDate.findElement(By.name("why")).sendKeys("open deal, not won yet");
             noCloseDate.findElement(By.cssSelector("form.dismiss-all button")).click();
             wait.until(ExpectedConditions.stalenessOf(noCloseDate));
             assertThat(browser.text(".qnotice")).isEqualTo("1 row dismissed.");
-            assertThat(browser.text(".qcounts")).startsWith("Quarantine of this import: 0 open · 3 fixed · 1 dismissed");
-            assertThat(browser.text(".dismissed")).contains("open deal, not won yet").contains("compadmin");
+            assertThat(browser.text(".qcounts"))
+                    .startsWith("Quarantine of this import: 0 open · 3 fixed · 1 dismissed");
+            assertThat(browser.text(".dismissed"))
+                    .contains("open deal, not won yet")
+                    .contains("compadmin");
             browser.screenshot("quarantine-corrected-en");
         }
     }
@@ -64,12 +81,16 @@ class QuarantineGroupsPageBrowserTest extends AttainIntegrationTest {
             browser.logIn("compadmin", "demo").open("/imports/" + id + "?lang=de");
             assertThat(browser.pageText()).contains("Offene Zeilen nach Problem");
             WebElement dollars = group(browser, "Currency");
-            assertThat(dollars.getText()).contains("4 Zeilen").contains("Alle korrigieren").contains("Alle verwerfen");
+            assertThat(dollars.getText())
+                    .contains("4 Zeilen")
+                    .contains("Alle korrigieren")
+                    .contains("Alle verwerfen");
 
             dollars.findElement(By.name("to")).sendKeys("XYZ");
             dollars.findElement(By.cssSelector("form.correct-all button")).click();
             wait.until(ExpectedConditions.stalenessOf(dollars));
-            assertThat(browser.text(".qnotice")).startsWith("die Korrektur „XYZ“ für die Spalte Currency wird selbst abgelehnt")
+            assertThat(browser.text(".qnotice"))
+                    .startsWith("die Korrektur „XYZ“ für die Spalte Currency wird selbst abgelehnt")
                     .endsWith("nichts wurde geändert");
             assertThat(group(browser, "Currency").getText()).contains("4 Zeilen");
 
@@ -77,8 +98,10 @@ class QuarantineGroupsPageBrowserTest extends AttainIntegrationTest {
             dollars.findElement(By.name("to")).sendKeys("USD");
             dollars.findElement(By.cssSelector("form.correct-all button")).click();
             wait.until(ExpectedConditions.stalenessOf(dollars));
-            assertThat(browser.text(".qnotice")).isEqualTo("4 Zeilen korrigiert: 3 geladen, 1 aus einem anderen Grund noch fehlerhaft.");
-            assertThat(browser.text(".qcounts")).startsWith("Quarantäne dieses Imports: 1 offen · 3 korrigiert · 0 verworfen");
+            assertThat(browser.text(".qnotice"))
+                    .isEqualTo("4 Zeilen korrigiert: 3 geladen, 1 aus einem anderen Grund noch fehlerhaft.");
+            assertThat(browser.text(".qcounts"))
+                    .startsWith("Quarantäne dieses Imports: 1 offen · 3 korrigiert · 0 verworfen");
             browser.screenshot("quarantine-corrected-de");
         }
     }

@@ -18,8 +18,13 @@ class RecordsBulkApiTest extends AttainIntegrationTest {
     private static String accounts(String source, int count) {
         StringBuilder json = new StringBuilder("{\"source\":\"" + source + "\",\"records\":[");
         for (int i = 1; i <= count; i++) {
-            json.append(i > 1 ? "," : "").append("{\"external_id\":\"ACC").append(i).append("\",\"name\":\"Account ").append(i)
-                    .append("\",\"country\":\"DE\",\"size_band\":\"MID\",\"employees\":").append(100 + i)
+            json.append(i > 1 ? "," : "")
+                    .append("{\"external_id\":\"ACC")
+                    .append(i)
+                    .append("\",\"name\":\"Account ")
+                    .append(i)
+                    .append("\",\"country\":\"DE\",\"size_band\":\"MID\",\"employees\":")
+                    .append(100 + i)
                     .append(",\"owner\":\"P00038\"}");
         }
         return json.append("]}").toString();
@@ -38,14 +43,20 @@ class RecordsBulkApiTest extends AttainIntegrationTest {
         var result = Json.parse(first.body());
         assertThat(result.get("accepted").asLong()).isEqualTo(10_000);
         assertThat(result.get("rejected").asLong()).isZero();
-        assertThat(jdbc.sql("select count(*) from account where source = :s").param("s", source).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from account where source = :s")
+                        .param("s", source)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(10_000);
 
         var repeat = api.postJson("/api/v1/accounts/bulk", body, key);
         assertThat(repeat.headers().firstValue("Idempotent-Replayed")).contains("true");
-        assertThat(Json.parse(repeat.body()).get("importId").asLong()).isEqualTo(result.get("importId").asLong());
+        assertThat(Json.parse(repeat.body()).get("importId").asLong())
+                .isEqualTo(result.get("importId").asLong());
 
-        var again = Json.parse(api.postJson("/api/v1/accounts/bulk", body, UUID.randomUUID().toString()).body());
+        var again = Json.parse(
+                api.postJson("/api/v1/accounts/bulk", body, UUID.randomUUID().toString())
+                        .body());
         assertThat(again.get("unchanged").asLong()).isEqualTo(10_000);
         assertThat(again.get("accepted").asLong()).isZero();
     }
@@ -56,9 +67,11 @@ class RecordsBulkApiTest extends AttainIntegrationTest {
         String body = "{\"records\":[{\"person\":\"P00124\",\"period\":\"2027-Q3\",\"amount\":\"90000\"},"
                 + "{\"person\":\"Katrin Mueller\",\"period\":\"2027-Q3\",\"amount\":90000}]}";
 
-        var response = Json.parse(api.postJson("/api/v1/quotas/bulk", body, null).body());
+        var response =
+                Json.parse(api.postJson("/api/v1/quotas/bulk", body, null).body());
 
-        assertThat(response.get("accepted").asLong() + response.get("unchanged").asLong()).isEqualTo(1);
+        assertThat(response.get("accepted").asLong() + response.get("unchanged").asLong())
+                .isEqualTo(1);
         var rejection = response.get("rejections").get(0);
         assertThat(rejection.get("rowNumber").asLong()).isEqualTo(2);
         var problem = rejection.get("problems").get(0);
@@ -72,17 +85,22 @@ class RecordsBulkApiTest extends AttainIntegrationTest {
     void aRowTheDatabaseRefusesIsRejectedAloneWithTheDatabasesReasonAndTheOthersLoad() {
         ImportApiCalls api = new ImportApiCalls(baseUrl(), login("admin", "demo"));
         String id = ImportApiCalls.fresh("X");
-        String body = "{\"records\":[" + person(id + "A", id + "@twice.example") + "," + person(id + "B", id + "@twice.example") + ","
-                + person(id + "C", id + "c@once.example") + "]}";
+        String body = "{\"records\":[" + person(id + "A", id + "@twice.example") + ","
+                + person(id + "B", id + "@twice.example") + "," + person(id + "C", id + "c@once.example") + "]}";
 
-        var response = Json.parse(api.postJson("/api/v1/people/bulk", body, null).body());
+        var response =
+                Json.parse(api.postJson("/api/v1/people/bulk", body, null).body());
 
         assertThat(response.get("accepted").asLong()).isEqualTo(2);
         var rejection = response.get("rejections").get(0);
         assertThat(rejection.get("rowNumber").asLong()).isEqualTo(2);
         assertThat(rejection.get("problems").get(0).get("reason").asString())
-                .startsWith("the database refused the row: duplicate key value violates unique constraint \"person_email_key\"");
-        assertThat(jdbc.sql("select count(*) from person where external_id like :id").param("id", id + "%").query(Long.class).single())
+                .startsWith(
+                        "the database refused the row: duplicate key value violates unique constraint \"person_email_key\"");
+        assertThat(jdbc.sql("select count(*) from person where external_id like :id")
+                        .param("id", id + "%")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(2);
     }
 
@@ -93,17 +111,29 @@ class RecordsBulkApiTest extends AttainIntegrationTest {
 
     @Test
     void everyBulkEndpointIsInTheOpenApiDocument() {
-        assertThat(anonymous().get("/api/v1/openapi").body()).contains("/api/v1/people/bulk", "/api/v1/reporting-lines/bulk",
-                "/api/v1/teams/bulk", "/api/v1/quotas/bulk", "/api/v1/accounts/bulk", "/api/v1/products/bulk",
-                "/api/v1/opportunities/bulk", "/api/v1/activities/bulk", "/api/v1/fx-rates/bulk", "/api/v1/transactions/bulk",
-                "/api/v1/imports/records/{record}", "Idempotency-Key");
+        assertThat(anonymous().get("/api/v1/openapi").body())
+                .contains(
+                        "/api/v1/people/bulk",
+                        "/api/v1/reporting-lines/bulk",
+                        "/api/v1/teams/bulk",
+                        "/api/v1/quotas/bulk",
+                        "/api/v1/accounts/bulk",
+                        "/api/v1/products/bulk",
+                        "/api/v1/opportunities/bulk",
+                        "/api/v1/activities/bulk",
+                        "/api/v1/fx-rates/bulk",
+                        "/api/v1/transactions/bulk",
+                        "/api/v1/imports/records/{record}",
+                        "Idempotency-Key");
     }
 
     @Test
     void theFieldsOfEveryKindAreListed() {
-        var kinds = Json.parse(login("compadmin", "demo").get("/api/v1/imports/records").body());
+        var kinds = Json.parse(
+                login("compadmin", "demo").get("/api/v1/imports/records").body());
         assertThat(kinds).hasSize(9);
-        var quotas = Json.parse(login("compadmin", "demo").get("/api/v1/imports/records/quotas").body());
+        var quotas = Json.parse(
+                login("compadmin", "demo").get("/api/v1/imports/records/quotas").body());
         assertThat(quotas.get("key").toString()).isEqualTo("[\"person\",\"period\",\"measure\"]");
         assertThat(quotas.get("bulkPath").asString()).isEqualTo("/api/v1/quotas/bulk");
     }

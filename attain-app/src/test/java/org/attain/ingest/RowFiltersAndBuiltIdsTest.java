@@ -22,10 +22,13 @@ class RowFiltersAndBuiltIdsTest extends AttainIntegrationTest {
 
     @Autowired
     Imports imports;
+
     @Autowired
     ImportRecords records;
+
     @Autowired
     JdbcClient jdbc;
+
     @TempDir
     Path dir;
 
@@ -41,8 +44,8 @@ class RowFiltersAndBuiltIdsTest extends AttainIntegrationTest {
     private ImportOutcome load(String profileYaml, String csv) throws Exception {
         Path file = dir.resolve("deals.csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
-        return imports.importFile(new Imports.FileImport(ImportProfile.parse("deals.profile.yaml", profileYaml), file,
-                "deals.csv", "test", false));
+        return imports.importFile(new Imports.FileImport(
+                ImportProfile.parse("deals.profile.yaml", profileYaml), file, "deals.csv", "test", false));
     }
 
     private static String profile(String source, String extra) {
@@ -64,13 +67,20 @@ class RowFiltersAndBuiltIdsTest extends AttainIntegrationTest {
 
         assertThat(outcome.summary()).isEqualTo("accepted=2 rejected=1 unchanged=0 skipped=2");
         assertThat(outcome.rowsRead()).isEqualTo(5);
-        assertThat(records.quarantine(outcome.importId(), 10)).extracting(ImportRecords.QuarantinedRow::rowNumber)
+        assertThat(records.quarantine(outcome.importId(), 10))
+                .extracting(ImportRecords.QuarantinedRow::rowNumber)
                 .containsExactly(6L);
         assertThat(records.find(outcome.importId()).orElseThrow().skipped()).isEqualTo(2);
-        assertThat(jdbc.sql("select string_agg(external_id || ' ' || currency, ', ' order by external_id) from sales_transaction "
-                + "where source = :s").param("s", source).query(String.class).single()).isEqualTo("D1 USD, D3 USD");
+        assertThat(jdbc.sql(
+                                "select string_agg(external_id || ' ' || currency, ', ' order by external_id) from sales_transaction "
+                                        + "where source = :s")
+                        .param("s", source)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("D1 USD, D3 USD");
 
-        assertThat(load(profile(source, "filter: {column: Stage, in: [Closed Won]}\n"), CSV).summary())
+        assertThat(load(profile(source, "filter: {column: Stage, in: [Closed Won]}\n"), CSV)
+                        .summary())
                 .isEqualTo("accepted=0 rejected=1 unchanged=2 skipped=2");
     }
 
@@ -81,8 +91,11 @@ class RowFiltersAndBuiltIdsTest extends AttainIntegrationTest {
                 .isInstanceOf(ImportFailedException.class)
                 .hasMessage("a filter names the column 'Stge' (did you mean 'Stage'?), which the file does not have; "
                         + "its columns are: Deal, Line, Owner, Closed, Amount, Stage");
-        assertThat(jdbc.sql("select count(*) from sales_transaction where source = :s").param("s", source)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from sales_transaction where source = :s")
+                        .param("s", source)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -92,8 +105,10 @@ class RowFiltersAndBuiltIdsTest extends AttainIntegrationTest {
         ImportOutcome outcome = load(yaml, CSV.replace("oops", "400.00"));
 
         assertThat(outcome.summary()).isEqualTo("accepted=3 rejected=2 unchanged=0 skipped=0");
-        assertThat(records.quarantine(outcome.importId(), 10)).extracting(r -> r.rowNumber() + " " + r.problems().get(0).reason())
-                .containsExactly("4 transaction id D3-2026-03-03 also made by row 5",
+        assertThat(records.quarantine(outcome.importId(), 10))
+                .extracting(r -> r.rowNumber() + " " + r.problems().get(0).reason())
+                .containsExactly(
+                        "4 transaction id D3-2026-03-03 also made by row 5",
                         "5 transaction id D3-2026-03-03 also made by row 4");
     }
 }

@@ -33,14 +33,16 @@ class SkippedRowsPageBrowserTest extends AttainIntegrationTest {
         try (Browser browser = new Browser(baseUrl(), "en")) {
             browser.logIn("compadmin", "demo").open("/imports/" + done.id());
             assertThat(browser.text(".summary")).isEqualTo("accepted=1 rejected=1 unchanged=0 skipped=2");
-            assertThat(browser.text(".skipped")).isEqualTo("2 rows left out by the profile's filters (not quarantined).");
+            assertThat(browser.text(".skipped"))
+                    .isEqualTo("2 rows left out by the profile's filters (not quarantined).");
             browser.screenshot("import-skipped-en");
             browser.open("/imports");
             assertThat(browser.text("thead")).containsIgnoringCase("Skipped");
         }
         try (Browser browser = new Browser(baseUrl(), "de")) {
             browser.logIn("compadmin", "demo").open("/imports/" + done.id() + "?lang=de");
-            assertThat(browser.text(".skipped")).isEqualTo("2 Zeilen von den Filtern des Profils ausgelassen (nicht in Quarantäne).");
+            assertThat(browser.text(".skipped"))
+                    .isEqualTo("2 Zeilen von den Filtern des Profils ausgelassen (nicht in Quarantäne).");
             browser.screenshot("import-skipped-de");
             browser.open("/imports?lang=de");
             assertThat(browser.text("thead")).containsIgnoringCase("Übersprungen");

@@ -24,8 +24,7 @@ final class SuperstoreFile {
 
     static final Path FILE = Path.of("src/test/resources/realdata/superstore.csv");
 
-    private SuperstoreFile() {
-    }
+    private SuperstoreFile() {}
 
     /** Sales per payee ("superstore-central" …), as the file states them. */
     static Map<String, BigDecimal> salesByRegion() {
@@ -41,8 +40,10 @@ final class SuperstoreFile {
      */
     static Map<String, BigDecimal> commissionByPayeeAndQuarter(BigDecimal rate) {
         Map<String, BigDecimal> sales = new TreeMap<>();
-        each((r, date) -> sales.merge(payee(r) + " " + date.getYear() + "-Q" + ((date.getMonthValue() - 1) / 3 + 1),
-                new BigDecimal(r.get("Sales")), BigDecimal::add));
+        each((r, date) -> sales.merge(
+                payee(r) + " " + date.getYear() + "-Q" + ((date.getMonthValue() - 1) / 3 + 1),
+                new BigDecimal(r.get("Sales")),
+                BigDecimal::add));
         sales.replaceAll((k, v) -> v.multiply(rate).setScale(2, RoundingMode.HALF_EVEN));
         return sales;
     }
@@ -60,7 +61,12 @@ final class SuperstoreFile {
 
     private static void each(BiConsumer<CSVRecord, LocalDate> line) {
         try (Reader in = Files.newBufferedReader(FILE, StandardCharsets.UTF_8)) {
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            for (CSVRecord r : CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(in)) {
                 line.accept(r, LocalDate.parse(r.get("Order Date")));
             }
         } catch (IOException e) {

@@ -41,16 +41,20 @@ class XlsxRecordImportTest extends AttainIntegrationTest {
             }
             book.write(file);
         }
-        String profile = "record: quotas\nsource: planning\nformat: {numbers: de}\ncolumns: {person: Rep, period: Quarter, amount: Quota}\n";
+        String profile =
+                "record: quotas\nsource: planning\nformat: {numbers: de}\ncolumns: {person: Rep, period: Quarter, amount: Quota}\n";
 
-        ImportApiCalls.Done done = new ImportApiCalls(baseUrl(), login("compadmin", "demo")).load(profile, "quotas.xlsx",
-                file.toByteArray(), false);
+        ImportApiCalls.Done done = new ImportApiCalls(baseUrl(), login("compadmin", "demo"))
+                .load(profile, "quotas.xlsx", file.toByteArray(), false);
 
         assertThat(done.record().get("rejected").asLong()).isEqualTo(1);
-        assertThat(done.problems()).singleElement().asString().startsWith("3 | Quarter | 2027-Q9 | unknown period '2027-Q9'");
+        assertThat(done.problems())
+                .singleElement()
+                .asString()
+                .startsWith("3 | Quarter | 2027-Q9 | unknown period '2027-Q9'");
         assertThat(jdbc.sql("""
                 select q.amount::text from quota q join person p on p.id = q.person_id
-                where p.external_id = 'P00131' and q.period_id = :q and q.measure = 'bookings'""").param("q", QUARTER)
-                .query(String.class).single()).isEqualTo("98765.5000");
+                where p.external_id = 'P00131' and q.period_id = :q and q.measure = 'bookings'""").param("q", QUARTER).query(String.class).single())
+                .isEqualTo("98765.5000");
     }
 }

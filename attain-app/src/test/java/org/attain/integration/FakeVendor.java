@@ -28,11 +28,12 @@ final class FakeVendor implements AutoCloseable {
         }
     }
 
-    record Seen(String method, String path, String query, String authorization, String body, Map<String, String> headers) {
-    }
+    record Seen(
+            String method, String path, String query, String authorization, String body, Map<String, String> headers) {}
 
     private final HttpServer server;
-    private final Map<String, Function<Seen, Answer>> routes = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+    private final Map<String, Function<Seen, Answer>> routes =
+            Collections.synchronizedMap(new java.util.LinkedHashMap<>());
     private final Map<String, Deque<Answer>> once = new ConcurrentHashMap<>();
     private final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
 
@@ -68,8 +69,13 @@ final class FakeVendor implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        Seen request = new Seen(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getQuery(),
-                ex.getRequestHeaders().getFirst("Authorization"), body, headers(ex));
+        Seen request = new Seen(
+                ex.getRequestMethod(),
+                ex.getRequestURI().getPath(),
+                ex.getRequestURI().getQuery(),
+                ex.getRequestHeaders().getFirst("Authorization"),
+                body,
+                headers(ex));
         seen.add(request);
         Answer answer = null;
         String matched = null;
@@ -79,7 +85,9 @@ final class FakeVendor implements AutoCloseable {
                 if (key[0].equals(request.method()) && request.path().startsWith(key[1])) {
                     matched = route.getKey();
                     Deque<Answer> queued = once.get(matched);
-                    answer = queued != null && !queued.isEmpty() ? queued.poll() : route.getValue().apply(request);
+                    answer = queued != null && !queued.isEmpty()
+                            ? queued.poll()
+                            : route.getValue().apply(request);
                     break;
                 }
             }

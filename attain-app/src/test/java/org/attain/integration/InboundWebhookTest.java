@@ -29,10 +29,15 @@ class InboundWebhookTest extends AttainIntegrationTest {
     @BeforeEach
     void registerTheCrm() {
         String source = "crm-" + UUID.randomUUID().toString().substring(0, 8);
-        var answer = login("admin", "demo").sendJson("POST", "/api/v1/integrations/webhook-sources/" + source + "/secret", null);
+        var answer = login("admin", "demo")
+                .sendJson("POST", "/api/v1/integrations/webhook-sources/" + source + "/secret", null);
         assertThat(answer.statusCode()).isEqualTo(200);
-        crm = new SignedWebhook(baseUrl(), source, Json.parse(answer.body()).get("secret").asString(), clock);
-        repEmail = Json.parse(login("rep", "demo").get("/api/v1/me").body()).get("person").get("email").asString();
+        crm = new SignedWebhook(
+                baseUrl(), source, Json.parse(answer.body()).get("secret").asString(), clock);
+        repEmail = Json.parse(login("rep", "demo").get("/api/v1/me").body())
+                .get("person")
+                .get("email")
+                .asString();
     }
 
     private String dealWon(String id, String amount) {
@@ -43,7 +48,10 @@ class InboundWebhookTest extends AttainIntegrationTest {
 
     private long transactions(String externalId) {
         return jdbc.sql("select count(*) from sales_transaction where source = :s and external_id = :id")
-                .param("s", crm.source()).param("id", externalId).query(Long.class).single();
+                .param("s", crm.source())
+                .param("id", externalId)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -57,7 +65,10 @@ class InboundWebhookTest extends AttainIntegrationTest {
         assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
         assertThat(transactions("OPP-1")).isEqualTo(1);
         assertThat(jdbc.sql("select amount from sales_transaction where source = :s and external_id = 'OPP-1'")
-                .param("s", crm.source()).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("12000.00");
+                        .param("s", crm.source())
+                        .query(java.math.BigDecimal.class)
+                        .single())
+                .isEqualByComparingTo("12000.00");
     }
 
     @Test
@@ -66,7 +77,10 @@ class InboundWebhookTest extends AttainIntegrationTest {
         var changed = crm.send("d-2", dealWon("OPP-2", "5500.00"));
         assertThat(Json.parse(changed.body()).get("status").asString()).isEqualTo("applied");
         assertThat(jdbc.sql("select version from sales_transaction where source = :s and external_id = 'OPP-2'")
-                .param("s", crm.source()).query(Integer.class).single()).isEqualTo(2);
+                        .param("s", crm.source())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     @Test
@@ -76,7 +90,10 @@ class InboundWebhookTest extends AttainIntegrationTest {
                  "amount":"8000","currency":"USD","owner":"%s","probability":"0.6"}}""".formatted(repEmail));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(jdbc.sql("select stage from opportunity where source = :s and external_id = 'OPP-3'")
-                .param("s", crm.source()).query(String.class).single()).isEqualTo("Negotiation");
+                        .param("s", crm.source())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Negotiation");
         assertThat(transactions("OPP-3")).isZero();
     }
 
@@ -87,7 +104,10 @@ class InboundWebhookTest extends AttainIntegrationTest {
                  "occurred_at":"2026-05-04T09:30:00Z","duration_minutes":25,"outcome":"connected"}}""".formatted(repEmail));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(jdbc.sql("select duration_minutes from activity where source = :s and external_id = 'CALL-1'")
-                .param("s", crm.source()).query(Integer.class).single()).isEqualTo(25);
+                        .param("s", crm.source())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(25);
     }
 
     @Test
@@ -125,17 +145,24 @@ class InboundWebhookTest extends AttainIntegrationTest {
 
     @Test
     void anAbsurdAmountANonCurrencyAndYearOneAreRefusedNamingTheirFieldsBeforeAnythingIsWritten() {
-        var response = crm.send("d-absurd", dealWon("OPP-9", "999999999999999.99").replace("\"USD\"", "\"XXX\"")
-                .replace("2026-05-04", "0001-01-01"));
+        var response = crm.send(
+                "d-absurd",
+                dealWon("OPP-9", "999999999999999.99")
+                        .replace("\"USD\"", "\"XXX\"")
+                        .replace("2026-05-04", "0001-01-01"));
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode errors = Json.parse(response.body()).get("errors");
-        assertThat(errors.findValuesAsString("field")).containsExactly("data.close_date", "data.amount", "data.currency");
+        assertThat(errors.findValuesAsString("field"))
+                .containsExactly("data.close_date", "data.amount", "data.currency");
         assertThat(errors.get(1).get("reason").asString())
                 .isEqualTo("amount 999999999999999.99 is too large: an amount must be less than 1000000000000 in size");
         assertThat(transactions("OPP-9")).isZero();
         assertThat(jdbc.sql("select count(*) from opportunity where source = :s and external_id = 'OPP-9'")
-                .param("s", crm.source()).query(Long.class).single()).isZero();
+                        .param("s", crm.source())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -144,8 +171,13 @@ class InboundWebhookTest extends AttainIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(jdbc.sql("select amount::text from sales_transaction where source = :s and external_id = 'OPP-10'")
-                .param("s", crm.source()).query(String.class).single()).isEqualTo("900719925474.0993");
-        assertThat(crm.send("d-infinite", dealWon("OPP-11", "x").replace("\"x\"", "1e400")).statusCode()).isEqualTo(400);
+                        .param("s", crm.source())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("900719925474.0993");
+        assertThat(crm.send("d-infinite", dealWon("OPP-11", "x").replace("\"x\"", "1e400"))
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -155,12 +187,18 @@ class InboundWebhookTest extends AttainIntegrationTest {
         assertThat(body.get("status").asString()).isEqualTo("rejected");
         assertThat(body.get("problems").get(0).get("field").asString()).isEqualTo("data.owner");
         long importId = body.get("importId").asLong();
-        assertThat(login("compadmin", "demo").get("/api/v1/imports/" + importId + "/quarantine").body()).contains("nobody@example.com");
+        assertThat(login("compadmin", "demo")
+                        .get("/api/v1/imports/" + importId + "/quarantine")
+                        .body())
+                .contains("nobody@example.com");
     }
 
     @Test
     void onlyAdminsRegisterSources() {
         WebSession compAdmin = login("compadmin", "demo");
-        assertThat(compAdmin.sendJson("POST", "/api/v1/integrations/webhook-sources/other/secret", null).statusCode()).isEqualTo(403);
+        assertThat(compAdmin
+                        .sendJson("POST", "/api/v1/integrations/webhook-sources/other/secret", null)
+                        .statusCode())
+                .isEqualTo(403);
     }
 }

@@ -11,8 +11,14 @@ class IntegrationApiDocumentedTest extends AttainIntegrationTest {
     @Test
     void webhooksConnectorsAndActivitiesAreDocumented() {
         String document = anonymous().get("/api/v1/openapi").body();
-        assertThat(document).contains("/api/v1/webhooks/{source}", "X-Attain-Signature", "/api/v1/integrations/connectors/{kind}/sync",
-                "/api/v1/integrations/subscriptions", "/api/v1/integrations/deliveries", "/api/v1/activities",
-                "/api/v1/activities/summary");
+        assertThat(document)
+                .contains(
+                        "/api/v1/webhooks/{source}",
+                        "X-Attain-Signature",
+                        "/api/v1/integrations/connectors/{kind}/sync",
+                        "/api/v1/integrations/subscriptions",
+                        "/api/v1/integrations/deliveries",
+                        "/api/v1/activities",
+                        "/api/v1/activities/summary");
     }
 }

@@ -16,16 +16,21 @@ class IntegrationsPageTest extends AttainIntegrationTest {
         var posted = admin.postForm("/integrations/sources", Map.of("source", "page-crm"));
         assertThat(posted.statusCode()).isEqualTo(302);
         String page = admin.get("/integrations").body();
-        assertThat(page).contains("data-test=\"secret\"").contains("whsec_").contains("/api/v1/webhooks/page-crm")
-                .contains("data-test=\"connector-salesforce\"").contains("data-test=\"connector-hubspot\"");
+        assertThat(page)
+                .contains("data-test=\"secret\"")
+                .contains("whsec_")
+                .contains("/api/v1/webhooks/page-crm")
+                .contains("data-test=\"connector-salesforce\"")
+                .contains("data-test=\"connector-hubspot\"");
         assertThat(admin.get("/integrations").body()).doesNotContain("whsec_");
     }
 
     @Test
     void theConnectorFormNeverEchoesCredentials() {
         WebSession admin = login("admin", "demo");
-        admin.postForm("/integrations/connectors/hubspot", Map.of("baseUrl", "https://api.hubapi.com", "currency", "EUR",
-                "cred_token", "pat-na1-visible-never"));
+        admin.postForm(
+                "/integrations/connectors/hubspot",
+                Map.of("baseUrl", "https://api.hubapi.com", "currency", "EUR", "cred_token", "pat-na1-visible-never"));
         String page = admin.get("/integrations?lang=de").body();
         assertThat(page).doesNotContain("pat-na1-visible-never").contains("Zugangsdaten sind gespeichert");
     }
@@ -33,7 +38,9 @@ class IntegrationsPageTest extends AttainIntegrationTest {
     @Test
     void nobodyElseFindsThePage() {
         for (String login : new String[] {"compadmin", "finance", "manager", "rep"}) {
-            assertThat(login(login, "demo").get("/integrations").statusCode()).as(login).isEqualTo(404);
+            assertThat(login(login, "demo").get("/integrations").statusCode())
+                    .as(login)
+                    .isEqualTo(404);
         }
     }
 }

@@ -19,7 +19,9 @@ class SecretBoxTest {
         SecretBox first = new SecretBox("", dataDir.toString());
         String stored = first.encrypt("refresh-token-123");
         assertThat(stored).startsWith("v1:").doesNotContain("refresh-token-123");
-        assertThat(first.encrypt("refresh-token-123")).as("a fresh nonce each time").isNotEqualTo(stored);
+        assertThat(first.encrypt("refresh-token-123"))
+                .as("a fresh nonce each time")
+                .isNotEqualTo(stored);
         assertThat(Files.exists(dataDir.resolve("secret.key"))).isTrue();
 
         SecretBox afterRestart = new SecretBox("", dataDir.toString());

@@ -14,11 +14,17 @@ class SignaturesTest {
     void aSignatureMatchesOnlyItsOwnTimestampBodyAndSecret() {
         String signature = Signatures.sign("whsec_a", 1_700_000_000L, BODY);
         assertThat(signature).startsWith("sha256=").hasSize(7 + 64);
-        assertThat(Signatures.matches("whsec_a", 1_700_000_000L, BODY, signature)).isTrue();
-        assertThat(Signatures.matches("whsec_a", 1_700_000_000L, BODY, signature.toUpperCase().replace("SHA256", "sha256"))).isTrue();
-        assertThat(Signatures.matches("whsec_a", 1_700_000_001L, BODY, signature)).isFalse();
-        assertThat(Signatures.matches("whsec_b", 1_700_000_000L, BODY, signature)).isFalse();
-        assertThat(Signatures.matches("whsec_a", 1_700_000_000L, "{}".getBytes(StandardCharsets.UTF_8), signature)).isFalse();
+        assertThat(Signatures.matches("whsec_a", 1_700_000_000L, BODY, signature))
+                .isTrue();
+        assertThat(Signatures.matches(
+                        "whsec_a", 1_700_000_000L, BODY, signature.toUpperCase().replace("SHA256", "sha256")))
+                .isTrue();
+        assertThat(Signatures.matches("whsec_a", 1_700_000_001L, BODY, signature))
+                .isFalse();
+        assertThat(Signatures.matches("whsec_b", 1_700_000_000L, BODY, signature))
+                .isFalse();
+        assertThat(Signatures.matches("whsec_a", 1_700_000_000L, "{}".getBytes(StandardCharsets.UTF_8), signature))
+                .isFalse();
         assertThat(Signatures.matches("whsec_a", 1_700_000_000L, BODY, null)).isFalse();
     }
 }

@@ -30,7 +30,8 @@ record SignedWebhook(String baseUrl, String source, String secret, java.time.Clo
 
     HttpResponse<String> post(String delivery, byte[] body, String timestamp, String signature) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/webhooks/" + source))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (delivery != null) {
             b.header(Signatures.DELIVERY, delivery);
         }

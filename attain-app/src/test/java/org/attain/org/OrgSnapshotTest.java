@@ -31,16 +31,24 @@ class OrgSnapshotTest extends AttainIntegrationTest {
         return jdbc.sql("""
                 insert into person(external_id, first_name, last_name, email, title, role_type, employment_start)
                 values (:id, 'Olga', :last, :email, 'Account Executive', 'REP', date '2026-01-01') returning id""")
-                .param("id", id).param("last", lastName).param("email", id.toLowerCase() + "@brightlane.example")
-                .query(Long.class).single();
+                .param("id", id)
+                .param("last", lastName)
+                .param("email", id.toLowerCase() + "@brightlane.example")
+                .query(Long.class)
+                .single();
     }
 
     private Person personOf(OrgSnapshot.Org snapshot, long id) {
-        return snapshot.people().stream().filter(p -> p.id().value().equals(Long.toString(id))).findFirst().orElse(null);
+        return snapshot.people().stream()
+                .filter(p -> p.id().value().equals(Long.toString(id)))
+                .findFirst()
+                .orElse(null);
     }
 
     private long managerId() {
-        return jdbc.sql("select id from person where role_type = 'MANAGER' order by id limit 1").query(Long.class).single();
+        return jdbc.sql("select id from person where role_type = 'MANAGER' order by id limit 1")
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -59,14 +67,18 @@ class OrgSnapshotTest extends AttainIntegrationTest {
 
         long manager = managerId();
         jdbc.sql("insert into reporting_line(person_id, manager_id, valid_from) values (:p, :m, date '2026-01-01')")
-                .param("p", person).param("m", manager).update();
+                .param("p", person)
+                .param("m", manager)
+                .update();
 
         OrgSnapshot.Org afterLine = org.current();
         assertThat(afterLine).isNotSameAs(afterPerson);
         assertThat(afterLine.reportsOf().get(manager)).contains(person);
         assertThat(afterLine.reportingLines()).anyMatch(l -> l.person().value().equals(Long.toString(person)));
 
-        jdbc.sql("update person set employment_end = date '2026-06-30' where id = :id").param("id", person).update();
+        jdbc.sql("update person set employment_end = date '2026-06-30' where id = :id")
+                .param("id", person)
+                .update();
         assertThat(personOf(org.current(), person).employment().last()).hasToString("2026-06-30");
     }
 
@@ -77,11 +89,14 @@ class OrgSnapshotTest extends AttainIntegrationTest {
         long[] people = new long[2];
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
             jdbc.sql("insert into account(source, external_id, name) values ('org-test', :id, 'Nordlicht GmbH')")
-                    .param("id", UUID.randomUUID().toString()).update();
+                    .param("id", UUID.randomUUID().toString())
+                    .update();
             added[0] = newPerson("First");
-            people[0] = jdbc.sql("select people from org_version").query(Long.class).single();
+            people[0] =
+                    jdbc.sql("select people from org_version").query(Long.class).single();
             added[1] = newPerson("Second");
-            people[1] = jdbc.sql("select people from org_version").query(Long.class).single();
+            people[1] =
+                    jdbc.sql("select people from org_version").query(Long.class).single();
         });
 
         // The account did not stand in for the people; the second person did not move the number again

@@ -11,9 +11,11 @@ class PersonRefTest {
     void aPrefixSaysWhichKindOfIdAndAPlainValueMayBeAny() {
         assertThat(PersonRef.valueOf("id:42")).isEqualTo(new PersonRef(PersonRef.Kind.ID, "42"));
         assertThat(PersonRef.valueOf("employee:42")).isEqualTo(new PersonRef(PersonRef.Kind.EMPLOYEE, "42"));
-        assertThat(PersonRef.valueOf("EMAIL:Ann@Example.com")).isEqualTo(new PersonRef(PersonRef.Kind.EMAIL, "Ann@Example.com"));
+        assertThat(PersonRef.valueOf("EMAIL:Ann@Example.com"))
+                .isEqualTo(new PersonRef(PersonRef.Kind.EMAIL, "Ann@Example.com"));
         assertThat(PersonRef.valueOf(" P00036 ")).isEqualTo(new PersonRef(PersonRef.Kind.ANY, "P00036"));
-        assertThat(PersonRef.valueOf("EU:123")).as("an unknown prefix is part of the employee id")
+        assertThat(PersonRef.valueOf("EU:123"))
+                .as("an unknown prefix is part of the employee id")
                 .isEqualTo(new PersonRef(PersonRef.Kind.ANY, "EU:123"));
     }
 

@@ -42,11 +42,18 @@ class EarningsPrivacyTest extends AttainIntegrationTest {
         long otherRep = jdbc.sql("""
                 select p.id from person p where p.role_type = 'REP' and p.id <> :rep and not exists (
                   select 1 from reporting_line rl where rl.person_id = p.id and rl.manager_id = :m)
-                order by p.id limit 1""").param("rep", rep).param("m", manager).query(Long.class).single();
+                order by p.id limit 1""")
+                .param("rep", rep)
+                .param("m", manager)
+                .query(Long.class)
+                .single();
         long managersManager = jdbc.sql("""
                 select manager_id from reporting_line where person_id = :m
                   and valid_from <= cast(:today as date) and (valid_until is null or valid_until > cast(:today as date))""")
-                .param("m", manager).param("today", TODAY).query(Long.class).single();
+                .param("m", manager)
+                .param("today", TODAY)
+                .query(Long.class)
+                .single();
 
         expect("rep", rep, 200);
         expect("rep", otherRep, 404);
@@ -59,13 +66,16 @@ class EarningsPrivacyTest extends AttainIntegrationTest {
             expect(backOffice, rep, 200);
             expect(backOffice, otherRep, 200);
         }
-        assertThat(anonymous().get("/api/v1/people/" + rep + "/earnings").statusCode()).isEqualTo(401);
+        assertThat(anonymous().get("/api/v1/people/" + rep + "/earnings").statusCode())
+                .isEqualTo(401);
     }
 
     @Test
     void theStatementPageFollowsTheSameRule() {
         long otherRep = jdbc.sql("select id from person where role_type = 'REP' and id <> :r order by id desc limit 1")
-                .param("r", id("rep")).query(Long.class).single();
+                .param("r", id("rep"))
+                .query(Long.class)
+                .single();
         WebSession rep = login("rep", "demo");
         assertThat(rep.get("/people/" + id("rep") + "/statement").statusCode()).isEqualTo(200);
         assertThat(rep.get("/people/" + otherRep + "/statement").statusCode()).isEqualTo(404);
@@ -74,15 +84,22 @@ class EarningsPrivacyTest extends AttainIntegrationTest {
     @Test
     void anUnknownPeriodIsA404() {
         WebSession rep = login("rep", "demo");
-        assertThat(rep.get("/api/v1/people/" + id("rep") + "/earnings?period=1999-Q1").statusCode()).isEqualTo(404);
+        assertThat(rep.get("/api/v1/people/" + id("rep") + "/earnings?period=1999-Q1")
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     private void expect(String login, long personId, int status) {
-        assertThat(login(login, "demo").get("/api/v1/people/" + personId + "/earnings").statusCode())
-                .as("%s reading the earnings of person %s", login, personId).isEqualTo(status);
+        assertThat(login(login, "demo")
+                        .get("/api/v1/people/" + personId + "/earnings")
+                        .statusCode())
+                .as("%s reading the earnings of person %s", login, personId)
+                .isEqualTo(status);
     }
 
     private long id(String login) {
-        return Json.parse(login(login, "demo").get("/api/v1/me").body()).get("id").asLong();
+        return Json.parse(login(login, "demo").get("/api/v1/me").body())
+                .get("id")
+                .asLong();
     }
 }

@@ -25,15 +25,20 @@ class ApprovalBrowserTest extends AttainIntegrationTest {
             browser.logIn("manager", "demo");
             browser.driver().findElement(By.linkText("Approvals")).click();
             browser.open("/approvals?period=" + cast.quarter + "&state=PENDING");
-            browser.driver().findElement(By.cssSelector("[data-test=approve-" + payee + "]")).click();
+            browser.driver()
+                    .findElement(By.cssSelector("[data-test=approve-" + payee + "]"))
+                    .click();
             assertThat(browser.text("main [role=status]")).isEqualTo("Payout approved.");
             browser.open("/approvals?period=" + cast.quarter);
-            assertThat(browser.text("[data-test=approval-" + payee + "]")).contains("Approved").contains("by manager");
+            assertThat(browser.text("[data-test=approval-" + payee + "]"))
+                    .contains("Approved")
+                    .contains("by manager");
             browser.screenshot("manager-approved-en");
 
             browser.open("/reports?period=" + cast.quarter + "&lang=de");
             assertThat(browser.text("h1")).isEqualTo("Berichte");
-            assertThat(browser.driver().findElements(By.cssSelector("#chart-distribution canvas"))).isNotEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("#chart-distribution canvas")))
+                    .isNotEmpty();
             assertThat(browser.pageText()).contains("Zielerreichung").containsIgnoringCase("Quote");
             browser.screenshot("manager-reports-de");
         }

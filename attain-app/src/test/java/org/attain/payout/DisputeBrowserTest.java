@@ -22,15 +22,24 @@ class DisputeBrowserTest extends AttainIntegrationTest {
         try (Browser browser = new Browser(baseUrl(), "en-US")) {
             browser.logIn("rep", "demo");
             browser.open("/people/" + cast.rep + "/statement?period=" + cast.quarter);
-            browser.driver().findElement(By.cssSelector("[data-test=question-line-" + line + "]")).click();
+            browser.driver()
+                    .findElement(By.cssSelector("[data-test=question-line-" + line + "]"))
+                    .click();
             assertThat(browser.text("h1")).isEqualTo("Question this line");
 
-            browser.driver().findElement(By.cssSelector("[data-test=open-dispute]")).click();
+            browser.driver()
+                    .findElement(By.cssSelector("[data-test=open-dispute]"))
+                    .click();
             assertThat(browser.text("main [role=alert]")).isEqualTo("Please say what looks wrong with this line.");
-            assertThat(browser.driver().findElement(By.id("text")).getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(browser.driver().findElement(By.id("text")).getAttribute("aria-invalid"))
+                    .isEqualTo("true");
 
-            browser.driver().findElement(By.id("text")).sendKeys("Deal T42 closed on the 30th but is not on this line.");
-            browser.driver().findElement(By.cssSelector("[data-test=open-dispute]")).click();
+            browser.driver()
+                    .findElement(By.id("text"))
+                    .sendKeys("Deal T42 closed on the 30th but is not on this line.");
+            browser.driver()
+                    .findElement(By.cssSelector("[data-test=open-dispute]"))
+                    .click();
             assertThat(browser.text("main [role=status]")).contains("Your question is sent");
             assertThat(browser.text("[data-test=dispute-status]")).isEqualTo("Open");
             assertThat(browser.text("[data-test=dispute-text]")).contains("Deal T42");

@@ -28,9 +28,22 @@ class FormulaInjectionTest {
 
     @Test
     void bothPayrollLayoutsQuoteDangerousTextAndKeepAmountsNumeric() {
-        Approvals.Item evil = new Approvals.Item(1, "@E1", "=cmd|' /C calc'!A0", "Team", "2026-Q4", 9, "EUR",
-                new BigDecimal("-12.5"), ApprovalState.APPROVED, "+admin", Instant.parse("2026-11-02T10:00:00Z"),
-                new BigDecimal("-12.5"), null, false, false);
+        Approvals.Item evil = new Approvals.Item(
+                1,
+                "@E1",
+                "=cmd|' /C calc'!A0",
+                "Team",
+                "2026-Q4",
+                9,
+                "EUR",
+                new BigDecimal("-12.5"),
+                ApprovalState.APPROVED,
+                "+admin",
+                Instant.parse("2026-11-02T10:00:00Z"),
+                new BigDecimal("-12.5"),
+                null,
+                false,
+                false);
 
         String generic = PayrollExport.generic(List.of(evil));
         String row = generic.lines().toList().get(1);
@@ -39,6 +52,10 @@ class FormulaInjectionTest {
 
         String datev = PayrollExport.datev(List.of(evil), "12/2026", "1100", ZoneOffset.UTC);
         String germanRow = datev.lines().toList().get(1);
-        assertThat(germanRow).startsWith("'@E1;").contains("'=cmd").contains(";-12,50;").contains(";'+admin;");
+        assertThat(germanRow)
+                .startsWith("'@E1;")
+                .contains("'=cmd")
+                .contains(";-12,50;")
+                .contains(";'+admin;");
     }
 }

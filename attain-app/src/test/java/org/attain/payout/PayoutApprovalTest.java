@@ -48,7 +48,10 @@ class PayoutApprovalTest extends AttainIntegrationTest {
         assertThat(Json.parse(approved.body()).get("approvedBy").asString()).isEqualTo("manager");
         assertThat(state(manager, teammate)).isEqualTo("APPROVED");
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'PAYOUT_APPROVED' and entity_id = :e")
-                .param("e", teammate + "/" + cast.quarter).query(Long.class).single()).isEqualTo(1);
+                        .param("e", teammate + "/" + cast.quarter)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -57,18 +60,26 @@ class PayoutApprovalTest extends AttainIntegrationTest {
         WebSession admin = login("admin", "demo");
         WebSession compadmin = login("compadmin", "demo");
         CountDownLatch start = new CountDownLatch(1);
-        CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> await(start, () -> approve(admin, payee)));
-        CompletableFuture<HttpResponse<String>> second = CompletableFuture.supplyAsync(() -> await(start, () -> approve(compadmin, payee)));
+        CompletableFuture<HttpResponse<String>> first =
+                CompletableFuture.supplyAsync(() -> await(start, () -> approve(admin, payee)));
+        CompletableFuture<HttpResponse<String>> second =
+                CompletableFuture.supplyAsync(() -> await(start, () -> approve(compadmin, payee)));
         start.countDown();
         List<HttpResponse<String>> both = List.of(first.get(), second.get());
 
         assertThat(both).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(201, 409);
-        HttpResponse<String> winner = both.stream().filter(r -> r.statusCode() == 201).findFirst().orElseThrow();
-        HttpResponse<String> loser = both.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
+        HttpResponse<String> winner =
+                both.stream().filter(r -> r.statusCode() == 201).findFirst().orElseThrow();
+        HttpResponse<String> loser =
+                both.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
         String approver = Json.parse(winner.body()).get("approvedBy").asString();
         assertThat(Json.parse(loser.body()).get("detail").asString()).contains("already approved by " + approver);
         assertThat(jdbc.sql("select count(*) from payout_approval where person_id = :p and period_id = :q")
-                .param("p", payee).param("q", cast.quarter).query(Long.class).single()).isEqualTo(1);
+                        .param("p", payee)
+                        .param("q", cast.quarter)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -84,8 +95,11 @@ class PayoutApprovalTest extends AttainIntegrationTest {
         JsonNode item = item(compadmin, payee);
         assertThat(item.get("state").asString()).isEqualTo("CHANGED");
         assertThat(item.get("approvedPayout").decimalValue()).isEqualByComparingTo(before.value());
-        assertThat(login("finance", "demo").get("/api/v1/payroll/" + cast.quarter + "/payouts").body())
-                .as("a changed payout is not paid until approved again").doesNotContain("\"personId\":" + payee + ",");
+        assertThat(login("finance", "demo")
+                        .get("/api/v1/payroll/" + cast.quarter + "/payouts")
+                        .body())
+                .as("a changed payout is not paid until approved again")
+                .doesNotContain("\"personId\":" + payee + ",");
         assertThat(approve(compadmin, payee).statusCode()).isEqualTo(201);
         assertThat(state(compadmin, payee)).isEqualTo("APPROVED");
     }
@@ -105,8 +119,7 @@ class PayoutApprovalTest extends AttainIntegrationTest {
         assertThat(approve(login("rep", "demo"), cast.rep).statusCode()).isEqualTo(403);
     }
 
-    private record BigDecimalText(java.math.BigDecimal value) {
-    }
+    private record BigDecimalText(java.math.BigDecimal value) {}
 
     private BigDecimalText payout(WebSession s, long payee) {
         return new BigDecimalText(item(s, payee).get("payout").decimalValue());
@@ -116,12 +129,12 @@ class PayoutApprovalTest extends AttainIntegrationTest {
         jdbc.sql("""
                 insert into sales_transaction(source, external_id, kind, status, owner_id, close_date, amount, currency, deal_type, term_months)
                 select 'payout-test', 'APPROVAL-CHANGE-' || :p, 'DEAL', 'won', p.id, per.starts_on + 5, 250000, p.currency, 'new_logo', 12
-                from person p, period per where p.id = :p and per.id = :q""")
-                .param("p", payee).param("q", cast.quarter).update();
+                from person p, period per where p.id = :p and per.id = :q""").param("p", payee).param("q", cast.quarter).update();
     }
 
     private HttpResponse<String> approve(WebSession s, long payee) {
-        return s.sendJson("POST", "/api/v1/approvals", "{\"personId\":" + payee + ",\"period\":\"" + cast.quarter + "\"}");
+        return s.sendJson(
+                "POST", "/api/v1/approvals", "{\"personId\":" + payee + ",\"period\":\"" + cast.quarter + "\"}");
     }
 
     private String state(WebSession s, long payee) {
@@ -129,8 +142,11 @@ class PayoutApprovalTest extends AttainIntegrationTest {
     }
 
     private JsonNode item(WebSession s, long payee) {
-        return Json.parse(s.get("/api/v1/approvals?period=" + cast.quarter).body()).valueStream()
-                .filter(n -> n.get("personId").asLong() == payee).findFirst().orElseThrow();
+        return Json.parse(s.get("/api/v1/approvals?period=" + cast.quarter).body())
+                .valueStream()
+                .filter(n -> n.get("personId").asLong() == payee)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static <T> T await(CountDownLatch latch, java.util.function.Supplier<T> action) {

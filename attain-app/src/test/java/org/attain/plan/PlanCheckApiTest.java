@@ -30,33 +30,40 @@ class PlanCheckApiTest extends AttainIntegrationTest {
     void aTypoInAConditionIsRefusedWithItsLineColumnAndTheClosestField() {
         WebSession compAdmin = login("compadmin", "demo");
         String plan = SPIFF.formatted(System.nanoTime(), "deal.typ == 'new_logo'");
-        for (var response : new java.net.http.HttpResponse[] {compAdmin.sendYaml("/api/v1/plans", plan),
-                compAdmin.sendYaml("/api/v1/plans?confirm=true", plan)}) {
+        for (var response : new java.net.http.HttpResponse[] {
+            compAdmin.sendYaml("/api/v1/plans", plan), compAdmin.sendYaml("/api/v1/plans?confirm=true", plan)
+        }) {
             assertThat(response.statusCode()).isEqualTo(400);
             JsonNode error = Json.parse((String) response.body()).get("errors").get(0);
             assertThat(error.get("line").asInt()).isEqualTo(6);
             // `  - {id: spiff, kind: per_deal_amount, amount: "100.00", when: "deal.typ ...`: 'typ' is column 70.
             assertThat(error.get("column").asInt()).isEqualTo(70);
-            assertThat(error.get("reason").asString()).isEqualTo("unknown field 'typ' of deal (did you mean deal.type?)");
+            assertThat(error.get("reason").asString())
+                    .isEqualTo("unknown field 'typ' of deal (did you mean deal.type?)");
             assertThat(error.get("code").asString()).isEqualTo("plan.cel.unknownField.didYouMean");
         }
-        JsonNode validated = Json.parse(compAdmin.sendYaml("/api/v1/plans/validate", plan).body());
+        JsonNode validated =
+                Json.parse(compAdmin.sendYaml("/api/v1/plans/validate", plan).body());
         assertThat(validated.get(0).get("reason").asString()).contains("did you mean deal.type?");
     }
 
     @Test
     void aConditionNoCurrentDealMeetsIsAWarningAndOneSomeDealMeetsIsNot() {
         WebSession compAdmin = login("compadmin", "demo");
-        JsonNode check = Json.parse(compAdmin.sendYaml("/api/v1/plans/check",
-                SPIFF.formatted(System.nanoTime(), "deal.type == 'new_lgo'")).body());
+        JsonNode check = Json.parse(compAdmin
+                .sendYaml("/api/v1/plans/check", SPIFF.formatted(System.nanoTime(), "deal.type == 'new_lgo'"))
+                .body());
         assertThat(check.get("errors")).isEmpty();
         JsonNode warning = check.get("warnings").get(0);
         assertThat(warning.get("line").asInt()).isEqualTo(6);
-        assertThat(warning.get("reason").asString()).matches(
-                "never true over the [1-9][0-9]* current deals \\(deal\\.type is one of: .*new_logo.*\\)");
+        assertThat(warning.get("reason").asString())
+                .matches("never true over the [1-9][0-9]* current deals \\(deal\\.type is one of: .*new_logo.*\\)");
 
-        JsonNode fine = Json.parse(compAdmin.sendYaml("/api/v1/plans/check",
-                SPIFF.formatted(System.nanoTime(), "deal.type == 'new_logo' && deal.amount > 1000.0")).body());
+        JsonNode fine = Json.parse(compAdmin
+                .sendYaml(
+                        "/api/v1/plans/check",
+                        SPIFF.formatted(System.nanoTime(), "deal.type == 'new_logo' && deal.amount > 1000.0"))
+                .body());
         assertThat(fine.get("errors")).isEmpty();
         assertThat(fine.get("warnings")).isEmpty();
     }
@@ -68,26 +75,35 @@ class PlanCheckApiTest extends AttainIntegrationTest {
         var loaded = compAdmin.sendJson("POST", "/api/v1/transactions/bulk", """
                 {"source": "crm", "records": [{"external_id": "ATTR-%s", "close_date": "%s", "amount": "100.00",
                   "currency": "%s", "owner": "%s", "deal_type": "expansion", "status": "lost",
-                  "attributes": {"segment": "smb", "seats": 12}}]}"""
-                .formatted(System.nanoTime(), LocalDate.now(), rep.get("currency").asString(), rep.get("externalId").asString()));
+                  "attributes": {"segment": "smb", "seats": 12}}]}""".formatted(
+                        System.nanoTime(),
+                        LocalDate.now(),
+                        rep.get("currency").asString(),
+                        rep.get("externalId").asString()));
         assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(200);
 
-        JsonNode ok = Json.parse(compAdmin.sendYaml("/api/v1/plans/check",
-                SPIFF.formatted(System.nanoTime(), "deal.segment == 'smb' && deal.seats >= 10")).body());
+        JsonNode ok = Json.parse(compAdmin
+                .sendYaml(
+                        "/api/v1/plans/check",
+                        SPIFF.formatted(System.nanoTime(), "deal.segment == 'smb' && deal.seats >= 10"))
+                .body());
         assertThat(ok.get("errors")).isEmpty();
         assertThat(ok.get("warnings")).isEmpty();
 
-        JsonNode typo = Json.parse(compAdmin.sendYaml("/api/v1/plans/check",
-                SPIFF.formatted(System.nanoTime(), "deal.segmnt == 'smb'")).body());
+        JsonNode typo = Json.parse(compAdmin
+                .sendYaml("/api/v1/plans/check", SPIFF.formatted(System.nanoTime(), "deal.segmnt == 'smb'"))
+                .body());
         assertThat(typo.get("errors").get(0).get("reason").asString())
                 .isEqualTo("unknown field 'segmnt' of deal (did you mean deal.segment?)");
 
-        JsonNode mistyped = Json.parse(compAdmin.sendYaml("/api/v1/plans/check",
-                SPIFF.formatted(System.nanoTime(), "deal.segment == 3")).body());
+        JsonNode mistyped = Json.parse(compAdmin
+                .sendYaml("/api/v1/plans/check", SPIFF.formatted(System.nanoTime(), "deal.segment == 3"))
+                .body());
         assertThat(mistyped.get("errors").get(0).get("reason").asString()).contains("no matching overload");
 
-        JsonNode never = Json.parse(compAdmin.sendYaml("/api/v1/plans/check",
-                SPIFF.formatted(System.nanoTime(), "deal.segment == 'enterprise'")).body());
+        JsonNode never = Json.parse(compAdmin
+                .sendYaml("/api/v1/plans/check", SPIFF.formatted(System.nanoTime(), "deal.segment == 'enterprise'"))
+                .body());
         assertThat(never.get("warnings").get(0).get("reason").asString()).contains("(deal.segment is one of: smb)");
     }
 
@@ -100,15 +116,19 @@ class PlanCheckApiTest extends AttainIntegrationTest {
         var unconfirmed = compAdmin.sendYaml("/api/v1/plans", plan);
         assertThat(unconfirmed.statusCode()).isEqualTo(409);
         JsonNode conflict = Json.parse(unconfirmed.body());
-        assertThat(conflict.get("detail").asString()).contains("has no scenario").contains("confirm=true");
+        assertThat(conflict.get("detail").asString())
+                .contains("has no scenario")
+                .contains("confirm=true");
         assertThat(conflict.get("scenarios")).isEmpty();
-        assertThat(compAdmin.get("/api/v1/plans/test-flat-" + key + "/versions").statusCode()).isEqualTo(404);
+        assertThat(compAdmin.get("/api/v1/plans/test-flat-" + key + "/versions").statusCode())
+                .isEqualTo(404);
 
         var confirmed = compAdmin.sendYaml("/api/v1/plans?confirm=true", plan);
         assertThat(confirmed.statusCode()).isEqualTo(201);
         assertThat(Json.parse(confirmed.body()).get("version").asInt()).isEqualTo(1);
 
-        var attached = compAdmin.postForm("/plans/test-flat-" + key + "/scenarios", Map.of("name", "ten percent", "body", """
+        var attached = compAdmin.postForm(
+                "/plans/test-flat-" + key + "/scenarios", Map.of("name", "ten percent", "body", """
                 scenario: ten-percent
                 periods: [2026-Q1]
                 currency: USD
@@ -135,7 +155,8 @@ class PlanCheckApiTest extends AttainIntegrationTest {
         assertThat(failed.get("scenarios").get(0).get("passed").asBoolean()).isFalse();
         assertThat(failed.get("scenarios").get(0).get("problems").get(0).asString())
                 .contains("expected 5000.00, got 6000.00");
-        assertThat(compAdmin.sendYaml("/api/v1/plans?confirm=true", failingPlan).statusCode()).isEqualTo(201);
+        assertThat(compAdmin.sendYaml("/api/v1/plans?confirm=true", failingPlan).statusCode())
+                .isEqualTo(201);
     }
 
     @Test
@@ -148,8 +169,11 @@ class PlanCheckApiTest extends AttainIntegrationTest {
                 continue;
             }
             checked++;
-            String outcomes = compAdmin.postForm("/plans/" + key + "/scenarios/run",
-                    Map.of("source", plan.get("source").asString())).body();
+            String outcomes = compAdmin
+                    .postForm(
+                            "/plans/" + key + "/scenarios/run",
+                            Map.of("source", plan.get("source").asString()))
+                    .body();
             assertThat(outcomes).as(key).contains("passed").doesNotContain("failed");
         }
         assertThat(checked).isGreaterThanOrEqualTo(2);

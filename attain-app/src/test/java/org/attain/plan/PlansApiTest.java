@@ -42,18 +42,31 @@ class PlansApiTest extends AttainIntegrationTest {
     void publishingKeepsEveryVersionAndShowsTheDiff() {
         WebSession compAdmin = login("compadmin", "demo");
         String key = Long.toString(System.nanoTime());
-        assertThat(compAdmin.sendYaml("/api/v1/plans?confirm=true", PLAN.formatted(key, "0.10")).statusCode()).isEqualTo(201);
+        assertThat(compAdmin
+                        .sendYaml("/api/v1/plans?confirm=true", PLAN.formatted(key, "0.10"))
+                        .statusCode())
+                .isEqualTo(201);
         var second = compAdmin.sendYaml("/api/v1/plans?confirm=true", PLAN.formatted(key, "0.12"));
         assertThat(Json.parse(second.body()).get("version").asInt()).isEqualTo(2);
-        JsonNode versions = Json.parse(compAdmin.get("/api/v1/plans/test-flat-" + key + "/versions").body());
+        JsonNode versions = Json.parse(
+                compAdmin.get("/api/v1/plans/test-flat-" + key + "/versions").body());
         assertThat(versions).hasSize(2);
         assertThat(versions.get(0).get("source").asString()).contains("0.10");
-        String diff = compAdmin.get("/api/v1/plans/test-flat-" + key + "/diff?from=1&to=2").body();
-        assertThat(diff).contains("\"op\":\"-\"").contains("0.10").contains("\"op\":\"+\"").contains("0.12");
+        String diff = compAdmin
+                .get("/api/v1/plans/test-flat-" + key + "/diff?from=1&to=2")
+                .body();
+        assertThat(diff)
+                .contains("\"op\":\"-\"")
+                .contains("0.10")
+                .contains("\"op\":\"+\"")
+                .contains("0.12");
     }
 
     @Test
     void aRepCannotPublish() {
-        assertThat(login("rep", "demo").sendYaml("/api/v1/plans", PLAN.formatted("x", "0.5")).statusCode()).isEqualTo(403);
+        assertThat(login("rep", "demo")
+                        .sendYaml("/api/v1/plans", PLAN.formatted("x", "0.5"))
+                        .statusCode())
+                .isEqualTo(403);
     }
 }

@@ -18,7 +18,9 @@ class AServerThatCannotStartSaysWhyTest {
     void theFolderInUseIsReportedWithWhatToDo() throws Exception {
         Path data = Files.createTempDirectory("attain-in-use-");
         Files.createDirectories(data.resolve("pg"));
-        try (var channel = java.nio.channels.FileChannel.open(data.resolve("pg.lock"), java.nio.file.StandardOpenOption.CREATE,
+        try (var channel = java.nio.channels.FileChannel.open(
+                data.resolve("pg.lock"),
+                java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.WRITE)) {
             // The owner is another process in real life; in one JVM the overlap is refused the same way.
             try (var held = channel.lock()) {
@@ -28,10 +30,12 @@ class AServerThatCannotStartSaysWhyTest {
                 } catch (RuntimeException e) {
                     refused = e;
                 }
-                var analysis = new StartFailureAnalyzer().analyze(new BeanCreationException("embeddedPostgres", "failed", refused));
+                var analysis = new StartFailureAnalyzer()
+                        .analyze(new BeanCreationException("embeddedPostgres", "failed", refused));
 
                 assertThat(analysis).isNotNull();
-                assertThat(analysis.getDescription()).startsWith("Another Attain is running on the data folder " + data)
+                assertThat(analysis.getDescription())
+                        .startsWith("Another Attain is running on the data folder " + data)
                         .contains("--attain.data-dir");
             }
         }
@@ -39,6 +43,7 @@ class AServerThatCannotStartSaysWhyTest {
 
     @Test
     void otherFailuresKeepSpringBootsOwnReport() {
-        assertThat(new StartFailureAnalyzer().analyze(new BeanCreationException("plans", "a bug"))).isNull();
+        assertThat(new StartFailureAnalyzer().analyze(new BeanCreationException("plans", "a bug")))
+                .isNull();
     }
 }

@@ -10,12 +10,14 @@ import java.nio.file.Path;
  */
 public final class AbandonedPostgres {
 
-    private AbandonedPostgres() {
-    }
+    private AbandonedPostgres() {}
 
     public static void main(String[] args) throws Exception {
-        EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(Path.of(args[0]))
-                .setCleanDataDirectory(false).setPort(0).start();
+        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(Path.of(args[0]))
+                .setCleanDataDirectory(false)
+                .setPort(0)
+                .start();
         System.out.println("ready " + pg.getPort());
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

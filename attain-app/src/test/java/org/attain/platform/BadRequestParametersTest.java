@@ -22,23 +22,27 @@ class BadRequestParametersTest extends AttainIntegrationTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "/disputes?status=foo,                                          status",
-            "/disputes?minAgeDays=abc,                                      minAgeDays",
-            "/approvals?state=bogus,                                        state",
-            "/reports/attainment-distribution/export?period=2026-Q4&format=foo, format",
-            "/activity?grain=YEAR,                                          grain",
-            "/people?page=abc,                                              page"})
+        "/disputes?status=foo,                                          status",
+        "/disputes?minAgeDays=abc,                                      minAgeDays",
+        "/approvals?state=bogus,                                        state",
+        "/reports/attainment-distribution/export?period=2026-Q4&format=foo, format",
+        "/activity?grain=YEAR,                                          grain",
+        "/people?page=abc,                                              page"
+    })
     void aPageWithAnUnreadableParameterAnswers400NamingIt(String path, String parameter) {
         HttpResponse<String> page = login("admin", "demo").get(path, HTML);
         assertThat(page.statusCode()).isEqualTo(400);
-        assertThat(page.body()).contains("data-test=\"error-problems\"").contains("<code>" + parameter + "</code>")
-                .contains("Log out").doesNotContain("Exception");
+        assertThat(page.body())
+                .contains("data-test=\"error-problems\"")
+                .contains("<code>" + parameter + "</code>")
+                .contains("Log out")
+                .doesNotContain("Exception");
     }
 
     @Test
     void theReasonIsInTheCallersLanguage() {
-        HttpResponse<String> page = login("compadmin", "demo").get("/disputes?status=foo",
-                Map.of("Accept", "text/html", "Accept-Language", "de-DE"));
+        HttpResponse<String> page = login("compadmin", "demo")
+                .get("/disputes?status=foo", Map.of("Accept", "text/html", "Accept-Language", "de-DE"));
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("Diesen Reklamationsstand gibt es nicht");
     }
@@ -50,8 +54,12 @@ class BadRequestParametersTest extends AttainIntegrationTest {
             HttpResponse<String> response = admin.get(path, Map.of("Accept", "application/json"));
             assertThat(response.statusCode()).as(path).isEqualTo(400);
             JsonNode problem = Json.parse(response.body());
-            assertThat(problem.get("errors").get(0).get("field").asString()).as(path).isEqualTo("status");
-            assertThat(problem.get("errors").get(0).get("reason").asString()).as(path).contains("'foo' is not one of");
+            assertThat(problem.get("errors").get(0).get("field").asString())
+                    .as(path)
+                    .isEqualTo("status");
+            assertThat(problem.get("errors").get(0).get("reason").asString())
+                    .as(path)
+                    .contains("'foo' is not one of");
         }
     }
 }

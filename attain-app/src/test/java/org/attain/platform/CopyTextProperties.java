@@ -38,13 +38,16 @@ class CopyTextProperties {
     private static Connection connection;
     private static Path dataDir;
 
-    record Row(String text, List<String> elements, BigDecimal amount) {
-    }
+    record Row(String text, List<String> elements, BigDecimal amount) {}
 
     @BeforeContainer
     static void startPostgres() throws IOException, SQLException {
         dataDir = Files.createTempDirectory("attain-copytext-");
-        postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(true).setPort(0).start();
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(true)
+                .setPort(0)
+                .start();
         connection = postgres.getPostgresDatabase().getConnection();
         try (var st = connection.createStatement()) {
             st.execute("create table copy_probe (no int, t text, a text[], j jsonb, d numeric)");
@@ -65,32 +68,41 @@ class CopyTextProperties {
         try (CopyText copy = new CopyText(connection, "copy_probe", "no, t, a, j, d")) {
             for (int i = 0; i < rows.size(); i++) {
                 Row r = rows.get(i);
-                copy.row(i, r.text(), r.elements().toArray(), JSON.writeValueAsString(java.util.Map.of("v", r.text())), r.amount());
+                copy.row(
+                        i,
+                        r.text(),
+                        r.elements().toArray(),
+                        JSON.writeValueAsString(java.util.Map.of("v", r.text())),
+                        r.amount());
             }
             assertThat(copy.finish()).isEqualTo(rows.size());
         }
         List<Row> back = new ArrayList<>();
         List<String> fromJson = new ArrayList<>();
-        try (var st = connection.createStatement(); ResultSet rs = st.executeQuery("select t, a, j->>'v', d from copy_probe order by no")) {
+        try (var st = connection.createStatement();
+                ResultSet rs = st.executeQuery("select t, a, j->>'v', d from copy_probe order by no")) {
             while (rs.next()) {
-                back.add(new Row(rs.getString(1), Arrays.asList((String[]) rs.getArray(2).getArray()), rs.getBigDecimal(4)));
+                back.add(new Row(
+                        rs.getString(1), Arrays.asList((String[]) rs.getArray(2).getArray()), rs.getBigDecimal(4)));
                 fromJson.add(rs.getString(3));
             }
         }
         assertThat(back).hasSameSizeAs(rows);
         for (int i = 0; i < rows.size(); i++) {
             assertThat(back.get(i).text()).isEqualTo(rows.get(i).text());
-            assertThat(back.get(i).elements()).containsExactlyElementsOf(rows.get(i).elements());
+            assertThat(back.get(i).elements())
+                    .containsExactlyElementsOf(rows.get(i).elements());
             assertThat(back.get(i).amount()).isEqualByComparingTo(rows.get(i).amount());
             assertThat(fromJson.get(i)).isEqualTo(rows.get(i).text());
         }
     }
 
     @Property(tries = 200)
-    void textWithNulOrHalfASurrogatePairIsRefusedBeforeTheDatabase(@ForAll("storable") String before,
-            @ForAll("unstorable") char bad, @ForAll("storable") String after) {
+    void textWithNulOrHalfASurrogatePairIsRefusedBeforeTheDatabase(
+            @ForAll("storable") String before, @ForAll("unstorable") char bad, @ForAll("storable") String after) {
         String value = before + bad + after;
-        assertThatThrownBy(() -> CopyText.append(new StringBuilder(), value)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CopyText.append(new StringBuilder(), value))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CopyText.append(new StringBuilder(), new Object[] {value}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -106,27 +118,62 @@ class CopyTextProperties {
             copy.row(1, elements.toArray());
             copy.finish();
         }
-        try (var st = connection.createStatement(); ResultSet rs = st.executeQuery("select a from copy_probe")) {
+        try (var st = connection.createStatement();
+                ResultSet rs = st.executeQuery("select a from copy_probe")) {
             rs.next();
-            assertThat((String[]) rs.getArray(1).getArray()).containsExactly(id, "NULL", "", null, "{a,b}", "back\\slash");
+            assertThat((String[]) rs.getArray(1).getArray())
+                    .containsExactly(id, "NULL", "", null, "{a,b}", "back\\slash");
         }
     }
 
     @Provide
     Arbitrary<List<Row>> rows() {
-        Arbitrary<BigDecimal> amounts = Arbitraries.bigDecimals().between(new BigDecimal("-1E15"), new BigDecimal("1E15"))
+        Arbitrary<BigDecimal> amounts = Arbitraries.bigDecimals()
+                .between(new BigDecimal("-1E15"), new BigDecimal("1E15"))
                 .ofScale(4);
-        return net.jqwik.api.Combinators.combine(storable(), storable().list().ofMaxSize(5), amounts).as(Row::new).list();
+        return net.jqwik.api.Combinators.combine(storable(), storable().list().ofMaxSize(5), amounts)
+                .as(Row::new)
+                .list();
     }
 
     /** Any text PostgreSQL can hold, weighted towards what COPY and array literals give meaning to. */
     @Provide
     Arbitrary<String> storable() {
-        Arbitrary<String> anyChars = Arbitraries.strings().withCharRange('\u0001', '\uD7FF').withCharRange('\uE000', '\uFFFF')
+        Arbitrary<String> anyChars = Arbitraries.strings()
+                .withCharRange('\u0001', '\uD7FF')
+                .withCharRange('\uE000', '\uFFFF')
                 .ofMaxLength(30);
-        Arbitrary<String> meaningful = Arbitraries.of("\"", "\\", ",", "{", "}", "\t", "\n", "\r", "\r\n", " ", "NULL",
-                "null", "\\N", "\\.", "'", ";", "=", "(", ")", "\u00e9", "\u20ac", "\uD83D\uDE00", "\uD834\uDD1E", "\u0001",
-                "\u007f", "a", "7").list().ofMaxSize(12).map(parts -> String.join("", parts));
+        Arbitrary<String> meaningful = Arbitraries.of(
+                        "\"",
+                        "\\",
+                        ",",
+                        "{",
+                        "}",
+                        "\t",
+                        "\n",
+                        "\r",
+                        "\r\n",
+                        " ",
+                        "NULL",
+                        "null",
+                        "\\N",
+                        "\\.",
+                        "'",
+                        ";",
+                        "=",
+                        "(",
+                        ")",
+                        "\u00e9",
+                        "\u20ac",
+                        "\uD83D\uDE00",
+                        "\uD834\uDD1E",
+                        "\u0001",
+                        "\u007f",
+                        "a",
+                        "7")
+                .list()
+                .ofMaxSize(12)
+                .map(parts -> String.join("", parts));
         return Arbitraries.oneOf(anyChars, meaningful);
     }
 

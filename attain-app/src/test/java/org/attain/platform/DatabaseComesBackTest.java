@@ -31,7 +31,9 @@ class DatabaseComesBackTest extends AttainIntegrationTest {
         assertThat(healthOnceAnswered()).isEqualTo(200);
         assertThat(server.restarts()).isEqualTo(restartsBefore + 1);
         assertThat(server.pid()).isNotEqualTo(postmaster.pid());
-        assertThat(rep.get("/").statusCode()).as("the home page reads its figures from the database again").isEqualTo(200);
+        assertThat(rep.get("/").statusCode())
+                .as("the home page reads its figures from the database again")
+                .isEqualTo(200);
     }
 
     /** Health while the server is down answers 503 once the pool gives up on a connection (30 s); asks until UP. */

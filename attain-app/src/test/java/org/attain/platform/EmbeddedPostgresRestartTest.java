@@ -72,7 +72,8 @@ class EmbeddedPostgresRestartTest {
         assertThat(OrphanedPostgres.serverProcessesIn(dataDir.resolve("pg")))
                 .as("the new postmaster and its own processes, no backend of the killed one")
                 .allSatisfy(p -> assertThat(p.pid() == server.pid()
-                        || p.parent().map(ProcessHandle::pid).orElse(0L) == server.pid()).isTrue());
+                                || p.parent().map(ProcessHandle::pid).orElse(0L) == server.pid())
+                        .isTrue());
     }
 
     /** Asks the pool until the server answers again (each attempt waits up to the pool's connection timeout). */

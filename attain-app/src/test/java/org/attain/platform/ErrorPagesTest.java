@@ -24,14 +24,20 @@ class ErrorPagesTest extends AttainIntegrationTest {
     void anUnknownApiPathIsAProblemDocument() {
         var response = login("rep", "demo").get("/api/v1/no-such-thing", Map.of("Accept", "application/json"));
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
     }
 
     @Test
     void theLoginPageFollowsTheBrowsersLanguage() {
-        assertThat(anonymous().get("/login", Map.of("Accept-Language", "de-DE,de;q=0.9")).body()).contains("Passwort");
-        assertThat(anonymous().get("/login", Map.of("Accept-Language", "en-GB")).body()).contains("Password");
-        assertThat(anonymous().get("/login", Map.of("Accept-Language", "fr")).body()).contains("Password");
+        assertThat(anonymous()
+                        .get("/login", Map.of("Accept-Language", "de-DE,de;q=0.9"))
+                        .body())
+                .contains("Passwort");
+        assertThat(anonymous().get("/login", Map.of("Accept-Language", "en-GB")).body())
+                .contains("Password");
+        assertThat(anonymous().get("/login", Map.of("Accept-Language", "fr")).body())
+                .contains("Password");
     }
 
     @Test

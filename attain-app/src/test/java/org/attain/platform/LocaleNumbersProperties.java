@@ -23,8 +23,8 @@ import net.jqwik.api.constraints.LongRange;
 class LocaleNumbersProperties {
 
     @Property(tries = 500)
-    void aNumberTheLocaleFormatsReadsBackExactly(@ForAll("amounts") BigDecimal amount, @ForAll("locales") Locale locale,
-            @ForAll boolean grouped) {
+    void aNumberTheLocaleFormatsReadsBackExactly(
+            @ForAll("amounts") BigDecimal amount, @ForAll("locales") Locale locale, @ForAll boolean grouped) {
         DecimalFormat format = (DecimalFormat) NumberFormat.getNumberInstance(locale);
         format.setGroupingUsed(grouped);
         format.setMinimumFractionDigits(amount.scale());
@@ -34,14 +34,18 @@ class LocaleNumbersProperties {
     }
 
     @Property(tries = 500)
-    void whatFormatPutsIntoAnInputReadsBackAsTheSameAmount(@ForAll("amounts") BigDecimal amount, @ForAll("locales") Locale locale) {
+    void whatFormatPutsIntoAnInputReadsBackAsTheSameAmount(
+            @ForAll("amounts") BigDecimal amount, @ForAll("locales") Locale locale) {
         String written = LocaleNumbers.format(amount, locale);
-        assertThat(LocaleNumbers.parse(written, locale).orElseThrow()).as(written).isEqualByComparingTo(amount);
+        assertThat(LocaleNumbers.parse(written, locale).orElseThrow())
+                .as(written)
+                .isEqualByComparingTo(amount);
     }
 
     @Property(tries = 300)
     void plainDecimalsReadTheSameInEveryLocaleUnlessTheyLookLikeGermanThousands(
-            @ForAll @LongRange(min = 0, max = 999_999_999_999L) long unscaled, @ForAll @IntRange(min = 0, max = 4) int scale,
+            @ForAll @LongRange(min = 0, max = 999_999_999_999L) long unscaled,
+            @ForAll @IntRange(min = 0, max = 4) int scale,
             @ForAll("locales") Locale locale) {
         BigDecimal amount = BigDecimal.valueOf(unscaled, scale);
         String plain = amount.toPlainString();
@@ -55,8 +59,10 @@ class LocaleNumbersProperties {
 
     @Provide
     Arbitrary<BigDecimal> amounts() {
-        return Arbitraries.longs().between(-999_999_999_999_999L, 999_999_999_999_999L)
-                .flatMap(unscaled -> Arbitraries.integers().between(0, 4).map(scale -> BigDecimal.valueOf(unscaled, scale)));
+        return Arbitraries.longs()
+                .between(-999_999_999_999_999L, 999_999_999_999_999L)
+                .flatMap(unscaled ->
+                        Arbitraries.integers().between(0, 4).map(scale -> BigDecimal.valueOf(unscaled, scale)));
     }
 
     @Provide

@@ -18,12 +18,14 @@ class MessageBundlesTest {
         Properties en = load("/i18n/" + bundle + ".properties");
         Properties de = load("/i18n/" + bundle + "_de.properties");
         assertThat(de.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
-        de.stringPropertyNames().forEach(k -> assertThat(de.getProperty(k)).as(k).isNotBlank());
+        de.stringPropertyNames()
+                .forEach(k -> assertThat(de.getProperty(k)).as(k).isNotBlank());
     }
 
     private static Properties load(String path) throws IOException {
         Properties p = new Properties();
-        try (var in = new InputStreamReader(MessageBundlesTest.class.getResourceAsStream(path), StandardCharsets.UTF_8)) {
+        try (var in =
+                new InputStreamReader(MessageBundlesTest.class.getResourceAsStream(path), StandardCharsets.UTF_8)) {
             p.load(in);
         }
         return p;

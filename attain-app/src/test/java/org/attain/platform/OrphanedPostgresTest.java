@@ -33,12 +33,16 @@ class OrphanedPostgresTest {
 
     /** Another application's PostgreSQL on the same machine, alive through every test here. */
     private static EmbeddedPostgres bystander;
+
     private static long bystanderPid;
 
     @BeforeAll
     static void startBystander() throws IOException {
         Path other = Files.createTempDirectory("recovery-bystander-");
-        bystander = EmbeddedPostgres.builder().setDataDirectory(other).setCleanDataDirectory(true).start();
+        bystander = EmbeddedPostgres.builder()
+                .setDataDirectory(other)
+                .setCleanDataDirectory(true)
+                .start();
         bystanderPid = OrphanedPostgres.PidFile.read(other).orElseThrow().pid();
     }
 
@@ -53,11 +57,14 @@ class OrphanedPostgresTest {
         Process killed = abandonedPostgresIn(pgData);
         long orphan = OrphanedPostgres.PidFile.read(pgData).orElseThrow().pid();
         int orphanPort = OrphanedPostgres.PidFile.read(pgData).orElseThrow().port();
-        try (Connection c = connect(orphanPort); Statement st = c.createStatement()) {
+        try (Connection c = connect(orphanPort);
+                Statement st = c.createStatement()) {
             st.execute("create table kept (n int); insert into kept values (42)");
         }
         killed.destroyForcibly().waitFor();
-        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("the server outlives its JVM").contains(true);
+        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive))
+                .as("the server outlives its JVM")
+                .contains(true);
 
         EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDir, CONFIG);
         try {
@@ -65,14 +72,20 @@ class OrphanedPostgresTest {
             assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).isEmpty();
             assertThat(server.pid()).isNotEqualTo(orphan);
             assertThat(query(server, "select n from kept")).isEqualTo(42);
-            assertThat(OrphanedPostgres.serverProcessesIn(pgData)).extracting(ProcessHandle::pid)
-                    .as("one postmaster and its own helpers, nothing of the old server").doesNotContain(orphan)
+            assertThat(OrphanedPostgres.serverProcessesIn(pgData))
+                    .extracting(ProcessHandle::pid)
+                    .as("one postmaster and its own helpers, nothing of the old server")
+                    .doesNotContain(orphan)
                     .contains(server.pid());
         } finally {
             server.close();
         }
-        assertThat(ProcessHandle.of(bystanderPid).map(ProcessHandle::isAlive)).as("another folder's PostgreSQL").contains(true);
-        assertThat(OrphanedPostgres.serverProcessesIn(pgData)).as("nothing left after close").isEmpty();
+        assertThat(ProcessHandle.of(bystanderPid).map(ProcessHandle::isAlive))
+                .as("another folder's PostgreSQL")
+                .contains(true);
+        assertThat(OrphanedPostgres.serverProcessesIn(pgData))
+                .as("nothing left after close")
+                .isEmpty();
     }
 
     @Test
@@ -116,7 +129,8 @@ class OrphanedPostgresTest {
         try {
             long pid = first.pid();
             EmbeddedPostgresServer second = new EmbeddedPostgresServer(dataDir, CONFIG);
-            assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(second::start)
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("Another Attain is running on the data folder");
             assertThat(first.pid()).isEqualTo(pid);
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
@@ -136,14 +150,32 @@ class OrphanedPostgresTest {
 
     /** What a server that died without cleaning up leaves: its pid, folder, start time, port, socket dir, address, shared memory, state. */
     private static void writePidFile(Path pgData, long pid) throws IOException {
-        Files.writeString(pgData.resolve("postmaster.pid"), String.join("\n", List.of(Long.toString(pid), pgData.toString(),
-                "1796495055", "54329", "/tmp", "localhost", "  5432001         0", "ready   ")) + "\n");
+        Files.writeString(
+                pgData.resolve("postmaster.pid"),
+                String.join(
+                                "\n",
+                                List.of(
+                                        Long.toString(pid),
+                                        pgData.toString(),
+                                        "1796495055",
+                                        "54329",
+                                        "/tmp",
+                                        "localhost",
+                                        "  5432001         0",
+                                        "ready   "))
+                        + "\n");
     }
 
     private static Process abandonedPostgresIn(Path pgData) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), AbandonedPostgres.class.getName(),
-                pgData.toString()).redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        AbandonedPostgres.class.getName(),
+                        pgData.toString())
+                .redirectErrorStream(true)
+                .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = out.readLine()) != null && !line.startsWith("ready")) {
@@ -154,11 +186,13 @@ class OrphanedPostgresTest {
     }
 
     private static Connection connect(int port) throws SQLException {
-        return java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
+        return java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
     }
 
     private static int query(EmbeddedPostgresServer server, String sql) throws SQLException {
-        try (Connection c = server.dataSource().getConnection(); Statement st = c.createStatement();
+        try (Connection c = server.dataSource().getConnection();
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);

@@ -17,7 +17,8 @@ class PageChromeAndRoutingTest extends AttainIntegrationTest {
     @Test
     void pagesHaveTheChromeAndRedirectsAndJsonDoNot() {
         WebSession rep = login("rep", "demo");
-        long personId = Json.parse(rep.get("/api/v1/me").body()).get("person").get("id").asLong();
+        long personId =
+                Json.parse(rep.get("/api/v1/me").body()).get("person").get("id").asLong();
 
         String home = rep.get("/").body();
         assertThat(home).contains("href=\"/people/" + personId + "/statement\"", "aria-current=\"page\"");
@@ -37,20 +38,26 @@ class PageChromeAndRoutingTest extends AttainIntegrationTest {
     @Test
     void pathsWithVariablesStillFindTheirHandlersAndWrongMethodsAre405() {
         WebSession rep = login("rep", "demo");
-        long personId = Json.parse(rep.get("/api/v1/me").body()).get("person").get("id").asLong();
+        long personId =
+                Json.parse(rep.get("/api/v1/me").body()).get("person").get("id").asLong();
 
         var earnings = rep.get("/api/v1/people/" + personId + "/earnings");
         assertThat(earnings.statusCode()).isEqualTo(200);
         assertThat(Json.parse(earnings.body()).get("personId").asLong()).isEqualTo(personId);
         assertThat(rep.get("/people/" + personId).statusCode()).isEqualTo(200);
 
-        assertThat(rep.sendJson("DELETE", "/api/v1/people/" + personId + "/earnings", null).statusCode()).isEqualTo(405);
-        assertThat(rep.get("/api/v1/people/" + personId + "/earnings/nothing-here").statusCode()).isEqualTo(404);
+        assertThat(rep.sendJson("DELETE", "/api/v1/people/" + personId + "/earnings", null)
+                        .statusCode())
+                .isEqualTo(405);
+        assertThat(rep.get("/api/v1/people/" + personId + "/earnings/nothing-here")
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void aPatternsPrefixIsItsTextUpToTheLastSlashBeforeItsFirstVariable() {
-        assertThat(PathPrefixMappings.Filtered.prefixOf("/api/v1/people/{id}/earnings")).isEqualTo("/api/v1/people");
+        assertThat(PathPrefixMappings.Filtered.prefixOf("/api/v1/people/{id}/earnings"))
+                .isEqualTo("/api/v1/people");
         assertThat(PathPrefixMappings.Filtered.prefixOf("/files/**")).isEqualTo("/files");
         assertThat(PathPrefixMappings.Filtered.prefixOf("/api/docs/{*rest}")).isEqualTo("/api/docs");
         assertThat(PathPrefixMappings.Filtered.prefixOf("/people/x{id}")).isEqualTo("/people");

@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 /** Removes a test's data folder (a stopped server's files included). */
 final class TempFolders {
 
-    private TempFolders() {
-    }
+    private TempFolders() {}
 
     static void delete(Path folder) throws IOException {
         if (folder == null || !Files.exists(folder)) {

@@ -21,14 +21,15 @@ import tools.jackson.databind.JsonNode;
  */
 class TeamQuotasTest extends AttainIntegrationTest {
 
-    private static final Pattern POD_LINE = Pattern.compile(
-            "pod (.+?): credited ([0-9.\\-]+) of quota ([0-9.]+) = ([0-9.]+)% attainment");
+    private static final Pattern POD_LINE =
+            Pattern.compile("pod (.+?): credited ([0-9.\\-]+) of quota ([0-9.]+) = ([0-9.]+)% attainment");
 
     @Test
     void aMemberOfAPodIsPaidOnThePodsAttainmentAfterTheTeamQuotaIsSet() throws InterruptedException {
         WebSession compAdmin = login("compadmin", "demo");
         String n = Long.toString(System.nanoTime());
-        JsonNode quarter = Json.parse(compAdmin.get("/api/v1/periods/current?kind=QUARTER").body());
+        JsonNode quarter =
+                Json.parse(compAdmin.get("/api/v1/periods/current?kind=QUARTER").body());
         String q = quarter.get("id").asString();
         String start = quarter.get("startsOn").asString();
         // The demo rep's team: its members book deals every quarter.
@@ -45,15 +46,22 @@ class TeamQuotasTest extends AttainIntegrationTest {
                   - {id: pod_rate, kind: rate, rate: "0.01", attainment: pod}
                 """.formatted(n));
         assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
-        long hire = Json.parse(compAdmin.sendJson("POST", "/api/v1/people", """
+        long hire = Json.parse(compAdmin
+                        .sendJson("POST", "/api/v1/people", """
                 {"externalId": "POD-%s", "firstName": "Pia", "lastName": "Podmann", "email": "pia.%s@example.com",
-                 "title": "Account Executive", "roleType": "REP", "teamId": %d, "employmentStart": "%s"}"""
-                .formatted(n, n, teamId, start)).body()).get("id").asLong();
-        var assigned = compAdmin.sendJson("POST", "/api/v1/plans/pod-test-" + n + "/assignments",
+                 "title": "Account Executive", "roleType": "REP", "teamId": %d, "employmentStart": "%s"}""".formatted(n, n, teamId, start))
+                        .body())
+                .get("id")
+                .asLong();
+        var assigned = compAdmin.sendJson(
+                "POST",
+                "/api/v1/plans/pod-test-" + n + "/assignments",
                 "{\"personIds\": [" + hire + "], \"from\": \"" + start + "\"}");
         assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(201);
 
-        var set = compAdmin.sendJson("PUT", "/api/v1/quotas",
+        var set = compAdmin.sendJson(
+                "PUT",
+                "/api/v1/quotas",
                 "{\"teams\":[{\"teamId\":" + teamId + ",\"periodId\":\"" + q + "\",\"amount\":\"1000000.00\"}]}");
         assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
         assertThat(Json.parse(set.body()).get("teamsChanged").asInt()).isEqualTo(1);
@@ -62,9 +70,12 @@ class TeamQuotasTest extends AttainIntegrationTest {
         assertThat(pod.group(1)).isEqualTo(teamName);
         BigDecimal credited = new BigDecimal(pod.group(2));
         assertThat(credited).as("the pod's bookings this quarter").isPositive();
-        BigDecimal attainment = credited.divide(new BigDecimal("1000000.00"), 4, RoundingMode.DOWN).movePointRight(2);
+        BigDecimal attainment = credited.divide(new BigDecimal("1000000.00"), 4, RoundingMode.DOWN)
+                .movePointRight(2);
         assertThat(new BigDecimal(pod.group(4))).isEqualByComparingTo(attainment);
-        JsonNode statement = Json.parse(compAdmin.get("/api/v1/people/" + hire + "/earnings?period=" + q).body());
+        JsonNode statement = Json.parse(compAdmin
+                .get("/api/v1/people/" + hire + "/earnings?period=" + q)
+                .body());
         BigDecimal paid = BigDecimal.ZERO;
         for (JsonNode line : statement.get("lines")) {
             if (line.get("component").asString().equals("pod_rate")) {
@@ -72,38 +83,66 @@ class TeamQuotasTest extends AttainIntegrationTest {
             }
         }
         // The new hire booked nothing, yet earns 1% of the pod's bookings.
-        assertThat(paid).isEqualByComparingTo(credited.multiply(new BigDecimal("0.01")).setScale(2, RoundingMode.HALF_EVEN));
+        assertThat(paid)
+                .isEqualByComparingTo(credited.multiply(new BigDecimal("0.01")).setScale(2, RoundingMode.HALF_EVEN));
 
         // A team mate's new deal changes the pod total, so the new hire is recalculated too.
-        JsonNode mate = Json.parse(login("rep", "demo").get("/api/v1/me").body()).get("person");
+        JsonNode mate =
+                Json.parse(login("rep", "demo").get("/api/v1/me").body()).get("person");
         var deal = compAdmin.sendJson("POST", "/api/v1/transactions/bulk", """
                 {"source": "crm", "records": [{"external_id": "POD-%s", "close_date": "%s", "amount": "10000.00",
-                  "currency": "%s", "owner": "%s", "deal_type": "expansion"}]}"""
-                .formatted(n, start, mate.get("currency").asString(), mate.get("externalId").asString()));
+                  "currency": "%s", "owner": "%s", "deal_type": "expansion"}]}""".formatted(
+                        n,
+                        start,
+                        mate.get("currency").asString(),
+                        mate.get("externalId").asString()));
         assertThat(deal.statusCode()).as(deal.body()).isEqualTo(200);
         Matcher after = awaitPodLine(compAdmin, hire, q, "1000000.00", credited);
         assertThat(new BigDecimal(after.group(2))).isGreaterThan(credited);
 
         assertThat(compAdmin.get("/quotas?period=" + q + "&team=" + teamId).body())
-                .contains("data-test=\"team-quota-sheet\"").contains("value=\"1,000,000\"");
-        var page = compAdmin.postForm("/quotas/teams", Map.of("period", q, "team", Long.toString(teamId),
-                "teamId", Long.toString(teamId), "teamAmount", "2000000"));
+                .contains("data-test=\"team-quota-sheet\"")
+                .contains("value=\"1,000,000\"");
+        var page = compAdmin.postForm(
+                "/quotas/teams",
+                Map.of(
+                        "period",
+                        q,
+                        "team",
+                        Long.toString(teamId),
+                        "teamId",
+                        Long.toString(teamId),
+                        "teamAmount",
+                        "2000000"));
         assertThat(page.statusCode()).isIn(200, 302, 303);
         awaitPodLine(compAdmin, hire, q, "2000000.00");
-        assertThat(login("admin", "demo").get("/api/v1/audit?action=TEAM_QUOTA_SET").body()).contains(teamId + "/" + q);
+        assertThat(login("admin", "demo")
+                        .get("/api/v1/audit?action=TEAM_QUOTA_SET")
+                        .body())
+                .contains(teamId + "/" + q);
     }
 
     @Test
     void aBadTeamRowSavesNothingAndNamesTheRow() {
         WebSession compAdmin = login("compadmin", "demo");
-        String q = Json.parse(compAdmin.get("/api/v1/periods/current?kind=QUARTER").body()).get("id").asString();
-        var response = compAdmin.sendJson("PUT", "/api/v1/quotas", "{\"teams\":["
-                + "{\"teamId\":999999999,\"periodId\":\"" + q + "\",\"amount\":\"1.00\"},"
-                + "{\"teamId\":999999998,\"periodId\":\"" + q + "\",\"amount\":\"-1\"}]}");
+        String q = Json.parse(
+                        compAdmin.get("/api/v1/periods/current?kind=QUARTER").body())
+                .get("id")
+                .asString();
+        var response = compAdmin.sendJson(
+                "PUT",
+                "/api/v1/quotas",
+                "{\"teams\":["
+                        + "{\"teamId\":999999999,\"periodId\":\"" + q + "\",\"amount\":\"1.00\"},"
+                        + "{\"teamId\":999999998,\"periodId\":\"" + q + "\",\"amount\":\"-1\"}]}");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("teams[1].teamId").contains("teams[2].amount");
-        assertThat(login("rep", "demo").get("/api/v1/quotas/teams?period=" + q).statusCode()).isEqualTo(403);
-        assertThat(login("rep", "demo").sendJson("PUT", "/api/v1/quotas", "{\"teams\":[]}").statusCode()).isEqualTo(403);
+        assertThat(login("rep", "demo").get("/api/v1/quotas/teams?period=" + q).statusCode())
+                .isEqualTo(403);
+        assertThat(login("rep", "demo")
+                        .sendJson("PUT", "/api/v1/quotas", "{\"teams\":[]}")
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     private static Matcher awaitPodLine(WebSession session, long person, String quarter, String quota)
@@ -117,9 +156,12 @@ class TeamQuotasTest extends AttainIntegrationTest {
         Instant until = Instant.now().plus(Duration.ofSeconds(60));
         String body = "";
         while (Instant.now().isBefore(until)) {
-            body = session.get("/api/v1/people/" + person + "/earnings?period=" + quarter).body();
+            body = session.get("/api/v1/people/" + person + "/earnings?period=" + quarter)
+                    .body();
             Matcher m = POD_LINE.matcher(body);
-            if (m.find() && m.group(3).equals(quota) && (above == null || new BigDecimal(m.group(2)).compareTo(above) > 0)) {
+            if (m.find()
+                    && m.group(3).equals(quota)
+                    && (above == null || new BigDecimal(m.group(2)).compareTo(above) > 0)) {
                 return m;
             }
             Thread.sleep(250);

@@ -16,8 +16,7 @@ import tools.jackson.databind.JsonNode;
 /** Reads the earnings export as a client would, and the same figures straight from the database to compare. */
 final class EarningsApi {
 
-    private EarningsApi() {
-    }
+    private EarningsApi() {}
 
     static JsonNode page(WebSession s, String period, int page, int size) {
         HttpResponse<String> r = s.get("/api/v1/reports/earnings?period=" + period + "&page=" + page + "&size=" + size);
@@ -43,14 +42,17 @@ final class EarningsApi {
     /** Sum of amounts per currency over rows of the API. */
     static Map<String, BigDecimal> sumByCurrency(List<JsonNode> rows) {
         Map<String, BigDecimal> out = new TreeMap<>();
-        rows.forEach(r -> out.merge(r.get("currency").asString(), r.get("amount").decimalValue(), BigDecimal::add));
+        rows.forEach(
+                r -> out.merge(r.get("currency").asString(), r.get("amount").decimalValue(), BigDecimal::add));
         return out;
     }
 
     /** The totals block of a response, per currency. */
     static Map<String, BigDecimal> totals(JsonNode response) {
         Map<String, BigDecimal> out = new TreeMap<>();
-        response.get("totals").forEach(t -> out.put(t.get("currency").asString(), t.get("amount").decimalValue()));
+        response.get("totals")
+                .forEach(t ->
+                        out.put(t.get("currency").asString(), t.get("amount").decimalValue()));
         return out;
     }
 
@@ -63,8 +65,10 @@ final class EarningsApi {
                   and (cast(:ids as bigint[]) is null or r.person_id = any(cast(:ids as bigint[])))
                   and exists (select 1 from earnings_line l where l.result_id = r.id)
                 group by r.currency""")
-                .param("periods", periods.toArray(String[]::new)).param("ids", people)
-                .query((rs, n) -> out.put(rs.getString(1), rs.getBigDecimal(2))).list();
+                .param("periods", periods.toArray(String[]::new))
+                .param("ids", people)
+                .query((rs, n) -> out.put(rs.getString(1), rs.getBigDecimal(2)))
+                .list();
         return out;
     }
 
@@ -74,7 +78,10 @@ final class EarningsApi {
                 select count(*) from payee_period_result r join earnings_line l on l.result_id = r.id
                 where r.is_current and r.period_id = any(cast(:periods as text[]))
                   and (cast(:ids as bigint[]) is null or r.person_id = any(cast(:ids as bigint[])))""")
-                .param("periods", periods.toArray(String[]::new)).param("ids", people).query(Long.class).single();
+                .param("periods", periods.toArray(String[]::new))
+                .param("ids", people)
+                .query(Long.class)
+                .single();
     }
 
     static List<String> strings(JsonNode array) {
@@ -84,6 +91,7 @@ final class EarningsApi {
     /** Compares money maps by value, so 10.5000 equals 10.50. */
     static void assertSameMoney(Map<String, BigDecimal> actual, Map<String, BigDecimal> expected, String what) {
         assertThat(actual.keySet()).as(what + ": currencies").isEqualTo(expected.keySet());
-        expected.forEach((currency, amount) -> assertThat(actual.get(currency)).as(what + " in " + currency).isEqualByComparingTo(amount));
+        expected.forEach((currency, amount) ->
+                assertThat(actual.get(currency)).as(what + " in " + currency).isEqualByComparingTo(amount));
     }
 }

@@ -45,7 +45,9 @@ class EarningsExportFilesTest extends AttainIntegrationTest {
     @BeforeEach
     void currentQuarter() {
         finance = login("finance", "demo");
-        quarter = Json.parse(finance.get("/api/v1/periods/current?kind=QUARTER").body()).get("id").asString();
+        quarter = Json.parse(finance.get("/api/v1/periods/current?kind=QUARTER").body())
+                .get("id")
+                .asString();
     }
 
     @Test
@@ -54,11 +56,23 @@ class EarningsExportFilesTest extends AttainIntegrationTest {
         Map<String, BigDecimal> totals = EarningsApi.totals(EarningsApi.page(finance, quarter, 0, 1));
 
         HttpResponse<String> csvResponse = finance.get("/api/v1/reports/earnings/export?format=csv&period=" + quarter);
-        assertThat(csvResponse.headers().firstValue("Content-Disposition").orElse("")).contains("earnings-" + quarter + ".csv");
+        assertThat(csvResponse.headers().firstValue("Content-Disposition").orElse(""))
+                .contains("earnings-" + quarter + ".csv");
         assertThat(csvResponse.headers().firstValue("X-Total-Count")).hasValue(String.valueOf(rows.size()));
         List<CSVRecord> csv = csv(csvResponse.body());
-        assertThat(csv.get(0).toList()).containsExactly("Employee id", "Name", "Period", "Plan", "Plan version", "Component",
-                "Amount", "Currency", "Attainment", "Correction for", "E-mail");
+        assertThat(csv.get(0).toList())
+                .containsExactly(
+                        "Employee id",
+                        "Name",
+                        "Period",
+                        "Plan",
+                        "Plan version",
+                        "Component",
+                        "Amount",
+                        "Currency",
+                        "Attainment",
+                        "Correction for",
+                        "E-mail");
         assertThat(csv).hasSize(rows.size() + 1);
         for (int i = 0; i < rows.size(); i++) {
             JsonNode r = rows.get(i);
@@ -68,18 +82,39 @@ class EarningsExportFilesTest extends AttainIntegrationTest {
             assertThat(c.get(1)).isEqualTo(CellText.safe(r.get("name").asString()));
             assertThat(c.get(2)).isEqualTo(r.get("period").asString());
             // A manual adjustment's line has no plan (nor version): an empty cell.
-            assertThat(c.get(3)).isEqualTo(r.get("plan") == null ? "" : CellText.safe(r.get("plan").asString()));
-            assertThat(c.get(4)).isEqualTo(r.get("planVersion") == null ? "" : r.get("planVersion").asString());
+            assertThat(c.get(3))
+                    .isEqualTo(
+                            r.get("plan") == null
+                                    ? ""
+                                    : CellText.safe(r.get("plan").asString()));
+            assertThat(c.get(4))
+                    .isEqualTo(
+                            r.get("planVersion") == null
+                                    ? ""
+                                    : r.get("planVersion").asString());
             assertThat(c.get(5)).isEqualTo(CellText.safe(r.get("component").asString()));
-            assertThat(c.get(6)).isEqualTo(r.get("amount").decimalValue().setScale(2, RoundingMode.HALF_EVEN).toPlainString());
+            assertThat(c.get(6))
+                    .isEqualTo(r.get("amount")
+                            .decimalValue()
+                            .setScale(2, RoundingMode.HALF_EVEN)
+                            .toPlainString());
             assertThat(c.get(7)).isEqualTo(r.get("currency").asString());
-            assertThat(c.get(8)).isEqualTo(r.get("attainment") == null ? ""
-                    : r.get("attainment").decimalValue().setScale(4, RoundingMode.HALF_EVEN).toPlainString());
-            assertThat(c.get(10)).as("the e-mail, to join on").isEqualTo(CellText.safe(r.get("email").asString())).contains("@");
+            assertThat(c.get(8))
+                    .isEqualTo(
+                            r.get("attainment") == null
+                                    ? ""
+                                    : r.get("attainment")
+                                            .decimalValue()
+                                            .setScale(4, RoundingMode.HALF_EVEN)
+                                            .toPlainString());
+            assertThat(c.get(10))
+                    .as("the e-mail, to join on")
+                    .isEqualTo(CellText.safe(r.get("email").asString()))
+                    .contains("@");
         }
 
-        HttpResponse<byte[]> xlsxResponse = finance.getBytes("/api/v1/reports/earnings/export?format=xlsx&period=" + quarter,
-                Map.of("Accept-Language", "de-DE"));
+        HttpResponse<byte[]> xlsxResponse = finance.getBytes(
+                "/api/v1/reports/earnings/export?format=xlsx&period=" + quarter, Map.of("Accept-Language", "de-DE"));
         assertThat(xlsxResponse.statusCode()).isEqualTo(200);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsxResponse.body()))) {
             XSSFSheet sheet = book.getSheetAt(0);
@@ -90,9 +125,14 @@ class EarningsExportFilesTest extends AttainIntegrationTest {
             Map<String, BigDecimal> sums = new TreeMap<>();
             for (int i = 1; i <= rows.size(); i++) {
                 Row x = sheet.getRow(i);
-                assertThat(x.getCell(0).getStringCellValue()).isEqualTo(CellText.safe(rows.get(i - 1).get("employeeId").asString()));
+                assertThat(x.getCell(0).getStringCellValue())
+                        .isEqualTo(
+                                CellText.safe(rows.get(i - 1).get("employeeId").asString()));
                 assertThat(x.getCell(6).getCellType()).isEqualTo(CellType.NUMERIC);
-                sums.merge(x.getCell(7).getStringCellValue(), BigDecimal.valueOf(x.getCell(6).getNumericCellValue()), BigDecimal::add);
+                sums.merge(
+                        x.getCell(7).getStringCellValue(),
+                        BigDecimal.valueOf(x.getCell(6).getNumericCellValue()),
+                        BigDecimal::add);
             }
             sums.replaceAll((c, v) -> v.setScale(2, RoundingMode.HALF_EVEN));
             EarningsApi.assertSameMoney(sums, totals, "XLSX amounts");
@@ -106,33 +146,58 @@ class EarningsExportFilesTest extends AttainIntegrationTest {
         String plan = "exp-" + n;
         String employeeId = "@EXP" + n;
         JsonNode q = Json.parse(finance.get("/api/v1/periods/" + quarter).body());
-        assertThat(compAdmin.sendYaml("/api/v1/plans?confirm=true", plan(plan, "0.05")).statusCode()).isEqualTo(201);
+        assertThat(compAdmin
+                        .sendYaml("/api/v1/plans?confirm=true", plan(plan, "0.05"))
+                        .statusCode())
+                .isEqualTo(201);
         HttpResponse<String> person = compAdmin.sendJson("POST", "/api/v1/people", """
                 {"externalId": "%s", "firstName": "=HYPERLINK(\\"http://x\\")", "lastName": "-Evil", "email": "exp%s@example.com",
-                 "title": "Account Executive", "roleType": "REP", "employmentStart": "%s", "currency": "USD"}"""
-                .formatted(employeeId, n, q.get("startsOn").asString()));
+                 "title": "Account Executive", "roleType": "REP", "employmentStart": "%s", "currency": "USD"}""".formatted(
+                        employeeId, n, q.get("startsOn").asString()));
         assertThat(person.statusCode()).as(person.body()).isEqualTo(201);
         long id = Json.parse(person.body()).get("id").asLong();
-        assertThat(compAdmin.sendJson("POST", "/api/v1/plans/" + plan + "/assignments",
-                "{\"personIds\": [" + id + "], \"from\": \"" + q.get("startsOn").asString() + "\"}").statusCode()).isEqualTo(201);
-        assertThat(compAdmin.sendJson("POST", "/api/v1/calc/runs?person=" + id, null).statusCode()).isEqualTo(201);
+        assertThat(compAdmin
+                        .sendJson(
+                                "POST",
+                                "/api/v1/plans/" + plan + "/assignments",
+                                "{\"personIds\": [" + id + "], \"from\": \""
+                                        + q.get("startsOn").asString() + "\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(compAdmin
+                        .sendJson("POST", "/api/v1/calc/runs?person=" + id, null)
+                        .statusCode())
+                .isEqualTo(201);
         assertThat(linesOf(employeeId)).isNotEmpty().allSatisfy(r -> {
             assertThat(r.get("plan").asString()).isEqualTo("=Export plan");
             assertThat(r.get("planVersion").asInt()).isEqualTo(1);
         });
 
-        assertThat(compAdmin.sendYaml("/api/v1/plans?confirm=true", plan(plan, "0.06")).statusCode()).isEqualTo(201);
-        assertThat(linesOf(employeeId)).as("calculated with version 1 until calculated again").allSatisfy(r ->
-                assertThat(r.get("planVersion").asInt()).isEqualTo(1));
-        assertThat(compAdmin.sendJson("POST", "/api/v1/calc/runs?person=" + id, null).statusCode()).isEqualTo(201);
-        assertThat(linesOf(employeeId)).allSatisfy(r -> assertThat(r.get("planVersion").asInt()).isEqualTo(2));
+        assertThat(compAdmin
+                        .sendYaml("/api/v1/plans?confirm=true", plan(plan, "0.06"))
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(linesOf(employeeId))
+                .as("calculated with version 1 until calculated again")
+                .allSatisfy(r -> assertThat(r.get("planVersion").asInt()).isEqualTo(1));
+        assertThat(compAdmin
+                        .sendJson("POST", "/api/v1/calc/runs?person=" + id, null)
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(linesOf(employeeId))
+                .allSatisfy(r -> assertThat(r.get("planVersion").asInt()).isEqualTo(2));
 
-        CSVRecord line = csv(finance.get("/api/v1/reports/earnings/export?period=" + quarter).body()).stream()
-                .filter(r -> r.get(0).equals("'" + employeeId)).findFirst().orElseThrow();
+        CSVRecord line = csv(finance.get("/api/v1/reports/earnings/export?period=" + quarter)
+                        .body())
+                .stream()
+                .filter(r -> r.get(0).equals("'" + employeeId))
+                .findFirst()
+                .orElseThrow();
         assertThat(line.get(1)).isEqualTo("'=HYPERLINK(\"http://x\") -Evil");
         assertThat(line.get(3)).isEqualTo("'=Export plan");
         assertThat(line.get(4)).isEqualTo("2");
-        byte[] xlsx = finance.getBytes("/api/v1/reports/earnings/export?format=xlsx&period=" + quarter, Map.of()).body();
+        byte[] xlsx = finance.getBytes("/api/v1/reports/earnings/export?format=xlsx&period=" + quarter, Map.of())
+                .body();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             XSSFSheet sheet = book.getSheetAt(0);
             Row row = null;
@@ -149,60 +214,95 @@ class EarningsExportFilesTest extends AttainIntegrationTest {
 
     @Test
     void anUnknownPeriodIsNamedAndBadPagingIsRefusedFieldByField() {
-        for (String path : List.of("/api/v1/reports/earnings?period=1999-Q1", "/api/v1/reports/earnings/export?period=1999-Q1&format=xlsx")) {
+        for (String path : List.of(
+                "/api/v1/reports/earnings?period=1999-Q1",
+                "/api/v1/reports/earnings/export?period=1999-Q1&format=xlsx")) {
             HttpResponse<String> r = finance.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(404);
             assertThat(Json.parse(r.body()).get("detail").asString()).contains("1999-Q1");
         }
-        Map<String, String> refused = Map.of("size=0", "size", "size=" + (EarningsExport.MAX_PAGE_SIZE + 1), "size",
-                "page=-1", "page", "page=first", "page", "size=all", "size");
+        Map<String, String> refused = Map.of(
+                "size=0",
+                "size",
+                "size=" + (EarningsExport.MAX_PAGE_SIZE + 1),
+                "size",
+                "page=-1",
+                "page",
+                "page=first",
+                "page",
+                "size=all",
+                "size");
         refused.forEach((query, field) -> {
             HttpResponse<String> r = finance.get("/api/v1/reports/earnings?period=" + quarter + "&" + query);
             assertThat(r.statusCode()).as(query).isEqualTo(400);
             assertThat(r.body()).doesNotContain("Exception").doesNotContain("at org.");
-            assertThat(Json.parse(r.body()).get("errors").get(0).get("field").asString()).as(query).isEqualTo(field);
+            assertThat(Json.parse(r.body()).get("errors").get(0).get("field").asString())
+                    .as(query)
+                    .isEqualTo(field);
         });
         HttpResponse<String> pdf = finance.get("/api/v1/reports/earnings/export?format=pdf&period=" + quarter);
         assertThat(pdf.statusCode()).isEqualTo(400);
-        assertThat(Json.parse(pdf.body()).get("errors").get(0).get("reason").asString()).isEqualTo("must be csv or xlsx");
-        assertThat(EarningsApi.page(finance, quarter.toLowerCase(java.util.Locale.ROOT), 0, 1).get("period").asString())
-                .as("2026-q4 reads as 2026-Q4").isEqualTo(quarter);
+        assertThat(Json.parse(pdf.body()).get("errors").get(0).get("reason").asString())
+                .isEqualTo("must be csv or xlsx");
+        assertThat(EarningsApi.page(finance, quarter.toLowerCase(java.util.Locale.ROOT), 0, 1)
+                        .get("period")
+                        .asString())
+                .as("2026-q4 reads as 2026-Q4")
+                .isEqualTo(quarter);
         assertThat(anonymous().get("/api/v1/reports/earnings").statusCode()).isEqualTo(401);
     }
 
     @Test
     void aPeriodWithoutResultsIsAnEmptyExportThatSaysSo() throws IOException {
-        List<JsonNode> quarters = Json.parse(finance.get("/api/v1/periods?kind=QUARTER").body()).valueStream().toList();
+        List<JsonNode> quarters = Json.parse(
+                        finance.get("/api/v1/periods?kind=QUARTER").body())
+                .valueStream()
+                .toList();
         String future = quarters.get(quarters.size() - 1).get("id").asString();
         JsonNode empty = EarningsApi.page(finance, future, 0, 10);
         assertThat(EarningsApi.currentLines(jdbc, EarningsApi.strings(empty.get("periods")), null))
-                .as("nothing calculated in " + future).isZero();
+                .as("nothing calculated in " + future)
+                .isZero();
         assertThat(empty.get("total").asLong()).isZero();
         assertThat(empty.get("rows")).isEmpty();
         assertThat(empty.get("message").asString()).isEqualTo("No current results in " + future + ".");
-        assertThat(EarningsApi.page(login("rep", "demo"), future, 0, 10).get("message").asString())
+        assertThat(EarningsApi.page(login("rep", "demo"), future, 0, 10)
+                        .get("message")
+                        .asString())
                 .isEqualTo("You have no current results in " + future + ".");
         HttpResponse<String> csv = finance.get("/api/v1/reports/earnings/export?period=" + future);
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("X-Total-Count")).hasValue("0");
-        assertThat(csv.body().lines().toList()).containsExactly(
-                "Employee id,Name,Period,Plan,Plan version,Component,Amount,Currency,Attainment,Correction for,E-mail");
+        assertThat(csv.body().lines().toList())
+                .containsExactly(
+                        "Employee id,Name,Period,Plan,Plan version,Component,Amount,Currency,Attainment,Correction for,E-mail");
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
-                finance.getBytes("/api/v1/reports/earnings/export?format=xlsx&period=" + future, Map.of()).body()))) {
-            assertThat(book.getSheetAt(0).getLastRowNum()).as("the heading row only").isZero();
+                finance.getBytes("/api/v1/reports/earnings/export?format=xlsx&period=" + future, Map.of())
+                        .body()))) {
+            assertThat(book.getSheetAt(0).getLastRowNum())
+                    .as("the heading row only")
+                    .isZero();
         }
 
-        String month = Json.parse(finance.get("/api/v1/periods/current?kind=MONTH").body()).get("id").asString();
-        assertThat(EarningsApi.currentLines(jdbc, List.of(month), null)).as("the demo plans pay per quarter").isZero();
+        String month = Json.parse(
+                        finance.get("/api/v1/periods/current?kind=MONTH").body())
+                .get("id")
+                .asString();
+        assertThat(EarningsApi.currentLines(jdbc, List.of(month), null))
+                .as("the demo plans pay per quarter")
+                .isZero();
         JsonNode monthly = EarningsApi.page(finance, month, 0, 10);
         assertThat(monthly.get("total").asLong()).isZero();
         assertThat(EarningsApi.strings(monthly.get("seeAlso"))).containsExactly(quarter);
-        assertThat(monthly.get("message").asString()).isEqualTo("No current results in " + month
-                + ". Results are calculated for " + quarter + ", which includes " + month + ".");
+        assertThat(monthly.get("message").asString())
+                .isEqualTo("No current results in " + month + ". Results are calculated for " + quarter
+                        + ", which includes " + month + ".");
     }
 
     private List<JsonNode> linesOf(String employeeId) {
-        return EarningsApi.allRows(finance, quarter, 5000).stream().filter(r -> r.get("employeeId").asString().equals(employeeId)).toList();
+        return EarningsApi.allRows(finance, quarter, 5000).stream()
+                .filter(r -> r.get("employeeId").asString().equals(employeeId))
+                .toList();
     }
 
     private static String plan(String key, String rate) {
@@ -223,7 +323,8 @@ class EarningsExportFilesTest extends AttainIntegrationTest {
 
     private static List<CSVRecord> csv(String text) {
         try {
-            return new ArrayList<>(CSVFormat.DEFAULT.parse(new StringReader(text)).getRecords());
+            return new ArrayList<>(
+                    CSVFormat.DEFAULT.parse(new StringReader(text)).getRecords());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

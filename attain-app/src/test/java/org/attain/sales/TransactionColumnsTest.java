@@ -22,14 +22,28 @@ class TransactionColumnsTest {
     private static final DateRange EVER = new DateRange(LocalDate.of(2000, 1, 1), LocalDate.of(2100, 12, 31));
     private static final LocalDate DAY = LocalDate.of(2026, 3, 10);
 
-    private final TransactionColumns columns = new TransactionColumns(JsonMapper.builder().build());
+    private final TransactionColumns columns =
+            new TransactionColumns(JsonMapper.builder().build());
 
     @Test
     void appendedRowsAreReadBackWithEveryValue() {
         columns.account(7, TransactionValues.accountAttributes("Retail", "DE", null, "north"));
         int slot = columns.admit(1, "DEAL");
-        columns.fill(slot, "crm", "D-1", 11, "[{\"person_id\": 12, \"share\": \"0.25\", \"overlay\": true}]", DAY,
-                new BigDecimal("1234.5600"), "EUR", "won", "NEW_LOGO", "X1", 7, "{\"margin\": 0.25, \"hint\": \"a\"}", 24);
+        columns.fill(
+                slot,
+                "crm",
+                "D-1",
+                11,
+                "[{\"person_id\": 12, \"share\": \"0.25\", \"overlay\": true}]",
+                DAY,
+                new BigDecimal("1234.5600"),
+                "EUR",
+                "won",
+                "NEW_LOGO",
+                "X1",
+                7,
+                "{\"margin\": 0.25, \"hint\": \"a\"}",
+                24);
         columns.settle(1, false);
 
         assertThat(columns.read(null, EVER)).singleElement().satisfies(t -> {
@@ -45,10 +59,14 @@ class TransactionColumnsTest {
             assertThat(t.type()).isEqualTo("NEW_LOGO");
             assertThat(t.product()).isEqualTo("X1");
             assertThat(t.account()).isEqualTo(Map.of("industry", "Retail", "country", "DE", "region", "north"));
-            assertThat(t.attributes()).containsEntry("margin", new BigDecimal("0.25")).containsEntry("hint", "a")
+            assertThat(t.attributes())
+                    .containsEntry("margin", new BigDecimal("0.25"))
+                    .containsEntry("hint", "a")
                     .containsEntry("term_months", 24L);
         });
-        assertThat(columns.read(Set.of(12L), EVER)).as("the split partner sees the shared deal").hasSize(1);
+        assertThat(columns.read(Set.of(12L), EVER))
+                .as("the split partner sees the shared deal")
+                .hasSize(1);
     }
 
     @Test
@@ -57,7 +75,8 @@ class TransactionColumnsTest {
         put(2, "attain", "FINE", 11, DAY, "0.12345");
         columns.settle(2, false);
 
-        assertThat(columns.read(null, EVER)).extracting(t -> t.amount().amount())
+        assertThat(columns.read(null, EVER))
+                .extracting(t -> t.amount().amount())
                 .containsExactly(new BigDecimal("12345678901234567.1234"), new BigDecimal("0.12345"));
     }
 
@@ -71,7 +90,9 @@ class TransactionColumnsTest {
         columns.settle(1, true);
 
         assertThat(columns.size()).as("updated in place, not appended").isEqualTo(2);
-        assertThat(columns.read(Set.of(11L), EVER)).extracting(t -> t.id().value()).containsExactly("crm:D-2");
+        assertThat(columns.read(Set.of(11L), EVER))
+                .extracting(t -> t.id().value())
+                .containsExactly("crm:D-2");
         assertThat(columns.read(Set.of(12L), EVER)).singleElement().satisfies(t -> {
             assertThat(t.amount().amount()).isEqualTo(new BigDecimal("15.0000"));
             assertThat(t.closeDate()).isEqualTo(DAY.plusDays(1));
@@ -86,12 +107,18 @@ class TransactionColumnsTest {
         columns.settle(3, false);
 
         columns.remove(2);
-        assertThat(columns.admit(3, "CANCELLATION")).as("a cancellation is not filled in").isEqualTo(-1);
-        assertThat(columns.admit(4, "INVOICE_PAYMENT")).as("nor is a new invoice payment kept").isEqualTo(-1);
+        assertThat(columns.admit(3, "CANCELLATION"))
+                .as("a cancellation is not filled in")
+                .isEqualTo(-1);
+        assertThat(columns.admit(4, "INVOICE_PAYMENT"))
+                .as("nor is a new invoice payment kept")
+                .isEqualTo(-1);
         columns.settle(1, true);
 
         assertThat(columns.read(null, EVER)).extracting(t -> t.id().value()).containsExactly("crm:D-1");
-        assertThat(columns.read(Set.of(11L), EVER)).extracting(t -> t.id().value()).containsExactly("crm:D-1");
+        assertThat(columns.read(Set.of(11L), EVER))
+                .extracting(t -> t.id().value())
+                .containsExactly("crm:D-1");
 
         columns.truncate();
         columns.settle(0, true);
@@ -110,10 +137,12 @@ class TransactionColumnsTest {
 
         List<Transaction> all = columns.read(null, EVER);
         assertThat(all).isSortedAccordingTo(CreditIndex.CREDIT_ORDER);
-        assertThat(all).extracting(t -> t.id().value())
+        assertThat(all)
+                .extracting(t -> t.id().value())
                 .containsExactly("T0000100", "T0000009", "T0000010", "T9", "odd-id", "crm:T0000001");
         assertThat(columns.read(Set.of(11L, 12L), EVER)).containsExactlyElementsOf(all);
-        assertThat(columns.read(Set.of(11L), new DateRange(DAY, DAY))).extracting(t -> t.id().value())
+        assertThat(columns.read(Set.of(11L), new DateRange(DAY, DAY)))
+                .extracting(t -> t.id().value())
                 .containsExactly("T0000009", "T0000010");
     }
 
@@ -136,7 +165,9 @@ class TransactionColumnsTest {
         assertThat(columns.groupedRows()).as("not yet regrouped").isEqualTo(40);
         put(54, "attain", "T0054", 10, DAY.minusDays(54), "1.0000");
         columns.settle(1, true);
-        assertThat(columns.groupedRows()).as("regrouped without the two removed rows").isEqualTo(52);
+        assertThat(columns.groupedRows())
+                .as("regrouped without the two removed rows")
+                .isEqualTo(52);
         assertThat(columns.size()).isEqualTo(52);
 
         // Every row is still found by its id: an update changes it in place and a removal takes it out.
@@ -149,10 +180,14 @@ class TransactionColumnsTest {
         assertThat(all).extracting(t -> t.id().value()).doesNotContain("T0005", "T0006", "T0007");
         for (long owner = 10; owner <= 12; owner++) {
             String expected = Long.toString(owner);
-            assertThat(columns.read(Set.of(owner), EVER)).isNotEmpty().isSortedAccordingTo(CreditIndex.CREDIT_ORDER)
+            assertThat(columns.read(Set.of(owner), EVER))
+                    .isNotEmpty()
+                    .isSortedAccordingTo(CreditIndex.CREDIT_ORDER)
                     .allSatisfy(t -> assertThat(t.owner().value()).isEqualTo(expected));
         }
-        assertThat(columns.read(Set.of(10L), EVER)).filteredOn(t -> t.id().value().equals("T0041")).singleElement()
+        assertThat(columns.read(Set.of(10L), EVER))
+                .filteredOn(t -> t.id().value().equals("T0041"))
+                .singleElement()
                 .satisfies(t -> assertThat(t.amount().amount()).isEqualTo(new BigDecimal("2.0000")));
     }
 
@@ -172,7 +207,8 @@ class TransactionColumnsTest {
         columns.settle(2, true);
 
         assertThat(columns.size()).as("no id appended twice").isEqualTo(4);
-        assertThat(columns.read(null, EVER)).extracting(t -> t.id().value() + "=" + t.amount().amount().toPlainString())
+        assertThat(columns.read(null, EVER))
+                .extracting(t -> t.id().value() + "=" + t.amount().amount().toPlainString())
                 .containsExactly("A=1.0000", "C=4.0000", "D=3.0000");
     }
 
@@ -180,19 +216,34 @@ class TransactionColumnsTest {
     void aChangedAccountReachesTheTransactionsAlreadyHeld() {
         columns.account(7, TransactionValues.accountAttributes("Retail", null, null, null));
         int slot = columns.admit(1, "DEAL");
-        columns.fill(slot, "crm", "D-1", 11, null, DAY, new BigDecimal("1.0000"), "EUR", "won", null, null, 7, null, null);
+        columns.fill(
+                slot, "crm", "D-1", 11, null, DAY, new BigDecimal("1.0000"), "EUR", "won", null, null, 7, null, null);
         columns.settle(1, false);
 
         columns.account(7, TransactionValues.accountAttributes("Energy", null, null, null));
         columns.settle(0, true);
 
-        assertThat(columns.read(null, EVER)).singleElement()
+        assertThat(columns.read(null, EVER))
+                .singleElement()
                 .satisfies(t -> assertThat(t.account()).isEqualTo(Map.of("industry", "Energy")));
     }
 
     private void put(long id, String source, String external, long owner, LocalDate day, String amount) {
         int slot = columns.admit(id, "DEAL");
-        columns.fill(slot, source, external, owner, null, day, new BigDecimal(amount), "EUR", "won", "NEW", "P", 0, "{}",
+        columns.fill(
+                slot,
+                source,
+                external,
+                owner,
+                null,
+                day,
+                new BigDecimal(amount),
+                "EUR",
+                "won",
+                "NEW",
+                "P",
+                0,
+                "{}",
                 null);
     }
 }

@@ -33,9 +33,17 @@ public final class Browser implements AutoCloseable {
     public Browser(String base, String acceptLanguage) {
         this.base = base;
         ChromeOptions options = new ChromeOptions();
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--lang=" + acceptLanguage);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,900",
+                "--lang=" + acceptLanguage);
         profile = tempDir();
         options.addArguments("--user-data-dir=" + profile);
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguage));
@@ -46,7 +54,9 @@ public final class Browser implements AutoCloseable {
         }
         if (Files.isExecutable(CHROMEDRIVER)) {
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort()
+                    .build();
             driver = new ChromeDriver(service, options);
         } else {
             driver = new ChromeDriver(options);
@@ -84,8 +94,10 @@ public final class Browser implements AutoCloseable {
      * empties the console buffer): every entry is something a page tried that the policy refused.
      */
     public List<String> cspViolations() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
-                .filter(m -> m.contains("Content Security Policy")).toList();
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy"))
+                .toList();
     }
 
     /** Saves a screenshot under target/screenshots for a person to look at. */
@@ -128,7 +140,8 @@ public final class Browser implements AutoCloseable {
     /** Chromium's profile folder is a few MB; a suite opens hundreds of browsers, so none is left behind. */
     private void deleteProfile() {
         try (var paths = Files.walk(profile)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             // Best effort: a folder Chromium still holds open is left to the OS's temp cleaning.
         }

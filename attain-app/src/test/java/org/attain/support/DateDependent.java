@@ -15,5 +15,4 @@ import org.junit.jupiter.api.Tag;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Tag("date-dependent")
-public @interface DateDependent {
-}
+public @interface DateDependent {}

@@ -26,8 +26,10 @@ public final class WebSession {
 
     private WebSession(String base) {
         this.base = base;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     public static WebSession anonymous(String base) {
@@ -54,7 +56,8 @@ public final class WebSession {
     }
 
     public boolean loggedIn() {
-        return lastLogin != null && lastLogin.statusCode() == 302
+        return lastLogin != null
+                && lastLogin.statusCode() == 302
                 && !lastLogin.headers().firstValue("Location").orElse("").contains("/login");
     }
 
@@ -88,8 +91,9 @@ public final class WebSession {
     public HttpResponse<String> postForm(String path, Map<String, String> fields) {
         String token = csrfFrom(get(path.equals("/login") ? "/login" : "/").body());
         String body = fields.entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                .collect(Collectors.joining("&")) + (token == null ? "" : "&_csrf=" + enc(token));
+                        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                        .collect(Collectors.joining("&"))
+                + (token == null ? "" : "&_csrf=" + enc(token));
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -98,7 +102,9 @@ public final class WebSession {
     public HttpResponse<String> sendJson(String method, String path, String json) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (bearer == null) {
             String token = csrfFrom(get("/").body());
             if (token != null) {

@@ -27,17 +27,23 @@ class ContentSecurityPolicyBrowserTest extends AttainIntegrationTest {
         try (Browser browser = new Browser(baseUrl(), "en-US")) {
             browser.open("/login");
             JavascriptExecutor js = (JavascriptExecutor) browser.driver();
-            js.executeScript("document.body.insertAdjacentHTML('beforeend', '<img id=\"probe\" src=\"/no-such.png\" onerror=\"window.ran = true\">')");
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> !browser.cspViolations().isEmpty() || ran(js));
+            js.executeScript(
+                    "document.body.insertAdjacentHTML('beforeend', '<img id=\"probe\" src=\"/no-such.png\" onerror=\"window.ran = true\">')");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                    .until(d -> !browser.cspViolations().isEmpty() || ran(js));
             assertThat(ran(js)).as("the inline handler did not run").isFalse();
         }
     }
 
     @Test
     void pagesOffTheNavigationRunTheirScriptsWithinThePolicy() {
-        long dispute = jdbc.sql("select coalesce(max(id), 0) from dispute").query(Long.class).single();
+        long dispute = jdbc.sql("select coalesce(max(id), 0) from dispute")
+                .query(Long.class)
+                .single();
         long run = jdbc.sql("select max(id) from calc_run").query(Long.class).single();
-        String plan = jdbc.sql("select plan_key from plan_assignment order by id limit 1").query(String.class).single();
+        String plan = jdbc.sql("select plan_key from plan_assignment order by id limit 1")
+                .query(String.class)
+                .single();
         try (Browser browser = new Browser(baseUrl(), "en-US")) {
             browser.open("/login");
             assertThat(browser.cspViolations()).as("login").isEmpty();
@@ -51,12 +57,15 @@ class ContentSecurityPolicyBrowserTest extends AttainIntegrationTest {
                 browser.open("/disputes/" + dispute);
             }
             browser.open("/reports");
-            assertThat(browser.driver().findElements(By.cssSelector("#chart-targets canvas"))).as("report chart drawn").isNotEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("#chart-targets canvas")))
+                    .as("report chart drawn")
+                    .isNotEmpty();
             assertThat(browser.cspViolations()).as("the pages so far").isEmpty();
             browser.open("/api/docs");
             // The first OpenAPI document is generated on demand, which takes a while on a busy machine.
             new WebDriverWait(browser.driver(), Duration.ofSeconds(120))
-                    .until(d -> !d.findElements(By.cssSelector(".swagger-ui .opblock")).isEmpty());
+                    .until(d -> !d.findElements(By.cssSelector(".swagger-ui .opblock"))
+                            .isEmpty());
         }
     }
 
@@ -64,11 +73,15 @@ class ContentSecurityPolicyBrowserTest extends AttainIntegrationTest {
     void theRepsHomeGaugeAndWhatIfWorkWithinThePolicy() {
         try (Browser browser = new Browser(baseUrl(), "en-US")) {
             browser.logIn("rep", "demo");
-            assertThat(browser.driver().findElements(By.cssSelector("svg.gauge rect.gauge-fill"))).isNotEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("svg.gauge rect.gauge-fill")))
+                    .isNotEmpty();
             browser.driver().findElement(By.id("wi-amount")).sendKeys("25000");
-            browser.driver().findElement(By.cssSelector("[data-test=what-if] button[type=submit]")).click();
+            browser.driver()
+                    .findElement(By.cssSelector("[data-test=what-if] button[type=submit]"))
+                    .click();
             new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-                    .until(d -> !d.findElement(By.id("what-if-result")).getText().isBlank());
+                    .until(d ->
+                            !d.findElement(By.id("what-if-result")).getText().isBlank());
             browser.screenshot("csp-rep-home");
         }
     }

@@ -18,28 +18,50 @@ import org.openqa.selenium.WebElement;
 class EveryPageBrowserTest extends AttainIntegrationTest {
 
     @ParameterizedTest(name = "{0} in {1}")
-    @CsvSource({"rep, en-US", "rep, de-DE", "manager, en-US", "manager, de-DE", "compadmin, en-US", "compadmin, de-DE",
-            "finance, en-US", "finance, de-DE", "admin, en-US", "admin, de-DE"})
+    @CsvSource({
+        "rep, en-US",
+        "rep, de-DE",
+        "manager, en-US",
+        "manager, de-DE",
+        "compadmin, en-US",
+        "compadmin, de-DE",
+        "finance, en-US",
+        "finance, de-DE",
+        "admin, en-US",
+        "admin, de-DE"
+    })
     void everyPageInTheNavigationOpensCleanly(String login, String language) {
         try (Browser browser = new Browser(baseUrl(), language)) {
             browser.logIn(login, "demo");
-            assertThat(browser.cspViolations()).as("Content Security Policy violations on the login and home pages").isEmpty();
+            assertThat(browser.cspViolations())
+                    .as("Content Security Policy violations on the login and home pages")
+                    .isEmpty();
             List<String> links = browser.driver().findElements(By.cssSelector("header.top nav a")).stream()
-                    .map(a -> a.getAttribute("href")).toList();
+                    .map(a -> a.getAttribute("href"))
+                    .toList();
             assertThat(links).hasSizeGreaterThan(2);
             for (String link : links) {
                 browser.driver().get(link);
                 String page = browser.pageText();
-                assertThat(browser.driver().findElements(By.tagName("h1"))).as(link).isNotEmpty();
-                assertThat(page).as(link).doesNotContain("??").doesNotContain("Exception")
-                        .doesNotContain("Page not found").doesNotContain("Seite nicht gefunden");
+                assertThat(browser.driver().findElements(By.tagName("h1")))
+                        .as(link)
+                        .isNotEmpty();
+                assertThat(page)
+                        .as(link)
+                        .doesNotContain("??")
+                        .doesNotContain("Exception")
+                        .doesNotContain("Page not found")
+                        .doesNotContain("Seite nicht gefunden");
                 if (language.startsWith("de")) {
                     WebElement h1 = browser.driver().findElement(By.tagName("h1"));
                     assertThat(h1.getText()).as("German heading on %s", link).isNotBlank();
                 }
-                assertThat(browser.cspViolations()).as("Content Security Policy violations on %s", link).isEmpty();
+                assertThat(browser.cspViolations())
+                        .as("Content Security Policy violations on %s", link)
+                        .isEmpty();
                 String name = link.replaceFirst("https?://[^/]+/", "").replaceAll("[^a-zA-Z0-9]+", "-");
-                browser.screenshot("tour-" + login + "-" + language.substring(0, 2) + "-" + (name.isEmpty() ? "home" : name));
+                browser.screenshot(
+                        "tour-" + login + "-" + language.substring(0, 2) + "-" + (name.isEmpty() ? "home" : name));
             }
         }
     }

@@ -22,15 +22,19 @@ class LiveUpdateBrowserTest extends AttainIntegrationTest {
             String deal = "LIVE-" + System.nanoTime();
             var response = login("compadmin", "demo").sendJson("POST", "/api/v1/transactions/bulk", """
                     {"source": "crm", "records": [{"external_id": "%s", "close_date": "%s", "amount": "12345.67",
-                      "currency": "%s", "owner": "%s", "deal_type": "expansion"}]}"""
-                    .formatted(deal, TODAY, me.get("currency").asString(), me.get("externalId").asString()));
+                      "currency": "%s", "owner": "%s", "deal_type": "expansion"}]}""".formatted(
+                            deal,
+                            TODAY,
+                            me.get("currency").asString(),
+                            me.get("externalId").asString()));
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             assertThat(Json.parse(response.body()).get("accepted").asLong()).isEqualTo(1);
 
             new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
                     .until(d -> d.findElement(By.tagName("body")).getAttribute("data-refreshed") != null);
             assertThat(browser.text("[data-test=my-bookings]")).isNotEqualTo(before);
-            assertThat(browser.driver().findElement(By.id("live-note")).isDisplayed()).isTrue();
+            assertThat(browser.driver().findElement(By.id("live-note")).isDisplayed())
+                    .isTrue();
             browser.screenshot("rep-home-live-update");
         }
     }

@@ -3,8 +3,8 @@ package org.attain.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.attain.support.AttainIntegrationTest;
-import org.attain.support.DateDependent;
 import org.attain.support.Browser;
+import org.attain.support.DateDependent;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -20,15 +20,20 @@ class PeriodCloseBrowserTest extends AttainIntegrationTest {
         try (Browser browser = new Browser(baseUrl(), "de-DE")) {
             browser.logIn("compadmin", "demo").open("/periods?year=" + YEAR);
             assertThat(browser.text("h1")).isEqualTo("Perioden");
-            browser.driver().findElement(By.cssSelector("button[aria-label='Periode " + MONTH + " abschließen']")).click();
+            browser.driver()
+                    .findElement(By.cssSelector("button[aria-label='Periode " + MONTH + " abschließen']"))
+                    .click();
             assertThat(browser.text("main .notice")).isEqualTo("Periode " + MONTH + " ist abgeschlossen.");
 
             browser.driver().findElement(By.id("reason-" + MONTH)).sendKeys("Nachbuchung eines Rabatts");
-            browser.driver().findElement(By.xpath("//form[contains(@action,'" + MONTH + "/reopen')]//button")).click();
+            browser.driver()
+                    .findElement(By.xpath("//form[contains(@action,'" + MONTH + "/reopen')]//button"))
+                    .click();
             assertThat(browser.text("main .notice")).isEqualTo("Periode " + MONTH + " ist wieder offen.");
             browser.screenshot("compadmin-period-reopened-de");
         }
-        String audit = login("admin", "demo").get("/api/v1/audit?entityType=period").body();
+        String audit =
+                login("admin", "demo").get("/api/v1/audit?entityType=period").body();
         assertThat(audit).contains("Nachbuchung eines Rabatts");
     }
 }

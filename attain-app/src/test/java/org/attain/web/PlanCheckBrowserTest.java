@@ -26,19 +26,26 @@ class PlanCheckBrowserTest extends AttainIntegrationTest {
               - {id: spiff, kind: per_deal_amount, amount: "100.00", when: "%s"}
             """;
 
-    private record Words(String language, String lineColumn, String didYouMean, String neverTrue, String noScenario) {
-    }
+    private record Words(String language, String lineColumn, String didYouMean, String neverTrue, String noScenario) {}
 
     @Test
     void theEditorShowsTheClosestFieldAndTheNeverTrueWarningInEnglish() {
-        check(new Words("en-US", "Line 6, column 70: unknown field 'typ' of deal (did you mean deal.type?)",
-                "did you mean deal.type?", "never true over the", "No scenario tests this plan yet"));
+        check(new Words(
+                "en-US",
+                "Line 6, column 70: unknown field 'typ' of deal (did you mean deal.type?)",
+                "did you mean deal.type?",
+                "never true over the",
+                "No scenario tests this plan yet"));
     }
 
     @Test
     void theEditorShowsTheClosestFieldAndTheNeverTrueWarningInGerman() {
-        check(new Words("de-DE", "Zeile 6, Spalte 70: unbekanntes Feld 'typ' von deal (meinten Sie deal.type?)",
-                "meinten Sie deal.type?", "trifft auf keinen der", "Noch kein Szenario prüft diesen Plan"));
+        check(new Words(
+                "de-DE",
+                "Zeile 6, Spalte 70: unbekanntes Feld 'typ' von deal (meinten Sie deal.type?)",
+                "meinten Sie deal.type?",
+                "trifft auf keinen der",
+                "Noch kein Szenario prüft diesen Plan"));
     }
 
     private void check(Words words) {
@@ -50,18 +57,22 @@ class PlanCheckBrowserTest extends AttainIntegrationTest {
             WebElement source = browser.driver().findElement(By.id("source"));
             source.clear();
             source.sendKeys(PLAN.formatted(key, "deal.typ == 'new_logo'"));
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=plan-problems]"),
-                    words.didYouMean()));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("[data-test=plan-problems]"), words.didYouMean()));
             assertThat(browser.text("[data-test=plan-problems]")).contains(words.lineColumn());
             browser.screenshot("plan-check-typo-" + lang);
 
             source.clear();
             source.sendKeys(PLAN.formatted(key, "deal.type == 'new_lgo'"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=plan-warnings]")));
-            assertThat(browser.text("[data-test=plan-warnings]")).contains(words.neverTrue()).contains("new_logo");
+            assertThat(browser.text("[data-test=plan-warnings]"))
+                    .contains(words.neverTrue())
+                    .contains("new_logo");
             browser.screenshot("plan-check-never-true-" + lang);
 
-            browser.driver().findElement(By.cssSelector("#plan-form button[type=submit]")).click();
+            browser.driver()
+                    .findElement(By.cssSelector("#plan-form button[type=submit]"))
+                    .click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=publish-confirm]")));
             assertThat(browser.text("[data-test=publish-confirm]")).contains(words.noScenario());
             browser.screenshot("plan-check-confirm-" + lang);

@@ -63,19 +63,30 @@ class PlanEditorBrowserTest extends AttainIntegrationTest {
             source.clear();
             source.sendKeys(PLAN.formatted(key, "0.08"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=plan-ok]")));
-            browser.driver().findElement(By.cssSelector("#plan-form button[type=submit]")).click();
+            browser.driver()
+                    .findElement(By.cssSelector("#plan-form button[type=submit]"))
+                    .click();
             // A new plan has no scenario yet: publishing asks first.
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=publish-confirm]")));
             assertThat(browser.text("[data-test=publish-confirm]")).contains("No scenario tests this plan yet");
-            browser.driver().findElement(By.cssSelector("[data-test=publish-confirm] button[name=confirm]")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"), "Version 1 is published."));
+            browser.driver()
+                    .findElement(By.cssSelector("[data-test=publish-confirm] button[name=confirm]"))
+                    .click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("main .notice"), "Version 1 is published."));
 
             browser.driver().findElement(By.id("sname")).sendKeys("over quota");
             browser.driver().findElement(By.id("sbody")).sendKeys(SCENARIO);
-            browser.driver().findElement(By.cssSelector("form[action$='/scenarios'] button")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"), "Scenario saved."));
-            browser.driver().findElement(By.xpath("//button[contains(., 'Run scenarios')]")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=scenario-outcomes]"), "passed"));
+            browser.driver()
+                    .findElement(By.cssSelector("form[action$='/scenarios'] button"))
+                    .click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("main .notice"), "Scenario saved."));
+            browser.driver()
+                    .findElement(By.xpath("//button[contains(., 'Run scenarios')]"))
+                    .click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("[data-test=scenario-outcomes]"), "passed"));
             assertThat(browser.text("[data-test=scenario-outcomes]")).contains("11600.00");
             browser.screenshot("compadmin-plan-scenarios-passed");
         }

@@ -21,7 +21,9 @@ class RunOverChosenPeriodsBrowserTest extends AttainIntegrationTest {
             browser.logIn("compadmin", "demo").open("/runs");
             long newestBefore = newestRun(browser);
             submit(browser, "2019-12", "2019-01", "Run over these periods");
-            assertThat(browser.text("[data-test=run-range-problem]")).contains("runs backwards").contains("2019-01");
+            assertThat(browser.text("[data-test=run-range-problem]"))
+                    .contains("runs backwards")
+                    .contains("2019-01");
             assertThat(newestRun(browser)).isEqualTo(newestBefore);
             browser.screenshot("runs-range-refused-en");
 
@@ -33,8 +35,10 @@ class RunOverChosenPeriodsBrowserTest extends AttainIntegrationTest {
             wait.until(d -> d.findElement(ours).getText().contains("Done"));
             browser.screenshot("runs-range-en");
             browser.driver().findElement(ours).findElement(By.tagName("a")).click();
-            assertThat(browser.text("[data-test=run-periods]")).isEqualTo("Covers the months 2019-01 to 2019-12 and their quarters.");
-            assertThat(browser.text("[data-test=run-not-covered]")).contains("booked transactions are outside this run's periods");
+            assertThat(browser.text("[data-test=run-periods]"))
+                    .isEqualTo("Covers the months 2019-01 to 2019-12 and their quarters.");
+            assertThat(browser.text("[data-test=run-not-covered]"))
+                    .contains("booked transactions are outside this run's periods");
             browser.screenshot("run-range-detail-en");
         }
     }

@@ -18,7 +18,9 @@ class RunsBrowserTest extends AttainIntegrationTest {
             browser.logIn("compadmin", "demo").open("/runs");
             // Other tests start runs too: wait for a run newer than the newest one listed now.
             long newestBefore = newestRun(browser);
-            browser.driver().findElement(By.xpath("//button[.='Run the calculation now']")).click();
+            browser.driver()
+                    .findElement(By.xpath("//button[.='Run the calculation now']"))
+                    .click();
             var wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(60));
             wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
             wait.until(d -> newestRun(browser) > newestBefore);
@@ -27,7 +29,9 @@ class RunsBrowserTest extends AttainIntegrationTest {
             browser.screenshot("compadmin-runs");
             browser.driver().findElement(ours).findElement(By.tagName("a")).click();
             assertThat(browser.text("h1")).startsWith("Calculation run");
-            assertThat(browser.pageText()).contains("What changed against the previous version").contains("Excluded transactions");
+            assertThat(browser.pageText())
+                    .contains("What changed against the previous version")
+                    .contains("Excluded transactions");
             browser.screenshot("compadmin-run-detail");
         }
     }

@@ -13,13 +13,17 @@ class ShellBrowserTest extends AttainIntegrationTest {
 
     @Test
     void aRepSeesTheirProfileAndManagerButNotAnotherPersonsPage() {
-        long managerId = Json.parse(login("manager", "demo").get("/api/v1/me").body()).get("id").asLong();
-        var managerName = Json.parse(login("manager", "demo").get("/api/v1/me").body()).get("person");
+        long managerId = Json.parse(login("manager", "demo").get("/api/v1/me").body())
+                .get("id")
+                .asLong();
+        var managerName =
+                Json.parse(login("manager", "demo").get("/api/v1/me").body()).get("person");
         try (Browser browser = new Browser(baseUrl(), "en-US")) {
             browser.logIn("rep", "demo");
             assertThat(browser.text("h1")).startsWith("Hello, ");
             assertThat(browser.text("[data-test=my-manager]"))
-                    .isEqualTo(managerName.get("firstName").asString() + " " + managerName.get("lastName").asString());
+                    .isEqualTo(managerName.get("firstName").asString() + " "
+                            + managerName.get("lastName").asString());
             assertThat(browser.text("[data-test=my-profile]")).contains("Team");
             browser.screenshot("rep-home-en");
 
@@ -35,11 +39,15 @@ class ShellBrowserTest extends AttainIntegrationTest {
             browser.logIn("manager", "demo");
             assertThat(browser.text("h1")).startsWith("Hallo, ");
             assertThat(browser.text("[data-test=my-team] h2")).isEqualTo("Mein Team in diesem Quartal");
-            int rows = browser.driver().findElements(By.cssSelector("[data-test=my-team] tbody tr")).size();
+            int rows = browser.driver()
+                    .findElements(By.cssSelector("[data-test=my-team] tbody tr"))
+                    .size();
             assertThat(rows).isGreaterThan(2);
             browser.screenshot("manager-home-de");
 
-            browser.driver().findElement(By.cssSelector("[data-test=my-team] tbody tr a")).click();
+            browser.driver()
+                    .findElement(By.cssSelector("[data-test=my-team] tbody tr a"))
+                    .click();
             assertThat(browser.pageText()).contains("Vorgesetzten-Historie");
             browser.screenshot("manager-drills-into-rep-de");
         }
@@ -51,7 +59,9 @@ class ShellBrowserTest extends AttainIntegrationTest {
             browser.logIn("compadmin", "demo");
             browser.open("/people/new");
             browser.driver().findElement(By.id("email")).sendKeys("kein-email");
-            browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+            browser.driver()
+                    .findElement(By.cssSelector("main form button[type=submit]"))
+                    .click();
             assertThat(browser.text("#email-err")).isEqualTo("muss eine gültige E-Mail-Adresse sein");
             assertThat(browser.text("#firstName-err")).isEqualTo("darf nicht leer sein");
             browser.screenshot("compadmin-person-form-errors-de");
@@ -63,7 +73,10 @@ class ShellBrowserTest extends AttainIntegrationTest {
         try (Browser browser = new Browser(baseUrl(), "en-US")) {
             browser.resize(390, 844);
             browser.logIn("manager", "demo");
-            assertThat(browser.driver().findElement(By.cssSelector("[data-test=my-team]")).isDisplayed()).isTrue();
+            assertThat(browser.driver()
+                            .findElement(By.cssSelector("[data-test=my-team]"))
+                            .isDisplayed())
+                    .isTrue();
             Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                     .executeScript("return document.documentElement.scrollWidth > window.innerWidth + 1");
             assertThat(overflow).isEqualTo(Boolean.FALSE);

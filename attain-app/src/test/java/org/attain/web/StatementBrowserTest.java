@@ -37,11 +37,16 @@ class StatementBrowserTest extends AttainIntegrationTest {
     private String quarterWithDeals() {
         var rep = login("rep", "demo");
         long me = Json.parse(rep.get("/api/v1/me").body()).get("id").asLong();
-        for (var q : Json.parse(rep.get("/api/v1/periods?kind=QUARTER").body()).valueStream()
-                .map(n -> n.get("id").asString()).sorted(java.util.Comparator.reverseOrder()).toList()) {
-            var statement = Json.parse(rep.get("/api/v1/people/" + me + "/earnings?period=" + q).body());
+        for (var q : Json.parse(rep.get("/api/v1/periods?kind=QUARTER").body())
+                .valueStream()
+                .map(n -> n.get("id").asString())
+                .sorted(java.util.Comparator.reverseOrder())
+                .toList()) {
+            var statement = Json.parse(
+                    rep.get("/api/v1/people/" + me + "/earnings?period=" + q).body());
             for (var line : statement.get("lines")) {
-                if (line.get("component").asString().equals("commission") && !line.get("qualifying").isEmpty()) {
+                if (line.get("component").asString().equals("commission")
+                        && !line.get("qualifying").isEmpty()) {
                     return q;
                 }
             }
@@ -54,19 +59,27 @@ class StatementBrowserTest extends AttainIntegrationTest {
         try (Browser browser = new Browser(baseUrl(), "en-US")) {
             browser.logIn("rep", "demo");
             browser.driver().findElement(By.id("wi-amount")).sendKeys("-10");
-            browser.driver().findElement(By.cssSelector("[data-test=what-if] button[type=submit]")).click();
+            browser.driver()
+                    .findElement(By.cssSelector("[data-test=what-if] button[type=submit]"))
+                    .click();
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
                     .until(d -> !d.findElements(By.id("wi-amount-error")).isEmpty());
             assertThat(browser.text("#wi-amount-error")).isEqualTo("Must be more than zero.");
 
             browser.driver().findElement(By.id("wi-amount")).clear();
             browser.driver().findElement(By.id("wi-amount")).sendKeys("40000");
-            new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("wi-type"))).selectByValue("new_logo");
+            new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("wi-type")))
+                    .selectByValue("new_logo");
             browser.driver().findElement(By.id("wi-term")).sendKeys("24");
-            browser.driver().findElement(By.cssSelector("[data-test=what-if] button[type=submit]")).click();
+            browser.driver()
+                    .findElement(By.cssSelector("[data-test=what-if] button[type=submit]"))
+                    .click();
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
-                    .until(d -> !d.findElements(By.cssSelector("[data-test=what-if-outcome]")).isEmpty());
-            assertThat(browser.text("[data-test=what-if-outcome]")).contains("new_logo_spiff").contains("+250.00");
+                    .until(d -> !d.findElements(By.cssSelector("[data-test=what-if-outcome]"))
+                            .isEmpty());
+            assertThat(browser.text("[data-test=what-if-outcome]"))
+                    .contains("new_logo_spiff")
+                    .contains("+250.00");
             browser.screenshot("rep-what-if");
         }
     }
@@ -76,7 +89,10 @@ class StatementBrowserTest extends AttainIntegrationTest {
         try (Browser browser = new Browser(baseUrl(), "de-DE")) {
             browser.logIn("rep", "demo");
             String card = browser.text("[data-test=my-earnings]");
-            assertThat(card).contains("Meine Provision in diesem Quartal").contains("Zielerreichung").contains("Quote");
+            assertThat(card)
+                    .contains("Meine Provision in diesem Quartal")
+                    .contains("Zielerreichung")
+                    .contains("Quote");
             browser.screenshot("rep-home-de");
         }
     }

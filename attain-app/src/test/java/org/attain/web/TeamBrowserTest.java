@@ -21,20 +21,26 @@ class TeamBrowserTest extends AttainIntegrationTest {
             assertThat(browser.text("h1")).isEqualTo("My team");
             List<WebElement> rows = browser.driver().findElements(By.cssSelector("[data-test=team-table] tbody tr"));
             assertThat(rows).hasSizeGreaterThan(2);
-            assertThat(browser.driver().findElements(By.cssSelector("[data-test=top-performers] li"))).isNotEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("[data-test=top-performers] li")))
+                    .isNotEmpty();
             new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
                     .until(d -> !d.findElements(By.cssSelector("#trend canvas")).isEmpty());
 
-            browser.driver().findElement(By.xpath("//table[@data-test='team-table']//button[.='Activities']")).click();
+            browser.driver()
+                    .findElement(By.xpath("//table[@data-test='team-table']//button[.='Activities']"))
+                    .click();
             List<Long> ascending = activities(browser);
             assertThat(ascending).isSorted();
-            browser.driver().findElement(By.xpath("//table[@data-test='team-table']//button[.='Activities']")).click();
+            browser.driver()
+                    .findElement(By.xpath("//table[@data-test='team-table']//button[.='Activities']"))
+                    .click();
             assertThat(activities(browser)).isSortedAccordingTo(java.util.Comparator.reverseOrder());
 
             String someone = rows.get(0).findElement(By.tagName("a")).getText();
             browser.driver().findElement(By.id("team-filter")).sendKeys(someone);
             long visible = browser.driver().findElements(By.cssSelector("[data-test=team-table] tbody tr")).stream()
-                    .filter(WebElement::isDisplayed).count();
+                    .filter(WebElement::isDisplayed)
+                    .count();
             assertThat(visible).isEqualTo(1);
             browser.screenshot("manager-team");
         }
@@ -49,6 +55,7 @@ class TeamBrowserTest extends AttainIntegrationTest {
 
     private static List<Long> activities(Browser browser) {
         return browser.driver().findElements(By.cssSelector("[data-test=team-table] tbody tr td:last-child")).stream()
-                .map(td -> Long.parseLong(td.getText().trim())).toList();
+                .map(td -> Long.parseLong(td.getText().trim()))
+                .toList();
     }
 }

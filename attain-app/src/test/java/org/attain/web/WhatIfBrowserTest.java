@@ -37,13 +37,16 @@ class WhatIfBrowserTest extends AttainIntegrationTest {
             browser.logIn("rep", "demo");
             browser.resize(1280, 1300);
             estimate(browser, "50.000");
-            assertThat(browser.text("[data-test=what-if-read]")).contains("50.000,00 " + expected.get("currency").asString());
+            assertThat(browser.text("[data-test=what-if-read]"))
+                    .contains("50.000,00 " + expected.get("currency").asString());
             assertThat(browser.text("[data-test=what-if-difference]")).isEqualTo(shown(expected, Locale.GERMAN));
             assertThat(field(browser).getAttribute("aria-invalid")).isNull();
             browser.screenshot("what-if-de-valid");
 
             estimate(browser, "50,000");
-            assertRefused(browser, "Mehr als 2 Nachkommastellen. Hier trennt der Punkt die Tausender und das Komma die Cent: 50.000,50.");
+            assertRefused(
+                    browser,
+                    "Mehr als 2 Nachkommastellen. Hier trennt der Punkt die Tausender und das Komma die Cent: 50.000,50.");
             browser.screenshot("what-if-de-invalid");
 
             estimate(browser, "50.000,50");
@@ -60,7 +63,8 @@ class WhatIfBrowserTest extends AttainIntegrationTest {
             browser.logIn("rep", "demo");
             browser.resize(1280, 1300);
             estimate(browser, "50,000");
-            assertThat(browser.text("[data-test=what-if-read]")).contains("50,000.00 " + expected.get("currency").asString());
+            assertThat(browser.text("[data-test=what-if-read]"))
+                    .contains("50,000.00 " + expected.get("currency").asString());
             assertThat(browser.text("[data-test=what-if-difference]")).isEqualTo(shown(expected, Locale.ENGLISH));
             browser.screenshot("what-if-en-valid");
 
@@ -69,7 +73,9 @@ class WhatIfBrowserTest extends AttainIntegrationTest {
             browser.screenshot("what-if-en-invalid");
 
             estimate(browser, "50.000");
-            assertRefused(browser, "More than 2 decimals. Here a comma groups thousands and a point starts the cents: 50,000.50.");
+            assertRefused(
+                    browser,
+                    "More than 2 decimals. Here a comma groups thousands and a point starts the cents: 50,000.50.");
             estimate(browser, "");
             assertRefused(browser, "Please enter an amount.");
             estimate(browser, "50000");
@@ -92,10 +98,14 @@ class WhatIfBrowserTest extends AttainIntegrationTest {
     private JsonNode fromApi(String amount) {
         WebSession rep = login("rep", "demo");
         long me = Json.parse(rep.get("/api/v1/me").body()).get("id").asLong();
-        JsonNode fifty = Json.parse(rep.sendJson("POST", "/api/v1/people/" + me + "/what-if", "{\"amount\":\"50\"}").body());
-        JsonNode outcome = Json.parse(rep.sendJson("POST", "/api/v1/people/" + me + "/what-if", "{\"amount\":\"" + amount + "\"}").body());
+        JsonNode fifty = Json.parse(rep.sendJson("POST", "/api/v1/people/" + me + "/what-if", "{\"amount\":\"50\"}")
+                .body());
+        JsonNode outcome =
+                Json.parse(rep.sendJson("POST", "/api/v1/people/" + me + "/what-if", "{\"amount\":\"" + amount + "\"}")
+                        .body());
         // Otherwise reading 50.000 as 50 would go unnoticed in the estimate.
-        assertThat(outcome.get("difference").decimalValue()).isNotEqualByComparingTo(fifty.get("difference").decimalValue());
+        assertThat(outcome.get("difference").decimalValue())
+                .isNotEqualByComparingTo(fifty.get("difference").decimalValue());
         return outcome;
     }
 
@@ -105,7 +115,8 @@ class WhatIfBrowserTest extends AttainIntegrationTest {
         DecimalFormat format = (DecimalFormat) NumberFormat.getNumberInstance(locale);
         format.setMinimumFractionDigits(2);
         format.setMaximumFractionDigits(2);
-        return (difference.signum() >= 0 ? "+" : "") + format.format(difference) + " " + outcome.get("currency").asString();
+        return (difference.signum() >= 0 ? "+" : "") + format.format(difference) + " "
+                + outcome.get("currency").asString();
     }
 
     private static void estimate(Browser browser, String amount) {
@@ -118,15 +129,19 @@ class WhatIfBrowserTest extends AttainIntegrationTest {
         driver.findElement(By.cssSelector("#what-if button[type=submit]")).click();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.stalenessOf(card));
-        wait.until(d -> !d.findElements(OUTCOME).isEmpty() || !d.findElements(AMOUNT_ERROR).isEmpty());
+        wait.until(d -> !d.findElements(OUTCOME).isEmpty()
+                || !d.findElements(AMOUNT_ERROR).isEmpty());
     }
 
     private static void assertRefused(Browser browser, String message) {
         assertThat(browser.text("#wi-amount-error")).isEqualTo(message);
         assertThat(field(browser).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(field(browser).getAttribute("aria-describedby")).isEqualTo("wi-amount-error");
-        assertThat(browser.driver().findElements(OUTCOME)).as("no estimate beside a refused amount").isEmpty();
-        assertThat(browser.driver().findElements(By.cssSelector("#what-if-result *"))).isEmpty();
+        assertThat(browser.driver().findElements(OUTCOME))
+                .as("no estimate beside a refused amount")
+                .isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("#what-if-result *")))
+                .isEmpty();
     }
 
     private static WebElement field(Browser browser) {

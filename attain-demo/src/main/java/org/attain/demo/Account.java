@@ -14,5 +14,4 @@ public record Account(
         SizeBand sizeBand,
         int employees,
         String regionCode,
-        String ownerId) {
-}
+        String ownerId) {}

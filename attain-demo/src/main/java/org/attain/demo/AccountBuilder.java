@@ -7,8 +7,7 @@ import java.util.SplittableRandom;
 /** Gives every seat a book of accounts, mostly of the seat's segment. */
 final class AccountBuilder {
 
-    private AccountBuilder() {
-    }
+    private AccountBuilder() {}
 
     static List<Account> build(DemoParameters parameters, List<Seat> seats) {
         SplittableRandom random = Seeds.random(parameters.seed(), Seeds.ACCOUNTS);
@@ -24,9 +23,15 @@ final class AccountBuilder {
                 SizeBand band = band(seat.segment, random);
                 String name = Names.pick(Names.COMPANY_FIRST, random) + " " + Names.pick(Names.COMPANY_SECOND, random)
                         + " " + Names.pick(region.companySuffixes(), random);
-                accounts.add(new Account(Seeds.id('A', accounts.size() + 1L, width), name,
-                        Names.pick(Names.INDUSTRIES, random), Names.pick(region.countries(), random), band,
-                        employees(band, random), region.code(), seat.latest().personId()));
+                accounts.add(new Account(
+                        Seeds.id('A', accounts.size() + 1L, width),
+                        name,
+                        Names.pick(Names.INDUSTRIES, random),
+                        Names.pick(region.countries(), random),
+                        band,
+                        employees(band, random),
+                        region.code(),
+                        seat.latest().personId()));
             }
         }
         return accounts;

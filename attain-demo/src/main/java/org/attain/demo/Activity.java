@@ -17,5 +17,4 @@ public record Activity(
         int durationMinutes,
         String outcome,
         String accountId,
-        String opportunityId) {
-}
+        String opportunityId) {}

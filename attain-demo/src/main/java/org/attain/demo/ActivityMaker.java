@@ -23,15 +23,23 @@ final class ActivityMaker {
     }
 
     /** Rep activity on a deal; more effort and winning deals mean more touches. */
-    void dealActivities(Opportunity opportunity, Seat.Occupancy owner, SizeBand band, Helper overlay,
-                        LocalDate from, LocalDate to, double visibleShare, ZoneId zone, SplittableRandom random) {
+    void dealActivities(
+            Opportunity opportunity,
+            Seat.Occupancy owner,
+            SizeBand band,
+            Helper overlay,
+            LocalDate from,
+            LocalDate to,
+            double visibleShare,
+            ZoneId zone,
+            SplittableRandom random) {
         if (from.isAfter(to)) {
             return;
         }
         double bandFactor = band == SizeBand.ENTERPRISE ? 1.5 : band == SizeBand.MID ? 1.0 : 0.8;
         double outcomeFactor = opportunity.stage() == Stage.CLOSED_WON ? 1.4 : 1.0;
-        int touches = Seeds.poisson(random, (1.2 + 2.4 * owner.effort()) * bandFactor * outcomeFactor
-                * Math.min(1.0, visibleShare));
+        int touches = Seeds.poisson(
+                random, (1.2 + 2.4 * owner.effort()) * bandFactor * outcomeFactor * Math.min(1.0, visibleShare));
         for (int i = 0; i < touches; i++) {
             ActivityKind kind = dealKind(random);
             emit(owner.personId(), kind, from, to, zone, opportunity, random);
@@ -48,18 +56,37 @@ final class ActivityMaker {
         emitFor(sdr.personId(), kind, day(from, to, random), zone, accountId, null, random);
     }
 
-    private void emit(String personId, ActivityKind kind, LocalDate from, LocalDate to, ZoneId zone,
-                      Opportunity opportunity, SplittableRandom random) {
+    private void emit(
+            String personId,
+            ActivityKind kind,
+            LocalDate from,
+            LocalDate to,
+            ZoneId zone,
+            Opportunity opportunity,
+            SplittableRandom random) {
         emitFor(personId, kind, day(from, to, random), zone, opportunity.accountId(), opportunity.externalId(), random);
     }
 
-    private void emitFor(String personId, ActivityKind kind, LocalDate day, ZoneId zone, String accountId,
-                         String opportunityId, SplittableRandom random) {
+    private void emitFor(
+            String personId,
+            ActivityKind kind,
+            LocalDate day,
+            ZoneId zone,
+            String accountId,
+            String opportunityId,
+            SplittableRandom random) {
         LocalTime time = LocalTime.of(8 + random.nextInt(10), 15 * random.nextInt(4));
         Instant at = day.atTime(time).atZone(zone).toInstant();
         count++;
-        sink.activity(new Activity(Seeds.id('X', count, 8), personId, kind, at, duration(kind, random),
-                outcome(kind, random), accountId, opportunityId));
+        sink.activity(new Activity(
+                Seeds.id('X', count, 8),
+                personId,
+                kind,
+                at,
+                duration(kind, random),
+                outcome(kind, random),
+                accountId,
+                opportunityId));
     }
 
     /** A working day in [from, to]: weekends move to the nearest weekday inside the range. */
@@ -82,8 +109,9 @@ final class ActivityMaker {
 
     private static ActivityKind dealKind(SplittableRandom random) {
         int roll = random.nextInt(100);
-        return roll < 40 ? ActivityKind.CALL : roll < 75 ? ActivityKind.EMAIL : roll < 97 ? ActivityKind.MEETING
-                : ActivityKind.WEBINAR;
+        return roll < 40
+                ? ActivityKind.CALL
+                : roll < 75 ? ActivityKind.EMAIL : roll < 97 ? ActivityKind.MEETING : ActivityKind.WEBINAR;
     }
 
     private static int duration(ActivityKind kind, SplittableRandom random) {

@@ -13,8 +13,7 @@ import java.util.SplittableRandom;
  */
 final class BenchmarkTransactions {
 
-    private record Tenure(Seat seat, Seat.Occupancy rep, long firstDay, long days) {
-    }
+    private record Tenure(Seat seat, Seat.Occupancy rep, long firstDay, long days) {}
 
     private final DemoParameters parameters;
     private final List<Account> accounts;
@@ -28,7 +27,9 @@ final class BenchmarkTransactions {
         for (Seat seat : org.seats()) {
             for (Seat.Occupancy rep : seat.occupants) {
                 long first = Math.max(historyFirst, rep.from().toEpochDay());
-                long last = rep.until() == null ? historyLast : Math.min(historyLast, rep.until().toEpochDay() - 1);
+                long last = rep.until() == null
+                        ? historyLast
+                        : Math.min(historyLast, rep.until().toEpochDay() - 1);
                 if (first <= last) {
                     tenures.add(new Tenure(seat, rep, first, last - first + 1));
                 }
@@ -52,23 +53,40 @@ final class BenchmarkTransactions {
             int typeRoll = random.nextInt(100);
             DealType type = typeRoll < 50 ? DealType.NEW_LOGO : typeRoll < 80 ? DealType.EXPANSION : DealType.RENEWAL;
             Product product = Catalogue.productFor(type, account.sizeBand(), random);
-            BigDecimal amount = DealSizes.inCurrency(DealSizes.usdValue(account.sizeBand(), random) * DealSizes.typeFactor(type), seat.region);
+            BigDecimal amount = DealSizes.inCurrency(
+                    DealSizes.usdValue(account.sizeBand(), random) * DealSizes.typeFactor(type), seat.region);
             int term = type == DealType.RENEWAL ? 12 : 12 * (1 + random.nextInt(3));
             List<Split> splits = random.nextInt(100) < 5 ? splits(index, tenure, day) : List.of();
-            sink.transaction(new SalesTransaction(Seeds.id('T', n, width), TransactionKind.DEAL, "won", null,
-                    account.externalId(), tenure.rep().personId(), day, amount, seat.region.region().currency(), type,
-                    product.code(), term, splits, null, null, null));
+            sink.transaction(new SalesTransaction(
+                    Seeds.id('T', n, width),
+                    TransactionKind.DEAL,
+                    "won",
+                    null,
+                    account.externalId(),
+                    tenure.rep().personId(),
+                    day,
+                    amount,
+                    seat.region.region().currency(),
+                    type,
+                    product.code(),
+                    term,
+                    splits,
+                    null,
+                    null,
+                    null));
         }
     }
 
     /** Shared with the next rep in the list when that rep is in the same team on that day. */
     private List<Split> splits(int index, Tenure tenure, LocalDate day) {
         Tenure partner = tenures.get((index + 1) % tenures.size());
-        if (!partner.seat().teamCode.equals(tenure.seat().teamCode) || !partner.rep().covers(day)
+        if (!partner.seat().teamCode.equals(tenure.seat().teamCode)
+                || !partner.rep().covers(day)
                 || partner.rep().personId().equals(tenure.rep().personId())) {
             return List.of();
         }
-        return List.of(new Split(tenure.rep().personId(), new BigDecimal("0.50")),
+        return List.of(
+                new Split(tenure.rep().personId(), new BigDecimal("0.50")),
                 new Split(partner.rep().personId(), new BigDecimal("0.50")));
     }
 }

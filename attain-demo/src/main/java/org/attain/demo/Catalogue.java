@@ -15,13 +15,12 @@ final class Catalogue {
     static final Product SUPPORT = new Product("SUP-PRM", "Premium Support", "Support");
     static final Product SERVICES = new Product("SRV-IMP", "Implementation Services", "Services");
 
-    static final List<Product> ALL = List.of(
-            ESSENTIALS, PROFESSIONAL, ENTERPRISE, ANALYTICS, FORECASTING, ASSISTANT, SUPPORT, SERVICES);
+    static final List<Product> ALL =
+            List.of(ESSENTIALS, PROFESSIONAL, ENTERPRISE, ANALYTICS, FORECASTING, ASSISTANT, SUPPORT, SERVICES);
 
     private static final List<Product> ADD_ONS = List.of(ANALYTICS, FORECASTING, ASSISTANT, SUPPORT, SERVICES);
 
-    private Catalogue() {
-    }
+    private Catalogue() {}
 
     /** New logos and renewals buy the edition that fits their size; expansions buy add-ons. */
     static Product productFor(DealType dealType, SizeBand band, SplittableRandom random) {

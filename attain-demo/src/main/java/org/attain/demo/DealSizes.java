@@ -10,8 +10,7 @@ import java.util.SplittableRandom;
  */
 final class DealSizes {
 
-    private DealSizes() {
-    }
+    private DealSizes() {}
 
     /** Annual contract value in US dollars before deal type and currency are applied. */
     static double usdValue(SizeBand band, SplittableRandom random) {

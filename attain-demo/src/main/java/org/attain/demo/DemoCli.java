@@ -30,8 +30,7 @@ public final class DemoCli {
         }
     }
 
-    private DemoCli() {
-    }
+    private DemoCli() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out));
@@ -68,10 +67,16 @@ public final class DemoCli {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         out.printf("wrote demo company (seed %d, as of %s) to %s%n", parameters.seed(), parameters.asOf(), directory);
-        out.printf("  regions %d, teams %d, people %d, reporting lines %d, team memberships %d%n", counts.regions(),
-                counts.teams(), counts.people(), counts.reportingLines(), counts.teamMemberships());
-        out.printf("  accounts %d, products %d, opportunities %d, transactions %d, activities %d%n", counts.accounts(),
-                counts.products(), counts.opportunities(), counts.transactions(), counts.activities());
+        out.printf(
+                "  regions %d, teams %d, people %d, reporting lines %d, team memberships %d%n",
+                counts.regions(), counts.teams(), counts.people(), counts.reportingLines(), counts.teamMemberships());
+        out.printf(
+                "  accounts %d, products %d, opportunities %d, transactions %d, activities %d%n",
+                counts.accounts(),
+                counts.products(),
+                counts.opportunities(),
+                counts.transactions(),
+                counts.activities());
         out.printf("  elapsed %d ms%n", millis);
         return OK;
     }
@@ -98,8 +103,10 @@ public final class DemoCli {
                 String value = args[i + 1];
                 switch (option) {
                     case "--out" -> out = Path.of(value);
-                    case "--people" -> people = (int) number(option, value, DemoParameters.MIN_PEOPLE, DemoParameters.MAX_PEOPLE);
-                    case "--transactions" -> transactions = OptionalLong.of(number(option, value, 0, DemoParameters.MAX_TRANSACTIONS));
+                    case "--people" ->
+                        people = (int) number(option, value, DemoParameters.MIN_PEOPLE, DemoParameters.MAX_PEOPLE);
+                    case "--transactions" ->
+                        transactions = OptionalLong.of(number(option, value, 0, DemoParameters.MAX_TRANSACTIONS));
                     case "--seed" -> seed = number(option, value, Long.MIN_VALUE, Long.MAX_VALUE);
                     case "--as-of" -> asOf = date(option, value);
                     case "--history-start" -> historyStart = date(option, value);
@@ -113,7 +120,8 @@ public final class DemoCli {
                 LocalDate start = historyStart != null ? historyStart : DemoParameters.defaultHistoryStart(asOf);
                 return new Options(out, new DemoParameters(seed, people, transactions, start, asOf));
             } catch (IllegalArgumentException e) {
-                throw new UsageException((historyStart != null ? "--history-start" : "--as-of") + ": " + e.getMessage());
+                throw new UsageException(
+                        (historyStart != null ? "--history-start" : "--as-of") + ": " + e.getMessage());
             }
         }
 

@@ -60,12 +60,15 @@ public final class DemoCompany {
     /** Opportunities in id order; none in benchmark mode. */
     public void forEachOpportunity(Consumer<Opportunity> consumer) {
         if (!parameters.benchmarkMode()) {
-            new HistoryWalk(parameters, org, accounts).run(new DemoSink() {
-                @Override
-                public void opportunity(Opportunity opportunity) {
-                    consumer.accept(opportunity);
-                }
-            }, false);
+            new HistoryWalk(parameters, org, accounts)
+                    .run(
+                            new DemoSink() {
+                                @Override
+                                public void opportunity(Opportunity opportunity) {
+                                    consumer.accept(opportunity);
+                                }
+                            },
+                            false);
         }
     }
 
@@ -87,12 +90,15 @@ public final class DemoCompany {
     /** Activities in id order; none in benchmark mode. */
     public void forEachActivity(Consumer<Activity> consumer) {
         if (!parameters.benchmarkMode()) {
-            new HistoryWalk(parameters, org, accounts).run(new DemoSink() {
-                @Override
-                public void activity(Activity activity) {
-                    consumer.accept(activity);
-                }
-            }, true);
+            new HistoryWalk(parameters, org, accounts)
+                    .run(
+                            new DemoSink() {
+                                @Override
+                                public void activity(Activity activity) {
+                                    consumer.accept(activity);
+                                }
+                            },
+                            true);
         }
     }
 

@@ -8,8 +8,7 @@ import java.util.List;
  */
 public final class DemoGenerator {
 
-    private DemoGenerator() {
-    }
+    private DemoGenerator() {}
 
     public static DemoCompany generate(DemoParameters parameters) {
         Organisation org = new OrgBuilder(parameters).build();

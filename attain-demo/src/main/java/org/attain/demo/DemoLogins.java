@@ -9,5 +9,5 @@ package org.attain.demo;
  * @param demoCompAdmin compensation administrator
  * @param demoFinance   finance controller
  */
-public record DemoLogins(String demoManager, String demoRep, String demoAdmin, String demoCompAdmin, String demoFinance) {
-}
+public record DemoLogins(
+        String demoManager, String demoRep, String demoAdmin, String demoCompAdmin, String demoFinance) {}

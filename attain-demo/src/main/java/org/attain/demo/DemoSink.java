@@ -6,12 +6,9 @@ package org.attain.demo;
  */
 public interface DemoSink {
 
-    default void opportunity(Opportunity opportunity) {
-    }
+    default void opportunity(Opportunity opportunity) {}
 
-    default void transaction(SalesTransaction transaction) {
-    }
+    default void transaction(SalesTransaction transaction) {}
 
-    default void activity(Activity activity) {
-    }
+    default void activity(Activity activity) {}
 }

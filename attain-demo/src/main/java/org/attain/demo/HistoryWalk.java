@@ -36,10 +36,18 @@ final class HistoryWalk {
         this.accounts = accounts;
         for (Seat seat : org.seats()) {
             seatsByTeam.computeIfAbsent(seat.teamCode, k -> new ArrayList<>()).add(seat);
-            seatsByRegion.computeIfAbsent(seat.region.code(), k -> new ArrayList<>()).add(seat);
+            seatsByRegion
+                    .computeIfAbsent(seat.region.code(), k -> new ArrayList<>())
+                    .add(seat);
         }
-        org.overlays().forEach(h -> overlaysByRegion.computeIfAbsent(h.region().code(), k -> new ArrayList<>()).add(h));
-        org.sdrs().forEach(h -> sdrsByRegion.computeIfAbsent(h.region().code(), k -> new ArrayList<>()).add(h));
+        org.overlays()
+                .forEach(h -> overlaysByRegion
+                        .computeIfAbsent(h.region().code(), k -> new ArrayList<>())
+                        .add(h));
+        org.sdrs()
+                .forEach(h -> sdrsByRegion
+                        .computeIfAbsent(h.region().code(), k -> new ArrayList<>())
+                        .add(h));
         org.regions().forEach(r -> zones.put(r.code(), ZoneId.of(r.timeZone())));
         this.extras = new DealExtras(parameters, seatsByTeam, sdrsByRegion);
     }
@@ -50,13 +58,20 @@ final class HistoryWalk {
         YearMonth first = YearMonth.from(parameters.historyStart());
         // Open pipeline reaches two quarters past the as-of date.
         YearMonth last = YearMonth.from(asOf).plusMonths(6);
-        ActivityMaker activities = new ActivityMaker(withActivities ? sink : new DemoSink() { });
+        ActivityMaker activities = new ActivityMaker(withActivities ? sink : new DemoSink() {});
         long[] opportunityCount = {0};
         long[] transactionCount = {0};
         int monthIndex = 0;
         for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1), monthIndex++) {
             for (Seat seat : org.seats()) {
-                seatMonth(seat, month, monthIndex, sink, withActivities ? activities : null, opportunityCount, transactionCount);
+                seatMonth(
+                        seat,
+                        month,
+                        monthIndex,
+                        sink,
+                        withActivities ? activities : null,
+                        opportunityCount,
+                        transactionCount);
             }
             if (withActivities && !month.atDay(1).isAfter(asOf)) {
                 for (int i = 0; i < org.sdrs().size(); i++) {
@@ -66,8 +81,14 @@ final class HistoryWalk {
         }
     }
 
-    private void seatMonth(Seat seat, YearMonth month, int monthIndex, DemoSink sink, ActivityMaker activities,
-                           long[] opportunityCount, long[] transactionCount) {
+    private void seatMonth(
+            Seat seat,
+            YearMonth month,
+            int monthIndex,
+            DemoSink sink,
+            ActivityMaker activities,
+            long[] opportunityCount,
+            long[] transactionCount) {
         LocalDate asOf = parameters.asOf();
         LocalDate middle = month.atDay(15);
         Seat.Occupancy holder = middle.isAfter(asOf) ? seat.latest() : seat.occupantOn(middle);
@@ -92,14 +113,26 @@ final class HistoryWalk {
             if (owner == null || close.isBefore(parameters.historyStart()) || created.isAfter(asOf)) {
                 continue;
             }
-            Stage stage = close.isAfter(asOf) ? openStage(ChronoUnit.DAYS.between(asOf, close), stageRoll)
+            Stage stage = close.isAfter(asOf)
+                    ? openStage(ChronoUnit.DAYS.between(asOf, close), stageRoll)
                     : winRoll < winRate(owner.skill(), account.sizeBand(), type) ? Stage.CLOSED_WON : Stage.CLOSED_LOST;
             Product product = Catalogue.productFor(type, account.sizeBand(), random);
             BigDecimal amount = DealSizes.inCurrency(usd * Math.pow(owner.skill(), 0.25), seat.region);
             long number = ++opportunityCount[0];
-            Opportunity opportunity = new Opportunity(Seeds.id('O', number, 7),
-                    account.name() + " - " + product.name(), account.externalId(), owner.personId(), stage, type,
-                    product.code(), amount, seat.region.region().currency(), created, close, stage.probability(), term);
+            Opportunity opportunity = new Opportunity(
+                    Seeds.id('O', number, 7),
+                    account.name() + " - " + product.name(),
+                    account.externalId(),
+                    owner.personId(),
+                    stage,
+                    type,
+                    product.code(),
+                    amount,
+                    seat.region.region().currency(),
+                    created,
+                    close,
+                    stage.probability(),
+                    term);
             sink.opportunity(opportunity);
             Helper overlay = overlayFor(seat, account);
             if (stage == Stage.CLOSED_WON) {
@@ -109,8 +142,16 @@ final class HistoryWalk {
                 LocalDate from = created.isBefore(parameters.historyStart()) ? parameters.historyStart() : created;
                 LocalDate to = close.isAfter(asOf) ? asOf : close;
                 // Only the part of the deal's life inside the history (and before today) is logged.
-                double visible = (ChronoUnit.DAYS.between(from, to) + 1.0) / (ChronoUnit.DAYS.between(created, close) + 1.0);
-                activities.dealActivities(opportunity, owner, account.sizeBand(), overlay, from, to, visible,
+                double visible =
+                        (ChronoUnit.DAYS.between(from, to) + 1.0) / (ChronoUnit.DAYS.between(created, close) + 1.0);
+                activities.dealActivities(
+                        opportunity,
+                        owner,
+                        account.sizeBand(),
+                        overlay,
+                        from,
+                        to,
+                        visible,
                         zones.get(seat.region.code()),
                         Seeds.random(parameters.seed(), Seeds.ACTIVITIES, number, 0));
             }
@@ -123,13 +164,16 @@ final class HistoryWalk {
             return;
         }
         SplittableRandom random = Seeds.random(parameters.seed(), Seeds.PROSPECTING, sdrIndex, monthIndex);
-        LocalDate from = month.atDay(1).isBefore(parameters.historyStart()) ? parameters.historyStart() : month.atDay(1);
+        LocalDate from =
+                month.atDay(1).isBefore(parameters.historyStart()) ? parameters.historyStart() : month.atDay(1);
         LocalDate to = month.atEndOfMonth().isAfter(parameters.asOf()) ? parameters.asOf() : month.atEndOfMonth();
         int touches = Seeds.poisson(random, 22 * sdr.effort());
         for (int i = 0; i < touches; i++) {
             Seat seat = regionSeats.get(random.nextInt(regionSeats.size()));
-            String accountId = accounts.get(seat.firstAccount + random.nextInt(seat.accountCount)).externalId();
-            activities.prospecting(sdr, accountId, from, to, zones.get(sdr.region().code()), random);
+            String accountId = accounts.get(seat.firstAccount + random.nextInt(seat.accountCount))
+                    .externalId();
+            activities.prospecting(
+                    sdr, accountId, from, to, zones.get(sdr.region().code()), random);
         }
     }
 
@@ -207,8 +251,9 @@ final class HistoryWalk {
 
     /** Further-out deals are earlier in the funnel; a quarter of them lag one stage behind. */
     private static Stage openStage(long daysToClose, double roll) {
-        Stage stage = daysToClose > 100 ? Stage.PROSPECTING : daysToClose > 60 ? Stage.QUALIFICATION
-                : daysToClose > 25 ? Stage.PROPOSAL : Stage.NEGOTIATION;
+        Stage stage = daysToClose > 100
+                ? Stage.PROSPECTING
+                : daysToClose > 60 ? Stage.QUALIFICATION : daysToClose > 25 ? Stage.PROPOSAL : Stage.NEGOTIATION;
         if (roll < 0.25 && stage != Stage.PROSPECTING) {
             return Stage.values()[stage.ordinal() - 1];
         }

@@ -23,5 +23,4 @@ public record Opportunity(
         LocalDate createdOn,
         LocalDate closeDate,
         BigDecimal probability,
-        int termMonths) {
-}
+        int termMonths) {}

@@ -59,8 +59,12 @@ final class OrgBuilder {
         Team ledOperations = new Team("OPS", operations.name(), null, admin.externalId());
         teams.set(teams.indexOf(operations), ledOperations);
         operations = ledOperations;
-        List<String> analystTitles = List.of("Sales Operations Analyst", "Deal Desk Analyst",
-                "Compensation Analyst", "Revenue Accountant", "Sales Systems Administrator");
+        List<String> analystTitles = List.of(
+                "Sales Operations Analyst",
+                "Deal Desk Analyst",
+                "Compensation Analyst",
+                "Revenue Accountant",
+                "Sales Systems Administrator");
         for (int i = 3; i < adminCount; i++) {
             staff(operations, analystTitles.get((i - 3) % analystTitles.size()), headquarters, admin);
         }
@@ -72,16 +76,28 @@ final class OrgBuilder {
         if (movingSeat != null) {
             moveRep();
         }
-        DemoLogins logins = new DemoLogins(demoTeam.managerId(), demoSeat.latest().personId(),
-                admin.externalId(), compAdmin.externalId(), finance.externalId());
-        return new Organisation(specs.stream().map(RegionSpec::region).toList(), List.copyOf(teams),
-                List.copyOf(people), List.copyOf(lines), List.copyOf(memberships), List.copyOf(seats),
-                List.copyOf(sdrs), List.copyOf(overlays), logins);
+        DemoLogins logins = new DemoLogins(
+                demoTeam.managerId(),
+                demoSeat.latest().personId(),
+                admin.externalId(),
+                compAdmin.externalId(),
+                finance.externalId());
+        return new Organisation(
+                specs.stream().map(RegionSpec::region).toList(),
+                List.copyOf(teams),
+                List.copyOf(people),
+                List.copyOf(lines),
+                List.copyOf(memberships),
+                List.copyOf(seats),
+                List.copyOf(sdrs),
+                List.copyOf(overlays),
+                logins);
     }
 
     private void buildRegion(RegionSpec spec, int size, Person cro) {
         String code = spec.code();
-        Person vp = hire(RoleType.MANAGER, "Regional Vice President, " + spec.longName(), spec, null, veteranStart(), null);
+        Person vp =
+                hire(RoleType.MANAGER, "Regional Vice President, " + spec.longName(), spec, null, veteranStart(), null);
         report(vp, cro, vp.employmentStart(), null);
 
         int overlayCount = size >= 20 ? Math.max(1, (int) Math.round(size * 0.06)) : 0;
@@ -110,7 +126,12 @@ final class OrgBuilder {
                 teams.set(teams.indexOf(sdrTeam), new Team(sdrTeam.code(), sdrTeam.name(), code, sdrLead.externalId()));
             }
             for (int i = 0; i < sdrCount; i++) {
-                Person sdr = member(RoleType.SDR, "Sales Development Representative", spec, sdrTeam, sdrLead,
+                Person sdr = member(
+                        RoleType.SDR,
+                        "Sales Development Representative",
+                        spec,
+                        sdrTeam,
+                        sdrLead,
                         between(historyStart.minusDays(700), historyStart.minusDays(20)));
                 sdrs.add(new Helper(sdr.externalId(), spec, effort(skill())));
             }
@@ -122,7 +143,8 @@ final class OrgBuilder {
             List<String> areas = spec.teamAreas();
             String name = segmentLabel(segment) + " " + areas.get(k % areas.size())
                     + (k >= areas.size() ? " " + (k / areas.size() + 1) : "");
-            Person manager = hire(RoleType.MANAGER, segmentLabel(segment) + " Sales Manager", spec, null, veteranStart(), null);
+            Person manager =
+                    hire(RoleType.MANAGER, segmentLabel(segment) + " Sales Manager", spec, null, veteranStart(), null);
             Team team = team(String.format("%s-AE-%02d", code, k + 1), name, code, manager.externalId());
             people.set(people.size() - 1, withTeam(manager, team.code()));
             report(manager, vp, manager.employmentStart(), null);
@@ -160,18 +182,22 @@ final class OrgBuilder {
             Seat seat = new Seat(seats.size(), spec, team.code(), TEAM_SEGMENTS[k % TEAM_SEGMENTS.length]);
             seats.add(seat);
             boolean isDemoSeat = headquarters && s == 0;
-            LocalDate start = growth.get(s) ? monday(between(historyStart.plusDays(60), asOf.minusDays(60))) : veteranStart();
+            LocalDate start =
+                    growth.get(s) ? monday(between(historyStart.plusDays(60), asOf.minusDays(60))) : veteranStart();
             LocalDate end = leavers.get(s) ? between(historyStart.plusDays(90), asOf.minusDays(90)) : null;
             double skill = isDemoSeat ? 1.25 : skill();
             double effort = isDemoSeat ? 1.2 : effort(skill);
-            Person rep = member(RoleType.REP, repTitle(seat.segment, !growth.get(s)), spec, team, aeManagers.get(k), start, end);
-            seat.occupants.add(new Seat.Occupancy(rep.externalId(), start, end == null ? null : end.plusDays(1), skill, effort));
+            Person rep = member(
+                    RoleType.REP, repTitle(seat.segment, !growth.get(s)), spec, team, aeManagers.get(k), start, end);
+            seat.occupants.add(
+                    new Seat.Occupancy(rep.externalId(), start, end == null ? null : end.plusDays(1), skill, effort));
             if (end != null) {
                 LocalDate successorStart = monday(min(end.plusDays(21 + random.nextInt(40)), asOf.minusDays(14)));
                 double successorSkill = skill();
-                Person successor = member(RoleType.REP, repTitle(seat.segment, false), spec, team, aeManagers.get(k), successorStart);
-                seat.occupants.add(new Seat.Occupancy(successor.externalId(), successorStart, null,
-                        successorSkill, effort(successorSkill)));
+                Person successor = member(
+                        RoleType.REP, repTitle(seat.segment, false), spec, team, aeManagers.get(k), successorStart);
+                seat.occupants.add(new Seat.Occupancy(
+                        successor.externalId(), successorStart, null, successorSkill, effort(successorSkill)));
             }
             if (isDemoSeat) {
                 demoSeat = seat;
@@ -185,11 +211,16 @@ final class OrgBuilder {
 
     /** The one manager change in the history: a rep moves to the demo manager's team mid-way. */
     private void moveRep() {
-        LocalDate change = historyStart.plusDays(ChronoUnit.DAYS.between(historyStart, asOf) / 2).withDayOfMonth(1);
+        LocalDate change = historyStart
+                .plusDays(ChronoUnit.DAYS.between(historyStart, asOf) / 2)
+                .withDayOfMonth(1);
         String personId = movingSeat.latest().personId();
         lines.removeIf(line -> line.personId().equals(personId));
         memberships.removeIf(membership -> membership.personId().equals(personId));
-        Person rep = people.stream().filter(p -> p.externalId().equals(personId)).findFirst().orElseThrow();
+        Person rep = people.stream()
+                .filter(p -> p.externalId().equals(personId))
+                .findFirst()
+                .orElseThrow();
         lines.add(new ReportingLine(personId, movingFromTeam.managerId(), rep.employmentStart(), change));
         lines.add(new ReportingLine(personId, demoTeam.managerId(), change, null));
         memberships.add(new TeamMembership(movingFromTeam.code(), personId, rep.employmentStart(), change));
@@ -206,8 +237,8 @@ final class OrgBuilder {
         return member(role, title, spec, team, manager, start, null);
     }
 
-    private Person member(RoleType role, String title, RegionSpec spec, Team team, Person manager,
-                          LocalDate start, LocalDate end) {
+    private Person member(
+            RoleType role, String title, RegionSpec spec, Team team, Person manager, LocalDate start, LocalDate end) {
         Person person = hire(role, title, spec, team.code(), start, end);
         LocalDate until = end == null ? null : end.plusDays(1);
         report(person, manager, start, until);
@@ -224,8 +255,18 @@ final class OrgBuilder {
         String first = Names.pick(german ? Names.GERMAN_FIRST : Names.ENGLISH_FIRST, random);
         String last = Names.pick(german ? Names.GERMAN_LAST : Names.ENGLISH_LAST, random);
         String id = Seeds.id('P', people.size() + 1L, idWidth);
-        Person person = new Person(id, first, last, uniqueEmail(first, last), title, role, spec.code(), teamCode,
-                start, end, spec.region().currency());
+        Person person = new Person(
+                id,
+                first,
+                last,
+                uniqueEmail(first, last),
+                title,
+                role,
+                spec.code(),
+                teamCode,
+                start,
+                end,
+                spec.region().currency());
         people.add(person);
         return person;
     }
@@ -246,8 +287,18 @@ final class OrgBuilder {
     }
 
     private static Person withTeam(Person p, String teamCode) {
-        return new Person(p.externalId(), p.firstName(), p.lastName(), p.email(), p.title(), p.roleType(),
-                p.regionCode(), teamCode, p.employmentStart(), p.employmentEnd(), p.currency());
+        return new Person(
+                p.externalId(),
+                p.firstName(),
+                p.lastName(),
+                p.email(),
+                p.title(),
+                p.roleType(),
+                p.regionCode(),
+                teamCode,
+                p.employmentStart(),
+                p.employmentEnd(),
+                p.currency());
     }
 
     /** Largest-remainder split of the people over the regions by weight, so the total is exact. */

@@ -12,5 +12,4 @@ record Organisation(
         List<Seat> seats,
         List<Helper> sdrs,
         List<Helper> overlays,
-        DemoLogins logins) {
-}
+        DemoLogins logins) {}

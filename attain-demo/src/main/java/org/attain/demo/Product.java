@@ -1,5 +1,4 @@
 package org.attain.demo;
 
 /** A catalogue entry; maps to table {@code product}. */
-public record Product(String code, String name, String family) {
-}
+public record Product(String code, String name, String family) {}

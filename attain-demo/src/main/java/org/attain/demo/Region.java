@@ -6,5 +6,4 @@ package org.attain.demo;
  * @param code     stable key, e.g. "NA"
  * @param timeZone where the region's people work; used to place activities in office hours
  */
-public record Region(String code, String name, String currency, String timeZone) {
-}
+public record Region(String code, String name, String currency, String timeZone) {}

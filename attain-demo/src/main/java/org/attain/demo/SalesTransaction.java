@@ -44,7 +44,8 @@ public record SalesTransaction(
             return null;
         }
         return splits.stream()
-                .map(s -> "{\"person_id\":\"" + s.personId() + "\",\"share\":" + s.share().toPlainString() + "}")
+                .map(s -> "{\"person_id\":\"" + s.personId() + "\",\"share\":"
+                        + s.share().toPlainString() + "}")
                 .collect(Collectors.joining(",", "[", "]"));
     }
 

@@ -18,8 +18,7 @@ final class Seeds {
     static final long ORG = 7;
     static final long ACCOUNTS = 8;
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
     static SplittableRandom random(long seed, long purpose, long a, long b) {
         long h = mix(seed ^ 0x9E3779B97F4A7C15L * (purpose + 1));

@@ -7,5 +7,4 @@ package org.attain.demo;
  * @param regionCode the region the team sells in
  * @param managerId  external id of the team's manager as of the as-of date
  */
-public record Team(String code, String name, String regionCode, String managerId) {
-}
+public record Team(String code, String name, String regionCode, String managerId) {}

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class BenchmarkModeTest {
 
-    private final DemoParameters parameters = DemoParameters.defaults(DemoFixtures.AS_OF)
-            .withPeople(1_000).withTransactions(200_000);
+    private final DemoParameters parameters =
+            DemoParameters.defaults(DemoFixtures.AS_OF).withPeople(1_000).withTransactions(200_000);
     private final DemoCompany company = DemoGenerator.generate(parameters);
 
     @Test
@@ -24,8 +24,8 @@ class BenchmarkModeTest {
 
     @Test
     void everyDealBelongsToARepEmployedOnADayInsideTheHistory() {
-        Map<String, Person> people = company.people().stream()
-                .collect(Collectors.toMap(Person::externalId, Function.identity()));
+        Map<String, Person> people =
+                company.people().stream().collect(Collectors.toMap(Person::externalId, Function.identity()));
         LocalDate start = parameters.historyStart();
         company.forEachTransaction(t -> {
             Person owner = people.get(t.ownerId());
@@ -38,7 +38,9 @@ class BenchmarkModeTest {
 
     @Test
     void spreadsTheDealsOverAllReps() {
-        long reps = company.people().stream().filter(p -> p.roleType() == RoleType.REP).count();
+        long reps = company.people().stream()
+                .filter(p -> p.roleType() == RoleType.REP)
+                .count();
         Map<String, Long> perOwner = new java.util.HashMap<>();
         company.forEachTransaction(t -> perOwner.merge(t.ownerId(), 1L, Long::sum));
 

@@ -23,11 +23,20 @@ class CsvFilesTest {
         DemoCsvWriter.Counts counts = DemoCsvWriter.write(company, temp);
         List<CSVRecord> rows;
         try (Reader reader = Files.newBufferedReader(temp.resolve("transactions.csv"))) {
-            rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+            rows = CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(reader)
+                    .getRecords();
         }
 
         assertThat(rows).hasSize((int) counts.transactions());
-        CSVRecord split = rows.stream().filter(r -> !r.get("splits").isEmpty()).findFirst().orElseThrow();
+        CSVRecord split = rows.stream()
+                .filter(r -> !r.get("splits").isEmpty())
+                .findFirst()
+                .orElseThrow();
         assertThat(split.get("splits")).matches("\\[\\{\"person_id\":\"P\\d{5}\",\"share\":0\\.\\d0},.*]");
         assertThat(rows).allSatisfy(r -> {
             assertThat(r.get("amount")).matches("-?\\d+\\.\\d{2}");

@@ -42,7 +42,8 @@ class DemoCliTest {
 
     @Test
     void aBadNumberNamesTheOptionAndTheReason() {
-        assertThat(run("generate", "--people", "many", "--out", temp.toString())).isEqualTo(DemoCli.USAGE);
+        assertThat(run("generate", "--people", "many", "--out", temp.toString()))
+                .isEqualTo(DemoCli.USAGE);
         assertThat(output()).startsWith("error: --people: 'many' is not a whole number");
     }
 
@@ -54,7 +55,8 @@ class DemoCliTest {
 
     @Test
     void tooManyTransactionsAreRefused() {
-        assertThat(run("generate", "--transactions", "60000000", "--out", temp.toString())).isEqualTo(2);
+        assertThat(run("generate", "--transactions", "60000000", "--out", temp.toString()))
+                .isEqualTo(2);
         assertThat(output()).startsWith("error: --transactions: must be between 0 and 50000000, was 60000000");
     }
 
@@ -69,13 +71,17 @@ class DemoCliTest {
         assertThat(run("generate", "--colour", "red")).isEqualTo(2);
         assertThat(run("explode")).isEqualTo(2);
         assertThat(run("generate", "--out")).isEqualTo(2);
-        assertThat(output()).contains("error: --colour: unknown option", "error: unknown command 'explode'",
-                "error: --out: missing value");
+        assertThat(output())
+                .contains(
+                        "error: --colour: unknown option",
+                        "error: unknown command 'explode'",
+                        "error: --out: missing value");
     }
 
     @Test
     void aMalformedDateIsExplained() {
-        assertThat(run("generate", "--as-of", "30.06.2025", "--out", temp.toString())).isEqualTo(2);
+        assertThat(run("generate", "--as-of", "30.06.2025", "--out", temp.toString()))
+                .isEqualTo(2);
         assertThat(output()).startsWith("error: --as-of: '30.06.2025' is not a date like 2025-06-30");
     }
 }

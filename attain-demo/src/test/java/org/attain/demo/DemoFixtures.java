@@ -11,8 +11,7 @@ final class DemoFixtures {
 
     private static DemoCompany defaultCompany;
 
-    private DemoFixtures() {
-    }
+    private DemoFixtures() {}
 
     static synchronized DemoCompany defaultCompany() {
         if (defaultCompany == null) {
@@ -34,10 +33,15 @@ final class DemoFixtures {
     }
 
     static Person person(DemoCompany company, String externalId) {
-        return company.people().stream().filter(p -> p.externalId().equals(externalId)).findFirst().orElseThrow();
+        return company.people().stream()
+                .filter(p -> p.externalId().equals(externalId))
+                .findFirst()
+                .orElseThrow();
     }
 
     static List<ReportingLine> linesOf(DemoCompany company, String personId) {
-        return company.reportingLines().stream().filter(l -> l.personId().equals(personId)).toList();
+        return company.reportingLines().stream()
+                .filter(l -> l.personId().equals(personId))
+                .toList();
     }
 }

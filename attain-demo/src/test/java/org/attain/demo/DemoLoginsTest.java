@@ -17,7 +17,8 @@ class DemoLoginsTest {
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0).managerId()).isEqualTo(logins.demoManager());
         assertThat(lines.get(0).coversDay(DemoFixtures.AS_OF)).isTrue();
-        assertThat(DemoFixtures.person(company, logins.demoRep()).employedOn(company.parameters().historyStart()))
+        assertThat(DemoFixtures.person(company, logins.demoRep())
+                        .employedOn(company.parameters().historyStart()))
                 .isTrue();
     }
 
@@ -29,7 +30,8 @@ class DemoLoginsTest {
                 .filter(l -> DemoFixtures.person(company, l.personId()).roleType() == RoleType.REP)
                 .count();
 
-        assertThat(DemoFixtures.person(company, logins.demoManager()).roleType()).isEqualTo(RoleType.MANAGER);
+        assertThat(DemoFixtures.person(company, logins.demoManager()).roleType())
+                .isEqualTo(RoleType.MANAGER);
         assertThat(reps).isGreaterThanOrEqualTo(4);
     }
 

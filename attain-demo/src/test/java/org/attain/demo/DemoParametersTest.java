@@ -18,8 +18,7 @@ class DemoParametersTest {
 
     @Test
     void peopleMustBeBetween10And100000() {
-        assertThatThrownBy(() -> defaults.withPeople(9))
-                .hasMessage("people must be between 10 and 100000, was 9");
+        assertThatThrownBy(() -> defaults.withPeople(9)).hasMessage("people must be between 10 and 100000, was 9");
         assertThatThrownBy(() -> defaults.withPeople(100_001))
                 .hasMessage("people must be between 10 and 100000, was 100001");
     }
@@ -43,7 +42,9 @@ class DemoParametersTest {
         for (int people : new int[] {10, 30, 59, 61, 2_500}) {
             DemoCompany company = DemoGenerator.generate(defaults.withPeople(people));
             assertThat(company.people()).as("people for %d", people).hasSize(people);
-            assertThat(company.people()).extracting(Person::externalId).contains(company.logins().demoRep());
+            assertThat(company.people())
+                    .extracting(Person::externalId)
+                    .contains(company.logins().demoRep());
             long[] deals = {0};
             company.forEachTransaction(t -> deals[0]++);
             assertThat(deals[0]).as("deals for %d", people).isPositive();

@@ -16,14 +16,18 @@ class RepPerformanceTest {
         Map<String, Integer> activities = new HashMap<>();
         company.forEachActivity(a -> activities.merge(a.personId(), 1, Integer::sum));
         Map<String, Integer> wins = new HashMap<>();
-        DemoFixtures.transactions(company).stream().filter(t -> t.kind() == TransactionKind.DEAL)
+        DemoFixtures.transactions(company).stream()
+                .filter(t -> t.kind() == TransactionKind.DEAL)
                 .forEach(t -> wins.merge(t.ownerId(), 1, Integer::sum));
         List<String> reps = company.people().stream()
-                .filter(p -> p.roleType() == RoleType.REP && p.employmentEnd() == null
+                .filter(p -> p.roleType() == RoleType.REP
+                        && p.employmentEnd() == null
                         && p.employmentStart().isBefore(company.parameters().historyStart()))
-                .map(Person::externalId).toList();
+                .map(Person::externalId)
+                .toList();
 
-        double[] x = reps.stream().mapToDouble(id -> activities.getOrDefault(id, 0)).toArray();
+        double[] x =
+                reps.stream().mapToDouble(id -> activities.getOrDefault(id, 0)).toArray();
         double[] y = reps.stream().mapToDouble(id -> wins.getOrDefault(id, 0)).toArray();
 
         assertThat(correlation(x, y)).isGreaterThan(0.4);
@@ -40,12 +44,16 @@ class RepPerformanceTest {
     @Test
     void thereAreStarsAndStrugglersWithinASegment() {
         Map<String, Integer> wins = new HashMap<>();
-        DemoFixtures.transactions(company).stream().filter(t -> t.kind() == TransactionKind.DEAL)
+        DemoFixtures.transactions(company).stream()
+                .filter(t -> t.kind() == TransactionKind.DEAL)
                 .forEach(t -> wins.merge(t.ownerId(), 1, Integer::sum));
         List<Integer> commercialWins = company.people().stream()
-                .filter(p -> p.title().equals("Commercial Account Executive") && p.employmentEnd() == null
+                .filter(p -> p.title().equals("Commercial Account Executive")
+                        && p.employmentEnd() == null
                         && p.employmentStart().isBefore(company.parameters().historyStart()))
-                .map(p -> wins.getOrDefault(p.externalId(), 0)).sorted().toList();
+                .map(p -> wins.getOrDefault(p.externalId(), 0))
+                .sorted()
+                .toList();
 
         assertThat(commercialWins.get(commercialWins.size() - 1)).isGreaterThan(2 * commercialWins.get(0));
     }

@@ -11,8 +11,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SameSeedSameBytesTest {
 
-    private static final List<String> FILES = List.of("regions.csv", "teams.csv", "people.csv", "reporting_lines.csv",
-            "team_memberships.csv", "accounts.csv", "products.csv", "opportunities.csv", "transactions.csv",
+    private static final List<String> FILES = List.of(
+            "regions.csv",
+            "teams.csv",
+            "people.csv",
+            "reporting_lines.csv",
+            "team_memberships.csv",
+            "accounts.csv",
+            "products.csv",
+            "opportunities.csv",
+            "transactions.csv",
             "activities.csv");
 
     @TempDir

@@ -20,17 +20,23 @@ class WonDealsTest {
 
     @Test
     void twoYearsOfA250PersonCompanyGiveAFewThousandWonDeals() {
-        long deals = transactions.stream().filter(t -> t.kind() == TransactionKind.DEAL).count();
+        long deals = transactions.stream()
+                .filter(t -> t.kind() == TransactionKind.DEAL)
+                .count();
 
         assertThat(deals).isBetween(2_000L, 8_000L);
     }
 
     @Test
     void everyWonOpportunityIsBookedOnceAndNothingClosesAfterTheAsOfDate() {
-        Set<String> won = opportunities.stream().filter(o -> o.stage() == Stage.CLOSED_WON)
-                .map(Opportunity::externalId).collect(Collectors.toSet());
-        List<String> booked = transactions.stream().filter(t -> t.kind() == TransactionKind.DEAL)
-                .map(SalesTransaction::opportunityId).toList();
+        Set<String> won = opportunities.stream()
+                .filter(o -> o.stage() == Stage.CLOSED_WON)
+                .map(Opportunity::externalId)
+                .collect(Collectors.toSet());
+        List<String> booked = transactions.stream()
+                .filter(t -> t.kind() == TransactionKind.DEAL)
+                .map(SalesTransaction::opportunityId)
+                .toList();
 
         assertThat(booked).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(won);
         assertThat(transactions).allMatch(t -> !t.closeDate().isAfter(asOf));
@@ -38,32 +44,43 @@ class WonDealsTest {
 
     @Test
     void openPipelineReachesIntoTheNextTwoQuarters() {
-        List<Opportunity> open = opportunities.stream().filter(o -> !o.stage().isClosed()).toList();
+        List<Opportunity> open =
+                opportunities.stream().filter(o -> !o.stage().isClosed()).toList();
 
-        assertThat(open).isNotEmpty().allMatch(o -> o.closeDate().isAfter(asOf) && !o.createdOn().isAfter(asOf));
+        assertThat(open)
+                .isNotEmpty()
+                .allMatch(o -> o.closeDate().isAfter(asOf) && !o.createdOn().isAfter(asOf));
         assertThat(open).anyMatch(o -> o.closeDate().isAfter(asOf.plusMonths(4)));
         assertThat(open).extracting(Opportunity::stage).contains(Stage.PROSPECTING, Stage.NEGOTIATION);
     }
 
     @Test
     void splitSharesAddUpToOne() {
-        List<SalesTransaction> split = transactions.stream().filter(t -> !t.splits().isEmpty()).toList();
+        List<SalesTransaction> split =
+                transactions.stream().filter(t -> !t.splits().isEmpty()).toList();
 
         assertThat(split).hasSizeGreaterThan(20);
         for (SalesTransaction t : split) {
             BigDecimal total = t.splits().stream().map(Split::share).reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(total).isEqualByComparingTo("1.00");
-            assertThat(t.splits()).hasSize(2).extracting(Split::personId).doesNotHaveDuplicates().contains(t.ownerId());
+            assertThat(t.splits())
+                    .hasSize(2)
+                    .extracting(Split::personId)
+                    .doesNotHaveDuplicates()
+                    .contains(t.ownerId());
         }
     }
 
     @Test
     void aFewDealsAreCancelledOrReturnedLaterWithNegativeAmounts() {
-        Map<String, SalesTransaction> byId = transactions.stream()
-                .collect(Collectors.toMap(SalesTransaction::externalId, Function.identity()));
-        List<SalesTransaction> reversals = transactions.stream().filter(t -> t.kind() != TransactionKind.DEAL).toList();
+        Map<String, SalesTransaction> byId =
+                transactions.stream().collect(Collectors.toMap(SalesTransaction::externalId, Function.identity()));
+        List<SalesTransaction> reversals = transactions.stream()
+                .filter(t -> t.kind() != TransactionKind.DEAL)
+                .toList();
 
-        assertThat(reversals).extracting(SalesTransaction::kind)
+        assertThat(reversals)
+                .extracting(SalesTransaction::kind)
                 .contains(TransactionKind.CANCELLATION, TransactionKind.RETURN);
         for (SalesTransaction reversal : reversals) {
             SalesTransaction deal = byId.get(reversal.reversesId());
@@ -75,7 +92,8 @@ class WonDealsTest {
 
     @Test
     void moreDealsCloseInTheLastMonthOfAQuarterThanInTheFirst() {
-        Map<Integer, Long> byMonthOfQuarter = transactions.stream().filter(t -> t.kind() == TransactionKind.DEAL)
+        Map<Integer, Long> byMonthOfQuarter = transactions.stream()
+                .filter(t -> t.kind() == TransactionKind.DEAL)
                 .collect(Collectors.groupingBy(t -> (t.closeDate().getMonthValue() - 1) % 3, Collectors.counting()));
 
         assertThat(byMonthOfQuarter.get(2)).isGreaterThan(byMonthOfQuarter.get(0) * 3 / 2);
@@ -83,8 +101,8 @@ class WonDealsTest {
 
     @Test
     void amountsAreInTheOwnersRegionCurrencyWithTwoDecimals() {
-        Map<String, Person> people = company.people().stream()
-                .collect(Collectors.toMap(Person::externalId, Function.identity()));
+        Map<String, Person> people =
+                company.people().stream().collect(Collectors.toMap(Person::externalId, Function.identity()));
         assertThat(transactions).allSatisfy(t -> {
             assertThat(t.currency()).isEqualTo(people.get(t.ownerId()).currency());
             assertThat(t.amount().scale()).isEqualTo(2);
@@ -95,12 +113,16 @@ class WonDealsTest {
 
     @Test
     void everyDealOwnerIsARepEmployedOnTheCloseDate() {
-        Map<String, Person> people = company.people().stream()
-                .collect(Collectors.toMap(Person::externalId, Function.identity()));
-        assertThat(transactions).filteredOn(t -> t.kind() == TransactionKind.DEAL).allSatisfy(t -> {
-            Person owner = people.get(t.ownerId());
-            assertThat(owner.roleType()).isEqualTo(RoleType.REP);
-            assertThat(owner.employedOn(t.closeDate())).as(t.externalId()).isTrue();
-        });
+        Map<String, Person> people =
+                company.people().stream().collect(Collectors.toMap(Person::externalId, Function.identity()));
+        assertThat(transactions)
+                .filteredOn(t -> t.kind() == TransactionKind.DEAL)
+                .allSatisfy(t -> {
+                    Person owner = people.get(t.ownerId());
+                    assertThat(owner.roleType()).isEqualTo(RoleType.REP);
+                    assertThat(owner.employedOn(t.closeDate()))
+                            .as(t.externalId())
+                            .isTrue();
+                });
     }
 }

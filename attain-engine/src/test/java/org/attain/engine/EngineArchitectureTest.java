@@ -16,19 +16,31 @@ class EngineArchitectureTest {
 
     @Test
     void theEngineDoesNotUseSpringOrJdbc() {
-        noClasses().that().resideInAPackage("org.attain.engine..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.attain.engine..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
                 .check(ENGINE);
     }
 
     @Test
     void theEngineNeverReadsTheClock() {
-        noClasses().that().resideInAPackage("org.attain.engine..")
-                .should().callMethod(java.time.LocalDate.class, "now")
-                .orShould().callMethod(java.time.LocalDateTime.class, "now")
-                .orShould().callMethod(java.time.Instant.class, "now")
-                .orShould().callMethod(System.class, "currentTimeMillis")
-                .orShould().dependOnClassesThat().areAssignableTo(java.time.Clock.class)
+        noClasses()
+                .that()
+                .resideInAPackage("org.attain.engine..")
+                .should()
+                .callMethod(java.time.LocalDate.class, "now")
+                .orShould()
+                .callMethod(java.time.LocalDateTime.class, "now")
+                .orShould()
+                .callMethod(java.time.Instant.class, "now")
+                .orShould()
+                .callMethod(System.class, "currentTimeMillis")
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(java.time.Clock.class)
                 .check(ENGINE);
     }
 }

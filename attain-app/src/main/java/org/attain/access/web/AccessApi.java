@@ -47,15 +47,17 @@ class AccessApi {
         this.audit = audit;
     }
 
-    record NewToken(@NotBlank @Size(max = 100) String name, @NotEmpty Set<String> scopes) {
-    }
+    record NewToken(
+            @NotBlank @Size(max = 100) String name,
+            @NotEmpty Set<String> scopes) {}
 
     @PostMapping("/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an API token for yourself; the secret is in this response only")
     ApiTokens.Created create(@AuthenticationPrincipal AttainUser user, @Valid @RequestBody NewToken body) {
         if (!ApiTokens.KNOWN_SCOPES.containsAll(body.scopes())) {
-            throw new InvalidInputException(new FieldProblem("scopes", "tokens.scopes", "must be among " + ApiTokens.KNOWN_SCOPES));
+            throw new InvalidInputException(
+                    new FieldProblem("scopes", "tokens.scopes", "must be among " + ApiTokens.KNOWN_SCOPES));
         }
         if (user.tokenScopes() != null) {
             throw new ForbiddenException("A token cannot create tokens; log in to create one.");
@@ -77,12 +79,12 @@ class AccessApi {
         }
     }
 
-    record RolesBody(@NotEmpty Set<Role> roles) {
-    }
+    record RolesBody(@NotEmpty Set<Role> roles) {}
 
     @PutMapping("/users/{id}/roles")
     @Operation(summary = "Replace a user's roles (admin only); audited with before and after")
-    Set<Role> roles(@AuthenticationPrincipal AttainUser user, @PathVariable long id, @Valid @RequestBody RolesBody body) {
+    Set<Role> roles(
+            @AuthenticationPrincipal AttainUser user, @PathVariable long id, @Valid @RequestBody RolesBody body) {
         if (!user.has(Role.ADMIN)) {
             throw new ForbiddenException("Only admins change roles.");
         }
@@ -93,8 +95,11 @@ class AccessApi {
 
     @GetMapping("/audit")
     @Operation(summary = "The audit log, newest first (admin, comp admin)")
-    List<AuditLog.Entry> audit(@AuthenticationPrincipal AttainUser user, @RequestParam(required = false) String actor,
-            @RequestParam(required = false) String action, @RequestParam(required = false) String entityType,
+    List<AuditLog.Entry> audit(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String entityType,
             @RequestParam(defaultValue = "100") int limit) {
         if (!user.has(Role.ADMIN) && !user.has(Role.COMP_ADMIN)) {
             throw new ForbiddenException("Only admins and comp admins read the audit log.");

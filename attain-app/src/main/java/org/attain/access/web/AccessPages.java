@@ -28,8 +28,11 @@ class AccessPages {
     }
 
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error, @RequestParam(required = false) Long wait,
-            @RequestParam(required = false) String logout, Model model) {
+    String login(
+            @RequestParam(required = false) String error,
+            @RequestParam(required = false) Long wait,
+            @RequestParam(required = false) String logout,
+            Model model) {
         model.addAttribute("failed", error != null);
         model.addAttribute("wait", wait);
         model.addAttribute("loggedOut", logout != null);
@@ -37,8 +40,11 @@ class AccessPages {
     }
 
     @GetMapping("/admin/audit")
-    String audit(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
-            @RequestParam(required = false) String entity, Model model) {
+    String audit(
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String entity,
+            Model model) {
         model.addAttribute("entries", audit.search(actor, action, entity, 200));
         model.addAttribute("actor", actor);
         model.addAttribute("action", action);
@@ -54,8 +60,11 @@ class AccessPages {
     }
 
     @PostMapping("/account/tokens")
-    String createToken(@AuthenticationPrincipal AttainUser user, @RequestParam(required = false) String name,
-            @RequestParam(required = false) String[] scope, RedirectAttributes flash) {
+    String createToken(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String[] scope,
+            RedirectAttributes flash) {
         Set<String> scopes = new LinkedHashSet<>(scope == null ? Set.of("read") : Arrays.asList(scope));
         scopes.retainAll(ApiTokens.KNOWN_SCOPES);
         if (name == null || name.isBlank() || scopes.isEmpty()) {

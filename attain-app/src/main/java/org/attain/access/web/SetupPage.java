@@ -24,8 +24,11 @@ class SetupPage {
     }
 
     @PostMapping("/setup")
-    String create(@RequestParam(required = false) String token, @RequestParam(required = false) String username,
-            @RequestParam(required = false) String password, Model model) {
+    String create(
+            @RequestParam(required = false) String token,
+            @RequestParam(required = false) String username,
+            @RequestParam(required = false) String password,
+            Model model) {
         model.addAttribute("token", token);
         if (username == null || username.isBlank()) {
             model.addAttribute("problem", "setup.usernameRequired");

@@ -53,33 +53,41 @@ class ActivityApi {
      *                WEBINAR), occurred_at (ISO 8601 with offset), duration_minutes, outcome, account and deal
      *                (external ids)
      */
-    record Bulk(String source, List<Map<String, JsonNode>> records) {
-    }
+    record Bulk(String source, List<Map<String, JsonNode>> records) {}
 
     @PostMapping
-    @Operation(summary = "Capture up to 10,000 activities, idempotent by (source, external_id)",
-            description = "New ids are inserted, changed ones updated, identical ones counted as unchanged. Each bad record "
-                    + "comes back with its position (row = index + 1), field and reason; the others are kept.")
+    @Operation(
+            summary = "Capture up to 10,000 activities, idempotent by (source, external_id)",
+            description =
+                    "New ids are inserted, changed ones updated, identical ones counted as unchanged. Each bad record "
+                            + "comes back with its position (row = index + 1), field and reason; the others are kept.")
     Captured bulk(@AuthenticationPrincipal AttainUser user, @RequestBody Bulk bulk) {
         if (!(user.has(Role.ADMIN) || user.has(Role.COMP_ADMIN))) {
             throw new ForbiddenException("Only admins and comp admins load activities.");
         }
         if (bulk == null || bulk.records() == null || bulk.records().isEmpty()) {
-            throw new InvalidInputException(new FieldProblem("records", "activity.bulk.empty", "send at least one record"));
+            throw new InvalidInputException(
+                    new FieldProblem("records", "activity.bulk.empty", "send at least one record"));
         }
         if (bulk.records().size() > MAX_RECORDS) {
-            throw new InvalidInputException(new FieldProblem("records", "activity.bulk.tooMany",
+            throw new InvalidInputException(new FieldProblem(
+                    "records",
+                    "activity.bulk.tooMany",
                     bulk.records().size() + " records; at most " + MAX_RECORDS + " per call"));
         }
-        String source = bulk.source() == null || bulk.source().isBlank() ? "api" : bulk.source().trim();
+        String source = bulk.source() == null || bulk.source().isBlank()
+                ? "api"
+                : bulk.source().trim();
         return ActivityRecords.capture(capture, source, bulk.records());
     }
 
     @GetMapping("/summary")
-    @Operation(summary = "Activity per person, day or week, and kind for the people the caller may see",
+    @Operation(
+            summary = "Activity per person, day or week, and kind for the people the caller may see",
             description = "A rep gets their own activity, a manager their reporting subtree, admins everyone. "
                     + "Defaults: the last 30 days, by day.")
-    List<ActivitySummaries.Summary> summary(@AuthenticationPrincipal AttainUser user,
+    List<ActivitySummaries.Summary> summary(
+            @AuthenticationPrincipal AttainUser user,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "DAY") ActivitySummaries.Grain grain) {
@@ -89,7 +97,8 @@ class ActivityApi {
             throw new InvalidInputException(new FieldProblem("from", "activity.range.order", "must not be after 'to'"));
         }
         if (start.plusDays(MAX_DAYS).isBefore(end)) {
-            throw new InvalidInputException(new FieldProblem("to", "activity.range.long", "at most " + MAX_DAYS + " days per call"));
+            throw new InvalidInputException(
+                    new FieldProblem("to", "activity.range.long", "at most " + MAX_DAYS + " days per call"));
         }
         return summaries.summaries(visibility.scopeOf(user), start, end, grain);
     }

@@ -40,12 +40,14 @@ class ActivityPage {
     }
 
     /** One rep's totals per kind over the range, for the table. */
-    public record RepRow(long personId, String name, Map<String, Long> byKind, long total, long minutes) {
-    }
+    public record RepRow(long personId, String name, Map<String, Long> byKind, long total, long minutes) {}
 
     @GetMapping("/activity")
-    String dashboard(@AuthenticationPrincipal AttainUser user, @RequestParam(defaultValue = "DAY") ActivitySummaries.Grain grain,
-            @RequestParam(defaultValue = "30") int days, Model model) {
+    String dashboard(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam(defaultValue = "DAY") ActivitySummaries.Grain grain,
+            @RequestParam(defaultValue = "30") int days,
+            Model model) {
         if (user.personId() == null && !user.seesEveryone()) {
             throw new NotFoundException("activity of", user.getUsername());
         }
@@ -61,20 +63,24 @@ class ActivityPage {
         }
         TreeSet<LocalDate> periods = new TreeSet<>();
         for (LocalDate d = grain == ActivitySummaries.Grain.WEEK ? from.with(java.time.DayOfWeek.MONDAY) : from;
-                !d.isAfter(to); d = d.plusDays(grain == ActivitySummaries.Grain.WEEK ? 7 : 1)) {
+                !d.isAfter(to);
+                d = d.plusDays(grain == ActivitySummaries.Grain.WEEK ? 7 : 1)) {
             periods.add(d);
         }
         for (ActivitySummaries.Summary s : rows) {
             RepRow r = reps.computeIfAbsent(s.personId(), id -> new RepRow(id, s.name(), new TreeMap<>(), 0, 0));
             r.byKind().merge(s.kind(), s.activities(), Long::sum);
-            reps.put(s.personId(), new RepRow(r.personId(), r.name(), r.byKind(), r.total() + s.activities(),
-                    r.minutes() + s.minutes()));
+            reps.put(
+                    s.personId(),
+                    new RepRow(
+                            r.personId(), r.name(), r.byKind(), r.total() + s.activities(), r.minutes() + s.minutes()));
             series.get(s.kind()).merge(s.period(), s.activities(), Long::sum);
         }
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("periods", periods.stream().map(LocalDate::toString).toList());
         Map<String, List<Long>> data = new LinkedHashMap<>();
-        series.forEach((kind, byPeriod) -> data.put(kind, periods.stream().map(p -> byPeriod.getOrDefault(p, 0L)).toList()));
+        series.forEach((kind, byPeriod) -> data.put(
+                kind, periods.stream().map(p -> byPeriod.getOrDefault(p, 0L)).toList()));
         chart.put("series", data);
 
         List<RepRow> table = new ArrayList<>(reps.values());

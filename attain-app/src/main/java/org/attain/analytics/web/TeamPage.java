@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.attain.access.AttainUser;
 import org.attain.analytics.TeamInsights;
-import org.attain.org.Visibility;
 import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
+import org.attain.org.Visibility;
 import org.attain.platform.ForbiddenException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -43,7 +43,8 @@ class TeamPage {
         }
         LocalDate today = LocalDate.now(clock);
         Set<Long> people = user.seesEveryone() && user.personId() == null
-                ? Set.of() : new TreeSet<>(visibility.subtree(user.personId(), today));
+                ? Set.of()
+                : new TreeSet<>(visibility.subtree(user.personId(), today));
         if (user.personId() != null) {
             people.remove(user.personId());
         }
@@ -52,7 +53,8 @@ class TeamPage {
         List<String> lastQuarters = new ArrayList<>();
         periods.list(PeriodKind.QUARTER, null).stream()
                 .filter(q -> !q.startsOn().isAfter(quarter.startsOn()))
-                .map(Periods.PeriodRow::id).forEach(lastQuarters::add);
+                .map(Periods.PeriodRow::id)
+                .forEach(lastQuarters::add);
         List<String> trendPeriods = lastQuarters.subList(Math.max(0, lastQuarters.size() - 6), lastQuarters.size());
         model.addAttribute("quarter", quarter);
         model.addAttribute("members", members);

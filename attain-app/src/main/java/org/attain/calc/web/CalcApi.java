@@ -34,21 +34,26 @@ class CalcApi {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Run the calculation for everyone (or ?person= an id, employee id or e-mail, repeatable) "
-            + "and return the finished run",
-            description = "Without from/to the run covers last and this fiscal year. With ?from=2017-01&to=2017-12 (months,"
-                    + " quarters 2017-Q1 or fiscal years 2017) it covers the months and quarters between them, creating missing"
-                    + " periods; a range that is unreadable, reversed, longer than 10 fiscal years or holds a closed period is"
-                    + " refused with 400 and nothing runs. notCovered counts the transactions outside the run's periods.")
-    CalcRuns.Run start(@AuthenticationPrincipal AttainUser user,
+    @Operation(
+            summary = "Run the calculation for everyone (or ?person= an id, employee id or e-mail, repeatable) "
+                    + "and return the finished run",
+            description =
+                    "Without from/to the run covers last and this fiscal year. With ?from=2017-01&to=2017-12 (months,"
+                            + " quarters 2017-Q1 or fiscal years 2017) it covers the months and quarters between them, creating missing"
+                            + " periods; a range that is unreadable, reversed, longer than 10 fiscal years or holds a closed period is"
+                            + " refused with 400 and nothing runs. notCovered counts the transactions outside the run's periods.")
+    CalcRuns.Run start(
+            @AuthenticationPrincipal AttainUser user,
             @RequestParam(required = false) List<org.attain.org.PersonRef> person,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
         if (!user.has(Role.ADMIN) && !user.has(Role.COMP_ADMIN)) {
             throw new ForbiddenException("Only admins and comp admins start calculation runs.");
         }
-        java.util.Set<Long> people = person == null || person.isEmpty() ? java.util.Set.of()
-                : java.util.Set.copyOf(refs.resolveAll(user, person, i -> "person[" + i + "]",
-                        org.attain.org.PersonRefs.Miss.BAD_REQUEST));
+        java.util.Set<Long> people = person == null || person.isEmpty()
+                ? java.util.Set.of()
+                : java.util.Set.copyOf(refs.resolveAll(
+                        user, person, i -> "person[" + i + "]", org.attain.org.PersonRefs.Miss.BAD_REQUEST));
         if ((from != null && !from.isBlank()) || (to != null && !to.isBlank())) {
             return runs.runRange(people, from, to, "api", user.getUsername());
         }

@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.attain.access.AttainUser;
 import org.attain.calc.ExplainedDeals;
-import org.attain.org.Visibility;
 import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
 import org.attain.org.PersonRef;
 import org.attain.org.PersonRefs;
+import org.attain.org.Visibility;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.InvalidInputException;
 import org.attain.platform.NotFoundException;
@@ -25,7 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
  * of a line, this shows all of them (credit, share, tier slices and amount, as stored).
  */
 @RestController
-@Tag(name = "Earnings", description = "Statements: measures, attainment, every earnings line with its trace, the ledger and the payout")
+@Tag(
+        name = "Earnings",
+        description = "Statements: measures, attainment, every earnings line with its trace, the ledger and the payout")
 class ExplainedDealsApi {
 
     static final int MAX_LIMIT = 1000;
@@ -44,11 +46,17 @@ class ExplainedDealsApi {
     }
 
     @GetMapping("/api/v1/people/{id}/earnings/lines/{line}/deals")
-    @Operation(summary = "The explained deals of one earnings line of a person's current statement for a period "
-            + "(default: the current quarter), in the engine's order, offset/limit paged (limit at most 1000). "
-            + "Visible to the person, their managers up the line, admin, comp admin and finance; 404 for anyone else.")
-    ExplainedDeals.Page get(@AuthenticationPrincipal AttainUser user, @PathVariable("id") PersonRef ref, @PathVariable int line,
-            @RequestParam(required = false) String period, @RequestParam(defaultValue = "0") int offset,
+    @Operation(
+            summary =
+                    "The explained deals of one earnings line of a person's current statement for a period "
+                            + "(default: the current quarter), in the engine's order, offset/limit paged (limit at most 1000). "
+                            + "Visible to the person, their managers up the line, admin, comp admin and finance; 404 for anyone else.")
+    ExplainedDeals.Page get(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable("id") PersonRef ref,
+            @PathVariable int line,
+            @RequestParam(required = false) String period,
+            @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit) {
         long id = refs.resolve(user, ref, "id", PersonRefs.Miss.NOT_FOUND);
         List<FieldProblem> problems = new ArrayList<>();
@@ -61,7 +69,9 @@ class ExplainedDealsApi {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        String p = period == null || period.isBlank() ? periods.current(PeriodKind.QUARTER).id() : period.trim();
+        String p = period == null || period.isBlank()
+                ? periods.current(PeriodKind.QUARTER).id()
+                : period.trim();
         if (periods.find(p).isEmpty()) {
             throw new NotFoundException("period", p);
         }

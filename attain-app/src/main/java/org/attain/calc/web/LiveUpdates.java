@@ -25,8 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Controller
 class LiveUpdates {
 
-    private record Subscriber(SseEmitter emitter, PersonScope scope) {
-    }
+    private record Subscriber(SseEmitter emitter, PersonScope scope) {}
 
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final AtomicLong lastRun = new AtomicLong(-1);
@@ -53,18 +52,24 @@ class LiveUpdates {
     @Scheduled(fixedDelay = 1000)
     void publishFinishedRuns() {
         if (lastRun.get() < 0) {
-            lastRun.set(jdbc.sql("select coalesce(max(id), 0) from calc_run where status <> 'RUNNING'").query(Long.class).single());
+            lastRun.set(jdbc.sql("select coalesce(max(id), 0) from calc_run where status <> 'RUNNING'")
+                    .query(Long.class)
+                    .single());
             return;
         }
         List<Long> runs = jdbc.sql("select id from calc_run where id > :last and status = 'DONE' order by id")
-                .param("last", lastRun.get()).query(Long.class).list();
+                .param("last", lastRun.get())
+                .query(Long.class)
+                .list();
         for (long run : runs) {
             lastRun.set(run);
             if (subscribers.isEmpty()) {
                 continue;
             }
             List<Long> people = jdbc.sql("select distinct person_id from payee_period_result where run_id = :r")
-                    .param("r", run).query(Long.class).list();
+                    .param("r", run)
+                    .query(Long.class)
+                    .list();
             for (Subscriber s : subscribers) {
                 if (people.stream().anyMatch(p -> s.scope().includes(p))) {
                     send(s, run);

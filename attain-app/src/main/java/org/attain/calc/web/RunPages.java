@@ -29,7 +29,12 @@ class RunPages {
     private final org.attain.calendar.Periods periods;
     private final org.springframework.context.MessageSource messages;
 
-    RunPages(CalcRuns runs, RunLauncher launcher, RunChanges changes, tools.jackson.databind.json.JsonMapper json, org.attain.calendar.Periods periods,
+    RunPages(
+            CalcRuns runs,
+            RunLauncher launcher,
+            RunChanges changes,
+            tools.jackson.databind.json.JsonMapper json,
+            org.attain.calendar.Periods periods,
             org.springframework.context.MessageSource messages) {
         this.periods = periods;
         this.messages = messages;
@@ -45,15 +50,19 @@ class RunPages {
         var recent = runs.recent(30);
         model.addAttribute("runs", recent);
         // Keep the page polling while a launched run is still queued, not only while one is running.
-        model.addAttribute("running", launcher.fullRunPending() || recent.stream().anyMatch(r -> r.status() == RunStatus.RUNNING));
+        model.addAttribute(
+                "running", launcher.fullRunPending() || recent.stream().anyMatch(r -> r.status() == RunStatus.RUNNING));
         model.addAttribute("canRun", user.has(Role.ADMIN) || user.has(Role.COMP_ADMIN));
         return "calc/runs";
     }
 
     @PostMapping("/runs")
-    String start(@AuthenticationPrincipal AttainUser user, RedirectAttributes flash,
+    String start(
+            @AuthenticationPrincipal AttainUser user,
+            RedirectAttributes flash,
             @org.springframework.web.bind.annotation.RequestParam(required = false) String from,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) String to, java.util.Locale locale) {
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String to,
+            java.util.Locale locale) {
         if (!user.has(Role.ADMIN) && !user.has(Role.COMP_ADMIN)) {
             throw new ForbiddenException("Only admins and comp admins start runs.");
         }
@@ -63,13 +72,15 @@ class RunPages {
                 // Checked here, so the page can say what is wrong; the run itself goes on in the background.
                 periods.rangeToRun(from, to);
             } catch (org.attain.calendar.PeriodRange.Refused refused) {
-                flash.addFlashAttribute("rangeProblem", messages.getMessage(refused.code(), refused.args(), refused.reason(), locale));
+                flash.addFlashAttribute(
+                        "rangeProblem", messages.getMessage(refused.code(), refused.args(), refused.reason(), locale));
                 flash.addFlashAttribute("from", from);
                 flash.addFlashAttribute("to", to);
                 return "redirect:/runs";
             }
         }
-        boolean started = chosen ? launcher.launchRange(from, to, user.getUsername()) : launcher.launchFull(user.getUsername());
+        boolean started =
+                chosen ? launcher.launchRange(from, to, user.getUsername()) : launcher.launchFull(user.getUsername());
         flash.addFlashAttribute(started ? "notice" : "problem", started ? "runs.startedNotice" : "runs.alreadyRunning");
         return "redirect:/runs";
     }
@@ -79,7 +90,10 @@ class RunPages {
         requireBackOffice(user);
         var run = runs.find(id).orElseThrow(() -> new NotFoundException("calculation run", id));
         model.addAttribute("run", run);
-        List<String> months = run.periods().stream().filter(p -> p.matches("\\d{4}-\\d{2}")).sorted().toList();
+        List<String> months = run.periods().stream()
+                .filter(p -> p.matches("\\d{4}-\\d{2}"))
+                .sorted()
+                .toList();
         model.addAttribute("firstMonth", months.isEmpty() ? null : months.get(0));
         model.addAttribute("lastMonth", months.isEmpty() ? null : months.get(months.size() - 1));
         model.addAttribute("exclusions", json.readTree(run.exclusions()));

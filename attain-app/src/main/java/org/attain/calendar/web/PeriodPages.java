@@ -52,7 +52,10 @@ class PeriodPages {
     }
 
     @PostMapping("/periods/{id}/reopen")
-    String reopen(@AuthenticationPrincipal AttainUser user, @PathVariable String id, @RequestParam(required = false) String reason,
+    String reopen(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable String id,
+            @RequestParam(required = false) String reason,
             RedirectAttributes flash) {
         requireCompAdmin(user);
         try {
@@ -69,7 +72,9 @@ class PeriodPages {
 
     /** Back to the year the period belongs to, so the person sees the row they acted on. */
     private String backTo(String periodId) {
-        return periods.find(periodId).map(p -> "redirect:/periods?year=" + p.fiscalYear()).orElse("redirect:/periods");
+        return periods.find(periodId)
+                .map(p -> "redirect:/periods?year=" + p.fiscalYear())
+                .orElse("redirect:/periods");
     }
 
     private static void requireCompAdmin(AttainUser user) {

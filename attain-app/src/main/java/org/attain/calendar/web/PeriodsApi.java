@@ -32,8 +32,8 @@ class PeriodsApi {
 
     @GetMapping
     @Operation(summary = "Periods, optionally of one kind (MONTH, QUARTER, YEAR) and fiscal year")
-    List<Periods.PeriodRow> list(@RequestParam(required = false) PeriodKind kind,
-            @RequestParam(required = false) Integer fiscalYear) {
+    List<Periods.PeriodRow> list(
+            @RequestParam(required = false) PeriodKind kind, @RequestParam(required = false) Integer fiscalYear) {
         return periods.list(kind, fiscalYear);
     }
 
@@ -55,12 +55,12 @@ class PeriodsApi {
         return periods.close(id, user.getUsername());
     }
 
-    record Reopen(String reason) {
-    }
+    record Reopen(String reason) {}
 
     @PostMapping("/{id}/reopen")
     @Operation(summary = "Reopen a closed period; a reason is required and audited")
-    Periods.PeriodRow reopen(@AuthenticationPrincipal AttainUser user, @PathVariable String id, @RequestBody Reopen body) {
+    Periods.PeriodRow reopen(
+            @AuthenticationPrincipal AttainUser user, @PathVariable String id, @RequestBody Reopen body) {
         requireCompAdmin(user);
         return periods.reopen(id, body == null ? null : body.reason(), user.getUsername());
     }

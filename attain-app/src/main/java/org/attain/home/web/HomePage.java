@@ -12,8 +12,8 @@ import org.attain.calendar.Periods;
 import org.attain.home.SalesSnapshot;
 import org.attain.org.People;
 import org.attain.org.PersonView;
-import org.attain.pay.Earnings;
 import org.attain.org.Teams;
+import org.attain.pay.Earnings;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,7 +32,13 @@ class HomePage {
     private final Clock clock;
     private final RenderedPages pages;
 
-    HomePage(People people, Teams teams, Periods periods, SalesSnapshot sales, Earnings earnings, Clock clock,
+    HomePage(
+            People people,
+            Teams teams,
+            Periods periods,
+            SalesSnapshot sales,
+            Earnings earnings,
+            Clock clock,
             RenderedPages pages) {
         this.people = people;
         this.teams = teams;
@@ -43,14 +49,15 @@ class HomePage {
         this.pages = pages;
     }
 
-    record TeamRow(PersonView person, SalesSnapshot.Figures figures, Earnings.Summary statement) {
-    }
+    record TeamRow(PersonView person, SalesSnapshot.Figures figures, Earnings.Summary statement) {}
 
     /** Share of the period's days that have passed: what attainment should be compared with. */
     static java.math.BigDecimal pace(Periods.Span period, LocalDate today) {
         long total = java.time.temporal.ChronoUnit.DAYS.between(period.startsOn(), period.endsOn()) + 1;
-        long passed = Math.min(total, Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(period.startsOn(), today) + 1));
-        return java.math.BigDecimal.valueOf(passed).divide(java.math.BigDecimal.valueOf(total), 4, java.math.RoundingMode.DOWN);
+        long passed =
+                Math.min(total, Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(period.startsOn(), today) + 1));
+        return java.math.BigDecimal.valueOf(passed)
+                .divide(java.math.BigDecimal.valueOf(total), 4, java.math.RoundingMode.DOWN);
     }
 
     @GetMapping("/")
@@ -66,15 +73,20 @@ class HomePage {
                 model.addAttribute("person", me);
                 // Back-office staff are not paid on sales: their home has no pay or booking cards.
                 if (me.roleType() != org.attain.org.RoleType.ADMIN) {
-                    SalesSnapshot.Mine mine = sales.mine(me, quarter.startsOn(), quarter.endsOn(),
-                            today.minusDays(30), today, 8);
+                    SalesSnapshot.Mine mine =
+                            sales.mine(me, quarter.startsOn(), quarter.endsOn(), today.minusDays(30), today, 8);
                     model.addAttribute("myFigures", mine.figures());
                     model.addAttribute("recentDeals", mine.recentDeals());
                     // The headline only: the home page shows no lines, so it neither reads nor parses their traces.
                     Earnings.Statement statement = earnings.headline(me.id(), quarter.id());
                     model.addAttribute("myStatement", statement);
                     if (statement.attainment() != null) {
-                        model.addAttribute("gaugeWidth", statement.attainment().min(java.math.BigDecimal.ONE).movePointRight(2));
+                        model.addAttribute(
+                                "gaugeWidth",
+                                statement
+                                        .attainment()
+                                        .min(java.math.BigDecimal.ONE)
+                                        .movePointRight(2));
                     }
                     model.addAttribute("pace", pace(quarter, today));
                     model.addAttribute("activityMix", mine.activityMix());
@@ -82,21 +94,29 @@ class HomePage {
             });
             List<PersonView> reports = personAndReports.reports();
             if (!reports.isEmpty()) {
-                Map<Long, SalesSnapshot.Figures> figures = sales.figures(reports,
-                        quarter.startsOn(), quarter.endsOn());
-                Map<Long, Earnings.Summary> pay = earnings.summariesOf(reports.stream().map(PersonView::id).toList(), quarter.id());
-                model.addAttribute("team", reports.stream()
-                        .map(p -> new TeamRow(p, figures.getOrDefault(p.id(), SalesSnapshot.Figures.empty(p.id())),
-                                pay.get(p.id())))
-                        .sorted(Comparator.comparing((TeamRow r) -> r.figures().bookings()).reversed())
-                        .toList());
+                Map<Long, SalesSnapshot.Figures> figures = sales.figures(reports, quarter.startsOn(), quarter.endsOn());
+                Map<Long, Earnings.Summary> pay = earnings.summariesOf(
+                        reports.stream().map(PersonView::id).toList(), quarter.id());
+                model.addAttribute(
+                        "team",
+                        reports.stream()
+                                .map(p -> new TeamRow(
+                                        p,
+                                        figures.getOrDefault(p.id(), SalesSnapshot.Figures.empty(p.id())),
+                                        pay.get(p.id())))
+                                .sorted(Comparator.comparing(
+                                                (TeamRow r) -> r.figures().bookings())
+                                        .reversed())
+                                .toList());
             }
         }
         if (user.seesEveryone()) {
             model.addAttribute("teams", teams.all());
             model.addAttribute("regionBookings", sales.bookingsByRegion(quarter.startsOn(), quarter.endsOn()));
-            model.addAttribute("headcount", people.list(org.attain.org.PersonScope.everyone(),
-                    People.Filter.none(), today, 0, 1).total());
+            model.addAttribute(
+                    "headcount",
+                    people.list(org.attain.org.PersonScope.everyone(), People.Filter.none(), today, 0, 1)
+                            .total());
             model.addAttribute("openPeriods", periods.list(PeriodKind.QUARTER, quarter.fiscalYear()));
         }
         model.addAttribute("isManager", user.has(Role.MANAGER));

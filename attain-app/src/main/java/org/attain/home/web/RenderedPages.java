@@ -20,8 +20,8 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.View;
-import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
  * Whole pages, rendered again only when what they are made from changed.
@@ -62,16 +62,24 @@ class RenderedPages {
         this.views = views;
     }
 
-    private record Key(String template, long userId) {
-    }
+    private record Key(String template, long userId) {}
 
     /** Everything a page was made from, and the page as the bytes around each token placeholder. */
-    private record Rendered(String username, Set<Role> roles, Long personId, Locale locale, Map<String, Object> model,
-            String contentType, List<byte[]> parts) {
+    private record Rendered(
+            String username,
+            Set<Role> roles,
+            Long personId,
+            Locale locale,
+            Map<String, Object> model,
+            String contentType,
+            List<byte[]> parts) {
 
         boolean madeFrom(AttainUser user, Locale locale, Map<String, Object> model) {
-            return this.locale.equals(locale) && username.equals(user.getUsername()) && roles.equals(user.roles())
-                    && java.util.Objects.equals(personId, user.personId()) && this.model.equals(model);
+            return this.locale.equals(locale)
+                    && username.equals(user.getUsername())
+                    && roles.equals(user.roles())
+                    && java.util.Objects.equals(personId, user.personId())
+                    && this.model.equals(model);
         }
     }
 
@@ -96,8 +104,14 @@ class RenderedPages {
         return kept.size();
     }
 
-    private void render(String template, AttainUser user, Locale locale, Map<String, ?> model,
-            HttpServletRequest request, HttpServletResponse response) throws Exception {
+    private void render(
+            String template,
+            AttainUser user,
+            Locale locale,
+            Map<String, ?> model,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws Exception {
         CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         Key key = new Key(template, user.userId());
         Map<String, Object> inputs = new HashMap<>(model);
@@ -113,8 +127,14 @@ class RenderedPages {
             }
             ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
             thymeleaf.render(model, new WithPlaceholderToken(request, token, placeholder), capture);
-            last = new Rendered(user.getUsername(), user.roles(), user.personId(), locale, inputs,
-                    capture.getContentType(), split(capture.getContentAsByteArray(), placeholder));
+            last = new Rendered(
+                    user.getUsername(),
+                    user.roles(),
+                    user.personId(),
+                    locale,
+                    inputs,
+                    capture.getContentType(),
+                    split(capture.getContentAsByteArray(), placeholder));
             kept.put(key, last);
         }
         write(last, token.getToken().getBytes(StandardCharsets.UTF_8), response);
@@ -165,7 +185,8 @@ class RenderedPages {
         @Override
         public Object getAttribute(String name) {
             // Spring Security exposes the token under its type's name and under its parameter name (_csrf).
-            if (CsrfToken.class.getName().equals(name) || token.getParameterName().equals(name)) {
+            if (CsrfToken.class.getName().equals(name)
+                    || token.getParameterName().equals(name)) {
                 return token;
             }
             return super.getAttribute(name);

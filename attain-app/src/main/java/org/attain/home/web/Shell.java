@@ -29,8 +29,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class Shell implements HandlerInterceptor, WebMvcConfigurer {
 
     /** A navigation entry: message key and link. */
-    public record NavItem(String key, String href) {
-    }
+    public record NavItem(String key, String href) {}
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
@@ -38,8 +37,7 @@ class Shell implements HandlerInterceptor, WebMvcConfigurer {
     }
 
     @Override
-    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-            ModelAndView mav) {
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView mav) {
         if (mav == null || !rendersPage(mav)) {
             return;
         }

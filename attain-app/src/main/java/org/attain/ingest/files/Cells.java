@@ -23,8 +23,7 @@ public final class Cells {
     /** What the quarantine and the messages keep of a long value. */
     public static final int PREVIEW_LENGTH = 200;
 
-    private Cells() {
-    }
+    private Cells() {}
 
     /** @param header column names, or null without a header row (columns are then named by number from 1) */
     public static List<Problem> unstorable(List<String> header, String[] cells) {
@@ -57,16 +56,23 @@ public final class Cells {
             }
         }
         if (problems == null && total > MAX_ROW_LENGTH) {
-            return List.of(Problem.refused(column(header, longest), preview(cells[longest]),
-                    new Bounds.Refusal("ingest.bound.rowLength", total, MAX_ROW_LENGTH), null));
+            return List.of(Problem.refused(
+                    column(header, longest),
+                    preview(cells[longest]),
+                    new Bounds.Refusal("ingest.bound.rowLength", total, MAX_ROW_LENGTH),
+                    null));
         }
         return problems == null ? List.of() : problems;
     }
 
     /** The column's name as the quarantine keys a row's cells: its header, or its number from 1. */
     public static String column(List<String> header, int i) {
-        return header != null && i < header.size() && header.get(i) != null && !header.get(i).isBlank()
-                ? header.get(i) : String.valueOf(i + 1);
+        return header != null
+                        && i < header.size()
+                        && header.get(i) != null
+                        && !header.get(i).isBlank()
+                ? header.get(i)
+                : String.valueOf(i + 1);
     }
 
     /** Index of the first NUL or unpaired surrogate, or -1: the characters nothing downstream can store. */
@@ -89,7 +95,8 @@ public final class Cells {
             StringBuilder b = new StringBuilder(head.length());
             for (int i = 0; i < head.length(); i++) {
                 char c = head.charAt(i);
-                boolean paired = Character.isHighSurrogate(c) ? i + 1 < head.length() && Character.isLowSurrogate(head.charAt(i + 1))
+                boolean paired = Character.isHighSurrogate(c)
+                        ? i + 1 < head.length() && Character.isLowSurrogate(head.charAt(i + 1))
                         : Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(head.charAt(i - 1));
                 b.append(c == 0 ? '\u2400' : Character.isSurrogate(c) && !paired ? '\uFFFD' : c);
             }

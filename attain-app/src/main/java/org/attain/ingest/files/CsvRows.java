@@ -32,14 +32,20 @@ public final class CsvRows implements RowSource {
 
     @Override
     public void read(Handler handler) throws IOException {
-        CSVFormat csv = CSVFormat.DEFAULT.builder().setDelimiter(format.delimiter()).setIgnoreEmptyLines(true).get();
+        CSVFormat csv = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(format.delimiter())
+                .setIgnoreEmptyLines(true)
+                .get();
         // REPORT instead of the default REPLACE: a wrong encoding must be named, not turned into "?".
-        var decoder = format.encoding().newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        var decoder = format.encoding()
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         long row = 0;
         try (CountingStream in = new CountingStream(Files.newInputStream(file));
-             Reader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
-             CSVParser parser = CSVParser.parse(new CellLimitReader(skipBom(reader), format.delimiter()), csv)) {
+                Reader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+                CSVParser parser = CSVParser.parse(new CellLimitReader(skipBom(reader), format.delimiter()), csv)) {
             counter = in;
             boolean first = true;
             for (CSVRecord record : parser) {
@@ -66,10 +72,12 @@ public final class CsvRows implements RowSource {
 
     private UnreadableFileException unreadable(IOException e, long lastRow) {
         if (e instanceof CharacterCodingException) {
-            return new UnreadableFileException("the file is not " + format.encoding().name() + " text (after row " + lastRow
-                    + "); set format.encoding in the profile, e.g. windows-1252 or ISO-8859-1");
+            return new UnreadableFileException(
+                    "the file is not " + format.encoding().name() + " text (after row " + lastRow
+                            + "); set format.encoding in the profile, e.g. windows-1252 or ISO-8859-1");
         }
-        return new UnreadableFileException("the file cannot be read as CSV after row " + lastRow + ": " + e.getMessage());
+        return new UnreadableFileException(
+                "the file cannot be read as CSV after row " + lastRow + ": " + e.getMessage());
     }
 
     private static Reader skipBom(Reader reader) throws IOException {

@@ -34,8 +34,7 @@ public class ImportJobs {
     private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
 
     /** A running or recently finished import as its followers see it. */
-    public record Job(long id, ImportProgress progress, ImportOutcome outcome, String error) {
-    }
+    public record Job(long id, ImportProgress progress, ImportOutcome outcome, String error) {}
 
     private final Imports imports;
     private final Path uploads;
@@ -53,14 +52,16 @@ public class ImportJobs {
     }
 
     /** Keeps the upload on disk (never in memory) and starts importing it; returns the import id. */
-    public long start(ImportProfile profile, InputStream file, String fileName, String actor, boolean dryRun) throws IOException {
+    public long start(ImportProfile profile, InputStream file, String fileName, String actor, boolean dryRun)
+            throws IOException {
         Files.createDirectories(uploads);
         long id = imports.reserveId();
         Path stored = uploads.resolve(id + "-" + safe(fileName));
         Files.copy(file, stored, StandardCopyOption.REPLACE_EXISTING);
         return submit(id, progress -> {
             try {
-                return imports.importFile(id, new Imports.FileImport(profile, stored, fileName, actor, dryRun), progress);
+                return imports.importFile(
+                        id, new Imports.FileImport(profile, stored, fileName, actor, dryRun), progress);
             } finally {
                 deleteQuietly(stored);
             }
@@ -115,7 +116,9 @@ public class ImportJobs {
         if (refusal != null) {
             throw new InvalidInputException(new FieldProblem("file", refusal.code(), refusal.english()));
         }
-        return original == null || original.isBlank() ? "upload" : lastPart(original).strip();
+        return original == null || original.isBlank()
+                ? "upload"
+                : lastPart(original).strip();
     }
 
     /** Why an upload's name is refused, or null. */
@@ -125,10 +128,13 @@ public class ImportJobs {
         }
         String name = lastPart(original).strip();
         int control = Bounds.controlAt(name);
-        return name.isEmpty() || name.chars().allMatch(c -> c == '.') ? new Bounds.Refusal("ingest.upload.noName", Bounds.shown(original))
-                : name.length() > 255 ? new Bounds.Refusal("ingest.upload.nameLength", name.length(), 255)
-                : control >= 0 ? new Bounds.Refusal("ingest.upload.nameCharacter", Bounds.codePoint(name, control))
-                : null;
+        return name.isEmpty() || name.chars().allMatch(c -> c == '.')
+                ? new Bounds.Refusal("ingest.upload.noName", Bounds.shown(original))
+                : name.length() > 255
+                        ? new Bounds.Refusal("ingest.upload.nameLength", name.length(), 255)
+                        : control >= 0
+                                ? new Bounds.Refusal("ingest.upload.nameCharacter", Bounds.codePoint(name, control))
+                                : null;
     }
 
     private static String lastPart(String path) {
@@ -143,5 +149,4 @@ public class ImportJobs {
             log.warn("Could not delete the upload {}: {}", file, e.getMessage());
         }
     }
-
 }

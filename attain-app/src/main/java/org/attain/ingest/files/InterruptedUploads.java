@@ -44,7 +44,9 @@ class InterruptedUploads {
         this.uploads = Path.of(dataDir).toAbsolutePath().normalize().resolve("imports");
         List<Path> removed = clean();
         if (!removed.isEmpty()) {
-            log.warn("Removed {} uploads of imports interrupted when Attain stopped: {}", removed.size(),
+            log.warn(
+                    "Removed {} uploads of imports interrupted when Attain stopped: {}",
+                    removed.size(),
                     removed.stream().map(p -> p.getFileName().toString()).toList());
         }
     }
@@ -62,7 +64,8 @@ class InterruptedUploads {
         }
         List<Path> removed = new ArrayList<>();
         try (Stream<Path> files = Files.list(uploads)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(f -> UPLOAD.matcher(f.getFileName().toString()).matches())
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(f -> UPLOAD.matcher(f.getFileName().toString()).matches())
                     .toList()) {
                 Files.deleteIfExists(file);
                 removed.add(file);

@@ -63,20 +63,23 @@ public final class XlsxRows implements RowSource {
                         continue;
                     }
                     XMLReader parser = XMLHelper.newXMLReader();
-                    parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), strings,
-                            new Rows(handler), new TypedFormatter(), false));
+                    parser.setContentHandler(new XSSFSheetXMLHandler(
+                            reader.getStylesTable(), strings, new Rows(handler), new TypedFormatter(), false));
                     parser.parse(new InputSource(sheet));
                     return;
                 }
             }
-            throw new UnreadableFileException(format.sheet() == null ? "the workbook has no sheet"
-                    : "the workbook has no sheet named '" + format.sheet() + "'");
+            throw new UnreadableFileException(
+                    format.sheet() == null
+                            ? "the workbook has no sheet"
+                            : "the workbook has no sheet named '" + format.sheet() + "'");
         } catch (UnreadableFileException | IOException e) {
-            throw e instanceof UnreadableFileException u ? u : new UnreadableFileException(
-                    "the file is not a readable XLSX workbook: " + e.getMessage());
+            throw e instanceof UnreadableFileException u
+                    ? u
+                    : new UnreadableFileException("the file is not a readable XLSX workbook: " + e.getMessage());
         } catch (Exception e) {
-            throw new UnreadableFileException("the file is not a readable XLSX workbook (after row " + rowsSeen + "): "
-                    + e.getMessage());
+            throw new UnreadableFileException(
+                    "the file is not a readable XLSX workbook (after row " + rowsSeen + "): " + e.getMessage());
         }
     }
 
@@ -119,7 +122,10 @@ public final class XlsxRows implements RowSource {
                 cells.add("");
             }
             // cut like CellLimitReader does for CSV: one character too long is refused by the mapping with its reason
-            cells.add(value == null ? "" : value.length() > Cells.MAX_LENGTH ? value.substring(0, Cells.MAX_LENGTH + 1) : value);
+            cells.add(
+                    value == null
+                            ? ""
+                            : value.length() > Cells.MAX_LENGTH ? value.substring(0, Cells.MAX_LENGTH + 1) : value);
         }
     }
 

@@ -11,8 +11,7 @@ public final class Closest {
     private static final double THRESHOLD = 0.85;
     private static final JaroWinklerSimilarity SIMILARITY = new JaroWinklerSimilarity();
 
-    private Closest() {
-    }
+    private Closest() {}
 
     public static String to(String unknown, Collection<String> known) {
         String probe = unknown.trim().toLowerCase(Locale.ROOT);

@@ -13,8 +13,7 @@ import org.attain.ingest.profiles.PeopleMatch;
  */
 public final class Directory {
 
-    public record PersonRef(long id, String externalId, String email, String fullName) {
-    }
+    public record PersonRef(long id, String externalId, String email, String fullName) {}
 
     /** A resolved reference: an id, or a reason with an optional suggestion. */
     public record Resolution(Long id, String reason, String suggestion) {
@@ -37,7 +36,8 @@ public final class Directory {
             for (PersonRef p : people) {
                 byExternalId.put(p.externalId(), p.id());
                 byEmail.put(p.email().toLowerCase(Locale.ROOT), p.id());
-                byName.computeIfAbsent(normal(p.fullName()), k -> new ArrayList<>()).add(p.id());
+                byName.computeIfAbsent(normal(p.fullName()), k -> new ArrayList<>())
+                        .add(p.id());
                 String shown = p.fullName() + " (" + p.externalId() + ")";
                 display.put(p.externalId(), shown);
                 display.put(p.email(), p.email());
@@ -89,13 +89,17 @@ public final class Directory {
                         return new Resolution(ids.get(0), null, null);
                     }
                     if (ids != null) {
-                        return new Resolution(null, what + " '" + v + "' matches " + ids.size()
-                                + " people by name; use the employee id or e-mail", null);
+                        return new Resolution(
+                                null,
+                                what + " '" + v + "' matches " + ids.size()
+                                        + " people by name; use the employee id or e-mail",
+                                null);
                     }
                 }
             }
         }
-        return new Resolution(null, "unknown " + what + " '" + v + "' (matched by " + matchWords() + ")", suggestPerson(v));
+        return new Resolution(
+                null, "unknown " + what + " '" + v + "' (matched by " + matchWords() + ")", suggestPerson(v));
     }
 
     public Resolution account(String value) {
@@ -112,8 +116,12 @@ public final class Directory {
         for (PeopleMatch m : match) {
             switch (m) {
                 case EMPLOYEE_ID -> known.addAll(byExternalId.keySet());
-                case EMAIL -> display.keySet().stream().filter(k -> k.contains("@")).forEach(known::add);
-                case NAME -> display.keySet().stream().filter(k -> k.contains(" ") && !k.contains("@")).forEach(known::add);
+                case EMAIL ->
+                    display.keySet().stream().filter(k -> k.contains("@")).forEach(known::add);
+                case NAME ->
+                    display.keySet().stream()
+                            .filter(k -> k.contains(" ") && !k.contains("@"))
+                            .forEach(known::add);
             }
         }
         String best = Closest.to(value, known);
@@ -121,7 +129,11 @@ public final class Directory {
     }
 
     private String matchWords() {
-        return String.join(" or ", match.stream().map(m -> m.name().toLowerCase(Locale.ROOT).replace('_', ' ')).toList());
+        return String.join(
+                " or ",
+                match.stream()
+                        .map(m -> m.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                        .toList());
     }
 
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");

@@ -37,11 +37,13 @@ public final class Lookups {
 
     public static Lookups load(JdbcClient jdbc, ImportProfile profile, Set<FieldType> needed) {
         Lookups l = new Lookups(References.load(jdbc, profile));
-        jdbc.sql("select id, external_id, lower(email), currency from org_person_v").query((rs, n) -> {
-            l.emailOwners.put(rs.getString(3), rs.getString(2));
-            l.currencies.put(rs.getLong(1), rs.getString(4));
-            return 0;
-        }).list();
+        jdbc.sql("select id, external_id, lower(email), currency from org_person_v")
+                .query((rs, n) -> {
+                    l.emailOwners.put(rs.getString(3), rs.getString(2));
+                    l.currencies.put(rs.getLong(1), rs.getString(4));
+                    return 0;
+                })
+                .list();
         if (needed.contains(FieldType.TEAM)) {
             OrgKeys.teams(jdbc, (id, code, name) -> l.teams.add(code, id).add(name, id));
         }
@@ -56,13 +58,15 @@ public final class Lookups {
             l.loadProducts(jdbc);
         }
         if (needed.contains(FieldType.PERIOD)) {
-            jdbc.sql("select id, status from calendar_period_v").query((rs, n) -> {
-                l.periods.add(rs.getString(1), rs.getString(1));
-                if (rs.getString(2).equals("CLOSED")) {
-                    l.closedPeriods.add(rs.getString(1));
-                }
-                return 0;
-            }).list();
+            jdbc.sql("select id, status from calendar_period_v")
+                    .query((rs, n) -> {
+                        l.periods.add(rs.getString(1), rs.getString(1));
+                        if (rs.getString(2).equals("CLOSED")) {
+                            l.closedPeriods.add(rs.getString(1));
+                        }
+                        return 0;
+                    })
+                    .list();
         }
         if (needed.contains(FieldType.OPPORTUNITY)) {
             SalesKeys.opportunities(jdbc, profile.source(), l.opportunities::add);
@@ -96,14 +100,22 @@ public final class Lookups {
             case PERIOD -> {
                 Names.Found<String> p = periods.find(value);
                 yield p.ok() && closedPeriods.contains(p.value())
-                        ? new Names.Found<>(null, "period " + p.value() + " is closed; reopen it first or use an open period", null) : p;
+                        ? new Names.Found<>(
+                                null, "period " + p.value() + " is closed; reopen it first or use an open period", null)
+                        : p;
             }
             default -> throw new IllegalArgumentException(type + " is not a reference");
         };
     }
 
-    public static final Set<FieldType> REFERENCES = EnumSet.of(FieldType.PERSON, FieldType.TEAM, FieldType.REGION, FieldType.ACCOUNT,
-            FieldType.PRODUCT, FieldType.PERIOD, FieldType.OPPORTUNITY);
+    public static final Set<FieldType> REFERENCES = EnumSet.of(
+            FieldType.PERSON,
+            FieldType.TEAM,
+            FieldType.REGION,
+            FieldType.ACCOUNT,
+            FieldType.PRODUCT,
+            FieldType.PERIOD,
+            FieldType.OPPORTUNITY);
 
     /** The employee id of the person who has this e-mail address, or null. */
     public String emailOwner(String email) {

@@ -10,14 +10,30 @@ import java.util.Map;
  */
 final class Ascii {
 
-    private static final Map<Character, String> SPELLED = Map.ofEntries(Map.entry('ä', "ae"), Map.entry('ö', "oe"),
-            Map.entry('ü', "ue"), Map.entry('Ä', "Ae"), Map.entry('Ö', "Oe"), Map.entry('Ü', "Ue"), Map.entry('ß', "ss"),
-            Map.entry('ẞ', "SS"), Map.entry('æ', "ae"), Map.entry('Æ', "Ae"), Map.entry('œ', "oe"), Map.entry('Œ', "Oe"),
-            Map.entry('ø', "o"), Map.entry('Ø', "O"), Map.entry('ł', "l"), Map.entry('Ł', "L"), Map.entry('đ', "d"),
-            Map.entry('Đ', "D"), Map.entry('þ', "th"), Map.entry('Þ', "Th"), Map.entry('ı', "i"));
+    private static final Map<Character, String> SPELLED = Map.ofEntries(
+            Map.entry('ä', "ae"),
+            Map.entry('ö', "oe"),
+            Map.entry('ü', "ue"),
+            Map.entry('Ä', "Ae"),
+            Map.entry('Ö', "Oe"),
+            Map.entry('Ü', "Ue"),
+            Map.entry('ß', "ss"),
+            Map.entry('ẞ', "SS"),
+            Map.entry('æ', "ae"),
+            Map.entry('Æ', "Ae"),
+            Map.entry('œ', "oe"),
+            Map.entry('Œ', "Oe"),
+            Map.entry('ø', "o"),
+            Map.entry('Ø', "O"),
+            Map.entry('ł', "l"),
+            Map.entry('Ł', "L"),
+            Map.entry('đ', "d"),
+            Map.entry('Đ', "D"),
+            Map.entry('þ', "th"),
+            Map.entry('Þ', "Th"),
+            Map.entry('ı', "i"));
 
-    private Ascii() {
-    }
+    private Ascii() {}
 
     static String of(String text) {
         StringBuilder spelled = new StringBuilder(text.length() + 8);
@@ -36,8 +52,13 @@ final class Ascii {
 
     /** Lower case without accents or umlauts (both spellings: "Österreich", "Osterreich", "Oesterreich" meet in "osterreich"). */
     static String folded(String text) {
-        String s = Normalizer.normalize(text.strip().toLowerCase(java.util.Locale.ROOT).replace("ß", "ss"), Normalizer.Form.NFD)
+        String s = Normalizer.normalize(
+                        text.strip().toLowerCase(java.util.Locale.ROOT).replace("ß", "ss"), Normalizer.Form.NFD)
                 .replaceAll("\\p{M}+", "");
-        return s.replace("ae", "a").replace("oe", "o").replace("ue", "u").replaceAll("[^a-z0-9]+", " ").strip();
+        return s.replace("ae", "a")
+                .replace("oe", "o")
+                .replace("ue", "u")
+                .replaceAll("[^a-z0-9]+", " ")
+                .strip();
     }
 }

@@ -7,8 +7,7 @@ import java.util.Map;
 /** Finding a profile's column in a file: by header name (ignoring case and blanks) or 1-based number. */
 public final class Columns {
 
-    private Columns() {
-    }
+    private Columns() {}
 
     /**
      * Puts each mapped field's column position into {@code index}; a profile naming columns the file

@@ -16,8 +16,7 @@ public final class Countries {
     private static final Set<String> CODES = Set.of(Locale.getISOCountries());
     private static final Map<String, String> BY_NAME = names();
 
-    private Countries() {
-    }
+    private Countries() {}
 
     /** The ISO code, or null when the text names no country. */
     public static String code(String text) {
@@ -42,14 +41,33 @@ public final class Countries {
                 out.putIfAbsent(Ascii.folded(country.getDisplayCountry(language)), code);
             }
         }
-        Map.ofEntries(Map.entry("usa", "US"), Map.entry("u s a", "US"), Map.entry("u s", "US"), Map.entry("united states of america", "US"),
-                Map.entry("america", "US"), Map.entry("vereinigte staaten von amerika", "US"), Map.entry("uk", "GB"),
-                Map.entry("great britain", "GB"), Map.entry("britain", "GB"), Map.entry("england", "GB"),
-                Map.entry("grossbritannien", "GB"), Map.entry("holland", "NL"), Map.entry("czech republic", "CZ"),
-                Map.entry("tschechische republik", "CZ"), Map.entry("south korea", "KR"), Map.entry("korea", "KR"),
-                Map.entry("sudkorea", "KR"), Map.entry("russia", "RU"), Map.entry("russland", "RU"), Map.entry("uae", "AE"),
-                Map.entry("vae", "AE"), Map.entry("turkey", "TR"), Map.entry("turkei", "TR"), Map.entry("ivory coast", "CI"),
-                Map.entry("vietnam", "VN"), Map.entry("schweiz", "CH"))
+        Map.ofEntries(
+                        Map.entry("usa", "US"),
+                        Map.entry("u s a", "US"),
+                        Map.entry("u s", "US"),
+                        Map.entry("united states of america", "US"),
+                        Map.entry("america", "US"),
+                        Map.entry("vereinigte staaten von amerika", "US"),
+                        Map.entry("uk", "GB"),
+                        Map.entry("great britain", "GB"),
+                        Map.entry("britain", "GB"),
+                        Map.entry("england", "GB"),
+                        Map.entry("grossbritannien", "GB"),
+                        Map.entry("holland", "NL"),
+                        Map.entry("czech republic", "CZ"),
+                        Map.entry("tschechische republik", "CZ"),
+                        Map.entry("south korea", "KR"),
+                        Map.entry("korea", "KR"),
+                        Map.entry("sudkorea", "KR"),
+                        Map.entry("russia", "RU"),
+                        Map.entry("russland", "RU"),
+                        Map.entry("uae", "AE"),
+                        Map.entry("vae", "AE"),
+                        Map.entry("turkey", "TR"),
+                        Map.entry("turkei", "TR"),
+                        Map.entry("ivory coast", "CI"),
+                        Map.entry("vietnam", "VN"),
+                        Map.entry("schweiz", "CH"))
                 .forEach((name, code) -> out.putIfAbsent(Ascii.folded(name), code));
         return Map.copyOf(out);
     }

@@ -72,18 +72,21 @@ public sealed interface Derived {
         Map<String, Object> s = new LinkedHashMap<>();
         spec.forEach((k, v) -> s.put(String.valueOf(k).strip().toLowerCase(Locale.ROOT), v));
         List<String> kinds = s.keySet().stream()
-                .filter(k -> List.of("constant", "template", "first-name-of", "last-name-of", "object").contains(k)).toList();
+                .filter(k -> List.of("constant", "template", "first-name-of", "last-name-of", "object")
+                        .contains(k))
+                .toList();
         if (kinds.size() != 1) {
-            throw new ProfileException("columns." + field + " must hold exactly one of constant, template, first-name-of, "
-                    + "last-name-of or object (or be a column name); found " + (kinds.isEmpty() ? String.join(", ", s.keySet())
-                    : String.join(" and ", kinds)));
+            throw new ProfileException(
+                    "columns." + field + " must hold exactly one of constant, template, first-name-of, "
+                            + "last-name-of or object (or be a column name); found "
+                            + (kinds.isEmpty() ? String.join(", ", s.keySet()) : String.join(" and ", kinds)));
         }
         String kind = kinds.get(0);
         List<String> allowed = kind.equals("template") ? List.of("template", "lowercase", "ascii") : List.of(kind);
         for (String key : s.keySet()) {
             if (!allowed.contains(key)) {
-                throw new ProfileException("columns." + field + ": '" + key + "' does not go with " + kind + "; allowed here: "
-                        + String.join(", ", allowed));
+                throw new ProfileException("columns." + field + ": '" + key + "' does not go with " + kind
+                        + "; allowed here: " + String.join(", ", allowed));
             }
         }
         Object v = s.get(kind);
@@ -103,8 +106,9 @@ public sealed interface Derived {
             case "last-name-of" -> new NamePart(text, false);
             default -> {
                 if (placeholders(text).isEmpty()) {
-                    throw new ProfileException("columns." + field + ".template '" + text + "' names no column in braces, "
-                            + "e.g. \"{First Name}.{Last Name}@example.com\"; use constant for a fixed value");
+                    throw new ProfileException(
+                            "columns." + field + ".template '" + text + "' names no column in braces, "
+                                    + "e.g. \"{First Name}.{Last Name}@example.com\"; use constant for a fixed value");
                 }
                 yield new Template(text, flag(field, s.get("lowercase")), flag(field, s.get("ascii")));
             }
@@ -112,7 +116,10 @@ public sealed interface Derived {
     }
 
     private static String text(String where, Object v) {
-        if (v == null || v instanceof Map<?, ?> || v instanceof List<?> || String.valueOf(v).isBlank()) {
+        if (v == null
+                || v instanceof Map<?, ?>
+                || v instanceof List<?>
+                || String.valueOf(v).isBlank()) {
             throw new ProfileException("columns." + where + " needs a text value");
         }
         return String.valueOf(v);

@@ -21,8 +21,7 @@ public final class DerivedFields {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A derived value, or why there is none (an empty part, a name that cannot be split). */
-    public record Value(String text, String problem) {
-    }
+    public record Value(String text, String problem) {}
 
     private final Map<String, Derived> derived;
     private final Map<String, Integer> columns;
@@ -38,13 +37,15 @@ public final class DerivedFields {
         derived.forEach((field, d) -> {
             for (String name : d.reads()) {
                 // a field's own name in its template is the file's column of that name ("crm-{external_id}")
-                boolean isField = (d instanceof Derived.Template || d instanceof Derived.ObjectOf) && !name.equals(field)
+                boolean isField = (d instanceof Derived.Template || d instanceof Derived.ObjectOf)
+                        && !name.equals(field)
                         && (columns.containsKey(name) || derived.containsKey(name));
                 if (!isField && !cellOf.containsKey(name)) {
                     int at = Columns.index(header, name);
                     if (at < 0) {
                         String closest = header == null ? null : Closest.to(name, header);
-                        unknown.add("'" + name + "' (in columns." + field + ")" + (closest == null ? "" : ", did you mean '" + closest + "'?"));
+                        unknown.add("'" + name + "' (in columns." + field + ")"
+                                + (closest == null ? "" : ", did you mean '" + closest + "'?"));
                     } else {
                         cellOf.put(name, at);
                     }
@@ -71,10 +72,13 @@ public final class DerivedFields {
         if (d instanceof Derived.NamePart p) {
             String full = cell(cellOf.get(p.column()), cells);
             if (full == null) {
-                return new Value(null, "missing " + p.column() + " to take the " + (p.first() ? "first" : "last") + " name from");
+                return new Value(
+                        null,
+                        "missing " + p.column() + " to take the " + (p.first() ? "first" : "last") + " name from");
             }
             FullNames.Split split = FullNames.split(full);
-            return split.problem() != null ? new Value(null, split.problem())
+            return split.problem() != null
+                    ? new Value(null, split.problem())
                     : new Value(p.first() ? split.first() : split.last(), null);
         }
         if (d instanceof Derived.Template t) {
@@ -128,7 +132,8 @@ public final class DerivedFields {
     private void cycle(String field, List<String> path) {
         if (path.contains(field)) {
             path.add(field);
-            throw new ProfileException("columns." + path.get(0) + " goes round in a circle: " + String.join(" → ", path));
+            throw new ProfileException(
+                    "columns." + path.get(0) + " goes round in a circle: " + String.join(" → ", path));
         }
         path.add(field);
         Derived d = derived.get(field);

@@ -7,7 +7,13 @@ import java.util.List;
  * it is stored in, its type, whether a row needs it, the value used when the cell is empty, and
  * other header names a file commonly gives it (for the drafted profile on the page).
  */
-public record Field(String name, String column, FieldType type, boolean required, String fallback, List<String> choices,
+public record Field(
+        String name,
+        String column,
+        FieldType type,
+        boolean required,
+        String fallback,
+        List<String> choices,
         List<String> aliases) {
 
     public static Field required(String name, FieldType type, String... aliases) {
@@ -18,7 +24,8 @@ public record Field(String name, String column, FieldType type, boolean required
         return new Field(name, columnFor(name, type), type, false, null, List.of(), List.of(aliases));
     }
 
-    public static Field choice(String name, boolean required, String fallback, List<String> choices, String... aliases) {
+    public static Field choice(
+            String name, boolean required, String fallback, List<String> choices, String... aliases) {
         return new Field(name, name, FieldType.CHOICE, required, fallback, choices, List.of(aliases));
     }
 

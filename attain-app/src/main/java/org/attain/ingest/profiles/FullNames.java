@@ -13,15 +13,14 @@ import java.util.Set;
  */
 final class FullNames {
 
-    private static final Set<String> PARTICLES = Set.of("von", "van", "vom", "zu", "zum", "zur", "de", "der", "den", "del",
-            "della", "di", "da", "dos", "das", "du", "la", "le", "ten", "ter", "op", "af", "al", "bin", "ibn");
+    private static final Set<String> PARTICLES = Set.of(
+            "von", "van", "vom", "zu", "zum", "zur", "de", "der", "den", "del", "della", "di", "da", "dos", "das", "du",
+            "la", "le", "ten", "ter", "op", "af", "al", "bin", "ibn");
 
     /** A name split in two, or the reason it cannot be. */
-    record Split(String first, String last, String problem) {
-    }
+    record Split(String first, String last, String problem) {}
 
-    private FullNames() {
-    }
+    private FullNames() {}
 
     static Split split(String fullName) {
         String name = fullName.strip().replaceAll("\\s+", " ");
@@ -42,7 +41,9 @@ final class FullNames {
         while (lastStarts > 1 && PARTICLES.contains(words[lastStarts - 1].toLowerCase(Locale.ROOT))) {
             lastStarts--;
         }
-        return new Split(String.join(" ", Arrays.copyOfRange(words, 0, lastStarts)),
-                String.join(" ", Arrays.copyOfRange(words, lastStarts, words.length)), null);
+        return new Split(
+                String.join(" ", Arrays.copyOfRange(words, 0, lastStarts)),
+                String.join(" ", Arrays.copyOfRange(words, lastStarts, words.length)),
+                null);
     }
 }

@@ -27,9 +27,19 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param filters  conditions a row must meet to be imported at all; the others are skipped (counted, not quarantined)
  * @param derived  canonical field -> how it is built when no single column holds it (written under columns as a mapping)
  */
-public record ImportProfile(String name, String record, String source, Format format, Map<String, String> columns,
-        Map<String, Map<String, String>> values, List<PeopleMatch> match, Map<String, String> defaults, String yaml,
-        boolean checkProducts, List<RowFilter> filters, Map<String, Derived> derived) {
+public record ImportProfile(
+        String name,
+        String record,
+        String source,
+        Format format,
+        Map<String, String> columns,
+        Map<String, Map<String, String>> values,
+        List<PeopleMatch> match,
+        Map<String, String> defaults,
+        String yaml,
+        boolean checkProducts,
+        List<RowFilter> filters,
+        Map<String, Derived> derived) {
 
     /** Record types a profile may name. */
     static final List<String> SUPPORTED_RECORDS = RecordKinds.names();
@@ -38,12 +48,19 @@ public record ImportProfile(String name, String record, String source, Format fo
      * @param type  csv or xlsx; "auto" decides by the file name
      * @param sheet xlsx only: sheet name, or null for the first sheet
      */
-    public record Format(String type, char delimiter, Charset encoding, boolean header, String sheet,
-            String datePattern, NumberStyle numbers) {
+    public record Format(
+            String type,
+            char delimiter,
+            Charset encoding,
+            boolean header,
+            String sheet,
+            String datePattern,
+            NumberStyle numbers) {
 
         public DateTimeFormatter dates() {
             // STRICT + "uuuu" so 31/02/2026 is an error instead of silently becoming 28/02.
-            return DateTimeFormatter.ofPattern(datePattern.replace("yyyy", "uuuu").replace("yy", "uu"), Locale.ROOT)
+            return DateTimeFormatter.ofPattern(
+                            datePattern.replace("yyyy", "uuuu").replace("yy", "uu"), Locale.ROOT)
                     .withResolverStyle(ResolverStyle.STRICT);
         }
     }
@@ -61,21 +78,27 @@ public record ImportProfile(String name, String record, String source, Format fo
         }
         String record = text(root, "record", "transactions").toLowerCase(Locale.ROOT);
         if (!SUPPORTED_RECORDS.contains(record)) {
-            throw new ProfileException("profile " + name + ": record '" + record + "' cannot be imported yet; supported: "
-                    + String.join(", ", SUPPORTED_RECORDS));
+            throw new ProfileException("profile " + name + ": record '" + record
+                    + "' cannot be imported yet; supported: " + String.join(", ", SUPPORTED_RECORDS));
         }
         String source = text(root, "source", null);
         if (source == null || source.isBlank()) {
-            throw new ProfileException("profile " + name + ": 'source' is required (the system the rows come from, e.g. crm)");
+            throw new ProfileException(
+                    "profile " + name + ": 'source' is required (the system the rows come from, e.g. crm)");
         }
         Bounds.Refusal badSource = Bounds.source(source.trim());
         if (badSource != null) {
             throw new ProfileException("profile " + name + ": source: " + badSource.english());
         }
         Map<?, ?> format = map(root, "format");
-        Format f = new Format(text(format, "type", "auto").toLowerCase(Locale.ROOT), delimiter(text(format, "delimiter", ",")),
-                charset(text(format, "encoding", "UTF-8")), bool(format, "header", true), text(format, "sheet", null),
-                datePattern(text(format, "date", "yyyy-MM-dd")), numbers(text(format, "numbers", "en")));
+        Format f = new Format(
+                text(format, "type", "auto").toLowerCase(Locale.ROOT),
+                delimiter(text(format, "delimiter", ",")),
+                charset(text(format, "encoding", "UTF-8")),
+                bool(format, "header", true),
+                text(format, "sheet", null),
+                datePattern(text(format, "date", "yyyy-MM-dd")),
+                numbers(text(format, "numbers", "en")));
         Map<String, String> columns = new LinkedHashMap<>();
         Map<String, Derived> derived = new LinkedHashMap<>();
         try {
@@ -95,14 +118,15 @@ public record ImportProfile(String name, String record, String source, Format fo
         List<String> fields = RecordKinds.fieldNames(record);
         for (String field : concat(columns.keySet(), derived.keySet())) {
             if (!fields.contains(field)) {
-                throw new ProfileException("profile " + name + ": unknown field '" + field + "' under columns for " + record
-                        + "; known: " + String.join(", ", fields));
+                throw new ProfileException("profile " + name + ": unknown field '" + field + "' under columns for "
+                        + record + "; known: " + String.join(", ", fields));
             }
         }
         Map<String, Map<String, String>> values = new LinkedHashMap<>();
         map(root, "values").forEach((field, table) -> {
             if (!(table instanceof Map<?, ?> t)) {
-                throw new ProfileException("profile " + name + ": values." + field + " must map file values to field values");
+                throw new ProfileException(
+                        "profile " + name + ": values." + field + " must map file values to field values");
             }
             Map<String, String> lowered = new LinkedHashMap<>();
             strings(t).forEach((k, v) -> lowered.put(k.trim().toLowerCase(Locale.ROOT), v));
@@ -115,7 +139,8 @@ public record ImportProfile(String name, String record, String source, Format fo
             try {
                 match.add(PeopleMatch.valueOf(String.valueOf(m).trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new ProfileException("profile " + name + ": people.match '" + m + "' is not one of employee_id, email, name");
+                throw new ProfileException(
+                        "profile " + name + ": people.match '" + m + "' is not one of employee_id, email, name");
             }
         }
         List<RowFilter> filters;
@@ -126,9 +151,21 @@ public record ImportProfile(String name, String record, String source, Format fo
         }
         Map<String, String> defaults = strings(map(root, "defaults"));
         ProfileValues.check(name, yaml, record, f, defaults, derived);
-        // products.check: false turns off the catalogue check of product codes (feeds from systems with their own catalogue)
-        return new ImportProfile(name, record, source.trim(), f, java.util.Collections.unmodifiableMap(columns), values, List.copyOf(match),
-                defaults, yaml, bool(map(root, "products"), "check", true), filters, java.util.Collections.unmodifiableMap(derived));
+        // products.check: false turns off the catalogue check of product codes (feeds from systems with their own
+        // catalogue)
+        return new ImportProfile(
+                name,
+                record,
+                source.trim(),
+                f,
+                java.util.Collections.unmodifiableMap(columns),
+                values,
+                List.copyOf(match),
+                defaults,
+                yaml,
+                bool(map(root, "products"), "check", true),
+                filters,
+                java.util.Collections.unmodifiableMap(derived));
     }
 
     /** True when a column or a derivation feeds the field. */
@@ -198,7 +235,8 @@ public record ImportProfile(String name, String record, String source, Format fo
             DateTimeFormatter.ofPattern(pattern);
             return pattern;
         } catch (IllegalArgumentException e) {
-            throw new ProfileException("format.date '" + pattern + "' is not a date pattern such as M/d/yyyy or d.M.yyyy");
+            throw new ProfileException(
+                    "format.date '" + pattern + "' is not a date pattern such as M/d/yyyy or d.M.yyyy");
         }
     }
 
@@ -206,7 +244,8 @@ public record ImportProfile(String name, String record, String source, Format fo
         try {
             return NumberStyle.valueOf(style.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ProfileException("format.numbers '" + style + "' is not one of en (1,234.56), de (1.234,56), plain");
+            throw new ProfileException(
+                    "format.numbers '" + style + "' is not one of en (1,234.56), de (1.234,56), plain");
         }
     }
 

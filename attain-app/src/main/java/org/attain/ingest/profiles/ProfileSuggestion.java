@@ -18,14 +18,33 @@ public final class ProfileSuggestion {
     private static final Map<String, List<String>> ALIASES = new LinkedHashMap<>();
 
     static {
-        ALIASES.put(TransactionFields.EXTERNAL_ID, List.of("external_id", "opportunity id", "deal id", "transaction id",
-                "order id", "record id", "id", "vorgangsnummer"));
-        ALIASES.put(TransactionFields.CLOSE_DATE, List.of("close_date", "close date", "closed date", "booking date", "date",
-                "abschlussdatum", "datum"));
+        ALIASES.put(
+                TransactionFields.EXTERNAL_ID,
+                List.of(
+                        "external_id",
+                        "opportunity id",
+                        "deal id",
+                        "transaction id",
+                        "order id",
+                        "record id",
+                        "id",
+                        "vorgangsnummer"));
+        ALIASES.put(
+                TransactionFields.CLOSE_DATE,
+                List.of("close_date", "close date", "closed date", "booking date", "date", "abschlussdatum", "datum"));
         ALIASES.put(TransactionFields.AMOUNT, List.of("amount", "deal value", "value", "revenue", "betrag", "umsatz"));
         ALIASES.put(TransactionFields.CURRENCY, List.of("currency", "curr", "währung", "waehrung"));
-        ALIASES.put(TransactionFields.OWNER, List.of("owner_id", "opportunity owner", "owner", "sales rep", "rep",
-                "employee id", "verkäufer", "mitarbeiter"));
+        ALIASES.put(
+                TransactionFields.OWNER,
+                List.of(
+                        "owner_id",
+                        "opportunity owner",
+                        "owner",
+                        "sales rep",
+                        "rep",
+                        "employee id",
+                        "verkäufer",
+                        "mitarbeiter"));
         ALIASES.put(TransactionFields.KIND, List.of("kind", "transaction type"));
         ALIASES.put(TransactionFields.STATUS, List.of("status", "stage", "phase"));
         ALIASES.put(TransactionFields.DEAL_TYPE, List.of("deal_type", "deal type", "type", "typ"));
@@ -35,8 +54,7 @@ public final class ProfileSuggestion {
         ALIASES.put(TransactionFields.ATTRIBUTES, List.of("attributes"));
     }
 
-    private ProfileSuggestion() {
-    }
+    private ProfileSuggestion() {}
 
     public static char delimiter(String firstLine) {
         long semicolons = firstLine.chars().filter(c -> c == ';').count();
@@ -52,7 +70,12 @@ public final class ProfileSuggestion {
     /**
      * @param chosen field -> column the admin picked on the page; overrides the guess, an empty column unmaps the field
      */
-    public static String yaml(String record, String fileName, char delimiter, List<String> header, List<String[]> sample,
+    public static String yaml(
+            String record,
+            String fileName,
+            char delimiter,
+            List<String> header,
+            List<String[]> sample,
             Map<String, String> chosen) {
         Map<String, String> columns = new LinkedHashMap<>();
         List<String> taken = new ArrayList<>(chosen.values());
@@ -74,20 +97,31 @@ public final class ProfileSuggestion {
                 }
             }
         });
-        String dates = guessDates(header, sample, columns.get(firstOf(record, FieldType.DATE, TransactionFields.CLOSE_DATE)));
-        String numbers = guessNumbers(header, sample, columns.get(firstOf(record, FieldType.DECIMAL, TransactionFields.AMOUNT)));
+        String dates =
+                guessDates(header, sample, columns.get(firstOf(record, FieldType.DATE, TransactionFields.CLOSE_DATE)));
+        String numbers =
+                guessNumbers(header, sample, columns.get(firstOf(record, FieldType.DECIMAL, TransactionFields.AMOUNT)));
         StringBuilder y = new StringBuilder();
         y.append("record: ").append(record).append('\n');
-        y.append("source: ").append(fileName.replaceAll("(?i)\\.(csv|xlsx)$", "").replaceAll("[^A-Za-z0-9_-]", "-")).append('\n');
+        y.append("source: ")
+                .append(fileName.replaceAll("(?i)\\.(csv|xlsx)$", "").replaceAll("[^A-Za-z0-9_-]", "-"))
+                .append('\n');
         y.append("format:\n");
-        y.append("  delimiter: \"").append(delimiter == '\t' ? "\\t" : String.valueOf(delimiter)).append("\"\n");
+        y.append("  delimiter: \"")
+                .append(delimiter == '\t' ? "\\t" : String.valueOf(delimiter))
+                .append("\"\n");
         y.append("  encoding: UTF-8\n  header: true\n");
         y.append("  date: ").append(dates).append('\n');
         y.append("  numbers: ").append(numbers).append('\n');
         y.append("columns:\n");
-        columns.forEach((field, column) -> y.append("  ").append(field).append(": \"").append(column.replace("\"", "'")).append("\"\n"));
-        boolean people = record.equals(RecordKinds.TRANSACTIONS) || RecordKinds.named(record).orElseThrow().fields().stream()
-                .anyMatch(f -> f.type() == FieldType.PERSON);
+        columns.forEach((field, column) -> y.append("  ")
+                .append(field)
+                .append(": \"")
+                .append(column.replace("\"", "'"))
+                .append("\"\n"));
+        boolean people = record.equals(RecordKinds.TRANSACTIONS)
+                || RecordKinds.named(record).orElseThrow().fields().stream()
+                        .anyMatch(f -> f.type() == FieldType.PERSON);
         if (people) {
             y.append("people:\n  match: [employee_id, email, name]\n");
         }
@@ -115,8 +149,11 @@ public final class ProfileSuggestion {
         if (record.equals(RecordKinds.TRANSACTIONS)) {
             return transactionField;
         }
-        return RecordKinds.named(record).orElseThrow().fields().stream().filter(f -> f.type() == type).map(Field::name)
-                .findFirst().orElse(null);
+        return RecordKinds.named(record).orElseThrow().fields().stream()
+                .filter(f -> f.type() == type)
+                .map(Field::name)
+                .findFirst()
+                .orElse(null);
     }
 
     private static String guessDates(List<String> header, List<String[]> sample, String column) {

@@ -24,8 +24,7 @@ final class ProfileYaml {
     /** Keys whose values are meant to be true or false, where YAML's yes/no are welcome. */
     private static final Set<String> BOOLEAN_KEYS = Set.of("header", "check", "lowercase", "ascii");
 
-    private ProfileYaml() {
-    }
+    private ProfileYaml() {}
 
     static void check(String name, String yaml) {
         Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(yaml));
@@ -52,7 +51,9 @@ final class ProfileYaml {
 
     /** @param key the key the value belongs to, or null when the scalar is itself a key */
     private static void scalar(String name, Node node, String key) {
-        if (!(node instanceof ScalarNode s) || s.getTag().equals(Tag.STR) || s.getTag().equals(Tag.NULL)) {
+        if (!(node instanceof ScalarNode s)
+                || s.getTag().equals(Tag.STR)
+                || s.getTag().equals(Tag.NULL)) {
             return;
         }
         String written = s.getValue();
@@ -70,7 +71,8 @@ final class ProfileYaml {
             return;
         }
         int line = s.getStartMark().getLine() + 1;
-        throw new ProfileException("profile " + name + ", line " + line + ": " + (key == null ? "the key " + written
-                : key + ": " + written) + " was read as " + as + "; quote it: \"" + written + "\"");
+        throw new ProfileException("profile " + name + ", line " + line + ": "
+                + (key == null ? "the key " + written : key + ": " + written) + " was read as " + as + "; quote it: \""
+                + written + "\"");
     }
 }

@@ -35,8 +35,9 @@ public record RowFilter(String column, String op, List<String> values, Pattern p
         List<RowFilter> out = new ArrayList<>();
         for (Object item : items) {
             if (!(item instanceof Map<?, ?> m)) {
-                throw new ProfileException("filter: each filter is a mapping such as {column: Stage, in: [Closed Won]}, not '"
-                        + item + "'");
+                throw new ProfileException(
+                        "filter: each filter is a mapping such as {column: Stage, in: [Closed Won]}, not '" + item
+                                + "'");
             }
             out.add(parse(m));
         }
@@ -45,7 +46,10 @@ public record RowFilter(String column, String op, List<String> values, Pattern p
 
     private static RowFilter parse(Map<?, ?> m) {
         Object column = m.get("column");
-        if (column == null || column instanceof Map<?, ?> || column instanceof List<?> || String.valueOf(column).isBlank()) {
+        if (column == null
+                || column instanceof Map<?, ?>
+                || column instanceof List<?>
+                || String.valueOf(column).isBlank()) {
             throw new ProfileException("filter: every filter names its column, e.g. {column: Stage, in: [Closed Won]}");
         }
         List<String> ops = new ArrayList<>();
@@ -54,8 +58,8 @@ public record RowFilter(String column, String op, List<String> values, Pattern p
             if (OPS.contains(k)) {
                 ops.add(k);
             } else if (!k.equals("column")) {
-                throw new ProfileException("filter on " + column + ": unknown key '" + k + "'; a filter has column and one of "
-                        + String.join(", ", OPS));
+                throw new ProfileException("filter on " + column + ": unknown key '" + k
+                        + "'; a filter has column and one of " + String.join(", ", OPS));
             }
         }
         if (ops.size() != 1) {
@@ -67,8 +71,11 @@ public record RowFilter(String column, String op, List<String> values, Pattern p
         String name = String.valueOf(column).strip();
         if (op.equals("matches")) {
             try {
-                return new RowFilter(name, op, List.of(), Pattern.compile(String.valueOf(v), Pattern.CASE_INSENSITIVE
-                        | Pattern.UNICODE_CASE));
+                return new RowFilter(
+                        name,
+                        op,
+                        List.of(),
+                        Pattern.compile(String.valueOf(v), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
             } catch (PatternSyntaxException e) {
                 throw new ProfileException("filter on " + name + ": matches '" + v + "' is not a regular expression: "
                         + e.getDescription());
@@ -81,7 +88,13 @@ public record RowFilter(String column, String op, List<String> values, Pattern p
         if (raw.isEmpty()) {
             throw new ProfileException("filter on " + name + ": " + op + " needs at least one value");
         }
-        return new RowFilter(name, op, raw.stream().map(x -> x == null ? "" : String.valueOf(x).strip()).toList(), null);
+        return new RowFilter(
+                name,
+                op,
+                raw.stream()
+                        .map(x -> x == null ? "" : String.valueOf(x).strip())
+                        .toList(),
+                null);
     }
 
     /** The filters bound to a file's header: a filter naming a column the file lacks stops the import before any row. */
@@ -102,8 +115,9 @@ public record RowFilter(String column, String op, List<String> values, Pattern p
                 }
             }
             if (!missing.isEmpty()) {
-                throw new ProfileException("a filter names the column " + String.join(", ", missing) + ", which the file does "
-                        + "not have" + (header == null ? "" : "; its columns are: " + String.join(", ", header)));
+                throw new ProfileException("a filter names the column " + String.join(", ", missing)
+                        + ", which the file does " + "not have"
+                        + (header == null ? "" : "; its columns are: " + String.join(", ", header)));
             }
         }
 
@@ -120,5 +134,4 @@ public record RowFilter(String column, String op, List<String> values, Pattern p
             return at.length > 0;
         }
     }
-
 }

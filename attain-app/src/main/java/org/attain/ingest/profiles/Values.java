@@ -11,8 +11,7 @@ public final class Values {
 
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
-    private Values() {
-    }
+    private Values() {}
 
     /** The date in the profile's pattern; ISO yyyy-MM-dd is accepted too because it cannot be misread. */
     public static LocalDate date(String text, DateTimeFormatter pattern) {

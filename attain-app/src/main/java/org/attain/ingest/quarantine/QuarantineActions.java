@@ -41,7 +41,8 @@ public class QuarantineActions {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    QuarantineActions(JdbcClient jdbc, Imports imports, AuditLog audit, Clock clock, PlatformTransactionManager txManager) {
+    QuarantineActions(
+            JdbcClient jdbc, Imports imports, AuditLog audit, Clock clock, PlatformTransactionManager txManager) {
         this.jdbc = jdbc;
         this.imports = imports;
         this.audit = audit;
@@ -49,11 +50,13 @@ public class QuarantineActions {
         this.transactions = new TransactionTemplate(txManager);
     }
 
-    public enum Scope { IMPORT, SOURCE }
+    public enum Scope {
+        IMPORT,
+        SOURCE
+    }
 
     /** One problem shared by rows: the column as the file names it, the value found and the reason given. */
-    public record Selector(String column, String value, String reason) {
-    }
+    public record Selector(String column, String value, String reason) {}
 
     /** Refused input ({@code conflict} false) or an action on rows that are no longer open (true), with a message code. */
     public static final class Refused extends RuntimeException {
@@ -96,8 +99,7 @@ public class QuarantineActions {
      * @param stillQuarantined rows still wrong for another reason, open again in the replay's quarantine
      * @param imports the replays that loaded them, one per import corrected
      */
-    public record Correction(long changed, long loaded, long stillQuarantined, List<Long> imports) {
-    }
+    public record Correction(long changed, long loaded, long stillQuarantined, List<Long> imports) {}
 
     public Correction correct(long importId, Selector problem, String to, Scope scope, String actor) {
         var record = importRecord(importId);
@@ -112,8 +114,11 @@ public class QuarantineActions {
                     select distinct q.import_id from ingest_quarantine q join ingest_import i on i.id = q.import_id
                     where q.status = 'OPEN' and q.record_type = :record and q.source = :source and not i.dry_run
                       and %s order by 1""".formatted(MATCHES))
-                    .params(matchParams(problem)).param("record", record.get("record_type")).param("source", record.get("source"))
-                    .query(Long.class).list();
+                    .params(matchParams(problem))
+                    .param("record", record.get("record_type"))
+                    .param("source", record.get("source"))
+                    .query(Long.class)
+                    .list();
         }
         long changed = 0;
         long loaded = 0;
@@ -145,27 +150,41 @@ public class QuarantineActions {
                 from ingest_quarantine q
                 where q.import_id = :import and q.status = 'OPEN' and q.raw is not null and %s
                 order by q.id for update""".formatted(MATCHES))
-                .params(matchParams(problem)).param("import", importId)
-                .query((rs, n) -> rows.put(rs.getLong("id"), rs.getString("cell"))).list();
+                .params(matchParams(problem))
+                .param("import", importId)
+                .query((rs, n) -> rows.put(rs.getLong("id"), rs.getString("cell")))
+                .list();
         rows.values().removeIf(java.util.Objects::isNull);
         if (rows.isEmpty()) {
             return new Correction(0, 0, 0, List.of());
         }
         for (Map.Entry<Long, String> row : rows.entrySet()) {
-            jdbc.sql("update ingest_quarantine set raw = jsonb_set(raw, array[cast(:cell as text)], to_jsonb(cast(:to as text))) where id = :id")
-                    .param("cell", row.getValue()).param("to", to).param("id", row.getKey()).update();
+            jdbc.sql(
+                            "update ingest_quarantine set raw = jsonb_set(raw, array[cast(:cell as text)], to_jsonb(cast(:to as text))) where id = :id")
+                    .param("cell", row.getValue())
+                    .param("to", to)
+                    .param("id", row.getKey())
+                    .update();
         }
-        audit.record(actor, "import.rows.corrected", "import", String.valueOf(importId),
+        audit.record(
+                actor,
+                "import.rows.corrected",
+                "import",
+                String.valueOf(importId),
                 Map.of("column", problem.column(), "value", problem.value(), "reason", problem.reason()),
-                Map.of("column", problem.column(), "value", to), rows.size() + " rows");
+                Map.of("column", problem.column(), "value", to),
+                rows.size() + " rows");
         ImportOutcome replay = imports.replayRows(importId, Set.copyOf(rows.keySet()), actor);
         if (replay.rejected() == rows.size() && everyRowStillFails(replay.importId(), problem.column())) {
             // the correction is itself wrong: throwing rolls back the cells, the replay and its record
             Problem reason = firstProblem(replay.importId(), problem.column());
-            throw new Refused(false, reason, new Bounds.Refusal("ingest.correct.refused", Bounds.shown(to), problem.column(),
-                    reason.reason()));
+            throw new Refused(
+                    false,
+                    reason,
+                    new Bounds.Refusal("ingest.correct.refused", Bounds.shown(to), problem.column(), reason.reason()));
         }
-        return new Correction(rows.size(), replay.rowsRead() - replay.rejected(), replay.rejected(), List.of(replay.importId()));
+        return new Correction(
+                rows.size(), replay.rowsRead() - replay.rejected(), replay.rejected(), List.of(replay.importId()));
     }
 
     /**
@@ -190,35 +209,68 @@ public class QuarantineActions {
                 var found = jdbc.sql("""
                         select id, row_number, status, resolved_by from ingest_quarantine
                         where import_id = :import and id in (:ids) order by id for update""")
-                        .param("import", importId).param("ids", new LinkedHashSet<>(rowIds))
-                        .query().listOfRows();
+                        .param("import", importId)
+                        .param("ids", new LinkedHashSet<>(rowIds))
+                        .query()
+                        .listOfRows();
                 if (found.size() < new LinkedHashSet<>(rowIds).size()) {
-                    throw new NotFoundException("quarantined row", rowIds.stream().filter(id -> found.stream()
-                            .noneMatch(f -> ((Number) f.get("id")).longValue() == id)).findFirst().orElseThrow());
+                    throw new NotFoundException(
+                            "quarantined row",
+                            rowIds.stream()
+                                    .filter(id ->
+                                            found.stream().noneMatch(f -> ((Number) f.get("id")).longValue() == id))
+                                    .findFirst()
+                                    .orElseThrow());
                 }
                 for (var f : found) {
                     if (!"OPEN".equals(f.get("status"))) {
-                        throw notOpen(((Number) f.get("row_number")).longValue(), (String) f.get("status"), (Number) f.get("resolved_by"));
+                        throw notOpen(((Number) f.get("row_number")).longValue(), (String) f.get("status"), (Number)
+                                f.get("resolved_by"));
                     }
                 }
-                ids = found.stream().map(f -> ((Number) f.get("id")).longValue()).toList();
+                ids = found.stream()
+                        .map(f -> ((Number) f.get("id")).longValue())
+                        .toList();
             } else {
-                ids = jdbc.sql("select q.id from ingest_quarantine q where q.import_id = :import and q.status = 'OPEN' and ("
-                                + (problem == null ? "true" : MATCHES) + ") order by q.id for update")
-                        .params(problem == null ? Map.of() : matchParams(problem)).param("import", importId)
-                        .query(Long.class).list();
+                ids = jdbc.sql(
+                                "select q.id from ingest_quarantine q where q.import_id = :import and q.status = 'OPEN' and ("
+                                        + (problem == null ? "true" : MATCHES) + ") order by q.id for update")
+                        .params(problem == null ? Map.of() : matchParams(problem))
+                        .param("import", importId)
+                        .query(Long.class)
+                        .list();
                 if (ids.isEmpty()) {
-                    throw problem == null ? new Refused(true, "ingest.dismiss.noneOpen", importId) : nothingOpen(importId, problem);
+                    throw problem == null
+                            ? new Refused(true, "ingest.dismiss.noneOpen", importId)
+                            : nothingOpen(importId, problem);
                 }
             }
             int n = jdbc.sql("""
                     update ingest_quarantine set status = 'DISMISSED', dismissed_by = :by, dismissed_at = :at, dismiss_reason = :why
                     where id in (select cast(jsonb_array_elements_text(cast(:ids as jsonb)) as bigint)) and status = 'OPEN'""")
-                    .param("by", actor).param("at", Timestamp.from(clock.instant())).param("why", why)
-                    .param("ids", JSON.writeValueAsString(ids)).update();
-            audit.record(actor, "import.rows.dismissed", "import", String.valueOf(importId), null,
-                    problem == null ? Map.of("rows", n) : Map.of("rows", n, "column", problem.column(), "value", problem.value(),
-                            "problem", problem.reason()), why);
+                    .param("by", actor)
+                    .param("at", Timestamp.from(clock.instant()))
+                    .param("why", why)
+                    .param("ids", JSON.writeValueAsString(ids))
+                    .update();
+            audit.record(
+                    actor,
+                    "import.rows.dismissed",
+                    "import",
+                    String.valueOf(importId),
+                    null,
+                    problem == null
+                            ? Map.of("rows", n)
+                            : Map.of(
+                                    "rows",
+                                    n,
+                                    "column",
+                                    problem.column(),
+                                    "value",
+                                    problem.value(),
+                                    "problem",
+                                    problem.reason()),
+                    why);
             return (long) n;
         });
     }
@@ -263,30 +315,47 @@ public class QuarantineActions {
                 select count(*) = (select count(*) from ingest_quarantine where import_id = :id)
                 from ingest_quarantine q where q.import_id = :id
                   and exists (select 1 from jsonb_array_elements(q.problems) p where coalesce(p ->> 'column', '') = :column)""")
-                .param("id", replayId).param("column", column).query(Boolean.class).single();
+                .param("id", replayId)
+                .param("column", column)
+                .query(Boolean.class)
+                .single();
     }
 
     private Problem firstProblem(long replayId, String column) {
         String json = jdbc.sql("""
                 select p::text from ingest_quarantine q, jsonb_array_elements(q.problems) p
                 where q.import_id = :id and coalesce(p ->> 'column', '') = :column order by q.row_number limit 1""")
-                .param("id", replayId).param("column", column).query(String.class).single();
+                .param("id", replayId)
+                .param("column", column)
+                .query(String.class)
+                .single();
         return JSON.readValue(json, Problem.class);
     }
 
     private Map<String, Object> importRecord(long importId) {
-        return jdbc.sql("select record_type, source, dry_run from ingest_import where id = :id").param("id", importId)
-                .query().listOfRows().stream().findFirst().orElseThrow(() -> new NotFoundException("import", importId));
+        return jdbc
+                .sql("select record_type, source, dry_run from ingest_import where id = :id")
+                .param("id", importId)
+                .query()
+                .listOfRows()
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("import", importId));
     }
 
     /** No open row has the problem: say what became of the rows that had it. */
     private Refused nothingOpen(long importId, Selector problem) {
         long closed = jdbc.sql("select count(*) from ingest_quarantine q where q.import_id = :import and " + MATCHES)
-                .params(matchParams(problem)).param("import", importId).query(Long.class).single();
+                .params(matchParams(problem))
+                .param("import", importId)
+                .query(Long.class)
+                .single();
         if (closed == 0) {
-            return new Refused(false, "ingest.group.unknown", importId, problem.column(), Bounds.shown(nz(problem.value())));
+            return new Refused(
+                    false, "ingest.group.unknown", importId, problem.column(), Bounds.shown(nz(problem.value())));
         }
-        return new Refused(true, "ingest.group.noneOpen", importId, problem.column(), Bounds.shown(nz(problem.value())), closed);
+        return new Refused(
+                true, "ingest.group.noneOpen", importId, problem.column(), Bounds.shown(nz(problem.value())), closed);
     }
 
     private static Refused notOpen(long rowNumber, String status, Number by) {

@@ -3,10 +3,10 @@ package org.attain.ingest.quarantine;
 import java.util.Collection;
 import java.util.List;
 import org.attain.ingest.Imports;
-import org.attain.ingest.records.RecordKind;
-import org.attain.ingest.records.RecordKinds;
 import org.attain.ingest.profiles.ImportProfile;
 import org.attain.ingest.profiles.ProfileException;
+import org.attain.ingest.records.RecordKind;
+import org.attain.ingest.records.RecordKinds;
 import org.attain.ingest.transactions.TransactionFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +43,11 @@ public class QuarantineDelivery {
         boolean any = jdbc.sql("""
                 select exists (select 1 from ingest_quarantine where status = 'OPEN' and record_type = :record
                                and source = :source and import_id < :id)""")
-                .param("record", RecordKinds.TRANSACTIONS).param("source", run.profile().source()).param("id", run.id())
-                .query(Boolean.class).single();
+                .param("record", RecordKinds.TRANSACTIONS)
+                .param("source", run.profile().source())
+                .param("id", run.id())
+                .query(Boolean.class)
+                .single();
         if (!any) {
             return;
         }
@@ -53,8 +56,11 @@ public class QuarantineDelivery {
                 from ingest_stage s
                 where q.status = 'OPEN' and q.record_type = :record and q.source = :source and q.import_id < :id
                   and q.import_id <> :replayOf and q.record_key = s.external_id and s.problems is null""")
-                .param("id", run.id()).param("record", RecordKinds.TRANSACTIONS).param("source", run.profile().source())
-                .param("replayOf", run.replayOf() == null ? -1L : run.replayOf()).update();
+                .param("id", run.id())
+                .param("record", RecordKinds.TRANSACTIONS)
+                .param("source", run.profile().source())
+                .param("replayOf", run.replayOf() == null ? -1L : run.replayOf())
+                .update();
         log.debug("import {} delivered {} quarantined rows", run.id(), delivered);
     }
 
@@ -68,9 +74,13 @@ public class QuarantineDelivery {
                 where q.status = 'OPEN' and q.record_type = :record and (not :scoped or q.source = :source)
                   and q.import_id < :id and q.import_id <> :replayOf
                   and q.record_key in (select jsonb_array_elements_text(cast(:keys as jsonb)))""")
-                .param("id", run.id()).param("record", kind.name()).param("scoped", kind.sourceScoped())
-                .param("source", run.profile().source()).param("replayOf", run.replayOf() == null ? -1L : run.replayOf())
-                .param("keys", JSON.writeValueAsString(keys)).update();
+                .param("id", run.id())
+                .param("record", kind.name())
+                .param("scoped", kind.sourceScoped())
+                .param("source", run.profile().source())
+                .param("replayOf", run.replayOf() == null ? -1L : run.replayOf())
+                .param("keys", JSON.writeValueAsString(keys))
+                .update();
     }
 
     /**
@@ -82,13 +92,19 @@ public class QuarantineDelivery {
         List<Long> imports = jdbc.sql("""
                 select distinct q.import_id from ingest_quarantine q join ingest_import i on i.id = q.import_id
                 where q.status = 'OPEN' and q.record_key is null and q.raw is not null and q.record_type = :record
-                  and not i.dry_run""").param("record", RecordKinds.TRANSACTIONS).query(Long.class).list();
+                  and not i.dry_run""")
+                .param("record", RecordKinds.TRANSACTIONS)
+                .query(Long.class)
+                .list();
         for (long importId : imports) {
-            var profile = jdbc.sql("select profile_name, profile_yaml from ingest_import where id = :id").param("id", importId)
-                    .query().singleRow();
+            var profile = jdbc.sql("select profile_name, profile_yaml from ingest_import where id = :id")
+                    .param("id", importId)
+                    .query()
+                    .singleRow();
             String column;
             try {
-                column = ImportProfile.parse((String) profile.get("profile_name"), (String) profile.get("profile_yaml")).columns()
+                column = ImportProfile.parse((String) profile.get("profile_name"), (String) profile.get("profile_yaml"))
+                        .columns()
                         .getOrDefault(TransactionFields.EXTERNAL_ID, TransactionFields.EXTERNAL_ID);
             } catch (ProfileException e) {
                 continue; // a profile this version no longer reads: its rows stay open until fixed or dismissed
@@ -97,8 +113,8 @@ public class QuarantineDelivery {
                     update ingest_quarantine q
                     set record_key = coalesce((select nullif(btrim(c.value), '') from jsonb_each_text(q.raw) c
                                                where lower(c.key) = lower(:column) limit 1), '')
-                    where q.import_id = :id and q.status = 'OPEN' and q.record_key is null and q.raw is not null""")
-                    .param("column", column).param("id", importId).update();
+                    where q.import_id = :id and q.status = 'OPEN' and q.record_key is null and q.raw is not null
+                    """).param("column", column).param("id", importId).update();
         }
     }
 }

@@ -7,8 +7,7 @@ import org.attain.ingest.files.RowSource;
 /** The open quarantine rows of an import, fed back through the same mapping as the file they came from. */
 public final class QuarantineRows implements RowSource {
 
-    public record Row(long number, Map<String, String> cells) {
-    }
+    public record Row(long number, Map<String, String> cells) {}
 
     private final List<String> header;
     private final List<Row> rows;
@@ -28,8 +27,10 @@ public final class QuarantineRows implements RowSource {
             int width = header == null ? row.cells().size() : header.size();
             String[] cells = new String[width];
             for (int i = 0; i < width; i++) {
-                String key = header == null || header.get(i) == null || header.get(i).isBlank()
-                        ? String.valueOf(i + 1) : header.get(i);
+                String key =
+                        header == null || header.get(i) == null || header.get(i).isBlank()
+                                ? String.valueOf(i + 1)
+                                : header.get(i);
                 cells[i] = row.cells().getOrDefault(key, "");
             }
             handler.row(row.number(), cells);

@@ -42,8 +42,7 @@ public class QuarantineView {
                        count(*) filter (where q.status = 'DELIVERED') as delivered,
                        count(*) filter (where q.status = 'SUPERSEDED') as moved
                 from ingest_quarantine q join ingest_import i on i.id = q.import_id
-                where (cast(:id as bigint) is null and not i.dry_run) or q.import_id = :id""")
-                .param("id", importId).query(Counts.class).single();
+                where (cast(:id as bigint) is null and not i.dry_run) or q.import_id = :id""").param("id", importId).query(Counts.class).single();
     }
 
     /**
@@ -79,34 +78,48 @@ public class QuarantineView {
                 from ingest_quarantine q, jsonb_array_elements(q.problems) p
                 where q.import_id = :id and q.status = 'OPEN'
                 group by 1, 2, 3 order by n desc, 1, 2, 3 limit :size offset :offset""")
-                .param("id", importId).param("size", size).param("offset", (long) page * size)
-                .query((rs, n) -> new Group(rs.getString("col"), rs.getString("val"), rs.getString("reason"), rs.getString("code"),
-                        args(rs.getString("args")), rs.getLong("n")))
+                .param("id", importId)
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query((rs, n) -> new Group(
+                        rs.getString("col"),
+                        rs.getString("val"),
+                        rs.getString("reason"),
+                        rs.getString("code"),
+                        args(rs.getString("args")),
+                        rs.getLong("n")))
                 .list();
         long total = jdbc.sql("""
                 select count(*) from (select distinct coalesce(p ->> 'column', ''), coalesce(p ->> 'value', ''), coalesce(p ->> 'reason', '')
                                       from ingest_quarantine q, jsonb_array_elements(q.problems) p
-                                      where q.import_id = :id and q.status = 'OPEN') g""")
-                .param("id", importId).query(Long.class).single();
+                                      where q.import_id = :id and q.status = 'OPEN') g""").param("id", importId).query(Long.class).single();
         return new Groups(groups, page, size, total, counts(importId).open());
     }
 
     /** A dismissed row: who dismissed it, when and why, and the problems it had. */
-    public record Dismissed(long id, long importId, long rowNumber, List<Problem> problems, String reason, String by, Instant at) {
-    }
+    public record Dismissed(
+            long id, long importId, long rowNumber, List<Problem> problems, String reason, String by, Instant at) {}
 
     public List<Dismissed> dismissed(long importId, int limit) {
         return jdbc.sql("""
                 select id, import_id, row_number, problems::text as problems, dismiss_reason, dismissed_by, dismissed_at
                 from ingest_quarantine where import_id = :id and status = 'DISMISSED' order by row_number limit :limit""")
-                .param("id", importId).param("limit", limit)
-                .query((rs, n) -> new Dismissed(rs.getLong("id"), rs.getLong("import_id"), rs.getLong("row_number"),
-                        JSON.readerForListOf(Problem.class).readValue(rs.getString("problems")), rs.getString("dismiss_reason"),
-                        rs.getString("dismissed_by"), rs.getTimestamp("dismissed_at").toInstant()))
+                .param("id", importId)
+                .param("limit", limit)
+                .query((rs, n) -> new Dismissed(
+                        rs.getLong("id"),
+                        rs.getLong("import_id"),
+                        rs.getLong("row_number"),
+                        JSON.readerForListOf(Problem.class).readValue(rs.getString("problems")),
+                        rs.getString("dismiss_reason"),
+                        rs.getString("dismissed_by"),
+                        rs.getTimestamp("dismissed_at").toInstant()))
                 .list();
     }
 
     private static List<String> args(String json) {
-        return json == null || json.equals("null") ? null : JSON.readerForListOf(String.class).readValue(json);
+        return json == null || json.equals("null")
+                ? null
+                : JSON.readerForListOf(String.class).readValue(json);
     }
 }

@@ -12,8 +12,7 @@ public final class Quarantined {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Quarantined() {
-    }
+    private Quarantined() {}
 
     /** The row's cells by column name (or 1-based number without a header), or null for a row kept without cells. */
     public static String raw(List<String> header, String[] cells) {
@@ -38,7 +37,10 @@ public final class Quarantined {
         if (names == null) {
             return null;
         }
-        return names.stream().map(n -> n != null && (n.length() > Cells.PREVIEW_LENGTH || Cells.unstorableAt(n) >= 0)
-                ? Cells.preview(n) : n).toList();
+        return names.stream()
+                .map(n -> n != null && (n.length() > Cells.PREVIEW_LENGTH || Cells.unstorableAt(n) >= 0)
+                        ? Cells.preview(n)
+                        : n)
+                .toList();
     }
 }

@@ -19,8 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ExactRecords extends ValueDeserializer<Map<String, JsonNode>> {
 
-    private static final ObjectReader EXACT = JsonMapper.builder().enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS).build()
-            .readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader EXACT = JsonMapper.builder()
+            .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build()
+            .readerFor(JsonNode.class)
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @Override
     public Map<String, JsonNode> deserialize(JsonParser p, DeserializationContext ctxt) {
@@ -29,7 +32,9 @@ public final class ExactRecords extends ValueDeserializer<Map<String, JsonNode>>
             return null;
         }
         if (!record.isObject()) {
-            return ctxt.reportInputMismatch(this, "a record is a JSON object of field names and values, not %s",
+            return ctxt.reportInputMismatch(
+                    this,
+                    "a record is a JSON object of field names and values, not %s",
                     record.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
         Map<String, JsonNode> fields = new LinkedHashMap<>();

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.attain.ingest.profiles.Field;
 import org.attain.ingest.lookup.Lookups;
+import org.attain.ingest.profiles.Field;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -17,13 +17,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * @param key          database columns of the natural key (with the import's source when sourceScoped)
  * @param bulkPath     the REST path of the bulk endpoint
  */
-public record RecordKind(String name, List<Field> fields, List<String> key, boolean sourceScoped, RowCheck check, PayImpact impact,
+public record RecordKind(
+        String name,
+        List<Field> fields,
+        List<String> key,
+        boolean sourceScoped,
+        RowCheck check,
+        PayImpact impact,
         String bulkPath) {
 
     /** Checks across the fields of one mapped row (end after start, no one their own manager …). */
     public interface RowCheck {
-        RowCheck NONE = (values, lookups, problems) -> {
-        };
+        RowCheck NONE = (values, lookups, problems) -> {};
 
         void check(Map<String, Object> values, Lookups lookups, Problems problems);
     }
@@ -36,8 +41,7 @@ public record RecordKind(String name, List<Field> fields, List<String> key, bool
     }
 
     /** A row written by an import: its number in the file, its id, its stored values before (null when new) and after, by column. */
-    public record Change(long row, long id, Map<String, Object> before, Map<String, Object> after) {
-    }
+    public record Change(long row, long id, Map<String, Object> before, Map<String, Object> after) {}
 
     /** Collects the problems of one row, naming each by the file's column for the field. */
     public interface Problems {

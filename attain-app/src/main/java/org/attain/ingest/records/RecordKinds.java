@@ -13,9 +13,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.attain.ingest.profiles.FieldType;
-import org.attain.ingest.lookup.Lookups;
 import org.attain.ingest.Stored;
+import org.attain.ingest.lookup.Lookups;
+import org.attain.ingest.profiles.FieldType;
 import org.attain.ingest.transactions.TransactionFields;
 import org.attain.sales.BookedTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,104 +28,173 @@ public final class RecordKinds {
     // No sales quota reaches this; beyond it a typo (an extra zero or three) is the likelier story.
     private static final BigDecimal IMPLAUSIBLE_QUOTA = new BigDecimal("1000000000");
 
-    static final RecordKind PEOPLE = new RecordKind("people", List.of(
-            required("external_id", FieldType.TEXT, "employee id", "employee number", "personnel number", "personalnummer", "id"),
-            required("first_name", FieldType.TEXT, "first name", "given name", "vorname"),
-            required("last_name", FieldType.TEXT, "last name", "surname", "family name", "nachname"),
-            required("email", FieldType.EMAIL, "e-mail", "email address", "work email", "e-mail-adresse"),
-            required("title", FieldType.TEXT, "job title", "position", "titel", "stelle"),
-            choice("role_type", false, "REP", List.of("REP", "SDR", "OVERLAY", "MANAGER", "ADMIN"), "role", "rolle"),
-            optional("team", FieldType.TEAM, "team code", "team name"),
-            optional("region", FieldType.REGION, "region code", "region name"),
-            required("employment_start", FieldType.DATE, "start date", "hire date", "eintrittsdatum"),
-            optional("employment_end", FieldType.DATE, "end date", "termination date", "austrittsdatum"),
-            optional("currency", FieldType.CURRENCY, "pay currency", "währung").withFallback("USD")),
-            List.of("external_id"), false, RecordKinds::checkPerson, RecordKinds::peopleWithNewDates,
+    static final RecordKind PEOPLE = new RecordKind(
+            "people",
+            List.of(
+                    required(
+                            "external_id",
+                            FieldType.TEXT,
+                            "employee id",
+                            "employee number",
+                            "personnel number",
+                            "personalnummer",
+                            "id"),
+                    required("first_name", FieldType.TEXT, "first name", "given name", "vorname"),
+                    required("last_name", FieldType.TEXT, "last name", "surname", "family name", "nachname"),
+                    required("email", FieldType.EMAIL, "e-mail", "email address", "work email", "e-mail-adresse"),
+                    required("title", FieldType.TEXT, "job title", "position", "titel", "stelle"),
+                    choice(
+                            "role_type",
+                            false,
+                            "REP",
+                            List.of("REP", "SDR", "OVERLAY", "MANAGER", "ADMIN"),
+                            "role",
+                            "rolle"),
+                    optional("team", FieldType.TEAM, "team code", "team name"),
+                    optional("region", FieldType.REGION, "region code", "region name"),
+                    required("employment_start", FieldType.DATE, "start date", "hire date", "eintrittsdatum"),
+                    optional("employment_end", FieldType.DATE, "end date", "termination date", "austrittsdatum"),
+                    optional("currency", FieldType.CURRENCY, "pay currency", "währung")
+                            .withFallback("USD")),
+            List.of("external_id"),
+            false,
+            RecordKinds::checkPerson,
+            RecordKinds::peopleWithNewDates,
             "/api/v1/people/bulk");
 
-    static final RecordKind REPORTING_LINES = new RecordKind("reporting_lines", List.of(
-            required("person", FieldType.PERSON, "employee", "employee id", "rep", "mitarbeiter"),
-            required("manager", FieldType.PERSON, "manager id", "reports to", "vorgesetzter"),
-            required("valid_from", FieldType.DATE, "from", "start", "effective date", "gültig ab"),
-            optional("valid_until", FieldType.DATE, "until", "end", "gültig bis")),
-            List.of("person_id", "valid_from"), false, RecordKinds::checkLine, RecordKinds::linePeople,
+    static final RecordKind REPORTING_LINES = new RecordKind(
+            "reporting_lines",
+            List.of(
+                    required("person", FieldType.PERSON, "employee", "employee id", "rep", "mitarbeiter"),
+                    required("manager", FieldType.PERSON, "manager id", "reports to", "vorgesetzter"),
+                    required("valid_from", FieldType.DATE, "from", "start", "effective date", "gültig ab"),
+                    optional("valid_until", FieldType.DATE, "until", "end", "gültig bis")),
+            List.of("person_id", "valid_from"),
+            false,
+            RecordKinds::checkLine,
+            RecordKinds::linePeople,
             "/api/v1/reporting-lines/bulk");
 
-    static final RecordKind TEAMS = new RecordKind("teams", List.of(
-            required("code", FieldType.TEXT, "team code", "team id", "id"),
-            required("name", FieldType.TEXT, "team name", "team"),
-            optional("region", FieldType.REGION, "region code")),
-            List.of("code"), false, RecordKind.RowCheck.NONE, RecordKind.PayImpact.NONE, "/api/v1/teams/bulk");
+    static final RecordKind TEAMS = new RecordKind(
+            "teams",
+            List.of(
+                    required("code", FieldType.TEXT, "team code", "team id", "id"),
+                    required("name", FieldType.TEXT, "team name", "team"),
+                    optional("region", FieldType.REGION, "region code")),
+            List.of("code"),
+            false,
+            RecordKind.RowCheck.NONE,
+            RecordKind.PayImpact.NONE,
+            "/api/v1/teams/bulk");
 
-    static final RecordKind QUOTAS = new RecordKind("quotas", List.of(
-            required("person", FieldType.PERSON, "employee", "employee id", "rep", "mitarbeiter"),
-            required("period", FieldType.PERIOD, "quarter", "period id", "quartal"),
-            optional("measure", FieldType.TEXT, "metric").withFallback("bookings"),
-            required("amount", FieldType.DECIMAL, "quota", "target", "quota amount", "ziel"),
-            optional("currency", FieldType.CURRENCY, "währung"),
-            optional("prorate", FieldType.BOOLEAN, "prorated").withFallback("true")),
-            List.of("person_id", "period_id", "measure"), false, RecordKinds::checkQuota,
-            RecordKinds::peopleOf, "/api/v1/quotas/bulk");
+    static final RecordKind QUOTAS = new RecordKind(
+            "quotas",
+            List.of(
+                    required("person", FieldType.PERSON, "employee", "employee id", "rep", "mitarbeiter"),
+                    required("period", FieldType.PERIOD, "quarter", "period id", "quartal"),
+                    optional("measure", FieldType.TEXT, "metric").withFallback("bookings"),
+                    required("amount", FieldType.DECIMAL, "quota", "target", "quota amount", "ziel"),
+                    optional("currency", FieldType.CURRENCY, "währung"),
+                    optional("prorate", FieldType.BOOLEAN, "prorated").withFallback("true")),
+            List.of("person_id", "period_id", "measure"),
+            false,
+            RecordKinds::checkQuota,
+            RecordKinds::peopleOf,
+            "/api/v1/quotas/bulk");
 
-    static final RecordKind ACCOUNTS = new RecordKind("accounts", List.of(
-            required("external_id", FieldType.TEXT, "account id", "customer id", "kundennummer", "id"),
-            required("name", FieldType.TEXT, "account name", "company", "customer", "kunde"),
-            optional("industry", FieldType.TEXT, "branche"),
-            optional("country", FieldType.COUNTRY, "country code", "land"),
-            choice("size_band", false, null, List.of("SMB", "MID", "ENTERPRISE"), "size", "segment"),
-            optional("employees", FieldType.INTEGER, "employee count", "mitarbeiterzahl"),
-            optional("region", FieldType.REGION, "region code"),
-            optional("owner", FieldType.PERSON, "account owner", "owner id")),
-            List.of("external_id"), true, RecordKind.RowCheck.NONE, RecordKind.PayImpact.NONE,
+    static final RecordKind ACCOUNTS = new RecordKind(
+            "accounts",
+            List.of(
+                    required("external_id", FieldType.TEXT, "account id", "customer id", "kundennummer", "id"),
+                    required("name", FieldType.TEXT, "account name", "company", "customer", "kunde"),
+                    optional("industry", FieldType.TEXT, "branche"),
+                    optional("country", FieldType.COUNTRY, "country code", "land"),
+                    choice("size_band", false, null, List.of("SMB", "MID", "ENTERPRISE"), "size", "segment"),
+                    optional("employees", FieldType.INTEGER, "employee count", "mitarbeiterzahl"),
+                    optional("region", FieldType.REGION, "region code"),
+                    optional("owner", FieldType.PERSON, "account owner", "owner id")),
+            List.of("external_id"),
+            true,
+            RecordKind.RowCheck.NONE,
+            RecordKind.PayImpact.NONE,
             "/api/v1/accounts/bulk");
 
-    static final RecordKind PRODUCTS = new RecordKind("products", List.of(
-            required("code", FieldType.TEXT, "product code", "sku", "artikelnummer"),
-            required("name", FieldType.TEXT, "product name", "product", "produkt"),
-            optional("family", FieldType.TEXT, "product family", "category", "produktfamilie")),
-            List.of("code"), false, RecordKind.RowCheck.NONE, RecordKind.PayImpact.NONE, "/api/v1/products/bulk");
+    static final RecordKind PRODUCTS = new RecordKind(
+            "products",
+            List.of(
+                    required("code", FieldType.TEXT, "product code", "sku", "artikelnummer"),
+                    required("name", FieldType.TEXT, "product name", "product", "produkt"),
+                    optional("family", FieldType.TEXT, "product family", "category", "produktfamilie")),
+            List.of("code"),
+            false,
+            RecordKind.RowCheck.NONE,
+            RecordKind.PayImpact.NONE,
+            "/api/v1/products/bulk");
 
-    static final RecordKind OPPORTUNITIES = new RecordKind("opportunities", List.of(
-            required("external_id", FieldType.TEXT, "opportunity id", "deal id", "id"),
-            required("name", FieldType.TEXT, "opportunity name", "deal name"),
-            optional("account", FieldType.ACCOUNT, "account id"),
-            required("owner", FieldType.PERSON, "opportunity owner", "owner id", "sales rep"),
-            required("stage", FieldType.TEXT, "phase", "status"),
-            required("deal_type", FieldType.TEXT, "deal type", "type"),
-            optional("product", FieldType.PRODUCT, "product code", "product name"),
-            required("amount", FieldType.DECIMAL, "value", "deal value", "betrag"),
-            required("currency", FieldType.CURRENCY, "währung"),
-            required("created_on", FieldType.DATE, "created date", "created", "angelegt am"),
-            required("close_date", FieldType.DATE, "close date", "expected close", "abschlussdatum"),
-            optional("probability", FieldType.SHARE, "probability (%)", "wahrscheinlichkeit").withFallback("0")),
-            List.of("external_id"), true, RecordKinds::checkOpportunity, RecordKind.PayImpact.NONE,
+    static final RecordKind OPPORTUNITIES = new RecordKind(
+            "opportunities",
+            List.of(
+                    required("external_id", FieldType.TEXT, "opportunity id", "deal id", "id"),
+                    required("name", FieldType.TEXT, "opportunity name", "deal name"),
+                    optional("account", FieldType.ACCOUNT, "account id"),
+                    required("owner", FieldType.PERSON, "opportunity owner", "owner id", "sales rep"),
+                    required("stage", FieldType.TEXT, "phase", "status"),
+                    required("deal_type", FieldType.TEXT, "deal type", "type"),
+                    optional("product", FieldType.PRODUCT, "product code", "product name"),
+                    required("amount", FieldType.DECIMAL, "value", "deal value", "betrag"),
+                    required("currency", FieldType.CURRENCY, "währung"),
+                    required("created_on", FieldType.DATE, "created date", "created", "angelegt am"),
+                    required("close_date", FieldType.DATE, "close date", "expected close", "abschlussdatum"),
+                    optional("probability", FieldType.SHARE, "probability (%)", "wahrscheinlichkeit")
+                            .withFallback("0")),
+            List.of("external_id"),
+            true,
+            RecordKinds::checkOpportunity,
+            RecordKind.PayImpact.NONE,
             "/api/v1/opportunities/bulk");
 
-    static final RecordKind ACTIVITIES = new RecordKind("activities", List.of(
-            required("external_id", FieldType.TEXT, "activity id", "id"),
-            required("person", FieldType.PERSON, "assigned to", "owner", "rep", "employee id"),
-            choice("kind", true, null, List.of("CALL", "EMAIL", "MEETING", "WEBINAR"), "type", "activity type", "typ"),
-            required("occurred_at", FieldType.TIMESTAMP, "date", "when", "start", "zeitpunkt"),
-            optional("duration_minutes", FieldType.INTEGER, "duration", "minutes", "dauer").withFallback("0"),
-            optional("outcome", FieldType.TEXT, "result", "ergebnis"),
-            optional("account", FieldType.ACCOUNT, "account id"),
-            optional("opportunity", FieldType.OPPORTUNITY, "opportunity id", "deal id")),
-            List.of("external_id"), true, RecordKind.RowCheck.NONE, RecordKind.PayImpact.NONE,
+    static final RecordKind ACTIVITIES = new RecordKind(
+            "activities",
+            List.of(
+                    required("external_id", FieldType.TEXT, "activity id", "id"),
+                    required("person", FieldType.PERSON, "assigned to", "owner", "rep", "employee id"),
+                    choice(
+                            "kind",
+                            true,
+                            null,
+                            List.of("CALL", "EMAIL", "MEETING", "WEBINAR"),
+                            "type",
+                            "activity type",
+                            "typ"),
+                    required("occurred_at", FieldType.TIMESTAMP, "date", "when", "start", "zeitpunkt"),
+                    optional("duration_minutes", FieldType.INTEGER, "duration", "minutes", "dauer")
+                            .withFallback("0"),
+                    optional("outcome", FieldType.TEXT, "result", "ergebnis"),
+                    optional("account", FieldType.ACCOUNT, "account id"),
+                    optional("opportunity", FieldType.OPPORTUNITY, "opportunity id", "deal id")),
+            List.of("external_id"),
+            true,
+            RecordKind.RowCheck.NONE,
+            RecordKind.PayImpact.NONE,
             "/api/v1/activities/bulk");
 
-    public static final RecordKind FX_RATES = new RecordKind("fx_rates", List.of(
-            required("from_currency", FieldType.CURRENCY, "from", "source currency"),
-            required("to_currency", FieldType.CURRENCY, "to", "target currency"),
-            required("effective_from", FieldType.DATE, "date", "valid from", "effective date", "gültig ab"),
-            required("rate", FieldType.POSITIVE_DECIMAL, "fx rate", "exchange rate", "kurs")),
-            List.of("from_currency", "to_currency", "effective_from"), false, RecordKinds::checkFx,
-            RecordKinds::peopleBookingIn, "/api/v1/fx-rates/bulk");
+    public static final RecordKind FX_RATES = new RecordKind(
+            "fx_rates",
+            List.of(
+                    required("from_currency", FieldType.CURRENCY, "from", "source currency"),
+                    required("to_currency", FieldType.CURRENCY, "to", "target currency"),
+                    required("effective_from", FieldType.DATE, "date", "valid from", "effective date", "gültig ab"),
+                    required("rate", FieldType.POSITIVE_DECIMAL, "fx rate", "exchange rate", "kurs")),
+            List.of("from_currency", "to_currency", "effective_from"),
+            false,
+            RecordKinds::checkFx,
+            RecordKinds::peopleBookingIn,
+            "/api/v1/fx-rates/bulk");
 
-    public static final List<RecordKind> ALL = List.of(PEOPLE, REPORTING_LINES, TEAMS, QUOTAS, ACCOUNTS, PRODUCTS, OPPORTUNITIES,
-            ACTIVITIES, FX_RATES);
+    public static final List<RecordKind> ALL =
+            List.of(PEOPLE, REPORTING_LINES, TEAMS, QUOTAS, ACCOUNTS, PRODUCTS, OPPORTUNITIES, ACTIVITIES, FX_RATES);
 
-    private RecordKinds() {
-    }
+    private RecordKinds() {}
 
     public static Optional<RecordKind> named(String name) {
         return ALL.stream().filter(k -> k.name().equals(name)).findFirst();
@@ -140,7 +209,9 @@ public final class RecordKinds {
 
     /** Canonical field names of a record, in the order a page shows them. */
     public static List<String> fieldNames(String record) {
-        return record.equals(TRANSACTIONS) ? TransactionFields.ALL : named(record).map(RecordKind::fieldNames).orElse(List.of());
+        return record.equals(TRANSACTIONS)
+                ? TransactionFields.ALL
+                : named(record).map(RecordKind::fieldNames).orElse(List.of());
     }
 
     private static void checkPerson(Map<String, Object> v, Lookups lookups, RecordKind.Problems problems) {
@@ -172,7 +243,11 @@ public final class RecordKinds {
         if (amount != null && amount.signum() < 0) {
             problems.add("amount", amount.toPlainString(), "a quota cannot be negative", null);
         } else if (amount != null && amount.compareTo(IMPLAUSIBLE_QUOTA) >= 0) {
-            problems.add("amount", amount.toPlainString(), "a quota of " + amount.toPlainString() + " is implausibly large", null);
+            problems.add(
+                    "amount",
+                    amount.toPlainString(),
+                    "a quota of " + amount.toPlainString() + " is implausibly large",
+                    null);
         }
         if (v.get("currency") == null && v.get("person_id") != null) {
             v.put("currency", lookups.currencyOf((Long) v.get("person_id")));
@@ -197,8 +272,11 @@ public final class RecordKinds {
     private static Set<Long> peopleWithNewDates(List<RecordKind.Change> changes, JdbcClient jdbc) {
         Set<Long> ids = new TreeSet<>();
         for (RecordKind.Change c : changes) {
-            if (c.before() != null && List.of("employment_start", "employment_end", "team_id").stream()
-                    .anyMatch(col -> !Objects.equals(Stored.text(c.before().get(col)), Stored.text(c.after().get(col))))) {
+            if (c.before() != null
+                    && List.of("employment_start", "employment_end", "team_id").stream()
+                            .anyMatch(col -> !Objects.equals(
+                                    Stored.text(c.before().get(col)),
+                                    Stored.text(c.after().get(col))))) {
                 ids.add(c.id());
             }
         }
@@ -252,17 +330,25 @@ public final class RecordKinds {
      *
      * @param takes message key of what the field takes (its type, in the page's language)
      */
-    public record FieldRow(String name, boolean required, String takes, List<String> choices, String fallback) {
-    }
+    public record FieldRow(String name, boolean required, String takes, List<String> choices, String fallback) {}
 
     private static final List<FieldRow> TRANSACTION_ROWS = List.of(
-            row(TransactionFields.EXTERNAL_ID, true, FieldType.TEXT), row(TransactionFields.CLOSE_DATE, true, FieldType.DATE),
-            row(TransactionFields.AMOUNT, true, FieldType.DECIMAL), row(TransactionFields.CURRENCY, true, FieldType.CURRENCY),
+            row(TransactionFields.EXTERNAL_ID, true, FieldType.TEXT),
+            row(TransactionFields.CLOSE_DATE, true, FieldType.DATE),
+            row(TransactionFields.AMOUNT, true, FieldType.DECIMAL),
+            row(TransactionFields.CURRENCY, true, FieldType.CURRENCY),
             row(TransactionFields.OWNER, true, FieldType.PERSON),
-            new FieldRow(TransactionFields.KIND, false, FieldType.CHOICE.key(), TransactionFields.KINDS.stream().sorted().toList(), "DEAL"),
+            new FieldRow(
+                    TransactionFields.KIND,
+                    false,
+                    FieldType.CHOICE.key(),
+                    TransactionFields.KINDS.stream().sorted().toList(),
+                    "DEAL"),
             new FieldRow(TransactionFields.STATUS, false, FieldType.TEXT.key(), List.of(), "won"),
-            row(TransactionFields.DEAL_TYPE, false, FieldType.TEXT), row(TransactionFields.PRODUCT_CODE, false, FieldType.PRODUCT),
-            row(TransactionFields.TERM_MONTHS, false, FieldType.INTEGER), row(TransactionFields.ACCOUNT, false, FieldType.ACCOUNT),
+            row(TransactionFields.DEAL_TYPE, false, FieldType.TEXT),
+            row(TransactionFields.PRODUCT_CODE, false, FieldType.PRODUCT),
+            row(TransactionFields.TERM_MONTHS, false, FieldType.INTEGER),
+            row(TransactionFields.ACCOUNT, false, FieldType.ACCOUNT),
             new FieldRow(TransactionFields.SPLITS, false, "ingest.takes.splits", List.of(), null),
             new FieldRow(TransactionFields.ATTRIBUTES, false, "ingest.takes.attributes", List.of(), null));
 
@@ -276,6 +362,7 @@ public final class RecordKinds {
             return TRANSACTION_ROWS;
         }
         return named(record).orElseThrow().fields().stream()
-                .map(f -> new FieldRow(f.name(), f.required(), f.type().key(), f.choices(), f.fallback())).toList();
+                .map(f -> new FieldRow(f.name(), f.required(), f.type().key(), f.choices(), f.fallback()))
+                .toList();
     }
 }

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.attain.ingest.profiles.Field;
 import org.attain.ingest.Stored;
+import org.attain.ingest.profiles.Field;
 import org.attain.records.RecordTable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionStatus;
@@ -25,15 +25,13 @@ import org.springframework.transaction.TransactionStatus;
 public final class RecordLoad {
 
     /** A mapped row with its number in the file. */
-    public record Row(long number, Map<String, Object> values) {
-    }
+    public record Row(long number, Map<String, Object> values) {}
 
     /** A row the database refused, with its reason. */
-    record Refused(Row row, String reason) {
-    }
+    record Refused(Row row, String reason) {}
 
-    record Result(long inserted, long updated, long unchanged, List<RecordKind.Change> changes, List<Refused> refused) {
-    }
+    record Result(
+            long inserted, long updated, long unchanged, List<RecordKind.Change> changes, List<Refused> refused) {}
 
     private record Write(Row row, RecordTable.Row existing) {
         boolean insert() {
@@ -52,12 +50,19 @@ public final class RecordLoad {
         this.table = table;
         this.source = source;
         this.now = now;
-        this.valueColumns = kind.fields().stream().map(Field::column).filter(c -> !kind.key().contains(c)).toList();
+        this.valueColumns = kind.fields().stream()
+                .map(Field::column)
+                .filter(c -> !kind.key().contains(c))
+                .toList();
     }
 
     /** The natural key of a row as one string, e.g. "P00038|2026-Q1|bookings". */
     String key(Map<String, Object> values) {
-        return String.join("|", kind.key().stream().map(c -> Objects.toString(Stored.text(values.get(c)), "")).toList());
+        return String.join(
+                "|",
+                kind.key().stream()
+                        .map(c -> Objects.toString(Stored.text(values.get(c)), ""))
+                        .toList());
     }
 
     Result apply(List<Row> rows, TransactionStatus tx) {
@@ -75,7 +80,8 @@ public final class RecordLoad {
         List<Refused> refused = new ArrayList<>();
         List<RecordKind.Change> changes = new ArrayList<>();
         if (table.effectiveDated()) {
-            Comparator<Write> byKey = Comparator.comparing((Write w) -> Stored.text(w.row().values().get(kind.key().get(0))));
+            Comparator<Write> byKey = Comparator.comparing(
+                    (Write w) -> Stored.text(w.row().values().get(kind.key().get(0))));
             for (String c : kind.key().subList(1, kind.key().size())) {
                 byKey = byKey.thenComparing(w -> Stored.text(w.row().values().get(c)));
             }
@@ -111,14 +117,25 @@ public final class RecordLoad {
         List<Write> updates = writes.stream().filter(w -> !w.insert()).toList();
         List<Write> inserts = writes.stream().filter(Write::insert).toList();
         if (!updates.isEmpty()) {
-            table.update(updates.stream().map(w -> new RecordTable.Row(w.existing().id(), w.row().values())).toList(), now);
-            updates.forEach(w -> changes.add(new RecordKind.Change(w.row().number(), w.existing().id(), w.existing().values(),
+            table.update(
+                    updates.stream()
+                            .map(w -> new RecordTable.Row(
+                                    w.existing().id(), w.row().values()))
+                            .toList(),
+                    now);
+            updates.forEach(w -> changes.add(new RecordKind.Change(
+                    w.row().number(),
+                    w.existing().id(),
+                    w.existing().values(),
                     w.row().values())));
         }
         if (!inserts.isEmpty()) {
             table.insert(inserts.stream().map(w -> w.row().values()).toList(), source);
             Map<String, RecordTable.Row> now = existing();
-            inserts.forEach(w -> changes.add(new RecordKind.Change(w.row().number(), now.get(key(w.row().values())).id(), null,
+            inserts.forEach(w -> changes.add(new RecordKind.Change(
+                    w.row().number(),
+                    now.get(key(w.row().values())).id(),
+                    null,
                     w.row().values())));
         }
     }
@@ -130,7 +147,8 @@ public final class RecordLoad {
                 values.replaceAll((c, v) -> v == null ? w.existing().values().get(c) : v);
             }
             table.updateOne(new RecordTable.Row(w.existing().id(), values), now);
-            return new RecordKind.Change(w.row().number(), w.existing().id(), w.existing().values(), values);
+            return new RecordKind.Change(
+                    w.row().number(), w.existing().id(), w.existing().values(), values);
         }
         RecordTable.Row written = table.insertOne(values, source);
         return new RecordKind.Change(w.row().number(), written.id(), null, written.values());

@@ -18,19 +18,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.attain.ingest.Bounds;
+import org.attain.ingest.Problem;
+import org.attain.ingest.Stored;
 import org.attain.ingest.files.Cells;
 import org.attain.ingest.lookup.Closest;
+import org.attain.ingest.lookup.Lookups;
+import org.attain.ingest.lookup.Names;
 import org.attain.ingest.profiles.Columns;
 import org.attain.ingest.profiles.Countries;
 import org.attain.ingest.profiles.DerivedFields;
 import org.attain.ingest.profiles.Field;
 import org.attain.ingest.profiles.ImportProfile;
-import org.attain.ingest.lookup.Lookups;
-import org.attain.ingest.lookup.Names;
 import org.attain.ingest.profiles.NumberStyle;
-import org.attain.ingest.Problem;
 import org.attain.ingest.profiles.ProfileException;
-import org.attain.ingest.Stored;
 import org.attain.ingest.profiles.Values;
 
 /**
@@ -46,7 +46,8 @@ final class RecordMapper {
     }
 
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
-            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
+            .map(Currency::getCurrencyCode)
+            .collect(Collectors.toUnmodifiableSet());
     private static final Set<String> YES = Set.of("true", "yes", "y", "1", "ja", "j", "x");
     private static final Set<String> NO = Set.of("false", "no", "n", "0", "nein");
 
@@ -67,10 +68,13 @@ final class RecordMapper {
         Columns.locate(profile.columns(), header, index);
         this.derived = new DerivedFields(profile, header, index);
         for (Field f : kind.fields()) {
-            if (f.required() && f.fallback() == null && !index.containsKey(f.name()) && !derived.has(f.name())
+            if (f.required()
+                    && f.fallback() == null
+                    && !index.containsKey(f.name())
+                    && !derived.has(f.name())
                     && !profile.defaults().containsKey(f.name())) {
-                throw new ProfileException("profile " + profile.name() + " maps no column to the required field " + f.name()
-                        + " of " + kind.name());
+                throw new ProfileException("profile " + profile.name() + " maps no column to the required field "
+                        + f.name() + " of " + kind.name());
             }
         }
     }
@@ -82,8 +86,14 @@ final class RecordMapper {
             String text = value(f.name(), cells);
             if (text == null) {
                 if (f.required()) {
-                    String why = derived.has(f.name()) ? derived.value(f.name(), cells).problem() : null;
-                    problems.add(problem(f.name(), "", why != null ? why : "missing " + f.name().replace('_', ' '), null));
+                    String why = derived.has(f.name())
+                            ? derived.value(f.name(), cells).problem()
+                            : null;
+                    problems.add(problem(
+                            f.name(),
+                            "",
+                            why != null ? why : "missing " + f.name().replace('_', ' '),
+                            null));
                 }
                 values.put(f.column(), null);
                 continue;
@@ -102,8 +112,12 @@ final class RecordMapper {
 
     /** The row's natural key as the file writes it, e.g. "P00124 / 2027-01-01", for messages. */
     String keyText(String[] cells) {
-        return String.join(" / ", kind.key().stream().map(c -> kind.byColumn(c).map(Field::name).orElse(c))
-                .map(f -> java.util.Objects.toString(value(f, cells), "")).toList());
+        return String.join(
+                " / ",
+                kind.key().stream()
+                        .map(c -> kind.byColumn(c).map(Field::name).orElse(c))
+                        .map(f -> java.util.Objects.toString(value(f, cells), ""))
+                        .toList());
     }
 
     private Object read(Field f, String text, List<Problem> problems) {
@@ -117,11 +131,17 @@ final class RecordMapper {
             case POSITIVE_DECIMAL -> positive(limited(Values.number(text, numbers), 9, 10));
             case SHARE -> share(text);
             case INTEGER -> whole(Values.number(text, numbers));
-            case BOOLEAN -> YES.contains(text.toLowerCase(Locale.ROOT)) ? Boolean.TRUE
-                    : NO.contains(text.toLowerCase(Locale.ROOT)) ? Boolean.FALSE : null;
+            case BOOLEAN ->
+                YES.contains(text.toLowerCase(Locale.ROOT))
+                        ? Boolean.TRUE
+                        : NO.contains(text.toLowerCase(Locale.ROOT)) ? Boolean.FALSE : null;
             case CURRENCY -> CURRENCIES.contains(text.toUpperCase(Locale.ROOT)) ? text.toUpperCase(Locale.ROOT) : null;
             case COUNTRY -> Countries.code(text);
-            case CHOICE -> f.choices().stream().filter(c -> c.equalsIgnoreCase(text.replace(' ', '_'))).findFirst().orElse(null);
+            case CHOICE ->
+                f.choices().stream()
+                        .filter(c -> c.equalsIgnoreCase(text.replace(' ', '_')))
+                        .findFirst()
+                        .orElse(null);
             default -> {
                 Names.Found<?> found = lookups.resolve(f.type(), text, name);
                 if (!found.ok()) {
@@ -131,13 +151,21 @@ final class RecordMapper {
             }
         };
         if (value == null && !Lookups.REFERENCES.contains(f.type())) {
-            problems.add(problem(f.name(), Cells.preview(text), "bad " + name + " '" + Cells.preview(text) + "': " + expected(f),
+            problems.add(problem(
+                    f.name(),
+                    Cells.preview(text),
+                    "bad " + name + " '" + Cells.preview(text) + "': " + expected(f),
                     suggestion(f, text)));
         }
         Bounds.Refusal refusal = value == null ? null : bound(f, value);
         if (refusal != null) {
-            problems.add(new Problem(profile.columns().getOrDefault(f.name(), f.name()), Cells.preview(text), refusal.english(),
-                    suggestion(f, text), refusal.code(), refusal.args()));
+            problems.add(new Problem(
+                    profile.columns().getOrDefault(f.name(), f.name()),
+                    Cells.preview(text),
+                    refusal.english(),
+                    suggestion(f, text),
+                    refusal.code(),
+                    refusal.args()));
             return null;
         }
         return value;
@@ -192,7 +220,9 @@ final class RecordMapper {
     }
 
     private static BigDecimal limited(BigDecimal n, int digitsBefore, int digitsAfter) {
-        if (n == null || n.stripTrailingZeros().scale() > digitsAfter || n.abs().compareTo(BigDecimal.TEN.pow(digitsBefore)) >= 0) {
+        if (n == null
+                || n.stripTrailingZeros().scale() > digitsAfter
+                || n.abs().compareTo(BigDecimal.TEN.pow(digitsBefore)) >= 0) {
             return null;
         }
         return n;
@@ -209,11 +239,18 @@ final class RecordMapper {
             return null;
         }
         BigDecimal share = percent ? n.movePointLeft(2) : n;
-        return share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0 || share.stripTrailingZeros().scale() > 4 ? null : share;
+        return share.signum() < 0
+                        || share.compareTo(BigDecimal.ONE) > 0
+                        || share.stripTrailingZeros().scale() > 4
+                ? null
+                : share;
     }
 
     private static Integer whole(BigDecimal n) {
-        if (n == null || n.signum() < 0 || n.stripTrailingZeros().scale() > 0 || n.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+        if (n == null
+                || n.signum() < 0
+                || n.stripTrailingZeros().scale() > 0
+                || n.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
             return null;
         }
         return n.intValueExact();
@@ -222,7 +259,8 @@ final class RecordMapper {
     /** The cell for a field after the value map, the profile's default or the field's fallback when empty, or null. */
     private String value(String field, String[] cells) {
         Integer at = index.get(field);
-        String v = at == null ? (derived.has(field) ? derived.value(field, cells).text() : null)
+        String v = at == null
+                ? (derived.has(field) ? derived.value(field, cells).text() : null)
                 : at >= cells.length ? null : cells[at];
         if (v != null) {
             v = v.strip();

@@ -16,10 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Attributes {
 
     // numbers as BigDecimal: 1e999999999 must be seen for what it is, not as Infinity
-    private static final JsonMapper JSON = JsonMapper.builder().enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
-    private Attributes() {
-    }
+    private Attributes() {}
 
     /** Null when the text is a storable attributes object, else why not. */
     public static Bounds.Refusal check(String text) {
@@ -41,11 +42,13 @@ public final class Attributes {
         for (Map.Entry<String, JsonNode> e : root.properties()) {
             String name = e.getKey();
             if (name.length() > Bounds.ATTRIBUTE_KEY_LENGTH) {
-                return new Bounds.Refusal("ingest.bound.attributeName", Cells.preview(name, 40), Bounds.ATTRIBUTE_KEY_LENGTH);
+                return new Bounds.Refusal(
+                        "ingest.bound.attributeName", Cells.preview(name, 40), Bounds.ATTRIBUTE_KEY_LENGTH);
             }
             String value = e.getValue().toString();
             if (value.length() > Bounds.ATTRIBUTE_VALUE_LENGTH) {
-                return new Bounds.Refusal("ingest.bound.attributeValue", Cells.preview(name, 40), Bounds.ATTRIBUTE_VALUE_LENGTH);
+                return new Bounds.Refusal(
+                        "ingest.bound.attributeValue", Cells.preview(name, 40), Bounds.ATTRIBUTE_VALUE_LENGTH);
             }
             if (Cells.unstorableAt(name) >= 0 || !storable(e.getValue())) {
                 return new Bounds.Refusal("ingest.bound.attributeStorable", Cells.preview(name, 40));

@@ -26,7 +26,12 @@ public final class FileReading implements RowSource.Handler {
     private long skipped;
 
     /** @param products the catalogue product codes are checked against, or null to take them as they come */
-    public FileReading(ImportProfile profile, Directory directory, StageWriter stage, boolean typedCells, ImportProgress progress,
+    public FileReading(
+            ImportProfile profile,
+            Directory directory,
+            StageWriter stage,
+            boolean typedCells,
+            ImportProgress progress,
             Names<String> products) {
         this.products = products == null || products.isEmpty() ? null : products;
         this.profile = profile;
@@ -58,14 +63,37 @@ public final class FileReading implements RowSource.Handler {
             TransactionRow r = mapped.row();
             Names.Found<String> product = products.find(r.productCode());
             if (!product.ok()) {
-                stage.rejected(number, mapper.key(cells), header, cells, List.of(new Problem(profile.columns().getOrDefault(TransactionFields.PRODUCT_CODE,
-                        TransactionFields.PRODUCT_CODE), r.productCode(), product.reason() + " (matched by product code or name)",
-                        product.suggestion())));
+                stage.rejected(
+                        number,
+                        mapper.key(cells),
+                        header,
+                        cells,
+                        List.of(new Problem(
+                                profile.columns()
+                                        .getOrDefault(TransactionFields.PRODUCT_CODE, TransactionFields.PRODUCT_CODE),
+                                r.productCode(),
+                                product.reason() + " (matched by product code or name)",
+                                product.suggestion())));
             } else {
                 // a product named by its catalogue name is stored by its code
-                stage.good(product.value().equals(r.productCode()) ? r : new TransactionRow(r.rowNumber(), r.externalId(), r.kind(),
-                        r.status(), r.ownerId(), r.closeDate(), r.amount(), r.currency(), r.dealType(), product.value(),
-                        r.termMonths(), r.accountId(), r.splitsJson(), r.attributesJson()));
+                stage.good(
+                        product.value().equals(r.productCode())
+                                ? r
+                                : new TransactionRow(
+                                        r.rowNumber(),
+                                        r.externalId(),
+                                        r.kind(),
+                                        r.status(),
+                                        r.ownerId(),
+                                        r.closeDate(),
+                                        r.amount(),
+                                        r.currency(),
+                                        r.dealType(),
+                                        product.value(),
+                                        r.termMonths(),
+                                        r.accountId(),
+                                        r.splitsJson(),
+                                        r.attributesJson()));
             }
         } else if (mapped.ok()) {
             stage.good(mapped.row());

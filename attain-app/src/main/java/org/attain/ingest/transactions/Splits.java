@@ -20,14 +20,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Splits {
 
-    record Result(String json, String problem, String suggestion) {
-    }
+    record Result(String json, String problem, String suggestion) {}
 
-    private record Share(String person, String share) {
-    }
+    private record Share(String person, String share) {}
 
     // shares exactly as written: 0.1 must not pass through a double
-    private static final JsonMapper JSON = JsonMapper.builder().enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     private final Directory directory;
     private final NumberStyle numbers;
@@ -51,17 +51,26 @@ final class Splits {
             }
             BigDecimal share = share(s.share());
             if (share == null || share.signum() <= 0) {
-                return new Result(null, "split share '" + s.share() + "' of " + s.person() + " is not a positive number", null);
+                return new Result(
+                        null, "split share '" + s.share() + "' of " + s.person() + " is not a positive number", null);
             }
             total = total.add(share);
             if (json.length() > 1) {
                 json.append(',');
             }
-            json.append("{\"person_id\":").append(who.id()).append(",\"share\":").append(share.toPlainString()).append('}');
+            json.append("{\"person_id\":")
+                    .append(who.id())
+                    .append(",\"share\":")
+                    .append(share.toPlainString())
+                    .append('}');
         }
         if (total.compareTo(BigDecimal.ONE) != 0) {
-            return new Result(null, "split shares add up to " + total.setScale(Math.max(2, total.scale()), RoundingMode.UNNECESSARY)
-                    .toPlainString() + ", not 1.00", null);
+            return new Result(
+                    null,
+                    "split shares add up to "
+                            + total.setScale(Math.max(2, total.scale()), RoundingMode.UNNECESSARY)
+                                    .toPlainString() + ", not 1.00",
+                    null);
         }
         return new Result(json.append(']').toString(), null, null);
     }
@@ -69,7 +78,8 @@ final class Splits {
     private BigDecimal share(String text) {
         String t = text.strip();
         boolean percent = t.endsWith("%");
-        BigDecimal n = Values.number(percent ? t.substring(0, t.length() - 1) : t,
+        BigDecimal n = Values.number(
+                percent ? t.substring(0, t.length() - 1) : t,
                 t.contains(",") && !t.contains(".") ? NumberStyle.DE : numbers);
         return n == null ? null : percent ? n.movePointLeft(2) : n;
     }
@@ -84,7 +94,8 @@ final class Splits {
             if (at <= 0) {
                 return null;
             }
-            shares.add(new Share(part.substring(0, at).strip(), part.substring(at + 1).strip()));
+            shares.add(new Share(
+                    part.substring(0, at).strip(), part.substring(at + 1).strip()));
         }
         return shares;
     }
@@ -105,7 +116,9 @@ final class Splits {
                 if (share.isNumber() && !Bounds.plain(share.decimalValue())) {
                     return null; // 1e999999999 is no share, and its plain digits would not fit in memory
                 }
-                shares.add(new Share(person.asString(), share.isNumber() ? share.decimalValue().toPlainString() : share.asString()));
+                shares.add(new Share(
+                        person.asString(),
+                        share.isNumber() ? share.decimalValue().toPlainString() : share.asString()));
             }
             return shares;
         } catch (JacksonException e) {

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class StageWriter implements AutoCloseable {
 
-    static final String COLUMNS = "row_no, external_id, kind, status, owner_id, close_date, amount, currency, deal_type, "
-            + "product_code, term_months, account_id, splits, attributes, raw, problems";
+    static final String COLUMNS =
+            "row_no, external_id, kind, status, owner_id, close_date, amount, currency, deal_type, "
+                    + "product_code, term_months, account_id, splits, attributes, raw, problems";
 
     private static final Logger log = LoggerFactory.getLogger(StageWriter.class);
     private static final int FLUSH_AT = 1 << 16;
@@ -35,14 +36,31 @@ public final class StageWriter implements AutoCloseable {
     private long rejected;
 
     public StageWriter(Connection connection) throws SQLException {
-        this.copy = connection.unwrap(PGConnection.class).getCopyAPI()
+        this.copy = connection
+                .unwrap(PGConnection.class)
+                .getCopyAPI()
                 .copyIn("COPY ingest_stage (" + COLUMNS + ") FROM STDIN");
     }
 
     void good(TransactionRow r) {
-        CopyText.appendRow(buffer, r.rowNumber(), r.externalId(), r.kind(), r.status(), r.ownerId(), r.closeDate(),
-                r.amount(), r.currency(), r.dealType(), r.productCode(), r.termMonths(), r.accountId(), r.splitsJson(),
-                r.attributesJson(), null, null);
+        CopyText.appendRow(
+                buffer,
+                r.rowNumber(),
+                r.externalId(),
+                r.kind(),
+                r.status(),
+                r.ownerId(),
+                r.closeDate(),
+                r.amount(),
+                r.currency(),
+                r.dealType(),
+                r.productCode(),
+                r.termMonths(),
+                r.accountId(),
+                r.splitsJson(),
+                r.attributesJson(),
+                null,
+                null);
         flushIfFull();
     }
 
@@ -53,8 +71,24 @@ public final class StageWriter implements AutoCloseable {
 
     /** @param key the transaction id the row names (kept so a later load delivering it resolves the row), or null */
     void rejected(long rowNumber, String key, List<String> header, String[] cells, List<Problem> problems) {
-        CopyText.appendRow(buffer, rowNumber, key, null, null, null, null, null, null, null, null, null, null, null, null,
-                Quarantined.raw(header, cells), Quarantined.problems(problems));
+        CopyText.appendRow(
+                buffer,
+                rowNumber,
+                key,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Quarantined.raw(header, cells),
+                Quarantined.problems(problems));
         rejected++;
         flushIfFull();
     }

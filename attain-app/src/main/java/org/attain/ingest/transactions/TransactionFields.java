@@ -20,11 +20,22 @@ public final class TransactionFields {
     public static final String SPLITS = "splits";
     public static final String ATTRIBUTES = "attributes";
 
-    public static final List<String> ALL = List.of(EXTERNAL_ID, CLOSE_DATE, AMOUNT, CURRENCY, OWNER, KIND, STATUS, DEAL_TYPE,
-            PRODUCT_CODE, TERM_MONTHS, ACCOUNT, SPLITS, ATTRIBUTES);
+    public static final List<String> ALL = List.of(
+            EXTERNAL_ID,
+            CLOSE_DATE,
+            AMOUNT,
+            CURRENCY,
+            OWNER,
+            KIND,
+            STATUS,
+            DEAL_TYPE,
+            PRODUCT_CODE,
+            TERM_MONTHS,
+            ACCOUNT,
+            SPLITS,
+            ATTRIBUTES);
 
     public static final Set<String> KINDS = Set.of("DEAL", "ORDER", "RETURN", "CANCELLATION", "INVOICE_PAYMENT");
 
-    private TransactionFields() {
-    }
+    private TransactionFields() {}
 }

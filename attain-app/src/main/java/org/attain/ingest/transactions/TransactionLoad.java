@@ -91,14 +91,14 @@ public final class TransactionLoad {
         return timed("quarantine", () -> jdbc.sql("""
                 insert into ingest_quarantine(import_id, row_number, raw, problems, record_type, source, record_key)
                 select :id, s.row_no, s.raw, s.problems, i.record_type, i.source, case when i.dry_run then null else s.external_id end
-                from ingest_stage s, ingest_import i where i.id = :id and s.problems is not null""")
-                .param("id", importId).update());
+                from ingest_stage s, ingest_import i where i.id = :id and s.problems is not null""").param("id", importId).update());
     }
 
     /** A transaction id seen again later in the same file is quarantined: the first occurrence is kept. */
     private long quarantineRepeats(String idColumn) {
         // Grouping hashes the ids; only the repeated ones are joined back (a window over all rows sorted them).
-        return timed("repeated ids", () -> jdbc.sql("""
+        return timed(
+                "repeated ids", () -> jdbc.sql("""
                 update ingest_stage s
                 set problems = jsonb_build_array(jsonb_build_object('column', cast(:column as text), 'value', s.external_id,
                         'reason', 'transaction id ' || s.external_id || ' appears more than once in the file; row '
@@ -106,12 +106,13 @@ public final class TransactionLoad {
                         'suggestion', null))
                 from (select external_id, min(row_no) as first_row from ingest_stage where problems is null
                       group by external_id having count(*) > 1) d
-                where s.external_id = d.external_id and s.problems is null and s.row_no <> d.first_row""")
-                .param("column", idColumn).update());
+                where s.external_id = d.external_id and s.problems is null and s.row_no <> d.first_row""").param("column", idColumn).update());
     }
 
     private long quarantineBuiltRepeats(String idColumn) {
-        return timed("repeated built ids", () -> jdbc.sql("""
+        return timed(
+                "repeated built ids",
+                () -> jdbc.sql("""
                 update ingest_stage s
                 set problems = jsonb_build_array(jsonb_build_object('column', cast(:column as text), 'value', s.external_id,
                         'reason', 'transaction id ' || s.external_id || ' also made by row '
@@ -119,8 +120,7 @@ public final class TransactionLoad {
                         'suggestion', null))
                 from (select external_id, array_agg(row_no order by row_no) as rows from ingest_stage where problems is null
                       group by external_id having count(*) > 1) d
-                where s.external_id = d.external_id and s.problems is null""")
-                .param("column", idColumn).update());
+                where s.external_id = d.external_id and s.problems is null""").param("column", idColumn).update());
     }
 
     /** The staged rows without problems (counted once quarantined rows are known). */
@@ -128,7 +128,9 @@ public final class TransactionLoad {
         if (staged >= 0 && rejected >= 0) {
             return staged - rejected;
         }
-        return jdbc.sql("select count(*) from ingest_stage where problems is null").query(Long.class).single();
+        return jdbc.sql("select count(*) from ingest_stage where problems is null")
+                .query(Long.class)
+                .single();
     }
 
     private static <T> T timed(String step, java.util.function.Supplier<T> work) {

@@ -86,8 +86,11 @@ final class TransactionMapper {
         Columns.locate(profile.columns(), header, index);
         this.derived = new DerivedFields(profile, header, index);
         for (String required : List.of(EXTERNAL_ID, CLOSE_DATE, AMOUNT, OWNER)) {
-            if (!index.containsKey(required) && !derived.has(required) && !profile.defaults().containsKey(required)) {
-                throw new ProfileException("profile " + profile.name() + " maps no column to the required field " + required);
+            if (!index.containsKey(required)
+                    && !derived.has(required)
+                    && !profile.defaults().containsKey(required)) {
+                throw new ProfileException(
+                        "profile " + profile.name() + " maps no column to the required field " + required);
             }
         }
     }
@@ -143,8 +146,12 @@ final class TransactionMapper {
         }
         closeDate = isoDates ? isoDate(dateText) : Values.date(dateText, dates);
         if (closeDate == null) {
-            problems.add(problem(CLOSE_DATE, dateText, "bad close date '" + dateText + "': not a real date in the form "
-                    + profile.format().datePattern(), null));
+            problems.add(problem(
+                    CLOSE_DATE,
+                    dateText,
+                    "bad close date '" + dateText + "': not a real date in the form "
+                            + profile.format().datePattern(),
+                    null));
         } else if (refuse(CLOSE_DATE, dateText, Bounds.closeDate(closeDate), null, problems)) {
             closeDate = null;
         }
@@ -160,8 +167,11 @@ final class TransactionMapper {
         }
         amount = plainNumber(amountText);
         if (amount == null) {
-            problems.add(problem(AMOUNT, amountText, "bad amount '" + amountText + "': not a number like "
-                    + Values.example(numbers), null));
+            problems.add(problem(
+                    AMOUNT,
+                    amountText,
+                    "bad amount '" + amountText + "': not a number like " + Values.example(numbers),
+                    null));
         } else if (refuse(AMOUNT, amountText, Bounds.amount(amount), null, problems)) {
             amount = null;
         }
@@ -199,8 +209,14 @@ final class TransactionMapper {
         String k = value(KIND, current);
         kind = k == null ? "DEAL" : k.toUpperCase(Locale.ROOT).replace(' ', '_');
         if (!TransactionFields.KINDS.contains(kind)) {
-            problems.add(problem(KIND, kind, "unknown kind '" + kind + "'; one of " + String.join(", ",
-                    TransactionFields.KINDS.stream().sorted().toList()), Closest.to(kind, TransactionFields.KINDS)));
+            problems.add(problem(
+                    KIND,
+                    kind,
+                    "unknown kind '" + kind + "'; one of "
+                            + String.join(
+                                    ", ",
+                                    TransactionFields.KINDS.stream().sorted().toList()),
+                    Closest.to(kind, TransactionFields.KINDS)));
         }
     }
 
@@ -217,8 +233,12 @@ final class TransactionMapper {
             return;
         }
         BigDecimal t = Values.number(termText, numbers);
-        if (t == null || t.signum() < 0 || t.stripTrailingZeros().scale() > 0 || t.compareTo(BigDecimal.valueOf(1200)) > 0) {
-            problems.add(problem(TERM_MONTHS, termText, "bad term '" + termText + "': not a whole number of months", null));
+        if (t == null
+                || t.signum() < 0
+                || t.stripTrailingZeros().scale() > 0
+                || t.compareTo(BigDecimal.valueOf(1200)) > 0) {
+            problems.add(
+                    problem(TERM_MONTHS, termText, "bad term '" + termText + "': not a whole number of months", null));
         } else {
             termMonths = t.intValueExact();
         }
@@ -264,8 +284,20 @@ final class TransactionMapper {
 
     /** The canonical transaction of a row without problems, with the defaults of what it left empty. */
     private TransactionRow transaction(long rowNumber) {
-        return new TransactionRow(rowNumber, externalId, kind, status == null ? "won" : status, ownerId, closeDate, amount,
-                currency, value(DEAL_TYPE, current), value(PRODUCT_CODE, current), termMonths, accountId, splitsJson,
+        return new TransactionRow(
+                rowNumber,
+                externalId,
+                kind,
+                status == null ? "won" : status,
+                ownerId,
+                closeDate,
+                amount,
+                currency,
+                value(DEAL_TYPE, current),
+                value(PRODUCT_CODE, current),
+                termMonths,
+                accountId,
+                splitsJson,
                 attributes == null ? "{}" : attributes);
     }
 
@@ -328,7 +360,8 @@ final class TransactionMapper {
     /** The cell for a field after the value map, the default when empty, or null. */
     private String value(String field, String[] cells) {
         Integer at = index.get(field);
-        String v = at == null ? (derived.has(field) ? derived.value(field, cells).text() : null)
+        String v = at == null
+                ? (derived.has(field) ? derived.value(field, cells).text() : null)
                 : at >= cells.length ? null : cells[at];
         if (v != null) {
             v = v.strip();
@@ -347,11 +380,13 @@ final class TransactionMapper {
     }
 
     /** Adds the refusal, if any, as a problem of the field; true when there was one. */
-    private boolean refuse(String field, String value, Bounds.Refusal refusal, String suggestion, List<Problem> problems) {
+    private boolean refuse(
+            String field, String value, Bounds.Refusal refusal, String suggestion, List<Problem> problems) {
         if (refusal == null) {
             return false;
         }
-        problems.add(Problem.refused(profile.columns().getOrDefault(field, field), Cells.preview(value), refusal, suggestion));
+        problems.add(Problem.refused(
+                profile.columns().getOrDefault(field, field), Cells.preview(value), refusal, suggestion));
         return true;
     }
 

@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.attain.access.AttainUser;
 import org.attain.ingest.Bounds;
-import org.attain.ingest.records.ExactRecords;
 import org.attain.ingest.ImportRecords;
 import org.attain.ingest.Imports;
 import org.attain.ingest.OutsideRun;
 import org.attain.ingest.files.Cells;
+import org.attain.ingest.records.ExactRecords;
 import org.attain.platform.ConflictException;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.InvalidInputException;
@@ -62,7 +62,13 @@ public class BulkCalls {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    BulkCalls(JdbcClient jdbc, ImportRecords records, Imports imports, PlatformTransactionManager txManager, Clock clock, OutsideRun.Counter outsideRun) {
+    BulkCalls(
+            JdbcClient jdbc,
+            ImportRecords records,
+            Imports imports,
+            PlatformTransactionManager txManager,
+            Clock clock,
+            OutsideRun.Counter outsideRun) {
         this.outsideRun = outsideRun;
         this.jdbc = jdbc;
         this.records = records;
@@ -72,9 +78,16 @@ public class BulkCalls {
     }
 
     /** The answer of a bulk call; rejections carry row = position in the list, from 1. */
-    public record BulkResult(long importId, long accepted, long rejected, long unchanged, long inserted, long updated,
-            boolean replayed, List<ImportRecords.QuarantinedRow> rejections, OutsideRun outsideRun) {
-    }
+    public record BulkResult(
+            long importId,
+            long accepted,
+            long rejected,
+            long unchanged,
+            long inserted,
+            long updated,
+            boolean replayed,
+            List<ImportRecords.QuarantinedRow> rejections,
+            OutsideRun outsideRun) {}
 
     private final OutsideRun.Counter outsideRun;
 
@@ -88,15 +101,21 @@ public class BulkCalls {
      *
      * @param endpoint the path called: a key used on another endpoint is another request
      */
-    public ResponseEntity<BulkResult> call(AttainUser user, String key, String endpoint, String sentSource,
-            List<Map<String, JsonNode>> sent, Load load) {
+    public ResponseEntity<BulkResult> call(
+            AttainUser user,
+            String key,
+            String endpoint,
+            String sentSource,
+            List<Map<String, JsonNode>> sent,
+            Load load) {
         ImportsApi.requireImporter(user);
         if (sent == null || sent.isEmpty()) {
-            throw new InvalidInputException(new FieldProblem("records", "ingest.bulk.empty", "send at least one record"));
+            throw new InvalidInputException(
+                    new FieldProblem("records", "ingest.bulk.empty", "send at least one record"));
         }
         if (sent.size() > MAX_RECORDS) {
-            throw new InvalidInputException(new FieldProblem("records", "ingest.bulk.tooMany",
-                    sent.size() + " records; at most " + MAX_RECORDS + " per call"));
+            throw new InvalidInputException(new FieldProblem(
+                    "records", "ingest.bulk.tooMany", sent.size() + " records; at most " + MAX_RECORDS + " per call"));
         }
         String source = source(sentSource);
         List<Map<String, String>> rows = asText(sent);
@@ -134,17 +153,25 @@ public class BulkCalls {
             claimed = jdbc.sql("""
                     insert into ingest_idempotency(actor, key, request_sha256, import_id, created_at)
                     values (:a, :k, :r, :id, :at) on conflict (actor, key) do nothing""")
-                    .param("a", actor).param("k", key).param("r", request).param("id", importId)
-                    .param("at", Timestamp.from(clock.instant())).update();
+                    .param("a", actor)
+                    .param("k", key)
+                    .param("r", request)
+                    .param("id", importId)
+                    .param("at", Timestamp.from(clock.instant()))
+                    .update();
             jdbc.sql("set local lock_timeout to default").update();
         } catch (PessimisticLockingFailureException e) {
-            throw new ConflictException("A call with Idempotency-Key " + key + " is still running; send it again later.");
+            throw new ConflictException(
+                    "A call with Idempotency-Key " + key + " is still running; send it again later.");
         }
         if (claimed == 1) {
             return null;
         }
         var first = jdbc.sql("select import_id, request_sha256 from ingest_idempotency where actor = :a and key = :k")
-                .param("a", actor).param("k", key).query().singleRow();
+                .param("a", actor)
+                .param("k", key)
+                .query()
+                .singleRow();
         // keys stored before requests were recorded have none; they replay as they always did
         if (first.get("request_sha256") != null && !first.get("request_sha256").equals(request)) {
             throw otherRequest(key);
@@ -179,8 +206,16 @@ public class BulkCalls {
 
     private BulkResult result(long importId, boolean replayed) {
         var r = records.find(importId).orElseThrow();
-        return new BulkResult(importId, r.accepted(), r.rejected(), r.unchanged(), r.inserted(), r.updated(), replayed,
-                r.rejected() == 0 ? List.of() : records.quarantine(importId, 1000), outsideRun.find(jdbc, importId));
+        return new BulkResult(
+                importId,
+                r.accepted(),
+                r.rejected(),
+                r.unchanged(),
+                r.inserted(),
+                r.updated(),
+                replayed,
+                r.rejected() == 0 ? List.of() : records.quarantine(importId, 1000),
+                outsideRun.find(jdbc, importId));
     }
 
     /**
@@ -200,7 +235,9 @@ public class BulkCalls {
                     Bounds.Refusal refusal = refusal(e.getValue(), text);
                     if (refusal != null) {
                         if (problems.size() < PROBLEMS_LISTED) {
-                            problems.add(new FieldProblem("records[" + i + "]." + Cells.preview(e.getKey(), 60), refusal.code(),
+                            problems.add(new FieldProblem(
+                                    "records[" + i + "]." + Cells.preview(e.getKey(), 60),
+                                    refusal.code(),
                                     refusal.english()));
                         }
                     } else {
@@ -229,7 +266,8 @@ public class BulkCalls {
 
     private static Bounds.Refusal refusal(JsonNode v, String text) {
         if (text == null) {
-            return new Bounds.Refusal("ingest.bulk.numberRange", Cells.preview(v.decimalValue().toString(), 60), Bounds.PLAIN_DIGITS);
+            return new Bounds.Refusal(
+                    "ingest.bulk.numberRange", Cells.preview(v.decimalValue().toString(), 60), Bounds.PLAIN_DIGITS);
         }
         return Bounds.text(text);
     }
@@ -242,7 +280,8 @@ public class BulkCalls {
         rows.forEach(r -> request.add(new TreeMap<>(r)));
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(JSON.writeValueAsString(request).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(digest.digest(JSON.writeValueAsString(request).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }

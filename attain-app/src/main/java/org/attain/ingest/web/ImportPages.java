@@ -16,7 +16,6 @@ import org.attain.access.AttainUser;
 import org.attain.ingest.Bounds;
 import org.attain.ingest.ImportRecords;
 import org.attain.ingest.OutsideRun;
-import org.attain.ingest.records.RecordKinds;
 import org.attain.ingest.files.CsvRows;
 import org.attain.ingest.files.ImportJobs;
 import org.attain.ingest.files.RowSource;
@@ -26,6 +25,7 @@ import org.attain.ingest.profiles.ImportProfile;
 import org.attain.ingest.profiles.NumberStyle;
 import org.attain.ingest.profiles.ProfileException;
 import org.attain.ingest.profiles.ProfileSuggestion;
+import org.attain.ingest.records.RecordKinds;
 import org.attain.platform.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -55,8 +55,13 @@ class ImportPages {
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final org.springframework.context.MessageSource messages;
 
-    ImportPages(ImportJobs jobs, ImportRecords records, QuarantinePages quarantine, OutsideRun.Counter outsideRun,
-            org.springframework.jdbc.core.simple.JdbcClient jdbc, org.springframework.context.MessageSource messages,
+    ImportPages(
+            ImportJobs jobs,
+            ImportRecords records,
+            QuarantinePages quarantine,
+            OutsideRun.Counter outsideRun,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            org.springframework.context.MessageSource messages,
             @Value("${attain.data-dir:./data}") String dataDir) {
         this.quarantine = quarantine;
         this.outsideRun = outsideRun;
@@ -64,7 +69,8 @@ class ImportPages {
         this.messages = messages;
         this.jobs = jobs;
         this.records = records;
-        this.pending = Path.of(dataDir).toAbsolutePath().normalize().resolve("imports").resolve("pending");
+        this.pending =
+                Path.of(dataDir).toAbsolutePath().normalize().resolve("imports").resolve("pending");
     }
 
     @GetMapping("/imports")
@@ -77,8 +83,12 @@ class ImportPages {
 
     /** Without a multipart body (a plain form post, a script) there is no file: the page says so, with 400. */
     @PostMapping("/imports/preview")
-    String preview(@AuthenticationPrincipal AttainUser user, @RequestParam(name = "file", required = false) MultipartFile file,
-            @RequestParam(defaultValue = RecordKinds.TRANSACTIONS) String record, Model model, HttpServletResponse response)
+    String preview(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(defaultValue = RecordKinds.TRANSACTIONS) String record,
+            Model model,
+            HttpServletResponse response)
             throws IOException {
         ImportsApi.requireImporter(user);
         if (file == null || file.isEmpty()) {
@@ -109,9 +119,15 @@ class ImportPages {
 
     /** The record type or the column of a field changed on the preview: draft the profile again with those choices. */
     @PostMapping("/imports/mapping")
-    String mapping(@AuthenticationPrincipal AttainUser user, @RequestParam String token, @RequestParam String name,
-            @RequestParam String record, @RequestParam(defaultValue = "") String previousRecord,
-            @RequestParam Map<String, String> form, Model model) throws IOException {
+    String mapping(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam String token,
+            @RequestParam String name,
+            @RequestParam String record,
+            @RequestParam(defaultValue = "") String previousRecord,
+            @RequestParam Map<String, String> form,
+            Model model)
+            throws IOException {
         ImportsApi.requireImporter(user);
         Map<String, String> chosen = new java.util.LinkedHashMap<>();
         if (record.equals(previousRecord)) {
@@ -125,16 +141,21 @@ class ImportPages {
     }
 
     /** What the preview drafts a profile from: the upload, the record type and the columns picked so far. */
-    private record Draft(String token, String name, String record, Map<String, String> chosen) {
-    }
+    private record Draft(String token, String name, String record, Map<String, String> chosen) {}
 
     private static String known(String record) {
         return RecordKinds.names().contains(record) ? record : RecordKinds.TRANSACTIONS;
     }
 
     @PostMapping("/imports/start")
-    String start(@AuthenticationPrincipal AttainUser user, @RequestParam String token, @RequestParam("name") String sentName,
-            @RequestParam String profile, @RequestParam(defaultValue = "false") boolean dryRun, Model model) throws IOException {
+    String start(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam String token,
+            @RequestParam("name") String sentName,
+            @RequestParam String profile,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            Model model)
+            throws IOException {
         ImportsApi.requireImporter(user);
         // the preview sent the stored (safe) name; anything else would go into the import record as it came
         String name = ImportJobs.safe(sentName);
@@ -143,7 +164,8 @@ class ImportPages {
         try {
             parsed = ImportProfile.parse(name, profile);
         } catch (ProfileException e) {
-            return previewPage(new Draft(token, name, known(recordOf(profile)), Map.of()), stored, profile, e.getMessage(), model);
+            return previewPage(
+                    new Draft(token, name, known(recordOf(profile)), Map.of()), stored, profile, e.getMessage(), model);
         }
         long id;
         try (InputStream in = Files.newInputStream(stored)) {
@@ -156,25 +178,36 @@ class ImportPages {
     }
 
     @GetMapping("/imports/{id}")
-    String detail(@AuthenticationPrincipal AttainUser user, @PathVariable long id,
-            @RequestParam(required = false) String token, @RequestParam(required = false) String name,
-            @RequestParam(defaultValue = "0") int groups, Model model, java.util.Locale locale) {
+    String detail(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable long id,
+            @RequestParam(required = false) String token,
+            @RequestParam(required = false) String name,
+            @RequestParam(defaultValue = "0") int groups,
+            Model model,
+            java.util.Locale locale) {
         status(user, id, token, name, groups, model, locale);
         return "ingest/detail";
     }
 
     /** The part of the detail page htmx polls while the import runs; a dry run's upload token lets it offer "load now". */
     @GetMapping("/imports/{id}/status")
-    String status(@AuthenticationPrincipal AttainUser user, @PathVariable long id,
-            @RequestParam(required = false) String token, @RequestParam(required = false) String name,
-            @RequestParam(defaultValue = "0") int groups, Model model, java.util.Locale locale) {
+    String status(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable long id,
+            @RequestParam(required = false) String token,
+            @RequestParam(required = false) String name,
+            @RequestParam(defaultValue = "0") int groups,
+            Model model,
+            java.util.Locale locale) {
         ImportsApi.requireImporter(user);
         model.addAttribute("token", token != null && TOKEN.matcher(token).matches() ? token : null);
         model.addAttribute("name", name == null ? null : ImportJobs.safe(name));
         model.addAttribute("profileYaml", records.profileYaml(id).orElse(null));
         var job = jobs.job(id);
         var record = records.find(id);
-        boolean running = job.isPresent() && job.get().outcome() == null && job.get().error() == null;
+        boolean running =
+                job.isPresent() && job.get().outcome() == null && job.get().error() == null;
         if (!running && record.isEmpty()) {
             throw new NotFoundException("import", id);
         }
@@ -192,7 +225,10 @@ class ImportPages {
     }
 
     @PostMapping("/imports/{id}/quarantine/{rowId}")
-    String fix(@AuthenticationPrincipal AttainUser user, @PathVariable long id, @PathVariable long rowId,
+    String fix(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable long id,
+            @PathVariable long rowId,
             @RequestParam Map<String, String> form) {
         ImportsApi.requireImporter(user);
         Map<String, String> cells = new java.util.LinkedHashMap<>();
@@ -230,13 +266,14 @@ class ImportPages {
                 delimiter = ',';
             }
         }
-        ImportProfile.Format format = new ImportProfile.Format("auto", delimiter, StandardCharsets.UTF_8, true, null,
-                "yyyy-MM-dd", NumberStyle.EN);
+        ImportProfile.Format format = new ImportProfile.Format(
+                "auto", delimiter, StandardCharsets.UTF_8, true, null, "yyyy-MM-dd", NumberStyle.EN);
         List<String> header = new ArrayList<>();
         List<String[]> rows = new ArrayList<>();
         String readError = null;
         try {
-            RowSource source = name.toLowerCase().endsWith(".xlsx") ? new XlsxRows(stored, format) : new CsvRows(stored, format);
+            RowSource source =
+                    name.toLowerCase().endsWith(".xlsx") ? new XlsxRows(stored, format) : new CsvRows(stored, format);
             source.read(new RowSource.Handler() {
                 @Override
                 public void header(List<String> names) {
@@ -261,7 +298,9 @@ class ImportPages {
         model.addAttribute("header", header);
         model.addAttribute("rows", rows);
         model.addAttribute("readError", readError);
-        String drafted = profile != null ? profile : ProfileSuggestion.yaml(draft.record(), name, delimiter, header, rows, draft.chosen());
+        String drafted = profile != null
+                ? profile
+                : ProfileSuggestion.yaml(draft.record(), name, delimiter, header, rows, draft.chosen());
         model.addAttribute("profile", drafted);
         model.addAttribute("profileError", profileError);
         model.addAttribute("record", draft.record());

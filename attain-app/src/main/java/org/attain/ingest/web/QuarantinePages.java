@@ -54,15 +54,26 @@ class QuarantinePages {
     }
 
     @PostMapping("/imports/{id}/quarantine/correct")
-    String correct(@AuthenticationPrincipal AttainUser user, @PathVariable long id, @RequestParam String column,
-            @RequestParam(defaultValue = "") String value, @RequestParam String reason, @RequestParam String to,
-            @RequestParam(defaultValue = "import") String scope, RedirectAttributes redirect) {
+    String correct(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable long id,
+            @RequestParam String column,
+            @RequestParam(defaultValue = "") String value,
+            @RequestParam String reason,
+            @RequestParam String to,
+            @RequestParam(defaultValue = "import") String scope,
+            RedirectAttributes redirect) {
         ImportsApi.requireImporter(user);
         try {
-            var c = actions.correct(id, new QuarantineActions.Selector(column, value, reason), to,
-                    "source".equals(scope) ? QuarantineActions.Scope.SOURCE : QuarantineActions.Scope.IMPORT, user.getUsername());
-            redirect.addFlashAttribute("notice", new Notice("ingest.corrected", List.of(c.changed(), c.loaded(), c.stillQuarantined()),
-                    false));
+            var c = actions.correct(
+                    id,
+                    new QuarantineActions.Selector(column, value, reason),
+                    to,
+                    "source".equals(scope) ? QuarantineActions.Scope.SOURCE : QuarantineActions.Scope.IMPORT,
+                    user.getUsername());
+            redirect.addFlashAttribute(
+                    "notice",
+                    new Notice("ingest.corrected", List.of(c.changed(), c.loaded(), c.stillQuarantined()), false));
         } catch (QuarantineActions.Refused r) {
             redirect.addFlashAttribute("notice", refusal(r));
         }
@@ -70,13 +81,19 @@ class QuarantinePages {
     }
 
     @PostMapping("/imports/{id}/quarantine/dismiss")
-    String dismiss(@AuthenticationPrincipal AttainUser user, @PathVariable long id, @RequestParam(defaultValue = "") String why,
-            @RequestParam(required = false) String column, @RequestParam(required = false) String value,
-            @RequestParam(required = false) String reason, @RequestParam(name = "row", required = false) List<Long> rows,
+    String dismiss(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String why,
+            @RequestParam(required = false) String column,
+            @RequestParam(required = false) String value,
+            @RequestParam(required = false) String reason,
+            @RequestParam(name = "row", required = false) List<Long> rows,
             RedirectAttributes redirect) {
         ImportsApi.requireImporter(user);
         try {
-            QuarantineActions.Selector problem = column == null || reason == null ? null
+            QuarantineActions.Selector problem = column == null || reason == null
+                    ? null
                     : new QuarantineActions.Selector(column, value == null ? "" : value, reason);
             boolean byRows = rows != null && !rows.isEmpty();
             if (!byRows && problem == null) {
@@ -95,8 +112,13 @@ class QuarantinePages {
         Problem p = r.problem();
         if (p != null && p.code() != null && args.size() == 3) {
             // the reason the corrected value met, in the reader's language too
-            args.set(2, messages.getMessage(p.code(), p.args() == null ? null : p.args().toArray(), p.reason(),
-                    LocaleContextHolder.getLocale()));
+            args.set(
+                    2,
+                    messages.getMessage(
+                            p.code(),
+                            p.args() == null ? null : p.args().toArray(),
+                            p.reason(),
+                            LocaleContextHolder.getLocale()));
         }
         return new Notice(r.code(), args, true);
     }

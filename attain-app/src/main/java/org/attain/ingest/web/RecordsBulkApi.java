@@ -7,10 +7,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.attain.access.AttainUser;
-import org.attain.ingest.profiles.Field;
 import org.attain.ingest.ImportProgress;
 import org.attain.ingest.Imports;
 import org.attain.ingest.TransactionFeed;
+import org.attain.ingest.profiles.Field;
 import org.attain.ingest.records.ExactRecords;
 import org.attain.ingest.records.RecordKind;
 import org.attain.ingest.records.RecordKinds;
@@ -32,8 +32,10 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * ISO dates and plain numbers. GET /api/v1/imports/records/{record} lists a kind's fields.
  */
 @RestController
-@Tag(name = "Bulk records", description = "Bulk upsert of people, reporting lines, teams, quotas, accounts, products, "
-        + "opportunities, activities and FX rates by their natural keys")
+@Tag(
+        name = "Bulk records",
+        description = "Bulk upsert of people, reporting lines, teams, quotas, accounts, products, "
+                + "opportunities, activities and FX rates by their natural keys")
 class RecordsBulkApi {
 
     private final Imports imports;
@@ -48,15 +50,17 @@ class RecordsBulkApi {
      * @param source  the system the records come from: part of the key of accounts, opportunities and activities
      * @param records objects keyed by the kind's canonical field names (see GET /api/v1/imports/records/{record})
      */
-    record Bulk(String source, @JsonDeserialize(contentUsing = ExactRecords.class) List<Map<String, JsonNode>> records) {
-    }
+    record Bulk(
+            String source,
+
+            @JsonDeserialize(contentUsing = ExactRecords.class)
+            List<Map<String, JsonNode>> records) {}
 
     /** One canonical field of a record kind. */
-    record FieldInfo(String name, String type, boolean required, String fallback, List<String> choices, String takes) {
-    }
+    record FieldInfo(String name, String type, boolean required, String fallback, List<String> choices, String takes) {}
 
-    record RecordInfo(String record, List<String> key, boolean keyIncludesSource, String bulkPath, List<FieldInfo> fields) {
-    }
+    record RecordInfo(
+            String record, List<String> key, boolean keyIncludesSource, String bulkPath, List<FieldInfo> fields) {}
 
     @GetMapping("/api/v1/imports/records")
     @Operation(summary = "The record kinds an import profile or bulk call can load, with their fields and natural keys")
@@ -72,34 +76,74 @@ class RecordsBulkApi {
         return info(RecordKinds.named(record).orElseThrow(() -> new NotFoundException("record kind", record)));
     }
 
-    @PostMapping({"/api/v1/people/bulk", "/api/v1/reporting-lines/bulk", "/api/v1/teams/bulk", "/api/v1/quotas/bulk",
-            "/api/v1/accounts/bulk", "/api/v1/products/bulk", "/api/v1/opportunities/bulk", "/api/v1/activities/bulk",
-            "/api/v1/fx-rates/bulk"})
-    @Operation(summary = "Upsert up to 50,000 records of one kind by its natural key in one transaction",
-            description = "Keys: people by external_id; accounts, opportunities and activities by (source, external_id); "
-                    + "products and teams by code; quotas by (person, period, measure); FX rates by (from_currency, "
-                    + "to_currency, effective_from); reporting lines by (person, valid_from), closing the person's open "
-                    + "line. Identical records count as unchanged; changed ones are audited. Rejected records come back "
-                    + "with their position (row = index + 1), field, reason and closest known value, and stay in the "
-                    + "import's quarantine. Sending the same Idempotency-Key again with the same body returns the first answer; "
-                    + "with another body it answers 422. Changes to "
-                    + "quotas, reporting lines, FX rates and employment dates recalculate the people concerned.")
-    ResponseEntity<BulkCalls.BulkResult> bulk(@AuthenticationPrincipal AttainUser user, HttpServletRequest request,
+    @PostMapping({
+        "/api/v1/people/bulk",
+        "/api/v1/reporting-lines/bulk",
+        "/api/v1/teams/bulk",
+        "/api/v1/quotas/bulk",
+        "/api/v1/accounts/bulk",
+        "/api/v1/products/bulk",
+        "/api/v1/opportunities/bulk",
+        "/api/v1/activities/bulk",
+        "/api/v1/fx-rates/bulk"
+    })
+    @Operation(
+            summary = "Upsert up to 50,000 records of one kind by its natural key in one transaction",
+            description =
+                    "Keys: people by external_id; accounts, opportunities and activities by (source, external_id); "
+                            + "products and teams by code; quotas by (person, period, measure); FX rates by (from_currency, "
+                            + "to_currency, effective_from); reporting lines by (person, valid_from), closing the person's open "
+                            + "line. Identical records count as unchanged; changed ones are audited. Rejected records come back "
+                            + "with their position (row = index + 1), field, reason and closest known value, and stay in the "
+                            + "import's quarantine. Sending the same Idempotency-Key again with the same body returns the first answer; "
+                            + "with another body it answers 422. Changes to "
+                            + "quotas, reporting lines, FX rates and employment dates recalculate the people concerned.")
+    ResponseEntity<BulkCalls.BulkResult> bulk(
+            @AuthenticationPrincipal AttainUser user,
+            HttpServletRequest request,
             @Parameter(description = "any unique string per logical request, e.g. a UUID")
-            @RequestHeader(name = "Idempotency-Key", required = false) String key, @RequestBody Bulk bulk) {
+                    @RequestHeader(name = "Idempotency-Key", required = false)
+                    String key,
+            @RequestBody Bulk bulk) {
         String path = request.getRequestURI();
-        RecordKind kind = RecordKinds.ALL.stream().filter(k -> path.endsWith(k.bulkPath())).findFirst()
+        RecordKind kind = RecordKinds.ALL.stream()
+                .filter(k -> path.endsWith(k.bulkPath()))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("bulk endpoint", path));
-        return calls.call(user, key, kind.bulkPath(), bulk == null ? null : bulk.source(), bulk == null ? null : bulk.records(),
-                (id, source, rows) -> imports.run(new Imports.Run(id, TransactionFeed.canonicalProfile("bulk-api", kind.name(), source),
-                        new TransactionFeed.MapRows(kind.fieldNames(), rows), "POST " + kind.bulkPath(), user.getUsername(), false,
-                        null), new ImportProgress()));
+        return calls.call(
+                user,
+                key,
+                kind.bulkPath(),
+                bulk == null ? null : bulk.source(),
+                bulk == null ? null : bulk.records(),
+                (id, source, rows) -> imports.run(
+                        new Imports.Run(
+                                id,
+                                TransactionFeed.canonicalProfile("bulk-api", kind.name(), source),
+                                new TransactionFeed.MapRows(kind.fieldNames(), rows),
+                                "POST " + kind.bulkPath(),
+                                user.getUsername(),
+                                false,
+                                null),
+                        new ImportProgress()));
     }
 
     private static RecordInfo info(RecordKind k) {
-        return new RecordInfo(k.name(), k.key().stream().map(c -> k.byColumn(c).map(Field::name).orElse(c)).toList(), k.sourceScoped(), k.bulkPath(),
+        return new RecordInfo(
+                k.name(),
+                k.key().stream()
+                        .map(c -> k.byColumn(c).map(Field::name).orElse(c))
+                        .toList(),
+                k.sourceScoped(),
+                k.bulkPath(),
                 k.fields().stream()
-                .map(f -> new FieldInfo(f.name(), f.type().name().toLowerCase(java.util.Locale.ROOT), f.required(), f.fallback(),
-                        f.choices(), f.describe())).toList());
+                        .map(f -> new FieldInfo(
+                                f.name(),
+                                f.type().name().toLowerCase(java.util.Locale.ROOT),
+                                f.required(),
+                                f.fallback(),
+                                f.choices(),
+                                f.describe()))
+                        .toList());
     }
 }

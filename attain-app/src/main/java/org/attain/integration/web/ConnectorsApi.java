@@ -20,7 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** The Salesforce and HubSpot connectors over REST: configure, run now, read the run log. Admins only. */
 @RestController
 @RequestMapping("/api/v1/integrations/connectors")
-@Tag(name = "Connectors", description = "Salesforce and HubSpot: deals, owners, accounts and activities by last-modified cursor")
+@Tag(
+        name = "Connectors",
+        description = "Salesforce and HubSpot: deals, owners, accounts and activities by last-modified cursor")
 class ConnectorsApi {
 
     private final ConnectorSettings settings;
@@ -39,11 +41,15 @@ class ConnectorsApi {
     }
 
     @PutMapping("/{kind}")
-    @Operation(summary = "Configure a connector",
-            description = "credentials for salesforce: client_id, client_secret and refresh_token (or none for the client "
-                    + "credentials flow); for hubspot: token (private app) or access_token with refresh_token, client_id and "
-                    + "client_secret. Omit credentials to keep the stored ones. URLs must be https (http only to localhost).")
-    ConnectorSettings.Settings configure(@AuthenticationPrincipal AttainUser user, @PathVariable String kind,
+    @Operation(
+            summary = "Configure a connector",
+            description =
+                    "credentials for salesforce: client_id, client_secret and refresh_token (or none for the client "
+                            + "credentials flow); for hubspot: token (private app) or access_token with refresh_token, client_id and "
+                            + "client_secret. Omit credentials to keep the stored ones. URLs must be https (http only to localhost).")
+    ConnectorSettings.Settings configure(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable String kind,
             @RequestBody ConnectorSettings.Change change) {
         IntegrationAccess.requireAdmin(user);
         return settings.save(known(kind), change, user.getUsername());

@@ -7,8 +7,7 @@ import org.attain.platform.ForbiddenException;
 /** Integrations hold credentials to other systems: only admins configure or read them. */
 final class IntegrationAccess {
 
-    private IntegrationAccess() {
-    }
+    private IntegrationAccess() {}
 
     static void requireAdmin(AttainUser user) {
         if (user == null || !user.has(Role.ADMIN)) {

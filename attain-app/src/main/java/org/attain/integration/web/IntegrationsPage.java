@@ -36,8 +36,12 @@ class IntegrationsPage {
     private final WebhookSubscriptions subscriptions;
     private final WebhookDispatcher dispatcher;
 
-    IntegrationsPage(WebhookSources sources, ConnectorSettings settings, Connectors connectors,
-            WebhookSubscriptions subscriptions, WebhookDispatcher dispatcher) {
+    IntegrationsPage(
+            WebhookSources sources,
+            ConnectorSettings settings,
+            Connectors connectors,
+            WebhookSubscriptions subscriptions,
+            WebhookDispatcher dispatcher) {
         this.sources = sources;
         this.settings = settings;
         this.connectors = connectors;
@@ -53,7 +57,8 @@ class IntegrationsPage {
         model.addAttribute("runs", connectors.recent(10));
         model.addAttribute("subscriptions", subscriptions.list());
         model.addAttribute("deliveries", dispatcher.recent(20));
-        model.addAttribute("events", WebhookSubscriptions.EVENTS.stream().sorted().toList());
+        model.addAttribute(
+                "events", WebhookSubscriptions.EVENTS.stream().sorted().toList());
         return "integration/integrations";
     }
 
@@ -71,7 +76,10 @@ class IntegrationsPage {
     }
 
     @PostMapping("/integrations/connectors/{kind}")
-    String configure(@AuthenticationPrincipal AttainUser user, @PathVariable String kind, @RequestParam Map<String, String> form,
+    String configure(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable String kind,
+            @RequestParam Map<String, String> form,
             RedirectAttributes flash) {
         requireAdmin(user);
         known(kind);
@@ -83,8 +91,15 @@ class IntegrationsPage {
             }
         }
         try {
-            settings.save(kind, new ConnectorSettings.Change(form.get("baseUrl"), form.get("tokenUrl"), form.get("apiVersion"),
-                    form.get("currency"), form.containsKey("scheduled"), credentials.isEmpty() ? null : credentials),
+            settings.save(
+                    kind,
+                    new ConnectorSettings.Change(
+                            form.get("baseUrl"),
+                            form.get("tokenUrl"),
+                            form.get("apiVersion"),
+                            form.get("currency"),
+                            form.containsKey("scheduled"),
+                            credentials.isEmpty() ? null : credentials),
                     user.getUsername());
             flash.addFlashAttribute("saved", kind);
         } catch (InvalidInputException e) {
@@ -107,11 +122,15 @@ class IntegrationsPage {
     }
 
     @PostMapping("/integrations/subscriptions")
-    String subscribe(@AuthenticationPrincipal AttainUser user, @RequestParam String url,
-            @RequestParam(required = false) String[] events, RedirectAttributes flash) {
+    String subscribe(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam String url,
+            @RequestParam(required = false) String[] events,
+            RedirectAttributes flash) {
         requireAdmin(user);
         try {
-            var created = subscriptions.create(url, events == null ? List.of() : Arrays.asList(events), user.getUsername());
+            var created =
+                    subscriptions.create(url, events == null ? List.of() : Arrays.asList(events), user.getUsername());
             flash.addFlashAttribute("secretFor", created.subscription().url());
             flash.addFlashAttribute("secret", created.secret());
         } catch (InvalidInputException e) {

@@ -49,8 +49,7 @@ class WebhookInApi {
     }
 
     @PostMapping(path = "/api/v1/webhooks/{source}", consumes = "application/json")
-    @Operation(summary = "Receive a signed CRM event: deal.won, deal.changed or activity.logged",
-            description = """
+    @Operation(summary = "Receive a signed CRM event: deal.won, deal.changed or activity.logged", description = """
                     Body: {"event": "deal.won" | "deal.changed" | "activity.logged", "data": {...}}.
                     deal.won data: external_id, close_date (yyyy-MM-dd), amount, currency, owner (e-mail or employee id) and
                     optionally account, deal_type, product_code, name. deal.changed adds stage (and optional probability,
@@ -61,9 +60,12 @@ class WebhookInApi {
                     delivery; a repeat returns the first answer with Idempotent-Replayed: true) and X-Attain-Signature:
                     "sha256=" + hex HMAC-SHA256 of (timestamp + "." + raw body) with the source's secret.
                     Bad or missing signature or stale timestamp: 401. Malformed body: 400 naming the field.""")
-    ResponseEntity<?> receive(@PathVariable String source,
-            @Parameter(description = "sha256=<hex>") @RequestHeader(name = Signatures.SIGNATURE, required = false) String signature,
-            @Parameter(description = "Unix seconds") @RequestHeader(name = Signatures.TIMESTAMP, required = false) String timestamp,
+    ResponseEntity<?> receive(
+            @PathVariable String source,
+            @Parameter(description = "sha256=<hex>") @RequestHeader(name = Signatures.SIGNATURE, required = false)
+                    String signature,
+            @Parameter(description = "Unix seconds") @RequestHeader(name = Signatures.TIMESTAMP, required = false)
+                    String timestamp,
             @RequestHeader(name = Signatures.DELIVERY, required = false) String delivery,
             @RequestBody(required = false) byte[] body) {
         byte[] raw = body == null ? new byte[0] : body;
@@ -81,8 +83,9 @@ class WebhookInApi {
             return unauthorized("The signature does not match the body for this source.");
         }
         if (delivery == null || delivery.isBlank() || delivery.length() > 200) {
-            return ResponseEntity.badRequest().body(InboundEvents.invalid(List.of(new InboundEvents.Problem(Signatures.DELIVERY,
-                    "is required: a unique id per delivery, at most 200 characters"))));
+            return ResponseEntity.badRequest()
+                    .body(InboundEvents.invalid(List.of(new InboundEvents.Problem(
+                            Signatures.DELIVERY, "is required: a unique id per delivery, at most 200 characters"))));
         }
         InboundEvents.Parsed parsed = events.parse(raw);
         if (!parsed.problems().isEmpty()) {
@@ -94,8 +97,11 @@ class WebhookInApi {
         int fresh = jdbc.sql("""
                 insert into integration_webhook_delivery(source, delivery_id, event, received_at, outcome)
                 values (:s, :d, :e, :at, '{"status":"processing"}'::jsonb) on conflict do nothing""")
-                .param("s", source).param("d", delivery).param("e", parsed.event())
-                .param("at", Timestamp.from(clock.instant())).update();
+                .param("s", source)
+                .param("d", delivery)
+                .param("e", parsed.event())
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
         Map<String, Object> outcome = null;
         if (fresh == 1) {
             try {
@@ -103,15 +109,25 @@ class WebhookInApi {
             } catch (RuntimeException e) {
                 // Nothing was applied: free the delivery id so the sender's retry is processed.
                 jdbc.sql("delete from integration_webhook_delivery where source = :s and delivery_id = :d")
-                        .param("s", source).param("d", delivery).update();
+                        .param("s", source)
+                        .param("d", delivery)
+                        .update();
                 throw e;
             }
-            jdbc.sql("update integration_webhook_delivery set outcome = cast(:o as jsonb) where source = :s and delivery_id = :d")
-                    .param("o", JSON.writeValueAsString(outcome)).param("s", source).param("d", delivery).update();
+            jdbc.sql(
+                            "update integration_webhook_delivery set outcome = cast(:o as jsonb) where source = :s and delivery_id = :d")
+                    .param("o", JSON.writeValueAsString(outcome))
+                    .param("s", source)
+                    .param("d", delivery)
+                    .update();
         }
         if (outcome == null) {
-            String stored = jdbc.sql("select outcome::text from integration_webhook_delivery where source = :s and delivery_id = :d")
-                    .param("s", source).param("d", delivery).query(String.class).single();
+            String stored = jdbc.sql(
+                            "select outcome::text from integration_webhook_delivery where source = :s and delivery_id = :d")
+                    .param("s", source)
+                    .param("d", delivery)
+                    .query(String.class)
+                    .single();
             return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(JSON.readTree(stored));
         }
         return ResponseEntity.ok(outcome);

@@ -26,8 +26,7 @@ class WebhookSourcesApi {
         this.sources = sources;
     }
 
-    record Secret(String source, String secret, String endpoint) {
-    }
+    record Secret(String source, String secret, String endpoint) {}
 
     @GetMapping
     @Operation(summary = "The registered webhook sources (without secrets)")
@@ -41,8 +40,8 @@ class WebhookSourcesApi {
     Secret rotate(@AuthenticationPrincipal AttainUser user, @PathVariable String source) {
         IntegrationAccess.requireAdmin(user);
         if (!source.matches("[a-z0-9][a-z0-9_-]{0,39}")) {
-            throw new InvalidInputException(new FieldProblem("source", "integration.source.name",
-                    "use 1 to 40 lower-case letters, digits, '-' or '_'"));
+            throw new InvalidInputException(new FieldProblem(
+                    "source", "integration.source.name", "use 1 to 40 lower-case letters, digits, '-' or '_'"));
         }
         return new Secret(source, sources.rotate(source, user.getUsername()), "/api/v1/webhooks/" + source);
     }

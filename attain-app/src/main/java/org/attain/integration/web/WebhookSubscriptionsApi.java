@@ -32,15 +32,16 @@ class WebhookSubscriptionsApi {
         this.dispatcher = dispatcher;
     }
 
-    record NewSubscription(String url, List<String> events) {
-    }
+    record NewSubscription(String url, List<String> events) {}
 
     @PostMapping("/subscriptions")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Subscribe a URL to events; the signing secret is in this answer only",
-            description = "Each delivery is a POST of {id, event, occurredAt, data} with X-Attain-Event, X-Attain-Delivery "
-                    + "(the event id), X-Attain-Timestamp and X-Attain-Signature = \"sha256=\" + hex HMAC-SHA256 of "
-                    + "(timestamp + \".\" + body). Non-2xx answers are retried with doubling waits from 30 s, 8 attempts.")
+    @Operation(
+            summary = "Subscribe a URL to events; the signing secret is in this answer only",
+            description =
+                    "Each delivery is a POST of {id, event, occurredAt, data} with X-Attain-Event, X-Attain-Delivery "
+                            + "(the event id), X-Attain-Timestamp and X-Attain-Signature = \"sha256=\" + hex HMAC-SHA256 of "
+                            + "(timestamp + \".\" + body). Non-2xx answers are retried with doubling waits from 30 s, 8 attempts.")
     WebhookSubscriptions.Created subscribe(@AuthenticationPrincipal AttainUser user, @RequestBody NewSubscription in) {
         IntegrationAccess.requireAdmin(user);
         return subscriptions.create(in.url(), in.events(), user.getUsername());
@@ -63,8 +64,8 @@ class WebhookSubscriptionsApi {
 
     @GetMapping("/deliveries")
     @Operation(summary = "The delivery log, newest first: status, attempts, last answer, next attempt")
-    List<WebhookDispatcher.Delivery> deliveries(@AuthenticationPrincipal AttainUser user,
-            @RequestParam(defaultValue = "50") int limit) {
+    List<WebhookDispatcher.Delivery> deliveries(
+            @AuthenticationPrincipal AttainUser user, @RequestParam(defaultValue = "50") int limit) {
         IntegrationAccess.requireAdmin(user);
         return dispatcher.recent(Math.min(Math.max(limit, 1), 500));
     }

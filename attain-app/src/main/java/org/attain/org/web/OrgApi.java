@@ -21,8 +21,8 @@ import org.attain.org.ReportingLines;
 import org.attain.org.RoleType;
 import org.attain.org.Teams;
 import org.attain.org.Visibility;
-import org.attain.platform.NotFoundException;
 import org.attain.platform.ForbiddenException;
+import org.attain.platform.NotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -49,7 +49,13 @@ class OrgApi {
     private final Clock clock;
     private final PersonRefs refs;
 
-    OrgApi(People people, Teams teams, ReportingLines lines, PersonEditor editor, Visibility visibility, Clock clock,
+    OrgApi(
+            People people,
+            Teams teams,
+            ReportingLines lines,
+            PersonEditor editor,
+            Visibility visibility,
+            Clock clock,
             PersonRefs refs) {
         this.refs = refs;
         this.people = people;
@@ -60,19 +66,21 @@ class OrgApi {
         this.clock = clock;
     }
 
-    record Me(Long id, long userId, String username, Set<Role> roles, PersonView person) {
-    }
+    record Me(Long id, long userId, String username, Set<Role> roles, PersonView person) {}
 
     @GetMapping("/me")
     @Operation(summary = "The logged-in user and the person they are (id is the person id)")
     Me me(@AuthenticationPrincipal AttainUser user) {
-        PersonView person = user.personId() == null ? null : people.find(user.personId(), today()).orElse(null);
+        PersonView person = user.personId() == null
+                ? null
+                : people.find(user.personId(), today()).orElse(null);
         return new Me(user.personId(), user.userId(), user.getUsername(), user.roles(), person);
     }
 
     @GetMapping("/people")
     @Operation(summary = "People visible to the caller, filtered by role type, team or text, paged")
-    People.Page<PersonView> list(@AuthenticationPrincipal AttainUser user,
+    People.Page<PersonView> list(
+            @AuthenticationPrincipal AttainUser user,
             @RequestParam(required = false) RoleType role,
             @RequestParam(required = false) Long team,
             @RequestParam(required = false) String q,
@@ -82,8 +90,9 @@ class OrgApi {
     }
 
     @GetMapping("/people/{id}")
-    @Operation(summary = "One person by id, employee id or e-mail (id:, employee:, email: say which); "
-            + "404 when no one the caller may see has it")
+    @Operation(
+            summary = "One person by id, employee id or e-mail (id:, employee:, email: say which); "
+                    + "404 when no one the caller may see has it")
     PersonView one(@AuthenticationPrincipal AttainUser user, @PathVariable PersonRef id) {
         long person = visible(user, id);
         return people.find(person, today()).orElseThrow(() -> new NotFoundException("person", id));
@@ -91,11 +100,14 @@ class OrgApi {
 
     @GetMapping("/people/{id}/reports")
     @Operation(summary = "Direct reports of a person on a day (default today)")
-    List<PersonView> reports(@AuthenticationPrincipal AttainUser user, @PathVariable PersonRef id,
+    List<PersonView> reports(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable PersonRef id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         long person = visible(user, id);
         return people.directReports(person, asOf == null ? today() : asOf).stream()
-                .filter(p -> visibility.canSee(user, p.id())).toList();
+                .filter(p -> visibility.canSee(user, p.id()))
+                .toList();
     }
 
     @PostMapping("/people")
@@ -122,13 +134,15 @@ class OrgApi {
 
     @GetMapping("/reporting-lines")
     @Operation(summary = "Who reported to whom on a day (default today); personId narrows to one person")
-    List<ReportingLines.ReportingLine> reportingLines(@AuthenticationPrincipal AttainUser user,
+    List<ReportingLines.ReportingLine> reportingLines(
+            @AuthenticationPrincipal AttainUser user,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) PersonRef personId) {
         var scope = visibility.scopeOf(user);
         Long person = personId == null ? null : refs.resolve(user, personId, "personId", PersonRefs.Miss.NOT_FOUND);
         return lines.onDay(asOf == null ? today() : asOf, person).stream()
-                .filter(l -> scope.includes(l.personId())).toList();
+                .filter(l -> scope.includes(l.personId()))
+                .toList();
     }
 
     @GetMapping("/people/{id}/reporting-lines")

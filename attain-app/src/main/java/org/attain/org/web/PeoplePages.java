@@ -36,7 +36,8 @@ class PeoplePages {
     private final Visibility visibility;
     private final Clock clock;
 
-    PeoplePages(People people, Teams teams, ReportingLines lines, PersonEditor editor, Visibility visibility, Clock clock) {
+    PeoplePages(
+            People people, Teams teams, ReportingLines lines, PersonEditor editor, Visibility visibility, Clock clock) {
         this.people = people;
         this.teams = teams;
         this.lines = lines;
@@ -46,11 +47,16 @@ class PeoplePages {
     }
 
     @GetMapping("/people")
-    String list(@AuthenticationPrincipal AttainUser user, @RequestParam(required = false) RoleType role,
-            @RequestParam(required = false) Long team, @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+    String list(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam(required = false) RoleType role,
+            @RequestParam(required = false) Long team,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         int size = 50;
-        var result = people.list(visibility.scopeOf(user), new People.Filter(role, team, q), today(), Math.max(page, 0), size);
+        var result = people.list(
+                visibility.scopeOf(user), new People.Filter(role, team, q), today(), Math.max(page, 0), size);
         model.addAttribute("result", result);
         model.addAttribute("roles", RoleType.values());
         model.addAttribute("teams", teams.all());
@@ -84,8 +90,11 @@ class PeoplePages {
     }
 
     @PostMapping("/people/new")
-    String create(@AuthenticationPrincipal AttainUser user, @Valid @ModelAttribute("form") PersonForm form,
-            BindingResult errors, Model model) {
+    String create(
+            @AuthenticationPrincipal AttainUser user,
+            @Valid @ModelAttribute("form") PersonForm form,
+            BindingResult errors,
+            Model model) {
         requireEditor(user);
         if (!errors.hasErrors()) {
             try {

@@ -6,11 +6,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.attain.access.AttainUser;
-import org.attain.org.Visibility;
 import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
 import org.attain.org.PersonRef;
 import org.attain.org.PersonRefs;
+import org.attain.org.Visibility;
 import org.attain.pay.Earnings;
 import org.attain.platform.NotFoundException;
 import org.springframework.http.MediaType;
@@ -25,7 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** A person's earnings over REST, with the same visibility as the statement page. */
 @RestController
 @RequestMapping("/api/v1/people/{id}/earnings")
-@Tag(name = "Earnings", description = "Statements: measures, attainment, every earnings line with its trace, the ledger and the payout")
+@Tag(
+        name = "Earnings",
+        description = "Statements: measures, attainment, every earnings line with its trace, the ledger and the payout")
 class EarningsApi {
 
     private final Earnings earnings;
@@ -41,11 +43,20 @@ class EarningsApi {
     }
 
     @GetMapping
-    @Operation(summary = "Earnings of one person (id, employee id or e-mail) for a period (default: the current quarter). "
-            + "Visible to the person, their managers up the line, admin, comp admin and finance; 404 for anyone else.")
-    @ApiResponse(responseCode = "200", description = "The statement",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Earnings.Statement.class)))
-    ResponseEntity<byte[]> get(@AuthenticationPrincipal AttainUser user, @PathVariable("id") PersonRef ref,
+    @Operation(
+            summary =
+                    "Earnings of one person (id, employee id or e-mail) for a period (default: the current quarter). "
+                            + "Visible to the person, their managers up the line, admin, comp admin and finance; 404 for anyone else.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The statement",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = Earnings.Statement.class)))
+    ResponseEntity<byte[]> get(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable("id") PersonRef ref,
             @RequestParam(required = false) String period) {
         long id = refs.resolve(user, ref, "id", PersonRefs.Miss.NOT_FOUND);
         String p;

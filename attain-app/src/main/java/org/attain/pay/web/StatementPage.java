@@ -2,10 +2,10 @@ package org.attain.pay.web;
 
 import java.util.List;
 import org.attain.access.AttainUser;
-import org.attain.org.Visibility;
 import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
 import org.attain.org.People;
+import org.attain.org.Visibility;
 import org.attain.pay.Earnings;
 import org.attain.platform.NotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,7 +26,13 @@ class StatementPage {
     private final java.time.Clock clock;
     private final org.attain.calc.CalcRuns runs;
 
-    StatementPage(Earnings earnings, Visibility visibility, Periods periods, People people, java.time.Clock clock, org.attain.calc.CalcRuns runs) {
+    StatementPage(
+            Earnings earnings,
+            Visibility visibility,
+            Periods periods,
+            People people,
+            java.time.Clock clock,
+            org.attain.calc.CalcRuns runs) {
         this.runs = runs;
         this.earnings = earnings;
         this.visibility = visibility;
@@ -36,12 +42,16 @@ class StatementPage {
     }
 
     @GetMapping("/people/{id}/statement")
-    String statement(@AuthenticationPrincipal AttainUser user, @PathVariable long id,
-            @RequestParam(required = false) String period, Model model) {
+    String statement(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable long id,
+            @RequestParam(required = false) String period,
+            Model model) {
         if (!visibility.canSee(user, id)) {
             throw new NotFoundException("person", id);
         }
-        var person = people.find(id, java.time.LocalDate.now(clock)).orElseThrow(() -> new NotFoundException("person", id));
+        var person =
+                people.find(id, java.time.LocalDate.now(clock)).orElseThrow(() -> new NotFoundException("person", id));
         var current = periods.current(PeriodKind.QUARTER);
         String p = period == null || period.isBlank() ? current.id() : period.trim();
         var row = periods.find(p).orElseThrow(() -> new NotFoundException("period", p));
@@ -49,7 +59,8 @@ class StatementPage {
         java.util.Set<String> calculated = runs.calculatedPeriods();
         List<Periods.PeriodRow> quarters = periods.list(PeriodKind.QUARTER, null).stream()
                 .filter(q -> !q.startsOn().isAfter(current.startsOn()) || q.id().equals(row.id()))
-                .filter(q -> !q.endsOn().isBefore(current.startsOn().minusYears(2)) || calculated.contains(q.id())
+                .filter(q -> !q.endsOn().isBefore(current.startsOn().minusYears(2))
+                        || calculated.contains(q.id())
                         || q.id().equals(row.id()))
                 .toList();
         model.addAttribute("person", person);

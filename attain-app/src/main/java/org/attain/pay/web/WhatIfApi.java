@@ -4,10 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import org.attain.access.AttainUser;
-import org.attain.org.Visibility;
 import org.attain.calc.WhatIfs;
 import org.attain.org.PersonRef;
 import org.attain.org.PersonRefs;
+import org.attain.org.Visibility;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.InvalidInputException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,12 +35,18 @@ class WhatIfApi {
     }
 
     @PostMapping(value = "/api/v1/people/{id}/what-if", consumes = "application/json")
-    @Operation(summary = "Earnings with a hypothetical deal (amount, closeDate, type, termMonths) and the lines that change; writes nothing")
-    WhatIfs.Outcome api(@AuthenticationPrincipal AttainUser user, @PathVariable("id") PersonRef ref,
+    @Operation(
+            summary =
+                    "Earnings with a hypothetical deal (amount, closeDate, type, termMonths) and the lines that change; writes nothing")
+    WhatIfs.Outcome api(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable("id") PersonRef ref,
             @RequestBody WhatIfEndpoints.Request body) {
         long id = refs.resolve(user, ref, "id", PersonRefs.Miss.NOT_FOUND);
-        WhatIfs.Deal deal = WhatIfEndpoints.validated(body == null ? new WhatIfEndpoints.Request(null, null, null, null) : body, clock);
-        return whatIfs.evaluate(id, deal).orElseThrow(() -> new InvalidInputException(
-                new FieldProblem("closeDate", "whatif.noPlan", "falls in no period this person is paid on")));
+        WhatIfs.Deal deal = WhatIfEndpoints.validated(
+                body == null ? new WhatIfEndpoints.Request(null, null, null, null) : body, clock);
+        return whatIfs.evaluate(id, deal)
+                .orElseThrow(() -> new InvalidInputException(
+                        new FieldProblem("closeDate", "whatif.noPlan", "falls in no period this person is paid on")));
     }
 }

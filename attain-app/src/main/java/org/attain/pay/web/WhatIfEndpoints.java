@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.attain.access.AttainUser;
-import org.attain.org.Visibility;
 import org.attain.calc.WhatIfs;
+import org.attain.org.Visibility;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.InvalidInputException;
 import org.attain.platform.LocaleNumbers;
@@ -50,18 +50,21 @@ class WhatIfEndpoints {
         this.clock = clock;
     }
 
-    record Request(BigDecimal amount, LocalDate closeDate, String type, Integer termMonths) {
-    }
+    record Request(BigDecimal amount, LocalDate closeDate, String type, Integer termMonths) {}
 
     /** The fields as typed, to show them again beside their messages. */
-    record Form(String amount, String closeDate, String type, String termMonths) {
-    }
+    record Form(String amount, String closeDate, String type, String termMonths) {}
 
     @PostMapping("/people/{id}/what-if")
-    String page(@AuthenticationPrincipal AttainUser user, @PathVariable long id,
-            @RequestParam(required = false) String amount, @RequestParam(required = false) String closeDate,
-            @RequestParam(required = false) String type, @RequestParam(required = false) String termMonths,
-            Locale locale, Model model) {
+    String page(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable long id,
+            @RequestParam(required = false) String amount,
+            @RequestParam(required = false) String closeDate,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String termMonths,
+            Locale locale,
+            Model model) {
         requireVisible(user, id);
         Form form = new Form(amount, closeDate, type, termMonths);
         model.addAttribute("personId", id);
@@ -125,7 +128,8 @@ class WhatIfEndpoints {
         } else if (r.amount().signum() <= 0) {
             problems.add(new FieldProblem("amount", "whatif.amount.notPositive", "must be more than zero"));
         } else if (r.amount().compareTo(ABSURD) >= 0) {
-            problems.add(new FieldProblem("amount", "whatif.amount.absurd", "is implausibly large (1,000,000,000 or more)"));
+            problems.add(
+                    new FieldProblem("amount", "whatif.amount.absurd", "is implausibly large (1,000,000,000 or more)"));
         } else if (r.amount().scale() > 4) {
             problems.add(new FieldProblem("amount", "whatif.amount.precision", "has more than 4 decimals"));
         }

@@ -43,16 +43,26 @@ class AdjustmentPages {
     }
 
     @PostMapping("/adjustments")
-    String create(@AuthenticationPrincipal AttainUser user, @RequestParam(required = false) String employeeId,
-            @RequestParam String period, @RequestParam(required = false) String amount,
-            @RequestParam(required = false) String currency, @RequestParam(required = false) String reason,
-            Locale locale, Model model, jakarta.servlet.http.HttpServletResponse response) {
+    String create(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam(required = false) String employeeId,
+            @RequestParam String period,
+            @RequestParam(required = false) String amount,
+            @RequestParam(required = false) String currency,
+            @RequestParam(required = false) String reason,
+            Locale locale,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
         requireReader(user);
         try {
             // The field takes an employee id or an e-mail (or an internal id), as the API does.
-            Long personId = employeeId == null || employeeId.isBlank() ? null
+            Long personId = employeeId == null || employeeId.isBlank()
+                    ? null
                     : refs.resolve(user, PersonRef.valueOf(employeeId), "employeeId", PersonRefs.Miss.BAD_REQUEST);
-            adjustments.create(user, new Adjustments.NewAdjustment(personId, period, LocaleNumbers.amount("amount", amount, locale), currency, reason));
+            adjustments.create(
+                    user,
+                    new Adjustments.NewAdjustment(
+                            personId, period, LocaleNumbers.amount("amount", amount, locale), currency, reason));
             return "redirect:/adjustments?period=" + period + "&saved";
         } catch (InvalidInputException e) {
             response.setStatus(400);
@@ -68,15 +78,15 @@ class AdjustmentPages {
             model.addAttribute("form", new Form(employeeId, amount, currency, reason));
         } catch (NotFoundException e) {
             response.setStatus(400);
-            model.addAttribute("problems", List.of(new FieldProblem("employeeId", "adjustment.error.unknownPerson", "unknown")));
+            model.addAttribute(
+                    "problems", List.of(new FieldProblem("employeeId", "adjustment.error.unknownPerson", "unknown")));
             model.addAttribute("form", new Form(employeeId, amount, currency, reason));
         }
         fill(user, period, model);
         return "payout/adjustments";
     }
 
-    record Form(String employeeId, String amount, String currency, String reason) {
-    }
+    record Form(String employeeId, String amount, String currency, String reason) {}
 
     private void fill(AttainUser user, String period, Model model) {
         model.addAttribute("period", period);

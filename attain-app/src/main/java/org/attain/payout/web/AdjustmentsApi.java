@@ -1,8 +1,8 @@
 package org.attain.payout.web;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import com.fasterxml.jackson.annotation.JsonAlias;
 import java.math.BigDecimal;
 import java.util.List;
 import org.attain.access.AttainUser;
@@ -33,23 +33,32 @@ class AdjustmentsApi {
     }
 
     /** @param personId an id (number), employee id or e-mail; {@code person} is the same field by another name */
-    record NewAdjustment(@JsonAlias("person") PersonRef personId, String period, BigDecimal amount, String currency,
-            String reason) {
-    }
+    record NewAdjustment(
+            @JsonAlias("person") PersonRef personId,
+            String period,
+            BigDecimal amount,
+            String currency,
+            String reason) {}
 
     @GetMapping
     @Operation(summary = "Adjustments you may see, optionally of one period.")
-    List<Adjustments.Adjustment> list(@AuthenticationPrincipal AttainUser user, @RequestParam(required = false) String period) {
+    List<Adjustments.Adjustment> list(
+            @AuthenticationPrincipal AttainUser user, @RequestParam(required = false) String period) {
         return adjustments.list(user, period);
     }
 
     @PostMapping
-    @Operation(summary = "Record an adjustment: personId (id, employee id or e-mail), period, amount (non-zero), currency "
-            + "and reason are required.")
-    ResponseEntity<Adjustments.Adjustment> create(@AuthenticationPrincipal AttainUser user, @RequestBody NewAdjustment in) {
+    @Operation(
+            summary = "Record an adjustment: personId (id, employee id or e-mail), period, amount (non-zero), currency "
+                    + "and reason are required.")
+    ResponseEntity<Adjustments.Adjustment> create(
+            @AuthenticationPrincipal AttainUser user, @RequestBody NewAdjustment in) {
         // Someone the caller may not see is not there (404), as an unknown internal id always was.
-        Long person = in.personId() == null ? null : refs.resolve(user, in.personId(), "personId", PersonRefs.Miss.NOT_FOUND);
-        return ResponseEntity.status(201).body(adjustments.create(user,
-                new Adjustments.NewAdjustment(person, in.period(), in.amount(), in.currency(), in.reason())));
+        Long person =
+                in.personId() == null ? null : refs.resolve(user, in.personId(), "personId", PersonRefs.Miss.NOT_FOUND);
+        return ResponseEntity.status(201)
+                .body(adjustments.create(
+                        user,
+                        new Adjustments.NewAdjustment(person, in.period(), in.amount(), in.currency(), in.reason())));
     }
 }

@@ -28,8 +28,11 @@ class ApprovalPages {
     }
 
     @GetMapping("/approvals")
-    String queue(@AuthenticationPrincipal AttainUser user, @RequestParam(required = false) String period,
-            @RequestParam(required = false) String state, Model model) {
+    String queue(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam(required = false) String period,
+            @RequestParam(required = false) String state,
+            Model model) {
         String p = ApprovalsApi.periodOrCurrent(periods, period);
         List<Approvals.Item> items = approvals.queue(user, p, ApprovalsApi.state(state));
         model.addAttribute("items", items);
@@ -41,8 +44,12 @@ class ApprovalPages {
     }
 
     @PostMapping("/approvals/approve")
-    String approve(@AuthenticationPrincipal AttainUser user, @RequestParam long person, @RequestParam String period,
-            @RequestParam(required = false) String state, RedirectAttributes flash) {
+    String approve(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam long person,
+            @RequestParam String period,
+            @RequestParam(required = false) String state,
+            RedirectAttributes flash) {
         try {
             approvals.approve(user, person, period);
             flash.addFlashAttribute("notice", "approval.done");
@@ -62,7 +69,8 @@ class ApprovalPages {
         return periods.list(PeriodKind.QUARTER, null).stream()
                 .filter(q -> !q.startsOn().isAfter(current.startsOn()))
                 .filter(q -> !q.endsOn().isBefore(current.startsOn().minusYears(2)))
-                .sorted(java.util.Comparator.comparing(Periods.PeriodRow::startsOn).reversed())
+                .sorted(java.util.Comparator.comparing(Periods.PeriodRow::startsOn)
+                        .reversed())
                 .toList();
     }
 }

@@ -37,31 +37,44 @@ class ApprovalsApi {
     }
 
     /** @param personId an id (number), employee id or e-mail; {@code person} is the same field by another name */
-    record ApproveRequest(@com.fasterxml.jackson.annotation.JsonAlias("person") org.attain.org.PersonRef personId, String period) {
-    }
+    record ApproveRequest(
+            @com.fasterxml.jackson.annotation.JsonAlias("person")
+            org.attain.org.PersonRef personId,
+
+            String period) {}
 
     @GetMapping
-    @Operation(summary = "Payouts of a period (default: the current quarter) with state PENDING, APPROVED or CHANGED "
-            + "(recalculated since approval). Managers see their subtree, the back office everyone; reps get 403.")
-    List<Approvals.Item> queue(@AuthenticationPrincipal AttainUser user, @RequestParam(required = false) String period,
+    @Operation(
+            summary =
+                    "Payouts of a period (default: the current quarter) with state PENDING, APPROVED or CHANGED "
+                            + "(recalculated since approval). Managers see their subtree, the back office everyone; reps get 403.")
+    List<Approvals.Item> queue(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam(required = false) String period,
             @RequestParam(required = false) String state) {
         return approvals.queue(user, periodOrCurrent(periods, period), state(state));
     }
 
     @PostMapping
-    @Operation(summary = "Approve the current payout of a payee for a period. 409 with who approved it when it already is.")
-    ResponseEntity<Approvals.Approval> approve(@AuthenticationPrincipal AttainUser user, @RequestBody ApproveRequest in) {
+    @Operation(
+            summary =
+                    "Approve the current payout of a payee for a period. 409 with who approved it when it already is.")
+    ResponseEntity<Approvals.Approval> approve(
+            @AuthenticationPrincipal AttainUser user, @RequestBody ApproveRequest in) {
         if (in.personId() == null || in.period() == null || in.period().isBlank()) {
             throw new InvalidInputException(List.of(
                     new FieldProblem("personId", "approval.error.required", "personId and period are required"),
                     new FieldProblem("period", "approval.error.required", "personId and period are required")));
         }
         long person = refs.resolve(user, in.personId(), "personId", org.attain.org.PersonRefs.Miss.NOT_FOUND);
-        return ResponseEntity.status(201).body(approvals.approve(user, person, in.period().strip()));
+        return ResponseEntity.status(201)
+                .body(approvals.approve(user, person, in.period().strip()));
     }
 
     static String periodOrCurrent(Periods periods, String period) {
-        return period == null || period.isBlank() ? periods.current(PeriodKind.QUARTER).id() : period.strip();
+        return period == null || period.isBlank()
+                ? periods.current(PeriodKind.QUARTER).id()
+                : period.strip();
     }
 
     static ApprovalState state(String s) {
@@ -71,8 +84,8 @@ class ApprovalsApi {
         try {
             return ApprovalState.valueOf(s.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(new FieldProblem("state", "approval.error.state",
-                    "'" + s + "' is not one of PENDING, APPROVED, CHANGED"));
+            throw new InvalidInputException(new FieldProblem(
+                    "state", "approval.error.state", "'" + s + "' is not one of PENDING, APPROVED, CHANGED"));
         }
     }
 }

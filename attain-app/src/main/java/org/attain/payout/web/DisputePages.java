@@ -3,9 +3,9 @@ package org.attain.payout.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.attain.access.AttainUser;
-import org.attain.org.Visibility;
 import org.attain.calendar.Periods;
 import org.attain.org.People;
+import org.attain.org.Visibility;
 import org.attain.pay.Earnings;
 import org.attain.payout.Backoffice;
 import org.attain.payout.DisputeStatus;
@@ -34,7 +34,8 @@ class DisputePages {
     private final People people;
     private final Clock clock;
 
-    DisputePages(Disputes disputes, Earnings earnings, Visibility visibility, Periods periods, People people, Clock clock) {
+    DisputePages(
+            Disputes disputes, Earnings earnings, Visibility visibility, Periods periods, People people, Clock clock) {
         this.disputes = disputes;
         this.earnings = earnings;
         this.visibility = visibility;
@@ -44,9 +45,15 @@ class DisputePages {
     }
 
     @GetMapping("/disputes")
-    String inbox(@AuthenticationPrincipal AttainUser user, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String holder, @RequestParam(required = false) Integer minAgeDays, Model model) {
-        model.addAttribute("disputes", disputes.list(user, new Disputes.Filter(DisputesApi.status(status), holder, minAgeDays, null)));
+    String inbox(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String holder,
+            @RequestParam(required = false) Integer minAgeDays,
+            Model model) {
+        model.addAttribute(
+                "disputes",
+                disputes.list(user, new Disputes.Filter(DisputesApi.status(status), holder, minAgeDays, null)));
         model.addAttribute("statuses", DisputeStatus.values());
         model.addAttribute("status", status == null ? "" : status);
         model.addAttribute("holder", holder == null ? "" : holder);
@@ -56,15 +63,24 @@ class DisputePages {
     }
 
     @GetMapping("/disputes/new")
-    String form(@AuthenticationPrincipal AttainUser user, @RequestParam long person, @RequestParam String period,
-            @RequestParam int line, Model model) {
+    String form(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam long person,
+            @RequestParam String period,
+            @RequestParam int line,
+            Model model) {
         formModel(user, person, period, line, "", model);
         return "payout/dispute-new";
     }
 
     @PostMapping("/disputes")
-    String open(@AuthenticationPrincipal AttainUser user, @RequestParam long person, @RequestParam String period,
-            @RequestParam int line, @RequestParam(required = false) String text, Model model,
+    String open(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam long person,
+            @RequestParam String period,
+            @RequestParam int line,
+            @RequestParam(required = false) String text,
+            Model model,
             jakarta.servlet.http.HttpServletResponse response) {
         try {
             Disputes.Dispute d = disputes.open(user, new Disputes.NewDispute(person, period, line, text));
@@ -88,7 +104,10 @@ class DisputePages {
     }
 
     @PostMapping("/disputes/{id}/comments")
-    String comment(@AuthenticationPrincipal AttainUser user, @PathVariable long id, @RequestParam(required = false) String text,
+    String comment(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable long id,
+            @RequestParam(required = false) String text,
             RedirectAttributes flash) {
         try {
             disputes.comment(user, id, text);
@@ -99,8 +118,12 @@ class DisputePages {
     }
 
     @PostMapping("/disputes/{id}/status")
-    String move(@AuthenticationPrincipal AttainUser user, @PathVariable long id, @RequestParam String status,
-            @RequestParam(required = false) String note, RedirectAttributes flash) {
+    String move(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable long id,
+            @RequestParam String status,
+            @RequestParam(required = false) String note,
+            RedirectAttributes flash) {
         try {
             disputes.move(user, id, DisputesApi.status(status), note);
             flash.addFlashAttribute("notice", "dispute.moved." + status);
@@ -113,7 +136,10 @@ class DisputePages {
     }
 
     @PostMapping("/disputes/{id}/assign")
-    String assign(@AuthenticationPrincipal AttainUser user, @PathVariable long id, @RequestParam(required = false) String assignee,
+    String assign(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable long id,
+            @RequestParam(required = false) String assignee,
             RedirectAttributes flash) {
         try {
             disputes.assign(user, id, assignee);
@@ -133,7 +159,9 @@ class DisputePages {
         var who = people.find(person, LocalDate.now(clock)).orElseThrow(() -> new NotFoundException("person", person));
         periods.find(period).orElseThrow(() -> new NotFoundException("period", period));
         Earnings.Statement statement = earnings.statement(person, period);
-        Earnings.Line l = statement.lines().stream().filter(x -> x.lineNo() == line).findFirst()
+        Earnings.Line l = statement.lines().stream()
+                .filter(x -> x.lineNo() == line)
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("statement line", line));
         model.addAttribute("person", who);
         model.addAttribute("period", period);

@@ -1,9 +1,9 @@
 package org.attain.payout.web;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import com.fasterxml.jackson.annotation.JsonAlias;
 import java.util.List;
 import org.attain.access.AttainUser;
 import org.attain.org.PersonRef;
@@ -38,35 +38,37 @@ class DisputesApi {
     }
 
     /** @param personId an id (number), employee id or e-mail; {@code person} is the same field by another name */
-    record NewDispute(@JsonAlias("person") PersonRef personId, String period, Integer lineNo, String text) {
-    }
+    record NewDispute(@JsonAlias("person") PersonRef personId, String period, Integer lineNo, String text) {}
 
-    record Detail(Disputes.Dispute dispute, List<Disputes.Comment> comments) {
-    }
+    record Detail(Disputes.Dispute dispute, List<Disputes.Comment> comments) {}
 
-    record Text(String text) {
-    }
+    record Text(String text) {}
 
-    record Move(String status, String note) {
-    }
+    record Move(String status, String note) {}
 
-    record Assignee(String assignee) {
-    }
+    record Assignee(String assignee) {}
 
     @GetMapping
-    @Operation(summary = "Disputes you may see (your own, your subtree's, or all for the back office), newest first. "
-            + "holder=none lists unassigned ones; minAgeDays lists those open at least that long.")
-    List<Disputes.Dispute> list(@AuthenticationPrincipal AttainUser user, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String holder, @RequestParam(required = false) Integer minAgeDays,
+    @Operation(
+            summary = "Disputes you may see (your own, your subtree's, or all for the back office), newest first. "
+                    + "holder=none lists unassigned ones; minAgeDays lists those open at least that long.")
+    List<Disputes.Dispute> list(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String holder,
+            @RequestParam(required = false) Integer minAgeDays,
             @RequestParam(required = false) PersonRef person) {
         Long id = person == null ? null : refs.resolve(user, person, "person", PersonRefs.Miss.NOT_FOUND);
         return disputes.list(user, new Disputes.Filter(status(status), holder, minAgeDays, id));
     }
 
     @PostMapping
-    @Operation(summary = "Question one statement line: personId (id, employee id or e-mail), period, lineNo and text are required.")
+    @Operation(
+            summary =
+                    "Question one statement line: personId (id, employee id or e-mail), period, lineNo and text are required.")
     ResponseEntity<Disputes.Dispute> open(@AuthenticationPrincipal AttainUser user, @RequestBody NewDispute in) {
-        Long person = in.personId() == null ? null : refs.resolve(user, in.personId(), "personId", PersonRefs.Miss.NOT_FOUND);
+        Long person =
+                in.personId() == null ? null : refs.resolve(user, in.personId(), "personId", PersonRefs.Miss.NOT_FOUND);
         Disputes.Dispute d = disputes.open(user, new Disputes.NewDispute(person, in.period(), in.lineNo(), in.text()));
         return ResponseEntity.created(URI.create("/api/v1/disputes/" + d.id())).body(d);
     }
@@ -77,14 +79,16 @@ class DisputesApi {
     }
 
     @PostMapping("/{id}/comments")
-    ResponseEntity<Disputes.Comment> comment(@AuthenticationPrincipal AttainUser user, @PathVariable long id,
-            @RequestBody Text in) {
+    ResponseEntity<Disputes.Comment> comment(
+            @AuthenticationPrincipal AttainUser user, @PathVariable long id, @RequestBody Text in) {
         return ResponseEntity.status(201).body(disputes.comment(user, id, in.text()));
     }
 
     @PostMapping("/{id}/status")
-    @Operation(summary = "Move a dispute: IN_REVIEW, RESOLVED or REJECTED (the last two need a note). Admin and comp admin; "
-            + "409 when the dispute is no longer in a state that allows it.")
+    @Operation(
+            summary =
+                    "Move a dispute: IN_REVIEW, RESOLVED or REJECTED (the last two need a note). Admin and comp admin; "
+                            + "409 when the dispute is no longer in a state that allows it.")
     Disputes.Dispute move(@AuthenticationPrincipal AttainUser user, @PathVariable long id, @RequestBody Move in) {
         return disputes.move(user, id, status(in.status()), in.note());
     }
@@ -101,7 +105,9 @@ class DisputesApi {
         try {
             return DisputeStatus.valueOf(s.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(new FieldProblem("status", "dispute.error.statusUnknown",
+            throw new InvalidInputException(new FieldProblem(
+                    "status",
+                    "dispute.error.statusUnknown",
                     "'" + s + "' is not one of OPEN, IN_REVIEW, RESOLVED, REJECTED"));
         }
     }

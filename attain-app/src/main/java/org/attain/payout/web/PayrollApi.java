@@ -38,27 +38,39 @@ class PayrollApi {
     }
 
     @GetMapping("/payouts")
-    @Operation(summary = "The approved payouts of a period, i.e. what an export made now would contain. Admin, comp admin, finance.")
+    @Operation(
+            summary =
+                    "The approved payouts of a period, i.e. what an export made now would contain. Admin, comp admin, finance.")
     List<Approvals.Item> payouts(@AuthenticationPrincipal AttainUser user, @PathVariable String period) {
         return payroll.payouts(user, period);
     }
 
     @PostMapping("/export")
-    @Operation(summary = "Make the payroll file of the period's approved payouts; layout=generic (default) or datev. "
-            + "Recorded with its file, audited, and marks the payouts exported (needs a 'write' token). "
-            + "Answers 201 with the file; Location is the recorded export.")
-    ResponseEntity<byte[]> export(@AuthenticationPrincipal AttainUser user, @PathVariable String period,
+    @Operation(
+            summary = "Make the payroll file of the period's approved payouts; layout=generic (default) or datev. "
+                    + "Recorded with its file, audited, and marks the payouts exported (needs a 'write' token). "
+                    + "Answers 201 with the file; Location is the recorded export.")
+    ResponseEntity<byte[]> export(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable String period,
             @RequestParam(required = false) String layout) {
         PayrollExport.File file = payroll.export(user, period, layout(layout));
-        return download(ResponseEntity.created(URI.create("/api/v1/payroll/" + period + "/exports/" + file.exportId())), file);
+        return download(
+                ResponseEntity.created(URI.create("/api/v1/payroll/" + period + "/exports/" + file.exportId())), file);
     }
 
     @GetMapping("/export")
-    @Operation(summary = "The file of the period's latest recorded export (optionally of one layout), exactly as it was made. "
-            + "Changes nothing; 404 when the period has not been exported yet (POST makes an export).")
-    ResponseEntity<byte[]> latest(@AuthenticationPrincipal AttainUser user, @PathVariable String period,
+    @Operation(
+            summary =
+                    "The file of the period's latest recorded export (optionally of one layout), exactly as it was made. "
+                            + "Changes nothing; 404 when the period has not been exported yet (POST makes an export).")
+    ResponseEntity<byte[]> latest(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable String period,
             @RequestParam(required = false) String layout) {
-        return download(ResponseEntity.ok(), payroll.latest(user, period, layout == null || layout.isBlank() ? null : layout(layout)));
+        return download(
+                ResponseEntity.ok(),
+                payroll.latest(user, period, layout == null || layout.isBlank() ? null : layout(layout)));
     }
 
     @GetMapping("/exports")
@@ -69,7 +81,8 @@ class PayrollApi {
 
     @GetMapping("/exports/{id}")
     @Operation(summary = "The file of one recorded export, exactly as it was made. Changes nothing.")
-    ResponseEntity<byte[]> stored(@AuthenticationPrincipal AttainUser user, @PathVariable String period, @PathVariable long id) {
+    ResponseEntity<byte[]> stored(
+            @AuthenticationPrincipal AttainUser user, @PathVariable String period, @PathVariable long id) {
         return download(ResponseEntity.ok(), payroll.stored(user, period, id));
     }
 
@@ -80,13 +93,18 @@ class PayrollApi {
         try {
             return PayrollExport.Layout.valueOf(s.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(new FieldProblem("layout", "payroll.error.layout", "must be generic or datev"));
+            throw new InvalidInputException(
+                    new FieldProblem("layout", "payroll.error.layout", "must be generic or datev"));
         }
     }
 
     static ResponseEntity<byte[]> download(ResponseEntity.BodyBuilder response, PayrollExport.File file) {
-        return response
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name()).build().toString())
+        return response.header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.name())
+                                .build()
+                                .toString())
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .body(file.bytes());
     }

@@ -38,13 +38,16 @@ class PayrollPage {
     }
 
     @PostMapping("/payroll/{period}/export")
-    ResponseEntity<byte[]> export(@AuthenticationPrincipal AttainUser user, @PathVariable String period,
+    ResponseEntity<byte[]> export(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable String period,
             @RequestParam(required = false) String layout) {
         return PayrollApi.download(ResponseEntity.ok(), payroll.export(user, period, PayrollApi.layout(layout)));
     }
 
     @GetMapping("/payroll/{period}/exports/{id}")
-    ResponseEntity<byte[]> stored(@AuthenticationPrincipal AttainUser user, @PathVariable String period, @PathVariable long id) {
+    ResponseEntity<byte[]> stored(
+            @AuthenticationPrincipal AttainUser user, @PathVariable String period, @PathVariable long id) {
         return PayrollApi.download(ResponseEntity.ok(), payroll.stored(user, period, id));
     }
 }

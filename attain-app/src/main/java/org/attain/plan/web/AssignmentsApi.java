@@ -1,5 +1,6 @@
 package org.attain.plan.web;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import org.attain.access.AttainUser;
 import org.attain.access.Role;
-import com.fasterxml.jackson.annotation.JsonAlias;
 import org.attain.org.PersonRef;
 import org.attain.org.PersonRefs;
 import org.attain.plan.AssignmentsChanged;
@@ -45,8 +45,7 @@ class AssignmentsApi {
     }
 
     /** @param personIds each an id (number), employee id or e-mail; {@code people} is the same list by another name */
-    record Assign(@JsonAlias("people") List<PersonRef> personIds, LocalDate from, LocalDate until) {
-    }
+    record Assign(@JsonAlias("people") List<PersonRef> personIds, LocalDate from, LocalDate until) {}
 
     @GetMapping("/api/v1/plans/{key}/assignments")
     @Operation(summary = "Everyone assigned to the plan, with the dates (until is exclusive)")
@@ -60,9 +59,11 @@ class AssignmentsApi {
     @PostMapping("/api/v1/plans/{key}/assignments")
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
-    @Operation(summary = "Assign people to the plan from a date (until exclusive, optional); an overlap with an existing "
-            + "assignment of the same person to the same plan is refused with the person named")
-    List<Plans.Assignment> assign(@AuthenticationPrincipal AttainUser user, @PathVariable String key, @RequestBody Assign body) {
+    @Operation(
+            summary = "Assign people to the plan from a date (until exclusive, optional); an overlap with an existing "
+                    + "assignment of the same person to the same plan is refused with the person named")
+    List<Plans.Assignment> assign(
+            @AuthenticationPrincipal AttainUser user, @PathVariable String key, @RequestBody Assign body) {
         if (!user.has(Role.ADMIN) && !user.has(Role.COMP_ADMIN)) {
             throw new ForbiddenException("Only admins and comp admins assign plans.");
         }
@@ -75,17 +76,25 @@ class AssignmentsApi {
         if (body.until() != null && !body.until().isAfter(body.from())) {
             throw new InvalidInputException(new FieldProblem("until", "assign.until", "must be after from"));
         }
-        List<Long> people = refs.resolveAll(user, body.personIds(), i -> "personIds[" + i + "]", PersonRefs.Miss.BAD_REQUEST);
+        List<Long> people =
+                refs.resolveAll(user, body.personIds(), i -> "personIds[" + i + "]", PersonRefs.Miss.BAD_REQUEST);
         for (int i = 0; i < people.size(); i++) {
             long person = people.get(i);
             boolean overlaps = jdbc.sql("""
                     select exists(select 1 from plan_assignment where person_id = :p and plan_key = :k
                       and daterange(valid_from, valid_until, '[)') && daterange(:f, :u, '[)'))""")
-                    .param("p", person).param("k", key).param("f", body.from()).param("u", body.until())
-                    .query(Boolean.class).single();
+                    .param("p", person)
+                    .param("k", key)
+                    .param("f", body.from())
+                    .param("u", body.until())
+                    .query(Boolean.class)
+                    .single();
             if (overlaps) {
-                throw new InvalidInputException(new FieldProblem("personIds[" + (i + 1) + "]", "assign.overlap",
-                        "person '" + body.personIds().get(i).shown() + "' is already on this plan for part of that time"));
+                throw new InvalidInputException(new FieldProblem(
+                        "personIds[" + (i + 1) + "]",
+                        "assign.overlap",
+                        "person '" + body.personIds().get(i).shown()
+                                + "' is already on this plan for part of that time"));
             }
             plans.assign(person, key, body.from(), body.until(), user.getUsername());
         }

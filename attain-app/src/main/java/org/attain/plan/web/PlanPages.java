@@ -53,7 +53,9 @@ class PlanPages {
         if (versions.isEmpty() && !"new".equals(key)) {
             throw new NotFoundException("plan", key);
         }
-        String source = versions.isEmpty() ? NEW_PLAN : versions.get(versions.size() - 1).source();
+        String source = versions.isEmpty()
+                ? NEW_PLAN
+                : versions.get(versions.size() - 1).source();
         model.addAttribute("key", key);
         model.addAttribute("versions", versions);
         model.addAttribute("source", source);
@@ -76,8 +78,14 @@ class PlanPages {
      * editor comes back asking to confirm (the same form, sent again with {@code confirm=true}).
      */
     @PostMapping("/plans/{key}/publish")
-    String publish(@AuthenticationPrincipal AttainUser user, @PathVariable String key, @RequestParam String source,
-            @RequestParam(defaultValue = "false") boolean confirm, Model model, RedirectAttributes flash, Locale locale) {
+    String publish(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable String key,
+            @RequestParam String source,
+            @RequestParam(defaultValue = "false") boolean confirm,
+            Model model,
+            RedirectAttributes flash,
+            Locale locale) {
         requireEditor(user);
         Plans.PlanCheck check = check(source, model, locale);
         try {
@@ -87,8 +95,10 @@ class PlanPages {
             List<PlanScenarios.Outcome> outcomes = scenarios.runAll(check.planKey(), source);
             if (!confirm && PlanScenarios.needConfirmation(outcomes)) {
                 model.addAttribute("outcomes", texts.localizedOutcomes(outcomes, locale));
-                model.addAttribute("confirmPublish", outcomes.isEmpty() ? "plans.confirm.noScenario" : "plans.confirm.failing");
-                model.addAttribute("failing", outcomes.stream().filter(o -> !o.passed()).count());
+                model.addAttribute(
+                        "confirmPublish", outcomes.isEmpty() ? "plans.confirm.noScenario" : "plans.confirm.failing");
+                model.addAttribute(
+                        "failing", outcomes.stream().filter(o -> !o.passed()).count());
                 return editorAgain(key, source, model);
             }
             var published = plans.publish(source, user.getUsername());
@@ -122,16 +132,24 @@ class PlanPages {
     }
 
     @PostMapping("/plans/{key}/scenarios/run")
-    String runScenarios(@AuthenticationPrincipal AttainUser user, @PathVariable String key, @RequestParam String source,
-            Model model, Locale locale) {
+    String runScenarios(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable String key,
+            @RequestParam String source,
+            Model model,
+            Locale locale) {
         requireBackOffice(user);
         model.addAttribute("outcomes", texts.localizedOutcomes(scenarios.runAll(key, source), locale));
         return "plan/editor :: outcomes";
     }
 
     @PostMapping("/plans/{key}/scenarios")
-    String attach(@AuthenticationPrincipal AttainUser user, @PathVariable String key, @RequestParam String name,
-            @RequestParam String body, RedirectAttributes flash) {
+    String attach(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable String key,
+            @RequestParam String name,
+            @RequestParam String body,
+            RedirectAttributes flash) {
         requireEditor(user);
         if (name.isBlank() || body.isBlank()) {
             flash.addFlashAttribute("problem", "plans.scenarioIncomplete");
@@ -143,8 +161,12 @@ class PlanPages {
     }
 
     @GetMapping("/plans/{key}/diff")
-    String diff(@AuthenticationPrincipal AttainUser user, @PathVariable String key, @RequestParam int from,
-            @RequestParam int to, Model model) {
+    String diff(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable String key,
+            @RequestParam int from,
+            @RequestParam int to,
+            Model model) {
         requireBackOffice(user);
         model.addAttribute("key", key);
         model.addAttribute("from", from);

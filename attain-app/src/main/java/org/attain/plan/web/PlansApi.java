@@ -46,21 +46,31 @@ class PlansApi {
     record ScenarioResult(String name, boolean passed, List<String> problems) {
         static ScenarioResult of(PlanScenarios.Outcome o) {
             List<String> problems = new java.util.ArrayList<>(o.problems().stream()
-                    .map(p -> p.line() > 0 ? p.line() + ":" + p.column() + ": " + p.reason() : p.reason()).toList());
-            o.rows().stream().filter(r -> !r.ok()).forEach(r -> problems.add(r.person() + " " + r.period() + " " + r.what()
-                    + ": expected " + r.expected() + ", got " + r.actual()));
+                    .map(p -> p.line() > 0 ? p.line() + ":" + p.column() + ": " + p.reason() : p.reason())
+                    .toList());
+            o.rows().stream()
+                    .filter(r -> !r.ok())
+                    .forEach(r -> problems.add(r.person() + " " + r.period() + " " + r.what() + ": expected "
+                            + r.expected() + ", got " + r.actual()));
             return new ScenarioResult(o.name(), o.passed(), problems);
         }
     }
 
     /** What the check answers: errors that stop publishing, warnings that do not. */
-    record CheckAnswer(List<Plans.Problem> errors, List<Plans.Problem> warnings) {
-    }
+    record CheckAnswer(List<Plans.Problem> errors, List<Plans.Problem> warnings) {}
 
     /** A published version, with the warnings found and the scenarios' results at publishing. */
-    record Published(long id, String planKey, int version, String name, String source, String currency,
-            String createdBy, java.time.Instant createdAt, List<Plans.Problem> warnings, List<ScenarioResult> scenarios) {
-    }
+    record Published(
+            long id,
+            String planKey,
+            int version,
+            String name,
+            String source,
+            String currency,
+            String createdBy,
+            java.time.Instant createdAt,
+            List<Plans.Problem> warnings,
+            List<ScenarioResult> scenarios) {}
 
     @GetMapping
     @Operation(summary = "The latest version of every plan")
@@ -79,16 +89,21 @@ class PlansApi {
         return all;
     }
 
-    @PostMapping(value = "/validate", consumes = {"text/plain", "application/yaml", "text/yaml"})
+    @PostMapping(
+            value = "/validate",
+            consumes = {"text/plain", "application/yaml", "text/yaml"})
     @Operation(summary = "Compile a plan document without storing it; returns the problems (empty when valid)")
     List<Plans.Problem> validate(@AuthenticationPrincipal AttainUser user, @RequestBody String yaml) {
         requireEditor(user);
         return plans.validate("plan.yaml", yaml);
     }
 
-    @PostMapping(value = "/check", consumes = {"text/plain", "application/yaml", "text/yaml"})
-    @Operation(summary = "Compile a plan document without storing it and check it against the current data: errors "
-            + "(as validate) and warnings, e.g. a condition that no current deal meets")
+    @PostMapping(
+            value = "/check",
+            consumes = {"text/plain", "application/yaml", "text/yaml"})
+    @Operation(
+            summary = "Compile a plan document without storing it and check it against the current data: errors "
+                    + "(as validate) and warnings, e.g. a condition that no current deal meets")
     CheckAnswer check(@AuthenticationPrincipal AttainUser user, @RequestBody String yaml) {
         requireEditor(user);
         Plans.PlanCheck check = plans.check(yaml);
@@ -96,37 +111,58 @@ class PlansApi {
     }
 
     @PostMapping(consumes = {"text/plain", "application/yaml", "text/yaml"})
-    @Operation(summary = "Publish a plan document as the next version of the plan its 'id' names (201, with warnings and "
-            + "scenario results); 400 with line and column when it does not compile; 409 when the plan has no scenario "
-            + "or one fails against this text, unless confirm=true")
-    ResponseEntity<?> publish(@AuthenticationPrincipal AttainUser user, @RequestBody String yaml,
+    @Operation(
+            summary = "Publish a plan document as the next version of the plan its 'id' names (201, with warnings and "
+                    + "scenario results); 400 with line and column when it does not compile; 409 when the plan has no scenario "
+                    + "or one fails against this text, unless confirm=true")
+    ResponseEntity<?> publish(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestBody String yaml,
             @RequestParam(defaultValue = "false") boolean confirm) {
         requireEditor(user);
         Plans.PlanCheck check = plans.check(yaml);
         if (!check.ok()) {
             throw new PlanRejectedException(check.errors());
         }
-        List<ScenarioResult> results = scenarios.runAll(check.planKey(), yaml).stream().map(ScenarioResult::of).toList();
+        List<ScenarioResult> results = scenarios.runAll(check.planKey(), yaml).stream()
+                .map(ScenarioResult::of)
+                .toList();
         if (!confirm && (results.isEmpty() || results.stream().anyMatch(r -> !r.passed()))) {
             long failed = results.stream().filter(r -> !r.passed()).count();
-            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, results.isEmpty()
-                    ? "Plan '" + check.planKey() + "' has no scenario to test it. Attach one, or repeat with ?confirm=true to publish anyway."
-                    : failed + " of " + results.size() + " scenario(s) of plan '" + check.planKey()
-                            + "' fail against this text. Fix them, or repeat with ?confirm=true to publish anyway.");
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.CONFLICT,
+                    results.isEmpty()
+                            ? "Plan '" + check.planKey()
+                                    + "' has no scenario to test it. Attach one, or repeat with ?confirm=true to publish anyway."
+                            : failed + " of " + results.size() + " scenario(s) of plan '" + check.planKey()
+                                    + "' fail against this text. Fix them, or repeat with ?confirm=true to publish anyway.");
             body.setTitle("Publishing needs confirmation");
             body.setProperty("scenarios", results);
             body.setProperty("warnings", check.warnings());
             return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
         }
         Plans.PlanVersion v = plans.publish(yaml, user.getUsername());
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Published(v.id(), v.planKey(), v.version(), v.name(),
-                v.source(), v.currency(), v.createdBy(), v.createdAt(), check.warnings(), results));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new Published(
+                        v.id(),
+                        v.planKey(),
+                        v.version(),
+                        v.name(),
+                        v.source(),
+                        v.currency(),
+                        v.createdBy(),
+                        v.createdAt(),
+                        check.warnings(),
+                        results));
     }
 
     @GetMapping("/{key}/diff")
     @Operation(summary = "Line diff between two versions")
-    List<Plans.DiffLine> diff(@AuthenticationPrincipal AttainUser user, @PathVariable String key,
-            @RequestParam int from, @RequestParam int to) {
+    List<Plans.DiffLine> diff(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable String key,
+            @RequestParam int from,
+            @RequestParam int to) {
         requireBackOffice(user);
         return plans.diff(key, from, to);
     }
@@ -135,8 +171,7 @@ class PlansApi {
     ResponseEntity<ProblemDetail> rejected(PlanRejectedException e) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         body.setTitle("The plan does not compile");
-        body.setProperty("errors", e.problems().stream()
-                .map(p -> error(p)).toList());
+        body.setProperty("errors", e.problems().stream().map(p -> error(p)).toList());
         return ResponseEntity.badRequest().body(body);
     }
 

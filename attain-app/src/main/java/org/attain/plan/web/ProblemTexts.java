@@ -21,11 +21,16 @@ class ProblemTexts {
     }
 
     List<Plans.Problem> localized(List<Plans.Problem> problems, Locale locale) {
-        return problems.stream().map(p -> p.code() == null ? p
-                : p.withReason(messages.getMessage(p.code(), p.args().toArray(), p.reason(), locale))).toList();
+        return problems.stream()
+                .map(p -> p.code() == null
+                        ? p
+                        : p.withReason(messages.getMessage(p.code(), p.args().toArray(), p.reason(), locale)))
+                .toList();
     }
 
     List<PlanScenarios.Outcome> localizedOutcomes(List<PlanScenarios.Outcome> outcomes, Locale locale) {
-        return outcomes.stream().map(o -> o.withProblems(localized(o.problems(), locale))).toList();
+        return outcomes.stream()
+                .map(o -> o.withProblems(localized(o.problems(), locale)))
+                .toList();
     }
 }

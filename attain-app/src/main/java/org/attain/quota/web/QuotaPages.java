@@ -11,10 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.attain.access.AttainUser;
 import org.attain.access.Role;
-import org.attain.org.Visibility;
 import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
 import org.attain.org.Teams;
+import org.attain.org.Visibility;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.ForbiddenException;
 import org.attain.platform.InvalidInputException;
@@ -44,7 +44,12 @@ class QuotaPages {
     private final Teams teams;
     private final Visibility visibility;
 
-    QuotaPages(Quotas quotas, TeamQuotas teamQuotas, QuotaChanges changes, Periods periods, Teams teams,
+    QuotaPages(
+            Quotas quotas,
+            TeamQuotas teamQuotas,
+            QuotaChanges changes,
+            Periods periods,
+            Teams teams,
             Visibility visibility) {
         this.quotas = quotas;
         this.teamQuotas = teamQuotas;
@@ -55,18 +60,26 @@ class QuotaPages {
     }
 
     @GetMapping("/quotas")
-    String sheet(@AuthenticationPrincipal AttainUser user, @RequestParam(required = false) String period,
-            @RequestParam(required = false) Long team, Locale locale, Model model) {
+    String sheet(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam(required = false) String period,
+            @RequestParam(required = false) Long team,
+            Locale locale,
+            Model model) {
         if (!user.seesEveryone() && !user.has(Role.MANAGER)) {
             throw new ForbiddenException("quotas");
         }
-        String p = period == null || period.isBlank() ? periods.current(PeriodKind.QUARTER).id() : period;
+        String p = period == null || period.isBlank()
+                ? periods.current(PeriodKind.QUARTER).id()
+                : period;
         model.addAttribute("period", p);
         model.addAttribute("team", team);
         model.addAttribute("quarters", periods.list(PeriodKind.QUARTER, null));
         model.addAttribute("teams", teams.all());
         List<Quotas.Row> rows = quotas.forPeriod(p, team, visibility.scopeOf(user));
-        List<TeamQuotas.Row> teamRows = teamQuotas.forPeriod(p).stream().filter(r -> team == null || r.teamId() == team).toList();
+        List<TeamQuotas.Row> teamRows = teamQuotas.forPeriod(p).stream()
+                .filter(r -> team == null || r.teamId() == team)
+                .toList();
         model.addAttribute("rows", rows);
         model.addAttribute("teamRows", teamRows);
         // Shown in the page's language and read back the same way on saving.
@@ -81,9 +94,15 @@ class QuotaPages {
     }
 
     @PostMapping("/quotas")
-    String save(@AuthenticationPrincipal AttainUser user, @RequestParam String period,
-            @RequestParam(required = false) Long team, @RequestParam(name = "personId", required = false) List<Long> personIds,
-            WebRequest request, Locale locale, Model model, RedirectAttributes flash) {
+    String save(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam String period,
+            @RequestParam(required = false) Long team,
+            @RequestParam(name = "personId", required = false) List<Long> personIds,
+            WebRequest request,
+            Locale locale,
+            Model model,
+            RedirectAttributes flash) {
         if (!user.has(Role.ADMIN) && !user.has(Role.COMP_ADMIN)) {
             throw new ForbiddenException("Only admins and comp admins set quotas.");
         }
@@ -97,7 +116,8 @@ class QuotaPages {
             return redirect(period, team);
         }
         try {
-            int changed = this.changes.set(changes, List.of(), user.getUsername()).changed();
+            int changed =
+                    this.changes.set(changes, List.of(), user.getUsername()).changed();
             flash.addFlashAttribute("notice", "quota.saved");
             flash.addFlashAttribute("messageArg", Integer.toString(changed));
         } catch (InvalidInputException e) {
@@ -109,9 +129,14 @@ class QuotaPages {
 
     /** Team (pod) quotas for the shown quarter; members of a changed team are recalculated. */
     @PostMapping("/quotas/teams")
-    String saveTeams(@AuthenticationPrincipal AttainUser user, @RequestParam String period,
-            @RequestParam(required = false) Long team, @RequestParam(name = "teamId", required = false) List<Long> teamIds,
-            WebRequest request, Locale locale, RedirectAttributes flash) {
+    String saveTeams(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam String period,
+            @RequestParam(required = false) Long team,
+            @RequestParam(name = "teamId", required = false) List<Long> teamIds,
+            WebRequest request,
+            Locale locale,
+            RedirectAttributes flash) {
         if (!user.has(Role.ADMIN) && !user.has(Role.COMP_ADMIN)) {
             throw new ForbiddenException("Only admins and comp admins set quotas.");
         }
@@ -141,8 +166,8 @@ class QuotaPages {
      * amount stored with more decimals than a person may type (imports keep four) never blocks the
      * rest. The raw parameter values are read: Spring would split a lone "120,000" at the comma.
      */
-    static Map<Integer, BigDecimal> typedAmounts(WebRequest request, String field, List<Long> ids, Locale locale,
-            List<Integer> unreadable) {
+    static Map<Integer, BigDecimal> typedAmounts(
+            WebRequest request, String field, List<Long> ids, Locale locale, List<Integer> unreadable) {
         String[] typed = values(request, field);
         String[] shown = values(request, "shown" + Character.toUpperCase(field.charAt(0)) + field.substring(1));
         Map<Integer, BigDecimal> amounts = new LinkedHashMap<>();
@@ -163,11 +188,17 @@ class QuotaPages {
     /** The sheet's row numbers behind refused changes: the changes hold only the rows typed into. */
     static List<String> sheetRows(InvalidInputException e, Map<Integer, BigDecimal> typed) {
         List<Integer> rowOfChange = new ArrayList<>(typed.keySet());
-        return e.problems().stream().map(FieldProblem::field).map(field -> {
-            Matcher m = CHANGE_INDEX.matcher(field);
-            int change = m.find() ? Integer.parseInt(m.group(1)) - 1 : -1;
-            return change >= 0 && change < rowOfChange.size() ? Integer.toString(rowOfChange.get(change) + 1) : field;
-        }).distinct().toList();
+        return e.problems().stream()
+                .map(FieldProblem::field)
+                .map(field -> {
+                    Matcher m = CHANGE_INDEX.matcher(field);
+                    int change = m.find() ? Integer.parseInt(m.group(1)) - 1 : -1;
+                    return change >= 0 && change < rowOfChange.size()
+                            ? Integer.toString(rowOfChange.get(change) + 1)
+                            : field;
+                })
+                .distinct()
+                .toList();
     }
 
     private static String[] values(WebRequest request, String name) {

@@ -1,15 +1,15 @@
 package org.attain.quota.web;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.attain.access.AttainUser;
 import org.attain.access.Role;
-import org.attain.org.Visibility;
-import com.fasterxml.jackson.annotation.JsonAlias;
 import org.attain.org.PersonRef;
 import org.attain.org.PersonRefs;
+import org.attain.org.Visibility;
 import org.attain.platform.ForbiddenException;
 import org.attain.quota.QuotaChanges;
 import org.attain.quota.Quotas;
@@ -34,8 +34,7 @@ class QuotasApi {
     private final Visibility visibility;
     private final PersonRefs refs;
 
-    QuotasApi(Quotas quotas, TeamQuotas teamQuotas, QuotaChanges changes, Visibility visibility,
-            PersonRefs refs) {
+    QuotasApi(Quotas quotas, TeamQuotas teamQuotas, QuotaChanges changes, Visibility visibility, PersonRefs refs) {
         this.refs = refs;
         this.quotas = quotas;
         this.teamQuotas = teamQuotas;
@@ -44,9 +43,12 @@ class QuotasApi {
     }
 
     @GetMapping
-    @Operation(summary = "Everyone's quota for a quarter in one call (reps you may see, with employee id and e-mail), "
-            + "optionally for one team")
-    List<Quotas.Row> list(@AuthenticationPrincipal AttainUser user, @RequestParam String period,
+    @Operation(
+            summary = "Everyone's quota for a quarter in one call (reps you may see, with employee id and e-mail), "
+                    + "optionally for one team")
+    List<Quotas.Row> list(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam String period,
             @RequestParam(required = false) Long team) {
         return quotas.forPeriod(period, team, visibility.scopeOf(user));
     }
@@ -61,26 +63,30 @@ class QuotasApi {
     }
 
     /** {@code rows}: payee quotas; {@code teams}: team (pod) quotas. Either may be left out. */
-    record Bulk(List<Row> rows, List<TeamQuotas.Change> teams) {
-    }
+    record Bulk(List<Row> rows, List<TeamQuotas.Change> teams) {}
 
     /** @param personId an id (number), employee id or e-mail; {@code person} is the same field by another name */
-    record Row(@JsonAlias("person") PersonRef personId, String periodId, java.math.BigDecimal amount) {
-    }
+    record Row(@JsonAlias("person") PersonRef personId, String periodId, java.math.BigDecimal amount) {}
 
     @PutMapping
-    @Operation(summary = "Set many payee and team (pod) quotas at once: all or none; each problem names its row"
-            + " (rows[n] or teams[n]) and field. Recalculates the people concerned (for a team: its members in that period).")
+    @Operation(
+            summary =
+                    "Set many payee and team (pod) quotas at once: all or none; each problem names its row"
+                            + " (rows[n] or teams[n]) and field. Recalculates the people concerned (for a team: its members in that period).")
     Map<String, Integer> set(@AuthenticationPrincipal AttainUser user, @RequestBody Bulk body) {
         if (!user.has(Role.ADMIN) && !user.has(Role.COMP_ADMIN)) {
             throw new ForbiddenException("Only admins and comp admins set quotas.");
         }
         List<Row> given = body == null || body.rows() == null ? List.of() : body.rows();
-        List<Long> people = refs.resolveAll(user, given.stream().map(r -> r == null ? null : r.personId()).toList(),
-                i -> "rows[" + i + "].personId", PersonRefs.Miss.BAD_REQUEST);
+        List<Long> people = refs.resolveAll(
+                user,
+                given.stream().map(r -> r == null ? null : r.personId()).toList(),
+                i -> "rows[" + i + "].personId",
+                PersonRefs.Miss.BAD_REQUEST);
         List<Quotas.Change> rows = new java.util.ArrayList<>();
         for (int i = 0; i < given.size(); i++) {
-            rows.add(new Quotas.Change(people.get(i), given.get(i).periodId(), given.get(i).amount()));
+            rows.add(new Quotas.Change(
+                    people.get(i), given.get(i).periodId(), given.get(i).amount()));
         }
         List<TeamQuotas.Change> teams = body == null || body.teams() == null ? List.of() : body.teams();
         QuotaChanges.Outcome outcome = changes.set(rows, teams, user.getUsername());

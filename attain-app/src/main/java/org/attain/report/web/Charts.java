@@ -16,8 +16,7 @@ import org.attain.report.Table;
  */
 final class Charts {
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /** Categories along x and one series per name; stack groups series that may be stacked. */
     static Map<String, Object> chart(List<String> categories, List<Map<String, Object>> series) {
@@ -71,8 +70,10 @@ final class Charts {
         List<Map<String, Object>> series = new ArrayList<>();
         for (String c : currencies) {
             List<BigDecimal> data = new ArrayList<>(java.util.Collections.nCopies(catList.size(), (BigDecimal) null));
-            t.rows().stream().filter(r -> c.equals(r.get(currencyCol)))
-                    .forEach(r -> data.set(catList.indexOf(String.valueOf(r.get(categoryCol))), money((BigDecimal) r.get(amountCol))));
+            t.rows().stream()
+                    .filter(r -> c.equals(r.get(currencyCol)))
+                    .forEach(r -> data.set(
+                            catList.indexOf(String.valueOf(r.get(categoryCol))), money((BigDecimal) r.get(amountCol))));
             series.add(series(c, null, data));
         }
         return chart(catList, series);
@@ -86,13 +87,16 @@ final class Charts {
             String period = (String) r.get(0);
             periods.add(period);
             String key = r.get(3) + "|" + r.get(2);
-            byKey.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(period, (BigDecimal) r.get(4), BigDecimal::add);
+            byKey.computeIfAbsent(key, k -> new LinkedHashMap<>())
+                    .merge(period, (BigDecimal) r.get(4), BigDecimal::add);
         }
         List<String> cats = new ArrayList<>(periods);
         List<Map<String, Object>> series = new ArrayList<>();
         byKey.forEach((key, perPeriod) -> {
             String[] k = key.split("\\|", -1);
-            List<BigDecimal> data = cats.stream().map(p -> perPeriod.get(p) == null ? null : money(perPeriod.get(p))).toList();
+            List<BigDecimal> data = cats.stream()
+                    .map(p -> perPeriod.get(p) == null ? null : money(perPeriod.get(p)))
+                    .toList();
             series.add(series(k[1] + " (" + k[0] + ")", k[0], data));
         });
         return chart(cats, series);
@@ -111,7 +115,8 @@ final class Charts {
         for (String c : currencies) {
             for (int col : new int[] {2, 3}) {
                 List<BigDecimal> data = new ArrayList<>(java.util.Collections.nCopies(cats.size(), (BigDecimal) null));
-                t.rows().stream().filter(r -> c.equals(r.get(1)))
+                t.rows().stream()
+                        .filter(r -> c.equals(r.get(1)))
                         .forEach(r -> data.set(cats.indexOf((String) r.get(0)), money((BigDecimal) r.get(col))));
                 series.add(series((col == 2 ? accruedLabel : approvedLabel) + " " + c, null, data));
             }

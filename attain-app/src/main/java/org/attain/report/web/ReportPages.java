@@ -34,8 +34,14 @@ class ReportPages {
     private final EarningsExport earnings;
     private final org.attain.calc.CalcRuns runs;
 
-    ReportPages(Reports reports, TableExport export, StatementPdf statements, Periods periods, MessageSource messages,
-            EarningsExport earnings, org.attain.calc.CalcRuns runs) {
+    ReportPages(
+            Reports reports,
+            TableExport export,
+            StatementPdf statements,
+            Periods periods,
+            MessageSource messages,
+            EarningsExport earnings,
+            org.attain.calc.CalcRuns runs) {
         this.runs = runs;
         this.reports = reports;
         this.export = export;
@@ -46,7 +52,8 @@ class ReportPages {
     }
 
     @GetMapping("/reports")
-    String reports(@AuthenticationPrincipal AttainUser user, @RequestParam(required = false) String period, Model model) {
+    String reports(
+            @AuthenticationPrincipal AttainUser user, @RequestParam(required = false) String period, Model model) {
         String p = period == null || period.isBlank() ? reports.defaultPeriod(ReportKind.TEAM_TARGETS) : period.strip();
         Table targets = reports.build(user, ReportKind.TEAM_TARGETS, p);
         Table distribution = reports.build(user, ReportKind.ATTAINMENT_DISTRIBUTION, p);
@@ -65,22 +72,36 @@ class ReportPages {
     }
 
     @GetMapping("/finance")
-    String finance(@AuthenticationPrincipal AttainUser user, @RequestParam(required = false) String year,
-            @RequestParam(required = false) String period, Locale locale, Model model) {
+    String finance(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam(required = false) String year,
+            @RequestParam(required = false) String period,
+            Locale locale,
+            Model model) {
         String y = year == null || year.isBlank() ? reports.defaultPeriod(ReportKind.COMMISSION_COST) : year.strip();
-        String q = period == null || period.isBlank() ? reports.defaultPeriod(ReportKind.COST_OF_SALES) : period.strip();
+        String q =
+                period == null || period.isBlank() ? reports.defaultPeriod(ReportKind.COST_OF_SALES) : period.strip();
         Table cost = reports.build(user, ReportKind.COMMISSION_COST, y);
         Table accrued = reports.build(user, ReportKind.ACCRUED_VS_PAID, y);
         Table costOfSales = reports.build(user, ReportKind.COST_OF_SALES, q);
         Map<String, Object> charts = new LinkedHashMap<>();
         charts.put("cost", Charts.costByPeriod(cost));
-        charts.put("accrued", Charts.accruedVsPaid(accrued, messages.getMessage("report.col.accrued", null, locale),
-                messages.getMessage("report.col.approved", null, locale)));
+        charts.put(
+                "accrued",
+                Charts.accruedVsPaid(
+                        accrued,
+                        messages.getMessage("report.col.accrued", null, locale),
+                        messages.getMessage("report.col.approved", null, locale)));
         model.addAttribute("year", y);
         model.addAttribute("period", q);
-        model.addAttribute("years", periods.list(PeriodKind.YEAR, null).stream().map(Periods.PeriodRow::id)
-                .filter(id -> id.compareTo(reports.defaultPeriod(ReportKind.COMMISSION_COST)) <= 0)
-                .sorted(java.util.Comparator.reverseOrder()).limit(3).toList());
+        model.addAttribute(
+                "years",
+                periods.list(PeriodKind.YEAR, null).stream()
+                        .map(Periods.PeriodRow::id)
+                        .filter(id -> id.compareTo(reports.defaultPeriod(ReportKind.COMMISSION_COST)) <= 0)
+                        .sorted(java.util.Comparator.reverseOrder())
+                        .limit(3)
+                        .toList());
         model.addAttribute("quarters", quarters());
         model.addAttribute("cost", cost);
         model.addAttribute("accrued", accrued);
@@ -90,13 +111,16 @@ class ReportPages {
     }
 
     /** Periods to choose from, by kind (message key of the group's label, newest first). */
-    record Choice(String label, List<String> ids) {
-    }
+    record Choice(String label, List<String> ids) {}
 
     /** The earnings export on screen, a page of rows at a time, with its CSV and XLSX downloads; for everyone, within what they may see. */
     @GetMapping("/reports/earnings")
-    String earnings(@AuthenticationPrincipal AttainUser user, @RequestParam(required = false) String period,
-            @RequestParam(defaultValue = "0") int page, Locale locale, Model model) {
+    String earnings(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam(required = false) String period,
+            @RequestParam(defaultValue = "0") int page,
+            Locale locale,
+            Model model) {
         int size = EarningsExport.PAGE_ROWS_ON_SCREEN;
         EarningsExport.Page p = earnings.page(user, period, Math.max(page, 0), size);
         if (p.rows().isEmpty() && p.total() > 0) {
@@ -111,9 +135,14 @@ class ReportPages {
     }
 
     @GetMapping({"/reports/{report}/export", "/finance/{report}/export"})
-    ResponseEntity<byte[]> download(@AuthenticationPrincipal AttainUser user, @PathVariable String report,
-            @RequestParam(required = false) String period, @RequestParam(required = false) String format, Locale locale) {
-        ReportKind kind = ReportKind.of(report).orElseThrow(() -> new org.attain.platform.NotFoundException("report", report));
+    ResponseEntity<byte[]> download(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable String report,
+            @RequestParam(required = false) String period,
+            @RequestParam(required = false) String format,
+            Locale locale) {
+        ReportKind kind =
+                ReportKind.of(report).orElseThrow(() -> new org.attain.platform.NotFoundException("report", report));
         if (kind == ReportKind.EARNINGS) {
             return ReportsApi.earningsFile(earnings.file(user, period, ReportsApi.format(format), locale));
         }
@@ -123,8 +152,11 @@ class ReportPages {
     }
 
     @GetMapping("/reports/statements/{personId}")
-    ResponseEntity<byte[]> statement(@AuthenticationPrincipal AttainUser user, @PathVariable long personId,
-            @RequestParam String period, Locale locale) {
+    ResponseEntity<byte[]> statement(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable long personId,
+            @RequestParam String period,
+            Locale locale) {
         return ReportsApi.pdf(statements.render(user, personId, period.strip(), locale));
     }
 
@@ -136,15 +168,25 @@ class ReportPages {
             var current = periods.current(kind);
             List<Periods.PeriodRow> upToNow = periods.list(kind, null).stream()
                     .filter(q -> !q.startsOn().isAfter(current.startsOn()))
-                    .sorted(java.util.Comparator.comparing(Periods.PeriodRow::startsOn).reversed()).toList();
+                    .sorted(java.util.Comparator.comparing(Periods.PeriodRow::startsOn)
+                            .reversed())
+                    .toList();
             List<String> ids = new java.util.ArrayList<>(upToNow.stream()
                     .limit(kind == PeriodKind.YEAR ? 3 : kind == PeriodKind.QUARTER ? 8 : 24)
-                    .map(Periods.PeriodRow::id).toList());
-            // Older periods a run over chosen periods calculated follow the recent ones (a year counts when its months did).
-            upToNow.stream().map(Periods.PeriodRow::id).filter(id -> !ids.contains(id))
-                    .filter(id -> calculated.contains(id) || calculated.contains(id + "-01") || calculated.contains(id + "-Q1"))
+                    .map(Periods.PeriodRow::id)
+                    .toList());
+            // Older periods a run over chosen periods calculated follow the recent ones (a year counts when its months
+            // did).
+            upToNow.stream()
+                    .map(Periods.PeriodRow::id)
+                    .filter(id -> !ids.contains(id))
+                    .filter(id -> calculated.contains(id)
+                            || calculated.contains(id + "-01")
+                            || calculated.contains(id + "-Q1"))
                     .forEach(ids::add);
-            periods.find(chosen).filter(c -> c.kind() == kind && !ids.contains(chosen)).ifPresent(c -> ids.add(0, chosen));
+            periods.find(chosen)
+                    .filter(c -> c.kind() == kind && !ids.contains(chosen))
+                    .ifPresent(c -> ids.add(0, chosen));
             out.add(new Choice("report.earnings.kind." + kind.name().toLowerCase(Locale.ROOT), ids));
         }
         return out;
@@ -156,6 +198,8 @@ class ReportPages {
         return periods.list(PeriodKind.QUARTER, null).stream()
                 .filter(q -> !q.startsOn().isAfter(current.startsOn()))
                 .filter(q -> !q.endsOn().isBefore(current.startsOn().minusYears(2)) || calculated.contains(q.id()))
-                .map(Periods.PeriodRow::id).sorted(java.util.Comparator.reverseOrder()).toList();
+                .map(Periods.PeriodRow::id)
+                .sorted(java.util.Comparator.reverseOrder())
+                .toList();
     }
 }

@@ -35,7 +35,8 @@ class CellLimitReaderTest {
 
     @Test
     void aHugeQuotedOrPlainCellIsCutToOneCharacterMoreThanACellMayHoldAndTheNextRowsAreIntact() throws IOException {
-        String huge = "x,\"\"y\"\"\n".repeat(200_000); // 1.6 million characters of delimiters, escaped quotes and line breaks
+        String huge =
+                "x,\"\"y\"\"\n".repeat(200_000); // 1.6 million characters of delimiters, escaped quotes and line breaks
         String csv = "id,note,amount\n1,\"" + huge + "\",10\n2," + "z".repeat(100_000) + ",20\n3,ok,30\n";
         List<List<String>> rows = parse(csv, true);
         assertThat(rows).hasSize(4);
@@ -49,6 +50,7 @@ class CellLimitReaderTest {
     @Test
     void aQuoteAtTheVeryEndOfTheFileClosesItsCell() throws IOException {
         assertThat(parse("a,\"b\"", true)).containsExactly(List.of("a", "b"));
-        assertThat(parse("a,\"" + "b".repeat(40_000) + "\"", true).get(0).get(1)).hasSize(Cells.MAX_LENGTH + 1);
+        assertThat(parse("a,\"" + "b".repeat(40_000) + "\"", true).get(0).get(1))
+                .hasSize(Cells.MAX_LENGTH + 1);
     }
 }

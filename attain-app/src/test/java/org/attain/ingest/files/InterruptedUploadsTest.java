@@ -46,7 +46,8 @@ class InterruptedUploadsTest {
         try {
             assertThat(imports.resolve("17-crm-deals.csv")).doesNotExist();
             assertThat(imports.resolve("18-people.xlsx")).doesNotExist();
-            assertThat(imports.resolve("pending/3f1c2a9e-0d4b-4c55-9a55-1b2c3d4e5f60-deals.csv")).exists();
+            assertThat(imports.resolve("pending/3f1c2a9e-0d4b-4c55-9a55-1b2c3d4e5f60-deals.csv"))
+                    .exists();
             assertThat(imports.resolve("notes.txt")).exists();
         } finally {
             cleaner.release();
@@ -55,7 +56,8 @@ class InterruptedUploadsTest {
 
     @Test
     void whileAnotherAttainHoldsTheFolderItsUploadsAreLeftAlone() throws IOException {
-        try (FileChannel channel = FileChannel.open(imports.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try (FileChannel channel = FileChannel.open(
+                        imports.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock held = channel.lock()) {
             InterruptedUploads cleaner = new InterruptedUploads(dataDir.toString());
             cleaner.release();

@@ -23,13 +23,14 @@ class XlsxRowsTest {
     @TempDir
     Path dir;
 
-    private final ImportProfile.Format format = new ImportProfile.Format("xlsx", ',', StandardCharsets.UTF_8, true, null,
-            "M/d/yyyy", NumberStyle.EN);
+    private final ImportProfile.Format format =
+            new ImportProfile.Format("xlsx", ',', StandardCharsets.UTF_8, true, null, "M/d/yyyy", NumberStyle.EN);
 
     @Test
     void datesBecomeIsoAndAmountsPlainWhateverTheirDisplayFormat() throws Exception {
         Path file = dir.resolve("deals.xlsx");
-        try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(file)) {
             var sheet = book.createSheet("Deals");
             var header = sheet.createRow(0);
             header.createCell(0).setCellValue("Deal ID");
@@ -69,7 +70,8 @@ class XlsxRowsTest {
     @Test
     void aCellLongerThanACellMayHoldArrivesCutToOneCharacterMoreAndIsRefusedByTheMapping() throws Exception {
         Path written = dir.resolve("short.xlsx");
-        try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(written)) {
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(written)) {
             var sheet = book.createSheet("Deals");
             sheet.createRow(0).createCell(0).setCellValue("Note");
             sheet.createRow(1).createCell(0).setCellValue("PLACEHOLDER");
@@ -78,11 +80,12 @@ class XlsxRowsTest {
         // neither Excel nor POI writes a longer cell, but a generated file can hold one
         Path file = dir.resolve("long.xlsx");
         try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(written));
-             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+                var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
             for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 byte[] bytes = in.readAllBytes();
                 if (entry.getName().equals("xl/sharedStrings.xml")) {
-                    bytes = new String(bytes, StandardCharsets.UTF_8).replace("PLACEHOLDER", "n".repeat(40_000))
+                    bytes = new String(bytes, StandardCharsets.UTF_8)
+                            .replace("PLACEHOLDER", "n".repeat(40_000))
                             .getBytes(StandardCharsets.UTF_8);
                 }
                 out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
@@ -93,8 +96,7 @@ class XlsxRowsTest {
         List<String[]> rows = new ArrayList<>();
         new XlsxRows(file, format).read(new RowSource.Handler() {
             @Override
-            public void header(List<String> names) {
-            }
+            public void header(List<String> names) {}
 
             @Override
             public void row(long number, String[] cells) {
@@ -102,7 +104,9 @@ class XlsxRowsTest {
             }
         });
         assertThat(rows.get(0)[0]).hasSize(Cells.MAX_LENGTH + 1);
-        assertThat(Cells.unstorable(List.of("Note"), rows.get(0))).extracting(Problem::code).containsExactly("ingest.bound.cellLength");
+        assertThat(Cells.unstorable(List.of("Note"), rows.get(0)))
+                .extracting(Problem::code)
+                .containsExactly("ingest.bound.cellLength");
     }
 
     @Test
@@ -110,13 +114,13 @@ class XlsxRowsTest {
         Path file = dir.resolve("broken.xlsx");
         Files.writeString(file, "this is not a zip file");
         assertThatThrownBy(() -> new XlsxRows(file, format).read(new RowSource.Handler() {
-            @Override
-            public void header(List<String> names) {
-            }
+                    @Override
+                    public void header(List<String> names) {}
 
-            @Override
-            public void row(long number, String[] cells) {
-            }
-        })).isInstanceOf(UnreadableFileException.class).hasMessageContaining("not a readable XLSX workbook");
+                    @Override
+                    public void row(long number, String[] cells) {}
+                }))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessageContaining("not a readable XLSX workbook");
     }
 }

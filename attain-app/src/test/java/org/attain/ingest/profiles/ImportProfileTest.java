@@ -19,7 +19,9 @@ class ImportProfileTest {
         assertThat(profile.source()).isEqualTo("crm");
         assertThat(profile.format().datePattern()).isEqualTo("M/d/yyyy");
         assertThat(profile.format().numbers()).isEqualTo(NumberStyle.EN);
-        assertThat(profile.columns()).containsEntry("owner", "Opportunity Owner").containsEntry("external_id", "Opportunity ID");
+        assertThat(profile.columns())
+                .containsEntry("owner", "Opportunity Owner")
+                .containsEntry("external_id", "Opportunity ID");
         assertThat(profile.values().get("status")).containsEntry("closed won", "won");
         assertThat(profile.match()).containsExactly(PeopleMatch.EMPLOYEE_ID, PeopleMatch.EMAIL, PeopleMatch.NAME);
     }
@@ -28,14 +30,16 @@ class ImportProfileTest {
     void thereIsAnExampleProfileForEveryRecordTypeAndEachNamesAFileThatExists() throws Exception {
         java.util.Set<String> records = new java.util.TreeSet<>();
         try (var files = Files.list(Path.of("../examples/imports"))) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".profile.yaml")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".profile.yaml"))
+                    .toList()) {
                 ImportProfile profile = ImportProfile.parse(file.getFileName().toString(), Files.readString(file));
                 records.add(profile.record());
             }
         }
         assertThat(records).containsExactlyInAnyOrderElementsOf(RecordKinds.names());
         for (String record : RecordKinds.names()) {
-            assertThat(RecordKinds.rows(record)).extracting(RecordKinds.FieldRow::name)
+            assertThat(RecordKinds.rows(record))
+                    .extracting(RecordKinds.FieldRow::name)
                     .containsExactlyElementsOf(RecordKinds.fieldNames(record));
         }
     }
@@ -43,7 +47,8 @@ class ImportProfileTest {
     @Test
     void aProfileWithoutSourceIsRefused() {
         assertThatThrownBy(() -> ImportProfile.parse("p", "columns: {amount: Amount}"))
-                .isInstanceOf(ProfileException.class).hasMessageContaining("'source' is required");
+                .isInstanceOf(ProfileException.class)
+                .hasMessageContaining("'source' is required");
     }
 
     @Test
@@ -60,7 +65,8 @@ class ImportProfileTest {
 
     @Test
     void eachRecordTypeKnowsItsOwnFields() {
-        assertThat(ImportProfile.parse("p", "record: quotas\nsource: plan\ncolumns: {person: Rep, amount: Quota}").columns())
+        assertThat(ImportProfile.parse("p", "record: quotas\nsource: plan\ncolumns: {person: Rep, amount: Quota}")
+                        .columns())
                 .containsKeys("person", "amount");
         assertThatThrownBy(() -> ImportProfile.parse("p", "record: quotas\nsource: plan\ncolumns: {owner: Rep}"))
                 .hasMessageContaining("unknown field 'owner' under columns for quotas; known: person, period, measure");
@@ -71,7 +77,8 @@ class ImportProfileTest {
         assertThatThrownBy(() -> ImportProfile.parse("p", "source: [crm")).hasMessageContaining("not valid YAML");
         assertThatThrownBy(() -> ImportProfile.parse("p", "source: crm\ncolumns: {amount: A}\nformat: {numbers: fr}"))
                 .hasMessageContaining("format.numbers 'fr'");
-        assertThatThrownBy(() -> ImportProfile.parse("p", "source: crm\ncolumns: {amount: A}\nformat: {encoding: klingon}"))
+        assertThatThrownBy(() ->
+                        ImportProfile.parse("p", "source: crm\ncolumns: {amount: A}\nformat: {encoding: klingon}"))
                 .hasMessageContaining("format.encoding 'klingon'");
     }
 }

@@ -28,8 +28,12 @@ class ValuesTest {
 
     @Test
     void datesFollowTheProfilePatternAndRefuseImpossibleDays() {
-        var american = ImportProfile.parse("p", "source: x\ncolumns: {amount: A}\nformat: {date: M/d/yyyy}").format().dates();
-        var german = ImportProfile.parse("p", "source: x\ncolumns: {amount: A}\nformat: {date: d.M.yyyy}").format().dates();
+        var american = ImportProfile.parse("p", "source: x\ncolumns: {amount: A}\nformat: {date: M/d/yyyy}")
+                .format()
+                .dates();
+        var german = ImportProfile.parse("p", "source: x\ncolumns: {amount: A}\nformat: {date: d.M.yyyy}")
+                .format()
+                .dates();
         assertThat(Values.date("3/7/2026", american)).isEqualTo(LocalDate.of(2026, 3, 7));
         assertThat(Values.date("3.7.2026", german)).isEqualTo(LocalDate.of(2026, 7, 3));
         assertThat(Values.date("2026-07-03", german)).isEqualTo(LocalDate.of(2026, 7, 3));

@@ -55,7 +55,8 @@ public class QuarantineAtScaleTest extends AttainIntegrationTest {
             Q6,2026-05-08,6000.00,USD,P00038
             """;
 
-    private static final String US_DOLLAR = "{\"column\":\"Currency\",\"value\":\"US$\",\"reason\":\"unknown currency 'US$'\"}";
+    private static final String US_DOLLAR =
+            "{\"column\":\"Currency\",\"value\":\"US$\",\"reason\":\"unknown currency 'US$'\"}";
 
     private JsonNode groups(long importId) {
         var response = admin.get("/api/v1/imports/" + importId + "/quarantine/groups");
@@ -68,7 +69,10 @@ public class QuarantineAtScaleTest extends AttainIntegrationTest {
     }
 
     private long transactions(String source) {
-        return jdbc.sql("select count(*) from sales_transaction where source = :s").param("s", source).query(Long.class).single();
+        return jdbc.sql("select count(*) from sales_transaction where source = :s")
+                .param("s", source)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -85,12 +89,16 @@ public class QuarantineAtScaleTest extends AttainIntegrationTest {
         // a correction that is itself wrong changes nothing
         var blanks = post(loaded.id(), "corrections", "{\"problem\":" + US_DOLLAR + ",\"to\":\"USD \"}");
         assertThat(blanks.statusCode()).isEqualTo(400);
-        assertThat(Json.parse(blanks.body()).get("errors").get(0).get("reason").asString()).contains("'USD '").contains("blanks");
+        assertThat(Json.parse(blanks.body()).get("errors").get(0).get("reason").asString())
+                .contains("'USD '")
+                .contains("blanks");
         var notIso = post(loaded.id(), "corrections", "{\"problem\":" + US_DOLLAR + ",\"to\":\"XYZ\"}");
         assertThat(notIso.statusCode()).isEqualTo(400);
         assertThat(Json.parse(notIso.body()).get("errors").get(0).get("reason").asString())
-                .isEqualTo("the correction 'XYZ' for column Currency is itself refused: unknown currency 'XYZ'; nothing was changed");
-        assertThat(groups(loaded.id()).get("groups").get(0).get("rows").asLong()).isEqualTo(4);
+                .isEqualTo(
+                        "the correction 'XYZ' for column Currency is itself refused: unknown currency 'XYZ'; nothing was changed");
+        assertThat(groups(loaded.id()).get("groups").get(0).get("rows").asLong())
+                .isEqualTo(4);
         assertThat(transactions(source)).isEqualTo(1);
 
         var corrected = post(loaded.id(), "corrections", "{\"problem\":" + US_DOLLAR + ",\"to\":\"USD\"}");
@@ -100,13 +108,16 @@ public class QuarantineAtScaleTest extends AttainIntegrationTest {
         assertThat(c.get("loaded").asLong()).isEqualTo(3);
         assertThat(c.get("stillQuarantined").asLong()).isEqualTo(1);
         assertThat(transactions(source)).isEqualTo(4);
-        assertThat(jdbc.sql("select currency from sales_transaction where source = :s and external_id = 'Q2'").param("s", source)
-                .query(String.class).single()).isEqualTo("USD");
+        assertThat(jdbc.sql("select currency from sales_transaction where source = :s and external_id = 'Q2'")
+                        .param("s", source)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("USD");
 
         JsonNode counts = groups(loaded.id()).get("counts");
-        assertThat(counts.get("open").asLong()).isEqualTo(1);     // Q5, no close date
+        assertThat(counts.get("open").asLong()).isEqualTo(1); // Q5, no close date
         assertThat(counts.get("fixed").asLong()).isEqualTo(3);
-        assertThat(counts.get("moved").asLong()).isEqualTo(1);    // Q4: its amount is still wrong, in the replay now
+        assertThat(counts.get("moved").asLong()).isEqualTo(1); // Q4: its amount is still wrong, in the replay now
         long replay = c.get("imports").get(0).asLong();
         JsonNode replayGroups = groups(replay);
         assertThat(replayGroups.get("groups").get(0).get("column").asString()).isEqualTo("Amount");
@@ -115,7 +126,8 @@ public class QuarantineAtScaleTest extends AttainIntegrationTest {
         // the same correction again: nothing left to act on, and it says so
         var again = post(loaded.id(), "corrections", "{\"problem\":" + US_DOLLAR + ",\"to\":\"USD\"}");
         assertThat(again.statusCode()).isEqualTo(409);
-        assertThat(Json.parse(again.body()).get("detail").asString()).contains("no open row with Currency 'US$' any more");
+        assertThat(Json.parse(again.body()).get("detail").asString())
+                .contains("no open row with Currency 'US$' any more");
     }
 
     @Test
@@ -125,15 +137,18 @@ public class QuarantineAtScaleTest extends AttainIntegrationTest {
 
         var noReason = post(loaded.id(), "dismissals", "{\"problem\":" + noCloseDate + "}");
         assertThat(noReason.statusCode()).isEqualTo(400);
-        assertThat(Json.parse(noReason.body()).get("errors").get(0).get("field").asString()).isEqualTo("reason");
+        assertThat(Json.parse(noReason.body()).get("errors").get(0).get("field").asString())
+                .isEqualTo("reason");
         var blankReason = post(loaded.id(), "dismissals", "{\"reason\":\"  \",\"problem\":" + noCloseDate + "}");
         assertThat(blankReason.statusCode()).isEqualTo(400);
 
-        var dismissed = post(loaded.id(), "dismissals", "{\"reason\":\"open deal, not won yet\",\"problem\":" + noCloseDate + "}");
+        var dismissed = post(
+                loaded.id(), "dismissals", "{\"reason\":\"open deal, not won yet\",\"problem\":" + noCloseDate + "}");
         assertThat(dismissed.statusCode()).isEqualTo(200);
         assertThat(Json.parse(dismissed.body()).get("dismissed").asLong()).isEqualTo(1);
 
-        JsonNode list = Json.parse(admin.get("/api/v1/imports/" + loaded.id() + "/quarantine/dismissed").body());
+        JsonNode list = Json.parse(admin.get("/api/v1/imports/" + loaded.id() + "/quarantine/dismissed")
+                .body());
         assertThat(list).hasSize(1);
         assertThat(list.get(0).get("reason").asString()).isEqualTo("open deal, not won yet");
         assertThat(list.get(0).get("by").asString()).isEqualTo("compadmin");
@@ -143,11 +158,20 @@ public class QuarantineAtScaleTest extends AttainIntegrationTest {
         assertThat(counts.get("open").asLong()).isEqualTo(4);
         assertThat(counts.get("dismissed").asLong()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'import.rows.dismissed' and entity_id = :id")
-                .param("id", String.valueOf(loaded.id())).query(Long.class).single()).isEqualTo(1);
+                        .param("id", String.valueOf(loaded.id()))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
 
         // one row by id, then the same row again: already dismissed, nothing changes
-        long rowId = Json.parse(admin.get("/api/v1/imports/" + loaded.id() + "/quarantine").body()).get(0).get("id").asLong();
-        assertThat(post(loaded.id(), "dismissals", "{\"reason\":\"test deal\",\"rows\":[" + rowId + "]}").statusCode()).isEqualTo(200);
+        long rowId = Json.parse(admin.get("/api/v1/imports/" + loaded.id() + "/quarantine")
+                        .body())
+                .get(0)
+                .get("id")
+                .asLong();
+        assertThat(post(loaded.id(), "dismissals", "{\"reason\":\"test deal\",\"rows\":[" + rowId + "]}")
+                        .statusCode())
+                .isEqualTo(200);
         var twice = post(loaded.id(), "dismissals", "{\"reason\":\"test deal\",\"rows\":[" + rowId + "]}");
         assertThat(twice.statusCode()).isEqualTo(409);
         assertThat(Json.parse(twice.body()).get("detail").asString()).isEqualTo("row 2 is already dismissed");
@@ -161,7 +185,8 @@ public class QuarantineAtScaleTest extends AttainIntegrationTest {
     void aLaterFileOrBulkCallDeliveringAQuarantinedKeyResolvesItAndCountsStayTrue() {
         String source = ImportApiCalls.fresh("crm-later");
         var first = api.load(profile(source), "crm.csv", CRM_EXPORT);
-        long totalOpenBefore = Json.parse(admin.get("/api/v1/quarantine").body()).get("open").asLong();
+        long totalOpenBefore =
+                Json.parse(admin.get("/api/v1/quarantine").body()).get("open").asLong();
 
         // the next export has Q5 with its close date and Q1, Q2 in dollars
         var later = api.load(profile(source), "crm-later.csv", """
@@ -170,26 +195,41 @@ public class QuarantineAtScaleTest extends AttainIntegrationTest {
                 Q5,2026-05-20,5000.00,USD,P00038
                 """);
         assertThat(later.summary()).isEqualTo("accepted=2 rejected=0 unchanged=0");
-        var rows = Json.parse(admin.get("/api/v1/imports/" + first.id() + "/quarantine").body());
+        var rows = Json.parse(
+                admin.get("/api/v1/imports/" + first.id() + "/quarantine").body());
         assertThat(rows.findValues("status").stream().map(JsonNode::asString).toList())
                 .containsExactly("DELIVERED", "OPEN", "OPEN", "OPEN", "DELIVERED");
         assertThat(rows.get(0).get("resolvedBy").asLong()).isEqualTo(later.id());
 
         // the bulk API is another load path: Q2 arrives there
-        var bulk = api.postJson("/api/v1/transactions/bulk", "{\"source\":\"" + source + "\",\"records\":[{\"external_id\":\"Q2\","
-                + "\"close_date\":\"2026-05-05\",\"amount\":\"2000.00\",\"currency\":\"USD\",\"owner\":\"P00038\"}]}", null);
+        var bulk = api.postJson(
+                "/api/v1/transactions/bulk",
+                "{\"source\":\"" + source + "\",\"records\":[{\"external_id\":\"Q2\","
+                        + "\"close_date\":\"2026-05-05\",\"amount\":\"2000.00\",\"currency\":\"USD\",\"owner\":\"P00038\"}]}",
+                null);
         assertThat(bulk.statusCode()).isEqualTo(200);
         long bulkImport = Json.parse(bulk.body()).get("importId").asLong();
         JsonNode counts = groups(first.id()).get("counts");
         assertThat(counts.get("open").asLong()).isEqualTo(2);
         assertThat(counts.get("delivered").asLong()).isEqualTo(3);
-        assertThat(Json.parse(admin.get("/api/v1/imports/" + first.id() + "/quarantine").body()).get(1).get("resolvedBy").asLong())
+        assertThat(Json.parse(admin.get("/api/v1/imports/" + first.id() + "/quarantine")
+                                .body())
+                        .get(1)
+                        .get("resolvedBy")
+                        .asLong())
                 .isEqualTo(bulkImport);
-        assertThat(Json.parse(admin.get("/api/v1/quarantine").body()).get("open").asLong()).isEqualTo(totalOpenBefore - 3);
+        assertThat(Json.parse(admin.get("/api/v1/quarantine").body())
+                        .get("open")
+                        .asLong())
+                .isEqualTo(totalOpenBefore - 3);
         assertThat(groups(first.id()).get("groups").get(0).get("rows").asLong()).isEqualTo(2); // Q3, Q4 still in US$
 
         // acting on a delivered row says so
-        long delivered = Json.parse(admin.get("/api/v1/imports/" + first.id() + "/quarantine").body()).get(0).get("id").asLong();
+        long delivered = Json.parse(admin.get("/api/v1/imports/" + first.id() + "/quarantine")
+                        .body())
+                .get(0)
+                .get("id")
+                .asLong();
         var late = post(first.id(), "dismissals", "{\"reason\":\"no longer needed\",\"rows\":[" + delivered + "]}");
         assertThat(late.statusCode()).isEqualTo(409);
         assertThat(Json.parse(late.body()).get("detail").asString())
@@ -206,23 +246,35 @@ public class QuarantineAtScaleTest extends AttainIntegrationTest {
                 columns: {code: Team Code, name: Team Name, region: Region}
                 """, "teams.csv", "Team Code,Team Name,Region\n" + code + ",Quarantine Team,Atlantis\n");
         assertThat(teams.summary()).isEqualTo("accepted=0 rejected=1 unchanged=0");
-        var bulk = api.postJson("/api/v1/teams/bulk", "{\"records\":[{\"code\":\"" + code + "\",\"name\":\"Quarantine Team\"}]}", null);
+        var bulk = api.postJson(
+                "/api/v1/teams/bulk", "{\"records\":[{\"code\":\"" + code + "\",\"name\":\"Quarantine Team\"}]}", null);
         assertThat(bulk.statusCode()).isEqualTo(200);
-        var row = Json.parse(admin.get("/api/v1/imports/" + teams.id() + "/quarantine").body()).get(0);
+        var row = Json.parse(admin.get("/api/v1/imports/" + teams.id() + "/quarantine")
+                        .body())
+                .get(0);
         assertThat(row.get("status").asString()).isEqualTo("DELIVERED");
-        assertThat(row.get("resolvedBy").asLong()).isEqualTo(Json.parse(bulk.body()).get("importId").asLong());
+        assertThat(row.get("resolvedBy").asLong())
+                .isEqualTo(Json.parse(bulk.body()).get("importId").asLong());
     }
 
     @Test
     void rowsQuarantinedBeforeRowsKeptTheirKeyGetItAtStartAndResolveToo() {
         String source = ImportApiCalls.fresh("crm-older");
         var first = api.load(profile(source), "crm.csv", CRM_EXPORT);
-        jdbc.sql("update ingest_quarantine set record_key = null where import_id = :id").param("id", first.id()).update();
+        jdbc.sql("update ingest_quarantine set record_key = null where import_id = :id")
+                .param("id", first.id())
+                .update();
 
         delivery.keyOlderRows();
         assertThat(jdbc.sql("select record_key from ingest_quarantine where import_id = :id order by row_number")
-                .param("id", first.id()).query(String.class).list()).containsExactly("Q1", "Q2", "Q3", "Q4", "Q5");
-        api.load(profile(source), "crm-later.csv", "Deal,Close Date,Amount,Currency,Owner\nQ3,2026-05-06,3000.00,USD,P00038\n");
+                        .param("id", first.id())
+                        .query(String.class)
+                        .list())
+                .containsExactly("Q1", "Q2", "Q3", "Q4", "Q5");
+        api.load(
+                profile(source),
+                "crm-later.csv",
+                "Deal,Close Date,Amount,Currency,Owner\nQ3,2026-05-06,3000.00,USD,P00038\n");
         assertThat(groups(first.id()).get("counts").get("delivered").asLong()).isEqualTo(1);
     }
 
@@ -230,11 +282,21 @@ public class QuarantineAtScaleTest extends AttainIntegrationTest {
     void onlyAdminsAndCompAdminsWorkTheQuarantine() {
         var loaded = api.load(profile(ImportApiCalls.fresh("crm-roles")), "crm.csv", CRM_EXPORT);
         WebSession manager = login("manager", "demo");
-        assertThat(manager.get("/api/v1/imports/" + loaded.id() + "/quarantine/groups").statusCode()).isEqualTo(403);
+        assertThat(manager.get("/api/v1/imports/" + loaded.id() + "/quarantine/groups")
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(manager.get("/api/v1/quarantine").statusCode()).isEqualTo(403);
-        assertThat(manager.sendJson("POST", "/api/v1/imports/" + loaded.id() + "/quarantine/dismissals",
-                "{\"reason\":\"x\",\"all\":true}").statusCode()).isEqualTo(403);
-        assertThat(login("admin", "demo").get("/api/v1/imports/" + loaded.id() + "/quarantine/groups").statusCode()).isEqualTo(200);
-        assertThat(admin.get("/api/v1/imports/999999999/quarantine/groups").statusCode()).isEqualTo(404);
+        assertThat(manager.sendJson(
+                                "POST",
+                                "/api/v1/imports/" + loaded.id() + "/quarantine/dismissals",
+                                "{\"reason\":\"x\",\"all\":true}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(login("admin", "demo")
+                        .get("/api/v1/imports/" + loaded.id() + "/quarantine/groups")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(admin.get("/api/v1/imports/999999999/quarantine/groups").statusCode())
+                .isEqualTo(404);
     }
 }

@@ -23,13 +23,17 @@ class TransactionMapperTest {
             values: {status: {Gewonnen: won}}
             people: {match: [employee_id, email, name]}
             """;
-    private static final List<String> HEADER = List.of("Deal", "Datum", "Betrag", "Währung", "Verkäufer", "Phase", "Aufteilung");
+    private static final List<String> HEADER =
+            List.of("Deal", "Datum", "Betrag", "Währung", "Verkäufer", "Phase", "Aufteilung");
 
-    private final Directory directory = new Directory(List.of(
-            new Directory.PersonRef(1, "P00001", "jon.smith@example.com", "Jon Smith"),
-            new Directory.PersonRef(2, "P00002", "ava.jones@example.com", "Ava Jones")),
-            List.of(PeopleMatch.EMPLOYEE_ID, PeopleMatch.EMAIL, PeopleMatch.NAME), Map.of());
-    private final TransactionMapper mapper = new TransactionMapper(ImportProfile.parse("de", PROFILE), HEADER, directory, false);
+    private final Directory directory = new Directory(
+            List.of(
+                    new Directory.PersonRef(1, "P00001", "jon.smith@example.com", "Jon Smith"),
+                    new Directory.PersonRef(2, "P00002", "ava.jones@example.com", "Ava Jones")),
+            List.of(PeopleMatch.EMPLOYEE_ID, PeopleMatch.EMAIL, PeopleMatch.NAME),
+            Map.of());
+    private final TransactionMapper mapper =
+            new TransactionMapper(ImportProfile.parse("de", PROFILE), HEADER, directory, false);
 
     @Test
     void aGermanRowIsMappedToCanonicalValues() {
@@ -57,46 +61,60 @@ class TransactionMapperTest {
 
     @Test
     void splitsThatDoNotAddUpToOneAreRejectedWithTheirSum() {
-        var mapped = mapper.map(4, new String[] {"D-3", "3.7.2026", "100,00", "EUR", "P00001", "", "P00001:60%; P00002:50%"});
-        assertThat(mapped.problems()).singleElement().extracting(Problem::reason)
+        var mapped = mapper.map(
+                4, new String[] {"D-3", "3.7.2026", "100,00", "EUR", "P00001", "", "P00001:60%; P00002:50%"});
+        assertThat(mapped.problems())
+                .singleElement()
+                .extracting(Problem::reason)
                 .isEqualTo("split shares add up to 1.10, not 1.00");
-        var ok = mapper.map(5, new String[] {"D-4", "3.7.2026", "100,00", "EUR", "P00001", "", "P00001:0,5; ava.jones@example.com:0,5"});
-        assertThat(ok.row().splitsJson()).isEqualTo("[{\"person_id\":1,\"share\":0.5},{\"person_id\":2,\"share\":0.5}]");
+        var ok = mapper.map(5, new String[] {
+            "D-4", "3.7.2026", "100,00", "EUR", "P00001", "", "P00001:0,5; ava.jones@example.com:0,5"
+        });
+        assertThat(ok.row().splitsJson())
+                .isEqualTo("[{\"person_id\":1,\"share\":0.5},{\"person_id\":2,\"share\":0.5}]");
     }
 
     @Test
     void everyProblemOfARowIsReportedAtOnce() {
         var mapped = mapper.map(6, new String[] {"", "31.02.2026", "12k", "EURO", "P00001", "", ""});
-        assertThat(mapped.problems()).extracting(Problem::reason).containsExactly(
-                "missing transaction id",
-                "bad close date '31.02.2026': not a real date in the form d.M.yyyy",
-                "bad amount '12k': not a number like 1.234,56",
-                "unknown currency 'EURO'");
+        assertThat(mapped.problems())
+                .extracting(Problem::reason)
+                .containsExactly(
+                        "missing transaction id",
+                        "bad close date '31.02.2026': not a real date in the form d.M.yyyy",
+                        "bad amount '12k': not a number like 1.234,56",
+                        "unknown currency 'EURO'");
         assertThat(mapped.problems().get(3).suggestion()).isEqualTo("EUR");
     }
 
     @Test
     void valuesBeyondTheBoundsAreRefusedWithTheirReasonAndMessageKey() {
-        var mapped = mapper.map(7, new String[] {"D\t5", "1.1.0001", "999.999.999.999.999,9999", "XXX", "P00001", "", ""});
-        assertThat(mapped.problems()).extracting(Problem::column, Problem::code).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Deal", "ingest.bound.idControl"),
-                org.assertj.core.groups.Tuple.tuple("Datum", "ingest.bound.closeDate"),
-                org.assertj.core.groups.Tuple.tuple("Betrag", "ingest.bound.amountSize"),
-                org.assertj.core.groups.Tuple.tuple("Währung", "ingest.bound.currencyNotInCirculation"));
-        assertThat(mapped.problems().get(1).reason()).isEqualTo("close date 0001-01-01 is outside 1970-01-01 to 2199-12-31");
+        var mapped =
+                mapper.map(7, new String[] {"D\t5", "1.1.0001", "999.999.999.999.999,9999", "XXX", "P00001", "", ""});
+        assertThat(mapped.problems())
+                .extracting(Problem::column, Problem::code)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Deal", "ingest.bound.idControl"),
+                        org.assertj.core.groups.Tuple.tuple("Datum", "ingest.bound.closeDate"),
+                        org.assertj.core.groups.Tuple.tuple("Betrag", "ingest.bound.amountSize"),
+                        org.assertj.core.groups.Tuple.tuple("Währung", "ingest.bound.currencyNotInCirculation"));
+        assertThat(mapped.problems().get(1).reason())
+                .isEqualTo("close date 0001-01-01 is outside 1970-01-01 to 2199-12-31");
         assertThat(mapped.problems().get(2).args()).containsExactly("999999999999999.9999", "1000000000000");
     }
 
     @Test
     void anIdThatLooksLikeASpreadsheetFormulaWithQuotesAndCommasIsTakenAsItIs() {
-        var mapped = mapper.map(8, new String[] {"=HYPERLINK(\"http://x\",\"tx\"),y", "3.7.2026", "1.000,00", "USD", "P00001", "", ""});
+        var mapped = mapper.map(
+                8, new String[] {"=HYPERLINK(\"http://x\",\"tx\"),y", "3.7.2026", "1.000,00", "USD", "P00001", "", ""});
         assertThat(mapped.problems()).isEmpty();
         assertThat(mapped.row().externalId()).isEqualTo("=HYPERLINK(\"http://x\",\"tx\"),y");
     }
 
     @Test
     void aMappedColumnMissingFromTheFileIsNamedWithTheColumnsThereAre() {
-        assertThatThrownBy(() -> new TransactionMapper(ImportProfile.parse("de", PROFILE), List.of("Deal", "Datum"), directory, false))
+        assertThatThrownBy(() -> new TransactionMapper(
+                        ImportProfile.parse("de", PROFILE), List.of("Deal", "Datum"), directory, false))
                 .isInstanceOf(ProfileException.class)
                 .hasMessageContaining("'Betrag' (for amount)")
                 .hasMessageContaining("its columns are: Deal, Datum");

@@ -34,20 +34,55 @@ import org.attain.engine.time.PeriodId;
  * first period computed (absent: empty), so a run may start after earlier closed periods. {@code pods}
  * are team memberships and team quotas, read only by components on pod attainment.
  */
-public record CalculationInput(FiscalCalendar calendar, List<CompiledPlan> plans, List<PlanAssignment> assignments,
-        List<Person> people, List<ReportingLine> reportingLines, List<Quota> quotas, List<FxRate> fxRates,
-        List<Transaction> transactions, List<Event> events, List<KpiScore> kpiScores,
-        List<ManualAdjustment> adjustments, List<PeriodId> periods, Set<PersonId> payees,
-        Map<PersonId, LedgerState> openingLedger, Pods pods) {
+public record CalculationInput(
+        FiscalCalendar calendar,
+        List<CompiledPlan> plans,
+        List<PlanAssignment> assignments,
+        List<Person> people,
+        List<ReportingLine> reportingLines,
+        List<Quota> quotas,
+        List<FxRate> fxRates,
+        List<Transaction> transactions,
+        List<Event> events,
+        List<KpiScore> kpiScores,
+        List<ManualAdjustment> adjustments,
+        List<PeriodId> periods,
+        Set<PersonId> payees,
+        Map<PersonId, LedgerState> openingLedger,
+        Pods pods) {
 
     /** An input without pods (kept for callers written before team quotas existed). */
-    public CalculationInput(FiscalCalendar calendar, List<CompiledPlan> plans, List<PlanAssignment> assignments,
-            List<Person> people, List<ReportingLine> reportingLines, List<Quota> quotas, List<FxRate> fxRates,
-            List<Transaction> transactions, List<Event> events, List<KpiScore> kpiScores,
-            List<ManualAdjustment> adjustments, List<PeriodId> periods, Set<PersonId> payees,
+    public CalculationInput(
+            FiscalCalendar calendar,
+            List<CompiledPlan> plans,
+            List<PlanAssignment> assignments,
+            List<Person> people,
+            List<ReportingLine> reportingLines,
+            List<Quota> quotas,
+            List<FxRate> fxRates,
+            List<Transaction> transactions,
+            List<Event> events,
+            List<KpiScore> kpiScores,
+            List<ManualAdjustment> adjustments,
+            List<PeriodId> periods,
+            Set<PersonId> payees,
             Map<PersonId, LedgerState> openingLedger) {
-        this(calendar, plans, assignments, people, reportingLines, quotas, fxRates, transactions, events, kpiScores,
-                adjustments, periods, payees, openingLedger, Pods.NONE);
+        this(
+                calendar,
+                plans,
+                assignments,
+                people,
+                reportingLines,
+                quotas,
+                fxRates,
+                transactions,
+                events,
+                kpiScores,
+                adjustments,
+                periods,
+                payees,
+                openingLedger,
+                Pods.NONE);
     }
 
     public CalculationInput {
@@ -73,10 +108,24 @@ public record CalculationInput(FiscalCalendar calendar, List<CompiledPlan> plans
     }
 
     /** The same input restricted to some payees and periods, starting from the given ledgers. */
-    public CalculationInput only(Set<PersonId> somePayees, List<PeriodId> somePeriods,
-            Map<PersonId, LedgerState> opening) {
-        return new CalculationInput(calendar, plans, assignments, people, reportingLines, quotas, fxRates,
-                transactions, events, kpiScores, adjustments, somePeriods, somePayees, opening, pods);
+    public CalculationInput only(
+            Set<PersonId> somePayees, List<PeriodId> somePeriods, Map<PersonId, LedgerState> opening) {
+        return new CalculationInput(
+                calendar,
+                plans,
+                assignments,
+                people,
+                reportingLines,
+                quotas,
+                fxRates,
+                transactions,
+                events,
+                kpiScores,
+                adjustments,
+                somePeriods,
+                somePayees,
+                opening,
+                pods);
     }
 
     /**
@@ -84,8 +133,22 @@ public record CalculationInput(FiscalCalendar calendar, List<CompiledPlan> plans
      * ledgers: one chunk of a run that loads transactions per group of payees.
      */
     public CalculationInput forChunk(List<Transaction> chunkTransactions, Set<PersonId> chunkPayees) {
-        return new CalculationInput(calendar, plans, assignments, people, reportingLines, quotas, fxRates,
-                chunkTransactions, events, kpiScores, adjustments, periods, chunkPayees, Map.of(), pods);
+        return new CalculationInput(
+                calendar,
+                plans,
+                assignments,
+                people,
+                reportingLines,
+                quotas,
+                fxRates,
+                chunkTransactions,
+                events,
+                kpiScores,
+                adjustments,
+                periods,
+                chunkPayees,
+                Map.of(),
+                pods);
     }
 
     /**
@@ -116,8 +179,22 @@ public record CalculationInput(FiscalCalendar calendar, List<CompiledPlan> plans
     public CalculationInput withTransactions(List<Transaction> more) {
         List<Transaction> all = new ArrayList<>(transactions);
         all.addAll(more);
-        return new CalculationInput(calendar, plans, assignments, people, reportingLines, quotas, fxRates, all,
-                events, kpiScores, adjustments, periods, payees, openingLedger, pods);
+        return new CalculationInput(
+                calendar,
+                plans,
+                assignments,
+                people,
+                reportingLines,
+                quotas,
+                fxRates,
+                all,
+                events,
+                kpiScores,
+                adjustments,
+                periods,
+                payees,
+                openingLedger,
+                pods);
     }
 
     /** Collects the parts of an input; every list starts empty and the calendar starts in January. */
@@ -232,8 +309,21 @@ public record CalculationInput(FiscalCalendar calendar, List<CompiledPlan> plans
         }
 
         public CalculationInput build() {
-            return new CalculationInput(calendar, plans, assignments, people, reportingLines, quotas, fxRates,
-                    transactions, events, kpiScores, adjustments, periods, payees, openingLedger,
+            return new CalculationInput(
+                    calendar,
+                    plans,
+                    assignments,
+                    people,
+                    reportingLines,
+                    quotas,
+                    fxRates,
+                    transactions,
+                    events,
+                    kpiScores,
+                    adjustments,
+                    periods,
+                    payees,
+                    openingLedger,
                     new Pods(teamNames, memberships, teamQuotas));
         }
     }

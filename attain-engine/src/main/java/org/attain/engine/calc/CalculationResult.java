@@ -19,7 +19,9 @@ public record CalculationResult(List<PayeePeriodResult> statements, List<Exclusi
     }
 
     public Optional<PayeePeriodResult> statement(PersonId person, PeriodId period) {
-        return statements.stream().filter(s -> s.person().equals(person) && s.period().equals(period)).findFirst();
+        return statements.stream()
+                .filter(s -> s.person().equals(person) && s.period().equals(period))
+                .findFirst();
     }
 
     public Optional<PayeePeriodResult> statement(String person, String period) {

@@ -24,16 +24,20 @@ import org.attain.engine.time.PeriodId;
  */
 final class Clawbacks {
 
-    private Clawbacks() {
-    }
+    private Clawbacks() {}
 
     /** Finds the plan result of a deal's credit period. */
     interface CreditPeriodLookup {
         PlanPeriodResult find(CompiledPlan plan, Transaction t, PeriodId like, LocalDate asOf);
     }
 
-    static Optional<EarningsLine> line(RunContext ctx, CompiledPlan plan, PeriodId period, LocalDate asOf,
-            CreditPeriodLookup lookup, Set<TransactionId> clawedBack) {
+    static Optional<EarningsLine> line(
+            RunContext ctx,
+            CompiledPlan plan,
+            PeriodId period,
+            LocalDate asOf,
+            CreditPeriodLookup lookup,
+            Set<TransactionId> clawedBack) {
         ClawbackPolicy policy = plan.payout().clawback();
         if (policy == null) {
             return Optional.empty();
@@ -42,7 +46,8 @@ final class Clawbacks {
         BigDecimal total = BigDecimal.ZERO;
         List<Contribution> contributions = new ArrayList<>();
         List<TraceStep> steps = new ArrayList<>();
-        for (Map.Entry<TransactionId, List<Event.TransactionCancelled>> e : new TreeMap<>(ctx.cancellations).entrySet()) {
+        for (Map.Entry<TransactionId, List<Event.TransactionCancelled>> e :
+                new TreeMap<>(ctx.cancellations).entrySet()) {
             Optional<Transaction> txn = ctx.crediting.index().transaction(e.getKey());
             if (txn.isEmpty()) {
                 continue;
@@ -52,24 +57,39 @@ final class Clawbacks {
                     continue;
                 }
                 PlanPeriodResult origin = lookup.find(plan, txn.get(), period, cancel.on());
-                BigDecimal earned = origin == null ? null : origin.dealEarnings().get(e.getKey());
+                BigDecimal earned =
+                        origin == null ? null : origin.dealEarnings().get(e.getKey());
                 if (earned == null || earned.signum() == 0) {
                     continue;
                 }
                 long days = PayeeCalculator.daysBetween(txn.get().closeDate(), cancel.on());
                 if (days < 0 || days > policy.windowDays()) {
-                    steps.add(new TraceStep("outside window", e.getKey() + " cancelled " + cancel.on() + ", " + days
-                            + " days after close: no clawback (window " + policy.windowDays() + " days)"));
+                    steps.add(new TraceStep(
+                            "outside window",
+                            e.getKey() + " cancelled " + cancel.on() + ", " + days
+                                    + " days after close: no clawback (window " + policy.windowDays() + " days)"));
                     continue;
                 }
                 BigDecimal back = earned.multiply(policy.share()).negate();
                 total = total.add(back);
                 clawedBack.add(e.getKey());
-                contributions.add(new Contribution(e.getKey(), cancel.on(), "clawback", null, policy.share(),
-                        txn.get().amount(), null, null, List.of(), back));
-                steps.add(new TraceStep("clawback", e.getKey() + " closed " + txn.get().closeDate() + ", cancelled "
-                        + cancel.on() + " (" + days + " days, window " + policy.windowDays() + "): earned "
-                        + ComponentEvaluator.plain(earned) + " x " + policy.share().toPlainString() + " taken back"));
+                contributions.add(new Contribution(
+                        e.getKey(),
+                        cancel.on(),
+                        "clawback",
+                        null,
+                        policy.share(),
+                        txn.get().amount(),
+                        null,
+                        null,
+                        List.of(),
+                        back));
+                steps.add(new TraceStep(
+                        "clawback",
+                        e.getKey() + " closed " + txn.get().closeDate() + ", cancelled "
+                                + cancel.on() + " (" + days + " days, window " + policy.windowDays() + "): earned "
+                                + ComponentEvaluator.plain(earned) + " x "
+                                + policy.share().toPlainString() + " taken back"));
             }
         }
         if (contributions.isEmpty()) {
@@ -77,7 +97,14 @@ final class Clawbacks {
         }
         Money amount = new Money(total, plan.currency()).rounded();
         steps.add(new TraceStep("amount", amount.toString()));
-        return Optional.of(new EarningsLine("clawback", "clawback", plan.id(), amount, null,
-                contributions.stream().map(Contribution::transaction).toList(), null, new Trace(steps, contributions)));
+        return Optional.of(new EarningsLine(
+                "clawback",
+                "clawback",
+                plan.id(),
+                amount,
+                null,
+                contributions.stream().map(Contribution::transaction).toList(),
+                null,
+                new Trace(steps, contributions)));
     }
 }

@@ -24,13 +24,15 @@ import org.attain.engine.plan.TieredComponent;
  */
 final class ComponentEvaluator {
 
-    private ComponentEvaluator() {
-    }
+    private ComponentEvaluator() {}
 
     /** Raw earnings before gate, caps and rounding; {@code roundedOverride} is set by to-date true-ups. */
-    record Raw(BigDecimal amount, List<Contribution> contributions, List<TraceStep> steps, String kind,
-            BigDecimal roundedOverride) {
-    }
+    record Raw(
+            BigDecimal amount,
+            List<Contribution> contributions,
+            List<TraceStep> steps,
+            String kind,
+            BigDecimal roundedOverride) {}
 
     static ComponentOutcome evaluate(ComponentInput in) {
         return finish(in.component(), in, raw(in));
@@ -51,12 +53,25 @@ final class ComponentEvaluator {
             amount = amount.multiply(factor);
             List<Contribution> scaled = new ArrayList<>(contributions.size());
             for (Contribution c : contributions) {
-                scaled.add(new Contribution(c.transaction(), c.date(), c.rule(), c.via(), c.share(), c.source(),
-                        c.fxFactor(), c.credited(), c.slices(), c.amount().multiply(factor)));
+                scaled.add(new Contribution(
+                        c.transaction(),
+                        c.date(),
+                        c.rule(),
+                        c.via(),
+                        c.share(),
+                        c.source(),
+                        c.fxFactor(),
+                        c.credited(),
+                        c.slices(),
+                        c.amount().multiply(factor)));
             }
             contributions = scaled;
-            steps.add(new TraceStep("proration", plain(raw.amount()) + " x " + factorText + " = " + plain(amount)
-                    + (contributions.isEmpty() ? "" : "; each deal's amount above is already x " + factorText)));
+            steps.add(new TraceStep(
+                    "proration",
+                    plain(raw.amount()) + " x " + factorText + " = " + plain(amount)
+                            + (contributions.isEmpty()
+                                    ? ""
+                                    : "; each deal's amount above is already x " + factorText)));
         }
         return finish(in.component(), in, new Raw(amount, contributions, steps, raw.kind(), null));
     }
@@ -99,28 +114,46 @@ final class ComponentEvaluator {
         BigDecimal total = BigDecimal.ZERO;
         for (Credit c : in.credits()) {
             BigDecimal earned = c.credited().amount().multiply(r.rate());
-            contributions.add(new Contribution(c.transaction().id(), c.date(), c.rule(), c.via(), c.share(),
-                    c.transaction().amount(), c.fxFactor(), c.credited(), List.of(), earned));
+            contributions.add(new Contribution(
+                    c.transaction().id(),
+                    c.date(),
+                    c.rule(),
+                    c.via(),
+                    c.share(),
+                    c.transaction().amount(),
+                    c.fxFactor(),
+                    c.credited(),
+                    List.of(),
+                    earned));
             total = total.add(earned);
         }
         List<TraceStep> steps = List.of(
-                new TraceStep("measure", r.basics().measure() + " = " + plain(total(in.credits())) + " " + in.plan().currency()),
-                new TraceStep("rate", plain(total(in.credits())) + " x " + r.rate().toPlainString() + " = " + plain(total)));
+                new TraceStep(
+                        "measure",
+                        r.basics().measure() + " = " + plain(total(in.credits())) + " "
+                                + in.plan().currency()),
+                new TraceStep(
+                        "rate", plain(total(in.credits())) + " x " + r.rate().toPlainString() + " = " + plain(total)));
         return new Raw(total, contributions, steps, "rate", null);
     }
 
     private static Raw bonus(BonusComponent b, ComponentInput in) {
         boolean met = b.basics().gate() != null && b.basics().gate().test(in.facts());
-        String gate = b.basics().gate() == null ? "(no condition)" : b.basics().gate().text();
+        String gate =
+                b.basics().gate() == null ? "(no condition)" : b.basics().gate().text();
         List<TraceStep> steps = List.of(
                 new TraceStep("attainment", display(in.facts().attainment())),
-                new TraceStep("condition", gate + (met ? " is met: pays " : " is not met: pays 0 instead of ")
-                        + b.amount().toPlainString()));
+                new TraceStep(
+                        "condition",
+                        gate
+                                + (met ? " is met: pays " : " is not met: pays 0 instead of ")
+                                + b.amount().toPlainString()));
         return new Raw(met ? b.amount().amount() : BigDecimal.ZERO, List.of(), steps, "bonus", null);
     }
 
     private static Raw curve(CurveComponent c, ComponentInput in) {
-        BigDecimal x = c.basis() == TierBasis.AMOUNT ? in.measureTotal() : in.facts().attainment();
+        BigDecimal x =
+                c.basis() == TierBasis.AMOUNT ? in.measureTotal() : in.facts().attainment();
         List<TraceStep> steps = new ArrayList<>();
         if (x == null) {
             steps.add(new TraceStep("curve", "no quota for " + in.period() + ": the curve pays nothing"));
@@ -130,7 +163,9 @@ final class ComponentEvaluator {
         BigDecimal pay;
         if (x.compareTo(points.get(0).at()) < 0) {
             pay = BigDecimal.ZERO;
-            steps.add(new TraceStep("curve", plain(x) + " is below the first point " + points.get(0).at().toPlainString()));
+            steps.add(new TraceStep(
+                    "curve",
+                    plain(x) + " is below the first point " + points.get(0).at().toPlainString()));
         } else if (x.compareTo(points.get(points.size() - 1).at()) >= 0) {
             pay = points.get(points.size() - 1).pay().amount();
             steps.add(new TraceStep("curve", plain(x) + " is at or above the last point: " + pay.toPlainString()));
@@ -141,11 +176,13 @@ final class ComponentEvaluator {
             }
             CurvePoint a = points.get(i);
             CurvePoint b = points.get(i + 1);
-            BigDecimal slope = b.pay().amount().subtract(a.pay().amount())
-                    .divide(b.at().subtract(a.at()), MathContext.DECIMAL128);
+            BigDecimal slope =
+                    b.pay().amount().subtract(a.pay().amount()).divide(b.at().subtract(a.at()), MathContext.DECIMAL128);
             pay = a.pay().amount().add(slope.multiply(x.subtract(a.at())));
-            steps.add(new TraceStep("curve", "between " + a.at().toPlainString() + " (" + a.pay().toPlainString() + ") and "
-                    + b.at().toPlainString() + " (" + b.pay().toPlainString() + "): " + plain(pay)));
+            steps.add(new TraceStep(
+                    "curve",
+                    "between " + a.at().toPlainString() + " (" + a.pay().toPlainString() + ") and "
+                            + b.at().toPlainString() + " (" + b.pay().toPlainString() + "): " + plain(pay)));
         }
         return new Raw(pay, List.of(), steps, "curve", null);
     }
@@ -155,26 +192,44 @@ final class ComponentEvaluator {
         BigDecimal total = BigDecimal.ZERO;
         int skipped = 0;
         for (Credit c : in.credits()) {
-            if (p.when() != null && !p.when().test(DealFacts.of(c.transaction()), c.transaction().account(),
-                    in.facts().person())) {
+            if (p.when() != null
+                    && !p.when()
+                            .test(
+                                    DealFacts.of(c.transaction()),
+                                    c.transaction().account(),
+                                    in.facts().person())) {
                 skipped++;
                 continue;
             }
             BigDecimal earned = p.amountPerDeal().amount().multiply(c.share());
-            contributions.add(new Contribution(c.transaction().id(), c.date(), c.rule(), c.via(), c.share(),
-                    c.transaction().amount(), c.fxFactor(), c.credited(), List.of(), earned));
+            contributions.add(new Contribution(
+                    c.transaction().id(),
+                    c.date(),
+                    c.rule(),
+                    c.via(),
+                    c.share(),
+                    c.transaction().amount(),
+                    c.fxFactor(),
+                    c.credited(),
+                    List.of(),
+                    earned));
             total = total.add(earned);
         }
         List<TraceStep> steps = new ArrayList<>();
         if (p.basics().window() != null) {
-            steps.add(new TraceStep("window", "deals closed " + p.basics().window().first() + " .. " + p.basics().window().last()));
+            steps.add(new TraceStep(
+                    "window",
+                    "deals closed " + p.basics().window().first() + " .. "
+                            + p.basics().window().last()));
         }
         if (p.when() != null) {
-            steps.add(new TraceStep("condition", p.when().text() + ": " + contributions.size() + " deal(s) qualify, "
-                    + skipped + " do not"));
+            steps.add(new TraceStep(
+                    "condition",
+                    p.when().text() + ": " + contributions.size() + " deal(s) qualify, " + skipped + " do not"));
         }
-        steps.add(new TraceStep("per deal", contributions.size() + " x " + p.amountPerDeal().toPlainString()
-                + " (x share) = " + plain(total)));
+        steps.add(new TraceStep(
+                "per deal",
+                contributions.size() + " x " + p.amountPerDeal().toPlainString() + " (x share) = " + plain(total)));
         return new Raw(total, contributions, steps, "per_deal_amount", null);
     }
 
@@ -185,17 +240,24 @@ final class ComponentEvaluator {
             BigDecimal score = in.kpis().score(in.payee(), in.period(), o.kpi()).orElse(BigDecimal.ZERO);
             BigDecimal counted = score.min(o.maxScore()).max(BigDecimal.ZERO);
             weighted = weighted.add(counted.multiply(o.weight()));
-            steps.add(new TraceStep("objective", o.kpi() + ": score " + score.toPlainString()
-                    + (counted.compareTo(score) != 0 ? " (counted " + counted.toPlainString() + ")" : "")
-                    + " x weight " + o.weight().toPlainString()));
+            steps.add(new TraceStep(
+                    "objective",
+                    o.kpi() + ": score " + score.toPlainString()
+                            + (counted.compareTo(score) != 0 ? " (counted " + counted.toPlainString() + ")" : "")
+                            + " x weight " + o.weight().toPlainString()));
         }
         BigDecimal amount = m.target().amount().multiply(weighted);
-        steps.add(new TraceStep("mbo", "target " + m.target().toPlainString() + " x " + weighted.toPlainString()
-                + " = " + plain(amount)));
+        steps.add(new TraceStep(
+                "mbo",
+                "target " + m.target().toPlainString() + " x " + weighted.toPlainString() + " = " + plain(amount)));
         return new Raw(amount, List.of(), steps, "mbo", null);
     }
 
-    static Raw raw(BigDecimal amount, List<Contribution> contributions, List<TraceStep> steps, String kind,
+    static Raw raw(
+            BigDecimal amount,
+            List<Contribution> contributions,
+            List<TraceStep> steps,
+            String kind,
             BigDecimal roundedOverride) {
         return new Raw(amount, contributions, steps, kind, roundedOverride);
     }
@@ -210,12 +272,15 @@ final class ComponentEvaluator {
 
     /** Attainment as shown: truncated, never rounded up, so a display never claims a tier not reached. */
     static String display(BigDecimal attainment) {
-        return attainment == null ? "n/a (no quota)" : attainment.setScale(4, RoundingMode.DOWN).toPlainString();
+        return attainment == null
+                ? "n/a (no quota)"
+                : attainment.setScale(4, RoundingMode.DOWN).toPlainString();
     }
 
     static String plain(BigDecimal value) {
         BigDecimal v = value.scale() > 6 ? value.setScale(6, RoundingMode.HALF_EVEN) : value;
-        return v.stripTrailingZeros().scale() < 2 ? v.setScale(2, RoundingMode.UNNECESSARY).toPlainString()
+        return v.stripTrailingZeros().scale() < 2
+                ? v.setScale(2, RoundingMode.UNNECESSARY).toPlainString()
                 : v.stripTrailingZeros().toPlainString();
     }
 }

@@ -49,7 +49,8 @@ final class ComponentFinish {
         this.roundedOverride = raw.roundedOverride();
     }
 
-    static ComponentOutcome finish(Component component, ComponentInput in, ComponentEvaluator.Raw raw, boolean checkGate) {
+    static ComponentOutcome finish(
+            Component component, ComponentInput in, ComponentEvaluator.Raw raw, boolean checkGate) {
         ComponentFinish f = new ComponentFinish(component, in, raw);
         if (checkGate) {
             f.gate();
@@ -65,8 +66,10 @@ final class ComponentFinish {
             return;
         }
         if (!basics.gate().test(in.facts())) {
-            steps.add(new TraceStep("gate", "not met: " + basics.gate().text() + " (attainment "
-                    + display(in.facts().attainment()) + "), pays 0"));
+            steps.add(new TraceStep(
+                    "gate",
+                    "not met: " + basics.gate().text() + " (attainment "
+                            + display(in.facts().attainment()) + "), pays 0"));
             amount = BigDecimal.ZERO;
             roundedOverride = null;
         } else {
@@ -89,8 +92,9 @@ final class ComponentFinish {
         BigDecimal total = BigDecimal.ZERO;
         for (Map.Entry<TransactionId, BigDecimal> e : perDeal.entrySet()) {
             if (e.getValue().compareTo(cap) > 0) {
-                steps.add(new TraceStep("cap per deal", e.getKey() + " earned " + plain(e.getValue())
-                        + ", capped to " + cap.toPlainString()));
+                steps.add(new TraceStep(
+                        "cap per deal",
+                        e.getKey() + " earned " + plain(e.getValue()) + ", capped to " + cap.toPlainString()));
                 e.setValue(cap);
             }
             total = total.add(e.getValue());
@@ -104,14 +108,21 @@ final class ComponentFinish {
     /** The period's cap, then its floor; the deals' amounts are scaled to what the period pays. */
     private void capAndFloorPerPeriod() {
         beforePeriodLimits = amount;
-        if (basics.capPerPeriod() != null && amount.compareTo(basics.capPerPeriod().amount()) > 0) {
+        if (basics.capPerPeriod() != null
+                && amount.compareTo(basics.capPerPeriod().amount()) > 0) {
             amount = basics.capPerPeriod().amount();
-            steps.add(new TraceStep("cap", plain(beforePeriodLimits) + " capped to " + basics.capPerPeriod().toPlainString()));
+            steps.add(new TraceStep(
+                    "cap",
+                    plain(beforePeriodLimits) + " capped to "
+                            + basics.capPerPeriod().toPlainString()));
         }
-        if (basics.floorPerPeriod() != null && amount.compareTo(basics.floorPerPeriod().amount()) < 0) {
+        if (basics.floorPerPeriod() != null
+                && amount.compareTo(basics.floorPerPeriod().amount()) < 0) {
             amount = basics.floorPerPeriod().amount();
-            steps.add(new TraceStep("floor", plain(beforePeriodLimits) + " raised to the floor "
-                    + basics.floorPerPeriod().toPlainString()));
+            steps.add(new TraceStep(
+                    "floor",
+                    plain(beforePeriodLimits) + " raised to the floor "
+                            + basics.floorPerPeriod().toPlainString()));
         }
         if (changedByPeriodLimits()) {
             roundedOverride = null;
@@ -131,8 +142,15 @@ final class ComponentFinish {
         }
         steps.add(new TraceStep("amount", rounded.toPlainString() + " " + currency));
         Money uncapped = changedByPeriodLimits() ? new Money(currency.round(beforePeriodLimits), currency) : null;
-        EarningsLine line = new EarningsLine(component.id(), raw.kind(), in.plan().id(), new Money(rounded, currency),
-                uncapped, qualifying(raw.contributions(), perDeal), null, new Trace(steps, raw.contributions()));
+        EarningsLine line = new EarningsLine(
+                component.id(),
+                raw.kind(),
+                in.plan().id(),
+                new Money(rounded, currency),
+                uncapped,
+                qualifying(raw.contributions(), perDeal),
+                null,
+                new Trace(steps, raw.contributions()));
         return new ComponentOutcome(line, Map.copyOf(perDeal));
     }
 
@@ -140,7 +158,8 @@ final class ComponentFinish {
      * The line's deals, each once, in credit order. When the per-deal amounts were collected they hold
      * exactly these ids in this order (first occurrence), so the set is not built a second time.
      */
-    private static List<TransactionId> qualifying(List<Contribution> contributions, Map<TransactionId, BigDecimal> perDeal) {
+    private static List<TransactionId> qualifying(
+            List<Contribution> contributions, Map<TransactionId, BigDecimal> perDeal) {
         if (!perDeal.isEmpty()) {
             return List.copyOf(perDeal.keySet());
         }

@@ -13,10 +13,18 @@ import org.attain.engine.time.PeriodId;
  * Everything one component needs for one payee-period. {@code quota} is for the component's measure
  * (null: none set); {@code toDate} is set only for cumulative components.
  */
-record ComponentInput(CompiledPlan plan, Component component, PersonId payee, PeriodId period, List<Credit> credits,
-        BigDecimal measureTotal, BigDecimal quota, PeriodFacts facts, ToDate toDate, KpiBook kpis) {
+record ComponentInput(
+        CompiledPlan plan,
+        Component component,
+        PersonId payee,
+        PeriodId period,
+        List<Credit> credits,
+        BigDecimal measureTotal,
+        BigDecimal quota,
+        PeriodFacts facts,
+        ToDate toDate,
+        KpiBook kpis) {
 
     /** Bookings and quota of the earlier periods of a quarter/year to date, and the quota through this one. */
-    record ToDate(BigDecimal earlierBookings, BigDecimal earlierQuota, BigDecimal quotaThroughNow, String periods) {
-    }
+    record ToDate(BigDecimal earlierBookings, BigDecimal earlierQuota, BigDecimal quotaThroughNow, String periods) {}
 }

@@ -11,6 +11,14 @@ import org.attain.engine.money.Money;
  * One transaction's path into an earnings line: the source amount, the credit rule and share, the FX
  * factor, the credited amount, the tier slices it fell into and what it earned (full precision).
  */
-public record Contribution(TransactionId transaction, LocalDate date, String rule, PersonId via, BigDecimal share,
-        Money source, BigDecimal fxFactor, Money credited, List<TierSlice> slices, BigDecimal amount) {
-}
+public record Contribution(
+        TransactionId transaction,
+        LocalDate date,
+        String rule,
+        PersonId via,
+        BigDecimal share,
+        Money source,
+        BigDecimal fxFactor,
+        Money credited,
+        List<TierSlice> slices,
+        BigDecimal amount) {}

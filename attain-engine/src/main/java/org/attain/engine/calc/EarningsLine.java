@@ -10,8 +10,15 @@ import org.attain.engine.time.PeriodId;
  * the uncapped amount when a cap or floor changed it, the qualifying transactions and the trace.
  * Clawbacks, prior-period adjustments ({@code forPeriod} set) and manual adjustments are lines too.
  */
-public record EarningsLine(String component, String kind, String plan, Money amount, Money uncapped,
-        List<TransactionId> qualifying, PeriodId forPeriod, Trace trace) {
+public record EarningsLine(
+        String component,
+        String kind,
+        String plan,
+        Money amount,
+        Money uncapped,
+        List<TransactionId> qualifying,
+        PeriodId forPeriod,
+        Trace trace) {
 
     public EarningsLine {
         qualifying = List.copyOf(qualifying);

@@ -58,8 +58,8 @@ public final class Engine {
         }
         List<PayeePeriodResult> statements = new ArrayList<>();
         for (PersonId payee : payees(input, ctx)) {
-            statements.addAll(new PayeeCalculator(ctx, payee, issues).run(input.periods(),
-                    input.openingLedger().get(payee)));
+            statements.addAll(new PayeeCalculator(ctx, payee, issues)
+                    .run(input.periods(), input.openingLedger().get(payee)));
         }
         List<String> sortedIssues = new ArrayList<>(new TreeSet<>(issues));
         return new CalculationResult(statements, ctx.crediting.exclusions(), sortedIssues);
@@ -68,7 +68,8 @@ public final class Engine {
     private static Set<PersonId> payees(CalculationInput input, RunContext ctx) {
         Set<PersonId> payees = new TreeSet<>();
         for (PlanAssignment a : input.assignments()) {
-            if (ctx.people.containsKey(a.person()) && ctx.plans.containsKey(a.planId())
+            if (ctx.people.containsKey(a.person())
+                    && ctx.plans.containsKey(a.planId())
                     && (input.payees().isEmpty() || input.payees().contains(a.person()))) {
                 payees.add(a.person());
             }

@@ -67,8 +67,8 @@ final class PayeeCalculator {
         return results;
     }
 
-    private PayeePeriodResult statement(PeriodId period, List<PlanAssignment> assignments, CurrencyUnit currency,
-            LedgerState before) {
+    private PayeePeriodResult statement(
+            PeriodId period, List<PlanAssignment> assignments, CurrencyUnit currency, LedgerState before) {
         LocalDate asOf = ctx.asOf(period);
         DateRange range = ctx.calendar.range(period);
         List<PlanPeriodResult> planResults = new ArrayList<>();
@@ -80,20 +80,29 @@ final class PayeeCalculator {
         }
         Set<TransactionId> clawedBack = new HashSet<>();
         for (PlanAssignment a : distinctPlans(assignments)) {
-            Clawbacks.line(ctx, plan(a), period, asOf, this::evaluateOn, clawedBack).ifPresent(lines::add);
+            Clawbacks.line(ctx, plan(a), period, asOf, this::evaluateOn, clawedBack)
+                    .ifPresent(lines::add);
         }
         lines.addAll(PriorPeriodAdjustments.lines(ctx, payee, period, this::assignmentsFor, this::evaluate));
         for (ManualAdjustment adj : ctx.adjustments.getOrDefault(payee, List.of())) {
             if (adj.period().equals(period)) {
-                lines.add(new EarningsLine("adjustment", "manual_adjustment", null, adj.amount().rounded(), null,
-                        List.of(), null, Trace.of(new TraceStep("reason", adj.reason()))));
+                lines.add(new EarningsLine(
+                        "adjustment",
+                        "manual_adjustment",
+                        null,
+                        adj.amount().rounded(),
+                        null,
+                        List.of(),
+                        null,
+                        Trace.of(new TraceStep("reason", adj.reason()))));
             }
         }
         Money earnings = Money.zero(currency);
         for (EarningsLine line : lines) {
             if (!line.amount().currency().equals(currency)) {
-                issues.add(payee + " " + period + ": line " + line.component() + " is in " + line.amount().currency()
-                        + ", not the payout currency " + currency + "; left out of the payout");
+                issues.add(payee + " " + period + ": line " + line.component() + " is in "
+                        + line.amount().currency() + ", not the payout currency " + currency
+                        + "; left out of the payout");
                 continue;
             }
             earnings = earnings.plus(line.amount());
@@ -107,7 +116,8 @@ final class PayeeCalculator {
             CompiledPlan plan = plan(assignments.get(i));
             HoldbackPolicy holdback = plan.payout().holdback();
             if (holdback != null) {
-                for (Map.Entry<TransactionId, BigDecimal> e : new TreeMap<>(planResults.get(i).dealEarnings()).entrySet()) {
+                for (Map.Entry<TransactionId, BigDecimal> e :
+                        new TreeMap<>(planResults.get(i).dealEarnings()).entrySet()) {
                     if (e.getValue().signum() > 0) {
                         Money held = new Money(e.getValue().multiply(holdback.share()), plan.currency()).rounded();
                         holds.merge(e.getKey(), held, Money::plus);
@@ -125,10 +135,17 @@ final class PayeeCalculator {
                 negative = NegativeBalance.WRITE_OFF;
             }
         }
-        LedgerOutcome outcome = PayoutLedger.post(before,
-                new LedgerPeriodInput(earnings, holds, releasable, draw, guarantee, negative, range.first()));
-        return new PayeePeriodResult(payee, period, ctx.closedOn.containsKey(period), planResults, lines,
-                outcome.entries(), outcome.after(), outcome.payout());
+        LedgerOutcome outcome = PayoutLedger.post(
+                before, new LedgerPeriodInput(earnings, holds, releasable, draw, guarantee, negative, range.first()));
+        return new PayeePeriodResult(
+                payee,
+                period,
+                ctx.closedOn.containsKey(period),
+                planResults,
+                lines,
+                outcome.entries(),
+                outcome.after(),
+                outcome.payout());
     }
 
     private static Set<TransactionId> heldOrHolding(LedgerState before, Map<TransactionId, Money> holds) {
@@ -152,7 +169,9 @@ final class PayeeCalculator {
         List<PlanAssignment> result = new ArrayList<>();
         for (PlanAssignment a : ctx.assignments.getOrDefault(payee, List.of())) {
             CompiledPlan plan = ctx.plans.get(a.planId());
-            if (plan != null && plan.paysOn(period.kind()) && a.during().overlaps(range)
+            if (plan != null
+                    && plan.paysOn(period.kind())
+                    && a.during().overlaps(range)
                     && plan.effective().overlaps(range)) {
                 result.add(a);
             }

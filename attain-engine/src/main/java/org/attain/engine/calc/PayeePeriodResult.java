@@ -14,8 +14,15 @@ import org.attain.engine.time.PeriodId;
  * with its trace; the ledger movements; the balances after; and the payout. {@code closed} marks a
  * period recomputed exactly as issued on its close date.
  */
-public record PayeePeriodResult(PersonId person, PeriodId period, boolean closed, List<PlanPeriodResult> plans,
-        List<EarningsLine> lines, List<LedgerEntry> ledger, LedgerState ledgerAfter, Money payout) {
+public record PayeePeriodResult(
+        PersonId person,
+        PeriodId period,
+        boolean closed,
+        List<PlanPeriodResult> plans,
+        List<EarningsLine> lines,
+        List<LedgerEntry> ledger,
+        LedgerState ledgerAfter,
+        Money payout) {
 
     public PayeePeriodResult {
         plans = List.copyOf(plans);
@@ -49,7 +56,10 @@ public record PayeePeriodResult(PersonId person, PeriodId period, boolean closed
 
     /** The plan that carries a quota (the first one if several), which is what attainment refers to. */
     public Optional<PlanPeriodResult> quotaPlan() {
-        return plans.stream().filter(p -> p.quota() != null).findFirst().or(() -> plans.stream().findFirst());
+        return plans.stream()
+                .filter(p -> p.quota() != null)
+                .findFirst()
+                .or(() -> plans.stream().findFirst());
     }
 
     public Optional<BigDecimal> attainmentShown() {

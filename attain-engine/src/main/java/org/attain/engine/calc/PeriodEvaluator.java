@@ -53,10 +53,15 @@ final class PeriodEvaluator {
         }
         Optional<QuotaBook.Found> quota = quota(payee, plan, plan.quotaMeasure(), period, onPlan);
         BigDecimal quotaAmount = quota.map(q -> q.amount().amount()).orElse(null);
-        BigDecimal attainment = quotaAmount == null || quotaAmount.signum() <= 0 ? null
+        BigDecimal attainment = quotaAmount == null || quotaAmount.signum() <= 0
+                ? null
                 : measureTotals.get(plan.quotaMeasure()).divide(quotaAmount, MathContext.DECIMAL128);
-        PeriodFacts facts = new PeriodFacts(attainment == null ? BigDecimal.ZERO : attainment,
-                quotaAmount == null ? BigDecimal.ZERO : quotaAmount, measureTotals, personFacts, periodFacts(period));
+        PeriodFacts facts = new PeriodFacts(
+                attainment == null ? BigDecimal.ZERO : attainment,
+                quotaAmount == null ? BigDecimal.ZERO : quotaAmount,
+                measureTotals,
+                personFacts,
+                periodFacts(period));
         List<EarningsLine> lines = new ArrayList<>();
         List<Map<TransactionId, BigDecimal>> perDeal = new ArrayList<>();
         for (Component c : plan.components()) {
@@ -68,18 +73,37 @@ final class PeriodEvaluator {
                 continue;
             }
             String measureId = c.basics().measure();
-            List<Credit> componentCredits = inWindow(credits.get(measureId), c.basics().window());
-            BigDecimal componentQuota = measureId.equals(plan.quotaMeasure()) ? quotaAmount
-                    : quota(payee, plan, measureId, period, onPlan).map(q -> q.amount().amount()).orElse(null);
+            List<Credit> componentCredits =
+                    inWindow(credits.get(measureId), c.basics().window());
+            BigDecimal componentQuota = measureId.equals(plan.quotaMeasure())
+                    ? quotaAmount
+                    : quota(payee, plan, measureId, period, onPlan)
+                            .map(q -> q.amount().amount())
+                            .orElse(null);
             ComponentInput.ToDate toDate = toDate(c, payee, plan, assigned, period, asOf, personFacts);
-            ComponentInput input = new ComponentInput(plan, c, payee, period, componentCredits,
-                    ComponentEvaluator.total(componentCredits), componentQuota, facts, toDate, ctx.kpis);
+            ComponentInput input = new ComponentInput(
+                    plan,
+                    c,
+                    payee,
+                    period,
+                    componentCredits,
+                    ComponentEvaluator.total(componentCredits),
+                    componentQuota,
+                    facts,
+                    toDate,
+                    ctx.kpis);
             ComponentOutcome outcome = ComponentEvaluator.evaluate(input);
             lines.add(outcome.line());
             perDeal.add(outcome.perDeal());
         }
-        return new PlanPeriodResult(plan.id(), measures, quota.map(QuotaBook.Found::amount).orElse(null),
-                quota.map(QuotaBook.Found::explanation).orElse(null), attainment, lines, dealEarnings(perDeal));
+        return new PlanPeriodResult(
+                plan.id(),
+                measures,
+                quota.map(QuotaBook.Found::amount).orElse(null),
+                quota.map(QuotaBook.Found::explanation).orElse(null),
+                attainment,
+                lines,
+                dealEarnings(perDeal));
     }
 
     /**
@@ -87,7 +111,8 @@ final class PeriodEvaluator {
      * its (immutable) map is the answer as it is, without merging every deal into a new map.
      */
     private static Map<TransactionId, BigDecimal> dealEarnings(List<Map<TransactionId, BigDecimal>> perComponent) {
-        List<Map<TransactionId, BigDecimal>> paying = perComponent.stream().filter(m -> !m.isEmpty()).toList();
+        List<Map<TransactionId, BigDecimal>> paying =
+                perComponent.stream().filter(m -> !m.isEmpty()).toList();
         if (paying.size() == 1) {
             return paying.get(0);
         }
@@ -100,13 +125,19 @@ final class PeriodEvaluator {
         return ctx.calendar.range(period).intersect(assigned).flatMap(r -> r.intersect(plan.effective()));
     }
 
-    private Optional<QuotaBook.Found> quota(PersonId payee, CompiledPlan plan, String measure, PeriodId period,
-            DateRange onPlan) {
+    private Optional<QuotaBook.Found> quota(
+            PersonId payee, CompiledPlan plan, String measure, PeriodId period, DateRange onPlan) {
         return ctx.quotas.quota(payee, measure, measure.equals(plan.quotaMeasure()), period, onPlan);
     }
 
-    private ComponentInput.ToDate toDate(Component c, PersonId payee, CompiledPlan plan, DateRange assigned,
-            PeriodId period, LocalDate asOf, Map<String, Object> personFacts) {
+    private ComponentInput.ToDate toDate(
+            Component c,
+            PersonId payee,
+            CompiledPlan plan,
+            DateRange assigned,
+            PeriodId period,
+            LocalDate asOf,
+            Map<String, Object> personFacts) {
         if (!(c instanceof TieredComponent t) || t.cumulation() == Cumulation.PERIOD) {
             return null;
         }
@@ -119,21 +150,24 @@ final class PeriodEvaluator {
         BigDecimal quotaNow = BigDecimal.ZERO;
         for (PeriodId p : periods) {
             Optional<DateRange> active = activeRange(plan, assigned, p);
-            DateRange onPlan = active.flatMap(a -> a.intersect(person.employment())).orElse(null);
-            BigDecimal q = quota(payee, plan, measure.id(), p, onPlan).map(f -> f.amount().amount()).orElse(BigDecimal.ZERO);
+            DateRange onPlan =
+                    active.flatMap(a -> a.intersect(person.employment())).orElse(null);
+            BigDecimal q = quota(payee, plan, measure.id(), p, onPlan)
+                    .map(f -> f.amount().amount())
+                    .orElse(BigDecimal.ZERO);
             quotaNow = quotaNow.add(q);
             if (p.equals(period)) {
                 continue;
             }
             earlierQuota = earlierQuota.add(q);
             if (active.isPresent()) {
-                List<Credit> earlier = inWindow(ctx.crediting.credits(payee, personFacts, measure, plan.currency(),
-                        active.get(), asOf), c.basics().window());
+                List<Credit> earlier = inWindow(
+                        ctx.crediting.credits(payee, personFacts, measure, plan.currency(), active.get(), asOf),
+                        c.basics().window());
                 earlierBookings = earlierBookings.add(ComponentEvaluator.total(earlier));
             }
         }
-        return new ComponentInput.ToDate(earlierBookings, earlierQuota, quotaNow,
-                periods.get(0) + " .. " + period);
+        return new ComponentInput.ToDate(earlierBookings, earlierQuota, quotaNow, periods.get(0) + " .. " + period);
     }
 
     private static List<Credit> inWindow(List<Credit> credits, DateRange window) {
@@ -159,7 +193,14 @@ final class PeriodEvaluator {
 
     private Map<String, Object> periodFacts(PeriodId period) {
         DateRange range = ctx.calendar.range(period);
-        return Map.of("id", period.toString(), "start", range.first().toString(), "end", range.last().toString(),
-                "kind", period.kind().name().toLowerCase(java.util.Locale.ROOT));
+        return Map.of(
+                "id",
+                period.toString(),
+                "start",
+                range.first().toString(),
+                "end",
+                range.last().toString(),
+                "kind",
+                period.kind().name().toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -11,8 +11,14 @@ import org.attain.engine.money.Money;
  * One plan's part of a payee-period: measure totals, the quota and attainment (full precision; see
  * {@link #attainmentShown()}), the component lines and what each deal earned under per-deal components.
  */
-public record PlanPeriodResult(String plan, Map<String, Money> measures, Money quota, String quotaExplanation,
-        BigDecimal attainment, List<EarningsLine> lines, Map<TransactionId, BigDecimal> dealEarnings) {
+public record PlanPeriodResult(
+        String plan,
+        Map<String, Money> measures,
+        Money quota,
+        String quotaExplanation,
+        BigDecimal attainment,
+        List<EarningsLine> lines,
+        Map<TransactionId, BigDecimal> dealEarnings) {
 
     public PlanPeriodResult {
         measures = Map.copyOf(measures);

@@ -31,8 +31,10 @@ final class PodBook {
     PodBook(Pods pods, FiscalCalendar calendar) {
         this.pods = pods;
         this.calendar = calendar;
-        Comparator<TeamMembership> order = Comparator.comparing((TeamMembership m) -> m.during().first())
-                .thenComparing(TeamMembership::person).thenComparing(TeamMembership::team);
+        Comparator<TeamMembership> order = Comparator.comparing(
+                        (TeamMembership m) -> m.during().first())
+                .thenComparing(TeamMembership::person)
+                .thenComparing(TeamMembership::team);
         this.byPerson = group(pods.memberships(), TeamMembership::person, order);
         this.byTeam = group(pods.memberships(), TeamMembership::team, order);
         this.quotas = group(pods.quotas(), TeamQuota::team, Comparator.comparing(TeamQuota::period));
@@ -65,14 +67,14 @@ final class PodBook {
     }
 
     /** A pod quota and how it was found, for the trace. */
-    record Found(Money amount, String explanation) {
-    }
+    record Found(Money amount, String explanation) {}
 
     Optional<Found> quota(TeamId team, String measure, boolean quotaMeasure, PeriodId period) {
         List<TeamQuota> candidates = quotas.getOrDefault(team, List.of());
         for (TeamQuota q : candidates) {
             if (q.period().equals(period) && matches(q, measure, quotaMeasure)) {
-                return Optional.of(new Found(q.amount(), q.period() + " pod quota " + q.amount().toPlainString()));
+                return Optional.of(new Found(
+                        q.amount(), q.period() + " pod quota " + q.amount().toPlainString()));
             }
         }
         DateRange range = calendar.range(period);
@@ -83,7 +85,9 @@ final class PodBook {
                 DateRange inner = calendar.range(q.period());
                 if (range.contains(inner.first()) && range.contains(inner.last())) {
                     sum = sum == null ? q.amount() : sum.plus(q.amount());
-                    how.append(how.length() == 0 ? "" : " + ").append(q.period()).append(' ')
+                    how.append(how.length() == 0 ? "" : " + ")
+                            .append(q.period())
+                            .append(' ')
                             .append(q.amount().toPlainString());
                 }
             }
@@ -95,8 +99,8 @@ final class PodBook {
         return q.measure() == null ? quotaMeasure : q.measure().equals(measure);
     }
 
-    private static <K, V> Map<K, List<V>> group(List<V> values, java.util.function.Function<V, K> key,
-            Comparator<V> order) {
+    private static <K, V> Map<K, List<V>> group(
+            List<V> values, java.util.function.Function<V, K> key, Comparator<V> order) {
         Map<K, List<V>> map = new HashMap<>();
         for (V v : values) {
             map.computeIfAbsent(key.apply(v), k -> new ArrayList<>()).add(v);

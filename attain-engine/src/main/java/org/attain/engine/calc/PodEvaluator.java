@@ -47,14 +47,20 @@ final class PodEvaluator {
     }
 
     /** {@code onPlan}: the days of the period the payee was employed and on this plan (null: none). */
-    List<ComponentOutcome> evaluate(PersonId payee, CompiledPlan plan, Component c, PeriodId period, LocalDate asOf,
-            DateRange onPlan, PeriodFacts own) {
+    List<ComponentOutcome> evaluate(
+            PersonId payee,
+            CompiledPlan plan,
+            Component c,
+            PeriodId period,
+            LocalDate asOf,
+            DateRange onPlan,
+            PeriodFacts own) {
         DateRange range = ctx.calendar.range(period);
-        ComponentInput empty = new ComponentInput(plan, c, payee, period, List.of(), BigDecimal.ZERO, null, own, null,
-                ctx.kpis);
+        ComponentInput empty =
+                new ComponentInput(plan, c, payee, period, List.of(), BigDecimal.ZERO, null, own, null, ctx.kpis);
         if (onPlan == null) {
-            return List.of(ComponentEvaluator.nothing(empty,
-                    List.of(new TraceStep("pod", "not on this plan during " + period + ": pays 0")), kind(c)));
+            return List.of(ComponentEvaluator.nothing(
+                    empty, List.of(new TraceStep("pod", "not on this plan during " + period + ": pays 0")), kind(c)));
         }
         Map<TeamId, List<TeamMembership>> mine = new LinkedHashMap<>();
         for (TeamMembership m : ctx.pods.membershipsOf(payee, onPlan)) {
@@ -63,8 +69,10 @@ final class PodEvaluator {
         if (mine.isEmpty()) {
             issues.add(payee + " " + period + ": component " + c.id() + " is paid on pod attainment but " + payee
                     + " is in no pod during " + onPlan + "; it pays 0");
-            return List.of(ComponentEvaluator.nothing(empty, List.of(new TraceStep("pod",
-                    "not a member of any pod while on plan (" + onPlan + "): pays 0")), kind(c)));
+            return List.of(ComponentEvaluator.nothing(
+                    empty,
+                    List.of(new TraceStep("pod", "not a member of any pod while on plan (" + onPlan + "): pays 0")),
+                    kind(c)));
         }
         List<ComponentOutcome> outcomes = new ArrayList<>();
         for (Map.Entry<TeamId, List<TeamMembership>> e : mine.entrySet()) {
@@ -73,8 +81,17 @@ final class PodEvaluator {
         return outcomes;
     }
 
-    private ComponentOutcome one(PersonId payee, CompiledPlan plan, Component c, PeriodId period, DateRange range,
-            LocalDate asOf, DateRange onPlan, PeriodFacts own, TeamId team, List<TeamMembership> payeeIn) {
+    private ComponentOutcome one(
+            PersonId payee,
+            CompiledPlan plan,
+            Component c,
+            PeriodId period,
+            DateRange range,
+            LocalDate asOf,
+            DateRange onPlan,
+            PeriodFacts own,
+            TeamId team,
+            List<TeamMembership> payeeIn) {
         String name = ctx.pods.name(team);
         Measure measure = plan.measure(c.basics().measure());
         List<Credit> credits = new ArrayList<>();
@@ -84,11 +101,12 @@ final class PodEvaluator {
             DateRange during = m.during().intersect(range).orElseThrow();
             members.add(m.person() + " " + during);
             if (person == null) {
-                issues.add("pod " + name + ": member '" + m.person() + "' is not a known person; their deals do not count");
+                issues.add("pod " + name + ": member '" + m.person()
+                        + "' is not a known person; their deals do not count");
                 continue;
             }
-            credits.addAll(ctx.crediting.credits(m.person(), PeriodEvaluator.personFacts(person), measure,
-                    plan.currency(), during, asOf));
+            credits.addAll(ctx.crediting.credits(
+                    m.person(), PeriodEvaluator.personFacts(person), measure, plan.currency(), during, asOf));
         }
         credits = inWindow(credits, c.basics().window());
         credits.sort((a, b) -> {
@@ -96,27 +114,39 @@ final class PodEvaluator {
             return byTransaction != 0 ? byTransaction : a.via().compareTo(b.via());
         });
         BigDecimal total = ComponentEvaluator.total(credits);
-        BigDecimal quota = ctx.pods.quota(team, measure.id(), measure.id().equals(plan.quotaMeasure()), period)
-                .map(f -> f.amount().amount()).orElse(null);
+        BigDecimal quota = ctx.pods
+                .quota(team, measure.id(), measure.id().equals(plan.quotaMeasure()), period)
+                .map(f -> f.amount().amount())
+                .orElse(null);
         boolean hasQuota = quota != null && quota.signum() > 0;
         BigDecimal attainment = hasQuota ? total.divide(quota, MathContext.DECIMAL128) : null;
         List<TraceStep> steps = new ArrayList<>();
-        steps.add(new TraceStep("pod", "pod " + name + ": credited " + ComponentEvaluator.plain(total) + " of quota "
-                + (quota == null ? "(none set)" : ComponentEvaluator.plain(quota)) + " = " + percent(attainment)
-                + " attainment"));
-        steps.add(new TraceStep("pod members", String.join(", ", members)
-                + " (a deal counts when its credited person was a member on its credit date)"));
+        steps.add(new TraceStep(
+                "pod",
+                "pod " + name + ": credited " + ComponentEvaluator.plain(total) + " of quota "
+                        + (quota == null ? "(none set)" : ComponentEvaluator.plain(quota)) + " = " + percent(attainment)
+                        + " attainment"));
+        steps.add(new TraceStep(
+                "pod members",
+                String.join(", ", members)
+                        + " (a deal counts when its credited person was a member on its credit date)"));
         Map<String, BigDecimal> measures = new HashMap<>(own.measures());
         measures.put(measure.id(), total);
-        PeriodFacts facts = new PeriodFacts(hasQuota ? attainment : BigDecimal.ZERO, quota == null ? BigDecimal.ZERO : quota,
-                measures, own.person(), own.period());
-        ComponentInput input = new ComponentInput(plan, c, payee, period, credits, total, hasQuota ? quota : null, facts,
-                null, ctx.kpis);
+        PeriodFacts facts = new PeriodFacts(
+                hasQuota ? attainment : BigDecimal.ZERO,
+                quota == null ? BigDecimal.ZERO : quota,
+                measures,
+                own.person(),
+                own.period());
+        ComponentInput input = new ComponentInput(
+                plan, c, payee, period, credits, total, hasQuota ? quota : null, facts, null, ctx.kpis);
         if (!hasQuota && needsAttainment(c)) {
             issues.add("pod " + name + " has " + (quota == null ? "no quota" : "a zero quota") + " for " + period
                     + " (measure " + measure.id() + "): " + c.id() + " on pod attainment pays 0 to its members");
-            steps.add(new TraceStep("pod quota", (quota == null ? "no pod quota" : "pod quota is 0") + " for " + period
-                    + ": attainment is undefined, pays 0"));
+            steps.add(new TraceStep(
+                    "pod quota",
+                    (quota == null ? "no pod quota" : "pod quota is 0") + " for " + period
+                            + ": attainment is undefined, pays 0"));
             return ComponentEvaluator.nothing(input, steps, kind(c));
         }
         PodTerms terms = c.basics().pod();
@@ -126,8 +156,10 @@ final class PodEvaluator {
                 days += m.during().intersect(onPlan).map(DateRange::days).orElse(0L);
             }
             if (days < range.days()) {
-                BigDecimal factor = BigDecimal.valueOf(days).divide(BigDecimal.valueOf(range.days()), MathContext.DECIMAL128);
-                return ComponentEvaluator.evaluate(input, steps, factor, days + "/" + range.days() + " days in pod " + name);
+                BigDecimal factor =
+                        BigDecimal.valueOf(days).divide(BigDecimal.valueOf(range.days()), MathContext.DECIMAL128);
+                return ComponentEvaluator.evaluate(
+                        input, steps, factor, days + "/" + range.days() + " days in pod " + name);
             }
         }
         return ComponentEvaluator.evaluate(input, steps, null, null);
@@ -158,8 +190,12 @@ final class PodEvaluator {
         if (attainment == null) {
             return "n/a";
         }
-        return attainment.setScale(4, RoundingMode.DOWN).movePointRight(2).setScale(2, RoundingMode.UNNECESSARY)
-                .toPlainString() + "%";
+        return attainment
+                        .setScale(4, RoundingMode.DOWN)
+                        .movePointRight(2)
+                        .setScale(2, RoundingMode.UNNECESSARY)
+                        .toPlainString()
+                + "%";
     }
 
     private static List<Credit> inWindow(List<Credit> credits, DateRange window) {

@@ -18,16 +18,19 @@ import org.attain.engine.time.PeriodId;
  */
 final class PriorPeriodAdjustments {
 
-    private PriorPeriodAdjustments() {
-    }
+    private PriorPeriodAdjustments() {}
 
     /** Evaluates a plan assignment for a period as known on a date. */
     interface Evaluate {
         PlanPeriodResult at(PlanAssignment a, PeriodId period, LocalDate asOf);
     }
 
-    static List<EarningsLine> lines(RunContext ctx, PersonId payee, PeriodId period,
-            Function<PeriodId, List<PlanAssignment>> assignmentsFor, Evaluate evaluate) {
+    static List<EarningsLine> lines(
+            RunContext ctx,
+            PersonId payee,
+            PeriodId period,
+            Function<PeriodId, List<PlanAssignment>> assignmentsFor,
+            Evaluate evaluate) {
         List<EarningsLine> lines = new ArrayList<>();
         LocalDate upper = ctx.settledThrough(period);
         LocalDate previousSettled = ctx.settledThrough(ctx.calendar.previous(period));
@@ -55,8 +58,10 @@ final class PriorPeriodAdjustments {
                     EarningsLine b = before.lines().get(i);
                     EarningsLine n = after.lines().get(i);
                     if (!b.amount().sameValueAs(n.amount())) {
-                        steps.add(new TraceStep("changed", n.component() + " " + b.amount().toPlainString() + " -> "
-                                + n.amount().toPlainString()));
+                        steps.add(new TraceStep(
+                                "changed",
+                                n.component() + " " + b.amount().toPlainString() + " -> "
+                                        + n.amount().toPlainString()));
                     }
                 }
                 Money delta = now.minus(was);
@@ -65,8 +70,15 @@ final class PriorPeriodAdjustments {
                 for (EarningsLine n : after.lines()) {
                     contributions.addAll(n.trace().contributions());
                 }
-                lines.add(new EarningsLine("prior_period_adjustment", "prior_period_adjustment", a.planId(), delta,
-                        null, List.of(), earlier, new Trace(steps, contributions)));
+                lines.add(new EarningsLine(
+                        "prior_period_adjustment",
+                        "prior_period_adjustment",
+                        a.planId(),
+                        delta,
+                        null,
+                        List.of(),
+                        earlier,
+                        new Trace(steps, contributions)));
             }
         }
         return lines;

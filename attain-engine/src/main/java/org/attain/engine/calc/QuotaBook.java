@@ -35,16 +35,15 @@ public final class QuotaBook {
     }
 
     /** A quota result and how it was found, for the trace. */
-    public record Found(Money amount, String explanation) {
-    }
+    public record Found(Money amount, String explanation) {}
 
     /**
      * {@code onPlan} is the part of the period the payee was employed and on this plan. A prorated quota
      * is rounded to the currency's minor unit because it is shown as an amount and attainment must be
      * reproducible from the figures on the statement.
      */
-    public Optional<Found> quota(PersonId person, String measure, boolean quotaMeasure, PeriodId period,
-            DateRange onPlan) {
+    public Optional<Found> quota(
+            PersonId person, String measure, boolean quotaMeasure, PeriodId period, DateRange onPlan) {
         List<Quota> candidates = byPerson.getOrDefault(person, List.of());
         for (Quota q : candidates) {
             if (q.period().equals(period) && matches(q, measure, quotaMeasure)) {
@@ -62,7 +61,10 @@ public final class QuotaBook {
                 }
                 Found part = prorated(q, onPlan);
                 sum = sum == null ? part.amount() : sum.plus(part.amount());
-                how.append(how.length() == 0 ? "" : " + ").append(q.period()).append(' ').append(part.amount().toPlainString());
+                how.append(how.length() == 0 ? "" : " + ")
+                        .append(q.period())
+                        .append(' ')
+                        .append(part.amount().toPlainString());
             }
         }
         return sum == null ? Optional.empty() : Optional.of(new Found(sum, "sum of " + how));
@@ -77,10 +79,14 @@ public final class QuotaBook {
             return new Found(q.amount(), q.period() + " quota " + q.amount().toPlainString());
         }
         DateRange period = calendar.range(q.period());
-        long days = onPlan == null ? 0 : onPlan.intersect(period).map(DateRange::days).orElse(0L);
+        long days = onPlan == null
+                ? 0
+                : onPlan.intersect(period).map(DateRange::days).orElse(0L);
         BigDecimal factor = BigDecimal.valueOf(days).divide(BigDecimal.valueOf(period.days()), MathContext.DECIMAL128);
         Money amount = q.amount().times(factor).rounded();
-        return new Found(amount, q.period() + " quota " + q.amount().toPlainString() + " x " + days + "/" + period.days()
-                + " days on plan = " + amount.toPlainString());
+        return new Found(
+                amount,
+                q.period() + " quota " + q.amount().toPlainString() + " x " + days + "/" + period.days()
+                        + " days on plan = " + amount.toPlainString());
     }
 }

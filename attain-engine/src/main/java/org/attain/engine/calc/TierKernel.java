@@ -75,8 +75,7 @@ public final class TierKernel {
     }
 
     /** The explained result of walking the credits: one contribution per credit and the exact total. */
-    public record Walk(List<Contribution> contributions, BigDecimal total, BigDecimal end) {
-    }
+    public record Walk(List<Contribution> contributions, BigDecimal total, BigDecimal end) {}
 
     /**
      * Walks {@code credits} starting from bookings {@code start} (non-zero for to-date plans). In slab
@@ -104,8 +103,17 @@ public final class TierKernel {
                 slices = slices(running, next);
                 earned = slices.size() == 1 ? slices.get(0).amount() : sum(slices);
             }
-            out.add(new Contribution(c.transaction().id(), c.date(), c.rule(), c.via(), c.share(),
-                    c.transaction().amount(), c.fxFactor(), c.credited(), slices, earned));
+            out.add(new Contribution(
+                    c.transaction().id(),
+                    c.date(),
+                    c.rule(),
+                    c.via(),
+                    c.share(),
+                    c.transaction().amount(),
+                    c.fxFactor(),
+                    c.credited(),
+                    slices,
+                    earned));
             total = total.add(earned);
             running = next;
         }

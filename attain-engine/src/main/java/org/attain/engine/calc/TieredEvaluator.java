@@ -17,8 +17,7 @@ import org.attain.engine.plan.TieredComponent;
  */
 final class TieredEvaluator {
 
-    private TieredEvaluator() {
-    }
+    private TieredEvaluator() {}
 
     static ComponentEvaluator.Raw evaluate(TieredComponent t, ComponentInput in) {
         List<TraceStep> steps = new ArrayList<>();
@@ -26,8 +25,10 @@ final class TieredEvaluator {
         boolean toDate = t.cumulation() != Cumulation.PERIOD && in.toDate() != null;
         BigDecimal quota = toDate ? in.toDate().quotaThroughNow() : in.quota();
         BigDecimal periodTotal = in.measureTotal();
-        steps.add(new TraceStep("measure", t.basics().measure() + " = " + ComponentEvaluator.plain(periodTotal) + " "
-                + in.plan().currency()));
+        steps.add(new TraceStep(
+                "measure",
+                t.basics().measure() + " = " + ComponentEvaluator.plain(periodTotal) + " "
+                        + in.plan().currency()));
         if (onAttainment && (quota == null || quota.signum() <= 0)) {
             steps.add(new TraceStep("quota", "no quota for " + in.period() + ": tiers on attainment pay nothing"));
             return ComponentEvaluator.raw(BigDecimal.ZERO, List.of(), steps, "tiered", null);
@@ -36,22 +37,28 @@ final class TieredEvaluator {
         BigDecimal start = toDate ? in.toDate().earlierBookings() : BigDecimal.ZERO;
         BigDecimal end = start.add(periodTotal);
         if (toDate) {
-            steps.add(new TraceStep("to date", in.toDate().periods() + ": bookings " + ComponentEvaluator.plain(end)
-                    + ", quota " + ComponentEvaluator.plain(quota)));
+            steps.add(new TraceStep(
+                    "to date",
+                    in.toDate().periods() + ": bookings " + ComponentEvaluator.plain(end) + ", quota "
+                            + ComponentEvaluator.plain(quota)));
         } else if (onAttainment) {
             steps.add(new TraceStep("quota", ComponentEvaluator.plain(quota)));
         }
         if (onAttainment) {
             BigDecimal attainment = end.divide(quota, MathContext.DECIMAL128);
-            steps.add(new TraceStep("attainment", ComponentEvaluator.plain(end) + " / " + ComponentEvaluator.plain(quota)
-                    + " = " + ComponentEvaluator.display(attainment)));
+            steps.add(new TraceStep(
+                    "attainment",
+                    ComponentEvaluator.plain(end) + " / " + ComponentEvaluator.plain(quota) + " = "
+                            + ComponentEvaluator.display(attainment)));
         }
         TierKernel kernel = new TierKernel(t.table(), t.mode(), scale);
         TierKernel.Walk walk = kernel.walk(in.credits(), start, end);
         int reached = kernel.tierOf(end);
         if (reached >= 0) {
-            steps.add(new TraceStep("tier", (t.mode() == TierMode.SLAB ? "slab: all bookings at tier " : "marginal: reached tier ")
-                    + (reached + 1) + " " + kernel.label(reached)));
+            steps.add(new TraceStep(
+                    "tier",
+                    (t.mode() == TierMode.SLAB ? "slab: all bookings at tier " : "marginal: reached tier ")
+                            + (reached + 1) + " " + kernel.label(reached)));
         }
         if (!toDate) {
             steps.add(new TraceStep("tiers", "sum of slices = " + ComponentEvaluator.plain(walk.total())));
@@ -66,8 +73,10 @@ final class TieredEvaluator {
         BigDecimal cumulative = kernel.valueAt(end);
         BigDecimal delta = cumulative.subtract(earlierValue);
         BigDecimal rounded = currency.round(cumulative).subtract(currency.round(earlierValue));
-        steps.add(new TraceStep("true-up", "earned to date " + ComponentEvaluator.plain(cumulative) + " - earned before "
-                + ComponentEvaluator.plain(earlierValue) + " = " + ComponentEvaluator.plain(delta)));
+        steps.add(new TraceStep(
+                "true-up",
+                "earned to date " + ComponentEvaluator.plain(cumulative) + " - earned before "
+                        + ComponentEvaluator.plain(earlierValue) + " = " + ComponentEvaluator.plain(delta)));
         return ComponentEvaluator.raw(delta, walk.contributions(), steps, "tiered", rounded);
     }
 }

@@ -75,14 +75,23 @@ public record Trace(List<TraceStep> steps, List<Contribution> contributions) {
                 sb.append(" source ").append(c.source());
             }
             if (c.rule() != null) {
-                sb.append(" -> rule ").append(c.rule()).append(" share ").append(c.share().toPlainString());
+                sb.append(" -> rule ")
+                        .append(c.rule())
+                        .append(" share ")
+                        .append(c.share().toPlainString());
             }
             if (c.credited() != null) {
                 sb.append(" -> credited ").append(c.credited());
             }
             for (TierSlice s : c.slices()) {
-                sb.append(" -> tier ").append(s.tier()).append(' ').append(s.bounds()).append(": ")
-                        .append(s.base().toPlainString()).append(" x ").append(s.rate().toPlainString());
+                sb.append(" -> tier ")
+                        .append(s.tier())
+                        .append(' ')
+                        .append(s.bounds())
+                        .append(": ")
+                        .append(s.base().toPlainString())
+                        .append(" x ")
+                        .append(s.rate().toPlainString());
             }
             sb.append(" = ").append(c.amount().toPlainString()).append('\n');
         }

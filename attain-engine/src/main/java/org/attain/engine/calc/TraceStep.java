@@ -1,5 +1,4 @@
 package org.attain.engine.calc;
 
 /** One step of an explanation, e.g. ("attainment", "130000.00 / 100000.00 = 1.3000"). */
-public record TraceStep(String step, String detail) {
-}
+public record TraceStep(String step, String detail) {}

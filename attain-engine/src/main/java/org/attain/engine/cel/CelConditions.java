@@ -34,7 +34,8 @@ import java.util.Set;
 public final class CelConditions {
 
     static final MapType ATTRIBUTES = MapType.create(SimpleType.STRING, SimpleType.DYN);
-    static final CelOptions OPTIONS = CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
+    static final CelOptions OPTIONS =
+            CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
     private static final Set<String> DEAL_VARIABLES = Set.of("deal", "account", "person");
     private static final Set<String> PERIOD_VARIABLES = Set.of("person", "period", "measure");
 
@@ -44,15 +45,21 @@ public final class CelConditions {
     private final TypedCheck typed;
 
     public CelConditions() {
-        this.dealCel = CelFactory.standardCelBuilder().setOptions(OPTIONS)
+        this.dealCel = CelFactory.standardCelBuilder()
+                .setOptions(OPTIONS)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-                .addVar("deal", ATTRIBUTES).addVar("account", ATTRIBUTES).addVar("person", ATTRIBUTES)
+                .addVar("deal", ATTRIBUTES)
+                .addVar("account", ATTRIBUTES)
+                .addVar("person", ATTRIBUTES)
                 .build();
-        this.periodCel = CelFactory.standardCelBuilder().setOptions(OPTIONS)
+        this.periodCel = CelFactory.standardCelBuilder()
+                .setOptions(OPTIONS)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-                .addVar("attainment", SimpleType.DOUBLE).addVar("quota", SimpleType.DOUBLE)
+                .addVar("attainment", SimpleType.DOUBLE)
+                .addVar("quota", SimpleType.DOUBLE)
                 .addVar("measure", MapType.create(SimpleType.STRING, SimpleType.DOUBLE))
-                .addVar("person", ATTRIBUTES).addVar("period", ATTRIBUTES)
+                .addVar("person", ATTRIBUTES)
+                .addVar("period", ATTRIBUTES)
                 .build();
         this.dictionary = null;
         this.typed = null;
@@ -119,8 +126,13 @@ public final class CelConditions {
      * CEL's own errors, then (when checking) unknown fields, then types. Returns the reads (empty if the
      * expression did not compile at all).
      */
-    private FieldReads check(CelValidationResult result, String text, Set<String> variables, Set<String> measureIds,
-            List<ExpressionError> errors, boolean period) {
+    private FieldReads check(
+            CelValidationResult result,
+            String text,
+            Set<String> variables,
+            Set<String> measureIds,
+            List<ExpressionError> errors,
+            boolean period) {
         if (result.hasError()) {
             for (CelIssue issue : result.getErrors()) {
                 int line = Math.max(issue.getSourceLocation().getLine(), 1);
@@ -142,7 +154,8 @@ public final class CelConditions {
                 errors.add(problem.at(line, column));
             });
         }
-        // A variable used as a map (deal['x'], 'x' in deal) cannot be a struct: such a condition keeps CEL's own check only.
+        // A variable used as a map (deal['x'], 'x' in deal) cannot be a struct: such a condition keeps CEL's own check
+        // only.
         if (errors.isEmpty() && !reads.indexed() && !reads.whole()) {
             errors.addAll(period ? typed.period(text) : typed.deal(text));
         }

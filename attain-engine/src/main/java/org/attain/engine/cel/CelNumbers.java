@@ -9,8 +9,7 @@ import java.math.BigDecimal;
  */
 public final class CelNumbers {
 
-    private CelNumbers() {
-    }
+    private CelNumbers() {}
 
     public static Object plain(Object value) {
         return value instanceof BigDecimal d ? plain(d) : value;

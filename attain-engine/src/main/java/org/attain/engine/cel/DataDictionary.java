@@ -19,7 +19,11 @@ public final class DataDictionary {
 
     /** What a condition may do with a field's value. ANY: the type varies or is unknown, so it is not checked. */
     public enum Type {
-        STRING, NUMBER, INTEGER, BOOLEAN, ANY;
+        STRING,
+        NUMBER,
+        INTEGER,
+        BOOLEAN,
+        ANY;
 
         /** The type of a value as a condition sees it (see {@code DealFacts}); null for a value of no such type. */
         public static Type of(Object value) {
@@ -50,9 +54,24 @@ public final class DataDictionary {
     public static final List<String> VARIABLES = List.of("deal", "account", "person");
 
     private static final DataDictionary STANDARD = new DataDictionary(Map.of(
-            "deal", sorted(Map.of("id", Type.STRING, "amount", Type.NUMBER, "currency", Type.STRING,
-                    "status", Type.STRING, "type", Type.STRING, "product", Type.STRING,
-                    "close_date", Type.STRING, "owner", Type.STRING)),
+            "deal",
+                    sorted(Map.of(
+                            "id",
+                            Type.STRING,
+                            "amount",
+                            Type.NUMBER,
+                            "currency",
+                            Type.STRING,
+                            "status",
+                            Type.STRING,
+                            "type",
+                            Type.STRING,
+                            "product",
+                            Type.STRING,
+                            "close_date",
+                            Type.STRING,
+                            "owner",
+                            Type.STRING)),
             "account", Map.of(),
             "person", sorted(Map.of("id", Type.STRING, "name", Type.STRING, "role", Type.STRING))));
 

@@ -19,8 +19,8 @@ public record ExpressionError(int line, int column, String message, String code,
     }
 
     static ExpressionError notBoolean(String type) {
-        return new ExpressionError(1, 1, "a condition must be true or false, not " + type, "plan.cel.notBoolean",
-                List.of(type));
+        return new ExpressionError(
+                1, 1, "a condition must be true or false, not " + type, "plan.cel.notBoolean", List.of(type));
     }
 
     ExpressionError at(int newLine, int newColumn) {

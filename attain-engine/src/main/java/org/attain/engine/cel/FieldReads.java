@@ -17,8 +17,7 @@ import java.util.Set;
  */
 final class FieldReads {
 
-    record Read(String variable, String field, int offset, boolean indexed) {
-    }
+    record Read(String variable, String field, int offset, boolean indexed) {}
 
     private final List<Read> reads = new ArrayList<>();
     private final Set<String> variables;
@@ -67,29 +66,39 @@ final class FieldReads {
             case SELECT -> {
                 CelExpr operand = e.select().operand();
                 if (isVariable(operand, shadowed)) {
-                    reads.add(new Read(operand.ident().name(), e.select().field(),
-                            fieldOffset(e, e.select().field()), false));
+                    reads.add(new Read(
+                            operand.ident().name(),
+                            e.select().field(),
+                            fieldOffset(e, e.select().field()),
+                            false));
                 } else {
                     walk(operand, shadowed);
                 }
             }
             case CALL -> {
                 var call = e.call();
-                if (call.function().equals("_[_]") && call.args().size() == 2 && isVariable(call.args().get(0), shadowed)
+                if (call.function().equals("_[_]")
+                        && call.args().size() == 2
+                        && isVariable(call.args().get(0), shadowed)
                         && call.args().get(1).getKind() == CelExpr.ExprKind.Kind.CONSTANT
                         && call.args().get(1).constant().getKind() == CelConstant.Kind.STRING_VALUE) {
                     String field = call.args().get(1).constant().stringValue();
-                    reads.add(new Read(call.args().get(0).ident().name(), field, position(call.args().get(1)), true));
+                    reads.add(new Read(
+                            call.args().get(0).ident().name(),
+                            field,
+                            position(call.args().get(1)),
+                            true));
                     return;
                 }
                 call.target().ifPresent(t -> walk(t, shadowed));
                 call.args().forEach(a -> walk(a, shadowed));
             }
             case LIST -> e.list().elements().forEach(x -> walk(x, shadowed));
-            case MAP -> e.map().entries().forEach(x -> {
-                walk(x.key(), shadowed);
-                walk(x.value(), shadowed);
-            });
+            case MAP ->
+                e.map().entries().forEach(x -> {
+                    walk(x.key(), shadowed);
+                    walk(x.value(), shadowed);
+                });
             case STRUCT -> e.struct().entries().forEach(x -> walk(x.value(), shadowed));
             case COMPREHENSION -> {
                 var c = e.comprehension();
@@ -112,7 +121,8 @@ final class FieldReads {
     }
 
     private boolean isVariable(CelExpr e, Set<String> shadowed) {
-        return e.getKind() == CelExpr.ExprKind.Kind.IDENT && variables.contains(e.ident().name())
+        return e.getKind() == CelExpr.ExprKind.Kind.IDENT
+                && variables.contains(e.ident().name())
                 && !shadowed.contains(e.ident().name());
     }
 

@@ -8,8 +8,12 @@ import java.util.Map;
  * What a period-level condition can read: attainment, quota and measure totals (exact), plus the payee's
  * and period's attributes.
  */
-public record PeriodFacts(BigDecimal attainment, BigDecimal quota, Map<String, BigDecimal> measures,
-        Map<String, Object> person, Map<String, Object> period) {
+public record PeriodFacts(
+        BigDecimal attainment,
+        BigDecimal quota,
+        Map<String, BigDecimal> measures,
+        Map<String, Object> person,
+        Map<String, Object> period) {
 
     public PeriodFacts {
         measures = Map.copyOf(measures);
@@ -30,7 +34,16 @@ public record PeriodFacts(BigDecimal attainment, BigDecimal quota, Map<String, B
     Map<String, Object> celVariables() {
         Map<String, Object> measureDoubles = new HashMap<>();
         measures.forEach((k, v) -> measureDoubles.put(k, v.doubleValue()));
-        return Map.of("attainment", attainment.doubleValue(), "quota", quota.doubleValue(),
-                "measure", measureDoubles, "person", person, "period", period);
+        return Map.of(
+                "attainment",
+                attainment.doubleValue(),
+                "quota",
+                quota.doubleValue(),
+                "measure",
+                measureDoubles,
+                "person",
+                person,
+                "period",
+                period);
     }
 }

@@ -44,15 +44,23 @@ final class TypedCheck {
         StructType personType = struct("attain.Person", dictionary.fields("person"));
         StructType periodType = struct("attain.Period", DataDictionary.PERIOD_FIELDS);
         CelTypeProvider types = new Provider(List.of(dealType, accountType, personType, periodType));
-        this.deal = CelFactory.standardCelBuilder().setOptions(CelConditions.OPTIONS)
-                .setStandardMacros(CelStandardMacro.STANDARD_MACROS).setTypeProvider(types)
-                .addVar("deal", dealType).addVar("account", accountType).addVar("person", personType)
+        this.deal = CelFactory.standardCelBuilder()
+                .setOptions(CelConditions.OPTIONS)
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                .setTypeProvider(types)
+                .addVar("deal", dealType)
+                .addVar("account", accountType)
+                .addVar("person", personType)
                 .build();
-        this.period = CelFactory.standardCelBuilder().setOptions(CelConditions.OPTIONS)
-                .setStandardMacros(CelStandardMacro.STANDARD_MACROS).setTypeProvider(types)
-                .addVar("attainment", SimpleType.DOUBLE).addVar("quota", SimpleType.DOUBLE)
+        this.period = CelFactory.standardCelBuilder()
+                .setOptions(CelConditions.OPTIONS)
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                .setTypeProvider(types)
+                .addVar("attainment", SimpleType.DOUBLE)
+                .addVar("quota", SimpleType.DOUBLE)
                 .addVar("measure", MapType.create(SimpleType.STRING, SimpleType.DOUBLE))
-                .addVar("person", personType).addVar("period", periodType)
+                .addVar("person", personType)
+                .addVar("period", periodType)
                 .build();
     }
 
@@ -81,8 +89,10 @@ final class TypedCheck {
         List<ExpressionError> errors = new ArrayList<>();
         if (result.hasError()) {
             for (CelIssue issue : result.getErrors()) {
-                errors.add(ExpressionError.cel(Math.max(issue.getSourceLocation().getLine(), 1),
-                        Math.max(issue.getSourceLocation().getColumn(), 0) + 1, issue.getMessage()));
+                errors.add(ExpressionError.cel(
+                        Math.max(issue.getSourceLocation().getLine(), 1),
+                        Math.max(issue.getSourceLocation().getColumn(), 0) + 1,
+                        issue.getMessage()));
             }
             return errors;
         }

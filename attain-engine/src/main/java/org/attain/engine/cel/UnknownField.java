@@ -14,8 +14,7 @@ import org.attain.engine.yaml.EditDistance;
  */
 final class UnknownField {
 
-    private UnknownField() {
-    }
+    private UnknownField() {}
 
     /** The error for one read, or empty when the field is known (or its variable's fields are not checked). */
     static Optional<ExpressionError> check(DataDictionary dictionary, FieldReads.Read read, Set<String> measureIds) {
@@ -26,31 +25,46 @@ final class UnknownField {
         String variable = read.variable();
         String field = read.field();
         Optional<String> suggestion = EditDistance.closest(field, known.keySet(), maxDistance(field))
-                .or(() -> known.keySet().stream().filter(f -> f.startsWith(field + "_")).findFirst())
+                .or(() -> known.keySet().stream()
+                        .filter(f -> f.startsWith(field + "_"))
+                        .findFirst())
                 .map(f -> variable + "." + f)
                 .or(() -> elsewhere(dictionary, variable, field));
         if (suggestion.isPresent()) {
-            return Optional.of(new ExpressionError(1, 1,
+            return Optional.of(new ExpressionError(
+                    1,
+                    1,
                     "unknown field '" + field + "' of " + variable + " (did you mean " + suggestion.get() + "?)",
-                    "plan.cel.unknownField.didYouMean", List.of(variable, field, suggestion.get())));
+                    "plan.cel.unknownField.didYouMean",
+                    List.of(variable, field, suggestion.get())));
         }
         if (known.isEmpty()) {
-            return Optional.of(new ExpressionError(1, 1,
+            return Optional.of(new ExpressionError(
+                    1,
+                    1,
                     "unknown field '" + field + "' of " + variable + " (" + variable + " has no fields in this data)",
-                    "plan.cel.unknownField.none", List.of(variable, field)));
+                    "plan.cel.unknownField.none",
+                    List.of(variable, field)));
         }
         String list = String.join(", ", known.keySet());
-        return Optional.of(new ExpressionError(1, 1,
+        return Optional.of(new ExpressionError(
+                1,
+                1,
                 "unknown field '" + field + "' of " + variable + " (known: " + list + ")",
-                "plan.cel.unknownField.known", List.of(variable, field, list)));
+                "plan.cel.unknownField.known",
+                List.of(variable, field, list)));
     }
 
     private static Map<String, ?> known(DataDictionary dictionary, String variable, Set<String> measureIds) {
         return switch (variable) {
             case "period" -> DataDictionary.PERIOD_FIELDS;
-            case "measure" -> measureIds == null ? null
-                    : measureIds.stream().sorted().collect(java.util.stream.Collectors.toMap(m -> m, m -> m,
-                            (a, b) -> a, java.util.TreeMap::new));
+            case "measure" ->
+                measureIds == null
+                        ? null
+                        : measureIds.stream()
+                                .sorted()
+                                .collect(java.util.stream.Collectors.toMap(
+                                        m -> m, m -> m, (a, b) -> a, java.util.TreeMap::new));
             default -> dictionary.variables().contains(variable) ? dictionary.fields(variable) : null;
         };
     }
@@ -67,6 +81,7 @@ final class UnknownField {
         }
         return DataDictionary.VARIABLES.stream()
                 .filter(v -> !v.equals(variable) && dictionary.fields(v).containsKey(field))
-                .findFirst().map(v -> v + "." + field);
+                .findFirst()
+                .map(v -> v + "." + field);
     }
 }

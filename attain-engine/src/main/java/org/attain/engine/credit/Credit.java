@@ -11,8 +11,8 @@ import org.attain.engine.money.Money;
  * ({@code via}: the owner or split person; for roll-ups a report), the share (split share x rule
  * weight), the FX factor and the credited amount in the plan currency at full precision.
  */
-public record Credit(Transaction transaction, String rule, PersonId via, BigDecimal share, BigDecimal fxFactor,
-        Money credited) {
+public record Credit(
+        Transaction transaction, String rule, PersonId via, BigDecimal share, BigDecimal fxFactor, Money credited) {
 
     public LocalDate date() {
         return transaction.closeDate();

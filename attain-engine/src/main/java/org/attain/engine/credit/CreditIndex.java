@@ -31,8 +31,11 @@ public final class CreditIndex {
     private final List<Transaction> valid;
     private final List<Exclusion> exclusions;
 
-    private CreditIndex(Map<PersonId, List<SourceCredit>> byPerson, Map<TransactionId, Transaction> byId,
-            List<Transaction> valid, List<Exclusion> exclusions) {
+    private CreditIndex(
+            Map<PersonId, List<SourceCredit>> byPerson,
+            Map<TransactionId, Transaction> byId,
+            List<Transaction> valid,
+            List<Exclusion> exclusions) {
         this.byPerson = byPerson;
         this.byId = byId;
         this.valid = valid;
@@ -75,8 +78,11 @@ public final class CreditIndex {
         byPerson.replaceAll((k, v) -> Collections.unmodifiableList(v));
         exclusions.sort(Comparator.comparing(Exclusion::transaction));
         // Wrapped, not copied: a chunk holds up to a million entries and nothing else keeps a reference.
-        return new CreditIndex(Collections.unmodifiableMap(byPerson), Collections.unmodifiableMap(byId),
-                Collections.unmodifiableList(valid), List.copyOf(exclusions));
+        return new CreditIndex(
+                Collections.unmodifiableMap(byPerson),
+                Collections.unmodifiableMap(byId),
+                Collections.unmodifiableList(valid),
+                List.copyOf(exclusions));
     }
 
     private static Optional<String> problem(Transaction t, Set<PersonId> knownPeople) {
@@ -106,7 +112,9 @@ public final class CreditIndex {
 
     private static String twoDecimals(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 2 ? value.setScale(2, RoundingMode.UNNECESSARY).toPlainString() : stripped.toPlainString();
+        return stripped.scale() < 2
+                ? value.setScale(2, RoundingMode.UNNECESSARY).toPlainString()
+                : stripped.toPlainString();
     }
 
     public List<SourceCredit> creditsOf(PersonId person) {

@@ -68,8 +68,13 @@ public final class Crediting {
      * {@code asOf}, in credit order. A (transaction, via-person) pair is credited once, by the first rule
      * that takes it, so overlapping rules never double-count.
      */
-    public List<Credit> credits(PersonId payee, Map<String, Object> person, Measure measure, CurrencyUnit currency,
-            DateRange range, LocalDate asOf) {
+    public List<Credit> credits(
+            PersonId payee,
+            Map<String, Object> person,
+            Measure measure,
+            CurrencyUnit currency,
+            DateRange range,
+            LocalDate asOf) {
         List<Credit> result = new ArrayList<>();
         // One rule yields each (transaction, person) once; only overlapping rules need de-duplication.
         Set<String> taken = measure.creditRules().size() > 1 ? new HashSet<>() : null;
@@ -85,12 +90,15 @@ public final class Crediting {
                 if (t.closeDate().isAfter(range.last())) {
                     break;
                 }
-                String key = taken == null ? null : t.id().value() + "\u0000" + source.person().value();
+                String key = taken == null
+                        ? null
+                        : t.id().value() + "\u0000" + source.person().value();
                 if (key != null && taken.contains(key)) {
                     continue;
                 }
                 Transaction known = knowledge.asOf(t, asOf);
-                if (known == null || !measure.statuses().contains(known.status())
+                if (known == null
+                        || !measure.statuses().contains(known.status())
                         || !rule.acceptsTypeAndProduct(known.type(), known.product())) {
                     continue;
                 }
@@ -99,8 +107,9 @@ public final class Crediting {
                 }
                 Optional<BigDecimal> rate = fx.factor(known.amount().currency(), currency, known.closeDate());
                 if (rate.isEmpty()) {
-                    unconverted.putIfAbsent(known.id(), "no FX rate " + known.amount().currency() + "->" + currency
-                            + " on " + known.closeDate());
+                    unconverted.putIfAbsent(
+                            known.id(),
+                            "no FX rate " + known.amount().currency() + "->" + currency + " on " + known.closeDate());
                     continue;
                 }
                 if (key != null) {
@@ -108,7 +117,8 @@ public final class Crediting {
                 }
                 BigDecimal factor = rate.get();
                 BigDecimal share = unweighted ? source.share() : source.share().multiply(rule.weight());
-                BigDecimal amount = measure.count() ? share : times(times(known.amount().amount(), share), factor);
+                BigDecimal amount =
+                        measure.count() ? share : times(times(known.amount().amount(), share), factor);
                 result.add(new Credit(known, rule.id(), source.person(), share, factor, new Money(amount, currency)));
             }
         }
@@ -150,9 +160,10 @@ public final class Crediting {
             case SELF -> index.creditsOf(payee);
             case DIRECT_REPORTS -> fromReports(org.everReportedTo(payee), payee, range, true);
             case SUBTREE -> fromReports(org.everBelow(payee), payee, range, false);
-            case TERRITORY -> index.transactions().stream()
-                    .map(t -> new SourceCredit(t, t.owner() == null ? payee : t.owner(), BigDecimal.ONE, true))
-                    .toList();
+            case TERRITORY ->
+                index.transactions().stream()
+                        .map(t -> new SourceCredit(t, t.owner() == null ? payee : t.owner(), BigDecimal.ONE, true))
+                        .toList();
         };
     }
 
@@ -164,7 +175,8 @@ public final class Crediting {
                 if (!range.contains(on)) {
                     continue;
                 }
-                boolean reportsThen = direct ? org.managerOn(report, on).map(manager::equals).orElse(false)
+                boolean reportsThen = direct
+                        ? org.managerOn(report, on).map(manager::equals).orElse(false)
                         : org.managersAbove(report, on).contains(manager);
                 if (reportsThen) {
                     result.add(c);

@@ -8,8 +8,7 @@ import org.attain.engine.model.Transaction;
 /** The {@code deal} a CEL condition sees: standard fields plus custom attributes at the top level. */
 public final class DealFacts {
 
-    private DealFacts() {
-    }
+    private DealFacts() {}
 
     /**
      * Amounts appear as doubles: fine for conditions (deal.amount > 50000), never used for pay. Exact

@@ -33,7 +33,9 @@ public final class Knowledge {
                 byTxn.computeIfAbsent(c.transaction(), k -> new ArrayList<>()).add(c);
             }
         }
-        byTxn.replaceAll((k, v) -> v.stream().sorted(Comparator.comparing(Event.TransactionCorrected::on)).toList());
+        byTxn.replaceAll((k, v) -> v.stream()
+                .sorted(Comparator.comparing(Event.TransactionCorrected::on))
+                .toList());
         return new Knowledge(Map.copyOf(byTxn));
     }
 
@@ -59,7 +61,8 @@ public final class Knowledge {
                 break;
             }
             if (c.amount() != null) {
-                result = result.withAmount(new org.attain.engine.money.Money(c.amount(), result.amount().currency()));
+                result = result.withAmount(new org.attain.engine.money.Money(
+                        c.amount(), result.amount().currency()));
             }
             if (c.status() != null) {
                 result = result.withStatus(c.status());

@@ -12,8 +12,14 @@ import org.attain.engine.plan.NegativeBalance;
  * What one period brings to the ledger: total earnings lines, new holdbacks per deal, the deals whose
  * holdback may now be released, and the draw/guarantee rules in force (nullable).
  */
-public record LedgerPeriodInput(Money earnings, Map<TransactionId, Money> newHolds, Set<TransactionId> releasable,
-        DrawPolicy draw, DrawPolicy guarantee, NegativeBalance negativeBalance, LocalDate periodStart) {
+public record LedgerPeriodInput(
+        Money earnings,
+        Map<TransactionId, Money> newHolds,
+        Set<TransactionId> releasable,
+        DrawPolicy draw,
+        DrawPolicy guarantee,
+        NegativeBalance negativeBalance,
+        LocalDate periodStart) {
 
     public LedgerPeriodInput {
         newHolds = Map.copyOf(newHolds);

@@ -29,8 +29,7 @@ import org.attain.engine.plan.NegativeBalance;
  */
 public final class PayoutLedger {
 
-    private PayoutLedger() {
-    }
+    private PayoutLedger() {}
 
     public static LedgerOutcome post(LedgerState before, LedgerPeriodInput in) {
         Posting p = new Posting(before, in);
@@ -87,7 +86,8 @@ public final class PayoutLedger {
                 }
                 held.merge(hold.getKey(), hold.getValue(), Money::plus);
                 available = available.minus(hold.getValue());
-                entries.add(new LedgerEntry(HOLDBACK_WITHHELD, hold.getValue().negate(), hold.getKey(), "held until released"));
+                entries.add(new LedgerEntry(
+                        HOLDBACK_WITHHELD, hold.getValue().negate(), hold.getKey(), "held until released"));
             }
         }
 
@@ -104,7 +104,8 @@ public final class PayoutLedger {
         void carryInNegativeBalance() {
             if (carriedIn.isNegative()) {
                 available = available.plus(carriedIn);
-                entries.add(new LedgerEntry(BALANCE_CARRIED_IN, carriedIn, null, "negative balance from earlier periods"));
+                entries.add(
+                        new LedgerEntry(BALANCE_CARRIED_IN, carriedIn, null, "negative balance from earlier periods"));
             }
         }
 
@@ -114,7 +115,8 @@ public final class PayoutLedger {
             Money minimum = draw.amountPerPeriod();
             if (due.compareTo(minimum) >= 0) {
                 if (drawBalance.isPositive()) {
-                    entries.add(new LedgerEntry(DRAW_RECOVERED, drawBalance.negate(), null, "outstanding draw recovered"));
+                    entries.add(
+                            new LedgerEntry(DRAW_RECOVERED, drawBalance.negate(), null, "outstanding draw recovered"));
                 }
                 payout = due;
                 drawBalance = zero;
@@ -125,7 +127,8 @@ public final class PayoutLedger {
             if (recovered.isPositive()) {
                 entries.add(new LedgerEntry(DRAW_RECOVERED, recovered.negate(), null, "outstanding draw recovered"));
             }
-            entries.add(new LedgerEntry(DRAW_ADVANCED, advanced, null, "recoverable draw tops up to " + minimum.toPlainString()));
+            entries.add(new LedgerEntry(
+                    DRAW_ADVANCED, advanced, null, "recoverable draw tops up to " + minimum.toPlainString()));
             payout = minimum;
             drawBalance = drawBalance.minus(recovered).plus(advanced);
         }
@@ -152,9 +155,11 @@ public final class PayoutLedger {
             payout = zero;
             if (in.negativeBalance() == NegativeBalance.CARRY_FORWARD) {
                 carried = available;
-                entries.add(new LedgerEntry(BALANCE_CARRIED_FORWARD, available.negate(), null, "never a negative payment"));
+                entries.add(
+                        new LedgerEntry(BALANCE_CARRIED_FORWARD, available.negate(), null, "never a negative payment"));
             } else {
-                entries.add(new LedgerEntry(BALANCE_WRITTEN_OFF, available.negate(), null, "negative balance written off"));
+                entries.add(
+                        new LedgerEntry(BALANCE_WRITTEN_OFF, available.negate(), null, "negative balance written off"));
             }
         }
 

@@ -41,18 +41,28 @@ public record Transaction(
 
     /** A won deal owned by one person, the most common shape; handy for tests and what-if. */
     public static Transaction won(String id, String owner, LocalDate close, Money amount) {
-        return new Transaction(TransactionId.of(id), PersonId.of(owner), List.of(), close, amount, "won", null, null,
-                null, null, null);
+        return new Transaction(
+                TransactionId.of(id),
+                PersonId.of(owner),
+                List.of(),
+                close,
+                amount,
+                "won",
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     public Transaction withAmount(Money newAmount) {
-        return new Transaction(id, owner, splits, closeDate, newAmount, status, type, product, account, attributes,
-                recordedOn);
+        return new Transaction(
+                id, owner, splits, closeDate, newAmount, status, type, product, account, attributes, recordedOn);
     }
 
     public Transaction withStatus(String newStatus) {
-        return new Transaction(id, owner, splits, closeDate, amount, newStatus, type, product, account, attributes,
-                recordedOn);
+        return new Transaction(
+                id, owner, splits, closeDate, amount, newStatus, type, product, account, attributes, recordedOn);
     }
 
     public boolean knownOn(LocalDate date) {

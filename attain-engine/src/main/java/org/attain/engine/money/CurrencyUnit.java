@@ -25,7 +25,10 @@ public record CurrencyUnit(String code, int minorDigits) {
 
     // By hand: String.matches compiles a pattern per call, and a run makes a unit per transaction.
     private static boolean threeCapitals(String code) {
-        return code.length() == 3 && isCapital(code.charAt(0)) && isCapital(code.charAt(1)) && isCapital(code.charAt(2));
+        return code.length() == 3
+                && isCapital(code.charAt(0))
+                && isCapital(code.charAt(1))
+                && isCapital(code.charAt(2));
     }
 
     private static boolean isCapital(char c) {

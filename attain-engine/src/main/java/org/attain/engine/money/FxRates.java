@@ -33,13 +33,15 @@ public final class FxRates {
     public static FxRates of(List<FxRate> rates) {
         Map<Pair, List<FxRate>> byPair = new HashMap<>();
         for (FxRate rate : rates) {
-            byPair.computeIfAbsent(new Pair(rate.from().code(), rate.to().code()), k -> new ArrayList<>()).add(rate);
+            byPair.computeIfAbsent(new Pair(rate.from().code(), rate.to().code()), k -> new ArrayList<>())
+                    .add(rate);
         }
         Map<Pair, Series> direct = new HashMap<>();
         Map<Pair, Series> inverse = new HashMap<>();
         byPair.forEach((pair, list) -> {
             List<FxRate> sorted = new ArrayList<>(list);
-            sorted.sort(Comparator.comparing(FxRate::effective)); // stable: of two rates on one day the later listed wins
+            sorted.sort(
+                    Comparator.comparing(FxRate::effective)); // stable: of two rates on one day the later listed wins
             direct.put(pair, Series.of(sorted, false));
             inverse.put(new Pair(pair.to(), pair.from()), Series.of(sorted, true));
         });
@@ -83,15 +85,15 @@ public final class FxRates {
     }
 
     public Optional<Money> convert(Money money, CurrencyUnit to, LocalDate date) {
-        return factor(money.currency(), to, date).map(f -> new Money(money.amount().multiply(f), to));
+        return factor(money.currency(), to, date)
+                .map(f -> new Money(money.amount().multiply(f), to));
     }
 
     private static BigDecimal factorOf(Series series, LocalDate date) {
         return series == null ? null : series.onOrBefore(date);
     }
 
-    private record Pair(String from, String to) {
-    }
+    private record Pair(String from, String to) {}
 
     /** One direction of a quoted pair: effective days ascending and the factor in force from each. */
     private record Series(long[] days, BigDecimal[] factors) {

@@ -10,9 +10,18 @@ import org.attain.engine.time.PeriodKind;
  * A validated, immutable plan ready to calculate with. {@code frequency} empty means the plan pays on
  * whatever periods it is asked for; {@code quotaMeasure} is the measure attainment is computed on.
  */
-public record CompiledPlan(String id, String name, String version, CurrencyUnit currency,
-        Optional<PeriodKind> frequency, DateRange effective, List<Measure> measures, String quotaMeasure,
-        List<Component> components, PayoutRules payout, String source) {
+public record CompiledPlan(
+        String id,
+        String name,
+        String version,
+        CurrencyUnit currency,
+        Optional<PeriodKind> frequency,
+        DateRange effective,
+        List<Measure> measures,
+        String quotaMeasure,
+        List<Component> components,
+        PayoutRules payout,
+        String source) {
 
     public CompiledPlan {
         measures = List.copyOf(measures);

@@ -9,12 +9,25 @@ import org.attain.engine.time.DateRange;
  * attainment etc.), caps and floors, a date window on deals, and {@code pod} when the component is paid
  * on the pod's attainment instead of the payee's own. Null means "not set".
  */
-public record ComponentBasics(String id, String measure, PeriodCondition gate, Money capPerPeriod,
-        Money floorPerPeriod, Money capPerDeal, DateRange window, PodTerms pod) {
+public record ComponentBasics(
+        String id,
+        String measure,
+        PeriodCondition gate,
+        Money capPerPeriod,
+        Money floorPerPeriod,
+        Money capPerDeal,
+        DateRange window,
+        PodTerms pod) {
 
     /** A component on the payee's own attainment. */
-    public ComponentBasics(String id, String measure, PeriodCondition gate, Money capPerPeriod,
-            Money floorPerPeriod, Money capPerDeal, DateRange window) {
+    public ComponentBasics(
+            String id,
+            String measure,
+            PeriodCondition gate,
+            Money capPerPeriod,
+            Money floorPerPeriod,
+            Money capPerDeal,
+            DateRange window) {
         this(id, measure, gate, capPerPeriod, floorPerPeriod, capPerDeal, window, null);
     }
 }

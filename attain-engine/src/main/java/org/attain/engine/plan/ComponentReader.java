@@ -25,7 +25,11 @@ final class ComponentReader {
     private final Set<String> measureIds;
     private final String defaultMeasure;
 
-    ComponentReader(CelConditions cel, Problems problems, CurrencyUnit currency, Set<String> measureIds,
+    ComponentReader(
+            CelConditions cel,
+            Problems problems,
+            CurrencyUnit currency,
+            Set<String> measureIds,
             String defaultMeasure) {
         this.problems = problems;
         this.expressions = new Expressions(cel, problems);
@@ -45,24 +49,31 @@ final class ComponentReader {
         Money cap = money(c, "cap_per_period");
         Money floor = money(c, "floor_per_period");
         Money capPerDeal = money(c, "cap_per_deal");
-        DateRange window = c.optional("window").map(n -> PlanCompiler.dateRange(n, "window", problems)).orElse(null);
-        boolean dealLevelWhen = kind.map(k -> k.equals("per_deal_amount") || k.equals("spiff")).orElse(false);
+        DateRange window = c.optional("window")
+                .map(n -> PlanCompiler.dateRange(n, "window", problems))
+                .orElse(null);
+        boolean dealLevelWhen =
+                kind.map(k -> k.equals("per_deal_amount") || k.equals("spiff")).orElse(false);
         PeriodCondition gate = dealLevelWhen ? null : expressions.period(c, "when", measureIds);
         PodTerms pod = pod(c, kind.orElse(""));
-        ComponentBasics basics = new ComponentBasics(id.orElse("?"), measure, gate, cap, floor, capPerDeal, window, pod);
+        ComponentBasics basics =
+                new ComponentBasics(id.orElse("?"), measure, gate, cap, floor, capPerDeal, window, pod);
         Component component = kind.map(k -> switch (k) {
-            case "rate" -> rate(c, basics);
-            case "tiered" -> tiered(c, basics);
-            case "bonus" -> bonus(c, basics);
-            case "curve" -> curve(c, basics);
-            case "per_deal_amount", "spiff" -> perDeal(c, basics);
-            case "mbo" -> mbo(c, basics);
-            default -> {
-                problems.add(node.keyLocation("kind"),
-                        "unknown component kind '" + k + "' (rate, tiered, bonus, curve, per_deal_amount, mbo)");
-                yield null;
-            }
-        }).orElse(null);
+                    case "rate" -> rate(c, basics);
+                    case "tiered" -> tiered(c, basics);
+                    case "bonus" -> bonus(c, basics);
+                    case "curve" -> curve(c, basics);
+                    case "per_deal_amount", "spiff" -> perDeal(c, basics);
+                    case "mbo" -> mbo(c, basics);
+                    default -> {
+                        problems.add(
+                                node.keyLocation("kind"),
+                                "unknown component kind '" + k
+                                        + "' (rate, tiered, bonus, curve, per_deal_amount, mbo)");
+                        yield null;
+                    }
+                })
+                .orElse(null);
         c.rejectUnknownKeys();
         return id.isPresent() ? Optional.ofNullable(component) : Optional.empty();
     }
@@ -73,14 +84,15 @@ final class ComponentReader {
      * attainment can be on a pod, and to-date pod tiers are not supported yet, so both are refused here.
      */
     private PodTerms pod(MapReader c, String kind) {
-        Optional<String> attainment = c.optional("attainment").flatMap(n -> c.parse(n, "attainment", "self or pod", s -> {
-            if (!s.equals("self") && !s.equals("pod")) {
-                throw new IllegalArgumentException(s);
-            }
-            return s;
-        }));
-        Optional<PodTerms.PodProration> proration = c.optional("prorate").flatMap(n -> c.parse(n, "prorate",
-                "none or by_days_in_pod", s -> switch (s) {
+        Optional<String> attainment = c.optional("attainment")
+                .flatMap(n -> c.parse(n, "attainment", "self or pod", s -> {
+                    if (!s.equals("self") && !s.equals("pod")) {
+                        throw new IllegalArgumentException(s);
+                    }
+                    return s;
+                }));
+        Optional<PodTerms.PodProration> proration = c.optional("prorate")
+                .flatMap(n -> c.parse(n, "prorate", "none or by_days_in_pod", s -> switch (s) {
                     case "none" -> PodTerms.PodProration.NONE;
                     case "by_days_in_pod" -> PodTerms.PodProration.BY_DAYS_IN_POD;
                     default -> throw new IllegalArgumentException(s);
@@ -88,18 +100,23 @@ final class ComponentReader {
         boolean onPod = attainment.map("pod"::equals).orElse(false);
         if (!onPod) {
             if (proration.isPresent()) {
-                problems.add(c.node().keyLocation("prorate"),
+                problems.add(
+                        c.node().keyLocation("prorate"),
                         "'prorate' applies only to a component with 'attainment: pod' (a member's share of the pod's pay)");
             }
             return null;
         }
         if (!Set.of("rate", "tiered", "bonus", "curve").contains(kind)) {
-            problems.add(c.node().keyLocation("attainment"), "'attainment: pod' applies to rate, tiered, bonus and curve"
-                    + " components, not to '" + kind + "'");
+            problems.add(
+                    c.node().keyLocation("attainment"),
+                    "'attainment: pod' applies to rate, tiered, bonus and curve" + " components, not to '" + kind
+                            + "'");
             return null;
         }
-        if (kind.equals("tiered") && c.string("cumulative").filter(s -> !s.equals("period")).isPresent()) {
-            problems.add(c.node().keyLocation("cumulative"),
+        if (kind.equals("tiered")
+                && c.string("cumulative").filter(s -> !s.equals("period")).isPresent()) {
+            problems.add(
+                    c.node().keyLocation("cumulative"),
                     "a tiered component on 'attainment: pod' is computed per period; 'cumulative' qtd/ytd is not supported on pods");
         }
         return new PodTerms(proration.orElse(PodTerms.PodProration.NONE));
@@ -110,16 +127,19 @@ final class ComponentReader {
     }
 
     private Component tiered(MapReader c, ComponentBasics basics) {
-        TierMode mode = c.optional("tier_mode").flatMap(n -> c.parse(n, "tier_mode", "marginal or slab",
-                s -> TierMode.valueOf(s.toUpperCase(Locale.ROOT)))).orElse(TierMode.MARGINAL);
+        TierMode mode = c.optional("tier_mode")
+                .flatMap(n ->
+                        c.parse(n, "tier_mode", "marginal or slab", s -> TierMode.valueOf(s.toUpperCase(Locale.ROOT))))
+                .orElse(TierMode.MARGINAL);
         TierBasis basis = basis(c, "tiers_on");
-        Cumulation cumulation = c.optional("cumulative").flatMap(n -> c.parse(n, "cumulative", "period, qtd or ytd",
-                s -> switch (s) {
+        Cumulation cumulation = c.optional("cumulative")
+                .flatMap(n -> c.parse(n, "cumulative", "period, qtd or ytd", s -> switch (s) {
                     case "period" -> Cumulation.PERIOD;
                     case "qtd" -> Cumulation.QUARTER_TO_DATE;
                     case "ytd" -> Cumulation.YEAR_TO_DATE;
                     default -> throw new IllegalArgumentException(s);
-                })).orElse(Cumulation.PERIOD);
+                }))
+                .orElse(Cumulation.PERIOD);
         List<Tier> tiers = new ArrayList<>();
         List<YamlNode> nodes = c.list("tiers");
         if (nodes.isEmpty()) {
@@ -137,8 +157,13 @@ final class ComponentReader {
             if (!tiers.isEmpty()) {
                 Tier previous = tiers.get(tiers.size() - 1);
                 if (previous.to() == null || previous.to().compareTo(from) != 0) {
-                    problems.add(nodes.get(i), "tiers must be contiguous: this tier starts at " + from.toPlainString()
-                            + " but the one before ends at " + (previous.to() == null ? "no upper bound" : previous.to().toPlainString()));
+                    problems.add(
+                            nodes.get(i),
+                            "tiers must be contiguous: this tier starts at " + from.toPlainString()
+                                    + " but the one before ends at "
+                                    + (previous.to() == null
+                                            ? "no upper bound"
+                                            : previous.to().toPlainString()));
                 }
             }
             if (to == null && i != nodes.size() - 1) {
@@ -199,14 +224,18 @@ final class ComponentReader {
         if (objectives.isEmpty()) {
             problems.add(c.node(), "an mbo component needs 'objectives'");
         } else if (total.compareTo(BigDecimal.ONE) != 0) {
-            problems.add(c.node().keyLocation("objectives"), "objective weights add up to " + total.toPlainString() + ", not 1.00");
+            problems.add(
+                    c.node().keyLocation("objectives"),
+                    "objective weights add up to " + total.toPlainString() + ", not 1.00");
         }
         return new MboComponent(basics, target, objectives);
     }
 
     private TierBasis basis(MapReader c, String key) {
-        return c.optional(key).flatMap(n -> c.parse(n, key, "attainment or amount",
-                s -> TierBasis.valueOf(s.toUpperCase(Locale.ROOT)))).orElse(TierBasis.ATTAINMENT);
+        return c.optional(key)
+                .flatMap(n ->
+                        c.parse(n, key, "attainment or amount", s -> TierBasis.valueOf(s.toUpperCase(Locale.ROOT))))
+                .orElse(TierBasis.ATTAINMENT);
     }
 
     private Money money(MapReader c, String key) {

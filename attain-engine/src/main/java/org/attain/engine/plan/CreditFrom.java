@@ -17,8 +17,9 @@ public enum CreditFrom {
             case "direct_reports" -> DIRECT_REPORTS;
             case "subtree" -> SUBTREE;
             case "territory", "any" -> TERRITORY;
-            default -> throw new IllegalArgumentException(
-                    "unknown credit source '" + text + "' (self, direct_reports, subtree, territory)");
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown credit source '" + text + "' (self, direct_reports, subtree, territory)");
         };
     }
 }

@@ -9,8 +9,8 @@ import org.attain.engine.cel.DealCondition;
  * any; {@code when} (optional) is a CEL condition over deal, account and person; {@code weight}
  * multiplies the credited amount (e.g. 0.50 for renewals).
  */
-public record CreditRule(String id, CreditFrom from, Set<String> types, Set<String> products, DealCondition when,
-        BigDecimal weight) {
+public record CreditRule(
+        String id, CreditFrom from, Set<String> types, Set<String> products, DealCondition when, BigDecimal weight) {
 
     public CreditRule {
         types = Set.copyOf(types);

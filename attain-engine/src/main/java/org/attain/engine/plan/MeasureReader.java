@@ -26,12 +26,14 @@ final class MeasureReader {
         MapReader m = MapReader.of(node, "a measure", problems);
         Optional<String> id = m.requiredString("id");
         List<String> statuses = m.has("statuses") ? m.strings("statuses") : List.of("won");
-        boolean count = m.string("sum").map(s -> {
-            if (!s.equals("amount") && !s.equals("count")) {
-                problems.add(node.keyLocation("sum"), "'sum' must be amount or count");
-            }
-            return s.equals("count");
-        }).orElse(false);
+        boolean count = m.string("sum")
+                .map(s -> {
+                    if (!s.equals("amount") && !s.equals("count")) {
+                        problems.add(node.keyLocation("sum"), "'sum' must be amount or count");
+                    }
+                    return s.equals("count");
+                })
+                .orElse(false);
         List<CreditRule> rules = new ArrayList<>();
         for (YamlNode r : m.list("credit")) {
             readRule(r).ifPresent(rules::add);
@@ -47,14 +49,17 @@ final class MeasureReader {
         MapReader r = MapReader.of(node, "a credit rule", problems);
         Optional<CreditFrom> from = r.required("from")
                 .flatMap(n -> r.parse(n, "from", "self, direct_reports, subtree or territory", CreditFrom::parse));
-        String id = r.string("id").orElse(from.map(f -> f.name().toLowerCase(java.util.Locale.ROOT)).orElse("rule"));
+        String id = r.string("id")
+                .orElse(from.map(f -> f.name().toLowerCase(java.util.Locale.ROOT))
+                        .orElse("rule"));
         List<String> types = r.strings("types");
         List<String> products = r.strings("products");
         DealCondition when = expressions.deal(r, "when");
         BigDecimal weight = r.decimal("weight").orElse(BigDecimal.ONE);
         r.rejectUnknownKeys();
         if (from.isPresent() && from.get() == CreditFrom.TERRITORY && when == null && !r.has("when")) {
-            problems.add(node, "a territory credit rule needs a 'when' condition (e.g. account.region == person.region)");
+            problems.add(
+                    node, "a territory credit rule needs a 'when' condition (e.g. account.region == person.region)");
         }
         return from.map(f -> new CreditRule(id, f, new HashSet<>(types), new HashSet<>(products), when, weight));
     }

@@ -1,7 +1,11 @@
 package org.attain.engine.plan;
 
 /** The plan's ledger rules; any of them may be null (not used). */
-public record PayoutRules(ClawbackPolicy clawback, HoldbackPolicy holdback, DrawPolicy draw, DrawPolicy guarantee,
+public record PayoutRules(
+        ClawbackPolicy clawback,
+        HoldbackPolicy holdback,
+        DrawPolicy draw,
+        DrawPolicy guarantee,
         NegativeBalance negativeBalance) {
 
     public static PayoutRules none() {

@@ -73,14 +73,16 @@ public final class PlanCompiler {
         Problems problems = new Problems();
         CompiledPlan plan = read(planNode, defaultCurrency, problems);
         List<SourceProblem> found = problems.list();
-        return found.isEmpty() && plan != null ? new PlanCompilation(Optional.of(plan), List.of())
+        return found.isEmpty() && plan != null
+                ? new PlanCompilation(Optional.of(plan), List.of())
                 : new PlanCompilation(Optional.empty(), found);
     }
 
     private CompiledPlan read(YamlNode node, CurrencyUnit defaultCurrency, Problems problems) {
         MapReader plan = MapReader.of(node, "a plan", problems);
         Optional<String> name = plan.string("name");
-        String id = plan.string("id").orElseGet(() -> name.map(PlanCompiler::slug).orElse(""));
+        String id =
+                plan.string("id").orElseGet(() -> name.map(PlanCompiler::slug).orElse(""));
         if (id.isBlank()) {
             problems.add(node, "missing required field 'id' (or a 'name' to derive it from)");
         }
@@ -94,7 +96,8 @@ public final class PlanCompiler {
         }
         Optional<PeriodKind> frequency = plan.optional("frequency")
                 .flatMap(n -> plan.parse(n, "frequency", "month, quarter or year", PeriodKind::parse));
-        DateRange effective = plan.optional("effective").map(n -> dateRange(n, "effective", problems))
+        DateRange effective = plan.optional("effective")
+                .map(n -> dateRange(n, "effective", problems))
                 .orElse(DateRange.always());
 
         List<Measure> measures = new ArrayList<>();
@@ -111,16 +114,22 @@ public final class PlanCompiler {
                 problems.add(node.keyLocation("measures"), "measure id '" + m.id() + "' is used twice");
             }
         }
-        String quotaMeasure = plan.string("quota_measure").orElse(measures.get(0).id());
+        String quotaMeasure =
+                plan.string("quota_measure").orElse(measures.get(0).id());
         if (!measureIds.contains(quotaMeasure)) {
-            problems.add(node.keyLocation("quota_measure"), "quota_measure '" + quotaMeasure + "' is not a measure of this plan");
+            problems.add(
+                    node.keyLocation("quota_measure"),
+                    "quota_measure '" + quotaMeasure + "' is not a measure of this plan");
         }
 
-        ComponentReader componentReader = new ComponentReader(cel, problems, currency, measureIds, measures.get(0).id());
+        ComponentReader componentReader = new ComponentReader(
+                cel, problems, currency, measureIds, measures.get(0).id());
         List<Component> components = new ArrayList<>();
         Set<String> componentIds = new HashSet<>();
         Optional<YamlNode> componentList = plan.required("components");
-        if (componentList.isPresent() && (!componentList.get().isSequence() || componentList.get().items().isEmpty())) {
+        if (componentList.isPresent()
+                && (!componentList.get().isSequence()
+                        || componentList.get().items().isEmpty())) {
             problems.add(componentList.get(), "'components' must be a non-empty list");
         }
         for (YamlNode c : plan.list("components")) {
@@ -133,43 +142,66 @@ public final class PlanCompiler {
         }
         PayoutRules payout = readPayout(plan, currency, problems);
         plan.rejectUnknownKeys();
-        return new CompiledPlan(id, name.orElse(id), version, currency, frequency, effective, measures, quotaMeasure,
-                components, payout, node.location().source());
+        return new CompiledPlan(
+                id,
+                name.orElse(id),
+                version,
+                currency,
+                frequency,
+                effective,
+                measures,
+                quotaMeasure,
+                components,
+                payout,
+                node.location().source());
     }
 
     private PayoutRules readPayout(MapReader plan, CurrencyUnit currency, Problems problems) {
-        ClawbackPolicy clawback = plan.optional("clawback").map(n -> {
-            MapReader r = MapReader.of(n, "clawback", problems);
-            int days = r.integer("window_days").orElse(Integer.MAX_VALUE);
-            BigDecimal share = r.decimal("share").orElse(BigDecimal.ONE);
-            r.rejectUnknownKeys();
-            return new ClawbackPolicy(days, share);
-        }).orElse(null);
-        HoldbackPolicy holdback = plan.optional("holdback").map(n -> {
-            MapReader r = MapReader.of(n, "holdback", problems);
-            BigDecimal share = r.requiredDecimal("share").orElse(BigDecimal.ZERO);
-            String releaseOn = r.requiredString("release_on").orElse("invoice_paid");
-            r.rejectUnknownKeys();
-            return new HoldbackPolicy(share, releaseOn);
-        }).orElse(null);
-        DrawPolicy draw = plan.optional("draw").map(n -> draw(n, "draw", currency, problems, null)).orElse(null);
-        DrawPolicy guarantee = plan.optional("guarantee").map(n -> draw(n, "guarantee", currency, problems, false))
+        ClawbackPolicy clawback = plan.optional("clawback")
+                .map(n -> {
+                    MapReader r = MapReader.of(n, "clawback", problems);
+                    int days = r.integer("window_days").orElse(Integer.MAX_VALUE);
+                    BigDecimal share = r.decimal("share").orElse(BigDecimal.ONE);
+                    r.rejectUnknownKeys();
+                    return new ClawbackPolicy(days, share);
+                })
+                .orElse(null);
+        HoldbackPolicy holdback = plan.optional("holdback")
+                .map(n -> {
+                    MapReader r = MapReader.of(n, "holdback", problems);
+                    BigDecimal share = r.requiredDecimal("share").orElse(BigDecimal.ZERO);
+                    String releaseOn = r.requiredString("release_on").orElse("invoice_paid");
+                    r.rejectUnknownKeys();
+                    return new HoldbackPolicy(share, releaseOn);
+                })
+                .orElse(null);
+        DrawPolicy draw = plan.optional("draw")
+                .map(n -> draw(n, "draw", currency, problems, null))
+                .orElse(null);
+        DrawPolicy guarantee = plan.optional("guarantee")
+                .map(n -> draw(n, "guarantee", currency, problems, false))
                 .orElse(null);
         NegativeBalance negative = plan.optional("negative_balance")
-                .flatMap(n -> plan.parse(n, "negative_balance", "carry_forward or write_off",
+                .flatMap(n -> plan.parse(
+                        n,
+                        "negative_balance",
+                        "carry_forward or write_off",
                         s -> NegativeBalance.valueOf(s.toUpperCase(Locale.ROOT))))
                 .orElse(NegativeBalance.CARRY_FORWARD);
         return new PayoutRules(clawback, holdback, draw, guarantee, negative);
     }
 
-    private static DrawPolicy draw(YamlNode n, String what, CurrencyUnit currency, Problems problems, Boolean recoverable) {
+    private static DrawPolicy draw(
+            YamlNode n, String what, CurrencyUnit currency, Problems problems, Boolean recoverable) {
         MapReader r = MapReader.of(n, what, problems);
         BigDecimal amount = r.requiredDecimal("amount_per_period").orElse(BigDecimal.ZERO);
-        boolean isRecoverable = recoverable != null ? recoverable : r.bool("recoverable").orElse(false);
+        boolean isRecoverable =
+                recoverable != null ? recoverable : r.bool("recoverable").orElse(false);
         LocalDate from = r.date("from").orElse(LocalDate.MIN);
         LocalDate to = r.date("to").orElse(LocalDate.MAX);
         r.rejectUnknownKeys();
-        return new DrawPolicy(Money.of(amount, currency), isRecoverable, new DateRange(from, to.isBefore(from) ? from : to));
+        return new DrawPolicy(
+                Money.of(amount, currency), isRecoverable, new DateRange(from, to.isBefore(from) ? from : to));
     }
 
     static DateRange dateRange(YamlNode n, String what, Problems problems) {
@@ -185,6 +217,9 @@ public final class PlanCompiler {
     }
 
     static String slug(String name) {
-        return name.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return name.trim()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
     }
 }

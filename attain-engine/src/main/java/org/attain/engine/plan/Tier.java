@@ -11,6 +11,7 @@ public record Tier(BigDecimal from, BigDecimal to, BigDecimal rate) {
 
     @Override
     public String toString() {
-        return "[" + from.toPlainString() + ", " + (to == null ? "∞" : to.toPlainString()) + ") @ " + rate.toPlainString();
+        return "[" + from.toPlainString() + ", " + (to == null ? "∞" : to.toPlainString()) + ") @ "
+                + rate.toPlainString();
     }
 }

@@ -1,4 +1,7 @@
 package org.attain.engine.plan;
 
 /** Whether tier bounds are attainment fractions (1.00 = quota) or amounts of the measure. */
-public enum TierBasis { ATTAINMENT, AMOUNT }
+public enum TierBasis {
+    ATTAINMENT,
+    AMOUNT
+}

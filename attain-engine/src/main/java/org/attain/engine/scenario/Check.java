@@ -8,5 +8,4 @@ import org.attain.engine.yaml.SourceLocation;
  * payout, balance_after, draw_balance_after, held_after. {@code person} is null for expected errors,
  * where {@code period} names the transaction instead.
  */
-public record Check(String person, String period, String what, String expected, SourceLocation at) {
-}
+public record Check(String person, String period, String what, String expected, SourceLocation at) {}

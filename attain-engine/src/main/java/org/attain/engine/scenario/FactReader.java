@@ -77,7 +77,8 @@ final class FactReader {
             LocalDate to = r.date("to").orElse(null);
             r.rejectUnknownKeys();
             if (person.isPresent() && manager.isPresent()) {
-                input.reportingLine(new ReportingLine(PersonId.of(person.get()), PersonId.of(manager.get()), range(n, from, to)));
+                input.reportingLine(
+                        new ReportingLine(PersonId.of(person.get()), PersonId.of(manager.get()), range(n, from, to)));
             }
         }
     }
@@ -89,12 +90,17 @@ final class FactReader {
             Optional<PeriodId> period = period(r, "period", true);
             Optional<BigDecimal> amount = r.requiredDecimal("amount");
             String measure = r.string("measure").orElse(null);
-            Proration proration = r.optional("prorate").flatMap(p -> r.parse(p, "prorate", "none or by_days_on_plan",
-                    s -> Proration.valueOf(s.toUpperCase(Locale.ROOT)))).orElse(Proration.NONE);
+            Proration proration = r.optional("prorate")
+                    .flatMap(p -> r.parse(
+                            p,
+                            "prorate",
+                            "none or by_days_on_plan",
+                            s -> Proration.valueOf(s.toUpperCase(Locale.ROOT))))
+                    .orElse(Proration.NONE);
             r.rejectUnknownKeys();
             if (person.isPresent() && period.isPresent() && amount.isPresent()) {
-                input.quota(new Quota(PersonId.of(person.get()), period.get(), measure, Money.of(amount.get(), currency),
-                        proration));
+                input.quota(new Quota(
+                        PersonId.of(person.get()), period.get(), measure, Money.of(amount.get(), currency), proration));
             }
         }
     }
@@ -139,10 +145,18 @@ final class FactReader {
         }
         for (int i = 0; i < all.size(); i++) {
             for (int j = 0; j < i; j++) {
-                if (all.get(i).person().equals(all.get(j).person()) && all.get(i).during().overlaps(all.get(j).during())) {
-                    problems.add(where.get(i), all.get(i).person() + " is already in team '" + all.get(j).team()
-                            + "' during " + all.get(i).during().intersect(all.get(j).during()).orElseThrow()
-                            + "; a person is in one pod at a time");
+                if (all.get(i).person().equals(all.get(j).person())
+                        && all.get(i).during().overlaps(all.get(j).during())) {
+                    problems.add(
+                            where.get(i),
+                            all.get(i).person() + " is already in team '"
+                                    + all.get(j).team()
+                                    + "' during "
+                                    + all.get(i)
+                                            .during()
+                                            .intersect(all.get(j).during())
+                                            .orElseThrow()
+                                    + "; a person is in one pod at a time");
                 }
             }
             input.teamMembership(all.get(i));
@@ -160,7 +174,8 @@ final class FactReader {
                 if (!teams.isEmpty() && !teamIds.contains(team.get())) {
                     problems.add(n.keyLocation("team"), "names unknown team '" + team.get() + "' (not under 'teams')");
                 }
-                input.teamQuota(new TeamQuota(TeamId.of(team.get()), period.get(), measure, Money.of(amount.get(), currency)));
+                input.teamQuota(
+                        new TeamQuota(TeamId.of(team.get()), period.get(), measure, Money.of(amount.get(), currency)));
             }
         }
     }
@@ -229,9 +244,18 @@ final class FactReader {
                 problems.add(n, "a transaction needs an 'owner' or 'splits'");
             }
             if (id.isPresent() && close.isPresent() && amount.isPresent()) {
-                input.transaction(new Transaction(TransactionId.of(id.get()), owner == null ? null : PersonId.of(owner),
-                        splits, close.get(), Money.of(amount.get(), txnCurrency), status, type, product, account,
-                        attributes, recorded));
+                input.transaction(new Transaction(
+                        TransactionId.of(id.get()),
+                        owner == null ? null : PersonId.of(owner),
+                        splits,
+                        close.get(),
+                        Money.of(amount.get(), txnCurrency),
+                        status,
+                        type,
+                        product,
+                        account,
+                        attributes,
+                        recorded));
             }
         }
     }
@@ -250,15 +274,21 @@ final class FactReader {
                 continue;
             }
             Event event = switch (kind.get()) {
-                case "close_period" -> period.map(p -> (Event) new Event.PeriodClosed(p, on.get()))
-                        .orElseGet(() -> missing(n, "close_period needs 'period'"));
-                case "cancelled" -> txn.map(t -> (Event) new Event.TransactionCancelled(t, on.get()))
-                        .orElseGet(() -> missing(n, "cancelled needs 'transaction'"));
-                case "correct_transaction" -> txn.filter(t -> amount.isPresent() || status.isPresent())
-                        .map(t -> (Event) new Event.TransactionCorrected(t, on.get(), amount.orElse(null), status.orElse(null)))
-                        .orElseGet(() -> missing(n, "correct_transaction needs 'transaction' and 'amount' or 'status'"));
-                default -> txn.map(t -> (Event) new Event.TransactionMilestone(t, kind.get(), on.get()))
-                        .orElseGet(() -> missing(n, "event '" + kind.get() + "' needs 'transaction'"));
+                case "close_period" ->
+                    period.map(p -> (Event) new Event.PeriodClosed(p, on.get()))
+                            .orElseGet(() -> missing(n, "close_period needs 'period'"));
+                case "cancelled" ->
+                    txn.map(t -> (Event) new Event.TransactionCancelled(t, on.get()))
+                            .orElseGet(() -> missing(n, "cancelled needs 'transaction'"));
+                case "correct_transaction" ->
+                    txn.filter(t -> amount.isPresent() || status.isPresent())
+                            .map(t -> (Event) new Event.TransactionCorrected(
+                                    t, on.get(), amount.orElse(null), status.orElse(null)))
+                            .orElseGet(() ->
+                                    missing(n, "correct_transaction needs 'transaction' and 'amount' or 'status'"));
+                default ->
+                    txn.map(t -> (Event) new Event.TransactionMilestone(t, kind.get(), on.get()))
+                            .orElseGet(() -> missing(n, "event '" + kind.get() + "' needs 'transaction'"));
             };
             if (event != null) {
                 input.event(event);
@@ -289,15 +319,16 @@ final class FactReader {
             Optional<String> reason = r.requiredString("reason");
             r.rejectUnknownKeys();
             if (person.isPresent() && period.isPresent() && amount.isPresent() && reason.isPresent()) {
-                input.adjustment(new ManualAdjustment(PersonId.of(person.get()), period.get(),
-                        Money.of(amount.get(), currency), reason.get()));
+                input.adjustment(new ManualAdjustment(
+                        PersonId.of(person.get()), period.get(), Money.of(amount.get(), currency), reason.get()));
             }
         }
     }
 
     /** {@code base} plus every attribute the scenario's deals, accounts and people carry: its data dictionary. */
     DataDictionary dictionary(DataDictionary base) {
-        return base.withAttributesOf("deal", dealAttributes).withAttributesOf("account", accounts)
+        return base.withAttributesOf("deal", dealAttributes)
+                .withAttributesOf("account", accounts)
                 .withAttributesOf("person", personAttributes);
     }
 

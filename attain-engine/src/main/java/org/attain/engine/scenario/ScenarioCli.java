@@ -16,8 +16,7 @@ import org.attain.engine.plan.PlanCompiler;
  */
 public final class ScenarioCli {
 
-    private ScenarioCli() {
-    }
+    private ScenarioCli() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out));
@@ -64,7 +63,8 @@ public final class ScenarioCli {
         try (Stream<Path> walk = Files.walk(path)) {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             out.println(path + ": cannot list folder: " + e.getMessage());
             return List.of();
@@ -84,8 +84,14 @@ public final class ScenarioCli {
         for (CheckResult r : report.results()) {
             Check c = r.check();
             boolean error = c.person() == null;
-            out.printf(format, error ? "error" : c.person(), error ? c.period() : c.period(),
-                    error ? "excluded" : c.what(), c.expected(), r.actual(), r.ok() ? "ok" : "FAIL");
+            out.printf(
+                    format,
+                    error ? "error" : c.person(),
+                    error ? c.period() : c.period(),
+                    error ? "excluded" : c.what(),
+                    c.expected(),
+                    r.actual(),
+                    r.ok() ? "ok" : "FAIL");
         }
         for (CheckResult r : report.results()) {
             if (!r.ok()) {

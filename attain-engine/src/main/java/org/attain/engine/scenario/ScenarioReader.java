@@ -67,7 +67,8 @@ public final class ScenarioReader {
         CalculationInput.Builder input = CalculationInput.builder();
         s.integer("fiscal_year_start_month").ifPresent(m -> {
             if (m < 1 || m > 12) {
-                problems.add(root.get().keyLocation("fiscal_year_start_month"), "fiscal_year_start_month must be 1..12");
+                problems.add(
+                        root.get().keyLocation("fiscal_year_start_month"), "fiscal_year_start_month must be 1..12");
             } else {
                 input.calendar(new FiscalCalendar(m));
             }
@@ -94,7 +95,8 @@ public final class ScenarioReader {
         facts.kpiScores(s.list("kpi_scores"));
         facts.adjustments(s.list("adjustments"));
         // Plans last: their conditions are checked against the fields the scenario's data has.
-        PlanCompiler checking = compiler.checking(facts.dictionary(compiler.dictionary().orElse(DataDictionary.standard())));
+        PlanCompiler checking =
+                compiler.checking(facts.dictionary(compiler.dictionary().orElse(DataDictionary.standard())));
         plans(s, problems, currency, people, input, baseDir, checking);
         List<Check> checks = new ArrayList<>();
         for (YamlNode e : s.list("expected")) {
@@ -116,8 +118,14 @@ public final class ScenarioReader {
         return new ScenarioParse(Optional.of(new Scenario(id, title, source, input.build(), checks)), List.of());
     }
 
-    private void plans(MapReader s, Problems problems, CurrencyUnit currency, List<PersonId> people,
-            CalculationInput.Builder input, Path baseDir, PlanCompiler compiler) {
+    private void plans(
+            MapReader s,
+            Problems problems,
+            CurrencyUnit currency,
+            List<PersonId> people,
+            CalculationInput.Builder input,
+            Path baseDir,
+            PlanCompiler compiler) {
         List<YamlNode> entries = new ArrayList<>(s.list("plans"));
         Optional<YamlNode> single = s.optional("plan");
         if (entries.isEmpty() && single.isEmpty()) {
@@ -152,7 +160,9 @@ public final class ScenarioReader {
                 planIds.add(plan.get().id());
                 input.plan(plan.get());
             }
-            List<PersonId> payees = appliesTo.isEmpty() ? people : appliesTo.stream().map(PersonId::of).toList();
+            List<PersonId> payees = appliesTo.isEmpty()
+                    ? people
+                    : appliesTo.stream().map(PersonId::of).toList();
             for (PersonId p : payees) {
                 if (!people.contains(p)) {
                     problems.add(entry.keyLocation("applies_to"), "applies_to names unknown person '" + p + "'");
@@ -162,15 +172,15 @@ public final class ScenarioReader {
         }
     }
 
-    private static Optional<CompiledPlan> compile(PlanCompiler compiler, YamlNode node, CurrencyUnit currency,
-            Problems problems) {
+    private static Optional<CompiledPlan> compile(
+            PlanCompiler compiler, YamlNode node, CurrencyUnit currency, Problems problems) {
         PlanCompilation compiled = compiler.compile(node, currency);
         compiled.problems().forEach(problems::add);
         return compiled.plan();
     }
 
-    private static Optional<CompiledPlan> compileFile(PlanCompiler compiler, YamlNode at, Path baseDir, String file,
-            CurrencyUnit currency, Problems problems) {
+    private static Optional<CompiledPlan> compileFile(
+            PlanCompiler compiler, YamlNode at, Path baseDir, String file, CurrencyUnit currency, Problems problems) {
         Path path = baseDir == null ? Path.of(file) : baseDir.resolve(file);
         String text;
         try {
@@ -202,13 +212,23 @@ public final class ScenarioReader {
         });
         int before = checks.size();
         if (component.isPresent()) {
-            r.decimal("amount").ifPresent(a -> checks.add(new Check(p, q, component.get(), a.toPlainString(), e.location())));
-            r.decimal("uncapped").ifPresent(a -> checks.add(new Check(p, q, "uncapped:" + component.get(), a.toPlainString(), e.location())));
-            r.string("for_period").ifPresent(a -> checks.add(new Check(p, q, "for_period:" + component.get(), a, e.location())));
-            r.string("trace_contains").ifPresent(t -> checks.add(new Check(p, q, "trace:" + component.get(), t, e.location())));
+            r.decimal("amount")
+                    .ifPresent(a -> checks.add(new Check(p, q, component.get(), a.toPlainString(), e.location())));
+            r.decimal("uncapped")
+                    .ifPresent(a -> checks.add(
+                            new Check(p, q, "uncapped:" + component.get(), a.toPlainString(), e.location())));
+            r.string("for_period")
+                    .ifPresent(a -> checks.add(new Check(p, q, "for_period:" + component.get(), a, e.location())));
+            r.string("trace_contains")
+                    .ifPresent(t -> checks.add(new Check(p, q, "trace:" + component.get(), t, e.location())));
             if (r.has("qualifying")) {
-                checks.add(new Check(p, q, "qualifying:" + component.get(),
-                        String.join(",", r.strings("qualifying").stream().sorted().toList()), e.location()));
+                checks.add(new Check(
+                        p,
+                        q,
+                        "qualifying:" + component.get(),
+                        String.join(
+                                ",", r.strings("qualifying").stream().sorted().toList()),
+                        e.location()));
             }
         }
         for (String field : LEDGER_FIELDS) {

@@ -32,7 +32,10 @@ public final class ScenarioRunner {
     public ScenarioReport run(Path file) {
         ScenarioParse parse = reader.read(file);
         if (parse.scenario().isEmpty()) {
-            return new ScenarioReport(file.getFileName().toString(), file.toString(), List.of(),
+            return new ScenarioReport(
+                    file.getFileName().toString(),
+                    file.toString(),
+                    List.of(),
                     parse.problems().stream().map(SourceProblem::toString).toList());
         }
         return run(parse.scenario().get());
@@ -49,15 +52,22 @@ public final class ScenarioRunner {
 
     private static CheckResult evaluate(Check check, CalculationResult result) {
         if (check.person() == null) {
-            boolean found = result.exclusions().stream().anyMatch(e -> e.transaction().value().equals(check.period())
-                    && e.reason().equals(check.expected()));
-            String actual = result.exclusions().stream().filter(e -> e.transaction().value().equals(check.period()))
-                    .map(e -> e.reason()).findFirst().orElse("not excluded");
+            boolean found = result.exclusions().stream()
+                    .anyMatch(e -> e.transaction().value().equals(check.period())
+                            && e.reason().equals(check.expected()));
+            String actual = result.exclusions().stream()
+                    .filter(e -> e.transaction().value().equals(check.period()))
+                    .map(e -> e.reason())
+                    .findFirst()
+                    .orElse("not excluded");
             return new CheckResult(check, actual, found, "exclusions: " + result.exclusions());
         }
         Optional<PayeePeriodResult> statement = result.statement(check.person(), check.period());
         if (statement.isEmpty()) {
-            return new CheckResult(check, "no statement", false,
+            return new CheckResult(
+                    check,
+                    "no statement",
+                    false,
                     "the engine produced no statement for " + check.person() + " " + check.period()
                             + (result.issues().isEmpty() ? "" : "; issues: " + result.issues()));
         }
@@ -68,7 +78,11 @@ public final class ScenarioRunner {
         Optional<EarningsLine> line = s.line(component);
         String trace = line.map(l -> l.trace().render("    ")).orElse("    (no line " + component + ")\n");
         if (what.startsWith("uncapped:")) {
-            return compare(check, line.map(l -> l.uncapped() != null ? l.uncapped() : l.amount()).orElse(null), trace);
+            return compare(
+                    check,
+                    line.map(l -> l.uncapped() != null ? l.uncapped() : l.amount())
+                            .orElse(null),
+                    trace);
         }
         if (what.startsWith("for_period:")) {
             String actual = line.map(l -> String.valueOf(l.forPeriod())).orElse("no line");
@@ -76,14 +90,20 @@ public final class ScenarioRunner {
         }
         if (what.startsWith("trace:")) {
             // Every line of the component (one per pod for a member who moved pods) is searched.
-            String all = s.lines().stream().filter(l -> l.component().equals(component))
-                    .map(l -> l.trace().render("")).reduce("", String::concat);
+            String all = s.lines().stream()
+                    .filter(l -> l.component().equals(component))
+                    .map(l -> l.trace().render(""))
+                    .reduce("", String::concat);
             boolean found = all.contains(check.expected());
             return new CheckResult(check, found ? check.expected() : "not in the trace", found, trace);
         }
         if (what.startsWith("qualifying:")) {
-            String actual = line.map(l -> String.join(",", new TreeSet<>(l.qualifying().stream()
-                    .map(TransactionId::value).toList()))).orElse("no line");
+            String actual = line.map(l -> String.join(
+                            ",",
+                            new TreeSet<>(l.qualifying().stream()
+                                    .map(TransactionId::value)
+                                    .toList())))
+                    .orElse("no line");
             return new CheckResult(check, actual, actual.equals(check.expected()), trace);
         }
         String ledger = ledgerText(s);
@@ -97,7 +117,10 @@ public final class ScenarioRunner {
             case "held_after":
                 return compare(check, s.ledgerAfter().heldTotal(), ledger);
             case "quota":
-                return compare(check, s.quota().orElse(null), "    " + s.quotaPlan().map(p -> p.quotaExplanation()).orElse(""));
+                return compare(
+                        check,
+                        s.quota().orElse(null),
+                        "    " + s.quotaPlan().map(p -> p.quotaExplanation()).orElse(""));
             case "attainment": {
                 BigDecimal a = s.attainmentShown().orElse(null);
                 String actual = a == null ? "no quota" : a.toPlainString();
@@ -105,7 +128,8 @@ public final class ScenarioRunner {
                 return new CheckResult(check, actual, ok, trace);
             }
             default:
-                return line.isEmpty() ? new CheckResult(check, "no line", false, linesText(s))
+                return line.isEmpty()
+                        ? new CheckResult(check, "no line", false, linesText(s))
                         : compare(check, s.amountOf(component), trace);
         }
     }
@@ -120,8 +144,15 @@ public final class ScenarioRunner {
 
     private static String ledgerText(PayeePeriodResult s) {
         StringBuilder sb = new StringBuilder();
-        s.ledger().forEach(e -> sb.append("    ").append(e.kind()).append(' ').append(e.amount().toPlainString())
-                .append(e.transaction() == null ? "" : " " + e.transaction()).append(" (").append(e.note()).append(")\n"));
+        s.ledger()
+                .forEach(e -> sb.append("    ")
+                        .append(e.kind())
+                        .append(' ')
+                        .append(e.amount().toPlainString())
+                        .append(e.transaction() == null ? "" : " " + e.transaction())
+                        .append(" (")
+                        .append(e.note())
+                        .append(")\n"));
         sb.append(linesText(s));
         return sb.toString();
     }
@@ -129,7 +160,11 @@ public final class ScenarioRunner {
     private static String linesText(PayeePeriodResult s) {
         StringBuilder sb = new StringBuilder();
         for (EarningsLine l : s.lines()) {
-            sb.append("    line ").append(l.component()).append(' ').append(l.amount().toPlainString()).append('\n');
+            sb.append("    line ")
+                    .append(l.component())
+                    .append(' ')
+                    .append(l.amount().toPlainString())
+                    .append('\n');
             sb.append(l.trace().render("      "));
         }
         return sb.toString();

@@ -46,7 +46,9 @@ public record FiscalCalendar(int firstMonth) {
         }
         int monthsIntoYear = Math.floorMod(date.getMonthValue() - firstMonth, 12);
         int fiscalYear = firstMonth == 1 || date.getMonthValue() < firstMonth ? date.getYear() : date.getYear() + 1;
-        return kind == PeriodKind.YEAR ? PeriodId.year(fiscalYear) : PeriodId.quarter(fiscalYear, monthsIntoYear / 3 + 1);
+        return kind == PeriodKind.YEAR
+                ? PeriodId.year(fiscalYear)
+                : PeriodId.quarter(fiscalYear, monthsIntoYear / 3 + 1);
     }
 
     /** The periods of {@code kind} from the start of the enclosing {@code container} through {@code period}, in order. */

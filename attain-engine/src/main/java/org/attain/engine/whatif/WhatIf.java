@@ -61,15 +61,22 @@ public final class WhatIf {
         for (Map.Entry<String, Money> e : now.entrySet()) {
             Money b = was.getOrDefault(e.getKey(), zero);
             if (!b.sameValueAs(e.getValue())) {
-                changes.add(new LineChange(e.getKey(), b, e.getValue(), e.getValue().minus(b)));
+                changes.add(
+                        new LineChange(e.getKey(), b, e.getValue(), e.getValue().minus(b)));
             }
         }
         for (Map.Entry<String, Money> e : was.entrySet()) {
             if (!now.containsKey(e.getKey()) && !e.getValue().isZero()) {
-                changes.add(new LineChange(e.getKey(), e.getValue(), zero, e.getValue().negate()));
+                changes.add(new LineChange(
+                        e.getKey(), e.getValue(), zero, e.getValue().negate()));
             }
         }
-        return Optional.of(new WhatIfResult(payee, period, before.get(), after.get(), changes,
+        return Optional.of(new WhatIfResult(
+                payee,
+                period,
+                before.get(),
+                after.get(),
+                changes,
                 after.get().earnings().minus(before.get().earnings())));
     }
 
@@ -91,6 +98,8 @@ public final class WhatIf {
                 }
             }
         }
-        return input.periods().isEmpty() ? PeriodKind.QUARTER : input.periods().get(0).kind();
+        return input.periods().isEmpty()
+                ? PeriodKind.QUARTER
+                : input.periods().get(0).kind();
     }
 }

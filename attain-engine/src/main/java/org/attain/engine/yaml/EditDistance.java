@@ -6,8 +6,7 @@ import java.util.Optional;
 /** "Did you mean ...?": the known name closest to a misspelt one, by Levenshtein distance. */
 public final class EditDistance {
 
-    private EditDistance() {
-    }
+    private EditDistance() {}
 
     /** The candidate closest to {@code name} within {@code maxDistance} edits; ties go to the first in order. */
     public static Optional<String> closest(String name, Collection<String> candidates, int maxDistance) {

@@ -45,7 +45,9 @@ public final class MapReader {
 
     public boolean has(String key) {
         asked.add(key);
-        return valid && node.entries().containsKey(key) && !node.entries().get(key).isNull();
+        return valid
+                && node.entries().containsKey(key)
+                && !node.entries().get(key).isNull();
     }
 
     public Optional<YamlNode> optional(String key) {
@@ -94,12 +96,13 @@ public final class MapReader {
     }
 
     public Optional<Boolean> bool(String key) {
-        return optional(key).flatMap(v -> parse(v, key, "true or false", s -> {
-            if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
-                return Boolean.parseBoolean(s);
-            }
-            throw new IllegalArgumentException(s);
-        }));
+        return optional(key)
+                .flatMap(v -> parse(v, key, "true or false", s -> {
+                    if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+                        return Boolean.parseBoolean(s);
+                    }
+                    throw new IllegalArgumentException(s);
+                }));
     }
 
     /** The items of a sequence field; a single value is accepted as a one-item list. */
@@ -130,7 +133,8 @@ public final class MapReader {
         } catch (NumberFormatException | DateTimeParseException e) {
             problems.add(value, "'" + key + "' must be " + expected + ", not '" + text.get() + "'");
         } catch (IllegalArgumentException e) {
-            String reason = e.getMessage() == null || e.getMessage().equals(text.get()) ? "must be " + expected
+            String reason = e.getMessage() == null || e.getMessage().equals(text.get())
+                    ? "must be " + expected
                     : e.getMessage();
             problems.add(value, "'" + key + "' " + reason);
         }
@@ -155,12 +159,18 @@ public final class MapReader {
             if (!asked.contains(key)) {
                 Optional<String> best = EditDistance.closest(key, allowed, 2);
                 if (best.isPresent()) {
-                    problems.add(node.keyLocation(key), "unknown key '" + key + "' (did you mean '" + best.get() + "'?)",
-                            "yaml.unknownKey.didYouMean", List.of(key, best.get()));
+                    problems.add(
+                            node.keyLocation(key),
+                            "unknown key '" + key + "' (did you mean '" + best.get() + "'?)",
+                            "yaml.unknownKey.didYouMean",
+                            List.of(key, best.get()));
                 } else {
                     String list = String.join(", ", allowed);
-                    problems.add(node.keyLocation(key), "unknown key '" + key + "' (allowed: " + list + ")",
-                            "yaml.unknownKey.allowed", List.of(key, list));
+                    problems.add(
+                            node.keyLocation(key),
+                            "unknown key '" + key + "' (allowed: " + list + ")",
+                            "yaml.unknownKey.allowed",
+                            List.of(key, list));
                 }
             }
         }

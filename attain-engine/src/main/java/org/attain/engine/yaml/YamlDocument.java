@@ -10,13 +10,16 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /** Parses YAML text into a located {@link YamlNode} tree, turning syntax errors into {@link SourceProblem}s. */
 public final class YamlDocument {
 
-    private YamlDocument() {
-    }
+    private YamlDocument() {}
 
     /** The root node, or empty with the syntax problem(s) added to {@code problems}. */
     public static Optional<YamlNode> parse(String source, String text, Problems problems) {
-        LoadSettings settings = LoadSettings.builder().setLabel(source).setAllowDuplicateKeys(true)
-                .setMaxAliasesForCollections(50).setCodePointLimit(20 * 1024 * 1024).build();
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(source)
+                .setAllowDuplicateKeys(true)
+                .setMaxAliasesForCollections(50)
+                .setCodePointLimit(20 * 1024 * 1024)
+                .build();
         try {
             Optional<Node> root = new Compose(settings).composeString(text);
             if (root.isEmpty()) {

@@ -21,7 +21,12 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 public final class YamlNode {
 
     /** What kind of YAML value this is. */
-    public enum Kind { MAPPING, SEQUENCE, SCALAR, NULL }
+    public enum Kind {
+        MAPPING,
+        SEQUENCE,
+        SCALAR,
+        NULL
+    }
 
     private final Kind kind;
     private final SourceLocation location;
@@ -33,13 +38,27 @@ public final class YamlNode {
     private final List<YamlNode> items;
     private final BlockScalar block;
 
-    private YamlNode(Kind kind, SourceLocation location, String scalar, String tag, boolean quoted,
-            Map<String, YamlNode> entries, Map<String, SourceLocation> keyLocations, List<YamlNode> items) {
+    private YamlNode(
+            Kind kind,
+            SourceLocation location,
+            String scalar,
+            String tag,
+            boolean quoted,
+            Map<String, YamlNode> entries,
+            Map<String, SourceLocation> keyLocations,
+            List<YamlNode> items) {
         this(kind, location, scalar, tag, quoted, entries, keyLocations, items, null);
     }
 
-    private YamlNode(Kind kind, SourceLocation location, String scalar, String tag, boolean quoted,
-            Map<String, YamlNode> entries, Map<String, SourceLocation> keyLocations, List<YamlNode> items,
+    private YamlNode(
+            Kind kind,
+            SourceLocation location,
+            String scalar,
+            String tag,
+            boolean quoted,
+            Map<String, YamlNode> entries,
+            Map<String, SourceLocation> keyLocations,
+            List<YamlNode> items,
             BlockScalar block) {
         this.block = block;
         this.kind = kind;
@@ -58,9 +77,20 @@ public final class YamlNode {
         if (node instanceof ScalarNode s) {
             boolean isNull = Tag.NULL.equals(s.getTag());
             boolean isBlock = s.getScalarStyle() == ScalarStyle.LITERAL || s.getScalarStyle() == ScalarStyle.FOLDED;
-            BlockScalar block = isBlock ? BlockScalar.of(s.getStartMark(), s.getEndMark(), fileLines).orElse(null) : null;
-            return new YamlNode(isNull ? Kind.NULL : Kind.SCALAR, at, isNull ? null : s.getValue(),
-                    s.getTag().getValue(), s.getScalarStyle() != ScalarStyle.PLAIN, Map.of(), Map.of(), List.of(), block);
+            BlockScalar block = isBlock
+                    ? BlockScalar.of(s.getStartMark(), s.getEndMark(), fileLines)
+                            .orElse(null)
+                    : null;
+            return new YamlNode(
+                    isNull ? Kind.NULL : Kind.SCALAR,
+                    at,
+                    isNull ? null : s.getValue(),
+                    s.getTag().getValue(),
+                    s.getScalarStyle() != ScalarStyle.PLAIN,
+                    Map.of(),
+                    Map.of(),
+                    List.of(),
+                    block);
         }
         if (node instanceof SequenceNode seq) {
             List<YamlNode> items = new ArrayList<>();
@@ -142,8 +172,8 @@ public final class YamlNode {
             return block.locate(location.source(), scalar, lineInText, columnInText);
         }
         if (lineInText <= 1) {
-            return new SourceLocation(location.source(), location.line(),
-                    location.column() + (quoted ? 1 : 0) + columnInText - 1);
+            return new SourceLocation(
+                    location.source(), location.line(), location.column() + (quoted ? 1 : 0) + columnInText - 1);
         }
         return new SourceLocation(location.source(), location.line() + lineInText - 1, columnInText);
     }

@@ -62,13 +62,27 @@ public class DealConditionBenchmark {
 
     @Setup
     public void setUp() {
-        condition = ((PerDealComponent) new PlanCompiler().compile("bench.yaml", PLAN).orThrow().components().get(0)).when();
+        condition = ((PerDealComponent) new PlanCompiler()
+                        .compile("bench.yaml", PLAN)
+                        .orThrow()
+                        .components()
+                        .get(0))
+                .when();
         deals = new ArrayList<>();
         String[] types = {"new_logo", "expansion", "renewal"};
         for (int i = 0; i < DEALS; i++) {
-            deals.add(new Transaction(TransactionId.of("D" + i), PersonId.of("ae"), List.of(), LocalDate.of(2026, 1, 1 + i % 28),
-                    Money.of("1000.00", "USD"), "won", types[i % 3], "P1", account,
-                    Map.of("term_months", term(12L * (1 + i % 4)), "segment", "smb"), null));
+            deals.add(new Transaction(
+                    TransactionId.of("D" + i),
+                    PersonId.of("ae"),
+                    List.of(),
+                    LocalDate.of(2026, 1, 1 + i % 28),
+                    Money.of("1000.00", "USD"),
+                    "won",
+                    types[i % 3],
+                    "P1",
+                    account,
+                    Map.of("term_months", term(12L * (1 + i % 4)), "segment", "smb"),
+                    null));
         }
     }
 

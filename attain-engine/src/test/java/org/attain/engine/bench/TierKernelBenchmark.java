@@ -121,8 +121,11 @@ public class TierKernelBenchmark {
         }
         input = b.build();
 
-        CompiledPlan podPlan = new PlanCompiler().compile("bench-pod.yaml", POD_PLAN).orThrow();
-        CalculationInput.Builder pb = CalculationInput.builder().plan(podPlan).period(PeriodId.parse("2026-Q1"))
+        CompiledPlan podPlan =
+                new PlanCompiler().compile("bench-pod.yaml", POD_PLAN).orThrow();
+        CalculationInput.Builder pb = CalculationInput.builder()
+                .plan(podPlan)
+                .period(PeriodId.parse("2026-Q1"))
                 .transactions(input.transactions());
         input.people().forEach(pb::person);
         input.quotas().forEach(pb::quota);
@@ -161,5 +164,4 @@ public class TierKernelBenchmark {
     public static void main(String[] args) throws Exception {
         org.openjdk.jmh.Main.main(args.length > 0 ? args : new String[] {TierKernelBenchmark.class.getName()});
     }
-
 }

@@ -75,7 +75,8 @@ class EngineProperties {
     }
 
     @Property(tries = 100)
-    void splitCreditAddsUpToTheDeal(@ForAll @LongRange(min = 1, max = 100_000_000) long cents,
+    void splitCreditAddsUpToTheDeal(
+            @ForAll @LongRange(min = 1, max = 100_000_000) long cents,
             @ForAll @Size(min = 1, max = 6) List<@IntRange(min = 1, max = 50) Integer> weights) {
         int total = weights.stream().mapToInt(Integer::intValue).sum();
         List<Split> splits = new ArrayList<>();
@@ -86,9 +87,20 @@ class EngineProperties {
             given += share;
             splits.add(new Split(PersonId.of("p" + i), BigDecimal.valueOf(share, 2), false));
         }
-        Transaction t = new Transaction(TransactionId.of("D"), null, splits, JAN_1.plusDays(10), usd(cents), "won",
-                null, null, null, null, null);
-        CalculationResult result = new Engine().calculate(input(FLAT, weights.size()).transaction(t).build());
+        Transaction t = new Transaction(
+                TransactionId.of("D"),
+                null,
+                splits,
+                JAN_1.plusDays(10),
+                usd(cents),
+                "won",
+                null,
+                null,
+                null,
+                null,
+                null);
+        CalculationResult result = new Engine()
+                .calculate(input(FLAT, weights.size()).transaction(t).build());
         Money credited = usd(0);
         for (PayeePeriodResult s : result.statements()) {
             credited = credited.plus(s.plans().get(0).measures().get("bookings"));
@@ -98,7 +110,8 @@ class EngineProperties {
     }
 
     @Property(tries = 200)
-    void marginalEarningsNeverFallAsBookingsGrow(@ForAll @LongRange(min = 0, max = 50_000_000) long smaller,
+    void marginalEarningsNeverFallAsBookingsGrow(
+            @ForAll @LongRange(min = 0, max = 50_000_000) long smaller,
             @ForAll @LongRange(min = 0, max = 50_000_000) long more) {
         CompiledPlan uncapped = plan("""
                 id: m
@@ -123,16 +136,17 @@ class EngineProperties {
     }
 
     @Property(tries = 100)
-    void theOrderOfTransactionsDoesNotChangeAnyTotal(@ForAll("bookings") List<Long> amounts,
-            @ForAll long seed) {
+    void theOrderOfTransactionsDoesNotChangeAnyTotal(@ForAll("bookings") List<Long> amounts, @ForAll long seed) {
         List<Transaction> deals = new ArrayList<>();
         for (int i = 0; i < amounts.size(); i++) {
             deals.add(deal("D" + i, "p" + (i % 3), i % 80, amounts.get(i)));
         }
         List<Transaction> shuffled = new ArrayList<>(deals);
         Collections.shuffle(shuffled, new Random(seed));
-        CalculationResult inOrder = new Engine().calculate(input(MARGINAL_CAPPED, 3).transactions(deals).build());
-        CalculationResult reordered = new Engine().calculate(input(MARGINAL_CAPPED, 3).transactions(shuffled).build());
+        CalculationResult inOrder = new Engine()
+                .calculate(input(MARGINAL_CAPPED, 3).transactions(deals).build());
+        CalculationResult reordered = new Engine()
+                .calculate(input(MARGINAL_CAPPED, 3).transactions(shuffled).build());
         assertThat(reordered.statements()).isEqualTo(inOrder.statements());
     }
 
@@ -148,16 +162,29 @@ class EngineProperties {
     }
 
     @Property(tries = 100)
-    void aRunComputedInChunksOfPayeesEqualsTheWholeRun(@ForAll("bookings") List<Long> amounts,
-            @ForAll @IntRange(min = 1, max = 4) int chunkSize) {
+    void aRunComputedInChunksOfPayeesEqualsTheWholeRun(
+            @ForAll("bookings") List<Long> amounts, @ForAll @IntRange(min = 1, max = 4) int chunkSize) {
         List<Transaction> deals = new ArrayList<>();
         for (int i = 0; i < amounts.size(); i++) {
             // Every fifth deal split between two payees, so a deal credits people in different chunks.
             Transaction deal = deal("D" + i, "p" + (i % 5), i % 80, amounts.get(i));
-            deals.add(i % 5 != 0 ? deal : new Transaction(deal.id(), null,
-                    List.of(new Split(PersonId.of("p" + (i % 5)), new BigDecimal("0.60"), false),
-                            new Split(PersonId.of("p" + ((i + 1) % 5)), new BigDecimal("0.40"), false)),
-                    deal.closeDate(), deal.amount(), "won", null, null, null, null, null));
+            deals.add(
+                    i % 5 != 0
+                            ? deal
+                            : new Transaction(
+                                    deal.id(),
+                                    null,
+                                    List.of(
+                                            new Split(PersonId.of("p" + (i % 5)), new BigDecimal("0.60"), false),
+                                            new Split(PersonId.of("p" + ((i + 1) % 5)), new BigDecimal("0.40"), false)),
+                                    deal.closeDate(),
+                                    deal.amount(),
+                                    "won",
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null));
         }
         CalculationInput whole = input(MARGINAL_CAPPED, 5).transactions(deals).build();
         Engine engine = new Engine();
@@ -176,11 +203,16 @@ class EngineProperties {
 
     @Provide
     Arbitrary<List<Long>> bookings() {
-        return Arbitraries.longs().between(-2_000_000, 9_000_000).list().ofMinSize(0).ofMaxSize(40);
+        return Arbitraries.longs()
+                .between(-2_000_000, 9_000_000)
+                .list()
+                .ofMinSize(0)
+                .ofMaxSize(40);
     }
 
     private static Money commission(CompiledPlan plan, List<Transaction> deals) {
-        CalculationResult result = new Engine().calculate(input(plan, 1).transactions(deals).build());
+        CalculationResult result =
+                new Engine().calculate(input(plan, 1).transactions(deals).build());
         return result.statement(PersonId.of("p0"), Q1).orElseThrow().amountOf("commission");
     }
 }

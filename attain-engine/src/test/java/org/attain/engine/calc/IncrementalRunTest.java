@@ -22,8 +22,11 @@ class IncrementalRunTest {
     private final Engine engine = new Engine();
 
     private static CalculationInput golden(String file) {
-        return new ScenarioReader(new PlanCompiler()).read(Path.of("..", "scenarios", "golden", file))
-                .scenario().orElseThrow().input();
+        return new ScenarioReader(new PlanCompiler())
+                .read(Path.of("..", "scenarios", "golden", file))
+                .scenario()
+                .orElseThrow()
+                .input();
     }
 
     @ParameterizedTest
@@ -34,12 +37,13 @@ class IncrementalRunTest {
         List<PeriodId> periods = input.periods().stream().sorted().toList();
         PeriodId last = periods.get(periods.size() - 1);
         PeriodId previous = periods.get(periods.size() - 2);
-        for (PayeePeriodResult before : full.statements().stream().filter(s -> s.period().equals(previous)).toList()) {
-            CalculationInput incremental = input.only(Set.of(before.person()), List.of(last),
-                    Map.of(before.person(), before.ledgerAfter()));
+        for (PayeePeriodResult before : full.statements().stream()
+                .filter(s -> s.period().equals(previous))
+                .toList()) {
+            CalculationInput incremental =
+                    input.only(Set.of(before.person()), List.of(last), Map.of(before.person(), before.ledgerAfter()));
             CalculationResult partial = engine.calculate(incremental);
-            assertThat(partial.statement(before.person(), last))
-                    .isEqualTo(full.statement(before.person(), last));
+            assertThat(partial.statement(before.person(), last)).isEqualTo(full.statement(before.person(), last));
         }
     }
 
@@ -68,10 +72,13 @@ class IncrementalRunTest {
         CalculationInput input = golden(file);
         CalculationResult full = engine.calculate(input);
         List<PayeePeriodResult> parallel = full.statements().parallelStream()
-                .map(s -> engine.calculate(input.only(Set.of(s.person()), input.periods(), Map.of())).statements().get(0))
+                .map(s -> engine.calculate(input.only(Set.of(s.person()), input.periods(), Map.of()))
+                        .statements()
+                        .get(0))
                 .toList();
         assertThat(parallel).containsExactlyElementsOf(full.statements());
-        assertThat(full.statements()).extracting(PayeePeriodResult::person)
+        assertThat(full.statements())
+                .extracting(PayeePeriodResult::person)
                 .containsExactly(PersonId.of("m1"), PersonId.of("m2"));
     }
 }

@@ -29,7 +29,11 @@ class MoreComponentsTest {
                 transactions:
                   - {id: D1, owner: ae1, close: 2026-02-01, amount: "80000.00"}
                 """);
-        assertThat(result.statement("ae1", "2026-Q1").orElseThrow().amountOf("kicker").toPlainString()).isEqualTo("6000.00");
+        assertThat(result.statement("ae1", "2026-Q1")
+                        .orElseThrow()
+                        .amountOf("kicker")
+                        .toPlainString())
+                .isEqualTo("6000.00");
     }
 
     @Test
@@ -50,7 +54,11 @@ class MoreComponentsTest {
                   - {person: ae1, period: 2026-Q1, kpi: nps, score: "0.50"}
                 """);
         // 4000 x (0.60 x 1.20 + 0.40 x 0.50) = 4000 x 0.92
-        assertThat(result.statement("ae1", "2026-Q1").orElseThrow().amountOf("mbo").toPlainString()).isEqualTo("3680.00");
+        assertThat(result.statement("ae1", "2026-Q1")
+                        .orElseThrow()
+                        .amountOf("mbo")
+                        .toPlainString())
+                .isEqualTo("3680.00");
     }
 
     @Test
@@ -74,8 +82,16 @@ class MoreComponentsTest {
                 """);
         // January alone: 10000 x 5% + 5000 x 10% = 1000. Year to date February: quota 20000, bookings 25000:
         // 20000 x 5% + 5000 x 10% = 1500 earned to date, of which 1000 was paid: 500.
-        assertThat(result.statement("ae1", "2026-01").orElseThrow().amountOf("commission").toPlainString()).isEqualTo("1000.00");
-        assertThat(result.statement("ae1", "2026-02").orElseThrow().amountOf("commission").toPlainString()).isEqualTo("500.00");
+        assertThat(result.statement("ae1", "2026-01")
+                        .orElseThrow()
+                        .amountOf("commission")
+                        .toPlainString())
+                .isEqualTo("1000.00");
+        assertThat(result.statement("ae1", "2026-02")
+                        .orElseThrow()
+                        .amountOf("commission")
+                        .toPlainString())
+                .isEqualTo("500.00");
     }
 
     @Test
@@ -89,7 +105,10 @@ class MoreComponentsTest {
                   - {id: D1, owner: ae1, close: 2026-02-01, amount: "50000.00"}
                   - {id: D2, owner: ae1, close: 2026-02-02, amount: "10000.00"}
                 """);
-        EarningsLine line = result.statement("ae1", "2026-Q1").orElseThrow().line("commission").orElseThrow();
+        EarningsLine line = result.statement("ae1", "2026-Q1")
+                .orElseThrow()
+                .line("commission")
+                .orElseThrow();
         assertThat(line.amount().toPlainString()).isEqualTo("3000.00");
         assertThat(line.trace().steps()).extracting(TraceStep::step).contains("cap per deal");
     }
@@ -157,8 +176,16 @@ class MoreComponentsTest {
                   - {id: D1, owner: ae1, close: 2026-02-01, amount: "10000.00", type: new_logo, account: {region: EMEA}}
                   - {id: D2, owner: ae1, close: 2026-02-02, amount: "20000.00", type: new_logo, account: {region: APAC}}
                 """);
-        assertThat(result.statement("vp", "2026-Q1").orElseThrow().amountOf("override").toPlainString()).isEqualTo("300.00");
-        assertThat(result.statement("se", "2026-Q1").orElseThrow().amountOf("overlay").toPlainString()).isEqualTo("200.00");
+        assertThat(result.statement("vp", "2026-Q1")
+                        .orElseThrow()
+                        .amountOf("override")
+                        .toPlainString())
+                .isEqualTo("300.00");
+        assertThat(result.statement("se", "2026-Q1")
+                        .orElseThrow()
+                        .amountOf("overlay")
+                        .toPlainString())
+                .isEqualTo("200.00");
     }
 
     @Test
@@ -173,9 +200,14 @@ class MoreComponentsTest {
                   - {id: D2, owner: nobody, close: 2026-02-01, amount: "10000.00"}
                   - {id: D3, owner: ae1, close: 2026-02-01, amount: "10000.00", currency: GBP}
                 """);
-        assertThat(result.exclusions()).extracting(Object::toString).containsExactly(
-                "D2: unknown payee 'nobody'", "D3: no FX rate GBP->USD on 2026-02-01");
-        assertThat(result.statement("ae1", "2026-Q1").orElseThrow().amountOf("commission").toPlainString()).isEqualTo("1000.00");
+        assertThat(result.exclusions())
+                .extracting(Object::toString)
+                .containsExactly("D2: unknown payee 'nobody'", "D3: no FX rate GBP->USD on 2026-02-01");
+        assertThat(result.statement("ae1", "2026-Q1")
+                        .orElseThrow()
+                        .amountOf("commission")
+                        .toPlainString())
+                .isEqualTo("1000.00");
     }
 
     @Test
@@ -204,9 +236,19 @@ class MoreComponentsTest {
                 transactions:
                   - {id: D1, owner: ae1, close: 2026-02-01, amount: "10000.00"}
                 """);
-        assertThat(result.statement("ae1", "2026-Q1").orElseThrow().amountOf("commission").toPlainString()).isEqualTo("1000.00");
-        assertThat(result.statement("m1", "2026-Q1").orElseThrow().amountOf("override").toPlainString()).isEqualTo("0.00");
-        assertThat(result.exclusions()).extracting(Object::toString).containsExactly("D1: no FX rate USD->EUR on 2026-02-01");
+        assertThat(result.statement("ae1", "2026-Q1")
+                        .orElseThrow()
+                        .amountOf("commission")
+                        .toPlainString())
+                .isEqualTo("1000.00");
+        assertThat(result.statement("m1", "2026-Q1")
+                        .orElseThrow()
+                        .amountOf("override")
+                        .toPlainString())
+                .isEqualTo("0.00");
+        assertThat(result.exclusions())
+                .extracting(Object::toString)
+                .containsExactly("D1: no FX rate USD->EUR on 2026-02-01");
     }
 
     @Test
@@ -221,9 +263,13 @@ class MoreComponentsTest {
                 transactions:
                   - {id: D1, owner: ae1, close: 2026-02-01, amount: "120000.00"}
                 """);
-        java.util.Map<String, Object> trace = result.statement("ae1", "2026-Q1").orElseThrow()
-                .line("commission").orElseThrow().trace().toMap();
-        assertThat(trace.toString()).contains("transaction=D1", "credit_rule=self", "bounds=[1.00, ∞) @ 0.10",
-                "step=attainment");
+        java.util.Map<String, Object> trace = result.statement("ae1", "2026-Q1")
+                .orElseThrow()
+                .line("commission")
+                .orElseThrow()
+                .trace()
+                .toMap();
+        assertThat(trace.toString())
+                .contains("transaction=D1", "credit_rule=self", "bounds=[1.00, ∞) @ 0.10", "step=attainment");
     }
 }

@@ -26,7 +26,8 @@ class PodProperties {
     @Property(tries = 60)
     void thePodCountsDealsOfMembersOnTheirCreditDate(
             @ForAll @Size(min = 1, max = 12) List<@LongRange(min = 1, max = 5_000_000) Long> cents,
-            @ForAll @IntRange(min = 0, max = 89) int joinDay, @ForAll long seed) {
+            @ForAll @IntRange(min = 0, max = 89) int joinDay,
+            @ForAll long seed) {
         LocalDate joins = JAN_1.plusDays(joinDay);
         Random random = new Random(seed);
         List<String> deals = new ArrayList<>();
@@ -35,7 +36,8 @@ class PodProperties {
             String owner = random.nextBoolean() ? "a" : "b";
             LocalDate close = JAN_1.plusDays(random.nextInt(90));
             BigDecimal amount = BigDecimal.valueOf(cents.get(i), 2);
-            deals.add("  - {id: T" + i + ", owner: " + owner + ", close: " + close + ", amount: \"" + amount.toPlainString() + "\"}\n");
+            deals.add("  - {id: T" + i + ", owner: " + owner + ", close: " + close + ", amount: \""
+                    + amount.toPlainString() + "\"}\n");
             if (owner.equals("a") || !close.isBefore(joins)) {
                 podTotal = podTotal.add(amount);
             }
@@ -55,8 +57,14 @@ class PodProperties {
                     plan: {id: pod, frequency: quarter, components: [{id: pod_rate, kind: rate, rate: "0.10", attainment: pod}]}
                     transactions:
                     """.formatted(joins) + String.join("", shuffled));
-            BigDecimal a = result.statement("a", "2026-Q1").orElseThrow().amountOf("pod_rate").amount();
-            BigDecimal b = result.statement("b", "2026-Q1").orElseThrow().amountOf("pod_rate").amount();
+            BigDecimal a = result.statement("a", "2026-Q1")
+                    .orElseThrow()
+                    .amountOf("pod_rate")
+                    .amount();
+            BigDecimal b = result.statement("b", "2026-Q1")
+                    .orElseThrow()
+                    .amountOf("pod_rate")
+                    .amount();
             assertThat(a).isEqualByComparingTo(expected);
             assertThat(b).isEqualByComparingTo(a);
             if (first != null) {

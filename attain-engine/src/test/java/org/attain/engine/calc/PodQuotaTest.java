@@ -64,8 +64,9 @@ class PodQuotaTest {
         assertThat(a.line("pod_tiers").orElseThrow().trace().render("")).contains("no pod quota for 2026-Q1");
         // A rate on the pod's bookings needs no attainment: 1,000 x 10%.
         assertThat(a.amountOf("pod_rate").amount()).isEqualByComparingTo("100.00");
-        assertThat(result.issues()).contains(
-                "pod p has no quota for 2026-Q1 (measure bookings): pod_tiers on pod attainment pays 0 to its members");
+        assertThat(result.issues())
+                .contains(
+                        "pod p has no quota for 2026-Q1 (measure bookings): pod_tiers on pod attainment pays 0 to its members");
     }
 
     @Test
@@ -76,8 +77,9 @@ class PodQuotaTest {
                   - {team: p, period: 2026-Q1, amount: "0"}
                 """);
         assertThat(statement(result, "a").amountOf("pod_tiers").amount()).isEqualByComparingTo("0.00");
-        assertThat(result.issues()).contains(
-                "pod Pod P has a zero quota for 2026-Q1 (measure bookings): pod_tiers on pod attainment pays 0 to its members");
+        assertThat(result.issues())
+                .contains(
+                        "pod Pod P has a zero quota for 2026-Q1 (measure bookings): pod_tiers on pod attainment pays 0 to its members");
     }
 
     @Test
@@ -89,9 +91,16 @@ class PodQuotaTest {
                 plan: {id: own, components: [{id: c, kind: rate, rate: "0.10"}]}
                 transactions: [{id: T1, owner: b, close: 2026-01-15, amount: "1000.00"}]
                 """);
-        assertThat(input.podMates(java.util.Set.of(org.attain.engine.model.PersonId.of("a")),
-                org.attain.engine.time.DateRange.always())).isEmpty();
-        assertThat(new Engine().calculate(input).statement("a", "2026-Q1").orElseThrow().earnings().amount())
+        assertThat(input.podMates(
+                        java.util.Set.of(org.attain.engine.model.PersonId.of("a")),
+                        org.attain.engine.time.DateRange.always()))
+                .isEmpty();
+        assertThat(new Engine()
+                        .calculate(input)
+                        .statement("a", "2026-Q1")
+                        .orElseThrow()
+                        .earnings()
+                        .amount())
                 .isEqualByComparingTo("0.00");
     }
 
@@ -111,9 +120,15 @@ class PodQuotaTest {
                 events: [{transaction: T1, kind: cancelled, on: 2026-04-10}]
                 """);
         for (String member : new String[] {"a", "b"}) {
-            assertThat(result.statement(member, "2026-Q1").orElseThrow().amountOf("pod_rate").amount())
+            assertThat(result.statement(member, "2026-Q1")
+                            .orElseThrow()
+                            .amountOf("pod_rate")
+                            .amount())
                     .isEqualByComparingTo("100.00");
-            assertThat(result.statement(member, "2026-Q2").orElseThrow().amountOf("clawback").amount())
+            assertThat(result.statement(member, "2026-Q2")
+                            .orElseThrow()
+                            .amountOf("clawback")
+                            .amount())
                     .isEqualByComparingTo("-100.00");
         }
     }
@@ -128,7 +143,9 @@ class PodQuotaTest {
                   - {person: a, team: q, from: 2026-02-01}
                 plan: {id: own, components: [{id: c, kind: rate, rate: "0.10"}]}
                 """, null);
-        assertThat(parse.problems()).extracting(Object::toString)
-                .containsExactly("s.yaml:5:5: a is already in team 'p' during 2026-02-01..; a person is in one pod at a time");
+        assertThat(parse.problems())
+                .extracting(Object::toString)
+                .containsExactly(
+                        "s.yaml:5:5: a is already in team 'p' during 2026-02-01..; a person is in one pod at a time");
     }
 }

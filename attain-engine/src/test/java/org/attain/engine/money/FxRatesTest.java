@@ -26,7 +26,8 @@ class FxRatesTest {
         assertThat(rates.factor(EUR, USD, LocalDate.of(2026, 1, 1))).contains(new BigDecimal("1.08"));
         assertThat(rates.factor(EUR, USD, LocalDate.of(2026, 3, 31))).contains(new BigDecimal("1.08"));
         assertThat(rates.factor(EUR, USD, LocalDate.of(2026, 4, 1))).contains(new BigDecimal("1.10"));
-        assertThat(rates.factor(EUR, USD, LocalDate.of(2027, 2, 1))).as("of two rates on one day the later listed wins")
+        assertThat(rates.factor(EUR, USD, LocalDate.of(2027, 2, 1)))
+                .as("of two rates on one day the later listed wins")
                 .contains(new BigDecimal("1.13"));
     }
 

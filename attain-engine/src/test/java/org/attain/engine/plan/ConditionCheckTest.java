@@ -74,14 +74,16 @@ class ConditionCheckTest {
                       deal.type == 'new_logo' &&
                       deal.term_month >= 24
                 """);
-        assertThat(result.problems()).extracting(SourceProblem::toString)
+        assertThat(result.problems())
+                .extracting(SourceProblem::toString)
                 .containsExactly("plan.yaml:9:12: unknown field 'term_month' of deal (did you mean deal.term_months?)");
     }
 
     @Test
     void everyTypoInAConditionIsReportedAtOnce() {
         assertThat(problems("deal.typ == 'new_logo' && deal.segmnt == 'smb' && account.regoin == 'EMEA'"))
-                .extracting(SourceProblem::reason).containsExactly(
+                .extracting(SourceProblem::reason)
+                .containsExactly(
                         "unknown field 'typ' of deal (did you mean deal.type?)",
                         "unknown field 'segmnt' of deal (did you mean deal.segment?)",
                         "unknown field 'regoin' of account (did you mean account.region?)");
@@ -89,23 +91,32 @@ class ConditionCheckTest {
 
     @Test
     void aFieldOfAnotherVariableIsSuggestedAndAnUnlikeNameListsTheKnownOnes() {
-        assertThat(problems("deal.region == 'EMEA'")).extracting(SourceProblem::reason)
+        assertThat(problems("deal.region == 'EMEA'"))
+                .extracting(SourceProblem::reason)
                 .containsExactly("unknown field 'region' of deal (did you mean account.region?)");
-        assertThat(problems("person.rol == 'AE' && account.regio == 'NA'")).extracting(SourceProblem::reason).containsExactly(
-                "unknown field 'rol' of person (did you mean person.role?)",
-                "unknown field 'regio' of account (did you mean account.region?)");
-        assertThat(new PlanCompiler().checking(DICTIONARY.with("person", "region_id", Type.INTEGER))
-                .compile("plan.yaml", SPIFF.formatted("person.region == 1")).problems()).extracting(SourceProblem::reason)
+        assertThat(problems("person.rol == 'AE' && account.regio == 'NA'"))
+                .extracting(SourceProblem::reason)
+                .containsExactly(
+                        "unknown field 'rol' of person (did you mean person.role?)",
+                        "unknown field 'regio' of account (did you mean account.region?)");
+        assertThat(new PlanCompiler()
+                        .checking(DICTIONARY.with("person", "region_id", Type.INTEGER))
+                        .compile("plan.yaml", SPIFF.formatted("person.region == 1"))
+                        .problems())
+                .extracting(SourceProblem::reason)
                 .containsExactly("unknown field 'region' of person (did you mean person.region_id?)");
-        assertThat(problems("person.quota_band == 'A'")).extracting(SourceProblem::reason)
+        assertThat(problems("person.quota_band == 'A'"))
+                .extracting(SourceProblem::reason)
                 .containsExactly("unknown field 'quota_band' of person (known: id, name, role)");
     }
 
     @Test
     void hasAndIndexAndComprehensionsAreCheckedTooWithoutConfusingTheirOwnVariables() {
-        assertThat(problems("has(deal.segmnt)")).extracting(SourceProblem::reason)
+        assertThat(problems("has(deal.segmnt)"))
+                .extracting(SourceProblem::reason)
                 .containsExactly("unknown field 'segmnt' of deal (did you mean deal.segment?)");
-        assertThat(problems("deal['typ'] == 'x'")).extracting(SourceProblem::reason)
+        assertThat(problems("deal['typ'] == 'x'"))
+                .extracting(SourceProblem::reason)
                 .containsExactly("unknown field 'typ' of deal (did you mean deal.type?)");
         compiled("has(deal.segment) && deal.segment == 'smb'");
         compiled("['new_logo', 'upsell'].exists(deal, deal == 'new_logo')");
@@ -119,9 +130,11 @@ class ConditionCheckTest {
             assertThat(p.reason()).contains("no matching overload").contains("string, int");
             assertThat(p.code()).isEqualTo("plan.cel.error");
         });
-        assertThat(problems("deal.amount / 2 > 1000")).singleElement()
+        assertThat(problems("deal.amount / 2 > 1000"))
+                .singleElement()
                 .satisfies(p -> assertThat(p.reason()).contains("double, int"));
-        assertThat(problems("deal.type")).extracting(SourceProblem::reason)
+        assertThat(problems("deal.type"))
+                .extracting(SourceProblem::reason)
                 .containsExactly("a condition must be true or false, not string");
     }
 
@@ -136,9 +149,11 @@ class ConditionCheckTest {
                   - {id: bonus, kind: bonus, amount: "1000.00", when: "measure.booking >= 100000.0 && period.kindd == 'quarter'"}
                   - {id: gate, kind: bonus, amount: "500.00", when: "attainment >= 1.0 && person.role == 'AE'"}
                 """);
-        assertThat(result.problems()).extracting(SourceProblem::reason).containsExactly(
-                "unknown field 'booking' of measure (did you mean measure.bookings?)",
-                "unknown field 'kindd' of period (did you mean period.kind?)");
+        assertThat(result.problems())
+                .extracting(SourceProblem::reason)
+                .containsExactly(
+                        "unknown field 'booking' of measure (did you mean measure.bookings?)",
+                        "unknown field 'kindd' of period (did you mean period.kind?)");
     }
 
     @Test
@@ -165,7 +180,9 @@ class ConditionCheckTest {
 
     @Test
     void aCompilerWithoutADictionaryStillCompilesPublishedPlansWhoseDataChanged() {
-        assertThat(new PlanCompiler().compile("plan.yaml", SPIFF.formatted("deal.typ == 'new_logo'")).problems())
+        assertThat(new PlanCompiler()
+                        .compile("plan.yaml", SPIFF.formatted("deal.typ == 'new_logo'"))
+                        .problems())
                 .isEmpty();
     }
 
@@ -180,11 +197,21 @@ class ConditionCheckTest {
     @Test
     void exactNumbersFromAnImportCompareLikeNumbersWrittenInAScenario() {
         DealCondition c = compiled("deal.discount > 0.1 && deal.term_months >= 24");
-        var deal = org.attain.engine.model.Transaction.won("D1", "ae", java.time.LocalDate.of(2026, 1, 5),
-                org.attain.engine.money.Money.of("1000.00", "USD"));
-        deal = new org.attain.engine.model.Transaction(deal.id(), deal.owner(), List.of(), deal.closeDate(), deal.amount(),
-                "won", "new_logo", null, null,
-                Map.of("discount", new java.math.BigDecimal("0.25"), "term_months", new java.math.BigDecimal("24")), null);
-        assertThat(c.test(org.attain.engine.credit.DealFacts.of(deal), Map.of(), Map.of())).isTrue();
+        var deal = org.attain.engine.model.Transaction.won(
+                "D1", "ae", java.time.LocalDate.of(2026, 1, 5), org.attain.engine.money.Money.of("1000.00", "USD"));
+        deal = new org.attain.engine.model.Transaction(
+                deal.id(),
+                deal.owner(),
+                List.of(),
+                deal.closeDate(),
+                deal.amount(),
+                "won",
+                "new_logo",
+                null,
+                null,
+                Map.of("discount", new java.math.BigDecimal("0.25"), "term_months", new java.math.BigDecimal("24")),
+                null);
+        assertThat(c.test(org.attain.engine.credit.DealFacts.of(deal), Map.of(), Map.of()))
+                .isTrue();
     }
 }

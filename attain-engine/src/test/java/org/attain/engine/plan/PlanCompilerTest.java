@@ -45,9 +45,11 @@ class PlanCompilerTest {
                     kind: rate
                     rat: "0.10"
                 """);
-        assertThat(problems).extracting(SourceProblem::toString).contains(
-                "plan.yaml:6:5: unknown key 'rat' (did you mean 'rate'?)",
-                "plan.yaml:4:5: missing required field 'rate'");
+        assertThat(problems)
+                .extracting(SourceProblem::toString)
+                .contains(
+                        "plan.yaml:6:5: unknown key 'rat' (did you mean 'rate'?)",
+                        "plan.yaml:4:5: missing required field 'rate'");
     }
 
     @Test
@@ -91,9 +93,11 @@ class PlanCompilerTest {
                       - {from: "0.00", to: "0.50", rate: "5%"}
                       - {from: "0.60", rate: "0.08"}
                 """);
-        assertThat(problems).extracting(SourceProblem::toString).containsExactlyInAnyOrder(
-                "plan.yaml:7:42: 'rate' must be a decimal number like \"0.10\", not '5%'",
-                "plan.yaml:8:9: tiers must be contiguous: this tier starts at 0.60 but the one before ends at 0.50");
+        assertThat(problems)
+                .extracting(SourceProblem::toString)
+                .containsExactlyInAnyOrder(
+                        "plan.yaml:7:42: 'rate' must be a decimal number like \"0.10\", not '5%'",
+                        "plan.yaml:8:9: tiers must be contiguous: this tier starts at 0.60 but the one before ends at 0.50");
     }
 
     @Test
@@ -104,7 +108,8 @@ class PlanCompilerTest {
                 components:
                   - {id: c, kind: rate, rate: "0.10", measure: revenue}
                 """);
-        assertThat(problems).extracting(SourceProblem::reason)
+        assertThat(problems)
+                .extracting(SourceProblem::reason)
                 .containsExactly("measure 'revenue' is not defined in this plan");
     }
 }

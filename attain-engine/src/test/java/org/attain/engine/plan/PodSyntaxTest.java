@@ -68,8 +68,9 @@ class PodSyntaxTest {
                     kind: per_deal_amount
                     amount: "100"
                     attainment: pod
-                """)).containsExactly("plan.yaml:7:5: 'attainment: pod' applies to rate, tiered, bonus and curve"
-                + " components, not to 'per_deal_amount'");
+                """))
+                .containsExactly("plan.yaml:7:5: 'attainment: pod' applies to rate, tiered, bonus and curve"
+                        + " components, not to 'per_deal_amount'");
     }
 
     @Test
@@ -79,8 +80,9 @@ class PodSyntaxTest {
                 currency: USD
                 components:
                   - {id: c, kind: rate, rate: "0.05", prorate: by_days_in_pod}
-                """)).containsExactly("plan.yaml:4:39: 'prorate' applies only to a component with 'attainment: pod'"
-                + " (a member's share of the pod's pay)");
+                """))
+                .containsExactly("plan.yaml:4:39: 'prorate' applies only to a component with 'attainment: pod'"
+                        + " (a member's share of the pod's pay)");
     }
 
     @Test
@@ -95,9 +97,10 @@ class PodSyntaxTest {
                     prorate: by_days
                     cumulative: qtd
                     tiers: [{from: "0", rate: "0.02"}]
-                """)).containsExactly(
-                "plan.yaml:7:14: 'prorate' must be none or by_days_in_pod",
-                "plan.yaml:8:5: a tiered component on 'attainment: pod' is computed per period; 'cumulative' qtd/ytd"
-                        + " is not supported on pods");
+                """))
+                .containsExactly(
+                        "plan.yaml:7:14: 'prorate' must be none or by_days_in_pod",
+                        "plan.yaml:8:5: a tiered component on 'attainment: pod' is computed per period; 'cumulative' qtd/ytd"
+                                + " is not supported on pods");
     }
 }

@@ -26,12 +26,15 @@ class GoldenScenariosTest {
         try (Stream<Path> list = Files.list(GOLDEN)) {
             files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
-        return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-            ScenarioReport report = runner.run(file);
-            ByteArrayOutputStream text = new ByteArrayOutputStream();
-            ScenarioCli.print(report, new PrintStream(text, true, StandardCharsets.UTF_8));
-            assertThat(report.passed()).as(text.toString(StandardCharsets.UTF_8)).isTrue();
-        }));
+        return files.stream()
+                .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+                    ScenarioReport report = runner.run(file);
+                    ByteArrayOutputStream text = new ByteArrayOutputStream();
+                    ScenarioCli.print(report, new PrintStream(text, true, StandardCharsets.UTF_8));
+                    assertThat(report.passed())
+                            .as(text.toString(StandardCharsets.UTF_8))
+                            .isTrue();
+                }));
     }
 
     @Test
@@ -44,7 +47,8 @@ class GoldenScenariosTest {
     @Test
     void theCliRunsTheFolderAndSummarises() {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
-        int code = ScenarioCli.run(new String[] {"run", GOLDEN.toString()}, new PrintStream(text, true, StandardCharsets.UTF_8));
+        int code = ScenarioCli.run(
+                new String[] {"run", GOLDEN.toString()}, new PrintStream(text, true, StandardCharsets.UTF_8));
         String output = text.toString(StandardCharsets.UTF_8);
         assertThat(output).contains("scenarios: 14 passed, 0 failed");
         assertThat(code).isZero();

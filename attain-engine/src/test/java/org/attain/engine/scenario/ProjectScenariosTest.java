@@ -25,25 +25,32 @@ class ProjectScenariosTest {
 
     private static List<Path> files() throws IOException {
         try (Stream<Path> walk = Files.walk(SCENARIOS)) {
-            return walk.filter(Files::isRegularFile).filter(p -> !p.startsWith(GOLDEN))
-                    .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> !p.startsWith(GOLDEN))
+                    .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
         }
     }
 
     @TestFactory
     Stream<DynamicTest> everyProjectScenarioPasses() throws IOException {
         ScenarioRunner runner = new ScenarioRunner();
-        return files().stream().map(file -> DynamicTest.dynamicTest(SCENARIOS.relativize(file).toString(), () -> {
-            ScenarioReport report = runner.run(file);
-            ByteArrayOutputStream text = new ByteArrayOutputStream();
-            ScenarioCli.print(report, new PrintStream(text, true, StandardCharsets.UTF_8));
-            assertThat(report.passed()).as(text.toString(StandardCharsets.UTF_8)).isTrue();
-        }));
+        return files().stream()
+                .map(file -> DynamicTest.dynamicTest(SCENARIOS.relativize(file).toString(), () -> {
+                    ScenarioReport report = runner.run(file);
+                    ByteArrayOutputStream text = new ByteArrayOutputStream();
+                    ScenarioCli.print(report, new PrintStream(text, true, StandardCharsets.UTF_8));
+                    assertThat(report.passed())
+                            .as(text.toString(StandardCharsets.UTF_8))
+                            .isTrue();
+                }));
     }
 
     @Test
     void thePodScenariosAreThere() throws IOException {
-        assertThat(files()).extracting(p -> p.getFileName().toString())
+        assertThat(files())
+                .extracting(p -> p.getFileName().toString())
                 .contains("pod-quota-basics.yaml", "pod-movers-and-zero-quota.yaml");
     }
 }

@@ -19,7 +19,8 @@ class ScenarioCliTest {
 
     private String run(Path file, int expectedCode) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = ScenarioCli.run(new String[] {"run", file.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8));
+        int code = ScenarioCli.run(
+                new String[] {"run", file.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(expectedCode);
         return out.toString(StandardCharsets.UTF_8);
     }

@@ -31,13 +31,15 @@ class ScenarioDictionaryTest {
     void aPlanMayReadAnAttributeTheScenariosDealsCarry() {
         ScenarioParse parse = reader.read("s.yaml", SCENARIO.formatted("deal.segment == 'smb'"), null);
         assertThat(parse.problems()).isEmpty();
-        assertThat(new ScenarioRunner().run(parse.scenario().orElseThrow()).passed()).isTrue();
+        assertThat(new ScenarioRunner().run(parse.scenario().orElseThrow()).passed())
+                .isTrue();
     }
 
     @Test
     void aPlanReadingAnAttributeNoDealCarriesIsRejectedWithTheClosestOne() {
         ScenarioParse parse = reader.read("s.yaml", SCENARIO.formatted("deal.segmnt == 'smb'"), null);
-        assertThat(parse.problems()).extracting(SourceProblem::toString)
+        assertThat(parse.problems())
+                .extracting(SourceProblem::toString)
                 .containsExactly("s.yaml:11:72: unknown field 'segmnt' of deal (did you mean deal.segment?)");
     }
 }

@@ -12,8 +12,7 @@ public final class Scenarios {
 
     private static final PlanCompiler COMPILER = new PlanCompiler();
 
-    private Scenarios() {
-    }
+    private Scenarios() {}
 
     public static CalculationInput input(String yaml) {
         ScenarioParse parse = new ScenarioReader(COMPILER).read("test.yaml", yaml, null);

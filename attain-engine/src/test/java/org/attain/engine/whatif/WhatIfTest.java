@@ -39,10 +39,13 @@ class WhatIfTest {
         CalculationInput input = Scenarios.input(PLAN);
         Transaction deal = Transaction.won("HYPO-1", "ae1", LocalDate.of(2026, 3, 20), Money.of("20000.00", "USD"));
 
-        WhatIfResult result = new WhatIf(new Engine()).evaluate(input, PersonId.of("ae1"), deal).orElseThrow();
+        WhatIfResult result = new WhatIf(new Engine())
+                .evaluate(input, PersonId.of("ae1"), deal)
+                .orElseThrow();
 
         // 10,000 more at 8% up to quota and 10,000 at 12% above it, plus the bonus now reached.
-        assertThat(result.changes()).extracting(c -> c.component() + " " + c.delta().toPlainString())
+        assertThat(result.changes())
+                .extracting(c -> c.component() + " " + c.delta().toPlainString())
                 .containsExactly("commission 2000.00", "bonus 5000.00");
         assertThat(result.earningsDelta().toPlainString()).isEqualTo("7000.00");
         assertThat(result.before().payout().toPlainString()).isEqualTo("5700.00");
