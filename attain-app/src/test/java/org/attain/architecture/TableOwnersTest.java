@@ -60,7 +60,10 @@ class TableOwnersTest {
             Map.entry("dispute_comment", "payout"),
             Map.entry("payroll_export", "payout"),
             Map.entry("activity", "activity"),
-            Map.entry("activity_daily", "activity"));
+            Map.entry("activity_daily", "activity"),
+            Map.entry("quota_plan", "planning"),
+            Map.entry("quota_plan_node", "planning"),
+            Map.entry("quota_plan_submission", "planning"));
 
     /**
      * Packages outside the rule: the benchmark loads whole companies by COPY. (The demo seeder writes
