@@ -63,7 +63,12 @@ class TableOwnersTest {
             Map.entry("activity_daily", "activity"),
             Map.entry("quota_plan", "planning"),
             Map.entry("quota_plan_node", "planning"),
-            Map.entry("quota_plan_submission", "planning"));
+            Map.entry("quota_plan_submission", "planning"),
+            Map.entry("capacity_ramp_profile", "planning"),
+            Map.entry("capacity_hire", "planning"),
+            Map.entry("capacity_attrition", "planning"),
+            Map.entry("capacity_target", "planning"),
+            Map.entry("capacity_setting", "planning"));
 
     /**
      * Packages outside the rule: the benchmark loads whole companies by COPY. (The demo seeder writes
