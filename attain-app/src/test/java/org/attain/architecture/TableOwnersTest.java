@@ -68,7 +68,11 @@ class TableOwnersTest {
             Map.entry("capacity_hire", "planning"),
             Map.entry("capacity_attrition", "planning"),
             Map.entry("capacity_target", "planning"),
-            Map.entry("capacity_setting", "planning"));
+            Map.entry("capacity_setting", "planning"),
+            Map.entry("territory_hierarchy", "territory"),
+            Map.entry("territory", "territory"),
+            Map.entry("territory_rule", "territory"),
+            Map.entry("territory_member", "territory"));
 
     /**
      * Packages outside the rule: the benchmark loads whole companies by COPY. (The demo seeder writes

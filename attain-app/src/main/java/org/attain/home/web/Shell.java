@@ -88,6 +88,7 @@ class Shell implements HandlerInterceptor, WebMvcConfigurer {
         }
         if (user.has(Role.ADMIN) || user.has(Role.COMP_ADMIN)) {
             nav.add(new NavItem("nav.imports", "/imports"));
+            nav.add(new NavItem("nav.territories", "/territories"));
             nav.add(new NavItem("nav.audit", "/admin/audit"));
             nav.add(new NavItem("nav.capacity", "/planning/capacity"));
         }
