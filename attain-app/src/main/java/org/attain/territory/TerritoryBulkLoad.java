@@ -88,7 +88,8 @@ public class TerritoryBulkLoad {
                 written += 2;
                 if (cc.equals("DE")) {
                     List<Long> top = jdbc.sql("""
-                            select id from sales_account_v where country = 'DE' order by employees desc nulls last, external_id limit 6""").query(Long.class).list();
+                            select id from sales_account_v where country = 'DE'
+                            order by employees desc nulls last, external_id limit 6""").query(Long.class).list();
                     long strategic = territory(
                             hierarchy, "DE-STRAT", "Germany Strategic Accounts", Level.TERRITORY, district, from);
                     rule(
