@@ -12,6 +12,7 @@ import org.attain.demo.SalesTransaction;
 import org.attain.org.OrgBulkLoad;
 import org.attain.org.RoleType;
 import org.attain.sales.SalesBulkLoad;
+import org.attain.territory.TerritoryBulkLoad;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,11 +29,13 @@ public class DemoCompanyLoader {
     private final SalesBulkLoad sales;
     private final OrgBulkLoad org;
     private final ActivityBulkLoad activity;
+    private final TerritoryBulkLoad territories;
 
-    DemoCompanyLoader(SalesBulkLoad sales, OrgBulkLoad org, ActivityBulkLoad activity) {
+    DemoCompanyLoader(SalesBulkLoad sales, OrgBulkLoad org, ActivityBulkLoad activity, TerritoryBulkLoad territories) {
         this.sales = sales;
         this.org = org;
         this.activity = activity;
+        this.territories = territories;
     }
 
     @Transactional
@@ -138,6 +141,7 @@ public class DemoCompanyLoader {
             });
             deals.copy();
             activities.copy();
+            territories.demo(company.parameters().historyStart());
             return new Loaded(people.size(), deals.opportunities(), deals.transactions(), activities.rows());
         } catch (SQLException e) {
             throw new IllegalStateException("Loading the demo company failed: " + e.getMessage(), e);

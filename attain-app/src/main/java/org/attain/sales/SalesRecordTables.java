@@ -23,14 +23,25 @@ class SalesRecordTables {
                         "accounts",
                         "account",
                         List.of("external_id"),
-                        List.of("name", "industry", "country", "size_band", "employees", "region_id", "owner_id"),
+                        List.of(
+                                "name",
+                                "industry",
+                                "country",
+                                "postal_code",
+                                "size_band",
+                                "employees",
+                                "region_id",
+                                "owner_id"),
                         true),
                 new SqlRecordTable.Statements("""
-                select id, external_id, name, industry, country, size_band, employees, region_id, owner_id
+                select id, external_id, name, industry, country, postal_code, size_band, employees, region_id, owner_id
                 from account where source = :source""", """
-                insert into account (source, external_id, name, industry, country, size_band, employees, region_id, owner_id)
-                values (:source, :external_id, :name, :industry, :country, :size_band, :employees, :region_id, :owner_id)""", """
-                update account set name = :name, industry = :industry, country = :country, size_band = :size_band,
+                insert into account (source, external_id, name, industry, country, postal_code, size_band, employees, region_id,
+                                     owner_id)
+                values (:source, :external_id, :name, :industry, :country, :postal_code, :size_band, :employees, :region_id,
+                        :owner_id)""", """
+                update account set name = :name, industry = :industry, country = :country, postal_code = :postal_code,
+                    size_band = :size_band,
                     employees = :employees, region_id = :region_id, owner_id = :owner_id
                 where id = :id"""));
     }

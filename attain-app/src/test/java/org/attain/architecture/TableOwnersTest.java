@@ -60,7 +60,19 @@ class TableOwnersTest {
             Map.entry("dispute_comment", "payout"),
             Map.entry("payroll_export", "payout"),
             Map.entry("activity", "activity"),
-            Map.entry("activity_daily", "activity"));
+            Map.entry("activity_daily", "activity"),
+            Map.entry("quota_plan", "planning"),
+            Map.entry("quota_plan_node", "planning"),
+            Map.entry("quota_plan_submission", "planning"),
+            Map.entry("capacity_ramp_profile", "planning"),
+            Map.entry("capacity_hire", "planning"),
+            Map.entry("capacity_attrition", "planning"),
+            Map.entry("capacity_target", "planning"),
+            Map.entry("capacity_setting", "planning"),
+            Map.entry("territory_hierarchy", "territory"),
+            Map.entry("territory", "territory"),
+            Map.entry("territory_rule", "territory"),
+            Map.entry("territory_member", "territory"));
 
     /**
      * Packages outside the rule: the benchmark loads whole companies by COPY. (The demo seeder writes

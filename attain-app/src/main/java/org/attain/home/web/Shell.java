@@ -83,9 +83,14 @@ class Shell implements HandlerInterceptor, WebMvcConfigurer {
             nav.add(new NavItem("nav.quotas", "/quotas"));
             nav.add(new NavItem("nav.periods", "/periods"));
         }
+        if (user.has(Role.ADMIN) || user.has(Role.COMP_ADMIN) || user.has(Role.MANAGER)) {
+            nav.add(new NavItem("nav.planning", "/planning/quotas"));
+        }
         if (user.has(Role.ADMIN) || user.has(Role.COMP_ADMIN)) {
             nav.add(new NavItem("nav.imports", "/imports"));
+            nav.add(new NavItem("nav.territories", "/territories"));
             nav.add(new NavItem("nav.audit", "/admin/audit"));
+            nav.add(new NavItem("nav.capacity", "/planning/capacity"));
         }
         if (user.personId() != null || user.seesEveryone()) {
             nav.add(new NavItem("nav.disputes", "/disputes"));

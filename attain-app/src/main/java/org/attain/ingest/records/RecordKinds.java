@@ -109,6 +109,15 @@ public final class RecordKinds {
                     required("name", FieldType.TEXT, "account name", "company", "customer", "kunde"),
                     optional("industry", FieldType.TEXT, "branche"),
                     optional("country", FieldType.COUNTRY, "country code", "land"),
+                    optional(
+                            "postal_code",
+                            FieldType.TEXT,
+                            "postal code",
+                            "zip",
+                            "zip code",
+                            "postcode",
+                            "plz",
+                            "postleitzahl"),
                     choice("size_band", false, null, List.of("SMB", "MID", "ENTERPRISE"), "size", "segment"),
                     optional("employees", FieldType.INTEGER, "employee count", "mitarbeiterzahl"),
                     optional("region", FieldType.REGION, "region code"),
@@ -191,8 +200,95 @@ public final class RecordKinds {
             RecordKinds::peopleBookingIn,
             "/api/v1/fx-rates/bulk");
 
-    public static final List<RecordKind> ALL =
-            List.of(PEOPLE, REPORTING_LINES, TEAMS, QUOTAS, ACCOUNTS, PRODUCTS, OPPORTUNITIES, ACTIVITIES, FX_RATES);
+    static final RecordKind TERRITORIES = new RecordKind(
+            "territories",
+            List.of(
+                    required("code", FieldType.TEXT, "territory code", "territory id", "gebietskürzel", "kürzel", "id"),
+                    required("name", FieldType.TEXT, "territory name", "territory", "gebiet", "gebietsname"),
+                    choice(
+                            "level",
+                            true,
+                            null,
+                            List.of("AREA", "REGION", "DISTRICT", "TERRITORY"),
+                            "territory level",
+                            "ebene"),
+                    optional(
+                            "parent",
+                            FieldType.TEXT,
+                            "parent code",
+                            "parent territory",
+                            "übergeordnet",
+                            "übergeordnetes gebiet"),
+                    required("hierarchy", FieldType.TEXT, "hierarchy code", "hierarchie"),
+                    required("valid_from", FieldType.DATE, "from", "start", "effective date", "gültig ab"),
+                    optional("valid_until", FieldType.DATE, "until", "end", "gültig bis")),
+            List.of("code"),
+            false,
+            RecordKinds::checkRange,
+            RecordKind.PayImpact.NONE,
+            "/api/v1/territories/bulk");
+
+    static final RecordKind TERRITORY_RULES = new RecordKind(
+            "territory_rules",
+            List.of(
+                    required("territory", FieldType.TEXT, "territory code", "gebiet", "gebietskürzel"),
+                    required("precedence", FieldType.INTEGER, "priority", "order", "rank", "vorrang", "priorität"),
+                    required("valid_from", FieldType.DATE, "from", "start", "effective date", "gültig ab"),
+                    optional("valid_until", FieldType.DATE, "until", "end", "gültig bis"),
+                    optional("countries", FieldType.TEXT, "country", "country codes", "länder", "land"),
+                    optional("postal_from", FieldType.TEXT, "zip from", "postal code from", "plz von"),
+                    optional("postal_to", FieldType.TEXT, "zip to", "postal code to", "plz bis"),
+                    optional("industries", FieldType.TEXT, "industry", "branchen", "branche"),
+                    optional(
+                            "size_bands",
+                            FieldType.TEXT,
+                            "size band",
+                            "size",
+                            "segment",
+                            "größenklassen",
+                            "größenklasse"),
+                    optional("accounts", FieldType.TEXT, "named accounts", "account ids", "kunden", "kundennummern")),
+            List.of("territory", "precedence", "valid_from"),
+            false,
+            RecordKinds::checkRange,
+            RecordKind.PayImpact.NONE,
+            "/api/v1/territory-rules/bulk");
+
+    static final RecordKind TERRITORY_MEMBERS = new RecordKind(
+            "territory_members",
+            List.of(
+                    required("territory", FieldType.TEXT, "territory code", "gebiet", "gebietskürzel"),
+                    required(
+                            "person",
+                            FieldType.PERSON,
+                            "employee",
+                            "employee id",
+                            "owner",
+                            "rep",
+                            "mitarbeiter",
+                            "person"),
+                    required("valid_from", FieldType.DATE, "from", "start", "effective date", "gültig ab"),
+                    choice("role", false, "OWNER", List.of("OWNER", "OVERLAY"), "member role", "rolle"),
+                    optional("valid_until", FieldType.DATE, "until", "end", "gültig bis")),
+            List.of("territory", "person_id", "valid_from"),
+            false,
+            RecordKinds::checkRange,
+            RecordKind.PayImpact.NONE,
+            "/api/v1/territory-members/bulk");
+
+    public static final List<RecordKind> ALL = List.of(
+            PEOPLE,
+            REPORTING_LINES,
+            TEAMS,
+            QUOTAS,
+            ACCOUNTS,
+            PRODUCTS,
+            OPPORTUNITIES,
+            ACTIVITIES,
+            FX_RATES,
+            TERRITORIES,
+            TERRITORY_RULES,
+            TERRITORY_MEMBERS);
 
     private RecordKinds() {}
 
@@ -231,6 +327,15 @@ public final class RecordKinds {
         if (v.get("person_id") != null && Objects.equals(v.get("person_id"), v.get("manager_id"))) {
             problems.add("manager_id", v.get("manager_id"), "a person cannot be their own manager", null);
         }
+        LocalDate from = (LocalDate) v.get("valid_from");
+        LocalDate until = (LocalDate) v.get("valid_until");
+        if (from != null && until != null && !until.isAfter(from)) {
+            problems.add("valid_until", until, "valid_until " + until + " must be after valid_from " + from, null);
+        }
+    }
+
+    /** Territories, rules and members: valid_until, when given, after valid_from (the owner checks the rest per row). */
+    private static void checkRange(Map<String, Object> v, Lookups lookups, RecordKind.Problems problems) {
         LocalDate from = (LocalDate) v.get("valid_from");
         LocalDate until = (LocalDate) v.get("valid_until");
         if (from != null && until != null && !until.isAfter(from)) {

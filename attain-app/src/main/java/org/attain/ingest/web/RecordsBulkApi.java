@@ -85,7 +85,10 @@ class RecordsBulkApi {
         "/api/v1/products/bulk",
         "/api/v1/opportunities/bulk",
         "/api/v1/activities/bulk",
-        "/api/v1/fx-rates/bulk"
+        "/api/v1/fx-rates/bulk",
+        "/api/v1/territories/bulk",
+        "/api/v1/territory-rules/bulk",
+        "/api/v1/territory-members/bulk"
     })
     @Operation(
             summary = "Upsert up to 50,000 records of one kind by its natural key in one transaction",
@@ -93,7 +96,8 @@ class RecordsBulkApi {
                     "Keys: people by external_id; accounts, opportunities and activities by (source, external_id); "
                             + "products and teams by code; quotas by (person, period, measure); FX rates by (from_currency, "
                             + "to_currency, effective_from); reporting lines by (person, valid_from), closing the person's open "
-                            + "line. Identical records count as unchanged; changed ones are audited. Rejected records come back "
+                            + "line; territories by code, territory rules by (territory, precedence, valid_from), territory members by "
+                            + "(territory, person, valid_from), each row through the territory checks. Identical records count as unchanged; changed ones are audited. Rejected records come back "
                             + "with their position (row = index + 1), field, reason and closest known value, and stay in the "
                             + "import's quarantine. Sending the same Idempotency-Key again with the same body returns the first answer; "
                             + "with another body it answers 422. Changes to "

@@ -23,6 +23,7 @@ import org.attain.engine.model.TeamQuota;
 import org.attain.engine.model.Transaction;
 import org.attain.engine.money.FxRate;
 import org.attain.engine.plan.CompiledPlan;
+import org.attain.engine.territory.TerritoryCrediting;
 import org.attain.engine.time.DateRange;
 import org.attain.engine.time.FiscalCalendar;
 import org.attain.engine.time.PeriodId;
@@ -32,7 +33,9 @@ import org.attain.engine.time.PeriodId;
  * any order (they are computed oldest first). {@code payees} empty means every assigned payee; naming a
  * few computes only those (an incremental run). {@code openingLedger} is each payee's ledger before the
  * first period computed (absent: empty), so a run may start after earlier closed periods. {@code pods}
- * are team memberships and team quotas, read only by components on pod attainment.
+ * are team memberships and team quotas, read only by components on pod attainment. {@code territories} is
+ * the crediting policy and the territories it consults (default {@link TerritoryCrediting#NONE}: every deal
+ * credits its owner or split people, as before territories existed).
  */
 public record CalculationInput(
         FiscalCalendar calendar,
@@ -49,7 +52,44 @@ public record CalculationInput(
         List<PeriodId> periods,
         Set<PersonId> payees,
         Map<PersonId, LedgerState> openingLedger,
-        Pods pods) {
+        Pods pods,
+        TerritoryCrediting territories) {
+
+    /** An input without territories (kept for callers written before territory crediting existed). */
+    public CalculationInput(
+            FiscalCalendar calendar,
+            List<CompiledPlan> plans,
+            List<PlanAssignment> assignments,
+            List<Person> people,
+            List<ReportingLine> reportingLines,
+            List<Quota> quotas,
+            List<FxRate> fxRates,
+            List<Transaction> transactions,
+            List<Event> events,
+            List<KpiScore> kpiScores,
+            List<ManualAdjustment> adjustments,
+            List<PeriodId> periods,
+            Set<PersonId> payees,
+            Map<PersonId, LedgerState> openingLedger,
+            Pods pods) {
+        this(
+                calendar,
+                plans,
+                assignments,
+                people,
+                reportingLines,
+                quotas,
+                fxRates,
+                transactions,
+                events,
+                kpiScores,
+                adjustments,
+                periods,
+                payees,
+                openingLedger,
+                pods,
+                TerritoryCrediting.NONE);
+    }
 
     /** An input without pods (kept for callers written before team quotas existed). */
     public CalculationInput(
@@ -82,7 +122,8 @@ public record CalculationInput(
                 periods,
                 payees,
                 openingLedger,
-                Pods.NONE);
+                Pods.NONE,
+                TerritoryCrediting.NONE);
     }
 
     public CalculationInput {
@@ -101,6 +142,7 @@ public record CalculationInput(
         payees = Set.copyOf(payees);
         openingLedger = Map.copyOf(openingLedger);
         pods = pods == null ? Pods.NONE : pods;
+        territories = territories == null ? TerritoryCrediting.NONE : territories;
     }
 
     public static Builder builder() {
@@ -125,7 +167,8 @@ public record CalculationInput(
                 somePeriods,
                 somePayees,
                 opening,
-                pods);
+                pods,
+                territories);
     }
 
     /**
@@ -148,7 +191,8 @@ public record CalculationInput(
                 periods,
                 chunkPayees,
                 Map.of(),
-                pods);
+                pods,
+                territories);
     }
 
     /**
@@ -175,6 +219,27 @@ public record CalculationInput(
         return mates;
     }
 
+    /** The same input crediting under {@code value} (a policy and the territories it consults). */
+    public CalculationInput withTerritories(TerritoryCrediting value) {
+        return new CalculationInput(
+                calendar,
+                plans,
+                assignments,
+                people,
+                reportingLines,
+                quotas,
+                fxRates,
+                transactions,
+                events,
+                kpiScores,
+                adjustments,
+                periods,
+                payees,
+                openingLedger,
+                pods,
+                value);
+    }
+
     /** The same input with more transactions, as used by what-if. */
     public CalculationInput withTransactions(List<Transaction> more) {
         List<Transaction> all = new ArrayList<>(transactions);
@@ -194,7 +259,8 @@ public record CalculationInput(
                 periods,
                 payees,
                 openingLedger,
-                pods);
+                pods,
+                territories);
     }
 
     /** Collects the parts of an input; every list starts empty and the calendar starts in January. */
@@ -216,6 +282,7 @@ public record CalculationInput(
         private final Map<TeamId, String> teamNames = new HashMap<>();
         private final List<TeamMembership> memberships = new ArrayList<>();
         private final List<TeamQuota> teamQuotas = new ArrayList<>();
+        private TerritoryCrediting territories = TerritoryCrediting.NONE;
 
         public Builder calendar(FiscalCalendar value) {
             this.calendar = value;
@@ -308,6 +375,12 @@ public record CalculationInput(
             return this;
         }
 
+        /** The crediting policy and the territories it consults (see {@link TerritoryCrediting}). */
+        public Builder territories(TerritoryCrediting value) {
+            this.territories = value;
+            return this;
+        }
+
         public CalculationInput build() {
             return new CalculationInput(
                     calendar,
@@ -324,7 +397,8 @@ public record CalculationInput(
                     periods,
                     payees,
                     openingLedger,
-                    new Pods(teamNames, memberships, teamQuotas));
+                    new Pods(teamNames, memberships, teamQuotas),
+                    territories);
         }
     }
 }

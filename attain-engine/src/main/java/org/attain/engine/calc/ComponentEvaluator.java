@@ -63,7 +63,8 @@ final class ComponentEvaluator {
                         c.fxFactor(),
                         c.credited(),
                         c.slices(),
-                        c.amount().multiply(factor)));
+                        c.amount().multiply(factor),
+                        c.territory()));
             }
             contributions = scaled;
             steps.add(new TraceStep(
@@ -124,7 +125,8 @@ final class ComponentEvaluator {
                     c.fxFactor(),
                     c.credited(),
                     List.of(),
-                    earned));
+                    earned,
+                    c.territory()));
             total = total.add(earned);
         }
         List<TraceStep> steps = List.of(
@@ -212,7 +214,8 @@ final class ComponentEvaluator {
                     c.fxFactor(),
                     c.credited(),
                     List.of(),
-                    earned));
+                    earned,
+                    c.territory()));
             total = total.add(earned);
         }
         List<TraceStep> steps = new ArrayList<>();

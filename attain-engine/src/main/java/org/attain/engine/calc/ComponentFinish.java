@@ -45,6 +45,7 @@ final class ComponentFinish {
         this.raw = raw;
         this.currency = in.plan().currency();
         this.steps = new ArrayList<>(raw.steps());
+        TerritorySteps.add(raw.contributions(), steps);
         this.amount = raw.amount();
         this.roundedOverride = raw.roundedOverride();
     }

@@ -6,10 +6,12 @@ import java.util.List;
 import org.attain.engine.model.PersonId;
 import org.attain.engine.model.TransactionId;
 import org.attain.engine.money.Money;
+import org.attain.engine.territory.ViaTerritory;
 
 /**
  * One transaction's path into an earnings line: the source amount, the credit rule and share, the FX
- * factor, the credited amount, the tier slices it fell into and what it earned (full precision).
+ * factor, the credited amount, the tier slices it fell into and what it earned (full precision), and the
+ * territory it was credited through ({@code territory}, null when it was not).
  */
 public record Contribution(
         TransactionId transaction,
@@ -21,4 +23,20 @@ public record Contribution(
         BigDecimal fxFactor,
         Money credited,
         List<TierSlice> slices,
-        BigDecimal amount) {}
+        BigDecimal amount,
+        ViaTerritory territory) {
+
+    public Contribution(
+            TransactionId transaction,
+            LocalDate date,
+            String rule,
+            PersonId via,
+            BigDecimal share,
+            Money source,
+            BigDecimal fxFactor,
+            Money credited,
+            List<TierSlice> slices,
+            BigDecimal amount) {
+        this(transaction, date, rule, via, share, source, fxFactor, credited, slices, amount, null);
+    }
+}

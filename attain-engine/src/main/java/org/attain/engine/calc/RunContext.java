@@ -18,6 +18,7 @@ import org.attain.engine.model.PlanAssignment;
 import org.attain.engine.model.TransactionId;
 import org.attain.engine.money.FxRates;
 import org.attain.engine.plan.CompiledPlan;
+import org.attain.engine.territory.TerritoryCrediting;
 import org.attain.engine.time.FiscalCalendar;
 import org.attain.engine.time.PeriodId;
 
@@ -43,6 +44,7 @@ final class RunContext {
     private final FxRates fx;
     private final OrgChart org;
     private final Knowledge knowledge;
+    private final TerritoryCrediting territories;
 
     /**
      * The same run for another set of transactions: everything but the credit index is shared with
@@ -57,7 +59,9 @@ final class RunContext {
         this.fx = run.fx;
         this.org = run.org;
         this.knowledge = run.knowledge;
-        this.crediting = new Crediting(CreditIndex.build(transactions, people.keySet()), org, fx, knowledge);
+        this.territories = run.territories;
+        this.crediting =
+                new Crediting(CreditIndex.build(transactions, people.keySet(), territories), org, fx, knowledge);
         this.quotas = run.quotas;
         this.pods = run.pods;
         this.kpis = run.kpis;
@@ -81,7 +85,8 @@ final class RunContext {
         this.fx = FxRates.of(in.fxRates());
         this.org = OrgChart.of(in.reportingLines());
         this.knowledge = Knowledge.of(in.events());
-        CreditIndex index = CreditIndex.build(in.transactions(), people.keySet());
+        this.territories = in.territories();
+        CreditIndex index = CreditIndex.build(in.transactions(), people.keySet(), territories);
         this.crediting = new Crediting(index, org, fx, knowledge);
         this.quotas = new QuotaBook(in.quotas(), calendar);
         this.pods = new PodBook(in.pods(), calendar);

@@ -113,7 +113,8 @@ public final class TierKernel {
                     c.fxFactor(),
                     c.credited(),
                     slices,
-                    earned));
+                    earned,
+                    c.territory()));
             total = total.add(earned);
             running = next;
         }

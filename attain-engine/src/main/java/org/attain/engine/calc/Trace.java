@@ -37,6 +37,10 @@ public record Trace(List<TraceStep> steps, List<Contribution> contributions) {
             m.put("source_amount", c.source() == null ? null : c.source().toString());
             m.put("credit_rule", c.rule());
             m.put("via", c.via() == null ? null : c.via().value());
+            if (c.territory() != null) {
+                m.put("territory", c.territory().id());
+                m.put("territory_role", c.territory().role().text());
+            }
             m.put("share", c.share() == null ? null : c.share().toPlainString());
             m.put("fx_rate", c.fxFactor() == null ? null : c.fxFactor().toPlainString());
             m.put("credited", c.credited() == null ? null : c.credited().toString());
@@ -60,6 +64,10 @@ public record Trace(List<TraceStep> steps, List<Contribution> contributions) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("step", s.step());
             m.put("detail", s.detail());
+            if (s.code() != null) {
+                m.put("code", s.code());
+                m.put("args", s.args());
+            }
             stepMaps.add(m);
         }
         map.put("steps", stepMaps);
@@ -73,6 +81,9 @@ public record Trace(List<TraceStep> steps, List<Contribution> contributions) {
             sb.append(indent).append(c.transaction()).append(' ').append(c.date());
             if (c.source() != null) {
                 sb.append(" source ").append(c.source());
+            }
+            if (c.territory() != null) {
+                sb.append(" -> via ").append(c.territory().describe(c.via()));
             }
             if (c.rule() != null) {
                 sb.append(" -> rule ")

@@ -14,6 +14,7 @@ import org.attain.engine.model.PersonId;
 import org.attain.engine.model.Split;
 import org.attain.engine.model.Transaction;
 import org.attain.engine.model.TransactionId;
+import org.attain.engine.territory.TerritoryCrediting;
 
 /**
  * Validates every transaction once per run and indexes the valid ones by the person they credit.
@@ -30,19 +31,35 @@ public final class CreditIndex {
     private final Map<TransactionId, Transaction> byId;
     private final List<Transaction> valid;
     private final List<Exclusion> exclusions;
+    private final List<String> issues;
 
     private CreditIndex(
             Map<PersonId, List<SourceCredit>> byPerson,
             Map<TransactionId, Transaction> byId,
             List<Transaction> valid,
-            List<Exclusion> exclusions) {
+            List<Exclusion> exclusions,
+            List<String> issues) {
         this.byPerson = byPerson;
         this.byId = byId;
         this.valid = valid;
         this.exclusions = exclusions;
+        this.issues = issues;
     }
 
     public static CreditIndex build(List<Transaction> transactions, Set<PersonId> knownPeople) {
+        return build(transactions, knownPeople, TerritoryCrediting.NONE);
+    }
+
+    /**
+     * The index under a crediting policy: who gets each deal's credit is decided by {@link TerritoryRouting}
+     * (territory owner or deal owner, overlays on top). Without a policy ({@link TerritoryCrediting#NONE})
+     * this is exactly the index without territories: one null check, nothing more per deal.
+     */
+    public static CreditIndex build(
+            List<Transaction> transactions, Set<PersonId> knownPeople, TerritoryCrediting territories) {
+        if (territories.active()) {
+            return TerritoryRouting.index(transactions, knownPeople, territories);
+        }
         Map<PersonId, List<SourceCredit>> byPerson = new HashMap<>();
         Map<TransactionId, Transaction> byId = new HashMap<>(Math.max(16, transactions.size() * 4 / 3 + 1));
         List<Transaction> valid = new ArrayList<>();
@@ -82,10 +99,28 @@ public final class CreditIndex {
                 Collections.unmodifiableMap(byPerson),
                 Collections.unmodifiableMap(byId),
                 Collections.unmodifiableList(valid),
-                List.copyOf(exclusions));
+                List.copyOf(exclusions),
+                List.of());
     }
 
-    private static Optional<String> problem(Transaction t, Set<PersonId> knownPeople) {
+    /** An index whose credits were routed elsewhere (see {@link TerritoryRouting}). */
+    static CreditIndex of(
+            Map<PersonId, List<SourceCredit>> byPerson,
+            Map<TransactionId, Transaction> byId,
+            List<Transaction> valid,
+            List<Exclusion> exclusions,
+            List<String> issues) {
+        byPerson.replaceAll((k, v) -> Collections.unmodifiableList(v));
+        exclusions.sort(Comparator.comparing(Exclusion::transaction));
+        return new CreditIndex(
+                Collections.unmodifiableMap(byPerson),
+                Collections.unmodifiableMap(byId),
+                Collections.unmodifiableList(valid),
+                List.copyOf(exclusions),
+                List.copyOf(issues));
+    }
+
+    static Optional<String> problem(Transaction t, Set<PersonId> knownPeople) {
         if (t.splits().isEmpty()) {
             if (t.owner() == null) {
                 return Optional.of("no owner and no splits: nobody to credit");
@@ -131,5 +166,10 @@ public final class CreditIndex {
 
     public List<Exclusion> exclusions() {
         return exclusions;
+    }
+
+    /** What the run should tell about crediting as a whole (territory conflicts, vacancies); empty without territories. */
+    public List<String> issues() {
+        return issues;
     }
 }

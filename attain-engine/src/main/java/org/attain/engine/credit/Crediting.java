@@ -93,7 +93,7 @@ public final class Crediting {
                 String key = taken == null
                         ? null
                         : t.id().value() + "\u0000" + source.person().value();
-                if (key != null && taken.contains(key)) {
+                if (key != null && taken.contains(key) || !rule.side().takes(source.overlay())) {
                     continue;
                 }
                 Transaction known = knowledge.asOf(t, asOf);
@@ -119,7 +119,14 @@ public final class Crediting {
                 BigDecimal share = unweighted ? source.share() : source.share().multiply(rule.weight());
                 BigDecimal amount =
                         measure.count() ? share : times(times(known.amount().amount(), share), factor);
-                result.add(new Credit(known, rule.id(), source.person(), share, factor, new Money(amount, currency)));
+                result.add(new Credit(
+                        known,
+                        rule.id(),
+                        source.person(),
+                        share,
+                        factor,
+                        new Money(amount, currency),
+                        source.territory()));
             }
         }
         if (measure.creditRules().size() > 1) {

@@ -56,11 +56,14 @@ final class MeasureReader {
         List<String> products = r.strings("products");
         DealCondition when = expressions.deal(r, "when");
         BigDecimal weight = r.decimal("weight").orElse(BigDecimal.ONE);
+        CreditSide side = r.optional("side")
+                .flatMap(n -> r.parse(n, "side", "primary, overlay or any", CreditSide::parse))
+                .orElse(CreditSide.ANY);
         r.rejectUnknownKeys();
         if (from.isPresent() && from.get() == CreditFrom.TERRITORY && when == null && !r.has("when")) {
             problems.add(
                     node, "a territory credit rule needs a 'when' condition (e.g. account.region == person.region)");
         }
-        return from.map(f -> new CreditRule(id, f, new HashSet<>(types), new HashSet<>(products), when, weight));
+        return from.map(f -> new CreditRule(id, f, new HashSet<>(types), new HashSet<>(products), when, weight, side));
     }
 }

@@ -41,6 +41,10 @@ final class FactReader {
     private final List<Map<String, Object>> dealAttributes = new ArrayList<>();
     private final List<Map<String, Object>> accounts = new ArrayList<>();
     private final List<Map<String, Object>> personAttributes = new ArrayList<>();
+    private final Map<String, Map<String, Object>> accountsById = new java.util.LinkedHashMap<>();
+    private final Map<String, YamlNode> accountNodes = new java.util.LinkedHashMap<>();
+    private final List<Transaction> transactions = new ArrayList<>();
+    private final List<YamlNode> transactionNodes = new ArrayList<>();
 
     FactReader(Problems problems, CurrencyUnit currency, CalculationInput.Builder input) {
         this.problems = problems;
@@ -212,6 +216,48 @@ final class FactReader {
         }
     }
 
+    /**
+     * Accounts: an {@code id} and the attributes territory rules and conditions read (country, industry, ...),
+     * written flat ({@code {id: A-SE, country: SE}}). A transaction names its account by id.
+     */
+    void accounts(List<YamlNode> nodes) {
+        for (YamlNode n : nodes) {
+            if (!n.isMapping()) {
+                problems.add(n, "an account must be a mapping of key: value");
+                continue;
+            }
+            YamlNode id = n.entries().get("id");
+            if (id == null || !id.isScalar()) {
+                problems.add(n, "missing required field 'id'");
+                continue;
+            }
+            if (accountsById.containsKey(id.text())) {
+                problems.add(n.keyLocation("id"), "account id '" + id.text() + "' is used twice");
+                continue;
+            }
+            Map<String, Object> attributes = map(n);
+            accountsById.put(id.text(), attributes);
+            accountNodes.put(id.text(), n);
+            accounts.add(attributes);
+        }
+    }
+
+    Map<String, Map<String, Object>> accountsById() {
+        return accountsById;
+    }
+
+    Map<String, YamlNode> accountNodes() {
+        return accountNodes;
+    }
+
+    List<Transaction> transactionsRead() {
+        return transactions;
+    }
+
+    List<YamlNode> transactionNodes() {
+        return transactionNodes;
+    }
+
     void transactions(List<YamlNode> nodes) {
         for (YamlNode n : nodes) {
             MapReader r = MapReader.of(n, "a transaction", problems);
@@ -234,7 +280,8 @@ final class FactReader {
             String status = r.string("status").orElse("won");
             String type = r.string("type").orElse(null);
             String product = r.string("product").orElse(null);
-            Map<String, Object> account = r.optional("account").map(this::map).orElse(Map.of());
+            Map<String, Object> account =
+                    r.optional("account").map(this::account).orElse(Map.of());
             LocalDate recorded = r.date("recorded").orElse(null);
             Map<String, Object> attributes = attributes(r);
             dealAttributes.add(attributes);
@@ -244,7 +291,7 @@ final class FactReader {
                 problems.add(n, "a transaction needs an 'owner' or 'splits'");
             }
             if (id.isPresent() && close.isPresent() && amount.isPresent()) {
-                input.transaction(new Transaction(
+                Transaction t = new Transaction(
                         TransactionId.of(id.get()),
                         owner == null ? null : PersonId.of(owner),
                         splits,
@@ -255,7 +302,10 @@ final class FactReader {
                         product,
                         account,
                         attributes,
-                        recorded));
+                        recorded);
+                input.transaction(t);
+                transactions.add(t);
+                transactionNodes.add(n);
             }
         }
     }
@@ -343,6 +393,22 @@ final class FactReader {
 
     private Map<String, Object> attributes(MapReader r) {
         return r.optional("attributes").map(this::map).orElse(Map.of());
+    }
+
+    /** A transaction's account: the id of one under {@code accounts}, or its attributes written inline. */
+    private Map<String, Object> account(YamlNode node) {
+        if (node.isScalar()) {
+            Map<String, Object> known = accountsById.get(node.text());
+            if (known == null) {
+                problems.add(
+                        node,
+                        "names unknown account '" + node.text() + "'"
+                                + (accountsById.isEmpty() ? " (no 'accounts' are given)" : " (not under 'accounts')"));
+                return Map.of();
+            }
+            return known;
+        }
+        return map(node);
     }
 
     @SuppressWarnings("unchecked")

@@ -90,6 +90,7 @@ public final class ScenarioReader {
         facts.quotas(s.list("quotas"));
         facts.pods(s.list("teams"), s.list("team_memberships"), s.list("team_quotas"), people);
         facts.fxRates(s.list("fx_rates"));
+        facts.accounts(s.list("accounts"));
         facts.transactions(s.list("transactions"));
         facts.events(s.list("events"));
         facts.kpiScores(s.list("kpi_scores"));
@@ -97,6 +98,8 @@ public final class ScenarioReader {
         // Plans last: their conditions are checked against the fields the scenario's data has.
         PlanCompiler checking =
                 compiler.checking(facts.dictionary(compiler.dictionary().orElse(DataDictionary.standard())));
+        new TerritoryReader(problems, checking.cel(), people, facts)
+                .read(s.list("territories"), s.optional("crediting"), input);
         plans(s, problems, currency, people, input, baseDir, checking);
         List<Check> checks = new ArrayList<>();
         for (YamlNode e : s.list("expected")) {

@@ -1,0 +1,12 @@
+/**
+ * Planning: quota plans (a target for a fiscal year or quarter allocated top-down through the reporting tree,
+ * bottom-up numbers from managers, reconciliation, draft → in review → approved → published) and capacity
+ * planning ({@code planning.capacity}).
+ *
+ * <p>Owns tables: quota_plan, quota_plan_node, quota_plan_submission. Reads the org through {@code org.People},
+ * {@code org.ReportingLines} and {@code org.Visibility}, last year's bookings and open pipeline through
+ * {@code sales.SalesFigures}, rates through {@code fx.FxRates}. Publishing writes quotas through quota's public
+ * {@code PlannedQuotas} in the plan's transaction (quota audits them and publishes {@code QuotasChanged}).
+ * The split itself ({@code Allocation}, {@code TopDown}, {@code Reconciliation}) is pure and tested without Spring.
+ */
+package org.attain.planning;

@@ -1,0 +1,7 @@
+package org.attain.territory;
+
+/** What a person is to a territory: its owner (credited for its accounts) or an overlay (a specialist alongside). */
+public enum MemberRole {
+    OWNER,
+    OVERLAY
+}

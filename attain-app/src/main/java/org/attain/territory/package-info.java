@@ -1,0 +1,19 @@
+/**
+ * Territories: effective-dated objects in hierarchies (area, region, district, territory) with assignment
+ * rules over account attributes applied in precedence order, owners and overlays per territory, and the
+ * assignment of every account to exactly one territory of a hierarchy on a day (or to "Unassigned").
+ *
+ * <p>Owns tables: territory_hierarchy, territory, territory_rule, territory_member.
+ *
+ * <p>Public API: {@link org.attain.territory.Territories} (reads), {@link org.attain.territory.TerritoryChanges}
+ * (checked writes, all or nothing), {@link org.attain.territory.TerritoryAssignments} (account to territory on a
+ * day, computed in one SQL statement; {@code claims(from, until)}: the effective-dated assignments with owners
+ * and overlays as plain records, the seam calculation reads), {@link org.attain.territory.TerritoryBulkLoad} (the
+ * demo company's territories) and the event {@link org.attain.territory.TerritoriesChanged} (a
+ * {@code PayInputsChanged}: affected people and dates), published in the writing transaction and acted on
+ * after commit. Reads accounts through the view {@code sales_account_v} (published by sales, migration
+ * 2026.12.09.10) and people through {@code org_person_v}. Imports write through {@code TerritoryRecordTables}
+ * (the {@code records} SPI: record kinds territories, territory_rules, territory_members), row by row through
+ * the same checks as the pages and the API.
+ */
+package org.attain.territory;
