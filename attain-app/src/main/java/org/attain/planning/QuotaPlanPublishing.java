@@ -102,8 +102,9 @@ class QuotaPlanPublishing {
             if (n.parentId() == null && amount.compareTo(plan.target()) != 0) {
                 problems.add(
                         "target",
-                        "planning.publish.notAddingUp",
-                        "the top does not carry the target",
+                        "planning.publish.topNotTarget",
+                        "the top, " + n.name() + ", carries " + amount.toPlainString() + ", not the plan's target "
+                                + plan.target().toPlainString(),
                         n.name(),
                         amount.toPlainString(),
                         plan.target().toPlainString());

@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The planning tables: plans, their trees and the managers' submissions. */
+/** The planning tables: plans, their trees, numbers set by hand or import, and the managers' submissions. */
 @Repository
 class QuotaPlanStore {
 
@@ -147,6 +147,52 @@ class QuotaPlanStore {
                 .param("actor", actor)
                 .param("at", Timestamp.from(at))
                 .update();
+    }
+
+    /** The numbers set for nodes of a plan instead of their top-down share, by person. */
+    Map<Long, BigDecimal> setTargets(long planId) {
+        Map<Long, BigDecimal> out = new LinkedHashMap<>();
+        jdbc.sql("select person_id, amount from quota_plan_target where plan_id = :plan order by person_id")
+                .param("plan", planId)
+                .query(rs -> {
+                    out.put(rs.getLong(1), rs.getBigDecimal(2).setScale(2));
+                });
+        return out;
+    }
+
+    /** Sets (amount) or clears (null) one node's number. */
+    void setTarget(long planId, long personId, BigDecimal amount, String actor, Instant at) {
+        if (amount == null) {
+            jdbc.sql("delete from quota_plan_target where plan_id = :plan and person_id = :p")
+                    .param("plan", planId)
+                    .param("p", personId)
+                    .update();
+        } else {
+            jdbc.sql("""
+                    insert into quota_plan_target(plan_id, person_id, amount, set_by, set_at) values (:plan, :p, :a, :actor, :at)
+                    on conflict (plan_id, person_id) do update set amount = excluded.amount, set_by = excluded.set_by,
+                        set_at = excluded.set_at""")
+                    .param("plan", planId)
+                    .param("p", personId)
+                    .param("a", amount)
+                    .param("actor", actor)
+                    .param("at", Timestamp.from(at))
+                    .update();
+        }
+        jdbc.sql("update quota_plan set version = version + 1 where id = :id")
+                .param("id", planId)
+                .update();
+    }
+
+    /** The employee ids of a plan's people (those the org still knows), by person. */
+    Map<Long, String> employeeIds(long planId) {
+        Map<Long, String> out = new LinkedHashMap<>();
+        jdbc.sql("""
+                select n.person_id, p.external_id from quota_plan_node n join org_person_v p on p.id = n.person_id
+                where n.plan_id = :plan order by n.person_id""").param("plan", planId).query(rs -> {
+            out.put(rs.getLong(1), rs.getString(2));
+        });
+        return out;
     }
 
     record Settings(

@@ -84,7 +84,8 @@ public class QuotaPlans {
     /**
      * One node of a plan as shown: the method that splits it (its own or the plan's), its top-down number, the
      * submitted number, bottom-up after uplift and the gap (bottom-up − top-down), a note (message key) when a
-     * split fell back to even, and whether the user may submit here.
+     * split fell back to even or set numbers do not add up, whether the user may submit here, and whether the
+     * top-down number was set (by a planner or an import) rather than split from above.
      */
     public record Line(
             QuotaPlanNode node,
@@ -95,7 +96,8 @@ public class QuotaPlans {
             BigDecimal bottomUp,
             BigDecimal gap,
             String note,
-            boolean canSubmit) {}
+            boolean canSubmit,
+            boolean set) {}
 
     /** A plan with the lines the user may see, in tree order; {@code planner}: the user may change it. */
     public record Detail(QuotaPlan plan, List<Line> lines, boolean planner) {}
@@ -135,6 +137,7 @@ public class QuotaPlans {
         List<QuotaPlanNode> nodes = store.nodes(id);
         TopDown.Result allocation = allocate(plan, nodes);
         Map<Long, BigDecimal> submitted = store.submissions(id);
+        Map<Long, BigDecimal> set = store.setTargets(id);
         Map<Long, Reconciliation.Line> reconciled = new HashMap<>();
         Reconciliation.of(topDownNodes(plan, nodes), allocation.amounts(), submitted, plan.upliftPercent())
                 .forEach(l -> reconciled.put(l.personId(), l));
@@ -160,9 +163,47 @@ public class QuotaPlans {
                     r.bottomUp(),
                     r.gap(),
                     note == null ? null : "planning.note." + note.name(),
-                    open && !leaf));
+                    open && !leaf,
+                    set.containsKey(n.personId())));
         }
         return new Detail(planner(user) ? plan : plan.withoutTarget(), lines, planner(user));
+    }
+
+    /** One of a plan's numbers as the import profiles read it: the person by employee id (id when there is none). */
+    public record PlanNumber(long planId, String person, String periodId, BigDecimal amount, String currency) {}
+
+    /**
+     * Every node's top-down number (set or split) of a plan, in tree order, as kind quota_plan_targets reads it:
+     * loaded back, each becomes a set number and the plan allocates the same. Planners only.
+     */
+    public List<PlanNumber> targetRows(long id, AttainUser user) {
+        requirePlanner(user);
+        Detail d = detail(id, user);
+        Map<Long, String> employee = store.employeeIds(id);
+        return d.lines().stream()
+                .map(l -> new PlanNumber(
+                        id,
+                        employee.getOrDefault(
+                                l.node().personId(), Long.toString(l.node().personId())),
+                        d.plan().periodId(),
+                        l.topDown(),
+                        d.plan().currency()))
+                .toList();
+    }
+
+    /** The managers' submitted numbers (before uplift) of a plan, as kind quota_plan_submissions reads them. */
+    public List<PlanNumber> submissionRows(long id, AttainUser user) {
+        requirePlanner(user);
+        QuotaPlan plan = store.find(id).orElseThrow(() -> new NotFoundException("quota plan", id));
+        Map<Long, String> employee = store.employeeIds(id);
+        return store.submissions(id).entrySet().stream()
+                .map(e -> new PlanNumber(
+                        id,
+                        employee.getOrDefault(e.getKey(), Long.toString(e.getKey())),
+                        plan.periodId(),
+                        e.getValue().setScale(2),
+                        plan.currency()))
+                .toList();
     }
 
     @Transactional
@@ -327,15 +368,58 @@ public class QuotaPlans {
                 method == null ? null : Map.of("method", method.name()));
     }
 
+    /**
+     * Sets one node's number instead of its top-down share (null clears it: the node takes its share again). Only
+     * while the plan is a draft; the node's reports then share the set number.
+     */
+    @Transactional
+    public void setTarget(long id, long personId, BigDecimal amount, AttainUser user) {
+        requirePlanner(user);
+        setTargetAs(id, personId, amount, user.getUsername());
+    }
+
+    void setTargetAs(long id, long personId, BigDecimal amount, String actor) {
+        QuotaPlan plan = store.findForUpdate(id).orElseThrow(() -> new NotFoundException("quota plan", id));
+        QuotaPlanNode node = store.nodes(id).stream()
+                .filter(n -> n.personId() == personId)
+                .findFirst()
+                .orElseThrow(() -> PlanRefused.of(
+                        "personId",
+                        "planning.target.notInPlan",
+                        "person " + personId + " is not in the plan's tree",
+                        personId));
+        PlanRefused.Collector problems = new PlanRefused.Collector();
+        if (plan.state() != PlanState.DRAFT) {
+            problems.add("state", "planning.state.notDraft", "the allocation changes only while the plan is a draft");
+        }
+        if (amount != null) {
+            checkTarget(amount, problems, "amount");
+        }
+        problems.throwIfAny();
+        BigDecimal before = store.setTargets(id).get(personId);
+        store.setTarget(id, personId, amount == null ? null : amount.setScale(2), actor, clock.instant());
+        audit.record(
+                actor,
+                "QUOTA_PLAN_TARGET_SET",
+                "quota_plan",
+                id + "/" + personId,
+                before == null ? null : Map.of("amount", before.toPlainString(), "name", node.name()),
+                amount == null ? null : Map.of("amount", amount.setScale(2).toPlainString(), "name", node.name()));
+    }
+
     /** A manager's number for their subtree (before uplift); the latest counts. */
     @Transactional
     public void submit(long id, long personId, BigDecimal amount, AttainUser user) {
         requireAccess(user);
-        QuotaPlan plan = visiblePlan(id, user);
-        store.findForUpdate(id);
+        visiblePlan(id, user);
         if (!planner(user) && !visibility.canSee(user, personId)) {
             throw new NotFoundException("person in quota plan", personId);
         }
+        submitAs(id, personId, amount, user.getUsername());
+    }
+
+    void submitAs(long id, long personId, BigDecimal amount, String actor) {
+        QuotaPlan plan = store.findForUpdate(id).orElseThrow(() -> new NotFoundException("quota plan", id));
         List<QuotaPlanNode> nodes = store.nodes(id);
         if (nodes.stream().noneMatch(n -> n.personId() == personId)) {
             throw new NotFoundException("person in quota plan", personId);
@@ -351,9 +435,9 @@ public class QuotaPlans {
         checkTarget(amount, problems, "amount");
         problems.throwIfAny();
         BigDecimal before = store.submission(id, personId).orElse(null);
-        store.submit(id, personId, amount.setScale(2), user.getUsername(), clock.instant());
+        store.submit(id, personId, amount.setScale(2), actor, clock.instant());
         audit.record(
-                user.getUsername(),
+                actor,
                 "QUOTA_PLAN_SUBMITTED",
                 "quota_plan",
                 id + "/" + personId,
@@ -402,7 +486,8 @@ public class QuotaPlans {
         return TopDown.allocate(
                 plan.target(),
                 topDownNodes(plan, nodes),
-                new TopDown.Blend(plan.blendEven(), plan.blendHistory(), plan.blendPipeline()));
+                new TopDown.Blend(plan.blendEven(), plan.blendHistory(), plan.blendPipeline()),
+                store.setTargets(plan.id()));
     }
 
     private static List<TopDown.Node> topDownNodes(QuotaPlan plan, List<QuotaPlanNode> nodes) {

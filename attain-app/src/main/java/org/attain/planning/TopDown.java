@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * A plan's target allocated down its tree: the root carries the target, every node's amount is split among
  * its direct reports by the node's method ({@link Allocation}), so each node's reports add up exactly to the
- * node. Pure: the weights arrive with the nodes.
+ * node. A number set for a node (by a planner or an import) replaces its share: its siblings share what is left of
+ * their parent, and it is split among its own reports. Set numbers can leave reports not adding up to their parent
+ * (noted, and publishing refuses the plan). Pure: the weights arrive with the nodes.
  */
 final class TopDown {
 
@@ -30,13 +32,20 @@ final class TopDown {
     enum Note {
         NO_HISTORY_SPLIT_EVENLY,
         NO_PIPELINE_SPLIT_EVENLY,
-        BLEND_WITHOUT_WEIGHT_SPLIT_EVENLY
+        BLEND_WITHOUT_WEIGHT_SPLIT_EVENLY,
+        SET_NUMBERS_EXCEED_PARENT,
+        SET_NUMBERS_DO_NOT_ADD_UP
     }
 
     /** Every node's amount, and the notes on splits that fell back to even. */
     record Result(Map<Long, BigDecimal> amounts, Map<Long, Note> notes) {}
 
     static Result allocate(BigDecimal target, List<Node> nodes, Blend blend) {
+        return allocate(target, nodes, blend, Map.of());
+    }
+
+    /** As above, with the numbers set for some nodes by id. */
+    static Result allocate(BigDecimal target, List<Node> nodes, Blend blend, Map<Long, BigDecimal> set) {
         Map<Long, List<Node>> children = new HashMap<>();
         Node root = null;
         for (Node n : nodes) {
@@ -55,7 +64,7 @@ final class TopDown {
         if (root == null) {
             return new Result(amounts, notes);
         }
-        amounts.put(root.id(), target);
+        amounts.put(root.id(), set.getOrDefault(root.id(), target));
         Deque<Node> todo = new ArrayDeque<>(List.of(root));
         while (!todo.isEmpty()) {
             Node parent = todo.poll();
@@ -64,12 +73,33 @@ final class TopDown {
                 continue;
             }
             reports.sort(Comparator.comparingLong(Node::id));
-            List<Allocation.Share<Long>> shares = new ArrayList<>();
-            List<BigDecimal> weights = weights(parent, reports, blend, notes);
-            for (int i = 0; i < reports.size(); i++) {
-                shares.add(new Allocation.Share<>(reports.get(i).id(), weights.get(i)));
+            BigDecimal own = amounts.get(parent.id());
+            BigDecimal rest = own;
+            List<Node> free = new ArrayList<>();
+            for (Node r : reports) {
+                if (set.containsKey(r.id())) {
+                    amounts.put(r.id(), set.get(r.id()));
+                    rest = rest.subtract(set.get(r.id()));
+                } else {
+                    free.add(r);
+                }
             }
-            amounts.putAll(Allocation.split(amounts.get(parent.id()), shares));
+            if (rest.signum() < 0) {
+                notes.put(parent.id(), Note.SET_NUMBERS_EXCEED_PARENT);
+                rest = BigDecimal.ZERO;
+            }
+            if (!free.isEmpty()) {
+                List<Allocation.Share<Long>> shares = new ArrayList<>();
+                List<BigDecimal> weights = weights(parent, free, blend, notes);
+                for (int i = 0; i < free.size(); i++) {
+                    shares.add(new Allocation.Share<>(free.get(i).id(), weights.get(i)));
+                }
+                amounts.putAll(Allocation.split(rest, shares));
+            }
+            BigDecimal sum = reports.stream().map(r -> amounts.get(r.id())).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (sum.compareTo(own) != 0 && !notes.containsKey(parent.id())) {
+                notes.put(parent.id(), Note.SET_NUMBERS_DO_NOT_ADD_UP);
+            }
             todo.addAll(reports);
         }
         return new Result(amounts, notes);

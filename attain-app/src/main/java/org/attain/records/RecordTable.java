@@ -1,6 +1,7 @@
 package org.attain.records;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +37,14 @@ public interface RecordTable {
      */
     default boolean effectiveDated() {
         return false;
+    }
+
+    /**
+     * For effective-dated tables: the order the rows of one file are written in beyond key order, given all of them
+     * (a territory after its parent named in the same file); null keeps key order.
+     */
+    default Comparator<Map<String, Object>> writeOrder(List<Map<String, Object>> rows) {
+        return null;
     }
 
     /** Every stored row (of {@code source} when source-scoped), with the key and the other columns. */

@@ -3,11 +3,15 @@ package org.attain.territory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.attain.platform.NotFoundException;
 import org.attain.records.RecordTable;
+import org.attain.records.RowRefused;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -50,8 +54,10 @@ class TerritoryRecordTables {
                         : territories
                                 .byCode(text(v.get("parent")))
                                 .map(Territory::id)
-                                .orElseThrow(() -> new DataIntegrityViolationException(
-                                        "there is no territory " + v.get("parent")));
+                                .orElseThrow(() -> new RowRefused(
+                                        "parent",
+                                        "the parent " + text(v.get("parent")) + " of " + text(v.get("code"))
+                                                + " is neither a stored territory nor loaded from this file"));
                 Level level = text(v.get("level")) == null ? null : Level.valueOf(text(v.get("level")));
                 var in = new TerritoryChanges.TerritoryInput(
                         hierarchyId,
@@ -64,6 +70,18 @@ class TerritoryRecordTables {
                 return id == null
                         ? writes.createTerritory(in, "import").id()
                         : writes.updateTerritory(id, in, "import").id();
+            }
+
+            /** Parents before their children, whatever order the file has them in: by depth within the file. */
+            @Override
+            public Comparator<Map<String, Object>> writeOrder(List<Map<String, Object>> rows) {
+                Map<String, String> parentOf = new HashMap<>();
+                rows.forEach(r -> {
+                    if (text(r.get("code")) != null) {
+                        parentOf.put(text(r.get("code")), text(r.get("parent")));
+                    }
+                });
+                return Comparator.comparingInt(r -> depthInFile(text(r.get("code")), parentOf));
             }
         };
     }
@@ -132,6 +150,16 @@ class TerritoryRecordTables {
 
     /** A table written row by row through {@link TerritoryWrites}; its checks' refusals become the row's reasons. */
     abstract static class Table implements RecordTable {
+
+        /** The pages' and API's field names as the import's fields name them. */
+        private static final Map<String, String> IMPORT_FIELDS = Map.of(
+                "parentId", "parent",
+                "hierarchyId", "hierarchy",
+                "validFrom", "valid_from",
+                "validUntil", "valid_until",
+                "sizeBands", "size_bands",
+                "postalFrom", "postal_from",
+                "postalTo", "postal_to");
 
         private final String record;
         private final String table;
@@ -223,10 +251,26 @@ class TerritoryRecordTables {
             try {
                 return write(id, values);
             } catch (TerritoryRefused e) {
-                throw new DataIntegrityViolationException(e.getMessage());
+                TerritoryRefused.Problem first = e.reasons().get(0);
+                throw new RowRefused(
+                        IMPORT_FIELDS.getOrDefault(first.field(), first.field()),
+                        e.reasons().stream()
+                                .map(p -> IMPORT_FIELDS.getOrDefault(p.field(), p.field()) + ": " + p.reason())
+                                .collect(Collectors.joining("; ")));
             } catch (NotFoundException | IllegalArgumentException e) {
                 throw new DataIntegrityViolationException(String.valueOf(e.getMessage()));
             }
+        }
+
+        /** How many of a territory's ancestors the same file names (a cycle stops at the file's size). */
+        static int depthInFile(String code, Map<String, String> parentOf) {
+            int depth = 0;
+            String at = code == null ? null : parentOf.get(code);
+            while (at != null && parentOf.containsKey(at) && depth < parentOf.size()) {
+                depth++;
+                at = parentOf.get(at);
+            }
+            return depth;
         }
 
         static long territory(Territories territories, Map<String, Object> v) {
@@ -234,7 +278,7 @@ class TerritoryRecordTables {
             return territories
                     .byCode(code == null ? "" : code)
                     .map(Territory::id)
-                    .orElseThrow(() -> new DataIntegrityViolationException("there is no territory " + code));
+                    .orElseThrow(() -> new RowRefused("territory", "there is no territory " + code));
         }
 
         static String text(Object o) {

@@ -185,7 +185,7 @@ public class RecordImports {
                 .forEach(r -> rejected.add(new Rejected(
                         r.row().number(),
                         cellsOf.get(r.row().number()),
-                        List.of(new Problem(keyColumn, keyTexts.get(r.row().number()), r.reason(), null)),
+                        List.of(refusal(r, keyColumn, keyTexts.get(r.row().number()), profile, kind)),
                         load.key(r.row().values()))));
         quarantine(run, header[0], rejected);
         if (!run.dryRun()) {
@@ -209,6 +209,20 @@ public class RecordImports {
                 rejected.size(),
                 run.dryRun() ? Set.of() : affected,
                 skipped[0]);
+    }
+
+    /** A refused row's problem: against the field's column when the owner named one, else against the key's. */
+    private static Problem refusal(
+            RecordLoad.Refused r, String keyColumn, String keyText, ImportProfile profile, RecordKind kind) {
+        if (r.field() == null || kind.field(r.field()).isEmpty()) {
+            return new Problem(keyColumn, keyText, r.reason(), null);
+        }
+        Field f = kind.field(r.field()).orElseThrow();
+        return new Problem(
+                profile.columns().getOrDefault(f.name(), f.name()),
+                Stored.text(r.row().values().get(f.column())),
+                r.reason(),
+                null);
     }
 
     /** One entry for the import, and one per changed row named by its key as the file writes it ("P00124 / 2027-Q1 / bookings"). */

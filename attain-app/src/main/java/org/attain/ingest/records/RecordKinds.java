@@ -276,6 +276,59 @@ public final class RecordKinds {
             RecordKind.PayImpact.NONE,
             "/api/v1/territory-members/bulk");
 
+    static final RecordKind QUOTA_PLAN_TARGETS = new RecordKind(
+            "quota_plan_targets",
+            List.of(
+                    required("plan", FieldType.TEXT, "quota plan", "plan id", "plan name", "quotenplan", "planung"),
+                    required(
+                            "person",
+                            FieldType.PERSON,
+                            "employee",
+                            "employee id",
+                            "node",
+                            "manager",
+                            "rep",
+                            "mitarbeiter",
+                            "führungskraft"),
+                    optional("period", FieldType.PERIOD, "quarter", "year", "period id", "zeitraum", "periode"),
+                    required("amount", FieldType.DECIMAL, "target", "quota", "number", "ziel", "zielwert", "betrag"),
+                    optional("currency", FieldType.CURRENCY, "währung")),
+            List.of("plan", "person_id"),
+            false,
+            RecordKinds::checkPlanNumber,
+            RecordKind.PayImpact.NONE,
+            "/api/v1/quota-plan-targets/bulk");
+
+    static final RecordKind QUOTA_PLAN_SUBMISSIONS = new RecordKind(
+            "quota_plan_submissions",
+            List.of(
+                    required("plan", FieldType.TEXT, "quota plan", "plan id", "plan name", "quotenplan", "planung"),
+                    required(
+                            "person",
+                            FieldType.PERSON,
+                            "manager",
+                            "employee",
+                            "employee id",
+                            "führungskraft",
+                            "mitarbeiter"),
+                    optional("period", FieldType.PERIOD, "quarter", "year", "period id", "zeitraum", "periode"),
+                    required(
+                            "amount",
+                            FieldType.DECIMAL,
+                            "submission",
+                            "bottom-up",
+                            "commitment",
+                            "number",
+                            "zusage",
+                            "meldung",
+                            "betrag"),
+                    optional("currency", FieldType.CURRENCY, "währung")),
+            List.of("plan", "person_id"),
+            false,
+            RecordKinds::checkPlanNumber,
+            RecordKind.PayImpact.NONE,
+            "/api/v1/quota-plan-submissions/bulk");
+
     public static final List<RecordKind> ALL = List.of(
             PEOPLE,
             REPORTING_LINES,
@@ -288,7 +341,9 @@ public final class RecordKinds {
             FX_RATES,
             TERRITORIES,
             TERRITORY_RULES,
-            TERRITORY_MEMBERS);
+            TERRITORY_MEMBERS,
+            QUOTA_PLAN_TARGETS,
+            QUOTA_PLAN_SUBMISSIONS);
 
     private RecordKinds() {}
 
@@ -356,6 +411,16 @@ public final class RecordKinds {
         }
         if (v.get("currency") == null && v.get("person_id") != null) {
             v.put("currency", lookups.currencyOf((Long) v.get("person_id")));
+        }
+    }
+
+    /** A plan's number: not negative, whole cents (the plan checks the rest per row). */
+    private static void checkPlanNumber(Map<String, Object> v, Lookups lookups, RecordKind.Problems problems) {
+        BigDecimal amount = (BigDecimal) v.get("amount");
+        if (amount != null && amount.signum() < 0) {
+            problems.add("amount", amount.toPlainString(), "a plan's number cannot be negative", null);
+        } else if (amount != null && amount.stripTrailingZeros().scale() > 2) {
+            problems.add("amount", amount.toPlainString(), "must be whole cents (at most two decimals)", null);
         }
     }
 

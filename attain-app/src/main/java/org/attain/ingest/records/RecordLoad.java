@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.attain.ingest.Stored;
 import org.attain.ingest.profiles.Field;
 import org.attain.records.RecordTable;
+import org.attain.records.RowRefused;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionStatus;
 
@@ -27,8 +28,8 @@ public final class RecordLoad {
     /** A mapped row with its number in the file. */
     public record Row(long number, Map<String, Object> values) {}
 
-    /** A row the database refused, with its reason. */
-    record Refused(Row row, String reason) {}
+    /** A row the database or the owner's checks refused, with its reason and the field at fault (null: the row). */
+    record Refused(Row row, String reason, String field) {}
 
     record Result(
             long inserted, long updated, long unchanged, List<RecordKind.Change> changes, List<Refused> refused) {}
@@ -86,6 +87,11 @@ public final class RecordLoad {
                 byKey = byKey.thenComparing(w -> Stored.text(w.row().values().get(c)));
             }
             writes.sort(byKey);
+            Comparator<Map<String, Object>> order =
+                    table.writeOrder(writes.stream().map(w -> w.row().values()).toList());
+            if (order != null) {
+                writes.sort(Comparator.comparing(w -> w.row().values(), order)); // stable: key order within
+            }
             writes.forEach(w -> oneByOne(w, tx, changes, refused));
         } else {
             Object savepoint = tx.createSavepoint();
@@ -107,9 +113,12 @@ public final class RecordLoad {
         try {
             changes.add(write(w));
             tx.releaseSavepoint(savepoint);
+        } catch (RowRefused e) {
+            tx.rollbackToSavepoint(savepoint);
+            refused.add(new Refused(w.row(), e.getMessage(), e.field()));
         } catch (DataAccessException e) {
             tx.rollbackToSavepoint(savepoint);
-            refused.add(new Refused(w.row(), "the database refused the row: " + reason(e)));
+            refused.add(new Refused(w.row(), "the database refused the row: " + reason(e), null));
         }
     }
 

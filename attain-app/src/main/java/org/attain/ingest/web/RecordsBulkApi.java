@@ -88,7 +88,9 @@ class RecordsBulkApi {
         "/api/v1/fx-rates/bulk",
         "/api/v1/territories/bulk",
         "/api/v1/territory-rules/bulk",
-        "/api/v1/territory-members/bulk"
+        "/api/v1/territory-members/bulk",
+        "/api/v1/quota-plan-targets/bulk",
+        "/api/v1/quota-plan-submissions/bulk"
     })
     @Operation(
             summary = "Upsert up to 50,000 records of one kind by its natural key in one transaction",
@@ -97,7 +99,8 @@ class RecordsBulkApi {
                             + "products and teams by code; quotas by (person, period, measure); FX rates by (from_currency, "
                             + "to_currency, effective_from); reporting lines by (person, valid_from), closing the person's open "
                             + "line; territories by code, territory rules by (territory, precedence, valid_from), territory members by "
-                            + "(territory, person, valid_from), each row through the territory checks. Identical records count as unchanged; changed ones are audited. Rejected records come back "
+                            + "(territory, person, valid_from), each row through the territory checks; quota plan targets and submissions "
+                            + "by (plan, person), each row through the plan's checks. Identical records count as unchanged; changed ones are audited. Rejected records come back "
                             + "with their position (row = index + 1), field, reason and closest known value, and stay in the "
                             + "import's quarantine. Sending the same Idempotency-Key again with the same body returns the first answer; "
                             + "with another body it answers 422. Changes to "

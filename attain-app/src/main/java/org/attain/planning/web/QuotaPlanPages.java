@@ -183,6 +183,20 @@ class QuotaPlanPages {
                 .body(AllocationCsv.of(plans.detail(id, user)));
     }
 
+    @GetMapping("/planning/quotas/{id}/targets.csv")
+    ResponseEntity<String> targetsCsv(@AuthenticationPrincipal AttainUser user, @PathVariable long id) {
+        return QuotaPlansApi.csv(
+                "quota-plan-" + id + "-targets.csv",
+                PlanNumbersCsv.of(PlanNumbersCsv.TARGETS, plans.targetRows(id, user)));
+    }
+
+    @GetMapping("/planning/quotas/{id}/submissions.csv")
+    ResponseEntity<String> submissionsCsv(@AuthenticationPrincipal AttainUser user, @PathVariable long id) {
+        return QuotaPlansApi.csv(
+                "quota-plan-" + id + "-submissions.csv",
+                PlanNumbersCsv.of(PlanNumbersCsv.SUBMISSIONS, plans.submissionRows(id, user)));
+    }
+
     private String change(long id, Locale locale, RedirectAttributes flash, String done, Runnable action) {
         try {
             action.run();

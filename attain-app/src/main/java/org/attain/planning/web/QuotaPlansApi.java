@@ -111,6 +111,48 @@ class QuotaPlansApi {
         return plans.detail(id, user);
     }
 
+    record TargetBody(BigDecimal amount) {}
+
+    @PutMapping("/{id}/nodes/{personId}/target")
+    @Operation(
+            summary =
+                    "Set this person's number instead of their top-down share (amount null: back to the share); drafts only."
+                            + " Their reports share the set number; set numbers that leave reports not adding up to their manager"
+                            + " stop the plan from publishing, each such manager named.")
+    QuotaPlans.Detail target(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable long id,
+            @PathVariable long personId,
+            @RequestBody TargetBody body) {
+        plans.setTarget(id, personId, body == null ? null : body.amount(), user);
+        return plans.detail(id, user);
+    }
+
+    @GetMapping(value = "/{id}/targets.csv", produces = "text/csv")
+    @Operation(
+            summary = "Every node's top-down number in the columns of the quota_plan_targets import profile"
+                    + " (examples/imports/quota-plan-targets.profile.yaml): loaded back, each becomes a set number")
+    ResponseEntity<String> targets(@AuthenticationPrincipal AttainUser user, @PathVariable long id) {
+        return csv(
+                "quota-plan-" + id + "-targets.csv",
+                PlanNumbersCsv.of(PlanNumbersCsv.TARGETS, plans.targetRows(id, user)));
+    }
+
+    @GetMapping(value = "/{id}/submissions.csv", produces = "text/csv")
+    @Operation(summary = "The managers' submitted numbers in the columns of the quota_plan_submissions import profile")
+    ResponseEntity<String> submissions(@AuthenticationPrincipal AttainUser user, @PathVariable long id) {
+        return csv(
+                "quota-plan-" + id + "-submissions.csv",
+                PlanNumbersCsv.of(PlanNumbersCsv.SUBMISSIONS, plans.submissionRows(id, user)));
+    }
+
+    static ResponseEntity<String> csv(String fileName, String body) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                .body(body);
+    }
+
     record StateBody(PlanState state) {}
 
     @PostMapping("/{id}/state")
