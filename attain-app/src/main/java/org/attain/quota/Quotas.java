@@ -46,6 +46,27 @@ public class Quotas {
 
     public record Change(long personId, String periodId, BigDecimal amount) {}
 
+    /** A stored quota as the quotas import reads it back: person by employee id, measure, amount, currency, prorate. */
+    public record Stored(
+            String employeeId, String periodId, String measure, BigDecimal amount, String currency, boolean prorate) {}
+
+    /** Every quota of a period (all measures, everyone), by employee id and measure: what an export writes. */
+    public List<Stored> stored(String periodId) {
+        return jdbc.sql("""
+                select p.external_id, q.period_id, q.measure, q.amount, q.currency, q.prorate
+                from quota q join org_person_v p on p.id = q.person_id
+                where q.period_id = :period order by p.external_id, q.measure""")
+                .param("period", periodId)
+                .query((rs, i) -> new Stored(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getBigDecimal(4).setScale(2, java.math.RoundingMode.HALF_EVEN),
+                        rs.getString(5),
+                        rs.getBoolean(6)))
+                .list();
+    }
+
     /** Reps and their quota for the period (amount null when none is set), within what the caller may see. */
     public List<Row> forPeriod(String periodId, Long teamId, PersonScope scope) {
         var period = periods.find(periodId);

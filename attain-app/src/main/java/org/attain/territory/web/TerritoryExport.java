@@ -4,41 +4,77 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.attain.access.AttainUser;
 import org.attain.platform.NotFoundException;
+import org.attain.territory.AccountTerritories;
+import org.attain.territory.Hierarchy;
 import org.attain.territory.Territories;
 import org.attain.territory.Territory;
 import org.attain.territory.TerritoryMember;
 import org.attain.territory.TerritoryRule;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Territories, rules and members as CSV in the columns the record import reads (kinds territories,
- * territory_rules, territory_members), so an export edited in a spreadsheet loads back.
+ * territory_rules, territory_members), so an export edited in a spreadsheet loads back; and the accounts with their
+ * territory on a day ({@code assignments}) in the columns of examples/imports/account-territories.profile.yaml, which
+ * loads them back as accounts unchanged (the territory column is the rules' answer and is not imported).
  */
 @Controller
 class TerritoryExport {
 
-    private final Territories territories;
+    static final List<String> ASSIGNMENTS = List.of(
+            "Source",
+            "Account ID",
+            "Account Name",
+            "Industry",
+            "Country",
+            "Postal Code",
+            "Segment",
+            "Employees",
+            "Region",
+            "Account Owner",
+            "Territory",
+            "Territory Name",
+            "On");
 
-    TerritoryExport(Territories territories) {
+    private final Territories territories;
+    private final AccountTerritories accounts;
+    private final Clock clock;
+
+    TerritoryExport(Territories territories, AccountTerritories accounts, Clock clock) {
         this.territories = territories;
+        this.accounts = accounts;
+        this.clock = clock;
     }
 
     @GetMapping("/territories/export/{kind}.csv")
-    void export(@AuthenticationPrincipal AttainUser user, @PathVariable String kind, HttpServletResponse response)
+    void export(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable String kind,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) String hierarchy,
+            @RequestParam(required = false) String source,
+            HttpServletResponse response)
             throws IOException {
         Planners.only(user);
-        if (!List.of("territories", "territory_rules", "territory_members").contains(kind)) {
+        if (!List.of("territories", "territory_rules", "territory_members", "assignments")
+                .contains(kind)) {
             throw new NotFoundException("export", kind);
         }
+        LocalDate day = date == null ? LocalDate.now(clock) : date;
+        Hierarchy chosen = kind.equals("assignments") ? hierarchy(hierarchy) : null;
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + kind + ".csv\"");
         try (CSVPrinter out = new CSVPrinter(
@@ -46,6 +82,7 @@ class TerritoryExport {
             switch (kind) {
                 case "territories" -> territories(out);
                 case "territory_rules" -> rules(out);
+                case "assignments" -> assignments(out, day, chosen, source == null || source.isBlank() ? null : source);
                 default -> members(out);
             }
         }
@@ -105,6 +142,38 @@ class TerritoryExport {
                     m.role(),
                     m.validFrom(),
                     text(m.validUntil()));
+        }
+    }
+
+    private Hierarchy hierarchy(String code) {
+        if (code == null || code.isBlank()) {
+            return territories.hierarchies().stream()
+                    .min(java.util.Comparator.comparingLong(
+                            Hierarchy::id)) // the first made, the seeded one on the demo
+                    .orElseThrow(() -> new NotFoundException("territory hierarchy", "any"));
+        }
+        return territories
+                .hierarchyByCode(code.strip())
+                .orElseThrow(() -> new NotFoundException("territory hierarchy", code));
+    }
+
+    private void assignments(CSVPrinter out, LocalDate day, Hierarchy hierarchy, String source) throws IOException {
+        out.printRecord(ASSIGNMENTS);
+        for (AccountTerritories.Row r : accounts.on(day, hierarchy.id(), source)) {
+            out.printRecord(
+                    r.source(),
+                    r.externalId(),
+                    r.name(),
+                    text(r.industry()),
+                    text(r.country()),
+                    text(r.postalCode()),
+                    text(r.sizeBand()),
+                    text(r.employees()),
+                    text(r.region()),
+                    text(r.owner()),
+                    text(r.territoryCode()),
+                    text(r.territoryName()),
+                    day);
         }
     }
 
