@@ -160,7 +160,10 @@ class PlanningRecordTables {
                 throw new RowRefused(
                         IMPORT_FIELDS.getOrDefault(first.field(), first.field()),
                         e.details().stream()
-                                .map(p -> IMPORT_FIELDS.getOrDefault(p.field(), p.field()) + ": " + p.reason())
+                                .map(p -> (e.details().size() > 1
+                                                ? IMPORT_FIELDS.getOrDefault(p.field(), p.field()) + ": "
+                                                : "")
+                                        + p.reason())
                                 .collect(Collectors.joining("; ")));
             } catch (NotFoundException e) {
                 throw new RowRefused("person", "person " + person + " is not in the tree of plan " + plan.id());

@@ -255,7 +255,10 @@ class TerritoryRecordTables {
                 throw new RowRefused(
                         IMPORT_FIELDS.getOrDefault(first.field(), first.field()),
                         e.reasons().stream()
-                                .map(p -> IMPORT_FIELDS.getOrDefault(p.field(), p.field()) + ": " + p.reason())
+                                .map(p -> (e.reasons().size() > 1
+                                                ? IMPORT_FIELDS.getOrDefault(p.field(), p.field()) + ": "
+                                                : "")
+                                        + p.reason())
                                 .collect(Collectors.joining("; ")));
             } catch (NotFoundException | IllegalArgumentException e) {
                 throw new DataIntegrityViolationException(String.valueOf(e.getMessage()));

@@ -131,8 +131,9 @@ class RecordsBulkApiTest extends AttainIntegrationTest {
     void theFieldsOfEveryKindAreListed() {
         var kinds = Json.parse(
                 login("compadmin", "demo").get("/api/v1/imports/records").body());
-        // every record kind besides transactions: people … fx rates, territories, their rules and members
-        assertThat(kinds).hasSize(12);
+        // every record kind besides transactions: people … fx rates, territories, their rules and members, quota
+        // plan targets and submissions
+        assertThat(kinds).hasSize(14);
         var quotas = Json.parse(
                 login("compadmin", "demo").get("/api/v1/imports/records/quotas").body());
         assertThat(quotas.get("key").toString()).isEqualTo("[\"person\",\"period\",\"measure\"]");

@@ -185,7 +185,14 @@ public class RecordImports {
                 .forEach(r -> rejected.add(new Rejected(
                         r.row().number(),
                         cellsOf.get(r.row().number()),
-                        List.of(refusal(r, keyColumn, keyTexts.get(r.row().number()), profile, kind)),
+                        List.of(refusal(
+                                r,
+                                keyColumn,
+                                keyTexts.get(r.row().number()),
+                                profile,
+                                kind,
+                                header[0],
+                                cellsOf.get(r.row().number()))),
                         load.key(r.row().values()))));
         quarantine(run, header[0], rejected);
         if (!run.dryRun()) {
@@ -213,16 +220,25 @@ public class RecordImports {
 
     /** A refused row's problem: against the field's column when the owner named one, else against the key's. */
     private static Problem refusal(
-            RecordLoad.Refused r, String keyColumn, String keyText, ImportProfile profile, RecordKind kind) {
+            RecordLoad.Refused r,
+            String keyColumn,
+            String keyText,
+            ImportProfile profile,
+            RecordKind kind,
+            List<String> header,
+            String[] cells) {
         if (r.field() == null || kind.field(r.field()).isEmpty()) {
             return new Problem(keyColumn, keyText, r.reason(), null);
         }
         Field f = kind.field(r.field()).orElseThrow();
-        return new Problem(
-                profile.columns().getOrDefault(f.name(), f.name()),
-                Stored.text(r.row().values().get(f.column())),
-                r.reason(),
-                null);
+        String column = profile.columns().getOrDefault(f.name(), f.name());
+        String value = Stored.text(r.row().values().get(f.column()));
+        for (int i = 0; header != null && cells != null && i < header.size() && i < cells.length; i++) {
+            if (header.get(i) != null && header.get(i).strip().equalsIgnoreCase(column.strip())) {
+                value = cells[i]; // as the file writes it (an employee id, not the person's id)
+            }
+        }
+        return new Problem(column, value, r.reason(), null);
     }
 
     /** One entry for the import, and one per changed row named by its key as the file writes it ("P00124 / 2027-Q1 / bookings"). */
