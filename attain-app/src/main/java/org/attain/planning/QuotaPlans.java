@@ -3,6 +3,7 @@ package org.attain.planning;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -203,6 +204,54 @@ public class QuotaPlans {
                         plan.periodId(),
                         e.getValue().setScale(2),
                         plan.currency()))
+                .toList();
+    }
+
+    /**
+     * A plan's top as a revenue target: its target split evenly over the months of its period (whole cents, the
+     * residue to the first month), with what the capacity page shows of it.
+     */
+    public record Top(
+            long planId,
+            String name,
+            String periodId,
+            String currency,
+            BigDecimal target,
+            PlanState state,
+            Map<YearMonth, BigDecimal> byMonth) {
+
+        /** Approved or published: a number the company stands behind. */
+        public boolean settled() {
+            return state == PlanState.APPROVED || state == PlanState.PUBLISHED;
+        }
+    }
+
+    /** A plan's top by month (for capacity planning, which is the planning module's own). */
+    public Optional<Top> top(long id) {
+        return store.find(id)
+                .flatMap(plan -> periods.find(plan.periodId()).map(period -> {
+                    List<Allocation.Share<YearMonth>> months = new ArrayList<>();
+                    for (YearMonth m = YearMonth.from(period.startsOn());
+                            !m.isAfter(YearMonth.from(period.endsOn()));
+                            m = m.plusMonths(1)) {
+                        months.add(new Allocation.Share<>(m, BigDecimal.ONE));
+                    }
+                    return new Top(
+                            plan.id(),
+                            plan.name(),
+                            plan.periodId(),
+                            plan.currency(),
+                            plan.target().setScale(2),
+                            plan.state(),
+                            Allocation.split(plan.target().setScale(2), months));
+                }));
+    }
+
+    /** The approved and published plans in a currency, newest first: the tops a capacity target may come from. */
+    public List<QuotaPlan> settledIn(String currency) {
+        return store.all().stream()
+                .filter(p -> p.currency().equals(currency))
+                .filter(p -> p.state() == PlanState.APPROVED || p.state() == PlanState.PUBLISHED)
                 .toList();
     }
 

@@ -17,6 +17,8 @@ import org.attain.access.AuditLog;
 import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
 import org.attain.org.Teams;
+import org.attain.planning.QuotaPlan;
+import org.attain.planning.QuotaPlans;
 import org.attain.planning.capacity.CapacityModel.Leavers;
 import org.attain.planning.capacity.CapacityModel.MonthlyQuota;
 import org.attain.planning.capacity.CapacityModel.Quarter;
@@ -43,11 +45,19 @@ public class CapacityPlanning {
     private final Periods periods;
     private final Teams teams;
     private final AuditLog audit;
+    private final QuotaPlans plans;
     private final Clock clock;
 
     CapacityPlanning(
-            CapacityStore store, ExistingReps existing, Periods periods, Teams teams, AuditLog audit, Clock clock) {
+            CapacityStore store,
+            ExistingReps existing,
+            Periods periods,
+            Teams teams,
+            AuditLog audit,
+            QuotaPlans plans,
+            Clock clock) {
         this.clock = clock;
+        this.plans = plans;
         this.store = store;
         this.existing = existing;
         this.periods = periods;
@@ -69,8 +79,66 @@ public class CapacityPlanning {
         return store.leavings(currency);
     }
 
+    /**
+     * The currency's monthly targets: the chosen quota plan's top split over its months while that plan is approved or
+     * published (none once it is not), else the typed ones.
+     */
     public Map<YearMonth, BigDecimal> targets(String currency) {
+        Optional<QuotaPlans.Top> top = targetPlan(currency);
+        if (top.isPresent()) {
+            return top.get().settled() ? top.get().byMonth() : Map.of();
+        }
         return store.targets(currency);
+    }
+
+    /** The quota plan whose top is the currency's target, if one is chosen. */
+    public Optional<QuotaPlans.Top> targetPlan(String currency) {
+        return store.targetPlan(currency).flatMap(plans::top);
+    }
+
+    /** The approved and published quota plans in the currency: the tops a target may come from. */
+    public List<QuotaPlan> targetPlanChoices(String currency) {
+        return plans.settledIn(currency);
+    }
+
+    /**
+     * Takes the currency's target from an approved or published quota plan's top (null: back to the typed monthly
+     * targets, kept meanwhile). A plan in another currency, still a draft or in review, or unknown is refused.
+     */
+    @Transactional
+    public void setTargetPlan(String currency, Long planId, String actor) {
+        List<CapacityProblem> problems = new ArrayList<>(currencyProblems("currency", currency));
+        Optional<QuotaPlans.Top> top = planId == null ? Optional.empty() : plans.top(planId);
+        if (planId != null && top.isEmpty()) {
+            problems.add(new CapacityProblem(
+                    "targetPlanId", "capacity.targetPlan.unknown", "there is no quota plan " + planId, planId));
+        } else if (top.isPresent() && !top.get().settled()) {
+            problems.add(new CapacityProblem(
+                    "targetPlanId",
+                    "capacity.targetPlan.notSettled",
+                    "quota plan " + top.get().name() + " is " + top.get().state()
+                            + ": only an approved or published plan's top is a target",
+                    top.get().name(),
+                    top.get().state().name()));
+        } else if (top.isPresent() && !top.get().currency().equals(currency)) {
+            problems.add(new CapacityProblem(
+                    "targetPlanId",
+                    "capacity.targetPlan.currency",
+                    "quota plan " + top.get().name() + " is in " + top.get().currency() + ", not " + currency,
+                    top.get().name(),
+                    top.get().currency(),
+                    currency));
+        }
+        refuseIf(problems);
+        Long before = store.targetPlan(currency).orElse(null);
+        store.setTargetPlan(currency, planId, store.attainment(currency), actor);
+        audit.record(
+                actor,
+                "CAPACITY_TARGET_PLAN_SET",
+                "capacity_setting",
+                currency,
+                before == null ? null : Map.of("targetPlanId", before),
+                planId == null ? null : Map.of("targetPlanId", planId));
     }
 
     public BigDecimal expectedAttainment(String currency) {
@@ -192,7 +260,7 @@ public class CapacityPlanning {
         BigDecimal attainment =
                 whatIf.expectedAttainment() != null ? whatIf.expectedAttainment() : store.attainment(currency);
         var result = CapacityModel.compute(
-                new CapacityModel.Inputs(months, fiscalQuarters, seats, byCount, attainment, store.targets(currency)));
+                new CapacityModel.Inputs(months, fiscalQuarters, seats, byCount, attainment, targets(currency)));
         int hireHeads = hires.stream().mapToInt(PlannedHire::headcount).sum();
         int leaverHeads = leavings.stream()
                 .mapToInt(l -> l.headcount() == null ? 1 : l.headcount())
@@ -208,7 +276,11 @@ public class CapacityPlanning {
                 leaverHeads,
                 result.months(),
                 result.quarters(),
-                result.total());
+                result.total(),
+                targetPlan(currency)
+                        .map(t -> new CapacityPlan.TargetPlan(
+                                t.planId(), t.name(), t.periodId(), t.state().name(), t.target(), t.settled()))
+                        .orElse(null));
     }
 
     /** The average full monthly quota of the reps with one in that month: what a leaver not named yet takes away. */

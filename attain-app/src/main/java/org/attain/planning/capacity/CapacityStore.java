@@ -202,6 +202,28 @@ class CapacityStore {
                 .update();
     }
 
+    /** The quota plan whose top is the currency's target, if one is chosen. */
+    Optional<Long> targetPlan(String currency) {
+        return jdbc.sql(
+                        "select target_plan_id from capacity_setting where currency = :c and target_plan_id is not null")
+                .param("c", currency)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** Chooses (or with null drops) the quota plan whose top is the currency's target. */
+    void setTargetPlan(String currency, Long planId, BigDecimal attainment, String actor) {
+        jdbc.sql("""
+                insert into capacity_setting(currency, expected_attainment, target_plan_id, updated_by) values (:c, :a, :p, :by)
+                on conflict (currency) do update set target_plan_id = excluded.target_plan_id, updated_at = now(),
+                    updated_by = excluded.updated_by""")
+                .param("c", currency)
+                .param("a", attainment)
+                .param("p", planId)
+                .param("by", actor)
+                .update();
+    }
+
     BigDecimal attainment(String currency) {
         return jdbc.sql("select expected_attainment from capacity_setting where currency = :c")
                 .param("c", currency)

@@ -226,9 +226,25 @@ class CapacityApi {
         planning.removeLeaving(id, user.getUsername());
     }
 
+    record TargetPlanRequest(String currency, Long planId) {}
+
+    @PutMapping("/target-plan")
+    @Operation(
+            summary =
+                    "Take a currency's revenue target from an approved or published quota plan's top (split evenly over"
+                            + " the plan's months; planId null: back to the typed monthly targets). A plan in another currency, a"
+                            + " draft or one in review is refused, field targetPlanId.")
+    Targets targetPlan(@AuthenticationPrincipal AttainUser user, @RequestBody TargetPlanRequest body) {
+        CapacityPages.mustPlan(user);
+        String currency = body == null ? null : body.currency();
+        planning.setTargetPlan(currency, body == null ? null : body.planId(), user.getUsername());
+        return targets(user, currency);
+    }
+
     record Target(String month, BigDecimal amount) {}
 
-    record Targets(String currency, BigDecimal expectedAttainment, List<Target> targets) {}
+    /** The monthly targets in force; {@code targetPlanId}: the quota plan they come from (null: typed). */
+    record Targets(String currency, BigDecimal expectedAttainment, List<Target> targets, Long targetPlanId) {}
 
     @GetMapping("/targets")
     @Operation(summary = "The revenue target per month and the expected attainment (a fraction) for a currency")
@@ -236,7 +252,11 @@ class CapacityApi {
         CapacityPages.mustPlan(user);
         List<Target> targets = new ArrayList<>();
         planning.targets(currency).forEach((m, a) -> targets.add(new Target(m.toString(), a)));
-        return new Targets(currency, planning.expectedAttainment(currency), targets);
+        return new Targets(
+                currency,
+                planning.expectedAttainment(currency),
+                targets,
+                planning.targetPlan(currency).map(t -> t.planId()).orElse(null));
     }
 
     @PutMapping("/targets")

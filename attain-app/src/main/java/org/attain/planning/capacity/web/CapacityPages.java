@@ -91,6 +91,8 @@ class CapacityPages {
             targetText.put(m.toString(), targets.containsKey(m) ? LocaleNumbers.format(targets.get(m), locale) : "");
         }
         model.addAttribute("targetText", targetText);
+        model.addAttribute("targetPlan", planning.targetPlan(range.currency()).orElse(null));
+        model.addAttribute("targetPlanChoices", planning.targetPlanChoices(range.currency()));
         try {
             result(planning.plan(range.currency(), range.from(), range.to(), WhatIf.none()), false, locale, model);
         } catch (CapacityProblem.Refused e) {
@@ -168,10 +170,35 @@ class CapacityPages {
         for (YearMonth m = range.from(); !m.isAfter(range.to()); m = m.plusMonths(1)) {
             targets.put(m, form.number("targets[" + m + "].amount", request.getParameter("target-" + m)));
         }
+        boolean fromPlan = planning.targetPlan(range.currency()).isPresent();
         return save(flash, range, form, locale, "capacity.targets.saved", () -> {
-            planning.setTargetsAndAttainment(
-                    range.currency(), targets, percent == null ? null : percent.divide(HUNDRED), user.getUsername());
+            if (fromPlan) { // the months are the plan's, shown but not sent: only the attainment changes
+                planning.setExpectedAttainment(
+                        range.currency(), percent == null ? null : percent.divide(HUNDRED), user.getUsername());
+            } else {
+                planning.setTargetsAndAttainment(
+                        range.currency(),
+                        targets,
+                        percent == null ? null : percent.divide(HUNDRED),
+                        user.getUsername());
+            }
         });
+    }
+
+    /** Takes the target from a quota plan's top, or (planId empty) back to the typed months. */
+    @PostMapping("/planning/capacity/target-plan")
+    String saveTargetPlan(
+            @AuthenticationPrincipal AttainUser user, WebRequest request, Locale locale, RedirectAttributes flash) {
+        mustPlan(user);
+        Range range = range(request.getParameter("currency"), request.getParameter("from"), request.getParameter("to"));
+        Long planId = id(request.getParameter("planId"));
+        return save(
+                flash,
+                range,
+                new CapacityForms(locale),
+                locale,
+                planId == null ? "capacity.targetPlan.dropped" : "capacity.targetPlan.saved",
+                () -> planning.setTargetPlan(range.currency(), planId, user.getUsername()));
     }
 
     @PostMapping("/planning/capacity/ramp-profiles")
