@@ -1,14 +1,13 @@
-// The capacity chart: capacity per month as bars against the revenue target as a line, from the JSON data
-// block #capacity-chart-data inside the result part. The what-if swaps that part (htmx), so the chart is
+// The capacity chart: capacity per month as bars against the revenue target as a line, from the JSON in the
+// chart element's data-values attribute inside the result part. The what-if swaps that part (htmx), so the chart is
 // drawn again after every swap. No animation; tooltips drawn on the canvas (an HTML tooltip carries style
 // attributes, which the Content Security Policy refuses).
 (function () {
   var chart = null;
   function draw() {
-    var data = document.getElementById('capacity-chart-data');
     var el = document.querySelector('[data-chart=capacity]');
-    if (!data || !el || !window.echarts) { return; }
-    var c = JSON.parse(data.textContent || '{}');
+    if (!el || !window.echarts) { return; }
+    var c = JSON.parse(el.getAttribute('data-values') || '{}');
     var locale = document.documentElement.lang || 'en';
     var fmt = new Intl.NumberFormat(locale, {maximumFractionDigits: 0});
     if (chart) { chart.dispose(); }

@@ -14,6 +14,8 @@
  * after commit. Reads accounts through the view {@code sales_account_v} (published by sales, migration
  * 2026.12.09.10) and people through {@code org_person_v}. Imports write through {@code TerritoryRecordTables}
  * (the {@code records} SPI: record kinds territories, territory_rules, territory_members), row by row through
- * the same checks as the pages and the API.
+ * the same checks as the pages and the API, parents named in the same file first. {@link
+ * org.attain.territory.AccountTerritories} lists accounts with their territory on a day (the assignments export),
+ * reading regions through {@code sales_region_v}.
  */
 package org.attain.territory;

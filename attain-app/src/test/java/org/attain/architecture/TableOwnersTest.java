@@ -64,6 +64,7 @@ class TableOwnersTest {
             Map.entry("quota_plan", "planning"),
             Map.entry("quota_plan_node", "planning"),
             Map.entry("quota_plan_submission", "planning"),
+            Map.entry("quota_plan_target", "planning"),
             Map.entry("capacity_ramp_profile", "planning"),
             Map.entry("capacity_hire", "planning"),
             Map.entry("capacity_attrition", "planning"),

@@ -163,7 +163,7 @@ class PlanningImportExportTest extends AttainIntegrationTest {
     void quotasAndAccountsWithTheirTerritoryExportAndLoadBackUnchanged() throws IOException {
         WebSession compAdmin = login("compadmin", "demo");
         ImportApiCalls imports = new ImportApiCalls(baseUrl(), compAdmin);
-        String quarter = QuotaPlansTest.nextYear(compAdmin) + "-Q2";
+        String quarter = QuotaPlansTest.nextYear(compAdmin) + "-Q1";
         String quotas = compAdmin.get("/quotas/export.csv?period=" + quarter).body();
         assertThat(quotas.lines().findFirst().orElseThrow()).isEqualTo("Rep,Quarter,Measure,Quota,Currency,Prorate");
         long rows = quotas.lines().count() - 1;

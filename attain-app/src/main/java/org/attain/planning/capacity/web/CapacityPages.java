@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The capacity page for planners (admin, comp admin): capacity against target per month and quarter with a
@@ -46,11 +47,13 @@ class CapacityPages {
     private final CapacityPlanning planning;
     private final Teams teams;
     private final MessageSource messages;
+    private final JsonMapper json;
 
-    CapacityPages(CapacityPlanning planning, Teams teams, MessageSource messages) {
+    CapacityPages(CapacityPlanning planning, Teams teams, MessageSource messages, JsonMapper json) {
         this.planning = planning;
         this.teams = teams;
         this.messages = messages;
+        this.json = json;
     }
 
     static void mustPlan(AttainUser user) {
@@ -386,7 +389,7 @@ class CapacityPages {
         chart.put("target", plan.months().stream().map(l -> l.target()).toList());
         chart.put("capacityName", messages.getMessage("capacity.col.capacity", null, locale));
         chart.put("targetName", messages.getMessage("capacity.col.target", null, locale));
-        model.addAttribute("chart", chart);
+        model.addAttribute("chartJson", json.writeValueAsString(chart)); // a data-* attribute: no inline script (CSP)
         Map<String, String> monthNames = new LinkedHashMap<>();
         plan.months()
                 .forEach(l ->
