@@ -21,11 +21,11 @@
           text.textContent = template.replace('{0}', job.percentOfTimeLimit)
             .replace('{1}', Math.floor(job.elapsedMillis / 1000))
             .replace('{2}', job.bestScore || '–');
-          progress.setAttribute('data-percent', String(job.percentOfTimeLimit));
           if (job.state !== 'RUNNING' && job.state !== 'QUEUED') {
             window.location.replace(window.location.pathname + '?job=' + id);
             return;
           }
+          progress.setAttribute('data-percent', String(job.percentOfTimeLimit));
           window.setTimeout(poll, 700);
         })
         .catch(function () { window.setTimeout(poll, 2000); });

@@ -38,25 +38,19 @@ class BalanceTerritoriesBrowserTest extends AttainIntegrationTest {
             assertThat(browser.text("h1")).isEqualTo(title);
 
             browser.driver().findElement(By.id("m-accounts")).click();
-            WebElement limit = browser.driver().findElement(By.id("bt"));
-            limit.clear();
-            limit.sendKeys("6");
             browser.driver().findElement(By.cssSelector("[data-test=start]")).click();
 
-            // The progress bar follows the run: balance.js has polled at least once while it searches.
+            // The progress bar follows the run: balance.js has polled it while it searches (the form's default time
+            // limit, 20 s, is long enough to catch it searching).
             WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(90));
             wait.until(d -> !d.findElements(By.cssSelector("[data-test=progress][data-percent]"))
-                            .isEmpty()
-                    || !d.findElements(By.cssSelector("[data-test=balance-table]"))
-                            .isEmpty());
-            if (browser.driver()
-                    .findElements(By.cssSelector("[data-test=balance-table]"))
-                    .isEmpty()) {
-                assertThat(browser.text("[data-test=state]")).isEqualTo(searching);
-                assertThat(browser.driver().findElements(By.cssSelector("[data-test=stop]")))
-                        .hasSize(1);
-                browser.screenshot("balance-running-" + lang);
-            }
+                    .isEmpty());
+            assertThat(browser.text("[data-test=state]")).isEqualTo(searching);
+            assertThat(browser.driver().findElements(By.cssSelector("[data-test=stop]")))
+                    .hasSize(1);
+            ((JavascriptExecutor) browser.driver())
+                    .executeScript("document.querySelector('[data-test=progress]').scrollIntoView({block: 'center'});");
+            browser.screenshot("balance-running-" + lang);
 
             wait.until(d ->
                     !d.findElements(By.cssSelector("[data-test=balance-table]")).isEmpty());
@@ -93,6 +87,8 @@ class BalanceTerritoriesBrowserTest extends AttainIntegrationTest {
                             .findElement(By.cssSelector("[data-test=moves] tr[data-account='" + first + "'] input"))
                             .isEnabled())
                     .isFalse();
+            ((JavascriptExecutor) browser.driver())
+                    .executeScript("document.querySelector('[data-test=moves]').scrollIntoView();");
             browser.screenshot("balance-accepted-" + lang);
             assertThat(browser.cspViolations()).isEmpty();
         }

@@ -16,6 +16,7 @@ import org.attain.fx.FxRates;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.InvalidInputException;
 import org.attain.sales.SalesFigures;
+import org.attain.territory.Level;
 import org.attain.territory.Territories;
 import org.attain.territory.Territory;
 import org.attain.territory.TerritoryAssignments;
@@ -24,8 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds a {@link BalanceProblem} from the company: the territories of a hierarchy in force on a day (the leaves,
- * and any other territory accounts land in; optionally only those below one territory), the accounts assigned to
+ * Builds a {@link BalanceProblem} from the company: the territories of a hierarchy in force on a day (those on the
+ * territory level without children, and any other territory accounts land in; an uncarved district is not one); optionally only those below one territory), the accounts assigned to
  * them that day with their metrics (potential, and won bookings over the twelve months before the day, both in the
  * company currency at the day's rates; the number of accounts; activities over those twelve months as workload),
  * accounts named by a named-account rule that day kept where they are, and the accounts the planner locks.
@@ -118,7 +119,8 @@ class CompanyProblem {
         });
         Map<Long, Territory> chosen = new LinkedHashMap<>();
         inForce.stream()
-                .filter(t -> scope.contains(t.id()) && (!parents.contains(t.id()) || landed.contains(t.id())))
+                .filter(t -> scope.contains(t.id())
+                        && ((t.level() == Level.TERRITORY && !parents.contains(t.id())) || landed.contains(t.id())))
                 .sorted(java.util.Comparator.comparing(Territory::code))
                 .forEach(t -> chosen.put(t.id(), t));
         if (chosen.isEmpty()) {

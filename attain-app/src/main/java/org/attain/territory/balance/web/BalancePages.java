@@ -68,17 +68,7 @@ class BalancePages {
             Locale locale,
             Model model) {
         planner(user);
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("band", "10");
-        form.put("disruption", "1");
-        form.put("timeLimit", "20");
-        form.put("currency", company.companyCurrency());
-        form.put("day", LocalDate.now(clock).toString());
-        form.put("metric.potential", "on");
-        form.put("weight.potential", "1");
-        form.put("weight.bookings", "1");
-        form.put("weight.accounts", "1");
-        form.put("weight.workload", "1");
+        Map<String, String> form = defaults();
         return render(user, job, form, Map.of(), Map.of(), locale, model);
     }
 
