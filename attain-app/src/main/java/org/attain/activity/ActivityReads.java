@@ -43,6 +43,21 @@ public class ActivityReads {
         return out;
     }
 
+    /**
+     * Activities per account on days [from, to] (a measure of the work an account takes, for territory planning);
+     * accounts without any, and activities logged without an account, are left out.
+     */
+    public Map<Long, Long> countsByAccount(LocalDate from, LocalDate to) {
+        Map<Long, Long> out = new HashMap<>();
+        jdbc.sql("""
+                select account_id, count(*) from activity
+                where account_id is not null and occurred_at >= :from and occurred_at < cast(:to as date) + 1
+                group by account_id""").param("from", from).param("to", to).query(rs -> {
+            out.put(rs.getLong(1), rs.getLong(2));
+        });
+        return out;
+    }
+
     public Mine mine(long personId, LocalDate from, LocalDate to, LocalDate mixFrom, LocalDate mixTo) {
         return jdbc.sql("""
                 select (select count(*) from activity a

@@ -41,7 +41,11 @@ public class DemoCompanyLoader {
     @Transactional
     public Loaded load(DemoCompany company) {
         Map<String, Long> regions = new HashMap<>();
-        company.regions().forEach(r -> regions.put(r.code(), sales.region(r.code(), r.name(), r.currency())));
+        Map<String, String> currencies = new HashMap<>();
+        company.regions().forEach(r -> {
+            regions.put(r.code(), sales.region(r.code(), r.name(), r.currency()));
+            currencies.put(r.code(), r.currency());
+        });
         Map<String, Long> teams = new HashMap<>();
         company.teams().forEach(t -> teams.put(t.code(), org.team(t.code(), t.name(), regions.get(t.regionCode()))));
         Map<String, Long> people = new HashMap<>();
@@ -83,7 +87,11 @@ public class DemoCompanyLoader {
                         a.sizeBand().name(),
                         a.employees(),
                         regions.get(a.regionCode()),
-                        people.get(a.ownerId()));
+                        people.get(a.ownerId()),
+                        currencies.containsKey(a.regionCode())
+                                ? DemoPotentials.of(a.externalId(), a.employees())
+                                : null,
+                        currencies.get(a.regionCode()));
             });
             Map<String, Long> opportunityIds = new HashMap<>();
             company.streamHistory(new DemoSink() {

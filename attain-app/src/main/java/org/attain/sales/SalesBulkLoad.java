@@ -54,7 +54,9 @@ public class SalesBulkLoad {
     public final class Spool implements AutoCloseable {
 
         private final SpooledCopy accounts = new SpooledCopy(
-                "account", "id, external_id, name, industry, country, size_band, employees, region_id, owner_id");
+                "account",
+                "id, external_id, name, industry, country, size_band, employees, region_id, owner_id, potential,"
+                        + " potential_currency");
         private final SpooledCopy opportunities = new SpooledCopy(
                 "opportunity",
                 "id, external_id, name, account_id, owner_id, stage, deal_type, product_code, amount, currency, created_on, close_date, probability");
@@ -74,8 +76,21 @@ public class SalesBulkLoad {
                 String sizeBand,
                 int employees,
                 Long regionId,
-                Long ownerId) {
-            accounts.row(id, externalId, name, industry, country, sizeBand, employees, regionId, ownerId);
+                Long ownerId,
+                BigDecimal potential,
+                String potentialCurrency) {
+            accounts.row(
+                    id,
+                    externalId,
+                    name,
+                    industry,
+                    country,
+                    sizeBand,
+                    employees,
+                    regionId,
+                    ownerId,
+                    potential,
+                    potentialCurrency);
         }
 
         public void opportunity(

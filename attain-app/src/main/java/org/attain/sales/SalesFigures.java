@@ -48,6 +48,21 @@ public class SalesFigures {
 
     public record RegionBookings(String region, String currency, BigDecimal bookings, long deals) {}
 
+    /** Won bookings of one account in one currency (as booked). */
+    public record AccountBookings(long accountId, String currency, BigDecimal bookings) {}
+
+    /** Won bookings per account and currency, closing dates in [from, to] (both included); accounts without any are left out. */
+    public List<AccountBookings> wonByAccount(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select account_id, currency, sum(amount) from sales_transaction
+                where status = 'won' and account_id is not null and close_date between :from and :to
+                group by account_id, currency order by account_id, currency""")
+                .param("from", from)
+                .param("to", to)
+                .query((rs, i) -> new AccountBookings(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3)))
+                .list();
+    }
+
     /** Figures of each of the owners (closing dates in [from, to], both included). */
     public Map<Long, OwnerFigures> byOwner(Collection<Long> ownerIds, LocalDate from, LocalDate to) {
         Map<Long, OwnerFigures> out = new HashMap<>();

@@ -31,18 +31,22 @@ class SalesRecordTables {
                                 "size_band",
                                 "employees",
                                 "region_id",
-                                "owner_id"),
+                                "owner_id",
+                                "potential",
+                                "potential_currency"),
                         true),
                 new SqlRecordTable.Statements("""
-                select id, external_id, name, industry, country, postal_code, size_band, employees, region_id, owner_id
+                select id, external_id, name, industry, country, postal_code, size_band, employees, region_id, owner_id,
+                       potential, potential_currency
                 from account where source = :source""", """
                 insert into account (source, external_id, name, industry, country, postal_code, size_band, employees, region_id,
-                                     owner_id)
+                                     owner_id, potential, potential_currency)
                 values (:source, :external_id, :name, :industry, :country, :postal_code, :size_band, :employees, :region_id,
-                        :owner_id)""", """
+                        :owner_id, :potential, :potential_currency)""", """
                 update account set name = :name, industry = :industry, country = :country, postal_code = :postal_code,
                     size_band = :size_band,
-                    employees = :employees, region_id = :region_id, owner_id = :owner_id
+                    employees = :employees, region_id = :region_id, owner_id = :owner_id, potential = :potential,
+                    potential_currency = :potential_currency
                 where id = :id"""));
     }
 

@@ -14,7 +14,10 @@
  * accounts and deals upserted one by one in the caller's transaction), {@link org.attain.sales.SalesBulkLoad}
  * (the demo company's regions, products, accounts, opportunities and transactions, by COPY) and the event
  * {@link org.attain.sales.TransactionsChanged}, which it publishes. Public view (migration 2026.12.08.20):
- * {@code sales_region_v} (every region's id, code, name and currency).
+ * {@code sales_region_v} (every region's id, code, name and currency); {@code sales_account_v}
+ * (migration 2026.12.09.10; with each account's potential and its currency since 2026.12.10.20: money an account could
+ * buy in a year, imported with the accounts, seeded by the demo from the account's size).
+ * {@link org.attain.sales.SalesFigures#wonByAccount} gives won bookings per account and currency.
  * Inside: {@code TransactionColumns} (pure column store), {@code TransactionChangeFeed} (change numbers
  * and the writers' advisory lock 7361, migration .110). Record imports write accounts, products and
  * opportunities through {@code SalesRecordTables} (the {@code records} SPI).

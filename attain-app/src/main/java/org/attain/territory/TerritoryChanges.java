@@ -54,6 +54,18 @@ public class TerritoryChanges {
         this.writes = writes;
     }
 
+    /**
+     * Moves accounts (by id) to target territories (by id) of one hierarchy from a day on, all or nothing: each target
+     * gets a named-account rule from that day, ranked ahead of the rules with conditions, and named-account rules that
+     * name a moved account from that day on end the day before (their other accounts stay named). Before the day every
+     * account stays where it was. Returns the new rules.
+     */
+    @Transactional
+    public List<TerritoryRule> moveAccounts(
+            long hierarchyId, java.util.Map<Long, List<Long>> accountsByTarget, LocalDate from, String actor) {
+        return writes.moveAccounts(hierarchyId, accountsByTarget, from, actor);
+    }
+
     @Transactional
     public Hierarchy createHierarchy(String code, String name) {
         return writes.createHierarchy(code, name);

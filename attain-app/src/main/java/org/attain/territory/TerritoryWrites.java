@@ -231,6 +231,121 @@ class TerritoryWrites {
         memberChanged(t, Set.of(old.personId()), old.validFrom(), old.validUntil(), "member removed", actor);
     }
 
+    /**
+     * Moves accounts to target territories of one hierarchy from a day on: a named-account rule per target territory
+     * from that day, ranked ahead of every rule with conditions, after ending every named-account rule of the
+     * hierarchy that names a moved account on or after the day (the rule ends the day before; its other accounts stay
+     * named in a copy from the day). Before the day nothing changes.
+     */
+    List<TerritoryRule> moveAccounts(
+            long hierarchyId, Map<Long, List<Long>> accountsByTarget, LocalDate from, String actor) {
+        TerritoryChecks checks = new TerritoryChecks();
+        if (from == null) {
+            checks.required("effectiveFrom", null);
+        }
+        Set<Long> moved = new java.util.TreeSet<>();
+        accountsByTarget.values().forEach(moved::addAll);
+        if (moved.isEmpty()) {
+            checks.add("moves", "territory.problem.noMoves", "choose at least one move");
+        }
+        for (Long target : accountsByTarget.keySet()) {
+            Territory t = territories.find(target).orElse(null);
+            if (t == null || t.hierarchyId() != hierarchyId) {
+                checks.add("moves", "territory.problem.unknownTarget", "there is no such territory", target);
+            } else if (from != null && !t.inForceOn(from)) {
+                checks.add(
+                        "effectiveFrom",
+                        "territory.problem.targetNotInForce",
+                        "territory " + t.code() + " is not in force on " + from,
+                        t.code(),
+                        from);
+            }
+        }
+        if (!moved.isEmpty()) {
+            Integer known = jdbc.sql("select count(*) from sales_account_v where id in (:a)")
+                    .param("a", moved)
+                    .query(Integer.class)
+                    .single();
+            if (known != moved.size()) {
+                checks.add("moves", "territory.problem.unknownAccount", "there is no such account", "?");
+            }
+        }
+        checks.throwIfAny();
+        ChangeImpact.Snapshot before = impact.snapshot(hierarchyId, from, null);
+        List<TerritoryRule> rules = territories.allRules(hierarchyId);
+        Set<Long> changed = new HashSet<>(accountsByTarget.keySet());
+        for (TerritoryRule r : rules) {
+            if (r.accountIds().stream().noneMatch(moved::contains)
+                    || (r.validUntil() != null && !r.validUntil().isAfter(from))) {
+                continue;
+            }
+            changed.add(r.territoryId());
+            List<Long> rest =
+                    r.accountIds().stream().filter(a -> !moved.contains(a)).toList();
+            if (r.validFrom().isBefore(from)) {
+                jdbc.sql("update territory_rule set valid_until = :f where id = :id")
+                        .param("f", from)
+                        .param("id", r.id())
+                        .update();
+                if (!rest.isEmpty()) {
+                    jdbc.sql("""
+                            insert into territory_rule(territory_id, precedence, countries, postal_from, postal_to, industries,
+                                                       size_bands, account_ids, valid_from, valid_until)
+                            select territory_id, precedence, countries, postal_from, postal_to, industries, size_bands,
+                                   cast(:a as bigint[]), :f, :u
+                            from territory_rule where id = :id""")
+                            .param("a", idArray(rest))
+                            .param("f", from)
+                            .param("u", r.validUntil())
+                            .param("id", r.id())
+                            .update();
+                }
+            } else if (rest.isEmpty()) {
+                jdbc.sql("delete from territory_rule where id = :id")
+                        .param("id", r.id())
+                        .update();
+            } else {
+                jdbc.sql("update territory_rule set account_ids = cast(:a as bigint[]) where id = :id")
+                        .param("a", idArray(rest))
+                        .param("id", r.id())
+                        .update();
+            }
+        }
+        int precedence =
+                rules.stream().filter(r -> r.accountIds().isEmpty()).mapToInt(TerritoryRule::precedence).min().stream()
+                        .map(p -> Math.max(0, p - 1))
+                        .findFirst()
+                        .orElse(10);
+        List<Long> ids = new java.util.ArrayList<>();
+        accountsByTarget.forEach((target, accounts) -> {
+            if (!accounts.isEmpty()) {
+                ids.add(jdbc.sql("""
+                        insert into territory_rule(territory_id, precedence, account_ids, valid_from)
+                        values (:t, :p, cast(:a as bigint[]), :f) returning id""")
+                        .param("t", target)
+                        .param("p", precedence)
+                        .param("a", idArray(accounts))
+                        .param("f", from)
+                        .query(Long.class)
+                        .single());
+            }
+        });
+        afterWrite(
+                hierarchyId,
+                changed,
+                before,
+                from,
+                null,
+                "moves",
+                moved.size() + " accounts moved between territories from " + from,
+                actor);
+        return ids.stream().map(id -> territories.rule(id).orElseThrow()).toList();
+    }
+
+    private static String idArray(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+    }
+
     private void check(TerritoryInput in, Territory old) {
         TerritoryChecks checks = new TerritoryChecks();
         checks.required("code", in.code());

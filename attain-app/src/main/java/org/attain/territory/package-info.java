@@ -6,7 +6,9 @@
  * <p>Owns tables: territory_hierarchy, territory, territory_rule, territory_member.
  *
  * <p>Public API: {@link org.attain.territory.Territories} (reads), {@link org.attain.territory.TerritoryChanges}
- * (checked writes, all or nothing), {@link org.attain.territory.TerritoryAssignments} (account to territory on a
+ * (checked writes, all or nothing; {@code moveAccounts}: accepted balancing moves as
+ * named-account rules from a day, ranked just ahead of the rules with conditions, ending earlier named-account rules
+ * of the moved accounts from that day), {@link org.attain.territory.TerritoryAssignments} (account to territory on a
  * day, computed in one SQL statement; {@code claims(from, until)}: the effective-dated assignments with owners
  * and overlays as plain records, the seam calculation reads), {@link org.attain.territory.TerritoryBulkLoad} (the
  * demo company's territories) and the event {@link org.attain.territory.TerritoriesChanged} (a

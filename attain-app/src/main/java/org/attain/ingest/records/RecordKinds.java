@@ -121,10 +121,25 @@ public final class RecordKinds {
                     choice("size_band", false, null, List.of("SMB", "MID", "ENTERPRISE"), "size", "segment"),
                     optional("employees", FieldType.INTEGER, "employee count", "mitarbeiterzahl"),
                     optional("region", FieldType.REGION, "region code"),
-                    optional("owner", FieldType.PERSON, "account owner", "owner id")),
+                    optional("owner", FieldType.PERSON, "account owner", "owner id"),
+                    optional(
+                            "potential",
+                            FieldType.DECIMAL,
+                            "account potential",
+                            "market potential",
+                            "sales potential",
+                            "potenzial",
+                            "kundenpotenzial",
+                            "umsatzpotenzial"),
+                    optional(
+                            "potential_currency",
+                            FieldType.CURRENCY,
+                            "potential currency",
+                            "potenzialwährung",
+                            "währung potenzial")),
             List.of("external_id"),
             true,
-            RecordKind.RowCheck.NONE,
+            RecordKinds::checkAccount,
             RecordKind.PayImpact.NONE,
             "/api/v1/accounts/bulk");
 
@@ -395,6 +410,20 @@ public final class RecordKinds {
         LocalDate until = (LocalDate) v.get("valid_until");
         if (from != null && until != null && !until.isAfter(from)) {
             problems.add("valid_until", until, "valid_until " + until + " must be after valid_from " + from, null);
+        }
+    }
+
+    /** A potential is money: not negative, and with its currency (both or neither, as the account table says). */
+    private static void checkAccount(Map<String, Object> v, Lookups lookups, RecordKind.Problems problems) {
+        BigDecimal potential = (BigDecimal) v.get("potential");
+        if (potential != null && potential.signum() < 0) {
+            problems.add("potential", potential.toPlainString(), "a potential cannot be negative", null);
+        }
+        if (potential != null && v.get("potential_currency") == null) {
+            problems.add("potential_currency", "", "a potential needs its currency (e.g. EUR)", null);
+        } else if (potential == null && v.get("potential_currency") != null) {
+            problems.add(
+                    "potential", "", "a potential currency was given without a potential; give both or neither", null);
         }
     }
 

@@ -3,6 +3,7 @@ package org.attain.territory.balance.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import org.attain.access.AttainUser;
 import org.attain.access.Role;
@@ -11,6 +12,7 @@ import org.attain.platform.InvalidInputException;
 import org.attain.platform.NotFoundException;
 import org.attain.territory.balance.BalanceJobs;
 import org.attain.territory.balance.BalanceProblem;
+import org.attain.territory.balance.CompanyBalance;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -28,9 +30,62 @@ import org.springframework.web.bind.annotation.RestController;
 class BalanceJobsApi {
 
     private final BalanceJobs jobs;
+    private final CompanyBalance company;
 
-    BalanceJobsApi(BalanceJobs jobs) {
+    BalanceJobsApi(BalanceJobs jobs, CompanyBalance company) {
         this.jobs = jobs;
+        this.company = company;
+    }
+
+    /** Which moves of a run to accept, and from which day. */
+    record AcceptRequest(List<String> moves, LocalDate effectiveFrom) {}
+
+    @PostMapping("/from-company")
+    @Operation(
+            summary = "Balance the company's own territories in the background; 202 with the queued job",
+            description = "Builds the problem from a hierarchy's territories in force on a day (default today; "
+                    + "under: only those below one territory) and the accounts assigned to them, with the chosen metrics:"
+                    + " potential and bookings (won over the twelve months before the day) in the company currency, accounts"
+                    + " (1 each), workload (activities over those twelve months). Accounts named by a named-account rule and"
+                    + " lockedAccounts (external ids) never move. Bad input is refused with 400 naming each field.")
+    ResponseEntity<BalanceJobs.Job> startFromCompany(
+            @AuthenticationPrincipal AttainUser user, @RequestBody(required = false) CompanyBalance.Options options) {
+        requirePlanner(user);
+        if (options == null) {
+            throw new InvalidInputException(new org.attain.platform.FieldProblem(
+                    "body", "territory.balance.error.required", "send the balancing options as JSON"));
+        }
+        BalanceJobs.Job job = company.start(options, user.getUsername());
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/territories/balance/jobs/" + job.id()))
+                .body(job);
+    }
+
+    @GetMapping("/{id}/context")
+    @Operation(
+            summary =
+                    "What a run started from the company was built from: hierarchy, day, metrics, band, the accounts"
+                            + " and territories by the keys its result uses (with their database ids), locked and named accounts")
+    CompanyBalance.Context context(@AuthenticationPrincipal AttainUser user, @PathVariable long id) {
+        requirePlanner(user);
+        return company.context(id).orElseThrow(() -> new NotFoundException("balancing run from the company", id));
+    }
+
+    @PostMapping("/{id}/accept")
+    @Operation(
+            summary = "Accept some or all proposed moves of a run started from the company, from a day on",
+            description =
+                    "All or nothing: each account named in moves lands in its proposed territory from effectiveFrom"
+                            + " (a named-account rule there from that day; before it nothing changes), audited, and TerritoriesChanged"
+                            + " is published. Refused with 400 naming the field: an unknown or already accepted move, no date, a date"
+                            + " in a closed period.")
+    CompanyBalance.Accepted accept(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable long id,
+            @RequestBody(required = false) AcceptRequest request) {
+        requirePlanner(user);
+        AcceptRequest r = request == null ? new AcceptRequest(List.of(), null) : request;
+        return company.accept(id, r.moves(), r.effectiveFrom(), user.getUsername());
     }
 
     @PostMapping
