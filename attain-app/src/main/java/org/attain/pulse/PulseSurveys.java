@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -900,9 +899,5 @@ public class PulseSurveys {
                 rs.getString(9),
                 rs.getInt(10),
                 rs.getInt(11));
-    }
-
-    static Collection<Long> ids(List<Survey> surveys) {
-        return surveys.stream().map(Survey::id).toList();
     }
 }
