@@ -12,6 +12,7 @@ import org.attain.demo.DemoLogins;
 import org.attain.demo.DemoParameters;
 import org.attain.org.People;
 import org.attain.platform.AttainMode;
+import org.attain.pulse.PulseBulkLoad;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,6 +41,7 @@ class DemoStartup implements ApplicationRunner {
     private final DemoCompensation compensation;
     private final UserAccounts users;
     private final People people;
+    private final PulseBulkLoad pulse;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -53,6 +55,7 @@ class DemoStartup implements ApplicationRunner {
             DemoCompensation compensation,
             UserAccounts users,
             People people,
+            PulseBulkLoad pulse,
             JdbcClient jdbc,
             TransactionTemplate tx,
             Clock clock,
@@ -64,6 +67,7 @@ class DemoStartup implements ApplicationRunner {
         this.compensation = compensation;
         this.users = users;
         this.people = people;
+        this.pulse = pulse;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -103,16 +107,18 @@ class DemoStartup implements ApplicationRunner {
         var result = loader.load(company);
         createDemoLogins(company.logins());
         compensation.setUp(today);
+        int surveyAnswers = pulse.demo(today);
         jdbc.sql("insert into app_setting(key, value) values (:k, :v)")
                 .param("k", LOADED_MARKER)
                 .param("v", today.toString())
                 .update();
         log.info(
-                "Demo company loaded: {} people, {} opportunities, {} transactions, {} activities in {} ms",
+                "Demo company loaded: {} people, {} opportunities, {} transactions, {} activities, {} survey answers in {} ms",
                 result.people(),
                 result.opportunities(),
                 result.transactions(),
                 result.activities(),
+                surveyAnswers,
                 (System.nanoTime() - started) / 1_000_000);
         return true;
     }

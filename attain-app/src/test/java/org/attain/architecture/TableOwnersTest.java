@@ -73,7 +73,13 @@ class TableOwnersTest {
             Map.entry("territory_hierarchy", "territory"),
             Map.entry("territory", "territory"),
             Map.entry("territory_rule", "territory"),
-            Map.entry("territory_member", "territory"));
+            Map.entry("territory_member", "territory"),
+            Map.entry("pulse_survey", "pulse"),
+            Map.entry("pulse_question", "pulse"),
+            Map.entry("pulse_group", "pulse"),
+            Map.entry("pulse_recipient", "pulse"),
+            Map.entry("pulse_answer", "pulse"),
+            Map.entry("pulse_answer_item", "pulse"));
 
     /**
      * Packages outside the rule: the benchmark loads whole companies by COPY. (The demo seeder writes

@@ -107,6 +107,9 @@ class Shell implements HandlerInterceptor, WebMvcConfigurer {
         if (user.personId() != null || user.seesEveryone()) {
             nav.add(new NavItem("nav.activity", "/activity"));
         }
+        if (user.personId() != null || user.has(Role.ADMIN) || user.has(Role.COMP_ADMIN) || user.has(Role.MANAGER)) {
+            nav.add(new NavItem("nav.pulse", "/pulse"));
+        }
         if (user.has(Role.ADMIN)) {
             nav.add(new NavItem("nav.integrations", "/integrations"));
         }
