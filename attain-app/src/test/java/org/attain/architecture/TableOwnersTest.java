@@ -72,7 +72,11 @@ class TableOwnersTest {
             Map.entry("territory_hierarchy", "territory"),
             Map.entry("territory", "territory"),
             Map.entry("territory_rule", "territory"),
-            Map.entry("territory_member", "territory"));
+            Map.entry("territory_member", "territory"),
+            Map.entry("forecast_stage", "forecast"),
+            Map.entry("forecast_call", "forecast"),
+            Map.entry("forecast_stage_snapshot", "forecast"),
+            Map.entry("expense_policy", "expense"));
 
     /**
      * Packages outside the rule: the benchmark loads whole companies by COPY. (The demo seeder writes
