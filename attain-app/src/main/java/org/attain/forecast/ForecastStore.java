@@ -103,15 +103,20 @@ class ForecastStore {
                         rs.getLong(2),
                         rs.getString(3),
                         ForecastCategory.ofKey(rs.getString(4)),
-                        rs.getBigDecimal(5),
-                        rs.getBigDecimal(6),
-                        rs.getBigDecimal(7),
+                        cents(rs.getBigDecimal(5)),
+                        cents(rs.getBigDecimal(6)),
+                        cents(rs.getBigDecimal(7)),
                         rs.getString(8),
                         rs.getObject(9, LocalDate.class),
                         rs.getString(10),
                         rs.getString(11),
                         rs.getTimestamp(12).toInstant()))
                 .list();
+    }
+
+    // Stored as numeric(19,4); calls are made in cents.
+    private static BigDecimal cents(BigDecimal v) {
+        return v.setScale(2, java.math.RoundingMode.HALF_EVEN);
     }
 
     /** The calls in force: each person's latest per category and currency. */
