@@ -34,7 +34,7 @@ class ForecastBrowserTest extends AttainIntegrationTest {
             "150,000.00",
             "Call submitted.",
             "Called; the deals say",
-            "A call needs");
+            "Nothing was saved");
     static final Texts DE = new Texts(
             "de-DE",
             "Prognose",
