@@ -11,7 +11,9 @@
  * deals), {@link org.attain.sales.SalesKeys} (ids an import's rows refer to),
  * {@link org.attain.sales.TransactionWrites} (an import's staged rows written in the import's own
  * transaction), {@link org.attain.sales.AccountWrites} and {@link org.attain.sales.OpportunityWrites} (a CRM's
- * accounts and deals upserted one by one in the caller's transaction), {@link org.attain.sales.SalesBulkLoad}
+ * accounts and deals upserted one by one in the caller's transaction), {@link org.attain.sales.Pipeline} (opportunities closing in a range and their current stages, for the
+ * forecast), {@link org.attain.sales.ContractTerms} (term, start and cancellation of booked deals, for commission
+ * expense), {@link org.attain.sales.SalesBulkLoad}
  * (the demo company's regions, products, accounts, opportunities and transactions, by COPY) and the event
  * {@link org.attain.sales.TransactionsChanged}, which it publishes. Public view (migration 2026.12.08.20):
  * {@code sales_region_v} (every region's id, code, name and currency); {@code sales_account_v}

@@ -79,7 +79,11 @@ class TableOwnersTest {
             Map.entry("pulse_group", "pulse"),
             Map.entry("pulse_recipient", "pulse"),
             Map.entry("pulse_answer", "pulse"),
-            Map.entry("pulse_answer_item", "pulse"));
+            Map.entry("pulse_answer_item", "pulse"),
+            Map.entry("forecast_stage", "forecast"),
+            Map.entry("forecast_call", "forecast"),
+            Map.entry("forecast_stage_snapshot", "forecast"),
+            Map.entry("expense_policy", "expense"));
 
     /**
      * Packages outside the rule: the benchmark loads whole companies by COPY. (The demo seeder writes

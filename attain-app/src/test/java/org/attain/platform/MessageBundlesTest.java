@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MessageBundlesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"messages", "ingest", "pay", "payout", "report", "integration", "activity", "pulse"})
+    @ValueSource(
+            strings = {"messages", "ingest", "pay", "payout", "report", "integration", "activity", "planning", "capacity", "territory", "territory-balance", "pulse", "forecast", "expense"})
     void englishAndGermanHaveTheSameKeys(String bundle) throws IOException {
         Properties en = load("/i18n/" + bundle + ".properties");
         Properties de = load("/i18n/" + bundle + "_de.properties");

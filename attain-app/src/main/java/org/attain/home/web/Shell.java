@@ -102,6 +102,12 @@ class Shell implements HandlerInterceptor, WebMvcConfigurer {
             nav.add(new NavItem("nav.finance", "/finance"));
         }
         if (user.has(Role.MANAGER) || user.seesEveryone()) {
+            nav.add(new NavItem("nav.forecast", "/forecast"));
+        }
+        if (user.has(Role.FINANCE) || user.has(Role.ADMIN)) {
+            nav.add(new NavItem("nav.commissionExpense", "/finance/commission-expense"));
+        }
+        if (user.has(Role.MANAGER) || user.seesEveryone()) {
             nav.add(new NavItem("nav.reports", "/reports"));
         }
         if (user.personId() != null || user.seesEveryone()) {

@@ -1,0 +1,201 @@
+package org.attain.expense;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.attain.calendar.Periods;
+import org.attain.pay.DealCommissions;
+import org.attain.platform.FieldProblem;
+import org.attain.platform.InvalidInputException;
+import org.attain.sales.ContractTerms;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Commission expense of one currency: the commissions of every calculated period up to the range's end (pay's
+ * {@code DealCommissions}, per deal), each deal's contract term (sales' {@code ContractTerms}), the policy of the
+ * deal's plan (or the default, {@code *}), amortised by {@link Amortisation} and summed by {@link RollForward}.
+ *
+ * <p>A commission is capitalised in the first month of its contract (the attribute {@code contract_start}, else the
+ * close date). Lines naming no deal (bonuses on attainment) and deals without a term are expensed at once in the
+ * last month of the period they were earned in, and counted apart so finance sees how much that is.
+ */
+@Service
+public class CommissionExpense {
+
+    public static final String DEFAULT_PORTFOLIO = "*";
+
+    public record Report(
+            String currency,
+            List<RollForward.Period> periods,
+            List<RollForward.Line> lines,
+            List<JournalEntries.Entry> entries,
+            int contracts,
+            int capitalisedContracts,
+            BigDecimal withoutContract,
+            List<ExpensePolicy> policies) {}
+
+    private final DealCommissions commissions;
+    private final ContractTerms terms;
+    private final Periods periods;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CommissionExpense(DealCommissions commissions, ContractTerms terms, Periods periods, JdbcClient jdbc, Clock clock) {
+        this.commissions = commissions;
+        this.terms = terms;
+        this.periods = periods;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The roll-forward by month or quarter ({@code quarters}) over [from, to] (months, both included). */
+    public Report report(String currency, YearMonth from, YearMonth to, boolean quarters) {
+        if (to.isBefore(from)) {
+            throw new InvalidInputException(new FieldProblem(
+                    "to", "expense.error.range", "the range ends (" + to + ") before it starts (" + from + ")"));
+        }
+        if (from.plusYears(10).isBefore(to)) {
+            throw new InvalidInputException(
+                    new FieldProblem("to", "expense.error.range", "a roll-forward spans ten years at most"));
+        }
+        Map<String, ExpensePolicy> policies = policies();
+        List<String> periodIds = new ArrayList<>();
+        Map<String, YearMonth> periodEnd = new HashMap<>();
+        for (Periods.PeriodRow p : periods.list(null, null)) {
+            if (!YearMonth.from(p.endsOn()).isAfter(to)) {
+                periodIds.add(p.id());
+                periodEnd.put(p.id(), YearMonth.from(p.endsOn()));
+            }
+        }
+        List<DealCommissions.Share> shares = commissions.ofPeriods(periodIds).stream()
+                .filter(s -> s.currency().equals(currency))
+                .toList();
+        Map<String, ContractTerms.Term> termOf = terms.of(shares.stream()
+                .map(DealCommissions.Share::transactionId)
+                .filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet()));
+
+        // One contract per deal and plan: its commissions over all periods add up.
+        Map<String, BigDecimal> byContract = new LinkedHashMap<>();
+        Map<String, String> planOf = new HashMap<>();
+        List<Amortisation.Month> months = new ArrayList<>();
+        BigDecimal withoutContract = BigDecimal.ZERO.setScale(2);
+        for (DealCommissions.Share s : shares) {
+            ContractTerms.Term t = s.transactionId() == null ? null : termOf.get(s.transactionId());
+            if (t == null || t.termMonths() == null) {
+                YearMonth earned = periodEnd.get(s.periodId());
+                months.add(new Amortisation.Month(earned, s.amount(), zero(), zero(), zero()));
+                withoutContract = withoutContract.add(s.amount());
+                continue;
+            }
+            String key = s.transactionId() + "\u0000" + s.planKey();
+            byContract.merge(key, s.amount(), BigDecimal::add);
+            planOf.put(key, s.planKey());
+        }
+        int capitalised = 0;
+        for (Map.Entry<String, BigDecimal> e : byContract.entrySet()) {
+            String transaction = e.getKey().substring(0, e.getKey().indexOf('\u0000'));
+            ContractTerms.Term t = termOf.get(transaction);
+            ExpensePolicy policy = policies.getOrDefault(planOf.get(e.getKey()), policies.get(DEFAULT_PORTFOLIO));
+            CommissionContract c = new CommissionContract(
+                    transaction, e.getValue(), currency, YearMonth.from(t.startsOn()), t.termMonths(), t.cancelledOn());
+            if (policy.capitalises(c) && c.commission().signum() != 0) {
+                capitalised++;
+            }
+            months.addAll(Amortisation.schedule(c, policy));
+        }
+        List<RollForward.Period> ps = periods(from, to, quarters);
+        List<RollForward.Line> lines = RollForward.of(months, ps);
+        return new Report(
+                currency,
+                ps,
+                lines,
+                JournalEntries.of(lines, ps, currency, JournalEntries.Accounts.standard()),
+                byContract.size(),
+                capitalised,
+                withoutContract,
+                List.copyOf(policies.values()));
+    }
+
+    /** The currencies commissions are paid in (calc's results), for the page's choice. */
+    public List<String> currencies() {
+        return jdbc.sql("select distinct currency from calc_current_result_v order by 1")
+                .query(String.class)
+                .list();
+    }
+
+    public Map<String, ExpensePolicy> policies() {
+        Map<String, ExpensePolicy> out = new LinkedHashMap<>();
+        jdbc.sql("select portfolio, threshold_months from expense_policy order by portfolio")
+                .query((rs, n) -> new ExpensePolicy(rs.getString(1), rs.getInt(2)))
+                .list()
+                .forEach(p -> out.put(p.portfolio(), p));
+        out.putIfAbsent(DEFAULT_PORTFOLIO, ExpensePolicy.standard(DEFAULT_PORTFOLIO));
+        return out;
+    }
+
+    /** Sets a portfolio's threshold (a plan key, or {@code *} for the default). */
+    @Transactional
+    public ExpensePolicy savePolicy(String portfolio, Integer thresholdMonths, String actor) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (portfolio == null || portfolio.isBlank()) {
+            problems.add(new FieldProblem(
+                    "portfolio",
+                    "expense.error.portfolio",
+                    "a policy names its portfolio: a plan key, or * for every other plan"));
+        }
+        if (thresholdMonths == null || thresholdMonths < 0 || thresholdMonths > 120) {
+            problems.add(new FieldProblem(
+                    "thresholdMonths", "expense.error.threshold", "threshold_months is a whole number from 0 to 120"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        ExpensePolicy p = new ExpensePolicy(portfolio.strip(), thresholdMonths);
+        jdbc.sql("""
+                insert into expense_policy (portfolio, threshold_months, updated_by, updated_at) values (:p, :t, :by, :at)
+                on conflict (portfolio) do update set threshold_months = excluded.threshold_months,
+                    updated_by = excluded.updated_by, updated_at = excluded.updated_at""")
+                .param("p", p.portfolio())
+                .param("t", p.thresholdMonths())
+                .param("by", actor)
+                .param("at", java.sql.Timestamp.from(Instant.now(clock)))
+                .update();
+        return p;
+    }
+
+    static List<RollForward.Period> periods(YearMonth from, YearMonth to, boolean quarters) {
+        List<RollForward.Period> out = new ArrayList<>();
+        if (!quarters) {
+            for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+                out.add(new RollForward.Period(m.toString(), m, m));
+            }
+            return out;
+        }
+        Collection<String> seen = new TreeSet<>();
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+            int q = (m.getMonthValue() - 1) / 3;
+            String id = m.getYear() + "-Q" + (q + 1);
+            if (seen.add(id)) {
+                YearMonth first = YearMonth.of(m.getYear(), q * 3 + 1);
+                YearMonth last = first.plusMonths(2);
+                out.add(new RollForward.Period(id, first.isBefore(from) ? from : first, last.isAfter(to) ? to : last));
+            }
+        }
+        return out;
+    }
+
+    private static BigDecimal zero() {
+        return BigDecimal.ZERO.setScale(2);
+    }
+}

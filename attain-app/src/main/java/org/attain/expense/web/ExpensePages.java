@@ -1,0 +1,160 @@
+package org.attain.expense.web;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.attain.access.AttainUser;
+import org.attain.expense.CommissionExpense;
+import org.attain.expense.RollForward;
+import org.attain.platform.FieldProblem;
+import org.attain.platform.InvalidInputException;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The commission expense page for finance: the roll-forward of the deferred commission asset per month or quarter
+ * (table and chart), the journal entries as CSV, and the capitalisation policy per portfolio.
+ */
+@Controller
+class ExpensePages {
+
+    private final CommissionExpense expense;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    ExpensePages(CommissionExpense expense, MessageSource messages, Clock clock) {
+        this.expense = expense;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/finance/commission-expense")
+    String page(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam(required = false) String currency,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "quarter") String by,
+            Locale locale,
+            Model model) {
+        ExpenseRequests.mustSee(user);
+        List<String> currencies = expense.currencies();
+        String cur = currency == null || currency.isBlank()
+                ? (currencies.contains("USD") || currencies.isEmpty() ? "USD" : currencies.get(0))
+                : currency;
+        YearMonth now = YearMonth.now(clock);
+        YearMonth f = ExpenseRequests.month("from", from, YearMonth.of(now.getYear(), 1));
+        YearMonth t = ExpenseRequests.month("to", to, YearMonth.of(now.getYear(), 12));
+        boolean quarters = !"month".equals(by);
+        CommissionExpense.Report report = expense.report(cur, f, t, quarters);
+        model.addAttribute("report", report);
+        model.addAttribute("currencies", currencies.isEmpty() ? List.of(cur) : currencies);
+        model.addAttribute("from", f.toString());
+        model.addAttribute("to", t.toString());
+        model.addAttribute("by", quarters ? "quarter" : "month");
+        model.addAttribute("chart", chart(report, locale));
+        return "expense/expense";
+    }
+
+    @GetMapping("/finance/commission-expense/journal.csv")
+    ResponseEntity<byte[]> journal(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam String currency,
+            @RequestParam String from,
+            @RequestParam String to,
+            @RequestParam(defaultValue = "quarter") String by) {
+        ExpenseRequests.mustSee(user);
+        YearMonth f = ExpenseRequests.month("from", from, null);
+        YearMonth t = ExpenseRequests.month("to", to, null);
+        CommissionExpense.Report report = expense.report(currency, f, t, !"month".equals(by));
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"commission-journal-" + currency + "-" + f + "-" + t + ".csv\"")
+                .body(ExpenseRequests.journalCsv(report).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @PostMapping("/finance/commission-expense/policies")
+    String savePolicy(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam(required = false) String portfolio,
+            @RequestParam(required = false) String thresholdMonths,
+            Locale locale,
+            RedirectAttributes redirect) {
+        ExpenseRequests.mustSee(user);
+        try {
+            Integer months = null;
+            if (thresholdMonths != null && !thresholdMonths.isBlank()) {
+                try {
+                    months = Integer.valueOf(thresholdMonths.strip());
+                } catch (NumberFormatException e) {
+                    throw new InvalidInputException(new FieldProblem(
+                            "thresholdMonths",
+                            "expense.error.threshold",
+                            "threshold_months is a whole number from 0 to 120"));
+                }
+            }
+            expense.savePolicy(portfolio, months, user.getUsername());
+            redirect.addFlashAttribute("notice", "expense.policy.saved");
+        } catch (InvalidInputException e) {
+            List<String> problems = new ArrayList<>();
+            for (FieldProblem p : e.problems()) {
+                problems.add(messages.getMessage(p.code(), null, p.field() + " " + p.reason(), locale));
+            }
+            redirect.addFlashAttribute("problems", problems);
+        }
+        return "redirect:/finance/commission-expense";
+    }
+
+    private Map<String, Object> chart(CommissionExpense.Report report, Locale locale) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("periods", report.lines().stream().map(RollForward.Line::period).toList());
+        List<Map<String, Object>> series = new ArrayList<>();
+        series.add(series(
+                "expense.col.capitalised",
+                "bar",
+                report.lines().stream().map(RollForward.Line::capitalised).toList(),
+                locale));
+        series.add(series(
+                "expense.col.amortised",
+                "bar",
+                report.lines().stream().map(l -> l.amortised().negate()).toList(),
+                locale));
+        series.add(series(
+                "expense.col.writtenOff",
+                "bar",
+                report.lines().stream().map(l -> l.writtenOff().negate()).toList(),
+                locale));
+        series.add(series(
+                "expense.col.closing",
+                "line",
+                report.lines().stream().map(RollForward.Line::closing).toList(),
+                locale));
+        c.put("series", series);
+        return c;
+    }
+
+    private Map<String, Object> series(String key, String type, List<BigDecimal> values, Locale locale) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("name", messages.getMessage(key, null, locale));
+        s.put("type", type);
+        s.put("data", values);
+        return s;
+    }
+}

@@ -1,0 +1,2 @@
+/** Pages and REST endpoints of commission expense. */
+package org.attain.expense.web;

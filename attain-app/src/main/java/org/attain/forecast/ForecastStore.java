@@ -1,0 +1,194 @@
+package org.attain.forecast;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The forecast's own tables (stages, calls, snapshots) and the published views it reads (people, quotas). */
+@Repository
+class ForecastStore {
+
+    record StageSetting(
+            String stage, int position, BigDecimal probability, ForecastCategory category, boolean useLearned) {}
+
+    record Call(
+            long id,
+            long personId,
+            String periodId,
+            ForecastCategory category,
+            BigDecimal amount,
+            BigDecimal computed,
+            BigDecimal weighted,
+            String currency,
+            LocalDate weekOf,
+            String note,
+            String submittedBy,
+            Instant submittedAt) {}
+
+    private final JdbcClient jdbc;
+
+    ForecastStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<StageSetting> stages() {
+        return jdbc.sql(
+                        "select stage, position, probability, category, use_learned from forecast_stage order by position, stage")
+                .query((rs, n) -> new StageSetting(
+                        rs.getString(1),
+                        rs.getInt(2),
+                        rs.getBigDecimal(3),
+                        ForecastCategory.ofKey(rs.getString(4)),
+                        rs.getBoolean(5)))
+                .list();
+    }
+
+    void saveStage(StageSetting s, String actor, Instant at) {
+        jdbc.sql("""
+                insert into forecast_stage (stage, position, probability, category, use_learned, updated_by, updated_at)
+                values (:stage, :position, :p, :category, :learned, :by, :at)
+                on conflict (stage) do update set position = excluded.position, probability = excluded.probability,
+                    category = excluded.category, use_learned = excluded.use_learned, updated_by = excluded.updated_by,
+                    updated_at = excluded.updated_at""")
+                .param("stage", s.stage())
+                .param("position", s.position())
+                .param("p", s.probability())
+                .param("category", s.category().key())
+                .param("learned", s.useLearned())
+                .param("by", actor)
+                .param("at", java.sql.Timestamp.from(at))
+                .update();
+    }
+
+    void addCall(Call c) {
+        jdbc.sql("""
+                insert into forecast_call (person_id, period_id, category, amount, computed, weighted, currency, week_of, note,
+                                           submitted_by, submitted_at)
+                values (:person, :period, :category, :amount, :computed, :weighted, :currency, :week, :note, :by, :at)""")
+                .param("person", c.personId())
+                .param("period", c.periodId())
+                .param("category", c.category().key())
+                .param("amount", c.amount())
+                .param("computed", c.computed())
+                .param("weighted", c.weighted())
+                .param("currency", c.currency())
+                .param("week", c.weekOf())
+                .param("note", c.note())
+                .param("by", c.submittedBy())
+                .param("at", java.sql.Timestamp.from(c.submittedAt()))
+                .update();
+    }
+
+    /** Every call made for the period by these people, oldest first. */
+    List<Call> calls(Collection<Long> people, String periodId) {
+        if (people.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select id, person_id, period_id, category, amount, computed, weighted, currency, week_of, note, submitted_by,
+                       submitted_at
+                from forecast_call where person_id = any(:people) and period_id = :period order by submitted_at, id""")
+                .param("people", people.toArray(Long[]::new))
+                .param("period", periodId)
+                .query((rs, n) -> new Call(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        ForecastCategory.ofKey(rs.getString(4)),
+                        cents(rs.getBigDecimal(5)),
+                        cents(rs.getBigDecimal(6)),
+                        cents(rs.getBigDecimal(7)),
+                        rs.getString(8),
+                        rs.getObject(9, LocalDate.class),
+                        rs.getString(10),
+                        rs.getString(11),
+                        rs.getTimestamp(12).toInstant()))
+                .list();
+    }
+
+    // Stored as numeric(19,4); calls are made in cents.
+    private static BigDecimal cents(BigDecimal v) {
+        return v.setScale(2, java.math.RoundingMode.HALF_EVEN);
+    }
+
+    /** The calls in force: each person's latest per category and currency. */
+    Map<Long, Map<ForecastCategory, BigDecimal>> callsInForce(List<Call> calls, String currency) {
+        Map<Long, Map<ForecastCategory, BigDecimal>> out = new HashMap<>();
+        for (Call c : calls) {
+            if (c.currency().equals(currency)) {
+                out.computeIfAbsent(c.personId(), k -> new EnumMap<>(ForecastCategory.class))
+                        .put(c.category(), c.amount());
+            }
+        }
+        return out;
+    }
+
+    void snapshot(LocalDate weekOf, Map<Long, String> stageByOpportunity) {
+        List<Object[]> rows = new ArrayList<>();
+        stageByOpportunity.forEach((id, stage) -> rows.add(new Object[] {id, stage}));
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into forecast_stage_snapshot (week_of, opportunity_id, stage)
+                select :week, u.id, u.stage from unnest(:ids, :stages) as u(id, stage)
+                on conflict (week_of, opportunity_id) do update set stage = excluded.stage""")
+                .param("week", weekOf)
+                .param("ids", rows.stream().map(r -> (Long) r[0]).toArray(Long[]::new))
+                .param("stages", rows.stream().map(r -> (String) r[1]).toArray(String[]::new))
+                .update();
+    }
+
+    /** Each (opportunity, stage) ever seen in a snapshot, once. */
+    Map<Long, List<String>> stagesSeen() {
+        Map<Long, List<String>> out = new HashMap<>();
+        jdbc.sql("select distinct opportunity_id, stage from forecast_stage_snapshot order by 1, 2")
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return out;
+    }
+
+    /** Names of people (org's {@code org_person_v}). */
+    Map<Long, String> names(Collection<Long> people) {
+        Map<Long, String> out = new HashMap<>();
+        if (people.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select id, first_name || ' ' || last_name from org_person_v where id = any(:ids)")
+                .param("ids", people.toArray(Long[]::new))
+                .query(rs -> {
+                    out.put(rs.getLong(1), rs.getString(2));
+                });
+        return out;
+    }
+
+    /** Quotas of the measure 'bookings' of these people in periods within [from, to], per currency, quarters preferred to months. */
+    Map<String, BigDecimal> quotas(Collection<Long> people, LocalDate from, LocalDate to) {
+        Map<String, Map<String, BigDecimal>> byKind = new HashMap<>();
+        if (people.isEmpty()) {
+            return Map.of();
+        }
+        jdbc.sql("""
+                select p.kind, q.currency, sum(q.amount) from quota_person_v q join calendar_period_v p on p.id = q.period_id
+                where q.person_id = any(:ids) and q.measure = 'bookings' and p.starts_on >= :from and p.ends_on <= :to
+                  and p.kind in ('QUARTER', 'MONTH')
+                group by p.kind, q.currency""")
+                .param("ids", people.toArray(Long[]::new))
+                .param("from", from)
+                .param("to", to)
+                .query(rs -> {
+                    byKind.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                            .put(rs.getString(2), rs.getBigDecimal(3));
+                });
+        return byKind.getOrDefault("QUARTER", byKind.getOrDefault("MONTH", Map.of()));
+    }
+}

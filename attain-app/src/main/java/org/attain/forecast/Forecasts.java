@@ -1,0 +1,543 @@
+package org.attain.forecast;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.attain.access.AttainUser;
+import org.attain.calendar.PeriodKind;
+import org.attain.calendar.Periods;
+import org.attain.fx.FxRates;
+import org.attain.org.ReportingLines;
+import org.attain.org.Visibility;
+import org.attain.platform.FieldProblem;
+import org.attain.platform.InvalidInputException;
+import org.attain.platform.NotFoundException;
+import org.attain.sales.Pipeline;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The pipeline forecast of a quarter for one person's subtree: the deals closing in the quarter (sales'
+ * {@code Pipeline}) in one currency (fx), weighted by stage, in categories, rolled up the reporting tree on the
+ * quarter's last day or today, whichever is earlier (org), with the calls in force; calls made and their weekly
+ * history; accuracy of past quarters' calls against what was won.
+ */
+@Service
+public class Forecasts {
+
+    /** Closed deals per stage needed before a stage's learned probability is used. */
+    public static final int MINIMUM_SAMPLE = 20;
+
+    static final int QUARTERS_BACK = 4;
+
+    public record Row(
+            long personId,
+            String name,
+            Map<ForecastCategory, RollUp.Line> lines,
+            BigDecimal weighted,
+            boolean manager) {}
+
+    public record Stage(
+            String stage,
+            BigDecimal probability,
+            ForecastCategory category,
+            boolean useLearned,
+            BigDecimal learned,
+            int sample,
+            BigDecimal used) {}
+
+    public record WeekCall(
+            LocalDate weekOf,
+            ForecastCategory category,
+            BigDecimal amount,
+            BigDecimal computed,
+            String submittedBy,
+            Instant submittedAt) {}
+
+    /** A past quarter: what the weighted pipeline and the commit call said at the last call, what was won, and how close. */
+    public record PastQuarter(
+            String periodId,
+            BigDecimal weighted,
+            BigDecimal commit,
+            BigDecimal won,
+            BigDecimal weightedAccuracy,
+            BigDecimal commitAccuracy) {}
+
+    public record View(
+            String periodId,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            String currency,
+            long personId,
+            String personName,
+            boolean canCall,
+            int deals,
+            Row total,
+            List<Row> reports,
+            BigDecimal quota,
+            List<Stage> stages,
+            List<WeekCall> history,
+            List<PastQuarter> past,
+            int unconverted,
+            Set<String> unknownStages,
+            boolean noHistory) {}
+
+    private final ForecastStore store;
+    private final Pipeline pipeline;
+    private final Periods periods;
+    private final ReportingLines lines;
+    private final Visibility visibility;
+    private final FxRates fx;
+    private final Clock clock;
+
+    Forecasts(
+            ForecastStore store,
+            Pipeline pipeline,
+            Periods periods,
+            ReportingLines lines,
+            Visibility visibility,
+            FxRates fx,
+            Clock clock) {
+        this.store = store;
+        this.pipeline = pipeline;
+        this.periods = periods;
+        this.lines = lines;
+        this.visibility = visibility;
+        this.fx = fx;
+        this.clock = clock;
+    }
+
+    /** Who a user's forecast is about when no person is asked for: themselves, or the top of the tree. */
+    public long defaultPerson(AttainUser user) {
+        LocalDate today = LocalDate.now(clock);
+        List<ReportingLines.ReportingLine> all = lines.onDay(today, null);
+        if (user.personId() != null
+                && (!user.seesEveryone() || all.stream().anyMatch(l -> l.managerId() == user.personId()))) {
+            return user.personId();
+        }
+        Set<Long> reporting = new HashSet<>();
+        all.forEach(l -> reporting.add(l.personId()));
+        return all.stream()
+                .map(ReportingLines.ReportingLine::managerId)
+                .filter(m -> !reporting.contains(m))
+                .min(Long::compare)
+                .orElseThrow(() -> new NotFoundException("reporting tree", "top"));
+    }
+
+    public String currentQuarter() {
+        return periods.currentSpan(PeriodKind.QUARTER).id();
+    }
+
+    public View view(AttainUser user, long personId, String periodId, String currency) {
+        if (!visibility.canSee(user, personId)) {
+            throw new NotFoundException("person", personId);
+        }
+        Periods.PeriodRow period = quarter(periodId);
+        Rates rates = new Rates(fx.all());
+        Map<String, StageProbabilities.Probability> learned = learned();
+        List<ForecastStore.StageSetting> settings = store.stages();
+        StageProbabilities probabilities = probabilities(settings, learned);
+        Map<String, ForecastCategory> categories = new HashMap<>();
+        settings.forEach(s -> categories.put(s.stage().toLowerCase(Locale.ROOT), s.category()));
+
+        Tree tree = tree(personId, period);
+        Quarter q = quarter(period, tree, rates, currency, probabilities, categories);
+        List<ForecastStore.Call> calls = store.calls(tree.people(), period.id());
+        Map<Long, RollUp.PersonRollUp> rolled = RollUp.of(tree.nodes(), q.own(), store.callsInForce(calls, currency));
+        Map<Long, String> names = store.names(tree.people());
+        RollUp.PersonRollUp top = rolled.get(personId);
+        Row total = new Row(
+                personId,
+                names.get(personId),
+                top.lines(),
+                top.weighted(),
+                tree.managers().contains(personId));
+        List<Row> reports = new ArrayList<>();
+        for (long r : tree.children().getOrDefault(personId, List.of())) {
+            RollUp.PersonRollUp pr = rolled.get(r);
+            reports.add(new Row(
+                    r, names.get(r), pr.lines(), pr.weighted(), tree.managers().contains(r)));
+        }
+        reports.sort(java.util.Comparator.comparing(Row::name, java.util.Comparator.nullsLast(String::compareTo)));
+
+        List<Stage> stages = new ArrayList<>();
+        for (ForecastStore.StageSetting s : settings) {
+            StageProbabilities.Probability l = learned.get(s.stage().toLowerCase(Locale.ROOT));
+            stages.add(new Stage(
+                    s.stage(),
+                    s.probability(),
+                    s.category(),
+                    s.useLearned(),
+                    l == null ? null : l.value(),
+                    l == null ? 0 : l.sample(),
+                    probabilities.of(s.stage())));
+        }
+        List<WeekCall> history = weekly(calls, personId, currency);
+        List<PastQuarter> past = past(personId, period, rates, currency, probabilities, categories);
+        // No deal of the subtree closes in the quarter and no earlier quarter has a call or a won deal: nothing to
+        // forecast from.
+        boolean noHistory = q.deals() == 0
+                && past.stream().allMatch(p -> p.weighted() == null && p.won().signum() == 0);
+        BigDecimal quota = convertQuota(
+                store.quotas(tree.people(), period.startsOn(), period.endsOn()), rates, currency, period.endsOn());
+        return new View(
+                period.id(),
+                period.startsOn(),
+                period.endsOn(),
+                currency,
+                personId,
+                names.get(personId),
+                user.personId() != null && user.personId() == personId,
+                q.deals(),
+                total,
+                reports,
+                quota,
+                stages,
+                history,
+                past,
+                q.unconverted(),
+                q.unknownStages(),
+                noHistory);
+    }
+
+    /** A call: the person's own, for a quarter not yet closed, in the currency shown; the roll-up at the moment is kept beside it. */
+    @Transactional
+    public View call(
+            AttainUser user, String periodId, String currency, String category, BigDecimal amount, String note) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (user.personId() == null) {
+            throw new org.attain.platform.ForbiddenException("Only a person in the org makes a forecast call.");
+        }
+        ForecastCategory c = null;
+        try {
+            c = ForecastCategory.ofKey(category);
+            if (c == ForecastCategory.OMITTED) {
+                problems.add(new FieldProblem("category", "forecast.error.category", "omitted deals are not called"));
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem("category", "forecast.error.category", e.getMessage()));
+        }
+        if (amount == null
+                || amount.signum() < 0
+                || amount.scale() > 2 && amount.stripTrailingZeros().scale() > 2) {
+            problems.add(new FieldProblem(
+                    "amount", "forecast.error.amount", "a call is an amount of zero or more, in cents at most"));
+        }
+        if (currency == null || !currency.matches("[A-Z]{3}")) {
+            problems.add(new FieldProblem(
+                    "currency", "forecast.error.currency", "a currency is three capital letters, e.g. USD"));
+        }
+        Periods.PeriodRow period = quarter(periodId);
+        if (period.endsOn().isBefore(LocalDate.now(clock))) {
+            problems.add(new FieldProblem(
+                    "period",
+                    "forecast.error.periodOver",
+                    "the quarter " + period.id() + " is over: its calls are history"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        View before = view(user, user.personId(), period.id(), currency);
+        Instant now = clock.instant();
+        LocalDate week = LocalDate.now(clock).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        store.addCall(new ForecastStore.Call(
+                0,
+                user.personId(),
+                period.id(),
+                c,
+                amount.setScale(2, RoundingMode.UNNECESSARY),
+                before.total().lines().get(c).computed(),
+                before.total().weighted(),
+                currency,
+                week,
+                note == null || note.isBlank() ? null : note.strip(),
+                user.getUsername(),
+                now));
+        snapshot();
+        return view(user, user.personId(), period.id(), currency);
+    }
+
+    /** Records this week's stage of every open opportunity closing from today on: what stage probabilities are learned from. */
+    @Transactional
+    public int snapshot() {
+        LocalDate today = LocalDate.now(clock);
+        Set<String> closedStages = new HashSet<>();
+        store.stages().stream()
+                .filter(s -> s.category() == ForecastCategory.CLOSED || s.category() == ForecastCategory.OMITTED)
+                .forEach(s -> closedStages.add(s.stage().toLowerCase(Locale.ROOT)));
+        Map<Long, String> open = new LinkedHashMap<>();
+        for (Pipeline.Opportunity o : pipeline.closingBetween(today, today.plusYears(2))) {
+            if (!closedStages.contains(o.stage().toLowerCase(Locale.ROOT))) {
+                open.put(o.id(), o.stage());
+            }
+        }
+        store.snapshot(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), open);
+        return open.size();
+    }
+
+    public List<StageInput> stageSettings() {
+        return store.stages().stream()
+                .map(s ->
+                        new StageInput(s.stage(), s.probability(), s.category().key(), s.useLearned()))
+                .toList();
+    }
+
+    /** Saves the admin's stage settings; every row checked first, nothing saved when one is wrong. */
+    @Transactional
+    public void saveStages(List<StageInput> inputs, String actor) {
+        List<FieldProblem> problems = new ArrayList<>();
+        List<ForecastStore.StageSetting> ok = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            StageInput in = inputs.get(i);
+            String field = "stages[" + i + "]";
+            if (in.stage() == null || in.stage().isBlank()) {
+                problems.add(new FieldProblem(field + ".stage", "forecast.error.stage", "a stage needs its name"));
+                continue;
+            }
+            if (in.probability() == null
+                    || in.probability().signum() < 0
+                    || in.probability().compareTo(BigDecimal.ONE) > 0) {
+                problems.add(new FieldProblem(
+                        field + ".probability",
+                        "forecast.error.probability",
+                        "stage " + in.stage() + ": a probability is from 0 to 1"));
+                continue;
+            }
+            ForecastCategory c;
+            try {
+                c = ForecastCategory.ofKey(in.category());
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem(field + ".category", "forecast.error.category", e.getMessage()));
+                continue;
+            }
+            ok.add(new ForecastStore.StageSetting(
+                    in.stage().strip(), i * 10, in.probability(), c, Boolean.TRUE.equals(in.useLearned())));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Instant now = clock.instant();
+        ok.forEach(s -> store.saveStage(s, actor, now));
+    }
+
+    public record StageInput(String stage, BigDecimal probability, String category, Boolean useLearned) {}
+
+    // ---- the parts of a view
+
+    private record Tree(
+            List<RollUp.Node> nodes, Set<Long> people, Map<Long, List<Long>> children, Set<Long> managers) {}
+
+    private Tree tree(long root, Periods.PeriodRow period) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate day = period.endsOn().isBefore(today) ? period.endsOn() : today;
+        Map<Long, List<Long>> children = new HashMap<>();
+        for (ReportingLines.ReportingLine l : lines.onDay(day, null)) {
+            children.computeIfAbsent(l.managerId(), k -> new ArrayList<>()).add(l.personId());
+        }
+        List<RollUp.Node> nodes = new ArrayList<>();
+        Set<Long> people = new TreeSet<>();
+        java.util.ArrayDeque<long[]> todo = new java.util.ArrayDeque<>();
+        todo.add(new long[] {root, -1});
+        while (!todo.isEmpty()) {
+            long[] next = todo.poll();
+            if (!people.add(next[0])) {
+                continue;
+            }
+            nodes.add(new RollUp.Node(next[0], next[1] < 0 || next[0] == root ? null : next[1]));
+            for (long c : children.getOrDefault(next[0], List.of())) {
+                todo.add(new long[] {c, next[0]});
+            }
+        }
+        Set<Long> managers = new HashSet<>(children.keySet());
+        return new Tree(nodes, people, children, managers);
+    }
+
+    private record Quarter(
+            Map<Long, PipelineForecast.Figures> own,
+            int deals,
+            int unconverted,
+            Set<String> unknownStages,
+            BigDecimal won) {}
+
+    private Quarter quarter(
+            Periods.PeriodRow period,
+            Tree tree,
+            Rates rates,
+            String currency,
+            StageProbabilities probabilities,
+            Map<String, ForecastCategory> categories) {
+        Map<Long, List<PipelineDeal>> byOwner = new HashMap<>();
+        int deals = 0;
+        int unconverted = 0;
+        Set<String> unknown = new TreeSet<>();
+        BigDecimal won = BigDecimal.ZERO;
+        for (Pipeline.Opportunity o : pipeline.closingBetween(period.startsOn(), period.endsOn())) {
+            if (!tree.people().contains(o.ownerId())) {
+                continue;
+            }
+            Optional<BigDecimal> rate = rates.rate(o.currency(), currency, o.closeDate());
+            if (rate.isEmpty()) {
+                unconverted++;
+                continue;
+            }
+            ForecastCategory c = categories.get(o.stage().toLowerCase(Locale.ROOT));
+            if (c == null) {
+                unknown.add(o.stage());
+                c = ForecastCategory.PIPELINE;
+            }
+            BigDecimal amount = o.amount().multiply(rate.get());
+            if (c == ForecastCategory.CLOSED) {
+                won = won.add(amount);
+            }
+            deals++;
+            byOwner.computeIfAbsent(o.ownerId(), k -> new ArrayList<>())
+                    .add(new PipelineDeal(String.valueOf(o.id()), o.ownerId(), o.stage(), amount, currency, c));
+        }
+        Map<Long, PipelineForecast.Figures> own = new HashMap<>();
+        byOwner.forEach((owner, list) -> own.put(owner, PipelineForecast.figures(list, probabilities)));
+        return new Quarter(own, deals, unconverted, unknown, PipelineForecast.cents(won));
+    }
+
+    private List<PastQuarter> past(
+            long personId,
+            Periods.PeriodRow period,
+            Rates rates,
+            String currency,
+            StageProbabilities probabilities,
+            Map<String, ForecastCategory> categories) {
+        List<PastQuarter> out = new ArrayList<>();
+        LocalDate end = period.startsOn().minusDays(1);
+        for (int i = 0; i < QUARTERS_BACK; i++) {
+            Optional<Periods.PeriodRow> earlier = quarterContaining(end);
+            if (earlier.isEmpty()) {
+                break;
+            }
+            Periods.PeriodRow p = earlier.get();
+            Tree tree = tree(personId, p);
+            Quarter q = quarter(p, tree, rates, currency, probabilities, categories);
+            BigDecimal weighted = null;
+            BigDecimal commit = null;
+            for (ForecastStore.Call c : store.calls(List.of(personId), p.id())) {
+                if (c.currency().equals(currency)) {
+                    weighted = c.weighted();
+                    if (c.category() == ForecastCategory.COMMIT) {
+                        commit = c.amount();
+                    }
+                }
+            }
+            out.add(new PastQuarter(
+                    p.id(),
+                    weighted,
+                    commit,
+                    q.won(),
+                    weighted == null
+                            ? null
+                            : PipelineForecast.accuracy(weighted, q.won()).orElse(null),
+                    commit == null
+                            ? null
+                            : PipelineForecast.accuracy(commit, q.won()).orElse(null)));
+            end = p.startsOn().minusDays(1);
+        }
+        return out;
+    }
+
+    private Optional<Periods.PeriodRow> quarterContaining(LocalDate day) {
+        return periods.list(PeriodKind.QUARTER, null).stream()
+                .filter(p -> !p.startsOn().isAfter(day) && !p.endsOn().isBefore(day))
+                .findFirst();
+    }
+
+    private List<WeekCall> weekly(List<ForecastStore.Call> calls, long personId, String currency) {
+        Map<String, WeekCall> latest = new LinkedHashMap<>();
+        for (ForecastStore.Call c : calls) {
+            if (c.personId() == personId && c.currency().equals(currency)) {
+                latest.put(
+                        c.weekOf() + c.category().key(),
+                        new WeekCall(
+                                c.weekOf(), c.category(), c.amount(), c.computed(), c.submittedBy(), c.submittedAt()));
+            }
+        }
+        List<WeekCall> out = new ArrayList<>(latest.values());
+        out.sort(java.util.Comparator.comparing(WeekCall::weekOf).reversed().thenComparing(WeekCall::category));
+        return out;
+    }
+
+    private Map<String, StageProbabilities.Probability> learned() {
+        Map<Long, List<String>> seen = store.stagesSeen();
+        Map<Long, String> now = pipeline.stagesOf(seen.keySet());
+        Map<String, ForecastCategory> categories = new HashMap<>();
+        store.stages().forEach(s -> categories.put(s.stage().toLowerCase(Locale.ROOT), s.category()));
+        List<StageLearning.Outcome> outcomes = new ArrayList<>();
+        seen.forEach((id, stages) -> {
+            String current = now.get(id);
+            ForecastCategory c = current == null ? null : categories.get(current.toLowerCase(Locale.ROOT));
+            if (c == ForecastCategory.CLOSED || c == ForecastCategory.OMITTED) {
+                for (String s : stages) {
+                    if (!s.equalsIgnoreCase(current)) {
+                        outcomes.add(new StageLearning.Outcome(s, c == ForecastCategory.CLOSED));
+                    }
+                }
+            }
+        });
+        Map<String, StageProbabilities.Probability> out = new HashMap<>();
+        StageLearning.learn(outcomes, MINIMUM_SAMPLE)
+                .forEach(p -> out.put(p.stage().toLowerCase(Locale.ROOT), p));
+        return out;
+    }
+
+    private static StageProbabilities probabilities(
+            List<ForecastStore.StageSetting> settings, Map<String, StageProbabilities.Probability> learned) {
+        List<StageProbabilities.Probability> used = new ArrayList<>();
+        for (ForecastStore.StageSetting s : settings) {
+            StageProbabilities.Probability l = learned.get(s.stage().toLowerCase(Locale.ROOT));
+            used.add(
+                    s.useLearned() && l != null
+                            ? l
+                            : new StageProbabilities.Probability(
+                                    s.stage(), s.probability(), StageProbabilities.Source.ADMIN, 0));
+        }
+        return new StageProbabilities(used);
+    }
+
+    private static BigDecimal convertQuota(
+            Map<String, BigDecimal> byCurrency, Rates rates, String currency, LocalDate day) {
+        if (byCurrency.isEmpty()) {
+            return null;
+        }
+        BigDecimal total = BigDecimal.ZERO;
+        for (Map.Entry<String, BigDecimal> e : byCurrency.entrySet()) {
+            Optional<BigDecimal> r = rates.rate(e.getKey(), currency, day);
+            if (r.isEmpty()) {
+                return null;
+            }
+            total = total.add(e.getValue().multiply(r.get()));
+        }
+        return PipelineForecast.cents(total);
+    }
+
+    private Periods.PeriodRow quarter(String periodId) {
+        String id = periodId == null || periodId.isBlank() ? currentQuarter() : periodId.strip();
+        Periods.PeriodRow p = periods.find(id)
+                .orElseThrow(() -> new InvalidInputException(new FieldProblem(
+                        "period", "forecast.error.period", "no period " + id + "; a quarter such as 2026-Q4")));
+        if (p.kind() != PeriodKind.QUARTER) {
+            throw new InvalidInputException(new FieldProblem(
+                    "period", "forecast.error.period", p.id() + " is not a quarter; a quarter such as 2026-Q4"));
+        }
+        return p;
+    }
+}

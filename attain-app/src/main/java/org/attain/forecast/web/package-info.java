@@ -1,0 +1,2 @@
+/** Pages and REST endpoints of the pipeline forecast. */
+package org.attain.forecast.web;
