@@ -21,6 +21,7 @@ import org.attain.access.AttainUser;
 import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
 import org.attain.fx.FxRates;
+import org.attain.fx.RateTable;
 import org.attain.org.ReportingLines;
 import org.attain.org.Visibility;
 import org.attain.platform.FieldProblem;
@@ -147,7 +148,7 @@ public class Forecasts {
             throw new NotFoundException("person", personId);
         }
         Periods.PeriodRow period = quarter(periodId);
-        Rates rates = new Rates(fx.all());
+        RateTable rates = new RateTable(fx.all());
         Map<String, StageProbabilities.Probability> learned = learned();
         List<ForecastStore.StageSetting> settings = store.stages();
         StageProbabilities probabilities = probabilities(settings, learned);
@@ -376,7 +377,7 @@ public class Forecasts {
     private Quarter quarter(
             Periods.PeriodRow period,
             Tree tree,
-            Rates rates,
+            RateTable rates,
             String currency,
             StageProbabilities probabilities,
             Map<String, ForecastCategory> categories) {
@@ -415,7 +416,7 @@ public class Forecasts {
     private List<PastQuarter> past(
             long personId,
             Periods.PeriodRow period,
-            Rates rates,
+            RateTable rates,
             String currency,
             StageProbabilities probabilities,
             Map<String, ForecastCategory> categories) {
@@ -514,7 +515,7 @@ public class Forecasts {
     }
 
     private static BigDecimal convertQuota(
-            Map<String, BigDecimal> byCurrency, Rates rates, String currency, LocalDate day) {
+            Map<String, BigDecimal> byCurrency, RateTable rates, String currency, LocalDate day) {
         if (byCurrency.isEmpty()) {
             return null;
         }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.attain.fx.RateTable;
 import org.attain.org.People;
 import org.attain.org.PersonScope;
 import org.attain.org.PersonView;
@@ -64,7 +65,7 @@ class PlanTrees {
 
     /** Empty nodes when the root carries nothing below it (or is nobody). */
     Snapshot snapshot(
-            long rootId, LocalDate day, String asked, LocalDate historyFrom, LocalDate historyTo, Rates rates) {
+            long rootId, LocalDate day, String asked, LocalDate historyFrom, LocalDate historyTo, RateTable rates) {
         Map<Long, PersonView> byId = byId(day);
         if (!byId.containsKey(rootId)) {
             return new Snapshot(asked, List.of());
@@ -153,7 +154,7 @@ class PlanTrees {
         return new BigDecimal[] {h, pl};
     }
 
-    private static BigDecimal convert(BigDecimal amount, String from, String to, LocalDate day, Rates rates) {
+    private static BigDecimal convert(BigDecimal amount, String from, String to, LocalDate day, RateTable rates) {
         if (amount == null || amount.signum() == 0) {
             return BigDecimal.ZERO;
         }

@@ -12,6 +12,7 @@ import org.attain.calendar.PeriodKind;
 import org.attain.calendar.PeriodStatus;
 import org.attain.calendar.Periods;
 import org.attain.fx.FxRates;
+import org.attain.fx.RateTable;
 import org.attain.org.People;
 import org.attain.org.PersonView;
 import org.attain.quota.PlannedQuotas;
@@ -44,7 +45,7 @@ class QuotaPlanPublishing {
         checkAddsUp(plan, nodes, amounts, problems);
         List<Periods.PeriodRow> quarters = quarters(plan, problems);
         problems.throwIfAny();
-        Rates rates = new Rates(fx.all());
+        RateTable rates = new RateTable(fx.all());
         List<PlannedQuotas.Planned> planned = new ArrayList<>();
         for (QuotaPlanNode n : nodes) {
             Optional<PersonView> person =

@@ -17,6 +17,7 @@ import org.attain.access.Role;
 import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
 import org.attain.fx.FxRates;
+import org.attain.fx.RateTable;
 import org.attain.org.PersonScope;
 import org.attain.org.PersonView;
 import org.attain.org.Visibility;
@@ -296,7 +297,7 @@ public class QuotaPlans {
                 : p.currency().strip().toUpperCase(Locale.ROOT);
         PlanTrees.Snapshot tree;
         try {
-            tree = trees.snapshot(rootId, asOf, asked, asOf.minusYears(1), asOf.minusDays(1), new Rates(fx.all()));
+            tree = trees.snapshot(rootId, asOf, asked, asOf.minusYears(1), asOf.minusDays(1), new RateTable(fx.all()));
         } catch (PlanTrees.NoRate e) {
             throw PlanRefused.of(
                     "currency",

@@ -14,7 +14,22 @@ class MessageBundlesTest {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {"messages", "ingest", "pay", "payout", "report", "integration", "activity", "planning", "capacity", "territory", "territory-balance", "pulse", "forecast", "expense"})
+            strings = {
+                "messages",
+                "ingest",
+                "pay",
+                "payout",
+                "report",
+                "integration",
+                "activity",
+                "planning",
+                "capacity",
+                "territory",
+                "territory-balance",
+                "pulse",
+                "forecast",
+                "expense"
+            })
     void englishAndGermanHaveTheSameKeys(String bundle) throws IOException {
         Properties en = load("/i18n/" + bundle + ".properties");
         Properties de = load("/i18n/" + bundle + "_de.properties");

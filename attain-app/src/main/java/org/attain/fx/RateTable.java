@@ -1,4 +1,4 @@
-package org.attain.planning;
+package org.attain.fx;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -6,24 +6,23 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.attain.fx.FxRates;
 
 /**
- * Exchange rates as a plan uses them: the rate in force on a day (the latest from on or before it), the
+ * Exchange rates as planning, forecasting and balancing convert amounts: the rate in force on a day (the latest from on or before it), the
  * inverse of the opposite pair, or a cross through a third currency, in that order. Read once per use.
  */
-final class Rates {
+public final class RateTable {
 
     private final List<FxRates.Rate> rates;
 
-    Rates(List<FxRates.Rate> rates) {
+    public RateTable(List<FxRates.Rate> rates) {
         this.rates = rates.stream()
                 .sorted(Comparator.comparing(FxRates.Rate::effectiveFrom).reversed())
                 .toList();
     }
 
     /** How many units of {@code to} one unit of {@code from} is worth on {@code day}; empty when no rate says. */
-    Optional<BigDecimal> rate(String from, String to, LocalDate day) {
+    public Optional<BigDecimal> rate(String from, String to, LocalDate day) {
         if (from.equals(to)) {
             return Optional.of(BigDecimal.ONE);
         }
