@@ -72,7 +72,8 @@ class TableOwnersTest {
             Map.entry("territory_hierarchy", "territory"),
             Map.entry("territory", "territory"),
             Map.entry("territory_rule", "territory"),
-            Map.entry("territory_member", "territory"));
+            Map.entry("territory_member", "territory"),
+            Map.entry("territory_crediting_policy", "territory"));
 
     /**
      * Packages outside the rule: the benchmark loads whole companies by COPY. (The demo seeder writes
