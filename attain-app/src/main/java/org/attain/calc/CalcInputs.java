@@ -41,7 +41,14 @@ class CalcInputs {
             DateRange window,
             boolean creditsAnyTransaction,
             Map<Long, Set<Long>> reportsOf,
-            List<Long> planVersionIds) {
+            List<Long> planVersionIds,
+            Map<Long, Set<Long>> accountsCrediting) {
+
+        /**
+         * What a chunk reads: the deals these people own or share, and the deals on these accounts whoever owns
+         * them (the accounts the people's territories claim when crediting goes by territory; else none).
+         */
+        record Reach(Set<Long> people, Set<Long> accounts) {}
 
         /** The base input with a chunk's transactions and payees. */
         CalculationInput forChunk(List<Transaction> transactions, Set<PersonId> payees) {
@@ -49,11 +56,24 @@ class CalcInputs {
         }
 
         /**
-         * The people whose transactions can credit these payees: themselves and, when a plan rolls up,
-         * everyone who ever reported to them (directly or not). A superset is harmless; the engine
-         * decides by the reporting line in force on each credit date.
+         * The transactions that can credit these payees: those of the payees themselves and, when a plan rolls
+         * up, of everyone who ever reported to them (directly or not), and those on the accounts any of them may
+         * be credited on through a territory. A superset is harmless; the engine decides by the reporting line
+         * and the territory in force on each credit date.
          */
-        Set<Long> reach(Set<Long> payees) {
+        Reach reach(Set<Long> payees) {
+            Set<Long> people = people(payees);
+            if (accountsCrediting.isEmpty()) {
+                return new Reach(people, Set.of());
+            }
+            // Everyone in reach counts: a manager rolls up, and a pod mate shares, credit a report or mate
+            // earned through a territory.
+            Set<Long> accounts = new java.util.TreeSet<>();
+            people.forEach(p -> accounts.addAll(accountsCrediting.getOrDefault(p, Set.of())));
+            return new Reach(people, accounts);
+        }
+
+        private Set<Long> people(Set<Long> payees) {
             Set<Long> out = new HashSet<>(payees);
             // Pod members are paid on their pod mates' deals too (empty when no plan pays on pods).
             Set<PersonId> of = new HashSet<>();
@@ -97,7 +117,12 @@ class CalcInputs {
                 .flatMap(m -> m.creditRules().stream())
                 .anyMatch(r -> r.from() == CreditFrom.TERRITORY);
         return new Snapshot(
-                base, window, anyTransaction, rollsUp ? scope.reportsOf() : Map.of(), scope.planVersionIds());
+                base,
+                window,
+                anyTransaction,
+                rollsUp ? scope.reportsOf() : Map.of(),
+                scope.planVersionIds(),
+                scope.accountsCrediting());
     }
 
     private static DateRange window(org.attain.engine.time.FiscalCalendar cal, List<PeriodId> runPeriods) {

@@ -99,7 +99,10 @@ final class ChunkedRun {
             // One chunk reads its transactions with one statement, which sees one consistent state by
             // itself: no snapshot to export and share, and a few round trips less for every
             // single-deal recalculation.
-            compute(chunks.get(0), Integer.MAX_VALUE, people -> booked.read(jdbc, snapshot.window(), people));
+            compute(
+                    chunks.get(0),
+                    Integer.MAX_VALUE,
+                    reach -> booked.read(jdbc, snapshot.window(), reach.people(), reach.accounts()));
             return outcome();
         }
         prepared = engine.prepare(snapshot.base());
@@ -117,7 +120,7 @@ final class ChunkedRun {
                         chunks,
                         threads,
                         everything != null ? Integer.MAX_VALUE : partSize(),
-                        people -> everything != null ? everything : reading.transactions(people, snapshot.window()));
+                        reach -> everything != null ? everything : read(reading, reach));
                 return outcome();
             }
         }
@@ -139,7 +142,7 @@ final class ChunkedRun {
                     chunks,
                     threads,
                     Integer.MAX_VALUE,
-                    people -> everything != null ? everything : load(people, exported));
+                    reach -> everything != null ? everything : load(reach, exported));
             holder.rollback();
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the inputs failed: " + e.getMessage(), e);
@@ -151,7 +154,7 @@ final class ChunkedRun {
             List<List<PersonId>> chunks,
             int threads,
             int part,
-            java.util.function.Function<Set<Long>, List<Transaction>> loader) {
+            java.util.function.Function<CalcInputs.Snapshot.Reach, List<Transaction>> loader) {
         if (threads == 1) {
             chunks.forEach(c -> compute(c, part, loader));
             return;
@@ -190,7 +193,9 @@ final class ChunkedRun {
      * cannot, is left out and listed; the rest of the chunk is computed and stored as usual.
      */
     private void compute(
-            List<PersonId> chunk, int part, java.util.function.Function<Set<Long>, List<Transaction>> loader) {
+            List<PersonId> chunk,
+            int part,
+            java.util.function.Function<CalcInputs.Snapshot.Reach, List<Transaction>> loader) {
         ResultWriter.Packed packed = new ResultWriter.Packed();
         for (int from = 0; from < chunk.size(); from += part) {
             List<PersonId> people = chunk.subList(from, (int) Math.min(chunk.size(), (long) from + part));
@@ -278,7 +283,14 @@ final class ChunkedRun {
         }
     }
 
-    private List<Transaction> load(Set<Long> people, String exported) {
+    /** What a chunk reads from the store: its people's deals and, with territory crediting, its territories' accounts'. */
+    private List<Transaction> read(TransactionStore.Reading reading, CalcInputs.Snapshot.Reach reach) {
+        return reach.accounts().isEmpty()
+                ? reading.transactions(reach.people(), snapshot.window())
+                : reading.transactions(reach.people(), reach.accounts(), snapshot.window());
+    }
+
+    private List<Transaction> load(CalcInputs.Snapshot.Reach reach, String exported) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -286,8 +298,11 @@ final class ChunkedRun {
             try (var st = c.createStatement()) {
                 st.execute("set transaction snapshot '" + exported + "'");
             }
-            List<Transaction> out =
-                    booked.read(JdbcClient.create(new SingleConnectionDataSource(c, true)), snapshot.window(), people);
+            List<Transaction> out = booked.read(
+                    JdbcClient.create(new SingleConnectionDataSource(c, true)),
+                    snapshot.window(),
+                    reach.people(),
+                    reach.accounts());
             c.rollback();
             return out;
         } catch (SQLException e) {

@@ -56,8 +56,9 @@ public class WhatIfs {
 
     public Optional<Outcome> evaluate(long personId, Deal deal) {
         var snapshot = inputs.snapshot(runs.defaultPeriods(), Set.of(personId));
+        var reach = snapshot.reach(Set.of(personId));
         var withDeals = snapshot.forChunk(
-                booked.read(jdbc, snapshot.window(), snapshot.reach(Set.of(personId))),
+                booked.read(jdbc, snapshot.window(), reach.people(), reach.accounts()),
                 Set.of(CalcInputs.pid(personId)));
         String currency = jdbc.sql("select currency from org_person_v where id = :p")
                 .param("p", personId)

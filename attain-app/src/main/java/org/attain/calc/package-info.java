@@ -31,6 +31,13 @@
  * packed at once, while the objects are still in the processor's cache; the chunk is then written with one
  * set of COPYs. Each run records where its time went in {@code calc_run.timings}.
  * <p>
+ * A chunk reads the transactions that can credit its payees ({@code CalcInputs.Snapshot.reach}): those the
+ * payees, their pod mates and (when a plan rolls up) everyone who ever reported to them own or share, and, when
+ * crediting goes by territory, those on the accounts the territories of any of these people claim in the run's
+ * window (the contributor says which: {@code Scope.accountsCrediting}). The engine then decides by the territory in
+ * force on each close date, so the numbers do not depend on the chunk size or on how few payees a run covers.
+ * Plans with a {@code from: territory} credit rule still hand every chunk every transaction.
+ * <p>
  * The explained deals of a line are stored as one binary value ({@code earnings_line_deal_pack.deals},
  * format in {@code PackedDeals}: every id, date, rule, share, credit, tier slice and amount, numbers as
  * unscaled value + scale so they come back exactly). Since format 3 (migration .132) a deal holds everything

@@ -35,6 +35,7 @@ public interface CalcInputContributor {
         private final Set<Long> payees;
         private volatile List<Long> planVersionIds = List.of();
         private volatile Map<Long, Set<Long>> reportsOf = Map.of();
+        private volatile Map<Long, Set<Long>> accountsCrediting = Map.of();
 
         public Scope(List<PeriodId> periods, DateRange window, Set<Long> payees) {
             this.periods = List.copyOf(periods);
@@ -70,6 +71,19 @@ public interface CalcInputContributor {
          */
         public void reportsOf(Map<Long, Set<Long>> value) {
             reportsOf = value;
+        }
+
+        /**
+         * Person id to the ids of the accounts whose deals may credit them other than as the deal's owner or split
+         * people (territory crediting: the accounts their territories claim in the window, as owner or overlay).
+         * A run over a few payees reads those accounts' deals too; a superset is harmless.
+         */
+        public void accountsCrediting(Map<Long, Set<Long>> value) {
+            accountsCrediting = Map.copyOf(value);
+        }
+
+        public Map<Long, Set<Long>> accountsCrediting() {
+            return accountsCrediting;
         }
 
         public List<Long> planVersionIds() {

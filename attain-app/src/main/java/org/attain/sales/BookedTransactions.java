@@ -111,6 +111,14 @@ public class BookedTransactions {
      * client decides the database snapshot the rows come from.
      */
     public List<Transaction> read(JdbcClient client, DateRange window, Set<Long> people) {
+        return read(client, window, people, Set.of());
+    }
+
+    /**
+     * As {@link #read(JdbcClient, DateRange, Set)}, and also the transactions on these {@code accounts}
+     * whoever owns them (territory crediting: a territory's owner is credited on its accounts' deals).
+     */
+    public List<Transaction> read(JdbcClient client, DateRange window, Set<Long> people, Set<Long> accountIds) {
         // Accounts are joined, not loaded whole: a run for one rep needs the few accounts of that rep's deals.
         Map<Long, Map<String, Object>> accounts = new HashMap<>();
         List<Transaction> out = new ArrayList<>();
@@ -118,8 +126,10 @@ public class BookedTransactions {
         Map<Object, Object> shared = new HashMap<>();
         // CurrencyUnit.of validates the code with a regular expression: once per currency, not per row.
         Map<String, CurrencyUnit> currencies = new HashMap<>();
+        boolean byAccount = people != null && !accountIds.isEmpty();
+        String orAccount = byAccount ? " or t.account_id = any(:accounts)" : "";
         String whose = people == null ? "" : "\n" + """
-                and (t.owner_id = any(:ids) or (t.splits is not null and split_person_ids(t.splits) && cast(:ids as bigint[])))""";
+                and (t.owner_id = any(:ids) or (t.splits is not null and split_person_ids(t.splits) && cast(:ids as bigint[]))""" + orAccount + ")";
         var spec = client.sql("""
                 select t.source, t.external_id, t.owner_id, t.splits::text, t.close_date, coalesce(v.amount, t.amount),
                        t.currency, coalesce(v.status, t.status), t.deal_type, t.product_code, t.account_id,
@@ -133,6 +143,9 @@ public class BookedTransactions {
         if (people != null) {
             spec = spec.param("ids", people.toArray(Long[]::new));
         }
+        if (byAccount) {
+            spec = spec.param("accounts", accountIds.toArray(Long[]::new));
+        }
         spec.query(rs -> {
             String id = TransactionValues.transactionId(rs.getString(1), rs.getString(2));
             Long owner = rs.getObject(3, Long.class);
@@ -145,7 +158,7 @@ public class BookedTransactions {
             Map<String, Object> account = rs.wasNull() ? Map.of() : accounts.get(accountId);
             if (account == null) {
                 account = TransactionValues.accountAttributes(
-                        rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17));
+                        accountId, rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17));
                 accounts.put(accountId, account);
             }
             out.add(new Transaction(

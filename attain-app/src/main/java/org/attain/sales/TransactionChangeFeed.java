@@ -174,7 +174,7 @@ final class TransactionChangeFeed {
                     columns.account(
                             rs.getInt(1),
                             TransactionValues.accountAttributes(
-                                    rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                                    rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
                     // A region renumbered after upTo is read again in the next step; never move past upTo here.
                     top = Math.max(top, Math.min(rs.getLong(6), upTo));
                 }

@@ -67,6 +67,9 @@ final class TransactionColumns {
     private final Map<Integer, Map<String, Object>> accounts = new HashMap<>();
     private final Set<Integer> changedAccounts = new java.util.HashSet<>();
     private Map<Integer, int[]> slotsOf = Map.of();
+    // Per account the slots of its transactions: built by the first reader that asks by account after a
+    // change (territory crediting), dropped whenever the slots move.
+    private volatile Map<Integer, int[]> slotsOfAccount;
     // rank[slot]: the slot's place in credit order (close date, then id) among all slots.
     private int[] rank = new int[0];
     private boolean indexStale = true;
@@ -500,6 +503,7 @@ final class TransactionColumns {
             return n == slots.length ? slots : Arrays.copyOf(slots, n);
         });
         slotsOf = index;
+        slotsOfAccount = null;
         rank = creditOrder();
         int maxPerson = 0;
         int minDay = Integer.MAX_VALUE;
@@ -592,6 +596,11 @@ final class TransactionColumns {
 
     /** What {@code who} own or share through a split (null: everyone), closed inside the window, in credit order. */
     List<Transaction> read(Set<Long> who, DateRange window) {
+        return read(who, Set.of(), window);
+    }
+
+    /** As {@link #read(Set, DateRange)}, and also the transactions on these accounts (taken once each). */
+    List<Transaction> read(Set<Long> who, Set<Long> accountIds, DateRange window) {
         int first = Math.toIntExact(window.first().toEpochDay());
         int last = Math.toIntExact(window.last().toEpochDay());
         List<Transaction> out = new ArrayList<>();
@@ -614,6 +623,16 @@ final class TransactionColumns {
             if (slots != null) {
                 lists.add(slots);
                 total += slots.length;
+            }
+        }
+        if (!accountIds.isEmpty()) {
+            Map<Integer, int[]> byAccount = accountIndex();
+            for (Long a : accountIds) {
+                int[] slots = a <= Integer.MAX_VALUE ? byAccount.get(a.intValue()) : null;
+                if (slots != null) {
+                    lists.add(slots);
+                    total += slots.length;
+                }
             }
         }
         int[] all = new int[total];
@@ -653,6 +672,34 @@ final class TransactionColumns {
             ordered.add(kept[at] != null ? kept[at] : transaction(rows, at * ROW));
         }
         return ordered;
+    }
+
+    /** The slots of each account's live transactions, built once per state (readers share it under the read lock). */
+    private Map<Integer, int[]> accountIndex() {
+        Map<Integer, int[]> index = slotsOfAccount;
+        if (index != null) {
+            return index;
+        }
+        synchronized (this) {
+            if (slotsOfAccount == null) {
+                Map<Integer, int[]> counts = new HashMap<>();
+                for (int i = 0; i < size; i++) {
+                    if (live[i] && account[i] != 0) {
+                        counts.computeIfAbsent(account[i], k -> new int[1])[0]++;
+                    }
+                }
+                Map<Integer, int[]> byAccount = new HashMap<>(counts.size() * 2);
+                counts.forEach((a, n) -> byAccount.put(a, new int[n[0]]));
+                Map<Integer, int[]> fill = new HashMap<>(counts.size() * 2);
+                for (int i = 0; i < size; i++) {
+                    if (live[i] && account[i] != 0) {
+                        byAccount.get(account[i])[fill.computeIfAbsent(account[i], k -> new int[1])[0]++] = i;
+                    }
+                }
+                slotsOfAccount = byAccount;
+            }
+            return slotsOfAccount;
+        }
     }
 
     /** Longs per row in {@link #copyRow}. */

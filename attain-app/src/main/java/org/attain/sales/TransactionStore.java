@@ -47,6 +47,9 @@ public class TransactionStore {
         /** What {@code people} own or share through a split (null: everyone), closed inside the window. */
         List<Transaction> transactions(Set<Long> people, DateRange window);
 
+        /** As {@link #transactions(Set, DateRange)} ({@code people} not null), and whatever is booked on these accounts. */
+        List<Transaction> transactions(Set<Long> people, Set<Long> accounts, DateRange window);
+
         @Override
         void close();
     }
@@ -75,6 +78,11 @@ public class TransactionStore {
             @Override
             public List<Transaction> transactions(Set<Long> people, DateRange window) {
                 return columns.read(people, window);
+            }
+
+            @Override
+            public List<Transaction> transactions(Set<Long> people, Set<Long> accounts, DateRange window) {
+                return columns.read(people, accounts, window);
             }
 
             @Override

@@ -16,6 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class TransactionValues {
 
+    /** The key of the account's id in a transaction's account attributes. */
+    static final String ACCOUNT_ID = "id";
+
     private TransactionValues() {}
 
     /** The id a rep recognises: the source's own id, prefixed with the source unless it is Attain itself. */
@@ -23,9 +26,14 @@ final class TransactionValues {
         return "attain".equals(source) ? externalId : source + ":" + externalId;
     }
 
-    /** What territory rules read of a transaction's account (absent values left out). */
-    static Map<String, Object> accountAttributes(String industry, String country, String sizeBand, String region) {
+    /**
+     * What territory rules read of a transaction's account (absent values left out), and under {@code id} the
+     * account's id (a {@code Long}), by which territory crediting looks up the territory that claims the deal.
+     */
+    static Map<String, Object> accountAttributes(
+            long id, String industry, String country, String sizeBand, String region) {
         Map<String, Object> m = new HashMap<>();
+        m.put(ACCOUNT_ID, id);
         putIfPresent(m, "industry", industry);
         putIfPresent(m, "country", country);
         putIfPresent(m, "size_band", sizeBand);

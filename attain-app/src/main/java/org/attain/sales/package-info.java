@@ -23,6 +23,12 @@
  * Inside: {@code TransactionColumns} (pure column store), {@code TransactionChangeFeed} (change numbers
  * and the writers' advisory lock 7361, migration .110). Record imports write accounts, products and
  * opportunities through {@code SalesRecordTables} (the {@code records} SPI).
+ * <p>
+ * A transaction's {@code account} attributes (what territory rules read: industry, country, size band, region)
+ * carry the account's id under {@code id} (a {@code Long}), by which territory crediting finds the territory that
+ * claims the deal; both reads take, besides a run's people, the accounts whose deals may credit them
+ * ({@code read(client, window, people, accounts)}, {@code Reading.transactions(people, accounts, window)}; the
+ * store indexes slots by account on the first such read after a change).
  *
  * <h2>The transaction store</h2>
  * A run over a few payees (a single deal) reads their transactions from PostgreSQL by index

@@ -170,13 +170,18 @@ public class TerritoryAssignments {
      * they are now (the account table keeps no history).
      */
     public List<TerritoryClaim> claims(LocalDate from, LocalDate until) {
+        return claims(from, until, null);
+    }
+
+    /** As {@link #claims(LocalDate, LocalDate)}, for one hierarchy (null: every hierarchy). */
+    public List<TerritoryClaim> claims(LocalDate from, LocalDate until, Long hierarchyId) {
         if (!until.isAfter(from)) {
             return List.of();
         }
         List<LocalDate> days = changeDays(from, until);
         Map<Long, String> codes = new HashMap<>();
         territories.all(null).forEach(t -> codes.put(t.id(), t.code()));
-        List<TerritoryMember> members = territories.allMembers(null);
+        List<TerritoryMember> members = territories.allMembers(hierarchyId);
         // Open claims per (hierarchy, account), closed when the territory or its members change.
         Map<String, TerritoryClaim> open = new LinkedHashMap<>();
         List<TerritoryClaim> out = new ArrayList<>();
@@ -191,7 +196,7 @@ public class TerritoryAssignments {
                             .computeIfAbsent(m.territoryId(), k -> new ArrayList<>())
                             .add(new ClaimMember(m.personId(), m.role())));
             java.util.Set<String> seen = new java.util.HashSet<>();
-            for (AssignmentQuery.Claim c : AssignmentQuery.on(jdbc, day, null)) {
+            for (AssignmentQuery.Claim c : AssignmentQuery.on(jdbc, day, hierarchyId)) {
                 String key = c.hierarchyId() + ":" + c.accountId();
                 seen.add(key);
                 long territory = c.territoryIds().get(0);

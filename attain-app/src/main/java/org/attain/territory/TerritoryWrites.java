@@ -211,7 +211,7 @@ class TerritoryWrites {
                 .update();
         memberChanged(
                 t,
-                Set.of(person, old.personId()),
+                Set.copyOf(List.of(person, old.personId())),
                 ChangeImpact.earliest(old.validFrom(), in.validFrom()),
                 ChangeImpact.latest(old.validUntil(), in.validUntil()),
                 "member changed",

@@ -74,6 +74,7 @@ class TableOwnersTest {
             Map.entry("territory", "territory"),
             Map.entry("territory_rule", "territory"),
             Map.entry("territory_member", "territory"),
+            Map.entry("territory_crediting_policy", "territory"),
             Map.entry("pulse_survey", "pulse"),
             Map.entry("pulse_question", "pulse"),
             Map.entry("pulse_group", "pulse"),

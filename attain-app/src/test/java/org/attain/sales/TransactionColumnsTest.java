@@ -27,7 +27,7 @@ class TransactionColumnsTest {
 
     @Test
     void appendedRowsAreReadBackWithEveryValue() {
-        columns.account(7, TransactionValues.accountAttributes("Retail", "DE", null, "north"));
+        columns.account(7, TransactionValues.accountAttributes(7, "Retail", "DE", null, "north"));
         int slot = columns.admit(1, "DEAL");
         columns.fill(
                 slot,
@@ -58,7 +58,8 @@ class TransactionColumnsTest {
             assertThat(t.amount().currency().code()).isEqualTo("EUR");
             assertThat(t.type()).isEqualTo("NEW_LOGO");
             assertThat(t.product()).isEqualTo("X1");
-            assertThat(t.account()).isEqualTo(Map.of("industry", "Retail", "country", "DE", "region", "north"));
+            assertThat(t.account())
+                    .isEqualTo(Map.of("id", 7L, "industry", "Retail", "country", "DE", "region", "north"));
             assertThat(t.attributes())
                     .containsEntry("margin", new BigDecimal("0.25"))
                     .containsEntry("hint", "a")
@@ -214,18 +215,18 @@ class TransactionColumnsTest {
 
     @Test
     void aChangedAccountReachesTheTransactionsAlreadyHeld() {
-        columns.account(7, TransactionValues.accountAttributes("Retail", null, null, null));
+        columns.account(7, TransactionValues.accountAttributes(7, "Retail", null, null, null));
         int slot = columns.admit(1, "DEAL");
         columns.fill(
                 slot, "crm", "D-1", 11, null, DAY, new BigDecimal("1.0000"), "EUR", "won", null, null, 7, null, null);
         columns.settle(1, false);
 
-        columns.account(7, TransactionValues.accountAttributes("Energy", null, null, null));
+        columns.account(7, TransactionValues.accountAttributes(7, "Energy", null, null, null));
         columns.settle(0, true);
 
         assertThat(columns.read(null, EVER))
                 .singleElement()
-                .satisfies(t -> assertThat(t.account()).isEqualTo(Map.of("industry", "Energy")));
+                .satisfies(t -> assertThat(t.account()).isEqualTo(Map.of("id", 7L, "industry", "Energy")));
     }
 
     private void put(long id, String source, String external, long owner, LocalDate day, String amount) {

@@ -13,6 +13,8 @@ import org.attain.territory.Hierarchy;
 import org.attain.territory.Territories;
 import org.attain.territory.Territory;
 import org.attain.territory.TerritoryAssignments;
+import org.attain.territory.TerritoryCreditingPolicies;
+import org.attain.territory.TerritoryCreditingPolicy;
 import org.attain.territory.TerritoryMember;
 import org.attain.territory.TerritoryOverview;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -30,9 +32,16 @@ class TerritoryPages {
     private final Territories territories;
     private final TerritoryOverview overview;
     private final TerritoryAssignments assignments;
+    private final TerritoryCreditingPolicies policies;
     private final Clock clock;
 
-    TerritoryPages(Territories territories, TerritoryOverview overview, TerritoryAssignments assignments, Clock clock) {
+    TerritoryPages(
+            Territories territories,
+            TerritoryOverview overview,
+            TerritoryAssignments assignments,
+            TerritoryCreditingPolicies policies,
+            Clock clock) {
+        this.policies = policies;
         this.territories = territories;
         this.overview = overview;
         this.assignments = assignments;
@@ -61,6 +70,18 @@ class TerritoryPages {
                 "unassigned",
                 shown == null ? 0 : assignments.unassigned(day, shown.id()).size());
         model.addAttribute("chart", treemap(tree));
+        TerritoryCreditingPolicy policy = policies.current();
+        model.addAttribute("policy", policy);
+        if (!model.containsAttribute("policyForm")) {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("enabled", Boolean.toString(policy.enabled()));
+            form.put("hierarchy", policy.hierarchyCode() == null ? "" : policy.hierarchyCode());
+            form.put("precedence", policy.precedenceText());
+            form.put("primaryOnce", Boolean.toString(policy.primaryOnce()));
+            model.addAttribute("policyForm", form);
+            model.addAttribute("policyErrors", Map.of());
+        }
+        model.addAttribute("precedences", List.of("territory,owner", "owner,territory", "territory", "owner"));
         return "territory/list";
     }
 
