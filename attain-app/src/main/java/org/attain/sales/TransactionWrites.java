@@ -32,7 +32,13 @@ public class TransactionWrites {
     private static final Logger log = LoggerFactory.getLogger(TransactionWrites.class);
 
     /** What the upsert did: counts plus the people and close dates whose pay may have changed. */
-    public record Changes(long inserted, long updated, Set<Long> personIds, LocalDate earliest, LocalDate latest) {}
+    public record Changes(
+            long inserted,
+            long updated,
+            Set<Long> personIds,
+            LocalDate earliest,
+            LocalDate latest,
+            Set<Long> accountIds) {}
 
     /** A stored transaction an import replaced: its id, the replaced version, and both as JSON rows. */
     public record Replaced(String externalId, int version, String before, String after) {}
@@ -189,7 +195,7 @@ public class TransactionWrites {
         /** The counts, and the people and close dates whose pay may have changed: before and after each write. */
         Changes touched() {
             if (fresh + changed == 0) {
-                return new Changes(0, 0, Set.of(), null, null);
+                return new Changes(0, 0, Set.of(), null, null, Set.of());
             }
             String written = allNew
                     ? "%1$s s where s.problems is null".formatted(stage)
@@ -198,14 +204,16 @@ public class TransactionWrites {
                     "touched",
                     () -> jdbc.sql("""
                     with touched as materialized (
-                        select s.owner_id, s.close_date, s.splits from %1$s
+                        select s.owner_id, s.account_id, s.close_date, s.splits from %1$s
                         union all
-                        select owner_id, close_date, splits from sales_transaction_version where replaced_by_import = :id
+                        select owner_id, account_id, close_date, splits
+                        from sales_transaction_version where replaced_by_import = :id
                     )
                     select (select min(close_date) from touched) as earliest, (select max(close_date) from touched) as latest,
                            array(select owner_id from touched where owner_id is not null
                                  union
-                                 select p from touched, unnest(split_person_ids(splits)) p where splits is not null and p is not null) as people
+                                 select p from touched, unnest(split_person_ids(splits)) p where splits is not null and p is not null) as people,
+                           array(select distinct account_id from touched where account_id is not null) as accounts
                                  """.formatted(written))
                             .param("id", importId)
                             .query((rs, n) -> {
@@ -216,12 +224,20 @@ public class TransactionWrites {
                                         ids.add(((Number) id).longValue());
                                     }
                                 }
+                                Set<Long> accounts = new HashSet<>();
+                                Array accountIds = rs.getArray("accounts");
+                                if (accountIds != null) {
+                                    for (Object id : (Object[]) accountIds.getArray()) {
+                                        accounts.add(((Number) id).longValue());
+                                    }
+                                }
                                 return new Changes(
                                         fresh,
                                         changed,
                                         ids,
                                         rs.getObject("earliest", LocalDate.class),
-                                        rs.getObject("latest", LocalDate.class));
+                                        rs.getObject("latest", LocalDate.class),
+                                        accounts);
                             })
                             .single());
         }
@@ -280,8 +296,8 @@ public class TransactionWrites {
     /** After the import committed: tells the calculation (and anyone listening) whose pay may have moved. */
     public void announce(Changes changes, long importId) {
         if (changes != null && changes.inserted() + changes.updated() > 0) {
-            events.publishEvent(
-                    new TransactionsChanged(changes.personIds(), changes.earliest(), changes.latest(), importId));
+            events.publishEvent(new TransactionsChanged(
+                    changes.personIds(), changes.earliest(), changes.latest(), importId, changes.accountIds()));
         }
     }
 

@@ -133,6 +133,39 @@ class TerritoryCreditingTest extends AttainIntegrationTest {
     }
 
     @Test
+    void aNewDealOnAClaimedAccountIsOnTheTerritoryOwnersStatementWithoutAnotherRun() throws InterruptedException {
+        f.territory(planner, code);
+        policy(planner, code, "\"territory\", \"owner\"");
+        run();
+        var owner = jdbc.sql("select external_id, currency from org_person_v where id = :id")
+                .param("id", f.dealOwner())
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .single();
+        String deal = "TD-" + code;
+        var posted = planner.sendJson("POST", "/api/v1/transactions/bulk", """
+                {"source": "crm", "records": [{"external_id": "%s", "close_date": "%s", "amount": "1234.00",
+                  "currency": "%s", "owner": "%s", "account": "%s"}]}""".formatted(
+                        deal, f.closeDates().get(0), owner[1], owner[0], f.account()));
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+
+        // Calc recalculates the deal's owner; the territory module asks for the territory's owner and overlay.
+        java.time.Instant until = java.time.Instant.now().plusSeconds(60);
+        while (!credited(planner, f.rep(), f.quarter()).contains(deal)
+                && java.time.Instant.now().isBefore(until)) {
+            Thread.sleep(250);
+        }
+        assertThat(credited(planner, f.rep(), f.quarter()))
+                .as("the territory's owner")
+                .contains(deal);
+        assertThat(credited(planner, f.overlay(), f.quarter()))
+                .as("the overlay")
+                .contains(deal);
+        assertThat(credited(planner, f.dealOwner(), f.quarter()))
+                .as("the deal's owner (primary credit once)")
+                .doesNotContain(deal);
+    }
+
+    @Test
     void theNumbersAreTheSameWhateverTheChunkSizeAndForASmallRecalculation() {
         f.territory(planner, code);
         policy(planner, code, "\"territory\", \"owner\"");
