@@ -141,11 +141,12 @@ class TerritoryCreditingTest extends AttainIntegrationTest {
                 .param("id", f.dealOwner())
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
                 .single();
-        String deal = "TD-" + code;
+        String external = "TD-" + code;
+        String deal = "crm:" + external; // a posted deal is known by its source and external id
         var posted = planner.sendJson("POST", "/api/v1/transactions/bulk", """
                 {"source": "crm", "records": [{"external_id": "%s", "close_date": "%s", "amount": "1234.00",
                   "currency": "%s", "owner": "%s", "account": "%s"}]}""".formatted(
-                        deal, f.closeDates().get(0), owner[1], owner[0], f.account()));
+                        external, f.closeDates().get(0), owner[1], owner[0], f.account()));
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
 
         // Calc recalculates the deal's owner; the territory module asks for the territory's owner and overlay.
