@@ -72,7 +72,13 @@ class TableOwnersTest {
             Map.entry("territory_hierarchy", "territory"),
             Map.entry("territory", "territory"),
             Map.entry("territory_rule", "territory"),
-            Map.entry("territory_member", "territory"));
+            Map.entry("territory_member", "territory"),
+            Map.entry("game_board", "game"),
+            Map.entry("game_contest", "game"),
+            Map.entry("game_contest_participant", "game"),
+            Map.entry("game_contest_prize", "game"),
+            Map.entry("game_award", "game"),
+            Map.entry("game_points", "game"));
 
     /**
      * Packages outside the rule: the benchmark loads whole companies by COPY. (The demo seeder writes

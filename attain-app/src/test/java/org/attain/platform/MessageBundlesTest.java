@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MessageBundlesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"messages", "ingest", "pay", "payout", "report", "integration", "activity"})
+    @ValueSource(strings = {"messages", "ingest", "pay", "payout", "report", "integration", "activity", "game"})
     void englishAndGermanHaveTheSameKeys(String bundle) throws IOException {
         Properties en = load("/i18n/" + bundle + ".properties");
         Properties de = load("/i18n/" + bundle + "_de.properties");

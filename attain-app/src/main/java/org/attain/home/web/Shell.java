@@ -107,6 +107,9 @@ class Shell implements HandlerInterceptor, WebMvcConfigurer {
         if (user.personId() != null || user.seesEveryone()) {
             nav.add(new NavItem("nav.activity", "/activity"));
         }
+        if (user.personId() != null || user.seesEveryone() || user.has(Role.MANAGER)) {
+            nav.add(new NavItem("nav.game", "/game"));
+        }
         if (user.has(Role.ADMIN)) {
             nav.add(new NavItem("nav.integrations", "/integrations"));
         }
