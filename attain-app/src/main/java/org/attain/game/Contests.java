@@ -645,18 +645,26 @@ public class Contests {
         return award(awardId).orElseThrow();
     }
 
-    /** A person's points: the total and the grants, newest first. */
+    /** A person's points: the total and the grants, newest first (with the contest and place that earned them). */
     public record Points(long total, List<Grant> history) {
 
-        public record Grant(int points, String reason, Instant grantedAt) {}
+        public record Grant(int points, Long contestId, String contest, Integer place, Instant grantedAt) {}
     }
 
     public Points points(long personId) {
-        List<Points.Grant> grants = jdbc.sql(
-                        "select points, reason, granted_at from game_points where person_id = :p order by granted_at desc, id desc")
+        List<Points.Grant> grants = jdbc.sql("""
+                        select g.points, a.contest_id, c.name, a.place, g.granted_at
+                        from game_points g
+                        left join game_award a on a.id = g.award_id
+                        left join game_contest c on c.id = a.contest_id
+                        where g.person_id = :p order by g.granted_at desc, g.id desc""")
                 .param("p", personId)
                 .query((rs, n) -> new Points.Grant(
-                        rs.getInt(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                        rs.getInt(1),
+                        (Long) rs.getObject(2),
+                        rs.getString(3),
+                        (Integer) rs.getObject(4),
+                        rs.getTimestamp(5).toInstant()))
                 .list();
         return new Points(grants.stream().mapToLong(Points.Grant::points).sum(), grants);
     }

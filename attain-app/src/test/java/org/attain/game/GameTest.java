@@ -234,6 +234,76 @@ class GameTest extends AttainIntegrationTest {
                 assertThat(a.get("personId").asLong()).isEqualTo(me.get("id").asLong()));
     }
 
+    private List<String> teammates(WebSession compAdmin, JsonNode me, int n) {
+        List<String> out = new ArrayList<>();
+        out.add(me.get("externalId").asString());
+        Json.parse(compAdmin
+                        .get("/api/v1/people/" + me.get("managerId").asLong() + "/reports")
+                        .body())
+                .forEach(p -> {
+                    if (out.size() < n
+                            && "REP".equals(p.get("roleType").asString())
+                            && !out.contains(p.get("externalId").asString())) {
+                        out.add(p.get("externalId").asString());
+                    }
+                });
+        return out;
+    }
+
+    @Test
+    void anEliminationOnRealMeetingsDropsTheLowestEachWeekAndARaceListsWhoReachedTheTargetInOrder() {
+        WebSession compAdmin = login("compadmin", "demo");
+        JsonNode me = Json.parse(login("rep", "demo").get("/api/v1/me").body()).get("person");
+        List<String> four = teammates(compAdmin, me, 4);
+        assertThat(four).hasSize(4);
+        String starts = TODAY.minusDays(28).toString();
+        String ends = TODAY.minusDays(1).toString();
+        HttpResponse<String> created =
+                compAdmin.sendJson("POST", "/api/v1/game/contests", """
+                {"name":"Last one standing","kind":"ELIMINATION","metric":"MEETINGS","startsOn":"%s","endsOn":"%s",
+                 "intervalDays":7,"participants":%s}""".formatted(starts, ends, toJson(four)));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode places = Json.parse(compAdmin
+                        .get("/api/v1/game/contests/"
+                                + Json.parse(created.body()).get("id").asLong())
+                        .body())
+                .get("places");
+        assertThat(places.size()).isEqualTo(4);
+        // Place 1 is the winner (never out); then those out after weeks 3, 2 and 1.
+        assertThat(places.get(0).hasNonNull("outAfter")).isFalse();
+        assertThat(places.get(1).get("outAfter").asInt()).isEqualTo(3);
+        assertThat(places.get(2).get("outAfter").asInt()).isEqualTo(2);
+        assertThat(places.get(3).get("outAfter").asInt()).isEqualTo(1);
+        for (int i = 0; i < 4; i++) {
+            assertThat(places.get(i).get("place").asInt()).isEqualTo(i + 1);
+        }
+
+        HttpResponse<String> race =
+                compAdmin.sendJson("POST", "/api/v1/game/contests", """
+                {"name":"First to three","kind":"RACE","metric":"MEETINGS","startsOn":"%s","endsOn":"%s",
+                 "target":"3","participants":%s}""".formatted(starts, ends, toJson(four)));
+        assertThat(race.statusCode()).as(race.body()).isEqualTo(201);
+        JsonNode field = Json.parse(compAdmin
+                        .get("/api/v1/game/contests/"
+                                + Json.parse(race.body()).get("id").asLong())
+                        .body())
+                .get("places");
+        assertThat(field.size()).isEqualTo(4);
+        String previous = "";
+        boolean finishing = true;
+        for (JsonNode p : field) {
+            if (p.hasNonNull("finishedOn")) {
+                assertThat(finishing).as("finishers come first").isTrue();
+                assertThat(p.get("value").decimalValue()).isGreaterThanOrEqualTo(new BigDecimal("3"));
+                assertThat(p.get("finishedOn").asString()).isGreaterThanOrEqualTo(previous);
+                previous = p.get("finishedOn").asString();
+            } else {
+                finishing = false;
+                assertThat(p.get("value").decimalValue()).isLessThan(new BigDecimal("3"));
+            }
+        }
+    }
+
     static String toJson(List<String> values) {
         return values.stream()
                 .map(v -> "\"" + v + "\"")

@@ -69,6 +69,8 @@ class GamePages {
     @GetMapping("/game/boards/{id}")
     String board(@AuthenticationPrincipal AttainUser user, @PathVariable long id, Model model) {
         model.addAttribute("view", boards.view(user, id));
+        // calc's live updates (SSE): the page refetches itself when a run touches someone this user may see.
+        model.addAttribute("live", true);
         return "game/board";
     }
 
