@@ -304,6 +304,66 @@ class GameTest extends AttainIntegrationTest {
         }
     }
 
+    @Test
+    void teamBoardsRankTeamsAndATeamOnlyBoardShowsARepTheirOwnTeam() {
+        WebSession compAdmin = login("compadmin", "demo");
+        WebSession rep = login("rep", "demo");
+        JsonNode me = Json.parse(rep.get("/api/v1/me").body()).get("person");
+        long teams = createBoard(compAdmin, """
+                {"name":"Team calls","metric":"CALLS","scope":"TEAM","period":"%s"}""".formatted(quarter(compAdmin)));
+        JsonNode view = Json.parse(rep.get("/api/v1/game/boards/" + teams).body());
+        assertThat(view.get("rows").size())
+                .isEqualTo(view.get("competitors").asInt())
+                .isGreaterThan(1);
+        assertThat(view.get("me").get("key").asString())
+                .isEqualTo(me.get("team").asString());
+
+        long own = createBoard(compAdmin, """
+                {"name":"Growth in my team","metric":"MEETINGS","basis":"IMPROVEMENT","visibility":"TEAM","period":"%s"}""".formatted(quarter(compAdmin)));
+        JsonNode mine = Json.parse(rep.get("/api/v1/game/boards/" + own).body());
+        JsonNode everyone =
+                Json.parse(compAdmin.get("/api/v1/game/boards/" + own).body());
+        assertThat(mine.get("rows").size())
+                .isPositive()
+                .isLessThan(everyone.get("rows").size());
+        List<String> teammates = new ArrayList<>();
+        teammates.add(String.valueOf(me.get("id").asLong()));
+        Json.parse(compAdmin
+                        .get("/api/v1/people?role=REP&team=" + me.get("teamId").asLong() + "&size=500")
+                        .body())
+                .get("items")
+                .forEach(p -> teammates.add(String.valueOf(p.get("id").asLong())));
+        mine.get("rows")
+                .forEach(r -> assertThat(teammates).contains(r.get("key").asString()));
+    }
+
+    @Test
+    void nobodyApprovesTheirOwnPrize() {
+        WebSession compAdmin = login("compadmin", "demo");
+        JsonNode self = Json.parse(compAdmin.get("/api/v1/me").body()).get("person");
+        HttpResponse<String> created = compAdmin.sendJson("POST", "/api/v1/game/contests", """
+                {"name":"My own prize","kind":"CLASSIC","metric":"CALLS","startsOn":"%s","endsOn":"%s",
+                 "participants":["%s"],"prizes":[{"place":1,"cash":"10","currency":"%s"}]}""".formatted(
+                        TODAY.minusDays(10),
+                        TODAY.minusDays(1),
+                        self.get("externalId").asString(),
+                        self.get("currency").asString()));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long contest = Json.parse(created.body()).get("id").asLong();
+        JsonNode awards = Json.parse(compAdmin
+                .sendJson("POST", "/api/v1/game/contests/" + contest + "/settle", null)
+                .body());
+        long award = awards.get(0).get("id").asLong();
+        assertThat(compAdmin
+                        .sendJson("POST", "/api/v1/game/awards/" + award + "/approve", null)
+                        .statusCode())
+                .isEqualTo(403);
+        JsonNode after = Json.parse(
+                compAdmin.get("/api/v1/game/contests/" + contest + "/awards").body());
+        assertThat(after.get(0).get("state").asString()).as("nothing changed").isEqualTo("PENDING");
+        assertThat(after.get(0).hasNonNull("adjustmentId")).isFalse();
+    }
+
     static String toJson(List<String> values) {
         return values.stream()
                 .map(v -> "\"" + v + "\"")
