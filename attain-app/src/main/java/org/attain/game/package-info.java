@@ -8,7 +8,7 @@
  * <p>The pure core (no Spring, JDBC or clock): {@link org.attain.game.Rankings} (by value, percent of goal,
  * improvement over a baseline; competition ranks with deterministic ties; team entries from members),
  * {@link org.attain.game.Band} (percentile bands), {@link org.attain.game.Elimination} and
- * {@link org.attain.game.Race}.
+ * {@link org.attain.game.Race}, {@link org.attain.game.Achievements} (rules, badges, streaks; not stored or shown yet).
  *
  * <p>Public API: {@link org.attain.game.Leaderboards} (board definitions; {@code view}: a board as one viewer
  * may see it, with the board's visibility and compensation privacy applied), {@link org.attain.game.Contests}
