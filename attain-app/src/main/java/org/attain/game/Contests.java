@@ -648,15 +648,19 @@ public class Contests {
     /** A person's points: the total and the grants, newest first (with the contest and place that earned them). */
     public record Points(long total, List<Grant> history) {
 
-        public record Grant(int points, Long contestId, String contest, Integer place, Instant grantedAt) {}
+        /** Either a contest's place or an achievement ({@code achievement}: the rule's name) earned it. */
+        public record Grant(
+                int points, Long contestId, String contest, Integer place, String achievement, Instant grantedAt) {}
     }
 
     public Points points(long personId) {
         List<Points.Grant> grants = jdbc.sql("""
-                        select g.points, a.contest_id, c.name, a.place, g.granted_at
+                        select g.points, a.contest_id, c.name, a.place, r.name, g.granted_at
                         from game_points g
                         left join game_award a on a.id = g.award_id
                         left join game_contest c on c.id = a.contest_id
+                        left join game_achievement e on e.id = g.achievement_id
+                        left join game_achievement_rule r on r.id = e.rule_id
                         where g.person_id = :p order by g.granted_at desc, g.id desc""")
                 .param("p", personId)
                 .query((rs, n) -> new Points.Grant(
@@ -664,7 +668,8 @@ public class Contests {
                         (Long) rs.getObject(2),
                         rs.getString(3),
                         (Integer) rs.getObject(4),
-                        rs.getTimestamp(5).toInstant()))
+                        rs.getString(5),
+                        rs.getTimestamp(6).toInstant()))
                 .list();
         return new Points(grants.stream().mapToLong(Points.Grant::points).sum(), grants);
     }

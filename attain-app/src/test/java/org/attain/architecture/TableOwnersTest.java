@@ -78,7 +78,11 @@ class TableOwnersTest {
             Map.entry("game_contest_participant", "game"),
             Map.entry("game_contest_prize", "game"),
             Map.entry("game_award", "game"),
-            Map.entry("game_points", "game"));
+            Map.entry("game_points", "game"),
+            Map.entry("game_achievement_rule", "game"),
+            Map.entry("game_achievement", "game"),
+            Map.entry("game_tv_link", "game"),
+            Map.entry("game_tv_link_board", "game"));
 
     /**
      * Packages outside the rule: the benchmark loads whole companies by COPY. (The demo seeder writes

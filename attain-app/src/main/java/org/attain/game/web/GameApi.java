@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.attain.access.AttainUser;
+import org.attain.game.AchievementRules;
 import org.attain.game.Award;
 import org.attain.game.Board;
 import org.attain.game.BoardView;
@@ -30,10 +31,51 @@ class GameApi {
 
     private final Leaderboards boards;
     private final Contests contests;
+    private final AchievementRules achievements;
 
-    GameApi(Leaderboards boards, Contests contests) {
+    GameApi(Leaderboards boards, Contests contests, AchievementRules achievements) {
         this.boards = boards;
         this.contests = contests;
+        this.achievements = achievements;
+    }
+
+    @GetMapping("/achievement-rules")
+    List<AchievementRules.Rule> rules(@AuthenticationPrincipal AttainUser user) {
+        only(user);
+        return achievements.all();
+    }
+
+    @PostMapping("/achievement-rules")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Create an achievement rule",
+            description = "kind: COUNT_IN_WINDOW (threshold of metric within days), FIRST_DEAL_OVER (a won deal over "
+                    + "threshold), BADGE (times achievements within days), STREAK (times weeks in a row at threshold or "
+                    + "more); metric: BOOKINGS, DEALS_WON, CALLS, MEETINGS; points: optional; applyToPast: count the "
+                    + "last 366 days too (otherwise only from today).")
+    AchievementRules.Rule createRule(
+            @AuthenticationPrincipal AttainUser user, @RequestBody AchievementRules.NewRule in) {
+        return achievements.create(
+                user, in == null ? new AchievementRules.NewRule(null, null, null, null, null, null, null, null) : in);
+    }
+
+    @PostMapping("/achievement-rules/evaluate")
+    @Operation(summary = "Evaluate every rule up to today; returns how many achievements were new (never twice)")
+    java.util.Map<String, Integer> evaluate(@AuthenticationPrincipal AttainUser user) {
+        only(user);
+        return java.util.Map.of("awarded", achievements.evaluate());
+    }
+
+    @GetMapping("/achievements/me")
+    List<AchievementRules.Earned> myAchievements(@AuthenticationPrincipal AttainUser user) {
+        return user.personId() == null ? List.of() : achievements.of(user.personId());
+    }
+
+    private static void only(AttainUser user) {
+        if (!Leaderboards.mayManage(user)) {
+            throw new org.attain.platform.ForbiddenException(
+                    "game.forbidden", "Only admins, comp admins and managers manage achievements.");
+        }
     }
 
     @GetMapping("/boards")

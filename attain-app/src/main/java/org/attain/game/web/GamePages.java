@@ -10,6 +10,7 @@ import java.util.Map;
 import org.attain.access.AttainUser;
 import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
+import org.attain.game.AchievementRules;
 import org.attain.game.BoardScope;
 import org.attain.game.BoardVisibility;
 import org.attain.game.Contest;
@@ -46,10 +47,18 @@ class GamePages {
     private final Periods periods;
     private final MessageSource messages;
     private final Clock clock;
+    private final AchievementRules achievements;
 
-    GamePages(Leaderboards boards, Contests contests, Periods periods, MessageSource messages, Clock clock) {
+    GamePages(
+            Leaderboards boards,
+            Contests contests,
+            AchievementRules achievements,
+            Periods periods,
+            MessageSource messages,
+            Clock clock) {
         this.boards = boards;
         this.contests = contests;
+        this.achievements = achievements;
         this.periods = periods;
         this.messages = messages;
         this.clock = clock;
@@ -62,6 +71,7 @@ class GamePages {
                 "contests",
                 contests.all().stream().filter(c -> GameApi.sees(user, c)).toList());
         model.addAttribute("points", user.personId() == null ? null : contests.points(user.personId()));
+        model.addAttribute("earned", user.personId() == null ? null : achievements.of(user.personId()));
         model.addAttribute("manages", Leaderboards.mayManage(user));
         return "game/index";
     }
@@ -109,6 +119,23 @@ class GamePages {
             Map<String, String> boardErrors,
             Map<String, String> contest,
             Map<String, String> contestErrors) {
+        return manage(model, board, boardErrors, contest, contestErrors, Map.of(), Map.of());
+    }
+
+    private String manage(
+            Model model,
+            Map<String, String> board,
+            Map<String, String> boardErrors,
+            Map<String, String> contest,
+            Map<String, String> contestErrors,
+            Map<String, String> rule,
+            Map<String, String> ruleErrors) {
+        model.addAttribute("rule", rule);
+        model.addAttribute("ruleErrors", ruleErrors);
+        model.addAttribute("ruleKinds", AchievementRules.Kind.values());
+        model.addAttribute("ruleMetrics", List.of(Metric.BOOKINGS, Metric.DEALS_WON, Metric.CALLS, Metric.MEETINGS));
+        model.addAttribute("rules", achievements.all());
+        model.addAttribute("achieved", achievements.counts());
         model.addAttribute("board", board);
         model.addAttribute("boardErrors", boardErrors);
         model.addAttribute("contest", contest);
@@ -189,6 +216,44 @@ class GamePages {
             board.put("period", periods.current(PeriodKind.QUARTER).id());
             return manage(model, board, Map.of(), form, errors(e.problems()));
         }
+    }
+
+    @PostMapping("/game/achievement-rules")
+    String createRule(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
+        only(user);
+        try {
+            achievements.create(
+                    user,
+                    new AchievementRules.NewRule(
+                            form.get("name"),
+                            form.get("kind"),
+                            form.get("metric"),
+                            form.get("threshold"),
+                            whole(form.getOrDefault("days", "")),
+                            whole(form.getOrDefault("times", "")),
+                            whole(form.getOrDefault("points", "")),
+                            form.containsKey("applyToPast")));
+            int added = achievements.evaluate();
+            redirect.addFlashAttribute("notice", "game.notice.ruleCreated");
+            redirect.addFlashAttribute("awarded", added);
+            return "redirect:/game/manage";
+        } catch (InvalidInputException e) {
+            Map<String, String> board = new LinkedHashMap<>();
+            board.put("period", periods.current(PeriodKind.QUARTER).id());
+            return manage(model, board, Map.of(), defaults(), Map.of(), form, errors(e.problems()));
+        }
+    }
+
+    @PostMapping("/game/achievement-rules/evaluate")
+    String evaluate(@AuthenticationPrincipal AttainUser user, RedirectAttributes redirect) {
+        only(user);
+        redirect.addFlashAttribute("notice", "game.notice.evaluated");
+        redirect.addFlashAttribute("awarded", achievements.evaluate());
+        return "redirect:/game/manage";
     }
 
     @PostMapping("/game/contests/{id}/settle")
