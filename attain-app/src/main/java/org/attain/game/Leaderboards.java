@@ -215,6 +215,37 @@ public class Leaderboards {
         return new Computed(b, period.startsOn(), period.endsOn(), Rankings.rank(b.basis(), entries), teamOf);
     }
 
+    /**
+     * The board as its "everyone" visibility allows a viewer who is no one in particular (a TV screen): all rows of
+     * an EVERYONE board, the leaders of a ME_AND_LEADERS board, no rows of a TEAM board; no values where they would
+     * tell pay or quota ({@link Board#compensationPrivate()}), no ranks or scores on a banded board.
+     */
+    public BoardView everyoneView(long boardId) {
+        Board b = find(boardId).orElseThrow(() -> new NotFoundException("leaderboard", boardId));
+        Computed c = compute(b);
+        List<BoardView.Row> rows = new ArrayList<>();
+        for (Standing s : c.standings()) {
+            boolean listed = switch (b.visibility()) {
+                case EVERYONE -> true;
+                case TEAM -> false;
+                case ME_AND_LEADERS -> s.rank() != null && s.rank() <= BoardVisibility.LEADERS;
+            };
+            if (listed) {
+                rows.add(new BoardView.Row(
+                        s.key(),
+                        s.name(),
+                        b.bands() ? null : s.rank(),
+                        s.band(),
+                        b.bands() ? null : s.score(),
+                        b.compensationPrivate() ? null : s.value(),
+                        s.tied(),
+                        false));
+            }
+        }
+        int ranked = (int) c.standings().stream().filter(Standing::ranked).count();
+        return new BoardView(b, c.from(), c.to(), ranked, List.copyOf(rows), null, b.compensationPrivate());
+    }
+
     /** The board for a viewer: rows filtered by the board's visibility, values and ranks hidden as {@link BoardView} says. */
     public BoardView view(AttainUser user, long boardId) {
         Board b = find(boardId).orElseThrow(() -> new NotFoundException("leaderboard", boardId));

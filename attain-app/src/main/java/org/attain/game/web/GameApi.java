@@ -12,6 +12,7 @@ import org.attain.game.Contest;
 import org.attain.game.ContestStandings;
 import org.attain.game.Contests;
 import org.attain.game.Leaderboards;
+import org.attain.game.TvLinks;
 import org.attain.platform.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,11 +33,39 @@ class GameApi {
     private final Leaderboards boards;
     private final Contests contests;
     private final AchievementRules achievements;
+    private final TvLinks tv;
 
-    GameApi(Leaderboards boards, Contests contests, AchievementRules achievements) {
+    GameApi(Leaderboards boards, Contests contests, AchievementRules achievements, TvLinks tv) {
         this.boards = boards;
         this.contests = contests;
         this.achievements = achievements;
+        this.tv = tv;
+    }
+
+    record NewTvLink(String name, List<Long> boards) {}
+
+    record CreatedTvLink(TvLinks.Link link, String token, String path) {}
+
+    @PostMapping("/tv-links")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Create a read-only TV link to boards (admins and comp admins)",
+            description = "The token is returned this once (only its hash is stored); open path without login.")
+    CreatedTvLink createTvLink(@AuthenticationPrincipal AttainUser user, @RequestBody NewTvLink in) {
+        TvLinks.Created c = tv.create(user, in == null ? null : in.name(), in == null ? null : in.boards());
+        return new CreatedTvLink(c.link(), c.token(), "/tv/" + c.token());
+    }
+
+    @GetMapping("/tv-links")
+    List<TvLinks.Link> tvLinks(@AuthenticationPrincipal AttainUser user) {
+        only(user);
+        return tv.all();
+    }
+
+    @PostMapping("/tv-links/{id}/revoke")
+    @Operation(summary = "Revoke a TV link: it is refused (410) from the next request on")
+    TvLinks.Link revokeTvLink(@AuthenticationPrincipal AttainUser user, @PathVariable long id) {
+        return tv.revoke(user, id);
     }
 
     @GetMapping("/achievement-rules")

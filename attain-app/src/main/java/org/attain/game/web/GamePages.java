@@ -19,6 +19,7 @@ import org.attain.game.Contests;
 import org.attain.game.Leaderboards;
 import org.attain.game.Metric;
 import org.attain.game.RankingBasis;
+import org.attain.game.TvLinks;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.ForbiddenException;
 import org.attain.platform.InvalidInputException;
@@ -48,17 +49,20 @@ class GamePages {
     private final MessageSource messages;
     private final Clock clock;
     private final AchievementRules achievements;
+    private final TvLinks tv;
 
     GamePages(
             Leaderboards boards,
             Contests contests,
             AchievementRules achievements,
+            TvLinks tv,
             Periods periods,
             MessageSource messages,
             Clock clock) {
         this.boards = boards;
         this.contests = contests;
         this.achievements = achievements;
+        this.tv = tv;
         this.periods = periods;
         this.messages = messages;
         this.clock = clock;
@@ -135,6 +139,10 @@ class GamePages {
         model.addAttribute("ruleKinds", AchievementRules.Kind.values());
         model.addAttribute("ruleMetrics", List.of(Metric.BOOKINGS, Metric.DEALS_WON, Metric.CALLS, Metric.MEETINGS));
         model.addAttribute("rules", achievements.all());
+        model.addAttribute("tvLinks", tv.all());
+        if (!model.containsAttribute("tvErrors")) {
+            model.addAttribute("tvErrors", Map.of());
+        }
         model.addAttribute("achieved", achievements.counts());
         model.addAttribute("board", board);
         model.addAttribute("boardErrors", boardErrors);
@@ -246,6 +254,35 @@ class GamePages {
             board.put("period", periods.current(PeriodKind.QUARTER).id());
             return manage(model, board, Map.of(), defaults(), Map.of(), form, errors(e.problems()));
         }
+    }
+
+    @PostMapping("/game/tv-links")
+    String createTvLink(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) List<Long> boards,
+            Model model,
+            RedirectAttributes redirect) {
+        only(user);
+        try {
+            TvLinks.Created created = tv.create(user, name, boards);
+            redirect.addFlashAttribute("notice", "game.notice.tvCreated");
+            redirect.addFlashAttribute("tvPath", "/tv/" + created.token());
+            return "redirect:/game/manage";
+        } catch (InvalidInputException e) {
+            model.addAttribute("tvErrors", errors(e.problems()));
+            model.addAttribute("tvName", name);
+            Map<String, String> board = new LinkedHashMap<>();
+            board.put("period", periods.current(PeriodKind.QUARTER).id());
+            return manage(model, board, Map.of(), defaults(), Map.of());
+        }
+    }
+
+    @PostMapping("/game/tv-links/{id}/revoke")
+    String revokeTvLink(@AuthenticationPrincipal AttainUser user, @PathVariable long id, RedirectAttributes redirect) {
+        tv.revoke(user, id);
+        redirect.addFlashAttribute("notice", "game.notice.tvRevoked");
+        return "redirect:/game/manage";
     }
 
     @PostMapping("/game/achievement-rules/evaluate")
