@@ -2,6 +2,7 @@ package org.attain.game;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import org.attain.support.AttainIntegrationTest;
 import org.attain.support.Browser;
@@ -10,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A comp admin in Chromium, in English and in German: opens Leaderboards from the navigation, is told what is
@@ -117,9 +121,14 @@ class GameBrowserTest extends AttainIntegrationTest {
             assertThat(browser.text("h1")).isEqualTo("Meetings sprint " + suffix);
             assertThat(d.findElements(By.cssSelector("[data-test=contest-places] tbody tr")))
                     .hasSize(1);
+            // The created contest's page has a notice too: wait for it to go before reading the next one.
+            WebElement created = d.findElement(By.cssSelector("[data-test=game-notice]"));
             d.findElement(By.cssSelector("[data-test=settle]")).click();
+            new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(created));
             assertThat(browser.text("[data-test=game-notice]")).contains(t.settled());
+            WebElement settled = d.findElement(By.cssSelector("[data-test=game-notice]"));
             d.findElement(By.cssSelector("[data-test=approve]")).click();
+            new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(settled));
             assertThat(browser.text("[data-test=game-notice]")).isEqualTo(t.paid());
             assertThat(d.findElements(By.cssSelector("[data-test=approve]"))).isEmpty();
             browser.screenshot("game-contest-paid-" + suffix);
