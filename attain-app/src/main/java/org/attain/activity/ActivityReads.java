@@ -58,6 +58,24 @@ public class ActivityReads {
         return out;
     }
 
+    /** Activities of one kind per person on days [from, to]; people without any are left out. */
+    public Map<Long, Long> counts(Collection<Long> personIds, ActivityKind kind, LocalDate from, LocalDate to) {
+        Map<Long, Long> out = new HashMap<>();
+        jdbc.sql("""
+                select person_id, count(*) from activity
+                where person_id = any(:ids) and kind = :kind
+                  and occurred_at >= :from and occurred_at < cast(:to as date) + 1
+                group by person_id""")
+                .param("ids", personIds.toArray(Long[]::new))
+                .param("kind", kind.name())
+                .param("from", from)
+                .param("to", to)
+                .query(rs -> {
+                    out.put(rs.getLong(1), rs.getLong(2));
+                });
+        return out;
+    }
+
     public Mine mine(long personId, LocalDate from, LocalDate to, LocalDate mixFrom, LocalDate mixTo) {
         return jdbc.sql("""
                 select (select count(*) from activity a

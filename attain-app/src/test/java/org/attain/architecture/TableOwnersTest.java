@@ -84,7 +84,17 @@ class TableOwnersTest {
             Map.entry("forecast_stage", "forecast"),
             Map.entry("forecast_call", "forecast"),
             Map.entry("forecast_stage_snapshot", "forecast"),
-            Map.entry("expense_policy", "expense"));
+            Map.entry("expense_policy", "expense"),
+            Map.entry("game_board", "game"),
+            Map.entry("game_contest", "game"),
+            Map.entry("game_contest_participant", "game"),
+            Map.entry("game_contest_prize", "game"),
+            Map.entry("game_award", "game"),
+            Map.entry("game_points", "game"),
+            Map.entry("game_achievement_rule", "game"),
+            Map.entry("game_achievement", "game"),
+            Map.entry("game_tv_link", "game"),
+            Map.entry("game_tv_link_board", "game"));
 
     /**
      * Packages outside the rule: the benchmark loads whole companies by COPY. (The demo seeder writes

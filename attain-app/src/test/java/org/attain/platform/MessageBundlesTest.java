@@ -28,7 +28,8 @@ class MessageBundlesTest {
                 "territory-balance",
                 "pulse",
                 "forecast",
-                "expense"
+                "expense",
+                "game"
             })
     void englishAndGermanHaveTheSameKeys(String bundle) throws IOException {
         Properties en = load("/i18n/" + bundle + ".properties");

@@ -116,6 +116,9 @@ class Shell implements HandlerInterceptor, WebMvcConfigurer {
         if (user.personId() != null || user.has(Role.ADMIN) || user.has(Role.COMP_ADMIN) || user.has(Role.MANAGER)) {
             nav.add(new NavItem("nav.pulse", "/pulse"));
         }
+        if (user.personId() != null || user.seesEveryone() || user.has(Role.MANAGER)) {
+            nav.add(new NavItem("nav.game", "/game"));
+        }
         if (user.has(Role.ADMIN)) {
             nav.add(new NavItem("nav.integrations", "/integrations"));
         }

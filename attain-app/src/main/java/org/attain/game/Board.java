@@ -1,0 +1,25 @@
+package org.attain.game;
+
+import java.time.Instant;
+
+/** A stored leaderboard definition. */
+public record Board(
+        long id,
+        String name,
+        Metric metric,
+        RankingBasis basis,
+        boolean bands,
+        BoardScope scope,
+        BoardVisibility visibility,
+        String periodId,
+        String createdBy,
+        Instant createdAt) {
+
+    /**
+     * Whether another rep's value on this board would tell their pay or quota: percent of goal shows value
+     * and percent together (value / percent = quota) and attainment is pay data itself.
+     */
+    public boolean compensationPrivate() {
+        return basis == RankingBasis.PERCENT_OF_GOAL || metric == Metric.ATTAINMENT;
+    }
+}

@@ -1,0 +1,172 @@
+package org.attain.game;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.attain.support.AttainIntegrationTest;
+import org.attain.support.Browser;
+import org.attain.support.Json;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A comp admin in Chromium, in English and in German: opens Leaderboards from the navigation, is told what is
+ * wrong with a contest without participants that ends before it starts, creates a percent-of-goal board and a
+ * contest, settles it and pays the cash prize; the rep then sees their place and band on the board and no one
+ * else's amounts. Screenshots of each page under target/screenshots.
+ */
+class GameBrowserTest extends AttainIntegrationTest {
+
+    record Texts(
+            String lang,
+            String nav,
+            String title,
+            String manage,
+            String noParticipants,
+            String endBeforeStart,
+            String boardCreated,
+            String privacy,
+            String where,
+            String place,
+            String settled,
+            String paid) {}
+
+    static final Texts EN = new Texts(
+            "en-US",
+            "Leaderboards",
+            "Leaderboards and contests",
+            "Manage leaderboards and contests",
+            "Add at least one participant.",
+            "The end must not be before the start.",
+            "Leaderboard created.",
+            "Other people's amounts are not shown",
+            "Where I stand",
+            "Place ",
+            "Contest settled",
+            "Prize approved and paid as a SPIFF line.");
+    static final Texts DE = new Texts(
+            "de-DE",
+            "Bestenlisten",
+            "Bestenlisten und Wettbewerbe",
+            "Bestenlisten und Wettbewerbe verwalten",
+            "Fügen Sie mindestens eine teilnehmende Person hinzu.",
+            "Das Ende darf nicht vor dem Beginn liegen.",
+            "Bestenliste angelegt.",
+            "Beträge anderer werden auf dieser Liste nicht gezeigt",
+            "Mein Stand",
+            "Platz ",
+            "Wettbewerb abgerechnet",
+            "Preis genehmigt und als SPIFF-Zeile ausgezahlt.");
+
+    @Test
+    void anEnglishCompAdminRunsABoardAndAContestAndTheRepSeesOnlyTheirOwnAmounts() {
+        walkThrough(EN);
+    }
+
+    @Test
+    void aGermanCompAdminRunsABoardAndAContestAndTheRepSeesOnlyTheirOwnAmounts() {
+        walkThrough(DE);
+    }
+
+    private static void set(WebDriver driver, String id, String value) {
+        ((JavascriptExecutor) driver)
+                .executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id(id)), value);
+    }
+
+    private void walkThrough(Texts t) {
+        String suffix = t.lang().substring(0, 2);
+        JsonNodeHolder me = new JsonNodeHolder(
+                Json.parse(login("rep", "demo").get("/api/v1/me").body()).get("person"));
+        String boardUrl;
+        try (Browser browser = new Browser(baseUrl(), t.lang())) {
+            browser.logIn("compadmin", "demo");
+            browser.resize(1280, 1800);
+            WebDriver d = browser.driver();
+            d.findElement(By.linkText(t.nav())).click();
+            assertThat(browser.text("h1")).isEqualTo(t.title());
+            d.findElement(By.cssSelector("[data-test=game-manage]")).click();
+            assertThat(browser.text("h1")).isEqualTo(t.manage());
+
+            // A contest without participants that ends before it starts: both fields named, nothing saved.
+            d.findElement(By.id("c-name")).sendKeys("Broken " + suffix);
+            set(d, "c-startsOn", TODAY.minusDays(3).toString());
+            set(d, "c-endsOn", TODAY.minusDays(10).toString());
+            d.findElement(By.cssSelector("[data-test=contest-save]")).click();
+            assertThat(browser.text("[data-error=participants]")).isEqualTo(t.noParticipants());
+            assertThat(browser.text("[data-error=endsOn]")).isEqualTo(t.endBeforeStart());
+            assertThat(browser.text("[data-test=manage-contests]")).doesNotContain("Broken " + suffix);
+            browser.screenshot("game-contest-refused-" + suffix);
+
+            // A valid contest on last month's meetings, settled and its cash prize paid.
+            d.findElement(By.id("c-name")).clear();
+            d.findElement(By.id("c-name")).sendKeys("Meetings sprint " + suffix);
+            new Select(d.findElement(By.id("c-metric"))).selectByValue("MEETINGS");
+            new Select(d.findElement(By.id("c-kind"))).selectByValue("CLASSIC");
+            set(d, "c-startsOn", TODAY.minusDays(30).toString());
+            set(d, "c-endsOn", TODAY.minusDays(1).toString());
+            d.findElement(By.id("c-participants")).clear();
+            d.findElement(By.id("c-participants"))
+                    .sendKeys(me.node.get("externalId").asString());
+            d.findElement(By.id("c-cash1")).sendKeys("100");
+            d.findElement(By.id("c-currency1")).sendKeys(me.node.get("currency").asString());
+            d.findElement(By.id("c-points1")).sendKeys("50");
+            d.findElement(By.cssSelector("[data-test=contest-save]")).click();
+            assertThat(browser.text("h1")).isEqualTo("Meetings sprint " + suffix);
+            assertThat(d.findElements(By.cssSelector("[data-test=contest-places] tbody tr")))
+                    .hasSize(1);
+            // The created contest's page has a notice too: wait for it to go before reading the next one.
+            WebElement created = d.findElement(By.cssSelector("[data-test=game-notice]"));
+            d.findElement(By.cssSelector("[data-test=settle]")).click();
+            new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(created));
+            assertThat(browser.text("[data-test=game-notice]")).contains(t.settled());
+            WebElement settled = d.findElement(By.cssSelector("[data-test=game-notice]"));
+            d.findElement(By.cssSelector("[data-test=approve]")).click();
+            new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(settled));
+            assertThat(browser.text("[data-test=game-notice]")).isEqualTo(t.paid());
+            assertThat(d.findElements(By.cssSelector("[data-test=approve]"))).isEmpty();
+            browser.screenshot("game-contest-paid-" + suffix);
+
+            // A percent-of-goal board.
+            browser.open("/game/manage");
+            d.findElement(By.id("b-name")).sendKeys("Fair race " + suffix);
+            new Select(d.findElement(By.id("b-metric"))).selectByValue("BOOKINGS");
+            new Select(d.findElement(By.id("b-basis"))).selectByValue("PERCENT_OF_GOAL");
+            d.findElement(By.cssSelector("[data-test=board-save]")).click();
+            assertThat(browser.text("[data-test=game-notice]")).isEqualTo(t.boardCreated());
+            assertThat(d.findElements(By.cssSelector("[data-test=board-rows] tbody tr"))
+                            .size())
+                    .isGreaterThan(3);
+            browser.screenshot("game-board-admin-" + suffix);
+            boardUrl = d.getCurrentUrl().substring(baseUrl().length());
+            assertThat(browser.cspViolations()).isEmpty();
+        }
+        try (Browser browser = new Browser(baseUrl(), t.lang())) {
+            browser.logIn("rep", "demo");
+            browser.resize(1280, 1600);
+            browser.open(boardUrl);
+            assertThat(browser.text("[data-test=board-me] h2")).isEqualTo(t.where());
+            assertThat(browser.text("[data-test=board-me] .kpi")).startsWith(t.place());
+            assertThat(browser.text("[data-test=board-privacy]")).startsWith(t.privacy());
+            List<String> values = browser
+                    .driver()
+                    .findElements(By.cssSelector("[data-test=board-rows] tbody tr:not(.mine) td:last-child"))
+                    .stream()
+                    .map(e -> e.getText())
+                    .toList();
+            assertThat(values).isNotEmpty().allMatch("–"::equals);
+            browser.screenshot("game-board-rep-" + suffix);
+            browser.open("/game");
+            assertThat(browser.text("[data-test=game-points]")).contains("50");
+            browser.screenshot("game-index-rep-" + suffix);
+        }
+    }
+
+    record JsonNodeHolder(tools.jackson.databind.JsonNode node) {}
+}
