@@ -15,16 +15,16 @@ import java.util.function.Function;
 /**
  * Top and low performers from several live signals, never from one number. Pure: no Spring, no JDBC, no
  * clock (the day is an argument). Peers are the reps with the same role; a ramping rep (tenure shorter than
- * the ramp) is compared with ramping peers only. Signals, each counted once per family:
+ * the ramp) is compared with ramping peers only. Signals come in three families:
  * <ul>
- *   <li>attainment this period in the top or bottom quartile of peers (midrank, so ties share a quartile);</li>
- *   <li>the same last period: together with this period it is a persistent signal that flags on its own;</li>
- *   <li>pace: attainment against the share of the period gone (behind under half of it, ahead above 1.2 times);</li>
- *   <li>bookings in the top or bottom quartile of peers in the same currency;</li>
- *   <li>pipeline coverage of the remaining quota (under 1x or at least 3x);</li>
+ *   <li>results: attainment this period in the top or bottom quartile of peers (midrank, so ties share a
+ *       quartile); pace, attainment against the share of the period gone (behind under half of it, ahead from
+ *       1.2 times); bookings in the top or bottom quartile of peers paid in the same currency;</li>
+ *   <li>pipeline: coverage of the remaining quota under 1x or from 3x;</li>
  *   <li>activity: meetings or calls at least 30% below (or above) the peer median.</li>
  * </ul>
- * A rep is flagged when two families agree, or attainment sits in the same quartile two periods running.
+ * Results all come from the same deals, so they count once. A rep is flagged when results agree with pipeline
+ * or activity, or when attainment sits in the same top or bottom quartile two periods running.
  * Reasons are message keys with arguments, so the page renders them in the reader's language.
  */
 public final class PerformerClassifier {
@@ -127,11 +127,12 @@ public final class PerformerClassifier {
         List<Reason> up = new ArrayList<>();
         List<Reason> down = new ArrayList<>();
         List<Reason> notes = new ArrayList<>();
-        int families = 0;
         boolean persistentUp = false;
         boolean persistentDown = false;
-        int upFamilies = 0;
-        int downFamilies = 0;
+        boolean resultsUp = false;
+        boolean resultsDown = false;
+        boolean pipelineUp = false;
+        boolean pipelineDown = false;
 
         Quartile now = quartile(rep, peers, RepMetrics::attainment);
         Quartile last = quartile(rep, peers, RepMetrics::lastAttainment);
@@ -148,10 +149,10 @@ public final class PerformerClassifier {
             persistentUp = true;
         } else if (now == Quartile.BOTTOM) {
             down.add(Reason.of("insight.attainment.bottom"));
-            downFamilies++;
+            resultsDown = true;
         } else if (now == Quartile.TOP) {
             up.add(Reason.of("insight.attainment.top"));
-            upFamilies++;
+            resultsUp = true;
         }
 
         BigDecimal elapsed = period.elapsed();
@@ -160,10 +161,10 @@ public final class PerformerClassifier {
             Object[] args = {percent(rep.attainment()), percent(elapsed)};
             if (ratio.compareTo(new BigDecimal("0.5")) < 0) {
                 down.add(Reason.of("insight.pace.behind", args));
-                downFamilies++;
+                resultsDown = true;
             } else if (ratio.compareTo(new BigDecimal("1.2")) >= 0) {
                 up.add(Reason.of("insight.pace.ahead", args));
-                upFamilies++;
+                resultsUp = true;
             }
         }
 
@@ -173,20 +174,20 @@ public final class PerformerClassifier {
         Quartile bookings = quartile(rep, sameCurrency, RepMetrics::bookings);
         if (bookings == Quartile.BOTTOM) {
             down.add(Reason.of("insight.bookings.bottom"));
-            downFamilies++;
+            resultsDown = true;
         } else if (bookings == Quartile.TOP) {
             up.add(Reason.of("insight.bookings.top"));
-            upFamilies++;
+            resultsUp = true;
         }
 
         BigDecimal coverage = coverage(rep);
         if (coverage != null) {
             if (coverage.compareTo(BigDecimal.ONE) < 0) {
                 down.add(Reason.of("insight.coverage.low", coverage.setScale(1, RoundingMode.HALF_EVEN)));
-                downFamilies++;
+                pipelineDown = true;
             } else if (coverage.compareTo(BigDecimal.valueOf(3)) >= 0) {
                 up.add(Reason.of("insight.coverage.high", coverage.setScale(1, RoundingMode.HALF_EVEN)));
-                upFamilies++;
+                pipelineUp = true;
             }
         }
 
@@ -211,11 +212,8 @@ public final class PerformerClassifier {
                 activityUp = true;
             }
         }
-        downFamilies += activityDown ? 1 : 0;
-        upFamilies += activityUp ? 1 : 0;
-
-        boolean low = persistentDown || downFamilies >= 2;
-        boolean top = persistentUp || upFamilies >= 2;
+        boolean low = persistentDown || resultsDown && (pipelineDown || activityDown);
+        boolean top = persistentUp || resultsUp && (pipelineUp || activityUp);
         Flag flag;
         if (low && top) {
             flag = Flag.NONE;

@@ -92,6 +92,23 @@ class PerformerClassifierTest {
     }
 
     @Test
+    void resultsFromTheSameDealsCountOnceAndEffortAloneDoesNotFlag() {
+        // rep 1: bottom attainment, behind pace and bottom bookings, but pipeline and activity at the peers' level
+        // rep 5: meetings and calls far above the median and a full pipeline, results in the middle
+        List<RepMetrics> reps = List.of(
+                rep(1, VETERAN, "0.20", "0.90", "100000", "150000", 10, 30),
+                rep(2, "0.70", "0.80", 10, 30),
+                rep(3, "0.75", "0.70", 10, 30),
+                rep(4, "0.80", "0.75", 10, 30),
+                rep(5, VETERAN, "0.50", "0.85", "100000", "900000", 30, 90),
+                rep(6, "0.85", "0.85", 10, 30));
+        Map<Long, Assessment> all = PerformerClassifier.classify(reps, Q4);
+        assertThat(all.get(1L).flag()).isEqualTo(Flag.NONE);
+        assertThat(all.get(5L).flag()).isEqualTo(Flag.NONE);
+        assertThat(all.get(5L).reasons()).isEmpty();
+    }
+
+    @Test
     void twoAgreeingSignalsFlagLowWithTheirReasons() {
         List<RepMetrics> reps = List.of(
                 rep(1, "0.20", "0.90", 6, 30),
@@ -150,9 +167,9 @@ class PerformerClassifierTest {
     @Test
     void tiedRepsShareAQuartileAndABand() {
         List<RepMetrics> reps = List.of(
-                rep(1, "0", "0.50", 10, 30),
-                rep(2, "0", "0.50", 10, 30),
-                rep(3, "0", "0.50", 10, 30),
+                rep(1, "0", "0.50", 4, 30),
+                rep(2, "0", "0.50", 4, 30),
+                rep(3, "0", "0.50", 4, 30),
                 rep(4, "0.80", "0.50", 10, 30),
                 rep(5, "0.90", "0.50", 10, 30),
                 rep(6, "0.95", "0.50", 10, 30),
