@@ -18,10 +18,11 @@ import java.util.function.Function;
  * the ramp) is compared with ramping peers only. Signals come in three families:
  * <ul>
  *   <li>results: attainment this period in the top or bottom quartile of peers (midrank, so ties share a
- *       quartile); pace, attainment against the share of the period gone (behind under half of it, ahead from
- *       1.2 times); bookings in the top or bottom quartile of peers paid in the same currency;</li>
+ *       quartile); bookings in the top or bottom quartile of peers paid in the same currency. Pace (attainment
+ *       against the share of the period gone: behind under half of it, ahead from 1.2 times) is shown as a
+ *       reason beside them but counts for nothing on its own: it is absolute, not against peers;</li>
  *   <li>pipeline: coverage of the remaining quota under 1x or from 3x;</li>
- *   <li>activity: meetings or calls at least 30% below (or above) the peer median.</li>
+ *   <li>activity: meetings or calls at least 40% below (or above) the peer median.</li>
  * </ul>
  * Results all come from the same deals, so they count once. A rep is flagged when results agree with pipeline
  * or activity, or when attainment sits in the same top or bottom quartile two periods running.
@@ -35,7 +36,7 @@ public final class PerformerClassifier {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal QUARTER = new BigDecimal("0.25");
     private static final BigDecimal THREE_QUARTERS = new BigDecimal("0.75");
-    private static final BigDecimal ACTIVITY_GAP = new BigDecimal("0.30");
+    private static final BigDecimal ACTIVITY_GAP = new BigDecimal("0.40");
 
     private PerformerClassifier() {}
 
@@ -161,10 +162,8 @@ public final class PerformerClassifier {
             Object[] args = {percent(rep.attainment()), percent(elapsed)};
             if (ratio.compareTo(new BigDecimal("0.5")) < 0) {
                 down.add(Reason.of("insight.pace.behind", args));
-                resultsDown = true;
             } else if (ratio.compareTo(new BigDecimal("1.2")) >= 0) {
                 up.add(Reason.of("insight.pace.ahead", args));
-                resultsUp = true;
             }
         }
 

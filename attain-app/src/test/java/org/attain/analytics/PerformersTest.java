@@ -64,6 +64,9 @@ class PerformersTest extends AttainIntegrationTest {
                 flagged.stream().filter(a -> a.flag() == Flag.TOP).count(),
                 flagged.stream().filter(a -> a.flag() == Flag.LOW).count(),
                 all.values().stream().filter(Assessment::ramping).count());
+        Map<String, Long> why = new java.util.TreeMap<>();
+        flagged.forEach(a -> a.reasons().forEach(r -> why.merge(r.key(), 1L, Long::sum)));
+        System.out.println("reasons among the flagged: " + why);
         assertThat(flagged).isNotEmpty();
         for (Assessment a : flagged) {
             assertThat(a.reasons()).as("reasons of %d", a.personId()).isNotEmpty();
