@@ -76,6 +76,22 @@ public class ActivityReads {
         return out;
     }
 
+    /** Activities per person and kind (CALL, EMAIL, MEETING, WEBINAR) on days [from, to]; people without any are left out. */
+    public Map<Long, Map<String, Long>> countsByKind(Collection<Long> personIds, LocalDate from, LocalDate to) {
+        Map<Long, Map<String, Long>> out = new HashMap<>();
+        jdbc.sql("""
+                select person_id, kind, count(*) from activity
+                where person_id = any(:ids) and occurred_at >= :from and occurred_at < cast(:to as date) + 1
+                group by person_id, kind""")
+                .param("ids", personIds.toArray(Long[]::new))
+                .param("from", from)
+                .param("to", to)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
+                });
+        return out;
+    }
+
     public Mine mine(long personId, LocalDate from, LocalDate to, LocalDate mixFrom, LocalDate mixTo) {
         return jdbc.sql("""
                 select (select count(*) from activity a

@@ -29,7 +29,8 @@ class MessageBundlesTest {
                 "pulse",
                 "forecast",
                 "expense",
-                "game"
+                "game",
+                "insight"
             })
     void englishAndGermanHaveTheSameKeys(String bundle) throws IOException {
         Properties en = load("/i18n/" + bundle + ".properties");

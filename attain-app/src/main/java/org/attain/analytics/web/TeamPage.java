@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.attain.access.AttainUser;
+import org.attain.analytics.PerformanceReview;
+import org.attain.analytics.PerformerClassifier;
 import org.attain.analytics.TeamInsights;
 import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
@@ -23,13 +25,21 @@ import tools.jackson.databind.json.JsonMapper;
 class TeamPage {
 
     private final TeamInsights insights;
+    private final PerformanceReview review;
     private final Visibility visibility;
     private final Periods periods;
     private final JsonMapper json;
     private final Clock clock;
 
-    TeamPage(TeamInsights insights, Visibility visibility, Periods periods, JsonMapper json, Clock clock) {
+    TeamPage(
+            TeamInsights insights,
+            PerformanceReview review,
+            Visibility visibility,
+            Periods periods,
+            JsonMapper json,
+            Clock clock) {
         this.insights = insights;
+        this.review = review;
         this.visibility = visibility;
         this.periods = periods;
         this.json = json;
@@ -58,10 +68,28 @@ class TeamPage {
         List<String> trendPeriods = lastQuarters.subList(Math.max(0, lastQuarters.size() - 6), lastQuarters.size());
         model.addAttribute("quarter", quarter);
         model.addAttribute("members", members);
-        model.addAttribute("top", TeamInsights.top(members, 3));
-        model.addAttribute("bottom", TeamInsights.bottom(members, 3));
+        String lastQuarter = lastQuarters.size() > 1 ? lastQuarters.get(lastQuarters.size() - 2) : null;
+        var verdicts = review.review(quarter.id(), lastQuarter, quarter.startsOn(), quarter.endsOn(), today);
+        model.addAttribute("top", flagged(members, verdicts, PerformerClassifier.Flag.TOP));
+        model.addAttribute("bottom", flagged(members, verdicts, PerformerClassifier.Flag.LOW));
+        model.addAttribute(
+                "elapsed", new PerformerClassifier.Period(quarter.startsOn(), quarter.endsOn(), today, 0).elapsed());
         model.addAttribute("live", true);
         model.addAttribute("trendJson", json.writeValueAsString(insights.trend(people, trendPeriods)));
         return "analytics/team";
+    }
+
+    /** A flagged member of the viewer's team with the verdict's reasons. */
+    record Flagged(TeamInsights.Member member, PerformerClassifier.Assessment verdict) {}
+
+    private static List<Flagged> flagged(
+            List<TeamInsights.Member> members,
+            java.util.Map<Long, PerformerClassifier.Assessment> verdicts,
+            PerformerClassifier.Flag flag) {
+        return members.stream()
+                .filter(m -> verdicts.containsKey(m.personId())
+                        && verdicts.get(m.personId()).flag() == flag)
+                .map(m -> new Flagged(m, verdicts.get(m.personId())))
+                .toList();
     }
 }

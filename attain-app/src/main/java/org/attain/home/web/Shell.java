@@ -69,6 +69,9 @@ class Shell implements HandlerInterceptor, WebMvcConfigurer {
             if (user.has(Role.REP) || user.has(Role.MANAGER)) {
                 nav.add(new NavItem("nav.statement", "/people/" + user.personId() + "/statement"));
             }
+            if (user.has(Role.REP)) {
+                nav.add(new NavItem("nav.standing", "/standing"));
+            }
         }
         if (user.has(Role.MANAGER)) {
             nav.add(new NavItem("nav.team", "/team"));
