@@ -6,7 +6,7 @@ public enum AllocationMethod {
     EVEN,
     /** In proportion to the subtree's won bookings of the previous fiscal year. */
     HISTORY,
-    /** In proportion to the subtree's accounts' potential: Attain records no account potential yet, so refused. */
+    /** In proportion to the potential of the accounts the subtree's people own (sales' account potential). */
     POTENTIAL,
     /** In proportion to the subtree's open opportunities. */
     PIPELINE,

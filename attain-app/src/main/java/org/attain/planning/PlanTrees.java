@@ -97,8 +97,12 @@ class PlanTrees {
                             : convert(f.bookings(), f.currency() == null ? own : f.currency(), currency, day, rates));
             pipeline.put(id, f == null ? BigDecimal.ZERO : convert(f.pipeline(), own, currency, day, rates));
         }
+        Map<Long, BigDecimal> potential = new HashMap<>();
+        for (SalesFigures.OwnerPotential p : sales.potentialByOwner(kept)) {
+            potential.merge(p.ownerId(), convert(p.potential(), p.currency(), currency, day, rates), BigDecimal::add);
+        }
         List<QuotaPlanNode> out = new ArrayList<>();
-        add(rootId, null, 0, byId, reports, carries, history, pipeline, out);
+        add(rootId, null, 0, byId, reports, carries, history, pipeline, potential, out);
         return new Snapshot(currency, out);
     }
 
@@ -127,7 +131,7 @@ class PlanTrees {
         return result;
     }
 
-    // Adds the node and its subtree after it; returns the subtree's history and pipeline.
+    // Adds the node and its subtree after it; returns the subtree's history, pipeline and potential.
     private static BigDecimal[] add(
             long id,
             Long parent,
@@ -137,21 +141,24 @@ class PlanTrees {
             Map<Long, Boolean> carries,
             Map<Long, BigDecimal> history,
             Map<Long, BigDecimal> pipeline,
+            Map<Long, BigDecimal> potential,
             List<QuotaPlanNode> out) {
         PersonView p = byId.get(id);
         int at = out.size();
         out.add(null);
         BigDecimal h = history.getOrDefault(id, BigDecimal.ZERO);
         BigDecimal pl = pipeline.getOrDefault(id, BigDecimal.ZERO);
+        BigDecimal pt = potential.getOrDefault(id, BigDecimal.ZERO);
         for (long r : reports.getOrDefault(id, List.of()).stream().sorted().toList()) {
             if (carries.getOrDefault(r, false)) {
-                BigDecimal[] sub = add(r, id, depth + 1, byId, reports, carries, history, pipeline, out);
+                BigDecimal[] sub = add(r, id, depth + 1, byId, reports, carries, history, pipeline, potential, out);
                 h = h.add(sub[0]);
                 pl = pl.add(sub[1]);
+                pt = pt.add(sub[2]);
             }
         }
-        out.set(at, new QuotaPlanNode(id, parent, p.name(), p.title(), p.currency(), depth, null, h, pl));
-        return new BigDecimal[] {h, pl};
+        out.set(at, new QuotaPlanNode(id, parent, p.name(), p.title(), p.currency(), depth, null, h, pl, pt));
+        return new BigDecimal[] {h, pl, pt};
     }
 
     private static BigDecimal convert(BigDecimal amount, String from, String to, LocalDate day, RateTable rates) {

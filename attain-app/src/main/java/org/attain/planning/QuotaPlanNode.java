@@ -6,7 +6,7 @@ import java.math.BigDecimal;
  * A person in a plan's tree as it stood when the plan was made: their manager in the plan ({@code parentId},
  * null at the root), the method that splits their number among their reports (null: the plan's default), and
  * what the methods weigh, in the plan's currency: the subtree's won bookings of the previous fiscal year and
- * its open pipeline.
+ * its open pipeline, and the potential of the accounts its people own.
  */
 public record QuotaPlanNode(
         long personId,
@@ -17,4 +17,10 @@ public record QuotaPlanNode(
         int depth,
         AllocationMethod method,
         BigDecimal history,
-        BigDecimal pipeline) {}
+        BigDecimal pipeline,
+        BigDecimal potential) {
+
+    public QuotaPlanNode {
+        potential = potential == null ? BigDecimal.ZERO : potential;
+    }
+}

@@ -52,8 +52,10 @@ class QuotaPlanStore {
                 .single();
         for (QuotaPlanNode n : nodes) {
             jdbc.sql("""
-                    insert into quota_plan_node(plan_id, person_id, parent_id, name, title, currency, depth, method, history, pipeline)
-                    values (:plan, :person, :parent, :name, :title, :currency, :depth, :method, :history, :pipeline)""")
+                    insert into quota_plan_node(plan_id, person_id, parent_id, name, title, currency, depth, method, history, pipeline,
+                                                potential)
+                    values (:plan, :person, :parent, :name, :title, :currency, :depth, :method, :history, :pipeline,
+                            :potential)""")
                     .param("plan", id)
                     .param("person", n.personId())
                     .param("parent", n.parentId())
@@ -64,6 +66,7 @@ class QuotaPlanStore {
                     .param("method", n.method() == null ? null : n.method().name())
                     .param("history", n.history())
                     .param("pipeline", n.pipeline())
+                    .param("potential", n.potential())
                     .update();
         }
         return id;
@@ -101,7 +104,7 @@ class QuotaPlanStore {
     /** Parents before their reports, reports by name. */
     List<QuotaPlanNode> nodes(long planId) {
         return jdbc.sql("""
-                select person_id, parent_id, name, title, currency, depth, method, history, pipeline
+                select person_id, parent_id, name, title, currency, depth, method, history, pipeline, potential
                 from quota_plan_node where plan_id = :plan order by depth, name, person_id""")
                 .param("plan", planId)
                 .query((rs, n) -> new QuotaPlanNode(
@@ -113,7 +116,8 @@ class QuotaPlanStore {
                         rs.getInt(6),
                         rs.getString(7) == null ? null : AllocationMethod.valueOf(rs.getString(7)),
                         rs.getBigDecimal(8),
-                        rs.getBigDecimal(9)))
+                        rs.getBigDecimal(9),
+                        rs.getBigDecimal(10)))
                 .list();
     }
 

@@ -280,7 +280,6 @@ public class QuotaPlans {
         }
         checkTarget(p.target(), problems);
         AllocationMethod method = p.defaultMethod() == null ? AllocationMethod.EVEN : p.defaultMethod();
-        checkMethod("defaultMethod", method, problems);
         problems.throwIfAny();
         LocalDate asOf = period.get().startsOn();
         long rootId = p.rootPersonId() != null
@@ -360,9 +359,6 @@ public class QuotaPlans {
         if (s.target() != null) {
             checkTarget(s.target(), problems);
         }
-        if (s.defaultMethod() != null) {
-            checkMethod("defaultMethod", s.defaultMethod(), problems);
-        }
         checkBlend("blendEven", s.blendEven(), problems);
         checkBlend("blendHistory", s.blendHistory(), problems);
         checkBlend("blendPipeline", s.blendPipeline(), problems);
@@ -403,11 +399,6 @@ public class QuotaPlans {
                 .filter(n -> n.personId() == personId)
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("person in quota plan", personId));
-        if (method != null) {
-            PlanRefused.Collector problems = new PlanRefused.Collector();
-            checkMethod("method", method, problems);
-            problems.throwIfAny();
-        }
         store.method(id, personId, method);
         audit.record(
                 user.getUsername(),
@@ -542,7 +533,8 @@ public class QuotaPlans {
 
     private static List<TopDown.Node> topDownNodes(QuotaPlan plan, List<QuotaPlanNode> nodes) {
         return nodes.stream()
-                .map(n -> new TopDown.Node(n.personId(), n.parentId(), method(plan, n), n.history(), n.pipeline()))
+                .map(n -> new TopDown.Node(
+                        n.personId(), n.parentId(), method(plan, n), n.history(), n.pipeline(), n.potential()))
                 .toList();
     }
 
@@ -584,15 +576,6 @@ public class QuotaPlans {
             problems.add(field, "planning.amount.cents", "must be whole cents (at most two decimals)");
         } else if (amount.compareTo(MAX_TARGET) >= 0) {
             problems.add(field, "planning.amount.implausible", "is implausibly large");
-        }
-    }
-
-    private static void checkMethod(String field, AllocationMethod method, PlanRefused.Collector problems) {
-        if (method == AllocationMethod.POTENTIAL) {
-            problems.add(
-                    field,
-                    "planning.method.potentialUnavailable",
-                    "account potential is not recorded in Attain yet: split evenly, by history, by pipeline or by a blend");
         }
     }
 

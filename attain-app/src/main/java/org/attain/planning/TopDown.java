@@ -23,7 +23,18 @@ final class TopDown {
     private TopDown() {}
 
     /** A person of the plan's tree with the method that splits their number and the figures it weighs. */
-    record Node(long id, Long parentId, AllocationMethod method, BigDecimal history, BigDecimal pipeline) {}
+    record Node(
+            long id,
+            Long parentId,
+            AllocationMethod method,
+            BigDecimal history,
+            BigDecimal pipeline,
+            BigDecimal potential) {
+
+        Node(long id, Long parentId, AllocationMethod method, BigDecimal history, BigDecimal pipeline) {
+            this(id, parentId, method, history, pipeline, BigDecimal.ZERO);
+        }
+    }
 
     /** How much each method's shares count in a blend (relative weights; they need not add up to 1). */
     record Blend(BigDecimal even, BigDecimal history, BigDecimal pipeline) {}
@@ -32,6 +43,7 @@ final class TopDown {
     enum Note {
         NO_HISTORY_SPLIT_EVENLY,
         NO_PIPELINE_SPLIT_EVENLY,
+        NO_POTENTIAL_SPLIT_EVENLY,
         BLEND_WITHOUT_WEIGHT_SPLIT_EVENLY,
         SET_NUMBERS_EXCEED_PARENT,
         SET_NUMBERS_DO_NOT_ADD_UP
@@ -111,6 +123,8 @@ final class TopDown {
                 reports.stream().map(r -> positive(r.history())).toList();
         List<BigDecimal> pipeline =
                 reports.stream().map(r -> positive(r.pipeline())).toList();
+        List<BigDecimal> potential =
+                reports.stream().map(r -> positive(r.potential())).toList();
         switch (parent.method()) {
             case EVEN:
                 return even;
@@ -118,6 +132,8 @@ final class TopDown {
                 return orEven(history, even, parent, Note.NO_HISTORY_SPLIT_EVENLY, notes);
             case PIPELINE:
                 return orEven(pipeline, even, parent, Note.NO_PIPELINE_SPLIT_EVENLY, notes);
+            case POTENTIAL:
+                return orEven(potential, even, parent, Note.NO_POTENTIAL_SPLIT_EVENLY, notes);
             case BLEND:
                 List<BigDecimal> blended =
                         new ArrayList<>(even.stream().map(x -> BigDecimal.ZERO).toList());

@@ -51,6 +51,20 @@ public class SalesFigures {
     /** Won bookings of one account in one currency (as booked). */
     public record AccountBookings(long accountId, String currency, BigDecimal bookings) {}
 
+    /** The potential of the accounts one person owns, in one currency (accounts without a potential left out). */
+    public record OwnerPotential(long ownerId, String currency, BigDecimal potential) {}
+
+    /** Account potential summed per owner and currency, for the given owners. */
+    public List<OwnerPotential> potentialByOwner(Collection<Long> ownerIds) {
+        return jdbc.sql("""
+                select owner_id, potential_currency, sum(potential) from account
+                where owner_id = any(:ids) and potential is not null
+                group by owner_id, potential_currency order by owner_id, potential_currency""")
+                .param("ids", ownerIds.toArray(Long[]::new))
+                .query((rs, n) -> new OwnerPotential(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3)))
+                .list();
+    }
+
     /** Won bookings per account and currency, closing dates in [from, to] (both included); accounts without any are left out. */
     public List<AccountBookings> wonByAccount(LocalDate from, LocalDate to) {
         return jdbc.sql("""

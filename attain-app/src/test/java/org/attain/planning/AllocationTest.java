@@ -80,6 +80,23 @@ class AllocationTest {
     }
 
     @Test
+    void byPotentialSharesFollowTheAccountsPotentialAndNoPotentialFallsBackToEvenWithANote() {
+        List<TopDown.Node> nodes = List.of(
+                new TopDown.Node(0, null, AllocationMethod.POTENTIAL, null, null, BigDecimal.ZERO),
+                new TopDown.Node(1, 0L, AllocationMethod.POTENTIAL, null, null, new BigDecimal("1")),
+                new TopDown.Node(2, 0L, AllocationMethod.EVEN, null, null, new BigDecimal("2")),
+                new TopDown.Node(11, 1L, AllocationMethod.EVEN, null, null, BigDecimal.ZERO),
+                new TopDown.Node(12, 1L, AllocationMethod.EVEN, null, null, BigDecimal.ZERO));
+        TopDown.Result result = TopDown.allocate(new BigDecimal("1000.00"), nodes, QuotaCasesTest.blend("1", "0", "0"));
+        // A third and two thirds of 1,000.00: the residue cent goes where the case's rule puts it; the sum is exact.
+        assertThat(result.amounts().get(1L).add(result.amounts().get(2L))).isEqualByComparingTo("1000.00");
+        assertThat(result.amounts().get(1L)).isBetween(new BigDecimal("333.33"), new BigDecimal("333.34"));
+        assertThat(result.notes()).containsEntry(1L, TopDown.Note.NO_POTENTIAL_SPLIT_EVENLY);
+        assertThat(result.amounts().get(11L))
+                .isEqualByComparingTo(result.amounts().get(12L));
+    }
+
+    @Test
     void bottomUpIsTheUpliftedSubmissionOrTheSumOfTheReportsOnceAllHaveOne() {
         List<TopDown.Node> nodes = List.of(
                 new TopDown.Node(0, null, AllocationMethod.EVEN, BigDecimal.ZERO, BigDecimal.ZERO),

@@ -7,7 +7,9 @@ import java.math.RoundingMode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.attain.support.AttainIntegrationTest;
@@ -61,9 +63,40 @@ class QuotaPlansTest extends AttainIntegrationTest {
                         .distinct())
                 .hasSize(1);
 
-        var potential = compAdmin.sendJson("PATCH", "/api/v1/quota-plans/" + id, "{\"defaultMethod\":\"POTENTIAL\"}");
-        assertThat(potential.statusCode()).isEqualTo(400);
-        assertThat(potential.body()).contains("defaultMethod").contains("potential is not recorded");
+        // By account potential: the VP's reports get shares in the order of their accounts' potential.
+        var potential = compAdmin.sendJson(
+                "PUT", "/api/v1/quota-plans/" + id + "/nodes/" + vpId + "/method", "{\"method\":\"POTENTIAL\"}");
+        assertThat(potential.statusCode()).as(potential.body()).isEqualTo(200);
+        List<BigDecimal[]> byPotential = new ArrayList<>();
+        BigDecimal vpNumber = null;
+        for (JsonNode l : detail(compAdmin, id).get("lines")) {
+            if (l.get("node").get("personId").asLong() == vpId) {
+                vpNumber = l.get("topDown").decimalValue();
+            } else if (l.get("node").path("parentId").asLong(-1) == vpId) {
+                byPotential.add(new BigDecimal[] {
+                    l.get("node").get("potential").decimalValue(),
+                    l.get("topDown").decimalValue()
+                });
+            }
+        }
+        byPotential.sort(java.util.Comparator.comparing((BigDecimal[] a) -> a[0]));
+        assertThat(byPotential).hasSizeGreaterThan(1);
+        assertThat(byPotential.get(0)[0].signum())
+                .as("the demo accounts have potential")
+                .isPositive();
+        assertThat(byPotential.stream().map(a -> a[1]).toList())
+                .as("more potential, a bigger share")
+                .isSorted();
+        assertThat(byPotential.stream().map(a -> a[1]).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .as("the shares add up to the VP's number")
+                .isEqualByComparingTo(vpNumber);
+        assertThat(compAdmin
+                        .sendJson(
+                                "PUT",
+                                "/api/v1/quota-plans/" + id + "/nodes/" + vpId + "/method",
+                                "{\"method\":\"EVEN\"}")
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(compAdmin
                         .sendJson("PATCH", "/api/v1/quota-plans/" + id, "{\"upliftPercent\":\"10\"}")
                         .statusCode())

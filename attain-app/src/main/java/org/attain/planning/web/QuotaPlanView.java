@@ -27,9 +27,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class QuotaPlanView {
 
-    /** The methods a planner may choose (potential is explained, not offered: no account potential is recorded). */
-    static final List<AllocationMethod> METHODS =
-            List.of(AllocationMethod.EVEN, AllocationMethod.HISTORY, AllocationMethod.PIPELINE, AllocationMethod.BLEND);
+    /** The methods a planner may choose. */
+    static final List<AllocationMethod> METHODS = List.of(
+            AllocationMethod.EVEN,
+            AllocationMethod.HISTORY,
+            AllocationMethod.POTENTIAL,
+            AllocationMethod.PIPELINE,
+            AllocationMethod.BLEND);
 
     private final JsonMapper json;
 
