@@ -52,8 +52,8 @@ class QuotaPlansApi {
             summary =
                     "Make a plan for a fiscal year or quarter (periodId) and measure (default bookings) with a target in cents;"
                             + " the tree is the reporting tree below rootPersonId (default: the org's top) on the period's first day; the currency"
-                            + " defaults to the root's. defaultMethod: EVEN, HISTORY, PIPELINE or BLEND (POTENTIAL is refused: no account"
-                            + " potential is recorded). Comp admins and admins.")
+                            + " defaults to the root's. defaultMethod: EVEN, HISTORY (last year's bookings), POTENTIAL (the potential of"
+                            + " the accounts the subtree owns), PIPELINE or BLEND. Comp admins and admins.")
     ResponseEntity<QuotaPlan> create(@AuthenticationPrincipal AttainUser user, @RequestBody QuotaPlans.NewPlan body) {
         QuotaPlan plan = plans.create(
                 body == null ? new QuotaPlans.NewPlan(null, null, null, null, null, null, null) : body, user);
