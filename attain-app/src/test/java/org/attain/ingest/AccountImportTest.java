@@ -8,7 +8,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** Accounts upsert by (source, external id); a quarantined row fixed in place loads on replay. */
+/**
+ * Accounts upsert by (source, external id); fields a file does not carry keep what is stored; a quarantined row
+ * fixed in place loads on replay.
+ */
 class AccountImportTest extends AttainIntegrationTest {
 
     @Autowired
@@ -44,6 +47,24 @@ class AccountImportTest extends AttainIntegrationTest {
                         .single())
                 .isEqualTo("AT");
         assertThat(api.load(profile, "crm-accounts.csv", csv).summary()).isEqualTo("accepted=0 rejected=3 unchanged=4");
+
+        // Fields the file does not carry at all (postal code, potential) keep what is stored, whether the row is
+        // unchanged or changed: a CRM export of some columns never wipes the others.
+        jdbc.sql("update account set postal_code = '10115', potential = 250000, potential_currency = 'EUR'"
+                        + " where source = :s and external_id = '001C000101'")
+                .param("s", source)
+                .update();
+        assertThat(api.load(profile, "crm-accounts.csv", csv).summary()).isEqualTo("accepted=0 rejected=3 unchanged=4");
+        assertThat(api.load(profile, "crm-accounts.csv", csv.replace("\"4,200\"", "\"4,300\""))
+                        .summary())
+                .isEqualTo("accepted=1 rejected=3 unchanged=3");
+        assertThat(jdbc.sql(
+                                "select employees || ' ' || postal_code || ' ' || potential::int || ' ' || potential_currency"
+                                        + " from account where source = :s and external_id = '001C000101'")
+                        .param("s", source)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("4300 10115 250000 EUR");
 
         JsonNode germany = api.quarantine(first.id()).get(0);
         assertThat(api.fix(first.id(), germany.get("id").asLong(), "{\"Billing Country\":\"Deutschland\"}")

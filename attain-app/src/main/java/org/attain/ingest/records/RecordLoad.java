@@ -21,7 +21,8 @@ import org.springframework.transaction.TransactionStatus;
  * changed rows are written in JDBC batches. Should the database refuse a batch (a constraint no mapper
  * check foresaw), the rows are written again one by one under savepoints so only the refused rows are
  * rejected, each with the database's reason. Effective-dated rows (reporting lines) are always written one
- * by one in key order, and an empty value of theirs keeps what is stored.
+ * by one in key order, and an empty value of theirs keeps what is stored. A field the file does not carry at all
+ * (its profile maps no column to it) keeps what is stored, so an export of some columns never wipes the others.
  */
 public final class RecordLoad {
 
@@ -70,8 +71,9 @@ public final class RecordLoad {
         Map<String, RecordTable.Row> stored = existing();
         List<Write> writes = new ArrayList<>();
         long unchanged = 0;
-        for (Row row : rows) {
-            RecordTable.Row e = stored.get(key(row.values()));
+        for (Row given : rows) {
+            RecordTable.Row e = stored.get(key(given.values()));
+            Row row = complete(given, e);
             if (e != null && same(e.values(), row.values())) {
                 unchanged++;
             } else {
@@ -161,6 +163,20 @@ public final class RecordLoad {
         }
         RecordTable.Row written = table.insertOne(values, source);
         return new RecordKind.Change(w.row().number(), written.id(), null, written.values());
+    }
+
+    /** The row with the fields its file does not carry taken from the stored row (null for a new one). */
+    private Row complete(Row row, RecordTable.Row existing) {
+        if (row.values().keySet().containsAll(valueColumns)) {
+            return row;
+        }
+        Map<String, Object> values = new LinkedHashMap<>(row.values());
+        for (String c : valueColumns) {
+            if (!values.containsKey(c)) {
+                values.put(c, existing == null ? null : existing.values().get(c));
+            }
+        }
+        return new Row(row.number(), values);
     }
 
     private Map<String, RecordTable.Row> existing() {

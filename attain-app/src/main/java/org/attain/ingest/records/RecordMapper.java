@@ -95,6 +95,9 @@ final class RecordMapper {
                             why != null ? why : "missing " + f.name().replace('_', ' '),
                             null));
                 }
+                if (!supplied(f)) {
+                    continue; // the file does not carry this field at all: what is stored stays (RecordLoad)
+                }
                 values.put(f.column(), null);
                 continue;
             }
@@ -257,6 +260,14 @@ final class RecordMapper {
     }
 
     /** The cell for a field after the value map, the profile's default or the field's fallback when empty, or null. */
+    /** Whether the profile gives this field a value at all: a column, a derivation, a default or a fallback. */
+    private boolean supplied(Field f) {
+        return index.containsKey(f.name())
+                || derived.has(f.name())
+                || profile.defaults().containsKey(f.name())
+                || f.fallback() != null;
+    }
+
     private String value(String field, String[] cells) {
         Integer at = index.get(field);
         String v = at == null
