@@ -39,7 +39,7 @@ public final class ImportApiCalls {
     /** A finished import: its counts, its quarantined problems flattened as "row | column | value | reason | suggestion". */
     public record Done(long id, String summary, JsonNode record, List<String> problems) {}
 
-    static String example(String name) {
+    public static String example(String name) {
         try {
             return Files.readString(EXAMPLES.resolve(name), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -213,11 +213,29 @@ class TerritoriesTest extends AttainIntegrationTest {
         assertThat(tree).contains("IA" + n).contains("IR" + n).doesNotContain("IX" + n);
 
         String csv = compAdmin.get("/territories/export/territories.csv").body();
-        assertThat(csv.lines().findFirst().orElseThrow())
-                .isEqualTo("code,name,level,parent,hierarchy,valid_from,valid_until");
+        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("Code,Name,Level,Parent,Hierarchy,From,Until");
         assertThat(csv).contains("IR" + n + ",Import region,REGION,IA" + n + ",I" + n + ",2026-01-01,");
         assertThat(compAdmin.get("/territories/export/territory_rules.csv").body())
                 .contains("DE-STRAT,10,");
+    }
+
+    @Test
+    void territoriesRulesAndMembersExportInTheirProfilesColumnsAndLoadBackUnchanged() {
+        WebSession compAdmin = login("compadmin", "demo");
+        org.attain.ingest.ImportApiCalls imports = new org.attain.ingest.ImportApiCalls(baseUrl(), compAdmin);
+        Map<String, String> profiles = new java.util.LinkedHashMap<>();
+        profiles.put("territories", "territories.profile.yaml");
+        profiles.put("territory_rules", "territory-rules.profile.yaml");
+        profiles.put("territory_members", "territory-members.profile.yaml");
+        profiles.forEach((kind, profile) -> {
+            String csv = compAdmin.get("/territories/export/" + kind + ".csv").body();
+            long rows = csv.lines().count() - 1;
+            assertThat(rows).as(kind).isPositive();
+            assertThat(imports.load(org.attain.ingest.ImportApiCalls.example(profile), kind + ".csv", csv)
+                            .summary())
+                    .as(kind + " exported and loaded back through examples/imports/" + profile)
+                    .isEqualTo("accepted=0 rejected=0 unchanged=" + rows);
+        });
     }
 
     @Test

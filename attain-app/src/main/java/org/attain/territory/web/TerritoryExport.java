@@ -26,8 +26,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Territories, rules and members as CSV in the columns the record import reads (kinds territories,
- * territory_rules, territory_members), so an export edited in a spreadsheet loads back; and the accounts with their
+ * Territories, rules and members as CSV in the columns of their example profiles (examples/imports/territories,
+ * territory-rules and territory-members .profile.yaml), so an export edited in a spreadsheet loads back; and the accounts with their
  * territory on a day ({@code assignments}) in the columns of examples/imports/account-territories.profile.yaml, which
  * loads them back as accounts unchanged (the territory column is the rules' answer and is not imported).
  */
@@ -89,7 +89,7 @@ class TerritoryExport {
     }
 
     private void territories(CSVPrinter out) throws IOException {
-        out.printRecord("code", "name", "level", "parent", "hierarchy", "valid_from", "valid_until");
+        out.printRecord("Code", "Name", "Level", "Parent", "Hierarchy", "From", "Until");
         for (Territory t : territories.all(null)) {
             out.printRecord(
                     t.code(),
@@ -104,16 +104,16 @@ class TerritoryExport {
 
     private void rules(CSVPrinter out) throws IOException {
         out.printRecord(
-                "territory",
-                "precedence",
-                "valid_from",
-                "valid_until",
-                "countries",
-                "postal_from",
-                "postal_to",
-                "industries",
-                "size_bands",
-                "accounts");
+                "Territory",
+                "Precedence",
+                "From",
+                "Until",
+                "Countries",
+                "Postal from",
+                "Postal to",
+                "Industries",
+                "Size bands",
+                "Named accounts");
         java.util.Map<Long, String> codes = new java.util.HashMap<>();
         territories.all(null).forEach(t -> codes.put(t.id(), t.code()));
         for (TerritoryRule r : territories.allRules(null)) {
@@ -132,7 +132,7 @@ class TerritoryExport {
     }
 
     private void members(CSVPrinter out) throws IOException {
-        out.printRecord("territory", "person", "role", "valid_from", "valid_until");
+        out.printRecord("Territory", "Employee ID", "Role", "From", "Until");
         java.util.Map<Long, String> codes = new java.util.HashMap<>();
         territories.all(null).forEach(t -> codes.put(t.id(), t.code()));
         for (TerritoryMember m : territories.allMembers(null)) {
