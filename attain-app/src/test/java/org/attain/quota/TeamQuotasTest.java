@@ -21,6 +21,9 @@ import tools.jackson.databind.JsonNode;
  */
 class TeamQuotasTest extends AttainIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private static final Pattern POD_LINE =
             Pattern.compile("pod (.+?): credited ([0-9.\\-]+) of quota ([0-9.]+) = ([0-9.]+)% attainment");
 
@@ -36,6 +39,11 @@ class TeamQuotasTest extends AttainIntegrationTest {
         JsonNode rep = Json.parse(login("rep", "demo").get("/api/v1/me").body()).get("person");
         long teamId = rep.get("teamId").asLong();
         String teamName = rep.get("team").asString();
+        // The hire joins the team under its manager, as a new hire would (other tests rely on the demo manager's
+        // teams lying wholly in their subtree).
+        long teamManager = jdbc.sql("""
+                        select rl.manager_id from org_reporting_line_v rl join app_user u on u.person_id = rl.person_id
+                        where u.username = 'rep' and rl.valid_until is null""").query(Long.class).single();
 
         var published = compAdmin.sendYaml("/api/v1/plans?confirm=true", """
                 id: pod-test-%s
@@ -49,7 +57,7 @@ class TeamQuotasTest extends AttainIntegrationTest {
         long hire = Json.parse(compAdmin
                         .sendJson("POST", "/api/v1/people", """
                 {"externalId": "POD-%s", "firstName": "Pia", "lastName": "Podmann", "email": "pia.%s@example.com",
-                 "title": "Account Executive", "roleType": "REP", "teamId": %d, "employmentStart": "%s"}""".formatted(n, n, teamId, start))
+                 "title": "Account Executive", "roleType": "REP", "teamId": %d, "managerId": %d, "employmentStart": "%s"}""".formatted(n, n, teamId, teamManager, start))
                         .body())
                 .get("id")
                 .asLong();
