@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -121,14 +120,14 @@ class GameBrowserTest extends AttainIntegrationTest {
             assertThat(browser.text("h1")).isEqualTo("Meetings sprint " + suffix);
             assertThat(d.findElements(By.cssSelector("[data-test=contest-places] tbody tr")))
                     .hasSize(1);
-            // The created contest's page has a notice too: wait for it to go before reading the next one.
-            WebElement created = d.findElement(By.cssSelector("[data-test=game-notice]"));
+            // The created contest's page has a notice too: wait for the next page's notice by its text (waiting for the
+            // old element to go stale can meet Chromium's "node does not belong to the document" mid-navigation).
+            By notice = By.cssSelector("[data-test=game-notice]");
             d.findElement(By.cssSelector("[data-test=settle]")).click();
-            new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(created));
-            assertThat(browser.text("[data-test=game-notice]")).contains(t.settled());
-            WebElement settled = d.findElement(By.cssSelector("[data-test=game-notice]"));
+            new WebDriverWait(d, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(notice, t.settled()));
             d.findElement(By.cssSelector("[data-test=approve]")).click();
-            new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(settled));
+            new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(notice, t.paid()));
             assertThat(browser.text("[data-test=game-notice]")).isEqualTo(t.paid());
             assertThat(d.findElements(By.cssSelector("[data-test=approve]"))).isEmpty();
             browser.screenshot("game-contest-paid-" + suffix);
