@@ -117,7 +117,9 @@ class GameBrowserTest extends AttainIntegrationTest {
             d.findElement(By.id("c-currency1")).sendKeys(me.node.get("currency").asString());
             d.findElement(By.id("c-points1")).sendKeys("50");
             d.findElement(By.cssSelector("[data-test=contest-save]")).click();
-            assertThat(browser.text("h1")).isEqualTo("Meetings sprint " + suffix);
+            // Wait for the contest's own page: reading the form page's heading mid-navigation meets a stale element.
+            new WebDriverWait(d, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.textToBe(By.tagName("h1"), "Meetings sprint " + suffix));
             assertThat(d.findElements(By.cssSelector("[data-test=contest-places] tbody tr")))
                     .hasSize(1);
             // The created contest's page has a notice too: wait for the next page's notice by its text (waiting for the
