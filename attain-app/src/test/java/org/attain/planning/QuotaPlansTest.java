@@ -215,8 +215,9 @@ class QuotaPlansTest extends AttainIntegrationTest {
             assertThat(detail(compAdmin, id).get("plan").get("state").asString())
                     .isEqualTo("APPROVED");
         } finally {
-            compAdmin.sendJson(
+            var reopened = compAdmin.sendJson(
                     "POST", "/api/v1/periods/" + last + "/reopen", "{\"reason\":\"test of a refused quota plan\"}");
+            assertThat(reopened.statusCode()).as(reopened.body()).isEqualTo(200);
         }
         var noName = compAdmin.sendJson(
                 "POST", "/api/v1/quota-plans", "{\"periodId\":\"" + year + "\",\"target\":\"1.001\"}");

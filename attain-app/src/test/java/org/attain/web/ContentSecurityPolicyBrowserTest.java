@@ -29,7 +29,9 @@ class ContentSecurityPolicyBrowserTest extends AttainIntegrationTest {
             JavascriptExecutor js = (JavascriptExecutor) browser.driver();
             js.executeScript(
                     "document.body.insertAdjacentHTML('beforeend', '<img id=\"probe\" src=\"/no-such.png\" onerror=\"window.ran = true\">')");
+            // The result is swapped in place, so the element read may be replaced mid-read: read it again then.
             new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(d -> !browser.cspViolations().isEmpty() || ran(js));
             assertThat(ran(js)).as("the inline handler did not run").isFalse();
         }
@@ -51,7 +53,9 @@ class ContentSecurityPolicyBrowserTest extends AttainIntegrationTest {
             browser.open("/runs/" + run);
             browser.open("/plans/" + plan);
             browser.driver().findElement(By.id("source")).sendKeys(" ");
+            // The result is swapped in place, so the element read may be replaced mid-read: read it again then.
             new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(d -> !d.findElements(By.cssSelector("#check")).isEmpty());
             if (dispute > 0) {
                 browser.open("/disputes/" + dispute);
@@ -79,7 +83,9 @@ class ContentSecurityPolicyBrowserTest extends AttainIntegrationTest {
             browser.driver()
                     .findElement(By.cssSelector("[data-test=what-if] button[type=submit]"))
                     .click();
+            // The result is swapped in place, so the element read may be replaced mid-read: read it again then.
             new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(d ->
                             !d.findElement(By.id("what-if-result")).getText().isBlank());
             browser.screenshot("csp-rep-home");

@@ -115,7 +115,7 @@ class CompanyBalanceTest extends AttainIntegrationTest {
                 two.add(m);
             }
         });
-        LocalDate from = TODAY.plusYears(1).withDayOfMonth(1);
+        LocalDate from = openFirstOfMonth(admin, TODAY.plusYears(1).withDayOfMonth(1));
         HttpResponse<String> accepted = admin.sendJson(
                 "POST",
                 JOBS + "/" + id + "/accept",
@@ -202,7 +202,10 @@ class CompanyBalanceTest extends AttainIntegrationTest {
         LocalDate day = null;
         for (JsonNode p : Json.parse(admin.get("/api/v1/periods?kind=MONTH").body())) {
             LocalDate starts = LocalDate.parse(p.get("startsOn").asString());
-            if (starts.isAfter(TODAY) && (day == null || starts.isAfter(day))) {
+            if (starts.isAfter(TODAY)
+                    && (day == null || starts.isAfter(day))
+                    && p.get("status").asString().equals("OPEN")
+                    && closedHolding(admin, starts.plusDays(14)).isEmpty()) {
                 month = p.get("id").asString();
                 day = starts.plusDays(14);
             }
@@ -232,6 +235,33 @@ class CompanyBalanceTest extends AttainIntegrationTest {
         assertThat(rep.sendJson("POST", JOBS + "/from-company", "{\"hierarchyId\":" + hierarchy + "}")
                         .statusCode())
                 .isEqualTo(403);
+    }
+
+    /**
+     * The first first-of-month from {@code wanted} on that no closed month, quarter or year holds: other tests close
+     * periods of the shared database (and should reopen them), so the day is chosen, not assumed.
+     */
+    private static LocalDate openFirstOfMonth(WebSession admin, LocalDate wanted) {
+        LocalDate day = wanted;
+        for (int i = 0; i < 36 && !closedHolding(admin, day).isEmpty(); i++) {
+            day = day.plusMonths(1);
+        }
+        assertThat(closedHolding(admin, day)).as("an open month from " + wanted).isEmpty();
+        return day;
+    }
+
+    /** The closed periods holding {@code day}, each with who closed it (for a clear failure). */
+    private static List<String> closedHolding(WebSession admin, LocalDate day) {
+        List<String> closed = new ArrayList<>();
+        for (JsonNode p : Json.parse(admin.get("/api/v1/periods").body())) {
+            if (p.get("status").asString().equals("CLOSED")
+                    && !LocalDate.parse(p.get("startsOn").asString()).isAfter(day)
+                    && !LocalDate.parse(p.get("endsOn").asString()).isBefore(day)) {
+                closed.add(p.get("id").asString() + " closed by "
+                        + p.get("closedBy").asString());
+            }
+        }
+        return closed;
     }
 
     private static long hierarchyId(WebSession admin) {
