@@ -337,6 +337,18 @@ public class Forecasts {
 
     public record StageInput(String stage, BigDecimal probability, String category, Boolean useLearned) {}
 
+    /** The probability each stage is weighed with now (the admin's, or the learned one where the admin chose it). */
+    StageProbabilities probabilitiesInForce() {
+        return probabilities(store.stages(), learned());
+    }
+
+    /** The forecast category of each stage, by lower-case stage name. */
+    Map<String, ForecastCategory> categoriesByStage() {
+        Map<String, ForecastCategory> categories = new HashMap<>();
+        store.stages().forEach(s -> categories.put(s.stage().toLowerCase(Locale.ROOT), s.category()));
+        return categories;
+    }
+
     // ---- the parts of a view
 
     private record Tree(
