@@ -11,9 +11,10 @@ package org.attain.forecast;
  * money; Java's floating point is strict since 17, so the same series gives the same bits on every machine — and
  * callers round the forecasts to cents once, HALF_EVEN, at the boundary ({@link StatisticalForecast}).
  *
- * <p>Initial state from the first season: level its mean, trend the difference of the first two seasons' means
- * per period (zero with less than two seasons), seasonal indices the first season's deviations (additive) or
- * ratios (multiplicative) from that mean. The one-step errors are summed from the second season on.
+ * <p>Initial state from the first season: trend the difference of the first two seasons' means per period (zero
+ * with less than two seasons), seasonal indices the first season's deviations (additive) or ratios (multiplicative)
+ * from the trend line through its mean, level that line at the season's end. The one-step errors are summed from the
+ * second season on.
  */
 public final class HoltWinters {
 
@@ -151,12 +152,16 @@ public final class HoltWinters {
             }
             trend = (second / m - first) / m;
         }
+        // The first season's mean is the level at its middle; the seasonal indices are read against the trend line
+        // through it (else the first year's trend is taken for season), and the level starts at the season's end.
         // s[i] is the seasonal index of the period i steps after the current time, modulo m.
+        double middle = (m - 1) / 2.0;
         double[] s = new double[m];
         for (int i = 0; i < m; i++) {
-            s[i] = season == Season.ADDITIVE ? y[i] - first : (first == 0 ? 1 : y[i] / first);
+            double line = first + (i - middle) * trend;
+            s[i] = season == Season.ADDITIVE ? y[i] - line : (line == 0 ? 1 : y[i] / line);
         }
-        double level = first;
+        double level = first + middle * trend;
         double sse = 0;
         boolean additive = season == Season.ADDITIVE;
         for (int t = m; t < y.length; t++) {

@@ -48,11 +48,6 @@ public class StatisticalForecasts {
     /** The longest history read. */
     static final int MAX_MONTHS = 48;
 
-    /** Complete months before the origin the run-rate is averaged over and the win rate learned from. */
-    static final int RUN_RATE_MONTHS = 6;
-
-    static final int WIN_RATE_MONTHS = 12;
-
     public record Scope(String kind, Long id, String name) {}
 
     /** A month: what was booked (null for a month to come) and, for the months to come, the forecast and its interval. */
@@ -223,7 +218,8 @@ public class StatisticalForecasts {
                 : YearMonth.from(quarters.get(quarters.size() - 1).endsOn());
         int horizon = (int) origin.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1;
 
-        List<Opp> opps = opportunities(first.minusMonths(WIN_RATE_MONTHS), last, inScope, rates, cur, unconverted);
+        List<PipelineRunRate.Opp> opps = opportunities(
+                first.minusMonths(PipelineRunRate.WIN_RATE_MONTHS), last, inScope, rates, cur, unconverted);
         Map<StatisticalMethod, StatisticalForecast.Forecaster> forecasters =
                 new java.util.EnumMap<>(StatisticalMethod.class);
         forecasters.put(StatisticalMethod.SEASONAL_NAIVE, StatisticalForecast.seasonalNaive(y));
@@ -233,7 +229,7 @@ public class StatisticalForecasts {
         forecasters.put(
                 StatisticalMethod.HOLT_WINTERS_MULTIPLICATIVE,
                 StatisticalForecast.holtWinters(y, HoltWinters.Season.MULTIPLICATIVE));
-        forecasters.put(StatisticalMethod.PIPELINE_RUN_RATE, pipelineRunRate(opps, first));
+        forecasters.put(StatisticalMethod.PIPELINE_RUN_RATE, PipelineRunRate.forecaster(opps, first));
 
         double scale = StatisticalForecast.scale(y);
         List<StatisticalForecast.Backtest> backtests = new ArrayList<>();
@@ -424,19 +420,9 @@ public class StatisticalForecasts {
         };
     }
 
-    // ---- pipeline + run-rate
+    // ---- the deals pipeline + run-rate and the range read
 
-    /** An opportunity of the scope in the forecast's currency: won, lost or still open by its stage's category. */
-    record Opp(
-            long id,
-            LocalDate created,
-            LocalDate close,
-            double amount,
-            BigDecimal exact,
-            String stage,
-            ForecastCategory category) {}
-
-    private List<Opp> opportunities(
+    private List<PipelineRunRate.Opp> opportunities(
             YearMonth from,
             YearMonth to,
             BiPredicate<Long, LocalDate> inScope,
@@ -444,7 +430,7 @@ public class StatisticalForecasts {
             String currency,
             int[] unconverted) {
         Map<String, ForecastCategory> categories = forecasts.categoriesByStage();
-        List<Opp> out = new ArrayList<>();
+        List<PipelineRunRate.Opp> out = new ArrayList<>();
         for (Pipeline.Opportunity o : pipeline.closingBetween(from.atDay(1), to.atEndOfMonth())) {
             if (!inScope.test(o.ownerId(), o.closeDate())) {
                 continue;
@@ -456,7 +442,7 @@ public class StatisticalForecasts {
             }
             BigDecimal amount = cents(o.amount().multiply(rate.get()));
             ForecastCategory c = categories.getOrDefault(o.stage().toLowerCase(Locale.ROOT), ForecastCategory.PIPELINE);
-            out.add(new Opp(
+            out.add(new PipelineRunRate.Opp(
                     o.id(),
                     o.createdOn() == null ? LocalDate.MIN : o.createdOn(),
                     o.closeDate(),
@@ -466,64 +452,6 @@ public class StatisticalForecasts {
                     c));
         }
         return out;
-    }
-
-    /**
-     * Pipeline + run-rate as of an origin month: the deals created before it that close in the target month, weighed
-     * by the share (by amount) of the deals closed in the twelve months before it that were won, plus the run-rate —
-     * the average, over the six months before the origin, of what was won from deals created no earlier than the same
-     * distance before their month (deals the pipeline could not yet show). Only what was known at the origin is used,
-     * except that a deal's close date is today's (slipped dates are not recorded), which flatters its backtest.
-     */
-    static StatisticalForecast.Forecaster pipelineRunRate(List<Opp> opps, YearMonth first) {
-        return (n, h) -> {
-            if (n < RUN_RATE_MONTHS) {
-                return null;
-            }
-            YearMonth origin = first.plusMonths(n);
-            LocalDate start = origin.atDay(1);
-            double won = 0;
-            double closed = 0;
-            LocalDate learnFrom = start.minusMonths(WIN_RATE_MONTHS);
-            for (Opp o : opps) {
-                if (!o.close().isBefore(learnFrom) && o.close().isBefore(start)) {
-                    if (o.category() == ForecastCategory.CLOSED) {
-                        won += o.amount();
-                        closed += o.amount();
-                    } else if (o.category() == ForecastCategory.OMITTED) {
-                        closed += o.amount();
-                    }
-                }
-            }
-            if (closed == 0) {
-                return null;
-            }
-            double winRate = won / closed;
-            double[] out = new double[h];
-            for (int i = 0; i < h; i++) {
-                YearMonth target = origin.plusMonths(i);
-                double pipe = 0;
-                for (Opp o : opps) {
-                    if (o.created().isBefore(start) && YearMonth.from(o.close()).equals(target)) {
-                        pipe += o.amount();
-                    }
-                }
-                double run = 0;
-                for (int k = 1; k <= RUN_RATE_MONTHS; k++) {
-                    YearMonth x = origin.minusMonths(k);
-                    LocalDate visibleFrom = x.atDay(1).minusMonths(i);
-                    for (Opp o : opps) {
-                        if (o.category() == ForecastCategory.CLOSED
-                                && YearMonth.from(o.close()).equals(x)
-                                && !o.created().isBefore(visibleFrom)) {
-                            run += o.amount();
-                        }
-                    }
-                }
-                out[i] = winRate * pipe + run / RUN_RATE_MONTHS;
-            }
-            return out;
-        };
     }
 
     // ---- quarters and the Monte-Carlo range
@@ -596,14 +524,19 @@ public class StatisticalForecasts {
         return new Quarter(q.id(), booked, booked.add(forecast), qLow, qHigh, toCome);
     }
 
-    private Range range(Periods.PeriodRow q, List<Point> history, BigDecimal toDate, List<Opp> opps, YearMonth origin) {
+    private Range range(
+            Periods.PeriodRow q,
+            List<Point> history,
+            BigDecimal toDate,
+            List<PipelineRunRate.Opp> opps,
+            YearMonth origin) {
         BigDecimal won = toDate;
         for (YearMonth m = YearMonth.from(q.startsOn()); m.isBefore(origin); m = m.plusMonths(1)) {
             won = won.add(actual(history, m));
         }
         StageProbabilities probabilities = forecasts.probabilitiesInForce();
         List<MonteCarloRange.Deal> open = new ArrayList<>();
-        for (Opp o : opps) {
+        for (PipelineRunRate.Opp o : opps) {
             if (!o.close().isBefore(q.startsOn())
                     && !o.close().isAfter(q.endsOn())
                     && o.category() != ForecastCategory.CLOSED

@@ -10,8 +10,20 @@
  * through quota's {@code quota_person_v} with {@code calendar_period_v}, rates through {@code fx.FxRates}. Public
  * API: {@link org.attain.forecast.Forecasts} (view, call, stages, snapshot). Publishes no view or event yet.
  *
+ * <p>Statistical forecast ({@link org.attain.forecast.StatisticalForecasts}): won bookings per month of the company, a
+ * region or a team (sales' {@code sales_booking_v}; an owner's region through {@code org_person_v}, team membership on
+ * the close date through org's {@code Teams}) forecast by seasonal naive, damped Holt-Winters (additive and
+ * multiplicative season) and pipeline + run-rate (sales' {@code Pipeline}); each backtested with a rolling origin on
+ * the scope's own history, the lowest error picked, its interval read from its backtest errors; a Monte-Carlo range of
+ * the current quarter from the open deals' stage probabilities (fixed seed). Fewer than
+ * {@link org.attain.forecast.StatisticalForecasts#MINIMUM_MONTHS} months of bookings: no forecast, said so. Owns no
+ * table for it: everything is computed on request.
+ *
  * <p>The arithmetic is pure and tested without Spring: {@link org.attain.forecast.PipelineForecast} (weighted,
  * cumulative categories, accuracy), {@link org.attain.forecast.RollUp} (the tree with calls),
- * {@link org.attain.forecast.StageLearning} (win rates by stage).
+ * {@link org.attain.forecast.StageLearning} (win rates by stage), {@link org.attain.forecast.HoltWinters} (fit by a
+ * deterministic grid; no maintained ETS library is served to this build), {@link org.attain.forecast.StatisticalForecast}
+ * (forecasters, backtest, MAPE/sMAPE/MASE/bias, pick, intervals), {@link org.attain.forecast.MonteCarloRange}.
+ * {@code SuperstoreBenchmarkTest} checks the picked method against seasonal naive on public data (docs/benchmarks.md).
  */
 package org.attain.forecast;

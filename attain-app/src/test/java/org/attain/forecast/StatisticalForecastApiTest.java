@@ -123,8 +123,8 @@ class StatisticalForecastApiTest extends AttainIntegrationTest {
                 .isLessThan(view.get("monthsNeeded").asInt());
         assertThat(view.get("forecast")).isEmpty();
         assertThat(view.get("methods")).isEmpty();
-        assertThat(view.get("picked").isNull()).isTrue();
-        assertThat(view.get("range").isNull()).isTrue();
+        assertThat(view.get("picked")).as("no method picked").isNull();
+        assertThat(view.get("range")).as("no range").isNull();
     }
 
     @Test

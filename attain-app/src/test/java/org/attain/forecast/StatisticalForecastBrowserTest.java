@@ -2,11 +2,14 @@ package org.attain.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.attain.support.AttainIntegrationTest;
 import org.attain.support.Browser;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Finance in Chromium, in English and in German: from the pipeline forecast to the statistical one, sees the chart
@@ -71,7 +74,10 @@ class StatisticalForecastBrowserTest extends AttainIntegrationTest {
             browser.driver()
                     .findElement(By.cssSelector("form.filters button[type=submit]"))
                     .click();
-            assertThat(browser.text("[data-test=stat-who]")).isEqualTo(t.team());
+            // The same page comes back for the team: wait for its heading instead of reading the old one
+            // mid-navigation.
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .until(ExpectedConditions.textToBe(By.cssSelector("[data-test=stat-who]"), t.team()));
             assertThat(browser.text("[data-test=stat-too-little]")).startsWith(t.tooLittle());
             assertThat(browser.driver().findElements(By.cssSelector("[data-test=stat-methods]")))
                     .isEmpty();

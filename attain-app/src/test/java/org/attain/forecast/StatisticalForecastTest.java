@@ -157,22 +157,21 @@ class StatisticalForecastTest {
         // Run-rate for July: deals won in Jan..Jun created in their own month: 60 in March only: 60 / 6 = 10.
         // Pipeline for July: created before July, closing in July: 200 (the deal created in July is not in it).
         // Win rate from what closed in the year before July: (300 + 60) / (300 + 60 + 100).
-        List<StatisticalForecasts.Opp> opps = List.of(
+        List<PipelineRunRate.Opp> opps = List.of(
                 opp(1, "2025-12-01", "2026-02-10", 300, ForecastCategory.CLOSED),
                 opp(2, "2026-01-05", "2026-04-10", 100, ForecastCategory.OMITTED),
                 opp(3, "2026-03-02", "2026-03-20", 60, ForecastCategory.CLOSED),
                 opp(4, "2026-06-01", "2026-07-15", 200, ForecastCategory.PIPELINE),
                 opp(5, "2026-07-02", "2026-07-20", 999, ForecastCategory.PIPELINE));
-        double[] f = StatisticalForecasts.pipelineRunRate(opps, first).forecast(6, 1);
+        double[] f = PipelineRunRate.forecaster(opps, first).forecast(6, 1);
         assertThat(f[0]).isCloseTo(360.0 / 460 * 200 + 10, within(1e-9));
-        assertThat(StatisticalForecasts.pipelineRunRate(opps, first).forecast(5, 1))
+        assertThat(PipelineRunRate.forecaster(opps, first).forecast(5, 1))
                 .as("less than six months to take a run-rate from")
                 .isNull();
     }
 
-    private static StatisticalForecasts.Opp opp(
-            long id, String created, String close, double amount, ForecastCategory c) {
-        return new StatisticalForecasts.Opp(
+    private static PipelineRunRate.Opp opp(long id, String created, String close, double amount, ForecastCategory c) {
+        return new PipelineRunRate.Opp(
                 id, LocalDate.parse(created), LocalDate.parse(close), amount, BigDecimal.valueOf(amount), "Stage", c);
     }
 }
