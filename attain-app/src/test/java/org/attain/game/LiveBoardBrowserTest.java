@@ -91,8 +91,9 @@ class LiveBoardBrowserTest extends AttainIntegrationTest {
 
             String repAfter = money(repBefore.add(amount), locale);
             for (Browser b : new Browser[] {repScreen, managerScreen}) {
-                wait(b).until(d ->
-                        repAfter.equals(d.findElement(By.cssSelector(cell)).getText()));
+                patiently(b)
+                        .until(d -> repAfter.equals(
+                                d.findElement(By.cssSelector(cell)).getText()));
             }
             assertThat(repScreen.driver().findElements(By.cssSelector("tr.mine[data-key='" + rep + "']")))
                     .as("the rep's own row is marked on the rep's screen")
@@ -102,8 +103,9 @@ class LiveBoardBrowserTest extends AttainIntegrationTest {
                     .isEmpty();
             String tvCell = "tr[data-key='" + leader + "'] [data-test=row-value]";
             String leaderAfter = whole(leaderBefore.add(amount), locale);
-            wait(tv).until(d ->
-                    leaderAfter.equals(d.findElement(By.cssSelector(tvCell)).getText()));
+            patiently(tv)
+                    .until(d -> leaderAfter.equals(
+                            d.findElement(By.cssSelector(tvCell)).getText()));
 
             repScreen.screenshot("game-live-board-rep-" + suffix);
             managerScreen.screenshot("game-live-board-manager-" + suffix);
@@ -115,7 +117,7 @@ class LiveBoardBrowserTest extends AttainIntegrationTest {
     }
 
     /** A wait that reads again when the page swapped the element it was reading (the live refresh). */
-    private static WebDriverWait wait(Browser b) {
+    private static WebDriverWait patiently(Browser b) {
         WebDriverWait w = new WebDriverWait(b.driver(), Duration.ofSeconds(15));
         w.ignoring(StaleElementReferenceException.class);
         return w;
