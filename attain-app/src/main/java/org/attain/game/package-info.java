@@ -25,6 +25,8 @@
  * stays {@code Leaderboards.view}'s. {@code game.chat}: Slack and Microsoft Teams incoming webhooks told of contest
  * places ({@code game_award}) and badges, queued once per webhook and award, retried with backoff ({@code /game/chat}).
  *
+ * {@link org.attain.game.BoardLiveLatencyCommand} is the {@code board-live-bench} command (bench/board-live.sh).
+ *
  * <p>Reads through other modules' public APIs only: {@code sales.SalesFigures} (bookings, deals won, open
  * pipeline), {@code activity.ActivityReads} (calls, meetings), {@code pay.Earnings} (attainment),
  * {@code quota.Quotas} (the reps of a period and their bookings quota, the goal of percent-of-goal boards),

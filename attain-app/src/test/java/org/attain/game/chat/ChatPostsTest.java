@@ -104,7 +104,7 @@ class ChatPostsTest extends AttainIntegrationTest {
             }
         }
 
-        // A contest the rep's team played, ended yesterday, settled (twice: awards are made once).
+        // A contest the rep's team played, ended yesterday, settled (a second settling is refused).
         WebSession rep = login("rep", "demo");
         JsonNode me = Json.parse(rep.get("/api/v1/me").body()).get("person");
         List<String> participants = new ArrayList<>();
@@ -132,7 +132,8 @@ class ChatPostsTest extends AttainIntegrationTest {
         assertThat(compAdmin
                         .sendJson("POST", "/api/v1/game/contests/" + contestId + "/settle", null)
                         .statusCode())
-                .isEqualTo(200);
+                .as("settling again is refused: no second award to post")
+                .isEqualTo(400);
         JsonNode winner = null;
         for (JsonNode a : Json.parse(settled.body())) {
             if (a.get("place").asInt() == 1) {

@@ -1,4 +1,4 @@
-package org.attain.game.live;
+package org.attain.game;
 
 import java.io.IOException;
 import java.io.PrintStream;
