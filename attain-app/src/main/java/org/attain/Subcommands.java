@@ -13,6 +13,7 @@ final class Subcommands {
             case "import" -> org.attain.ingest.ImportCommand.run(args);
             case "scenario" -> org.attain.engine.scenario.ScenarioCli.run(args, System.out);
             case "webhook-bench" -> org.attain.integration.WebhookLatencyCommand.run(args);
+            case "board-live-bench" -> org.attain.game.BoardLiveLatencyCommand.run(args);
             default -> {
                 System.err.println("Unknown command '" + command + "'.");
                 System.err.println(AttainMain.USAGE);

@@ -14,22 +14,33 @@ document.addEventListener('DOMContentLoaded', function () {
     return;
   }
   var source = new EventSource('/live');
-  source.addEventListener('results', function () {
-    // Never pull the page from under someone typing: offer the new numbers instead.
-    if (document.querySelector('#main input:focus, #main textarea:focus, #main select:focus')) {
-      var pending = document.getElementById('live-pending');
-      if (pending) { pending.hidden = false; }
-      return;
-    }
-    if (window.htmx) {
-      htmx.ajax('GET', window.location.href, { target: '#main', select: '#main', swap: 'outerHTML' }).then(function () {
-        document.body.setAttribute('data-refreshed', String(Date.now()));
-        var note = document.getElementById('live-note');
-        if (note) { note.hidden = false; }
-      });
-    }
-  });
+  source.addEventListener('results', refreshMain);
+  // A leaderboard page also listens to its board: a deal or an activity changes it before any calculation ends.
+  var board = document.querySelector('[data-board-live]');
+  if (board) {
+    var boards = new EventSource(board.getAttribute('data-board-live'));
+    boards.addEventListener('ready', function () {
+      document.body.setAttribute('data-board-stream', 'open');
+    });
+    boards.addEventListener('board', refreshMain);
+  }
 });
+
+function refreshMain() {
+  // Never pull the page from under someone typing: offer the new numbers instead.
+  if (document.querySelector('#main input:focus, #main textarea:focus, #main select:focus')) {
+    var pending = document.getElementById('live-pending');
+    if (pending) { pending.hidden = false; }
+    return;
+  }
+  if (window.htmx) {
+    htmx.ajax('GET', window.location.href, { target: '#main', select: '#main', swap: 'outerHTML' }).then(function () {
+      document.body.setAttribute('data-refreshed', String(Date.now()));
+      var note = document.getElementById('live-note');
+      if (note) { note.hidden = false; }
+    });
+  }
+}
 
 // A select marked data-autosubmit sends its form when changed: the page's own script instead of an
 // inline onchange, which the Content Security Policy refuses to run.

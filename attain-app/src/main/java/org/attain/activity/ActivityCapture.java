@@ -2,6 +2,7 @@ package org.attain.activity;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,8 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.attain.org.People;
 import org.attain.sales.SalesFigures;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,13 +36,21 @@ public class ActivityCapture {
     private final Clock clock;
     private final People people;
     private final SalesFigures sales;
+    private final ApplicationEventPublisher events;
 
-    ActivityCapture(JdbcClient jdbc, ActivitySummaries summaries, Clock clock, People people, SalesFigures sales) {
+    ActivityCapture(
+            JdbcClient jdbc,
+            ActivitySummaries summaries,
+            Clock clock,
+            People people,
+            SalesFigures sales,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.summaries = summaries;
         this.clock = clock;
         this.people = people;
         this.sales = sales;
+        this.events = events;
     }
 
     private record Valid(NewActivity in, long personId, ActivityKind kind, Long accountId, Long dealId) {}
@@ -114,6 +125,20 @@ public class ActivityCapture {
             }
         }
         summaries.refresh(touched);
+        if (inserted + updated > 0) {
+            // Listeners that act after the commit (live boards) see the stored rows.
+            events.publishEvent(new ActivitiesCaptured(
+                    touched.stream().map(ActivitySummaries.PersonDay::personId).collect(Collectors.toSet()),
+                    valid.values().stream().map(Valid::kind).collect(Collectors.toSet()),
+                    touched.stream()
+                            .map(ActivitySummaries.PersonDay::day)
+                            .min(LocalDate::compareTo)
+                            .orElseThrow(),
+                    touched.stream()
+                            .map(ActivitySummaries.PersonDay::day)
+                            .max(LocalDate::compareTo)
+                            .orElseThrow()));
+        }
         return new Captured(inserted, updated, valid.size() - inserted - updated, rejections);
     }
 

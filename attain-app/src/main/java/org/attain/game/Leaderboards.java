@@ -41,6 +41,8 @@ public class Leaderboards {
     private final Visibility visibility;
     private final AuditLog audit;
     private final Clock clock;
+    /** Screens refreshing at once after a live change share one computation of the board ({@link FreshShared}). */
+    private final FreshShared<Long, Computed> shared = new FreshShared<>();
 
     Leaderboards(
             JdbcClient jdbc,
@@ -222,7 +224,7 @@ public class Leaderboards {
      */
     public BoardView everyoneView(long boardId) {
         Board b = find(boardId).orElseThrow(() -> new NotFoundException("leaderboard", boardId));
-        Computed c = compute(b);
+        Computed c = shared.get(b.id(), () -> compute(b));
         List<BoardView.Row> rows = new ArrayList<>();
         for (Standing s : c.standings()) {
             boolean listed = switch (b.visibility()) {
@@ -249,7 +251,7 @@ public class Leaderboards {
     /** The board for a viewer: rows filtered by the board's visibility, values and ranks hidden as {@link BoardView} says. */
     public BoardView view(AttainUser user, long boardId) {
         Board b = find(boardId).orElseThrow(() -> new NotFoundException("leaderboard", boardId));
-        Computed c = compute(b);
+        Computed c = shared.get(b.id(), () -> compute(b));
         boolean all = user.seesEveryone();
         String myKey = user.personId() == null ? null : String.valueOf(user.personId());
         String myTeam = myKey == null ? null : c.teamOf().get(myKey);

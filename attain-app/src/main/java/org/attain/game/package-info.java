@@ -4,7 +4,7 @@
  *
  * <p>Owns tables: game_board, game_contest, game_contest_participant, game_contest_prize, game_award,
  * game_points (migration 2026.12.11.10), game_achievement_rule, game_achievement (2026.12.11.20; game_points gains
- * achievement_id), game_tv_link, game_tv_link_board (2026.12.11.30).
+ * achievement_id), game_tv_link, game_tv_link_board (2026.12.11.30), game_chat_webhook, game_chat_post (2026.12.15.10).
  *
  * <p>The pure core (no Spring, JDBC or clock): {@link org.attain.game.Rankings} (by value, percent of goal,
  * improvement over a baseline; competition ranks with deterministic ties; team entries from members),
@@ -18,6 +18,14 @@
  * achievement per rule and person, its points once; counting from the rule's creation day unless applied to the
  * past) and {@link org.attain.game.TvLinks} (revocable read-only links, token hashed; {@code /tv/{token}} is open
  * without login through the module's own security chain and shows {@code Leaderboards.everyoneView}).
+ *
+ * <p>Live (internal subpackages): {@code game.live.BoardFeed} pushes "board changed" over server-sent events to open
+ * board pages ({@code /game/live}) and TV screens ({@code /tv/{token}/live}) when {@code sales.TransactionsChanged} or
+ * {@code activity.ActivitiesCaptured} touches a board's metric; each screen then fetches its own page, so privacy
+ * stays {@code Leaderboards.view}'s. {@code game.chat}: Slack and Microsoft Teams incoming webhooks told of contest
+ * places ({@code game_award}) and badges, queued once per webhook and award, retried with backoff ({@code /game/chat}).
+ *
+ * {@link org.attain.game.BoardLiveLatencyCommand} is the {@code board-live-bench} command (bench/board-live.sh).
  *
  * <p>Reads through other modules' public APIs only: {@code sales.SalesFigures} (bookings, deals won, open
  * pipeline), {@code activity.ActivityReads} (calls, meetings), {@code pay.Earnings} (attainment),

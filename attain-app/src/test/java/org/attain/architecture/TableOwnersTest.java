@@ -93,6 +93,8 @@ class TableOwnersTest {
             Map.entry("game_points", "game"),
             Map.entry("game_achievement_rule", "game"),
             Map.entry("game_achievement", "game"),
+            Map.entry("game_chat_webhook", "game"),
+            Map.entry("game_chat_post", "game"),
             Map.entry("game_tv_link", "game"),
             Map.entry("game_tv_link_board", "game"));
 

@@ -1,0 +1,144 @@
+package org.attain.game.live;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import org.attain.calendar.Periods;
+import org.attain.game.Board;
+import org.attain.game.Leaderboards;
+import org.attain.game.Metric;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Open leaderboard screens (board pages and TV screens) and the boards each one shows. When a change touches a
+ * metric, every board over that metric whose period overlaps the changed days is announced to its screens as an
+ * event {@code board} with {@code {"board": id}} and nothing else: each screen then fetches its own page, so what it
+ * shows is what {@code Leaderboards.view} (or the TV link's {@code everyoneView}) lets that viewer see. The event
+ * carries no standings, so it cannot tell anyone more than their page would.
+ *
+ * <p>Announcing runs on one thread of its own: the import or capture that caused it never waits for the screens.
+ * A subscriber gets {@code ready} at once, so a screen (or a test) knows it is listening.
+ */
+@Component
+public class BoardFeed {
+
+    private static final Logger log = LoggerFactory.getLogger(BoardFeed.class);
+    private static final long TIMEOUT_MS = 30L * 60 * 1000;
+
+    private record Subscriber(SseEmitter emitter, Set<Long> boards, BooleanSupplier stillAllowed) {}
+
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final ExecutorService announcer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "game-live");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Leaderboards boards;
+    private final Periods periods;
+
+    BoardFeed(Leaderboards boards, Periods periods) {
+        this.boards = boards;
+        this.periods = periods;
+    }
+
+    /** A new screen showing these boards. */
+    public SseEmitter subscribe(Collection<Long> boardIds) {
+        return subscribe(boardIds, () -> true);
+    }
+
+    /**
+     * A new screen showing these boards for as long as {@code stillAllowed} says so (a TV link: until revoked;
+     * checked before each announcement, and the stream is ended once it says no).
+     */
+    public SseEmitter subscribe(Collection<Long> boardIds, BooleanSupplier stillAllowed) {
+        SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
+        Subscriber s = new Subscriber(emitter, Set.copyOf(boardIds), stillAllowed);
+        subscribers.add(s);
+        emitter.onCompletion(() -> subscribers.remove(s));
+        emitter.onTimeout(() -> subscribers.remove(s));
+        emitter.onError(e -> subscribers.remove(s));
+        send(s, SseEmitter.event().name("ready").data(Map.of("boards", s.boards())));
+        return emitter;
+    }
+
+    /** How many screens are open (for tests and the benchmark's sanity check). */
+    public int subscribers() {
+        return subscribers.size();
+    }
+
+    /** Metrics changed for the days [earliest, latest] (null: any day): announce the boards over them. */
+    public void changed(Set<Metric> metrics, LocalDate earliest, LocalDate latest) {
+        if (subscribers.isEmpty() || metrics.isEmpty()) {
+            return;
+        }
+        Set<Metric> touched = EnumSet.copyOf(metrics);
+        announcer.execute(() -> {
+            try {
+                announce(touched, earliest, latest);
+            } catch (RuntimeException e) {
+                log.warn("live boards: could not announce a change of {}", touched, e);
+            }
+        });
+    }
+
+    private void announce(Set<Metric> metrics, LocalDate earliest, LocalDate latest) {
+        for (Board b : boards.all()) {
+            if (metrics.contains(b.metric()) && overlaps(b, earliest, latest)) {
+                for (Subscriber s : subscribers) {
+                    if (s.boards().contains(b.id()) && allowed(s)) {
+                        send(s, SseEmitter.event().name("board").data(Map.of("board", b.id())));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Open pipeline is "now", whatever the period; the other metrics count the period's days. */
+    private boolean overlaps(Board b, LocalDate earliest, LocalDate latest) {
+        if (b.metric() == Metric.PIPELINE || earliest == null || latest == null) {
+            return true;
+        }
+        return periods.find(b.periodId())
+                .map(p -> !p.startsOn().isAfter(latest) && !p.endsOn().isBefore(earliest))
+                .orElse(false);
+    }
+
+    private boolean allowed(Subscriber s) {
+        if (s.stillAllowed().getAsBoolean()) {
+            return true;
+        }
+        subscribers.remove(s);
+        s.emitter().complete();
+        return false;
+    }
+
+    private void send(Subscriber s, SseEmitter.SseEventBuilder event) {
+        try {
+            s.emitter().send(event);
+        } catch (IOException | IllegalStateException e) {
+            // The screen went away; drop it rather than fail the others.
+            subscribers.remove(s);
+        }
+    }
+
+    /** Open event streams would hold a graceful shutdown until they time out; end them first. */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        subscribers.forEach(s -> s.emitter().complete());
+        subscribers.clear();
+        announcer.shutdownNow();
+    }
+}
