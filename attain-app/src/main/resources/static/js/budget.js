@@ -14,8 +14,8 @@
       tooltip: {trigger: 'axis', renderMode: 'richText', valueFormatter: function (v) { return v == null ? '–' : fmt.format(v) + ' ' + (c.currency || ''); }},
       legend: {bottom: 0},
       grid: {left: 8, right: 8, top: 16, bottom: 40, containLabel: true},
-      xAxis: {type: 'category', data: c.teams || [], axisLabel: {interval: 0, rotate: (c.teams || []).length > 6 ? 30 : 0}},
-      yAxis: {type: 'value', name: c.currency || '', axisLabel: {formatter: function (v) { return fmt.format(v); }}},
+      xAxis: {type: 'category', data: c.teams || [], axisLabel: {interval: 0, rotate: (c.teams || []).length > 6 ? 30 : 0, width: 110, overflow: 'truncate'}},
+      yAxis: {type: 'value', axisLabel: {formatter: function (v) { return fmt.format(v); }}},
       series: [
         {name: c.budgetName, type: 'bar', data: (c.budget || []).map(Number)},
         {name: c.actualName, type: 'bar', data: (c.actual || []).map(Number)}
