@@ -21,13 +21,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Commission expense of one currency: the commissions of every calculated period up to the range's end (pay's
+ * Commission expense of one currency: the commissions of every calculated period (pay's
  * {@code DealCommissions}, per deal), each deal's contract term (sales' {@code ContractTerms}), the policy of the
  * deal's plan (or the default, {@code *}), amortised by {@link Amortisation} and summed by {@link RollForward}.
  *
  * <p>A commission is capitalised in the first month of its contract (the attribute {@code contract_start}, else the
  * close date). Lines naming no deal (bonuses on attainment) and deals without a term are expensed at once in the
  * last month of the period they were earned in, and counted apart so finance sees how much that is.
+ *
+ * <p>The journal of a month is posted (stored and frozen, {@link ExpenseLedger}) when a period containing it closes;
+ * {@link JournalBook} keeps posted months as posted and books what later changes do to them as corrections in the
+ * next month not posted.
  */
 @Service
 public class CommissionExpense {
@@ -49,8 +53,16 @@ public class CommissionExpense {
     private final Periods periods;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ExpenseLedger ledger;
 
-    CommissionExpense(DealCommissions commissions, ContractTerms terms, Periods periods, JdbcClient jdbc, Clock clock) {
+    CommissionExpense(
+            DealCommissions commissions,
+            ContractTerms terms,
+            Periods periods,
+            JdbcClient jdbc,
+            Clock clock,
+            ExpenseLedger ledger) {
+        this.ledger = ledger;
         this.commissions = commissions;
         this.terms = terms;
         this.periods = periods;
@@ -68,14 +80,38 @@ public class CommissionExpense {
             throw new InvalidInputException(
                     new FieldProblem("to", "expense.error.range", "a roll-forward spans ten years at most"));
         }
+        Schedule s = schedule(currency);
+        List<RollForward.Period> ps = periods(from, to, quarters);
+        List<RollForward.Line> lines = RollForward.of(s.months(), ps);
+        return new Report(
+                currency,
+                ps,
+                lines,
+                journal(currency, s, ps, to),
+                s.contracts(),
+                s.capitalised(),
+                s.withoutContract(),
+                List.copyOf(s.policies().values()));
+    }
+
+    /**
+     * Every amortisation month of the commissions of every calculated period: a range ending inside a quarter sees
+     * that quarter's commissions too, and a month's journal is the same whatever range it is read in.
+     */
+    record Schedule(
+            List<Amortisation.Month> months,
+            int contracts,
+            int capitalised,
+            BigDecimal withoutContract,
+            Map<String, ExpensePolicy> policies) {}
+
+    private Schedule schedule(String currency) {
         Map<String, ExpensePolicy> policies = policies();
         List<String> periodIds = new ArrayList<>();
         Map<String, YearMonth> periodEnd = new HashMap<>();
         for (Periods.PeriodRow p : periods.list(null, null)) {
-            if (!YearMonth.from(p.endsOn()).isAfter(to)) {
-                periodIds.add(p.id());
-                periodEnd.put(p.id(), YearMonth.from(p.endsOn()));
-            }
+            periodIds.add(p.id());
+            periodEnd.put(p.id(), YearMonth.from(p.endsOn()));
         }
         List<DealCommissions.Share> shares = commissions.ofPeriods(periodIds).stream()
                 .filter(s -> s.currency().equals(currency))
@@ -114,17 +150,53 @@ public class CommissionExpense {
             }
             months.addAll(Amortisation.schedule(c, policy));
         }
-        List<RollForward.Period> ps = periods(from, to, quarters);
-        List<RollForward.Line> lines = RollForward.of(months, ps);
-        return new Report(
-                currency,
-                ps,
-                lines,
-                JournalEntries.of(lines, ps, currency, JournalEntries.Accounts.standard()),
-                byContract.size(),
-                capitalised,
-                withoutContract,
-                List.copyOf(policies.values()));
+        return new Schedule(months, byContract.size(), capitalised, withoutContract, policies);
+    }
+
+    /**
+     * The journal of the periods: posted months as they were posted, the others as the roll-forward is now, with what
+     * later changes did to posted months booked as corrections in the first month not posted.
+     */
+    private List<JournalEntries.Entry> journal(String currency, Schedule s, List<RollForward.Period> ps, YearMonth to) {
+        Map<YearMonth, List<JournalBook.Posted>> posted = ledger.posted(currency);
+        JournalBook.Booked booked =
+                JournalBook.book(JournalBook.movements(s.months()), posted, java.util.Set.of(), to, ledger.accounts());
+        return JournalBook.entries(booked.lines(), posted.keySet(), ps, currency);
+    }
+
+    /**
+     * Posts the journal of every month inside a closed period that is not posted yet, for every currency: its lines
+     * as they are now (with the corrections it carries) are stored and frozen. Returns the months posted.
+     */
+    // A transaction of its own: the closing's listener runs after the closing's transaction has committed.
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    public List<String> postClosed(String actor) {
+        java.util.TreeSet<YearMonth> closed = new java.util.TreeSet<>();
+        for (Periods.PeriodRow p : periods.closed()) {
+            for (YearMonth m = YearMonth.from(p.startsOn());
+                    !m.isAfter(YearMonth.from(p.endsOn()));
+                    m = m.plusMonths(1)) {
+                closed.add(m);
+            }
+        }
+        List<String> done = new ArrayList<>();
+        if (closed.isEmpty()) {
+            return done;
+        }
+        for (String currency : currencies()) {
+            Map<YearMonth, List<JournalBook.Posted>> posted = ledger.posted(currency);
+            java.util.Set<YearMonth> toPost = new java.util.TreeSet<>(closed);
+            toPost.removeAll(posted.keySet());
+            if (toPost.isEmpty()) {
+                continue;
+            }
+            Schedule s = schedule(currency);
+            JournalBook.Booked booked = JournalBook.book(
+                    JournalBook.movements(s.months()), posted, toPost, closed.last(), ledger.accounts());
+            ledger.post(currency, booked.toStore(), actor);
+            booked.toStore().keySet().forEach(m -> done.add(currency + " " + m));
+        }
+        return done;
     }
 
     /** The currencies commissions are paid in (calc's results), for the page's choice. */

@@ -31,6 +31,10 @@ public final class JournalEntries {
         WRITTEN_OFF
     }
 
+    /**
+     * One journal line: {@code correction} when it books what a later change did to an already posted month,
+     * {@code posted} when it is part of a posted (frozen) month.
+     */
     public record Entry(
             String period,
             LocalDate bookedOn,
@@ -38,7 +42,31 @@ public final class JournalEntries {
             String debit,
             String credit,
             BigDecimal amount,
-            String currency) {}
+            String currency,
+            boolean correction,
+            boolean posted) {
+
+        public Entry(
+                String period,
+                LocalDate bookedOn,
+                Kind kind,
+                String debit,
+                String credit,
+                BigDecimal amount,
+                String currency) {
+            this(period, bookedOn, kind, debit, credit, amount, currency, false, false);
+        }
+    }
+
+    /** The accounts a kind books to when its movement is positive: debit first. */
+    public static String[] direction(Kind kind, Accounts a) {
+        return switch (kind) {
+            case EXPENSED -> new String[] {a.commissionExpense(), a.accruedCommissions()};
+            case CAPITALISED -> new String[] {a.deferredCosts(), a.accruedCommissions()};
+            case AMORTISED -> new String[] {a.amortisation(), a.deferredCosts()};
+            case WRITTEN_OFF -> new String[] {a.writeOff(), a.deferredCosts()};
+        };
+    }
 
     private JournalEntries() {}
 

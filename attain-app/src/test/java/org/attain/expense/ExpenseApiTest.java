@@ -52,11 +52,12 @@ class ExpenseApiTest extends AttainIntegrationTest {
         HttpResponse<String> csv = finance.get(RANGE.replace("commission-expense?", "commission-expense/journal?"));
         assertThat(csv.statusCode()).isEqualTo(200);
         String[] rows = csv.body().split("\r\n");
-        assertThat(rows[0]).isEqualTo("period,booked_on,kind,debit_account,credit_account,amount,currency");
+        assertThat(rows[0])
+                .isEqualTo("period,booked_on,kind,debit_account,credit_account,amount,currency,correction,posted");
         BigDecimal booked = BigDecimal.ZERO;
         for (int i = 1; i < rows.length; i++) {
             String[] cells = rows[i].split(",");
-            assertThat(cells).hasSize(7);
+            assertThat(cells).hasSize(9);
             booked = booked.add(new BigDecimal(cells[5]).abs());
         }
         assertThat(booked).as("every movement booked once").isEqualByComparingTo(absMoves(lines));

@@ -29,6 +29,8 @@ class MessageBundlesTest {
                 "pulse",
                 "forecast",
                 "expense",
+                "budget",
+                "executive",
                 "game",
                 "insight"
             })

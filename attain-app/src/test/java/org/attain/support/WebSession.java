@@ -114,6 +114,18 @@ public final class WebSession {
         return send(b);
     }
 
+    /** A POST of a text body of any type (CSV, …), with the CSRF token a cookie session needs. */
+    public HttpResponse<String> postText(String path, String contentType, String text) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(text));
+        String token = bearer == null ? csrfFrom(get("/").body()) : null;
+        if (token != null) {
+            b.header("X-CSRF-TOKEN", token);
+        }
+        return send(b);
+    }
+
     public HttpResponse<String> sendYaml(String path, String yaml) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/yaml")

@@ -2,15 +2,17 @@ package org.attain.expense.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.List;
 import org.attain.access.AttainUser;
 import org.attain.expense.CommissionExpense;
+import org.attain.expense.ExpenseLedger;
 import org.attain.expense.ExpensePolicy;
-import org.springframework.http.MediaType;
+import org.attain.expense.JournalEntries;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ExpenseApi {
 
     private final CommissionExpense expense;
+    private final ExpenseLedger ledger;
 
-    ExpenseApi(CommissionExpense expense) {
+    ExpenseApi(CommissionExpense expense, ExpenseLedger ledger) {
         this.expense = expense;
+        this.ledger = ledger;
     }
 
     @GetMapping
@@ -52,20 +56,49 @@ class ExpenseApi {
                 !"month".equals(by));
     }
 
-    @GetMapping(value = "/journal", produces = "text/csv")
+    @GetMapping("/journal")
     @Operation(
             summary =
-                    "The journal entries as CSV: period, booked_on, kind, debit_account, credit_account, amount, currency")
+                    "The journal entries: format=csv (period, booked_on, kind, debit_account, credit_account, amount,"
+                            + " currency, correction, posted), xlsx, or datev (Buchungsstapel columns: Umsatz, Soll/Haben, WKZ,"
+                            + " Konto, Gegenkonto, Belegdatum, Belegfeld 1, Buchungstext; semicolons, Windows-1252). Months of"
+                            + " closed periods are posted and frozen; later changes to them book as corrections in the next open month")
     ResponseEntity<byte[]> journal(
             @AuthenticationPrincipal AttainUser user,
             @RequestParam String currency,
             @RequestParam String from,
             @RequestParam String to,
-            @RequestParam(defaultValue = "quarter") String by) {
+            @RequestParam(defaultValue = "quarter") String by,
+            @RequestParam(defaultValue = "csv") String format) {
         CommissionExpense.Report r = report(user, currency, from, to, by);
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(ExpenseRequests.journalCsv(r).getBytes(StandardCharsets.UTF_8));
+        return ExpenseRequests.journalFile(r, format, from, to);
+    }
+
+    @PostMapping("/journal/post")
+    @Operation(
+            summary = "Post (freeze) the journal of every month of a closed period not posted yet; closing a period"
+                    + " does this by itself. Returns the currency and month of each posting")
+    List<String> post(@AuthenticationPrincipal AttainUser user) {
+        ExpenseRequests.mustSee(user);
+        return expense.postClosed(user.getUsername());
+    }
+
+    @GetMapping("/accounts")
+    @Operation(summary = "The ledger accounts the journal books to")
+    JournalEntries.Accounts accounts(@AuthenticationPrincipal AttainUser user) {
+        ExpenseRequests.mustSee(user);
+        return ledger.accounts();
+    }
+
+    @PutMapping("/accounts")
+    @Operation(
+            summary =
+                    "Set the ledger accounts: deferredCosts (capitalised asset), accruedCommissions, commissionExpense,"
+                            + " amortisation (expense), writeOff; posted months keep the accounts they were posted with")
+    JournalEntries.Accounts saveAccounts(
+            @AuthenticationPrincipal AttainUser user, @RequestBody JournalEntries.Accounts body) {
+        ExpenseRequests.mustSee(user);
+        return ledger.saveAccounts(body, user.getUsername());
     }
 
     @GetMapping("/policies")

@@ -1,7 +1,6 @@
 package org.attain.expense.web;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -11,12 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import org.attain.access.AttainUser;
 import org.attain.expense.CommissionExpense;
+import org.attain.expense.ExpenseLedger;
+import org.attain.expense.JournalEntries;
 import org.attain.expense.RollForward;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.InvalidInputException;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,11 +33,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ExpensePages {
 
     private final CommissionExpense expense;
+    private final ExpenseLedger ledger;
     private final MessageSource messages;
     private final Clock clock;
 
-    ExpensePages(CommissionExpense expense, MessageSource messages, Clock clock) {
+    ExpensePages(CommissionExpense expense, ExpenseLedger ledger, MessageSource messages, Clock clock) {
         this.expense = expense;
+        this.ledger = ledger;
         this.messages = messages;
         this.clock = clock;
     }
@@ -68,26 +69,50 @@ class ExpensePages {
         model.addAttribute("to", t.toString());
         model.addAttribute("by", quarters ? "quarter" : "month");
         model.addAttribute("chart", chart(report, locale));
+        model.addAttribute("accounts", ledger.accounts());
         return "expense/expense";
     }
 
-    @GetMapping("/finance/commission-expense/journal.csv")
+    @GetMapping({"/finance/commission-expense/journal.csv", "/finance/commission-expense/journal"})
     ResponseEntity<byte[]> journal(
             @AuthenticationPrincipal AttainUser user,
             @RequestParam String currency,
             @RequestParam String from,
             @RequestParam String to,
-            @RequestParam(defaultValue = "quarter") String by) {
+            @RequestParam(defaultValue = "quarter") String by,
+            @RequestParam(defaultValue = "csv") String format) {
         ExpenseRequests.mustSee(user);
         YearMonth f = ExpenseRequests.month("from", from, null);
         YearMonth t = ExpenseRequests.month("to", to, null);
         CommissionExpense.Report report = expense.report(currency, f, t, !"month".equals(by));
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"commission-journal-" + currency + "-" + f + "-" + t + ".csv\"")
-                .body(ExpenseRequests.journalCsv(report).getBytes(StandardCharsets.UTF_8));
+        return ExpenseRequests.journalFile(report, format, f, t);
+    }
+
+    @PostMapping("/finance/commission-expense/accounts")
+    String saveAccounts(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam(required = false) String deferredCosts,
+            @RequestParam(required = false) String accruedCommissions,
+            @RequestParam(required = false) String commissionExpense,
+            @RequestParam(required = false) String amortisation,
+            @RequestParam(required = false) String writeOff,
+            Locale locale,
+            RedirectAttributes redirect) {
+        ExpenseRequests.mustSee(user);
+        try {
+            ledger.saveAccounts(
+                    new JournalEntries.Accounts(
+                            deferredCosts, accruedCommissions, commissionExpense, amortisation, writeOff),
+                    user.getUsername());
+            redirect.addFlashAttribute("notice", "expense.accounts.saved");
+        } catch (InvalidInputException e) {
+            List<String> problems = new ArrayList<>();
+            for (FieldProblem p : e.problems()) {
+                problems.add(p.field() + ": " + messages.getMessage(p.code(), null, p.reason(), locale));
+            }
+            redirect.addFlashAttribute("problems", problems);
+        }
+        return "redirect:/finance/commission-expense";
     }
 
     @PostMapping("/finance/commission-expense/policies")

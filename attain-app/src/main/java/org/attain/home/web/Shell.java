@@ -110,6 +110,12 @@ class Shell implements HandlerInterceptor, WebMvcConfigurer {
         if (user.has(Role.FINANCE) || user.has(Role.ADMIN)) {
             nav.add(new NavItem("nav.commissionExpense", "/finance/commission-expense"));
         }
+        if (user.has(Role.FINANCE) || user.has(Role.ADMIN) || user.has(Role.MANAGER)) {
+            nav.add(new NavItem("nav.budget", "/budgets"));
+        }
+        if (user.has(Role.FINANCE) || user.has(Role.ADMIN)) {
+            nav.add(new NavItem("nav.executive", "/executive"));
+        }
         if (user.has(Role.MANAGER) || user.seesEveryone()) {
             nav.add(new NavItem("nav.reports", "/reports"));
         }

@@ -1,0 +1,2 @@
+/** Budget pages and REST API. */
+package org.attain.budget.web;

@@ -1,0 +1,2 @@
+/** The executive page. */
+package org.attain.executive.web;
