@@ -78,6 +78,7 @@ class Shell implements HandlerInterceptor, WebMvcConfigurer {
         }
         if (user.personId() != null || user.seesEveryone()) {
             nav.add(new NavItem("nav.performance", "/insights"));
+            nav.add(new NavItem("nav.coaching", "/coaching"));
         }
         if (user.has(Role.MANAGER) || user.seesEveryone()) {
             nav.add(new NavItem("nav.people", "/people"));
