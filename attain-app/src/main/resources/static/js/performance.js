@@ -8,6 +8,7 @@
   function bar(key, data) { return { name: el.getAttribute('data-' + key), type: 'bar', data: data }; }
   function line(key, data) { return { name: el.getAttribute('data-' + key), type: 'line', yAxisIndex: 1, data: data }; }
   echarts.init(el).setOption({
+    animation: false,
     tooltip: { trigger: 'axis', renderMode: 'richText' },
     legend: { bottom: 0 },
     grid: { left: 56, right: 48, top: 16, bottom: 48 },
