@@ -24,8 +24,11 @@ import java.util.function.Function;
  *   <li>pipeline: coverage of the remaining quota under 1x or from 3x;</li>
  *   <li>activity: meetings or calls at least 40% below (or above) the peer median.</li>
  * </ul>
- * Results all come from the same deals, so they count once. A rep is flagged when results agree with pipeline
- * or activity, or when attainment sits in the same top or bottom quartile two periods running.
+ * A flag is for the exceptional, and always needs two independent kinds of evidence: a strong result, meaning
+ * attainment in the top or bottom tenth of peers this period and in the same quartile the period before (when there
+ * was one to compare: a new hire's first quarter counts on its own); and pipeline or activity pointing the same way. Bookings come from the same deals as attainment, so they
+ * are shown as a reason but never count as the second signal. (Until session 10 a quartile in one period plus a
+ * second results or effort signal flagged, which flagged 45% of the demo company's reps.)
  * Reasons are message keys with arguments, so the page renders them in the reader's language.
  */
 public final class PerformerClassifier {
@@ -36,6 +39,8 @@ public final class PerformerClassifier {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal QUARTER = new BigDecimal("0.25");
     private static final BigDecimal THREE_QUARTERS = new BigDecimal("0.75");
+    private static final BigDecimal TENTH = new BigDecimal("0.10");
+    private static final BigDecimal NINE_TENTHS = new BigDecimal("0.90");
     private static final BigDecimal ACTIVITY_GAP = new BigDecimal("0.40");
 
     private PerformerClassifier() {}
@@ -128,32 +133,39 @@ public final class PerformerClassifier {
         List<Reason> up = new ArrayList<>();
         List<Reason> down = new ArrayList<>();
         List<Reason> notes = new ArrayList<>();
-        boolean persistentUp = false;
-        boolean persistentDown = false;
-        boolean resultsUp = false;
-        boolean resultsDown = false;
+        boolean strongUp = false;
+        boolean strongDown = false;
         boolean pipelineUp = false;
         boolean pipelineDown = false;
 
         Quartile now = quartile(rep, peers, RepMetrics::attainment);
         Quartile last = quartile(rep, peers, RepMetrics::lastAttainment);
+        BigDecimal rank = percentile(rep, peers, RepMetrics::attainment);
         if (rep.attainment() == null) {
             notes.add(Reason.of("insight.note.noQuota"));
         } else if (now == Quartile.UNKNOWN) {
             notes.add(Reason.of("insight.note.fewPeers", MIN_PEERS));
         }
-        if (now == Quartile.BOTTOM && last == Quartile.BOTTOM) {
-            down.add(Reason.of("insight.attainment.bottom2"));
-            persistentDown = true;
-        } else if (now == Quartile.TOP && last == Quartile.TOP) {
-            up.add(Reason.of("insight.attainment.top2"));
-            persistentUp = true;
+        // strong: the bottom (top) tenth now, and not a one-off: the same quartile the period before, unless there
+        // was nothing to compare then (a new hire, no quota)
+        boolean bottomTenth = rank != null && rank.compareTo(TENTH) <= 0;
+        boolean topTenth = rank != null && rank.compareTo(NINE_TENTHS) >= 0;
+        if (bottomTenth && (last == Quartile.BOTTOM || last == Quartile.UNKNOWN)) {
+            down.add(Reason.of("insight.attainment.bottom10"));
+            if (last == Quartile.BOTTOM) {
+                down.add(Reason.of("insight.attainment.bottom2"));
+            }
+            strongDown = true;
+        } else if (topTenth && (last == Quartile.TOP || last == Quartile.UNKNOWN)) {
+            up.add(Reason.of("insight.attainment.top10"));
+            if (last == Quartile.TOP) {
+                up.add(Reason.of("insight.attainment.top2"));
+            }
+            strongUp = true;
         } else if (now == Quartile.BOTTOM) {
-            down.add(Reason.of("insight.attainment.bottom"));
-            resultsDown = true;
+            down.add(Reason.of(last == Quartile.BOTTOM ? "insight.attainment.bottom2" : "insight.attainment.bottom"));
         } else if (now == Quartile.TOP) {
-            up.add(Reason.of("insight.attainment.top"));
-            resultsUp = true;
+            up.add(Reason.of(last == Quartile.TOP ? "insight.attainment.top2" : "insight.attainment.top"));
         }
 
         BigDecimal elapsed = period.elapsed();
@@ -173,10 +185,8 @@ public final class PerformerClassifier {
         Quartile bookings = quartile(rep, sameCurrency, RepMetrics::bookings);
         if (bookings == Quartile.BOTTOM) {
             down.add(Reason.of("insight.bookings.bottom"));
-            resultsDown = true;
         } else if (bookings == Quartile.TOP) {
             up.add(Reason.of("insight.bookings.top"));
-            resultsUp = true;
         }
 
         BigDecimal coverage = coverage(rep);
@@ -211,8 +221,8 @@ public final class PerformerClassifier {
                 activityUp = true;
             }
         }
-        boolean low = persistentDown || resultsDown && (pipelineDown || activityDown);
-        boolean top = persistentUp || resultsUp && (pipelineUp || activityUp);
+        boolean low = strongDown && (pipelineDown || activityDown);
+        boolean top = strongUp && (pipelineUp || activityUp);
         Flag flag;
         if (low && top) {
             flag = Flag.NONE;
@@ -272,27 +282,44 @@ public final class PerformerClassifier {
     }
 
     /**
-     * Midrank percentile among the peers that have the figure: (below + (equal - 1) / 2) / (n - 1), so tied
-     * reps land in the same quartile. Unknown without the figure or with fewer than {@link #MIN_PEERS}.
+     * The quartile of the rep's {@link #percentile}, so tied reps land in the same one: unknown without the figure or
+     * with fewer than {@link #MIN_PEERS}, the middle when everyone has the same.
      */
     static Quartile quartile(RepMetrics rep, List<RepMetrics> peers, Function<RepMetrics, BigDecimal> figure) {
-        BigDecimal mine = figure.apply(rep);
         List<BigDecimal> values =
                 peers.stream().map(figure).filter(Objects::nonNull).toList();
-        if (mine == null || values.size() < MIN_PEERS) {
-            return Quartile.UNKNOWN;
-        }
-        long below = values.stream().filter(v -> v.compareTo(mine) < 0).count();
-        long equal = values.stream().filter(v -> v.compareTo(mine) == 0).count();
-        if (equal == values.size()) {
+        BigDecimal mine = figure.apply(rep);
+        if (mine != null && values.size() >= MIN_PEERS && values.stream().allMatch(v -> v.compareTo(mine) == 0)) {
             return Quartile.MIDDLE;
         }
-        BigDecimal p = BigDecimal.valueOf(2 * below + equal - 1)
-                .divide(BigDecimal.valueOf(2L * (values.size() - 1)), 4, RoundingMode.HALF_EVEN);
+        BigDecimal p = percentile(rep, peers, figure);
+        if (p == null) {
+            return Quartile.UNKNOWN;
+        }
         if (p.compareTo(QUARTER) <= 0) {
             return Quartile.BOTTOM;
         }
         return p.compareTo(THREE_QUARTERS) >= 0 ? Quartile.TOP : Quartile.MIDDLE;
+    }
+
+    /**
+     * Midrank percentile among the peers that have the figure: (below + (equal - 1) / 2) / (n - 1), 0..1, so tied
+     * reps share one. Null without the figure, with fewer than {@link #MIN_PEERS} or when all are equal.
+     */
+    static BigDecimal percentile(RepMetrics rep, List<RepMetrics> peers, Function<RepMetrics, BigDecimal> figure) {
+        BigDecimal mine = figure.apply(rep);
+        List<BigDecimal> values =
+                peers.stream().map(figure).filter(Objects::nonNull).toList();
+        if (mine == null || values.size() < MIN_PEERS) {
+            return null;
+        }
+        long below = values.stream().filter(v -> v.compareTo(mine) < 0).count();
+        long equal = values.stream().filter(v -> v.compareTo(mine) == 0).count();
+        if (equal == values.size()) {
+            return null;
+        }
+        return BigDecimal.valueOf(2 * below + equal - 1)
+                .divide(BigDecimal.valueOf(2L * (values.size() - 1)), 4, RoundingMode.HALF_EVEN);
     }
 
     static BigDecimal median(List<BigDecimal> values) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * A manager's team as numbers: per rep this period's attainment, commission, bookings, pipeline and
- * activity, the best and the struggling, and each rep's attainment trend against the team median.
+ * activity, and each rep's attainment trend against the team median (who is flagged is {@link PerformerClassifier}'s).
  */
 @Service
 public class TeamInsights {
@@ -96,23 +95,6 @@ public class TeamInsights {
                             f == null ? BigDecimal.ZERO : f.pipeline(),
                             activities.getOrDefault(r.personId(), 0L));
                 })
-                .toList();
-    }
-
-    /** Top and bottom by attainment; people without a quota are left out rather than ranked last. */
-    public static List<Member> top(List<Member> members, int n) {
-        return members.stream()
-                .filter(m -> m.attainment() != null)
-                .sorted(Comparator.comparing(Member::attainment).reversed())
-                .limit(n)
-                .toList();
-    }
-
-    public static List<Member> bottom(List<Member> members, int n) {
-        return members.stream()
-                .filter(m -> m.attainment() != null)
-                .sorted(Comparator.comparing(Member::attainment))
-                .limit(n)
                 .toList();
     }
 

@@ -17,13 +17,16 @@ class InsightBrowserTest extends AttainIntegrationTest {
         try (Browser browser = new Browser(baseUrl(), "en-US")) {
             browser.logIn("manager", "demo").open("/team");
             assertThat(browser.text("h1")).isEqualTo("My team");
+            // flags are rare (PerformersTest holds the share); a team may have none, and then says so
             List<WebElement> flagged = browser.driver().findElements(By.cssSelector("[data-test=flagged]"));
-            assertThat(flagged).isNotEmpty();
             for (WebElement f : flagged) {
-                assertThat(f.findElements(By.cssSelector("[data-test=reason]"))).isNotEmpty();
+                assertThat(f.findElements(By.cssSelector("[data-test=reason]"))).hasSizeGreaterThanOrEqualTo(2);
+            }
+            if (flagged.size() < 2) {
+                assertThat(browser.pageText()).contains("No one is flagged");
             }
             assertThat(browser.pageText())
-                    .contains("signals agree")
+                    .contains("pipeline or activity agree")
                     .doesNotContain("insight.")
                     .doesNotContain("??");
             assertThat(browser.cspViolations()).isEmpty();
@@ -36,12 +39,13 @@ class InsightBrowserTest extends AttainIntegrationTest {
         try (Browser browser = new Browser(baseUrl(), "de-DE")) {
             browser.logIn("manager", "demo").open("/team");
             assertThat(browser.pageText())
-                    .contains("Signale")
+                    .contains("Pipeline oder Aktivität übereinstimmen")
                     .doesNotContain("insight.")
                     .doesNotContain("??");
             List<WebElement> reasons = browser.driver().findElements(By.cssSelector("[data-test=reason]"));
-            assertThat(reasons).isNotEmpty();
-            assertThat(reasons.get(0).getText()).doesNotContain("peer").doesNotContain("quartile of");
+            for (WebElement reason : reasons) {
+                assertThat(reason.getText()).doesNotContain("peer").doesNotContain("quartile of");
+            }
             browser.screenshot("insight-team-de");
         }
     }

@@ -76,6 +76,10 @@ class Shell implements HandlerInterceptor, WebMvcConfigurer {
         if (user.has(Role.MANAGER)) {
             nav.add(new NavItem("nav.team", "/team"));
         }
+        if (user.personId() != null || user.seesEveryone()) {
+            nav.add(new NavItem("nav.performance", "/insights"));
+            nav.add(new NavItem("nav.coaching", "/coaching"));
+        }
         if (user.has(Role.MANAGER) || user.seesEveryone()) {
             nav.add(new NavItem("nav.people", "/people"));
         }
