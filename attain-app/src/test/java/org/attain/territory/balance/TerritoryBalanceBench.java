@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * mean on potential, bookings and account count. Prints key=value lines.
  *
  * <p>Options: --accounts N (10000), --territories T (100), --seed S (1), --time-limit SECONDS (20: with the set-up the whole run stays under 30 s),
- * --disruption W (0.05).
+ * --disruption W (1: a move costs 1 % of the mean).
  */
 public final class TerritoryBalanceBench {
 
@@ -31,7 +31,7 @@ public final class TerritoryBalanceBench {
                 "--time-limit",
                 "20",
                 "--disruption",
-                "0.05"));
+                "1"));
         for (int i = 0; i < args.length; i++) {
             if (!options.containsKey(args[i]) || i + 1 >= args.length) {
                 System.err.println(
