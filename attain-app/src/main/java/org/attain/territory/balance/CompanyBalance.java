@@ -37,8 +37,8 @@ public class CompanyBalance {
      *
      * @param hierarchyId the hierarchy whose territories are balanced
      * @param day the day whose territories and assignments are balanced (null: today)
-     * @param under balance only the territories below this one (an area, region or district); null: the first region
-     *     of the hierarchy by code (moves never leave the chosen subtree), unless {@code wholeHierarchy}
+     * @param under balance only the territories below this one (an area, region or district); null: the region of
+     *     the hierarchy with the most territories (moves never leave the chosen subtree), unless {@code wholeHierarchy}
      * @param wholeHierarchy true with no {@code under}: balance every territory of the hierarchy, across regions
      * @param lockedAccounts accounts (as the run names them: external id) that stay where they are
      * @param currency the company currency potentials and bookings are converted into (null: the configured one)
@@ -86,6 +86,7 @@ public class CompanyBalance {
     private static final int KEEP = 20;
 
     private final CompanyProblem builder;
+    private final org.attain.territory.Territories territories;
     private final BalanceJobs jobs;
     private final TerritoryChanges changes;
     private final Periods periods;
@@ -97,6 +98,7 @@ public class CompanyBalance {
 
     CompanyBalance(
             CompanyProblem builder,
+            org.attain.territory.Territories territories,
             BalanceJobs jobs,
             TerritoryChanges changes,
             Periods periods,
@@ -104,12 +106,18 @@ public class CompanyBalance {
             Clock clock,
             @Value("${attain.company-currency:USD}") String companyCurrency) {
         this.builder = builder;
+        this.territories = territories;
         this.jobs = jobs;
         this.changes = changes;
         this.periods = periods;
         this.audit = audit;
         this.clock = clock;
         this.companyCurrency = companyCurrency;
+    }
+
+    /** The scope a run without one balances: the region of the hierarchy with the most territories on the day. */
+    public Optional<org.attain.territory.Territory> defaultScope(long hierarchyId, LocalDate day) {
+        return CompanyProblem.largestRegion(territories.inForce(hierarchyId, day));
     }
 
     public String companyCurrency() {

@@ -236,25 +236,31 @@ class CompanyProblem {
     }
 
     /**
-     * The territory whose subtree is balanced: the one asked for; with none asked for, the first region in force by
-     * code (a run stays inside one region unless the whole hierarchy is asked for: balancing across regions moved US
-     * accounts to Austria); null: the whole hierarchy (asked for, or a hierarchy without regions).
+     * The territory whose subtree is balanced: the one asked for; with none asked for, the region with the most
+     * territories (a run stays inside one region unless the whole hierarchy is asked for: balancing across regions
+     * moved US accounts to Austria); null: the whole hierarchy (asked for, or a hierarchy without regions).
      */
     private static Territory root(List<Territory> inForce, Long under, boolean whole, List<FieldProblem> problems) {
         if (under == null) {
             if (whole) {
                 return null;
             }
-            return inForce.stream()
-                    .filter(t -> t.level() == Level.REGION)
-                    .min(java.util.Comparator.comparing(Territory::code))
-                    .orElse(null);
+            return largestRegion(inForce).orElse(null);
         }
         return inForce.stream().filter(t -> t.id() == under).findFirst().orElseThrow(() -> {
             problems.add(new FieldProblem(
                     "under", "territory.balance.error.unknown-scope", "there is no such territory in force that day"));
             return new InvalidInputException(problems);
         });
+    }
+
+    /** The region with the most territories below it (ties: the first by code); empty without regions. */
+    static java.util.Optional<Territory> largestRegion(List<Territory> inForce) {
+        return inForce.stream()
+                .filter(t -> t.level() == Level.REGION)
+                .min(java.util.Comparator.comparingInt(
+                                (Territory t) -> -scope(inForce, t).size())
+                        .thenComparing(Territory::code));
     }
 
     /** Every territory in force, or those at and below {@code root}. */

@@ -198,16 +198,15 @@ class BalancePages {
                 .filter(t -> t.level() != Level.TERRITORY)
                 .toList();
         if (!form.containsKey("under")) {
-            // One region by default, as a run without a scope does: the first of the chosen hierarchy by code.
+            // One region by default, as a run without a scope does: the chosen hierarchy's with the most territories.
             String hierarchy = form.getOrDefault("hierarchy", "");
             form.put(
                     "under",
-                    scopes.stream()
-                            .filter(t -> t.level() == Level.REGION
-                                    && String.valueOf(t.hierarchyId()).equals(hierarchy))
-                            .min(java.util.Comparator.comparing(Territory::code))
-                            .map(t -> String.valueOf(t.id()))
-                            .orElse(WHOLE));
+                    hierarchy.matches("\\d{1,18}")
+                            ? company.defaultScope(Long.parseLong(hierarchy), today)
+                                    .map(t -> String.valueOf(t.id()))
+                                    .orElse(WHOLE)
+                            : WHOLE);
         }
         model.addAttribute("scopes", scopes);
         model.addAttribute("metrics", METRICS);
