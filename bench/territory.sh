@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Territory balancing benchmark: bench/territory.sh [--accounts N] [--territories T] [--seed S]
-#                                                   [--time-limit SECONDS] [--disruption W]
-# Defaults: 10,000 accounts, 100 territories, a 20 s search limit (the whole run stays under 30 s). Compiles attain-app's test classes when they are
+#                                                   [--time-limit SECONDS] [--disruption W (1)]
+# Defaults: 10,000 accounts, 100 territories, a 15 s search limit, disruption weight 1 (the whole run stays under 30 s). Compiles attain-app's test classes when they are
 # missing or older than the sources, then runs org.attain.territory.balance.TerritoryBalanceBench (the solver
 # alone: no database, no Spring). Output: key=value lines (seconds, feasible, moves, worst_band_distance_pct …).
 set -euo pipefail

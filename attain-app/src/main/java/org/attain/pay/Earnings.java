@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -22,6 +23,9 @@ public class Earnings {
 
     /** Deals a line's trace shows (statement page, API); every deal is in the line's explained deals. */
     public static final int DEALS_SHOWN = 10;
+
+    /** The message codes of the steps that say which deals came through a territory. */
+    private static final String TERRITORY_STEP = "trace.territory.";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -238,6 +242,42 @@ public class Earnings {
      * deals are put back here in the shape they had in the JSON; earlier lines have them in the JSON.
      */
     private JsonNode trace(String text, byte[] packed) {
+        return withNames(shownTrace(text, packed));
+    }
+
+    /**
+     * The territory steps name the territory's owner or overlay by person id, as the engine knows them: shown with the
+     * person's name instead (the id follows as a sixth argument, for API readers).
+     */
+    private JsonNode withNames(JsonNode trace) {
+        if (!(trace instanceof ObjectNode object) || !(object.get("steps") instanceof ArrayNode steps)) {
+            return trace;
+        }
+        for (JsonNode step : steps) {
+            String code = step.path("code").asString("");
+            if (code.startsWith(TERRITORY_STEP)
+                    && step.get("args") instanceof ArrayNode args
+                    && args.size() >= 3
+                    && args.get(2).asString("").matches("\\d{1,18}")) {
+                String id = args.get(2).asString();
+                args.set(2, json.getNodeFactory().stringNode(personName(Long.parseLong(id))));
+                if (args.size() == 5) {
+                    args.add(id);
+                }
+            }
+        }
+        return trace;
+    }
+
+    private String personName(long id) {
+        return jdbc.sql("select first_name || ' ' || last_name from org_person_v where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional()
+                .orElse(Long.toString(id));
+    }
+
+    private JsonNode shownTrace(String text, byte[] packed) {
         JsonNode stored = json.readTree(text);
         if (!(stored instanceof ObjectNode object)
                 || stored.has("transactions")

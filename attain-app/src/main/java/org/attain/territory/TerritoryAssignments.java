@@ -47,6 +47,7 @@ public class TerritoryAssignments {
             long hierarchyId,
             long territoryId,
             String territoryCode,
+            String territoryName,
             LocalDate validFrom,
             LocalDate validUntil,
             List<ClaimMember> members) {
@@ -180,7 +181,11 @@ public class TerritoryAssignments {
         }
         List<LocalDate> days = changeDays(from, until);
         Map<Long, String> codes = new HashMap<>();
-        territories.all(null).forEach(t -> codes.put(t.id(), t.code()));
+        Map<Long, String> names = new HashMap<>();
+        territories.all(null).forEach(t -> {
+            codes.put(t.id(), t.code());
+            names.put(t.id(), t.name());
+        });
         List<TerritoryMember> members = territories.allMembers(hierarchyId);
         // Open claims per (hierarchy, account), closed when the territory or its members change.
         Map<String, TerritoryClaim> open = new LinkedHashMap<>();
@@ -213,6 +218,7 @@ public class TerritoryAssignments {
                                     current.hierarchyId(),
                                     territory,
                                     current.territoryCode(),
+                                    current.territoryName(),
                                     current.validFrom(),
                                     end,
                                     who));
@@ -223,7 +229,14 @@ public class TerritoryAssignments {
                     open.put(
                             key,
                             new TerritoryClaim(
-                                    c.accountId(), c.hierarchyId(), territory, codes.get(territory), day, end, who));
+                                    c.accountId(),
+                                    c.hierarchyId(),
+                                    territory,
+                                    codes.get(territory),
+                                    names.get(territory),
+                                    day,
+                                    end,
+                                    who));
                 }
             }
             for (var it = open.entrySet().iterator(); it.hasNext(); ) {

@@ -60,7 +60,7 @@ final class TerritoryClaimIndex implements TerritoryClaims {
 
     /**
      * The territory's owner on the claim's days (the first by person id should two owners overlap) and its overlays.
-     * The territory is shown by its code.
+     * The territory is shown by its name, its code beside it.
      */
     private static ClaimingTerritory claiming(TerritoryClaim c) {
         PersonId owner = null;
@@ -76,7 +76,8 @@ final class TerritoryClaimIndex implements TerritoryClaims {
             }
         }
         String code = c.territoryCode() == null ? Long.toString(c.territoryId()) : c.territoryCode();
-        return new ClaimingTerritory(code, code, 0, owner, overlays);
+        String name = c.territoryName() == null ? code : c.territoryName();
+        return new ClaimingTerritory(code, name, 0, owner, overlays);
     }
 
     @Override

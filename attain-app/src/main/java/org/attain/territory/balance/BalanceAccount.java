@@ -48,6 +48,11 @@ class BalanceAccount {
         return new BalanceAccount(id, values, current, lockedTo, pinned, territory);
     }
 
+    /** The same account starting in another territory (the repair's start for the search). */
+    BalanceAccount startingIn(BalanceTerritory start) {
+        return new BalanceAccount(id, values, current, lockedTo, pinned, start);
+    }
+
     String id() {
         return id;
     }

@@ -1,6 +1,6 @@
 package org.attain.territory.balance;
 
-import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.score.stream.Constraint;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
@@ -10,8 +10,10 @@ import java.util.function.Function;
 /**
  * The score, calculated incrementally by constraint streams. Hard: locks kept (pinning already keeps them; this
  * makes a broken lock visible if a plan ever arrives with one) and every territory within every metric's band,
- * as the distance outside it. Soft: each moved account costs the disruption weight, and the weighted spread of
- * the territories around the mean.
+ * as the distance outside it. Medium: each moved account costs the disruption weight, and the weighted spread of
+ * the territories around the mean, in the same unit (percent of the mean), so the weight is the price of a move.
+ * Soft: the squared spread, which only decides between plans equal in the rest: of 500, 100, 0 and 500, 50, 50
+ * around a mean of 200 (both 600 from it in all) the more even one wins.
  */
 public class BalanceConstraints implements ConstraintProvider {
 
@@ -25,20 +27,23 @@ public class BalanceConstraints implements ConstraintProvider {
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
-        return new Constraint[] {locksKept(factory), withinBand(factory), fewMoves(factory), smallSpread(factory)};
+        return new Constraint[] {
+            locksKept(factory), withinBand(factory), fewMoves(factory), smallSpread(factory), evenSpread(factory)
+        };
     }
 
     Constraint locksKept(ConstraintFactory factory) {
         return factory.forEach(BalanceAccount.class)
                 .filter(BalanceAccount::lockBroken)
-                .penalizeLong(HardSoftLongScore.ONE_HARD, a -> LOCK_BROKEN)
+                .penalizeLong(HardMediumSoftLongScore.ONE_HARD, a -> LOCK_BROKEN)
                 .asConstraint("locks kept");
     }
 
     Constraint withinBand(ConstraintFactory factory) {
         return totalsPerTerritory(factory)
                 .penalizeLong(
-                        HardSoftLongScore.ONE_HARD, (t, totals) -> t.bands().outsideBand(totals.sums()))
+                        HardMediumSoftLongScore.ONE_HARD,
+                        (t, totals) -> t.bands().outsideBand(totals.sums()))
                 .asConstraint("within band");
     }
 
@@ -46,15 +51,25 @@ public class BalanceConstraints implements ConstraintProvider {
         return factory.forEach(BalanceAccount.class)
                 .filter(BalanceAccount::moved)
                 .penalizeLong(
-                        HardSoftLongScore.ONE_SOFT, a -> a.territory().bands().movePenalty())
+                        HardMediumSoftLongScore.ONE_MEDIUM,
+                        a -> a.territory().bands().movePenalty())
                 .asConstraint("few moves");
     }
 
     Constraint smallSpread(ConstraintFactory factory) {
         return totalsPerTerritory(factory)
                 .penalizeLong(
-                        HardSoftLongScore.ONE_SOFT, (t, totals) -> t.bands().spread(totals.sums()))
+                        HardMediumSoftLongScore.ONE_MEDIUM,
+                        (t, totals) -> t.bands().spread(totals.sums()))
                 .asConstraint("small spread");
+    }
+
+    Constraint evenSpread(ConstraintFactory factory) {
+        return totalsPerTerritory(factory)
+                .penalizeLong(
+                        HardMediumSoftLongScore.ONE_SOFT,
+                        (t, totals) -> t.bands().evenness(totals.sums()))
+                .asConstraint("even spread");
     }
 
     /** Every territory with its totals; an empty territory (no account in it) totals zero. */

@@ -27,8 +27,6 @@ final class BalanceModel {
     private static final BigDecimal MAX_WEIGHT = new BigDecimal("100");
     private static final int MAX_TERRITORIES = 1000;
     private static final BigDecimal MAX_DISRUPTION = new BigDecimal("10000");
-    /** (1 % of the mean)², in the spread's squared basis points. */
-    private static final long PERCENT_SQUARED = 10_000L;
 
     final BalanceProblem problem;
     final List<String> metrics;
@@ -50,9 +48,17 @@ final class BalanceModel {
         this.accounts = accounts;
     }
 
-    /** The solver's starting point: the entities ordered largest first, so the construction places big ones first. */
+    /**
+     * The solver's starting point: the accounts moved into the band by {@link Repair} where they all have a territory,
+     * ordered largest first, so the construction places big ones first.
+     */
     BalanceSolution solution() {
-        List<BalanceAccount> ordered = new ArrayList<>(accounts);
+        Map<String, BalanceTerritory> start = Repair.start(this);
+        List<BalanceAccount> ordered = new ArrayList<>(accounts.size());
+        for (BalanceAccount a : accounts) {
+            BalanceTerritory repaired = start.get(a.id());
+            ordered.add(repaired == null ? a.copy() : a.startingIn(repaired));
+        }
         ordered.sort(
                 Comparator.comparingLong((BalanceAccount a) -> -a.values()[0]).thenComparing(BalanceAccount::id));
         return new BalanceSolution(territories, ordered);
@@ -280,7 +286,8 @@ final class BalanceModel {
                     .divide(count, 0, RoundingMode.FLOOR)
                     .longValueExact();
         }
-        long movePenalty = p.disruptionWeight().movePointRight(2).longValueExact() * PERCENT_SQUARED;
+        // The weight has at most 2 decimals: weight x100 times a hundredth of a percent's soft points.
+        long movePenalty = p.disruptionWeight().movePointRight(2).longValueExact() * (Bands.PERCENT / 100);
         Bands bands = new Bands(
                 grand, low, high, weights.stream().mapToLong(Long::longValue).toArray(), territoryCount, movePenalty);
         List<BalanceTerritory> territories = new ArrayList<>();

@@ -16,9 +16,11 @@ import java.util.Map;
  * @param named accounts that keep their current territory (they must have one)
  * @param metrics the metrics to balance, each with a weight for the spread (at least one)
  * @param band the half-width of the band as a fraction of the mean (0.10 = within ±10 % of the mean); null: 0.10
- * @param disruptionWeight the soft penalty per moved account (0 to 10000), in the spread's unit: the squared
- *     distance of a territory from the mean, in percent of the mean, on a metric of weight 1 (1 = a move is worth
- *     it only if it lowers the territories' summed squared distances by more than (1 %)²); null: 0
+ * @param disruptionWeight the price of moving an account (0 to 10000), in percent of the mean: the spread is the sum
+ *     over territories and metrics of each territory's distance from the metric's mean, in percent of that mean,
+ *     times the metric's weight; a move is made only if it lowers that sum by more than the disruption weight (0:
+ *     moves are free; 1: a move must bring the territories 1 % of the mean closer to it; the higher, the fewer
+ *     moves). The band is kept whatever the weight: it is hard. null: 0
  * @param timeLimitSeconds the longest the search runs; null: 30
  */
 public record BalanceProblem(

@@ -11,8 +11,9 @@ import java.util.Map;
  * proven before searching (an account that alone exceeds the band, locked accounts that already do).
  *
  * @param assignment account id to territory id, in account order
- * @param score the solver's score: hard (distance outside the band in millionths of the mean, locks) / soft
- *     (moves times the disruption weight plus the weighted spread)
+ * @param score the solver's score: hard (distance outside the band in millionths of the mean, locks) / medium
+ *     (moves times the disruption weight plus the weighted spread, 10,000 = 1 % of the mean) / soft (the spread
+ *     squared, a tie-breaker)
  * @param stoppedEarly the search was stopped before it ended by itself; the plan is the best found until then
  */
 public record BalanceResult(

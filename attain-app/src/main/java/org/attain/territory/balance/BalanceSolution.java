@@ -6,7 +6,7 @@ import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
 import ai.timefold.solver.core.api.domain.solution.ProblemFactCollectionProperty;
 import ai.timefold.solver.core.api.domain.solution.cloner.SolutionCloner;
 import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
-import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +26,7 @@ class BalanceSolution {
     private List<BalanceAccount> accounts;
 
     @PlanningScore
-    private HardSoftLongScore score;
+    private HardMediumSoftLongScore score;
 
     /** For the solver's planning clone. */
     BalanceSolution() {}
@@ -44,7 +44,7 @@ class BalanceSolution {
         return accounts;
     }
 
-    HardSoftLongScore score() {
+    HardMediumSoftLongScore score() {
         return score;
     }
 

@@ -5,8 +5,10 @@ package org.attain.territory.balance;
  * territory. The score's units are relative to the metric's mean, so metrics of different sizes (money, account
  * counts, hours) weigh alike: the hard distance outside the band in millionths of the mean (ppm), where a total is
  * outside the band exactly when its distance is above zero (rounding the normalisation always up keeps every
- * positive distance positive); the soft spread in basis points of the mean, squared, times the weight (x100). The
- * input limits (weights up to 100, up to 1,000 territories) keep the sums inside a long.
+ * positive distance positive); the soft spread in basis points (1/100 %) of the mean times the weight (x100), so
+ * 10,000 soft points are one territory 1 % of the mean away from it on a metric of weight 1, and the move penalty is
+ * the disruption weight in that unit (weight 1: a move costs as much as 1 % of the mean off the spread). The input
+ * limits (weights up to 100, up to 1,000 territories) keep the sums inside a long.
  */
 final class Bands {
 
@@ -90,12 +92,47 @@ final class Bands {
         return sum;
     }
 
+    /** Soft points of one percent of the mean on a metric of weight 1 (100 basis points times the weight 1 x100). */
+    static final long PERCENT = 100L * 100L;
+
     /**
-     * Soft: the weighted sum over metrics of the squared distance from the mean, in basis points (1/100 %) of the mean,
-     * squared. Squared, so that of two plans the more even one wins: 50 and 50 beat 100 and 0 below a mean of 200,
-     * although both lie 300 from it in all. A distance beyond {@value #MAX_BP} basis points counts as that many.
+     * Soft: the weighted sum over metrics of the distance from the mean, in basis points (1/100 %) of the mean, times
+     * the weight x100. Linear, so that it is measured in the same unit as a move's price: a move is worth making only
+     * when it brings the territories closer to the mean, in all, by more than the disruption weight in percent of the
+     * mean (moving an account worth 2 % of the mean from a territory above the mean to one below it gains 4 %). A
+     * distance beyond {@value #MAX_BP} basis points counts as that many.
      */
     long spread(long[] totals) {
+        long sum = 0;
+        for (int m = 0; m < totals.length; m++) {
+            long timesCount = Math.abs(totals[m] * territoryCount - grand[m]);
+            if (timesCount > 0) {
+                long bp = Math.min(MAX_BP, basisPointsOfMean(m, timesCount));
+                sum += weight100[m] * bp;
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * The weighted distance of a territory's totals from the mean, signed (above the mean positive), in the spread's
+     * unit: which territories are fullest and emptiest, for {@link Repair}.
+     */
+    long surplus(long[] totals) {
+        long sum = 0;
+        for (int m = 0; m < totals.length; m++) {
+            long timesCount = totals[m] * territoryCount - grand[m];
+            long bp = Math.min(MAX_BP, basisPointsOfMean(m, Math.abs(timesCount)));
+            sum += weight100[m] * (timesCount < 0 ? -bp : bp);
+        }
+        return sum;
+    }
+
+    /**
+     * The tie-breaker below the spread: the same weighted distances squared (basis points squared, times the weight
+     * x100), so that of two plans equally far from the mean in all, the more even one wins.
+     */
+    long evenness(long[] totals) {
         long sum = 0;
         for (int m = 0; m < totals.length; m++) {
             long timesCount = Math.abs(totals[m] * territoryCount - grand[m]);

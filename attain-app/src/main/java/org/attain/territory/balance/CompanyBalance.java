@@ -37,7 +37,9 @@ public class CompanyBalance {
      *
      * @param hierarchyId the hierarchy whose territories are balanced
      * @param day the day whose territories and assignments are balanced (null: today)
-     * @param under balance only the territories below this one (an area, region or district; null: all)
+     * @param under balance only the territories below this one (an area, region or district); null: the region of
+     *     the hierarchy with the most territories (moves never leave the chosen subtree), unless {@code wholeHierarchy}
+     * @param wholeHierarchy true with no {@code under}: balance every territory of the hierarchy, across regions
      * @param lockedAccounts accounts (as the run names them: external id) that stay where they are
      * @param currency the company currency potentials and bookings are converted into (null: the configured one)
      */
@@ -50,7 +52,8 @@ public class CompanyBalance {
             BigDecimal disruptionWeight,
             Integer timeLimitSeconds,
             List<String> lockedAccounts,
-            String currency) {}
+            String currency,
+            Boolean wholeHierarchy) {}
 
     /** An account of a run: its id there (external id), database id, name and territory code on the run's day. */
     public record AccountRef(long id, String key, String name, String territory) {}
@@ -58,13 +61,15 @@ public class CompanyBalance {
     public record TerritoryRef(long id, String code, String name) {}
 
     /**
-     * What a run was built from: the hierarchy and day, the metrics, the band, the accounts and territories by the
+     * What a run was built from: the hierarchy and day, the scope (the territory whose subtree is balanced; null: the
+     * whole hierarchy), the metrics, the band, the accounts and territories by the
      * ids the result uses, which accounts the planner locked and which are named (they never move), and how many
      * accounts had no potential (counted as 0).
      */
     public record Context(
             long hierarchyId,
             String hierarchyName,
+            TerritoryRef scope,
             LocalDate day,
             String currency,
             List<String> metrics,
@@ -81,6 +86,7 @@ public class CompanyBalance {
     private static final int KEEP = 20;
 
     private final CompanyProblem builder;
+    private final org.attain.territory.Territories territories;
     private final BalanceJobs jobs;
     private final TerritoryChanges changes;
     private final Periods periods;
@@ -92,6 +98,7 @@ public class CompanyBalance {
 
     CompanyBalance(
             CompanyProblem builder,
+            org.attain.territory.Territories territories,
             BalanceJobs jobs,
             TerritoryChanges changes,
             Periods periods,
@@ -99,12 +106,18 @@ public class CompanyBalance {
             Clock clock,
             @Value("${attain.company-currency:USD}") String companyCurrency) {
         this.builder = builder;
+        this.territories = territories;
         this.jobs = jobs;
         this.changes = changes;
         this.periods = periods;
         this.audit = audit;
         this.clock = clock;
         this.companyCurrency = companyCurrency;
+    }
+
+    /** The scope a run without one balances: the region of the hierarchy with the most territories on the day. */
+    public Optional<org.attain.territory.Territory> defaultScope(long hierarchyId, LocalDate day) {
+        return CompanyProblem.largestRegion(territories.inForce(hierarchyId, day));
     }
 
     public String companyCurrency() {
@@ -123,7 +136,8 @@ public class CompanyBalance {
                         options.disruptionWeight(),
                         options.timeLimitSeconds(),
                         options.lockedAccounts(),
-                        companyCurrency)
+                        companyCurrency,
+                        options.wholeHierarchy())
                 : options;
         CompanyProblem.Built built = builder.build(o, LocalDate.now(clock));
         BalanceJobs.Job job = jobs.start(built.problem(), actor);

@@ -107,7 +107,8 @@ class CompanyProblem {
         LocalDate day = o.day() == null ? today : o.day();
         long h = hierarchy.id();
         List<Territory> inForce = territories.inForce(h, day);
-        Set<Long> scope = scope(inForce, o.under(), problems);
+        Territory scopeRoot = root(inForce, o.under(), Boolean.TRUE.equals(o.wholeHierarchy()), problems);
+        Set<Long> scope = scope(inForce, scopeRoot);
         var assigned = assignments.on(day, h).assigned();
         Set<Long> landed = new HashSet<>();
         assigned.forEach(a -> landed.add(a.territoryId()));
@@ -219,6 +220,9 @@ class CompanyProblem {
         CompanyBalance.Context context = new CompanyBalance.Context(
                 h,
                 hierarchy.name(),
+                scopeRoot == null
+                        ? null
+                        : new CompanyBalance.TerritoryRef(scopeRoot.id(), scopeRoot.code(), scopeRoot.name()),
                 day,
                 currency,
                 chosenMetrics.stream().map(BalanceProblem.Metric::name).toList(),
@@ -231,19 +235,42 @@ class CompanyProblem {
         return new Built(problem, context);
     }
 
-    /** Every territory in force, or those at and below {@code under}. */
-    private static Set<Long> scope(List<Territory> inForce, Long under, List<FieldProblem> problems) {
-        Set<Long> out = new HashSet<>();
+    /**
+     * The territory whose subtree is balanced: the one asked for; with none asked for, the region with the most
+     * territories (a run stays inside one region unless the whole hierarchy is asked for: balancing across regions
+     * moved US accounts to Austria); null: the whole hierarchy (asked for, or a hierarchy without regions).
+     */
+    private static Territory root(List<Territory> inForce, Long under, boolean whole, List<FieldProblem> problems) {
         if (under == null) {
+            if (whole) {
+                return null;
+            }
+            return largestRegion(inForce).orElse(null);
+        }
+        return inForce.stream().filter(t -> t.id() == under).findFirst().orElseThrow(() -> {
+            problems.add(new FieldProblem(
+                    "under", "territory.balance.error.unknown-scope", "there is no such territory in force that day"));
+            return new InvalidInputException(problems);
+        });
+    }
+
+    /** The region with the most territories below it (ties: the first by code); empty without regions. */
+    static java.util.Optional<Territory> largestRegion(List<Territory> inForce) {
+        return inForce.stream()
+                .filter(t -> t.level() == Level.REGION)
+                .min(java.util.Comparator.comparingInt(
+                                (Territory t) -> -scope(inForce, t).size())
+                        .thenComparing(Territory::code));
+    }
+
+    /** Every territory in force, or those at and below {@code root}. */
+    private static Set<Long> scope(List<Territory> inForce, Territory root) {
+        Set<Long> out = new HashSet<>();
+        if (root == null) {
             inForce.forEach(t -> out.add(t.id()));
             return out;
         }
-        if (inForce.stream().noneMatch(t -> t.id() == under)) {
-            problems.add(new FieldProblem(
-                    "under", "territory.balance.error.unknown-scope", "there is no such territory in force that day"));
-            throw new InvalidInputException(problems);
-        }
-        out.add(under);
+        out.add(root.id());
         boolean grew = true;
         while (grew) {
             grew = false;

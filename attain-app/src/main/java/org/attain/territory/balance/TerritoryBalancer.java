@@ -1,10 +1,12 @@
 package org.attain.territory.balance;
 
-import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
@@ -34,6 +36,16 @@ public final class TerritoryBalancer {
     static final long MOVES_PER_ACCOUNT = 1_000;
 
     static final long MIN_MOVES = 200_000;
+
+    /**
+     * Moves weighed per step; the best of them is taken. Taking the first acceptable move (late acceptance, the
+     * default) let the search wander through thousands of moves no better than what they replaced, and the plan it
+     * ended with kept most of them (9,186 of 10,000 accounts moved in the benchmark).
+     */
+    static final int MOVES_PER_STEP = 200;
+
+    /** An account just moved is left alone for this many steps, so the search does not move it back and forth. */
+    static final int ENTITY_TABU = 7;
 
     private TerritoryBalancer() {}
 
@@ -71,6 +83,9 @@ public final class TerritoryBalancer {
                     .withPhases(
                             new ConstructionHeuristicPhaseConfig(),
                             new LocalSearchPhaseConfig()
+                                    .withAcceptorConfig(new LocalSearchAcceptorConfig().withEntityTabuSize(ENTITY_TABU))
+                                    .withForagerConfig(
+                                            new LocalSearchForagerConfig().withAcceptedCountLimit(MOVES_PER_STEP))
                                     .withTerminationConfig(new TerminationConfig()
                                             .withUnimprovedStepCountLimit(unimproved)
                                             .withMoveCountLimit(
@@ -90,7 +105,7 @@ public final class TerritoryBalancer {
                     // A stop that came just as the search started (which clears an earlier request) is repeated here.
                     solver.terminateEarly();
                 }
-                HardSoftLongScore score = (HardSoftLongScore) event.getNewBestScore();
+                HardMediumSoftLongScore score = (HardMediumSoftLongScore) event.getNewBestScore();
                 progress.bestScore(score.toString(), score.isSolutionInitialized() && score.isFeasible());
             });
             BalanceSolution best = stopped ? null : solver.solve(model.solution());

@@ -40,7 +40,7 @@ class CompanyBalanceTest extends AttainIntegrationTest {
         // Lock one account of the biggest commercial territory the planner's way.
         String options = """
                 {"hierarchyId":%d,"day":"%s","metrics":[{"name":"potential"},{"name":"accounts","weight":0.5}],
-                 "band":0.10,"disruptionWeight":1,"timeLimitSeconds":8,"lockedAccounts":[%s]}""";
+                 "band":0.10,"disruptionWeight":1,"timeLimitSeconds":8,"lockedAccounts":[%s],"wholeHierarchy":true}""";
         JsonNode firstContext = null;
         long probe = started(admin, options.formatted(hierarchy, TODAY, ""));
         JsonNode probeDone = finished(admin, probe);
@@ -157,6 +157,87 @@ class CompanyBalanceTest extends AttainIntegrationTest {
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(Json.parse(again.body()).get("errors").findValuesAsString("field"))
                 .containsExactly("moves[0]");
+    }
+
+    /**
+     * A run without a scope stays inside one region (the one with the most territories): every territory it balances
+     * lies in that region's subtree, so no proposed move leaves it or comes into it; asking for the whole hierarchy
+     * balances more territories than the region holds.
+     */
+    @Test
+    void territory01ARunWithoutAScopeBalancesOneRegionAndNoMoveCrossesIt() {
+        WebSession admin = login("compadmin", "demo");
+        long hierarchy = hierarchyId(admin);
+        Map<Long, JsonNode> byId = new HashMap<>();
+        for (JsonNode row : Json.parse(
+                admin.get("/api/v1/territories?hierarchy=SALES&date=" + TODAY).body())) {
+            JsonNode t = row.get("territory");
+            byId.put(t.get("id").asLong(), t);
+        }
+        long id = started(admin, """
+                {"hierarchyId":%d,"day":"%s","metrics":[{"name":"potential"},{"name":"accounts","weight":0.5}],
+                 "disruptionWeight":0,"timeLimitSeconds":5}""".formatted(hierarchy, TODAY));
+        JsonNode result = finished(admin, id).get("result");
+        JsonNode context = Json.parse(admin.get(JOBS + "/" + id + "/context").body());
+
+        JsonNode scope = context.get("scope");
+        long region = scope.get("id").asLong();
+        assertThat(byId.get(region).get("level").asString()).isEqualTo("REGION");
+        // The region with the most territories below it (ties: the first by code).
+        Map<String, Integer> below = new HashMap<>();
+        for (JsonNode r : byId.values()) {
+            if (r.get("level").asString().equals("REGION")) {
+                long rid = r.get("id").asLong();
+                below.put(r.get("code").asString(), (int)
+                        byId.values().stream().filter(t -> under(t, rid, byId)).count());
+            }
+        }
+        String largest = below.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .findFirst()
+                .orElseThrow()
+                .getKey();
+        assertThat(scope.get("code").asString()).isEqualTo(largest);
+        Set<String> inRegion = new HashSet<>();
+        for (JsonNode t : byId.values()) {
+            if (under(t, region, byId)) {
+                inRegion.add(t.get("code").asString());
+            }
+        }
+        Set<String> balanced = new HashSet<>();
+        context.get("territories").propertyNames().forEach(balanced::add);
+        assertThat(balanced).isNotEmpty();
+        assertThat(inRegion).containsAll(balanced);
+        assertThat(result.get("moves")).isNotEmpty();
+        for (JsonNode move : result.get("moves")) {
+            assertThat(inRegion)
+                    .contains(move.get("from").asString(), move.get("to").asString());
+        }
+
+        long whole = started(admin, """
+                {"hierarchyId":%d,"day":"%s","metrics":[{"name":"accounts"}],"timeLimitSeconds":2,"wholeHierarchy":true}""".formatted(hierarchy, TODAY));
+        finished(admin, whole);
+        JsonNode wholeContext =
+                Json.parse(admin.get(JOBS + "/" + whole + "/context").body());
+        assertThat(wholeContext.path("scope").isMissingNode()
+                        || wholeContext.path("scope").isNull())
+                .isTrue();
+        assertThat(wholeContext.get("territories").size()).isGreaterThan(balanced.size());
+    }
+
+    /** Whether the territory is {@code root} or lies below it. */
+    private static boolean under(JsonNode territory, long root, Map<Long, JsonNode> byId) {
+        JsonNode t = territory;
+        while (t != null) {
+            if (t.get("id").asLong() == root) {
+                return true;
+            }
+            JsonNode parent = t.get("parentId");
+            t = parent == null || parent.isNull() ? null : byId.get(parent.asLong());
+        }
+        return false;
     }
 
     @Test

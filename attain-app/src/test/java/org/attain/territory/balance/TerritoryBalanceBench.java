@@ -13,8 +13,9 @@ import java.util.SplittableRandom;
  * planner finds them (the first territories hold far more), 3 % locked and 2 % named, balanced within ±10 % of the
  * mean on potential, bookings and account count. Prints key=value lines.
  *
- * <p>Options: --accounts N (10000), --territories T (100), --seed S (1), --time-limit SECONDS (20: with the set-up the whole run stays under 30 s),
- * --disruption W (0.05).
+ * <p>Options: --accounts N (10000), --territories T (100), --seed S (1), --time-limit SECONDS (15: with the repair
+ * and set-up on a loaded machine the whole run stays under 30 s),
+ * --disruption W (1: a move costs 1 % of the mean).
  */
 public final class TerritoryBalanceBench {
 
@@ -29,9 +30,9 @@ public final class TerritoryBalanceBench {
                 "--seed",
                 "1",
                 "--time-limit",
-                "20",
+                "15",
                 "--disruption",
-                "0.05"));
+                "1"));
         for (int i = 0; i < args.length; i++) {
             if (!options.containsKey(args[i]) || i + 1 >= args.length) {
                 System.err.println(

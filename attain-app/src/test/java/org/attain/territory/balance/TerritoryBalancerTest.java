@@ -118,6 +118,25 @@ class TerritoryBalancerTest {
                 .subtract(totals.stream().min(BigDecimal::compareTo).orElseThrow());
     }
 
+    /**
+     * The disruption weight is the price of a move in percent of the mean: 0 makes moves free, and on the same input a
+     * higher weight never moves more accounts; every plan keeps the band whatever the weight.
+     */
+    @Test
+    void aHigherDisruptionWeightMovesFewerOrEqualAccountsOnTheSameInput() {
+        List<Integer> moves = new java.util.ArrayList<>();
+        for (String weight : List.of("0", "0.5", "2", "10", "100")) {
+            BalanceResult result = TerritoryBalancer.prepare(
+                            TerritoryBalanceBench.generate(300, 10, 7, 60, new BigDecimal(weight)))
+                    .solve(TerritoryBalancer.Progress.NONE);
+            assertThat(result.feasible()).as("weight " + weight).isTrue();
+            assertThat(result.stoppedEarly()).isFalse();
+            moves.add(result.moveCount());
+        }
+        assertThat(moves).as("moves at weights 0, 0.5, 2, 10, 100").isSortedAccordingTo((a, b) -> b - a);
+        assertThat(moves.get(0)).isGreaterThan(moves.get(moves.size() - 1));
+    }
+
     @Test
     void theSameProblemGivesTheSameAnswer() {
         BalanceProblem problem = TerritoryBalanceBench.generate(300, 10, 7, 60, new BigDecimal("0.05"));

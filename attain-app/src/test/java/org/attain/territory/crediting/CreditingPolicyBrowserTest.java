@@ -31,7 +31,7 @@ class CreditingPolicyBrowserTest extends AttainIntegrationTest {
             "Choose the hierarchy whose territories credit.",
             "Crediting policy saved; everyone is being recalculated.",
             "On: hierarchy %s; primary credit from the territory's owner, else the deal owner",
-            "deal(s) via territory %s-A (owner %d)",
+            "deal(s) via territory Named %1$s (%1$s-A), owner %2$s",
             "en");
     static final Texts DE = new Texts(
             "de-DE",
@@ -39,7 +39,7 @@ class CreditingPolicyBrowserTest extends AttainIntegrationTest {
             "Wählen Sie die Hierarchie, deren Gebiete gutschreiben.",
             "Gutschriftsregel gespeichert; alle werden neu berechnet.",
             "Ein: Hierarchie %s; Hauptgutschrift an den Gebietsinhaber, sonst den Inhaber des Abschlusses",
-            "Abschluss/Abschlüsse über Gebiet %s-A (Inhaber %d)",
+            "Abschluss/Abschlüsse über Gebiet Named %1$s (%1$s-A), Inhaber %2$s",
             "de");
 
     @Autowired
@@ -102,7 +102,7 @@ class CreditingPolicyBrowserTest extends AttainIntegrationTest {
                         .findElement(By.cssSelector("[data-test=trace-commission] summary"))
                         .click();
                 assertThat(rep.text("[data-test=trace-commission]"))
-                        .contains(t.step().formatted(code, f.rep()));
+                        .contains(t.step().formatted(code, TerritoryCreditFixture.name(jdbc, f.rep())));
                 rep.screenshot("territory-credit-statement-" + t.screenshot());
             }
         } finally {

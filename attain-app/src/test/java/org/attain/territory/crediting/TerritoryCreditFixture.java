@@ -161,4 +161,12 @@ record TerritoryCreditFixture(
         assertThat(res.statusCode()).as(res.body()).isIn(200, 201);
         return res.body();
     }
+
+    /** A person's name as the statement shows it (first and last name). */
+    static String name(JdbcClient jdbc, long person) {
+        return jdbc.sql("select first_name || ' ' || last_name from org_person_v where id = :id")
+                .param("id", person)
+                .query(String.class)
+                .single();
+    }
 }

@@ -78,7 +78,9 @@ class TerritoryCreditingTest extends AttainIntegrationTest {
                 .containsAll(f.deals());
         assertThat(territorySteps(planner, f.rep(), f.quarter()))
                 .anySatisfy(s -> assertThat(s)
-                        .startsWith("trace.territory.owner|" + code + "-A|" + code + "-A|" + f.rep() + "|"));
+                        .startsWith("trace.territory.owner|" + code + "-A|Named " + code + "|"
+                                + TerritoryCreditFixture.name(jdbc, f.rep()) + "|")
+                        .endsWith("|" + f.rep()));
         assertThat(territorySteps(planner, f.overlay(), f.quarter()))
                 .anySatisfy(s -> assertThat(s).startsWith("trace.territory.overlay|" + code + "-A|"));
 
@@ -119,17 +121,28 @@ class TerritoryCreditingTest extends AttainIntegrationTest {
         String english =
                 planner.get(page + "&lang=en", Map.of("Accept", "text/html")).body();
         assertThat(english)
-                .contains(before.size() + " deal(s) via territory " + code + "-A (owner " + f.rep() + "): ")
+                .contains(before.size() + " deal(s) via territory Named " + code + " (" + code + "-A), owner "
+                        + TerritoryCreditFixture.name(jdbc, f.rep()) + ": ")
                 .contains(before.iterator().next());
         String german =
                 planner.get(page + "&lang=de", Map.of("Accept", "text/html")).body();
         assertThat(german)
-                .contains(before.size() + " Abschluss/Abschlüsse über Gebiet " + code + "-A (Inhaber " + f.rep() + ")");
+                .contains(before.size() + " Abschluss/Abschlüsse über Gebiet Named " + code + " (" + code
+                        + "-A), Inhaber " + TerritoryCreditFixture.name(jdbc, f.rep()) + ": ");
         String newOwnersPage = planner.get(
                         "/people/" + f.newOwner() + "/statement?period=" + f.quarter() + "&lang=en",
                         Map.of("Accept", "text/html"))
                 .body();
-        assertThat(newOwnersPage).contains("via territory " + code + "-A (owner " + f.newOwner() + ")");
+        assertThat(newOwnersPage)
+                .contains("via territory Named " + code + " (" + code + "-A), owner "
+                        + TerritoryCreditFixture.name(jdbc, f.newOwner()) + ": ")
+                .doesNotContain("owner " + f.newOwner() + ":");
+        // The statement API names them too: territory code, name, the person's name, ..., the person's id last.
+        assertThat(territorySteps(planner, f.newOwner(), f.quarter()))
+                .anySatisfy(step -> assertThat(step)
+                        .startsWith("trace.territory.owner|" + code + "-A|Named " + code + "|"
+                                + TerritoryCreditFixture.name(jdbc, f.newOwner()) + "|")
+                        .endsWith("|" + f.newOwner()));
     }
 
     @Test
@@ -193,7 +206,8 @@ class TerritoryCreditingTest extends AttainIntegrationTest {
                                 "/people/" + f.rep() + "/statement?period=" + f.quarter() + "&lang=en",
                                 Map.of("Accept", "text/html"))
                         .body())
-                .contains("via territory " + code + "-A (owner " + f.rep() + ")");
+                .contains("via territory Named " + code + " (" + code + "-A), owner "
+                        + TerritoryCreditFixture.name(jdbc, f.rep()) + ": ");
         assertThat(rep.get("/api/v1/people/" + f.dealOwner() + "/earnings?period=" + f.quarter())
                         .statusCode())
                 .isEqualTo(404);

@@ -44,7 +44,8 @@ class BalanceJobsApi {
     @Operation(
             summary = "Balance the company's own territories in the background; 202 with the queued job",
             description = "Builds the problem from a hierarchy's territories in force on a day (default today; "
-                    + "under: only those below one territory) and the accounts assigned to them, with the chosen metrics:"
+                    + "under: only those below one territory; without it the first region of the hierarchy by code, so moves"
+                    + " stay inside one region, unless wholeHierarchy is true) and the accounts assigned to them, with the chosen metrics:"
                     + " potential and bookings (won over the twelve months before the day) in the company currency, accounts"
                     + " (1 each), workload (activities over those twelve months). Accounts named by a named-account rule and"
                     + " lockedAccounts (external ids) never move. Bad input is refused with 400 naming each field.")

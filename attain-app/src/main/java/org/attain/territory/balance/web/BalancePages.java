@@ -46,6 +46,9 @@ class BalancePages {
 
     static final List<String> METRICS = List.of("potential", "bookings", "accounts", "workload");
 
+    /** The scope choice that balances every territory of the hierarchy, across regions. */
+    static final String WHOLE = "all";
+
     private final CompanyBalance company;
     private final BalanceJobs jobs;
     private final Territories territories;
@@ -194,6 +197,17 @@ class BalancePages {
         List<Territory> scopes = territories.inForce(null, today).stream()
                 .filter(t -> t.level() != Level.TERRITORY)
                 .toList();
+        if (!form.containsKey("under")) {
+            // One region by default, as a run without a scope does: the chosen hierarchy's with the most territories.
+            String hierarchy = form.getOrDefault("hierarchy", "");
+            form.put(
+                    "under",
+                    hierarchy.matches("\\d{1,18}")
+                            ? company.defaultScope(Long.parseLong(hierarchy), today)
+                                    .map(t -> String.valueOf(t.id()))
+                                    .orElse(WHOLE)
+                            : WHOLE);
+        }
         model.addAttribute("scopes", scopes);
         model.addAttribute("metrics", METRICS);
         model.addAttribute("form", form);
@@ -215,8 +229,9 @@ class BalancePages {
 
     private CompanyBalance.Options options(Map<String, String> form, Map<String, String> errors) {
         Long hierarchy = number(form, "hierarchy", errors, Long::valueOf);
-        String scope = form.getOrDefault("under", "");
-        Long under = scope.isBlank() ? null : number(form, "under", errors, Long::valueOf);
+        String scope = form.getOrDefault("under", "").strip();
+        boolean whole = WHOLE.equals(scope);
+        Long under = scope.isBlank() || whole ? null : number(form, "under", errors, Long::valueOf);
         List<CompanyBalance.MetricChoice> metrics = new ArrayList<>();
         for (String m : METRICS) {
             if (form.containsKey("metric." + m)) {
@@ -249,7 +264,8 @@ class BalancePages {
                 disruption,
                 timeLimit,
                 locked,
-                form.get("currency"));
+                form.get("currency"),
+                whole);
     }
 
     private static <T> T number(
