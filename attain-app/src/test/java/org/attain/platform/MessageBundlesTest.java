@@ -26,7 +26,8 @@ class MessageBundlesTest {
                     .filter(l -> l.startsWith("basename:"))
                     .findFirst()
                     .orElseThrow(() -> new AssertionError("application.yml names the message bundles"));
-            List<String> bundles = Arrays.stream(line.substring("basename:".length()).split(","))
+            List<String> bundles = Arrays.stream(
+                            line.substring("basename:".length()).split(","))
                     .map(String::strip)
                     .map(b -> b.substring("i18n/".length()))
                     .toList();
