@@ -2,7 +2,7 @@ package org.attain.game;
 
 import java.time.Instant;
 
-/** A stored leaderboard definition. */
+/** A stored leaderboard definition; {@code formula}: the CEL expression of a {@link Metric#FORMULA} board, else null. */
 public record Board(
         long id,
         String name,
@@ -13,7 +13,8 @@ public record Board(
         BoardVisibility visibility,
         String periodId,
         String createdBy,
-        Instant createdAt) {
+        Instant createdAt,
+        String formula) {
 
     /**
      * Whether another rep's value on this board would tell their pay or quota: percent of goal shows value

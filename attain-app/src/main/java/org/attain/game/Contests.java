@@ -90,7 +90,8 @@ public class Contests {
             String target,
             Integer intervalDays,
             List<String> participants,
-            List<NewPrize> prizes) {}
+            List<NewPrize> prizes,
+            String formula) {}
 
     @Transactional
     public Contest create(AttainUser user, NewContest in) {
@@ -115,6 +116,8 @@ public class Contests {
         } else if (metric.get().perPeriodOnly()) {
             problems.add(new FieldProblem(
                     "metric", "game.error.metricPeriod", "attainment is measured per period; use it on a leaderboard"));
+        } else {
+            problems.addAll(Metrics.check(metric.get(), in.formula(), false));
         }
         LocalDate starts = date(in.startsOn(), "startsOn", problems);
         LocalDate ends = date(in.endsOn(), "endsOn", problems);
@@ -181,8 +184,10 @@ public class Contests {
             throw new InvalidInputException(problems);
         }
         long id = jdbc.sql("""
-                insert into game_contest(name, kind, metric, starts_on, ends_on, target, interval_days, created_by, created_at)
-                values (:name, :kind, :metric, :starts, :ends, :target, :interval, :by, :at) returning id""")
+                insert into game_contest(name, kind, metric, starts_on, ends_on, target, interval_days, created_by, created_at,
+                                         formula)
+                values (:name, :kind, :metric, :starts, :ends, :target, :interval, :by, :at, :formula) returning id""")
+                .param("formula", metric.get() == Metric.FORMULA ? in.formula().strip() : null)
                 .param("name", name)
                 .param("kind", kind.name())
                 .param("metric", metric.get().name())
@@ -313,7 +318,7 @@ public class Contests {
 
     private static final String SELECT = """
             select c.id, c.name, c.kind, c.metric, c.starts_on, c.ends_on, c.target, c.interval_days, c.state,
-                   c.created_by, c.created_at from game_contest c""";
+                   c.created_by, c.created_at, c.formula from game_contest c""";
 
     private Contest contest(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         long id = rs.getLong(1);
@@ -341,7 +346,8 @@ public class Contests {
                 rs.getString(10),
                 rs.getTimestamp(11).toInstant(),
                 participants,
-                prizes);
+                prizes,
+                rs.getString(12));
     }
 
     /** Standings as of today (or the end, when past): leading places while running, final ones after the end. */
@@ -372,7 +378,8 @@ public class Contests {
     }
 
     private List<ContestStandings.Place> classic(Contest c, LocalDate asOf, Map<Long, String> names) {
-        Map<Long, BigDecimal> values = metrics.values(c.metric(), c.participants(), c.startsOn(), asOf, null);
+        Map<Long, BigDecimal> values =
+                metrics.values(c.metric(), c.formula(), c.participants(), c.startsOn(), asOf, null);
         List<Entry> entries = new ArrayList<>();
         values.forEach((p, v) -> entries.add(new Entry(String.valueOf(p), names.get(p), v, null, null)));
         List<ContestStandings.Place> out = new ArrayList<>();
@@ -389,7 +396,7 @@ public class Contests {
             LocalDate to = from.plusDays(c.intervalDays() - 1L);
             to = to.isAfter(c.endsOn()) ? c.endsOn() : to;
             to = to.isAfter(asOf) ? asOf : to;
-            Map<Long, BigDecimal> v = metrics.values(c.metric(), c.participants(), from, to, null);
+            Map<Long, BigDecimal> v = part(c, from, to);
             perInterval.forEach((p, list) -> list.add(v.get(p)));
         }
         List<Elimination.Competitor> competitors = new ArrayList<>();
@@ -417,11 +424,31 @@ public class Contests {
         return out;
     }
 
+    /**
+     * What the days [from, to] add to each participant's total: the metric over those days; for a formula (not
+     * additive: {@code calls / meetings}) the formula over the contest so far to {@code to} minus the same to the
+     * day before {@code from}, so the parts add up to the formula over the whole contest.
+     */
+    private Map<Long, BigDecimal> part(Contest c, LocalDate from, LocalDate to) {
+        if (c.metric() != Metric.FORMULA) {
+            return metrics.values(c.metric(), c.participants(), from, to, null);
+        }
+        Map<Long, BigDecimal> upTo = metrics.values(c.metric(), c.formula(), c.participants(), c.startsOn(), to, null);
+        if (!from.isAfter(c.startsOn())) {
+            return upTo;
+        }
+        Map<Long, BigDecimal> before =
+                metrics.values(c.metric(), c.formula(), c.participants(), c.startsOn(), from.minusDays(1), null);
+        Map<Long, BigDecimal> out = new HashMap<>();
+        upTo.forEach((p, v) -> out.put(p, v.subtract(before.getOrDefault(p, BigDecimal.ZERO))));
+        return out;
+    }
+
     private List<ContestStandings.Place> race(Contest c, LocalDate asOf, Map<Long, String> names) {
         List<Race.Step> steps = new ArrayList<>();
         for (LocalDate d = c.startsOn(); !d.isAfter(asOf); d = d.plusDays(1)) {
             Instant at = d.atStartOfDay().toInstant(ZoneOffset.UTC);
-            metrics.values(c.metric(), c.participants(), d, d, null).forEach((p, v) -> {
+            part(c, d, d).forEach((p, v) -> {
                 if (v.signum() != 0) {
                     steps.add(new Race.Step(String.valueOf(p), at, v));
                 }

@@ -61,7 +61,14 @@ public class Leaderboards {
 
     /** A board as typed into a form or sent to the API: text, checked by {@link #create}. */
     public record NewBoard(
-            String name, String metric, String basis, Boolean bands, String scope, String visibility, String period) {}
+            String name,
+            String metric,
+            String basis,
+            Boolean bands,
+            String scope,
+            String visibility,
+            String period,
+            String formula) {}
 
     public static boolean mayManage(AttainUser user) {
         return user != null && (user.has(Role.ADMIN) || user.has(Role.COMP_ADMIN) || user.has(Role.MANAGER));
@@ -84,6 +91,8 @@ public class Leaderboards {
                     "metric",
                     "game.error.metric",
                     "is not a known metric " + java.util.Arrays.toString(Metric.values())));
+        } else {
+            problems.addAll(Metrics.check(metric.get(), in.formula(), true));
         }
         RankingBasis basis = parse(RankingBasis.class, in.basis(), RankingBasis.VALUE, "basis", problems);
         BoardScope scope = parse(BoardScope.class, in.scope(), BoardScope.INDIVIDUAL, "scope", problems);
@@ -104,8 +113,10 @@ public class Leaderboards {
         }
         Instant now = clock.instant();
         long id = jdbc.sql("""
-                insert into game_board(name, metric, basis, bands, scope, visibility, period_id, created_by, created_at)
-                values (:name, :metric, :basis, :bands, :scope, :visibility, :period, :by, :at) returning id""")
+                insert into game_board(name, metric, basis, bands, scope, visibility, period_id, created_by, created_at,
+                                       formula)
+                values (:name, :metric, :basis, :bands, :scope, :visibility, :period, :by, :at, :formula) returning id""")
+                .param("formula", metric.get() == Metric.FORMULA ? in.formula().strip() : null)
                 .param("name", name)
                 .param("metric", metric.get().name())
                 .param("basis", basis.name())
@@ -158,7 +169,8 @@ public class Leaderboards {
     }
 
     private static final String SELECT =
-            "select b.id, b.name, b.metric, b.basis, b.bands, b.scope, b.visibility, b.period_id, b.created_by, b.created_at from game_board b";
+            "select b.id, b.name, b.metric, b.basis, b.bands, b.scope, b.visibility, b.period_id, b.created_by, b.created_at,"
+                    + " b.formula from game_board b";
 
     private static Board board(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Board(
@@ -171,7 +183,8 @@ public class Leaderboards {
                 BoardVisibility.valueOf(rs.getString(7)),
                 rs.getString(8),
                 rs.getString(9),
-                rs.getTimestamp(10).toInstant());
+                rs.getTimestamp(10).toInstant(),
+                rs.getString(11));
     }
 
     /** Everyone's standing on a board (no privacy applied: for views and contests, never for a page directly). */
@@ -183,7 +196,7 @@ public class Leaderboards {
         List<Quotas.Row> reps = quotas.forPeriod(b.periodId(), null, PersonScope.everyone());
         List<Long> ids = reps.stream().map(Quotas.Row::personId).toList();
         Map<Long, BigDecimal> values =
-                metrics.values(b.metric(), ids, period.startsOn(), period.endsOn(), b.periodId());
+                metrics.values(b.metric(), b.formula(), ids, period.startsOn(), period.endsOn(), b.periodId());
         Map<Long, BigDecimal> baselines = Map.of();
         if (b.basis() == RankingBasis.IMPROVEMENT) {
             Optional<Periods.PeriodRow> before = periods.list(period.kind(), null).stream()
@@ -193,6 +206,7 @@ public class Leaderboards {
                     ? Map.of()
                     : metrics.values(
                             b.metric(),
+                            b.formula(),
                             ids,
                             before.get().startsOn(),
                             before.get().endsOn(),

@@ -20,6 +20,8 @@
  * (migration 2026.12.09.10; with each account's potential and its currency since 2026.12.10.20: money an account could
  * buy in a year, imported with the accounts, seeded by the demo from the account's size).
  * {@link org.attain.sales.SalesFigures#wonByAccount} gives won bookings per account and currency.
+ * {@code SalesFigures#createdByOwner} (pipeline created: opportunities by creation day), {@code wonByOwnerAndDay} and
+ * {@code openPipelineByOwner} give owners' amounts per day and currency, for reads that convert currencies.
  * Inside: {@code TransactionColumns} (pure column store), {@code TransactionChangeFeed} (change numbers
  * and the writers' advisory lock 7361, migration .110). Record imports write accounts, products and
  * opportunities through {@code SalesRecordTables} (the {@code records} SPI).

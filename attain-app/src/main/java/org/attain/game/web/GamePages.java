@@ -176,7 +176,8 @@ class GamePages {
                                     form.containsKey("bands"),
                                     form.get("scope"),
                                     form.get("visibility"),
-                                    form.get("period")))
+                                    form.get("period"),
+                                    form.get("formula")))
                     .id();
             redirect.addFlashAttribute("notice", "game.notice.boardCreated");
             return "redirect:/game/boards/" + id;
@@ -215,7 +216,8 @@ class GamePages {
                                     form.get("target"),
                                     whole(form.getOrDefault("intervalDays", "")),
                                     participants,
-                                    prizes))
+                                    prizes,
+                                    form.get("formula")))
                     .id();
             redirect.addFlashAttribute("notice", "game.notice.contestCreated");
             return "redirect:/game/contests/" + id;
@@ -340,13 +342,17 @@ class GamePages {
         }
     }
 
+    /** Codes whose reason ends in details (names, the CEL error) shown after the translated message. */
+    private static final java.util.Set<String> DETAILED = java.util.Set.of(
+            "game.error.unknownParticipants", "game.error.formulaUnknown", "game.error.formulaInvalid");
+
     /** One message per field in the page's language (the first problem of a field wins); list details kept. */
     private Map<String, String> errors(List<FieldProblem> problems) {
         Locale locale = LocaleContextHolder.getLocale();
         Map<String, String> out = new LinkedHashMap<>();
         for (FieldProblem p : problems) {
             String text = messages.getMessage(p.code(), null, p.reason(), locale);
-            if (p.code().equals("game.error.unknownParticipants") && p.reason().contains(": ")) {
+            if (DETAILED.contains(p.code()) && p.reason().contains(": ")) {
                 text = text + " " + p.reason().substring(p.reason().indexOf(": ") + 2);
             }
             String field = p.field().startsWith("prizes[") ? "prizes" : p.field();
