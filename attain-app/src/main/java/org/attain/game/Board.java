@@ -2,7 +2,10 @@ package org.attain.game;
 
 import java.time.Instant;
 
-/** A stored leaderboard definition; {@code formula}: the CEL expression of a {@link Metric#FORMULA} board, else null. */
+/**
+ * A stored leaderboard definition; {@code formula}: the CEL expression of a {@link Metric#FORMULA} board, else null;
+ * {@code window}: the days it measures ({@code periodId} is set for a period window, else null).
+ */
 public record Board(
         long id,
         String name,
@@ -14,7 +17,8 @@ public record Board(
         String periodId,
         String createdBy,
         Instant createdAt,
-        String formula) {
+        String formula,
+        Window window) {
 
     /**
      * Whether another rep's value on this board would tell their pay or quota: percent of goal shows value

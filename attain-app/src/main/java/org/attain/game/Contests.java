@@ -91,7 +91,39 @@ public class Contests {
             Integer intervalDays,
             List<String> participants,
             List<NewPrize> prizes,
-            String formula) {}
+            String formula,
+            String window,
+            Integer days,
+            String period) {
+
+        /** A contest over the days typed (a custom range). */
+        public NewContest(
+                String name,
+                String kind,
+                String metric,
+                String startsOn,
+                String endsOn,
+                String target,
+                Integer intervalDays,
+                List<String> participants,
+                List<NewPrize> prizes,
+                String formula) {
+            this(
+                    name,
+                    kind,
+                    metric,
+                    startsOn,
+                    endsOn,
+                    target,
+                    intervalDays,
+                    participants,
+                    prizes,
+                    formula,
+                    null,
+                    null,
+                    null);
+        }
+    }
 
     @Transactional
     public Contest create(AttainUser user, NewContest in) {
@@ -119,8 +151,17 @@ public class Contests {
         } else {
             problems.addAll(Metrics.check(metric.get(), in.formula(), false));
         }
-        LocalDate starts = date(in.startsOn(), "startsOn", problems);
-        LocalDate ends = date(in.endsOn(), "endsOn", problems);
+        LocalDate starts;
+        LocalDate ends;
+        Window.Kind window = Leaderboards.parse(Window.Kind.class, in.window(), Window.Kind.RANGE, "window", problems);
+        if (window == Window.Kind.RANGE) {
+            starts = date(in.startsOn(), "startsOn", problems);
+            ends = date(in.endsOn(), "endsOn", problems);
+        } else {
+            Window.Days days = resolve(window, in, problems);
+            starts = days == null ? null : days.from();
+            ends = days == null ? null : days.to();
+        }
         if (starts != null && ends != null) {
             if (ends.isBefore(starts)) {
                 problems.add(new FieldProblem("endsOn", "game.error.endBeforeStart", "must not be before startsOn"));
@@ -224,6 +265,40 @@ public class Contests {
                 null,
                 Map.of("name", name));
         return find(id).orElseThrow();
+    }
+
+    /**
+     * A contest's window resolved once, at creation, into fixed days: a PERIOD's dates ({@code period}), ROLLING
+     * {@code days} days from {@code startsOn} (today when empty), or this week or month (of today).
+     */
+    private Window.Days resolve(Window.Kind kind, NewContest in, List<FieldProblem> problems) {
+        LocalDate today = LocalDate.now(clock);
+        switch (kind) {
+            case PERIOD -> {
+                Optional<Periods.PeriodRow> p = in.period() == null
+                        ? Optional.empty()
+                        : periods.find(in.period().strip());
+                if (p.isEmpty()) {
+                    problems.add(new FieldProblem("period", "game.error.period", "is not a known period"));
+                    return null;
+                }
+                return new Window.Days(p.get().startsOn(), p.get().endsOn());
+            }
+            case ROLLING -> {
+                if (in.days() == null || in.days() < 1 || in.days() > Window.MAX_DAYS) {
+                    problems.add(new FieldProblem(
+                            "days", "game.error.days", "a rolling window needs 1 to " + Window.MAX_DAYS + " days"));
+                    return null;
+                }
+                LocalDate from = in.startsOn() == null || in.startsOn().isBlank()
+                        ? today
+                        : date(in.startsOn(), "startsOn", problems);
+                return from == null ? null : new Window.Days(from, from.plusDays(in.days() - 1L));
+            }
+            default -> {
+                return new Window(kind, null, null, null).on(today, null, null);
+            }
+        }
     }
 
     private static LocalDate date(String text, String field, List<FieldProblem> problems) {

@@ -15,15 +15,22 @@ import org.attain.activity.ActivityKind;
 import org.attain.activity.ActivityReads;
 import org.attain.engine.cel.CelFormula;
 import org.attain.engine.cel.ExpressionError;
+import org.attain.fx.FxRates;
+import org.attain.fx.RateTable;
 import org.attain.pay.Earnings;
 import org.attain.platform.FieldProblem;
 import org.attain.sales.SalesFigures;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * Metric values per person from the owners' public reads, one statement per metric and set of people.
- * Everyone asked for gets a value (zero when they have none). Money is exact; bookings are summed as booked
- * (sales' read adds amounts in the deals' currencies; a multi-currency company needs an fx-converted read).
+ * Everyone asked for gets a value (zero when they have none). Money (bookings, open pipeline, pipeline created) is
+ * in the company currency ({@code attain.company-currency}, default USD): sales gives amounts per owner, day and
+ * currency, each converted by fx's {@link RateTable} at the rate of its day (a deal's closing day, an opportunity's
+ * creation day; the open pipeline at the window's last day), rounded to four decimals and then summed, so the same
+ * data always gives the same value. An amount with no rate is left out and its currency reported
+ * ({@link Measured#unconverted()}), never added unconverted.
  *
  * <p>A {@link Metric#FORMULA} is a CEL expression over the other metrics' {@link Metric#variable()} names,
  * compiled once per computation by the engine's {@link CelFormula} (the plans' CEL options) and evaluated once per
@@ -43,11 +50,85 @@ public class Metrics {
     private final SalesFigures sales;
     private final ActivityReads activity;
     private final Earnings earnings;
+    private final FxRates fx;
+    private final String currency;
 
-    Metrics(SalesFigures sales, ActivityReads activity, Earnings earnings) {
+    Metrics(
+            SalesFigures sales,
+            ActivityReads activity,
+            Earnings earnings,
+            FxRates fx,
+            @Value("${attain.company-currency:USD}") String currency) {
         this.sales = sales;
         this.activity = activity;
         this.earnings = earnings;
+        this.fx = fx;
+        this.currency = currency;
+    }
+
+    /** The company currency money metrics are given in. */
+    public String currency() {
+        return currency;
+    }
+
+    /**
+     * Values and what they are in: {@code currency} is the company currency when the metric (or a metric the
+     * formula reads) is money, else null; {@code unconverted}: currencies of amounts left out for want of a rate.
+     */
+    public record Measured(Map<Long, BigDecimal> values, String currency, Set<String> unconverted) {}
+
+    /** Values with their currency; see {@link Measured}. */
+    public Measured measure(
+            Metric metric, String formula, Collection<Long> people, LocalDate from, LocalDate to, String periodId) {
+        Conversion conversion = new Conversion(new RateTable(fx.all()), currency);
+        boolean money;
+        Map<Long, BigDecimal> values;
+        if (metric != Metric.FORMULA) {
+            money = metric.money();
+            values = plain(metric, people, from, to, periodId, conversion);
+        } else {
+            CelFormula.Compiled c = COMPILER.compile(formula);
+            if (!c.ok()) {
+                throw new IllegalArgumentException("a stored formula no longer compiles: " + c.errors());
+            }
+            money = c.formula().reads().stream()
+                    .anyMatch(n -> Metric.parse(n).orElseThrow().money());
+            Map<String, Map<Long, BigDecimal>> read = new HashMap<>();
+            for (String name : c.formula().reads()) {
+                read.put(name, plain(Metric.parse(name).orElseThrow(), people, from, to, periodId, conversion));
+            }
+            values = new HashMap<>();
+            for (Long p : people) {
+                Map<String, BigDecimal> vars = new HashMap<>();
+                read.forEach((name, v) -> vars.put(name, v.get(p)));
+                values.put(p, c.formula().evaluate(vars));
+            }
+        }
+        return new Measured(values, money ? currency : null, Set.copyOf(conversion.missing));
+    }
+
+    /** Converts amounts into the company currency at their day's rate, noting currencies no rate converts. */
+    private static final class Conversion {
+        private final RateTable rates;
+        private final String to;
+        private final Set<String> missing = new java.util.TreeSet<>();
+
+        Conversion(RateTable rates, String to) {
+            this.rates = rates;
+            this.to = to;
+        }
+
+        void add(Map<Long, BigDecimal> out, SalesFigures.DailyMoney d) {
+            java.util.Optional<BigDecimal> rate = rates.rate(d.currency(), to, d.day());
+            if (rate.isEmpty()) {
+                missing.add(d.currency());
+                return;
+            }
+            BigDecimal converted = d.currency().equals(to)
+                    ? d.amount()
+                    : d.amount().multiply(rate.get()).setScale(4, java.math.RoundingMode.HALF_EVEN);
+            out.merge(d.ownerId(), converted, BigDecimal::add);
+        }
     }
 
     /**
@@ -107,36 +188,23 @@ public class Metrics {
     /** {@link #values(Metric, Collection, LocalDate, LocalDate, String)}, for a formula metric with its formula. */
     public Map<Long, BigDecimal> values(
             Metric metric, String formula, Collection<Long> people, LocalDate from, LocalDate to, String periodId) {
-        if (metric != Metric.FORMULA) {
-            return plain(metric, people, from, to, periodId);
-        }
-        CelFormula.Compiled c = COMPILER.compile(formula);
-        if (!c.ok()) {
-            throw new IllegalArgumentException("a stored formula no longer compiles: " + c.errors());
-        }
-        Map<String, Map<Long, BigDecimal>> read = new HashMap<>();
-        for (String name : c.formula().reads()) {
-            Metric m = Metric.parse(name).orElseThrow();
-            read.put(name, plain(m, people, from, to, periodId));
-        }
-        Map<Long, BigDecimal> out = new HashMap<>();
-        for (Long p : people) {
-            Map<String, BigDecimal> vars = new HashMap<>();
-            read.forEach((name, values) -> vars.put(name, values.get(p)));
-            out.put(p, c.formula().evaluate(vars));
-        }
-        return out;
+        return measure(metric, formula, people, from, to, periodId).values();
     }
 
     private Map<Long, BigDecimal> plain(
-            Metric metric, Collection<Long> people, LocalDate from, LocalDate to, String periodId) {
+            Metric metric,
+            Collection<Long> people,
+            LocalDate from,
+            LocalDate to,
+            String periodId,
+            Conversion conversion) {
         Map<Long, BigDecimal> out = new HashMap<>();
         people.forEach(p -> out.put(p, BigDecimal.ZERO));
         if (people.isEmpty()) {
             return out;
         }
         switch (metric) {
-            case BOOKINGS -> sales.byOwner(people, from, to).forEach((p, f) -> out.put(p, f.bookings()));
+            case BOOKINGS -> sales.wonByOwnerAndDay(people, from, to).forEach(d -> conversion.add(out, d));
             case DEALS_WON ->
                 sales.byOwner(people, from, to).forEach((p, f) -> out.put(p, BigDecimal.valueOf(f.deals())));
             case PIPELINE -> sales.byOwner(people, from, to).forEach((p, f) -> out.put(p, f.pipeline()));

@@ -154,6 +154,7 @@ class GamePages {
         model.addAttribute("visibilities", BoardVisibility.values());
         model.addAttribute("kinds", ContestKind.values());
         model.addAttribute("periods", periods.list(PeriodKind.QUARTER, null));
+        model.addAttribute("windows", org.attain.game.Window.Kind.values());
         model.addAttribute("boards", boards.all());
         model.addAttribute("contests", contests.all());
         return "game/manage";
@@ -177,7 +178,11 @@ class GamePages {
                                     form.get("scope"),
                                     form.get("visibility"),
                                     form.get("period"),
-                                    form.get("formula")))
+                                    form.get("formula"),
+                                    form.get("window"),
+                                    form.get("from"),
+                                    form.get("to"),
+                                    whole(form.getOrDefault("days", ""))))
                     .id();
             redirect.addFlashAttribute("notice", "game.notice.boardCreated");
             return "redirect:/game/boards/" + id;
@@ -217,7 +222,10 @@ class GamePages {
                                     whole(form.getOrDefault("intervalDays", "")),
                                     participants,
                                     prizes,
-                                    form.get("formula")))
+                                    form.get("formula"),
+                                    form.get("window"),
+                                    whole(form.getOrDefault("days", "")),
+                                    form.get("period")))
                     .id();
             redirect.addFlashAttribute("notice", "game.notice.contestCreated");
             return "redirect:/game/contests/" + id;
