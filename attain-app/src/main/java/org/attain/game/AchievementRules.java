@@ -127,7 +127,8 @@ public class AchievementRules {
             metric = kind == Kind.FIRST_DEAL_OVER
                     ? Metric.BOOKINGS
                     : Metric.parse(in.metric())
-                            .filter(m -> m != Metric.ATTAINMENT && m != Metric.PIPELINE)
+                            .filter(m ->
+                                    m != Metric.ATTAINMENT && !m.name().startsWith("PIPELINE") && m != Metric.FORMULA)
                             .orElse(null);
             if (metric == null) {
                 problems.add(new FieldProblem(

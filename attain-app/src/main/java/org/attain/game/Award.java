@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * What a settled contest gives a winner: cash waits for approval and is then paid as a SPIFF through payout's
- * adjustments ({@code adjustmentId}); points are granted at once. One per contest and winner.
+ * adjustments ({@code adjustmentId}); points are granted at once; an item is recorded and shown, never paid through
+ * the ledger. One per contest and winner; a coded prize ({@code code}) once ever.
  */
 public record Award(
         long id,
@@ -21,4 +22,6 @@ public record Award(
         String trace,
         Long adjustmentId,
         String approvedBy,
-        Instant approvedAt) {}
+        Instant approvedAt,
+        String item,
+        String code) {}

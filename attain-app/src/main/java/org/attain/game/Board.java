@@ -2,7 +2,10 @@ package org.attain.game;
 
 import java.time.Instant;
 
-/** A stored leaderboard definition. */
+/**
+ * A stored leaderboard definition; {@code formula}: the CEL expression of a {@link Metric#FORMULA} board, else null;
+ * {@code window}: the days it measures ({@code periodId} is set for a period window, else null).
+ */
 public record Board(
         long id,
         String name,
@@ -13,7 +16,9 @@ public record Board(
         BoardVisibility visibility,
         String periodId,
         String createdBy,
-        Instant createdAt) {
+        Instant createdAt,
+        String formula,
+        Window window) {
 
     /**
      * Whether another rep's value on this board would tell their pay or quota: percent of goal shows value

@@ -78,7 +78,13 @@ public class Contests {
         this.clock = clock;
     }
 
-    public record NewPrize(Integer place, String cash, String currency, Integer points) {}
+    /** A prize as typed: cash with currency, points and/or an item (non-cash); {@code code} for a prize that exists once. */
+    public record NewPrize(Integer place, String cash, String currency, Integer points, String item, String code) {
+
+        public NewPrize(Integer place, String cash, String currency, Integer points) {
+            this(place, cash, currency, points, null, null);
+        }
+    }
 
     /** A contest as typed or sent: participants by employee id or e-mail. */
     public record NewContest(
@@ -90,7 +96,42 @@ public class Contests {
             String target,
             Integer intervalDays,
             List<String> participants,
-            List<NewPrize> prizes) {}
+            List<NewPrize> prizes,
+            String formula,
+            String window,
+            Integer days,
+            String period,
+            String teamScore) {
+
+        /** A contest over the days typed (a custom range). */
+        public NewContest(
+                String name,
+                String kind,
+                String metric,
+                String startsOn,
+                String endsOn,
+                String target,
+                Integer intervalDays,
+                List<String> participants,
+                List<NewPrize> prizes,
+                String formula) {
+            this(
+                    name,
+                    kind,
+                    metric,
+                    startsOn,
+                    endsOn,
+                    target,
+                    intervalDays,
+                    participants,
+                    prizes,
+                    formula,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+    }
 
     @Transactional
     public Contest create(AttainUser user, NewContest in) {
@@ -115,9 +156,20 @@ public class Contests {
         } else if (metric.get().perPeriodOnly()) {
             problems.add(new FieldProblem(
                     "metric", "game.error.metricPeriod", "attainment is measured per period; use it on a leaderboard"));
+        } else {
+            problems.addAll(Metrics.check(metric.get(), in.formula(), false));
         }
-        LocalDate starts = date(in.startsOn(), "startsOn", problems);
-        LocalDate ends = date(in.endsOn(), "endsOn", problems);
+        LocalDate starts;
+        LocalDate ends;
+        Window.Kind window = Leaderboards.parse(Window.Kind.class, in.window(), Window.Kind.RANGE, "window", problems);
+        if (window == Window.Kind.RANGE) {
+            starts = date(in.startsOn(), "startsOn", problems);
+            ends = date(in.endsOn(), "endsOn", problems);
+        } else {
+            Window.Days days = resolve(window, in, problems);
+            starts = days == null ? null : days.from();
+            ends = days == null ? null : days.to();
+        }
         if (starts != null && ends != null) {
             if (ends.isBefore(starts)) {
                 problems.add(new FieldProblem("endsOn", "game.error.endBeforeStart", "must not be before startsOn"));
@@ -134,11 +186,23 @@ public class Contests {
             }
         }
         Integer interval = null;
-        if (kind == ContestKind.ELIMINATION) {
+        if (kind == ContestKind.ELIMINATION || kind == ContestKind.BRACKET) {
             interval = in.intervalDays();
             if (interval == null || interval < 1 || interval > 366) {
+                interval = null;
                 problems.add(new FieldProblem(
-                        "intervalDays", "game.error.interval", "an elimination needs an interval of 1 to 366 days"));
+                        "intervalDays",
+                        "game.error.interval",
+                        "an elimination or a bracket needs an interval of 1 to 366 days"));
+            }
+        }
+        String teamScore = null;
+        if (kind == ContestKind.TEAM_BATTLE) {
+            teamScore = in.teamScore() == null || in.teamScore().isBlank()
+                    ? "SUM"
+                    : in.teamScore().strip().toUpperCase(Locale.ROOT);
+            if (!teamScore.equals("SUM") && !teamScore.equals("AVERAGE")) {
+                problems.add(new FieldProblem("teamScore", "game.error.teamScore", "must be SUM or AVERAGE"));
             }
         }
         List<String> keys = in.participants() == null
@@ -171,9 +235,41 @@ public class Contests {
                         "participants",
                         "game.error.unknownParticipants",
                         "unknown people: " + String.join(", ", unknown)));
-            } else if (kind == ContestKind.ELIMINATION && participants.size() < 2) {
+            } else if ((kind == ContestKind.ELIMINATION || kind == ContestKind.BRACKET) && participants.size() < 2) {
                 problems.add(new FieldProblem(
-                        "participants", "game.error.twoNeeded", "an elimination needs at least two participants"));
+                        "participants",
+                        "game.error.twoNeeded",
+                        "an elimination or a bracket needs at least two participants"));
+            } else if (kind == ContestKind.BRACKET && interval != null && starts != null && ends != null) {
+                int rounds = Bracket.rounds(participants.size());
+                LocalDate last = starts.plusDays((long) rounds * interval - 1);
+                if (ends.isBefore(last)) {
+                    problems.add(new FieldProblem(
+                            "endsOn",
+                            "game.error.bracketShort",
+                            participants.size() + " participants need " + rounds + " rounds of " + interval
+                                    + " days: end on " + last + " or later"));
+                }
+            }
+        }
+        Map<Long, String> teams = new LinkedHashMap<>();
+        if (kind == ContestKind.TEAM_BATTLE && !participants.isEmpty() && starts != null) {
+            List<String> teamless = new ArrayList<>();
+            for (Long p : participants) {
+                Optional<PersonView> person = people.find(p, starts);
+                String team = person.map(PersonView::team).orElse(null);
+                if (team == null) {
+                    teamless.add(person.map(PersonView::name).orElse(String.valueOf(p)));
+                } else {
+                    teams.put(p, team);
+                }
+            }
+            if (!teamless.isEmpty()) {
+                problems.add(new FieldProblem(
+                        "participants", "game.error.teamless", "not in a team: " + String.join(", ", teamless)));
+            } else if (new HashSet<>(teams.values()).size() < 2) {
+                problems.add(new FieldProblem(
+                        "participants", "game.error.twoTeams", "a team battle needs people from at least two teams"));
             }
         }
         List<Contest.Prize> prizes = prizes(in.prizes(), problems);
@@ -181,8 +277,12 @@ public class Contests {
             throw new InvalidInputException(problems);
         }
         long id = jdbc.sql("""
-                insert into game_contest(name, kind, metric, starts_on, ends_on, target, interval_days, created_by, created_at)
-                values (:name, :kind, :metric, :starts, :ends, :target, :interval, :by, :at) returning id""")
+                insert into game_contest(name, kind, metric, starts_on, ends_on, target, interval_days, created_by, created_at,
+                                         formula, team_score)
+                values (:name, :kind, :metric, :starts, :ends, :target, :interval, :by, :at, :formula, :teamScore)
+                returning id""")
+                .param("teamScore", teamScore)
+                .param("formula", metric.get() == Metric.FORMULA ? in.formula().strip() : null)
                 .param("name", name)
                 .param("kind", kind.name())
                 .param("metric", metric.get().name())
@@ -194,16 +294,22 @@ public class Contests {
                 .param("at", Timestamp.from(clock.instant()))
                 .query(Long.class)
                 .single();
+        int seed = 0;
         for (Long p : participants) {
-            jdbc.sql("insert into game_contest_participant(contest_id, person_id) values (:c, :p)")
+            jdbc.sql(
+                            "insert into game_contest_participant(contest_id, person_id, seed, team) values (:c, :p, :seed, :team)")
                     .param("c", id)
                     .param("p", p)
+                    .param("seed", ++seed)
+                    .param("team", teams.get(p))
                     .update();
         }
         for (Contest.Prize p : prizes) {
             jdbc.sql("""
-                    insert into game_contest_prize(contest_id, place, cash, currency, points)
-                    values (:c, :place, :cash, :currency, :points)""")
+                    insert into game_contest_prize(contest_id, place, cash, currency, points, item, code)
+                    values (:c, :place, :cash, :currency, :points, :item, :code)""")
+                    .param("item", p.item())
+                    .param("code", p.code())
                     .param("c", id)
                     .param("place", p.place())
                     .param("cash", p.cash())
@@ -219,6 +325,40 @@ public class Contests {
                 null,
                 Map.of("name", name));
         return find(id).orElseThrow();
+    }
+
+    /**
+     * A contest's window resolved once, at creation, into fixed days: a PERIOD's dates ({@code period}), ROLLING
+     * {@code days} days from {@code startsOn} (today when empty), or this week or month (of today).
+     */
+    private Window.Days resolve(Window.Kind kind, NewContest in, List<FieldProblem> problems) {
+        LocalDate today = LocalDate.now(clock);
+        switch (kind) {
+            case PERIOD -> {
+                Optional<Periods.PeriodRow> p = in.period() == null
+                        ? Optional.empty()
+                        : periods.find(in.period().strip());
+                if (p.isEmpty()) {
+                    problems.add(new FieldProblem("period", "game.error.period", "is not a known period"));
+                    return null;
+                }
+                return new Window.Days(p.get().startsOn(), p.get().endsOn());
+            }
+            case ROLLING -> {
+                if (in.days() == null || in.days() < 1 || in.days() > Window.MAX_DAYS) {
+                    problems.add(new FieldProblem(
+                            "days", "game.error.days", "a rolling window needs 1 to " + Window.MAX_DAYS + " days"));
+                    return null;
+                }
+                LocalDate from = in.startsOn() == null || in.startsOn().isBlank()
+                        ? today
+                        : date(in.startsOn(), "startsOn", problems);
+                return from == null ? null : new Window.Days(from, from.plusDays(in.days() - 1L));
+            }
+            default -> {
+                return new Window(kind, null, null, null).on(today, null, null);
+            }
+        }
     }
 
     private static LocalDate date(String text, String field, List<FieldProblem> problems) {
@@ -254,19 +394,23 @@ public class Contests {
         }
     }
 
-    private static List<Contest.Prize> prizes(List<NewPrize> in, List<FieldProblem> problems) {
+    private List<Contest.Prize> prizes(List<NewPrize> in, List<FieldProblem> problems) {
         List<Contest.Prize> out = new ArrayList<>();
         if (in == null) {
             return out;
         }
         Set<Integer> places = new HashSet<>();
+        Set<String> codes = new HashSet<>();
         for (int i = 0; i < in.size(); i++) {
             NewPrize p = in.get(i);
             String at = "prizes[" + i + "].";
             if (p == null) {
                 continue;
             }
-            boolean blank = p.place() == null && (p.cash() == null || p.cash().isBlank()) && p.points() == null;
+            boolean blank = p.place() == null
+                    && (p.cash() == null || p.cash().isBlank())
+                    && p.points() == null
+                    && (p.item() == null || p.item().isBlank());
             if (blank) {
                 continue;
             }
@@ -288,12 +432,39 @@ public class Contests {
             if (p.points() != null && p.points() <= 0) {
                 problems.add(new FieldProblem(at + "points", "game.error.points", "must be a positive whole number"));
             }
+            String item =
+                    p.item() == null || p.item().isBlank() ? null : p.item().strip();
+            if (item != null && item.length() > 200) {
+                problems.add(new FieldProblem(at + "item", "game.error.item", "an item is at most 200 characters"));
+            }
             if (cash == null
                     && p.points() == null
+                    && item == null
                     && (p.cash() == null || p.cash().isBlank())) {
-                problems.add(new FieldProblem(at + "cash", "game.error.prize", "give cash or points"));
+                problems.add(new FieldProblem(at + "cash", "game.error.prize", "give cash, points or an item"));
             }
-            out.add(new Contest.Prize(p.place(), cash, cash == null ? null : currency, p.points()));
+            String code =
+                    p.code() == null || p.code().isBlank() ? null : p.code().strip();
+            if (code != null) {
+                Optional<Long> offered = jdbc.sql(
+                                "select contest_id from game_contest_prize where lower(code) = lower(:code) limit 1")
+                        .param("code", code)
+                        .query(Long.class)
+                        .optional();
+                if (code.length() > 100) {
+                    problems.add(new FieldProblem(at + "code", "game.error.code", "a code is at most 100 characters"));
+                } else if (offered.isPresent()) {
+                    problems.add(new FieldProblem(
+                            at + "code",
+                            "game.error.prizeTwice",
+                            "prize " + code + " is offered by contest " + offered.get()
+                                    + " already; a prize is paid once"));
+                } else if (!codes.add(code.toLowerCase(Locale.ROOT))) {
+                    problems.add(new FieldProblem(
+                            at + "code", "game.error.prizeTwice", "prize " + code + " is given for two places"));
+                }
+            }
+            out.add(new Contest.Prize(p.place(), cash, cash == null ? null : currency, p.points(), item, code));
         }
         return out;
     }
@@ -313,20 +484,32 @@ public class Contests {
 
     private static final String SELECT = """
             select c.id, c.name, c.kind, c.metric, c.starts_on, c.ends_on, c.target, c.interval_days, c.state,
-                   c.created_by, c.created_at from game_contest c""";
+                   c.created_by, c.created_at, c.formula, c.team_score from game_contest c""";
 
     private Contest contest(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         long id = rs.getLong(1);
         List<Long> participants = jdbc.sql(
-                        "select person_id from game_contest_participant where contest_id = :c order by person_id")
+                        "select person_id from game_contest_participant where contest_id = :c order by seed nulls last, person_id")
                 .param("c", id)
                 .query(Long.class)
                 .list();
-        List<Contest.Prize> prizes = jdbc.sql(
-                        "select place, cash, currency, points from game_contest_prize where contest_id = :c order by place")
+        Map<Long, String> teams = new LinkedHashMap<>();
+        jdbc.sql("select person_id, team from game_contest_participant where contest_id = :c and team is not null"
+                        + " order by seed nulls last, person_id")
                 .param("c", id)
-                .query((r, i) ->
-                        new Contest.Prize(r.getInt(1), r.getBigDecimal(2), r.getString(3), (Integer) r.getObject(4)))
+                .query(r -> {
+                    teams.put(r.getLong(1), r.getString(2));
+                });
+        List<Contest.Prize> prizes = jdbc.sql(
+                        "select place, cash, currency, points, item, code from game_contest_prize where contest_id = :c order by place")
+                .param("c", id)
+                .query((r, i) -> new Contest.Prize(
+                        r.getInt(1),
+                        r.getBigDecimal(2),
+                        r.getString(3),
+                        (Integer) r.getObject(4),
+                        r.getString(5),
+                        r.getString(6)))
                 .list();
         return new Contest(
                 id,
@@ -341,7 +524,10 @@ public class Contests {
                 rs.getString(10),
                 rs.getTimestamp(11).toInstant(),
                 participants,
-                prizes);
+                prizes,
+                rs.getString(12),
+                rs.getString(13),
+                Map.copyOf(teams));
     }
 
     /** Standings as of today (or the end, when past): leading places while running, final ones after the end. */
@@ -353,14 +539,22 @@ public class Contests {
         for (Long p : c.participants()) {
             names.put(p, people.find(p, c.endsOn()).map(PersonView::name).orElse(String.valueOf(p)));
         }
+        boolean done = today.isAfter(c.endsOn());
+        if (!asOf.isBefore(c.startsOn()) && c.kind() == ContestKind.TEAM_BATTLE) {
+            return Battles.teamBattle(c, asOf, done, names, (from, to) -> part(c, from, to));
+        }
+        if (!asOf.isBefore(c.startsOn()) && c.kind() == ContestKind.BRACKET) {
+            return Battles.bracket(c, asOf, today, done, names, (from, to) -> part(c, from, to));
+        }
         List<ContestStandings.Place> places = asOf.isBefore(c.startsOn())
                 ? notStarted(c, names)
                 : switch (c.kind()) {
                     case CLASSIC -> classic(c, asOf, names);
                     case ELIMINATION -> elimination(c, asOf, names);
                     case RACE -> race(c, asOf, names);
+                    case TEAM_BATTLE, BRACKET -> throw new IllegalStateException("handled above");
                 };
-        return new ContestStandings(c, asOf, today.isAfter(c.endsOn()), places);
+        return new ContestStandings(c, asOf, done, places);
     }
 
     private static List<ContestStandings.Place> notStarted(Contest c, Map<Long, String> names) {
@@ -372,7 +566,8 @@ public class Contests {
     }
 
     private List<ContestStandings.Place> classic(Contest c, LocalDate asOf, Map<Long, String> names) {
-        Map<Long, BigDecimal> values = metrics.values(c.metric(), c.participants(), c.startsOn(), asOf, null);
+        Map<Long, BigDecimal> values =
+                metrics.values(c.metric(), c.formula(), c.participants(), c.startsOn(), asOf, null);
         List<Entry> entries = new ArrayList<>();
         values.forEach((p, v) -> entries.add(new Entry(String.valueOf(p), names.get(p), v, null, null)));
         List<ContestStandings.Place> out = new ArrayList<>();
@@ -389,7 +584,7 @@ public class Contests {
             LocalDate to = from.plusDays(c.intervalDays() - 1L);
             to = to.isAfter(c.endsOn()) ? c.endsOn() : to;
             to = to.isAfter(asOf) ? asOf : to;
-            Map<Long, BigDecimal> v = metrics.values(c.metric(), c.participants(), from, to, null);
+            Map<Long, BigDecimal> v = part(c, from, to);
             perInterval.forEach((p, list) -> list.add(v.get(p)));
         }
         List<Elimination.Competitor> competitors = new ArrayList<>();
@@ -417,11 +612,31 @@ public class Contests {
         return out;
     }
 
+    /**
+     * What the days [from, to] add to each participant's total: the metric over those days; for a formula (not
+     * additive: {@code calls / meetings}) the formula over the contest so far to {@code to} minus the same to the
+     * day before {@code from}, so the parts add up to the formula over the whole contest.
+     */
+    private Map<Long, BigDecimal> part(Contest c, LocalDate from, LocalDate to) {
+        if (c.metric() != Metric.FORMULA) {
+            return metrics.values(c.metric(), c.participants(), from, to, null);
+        }
+        Map<Long, BigDecimal> upTo = metrics.values(c.metric(), c.formula(), c.participants(), c.startsOn(), to, null);
+        if (!from.isAfter(c.startsOn())) {
+            return upTo;
+        }
+        Map<Long, BigDecimal> before =
+                metrics.values(c.metric(), c.formula(), c.participants(), c.startsOn(), from.minusDays(1), null);
+        Map<Long, BigDecimal> out = new HashMap<>();
+        upTo.forEach((p, v) -> out.put(p, v.subtract(before.getOrDefault(p, BigDecimal.ZERO))));
+        return out;
+    }
+
     private List<ContestStandings.Place> race(Contest c, LocalDate asOf, Map<Long, String> names) {
         List<Race.Step> steps = new ArrayList<>();
         for (LocalDate d = c.startsOn(); !d.isAfter(asOf); d = d.plusDays(1)) {
             Instant at = d.atStartOfDay().toInstant(ZoneOffset.UTC);
-            metrics.values(c.metric(), c.participants(), d, d, null).forEach((p, v) -> {
+            part(c, d, d).forEach((p, v) -> {
                 if (v.signum() != 0) {
                     steps.add(new Race.Step(String.valueOf(p), at, v));
                 }
@@ -488,10 +703,16 @@ public class Contests {
         Map<Integer, Contest.Prize> prizeOf = new HashMap<>();
         c.prizes().forEach(p -> prizeOf.put(p.place(), p));
         Instant now = clock.instant();
+        Set<String> codesGiven = new HashSet<>();
         for (ContestStandings.Place p : s.places()) {
             Contest.Prize prize = prizeOf.get(p.place());
             boolean qualifies = c.kind() != ContestKind.RACE || p.finishedOn() != null;
             if (prize == null || !qualifies) {
+                continue;
+            }
+            // A coded prize exists once: of those sharing its place (a tie, a team) the first in standings order gets
+            // it.
+            if (prize.code() != null && !codesGiven.add(prize.code().toLowerCase(Locale.ROOT))) {
                 continue;
             }
             Map<String, Object> trace = new LinkedHashMap<>();
@@ -503,6 +724,15 @@ public class Contests {
             trace.put("to", c.endsOn().toString());
             trace.put("place", p.place());
             trace.put("value", p.value().toPlainString());
+            if (p.team() != null) {
+                trace.put("team", p.team());
+            }
+            if (prize.item() != null) {
+                trace.put("item", prize.item());
+            }
+            if (prize.code() != null) {
+                trace.put("code", prize.code());
+            }
             if (c.target() != null) {
                 trace.put("target", c.target().toPlainString());
             }
@@ -522,9 +752,12 @@ public class Contests {
             }
             trace.put("standings", field);
             Long award = jdbc.sql("""
-                    insert into game_award(contest_id, person_id, place, metric_value, cash, currency, points, state, trace, created_at)
-                    values (:c, :p, :place, :value, :cash, :currency, :points, :state, :trace, :at)
+                    insert into game_award(contest_id, person_id, place, metric_value, cash, currency, points, state, trace, created_at,
+                                           item, code)
+                    values (:c, :p, :place, :value, :cash, :currency, :points, :state, :trace, :at, :item, :code)
                     on conflict (contest_id, person_id) do nothing returning id""")
+                    .param("item", prize.item())
+                    .param("code", prize.code())
                     .param("c", c.id())
                     .param("p", p.personId())
                     .param("place", p.place())
@@ -576,7 +809,7 @@ public class Contests {
 
     private static final String AWARDS = """
             select a.id, a.contest_id, a.person_id, p.first_name || ' ' || p.last_name, a.place, a.metric_value, a.cash,
-                   a.currency, a.points, a.state, a.trace, a.adjustment_id, a.approved_by, a.approved_at
+                   a.currency, a.points, a.state, a.trace, a.adjustment_id, a.approved_by, a.approved_at, a.item, a.code
             from game_award a join org_person_v p on p.id = a.person_id""";
 
     private static Award award(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -595,7 +828,9 @@ public class Contests {
                 rs.getString(11),
                 (Long) rs.getObject(12),
                 rs.getString(13),
-                approved == null ? null : approved.toInstant());
+                approved == null ? null : approved.toInstant(),
+                rs.getString(15),
+                rs.getString(16));
     }
 
     /**

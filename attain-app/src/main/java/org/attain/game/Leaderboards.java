@@ -13,7 +13,10 @@ import java.util.Optional;
 import org.attain.access.AttainUser;
 import org.attain.access.AuditLog;
 import org.attain.access.Role;
+import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
+import org.attain.fx.FxRates;
+import org.attain.fx.RateTable;
 import org.attain.org.PersonScope;
 import org.attain.org.Visibility;
 import org.attain.platform.FieldProblem;
@@ -43,6 +46,7 @@ public class Leaderboards {
     private final Clock clock;
     /** Screens refreshing at once after a live change share one computation of the board ({@link FreshShared}). */
     private final FreshShared<Long, Computed> shared = new FreshShared<>();
+    private final FxRates fx;
 
     Leaderboards(
             JdbcClient jdbc,
@@ -51,7 +55,9 @@ public class Leaderboards {
             Metrics metrics,
             Visibility visibility,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            FxRates fx) {
+        this.fx = fx;
         this.jdbc = jdbc;
         this.periods = periods;
         this.quotas = quotas;
@@ -63,7 +69,32 @@ public class Leaderboards {
 
     /** A board as typed into a form or sent to the API: text, checked by {@link #create}. */
     public record NewBoard(
-            String name, String metric, String basis, Boolean bands, String scope, String visibility, String period) {}
+            String name,
+            String metric,
+            String basis,
+            Boolean bands,
+            String scope,
+            String visibility,
+            String period,
+            String formula,
+            String window,
+            String from,
+            String to,
+            Integer days) {
+
+        /** The board's fields before windows: a period board. */
+        public NewBoard(
+                String name,
+                String metric,
+                String basis,
+                Boolean bands,
+                String scope,
+                String visibility,
+                String period,
+                String formula) {
+            this(name, metric, basis, bands, scope, visibility, period, formula, null, null, null, null);
+        }
+    }
 
     public static boolean mayManage(AttainUser user) {
         return user != null && (user.has(Role.ADMIN) || user.has(Role.COMP_ADMIN) || user.has(Role.MANAGER));
@@ -87,6 +118,21 @@ public class Leaderboards {
                     "game.error.metric",
                     "is not a known metric " + java.util.Arrays.toString(Metric.values())));
         }
+        Window window = window(in.window(), in.from(), in.to(), in.days(), problems);
+        boolean perPeriod = window == null
+                ? in.window() == null
+                        || in.window().isBlank()
+                        || in.window().strip().equalsIgnoreCase("PERIOD")
+                : window.kind() == Window.Kind.PERIOD;
+        if (metric.isPresent()) {
+            problems.addAll(Metrics.check(metric.get(), in.formula(), perPeriod));
+            if (metric.get() == Metric.ATTAINMENT && !perPeriod) {
+                problems.add(new FieldProblem(
+                        "metric",
+                        "game.error.metricPeriod",
+                        "attainment is measured per period; choose a period window"));
+            }
+        }
         RankingBasis basis = parse(RankingBasis.class, in.basis(), RankingBasis.VALUE, "basis", problems);
         BoardScope scope = parse(BoardScope.class, in.scope(), BoardScope.INDIVIDUAL, "scope", problems);
         BoardVisibility shown =
@@ -97,8 +143,14 @@ public class Leaderboards {
                     "game.error.basisGoal",
                     "percent of goal needs the bookings metric (the goal is the bookings quota)"));
         }
+        if (basis == RankingBasis.PERCENT_OF_GOAL && !perPeriod) {
+            problems.add(new FieldProblem(
+                    "basis",
+                    "game.error.basisWindow",
+                    "percent of goal needs a period window (quotas are per period)"));
+        }
         String period = in.period() == null ? "" : in.period().strip();
-        if (periods.find(period).isEmpty()) {
+        if (perPeriod && periods.find(period).isEmpty()) {
             problems.add(new FieldProblem("period", "game.error.period", "is not a known period"));
         }
         if (!problems.isEmpty()) {
@@ -106,15 +158,22 @@ public class Leaderboards {
         }
         Instant now = clock.instant();
         long id = jdbc.sql("""
-                insert into game_board(name, metric, basis, bands, scope, visibility, period_id, created_by, created_at)
-                values (:name, :metric, :basis, :bands, :scope, :visibility, :period, :by, :at) returning id""")
+                insert into game_board(name, metric, basis, bands, scope, visibility, period_id, created_by, created_at,
+                                       formula, window_kind, window_from, window_to, window_days)
+                values (:name, :metric, :basis, :bands, :scope, :visibility, :period, :by, :at,
+                        :formula, :kind, :from, :to, :days) returning id""")
+                .param("kind", window.kind().name())
+                .param("from", window.from())
+                .param("to", window.to())
+                .param("days", window.days())
+                .param("formula", metric.get() == Metric.FORMULA ? in.formula().strip() : null)
                 .param("name", name)
                 .param("metric", metric.get().name())
                 .param("basis", basis.name())
                 .param("bands", Boolean.TRUE.equals(in.bands()))
                 .param("scope", scope.name())
                 .param("visibility", shown.name())
-                .param("period", period)
+                .param("period", perPeriod ? period : null)
                 .param("by", user.getUsername())
                 .param("at", Timestamp.from(now))
                 .query(Long.class)
@@ -128,6 +187,46 @@ public class Leaderboards {
                 Map.of("name", name),
                 null);
         return find(id).orElseThrow();
+    }
+
+    /**
+     * A board's window from its fields: {@code window} (PERIOD by default), {@code from} and {@code to} for a RANGE
+     * (at most 366 days, the end not before the start), {@code days} (1 to 366) for ROLLING. Null when refused.
+     */
+    static Window window(String kindText, String fromText, String toText, Integer days, List<FieldProblem> problems) {
+        int before = problems.size();
+        Window.Kind kind = parse(Window.Kind.class, kindText, Window.Kind.PERIOD, "window", problems);
+        if (problems.size() > before) {
+            return null;
+        }
+        LocalDate from = null;
+        LocalDate to = null;
+        if (kind == Window.Kind.RANGE) {
+            from = day(fromText, "from", problems);
+            to = day(toText, "to", problems);
+            if (from != null && to != null) {
+                if (to.isBefore(from)) {
+                    problems.add(new FieldProblem("to", "game.error.endBeforeStart", "must not be before from"));
+                } else if (java.time.temporal.ChronoUnit.DAYS.between(from, to) >= Window.MAX_DAYS) {
+                    problems.add(new FieldProblem(
+                            "to", "game.error.windowLong", "a window covers at most " + Window.MAX_DAYS + " days"));
+                }
+            }
+        }
+        if (kind == Window.Kind.ROLLING && (days == null || days < 1 || days > Window.MAX_DAYS)) {
+            problems.add(new FieldProblem(
+                    "days", "game.error.days", "a rolling window needs 1 to " + Window.MAX_DAYS + " days"));
+        }
+        return problems.size() > before ? null : new Window(kind, from, to, kind == Window.Kind.ROLLING ? days : null);
+    }
+
+    private static LocalDate day(String text, String field, List<FieldProblem> problems) {
+        try {
+            return LocalDate.parse(text == null ? "" : text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            problems.add(new FieldProblem(field, "game.error.date", "is not a date (YYYY-MM-DD)"));
+            return null;
+        }
     }
 
     static <E extends Enum<E>> E parse(
@@ -160,7 +259,8 @@ public class Leaderboards {
     }
 
     private static final String SELECT =
-            "select b.id, b.name, b.metric, b.basis, b.bands, b.scope, b.visibility, b.period_id, b.created_by, b.created_at from game_board b";
+            "select b.id, b.name, b.metric, b.basis, b.bands, b.scope, b.visibility, b.period_id, b.created_by, b.created_at,"
+                    + " b.formula, b.window_kind, b.window_from, b.window_to, b.window_days from game_board b";
 
     private static Board board(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Board(
@@ -173,38 +273,92 @@ public class Leaderboards {
                 BoardVisibility.valueOf(rs.getString(7)),
                 rs.getString(8),
                 rs.getString(9),
-                rs.getTimestamp(10).toInstant());
+                rs.getTimestamp(10).toInstant(),
+                rs.getString(11),
+                new Window(
+                        Window.Kind.valueOf(rs.getString(12)),
+                        rs.getObject(13, LocalDate.class),
+                        rs.getObject(14, LocalDate.class),
+                        (Integer) rs.getObject(15)));
     }
 
     /** Everyone's standing on a board (no privacy applied: for views and contests, never for a page directly). */
-    record Computed(Board board, LocalDate from, LocalDate to, List<Standing> standings, Map<String, String> teamOf) {}
+    record Computed(
+            Board board,
+            LocalDate from,
+            LocalDate to,
+            List<Standing> standings,
+            Map<String, String> teamOf,
+            String currency,
+            java.util.Set<String> unconverted) {}
+
+    /** The days a board measures today: its period's dates, or its window resolved on today. */
+    public Window.Days daysOf(Board b) {
+        Window w = b.window();
+        if (w.kind() == Window.Kind.PERIOD) {
+            Periods.PeriodRow period =
+                    periods.find(b.periodId()).orElseThrow(() -> new NotFoundException("period", b.periodId()));
+            return new Window.Days(period.startsOn(), period.endsOn());
+        }
+        return w.on(LocalDate.now(clock), null, null);
+    }
 
     Computed compute(Board b) {
-        Periods.PeriodRow period =
-                periods.find(b.periodId()).orElseThrow(() -> new NotFoundException("period", b.periodId()));
-        List<Quotas.Row> reps = quotas.forPeriod(b.periodId(), null, PersonScope.everyone());
+        Window w = b.window();
+        Periods.PeriodRow period = w.kind() == Window.Kind.PERIOD
+                ? periods.find(b.periodId()).orElseThrow(() -> new NotFoundException("period", b.periodId()))
+                : null;
+        Window.Days days = daysOf(b);
+        // Who competes: the reps with a quota in the board's period, or in the quarter holding the window's last day.
+        String competing = period != null
+                ? period.id()
+                : periods.list(PeriodKind.QUARTER, null).stream()
+                        .filter(p ->
+                                !p.startsOn().isAfter(days.to()) && !p.endsOn().isBefore(days.to()))
+                        .map(Periods.PeriodRow::id)
+                        .findFirst()
+                        .orElse(periods.current(PeriodKind.QUARTER).id());
+        List<Quotas.Row> reps = quotas.forPeriod(competing, null, PersonScope.everyone());
         List<Long> ids = reps.stream().map(Quotas.Row::personId).toList();
-        Map<Long, BigDecimal> values =
-                metrics.values(b.metric(), ids, period.startsOn(), period.endsOn(), b.periodId());
+        Metrics.Measured measured = metrics.measure(b.metric(), b.formula(), ids, days.from(), days.to(), b.periodId());
+        Map<Long, BigDecimal> values = measured.values();
         Map<Long, BigDecimal> baselines = Map.of();
         if (b.basis() == RankingBasis.IMPROVEMENT) {
-            Optional<Periods.PeriodRow> before = periods.list(period.kind(), null).stream()
-                    .filter(p -> p.endsOn().equals(period.startsOn().minusDays(1)))
-                    .findFirst();
-            baselines = before.isEmpty()
-                    ? Map.of()
-                    : metrics.values(
-                            b.metric(),
-                            ids,
-                            before.get().startsOn(),
-                            before.get().endsOn(),
-                            before.get().id());
+            if (period != null) {
+                Optional<Periods.PeriodRow> before = periods.list(period.kind(), null).stream()
+                        .filter(p -> p.endsOn().equals(period.startsOn().minusDays(1)))
+                        .findFirst();
+                baselines = before.isEmpty()
+                        ? Map.of()
+                        : metrics.values(
+                                b.metric(),
+                                b.formula(),
+                                ids,
+                                before.get().startsOn(),
+                                before.get().endsOn(),
+                                before.get().id());
+            } else {
+                Window.Days before = days.before();
+                baselines = metrics.values(b.metric(), b.formula(), ids, before.from(), before.to(), null);
+            }
         }
+        // Goals (percent of goal: bookings against the bookings quota) in the company currency, like the bookings.
+        RateTable rates = new RateTable(fx.all());
         List<Entry> entries = new ArrayList<>();
         Map<String, String> teamOf = new HashMap<>();
+        java.util.Set<String> unconverted = new java.util.TreeSet<>(measured.unconverted());
         for (Quotas.Row r : reps) {
             String key = String.valueOf(r.personId());
-            entries.add(new Entry(key, r.name(), values.get(r.personId()), r.amount(), baselines.get(r.personId())));
+            BigDecimal goal = r.amount();
+            if (goal != null && r.currency() != null && !r.currency().equals(metrics.currency())) {
+                Optional<BigDecimal> rate = rates.rate(r.currency(), metrics.currency(), days.to());
+                if (rate.isEmpty()) {
+                    unconverted.add(r.currency());
+                }
+                goal = rate.map(x -> r.amount().multiply(x).setScale(4, java.math.RoundingMode.HALF_EVEN))
+                        .orElse(null);
+            }
+            entries.add(new Entry(key, r.name(), values.get(r.personId()), goal, baselines.get(r.personId())));
             if (r.team() != null) {
                 teamOf.put(key, r.team());
             }
@@ -214,7 +368,14 @@ public class Leaderboards {
             teamOf.values().forEach(t -> names.put(t, t));
             entries = Rankings.teams(entries, teamOf, names);
         }
-        return new Computed(b, period.startsOn(), period.endsOn(), Rankings.rank(b.basis(), entries), teamOf);
+        return new Computed(
+                b,
+                days.from(),
+                days.to(),
+                Rankings.rank(b.basis(), entries),
+                teamOf,
+                measured.currency(),
+                java.util.Set.copyOf(unconverted));
     }
 
     /**
@@ -245,7 +406,16 @@ public class Leaderboards {
             }
         }
         int ranked = (int) c.standings().stream().filter(Standing::ranked).count();
-        return new BoardView(b, c.from(), c.to(), ranked, List.copyOf(rows), null, b.compensationPrivate());
+        return new BoardView(
+                b,
+                c.from(),
+                c.to(),
+                ranked,
+                List.copyOf(rows),
+                null,
+                b.compensationPrivate(),
+                c.currency(),
+                c.unconverted());
     }
 
     /** The board for a viewer: rows filtered by the board's visibility, values and ranks hidden as {@link BoardView} says. */
@@ -294,6 +464,6 @@ public class Leaderboards {
             }
         }
         int ranked = (int) c.standings().stream().filter(Standing::ranked).count();
-        return new BoardView(b, c.from(), c.to(), ranked, List.copyOf(rows), me, hidden);
+        return new BoardView(b, c.from(), c.to(), ranked, List.copyOf(rows), me, hidden, c.currency(), c.unconverted());
     }
 }

@@ -6,8 +6,10 @@ import java.util.Optional;
 /**
  * What boards and contests measure, each read through its owner's public API: bookings and deals won
  * ({@code sales.SalesFigures}), attainment ({@code pay.Earnings}, per period only), calls and meetings
- * ({@code activity.ActivityReads}) and open pipeline ({@code sales.SalesFigures}: the pipeline open now, not
- * the pipeline created in the window — sales publishes no read for that yet).
+ * ({@code activity.ActivityReads}), open pipeline ({@code sales.SalesFigures}: the pipeline open now),
+ * pipeline created (opportunities created in the window, their amount: {@code SalesFigures#createdByOwner}) and
+ * a formula: a CEL expression over the others by their {@link #variable()} names, such as
+ * {@code bookings + 1000 * meetings} ({@link Metrics#compile}).
  */
 public enum Metric {
     BOOKINGS(true),
@@ -15,7 +17,9 @@ public enum Metric {
     ATTAINMENT(false),
     CALLS(false),
     MEETINGS(false),
-    PIPELINE(true);
+    PIPELINE(true),
+    PIPELINE_CREATED(true),
+    FORMULA(false);
 
     private final boolean money;
 
@@ -27,9 +31,19 @@ public enum Metric {
         return money;
     }
 
+    /** Decimals a page shows: two for money and formulas (a score), none for counts. */
+    public int decimals() {
+        return money || this == FORMULA || this == ATTAINMENT ? 2 : 0;
+    }
+
     /** Attainment is a percentage of a period's quota: it exists per period, so contests over dates cannot use it. */
     public boolean perPeriodOnly() {
         return this == ATTAINMENT;
+    }
+
+    /** The name a formula reads this metric by: {@code bookings}, {@code deals_won}, {@code pipeline_created}. */
+    public String variable() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<Metric> parse(String text) {

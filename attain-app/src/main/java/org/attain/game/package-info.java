@@ -5,16 +5,21 @@
  * <p>Owns tables: game_board, game_contest, game_contest_participant, game_contest_prize, game_award,
  * game_points (migration 2026.12.11.10), game_achievement_rule, game_achievement (2026.12.11.20; game_points gains
  * achievement_id), game_tv_link, game_tv_link_board (2026.12.11.30), game_chat_webhook, game_chat_post (2026.12.15.10).
+ * Migrations 2026.12.15.20-.22 add formula metrics,
+ * board windows, team battles and brackets (participants' seed and team), item prizes and prize codes.
  *
  * <p>The pure core (no Spring, JDBC or clock): {@link org.attain.game.Rankings} (by value, percent of goal,
  * improvement over a baseline; competition ranks with deterministic ties; team entries from members),
  * {@link org.attain.game.Band} (percentile bands), {@link org.attain.game.Elimination} and
- * {@link org.attain.game.Race}, {@link org.attain.game.Achievements} (rules, badges, streaks).
+ * {@link org.attain.game.Race}, {@link org.attain.game.Bracket} (re-seeded pairings, the documented tie rule),
+ * {@link org.attain.game.Window} (period, custom dates, rolling days, this week or month),
+ * {@link org.attain.game.Achievements} (rules, badges, streaks).
  *
  * <p>Public API: {@link org.attain.game.Leaderboards} (board definitions; {@code view}: a board as one viewer
  * may see it, with the board's visibility and compensation privacy applied), {@link org.attain.game.Contests}
  * (checked creation, standings, settling, approval of cash prizes, points), {@link org.attain.game.Metrics},
- * {@link org.attain.game.AchievementRules} (admin-defined rules evaluated on demand with the pure core; one
+ * {@link org.attain.game.ContestEffects} (participation and the effect on the metric, contest days against as many
+ * before, for managers over their subtree), {@link org.attain.game.AchievementRules} (admin-defined rules evaluated on demand with the pure core; one
  * achievement per rule and person, its points once; counting from the rule's creation day unless applied to the
  * past) and {@link org.attain.game.TvLinks} (revocable read-only links, token hashed; {@code /tv/{token}} is open
  * without login through the module's own security chain and shows {@code Leaderboards.everyoneView}).
@@ -27,8 +32,12 @@
  *
  * {@link org.attain.game.BoardLiveLatencyCommand} is the {@code board-live-bench} command (bench/board-live.sh).
  *
+ * <p>Metrics ({@link org.attain.game.Metrics}): money in the company currency ({@code attain.company-currency}),
+ * each amount converted by {@code fx.RateTable} at its day's rate; a FORMULA metric is a CEL expression over the
+ * other metrics compiled by the engine's {@code CelFormula} (a score, never paid as money).
+ *
  * <p>Reads through other modules' public APIs only: {@code sales.SalesFigures} (bookings, deals won, open
- * pipeline), {@code activity.ActivityReads} (calls, meetings), {@code pay.Earnings} (attainment),
+ * pipeline, pipeline created, amounts per owner, day and currency), {@code fx.FxRates}, {@code activity.ActivityReads} (calls, meetings), {@code pay.Earnings} (attainment),
  * {@code quota.Quotas} (the reps of a period and their bookings quota, the goal of percent-of-goal boards),
  * {@code calendar.Periods}, {@code org.People} and {@code org.Visibility}. Cash prizes are paid by
  * {@code payout.Adjustments} (a SPIFF line in the month the contest ended, after approval, never one's own),

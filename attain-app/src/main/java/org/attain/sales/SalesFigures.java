@@ -189,6 +189,54 @@ public class SalesFigures {
                 .list();
     }
 
+    /** An amount of one owner on one day in one currency (as booked), with how many rows made it. */
+    public record DailyMoney(long ownerId, LocalDate day, String currency, BigDecimal amount, long count) {}
+
+    /**
+     * Pipeline created: the amounts of the opportunities the owners created on days in [from, to] (both included),
+     * whatever their stage now, per owner, creation day and currency (for conversion on the day).
+     */
+    public List<DailyMoney> createdByOwner(Collection<Long> ownerIds, LocalDate from, LocalDate to) {
+        return daily("""
+                select owner_id, created_on, currency, sum(amount), count(*) from opportunity
+                where owner_id = any(:ids) and created_on between :from and :to
+                group by owner_id, created_on, currency order by owner_id, created_on, currency""", ownerIds, from, to);
+    }
+
+    /** Won bookings per owner, closing day and currency (closing dates in [from, to], both included). */
+    public List<DailyMoney> wonByOwnerAndDay(Collection<Long> ownerIds, LocalDate from, LocalDate to) {
+        return daily("""
+                select owner_id, close_date, currency, sum(amount), count(*) from sales_transaction
+                where owner_id = any(:ids) and status = 'won' and close_date between :from and :to
+                group by owner_id, close_date, currency order by owner_id, close_date, currency""", ownerIds, from, to);
+    }
+
+    /** The pipeline open now per owner and currency (opportunities not closed), as one row per owner and currency. */
+    public List<DailyMoney> openPipelineByOwner(Collection<Long> ownerIds, LocalDate day) {
+        return jdbc.sql("""
+                select owner_id, currency, sum(amount), count(*) from opportunity
+                where owner_id = any(:ids) and stage not in ('Closed Won', 'Closed Lost')
+                group by owner_id, currency order by owner_id, currency""")
+                .param("ids", ownerIds.toArray(Long[]::new))
+                .query((rs, n) ->
+                        new DailyMoney(rs.getLong(1), day, rs.getString(2), rs.getBigDecimal(3), rs.getLong(4)))
+                .list();
+    }
+
+    private List<DailyMoney> daily(String sql, Collection<Long> ownerIds, LocalDate from, LocalDate to) {
+        return jdbc.sql(sql)
+                .param("ids", ownerIds.toArray(Long[]::new))
+                .param("from", from)
+                .param("to", to)
+                .query((rs, n) -> new DailyMoney(
+                        rs.getLong(1),
+                        rs.getObject(2, LocalDate.class),
+                        rs.getString(3),
+                        rs.getBigDecimal(4),
+                        rs.getLong(5)))
+                .list();
+    }
+
     /** Ids of accounts by external id; where two sources use one external id, {@code source}'s wins. */
     public Map<String, Long> accountIds(String source, Set<String> externalIds) {
         return ids("account", source, externalIds);

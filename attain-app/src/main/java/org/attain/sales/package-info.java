@@ -22,6 +22,8 @@
  * {@link org.attain.sales.SalesFigures#wonByAccount} gives won bookings per account and currency.
  * {@link org.attain.sales.PerformanceFigures} gives won bookings, opportunities created/won/lost and the open
  * pipeline per owner and month, for performance analytics.
+ * {@code SalesFigures#createdByOwner} (pipeline created: opportunities by creation day), {@code wonByOwnerAndDay} and
+ * {@code openPipelineByOwner} give owners' amounts per day and currency, for reads that convert currencies.
  * Inside: {@code TransactionColumns} (pure column store), {@code TransactionChangeFeed} (change numbers
  * and the writers' advisory lock 7361, migration .110). Record imports write accounts, products and
  * opportunities through {@code SalesRecordTables} (the {@code records} SPI).

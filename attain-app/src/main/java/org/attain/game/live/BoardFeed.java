@@ -11,10 +11,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
-import org.attain.calendar.Periods;
 import org.attain.game.Board;
 import org.attain.game.Leaderboards;
 import org.attain.game.Metric;
+import org.attain.game.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
@@ -47,11 +47,9 @@ public class BoardFeed {
         return t;
     });
     private final Leaderboards boards;
-    private final Periods periods;
 
-    BoardFeed(Leaderboards boards, Periods periods) {
+    BoardFeed(Leaderboards boards) {
         this.boards = boards;
-        this.periods = periods;
     }
 
     /** A new screen showing these boards. */
@@ -96,7 +94,8 @@ public class BoardFeed {
 
     private void announce(Set<Metric> metrics, LocalDate earliest, LocalDate latest) {
         for (Board b : boards.all()) {
-            if (metrics.contains(b.metric()) && overlaps(b, earliest, latest)) {
+            // A formula may name any metric: its boards hear every change.
+            if ((metrics.contains(b.metric()) || b.metric() == Metric.FORMULA) && overlaps(b, earliest, latest)) {
                 for (Subscriber s : subscribers) {
                     if (s.boards().contains(b.id()) && allowed(s)) {
                         send(s, SseEmitter.event().name("board").data(Map.of("board", b.id())));
@@ -106,14 +105,17 @@ public class BoardFeed {
         }
     }
 
-    /** Open pipeline is "now", whatever the period; the other metrics count the period's days. */
+    /** Open pipeline is "now", whatever the window; the other metrics count the window's days. */
     private boolean overlaps(Board b, LocalDate earliest, LocalDate latest) {
         if (b.metric() == Metric.PIPELINE || earliest == null || latest == null) {
             return true;
         }
-        return periods.find(b.periodId())
-                .map(p -> !p.startsOn().isAfter(latest) && !p.endsOn().isBefore(earliest))
-                .orElse(false);
+        try {
+            Window.Days days = boards.daysOf(b);
+            return !days.from().isAfter(latest) && !days.to().isBefore(earliest);
+        } catch (RuntimeException e) {
+            return false; // a board whose period is gone has nothing to refresh
+        }
     }
 
     private boolean allowed(Subscriber s) {

@@ -117,13 +117,15 @@ class GameApi {
     @Operation(
             summary = "Create a leaderboard",
             description =
-                    "metric: BOOKINGS, DEALS_WON, ATTAINMENT, CALLS, MEETINGS, PIPELINE; basis: VALUE, PERCENT_OF_GOAL "
+                    "metric: BOOKINGS, DEALS_WON, ATTAINMENT, CALLS, MEETINGS, PIPELINE (open now), PIPELINE_CREATED "
+                            + "(opportunities created in the window), FORMULA (with formula: a CEL expression over the "
+                            + "others by lower-case name, e.g. bookings + 1000 * meetings); basis: VALUE, PERCENT_OF_GOAL "
                             + "(bookings against the bookings quota), IMPROVEMENT (over the previous period); bands: percentile bands "
                             + "instead of other people's ranks; scope: INDIVIDUAL or TEAM; visibility: EVERYONE, TEAM, ME_AND_LEADERS; "
                             + "period: a period id such as 2026-Q4.")
     Board createBoard(@AuthenticationPrincipal AttainUser user, @RequestBody Leaderboards.NewBoard in) {
         return boards.create(
-                user, in == null ? new Leaderboards.NewBoard(null, null, null, null, null, null, null) : in);
+                user, in == null ? new Leaderboards.NewBoard(null, null, null, null, null, null, null, null) : in);
     }
 
     @GetMapping("/boards/{id}")
@@ -145,12 +147,13 @@ class GameApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
             summary = "Create a contest",
-            description =
-                    "kind: RACE (needs target), CLASSIC, ELIMINATION (needs intervalDays); participants: employee "
-                            + "ids or e-mails; prizes: [{place, cash, currency, points}]. Each problem names its field.")
+            description = "kind: RACE (needs target), CLASSIC, ELIMINATION (needs intervalDays); metric as for boards "
+                    + "(not ATTAINMENT), FORMULA with formula; participants: employee "
+                    + "ids or e-mails; prizes: [{place, cash, currency, points}]. Each problem names its field.")
     Contest createContest(@AuthenticationPrincipal AttainUser user, @RequestBody Contests.NewContest in) {
         return contests.create(
-                user, in == null ? new Contests.NewContest(null, null, null, null, null, null, null, null, null) : in);
+                user,
+                in == null ? new Contests.NewContest(null, null, null, null, null, null, null, null, null, null) : in);
     }
 
     @GetMapping("/contests/{id}")

@@ -93,7 +93,11 @@ class GamePages {
         Contest c = contests.find(id)
                 .filter(x -> GameApi.sees(user, x))
                 .orElseThrow(() -> new NotFoundException("contest", id));
-        model.addAttribute("standings", contests.standings(c.id()));
+        org.attain.game.ContestStandings standings = contests.standings(c.id());
+        model.addAttribute("standings", standings);
+        Map<String, String> names = new LinkedHashMap<>();
+        standings.places().forEach(p -> names.put(String.valueOf(p.personId()), p.name()));
+        model.addAttribute("names", names);
         model.addAttribute(
                 "awards",
                 contests.awards(c.id()).stream()
@@ -154,6 +158,7 @@ class GamePages {
         model.addAttribute("visibilities", BoardVisibility.values());
         model.addAttribute("kinds", ContestKind.values());
         model.addAttribute("periods", periods.list(PeriodKind.QUARTER, null));
+        model.addAttribute("windows", org.attain.game.Window.Kind.values());
         model.addAttribute("boards", boards.all());
         model.addAttribute("contests", contests.all());
         return "game/manage";
@@ -176,7 +181,12 @@ class GamePages {
                                     form.containsKey("bands"),
                                     form.get("scope"),
                                     form.get("visibility"),
-                                    form.get("period")))
+                                    form.get("period"),
+                                    form.get("formula"),
+                                    form.get("window"),
+                                    form.get("from"),
+                                    form.get("to"),
+                                    whole(form.getOrDefault("days", ""))))
                     .id();
             redirect.addFlashAttribute("notice", "game.notice.boardCreated");
             return "redirect:/game/boards/" + id;
@@ -198,10 +208,12 @@ class GamePages {
         for (int place = 1; place <= 3; place++) {
             String cash = form.getOrDefault("cash" + place, "");
             String points = form.getOrDefault("points" + place, "");
-            if (cash.isBlank() && points.isBlank()) {
+            String item = form.getOrDefault("item" + place, "");
+            if (cash.isBlank() && points.isBlank() && item.isBlank()) {
                 continue;
             }
-            prizes.add(new Contests.NewPrize(place, cash, form.get("currency" + place), whole(points)));
+            prizes.add(new Contests.NewPrize(
+                    place, cash, form.get("currency" + place), whole(points), item, form.get("code" + place)));
         }
         try {
             long id = contests.create(
@@ -215,7 +227,12 @@ class GamePages {
                                     form.get("target"),
                                     whole(form.getOrDefault("intervalDays", "")),
                                     participants,
-                                    prizes))
+                                    prizes,
+                                    form.get("formula"),
+                                    form.get("window"),
+                                    whole(form.getOrDefault("days", "")),
+                                    form.get("period"),
+                                    form.get("teamScore")))
                     .id();
             redirect.addFlashAttribute("notice", "game.notice.contestCreated");
             return "redirect:/game/contests/" + id;
@@ -340,13 +357,22 @@ class GamePages {
         }
     }
 
+    /** Codes whose reason ends in details (names, the CEL error) shown after the translated message. */
+    private static final java.util.Set<String> DETAILED = java.util.Set.of(
+            "game.error.unknownParticipants",
+            "game.error.formulaUnknown",
+            "game.error.formulaInvalid",
+            "game.error.teamless",
+            "game.error.bracketShort",
+            "game.error.prizeTwice");
+
     /** One message per field in the page's language (the first problem of a field wins); list details kept. */
     private Map<String, String> errors(List<FieldProblem> problems) {
         Locale locale = LocaleContextHolder.getLocale();
         Map<String, String> out = new LinkedHashMap<>();
         for (FieldProblem p : problems) {
             String text = messages.getMessage(p.code(), null, p.reason(), locale);
-            if (p.code().equals("game.error.unknownParticipants") && p.reason().contains(": ")) {
+            if (DETAILED.contains(p.code()) && p.reason().contains(": ")) {
                 text = text + " " + p.reason().substring(p.reason().indexOf(": ") + 2);
             }
             String field = p.field().startsWith("prizes[") ? "prizes" : p.field();
