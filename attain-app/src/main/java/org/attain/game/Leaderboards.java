@@ -46,6 +46,7 @@ public class Leaderboards {
     private final Clock clock;
     /** Screens refreshing at once after a live change share one computation of the board ({@link FreshShared}). */
     private final FreshShared<Long, Computed> shared = new FreshShared<>();
+
     private final FxRates fx;
 
     Leaderboards(
