@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import org.attain.access.AttainUser;
 import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
@@ -130,7 +131,10 @@ public class StatisticalForecasts {
         this.clock = clock;
     }
 
-    /** The scopes a user may forecast: everything for finance and admins, a manager the teams wholly in their subtree. */
+    /**
+     * The scopes a user may forecast: everything for finance and admins; a manager the teams with a current member in
+     * their subtree, each counted over the members the manager may see (a team can hold people of another manager).
+     */
     public List<Scope> scopes(AttainUser user) {
         List<Scope> out = new ArrayList<>();
         if (user.seesEveryone()) {
@@ -139,16 +143,15 @@ public class StatisticalForecasts {
         }
         PersonScope seen = visibility.scopeOf(user);
         for (Teams.Team t : teams.all()) {
-            if (user.seesEveryone() || wholly(seen, t.id())) {
+            if (user.seesEveryone() || seesSomeone(seen, t.id())) {
                 out.add(new Scope("team", t.id(), t.name()));
             }
         }
         return out;
     }
 
-    private boolean wholly(PersonScope seen, long teamId) {
-        List<Long> members = bookings.members(teamId);
-        return !members.isEmpty() && members.stream().allMatch(seen::includes);
+    private boolean seesSomeone(PersonScope seen, long teamId) {
+        return bookings.members(teamId).stream().anyMatch(seen::includes);
     }
 
     public View view(AttainUser user, String kind, Long id, String currency) {
@@ -162,11 +165,15 @@ public class StatisticalForecasts {
         YearMonth origin = YearMonth.from(today);
         YearMonth earliest = origin.minusMonths(MAX_MONTHS);
         RateTable rates = new RateTable(fx.all());
-        BiPredicate<Long, LocalDate> inScope = membership(scope);
+        // A manager's team counts only the people the manager may see.
+        Predicate<Long> seen = user.seesEveryone() ? owner -> true : visibility.scopeOf(user)::includes;
+        BiPredicate<Long, LocalDate> inScope = scope.kind().equals("team")
+                ? membership(scope).and((owner, day) -> seen.test(owner))
+                : membership(scope);
 
         TreeMap<YearMonth, BigDecimal> booked = new TreeMap<>();
         int[] unconverted = {0};
-        for (BookingStore.Booked b : booked(scope, earliest.atDay(1), today)) {
+        for (BookingStore.Booked b : booked(scope, seen, earliest.atDay(1), today)) {
             if (b.ownerId() != 0 && !inScope.test(b.ownerId(), b.day())) {
                 continue;
             }
@@ -378,7 +385,8 @@ public class StatisticalForecasts {
                         .orElseThrow(() -> new InvalidInputException(
                                 new FieldProblem("id", "forecast.error.scopeId", "no team with id " + id)));
                 if (allowed.stream().noneMatch(s -> s.id().equals(team.id()))) {
-                    throw new ForbiddenException("A manager forecasts the teams wholly in their own reporting tree.");
+                    throw new ForbiddenException(
+                            "A manager forecasts the teams with someone in their own reporting tree.");
                 }
                 return team;
             }
@@ -406,14 +414,14 @@ public class StatisticalForecasts {
                         && (m.validUntil() == null || m.validUntil().isAfter(day)));
     }
 
-    private List<BookingStore.Booked> booked(Scope scope, LocalDate from, LocalDate to) {
+    private List<BookingStore.Booked> booked(Scope scope, Predicate<Long> seen, LocalDate from, LocalDate to) {
         return switch (scope.kind()) {
             case "company" -> bookings.monthly(null, from, to);
             case "region" -> bookings.monthly(scope.id(), from, to);
             default -> {
                 Set<Long> owners = new HashSet<>();
                 teams.memberships().stream()
-                        .filter(m -> m.teamId() == scope.id())
+                        .filter(m -> m.teamId() == scope.id() && seen.test(m.personId()))
                         .forEach(m -> owners.add(m.personId()));
                 yield bookings.daily(owners, from, to);
             }

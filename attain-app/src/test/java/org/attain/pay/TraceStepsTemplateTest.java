@@ -38,10 +38,10 @@ class TraceStepsTemplateTest {
                 List.of());
         JsonNode line = JsonMapper.builder().build().valueToTree(java.util.Map.of("trace", trace.toMap()));
         assertThat(render(line, Locale.ENGLISH))
-                .contains("2 deal(s) via territory Nordics (owner r1): D1, D3")
+                .contains("2 deal(s) via territory Nordics (NORDICS), owner r1: D1, D3")
                 .contains("50000.00 x 0.05 = 2500.00");
         assertThat(render(line, Locale.GERMAN))
-                .contains("2 Abschluss/Abschlüsse über Gebiet Nordics (Inhaber r1): D1, D3")
+                .contains("2 Abschluss/Abschlüsse über Gebiet Nordics (NORDICS), Inhaber r1: D1, D3")
                 .contains("50000.00 x 0.05 = 2500.00");
     }
 

@@ -81,12 +81,46 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The element's text. A page that is navigating or swapping its main content (live updates, htmx) can replace the
+     * element between finding and reading it, or not have it yet: then it is found and read again, for up to 10 s.
+     */
     public String text(String css) {
-        return driver.findElement(By.cssSelector(css)).getText();
+        return read(By.cssSelector(css));
+    }
+
+    /**
+     * The element's text once it contains {@code expected} (up to 10 s): after a click that submits a form, the old
+     * page can still be on screen for a moment, and reading at once would read the old page. Returns whatever the
+     * element says at the end, so the assertion that follows shows what was there instead.
+     */
+    public String textOnceItShows(String css, String expected) {
+        try {
+            return new org.openqa.selenium.support.ui.FluentWait<>(driver)
+                    .withTimeout(java.time.Duration.ofSeconds(10))
+                    .pollingEvery(java.time.Duration.ofMillis(100))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                    .until(d -> {
+                        String text = d.findElement(By.cssSelector(css)).getText();
+                        return text.contains(expected) ? text : null;
+                    });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return text(css);
+        }
     }
 
     public String pageText() {
-        return driver.findElement(By.tagName("body")).getText();
+        return read(By.tagName("body"));
+    }
+
+    private String read(By by) {
+        return new org.openqa.selenium.support.ui.FluentWait<>(driver)
+                .withTimeout(java.time.Duration.ofSeconds(10))
+                .pollingEvery(java.time.Duration.ofMillis(100))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(d -> d.findElement(by).getText());
     }
 
     /**

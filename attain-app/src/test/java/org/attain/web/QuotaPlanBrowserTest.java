@@ -32,7 +32,9 @@ class QuotaPlanBrowserTest extends AttainIntegrationTest {
                     .findElement(By.cssSelector("[data-test=new-plan] button[type=submit]"))
                     .click();
 
-            assertThat(browser.text("h1")).contains("Browser plan " + year).contains("Draft");
+            assertThat(browser.textOnceItShows("h1", "Browser plan " + year))
+                    .contains("Browser plan " + year)
+                    .contains("Draft");
             assertThat(browser.text("[data-test=target]")).contains("24,000,000.00");
             assertThat(browser.driver().findElements(By.cssSelector("[data-test=allocation] tbody tr")))
                     .hasSizeGreaterThan(10);

@@ -45,7 +45,7 @@ class StatisticalForecastApi {
     @GetMapping("/scopes")
     @Operation(
             summary = "The scopes the caller may forecast: company and regions (finance, admins), teams (a manager: "
-                    + "the teams wholly in their reporting tree)")
+                    + "the teams with someone in their reporting tree, counted over the people they may see)")
     List<StatisticalForecasts.Scope> scopes(@AuthenticationPrincipal AttainUser user) {
         ForecastPages.mustForecast(user);
         return forecasts.scopes(user);

@@ -97,7 +97,8 @@ class CapacityBrowserTest extends AttainIntegrationTest {
             assertThat(browser.text("[data-test=capacity-problems]")).contains(t.rampOver());
             assertThat(browser.text("[data-test=capacity-ramps]")).doesNotContain(rampName);
             addRamp(browser, rampName, "25 / 50 / 75 / 100");
-            assertThat(browser.text("[data-test=capacity-notice]")).isEqualTo(t.rampSaved());
+            assertThat(browser.textOnceItShows("[data-test=capacity-notice]", t.rampSaved()))
+                    .isEqualTo(t.rampSaved());
 
             // A hire in a closed period is refused; then one in the next year is added.
             assertThat(admin.sendJson("POST", "/api/v1/periods/" + closedMonth + "/close", null)
@@ -115,7 +116,8 @@ class CapacityBrowserTest extends AttainIntegrationTest {
                         "POST", "/api/v1/periods/" + closedMonth + "/reopen", "{\"reason\":\"capacity browser test\"}");
             }
             addHire(browser, "Browser AE " + suffix, NEXT + "-01-10", rampName, t.quota());
-            assertThat(browser.text("[data-test=capacity-notice]")).isEqualTo(t.hireSaved());
+            assertThat(browser.textOnceItShows("[data-test=capacity-notice]", t.hireSaved()))
+                    .isEqualTo(t.hireSaved());
             assertThat(browser.text("[data-test=capacity-hires]")).contains("Browser AE " + suffix);
 
             // Monthly targets typed in the page's language give the gap per month and quarter.
@@ -127,7 +129,8 @@ class CapacityBrowserTest extends AttainIntegrationTest {
             browser.driver()
                     .findElement(By.cssSelector("[data-test=capacity-targets] button[type=submit]"))
                     .click();
-            assertThat(browser.text("[data-test=capacity-notice]")).isEqualTo(t.targetsSaved());
+            assertThat(browser.textOnceItShows("[data-test=capacity-notice]", t.targetsSaved()))
+                    .isEqualTo(t.targetsSaved());
             assertThat(browser.text("[data-test=capacity-gap]")).isNotEqualTo("–");
             assertThat(browser.text("[data-test=capacity-" + NEXT + "-Q1]"))
                     .as("three months' targets")
