@@ -248,7 +248,9 @@ class PerformanceAnalyticsTest extends AttainIntegrationTest {
                 .list();
         assertThat(pay).isNotEmpty();
         for (BigDecimal amount : pay) {
-            assertThat(page).doesNotContain(String.format(java.util.Locale.US, "%,d", amount.longValue()));
+            // the amount to the cent as a whole number on the page (not inside a larger one such as 15,000.00)
+            String shown = String.format(java.util.Locale.US, "%,.2f", amount);
+            assertThat(page).doesNotContainPattern("(?<![\\d,.])" + java.util.regex.Pattern.quote(shown) + "(?!\\d)");
         }
     }
 
