@@ -57,6 +57,8 @@ public final class AttainMain {
               demo generate --people N --transactions M --out DIR
                                                  write a generated company as CSV files
               import --profile PROFILE FILE      load a file with an import profile
+              backup --to FILE                   the whole database as one file (beside a running server too)
+              restore --from FILE                replace the database with a backup (server stopped)
             Commands that use the database work beside a server running on the same data folder, on its
             database. Add --debug to see what the application logs (else in data/logs/attain-cli.json).
             """;

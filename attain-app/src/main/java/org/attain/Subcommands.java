@@ -7,6 +7,8 @@ final class Subcommands {
 
     static int run(String command, String[] args) {
         return switch (command) {
+            case "backup" -> org.attain.platform.BackupCommand.backup(args);
+            case "restore" -> org.attain.platform.BackupCommand.restore(args);
             case "bench" -> org.attain.bench.BenchCommand.run(args);
             case "calc" -> org.attain.calc.CalcCommand.run(args);
             case "demo" -> org.attain.demo.DemoCli.run(args, System.out);

@@ -51,9 +51,11 @@
     chart.setOption({
       animation: false,
       tooltip: {trigger: 'axis', renderMode: 'richText', valueFormatter: function (v) { return v == null ? '–' : fmt.format(v); }},
-      legend: {bottom: 0},
+      // Issue 21.4: a scroll legend and territory names that never overlap (charts-common.js).
+      legend: window.AttainCharts ? window.AttainCharts.legend() : {bottom: 0},
       grid: {left: 8, right: 16, top: 24, bottom: 48, containLabel: true},
-      xAxis: {type: 'category', data: c.territories, axisLabel: {interval: 0, rotate: c.territories.length > 8 ? 45 : 0, fontSize: 10}},
+      xAxis: window.AttainCharts ? window.AttainCharts.categoryAxis(c.territories)
+        : {type: 'category', data: c.territories, axisLabel: {interval: 0, rotate: c.territories.length > 8 ? 45 : 0, fontSize: 10}},
       yAxis: {type: 'value', axisLabel: {formatter: function (v) { return fmt.format(v); }}},
       series: [
         {name: labels.getAttribute('data-before'), type: 'bar', data: c.before, itemStyle: {color: '#b8c2cc'}},

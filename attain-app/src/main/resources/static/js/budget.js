@@ -1,27 +1,28 @@
-// The budget vs actual chart: budget and actual spending per team as bars side by side, from the JSON data block
-// #budget-chart-data. Tooltips drawn on the canvas (an HTML tooltip carries style attributes, which the CSP refuses).
+// The budget vs actual chart from the JSON data block #budget-chart-data: actual spending per team as bars and each
+// team's budget as its target, a dark mark across the bar (a bar that passes the mark is over budget). One currency on
+// the axis, which names it and says when other currencies were converted (issue 21.4). Helpers in charts-common.js.
 (function () {
   function draw() {
     var data = document.getElementById('budget-chart-data');
     var el = document.querySelector('[data-chart=budget]');
-    if (!data || !el || !window.echarts) { return; }
+    if (!data || !el || !window.echarts || !window.AttainCharts) { return; }
+    var C = window.AttainCharts;
     var c = JSON.parse(data.textContent || '{}');
-    var locale = document.documentElement.lang || 'en';
-    var fmt = new Intl.NumberFormat(locale, {maximumFractionDigits: 0});
-    var chart = echarts.init(el);
-    chart.setOption({
+    var fmt = C.format(0);
+    var teams = c.teams || [];
+    C.init(el, {
       animation: false,
-      tooltip: {trigger: 'axis', renderMode: 'richText', valueFormatter: function (v) { return v == null ? '–' : fmt.format(v) + ' ' + (c.currency || ''); }},
-      legend: {bottom: 0},
-      grid: {left: 8, right: 8, top: 16, bottom: 40, containLabel: true},
-      xAxis: {type: 'category', data: c.teams || [], axisLabel: {interval: 0, rotate: (c.teams || []).length > 6 ? 30 : 0, width: 110, overflow: 'truncate'}},
-      yAxis: {type: 'value', axisLabel: {formatter: function (v) { return fmt.format(v); }}},
+      tooltip: C.tooltip(fmt, ' ' + (c.currency || '')),
+      legend: C.legend(),
+      grid: {left: 8, right: 24, top: 36, bottom: 40, containLabel: true},
+      xAxis: C.categoryAxis(teams),
+      yAxis: C.valueAxis(c.axis || c.currency || '', fmt),
       series: [
-        {name: c.budgetName, type: 'bar', data: (c.budget || []).map(Number)},
-        {name: c.actualName, type: 'bar', data: (c.actual || []).map(Number)}
+        {name: c.actualName, type: 'bar', data: (c.actual || []).map(Number), barMaxWidth: 48, itemStyle: {color: '#5b9bd5'}},
+        {name: c.budgetName, type: 'scatter', data: (c.budget || []).map(Number), symbol: 'rect', symbolSize: [56, 4],
+          itemStyle: {color: '#b3261e'}, z: 10}
       ]
     });
-    window.addEventListener('resize', function () { chart.resize(); });
   }
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', draw); } else { draw(); }
 })();

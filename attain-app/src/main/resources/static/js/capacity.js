@@ -1,4 +1,4 @@
-// The capacity chart: capacity per month as bars against the revenue target as a line, from the JSON in the
+// The capacity chart: capacity per month as bars against the revenue target as a dashed target line (issue 21.4; helpers in charts-common.js), from the JSON in the
 // chart element's data-values attribute inside the result part. The what-if swaps that part (htmx), so the chart is
 // drawn again after every swap. No animation; tooltips drawn on the canvas (an HTML tooltip carries style
 // attributes, which the Content Security Policy refuses).
@@ -7,21 +7,21 @@
   function draw() {
     var el = document.querySelector('[data-chart=capacity]');
     if (!el || !window.echarts) { return; }
+    if (!window.AttainCharts) { return; }
+    var C = window.AttainCharts;
     var c = JSON.parse(el.getAttribute('data-values') || '{}');
-    var locale = document.documentElement.lang || 'en';
-    var fmt = new Intl.NumberFormat(locale, {maximumFractionDigits: 0});
-    if (chart) { chart.dispose(); }
-    chart = echarts.init(el);
-    chart.setOption({
+    var fmt = C.format(0);
+    chart = C.init(el, {
       animation: false,
-      tooltip: {trigger: 'axis', renderMode: 'richText', valueFormatter: function (v) { return v == null ? '–' : fmt.format(v); }},
-      legend: {bottom: 0},
-      grid: {left: 8, right: 8, top: 16, bottom: 40, containLabel: true},
-      xAxis: {type: 'category', data: c.categories, axisLabel: {interval: 0, rotate: (c.categories || []).length > 6 ? 30 : 0}},
-      yAxis: {type: 'value', axisLabel: {formatter: function (v) { return fmt.format(v); }}},
+      tooltip: C.tooltip(fmt, ' ' + (c.currency || '')),
+      legend: C.legend(),
+      grid: {left: 8, right: 24, top: 36, bottom: 40, containLabel: true},
+      xAxis: C.categoryAxis(c.categories),
+      yAxis: C.valueAxis(c.currency || '', fmt),
       series: [
-        {name: c.capacityName, type: 'bar', data: c.capacity},
-        {name: c.targetName, type: 'line', data: c.target, connectNulls: false, symbolSize: 6}
+        {name: c.capacityName, type: 'bar', data: c.capacity, barMaxWidth: 48},
+        {name: c.targetName, type: 'line', data: c.target, connectNulls: false, symbolSize: 6,
+          lineStyle: {type: 'dashed', width: 2, color: '#b3261e'}, itemStyle: {color: '#b3261e'}}
       ]
     });
   }
@@ -30,5 +30,4 @@
   document.addEventListener('htmx:afterSettle', function (event) {
     draw();
   });
-  window.addEventListener('resize', function () { if (chart) { chart.resize(); } });
 })();

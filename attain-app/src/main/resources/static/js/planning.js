@@ -25,8 +25,10 @@
         var bar = params.filter(function (p) { return p.seriesIndex === 1; })[0];
         return bar ? bar.name + ': ' + format.format(bar.value) : '';
       } },
-    grid: { left: 96, right: 16, top: 16, bottom: 72 },
-    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 6 ? 30 : 0 } },
+    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    // Issue 21.4: names that never overlap (rotated, truncated, hidden when they still collide): charts-common.js.
+    xAxis: window.AttainCharts ? window.AttainCharts.categoryAxis(names)
+      : { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 6 ? 30 : 0 } },
     yAxis: { type: 'value', axisLabel: { formatter: function (v) { return format.format(v); } } },
     series: [
       { type: 'bar', stack: 'w', silent: true, itemStyle: { color: 'transparent' }, data: base },

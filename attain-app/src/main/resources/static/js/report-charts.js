@@ -1,27 +1,33 @@
-// Report and finance charts: bar charts from the page's JSON data block #report-charts, one series
-// per currency, never summed across. No animation, so screenshots and people who prefer reduced
-// motion see the final bars at once. Tooltips are drawn on the canvas (richText): an HTML tooltip
-// carries style attributes, which the Content Security Policy refuses.
+// Report and finance charts: bar charts from the page's JSON data block #report-charts. Amounts are in one
+// currency per axis (the server converts the others to the company currency and names the axis "USD, converted
+// at …"); a chart with a target (team vs target: 100 %) draws it as a dashed line. Shared helpers in charts-common.js.
 (function () {
   var data = document.getElementById('report-charts');
-  if (!data || !window.echarts) { return; }
+  if (!data || !window.echarts || !window.AttainCharts) { return; }
+  var C = window.AttainCharts;
   var charts = JSON.parse(data.textContent || '{}');
-  var locale = document.documentElement.lang || 'en';
-  var fmt = new Intl.NumberFormat(locale, {maximumFractionDigits: 2});
   Object.keys(charts).forEach(function (key) {
     var el = document.getElementById('chart-' + key);
     if (!el) { return; }
     var c = charts[key];
-    var chart = echarts.init(el);
-    chart.setOption({
+    var percent = c.unit === '%';
+    var fmt = C.format(percent ? 1 : 0);
+    var series = c.series.map(function (s) { return {name: s.name, type: 'bar', stack: s.stack || undefined, data: s.data}; });
+    if (c.target != null && series.length > 0) {
+      series[0].markLine = C.targetLine(Number(c.target), c.targetName || '', fmt);
+    }
+    var legend = c.series.length > 1;
+    var y = {};
+    if (percent) { y.axisLabel = {formatter: function (v) { return fmt.format(v) + ' %'; }, hideOverlap: true}; }
+    if (c.target != null) { y.max = C.reaching(Number(c.target)); }
+    C.init(el, {
       animation: false,
-      tooltip: {trigger: 'axis', renderMode: 'richText', valueFormatter: function (v) { return v == null ? '–' : fmt.format(v); }},
-      legend: {show: c.series.length > 1, type: 'scroll', bottom: 0},
-      grid: {left: 8, right: 8, top: 16, bottom: c.series.length > 1 ? 40 : 8, containLabel: true},
-      xAxis: {type: 'category', data: c.categories, axisLabel: {interval: 0, rotate: c.categories.length > 4 ? 30 : 0}},
-      yAxis: {type: 'value', axisLabel: {formatter: function (v) { return fmt.format(v); }}},
-      series: c.series.map(function (s) { return {name: s.name, type: 'bar', stack: s.stack || undefined, data: s.data}; })
+      tooltip: C.tooltip(fmt, percent ? ' %' : ''),
+      legend: C.legend({show: legend}),
+      grid: {left: 8, right: 24, top: 36, bottom: legend ? 40 : 8, containLabel: true},
+      xAxis: C.categoryAxis(c.categories),
+      yAxis: C.valueAxis(c.axis || '', fmt, y),
+      series: series
     });
-    window.addEventListener('resize', function () { chart.resize(); });
   });
 })();

@@ -102,7 +102,7 @@ class CommandsBesideARunningServerTest extends AttainIntegrationTest {
             });
             assertThat(newRuns)
                     .as("the import's recalculation, run by the command")
-                    .contains("transactions changed DONE");
+                    .contains("import " + summary.group(1) + " of transactions DONE");
 
             assertThat(status(serversRun)).isEqualTo("RUNNING");
             assertThat(status(unknownRun)).isEqualTo("RUNNING");

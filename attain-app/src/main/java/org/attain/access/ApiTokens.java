@@ -22,7 +22,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class ApiTokens {
 
-    public static final Set<String> KNOWN_SCOPES = Set.of("read", "write");
+    /** Provisioning from an identity provider at /scim/v2 (an admin's token); it opens nothing under /api. */
+    public static final String SCIM_SCOPE = "scim";
+
+    public static final Set<String> KNOWN_SCOPES = Set.of("read", "write", SCIM_SCOPE);
     static final String PREFIX = "att_";
 
     private final JdbcClient jdbc;

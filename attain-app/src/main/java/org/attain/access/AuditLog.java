@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
+import org.attain.platform.PageRequest;
+import org.attain.platform.Paged;
+import org.attain.platform.SearchText;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -132,6 +135,42 @@ public class AuditLog {
                 .param("limit", limit)
                 .query(Entry.class)
                 .list();
+    }
+
+    /**
+     * One page, newest first, filtered like {@link #search(String, String, String, int)} and by a
+     * search text {@code q} found in who, what, the entity or the note (blank = any).
+     */
+    public Paged<Entry> search(String actor, String action, String entityType, String q, PageRequest page) {
+        String where = """
+                where (:actor = '' or actor = :actor)
+                  and (:action = '' or action = :action)
+                  and (:type = '' or entity_type = :type)
+                  and (:q = '' or actor ilike :like or action ilike :like or entity_type ilike :like
+                       or entity_id ilike :like or detail ilike :like)""";
+        String text = SearchText.of(q);
+        String like = SearchText.like(q);
+        long total = jdbc.sql("select count(*) from audit_log " + where)
+                .param("actor", blankIfNull(actor))
+                .param("action", blankIfNull(action))
+                .param("type", blankIfNull(entityType))
+                .param("q", text)
+                .param("like", like)
+                .query(Long.class)
+                .single();
+        List<Entry> rows = jdbc.sql("""
+                select id, at, actor, action, entity_type, entity_id, before::text as before, after::text as after, detail
+                from audit_log""" + " " + where + " order by at desc, id desc limit :limit offset :offset")
+                .param("actor", blankIfNull(actor))
+                .param("action", blankIfNull(action))
+                .param("type", blankIfNull(entityType))
+                .param("q", text)
+                .param("like", like)
+                .param("limit", page.limit())
+                .param("offset", page.offset())
+                .query(Entry.class)
+                .list();
+        return Paged.of(rows, page, total);
     }
 
     private static String blankIfNull(String s) {

@@ -53,7 +53,7 @@ public class ClientAddress {
         return chain.isEmpty() ? peer : chain.get(0);
     }
 
-    private boolean isTrusted(String address) {
+    boolean isTrusted(String address) {
         if (address == null || !IP_LITERAL.matcher(address).matches()) {
             return false;
         }

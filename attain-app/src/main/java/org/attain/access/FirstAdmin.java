@@ -54,13 +54,18 @@ public class FirstAdmin implements ApplicationRunner {
         if (headless || mode.demo() || users.anyUserExists()) {
             return;
         }
-        if (!username.isBlank() && password.length() >= 12) {
+        var weak = PasswordPolicy.problem(username, password);
+        if (!username.isBlank() && weak.isEmpty()) {
             users.create(username.trim(), password, null, EnumSet.of(Role.ADMIN), "configuration");
             log.info("Created the first admin '{}' from configuration", username.trim());
             return;
         }
         if (!username.isBlank()) {
-            log.warn("attain.admin.password must have at least 12 characters; falling back to a setup token");
+            log.warn(
+                    "attain.admin.password breaks the password policy ({}): at least {} characters, not the user name,"
+                            + " not a common password; falling back to a setup token",
+                    weak.orElse(""),
+                    PasswordPolicy.MIN_LENGTH);
         }
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);

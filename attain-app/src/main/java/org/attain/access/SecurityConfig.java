@@ -1,6 +1,8 @@
 package org.attain.access;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -9,8 +11,13 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -18,6 +25,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -27,6 +35,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * in org.Visibility.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SsoSettings.class)
 class SecurityConfig {
 
     /**
@@ -57,6 +66,38 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Browser sessions by user, so that deactivating a user can end theirs (UserSessions). */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the session registry when the servlet container ends a session. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    /**
+     * SCIM 2.0 provisioning: only an admin's token with the 'scim' scope; no session, no cookie, so no
+     * CSRF; errors in SCIM's own format.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain scim(HttpSecurity http, ApiTokens tokens) throws Exception {
+        http.securityMatcher("/scim/**")
+                .authorizeHttpRequests(a -> a.anyRequest().hasRole(Role.ADMIN.name()))
+                .addFilterAfter(new ScimTokenFilter(tokens), SecurityContextHolderFilter.class)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(
+                                (req, res, ex) -> ScimTokenFilter.error(res, 401, "Authentication required."))
+                        .accessDeniedHandler((req, res, ex) -> ScimTokenFilter.error(res, 403, "Forbidden.")))
+                .csrf(c -> c.disable())
+                .headers(SecurityConfig::headers);
+        return http.build();
+    }
+
     @Bean
     ProviderManager authenticationManager(UserAccounts users, PasswordEncoder encoder, LoginThrottle throttle) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
@@ -66,14 +107,14 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, TokenRateLimit limit) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(
                         a -> a.requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/api/docs", "/api/docs/**")
                                 .permitAll()
                                 .anyRequest()
                                 .authenticated())
-                .addFilterAfter(new BearerTokenFilter(tokens), SecurityContextHolderFilter.class)
+                .addFilterAfter(new BearerTokenFilter(tokens, limit), SecurityContextHolderFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
                         .accessDeniedHandler((req, res, ex) ->
                                 ProblemResponses.write(res, 403, "Forbidden", "You may not do this.")))
@@ -85,14 +126,14 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain operations(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain operations(HttpSecurity http, ApiTokens tokens, TokenRateLimit limit) throws Exception {
         http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(
                         a -> a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                                 .permitAll()
                                 .anyRequest()
                                 .hasRole(Role.ADMIN.name()))
-                .addFilterAfter(new BearerTokenFilter(tokens), SecurityContextHolderFilter.class)
+                .addFilterAfter(new BearerTokenFilter(tokens, limit), SecurityContextHolderFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .csrf(c -> c.ignoringRequestMatchers(SecurityConfig::hasBearerToken))
                 .headers(SecurityConfig::headers);
@@ -102,11 +143,26 @@ class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain pages(
-            HttpSecurity http, LoginHandlers handlers, ProviderManager passwordLogin, ClientAddress clients)
+            HttpSecurity http,
+            LoginHandlers handlers,
+            ProviderManager passwordLogin,
+            ClientAddress clients,
+            SessionRegistry sessions,
+            SsoSettings sso,
+            SsoRegistrations registrations,
+            SsoLogin ssoLogin)
             throws Exception {
-        http.authenticationManager(passwordLogin)
+        // The pages' one authentication manager: passwords, and (when configured) the OpenID Connect code exchange.
+        http.authenticationManager(
+                        sso.enabled()
+                                ? new ProviderManager(List.of(
+                                        passwordLogin.getProviders().get(0),
+                                        new OidcAuthorizationCodeAuthenticationProvider(
+                                                new RestClientAuthorizationCodeTokenResponseClient(), ssoLogin)))
+                                : passwordLogin)
                 .authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login",
+                                "/login/sso-refused",
                                 "/setup",
                                 "/css/**",
                                 "/js/**",
@@ -132,7 +188,21 @@ class SecurityConfig {
                         .failureHandler(handlers)
                         .permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // Unlimited sessions per user, but each one tracked so that it can be ended (UserSessions).
+                .sessionManagement(
+                        s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
                 .headers(SecurityConfig::headers);
+        if (sso.enabled()) {
+            http.addFilterBefore(
+                    new SsoUnreachable(registrations),
+                    org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter.class);
+            http.oauth2Login(o -> o.loginPage("/login")
+                    .clientRegistrationRepository(registrations)
+                    .userInfoEndpoint(u -> u.oidcUserService(ssoLogin))
+                    .successHandler(ssoLogin)
+                    .failureHandler(ssoLogin)
+                    .permitAll());
+        }
         return http.build();
     }
 

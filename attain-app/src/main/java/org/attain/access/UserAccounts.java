@@ -27,7 +27,10 @@ public class UserAccounts implements UserDetailsService {
 
     @Override
     public AttainUser loadUserByUsername(String username) {
-        return find(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+        // A single sign-on or provisioned account has no password: it never passes form login.
+        return find(username)
+                .filter(u -> u.getPassword() != null)
+                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 
     public Optional<AttainUser> find(String username) {
@@ -66,11 +69,25 @@ public class UserAccounts implements UserDetailsService {
 
     @Transactional
     public long create(String username, String rawPassword, Long personId, Set<Role> roles, String actor) {
+        return insert(username, encoder.encode(rawPassword), personId, roles, null, actor);
+    }
+
+    /** An account without a password (single sign-on, SCIM), created with the given roles. Returns its id. */
+    @Transactional
+    public long createWithoutPassword(
+            String username, Long personId, Set<Role> roles, String externalId, String actor) {
+        return insert(username, null, personId, roles, externalId, actor);
+    }
+
+    private long insert(
+            String username, String passwordHash, Long personId, Set<Role> roles, String externalId, String actor) {
         long id = jdbc.sql("""
-                insert into app_user(username, password_hash, person_id) values (:u, :p, :person) returning id""")
+                insert into app_user(username, password_hash, person_id, external_id)
+                values (:u, :p, :person, :x) returning id""")
                 .param("u", username)
-                .param("p", encoder.encode(rawPassword))
+                .param("p", passwordHash)
                 .param("person", personId)
+                .param("x", externalId)
                 .query(Long.class)
                 .single();
         roles.forEach(r -> jdbc.sql("insert into user_role(user_id, role) values (:id, :r)")
@@ -89,6 +106,24 @@ public class UserAccounts implements UserDetailsService {
                         "roles",
                         roles.stream().map(Enum::name).sorted().toList()));
         return id;
+    }
+
+    /** Links an account to a person (or unlinks it with null). */
+    public void linkPerson(long userId, Long personId) {
+        jdbc.sql("update app_user set person_id = :p where id = :id")
+                .param("p", personId)
+                .param("id", userId)
+                .update();
+    }
+
+    /** The person whose e-mail or employee id is the given value, compared without case (org's published view). */
+    public Optional<Long> personByEmailOrEmployeeId(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                select id from org_person_v where lower(email) = lower(:v) or lower(external_id) = lower(:v)
+                order by id limit 1""").param("v", value.trim()).query(Long.class).optional();
     }
 
     @Transactional

@@ -53,7 +53,42 @@ public class BudgetReport {
             List<Row> rows,
             int alerts,
             String resultsPeriod,
-            List<CostOfSales> costOfSales) {}
+            List<CostOfSales> costOfSales,
+            Reporting reporting) {}
+
+    /** A money row's budget, actual and variance in the reporting currency (null where the local one is null). */
+    public record ConvertedRow(BigDecimal budget, BigDecimal actual, BigDecimal variance) {}
+
+    /** A cost-of-sales row's commissions and bookings in the reporting currency. */
+    public record ConvertedCost(BigDecimal earnings, BigDecimal bookings) {}
+
+    /** A team's money budget and actual (every category with a currency) in the reporting currency. */
+    public record TeamTotal(String team, BigDecimal budget, BigDecimal actual, BigDecimal variance) {}
+
+    /**
+     * Issue 21.8: the report in the reporting currency at the period's rate (the rate in force on its last day),
+     * each amount rounded half-even to the currency's minor unit; totals add only converted amounts.
+     *
+     * @param rows per row of {@code rows}, in the same order (null for headcount, which has no currency)
+     * @param costOfSales per row of {@code costOfSales}, in the same order
+     * @param teams per team, its money lines added once converted; {@code total} all teams
+     * @param missingRates the currencies no rate converts for the period (their amounts are left out of totals)
+     */
+    public record Reporting(
+            String currency,
+            int minorUnit,
+            LocalDate rateDay,
+            List<ConvertedRow> rows,
+            List<ConvertedCost> costOfSales,
+            List<TeamTotal> teams,
+            TeamTotal total,
+            List<org.attain.fx.Conversion.MissingRate> missingRates) {
+
+        /** The missing rates as the page names them: "CHF 2026-Q1, SEK 2026-Q1". */
+        public String missingText() {
+            return org.attain.fx.Conversion.describe(missingRates);
+        }
+    }
 
     record Member(long id, long teamId, String team, String role, String currency) {}
 
@@ -62,8 +97,16 @@ public class BudgetReport {
     private final Earnings earnings;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final org.attain.fx.ReportingCurrency reportingCurrency;
 
-    BudgetReport(Budgets budgets, Periods periods, Earnings earnings, JdbcClient jdbc, Clock clock) {
+    BudgetReport(
+            Budgets budgets,
+            Periods periods,
+            Earnings earnings,
+            JdbcClient jdbc,
+            Clock clock,
+            org.attain.fx.ReportingCurrency reportingCurrency) {
+        this.reportingCurrency = reportingCurrency;
         this.budgets = budgets;
         this.periods = periods;
         this.earnings = earnings;
@@ -152,6 +195,7 @@ public class BudgetReport {
             }
         }
         int alerts = (int) rows.stream().filter(r -> r.variance().alert()).count();
+        List<CostOfSales> cost = costOfSales(members, pay, resultsPeriod);
         return new Report(
                 p.id(),
                 p.kind(),
@@ -160,7 +204,53 @@ public class BudgetReport {
                 rows,
                 alerts,
                 resultsPeriod,
-                costOfSales(members, pay, resultsPeriod));
+                cost,
+                reporting(reportingCurrency.conversion(), p.id(), p.endsOn(), rows, cost));
+    }
+
+    /** The rows and cost of sales in the reporting currency at the period's rate: pure, for tests with own rates. */
+    static Reporting reporting(
+            org.attain.fx.Conversion fx, String period, LocalDate day, List<Row> rows, List<CostOfSales> cost) {
+        List<ConvertedRow> converted = new ArrayList<>();
+        Map<String, BigDecimal[]> byTeam = new LinkedHashMap<>();
+        for (Row r : rows) {
+            if (r.currency() == null || !r.category().isMoney()) {
+                converted.add(null);
+                continue;
+            }
+            BigDecimal budget = fx.convert(r.variance().budget(), r.currency(), period, day);
+            BigDecimal actual = fx.convert(r.variance().actual(), r.currency(), period, day);
+            converted.add(new ConvertedRow(
+                    budget, actual, budget == null || actual == null ? null : actual.subtract(budget)));
+            BigDecimal[] t = byTeam.computeIfAbsent(r.team(), k -> new BigDecimal[] {fx.zero(), fx.zero()});
+            if (budget != null) {
+                t[0] = t[0].add(budget);
+            }
+            if (actual != null) {
+                t[1] = t[1].add(actual);
+            }
+        }
+        List<TeamTotal> teams = new ArrayList<>();
+        BigDecimal[] all = {fx.zero(), fx.zero()};
+        byTeam.forEach((team, t) -> {
+            teams.add(new TeamTotal(team, t[0], t[1], t[1].subtract(t[0])));
+            all[0] = all[0].add(t[0]);
+            all[1] = all[1].add(t[1]);
+        });
+        List<ConvertedCost> costs = cost.stream()
+                .map(c -> new ConvertedCost(
+                        fx.convert(c.earnings(), c.currency(), period, day),
+                        fx.convert(c.bookings(), c.currency(), period, day)))
+                .toList();
+        return new Reporting(
+                fx.currency(),
+                fx.minorUnit(),
+                day,
+                java.util.Collections.unmodifiableList(converted),
+                costs,
+                teams,
+                new TeamTotal(null, all[0], all[1], all[1].subtract(all[0])),
+                fx.missing());
     }
 
     /** The period calc keeps results for that this one is (the demo's plans pay per quarter): itself or none. */

@@ -75,6 +75,14 @@ public class Budgets {
         return saveAll(List.of(line), false, actor).get(0);
     }
 
+    /**
+     * Saves one imported budget line within the import's own transaction. Deliberately not transactional itself: a
+     * refused line must not mark the import's transaction for rollback, only its own row for quarantine.
+     */
+    Line saveImported(Line line) {
+        return saveAll(List.of(line), false, "import").get(0);
+    }
+
     /** Saves one entered actual (marketing or other). */
     @Transactional
     public Line saveActual(Line line, String actor) {

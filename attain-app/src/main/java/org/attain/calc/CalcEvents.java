@@ -39,10 +39,25 @@ class CalcEvents {
             }
         }
         events.addAll(booked.reversals(window.first()));
+        events.addAll(booked.returnLinks(window));
         for (BookedTransactions.Correction c : booked.corrections(window.first())) {
             events.add(new Event.TransactionCorrected(c.id(), correctionDay(c.at(), closings), c.amount(), c.status()));
         }
         return events;
+    }
+
+    /**
+     * The run's window reaching back to the fiscal year of the earliest deal a return in it takes back, so the
+     * deal's own period is computed (and clawed back) as it was earned; the window itself when there is none.
+     */
+    DateRange withReturnedDeals(DateRange window, org.attain.engine.time.FiscalCalendar cal) {
+        return booked.earliestReturnedDeal(window)
+                .filter(d -> d.isBefore(window.first()))
+                .map(d -> new DateRange(
+                        cal.range(cal.periodOf(d, org.attain.engine.time.PeriodKind.YEAR))
+                                .first(),
+                        window.last()))
+                .orElse(window);
     }
 
     /**

@@ -100,7 +100,7 @@ class CalcInputs {
     Snapshot snapshot(List<PeriodId> runPeriods, Set<Long> only) {
         // The fiscal calendar is one query: read once for the window and the engine.
         var calendar = periods.calendar().engine();
-        DateRange window = window(calendar, runPeriods);
+        DateRange window = events.withReturnedDeals(window(calendar, runPeriods), calendar);
         CalculationInput.Builder in = CalculationInput.builder().calendar(calendar);
         CalcInputContributor.Scope scope = new CalcInputContributor.Scope(runPeriods, window, only);
         contributors.forEach(c -> c.contribute(in, scope));

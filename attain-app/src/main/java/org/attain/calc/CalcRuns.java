@@ -214,8 +214,30 @@ public class CalcRuns {
         return records.find(runId);
     }
 
+    /**
+     * The recalculations an import asked for, oldest first: their trigger starts with {@link #importTrigger}.
+     * The import page shows their progress and when the numbers became current.
+     */
+    public List<Run> triggeredByImport(long importId) {
+        return records.idsTriggeredBy(importTrigger(importId)).stream()
+                .map(records::find)
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /** How a run asked for by import {@code importId} begins its trigger ("import 42 of transactions"). */
+    public static String importTrigger(long importId) {
+        return "import " + importId + " ";
+    }
+
     public List<Run> recent(int limit) {
         return records.recent(limit);
+    }
+
+    /** One page of runs, newest first, by status and kind (null = any) and a search text. */
+    public org.attain.platform.Paged<Run> page(
+            RunStatus status, RunKind kind, String q, org.attain.platform.PageRequest page) {
+        return records.page(status, kind, q, page);
     }
 
     /** The quarters and months of the previous and the current fiscal year: what pages show and statements pay. */

@@ -33,11 +33,21 @@ class RecalculateOnChange {
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void on(TransactionsChanged change) {
-        if (!change.personIds().isEmpty()) {
-            Set<Long> people = new TreeSet<>(change.personIds());
-            // Managers up the line are paid on their reports' deals through roll-up credit.
-            people.addAll(reportingLines.everManagerAbove(change.personIds()));
-            runs.runFor(people, "transactions changed", "import");
+        if (change.personIds().isEmpty()) {
+            return;
+        }
+        String trigger = change.importId() > 0
+                ? CalcRuns.importTrigger(change.importId()) + "of transactions"
+                : "transactions changed";
+        // The deals' own people first, in a small run that takes a moment, so their statements are current
+        // at once; then the managers up the line, paid on those deals through roll-up credit, whose runs read
+        // their whole subtree's deals (the CRO's: the company's) and take longer.
+        Set<Long> owners = new TreeSet<>(change.personIds());
+        runs.runFor(owners, trigger, "import");
+        Set<Long> managers = new TreeSet<>(reportingLines.everManagerAbove(change.personIds()));
+        managers.removeAll(owners);
+        if (!managers.isEmpty()) {
+            runs.runFor(managers, trigger + " (managers' roll-up)", "import");
         }
     }
 

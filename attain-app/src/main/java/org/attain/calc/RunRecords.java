@@ -163,6 +163,14 @@ class RunRecords {
                 .update();
     }
 
+    /** The runs whose trigger starts with {@code prefix}, oldest first (an import's recalculations). */
+    List<Long> idsTriggeredBy(String prefix) {
+        return jdbc.sql("select id from calc_run where starts_with(trigger, :prefix) order by id")
+                .param("prefix", prefix)
+                .query(Long.class)
+                .list();
+    }
+
     /** The run with its failed payees' reasons in the current request's language (English outside a request). */
     Optional<CalcRuns.Run> find(long runId) {
         return jdbc.sql("""
@@ -203,6 +211,39 @@ class RunRecords {
                 .stream()
                 .map(id -> find(id).orElseThrow())
                 .toList();
+    }
+
+    /** One page of runs, newest first, by status and kind (null = any) and a search in trigger, starter and periods. */
+    org.attain.platform.Paged<CalcRuns.Run> page(
+            RunStatus status, RunKind kind, String q, org.attain.platform.PageRequest page) {
+        String where = """
+                where (cast(:status as text) is null or status = cast(:status as text))
+                  and (cast(:kind as text) is null or kind = cast(:kind as text))
+                  and (:q = '' or trigger ilike :like or started_by ilike :like
+                       or array_to_string(periods, ' ') ilike :like or cast(id as text) = :q)""";
+        String statusName = status == null ? null : status.name();
+        String kindName = kind == null ? null : kind.name();
+        long total = jdbc.sql("select count(*) from calc_run " + where)
+                .param("status", statusName)
+                .param("kind", kindName)
+                .param("q", org.attain.platform.SearchText.of(q))
+                .param("like", org.attain.platform.SearchText.like(q))
+                .query(Long.class)
+                .single();
+        List<CalcRuns.Run> rows = jdbc
+                .sql("select id from calc_run " + where + " order by id desc limit :n offset :o")
+                .param("status", statusName)
+                .param("kind", kindName)
+                .param("q", org.attain.platform.SearchText.of(q))
+                .param("like", org.attain.platform.SearchText.like(q))
+                .param("n", page.limit())
+                .param("o", page.offset())
+                .query(Long.class)
+                .list()
+                .stream()
+                .map(id -> find(id).orElseThrow())
+                .toList();
+        return org.attain.platform.Paged.of(rows, page, total);
     }
 
     private static java.util.Locale locale() {

@@ -7,6 +7,9 @@
  * implementing {@link org.attain.calcinputs.PayInputsChanged} (and ingest's TransactionsChanged), which
  * {@code RecalculateOnChange} turns into runs after commit.
  *
+ * <p>{@link org.attain.calc.DraftPreviews} runs the engine on one person's snapshot for the plan editor, writing
+ * nothing: their statement under a draft beside the published one, and a scenario made from their real deals.
+ *
  * <p>Public views (migration .90), the only way other capabilities read results: {@code calc_result_v}
  * (every stored result), {@code calc_current_result_v} (the current result per payee-period),
  * {@code calc_current_line_v} (current lines with payee, period, currency, attainment and the run's plan

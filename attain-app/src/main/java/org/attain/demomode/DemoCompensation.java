@@ -60,7 +60,7 @@ class DemoCompensation {
         assignments.assignRepsAndManagersByCurrency("ae-", "mgr-");
         // 110% of the region's median quarterly bookings per rep: stretching but reachable, so the demo
         // shows reps on both sides of 100%.
-        quotas.repQuotasFromBookings(today.minusYears(2), today.plusMonths(3));
+        quotas.repQuotasFromBookings(today.minusYears(2), today.plusMonths(3), today);
         setFxRates(today);
     }
 

@@ -46,7 +46,41 @@ public class CommissionExpense {
             int contracts,
             int capitalisedContracts,
             BigDecimal withoutContract,
-            List<ExpensePolicy> policies) {}
+            List<ExpensePolicy> policies,
+            Reporting reporting) {}
+
+    /** A roll-forward line in the reporting currency, at the rate of its period's last day ({@code rateDay}). */
+    public record ConvertedLine(
+            String period,
+            java.time.LocalDate rateDay,
+            BigDecimal opening,
+            BigDecimal capitalised,
+            BigDecimal amortised,
+            BigDecimal writtenOff,
+            BigDecimal closing,
+            BigDecimal expensedAtOnce,
+            BigDecimal expense) {}
+
+    /**
+     * Issue 21.8: the roll-forward in the reporting currency, each amount at its period's rate (the rate in force on
+     * the period's last day) rounded half-even to the currency's minor unit.
+     *
+     * @param lines the chosen currency's lines converted (null where no rate converts that period)
+     * @param allCurrencies every currency's lines converted and added per period (a currency without a rate for a
+     *     period is left out of that period and named in missingRates)
+     */
+    public record Reporting(
+            String currency,
+            int minorUnit,
+            List<ConvertedLine> lines,
+            List<ConvertedLine> allCurrencies,
+            List<org.attain.fx.Conversion.MissingRate> missingRates) {
+
+        /** The missing rates as the page names them: "CHF 2026-Q1, SEK 2026-Q1". */
+        public String missingText() {
+            return org.attain.fx.Conversion.describe(missingRates);
+        }
+    }
 
     private final DealCommissions commissions;
     private final ContractTerms terms;
@@ -54,14 +88,17 @@ public class CommissionExpense {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ExpenseLedger ledger;
+    private final org.attain.fx.ReportingCurrency reportingCurrency;
 
     CommissionExpense(
+            org.attain.fx.ReportingCurrency reportingCurrency,
             DealCommissions commissions,
             ContractTerms terms,
             Periods periods,
             JdbcClient jdbc,
             Clock clock,
             ExpenseLedger ledger) {
+        this.reportingCurrency = reportingCurrency;
         this.ledger = ledger;
         this.commissions = commissions;
         this.terms = terms;
@@ -80,9 +117,18 @@ public class CommissionExpense {
             throw new InvalidInputException(
                     new FieldProblem("to", "expense.error.range", "a roll-forward spans ten years at most"));
         }
-        Schedule s = schedule(currency);
+        Shares shares = shares();
+        Schedule s = schedule(currency, shares);
         List<RollForward.Period> ps = periods(from, to, quarters);
         List<RollForward.Line> lines = RollForward.of(s.months(), ps);
+        Map<String, List<RollForward.Line>> byCurrency = new java.util.TreeMap<>();
+        for (String c : currencies()) {
+            byCurrency.put(
+                    c,
+                    c.equals(currency)
+                            ? lines
+                            : RollForward.of(schedule(c, shares).months(), ps));
+        }
         return new Report(
                 currency,
                 ps,
@@ -91,7 +137,101 @@ public class CommissionExpense {
                 s.contracts(),
                 s.capitalised(),
                 s.withoutContract(),
-                List.copyOf(s.policies().values()));
+                List.copyOf(s.policies().values()),
+                reporting(reportingCurrency.conversion(), currency, lines, byCurrency, ps));
+    }
+
+    /** The chosen currency's lines and all currencies' in the reporting currency: pure, for tests with own rates. */
+    static Reporting reporting(
+            org.attain.fx.Conversion fx,
+            String currency,
+            List<RollForward.Line> lines,
+            Map<String, List<RollForward.Line>> byCurrency,
+            List<RollForward.Period> ps) {
+        Map<String, java.time.LocalDate> day = new HashMap<>();
+        ps.forEach(p -> day.put(p.id(), p.until().atEndOfMonth()));
+        List<ConvertedLine> chosen = new ArrayList<>();
+        for (RollForward.Line l : lines) {
+            chosen.add(convert(fx, l, currency, day.get(l.period())));
+        }
+        Map<String, BigDecimal[]> sums = new LinkedHashMap<>();
+        ps.forEach(p -> sums.put(p.id(), zeros(fx, 7)));
+        byCurrency.forEach((c, ls) -> {
+            for (RollForward.Line l : ls) {
+                ConvertedLine x =
+                        c.equals(currency) ? chosen.get(ls.indexOf(l)) : convert(fx, l, c, day.get(l.period()));
+                if (x == null) {
+                    continue;
+                }
+                BigDecimal[] t = sums.get(l.period());
+                BigDecimal[] v = {
+                    x.opening(),
+                    x.capitalised(),
+                    x.amortised(),
+                    x.writtenOff(),
+                    x.closing(),
+                    x.expensedAtOnce(),
+                    x.expense()
+                };
+                for (int i = 0; i < 7; i++) {
+                    t[i] = t[i].add(v[i]);
+                }
+            }
+        });
+        List<ConvertedLine> all = new ArrayList<>();
+        sums.forEach((p, t) -> all.add(new ConvertedLine(p, day.get(p), t[0], t[1], t[2], t[3], t[4], t[5], t[6])));
+        return new Reporting(
+                fx.currency(),
+                fx.minorUnit(),
+                java.util.Collections.unmodifiableList(chosen),
+                List.copyOf(all),
+                fx.missing());
+    }
+
+    /**
+     * One line converted: each amount on its own, then closing = opening + capitalised - amortised - written off and
+     * expense = amortised + written off + expensed at once of the converted amounts, so the converted line adds up
+     * as the local one does. Null without a rate.
+     */
+    private static ConvertedLine convert(
+            org.attain.fx.Conversion fx, RollForward.Line l, String currency, java.time.LocalDate day) {
+        BigDecimal opening = fx.convert(l.opening(), currency, l.period(), day);
+        if (opening == null) {
+            return null;
+        }
+        BigDecimal capitalised = fx.convert(l.capitalised(), currency, l.period(), day);
+        BigDecimal amortised = fx.convert(l.amortised(), currency, l.period(), day);
+        BigDecimal writtenOff = fx.convert(l.writtenOff(), currency, l.period(), day);
+        BigDecimal expensed = fx.convert(l.expensedAtOnce(), currency, l.period(), day);
+        return new ConvertedLine(
+                l.period(),
+                day,
+                opening,
+                capitalised,
+                amortised,
+                writtenOff,
+                opening.add(capitalised).subtract(amortised).subtract(writtenOff),
+                expensed,
+                amortised.add(writtenOff).add(expensed));
+    }
+
+    private static BigDecimal[] zeros(org.attain.fx.Conversion fx, int n) {
+        BigDecimal[] z = new BigDecimal[n];
+        java.util.Arrays.fill(z, fx.zero());
+        return z;
+    }
+
+    /** Every calculated period's commissions per deal, all currencies, read once, and each period's last month. */
+    record Shares(List<DealCommissions.Share> all, Map<String, YearMonth> periodEnd) {}
+
+    private Shares shares() {
+        List<String> periodIds = new ArrayList<>();
+        Map<String, YearMonth> periodEnd = new HashMap<>();
+        for (Periods.PeriodRow p : periods.list(null, null)) {
+            periodIds.add(p.id());
+            periodEnd.put(p.id(), YearMonth.from(p.endsOn()));
+        }
+        return new Shares(commissions.ofPeriods(periodIds), periodEnd);
     }
 
     /**
@@ -106,16 +246,14 @@ public class CommissionExpense {
             Map<String, ExpensePolicy> policies) {}
 
     private Schedule schedule(String currency) {
+        return schedule(currency, shares());
+    }
+
+    private Schedule schedule(String currency, Shares all) {
         Map<String, ExpensePolicy> policies = policies();
-        List<String> periodIds = new ArrayList<>();
-        Map<String, YearMonth> periodEnd = new HashMap<>();
-        for (Periods.PeriodRow p : periods.list(null, null)) {
-            periodIds.add(p.id());
-            periodEnd.put(p.id(), YearMonth.from(p.endsOn()));
-        }
-        List<DealCommissions.Share> shares = commissions.ofPeriods(periodIds).stream()
-                .filter(s -> s.currency().equals(currency))
-                .toList();
+        Map<String, YearMonth> periodEnd = all.periodEnd();
+        List<DealCommissions.Share> shares =
+                all.all().stream().filter(s -> s.currency().equals(currency)).toList();
         Map<String, ContractTerms.Term> termOf = terms.of(shares.stream()
                 .map(DealCommissions.Share::transactionId)
                 .filter(java.util.Objects::nonNull)

@@ -114,6 +114,15 @@ class ForecastStore {
                 .list();
     }
 
+    /** Every call made for the period by anyone, oldest first. */
+    List<Call> callsIn(String periodId) {
+        List<Long> people = jdbc.sql("select distinct person_id from forecast_call where period_id = :p")
+                .param("p", periodId)
+                .query(Long.class)
+                .list();
+        return calls(people, periodId);
+    }
+
     // Stored as numeric(19,4); calls are made in cents.
     private static BigDecimal cents(BigDecimal v) {
         return v.setScale(2, java.math.RoundingMode.HALF_EVEN);
@@ -155,6 +164,44 @@ class ForecastStore {
                     out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
                 });
         return out;
+    }
+
+    /** The categories set per deal, by opportunity id. */
+    Map<Long, ForecastCategory> dealCategories() {
+        Map<Long, ForecastCategory> out = new HashMap<>();
+        jdbc.sql("select opportunity_id, category from forecast_deal_category").query(rs -> {
+            out.put(rs.getLong(1), ForecastCategory.ofKey(rs.getString(2)));
+        });
+        return out;
+    }
+
+    /** Sets (or, with null, clears) a deal's category. */
+    void setDealCategory(long opportunityId, ForecastCategory category, String actor, Instant at) {
+        if (category == null) {
+            jdbc.sql("delete from forecast_deal_category where opportunity_id = :id")
+                    .param("id", opportunityId)
+                    .update();
+            return;
+        }
+        jdbc.sql("""
+                insert into forecast_deal_category (opportunity_id, category, set_by, set_at) values (:id, :c, :by, :at)
+                on conflict (opportunity_id) do update set category = excluded.category, set_by = excluded.set_by,
+                    set_at = excluded.set_at""")
+                .param("id", opportunityId)
+                .param("c", category.key())
+                .param("by", actor)
+                .param("at", java.sql.Timestamp.from(at))
+                .update();
+    }
+
+    /** A snapshot row: an opportunity seen in a stage in a week. */
+    record Seen(long opportunityId, String stage, LocalDate weekOf) {}
+
+    /** Every snapshot row, by opportunity and week. */
+    List<Seen> stageWeeksSeen() {
+        return jdbc.sql("select opportunity_id, stage, week_of from forecast_stage_snapshot order by 1, 3")
+                .query((rs, n) -> new Seen(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class)))
+                .list();
     }
 
     /** Names of people (org's {@code org_person_v}). */

@@ -43,6 +43,9 @@ public class Forecasts {
     /** Closed deals per stage needed before a stage's learned probability is used. */
     public static final int MINIMUM_SAMPLE = 20;
 
+    /** Closed deals per stage and age band needed before that band's learned probability is used. */
+    public static final int MINIMUM_BAND_SAMPLE = 10;
+
     static final int QUARTERS_BACK = 4;
 
     public record Row(
@@ -59,7 +62,8 @@ public class Forecasts {
             boolean useLearned,
             BigDecimal learned,
             int sample,
-            BigDecimal used) {}
+            BigDecimal used,
+            List<StageAgeLearning.Learned> byAge) {}
 
     public record WeekCall(
             LocalDate weekOf,
@@ -95,7 +99,31 @@ public class Forecasts {
             List<PastQuarter> past,
             int unconverted,
             Set<String> unknownStages,
-            boolean noHistory) {}
+            boolean noHistory,
+            List<Deal> opportunities) {}
+
+    /**
+     * A deal closing in the quarter, in the view's currency: the category it counts in (set for the deal, or its
+     * stage's) and the one its stage gives, so a page can offer to set or clear it.
+     */
+    public record Deal(
+            long id,
+            String name,
+            long ownerId,
+            String ownerName,
+            String stage,
+            LocalDate closeDate,
+            BigDecimal amount,
+            ForecastCategory category,
+            ForecastCategory stageCategory,
+            boolean set,
+            BigDecimal probability) {
+
+        /** True when the deal's category may be set: its stage has not closed it (won or lost). */
+        public boolean settable() {
+            return stageCategory != ForecastCategory.CLOSED && stageCategory != ForecastCategory.OMITTED;
+        }
+    }
 
     private final ForecastStore store;
     private final Pipeline pipeline;
@@ -139,6 +167,33 @@ public class Forecasts {
                 .orElseThrow(() -> new NotFoundException("reporting tree", "top"));
     }
 
+    /** The quarter containing a day (the weekly job's quarter, on its own clock). */
+    public String quarterOn(LocalDate day) {
+        return quarterContaining(day)
+                .map(Periods.PeriodRow::id)
+                .orElseThrow(() -> new NotFoundException("quarter", day.toString()));
+    }
+
+    /** Everyone who manages someone on a day. */
+    Set<Long> managersOn(LocalDate day) {
+        Set<Long> out = new TreeSet<>();
+        lines.onDay(day, null).forEach(l -> out.add(l.managerId()));
+        return out;
+    }
+
+    /** A person's roll-up of a quarter in a currency, as the forecast page's total shows it (no visibility check). */
+    RollUp.PersonRollUp rollUp(long personId, String periodId, String currency) {
+        Periods.PeriodRow period = quarter(periodId);
+        List<ForecastStore.StageSetting> settings = store.stages();
+        StageProbabilities probabilities = probabilities(settings, learned());
+        DealProbability dealProbability = dealProbability(settings, probabilities, learnedByAge());
+        Tree tree = tree(personId, period);
+        Quarter q = quarter(period, tree, new RateTable(fx.all()), currency, dealProbability, categoriesByStage());
+        List<ForecastStore.Call> calls = store.calls(tree.people(), period.id());
+        return RollUp.of(tree.nodes(), q.own(), store.callsInForce(calls, currency))
+                .get(personId);
+    }
+
     public String currentQuarter() {
         return periods.currentSpan(PeriodKind.QUARTER).id();
     }
@@ -154,9 +209,11 @@ public class Forecasts {
         StageProbabilities probabilities = probabilities(settings, learned);
         Map<String, ForecastCategory> categories = new HashMap<>();
         settings.forEach(s -> categories.put(s.stage().toLowerCase(Locale.ROOT), s.category()));
+        Map<String, Map<StageAgeLearning.AgeBand, StageAgeLearning.Learned>> byAge = learnedByAge();
+        DealProbability dealProbability = dealProbability(settings, probabilities, byAge);
 
         Tree tree = tree(personId, period);
-        Quarter q = quarter(period, tree, rates, currency, probabilities, categories);
+        Quarter q = quarter(period, tree, rates, currency, dealProbability, categories);
         List<ForecastStore.Call> calls = store.calls(tree.people(), period.id());
         Map<Long, RollUp.PersonRollUp> rolled = RollUp.of(tree.nodes(), q.own(), store.callsInForce(calls, currency));
         Map<Long, String> names = store.names(tree.people());
@@ -185,10 +242,12 @@ public class Forecasts {
                     s.useLearned(),
                     l == null ? null : l.value(),
                     l == null ? 0 : l.sample(),
-                    probabilities.of(s.stage())));
+                    probabilities.of(s.stage()),
+                    List.copyOf(byAge.getOrDefault(s.stage().toLowerCase(Locale.ROOT), Map.of())
+                            .values())));
         }
         List<WeekCall> history = weekly(calls, personId, currency);
-        List<PastQuarter> past = past(personId, period, rates, currency, probabilities, categories);
+        List<PastQuarter> past = past(personId, period, rates, currency, dealProbability, categories);
         // No deal of the subtree closes in the quarter and no earlier quarter has a call or a won deal: nothing to
         // forecast from.
         boolean noHistory = q.deals() == 0
@@ -212,7 +271,58 @@ public class Forecasts {
                 past,
                 q.unconverted(),
                 q.unknownStages(),
-                noHistory);
+                noHistory,
+                dealList(q.list(), names));
+    }
+
+    private List<Deal> dealList(List<Deal> deals, Map<Long, String> names) {
+        return deals.stream()
+                .map(d -> new Deal(
+                        d.id(),
+                        d.name(),
+                        d.ownerId(),
+                        names.get(d.ownerId()),
+                        d.stage(),
+                        d.closeDate(),
+                        d.amount(),
+                        d.category(),
+                        d.stageCategory(),
+                        d.set(),
+                        d.probability()))
+                .sorted(java.util.Comparator.comparing(Deal::closeDate).thenComparing(Deal::id))
+                .toList();
+    }
+
+    /**
+     * Sets a deal's forecast category (pipeline, best_case, commit or omitted; blank or "stage" clears it back to the
+     * stage's): for someone who may see the deal's owner, on a deal its stage has not closed.
+     */
+    @Transactional
+    public void setDealCategory(AttainUser user, long opportunityId, String category) {
+        Pipeline.Opportunity o = pipeline.find(opportunityId)
+                .filter(x -> visibility.canSee(user, x.ownerId()))
+                .orElseThrow(() -> new NotFoundException("opportunity", opportunityId));
+        ForecastCategory stageCategory = categoriesByStage().get(o.stage().toLowerCase(Locale.ROOT));
+        if (stageCategory == ForecastCategory.CLOSED || stageCategory == ForecastCategory.OMITTED) {
+            throw new InvalidInputException(new FieldProblem(
+                    "category",
+                    "forecast.error.dealClosed",
+                    "deal " + opportunityId + " is " + o.stage() + ": a closed deal counts as its stage says"));
+        }
+        ForecastCategory c = null;
+        if (category != null && !category.isBlank() && !category.strip().equalsIgnoreCase("stage")) {
+            try {
+                c = ForecastCategory.ofKey(category);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(
+                        new FieldProblem("category", "forecast.error.category", e.getMessage()));
+            }
+            if (c == ForecastCategory.CLOSED) {
+                throw new InvalidInputException(new FieldProblem(
+                        "category", "forecast.error.dealCategory", "a deal is closed by its stage, not by a category"));
+            }
+        }
+        store.setDealCategory(opportunityId, c, user.getUsername(), clock.instant());
     }
 
     /** A call: the person's own, for a quarter not yet closed, in the currency shown; the roll-up at the moment is kept beside it. */
@@ -384,16 +494,20 @@ public class Forecasts {
             int deals,
             int unconverted,
             Set<String> unknownStages,
-            BigDecimal won) {}
+            BigDecimal won,
+            List<Deal> list) {}
 
     private Quarter quarter(
             Periods.PeriodRow period,
             Tree tree,
             RateTable rates,
             String currency,
-            StageProbabilities probabilities,
+            DealProbability probabilities,
             Map<String, ForecastCategory> categories) {
         Map<Long, List<PipelineDeal>> byOwner = new HashMap<>();
+        Map<String, BigDecimal> probabilityOf = new HashMap<>();
+        Map<Long, ForecastCategory> set = store.dealCategories();
+        List<Deal> list = new ArrayList<>();
         int deals = 0;
         int unconverted = 0;
         Set<String> unknown = new TreeSet<>();
@@ -412,6 +526,13 @@ public class Forecasts {
                 unknown.add(o.stage());
                 c = ForecastCategory.PIPELINE;
             }
+            ForecastCategory stageCategory = c;
+            // A category set for the deal counts instead of its stage's, unless its stage has closed it.
+            boolean overridden =
+                    set.containsKey(o.id()) && c != ForecastCategory.CLOSED && c != ForecastCategory.OMITTED;
+            if (overridden) {
+                c = set.get(o.id());
+            }
             BigDecimal amount = o.amount().multiply(rate.get());
             if (c == ForecastCategory.CLOSED) {
                 won = won.add(amount);
@@ -419,10 +540,25 @@ public class Forecasts {
             deals++;
             byOwner.computeIfAbsent(o.ownerId(), k -> new ArrayList<>())
                     .add(new PipelineDeal(String.valueOf(o.id()), o.ownerId(), o.stage(), amount, currency, c));
+            BigDecimal p = probabilities.of(o);
+            probabilityOf.put(String.valueOf(o.id()), p);
+            list.add(new Deal(
+                    o.id(),
+                    o.name(),
+                    o.ownerId(),
+                    null,
+                    o.stage(),
+                    o.closeDate(),
+                    PipelineForecast.cents(amount),
+                    c,
+                    stageCategory,
+                    overridden,
+                    c == ForecastCategory.CLOSED ? BigDecimal.ONE : p));
         }
         Map<Long, PipelineForecast.Figures> own = new HashMap<>();
-        byOwner.forEach((owner, list) -> own.put(owner, PipelineForecast.figures(list, probabilities)));
-        return new Quarter(own, deals, unconverted, unknown, PipelineForecast.cents(won));
+        byOwner.forEach((owner, ownDeals) ->
+                own.put(owner, PipelineForecast.figures(ownDeals, d -> probabilityOf.get(d.id()))));
+        return new Quarter(own, deals, unconverted, unknown, PipelineForecast.cents(won), list);
     }
 
     private List<PastQuarter> past(
@@ -430,7 +566,7 @@ public class Forecasts {
             Periods.PeriodRow period,
             RateTable rates,
             String currency,
-            StageProbabilities probabilities,
+            DealProbability probabilities,
             Map<String, ForecastCategory> categories) {
         List<PastQuarter> out = new ArrayList<>();
         LocalDate end = period.startsOn().minusDays(1);
@@ -509,6 +645,74 @@ public class Forecasts {
         Map<String, StageProbabilities.Probability> out = new HashMap<>();
         StageLearning.learn(outcomes, MINIMUM_SAMPLE)
                 .forEach(p -> out.put(p.stage().toLowerCase(Locale.ROOT), p));
+        return out;
+    }
+
+    /** The probability one opportunity is weighed with. */
+    @FunctionalInterface
+    interface DealProbability {
+        BigDecimal of(Pipeline.Opportunity o);
+    }
+
+    /**
+     * Where the admin chose learned probabilities for a stage: the deal's age band's learned value when that band has
+     * enough closed deals, else the stage's (learned or the admin's). Age is counted to today.
+     */
+    private DealProbability dealProbability(
+            List<ForecastStore.StageSetting> settings,
+            StageProbabilities probabilities,
+            Map<String, Map<StageAgeLearning.AgeBand, StageAgeLearning.Learned>> byAge) {
+        Set<String> learning = new HashSet<>();
+        settings.stream()
+                .filter(ForecastStore.StageSetting::useLearned)
+                .forEach(s -> learning.add(s.stage().toLowerCase(Locale.ROOT)));
+        LocalDate today = LocalDate.now(clock);
+        return o -> {
+            String key = o.stage().toLowerCase(Locale.ROOT);
+            if (learning.contains(key) && o.createdOn() != null) {
+                StageAgeLearning.Learned l = byAge.getOrDefault(key, Map.of())
+                        .get(StageAgeLearning.AgeBand.of(
+                                java.time.temporal.ChronoUnit.DAYS.between(o.createdOn(), today)));
+                if (l != null) {
+                    return l.value();
+                }
+            }
+            return probabilities.of(o.stage());
+        };
+    }
+
+    /** What each stage and age band learned from the snapshots of deals since closed, by lower-case stage. */
+    private Map<String, Map<StageAgeLearning.AgeBand, StageAgeLearning.Learned>> learnedByAge() {
+        List<ForecastStore.Seen> seen = store.stageWeeksSeen();
+        Set<Long> ids = new HashSet<>();
+        seen.forEach(x -> ids.add(x.opportunityId()));
+        Map<Long, String> now = pipeline.stagesOf(ids);
+        Map<Long, LocalDate> created = pipeline.createdOn(ids);
+        Map<String, ForecastCategory> categories = categoriesByStage();
+        // Each deal counts once per stage and band, however many weeks it sat there.
+        Map<String, StageAgeLearning.Outcome> outcomes = new LinkedHashMap<>();
+        for (ForecastStore.Seen x : seen) {
+            String current = now.get(x.opportunityId());
+            LocalDate createdOn = created.get(x.opportunityId());
+            ForecastCategory c = current == null ? null : categories.get(current.toLowerCase(Locale.ROOT));
+            if (createdOn == null
+                    || (c != ForecastCategory.CLOSED && c != ForecastCategory.OMITTED)
+                    || x.stage().equalsIgnoreCase(current)) {
+                continue;
+            }
+            long age = java.time.temporal.ChronoUnit.DAYS.between(createdOn, x.weekOf());
+            outcomes.putIfAbsent(
+                    x.opportunityId() + "|" + x.stage().toLowerCase(Locale.ROOT) + "|"
+                            + StageAgeLearning.AgeBand.of(age),
+                    new StageAgeLearning.Outcome(x.stage(), age, c == ForecastCategory.CLOSED));
+        }
+        Map<String, Map<StageAgeLearning.AgeBand, StageAgeLearning.Learned>> out = new HashMap<>();
+        for (StageAgeLearning.Learned l : StageAgeLearning.learn(outcomes.values(), MINIMUM_BAND_SAMPLE)) {
+            out.computeIfAbsent(
+                            l.stage().toLowerCase(Locale.ROOT),
+                            k -> new java.util.EnumMap<>(StageAgeLearning.AgeBand.class))
+                    .put(l.band(), l);
+        }
         return out;
     }
 

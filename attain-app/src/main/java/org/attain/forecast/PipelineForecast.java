@@ -24,6 +24,12 @@ public final class PipelineForecast {
     private PipelineForecast() {}
 
     public static Figures figures(Collection<PipelineDeal> deals, StageProbabilities probabilities) {
+        return figures(deals, d -> probabilities.of(d.stage()));
+    }
+
+    /** The same with a probability per deal (a stage's probability may depend on the deal's age). */
+    public static Figures figures(
+            Collection<PipelineDeal> deals, java.util.function.Function<PipelineDeal, BigDecimal> probability) {
         BigDecimal weighted = BigDecimal.ZERO;
         Map<ForecastCategory, BigDecimal> cumulative = new EnumMap<>(ForecastCategory.class);
         for (ForecastCategory c : ForecastCategory.values()) {
@@ -34,7 +40,7 @@ public final class PipelineForecast {
                 cumulative.merge(ForecastCategory.OMITTED, d.amount(), BigDecimal::add);
                 continue;
             }
-            BigDecimal p = d.category() == ForecastCategory.CLOSED ? BigDecimal.ONE : probabilities.of(d.stage());
+            BigDecimal p = d.category() == ForecastCategory.CLOSED ? BigDecimal.ONE : probability.apply(d);
             weighted = weighted.add(d.amount().multiply(p));
             for (ForecastCategory level : ForecastCategory.values()) {
                 if (d.category().countsIn(level)) {

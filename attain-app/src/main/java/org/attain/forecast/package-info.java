@@ -1,11 +1,13 @@
 /**
  * Pipeline forecast: stage-weighted pipeline (amount × stage probability, set by the admin or learned from the
- * company's own closed deals by stage), forecast categories (pipeline, best case, commit, closed, omitted) rolled
+ * company's own closed deals by stage and by the deal's age then: {@link org.attain.forecast.StageAgeLearning}),
+ * forecast categories (pipeline, best case, commit, closed, omitted) from each deal's stage or set per deal, rolled
  * up cumulatively through the reporting tree, managers' calls that override the roll-up with the computed figure
- * kept for audit, and a weekly history of calls.
+ * kept for audit, and a weekly history of calls taken by a scheduled job ({@link org.attain.forecast.WeeklyForecastSnapshot},
+ * Mondays, clock injected).
  *
  * <p>Owns tables: forecast_stage, forecast_call (append-only, a trigger refuses changes), forecast_stage_snapshot
- * (migration 2026.12.12.10). Reads open and closed opportunities through sales' {@code Pipeline}, the reporting
+ * (migration 2026.12.12.10), forecast_deal_category (2026.12.19.11), forecast_call_week (2026.12.19.12). Reads open and closed opportunities through sales' {@code Pipeline}, the reporting
  * tree through org's {@code ReportingLines} and {@code Visibility}, names through {@code org_person_v}, quotas
  * through quota's {@code quota_person_v} with {@code calendar_period_v}, rates through {@code fx.FxRates}. Public
  * API: {@link org.attain.forecast.Forecasts} (view, call, stages, snapshot). Publishes no view or event yet.

@@ -33,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * on it ({@code /game/live?boards=ID}, as that many open board pages, the users taking turns) and waits until each
  * said {@code ready}. Then, one after another, it posts a deal for a random rep to
  * {@code POST /api/v1/transactions/bulk} and times, for every subscriber, from just before the POST until the
- * {@code board} event arrived ({@code post_to_event}) and until that subscriber had fetched the board page again,
- * as the browser does on the event ({@code post_to_page}). Prints {@code key=value} lines; exits 1 when an event
+ * {@code board} event arrived ({@code post_to_event}) and until that subscriber had fetched the board's standing again,
+ * as the browser does on the event ({@code /game/boards/ID/standing}, {@code post_to_page}). Prints {@code key=value} lines; exits 1 when an event
  * does not arrive within the timeout.
  *
  * <p>No Spring here: the server is a separate process (bench/board-live.sh starts it).
@@ -106,7 +106,7 @@ public final class BoardLiveLatencyCommand {
                         try {
                             send(
                                     user,
-                                    get("/game/boards/" + board)
+                                    get("/game/boards/" + board + "/standing")
                                             .header("Accept", "text/html")
                                             .build(),
                                     200);

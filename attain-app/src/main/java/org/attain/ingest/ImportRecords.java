@@ -82,10 +82,64 @@ public class ImportRecords {
                 .list();
     }
 
+    /** One page of imports, newest first, by record type and status (blank = any) and a search in file, source and who. */
+    public org.attain.platform.Paged<ImportRecord> page(
+            String recordType, String status, String q, org.attain.platform.PageRequest page) {
+        String where = """
+                 where (:kind = '' or i.record_type = :kind) and (:status = '' or i.status = :status)
+                   and (:q = '' or i.file_name ilike :like or i.source ilike :like or i.actor ilike :like
+                        or i.profile_name ilike :like or cast(i.id as text) = :q)""";
+        var params = new java.util.HashMap<String, Object>();
+        params.put("kind", org.attain.platform.SearchText.of(recordType));
+        params.put("status", org.attain.platform.SearchText.of(status));
+        params.put("q", org.attain.platform.SearchText.of(q));
+        params.put("like", org.attain.platform.SearchText.like(q));
+        long total = jdbc.sql("select count(*) from ingest_import i " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<ImportRecord> rows = jdbc.sql(SELECT + " " + where + " order by i.id desc limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.limit())
+                .param("offset", page.offset())
+                .query(ImportRecord.class)
+                .list();
+        return org.attain.platform.Paged.of(rows, page, total);
+    }
+
     public Optional<ImportRecord> find(long id) {
         return jdbc.sql(SELECT + " where i.id = :id")
                 .param("id", id)
                 .query(ImportRecord.class)
+                .optional();
+    }
+
+    /** Imports (not dry runs) with quarantined rows still open, newest first: what waits for a comp admin's fix. */
+    public List<ImportRecord> withOpenQuarantine(int limit) {
+        return jdbc.sql(SELECT + " " + """
+                 where not i.dry_run
+                   and exists (select 1 from ingest_quarantine q where q.import_id = i.id and q.status = 'OPEN')
+                 order by i.id desc limit :limit""")
+                .param("limit", limit)
+                .query(ImportRecord.class)
+                .list();
+    }
+
+    /** The upload a dry run read (token and stored name), kept so its page can offer to load the file later. */
+    public record PendingUpload(String token, String name) {}
+
+    private static final String REMEMBER_UPLOAD = "insert into ingest_pending_upload(import_id, token, name) "
+            + "values (:id, :t, :n) on conflict (import_id) do update set token = excluded.token, name = excluded.name";
+
+    public void rememberUpload(long id, String token, String name) {
+        var sql = jdbc.sql(REMEMBER_UPLOAD);
+        sql.param("t", token).param("n", name).param("id", id).update();
+    }
+
+    public Optional<PendingUpload> pendingUpload(long id) {
+        return jdbc.sql("select token, name from ingest_pending_upload where import_id = :id")
+                .param("id", id)
+                .query(PendingUpload.class)
                 .optional();
     }
 
@@ -98,11 +152,19 @@ public class ImportRecords {
     }
 
     public List<QuarantinedRow> quarantine(long importId, int limit) {
+        return quarantine(importId, limit, 0, null);
+    }
+
+    private List<QuarantinedRow> quarantine(long importId, int limit, long offset, Long[] only) {
         return jdbc.sql("""
                 select id, import_id, row_number, raw::text as raw, problems::text as problems, status, resolved_by
-                from ingest_quarantine where import_id = :id order by row_number limit :limit""")
+                from ingest_quarantine where import_id = :id
+                  and (cast(:only as bigint[]) is null or id = any(cast(:only as bigint[])))
+                order by row_number, id limit :limit offset :offset""")
                 .param("id", importId)
                 .param("limit", limit)
+                .param("offset", offset)
+                .param("only", only)
                 .query((rs, n) -> new QuarantinedRow(
                         rs.getLong("id"),
                         rs.getLong("import_id"),
@@ -114,14 +176,27 @@ public class ImportRecords {
                 .list();
     }
 
+    /** One page of an import's quarantined rows, in file order, with how many there are. */
+    public org.attain.platform.Paged<QuarantinedRow> quarantine(long importId, org.attain.platform.PageRequest page) {
+        long total = jdbc.sql("select count(*) from ingest_quarantine where import_id = :id")
+                .param("id", importId)
+                .query(Long.class)
+                .single();
+        return org.attain.platform.Paged.of(quarantine(importId, page.limit(), page.offset(), null), page, total);
+    }
+
+    /** The import's quarantined rows among these ids (others, and other imports' rows, are left out). */
+    public List<QuarantinedRow> quarantineRows(long importId, java.util.Collection<Long> rowIds) {
+        return quarantine(importId, Integer.MAX_VALUE, 0, rowIds.toArray(Long[]::new));
+    }
+
     /**
      * Replaces cells of an open quarantined row (only columns the row has); the row keeps its number
      * and is loaded by the next replay of its import. The audit log keeps the values before and after.
      */
     @Transactional
     public QuarantinedRow fix(long importId, long rowId, Map<String, String> changes, String actor) {
-        QuarantinedRow row = quarantine(importId, Integer.MAX_VALUE).stream()
-                .filter(r -> r.id() == rowId)
+        QuarantinedRow row = quarantineRows(importId, List.of(rowId)).stream()
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("quarantined row", rowId));
         if (!row.fixable()) {

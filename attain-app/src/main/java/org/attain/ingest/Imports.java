@@ -34,6 +34,7 @@ import org.attain.ingest.transactions.TransactionFields;
 import org.attain.ingest.transactions.TransactionLoad;
 import org.attain.org.OrgChanged;
 import org.attain.quota.QuotasChanged;
+import org.attain.quota.TargetIncentivesChanged;
 import org.attain.sales.TransactionWrites;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -211,7 +212,7 @@ public class Imports {
         ImportOutcome outcome = inOneTransaction(run, progress, (tx, started) -> {
             TransactionLoad load = new TransactionLoad(jdbc);
             load.createStage();
-            Staged staged = readAndStage(run, progress);
+            Staged staged = linkedToKnownDeals(run, readAndStage(run, progress));
             progress.loading();
             long rejected = quarantine(run, load, staged);
             Object savepoint = run.dryRun() ? tx.createSavepoint() : null;
@@ -266,6 +267,28 @@ public class Imports {
         } catch (SQLException | java.io.IOException e) {
             throw new UnreadableFileException("the rows could not be staged: " + e.getMessage());
         }
+    }
+
+    /**
+     * Returns whose original deal is neither stored nor in the file, or that would take back more than the deal's
+     * amount, get their problem (counted as rejected).
+     */
+    private Staged linkedToKnownDeals(Run run, Staged staged) {
+        if (!run.profile().maps(TransactionFields.REFERS_TO)) {
+            return staged;
+        }
+        long unknown = writes.markUnknownOriginals(
+                TransactionLoad.STAGE,
+                run.profile().source(),
+                run.profile().columns().getOrDefault(TransactionFields.REFERS_TO, TransactionFields.REFERS_TO));
+        long over = writes.markOverReturns(
+                TransactionLoad.STAGE,
+                run.profile().source(),
+                run.profile().columns().getOrDefault(TransactionFields.REFERS_TO, TransactionFields.REFERS_TO));
+        return unknown + over == 0
+                ? staged
+                : new Staged(
+                        staged.header(), staged.read(), staged.mappingRejected() + unknown + over, staged.skipped());
     }
 
     /** Repeated ids and the rows with problems go to the import's quarantine; returns how many. */
@@ -329,6 +352,7 @@ public class Imports {
         return switch (record) {
             case "people", "reporting_lines", "teams" -> new OrgChanged(people, reason, actor);
             case "quotas" -> new QuotasChanged(people, reason, actor, false);
+            case "target_incentives" -> new TargetIncentivesChanged(people, reason, actor, false);
             case "fx_rates" -> new FxRatesChanged(people, reason, actor);
             // Kinds without pay impact name no one; should one gain it, its people are still recalculated.
             default -> new OrgChanged(people, reason, actor);

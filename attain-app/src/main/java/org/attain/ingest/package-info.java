@@ -1,7 +1,8 @@
 /**
  * Data in: import profiles, CSV/XLSX and bulk API loading by (source, external id), quarantine, fix and replay.
  * <p>
- * Owns tables: ingest_import, ingest_quarantine, ingest_idempotency.
+ * Owns tables: ingest_import, ingest_quarantine, ingest_idempotency, ingest_saved_profile (profiles saved by name
+ * from the preview's builder: {@link org.attain.ingest.SavedProfiles}).
  * <p>
  * Public API: {@link org.attain.ingest.TransactionFeed} (transactions delivered as records by webhooks and
  * connectors take the import's load path), {@link org.attain.ingest.Bounds} (the limits values must keep where

@@ -26,6 +26,44 @@ public class Teams {
     }
 
     /**
+     * One page of {@link #all()} (by region, then name) with a search text found in the team's name or
+     * code or its region's name, narrowed to a region and to teams with or without members, and the total.
+     */
+    public org.attain.platform.Paged<Team> page(
+            String q, Long regionId, String staffed, org.attain.platform.PageRequest page) {
+        String from = """
+                from (select t.id, t.code, t.name, t.region_id, r.name as region,
+                             (select count(*) from person p where p.team_id = t.id and p.employment_end is null) as members
+                      from team t left join sales_region_v r on r.id = t.region_id) x
+                where (:q = '' or x.name ilike :like or x.code ilike :like or x.region ilike :like)
+                  and (cast(:region as bigint) is null or x.region_id = cast(:region as bigint))
+                  and (cast(:staffed as text) is null or (cast(:staffed as text) = 'staffed' and x.members > 0)
+                       or (cast(:staffed as text) = 'empty' and x.members = 0))
+                """;
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("q", org.attain.platform.SearchText.of(q));
+        params.put("like", org.attain.platform.SearchText.like(q));
+        params.put("region", regionId);
+        params.put("staffed", staffed != null && STAFFED.contains(staffed) ? staffed : null);
+        long total = jdbc.sql("select count(*) " + from)
+                .params(params)
+                .query(Long.class)
+                .single();
+        page = page.within(total);
+        List<Team> rows = jdbc.sql("select x.id, x.code, x.name, x.region_id, x.region, x.members " + from
+                        + " order by x.region nulls last, x.name, x.id limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.limit())
+                .param("offset", page.offset())
+                .query(Team.class)
+                .list();
+        return org.attain.platform.Paged.of(rows, page, total);
+    }
+
+    /** Teams with people ({@code staffed}) or without ({@code empty}); anything else: both. */
+    public static final List<String> STAFFED = List.of("staffed", "empty");
+
+    /**
      * Every team's id and name, in the order of {@link #all()}, without the member counts, for the pods of
      * every calculation run. Mapped by hand: the generic record mapper raises and catches a driver exception
      * per camel-case field per row; for the teams of a 10,000-person company that was half of what a

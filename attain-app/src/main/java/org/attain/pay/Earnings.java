@@ -70,6 +70,18 @@ public class Earnings {
     public record Summary(
             String period, String currency, BigDecimal earnings, BigDecimal payout, BigDecimal attainment) {}
 
+    /**
+     * The months that have a current result for the person: a plan paid monthly (e.g. measured on the
+     * quarter, paid each month) has monthly statements beside the quarterly ones.
+     */
+    public java.util.Set<String> monthsCalculated(long personId) {
+        return new java.util.HashSet<>(jdbc.sql("select period_id from calc_current_result_v"
+                        + " where person_id = :p and period_id ~ '^[0-9]{4}-[0-9]{2}$'")
+                .param("p", personId)
+                .query(String.class)
+                .list());
+    }
+
     public Statement statement(long personId, String period) {
         return current(personId, period).orElseGet(() -> Statement.notCalculated(personId, period));
     }

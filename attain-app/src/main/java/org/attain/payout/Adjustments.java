@@ -178,6 +178,64 @@ public class Adjustments {
                 .list();
     }
 
+    /** What the adjustments list is narrowed to: a period (blank = all), a currency, credits or debits only. */
+    public record Filter(String period, String currency, String sign) {
+
+        /** Only additions to pay ({@code credit}), only deductions ({@code debit}), or both (anything else). */
+        public static final java.util.List<String> SIGNS = java.util.List.of("credit", "debit");
+    }
+
+    /**
+     * One page of the adjustments this user may see (a manager: their subtree), newest first, with a
+     * search text found in the payee's name, employee id or e-mail, the reason or who recorded it, and
+     * the total.
+     */
+    public org.attain.platform.Paged<Adjustment> page(
+            AttainUser user, Filter f, String q, org.attain.platform.PageRequest page) {
+        String where = """
+                 where (cast(:ids as bigint[]) is null or a.person_id = any(cast(:ids as bigint[])))
+                   and (cast(:period as text) is null or a.period_id = cast(:period as text))
+                   and (cast(:currency as text) is null or a.currency = cast(:currency as text))
+                   and (cast(:sign as text) is null or (cast(:sign as text) = 'credit' and a.amount > 0)
+                        or (cast(:sign as text) = 'debit' and a.amount < 0))
+                   and (:q = '' or p.first_name || ' ' || p.last_name ilike :like or p.external_id ilike :like
+                        or p.email ilike :like or a.reason ilike :like or a.created_by ilike :like)
+                """;
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("ids", visibility.scopeOf(user).idsOrNull());
+        params.put("period", blankToNull(f.period()));
+        String currency = blankToNull(f.currency());
+        params.put("currency", currency == null ? null : currency.toUpperCase(java.util.Locale.ROOT));
+        params.put("sign", f.sign() != null && Filter.SIGNS.contains(f.sign()) ? f.sign() : null);
+        params.put("q", org.attain.platform.SearchText.of(q));
+        params.put("like", org.attain.platform.SearchText.like(q));
+        long total = jdbc.sql(
+                        "select count(*) from payout_adjustment a join org_person_v p on p.id = a.person_id " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        page = page.within(total);
+        List<Adjustment> rows = jdbc.sql(
+                        SELECT + where + " order by a.created_at desc, a.id desc limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.limit())
+                .param("offset", page.offset())
+                .query(Adjustment.class)
+                .list();
+        return org.attain.platform.Paged.of(rows, page, total);
+    }
+
+    /** The currencies adjustments were recorded in, for the list's filter. */
+    public List<String> currencies() {
+        return jdbc.sql("select distinct currency from payout_adjustment order by currency")
+                .query(String.class)
+                .list();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
     /** Every adjustment of the given periods, oldest first: the input a calculation needs to include them. */
     public List<Adjustment> forPeriods(Collection<String> periodIds) {
         return jdbc.sql(SELECT

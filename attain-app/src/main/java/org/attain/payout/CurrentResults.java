@@ -42,7 +42,9 @@ class CurrentResults {
             BigDecimal approvedPayout,
             String approvedBy,
             Instant approvedAt,
-            Instant exportedAt) {
+            Instant exportedAt,
+            Long teamId,
+            String planKey) {
 
         ApprovalState state() {
             if (approvalId == null) {
@@ -70,7 +72,8 @@ class CurrentResults {
                 select r.id as result_id, r.person_id, p.external_id, p.first_name || ' ' || p.last_name as person_name,
                        p.team_name as team, r.period_id, r.currency, r.payout, r.fingerprint,
                        a.id as approval_id, a.result_id as approved_result_id, a.fingerprint as approved_fingerprint,
-                       a.payout as approved_payout, a.approved_by, a.approved_at, a.exported_at
+                       a.payout as approved_payout, a.approved_by, a.approved_at, a.exported_at, p.team_id,
+                       (select min(l.plan_key) from calc_earnings_line_v l where l.result_id = r.id) as plan_key
                 from calc_current_result_v r
                 join org_person_v p on p.id = r.person_id
                 left join lateral (
@@ -104,7 +107,50 @@ class CurrentResults {
                 rs.getBigDecimal("approved_payout"),
                 rs.getString("approved_by"),
                 instant(rs.getTimestamp("approved_at")),
-                instant(rs.getTimestamp("exported_at")));
+                instant(rs.getTimestamp("exported_at")),
+                rs.getObject("team_id", Long.class),
+                rs.getString("plan_key"));
+    }
+
+    /** One level's approval of a result version (multi-level chains only). */
+    record LevelApproval(
+            long personId,
+            String periodId,
+            long resultId,
+            String fingerprint,
+            int level,
+            String approvedBy,
+            Instant approvedAt) {
+
+        /** True while it approves this row's numbers: the same version, or a rerun to the very same numbers. */
+        boolean holdsFor(Row row) {
+            return resultId == row.resultId() || fingerprint.equals(row.fingerprint());
+        }
+    }
+
+    /** Level approvals of the periods, per "personId|periodId", limited to the given people (null = everyone). */
+    java.util.Map<String, List<LevelApproval>> levelApprovals(Collection<String> periods, Collection<Long> people) {
+        return jdbc
+                .sql("""
+                select person_id, period_id, result_id, fingerprint, level, approved_by, approved_at
+                from payout_approval_level
+                where period_id = any(:periods)
+                  and (cast(:ids as bigint[]) is null or person_id = any(cast(:ids as bigint[])))
+                order by approved_at, id""")
+                .param("periods", periods.toArray(String[]::new))
+                .param("ids", people == null ? null : people.toArray(Long[]::new))
+                .query((rs, n) -> new LevelApproval(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getString(6),
+                        rs.getTimestamp(7).toInstant()))
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        l -> l.personId() + "|" + l.periodId(), java.util.stream.Collectors.toList()));
     }
 
     private static Instant instant(java.sql.Timestamp ts) {

@@ -19,6 +19,9 @@ import org.attain.platform.FieldProblem;
 import org.attain.platform.ForbiddenException;
 import org.attain.platform.InvalidInputException;
 import org.attain.platform.NotFoundException;
+import org.attain.platform.PageRequest;
+import org.attain.platform.Paged;
+import org.attain.platform.SearchText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -205,6 +208,46 @@ public class Disputes {
                 .param("person", f.personId())
                 .query(this::row)
                 .list();
+    }
+
+    /**
+     * One page of {@link #list(AttainUser, Filter)} (same visibility and filters) with a search text
+     * found in the payee's name, the question, the component or the period, and the total.
+     */
+    public Paged<Dispute> page(AttainUser user, Filter f, String q, PageRequest page) {
+        String holder =
+                f.holder() == null || f.holder().isBlank() ? null : f.holder().strip();
+        Instant openedBefore = f.minAgeDays() == null ? null : clock.instant().minus(Duration.ofDays(f.minAgeDays()));
+        String where = """
+                 where (cast(:ids as bigint[]) is null or d.person_id = any(cast(:ids as bigint[])))
+                   and (cast(:status as text) is null or d.status = cast(:status as text))
+                   and (cast(:holder as text) is null or (cast(:holder as text) = 'none' and d.assignee is null)
+                        or d.assignee = cast(:holder as text))
+                   and (cast(:before as timestamptz) is null or d.opened_at <= cast(:before as timestamptz))
+                   and (cast(:person as bigint) is null or d.person_id = cast(:person as bigint))
+                   and (:q = '' or p.first_name || ' ' || p.last_name ilike :like or d.text ilike :like
+                        or d.component ilike :like or d.period_id ilike :like or cast(d.id as text) = :q)
+                """;
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("ids", visibility.scopeOf(user).idsOrNull());
+        params.put("status", f.status() == null ? null : f.status().name());
+        params.put("holder", holder);
+        params.put("before", openedBefore == null ? null : Timestamp.from(openedBefore));
+        params.put("person", f.personId());
+        params.put("q", SearchText.of(q));
+        params.put("like", SearchText.like(q));
+        long total = jdbc.sql("select count(*) from dispute d join org_person_v p on p.id = d.person_id " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<Dispute> rows = jdbc.sql(
+                        SELECT + where + " order by d.opened_at desc, d.id desc limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.limit())
+                .param("offset", page.offset())
+                .query(this::row)
+                .list();
+        return Paged.of(rows, page, total);
     }
 
     public List<Comment> comments(AttainUser user, long disputeId) {

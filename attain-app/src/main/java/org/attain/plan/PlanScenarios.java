@@ -74,6 +74,20 @@ public class PlanScenarios {
         audit.record(actor, "PLAN_SCENARIO_SAVED", "plan", planKey, null, Map.of("scenario", name));
     }
 
+    /**
+     * Removes a scenario by its id, whatever its body says (one that no longer reads, e.g. with a bad key, can
+     * be removed too). False when the plan has no such scenario.
+     */
+    public boolean delete(String planKey, long id, String actor) {
+        var name = jdbc.sql("delete from plan_scenario where plan_key = :k and id = :id returning name")
+                .param("k", planKey)
+                .param("id", id)
+                .query(String.class)
+                .optional();
+        name.ifPresent(n -> audit.record(actor, "PLAN_SCENARIO_DELETED", "plan", planKey, null, Map.of("scenario", n)));
+        return name.isPresent();
+    }
+
     /** Runs every scenario attached to the plan against the given plan text. Nothing is stored. */
     public List<Outcome> runAll(String planKey, String planYaml) {
         List<Outcome> outcomes = new ArrayList<>();

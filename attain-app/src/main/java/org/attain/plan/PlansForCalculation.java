@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds the latest version of every plan, compiled, and the plan assignments to a run's snapshot, and
+ * Adds every version of every plan, compiled and each in force from its effective date (the engine pays each
+ * deal by the version in force on its credit date), and the plan assignments to a run's snapshot, and
  * tells the run which versions it compiled (the run records them, so an export can say which version
  * paid a line). A run over a few payees gets only their assignments.
  */
@@ -53,14 +54,14 @@ class PlansForCalculation implements CalcInputContributor {
      * instead of compiling YAML and CEL again for every single-deal recalculation.
      */
     private CompiledLatest compiledPlans() {
-        List<Plans.PlanVersion> latest = plans.latestVersions();
+        List<Plans.PlanVersion> latest = plans.versionsInForce();
         List<Long> ids = latest.stream().map(Plans.PlanVersion::id).toList();
         CompiledLatest cached = compiledLatest;
         if (cached != null && cached.versionIds().equals(ids)) {
             return cached;
         }
-        CompiledLatest compiled =
-                new CompiledLatest(ids, latest.stream().map(plans::compiled).toList());
+        CompiledLatest compiled = new CompiledLatest(
+                ids, latest.stream().map(plans::compiledInForce).toList());
         compiledLatest = compiled;
         return compiled;
     }

@@ -139,7 +139,8 @@ public class PulseSurveys {
             Tally tally,
             Integer enps,
             Integer responsePercent,
-            List<ItemResult> items) {}
+            List<ItemResult> items,
+            Long refId) {}
 
     /** Results as this viewer may see them; the survey's own answer count includes the hidden groups' answers. */
     public record Results(Survey survey, List<Question> questions, List<GroupResult> groups) {}
@@ -759,7 +760,8 @@ public class PulseSurveys {
                     tally,
                     tally == null ? null : tally.enps(),
                     rate,
-                    itemResults));
+                    itemResults,
+                    g.refId()));
         }
         return new Results(survey, questions, tree(out));
     }

@@ -14,8 +14,14 @@
  * subtraction ({@link org.attain.pulse.GroupSuppression}); the eNPS arithmetic is {@link org.attain.pulse.Enps}.
  * Answers are never audited (an audit row names its actor); creating a survey is.
  *
- * <p>Public API: {@code PulseSurveys} (send, answer, list, results, trend), {@code SurveyRefused},
- * {@code PulseBulkLoad} (the demo company's past surveys), the pure {@code Enps} and {@code GroupSuppression}.
- * Publishes no views and no events.
+ * <p>Invites: {@code PulseInvites} mails each recipient their one-time answer link once the survey has opened (a
+ * scheduled job, {@code attain.pulse.invites.cron}, clock injected; needs {@code spring.mail.host}); whether an invite
+ * went out is a flag on pulse_recipient (migration 2026.12.19.10), no time. Emails are read through org's
+ * {@code org_person_v}.
+ *
+ * <p>Public API: {@code PulseSurveys} (send, answer, list, results, trend), {@code PulseByGroup} (each region's and
+ * team's result in the latest survey that reached it, for pages that show eNPS beside performance; the same
+ * suppression and visibility as the results), {@code SurveyRefused}, {@code PulseBulkLoad} (the demo company's past
+ * surveys), the pure {@code Enps} and {@code GroupSuppression}. Publishes no views and no events.
  */
 package org.attain.pulse;

@@ -3,14 +3,17 @@ package org.attain.report;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -19,6 +22,7 @@ import org.attain.calendar.Periods;
 import org.attain.org.People;
 import org.attain.org.Visibility;
 import org.attain.pay.Earnings;
+import org.attain.platform.BusinessWords;
 import org.attain.platform.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -26,6 +30,8 @@ import org.springframework.stereotype.Service;
 /**
  * A payee's statement for one period as a PDF: totals, every line with its amount and the steps of
  * its trace. Visible to exactly those who may open the statement page; anyone else gets a 404.
+ * Set in DejaVu Sans, embedded (fonts/ in the jar, with its licence), so that every character a
+ * statement has ("∞", "≥", "€", umlauts) prints; the trace is in the reader's language.
  */
 @Service
 public class StatementPdf {
@@ -36,6 +42,7 @@ public class StatementPdf {
     private final People people;
     private final MessageSource messages;
     private final Clock clock;
+    private final BusinessWords words;
 
     StatementPdf(
             Earnings earnings,
@@ -43,7 +50,9 @@ public class StatementPdf {
             Periods periods,
             People people,
             MessageSource messages,
-            Clock clock) {
+            Clock clock,
+            BusinessWords words) {
+        this.words = words;
         this.earnings = earnings;
         this.visibility = visibility;
         this.periods = periods;
@@ -67,10 +76,10 @@ public class StatementPdf {
         Document doc = new Document(PageSize.A4, 40, 40, 40, 40);
         PdfWriter.getInstance(doc, out);
         doc.open();
-        Font h1 = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
-        Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10);
-        Font body = FontFactory.getFont(FontFactory.HELVETICA, 10);
-        Font small = FontFactory.getFont(FontFactory.HELVETICA, 8);
+        Font h1 = new Font(Fonts.BOLD, 16);
+        Font bold = new Font(Fonts.BOLD, 10);
+        Font body = new Font(Fonts.REGULAR, 10);
+        Font small = new Font(Fonts.REGULAR, 8);
         doc.add(new Paragraph(msg("statementPdf.heading", locale, person.name(), period), h1));
         doc.add(new Paragraph(
                 msg("statementPdf.facts", locale, person.externalId(), person.team() == null ? "–" : person.team()),
@@ -106,8 +115,8 @@ public class StatementPdf {
             lines.addCell(new PdfPCell(new Phrase(msg(key, locale), bold)));
         }
         for (Earnings.Line line : s.lines()) {
-            lines.addCell(new PdfPCell(new Phrase(line.component(), body)));
-            lines.addCell(new PdfPCell(new Phrase(line.plan() == null ? "" : line.plan(), body)));
+            lines.addCell(new PdfPCell(new Phrase(words.component(line.component(), locale), body)));
+            lines.addCell(new PdfPCell(new Phrase(line.plan() == null ? "" : words.plan(line.plan()), body)));
             PdfPCell amount = new PdfPCell(new Phrase(money(line.amount(), locale), body));
             amount.setHorizontalAlignment(Element.ALIGN_RIGHT);
             lines.addCell(amount);
@@ -115,9 +124,9 @@ public class StatementPdf {
             if (line.trace() != null && line.trace().has("steps")) {
                 line.trace()
                         .get("steps")
-                        .forEach(step -> how.append(step.get("step").asString())
+                        .forEach(step -> how.append(words.step(step.get("step").asString(), locale))
                                 .append(": ")
-                                .append(step.get("detail").asString())
+                                .append(words.detail(step, locale))
                                 .append('\n'));
             }
             lines.addCell(new PdfPCell(new Phrase(how.toString().strip(), small)));
@@ -133,6 +142,31 @@ public class StatementPdf {
                 small));
         doc.close();
         return new Pdf(fileName(person.externalId(), period), out.toByteArray());
+    }
+
+    /** DejaVu Sans, read once from the jar and embedded in every statement (subset to the characters used). */
+    static final class Fonts {
+        static final BaseFont REGULAR = load("fonts/DejaVuSans.ttf");
+        static final BaseFont BOLD = load("fonts/DejaVuSans-Bold.ttf");
+
+        private Fonts() {}
+
+        private static BaseFont load(String path) {
+            try (InputStream in = StatementPdf.class.getClassLoader().getResourceAsStream(path)) {
+                if (in == null) {
+                    throw new IllegalStateException("font missing from the jar: " + path);
+                }
+                return BaseFont.createFont(
+                        path.substring(path.lastIndexOf('/') + 1),
+                        BaseFont.IDENTITY_H,
+                        BaseFont.EMBEDDED,
+                        true,
+                        in.readAllBytes(),
+                        null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private static void row(PdfPTable t, String label, String value, Font labelFont, Font valueFont) {

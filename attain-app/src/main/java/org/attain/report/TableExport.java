@@ -2,7 +2,6 @@ package org.attain.report;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
-import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
@@ -192,21 +191,21 @@ public class TableExport {
         doc.open();
         doc.add(new Paragraph(
                 messages.getMessage(table.kind().title(), null, locale) + " · " + period,
-                FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14)));
+                new com.lowagie.text.Font(StatementPdf.Fonts.BOLD, 14)));
         doc.add(new Paragraph(" "));
         PdfPTable pdfTable = new PdfPTable(table.columns().size());
         pdfTable.setWidthPercentage(100);
         pdfTable.setHeaderRows(1);
         for (Table.Column c : table.columns()) {
             PdfPCell cell =
-                    new PdfPCell(new Phrase(label(c, locale), FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9)));
+                    new PdfPCell(new Phrase(label(c, locale), new com.lowagie.text.Font(StatementPdf.Fonts.BOLD, 9)));
             pdfTable.addCell(cell);
         }
         for (List<Object> row : table.rows()) {
             for (int i = 0; i < row.size(); i++) {
                 Table.Column c = table.columns().get(i);
-                PdfPCell cell = new PdfPCell(
-                        new Phrase(shown(c, row.get(i), locale), FontFactory.getFont(FontFactory.HELVETICA, 9)));
+                PdfPCell cell = new PdfPCell(new Phrase(
+                        shown(c, row.get(i), locale), new com.lowagie.text.Font(StatementPdf.Fonts.REGULAR, 9)));
                 if (c.kind() != Table.Kind.TEXT) {
                     cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
                 }

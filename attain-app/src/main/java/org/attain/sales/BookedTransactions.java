@@ -59,6 +59,39 @@ public class BookedTransactions {
     }
 
     /**
+     * Returns and reversals closed in {@code window} that name the deal they take back ({@code refers_to}), as the
+     * engine's links: each claws back what its deal earned instead of counting as a negative deal.
+     */
+    public List<Event> returnLinks(DateRange window) {
+        return jdbc.sql("""
+                select source, external_id, refers_to, lower(kind), close_date from sales_transaction
+                where refers_to is not null and close_date between :from and :to""")
+                .param("from", window.first())
+                .param("to", window.last())
+                .query((rs, n) -> (Event) new Event.TransactionReturned(
+                        TransactionId.of(TransactionValues.transactionId(rs.getString(1), rs.getString(2))),
+                        TransactionId.of(TransactionValues.transactionId(rs.getString(1), rs.getString(3))),
+                        rs.getString(4),
+                        rs.getObject(5, LocalDate.class)))
+                .list();
+    }
+
+    /**
+     * The earliest close date of a deal that a return closed in {@code window} takes back, if any: a run reads
+     * from that deal's year on, so the deal's own period can be computed as it was earned.
+     */
+    public java.util.Optional<LocalDate> earliestReturnedDeal(DateRange window) {
+        return jdbc.sql("""
+                select min(o.close_date) from sales_transaction r
+                join sales_transaction o on o.source = r.source and o.external_id = r.refers_to
+                where r.refers_to is not null and r.close_date between :from and :to""")
+                .param("from", window.first())
+                .param("to", window.last())
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getObject(1, LocalDate.class)))
+                .single();
+    }
+
+    /**
      * Every correction of amount or status of a transaction closed on or after {@code from}: each stored
      * version with the one that replaced it (the current row for the latest); {@code amount} or
      * {@code status} null when that one did not change.

@@ -19,20 +19,29 @@ public class ContractTerms {
 
     public record Term(String transactionId, LocalDate startsOn, Integer termMonths, LocalDate cancelledOn) {}
 
+    // The ids are as pay writes them: an Attain deal's own id, else "source:id". Each is looked up by its unique key
+    // (source, external_id), and the cancellations are grouped once: matching every deal against the array and
+    // scanning the table for each deal's cancellation took minutes once the suite's database had grown.
     private static final String TERMS = """
+                with wanted as (select distinct unnest(cast(:ids as text[])) as id),
+                cancelled as (
+                    select c.source, c.attributes->>'reverses_id' as reverses, min(c.close_date) as on_date
+                    from sales_transaction c where c.kind = 'CANCELLATION' group by 1, 2),
+                deals as (
+                    select distinct on (t.id) t.* from wanted w join sales_transaction t
+                      on (t.source = 'attain' and t.external_id = w.id)
+                      or (strpos(w.id, ':') > 0 and t.source = split_part(w.id, ':', 1)
+                          and t.external_id = substr(w.id, strpos(w.id, ':') + 1))
+                    where t.kind <> 'CANCELLATION')
                 select case when t.source = 'attain' then t.external_id else t.source || ':' || t.external_id end,
                        case when t.attributes->>'contract_start' ~ '^\\d{4}-\\d{2}-\\d{2}$'
                             then cast(t.attributes->>'contract_start' as date) else t.close_date end,
                        coalesce(t.term_months, case when t.attributes->>'term_months' ~ '^\\d{1,4}$'
                                                     then cast(t.attributes->>'term_months' as int) end),
-                       least((select min(c.close_date) from sales_transaction c
-                              where c.kind = 'CANCELLATION' and c.source = t.source
-                                and c.attributes->>'reverses_id' = t.external_id),
+                       least(x.on_date,
                              case when t.attributes->>'cancelled_on' ~ '^\\d{4}-\\d{2}-\\d{2}$'
                                   then cast(t.attributes->>'cancelled_on' as date) end)
-                from sales_transaction t
-                where t.kind <> 'CANCELLATION'
-                  and (t.external_id = any(:ids) or t.source || ':' || t.external_id = any(:ids))""";
+                from deals t left join cancelled x on x.source = t.source and x.reverses = t.external_id""";
 
     private final JdbcClient jdbc;
 

@@ -67,4 +67,37 @@ public class Pipeline {
                 });
         return out;
     }
+
+    /** The creation day of each of these opportunities that still exists (how old a deal is, for forecasting). */
+    public Map<Long, LocalDate> createdOn(Collection<Long> ids) {
+        Map<Long, LocalDate> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select id, created_on from opportunity where id = any(:ids) and created_on is not null")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(rs -> {
+                    out.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
+                });
+        return out;
+    }
+
+    /** One opportunity by id. */
+    public java.util.Optional<Opportunity> find(long id) {
+        return jdbc.sql("""
+                select id, external_id, name, owner_id, stage, amount, currency, created_on, close_date from opportunity
+                where id = :id""")
+                .param("id", id)
+                .query((rs, n) -> new Opportunity(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getString(5),
+                        rs.getBigDecimal(6),
+                        rs.getString(7),
+                        rs.getObject(8, LocalDate.class),
+                        rs.getObject(9, LocalDate.class)))
+                .optional();
+    }
 }

@@ -52,7 +52,7 @@ public class TransactionWrites {
     /** The compared columns: a row whose values all match the stored ones counts as unchanged. */
     public static final String VALUES =
             "kind, status, owner_id, close_date, amount, currency, deal_type, product_code, "
-                    + "term_months, account_id, splits, attributes";
+                    + "term_months, account_id, splits, attributes, refers_to";
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -273,6 +273,68 @@ public class TransactionWrites {
             jdbc.sql("drop index " + index[0]).update();
         }
         return indexes.stream().map(index -> index[1]).toList();
+    }
+
+    /**
+     * Marks the good rows of {@code stage} whose {@code refers_to} names no transaction of {@code source}, stored or
+     * among the stage's good rows, with a problem on {@code column} (the file's column for refers_to); returns how
+     * many. A return is never loaded without its deal: it would claw back nothing and count nowhere.
+     */
+    public long markUnknownOriginals(String stage, String source, String column) {
+        if (!stage.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a stage table: " + stage);
+        }
+        return jdbc.sql("""
+                update {stage} s
+                set problems = jsonb_build_array(jsonb_build_object('column', cast(:column as text), 'value', s.refers_to,
+                        'reason', 'refers to transaction ' || s.refers_to || ', which is not in source '
+                                  || cast(:source as text) || ' nor in this file; load the original deal first',
+                        'suggestion', null))
+                where s.problems is null and s.refers_to is not null
+                  and not exists (select 1 from sales_transaction t where t.source = :source and t.external_id = s.refers_to)
+                  and not exists (select 1 from {stage} o where o.problems is null and o.external_id = s.refers_to
+                                  and o.refers_to is null)""".replace("{stage}", stage))
+                .param("source", source)
+                .param("column", column)
+                .update();
+    }
+
+    /**
+     * Returns that would take back more than their deal's amount get a problem naming {@code column}: the deal's
+     * amount against what its returns add up to (those stored under other ids, and every one in this file). A
+     * partial return is fine; a deal returned twice over is refused before the run could claw back twice. Rows
+     * already refused keep their first reason. Counts the rows marked.
+     */
+    public long markOverReturns(String stage, String source, String column) {
+        if (!stage.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a stage table: " + stage);
+        }
+        return jdbc.sql("""
+                with deal as (
+                    select s.refers_to as id,
+                           coalesce((select abs(o.amount) from {stage} o where o.problems is null and o.external_id = s.refers_to
+                                     and o.refers_to is null limit 1),
+                                    (select abs(t.amount) from sales_transaction t where t.source = :source
+                                     and t.external_id = s.refers_to)) as amount,
+                           sum(abs(s.amount)) as in_file
+                    from {stage} s where s.problems is null and s.refers_to is not null group by s.refers_to),
+                stored as (
+                    select d.id, coalesce(sum(abs(t.amount)), 0) as returned
+                    from deal d left join sales_transaction t on t.source = :source and t.refers_to = d.id
+                        and not exists (select 1 from {stage} s where s.external_id = t.external_id)
+                    group by d.id)
+                update {stage} s
+                set problems = jsonb_build_array(jsonb_build_object('column', cast(:column as text), 'value', s.refers_to,
+                        'reason', 'the returns of transaction ' || s.refers_to || ' add up to '
+                                  || (d.in_file + st.returned)::numeric(19,2) || ', more than its amount '
+                                  || d.amount::numeric(19,2) || '; a deal cannot be returned more than once over',
+                        'suggestion', null))
+                from deal d join stored st on st.id = d.id
+                where s.problems is null and s.refers_to = d.id and d.amount is not null
+                  and d.in_file + st.returned > d.amount""".replace("{stage}", stage))
+                .param("source", source)
+                .param("column", column)
+                .update();
     }
 
     /** The versions import {@code importId} replaced, in transaction order, each with the row that replaced it. */

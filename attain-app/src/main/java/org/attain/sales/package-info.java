@@ -55,6 +55,11 @@
  * credit order. It is loaded in the background at start-up; {@code TransactionStoreTest} checks it returns
  * exactly what the database query returns after every kind of change.
  * <p>
+ * A return or reversal may name the deal it takes back ({@code sales_transaction.refers_to}, the deal's external id in
+ * the same source; migration 2026.12.18.40): {@code BookedTransactions.returnLinks} hands runs these links as engine
+ * events and {@code earliestReturnedDeal} how far back a run must read; {@code TransactionWrites.markUnknownOriginals}
+ * quarantines an imported return whose deal is neither stored nor in the same file.
+ * <p>
  * {@code sales_transaction} checks its references (owner, account, opportunity) with statement-level
  * triggers instead of declarative foreign keys (migration .80): the same rule and error (SQLSTATE 23503),
  * with the referenced rows locked as a key would, but one check per statement instead of three lookups per

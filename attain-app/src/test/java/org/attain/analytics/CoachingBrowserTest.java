@@ -2,6 +2,7 @@ package org.attain.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import org.attain.org.Visibility;
 import org.attain.support.AttainIntegrationTest;
@@ -10,6 +11,8 @@ import org.attain.support.Json;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -38,18 +41,21 @@ class CoachingBrowserTest extends AttainIntegrationTest {
                 .click();
         List<WebElement> suggestions = browser.driver().findElements(By.cssSelector("[data-test=suggestion]"));
         assertThat(suggestions).isNotEmpty();
-        suggestions.get(0).findElement(By.cssSelector("[data-test=accept]")).click();
+        WebElement accept = suggestions.get(0).findElement(By.cssSelector("[data-test=accept]"));
+        accept.click();
+        // Each form posts and reloads the page: wait for the old page to go before reading the new one.
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(accept));
         assertThat(browser.driver().findElements(By.cssSelector("[data-test=goal]")))
                 .hasSize(1);
         browser.driver().findElement(By.id("meeting")).sendKeys("12/15/2026");
         browser.driver().findElement(By.id("agenda-body")).sendKeys(agenda);
-        browser.driver()
-                .findElement(By.cssSelector("[data-test=agenda-form] button"))
-                .click();
+        WebElement saveAgenda = browser.driver().findElement(By.cssSelector("[data-test=agenda-form] button"));
+        saveAgenda.click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(saveAgenda));
         browser.driver().findElement(By.id("note-body")).sendKeys(note);
-        browser.driver()
-                .findElement(By.cssSelector("[data-test=note-form] button"))
-                .click();
+        WebElement saveNote = browser.driver().findElement(By.cssSelector("[data-test=note-form] button"));
+        saveNote.click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(saveNote));
         assertThat(browser.text("[data-test=agendas]")).contains(agenda);
         assertThat(browser.text("[data-test=notes]")).contains(note);
     }

@@ -54,7 +54,7 @@ class InsightBrowserTest extends AttainIntegrationTest {
     void aRepSeesWhereTheyStandInEnglishAndGerman() {
         try (Browser browser = new Browser(baseUrl(), "en-US")) {
             browser.logIn("rep", "demo").open("/");
-            browser.driver().findElement(By.linkText("Where I stand")).click();
+            browser.clickNav("Where I stand");
             assertThat(browser.text("h1")).isEqualTo("Where I stand");
             assertThat(browser.text("[data-test=band]"))
                     .containsAnyOf("Top 10%", "Top 25%", "Top 50%", "Lower half", "Not enough");

@@ -48,7 +48,7 @@ class BudgetBrowserTest extends AttainIntegrationTest {
         try (Browser browser = new Browser(baseUrl(), t.lang())) {
             browser.logIn("finance", "demo");
             browser.resize(1280, 2400);
-            browser.driver().findElement(By.linkText(t.nav())).click();
+            browser.clickNav(t.nav());
             assertThat(browser.text("h1")).isEqualTo(t.title());
             assertThat(browser.driver().findElements(By.cssSelector("[data-test=budget-table] tbody tr")))
                     .isNotEmpty();
@@ -97,7 +97,7 @@ class BudgetBrowserTest extends AttainIntegrationTest {
         try (Browser browser = new Browser(baseUrl(), t.lang())) {
             browser.logIn("manager", "demo");
             browser.resize(1280, 1800);
-            browser.driver().findElement(By.linkText(t.nav())).click();
+            browser.clickNav(t.nav());
             assertThat(browser.text("h1")).isEqualTo(t.title());
             assertThat(browser.driver().findElements(By.cssSelector("[data-test=budget-table] tbody tr")))
                     .isNotEmpty();

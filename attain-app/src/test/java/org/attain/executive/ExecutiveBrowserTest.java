@@ -56,7 +56,7 @@ class ExecutiveBrowserTest extends AttainIntegrationTest {
         try (Browser browser = new Browser(baseUrl(), lang)) {
             browser.logIn("finance", "demo");
             browser.resize(1280, 2600);
-            browser.driver().findElement(By.linkText(nav)).click();
+            browser.clickNav(nav);
             assertThat(browser.text("h1")).isEqualTo(title);
             assertThat(browser.driver().findElements(By.cssSelector("[data-test=executive-quarters] tbody tr")))
                     .hasSize(4);

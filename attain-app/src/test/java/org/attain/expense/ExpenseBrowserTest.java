@@ -47,7 +47,7 @@ class ExpenseBrowserTest extends AttainIntegrationTest {
         try (Browser browser = new Browser(baseUrl(), t.lang())) {
             browser.logIn("finance", "demo");
             browser.resize(1280, 2000);
-            browser.driver().findElement(By.linkText(t.nav())).click();
+            browser.clickNav(t.nav());
             assertThat(browser.text("h1")).isEqualTo(t.title());
             browser.open("/finance/commission-expense?currency=USD&from=2026-01&to=2026-12&by=quarter");
             assertThat(browser.driver().findElements(By.cssSelector("[data-test=expense-rollforward] tbody tr")))

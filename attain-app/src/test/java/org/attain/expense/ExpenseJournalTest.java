@@ -133,7 +133,24 @@ class ExpenseJournalTest extends AttainIntegrationTest {
                 finance.getBytes("/api/v1/commission-expense/journal?format=datev&" + range, Map.of());
         assertThat(datev.statusCode()).isEqualTo(200);
         assertThat(datev.headers().firstValue("Content-Type").orElse("")).contains("windows-1252");
-        String[] lines = new String(datev.body(), java.nio.charset.Charset.forName("windows-1252")).split("\r\n");
+        String[] all = new String(datev.body(), java.nio.charset.Charset.forName("windows-1252")).split("\r\n");
+        // DATEV's EXTF header first: format 700, Buchungsstapel (21) version 13, made today, consultant and client,
+        // fiscal year, 4-digit accounts, the range's first and last day, USD, SKR03; 31 fields.
+        String[] header = all[0].split(";", -1);
+        assertThat(header).hasSize(31);
+        assertThat(all[0]).startsWith("\"EXTF\";700;21;\"Buchungsstapel\";13;");
+        assertThat(header[5]).hasSize(17).startsWith(TODAY.toString().replace("-", ""));
+        assertThat(header[7]).isEqualTo("\"RE\"");
+        assertThat(header[10]).isEqualTo("1001");
+        assertThat(header[11]).isEqualTo("1");
+        assertThat(header[12]).isEqualTo(YEAR + "0101");
+        assertThat(header[13]).isEqualTo("4");
+        assertThat(header[14]).isEqualTo(YEAR + "0101");
+        assertThat(header[15]).isEqualTo(YEAR + "1231");
+        assertThat(header[18]).isEqualTo("1");
+        assertThat(header[21]).isEqualTo("\"USD\"");
+        assertThat(header[26]).isEqualTo("\"03\"");
+        String[] lines = java.util.Arrays.copyOfRange(all, 1, all.length);
         assertThat(lines[0])
                 .isEqualTo("Umsatz (ohne Soll/Haben-Kz);Soll/Haben-Kennzeichen;WKZ Umsatz;Konto;"
                         + "Gegenkonto (ohne BU-Schlüssel);Belegdatum;Belegfeld 1;Buchungstext");

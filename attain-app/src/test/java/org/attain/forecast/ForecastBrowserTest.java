@@ -60,7 +60,7 @@ class ForecastBrowserTest extends AttainIntegrationTest {
         try (Browser browser = new Browser(baseUrl(), t.lang())) {
             browser.logIn("manager", "demo");
             browser.resize(1280, 2600);
-            browser.driver().findElement(By.linkText(t.nav())).click();
+            browser.clickNav(t.nav());
             assertThat(browser.text("h1")).isEqualTo(t.title());
             assertThat(browser.driver().findElements(By.cssSelector("[data-chart=forecast] canvas")))
                     .isNotEmpty();

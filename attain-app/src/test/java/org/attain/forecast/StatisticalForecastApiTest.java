@@ -63,6 +63,15 @@ class StatisticalForecastApiTest extends AttainIntegrationTest {
         assertThat(number(ahead.get(0).get("forecast"))).isEqualByComparingTo(number(best.get("currentMonth")));
         for (JsonNode p : ahead) {
             assertThat(number(p.get("low"))).isLessThanOrEqualTo(number(p.get("high")));
+            // An interval always holds its own point.
+            assertThat(number(p.get("forecast"))).isBetween(number(p.get("low")), number(p.get("high")));
+        }
+        for (JsonNode q : view.get("quarters")) {
+            if (q.hasNonNull("low")) {
+                assertThat(number(q.get("forecast")))
+                        .as(q.get("periodId").asString())
+                        .isBetween(number(q.get("low")), number(q.get("high")));
+            }
         }
         // The quarter: October and November as booked plus December's forecast.
         JsonNode q4 = view.get("quarters").get(0);

@@ -128,6 +128,14 @@ class StatisticalForecastTest {
         assertThat(StatisticalForecast.interval(1000, new double[] {0.1, 0.2}))
                 .as("too few errors")
                 .isEmpty();
+        // Every backtest under-forecast (actual 10..50 % above): the percentiles alone give 1040..1360, beside the
+        // point; the interval reaches down to the point instead of excluding it.
+        assertThat(StatisticalForecast.interval(1000, new double[] {0.1, 0.2, 0.3, 0.4, 0.5})
+                        .orElseThrow())
+                .containsExactly(new BigDecimal("1000.00"), new BigDecimal("1460.00"));
+        assertThat(StatisticalForecast.interval(1000, new double[] {-0.5, -0.4, -0.3, -0.2, -0.1})
+                        .orElseThrow())
+                .containsExactly(new BigDecimal("540.00"), new BigDecimal("1000.00"));
     }
 
     @Test

@@ -88,7 +88,7 @@ class GameBrowserTest extends AttainIntegrationTest {
             browser.logIn("compadmin", "demo");
             browser.resize(1280, 1800);
             WebDriver d = browser.driver();
-            d.findElement(By.linkText(t.nav())).click();
+            browser.clickNav(t.nav());
             assertThat(browser.text("h1")).isEqualTo(t.title());
             d.findElement(By.cssSelector("[data-test=game-manage]")).click();
             assertThat(browser.text("h1")).isEqualTo(t.manage());

@@ -86,6 +86,52 @@ class GameTest extends AttainIntegrationTest {
     }
 
     @Test
+    void aBoardsStandingFetchedAloneShowsTheSameRowsAsItsPageAndHidesOthersAmountsFromARep() {
+        WebSession compAdmin = login("compadmin", "demo");
+        WebSession rep = login("rep", "demo");
+        long board = createBoard(compAdmin, """
+                {"name":"Fair bookings standing","metric":"BOOKINGS","basis":"PERCENT_OF_GOAL","period":"%s"}""".formatted(quarter(compAdmin)));
+
+        // What an open board page fetches on each change: its standing only, without the menu around it.
+        HttpResponse<String> standing = rep.get("/game/boards/" + board + "/standing");
+        assertThat(standing.statusCode()).isEqualTo(200);
+        String html = standing.body();
+        assertThat(html)
+                .startsWith("<div id=\"board-standing\"")
+                .doesNotContain("<nav")
+                .doesNotContain("<html");
+        String page = rep.get("/game/boards/" + board).body();
+        assertThat(rowKeys(html)).isNotEmpty().isEqualTo(rowKeys(page));
+        assertThat(html).contains("data-test=\"board-me\"");
+        // Each row's value cell: the rep's own amount and a dash for everyone else's (percent of goal hides them).
+        JsonNode view = Json.parse(rep.get("/api/v1/game/boards/" + board).body());
+        long shown = java.util.regex.Pattern.compile("data-test=\"row-value\">([^<]*)<")
+                .matcher(html)
+                .results()
+                .filter(m -> !m.group(1).equals("–"))
+                .count();
+        long withValue = 0;
+        for (JsonNode r : view.get("rows")) {
+            if (r.hasNonNull("value")) {
+                withValue++;
+                assertThat(r.get("mine").asBoolean())
+                        .as("only my own amount is shown")
+                        .isTrue();
+            }
+        }
+        assertThat(shown).isEqualTo(withValue).isLessThanOrEqualTo(1);
+        assertThat(compAdmin.get("/game/boards/999999/standing").statusCode()).isEqualTo(404);
+    }
+
+    private static List<String> rowKeys(String html) {
+        return java.util.regex.Pattern.compile("<tr[^>]*data-key=\"([^\"]+)\"")
+                .matcher(html)
+                .results()
+                .map(m -> m.group(1))
+                .toList();
+    }
+
+    @Test
     void aLeadersBoardShowsARepTheTopThreeAndThemselvesWithBandsInsteadOfOthersRanks() {
         WebSession compAdmin = login("compadmin", "demo");
         WebSession rep = login("rep", "demo");

@@ -58,10 +58,21 @@ class LiveBoardBrowserTest extends AttainIntegrationTest {
                 .get("id")
                 .asLong();
         JsonNode view = Json.parse(api.get("/api/v1/game/boards/" + board).body());
-        long leader = view.get("rows").get(0).get("key").asLong();
-        if (leader == rep) {
-            leader = view.get("rows").get(1).get("key").asLong();
+        // The highest-ranked other rep who sells in the board's currency (USD): a deal in another currency
+        // reaches the board converted at the day's rate, not as the amount posted.
+        long leader = -1;
+        for (JsonNode row : view.get("rows")) {
+            long key = row.get("key").asLong();
+            if (key != rep
+                    && "USD"
+                            .equals(Json.parse(api.get("/api/v1/people/" + key).body())
+                                    .get("currency")
+                                    .asString())) {
+                leader = key;
+                break;
+            }
         }
+        assertThat(leader).as("a USD rep on the board").isPositive();
         BigDecimal repBefore = value(view, rep);
         BigDecimal leaderBefore = value(view, leader);
         BigDecimal amount = new BigDecimal("1234.50");
@@ -107,6 +118,9 @@ class LiveBoardBrowserTest extends AttainIntegrationTest {
                     .until(d -> leaderAfter.equals(
                             d.findElement(By.cssSelector(tvCell)).getText()));
 
+            assertThat(tv.text("[data-test=tv-currency]"))
+                    .as("a TV across the room says which currency its amounts are in")
+                    .isEqualTo((suffix.equals("de") ? "Beträge in " : "Amounts in ") + "USD");
             repScreen.screenshot("game-live-board-rep-" + suffix);
             managerScreen.screenshot("game-live-board-manager-" + suffix);
             tv.screenshot("game-live-tv-" + suffix);

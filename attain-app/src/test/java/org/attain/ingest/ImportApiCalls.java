@@ -48,7 +48,7 @@ public final class ImportApiCalls {
     }
 
     /** The example profile with its source line replaced by a fresh one. */
-    static String withFreshSource(String profileYaml, String source) {
+    public static String withFreshSource(String profileYaml, String source) {
         return profileYaml.replaceFirst("(?m)^source: .*$", "source: " + source);
     }
 

@@ -42,7 +42,7 @@ class ImportsPageBrowserTest extends AttainIntegrationTest {
                     .containsIgnoringCase("Opportunity ID")
                     .contains("006A000001");
             assertThat(browser.driver().findElements(By.cssSelector("#fields tr[data-field]")))
-                    .hasSize(13);
+                    .hasSize(14);
             assertThat(new Select(browser.driver().findElement(By.name("map:owner")))
                             .getFirstSelectedOption()
                             .getText())
@@ -59,6 +59,12 @@ class ImportsPageBrowserTest extends AttainIntegrationTest {
                     By.cssSelector(".summary"), "accepted=20 rejected=6 unchanged=0"));
             assertThat(browser.pageText()).contains("dry run");
             browser.screenshot("imports-dry-run");
+            // Coming back to the dry run later (a link without its upload token) still offers to load the file.
+            String dryRunPage =
+                    java.net.URI.create(browser.driver().getCurrentUrl()).getPath();
+            browser.open(dryRunPage);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector(".summary"), "accepted=20 rejected=6 unchanged=0"));
             WebElement loadNow =
                     browser.driver().findElement(By.cssSelector("form[action$='/imports/start'] button[type=submit]"));
             loadNow.click();

@@ -132,8 +132,8 @@ class RecordsBulkApiTest extends AttainIntegrationTest {
         var kinds = Json.parse(
                 login("compadmin", "demo").get("/api/v1/imports/records").body());
         // every record kind besides transactions: people … fx rates, territories, their rules and members, quota
-        // plan targets and submissions
-        assertThat(kinds).hasSize(14);
+        // plan targets and submissions, budgets, target incentives
+        assertThat(kinds).hasSize(16);
         var quotas = Json.parse(
                 login("compadmin", "demo").get("/api/v1/imports/records/quotas").body());
         assertThat(quotas.get("key").toString()).isEqualTo("[\"person\",\"period\",\"measure\"]");

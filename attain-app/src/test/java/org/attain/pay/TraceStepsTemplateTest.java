@@ -10,10 +10,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.attain.engine.calc.Trace;
 import org.attain.engine.calc.TraceStep;
+import org.attain.platform.BusinessWords;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
 import tools.jackson.databind.JsonNode;
@@ -54,7 +58,7 @@ class TraceStepsTemplateTest {
                 Pattern.compile("<ol class=\"trace\">.*?</ol>", Pattern.DOTALL).matcher(page);
         assertThat(steps.find()).isTrue();
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("i18n/pay");
+        messages.setBasenames("i18n/pay", "i18n/messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         StringTemplateResolver resolver = new StringTemplateResolver();
@@ -62,7 +66,14 @@ class TraceStepsTemplateTest {
         SpringTemplateEngine engine = new SpringTemplateEngine();
         engine.setTemplateResolver(resolver);
         engine.setTemplateEngineMessageSource(messages);
+        GenericApplicationContext beans = new GenericApplicationContext();
+        beans.registerBean("words", BusinessWords.class, () -> BusinessWords.withoutPlans(messages));
+        beans.refresh();
         Context context = new Context(locale);
+        context.setVariable(
+                ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new ThymeleafEvaluationContext(beans, null));
+        LocaleContextHolder.setLocale(locale);
         context.setVariable("line", new LineView(line.get("trace")));
         return engine.process(steps.group(), context);
     }

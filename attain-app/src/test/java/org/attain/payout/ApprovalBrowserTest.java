@@ -23,7 +23,7 @@ class ApprovalBrowserTest extends AttainIntegrationTest {
         long payee = team.get(team.size() - 1);
         try (Browser browser = new Browser(baseUrl(), "en-US")) {
             browser.logIn("manager", "demo");
-            browser.driver().findElement(By.linkText("Approvals")).click();
+            browser.clickNav("Approvals");
             browser.open("/approvals?period=" + cast.quarter + "&state=PENDING");
             browser.driver()
                     .findElement(By.cssSelector("[data-test=approve-" + payee + "]"))

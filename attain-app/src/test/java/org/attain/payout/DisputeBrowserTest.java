@@ -33,6 +33,8 @@ class DisputeBrowserTest extends AttainIntegrationTest {
             assertThat(browser.text("main [role=alert]")).isEqualTo("Please say what looks wrong with this line.");
             assertThat(browser.driver().findElement(By.id("text")).getAttribute("aria-invalid"))
                     .isEqualTo("true");
+            // The form with its error shown: the message is tied to its field, nothing serious for axe-core.
+            browser.assertAccessible("the dispute form with an error");
 
             browser.driver()
                     .findElement(By.id("text"))
@@ -47,6 +49,7 @@ class DisputeBrowserTest extends AttainIntegrationTest {
 
             browser.open("/disputes?lang=de");
             assertThat(browser.text("h1")).isEqualTo("Meine Reklamationen");
+            browser.assertAccessible("/disputes in German");
             browser.screenshot("rep-disputes-de");
         }
     }

@@ -93,7 +93,7 @@ class PulseBrowserTest extends AttainIntegrationTest {
         try (Browser admin = new Browser(baseUrl(), t.lang())) {
             admin.logIn("admin", "demo");
             admin.resize(1280, 1800);
-            admin.driver().findElement(By.linkText(t.nav())).click();
+            admin.clickNav(t.nav());
             assertThat(admin.text("h1")).isEqualTo(t.title());
             assertThat(admin.text("[data-test=pulse-surveys]")).contains(t.pastSurvey());
             assertThat(admin.driver().findElements(By.cssSelector("[data-test=pulse-trend] canvas")))
@@ -132,7 +132,7 @@ class PulseBrowserTest extends AttainIntegrationTest {
         try (Browser rep = new Browser(baseUrl(), t.lang())) {
             rep.logIn("rep", "demo");
             rep.resize(1280, 1400);
-            rep.driver().findElement(By.linkText(t.nav())).click();
+            rep.clickNav(t.nav());
             WebElement row =
                     rep.driver().findElements(By.cssSelector("[data-test=pulse-invitations] tbody tr")).stream()
                             .filter(r -> r.getText().contains(surveyTitle))
@@ -198,7 +198,7 @@ class PulseBrowserTest extends AttainIntegrationTest {
                 return;
             }
             manager.resize(1280, 1200);
-            manager.driver().findElement(By.linkText(t.nav())).click();
+            manager.clickNav(t.nav());
             manager.driver().findElement(By.linkText(surveyTitle)).click();
             assertThat(manager.driver().findElements(By.cssSelector("[data-test=pulse-groups] tbody tr")))
                     .hasSize(1);

@@ -84,6 +84,32 @@ final class EarningsApi {
                 .single();
     }
 
+    /**
+     * The quarter before the current one and its first month: a month the demo pays no monthly results in. (The
+     * current quarter's months may hold results of the tests that publish a monthly plan measured on the quarter.)
+     */
+    static List<String> previousQuarterAndItsFirstMonth(WebSession s) {
+        String start = Json.parse(s.get("/api/v1/periods/current?kind=QUARTER").body())
+                .get("startsOn")
+                .asString();
+        String lastDay = java.time.LocalDate.parse(start).minusDays(1).toString();
+        String quarter = null;
+        String firstDay = null;
+        for (JsonNode q : Json.parse(s.get("/api/v1/periods?kind=QUARTER").body())) {
+            if (q.get("endsOn").asString().equals(lastDay)) {
+                quarter = q.get("id").asString();
+                firstDay = q.get("startsOn").asString();
+            }
+        }
+        assertThat(quarter).as("a quarter ending on " + lastDay).isNotNull();
+        for (JsonNode m : Json.parse(s.get("/api/v1/periods?kind=MONTH").body())) {
+            if (m.get("startsOn").asString().equals(firstDay)) {
+                return List.of(quarter, m.get("id").asString());
+            }
+        }
+        throw new AssertionError("no month starting on " + firstDay);
+    }
+
     static List<String> strings(JsonNode array) {
         return array.valueStream().map(JsonNode::asString).toList();
     }

@@ -27,7 +27,7 @@ class FinanceBrowserTest extends AttainIntegrationTest {
                         "{\"personId\":" + payee + ",\"period\":\"" + cast.quarter + "\"}");
         try (Browser browser = new Browser(baseUrl(), "en-US")) {
             browser.logIn("finance", "demo");
-            browser.driver().findElement(By.linkText("Finance")).click();
+            browser.clickNav("Finance");
             assertThat(browser.text("h1")).isEqualTo("Finance");
             assertThat(browser.driver().findElements(By.cssSelector("#chart-cost canvas")))
                     .isNotEmpty();

@@ -1,5 +1,7 @@
 package org.attain.support;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,6 +23,12 @@ public abstract class AttainIntegrationTest {
 
     private static final Path DATA_DIR = newDataDir();
 
+    /** A local SMTP server the application mails to (survey invites); started once with the shared application. */
+    private static final GreenMail MAIL = startMail();
+
+    /** A real OpenID Connect provider the application signs in with (single sign-on); started once like the mail server. */
+    private static final LocalOidcProvider OIDC = LocalOidcProvider.start();
+
     @LocalServerPort
     protected int port;
 
@@ -29,6 +37,35 @@ public abstract class AttainIntegrationTest {
         registry.add("attain.data-dir", DATA_DIR::toString);
         registry.add("attain.demo.enabled", () -> "true");
         registry.add("attain.clock.today", () -> TODAY.toString());
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        // Tests mail invites by calling the job on a pinned clock, never by waiting for the schedule.
+        registry.add("attain.pulse.invites.cron", () -> "-");
+        registry.add("attain.forecast.weekly.cron", () -> "-");
+        registry.add("attain.sso.issuer-uri", OIDC::issuer);
+        registry.add("attain.sso.client-id", () -> LocalOidcProvider.CLIENT_ID);
+        registry.add("attain.sso.client-secret", () -> LocalOidcProvider.CLIENT_SECRET);
+        registry.add("attain.sso.provider-name", () -> "Local IdP");
+        registry.add("attain.sso.roles-claim", () -> "groups");
+        registry.add("attain.sso.role-mapping[attain-reps]", () -> "REP");
+        registry.add("attain.sso.role-mapping[attain-managers]", () -> "MANAGER");
+        registry.add("attain.sso.role-mapping[attain-finance]", () -> "FINANCE");
+    }
+
+    /** The OpenID Connect provider the application is configured with. */
+    protected static LocalOidcProvider oidcProvider() {
+        return OIDC;
+    }
+
+    /** The mail the application sent, as the local SMTP server received it. */
+    protected static GreenMail mailbox() {
+        return MAIL;
+    }
+
+    private static GreenMail startMail() {
+        GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        return mail;
     }
 
     /**

@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -110,6 +111,30 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Follows a link of the header's navigation by its text, opening the menu it is in first (a closed menu's links
+     * cannot be clicked, as for a person).
+     */
+    public Browser clickNav(String linkText) {
+        WebElement link = driver.findElements(By.cssSelector("header.top nav a")).stream()
+                .filter(a -> linkText.equals(a.getAttribute("textContent").strip()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No link '" + linkText + "' in the navigation"));
+        if (!link.isDisplayed()) {
+            link.findElement(By.xpath("ancestor::li[contains(@class,'menu')]/button"))
+                    .click();
+        }
+        link.click();
+        return this;
+    }
+
+    /** The labels of the header's menus, in order. */
+    public List<String> navMenus() {
+        return driver.findElements(By.cssSelector("header.top nav.menus:not(.account) .menu-button")).stream()
+                .map(b -> b.getAttribute("textContent").strip())
+                .toList();
+    }
+
     public String pageText() {
         return read(By.tagName("body"));
     }
@@ -132,6 +157,62 @@ public final class Browser implements AutoCloseable {
                 .map(LogEntry::getMessage)
                 .filter(m -> m.contains("Content Security Policy"))
                 .toList();
+    }
+
+    /** axe-core's browser script, from the com.deque.html.axe-core jar (a test dependency): read once per test run. */
+    private static volatile String axeScript;
+
+    /**
+     * Runs axe-core on the page now shown and returns its serious and critical violations, one readable line per rule
+     * and element: {@code rule (impact) on selector: help [what axe saw]}. Empty when the page passes. A page that is
+     * not HTML (a CSV or PDF the browser shows) has nothing to check. axe's script is injected through WebDriver, which
+     * the page's Content Security Policy does not govern, and runs in the page's own document.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> axe() {
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
+        if (!"text/html".equals(js.executeScript("return document.contentType"))) {
+            return List.of();
+        }
+        if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object'"))) {
+            js.executeScript(axeScript());
+        }
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        Object found = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']})
+                  .then(r => done(r.violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .flatMap(v => v.nodes.map(n => v.id + ' (' + v.impact + ') on ' + n.target.join(' > ') + ': ' + v.help
+                      + ' [' + (n.failureSummary || '').replace(/\s+/g, ' ').trim().slice(0, 240) + ']'))))
+                  .catch(e => done(['axe failed: ' + e]));
+                """);
+        return List.copyOf((List<String>) found);
+    }
+
+    /** Fails with axe's serious and critical violations on the page now shown, named by {@code what} (e.g. the URL). */
+    public void assertAccessible(String what) {
+        List<String> violations = axe();
+        if (!violations.isEmpty()) {
+            throw new AssertionError("Accessibility (axe-core) on " + what + ":\n  " + String.join("\n  ", violations));
+        }
+    }
+
+    private static String axeScript() {
+        String script = axeScript;
+        if (script == null) {
+            try (var in = Browser.class.getResourceAsStream("/axe.min.js")) {
+                if (in == null) {
+                    throw new IllegalStateException(
+                            "axe.min.js is not on the test classpath (com.deque.html.axe-core)");
+                }
+                script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                axeScript = script;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return script;
     }
 
     /** Saves a screenshot under target/screenshots for a person to look at. */

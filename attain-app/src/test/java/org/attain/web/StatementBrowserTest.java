@@ -77,9 +77,14 @@ class StatementBrowserTest extends AttainIntegrationTest {
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
                     .until(d -> !d.findElements(By.cssSelector("[data-test=what-if-outcome]"))
                             .isEmpty());
+            // the component by its name; its id only as the hover title
             assertThat(browser.text("[data-test=what-if-outcome]"))
-                    .contains("new_logo_spiff")
-                    .contains("+250.00");
+                    .contains("New-logo SPIFF")
+                    .contains("+250.00")
+                    .doesNotContain("new_logo_spiff");
+            assertThat(browser.driver().findElements(By.cssSelector("[data-test=what-if-component]")).stream()
+                            .map(e -> e.getDomAttribute("title")))
+                    .contains("new_logo_spiff");
             browser.screenshot("rep-what-if");
         }
     }

@@ -39,7 +39,7 @@ final class ActivityMaker {
         double bandFactor = band == SizeBand.ENTERPRISE ? 1.5 : band == SizeBand.MID ? 1.0 : 0.8;
         double outcomeFactor = opportunity.stage() == Stage.CLOSED_WON ? 1.4 : 1.0;
         int touches = Seeds.poisson(
-                random, (1.2 + 2.4 * owner.effort()) * bandFactor * outcomeFactor * Math.min(1.0, visibleShare));
+                random, (0.8 + 1.6 * owner.effort()) * bandFactor * outcomeFactor * Math.min(1.0, visibleShare));
         for (int i = 0; i < touches; i++) {
             ActivityKind kind = dealKind(random);
             emit(owner.personId(), kind, from, to, zone, opportunity, random);

@@ -15,9 +15,9 @@ final class DealSizes {
     /** Annual contract value in US dollars before deal type and currency are applied. */
     static double usdValue(SizeBand band, SplittableRandom random) {
         return switch (band) {
-            case SMB -> logUniform(6_000, 30_000, random);
-            case MID -> logUniform(25_000, 150_000, random);
-            case ENTERPRISE -> logUniform(120_000, 750_000, random);
+            case SMB -> logUniform(8_000, 16_000, random);
+            case MID -> logUniform(25_000, 60_000, random);
+            case ENTERPRISE -> logUniform(60_000, 150_000, random);
         };
     }
 
@@ -29,7 +29,7 @@ final class DealSizes {
     static double typeFactor(DealType type) {
         return switch (type) {
             case NEW_LOGO -> 1.0;
-            case EXPANSION -> 0.4;
+            case EXPANSION -> 0.6;
             case RENEWAL -> 0.9;
         };
     }

@@ -20,11 +20,12 @@ class WonDealsTest {
 
     @Test
     void twoYearsOfA250PersonCompanyGiveAFewThousandWonDeals() {
+        // Many mid-sized deals a quarter (about 8 won per rep), so one deal never makes a quarter 1,000 %.
         long deals = transactions.stream()
                 .filter(t -> t.kind() == TransactionKind.DEAL)
                 .count();
 
-        assertThat(deals).isBetween(2_000L, 8_000L);
+        assertThat(deals).isBetween(6_000L, 14_000L);
     }
 
     @Test

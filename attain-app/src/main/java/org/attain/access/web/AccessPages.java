@@ -6,6 +6,7 @@ import java.util.Set;
 import org.attain.access.ApiTokens;
 import org.attain.access.AttainUser;
 import org.attain.access.AuditLog;
+import org.attain.access.SsoSettings;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,10 +22,12 @@ class AccessPages {
 
     private final AuditLog audit;
     private final ApiTokens tokens;
+    private final SsoSettings sso;
 
-    AccessPages(AuditLog audit, ApiTokens tokens) {
+    AccessPages(AuditLog audit, ApiTokens tokens, SsoSettings sso) {
         this.audit = audit;
         this.tokens = tokens;
+        this.sso = sso;
     }
 
     @GetMapping("/login")
@@ -32,11 +35,23 @@ class AccessPages {
             @RequestParam(required = false) String error,
             @RequestParam(required = false) Long wait,
             @RequestParam(required = false) String logout,
+            @RequestParam(required = false) String expired,
             Model model) {
         model.addAttribute("failed", error != null);
         model.addAttribute("wait", wait);
         model.addAttribute("loggedOut", logout != null);
+        model.addAttribute("expired", expired != null);
+        model.addAttribute("ssoProvider", sso.enabled() ? sso.providerName() : null);
         return "login";
+    }
+
+    /** Where a single sign-on that the provider accepted but Attain cannot let in ends: says why. */
+    @GetMapping("/login/sso-refused")
+    String ssoRefused(@RequestParam(required = false) String reason, Model model) {
+        String why = java.util.Set.of("norole", "disabled", "unreachable").contains(reason) ? reason : "failed";
+        model.addAttribute("reason", "sso.refused." + why);
+        model.addAttribute("ssoProvider", sso.enabled() ? sso.providerName() : null);
+        return "login-sso-refused";
     }
 
     @GetMapping("/admin/audit")
@@ -44,8 +59,16 @@ class AccessPages {
             @RequestParam(required = false) String actor,
             @RequestParam(required = false) String action,
             @RequestParam(required = false) String entity,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
             Model model) {
-        model.addAttribute("entries", audit.search(actor, action, entity, 200));
+        // An entry is a sentence with its diff (about three lines): 25 to a page keeps the page ending.
+        var entries = audit.search(
+                actor, action, entity, q, org.attain.platform.PageRequest.of(page, size == null ? 25 : size));
+        model.addAttribute("entries", entries.items());
+        model.addAttribute("entriesPage", entries);
+        model.addAttribute("q", q);
         model.addAttribute("actor", actor);
         model.addAttribute("action", action);
         model.addAttribute("entity", entity);

@@ -1,6 +1,7 @@
 package org.attain.access.web;
 
 import org.attain.access.FirstAdmin;
+import org.attain.access.PasswordPolicy;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,8 +35,9 @@ class SetupPage {
             model.addAttribute("problem", "setup.usernameRequired");
             return "setup";
         }
-        if (password == null || password.length() < 12) {
-            model.addAttribute("problem", "setup.passwordTooShort");
+        var weak = PasswordPolicy.problem(username, password);
+        if (weak.isPresent()) {
+            model.addAttribute("problem", weak.get());
             return "setup";
         }
         if (!firstAdmin.redeem(token, username, password)) {

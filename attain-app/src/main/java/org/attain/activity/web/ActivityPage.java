@@ -93,6 +93,10 @@ class ActivityPage {
         model.addAttribute("to", to);
         model.addAttribute("total", table.stream().mapToLong(RepRow::total).sum());
         model.addAttribute("chartJson", JSON.writeValueAsString(chart));
+        // Issue 21.4: the chart's numbers as a table view below it: a row per period, a column per kind (CALL, EMAIL,
+        // MEETING, WEBINAR).
+        model.addAttribute("chartPeriods", chart.get("periods"));
+        model.addAttribute("chartValues", List.copyOf(data.values()));
         model.addAttribute("team", user.has(org.attain.access.Role.MANAGER) || user.seesEveryone());
         return "activity/dashboard";
     }

@@ -51,7 +51,8 @@ class CoachingPages {
     String list(@AuthenticationPrincipal AttainUser user, Model model) {
         PersonScope scope = visibility.scopeOf(user);
         if (!scope.all() && user.personId() != null && scope.personIds().equals(Set.of(user.personId()))) {
-            return "redirect:/coaching/reps/" + user.personId();
+            // a rep's list is their own plan: shown here (200), as every menu link answers
+            return render(user, user.personId(), model);
         }
         LocalDate today = LocalDate.now(clock);
         var reps = analytics

@@ -14,6 +14,7 @@ import org.attain.analytics.PerformanceAnalytics;
 import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
 import org.attain.org.Visibility;
+import org.attain.pulse.PulseByGroup;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,12 +33,15 @@ class PerformanceApi {
     private final PerformanceAnalytics analytics;
     private final Visibility visibility;
     private final Periods periods;
+    private final PulseByGroup pulse;
     private final Clock clock;
 
-    PerformanceApi(PerformanceAnalytics analytics, Visibility visibility, Periods periods, Clock clock) {
+    PerformanceApi(
+            PerformanceAnalytics analytics, Visibility visibility, Periods periods, PulseByGroup pulse, Clock clock) {
         this.analytics = analytics;
         this.visibility = visibility;
         this.periods = periods;
+        this.pulse = pulse;
         this.clock = clock;
     }
 
@@ -48,8 +52,10 @@ class PerformanceApi {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Long region,
             @RequestParam(required = false) Long team) {
-        return PerformanceJson.overview(analytics.overview(
-                visibility.scopeOf(user), range(periods, from, to), region, team, LocalDate.now(clock)));
+        return PerformanceJson.overview(
+                analytics.overview(
+                        visibility.scopeOf(user), range(periods, from, to), region, team, LocalDate.now(clock)),
+                PulseBeside.byKey(pulse.latest(user)));
     }
 
     @GetMapping("/api/v1/analytics/performance/reps/{id}")

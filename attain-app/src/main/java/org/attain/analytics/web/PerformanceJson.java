@@ -13,11 +13,21 @@ final class PerformanceJson {
     private PerformanceJson() {}
 
     static Map<String, Object> overview(PerformanceAnalytics.Overview o) {
+        return overview(o, Map.of());
+    }
+
+    /** With each region's and team's latest eNPS (pulse's, suppression applied) under "enps" where there is one. */
+    static Map<String, Object> overview(
+            PerformanceAnalytics.Overview o, Map<String, org.attain.pulse.PulseByGroup.GroupEnps> pulse) {
         Map<String, Object> out = new LinkedHashMap<>();
         range(out, o.range());
         out.put("empty", o.empty());
-        out.put("group", group(o.group()));
-        out.put("children", o.children().stream().map(PerformanceJson::group).toList());
+        out.put("group", withPulse(group(o.group()), PulseBeside.json(PulseBeside.of(pulse, o.group()))));
+        out.put(
+                "children",
+                o.children().stream()
+                        .map(g -> withPulse(group(g), PulseBeside.json(PulseBeside.of(pulse, g))))
+                        .toList());
         out.put("reps", o.reps().stream().map(PerformanceJson::rep).toList());
         return out;
     }
@@ -32,6 +42,13 @@ final class PerformanceJson {
         out.put("rep", rep);
         out.put("peers", v.peers().stream().map(PerformanceJson::peer).toList());
         return out;
+    }
+
+    private static Map<String, Object> withPulse(Map<String, Object> group, Map<String, Object> enps) {
+        if (enps != null) {
+            group.put("enps", enps);
+        }
+        return group;
     }
 
     private static void range(Map<String, Object> out, PerformanceAnalytics.Range r) {

@@ -10,6 +10,7 @@ import org.attain.calendar.Periods;
 import org.attain.org.PersonScope;
 import org.attain.org.Visibility;
 import org.attain.platform.InvalidInputException;
+import org.attain.pulse.PulseByGroup;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,14 +32,21 @@ class PerformancePages {
     private final Visibility visibility;
     private final Periods periods;
     private final JsonMapper json;
+    private final PulseByGroup pulse;
     private final Clock clock;
 
     PerformancePages(
-            PerformanceAnalytics analytics, Visibility visibility, Periods periods, JsonMapper json, Clock clock) {
+            PerformanceAnalytics analytics,
+            Visibility visibility,
+            Periods periods,
+            JsonMapper json,
+            PulseByGroup pulse,
+            Clock clock) {
         this.analytics = analytics;
         this.visibility = visibility;
         this.periods = periods;
         this.json = json;
+        this.pulse = pulse;
         this.clock = clock;
     }
 
@@ -55,12 +63,15 @@ class PerformancePages {
             Model model) {
         PersonScope scope = visibility.scopeOf(user);
         if (!scope.all() && user.personId() != null && scope.personIds().equals(java.util.Set.of(user.personId()))) {
-            return "redirect:/insights/reps/" + user.personId() + query(from, to);
+            // a rep's overview is their own page: shown here (200), as every menu link answers
+            return rep(user, user.personId(), from, to, model);
         }
         PerformanceAnalytics.Range range = range(from, to, model);
         if (range != null) {
             var overview = analytics.overview(scope, range, region, team, LocalDate.now(clock));
             model.addAttribute("overview", overview);
+            // eNPS beside attainment: pulse's latest result per region and team, hidden groups with their reason only.
+            model.addAttribute("enps", PulseBeside.byKey(pulse.latest(user)));
             model.addAttribute(
                     "chartJson", json.writeValueAsString(chart(overview.group().months())));
         }

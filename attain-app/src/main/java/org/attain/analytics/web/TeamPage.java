@@ -30,6 +30,7 @@ class TeamPage {
     private final Periods periods;
     private final JsonMapper json;
     private final Clock clock;
+    private final org.springframework.context.MessageSource messages;
 
     TeamPage(
             TeamInsights insights,
@@ -37,7 +38,9 @@ class TeamPage {
             Visibility visibility,
             Periods periods,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.insights = insights;
         this.review = review;
         this.visibility = visibility;
@@ -47,7 +50,7 @@ class TeamPage {
     }
 
     @GetMapping("/team")
-    String team(@AuthenticationPrincipal AttainUser user, Model model) {
+    String team(@AuthenticationPrincipal AttainUser user, java.util.Locale locale, Model model) {
         if (user.personId() == null && !user.seesEveryone()) {
             throw new ForbiddenException("team");
         }
@@ -75,8 +78,36 @@ class TeamPage {
         model.addAttribute(
                 "elapsed", new PerformerClassifier.Period(quarter.startsOn(), quarter.endsOn(), today, 0).elapsed());
         model.addAttribute("live", true);
-        model.addAttribute("trendJson", json.writeValueAsString(insights.trend(people, trendPeriods)));
+        // The chart and its table are given the same numbers: percentages rounded half-up to one decimal here.
+        TeamInsights.Trend trend = inPercent(insights.trend(people, trendPeriods));
+        model.addAttribute("trendJson", json.writeValueAsString(trend));
+        // Issue 21.4: the trend's numbers as a table (the median first, then each rep) and the reps to highlight.
+        List<String> labels = new ArrayList<>();
+        List<List<java.math.BigDecimal>> values = new ArrayList<>();
+        labels.add(messages.getMessage("team.median", null, locale));
+        values.add(java.util.Arrays.asList(trend.median()));
+        trend.byRep().forEach((name, v) -> {
+            labels.add(name);
+            values.add(java.util.Arrays.asList(v));
+        });
+        model.addAttribute("trendPeriods", trend.periods());
+        model.addAttribute("trendLabels", labels);
+        model.addAttribute("trendValues", values);
+        model.addAttribute("trendReps", new ArrayList<>(trend.byRep().keySet()));
         return "analytics/team";
+    }
+
+    /** The trend's shares as percentages with one decimal, rounded half-up (0.9525 as 95.3), as chart and table show them. */
+    static TeamInsights.Trend inPercent(TeamInsights.Trend trend) {
+        java.util.Map<String, java.math.BigDecimal[]> byRep = new java.util.LinkedHashMap<>();
+        trend.byRep().forEach((name, v) -> byRep.put(name, inPercent(v)));
+        return new TeamInsights.Trend(trend.periods(), inPercent(trend.median()), byRep);
+    }
+
+    private static java.math.BigDecimal[] inPercent(java.math.BigDecimal[] shares) {
+        return java.util.Arrays.stream(shares)
+                .map(org.attain.platform.BusinessWords::percentOf)
+                .toArray(java.math.BigDecimal[]::new);
     }
 
     /** A flagged member of the viewer's team with the verdict's reasons. */

@@ -48,8 +48,10 @@ class BudgetApi {
 
     @GetMapping
     @Operation(
-            summary = "Budget vs actual of a month (2026-11) or quarter (2026-Q4) per team and category, with variance,"
-                    + " alerts over the threshold and the compensation cost of sales per team and role")
+            summary =
+                    "Budget vs actual of a month (2026-11) or quarter (2026-Q4) per team and category, with variance,"
+                            + " alerts over the threshold and the compensation cost of sales per team and role; reporting: every money"
+                            + " amount in the reporting currency at the period's rate, per team and in total, and the missing rates")
     BudgetReport.Report report(@AuthenticationPrincipal AttainUser user, @RequestParam String period) {
         BudgetAccess.mustRead(user);
         return report.report(period, visibility.scopeOf(user));

@@ -196,34 +196,29 @@ class BudgetPages {
         return out;
     }
 
-    /** Budget and actual spending (compensation, marketing, other) per team in the most used currency. */
+    /**
+     * Budget against actual per team in one currency (issue 21.4 and 21.8): the reporting currency, every amount
+     * converted at the period's rate (BudgetReport's {@code reporting}), and the axis says so; an amount without a
+     * rate is left out and the page names the currency.
+     */
     private Map<String, Object> chart(BudgetReport.Report r, Locale locale) {
-        Map<String, Integer> uses = new LinkedHashMap<>();
-        r.rows().stream().filter(x -> x.currency() != null).forEach(x -> uses.merge(x.currency(), 1, Integer::sum));
-        String currency = uses.entrySet().stream()
-                .max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey)
-                .orElse("");
-        Map<String, BigDecimal[]> byTeam = new LinkedHashMap<>();
-        for (BudgetReport.Row x : r.rows()) {
-            if (!currency.equals(x.currency())) {
-                continue;
-            }
-            BigDecimal[] v = byTeam.computeIfAbsent(x.team(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-            if (x.variance().budget() != null) {
-                v[0] = v[0].add(x.variance().budget());
-            }
-            if (x.variance().actual() != null) {
-                v[1] = v[1].add(x.variance().actual());
-            }
-        }
+        BudgetReport.Reporting x = r.reporting();
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("currency", currency);
-        c.put("teams", List.copyOf(byTeam.keySet()));
+        c.put("currency", x.currency());
+        c.put("axis", messages.getMessage("reporting.axis", new Object[] {x.currency()}, locale));
+        c.put("leftOut", x.missingRates().size());
+        c.put("teams", x.teams().stream().map(BudgetReport.TeamTotal::team).toList());
         c.put("budgetName", messages.getMessage("budget.col.budget", null, locale));
         c.put("actualName", messages.getMessage("budget.col.actual", null, locale));
-        c.put("budget", byTeam.values().stream().map(v -> v[0]).toList());
-        c.put("actual", byTeam.values().stream().map(v -> v[1]).toList());
+        List<BigDecimal> budget =
+                x.teams().stream().map(BudgetReport.TeamTotal::budget).toList();
+        List<BigDecimal> actual =
+                x.teams().stream().map(BudgetReport.TeamTotal::actual).toList();
+        c.put("budget", budget);
+        c.put("actual", actual);
+        // The table view below the chart: one column per series, in the chart's order (actual bars, budget marks).
+        c.put("tableNames", List.of(c.get("actualName"), c.get("budgetName")));
+        c.put("tableValues", List.of(actual, budget));
         return c;
     }
 }

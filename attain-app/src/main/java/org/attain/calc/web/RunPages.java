@@ -45,10 +45,24 @@ class RunPages {
     }
 
     @GetMapping("/runs")
-    String list(@AuthenticationPrincipal AttainUser user, Model model) {
+    String list(
+            @AuthenticationPrincipal AttainUser user,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) RunStatus status,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) org.attain.calc.RunKind kind,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String q,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Integer page,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Integer size,
+            Model model) {
         requireBackOffice(user);
-        var recent = runs.recent(30);
+        var paged = runs.page(status, kind, q, org.attain.platform.PageRequest.of(page, size));
+        var recent = paged.items();
         model.addAttribute("runs", recent);
+        model.addAttribute("runsPage", paged);
+        model.addAttribute("statuses", RunStatus.values());
+        model.addAttribute("kinds", org.attain.calc.RunKind.values());
+        model.addAttribute("status", status);
+        model.addAttribute("kind", kind);
+        model.addAttribute("q", q);
         // Keep the page polling while a launched run is still queued, not only while one is running.
         model.addAttribute(
                 "running", launcher.fullRunPending() || recent.stream().anyMatch(r -> r.status() == RunStatus.RUNNING));
@@ -86,7 +100,13 @@ class RunPages {
     }
 
     @GetMapping("/runs/{id}")
-    String one(@AuthenticationPrincipal AttainUser user, @PathVariable long id, Model model) {
+    String one(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Integer page,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Integer size,
+            Model model,
+            java.util.Locale locale) {
         requireBackOffice(user);
         var run = runs.find(id).orElseThrow(() -> new NotFoundException("calculation run", id));
         model.addAttribute("run", run);
@@ -98,7 +118,10 @@ class RunPages {
         model.addAttribute("lastMonth", months.isEmpty() ? null : months.get(months.size() - 1));
         model.addAttribute("exclusions", json.readTree(run.exclusions()));
         model.addAttribute("issues", json.readTree(run.issues()));
-        model.addAttribute("changes", changes.of(id, 200));
+        model.addAttribute("issueTexts", RunIssueTexts.shown(json.readTree(run.issues()), messages, locale));
+        var changed = changes.of(id, org.attain.platform.PageRequest.of(page, size));
+        model.addAttribute("changes", changed.items());
+        model.addAttribute("changesPage", changed);
         return "calc/run";
     }
 

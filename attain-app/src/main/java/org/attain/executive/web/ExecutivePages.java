@@ -66,6 +66,11 @@ class ExecutivePages {
                 money.stream().map(ExecutiveSummary.BudgetLine::actual).toList());
         chart.put("budgetName", messages.getMessage("budget.col.budget", null, locale));
         chart.put("actualName", messages.getMessage("budget.col.actual", null, locale));
+        // Issue 21.4: each chart's numbers as a table view below it, series in the chart's order.
+        chart.put("bookingsTableNames", List.of(chart.get("bookingsName"), chart.get("targetName")));
+        chart.put("bookingsTableValues", List.of(chart.get("bookings"), chart.get("target")));
+        chart.put("budgetTableNames", List.of(chart.get("actualName"), chart.get("budgetName")));
+        chart.put("budgetTableValues", List.of(chart.get("actual"), chart.get("budget")));
         model.addAttribute("chart", chart);
         return "executive/executive";
     }

@@ -31,7 +31,10 @@ class ExpenseApi {
     private final CommissionExpense expense;
     private final ExpenseLedger ledger;
 
-    ExpenseApi(CommissionExpense expense, ExpenseLedger ledger) {
+    private final DatevSettings datev;
+
+    ExpenseApi(CommissionExpense expense, ExpenseLedger ledger, DatevSettings datev) {
+        this.datev = datev;
         this.expense = expense;
         this.ledger = ledger;
     }
@@ -41,7 +44,9 @@ class ExpenseApi {
             summary =
                     "The roll-forward of one currency's deferred commissions per month (by=month) or calendar quarter (by=quarter) "
                             + "over [from, to] (months such as 2026-01): opening, capitalised, amortised, written off, closing and what was "
-                            + "expensed at once, with the journal entries of each period")
+                            + "expensed at once, with the journal entries of each period; reporting: the same lines and every currency's"
+                            + " added, in the reporting currency at each period's rate (its last day's), rounded half-even to its minor"
+                            + " unit, and the currencies and periods without a rate")
     CommissionExpense.Report report(
             @AuthenticationPrincipal AttainUser user,
             @RequestParam String currency,
@@ -60,7 +65,8 @@ class ExpenseApi {
     @Operation(
             summary =
                     "The journal entries: format=csv (period, booked_on, kind, debit_account, credit_account, amount,"
-                            + " currency, correction, posted), xlsx, or datev (Buchungsstapel columns: Umsatz, Soll/Haben, WKZ,"
+                            + " currency, correction, posted), xlsx, or datev (the EXTF header line, version 700, category 21,"
+                            + " then the Buchungsstapel columns: Umsatz, Soll/Haben, WKZ,"
                             + " Konto, Gegenkonto, Belegdatum, Belegfeld 1, Buchungstext; semicolons, Windows-1252). Months of"
                             + " closed periods are posted and frozen; later changes to them book as corrections in the next open month")
     ResponseEntity<byte[]> journal(
@@ -71,7 +77,13 @@ class ExpenseApi {
             @RequestParam(defaultValue = "quarter") String by,
             @RequestParam(defaultValue = "csv") String format) {
         CommissionExpense.Report r = report(user, currency, from, to, by);
-        return ExpenseRequests.journalFile(r, format, from, to);
+        return ExpenseRequests.journalFile(
+                r,
+                format,
+                from,
+                to,
+                () -> datev.header(
+                        r, ExpenseRequests.month("from", from, null), ExpenseRequests.month("to", to, null)));
     }
 
     @PostMapping("/journal/post")

@@ -12,7 +12,6 @@ import org.attain.access.AttainUser;
 import org.attain.expense.CommissionExpense;
 import org.attain.expense.ExpenseLedger;
 import org.attain.expense.JournalEntries;
-import org.attain.expense.RollForward;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.InvalidInputException;
 import org.springframework.context.MessageSource;
@@ -37,7 +36,11 @@ class ExpensePages {
     private final MessageSource messages;
     private final Clock clock;
 
-    ExpensePages(CommissionExpense expense, ExpenseLedger ledger, MessageSource messages, Clock clock) {
+    private final DatevSettings datev;
+
+    ExpensePages(
+            CommissionExpense expense, ExpenseLedger ledger, MessageSource messages, Clock clock, DatevSettings datev) {
+        this.datev = datev;
         this.expense = expense;
         this.ledger = ledger;
         this.messages = messages;
@@ -85,7 +88,7 @@ class ExpensePages {
         YearMonth f = ExpenseRequests.month("from", from, null);
         YearMonth t = ExpenseRequests.month("to", to, null);
         CommissionExpense.Report report = expense.report(currency, f, t, !"month".equals(by));
-        return ExpenseRequests.journalFile(report, format, f, t);
+        return ExpenseRequests.journalFile(report, format, f, t, () -> datev.header(report, f, t));
     }
 
     @PostMapping("/finance/commission-expense/accounts")
@@ -147,31 +150,43 @@ class ExpensePages {
         return "redirect:/finance/commission-expense";
     }
 
+    /**
+     * Issue 21.4 and 21.8: every currency's roll-forward in the reporting currency at each period's rate, added per
+     * period, on one axis that names the currency and says it was converted.
+     */
     private Map<String, Object> chart(CommissionExpense.Report report, Locale locale) {
+        CommissionExpense.Reporting x = report.reporting();
+        List<CommissionExpense.ConvertedLine> lines = x.allCurrencies();
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("periods", report.lines().stream().map(RollForward.Line::period).toList());
+        c.put(
+                "periods",
+                lines.stream().map(CommissionExpense.ConvertedLine::period).toList());
         List<Map<String, Object>> series = new ArrayList<>();
         series.add(series(
                 "expense.col.capitalised",
                 "bar",
-                report.lines().stream().map(RollForward.Line::capitalised).toList(),
+                lines.stream().map(CommissionExpense.ConvertedLine::capitalised).toList(),
                 locale));
         series.add(series(
                 "expense.col.amortised",
                 "bar",
-                report.lines().stream().map(l -> l.amortised().negate()).toList(),
+                lines.stream().map(l -> l.amortised().negate()).toList(),
                 locale));
         series.add(series(
                 "expense.col.writtenOff",
                 "bar",
-                report.lines().stream().map(l -> l.writtenOff().negate()).toList(),
+                lines.stream().map(l -> l.writtenOff().negate()).toList(),
                 locale));
         series.add(series(
                 "expense.col.closing",
                 "line",
-                report.lines().stream().map(RollForward.Line::closing).toList(),
+                lines.stream().map(CommissionExpense.ConvertedLine::closing).toList(),
                 locale));
         c.put("series", series);
+        c.put("currency", x.currency());
+        c.put("axis", messages.getMessage("reporting.axis", new Object[] {x.currency()}, locale));
+        c.put("names", series.stream().map(s -> s.get("name")).toList()); // and the table view lists its series
+        c.put("values", series.stream().map(s -> s.get("data")).toList());
         return c;
     }
 

@@ -38,7 +38,12 @@ final class ExpenseRequests {
     }
 
     /** The journal as a download: csv, xlsx or datev; any other format is refused naming the field. */
-    static ResponseEntity<byte[]> journalFile(CommissionExpense.Report r, String format, Object from, Object to) {
+    static ResponseEntity<byte[]> journalFile(
+            CommissionExpense.Report r,
+            String format,
+            Object from,
+            Object to,
+            java.util.function.Supplier<org.attain.expense.DatevHeader> datevHeader) {
         String name = "commission-journal-" + r.currency() + "-" + from + "-" + to;
         return switch (format == null ? "" : format.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "csv" ->
@@ -55,7 +60,7 @@ final class ExpenseRequests {
                 file(
                         name + "-datev.csv",
                         new MediaType("text", "csv", JournalFiles.DATEV_CHARSET),
-                        JournalFiles.datev(r));
+                        JournalFiles.datev(r, datevHeader.get()));
             default ->
                 throw new InvalidInputException(
                         new FieldProblem("format", "expense.error.format", "format is csv, xlsx or datev"));

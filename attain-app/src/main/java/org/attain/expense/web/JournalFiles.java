@@ -19,8 +19,8 @@ import org.attain.expense.CommissionExpense;
 import org.attain.expense.JournalEntries;
 
 /**
- * The commission journal as files: XLSX (one line per entry, amounts as numeric cells) and a DATEV-style CSV after the
- * Buchungsstapel's columns where they fit (Umsatz without sign, Soll/Haben-Kennzeichen, WKZ, Konto, Gegenkonto,
+ * The commission journal as files: XLSX (one line per entry, amounts as numeric cells) and a DATEV Buchungsstapel CSV:
+ * the EXTF header line ({@link org.attain.expense.DatevHeader}), then the Buchungsstapel's columns where they fit (Umsatz without sign, Soll/Haben-Kennzeichen, WKZ, Konto, Gegenkonto,
  * Belegdatum as TTMM, Belegfeld 1, Buchungstext of at most 60 characters), semicolons and comma decimals in
  * Windows-1252 as DATEV's ASCII import reads them. Each entry books its debit account against its credit account, so
  * every line is "S" (Soll) on Konto.
@@ -89,8 +89,10 @@ final class JournalFiles {
         }
     }
 
-    static byte[] datev(CommissionExpense.Report report) {
+    static byte[] datev(CommissionExpense.Report report, org.attain.expense.DatevHeader header) {
         StringWriter out = new StringWriter();
+        out.write(header.line());
+        out.write("\r\n");
         CSVFormat format = CSVFormat.DEFAULT
                 .builder()
                 .setDelimiter(';')

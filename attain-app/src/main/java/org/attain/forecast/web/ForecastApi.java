@@ -31,9 +31,27 @@ import org.springframework.web.bind.annotation.RestController;
 class ForecastApi {
 
     private final Forecasts forecasts;
+    private final org.attain.forecast.WeeklyForecastSnapshot weekly;
 
-    ForecastApi(Forecasts forecasts) {
+    ForecastApi(Forecasts forecasts, org.attain.forecast.WeeklyForecastSnapshot weekly) {
         this.forecasts = forecasts;
+        this.weekly = weekly;
+    }
+
+    @GetMapping("/weeks")
+    @Operation(
+            summary =
+                    "The weekly snapshots of a person's quarter (taken each Monday by a scheduled job): per week and category the "
+                            + "call in force, what the deals and reports said, what rolled up, and the weighted pipeline; newest first")
+    List<org.attain.forecast.WeeklyForecastSnapshot.Week> weeks(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam(required = false) String period,
+            @RequestParam(defaultValue = "USD") String currency,
+            @RequestParam(required = false) Long person) {
+        ForecastPages.mustForecast(user);
+        Forecasts.View view =
+                forecasts.view(user, person == null ? forecasts.defaultPerson(user) : person, period, currency);
+        return weekly.weeks(view.personId(), view.periodId(), view.currency());
     }
 
     @GetMapping
@@ -69,6 +87,23 @@ class ForecastApi {
                 body.category(),
                 body.amount(),
                 body.note());
+    }
+
+    record DealCategoryRequest(String category) {}
+
+    @PutMapping("/deals/{id}/category")
+    @Operation(
+            summary =
+                    "Set one deal's forecast category (managers above its owner, finance, admins): pipeline, best_case, commit or "
+                            + "omitted; blank or 'stage' goes back to the stage's category. A deal its stage closed (won or lost) keeps "
+                            + "its stage's. The deal counts in that category in every roll-up above its owner")
+    Map<String, Object> dealCategory(
+            @AuthenticationPrincipal AttainUser user,
+            @org.springframework.web.bind.annotation.PathVariable long id,
+            @RequestBody DealCategoryRequest body) {
+        ForecastPages.mustForecast(user);
+        forecasts.setDealCategory(user, id, body == null ? null : body.category());
+        return Map.of("id", id, "category", body == null || body.category() == null ? "stage" : body.category());
     }
 
     @GetMapping("/stages")

@@ -41,7 +41,15 @@ class ForecastPages {
     private final Teams teams;
     private final MessageSource messages;
 
-    ForecastPages(Forecasts forecasts, Periods periods, Teams teams, MessageSource messages) {
+    private final org.attain.forecast.WeeklyForecastSnapshot weekly;
+
+    ForecastPages(
+            Forecasts forecasts,
+            Periods periods,
+            Teams teams,
+            MessageSource messages,
+            org.attain.forecast.WeeklyForecastSnapshot weekly) {
+        this.weekly = weekly;
         this.forecasts = forecasts;
         this.periods = periods;
         this.teams = teams;
@@ -60,6 +68,13 @@ class ForecastPages {
             @RequestParam(required = false) String period,
             @RequestParam(required = false) String currency,
             @RequestParam(required = false) Long person,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String stage,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String min,
+            @RequestParam(required = false) String max,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
             Locale locale,
             Model model) {
         mustForecast(user);
@@ -67,13 +82,33 @@ class ForecastPages {
         String cur = currency == null || currency.isBlank() ? defaultCurrency() : currency.strip();
         Forecasts.View view = forecasts.view(user, who, period, cur);
         model.addAttribute("view", view);
+        // The deals closing in the quarter: searched, filtered and one page at a time (ForecastDealList).
+        ForecastDealList.Filter dealFilter = new ForecastDealList.Filter(q, stage, category, min, max);
+        var dealsPage = ForecastDealList.page(
+                view.opportunities(), dealFilter, org.attain.platform.PageRequest.of(page, size), locale);
+        model.addAttribute("deals", dealsPage.items());
+        model.addAttribute("dealsPage", dealsPage);
+        model.addAttribute("dealFilter", dealFilter);
+        model.addAttribute("dealStages", ForecastDealList.stages(view.opportunities()));
+        model.addAttribute(
+                "dealBoundUnreadable",
+                ForecastDealList.unreadable(min, locale) || ForecastDealList.unreadable(max, locale));
+        model.addAttribute("dealsOpen", dealFilter.any() || page != null || size != null);
         List<Forecasts.Row> rows = new ArrayList<>();
         rows.add(view.total());
         rows.addAll(view.reports());
         model.addAttribute("rows", rows);
+        model.addAttribute("weeks", weekly.weeks(view.personId(), view.periodId(), view.currency()));
         model.addAttribute("commit", view.total().lines().get(ForecastCategory.COMMIT));
         model.addAttribute("categories", RollUp.categories());
         model.addAttribute("callCategories", List.of(ForecastCategory.COMMIT, ForecastCategory.BEST_CASE));
+        model.addAttribute(
+                "dealCategories",
+                List.of(
+                        ForecastCategory.COMMIT,
+                        ForecastCategory.BEST_CASE,
+                        ForecastCategory.PIPELINE,
+                        ForecastCategory.OMITTED));
         model.addAttribute("currencies", currencies());
         model.addAttribute("quarters", quarters(view.periodId()));
         model.addAttribute("chart", chart(view, locale));
@@ -110,6 +145,42 @@ class ForecastPages {
                 + UriComponentsBuilder.fromPath("/forecast")
                         .queryParam("period", period)
                         .queryParam("currency", currency)
+                        .build()
+                        .toUriString();
+    }
+
+    @PostMapping("/forecast/deals/{id}/category")
+    String dealCategory(
+            @AuthenticationPrincipal AttainUser user,
+            @org.springframework.web.bind.annotation.PathVariable long id,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String period,
+            @RequestParam(required = false) String currency,
+            @RequestParam(required = false) Long person,
+            @RequestParam(required = false) String back,
+            Locale locale,
+            RedirectAttributes redirect) {
+        mustForecast(user);
+        try {
+            forecasts.setDealCategory(user, id, category);
+            redirect.addFlashAttribute("notice", "forecast.deal.saved");
+        } catch (InvalidInputException e) {
+            List<String> problems = new ArrayList<>();
+            for (FieldProblem p : e.problems()) {
+                problems.add(messages.getMessage(p.code(), null, p.field() + " " + p.reason(), locale));
+            }
+            redirect.addFlashAttribute("problems", problems);
+        }
+        if (back != null && back.startsWith("/forecast") && !back.startsWith("//")) {
+            // Back to the deal list's page, search and filters the deal was set on.
+            return "redirect:" + back + "#deals";
+        }
+        return "redirect:"
+                + UriComponentsBuilder.fromPath("/forecast")
+                        .queryParam("period", period)
+                        .queryParam("currency", currency)
+                        .queryParam("person", person)
+                        .fragment("deals")
                         .build()
                         .toUriString();
     }
@@ -157,6 +228,10 @@ class ForecastPages {
         c.put("valueName", messages.getMessage("forecast.chart.forecast", null, locale));
         c.put("quota", view.quota());
         c.put("quotaName", messages.getMessage("forecast.quota", null, locale));
+        // Issue 21.4: the axis names the one currency; the table view below the chart holds the same numbers.
+        c.put("currency", view.currency());
+        c.put("tableNames", List.of(c.get("valueName")));
+        c.put("tableValues", List.of(values));
         return c;
     }
 }

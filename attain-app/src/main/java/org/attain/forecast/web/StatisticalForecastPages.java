@@ -108,6 +108,24 @@ class StatisticalForecastPages {
         c.put("forecastName", messages.getMessage("forecast.stat.chart.forecast", null, locale));
         c.put("bandName", messages.getMessage("forecast.stat.chart.interval", null, locale));
         c.put("checkedName", messages.getMessage("forecast.stat.chart.backtest", null, locale));
+        // Issue 21.4: the axis names the one currency; the table view holds the same numbers, the band as from/to.
+        c.put("currency", view.currency());
+        List<BigDecimal> high = new ArrayList<>();
+        for (int i = 0; i < low.size(); i++) {
+            high.add(
+                    low.get(i) == null || band.get(i) == null
+                            ? null
+                            : low.get(i).add(band.get(i)));
+        }
+        c.put(
+                "tableNames",
+                List.of(
+                        c.get("bookedName"),
+                        c.get("checkedName"),
+                        c.get("forecastName"),
+                        messages.getMessage("chart.interval.low", null, locale),
+                        messages.getMessage("chart.interval.high", null, locale)));
+        c.put("tableValues", java.util.Arrays.asList(booked, checked, forecast, low, high));
         return c;
     }
 }

@@ -88,6 +88,16 @@ class GamePages {
         return "game/board";
     }
 
+    /**
+     * Only the board's standing (my position and the table), as its viewer may see it: what an open board page fetches
+     * when its board changes. The full page would also render the menu and header for every open screen at once.
+     */
+    @GetMapping("/game/boards/{id}/standing")
+    String standing(@AuthenticationPrincipal AttainUser user, @PathVariable long id, Model model) {
+        model.addAttribute("view", boards.view(user, id));
+        return "game/board :: standing";
+    }
+
     @GetMapping("/game/contests/{id}")
     String contest(@AuthenticationPrincipal AttainUser user, @PathVariable long id, Model model) {
         Contest c = contests.find(id)

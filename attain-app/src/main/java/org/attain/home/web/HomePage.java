@@ -31,6 +31,7 @@ class HomePage {
     private final Earnings earnings;
     private final Clock clock;
     private final RenderedPages pages;
+    private final Inbox inbox;
 
     HomePage(
             People people,
@@ -39,7 +40,9 @@ class HomePage {
             SalesSnapshot sales,
             Earnings earnings,
             Clock clock,
-            RenderedPages pages) {
+            RenderedPages pages,
+            Inbox inbox) {
+        this.inbox = inbox;
         this.people = people;
         this.teams = teams;
         this.periods = periods;
@@ -66,6 +69,7 @@ class HomePage {
         var quarter = periods.currentSpan(PeriodKind.QUARTER);
         model.addAttribute("quarter", quarter);
         model.addAttribute("today", today);
+        List<Long> directReports = List.of();
         if (user.personId() != null) {
             People.WithReports personAndReports = people.findWithReports(user.personId(), today);
             personAndReports.person().ifPresent(me -> {
@@ -93,6 +97,7 @@ class HomePage {
                 }
             });
             List<PersonView> reports = personAndReports.reports();
+            directReports = reports.stream().map(PersonView::id).toList();
             if (!reports.isEmpty()) {
                 Map<Long, SalesSnapshot.Figures> figures = sales.figures(reports, quarter.startsOn(), quarter.endsOn());
                 Map<Long, Earnings.Summary> pay = earnings.summariesOf(
@@ -120,6 +125,12 @@ class HomePage {
             model.addAttribute("openPeriods", periods.list(PeriodKind.QUARTER, quarter.fiscalYear()));
         }
         model.addAttribute("isManager", user.has(Role.MANAGER));
+        model.addAttribute("inbox", inbox.entriesFor(user, directReports));
+        // Cards only for what the role does: a rep's own selling, the back office's company overview.
+        model.addAttribute("sells", user.has(Role.REP));
+        model.addAttribute("showHeadcount", user.has(Role.ADMIN) || user.has(Role.COMP_ADMIN));
+        model.addAttribute("showBookings", user.has(Role.COMP_ADMIN) || user.has(Role.FINANCE));
+        model.addAttribute("showQuarters", user.has(Role.COMP_ADMIN) || user.has(Role.FINANCE) || user.has(Role.ADMIN));
         model.addAttribute("live", true);
         // The figures above are read on every request; the page is rendered again only when they changed.
         return new ModelAndView(pages.view("home", user, locale));

@@ -52,6 +52,9 @@ public final class ProfileSuggestion {
         ALIASES.put(TransactionFields.TERM_MONTHS, List.of("term_months", "term (months)", "term", "laufzeit"));
         ALIASES.put(TransactionFields.SPLITS, List.of("splits", "split"));
         ALIASES.put(TransactionFields.ATTRIBUTES, List.of("attributes"));
+        ALIASES.put(
+                TransactionFields.REFERS_TO,
+                List.of("refers_to", "refers to", "original deal", "original", "returned deal", "bezieht sich auf"));
     }
 
     private ProfileSuggestion() {}

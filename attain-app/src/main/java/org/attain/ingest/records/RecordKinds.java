@@ -102,6 +102,30 @@ public final class RecordKinds {
             RecordKinds::peopleOf,
             "/api/v1/quotas/bulk");
 
+    /** A payee's target incentive (the variable part of OTE) and base salary for a month, quarter or fiscal year. */
+    static final RecordKind TARGET_INCENTIVES = new RecordKind(
+            "target_incentives",
+            List.of(
+                    required("person", FieldType.PERSON, "employee", "employee id", "rep", "mitarbeiter"),
+                    required("period", FieldType.PERIOD, "quarter", "year", "period id", "quartal", "zeitraum"),
+                    required(
+                            "target",
+                            FieldType.DECIMAL,
+                            "target incentive",
+                            "target_incentive",
+                            "variable",
+                            "variable pay",
+                            "ote variable",
+                            "zielprämie",
+                            "variable vergütung"),
+                    optional("base", FieldType.DECIMAL, "base salary", "base_salary", "salary", "grundgehalt", "fixum"),
+                    optional("currency", FieldType.CURRENCY, "währung")),
+            List.of("person_id", "period_id"),
+            false,
+            RecordKinds::checkTargetIncentive,
+            RecordKinds::peopleOf,
+            "/api/v1/target-incentives/bulk");
+
     static final RecordKind ACCOUNTS = new RecordKind(
             "accounts",
             List.of(
@@ -344,11 +368,35 @@ public final class RecordKinds {
             RecordKind.PayImpact.NONE,
             "/api/v1/quota-plan-submissions/bulk");
 
+    /** Budgets per period, team and category, written through budget's own checks (closed periods read-only). */
+    static final RecordKind BUDGETS = new RecordKind(
+            "budgets",
+            List.of(
+                    required("period", FieldType.PERIOD, "period id", "month", "quarter", "zeitraum", "periode"),
+                    required("team", FieldType.TEAM, "team code", "team name"),
+                    choice(
+                            "category",
+                            true,
+                            null,
+                            List.of("COMPENSATION", "HEADCOUNT", "MARKETING", "OTHER"),
+                            "budget category",
+                            "kind",
+                            "kategorie",
+                            "art"),
+                    required("amount", FieldType.DECIMAL, "budget", "betrag"),
+                    optional("currency", FieldType.CURRENCY, "währung")),
+            List.of("period_id", "team_id", "category"),
+            false,
+            RecordKind.RowCheck.NONE,
+            RecordKind.PayImpact.NONE,
+            "/api/v1/budgets/bulk");
+
     public static final List<RecordKind> ALL = List.of(
             PEOPLE,
             REPORTING_LINES,
             TEAMS,
             QUOTAS,
+            TARGET_INCENTIVES,
             ACCOUNTS,
             PRODUCTS,
             OPPORTUNITIES,
@@ -358,7 +406,8 @@ public final class RecordKinds {
             TERRITORY_RULES,
             TERRITORY_MEMBERS,
             QUOTA_PLAN_TARGETS,
-            QUOTA_PLAN_SUBMISSIONS);
+            QUOTA_PLAN_SUBMISSIONS,
+            BUDGETS);
 
     private RecordKinds() {}
 
@@ -437,6 +486,25 @@ public final class RecordKinds {
                     amount.toPlainString(),
                     "a quota of " + amount.toPlainString() + " is implausibly large",
                     null);
+        }
+        if (v.get("currency") == null && v.get("person_id") != null) {
+            v.put("currency", lookups.currencyOf((Long) v.get("person_id")));
+        }
+    }
+
+    /** Money, not negative nor implausible; the person's currency when none is given. */
+    private static void checkTargetIncentive(Map<String, Object> v, Lookups lookups, RecordKind.Problems problems) {
+        for (String field : List.of("target", "base")) {
+            BigDecimal amount = (BigDecimal) v.get(field);
+            if (amount != null && amount.signum() < 0) {
+                problems.add(field, amount.toPlainString(), "a " + field + " cannot be negative", null);
+            } else if (amount != null && amount.compareTo(IMPLAUSIBLE_QUOTA) >= 0) {
+                problems.add(
+                        field,
+                        amount.toPlainString(),
+                        "a " + field + " of " + amount.toPlainString() + " is implausibly large",
+                        null);
+            }
         }
         if (v.get("currency") == null && v.get("person_id") != null) {
             v.put("currency", lookups.currencyOf((Long) v.get("person_id")));
@@ -549,7 +617,8 @@ public final class RecordKinds {
             row(TransactionFields.TERM_MONTHS, false, FieldType.INTEGER),
             row(TransactionFields.ACCOUNT, false, FieldType.ACCOUNT),
             new FieldRow(TransactionFields.SPLITS, false, "ingest.takes.splits", List.of(), null),
-            new FieldRow(TransactionFields.ATTRIBUTES, false, "ingest.takes.attributes", List.of(), null));
+            new FieldRow(TransactionFields.ATTRIBUTES, false, "ingest.takes.attributes", List.of(), null),
+            new FieldRow(TransactionFields.REFERS_TO, false, "ingest.takes.refersTo", List.of(), null));
 
     private static FieldRow row(String name, boolean required, FieldType type) {
         return new FieldRow(name, required, type.key(), List.of(), null);

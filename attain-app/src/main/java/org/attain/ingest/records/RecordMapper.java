@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.attain.ingest.Bounds;
 import org.attain.ingest.Problem;
 import org.attain.ingest.Stored;
@@ -89,11 +90,15 @@ final class RecordMapper {
                     String why = derived.has(f.name())
                             ? derived.value(f.name(), cells).problem()
                             : null;
-                    problems.add(problem(
-                            f.name(),
-                            "",
-                            why != null ? why : "missing " + f.name().replace('_', ' '),
-                            null));
+                    problems.add(
+                            why != null
+                                    ? problem(f.name(), "", why, null)
+                                    : coded(
+                                            f.name(),
+                                            "",
+                                            "missing " + f.name().replace('_', ' '),
+                                            null,
+                                            "words.ingest.missingColumn"));
                 }
                 if (!supplied(f)) {
                     continue; // the file does not carry this field at all: what is stored stays (RecordLoad)
@@ -107,7 +112,7 @@ final class RecordMapper {
             kind.check().check(values, lookups, (column, value, reason, suggestion) -> {
                 String field = kind.byColumn(column).map(Field::name).orElse(column);
                 String text = value(field, cells);
-                problems.add(problem(field, text == null ? Stored.text(value) : text, reason, suggestion));
+                problems.add(checked(field, text == null ? Stored.text(value) : text, reason, suggestion));
             });
         }
         return new Mapped(values, problems);
@@ -148,17 +153,27 @@ final class RecordMapper {
             default -> {
                 Names.Found<?> found = lookups.resolve(f.type(), text, name);
                 if (!found.ok()) {
-                    problems.add(problem(f.name(), text, found.reason(), found.suggestion()));
+                    problems.add(
+                            found.reason() != null && found.reason().startsWith("unknown ")
+                                    ? coded(
+                                            f.name(),
+                                            text,
+                                            found.reason(),
+                                            found.suggestion(),
+                                            "words.ingest.unknownRef")
+                                    : problem(f.name(), text, found.reason(), found.suggestion()));
                 }
                 yield found.value();
             }
         };
         if (value == null && !Lookups.REFERENCES.contains(f.type())) {
-            problems.add(problem(
+            problems.add(coded(
                     f.name(),
                     Cells.preview(text),
                     "bad " + name + " '" + Cells.preview(text) + "': " + expected(f),
-                    suggestion(f, text)));
+                    suggestion(f, text),
+                    "words.ingest.bad." + f.type().name(),
+                    expectedArg(f)));
         }
         Bounds.Refusal refusal = value == null ? null : bound(f, value);
         if (refusal != null) {
@@ -292,5 +307,66 @@ final class RecordMapper {
 
     private Problem problem(String field, String value, String reason, String suggestion) {
         return new Problem(profile.columns().getOrDefault(field, field), value, reason, suggestion);
+    }
+
+    /**
+     * A problem with a message code of the bundles (issue 21.6): its words in the reader's language, with the column
+     * as the file names it and the value as arguments (then what is expected, when the message says it).
+     */
+    private Problem coded(String field, String value, String reason, String suggestion, String code, String... more) {
+        String column = profile.columns().getOrDefault(field, field);
+        List<String> args = new ArrayList<>(List.of(column, Cells.preview(value)));
+        args.addAll(List.of(more));
+        return new Problem(column, value, reason, suggestion, code, args);
+    }
+
+    /** The reasons of the record kinds' row checks ({@link RecordKinds}) by their shape, with what varies as arguments. */
+    private static final List<Map.Entry<java.util.regex.Pattern, String>> CHECKS = Stream.of(
+                    Map.entry("employment ends (.+), before it starts (.+)", "employmentEnds"),
+                    Map.entry("e-mail (.+) already belongs to person (.+)", "emailTaken"),
+                    Map.entry("a person cannot be their own manager", "ownManager"),
+                    Map.entry("valid_until (.+) must be after valid_from (.+)", "validUntil"),
+                    Map.entry("a potential cannot be negative", "negativePotential"),
+                    Map.entry("a potential needs its currency \\(e\\.g\\. EUR\\)", "potentialCurrency"),
+                    Map.entry(
+                            "a potential currency was given without a potential; give both or neither",
+                            "potentialWithout"),
+                    Map.entry("a quota cannot be negative", "negativeQuota"),
+                    Map.entry("a quota of (.+) is implausibly large", "implausibleQuota"),
+                    Map.entry("a target cannot be negative", "negativeTarget"),
+                    Map.entry("a target of (.+) is implausibly large", "implausibleTarget"),
+                    Map.entry("a base cannot be negative", "negativeBase"),
+                    Map.entry("a base of (.+) is implausibly large", "implausibleBase"),
+                    Map.entry("a plan's number cannot be negative", "negativePlanNumber"),
+                    Map.entry("must be whole cents \\(at most two decimals\\)", "wholeCents"),
+                    Map.entry("close date (.+) is before the creation date (.+)", "closeBeforeCreated"),
+                    Map.entry("a rate converts between two different currencies", "sameCurrency"))
+            .map(e -> Map.entry(java.util.regex.Pattern.compile(e.getKey()), "words.ingest.check." + e.getValue()))
+            .toList();
+
+    /** A row check's problem, with its message code when its reason has a known shape (else as written). */
+    private Problem checked(String field, String value, String reason, String suggestion) {
+        for (Map.Entry<java.util.regex.Pattern, String> c : CHECKS) {
+            java.util.regex.Matcher m = c.getKey().matcher(reason);
+            if (m.matches()) {
+                List<String> args = new ArrayList<>();
+                for (int i = 1; i <= m.groupCount(); i++) {
+                    args.add(m.group(i));
+                }
+                String column = profile.columns().getOrDefault(field, field);
+                return new Problem(column, value, reason, suggestion, c.getValue(), args);
+            }
+        }
+        return problem(field, value, reason, suggestion);
+    }
+
+    /** What a message of a bad value names as expected: the date pattern, an example number, the choices. */
+    private String expectedArg(Field f) {
+        return switch (f.type()) {
+            case DATE -> profile.format().datePattern();
+            case DECIMAL, POSITIVE_DECIMAL -> Values.example(numbers);
+            case CHOICE -> String.join(", ", f.choices());
+            default -> "";
+        };
     }
 }

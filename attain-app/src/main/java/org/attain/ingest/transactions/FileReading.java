@@ -93,7 +93,8 @@ public final class FileReading implements RowSource.Handler {
                                         r.termMonths(),
                                         r.accountId(),
                                         r.splitsJson(),
-                                        r.attributesJson()));
+                                        r.attributesJson(),
+                                        r.refersTo()));
             }
         } else if (mapped.ok()) {
             stage.good(mapped.row());

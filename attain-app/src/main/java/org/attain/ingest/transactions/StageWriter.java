@@ -24,7 +24,7 @@ public final class StageWriter implements AutoCloseable {
 
     static final String COLUMNS =
             "row_no, external_id, kind, status, owner_id, close_date, amount, currency, deal_type, "
-                    + "product_code, term_months, account_id, splits, attributes, raw, problems";
+                    + "product_code, term_months, account_id, splits, attributes, raw, problems, refers_to";
 
     private static final Logger log = LoggerFactory.getLogger(StageWriter.class);
     private static final int FLUSH_AT = 1 << 16;
@@ -60,7 +60,8 @@ public final class StageWriter implements AutoCloseable {
                 r.splitsJson(),
                 r.attributesJson(),
                 null,
-                null);
+                null,
+                r.refersTo());
         flushIfFull();
     }
 
@@ -88,7 +89,8 @@ public final class StageWriter implements AutoCloseable {
                 null,
                 null,
                 Quarantined.raw(header, cells),
-                Quarantined.problems(problems));
+                Quarantined.problems(problems),
+                null);
         rejected++;
         flushIfFull();
     }

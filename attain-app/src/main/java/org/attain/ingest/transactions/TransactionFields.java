@@ -19,6 +19,8 @@ public final class TransactionFields {
     public static final String ACCOUNT = "account";
     public static final String SPLITS = "splits";
     public static final String ATTRIBUTES = "attributes";
+    /** A return's or reversal's original deal: its transaction id in the same source. */
+    public static final String REFERS_TO = "refers_to";
 
     public static final List<String> ALL = List.of(
             EXTERNAL_ID,
@@ -33,9 +35,14 @@ public final class TransactionFields {
             TERM_MONTHS,
             ACCOUNT,
             SPLITS,
-            ATTRIBUTES);
+            ATTRIBUTES,
+            REFERS_TO);
 
-    public static final Set<String> KINDS = Set.of("DEAL", "ORDER", "RETURN", "CANCELLATION", "INVOICE_PAYMENT");
+    public static final Set<String> KINDS =
+            Set.of("DEAL", "ORDER", "RETURN", "REVERSAL", "CANCELLATION", "INVOICE_PAYMENT");
+
+    /** The kinds that may name the deal they take back ({@link #REFERS_TO}). */
+    public static final Set<String> LINKED_KINDS = Set.of("RETURN", "REVERSAL");
 
     private TransactionFields() {}
 }

@@ -40,7 +40,7 @@ public final class TransactionLoad {
                 create temp table ingest_stage (
                     row_no bigint not null, external_id text, kind text, status text, owner_id bigint, close_date date,
                     amount numeric(19,4), currency char(3), deal_type text, product_code text, term_months int,
-                    account_id bigint, splits jsonb, attributes jsonb, raw jsonb, problems jsonb
+                    account_id bigint, splits jsonb, attributes jsonb, raw jsonb, problems jsonb, refers_to text
                 ) on commit drop""").update();
     }
 

@@ -10,6 +10,7 @@ import static org.attain.ingest.transactions.TransactionFields.EXTERNAL_ID;
 import static org.attain.ingest.transactions.TransactionFields.KIND;
 import static org.attain.ingest.transactions.TransactionFields.OWNER;
 import static org.attain.ingest.transactions.TransactionFields.PRODUCT_CODE;
+import static org.attain.ingest.transactions.TransactionFields.REFERS_TO;
 import static org.attain.ingest.transactions.TransactionFields.SPLITS;
 import static org.attain.ingest.transactions.TransactionFields.STATUS;
 import static org.attain.ingest.transactions.TransactionFields.TERM_MONTHS;
@@ -71,6 +72,7 @@ final class TransactionMapper {
     private Long accountId;
     private String splitsJson;
     private String attributes;
+    private String refersTo;
 
     /**
      * @param header   the file's column names, or null when the profile says the file has no header row
@@ -118,6 +120,7 @@ final class TransactionMapper {
         resolveAccount();
         readSplits();
         checkAttributes();
+        readRefersTo();
         return problems.isEmpty() ? new Mapped(transaction(rowNumber), List.of()) : new Mapped(null, problems);
     }
 
@@ -151,7 +154,10 @@ final class TransactionMapper {
                     dateText,
                     "bad close date '" + dateText + "': not a real date in the form "
                             + profile.format().datePattern(),
-                    null));
+                    null,
+                    "words.ingest.badDate",
+                    dateText,
+                    profile.format().datePattern()));
         } else if (refuse(CLOSE_DATE, dateText, Bounds.closeDate(closeDate), null, problems)) {
             closeDate = null;
         }
@@ -171,7 +177,10 @@ final class TransactionMapper {
                     AMOUNT,
                     amountText,
                     "bad amount '" + amountText + "': not a number like " + Values.example(numbers),
-                    null));
+                    null,
+                    "words.ingest.badAmount",
+                    amountText,
+                    Values.example(numbers)));
         } else if (refuse(AMOUNT, amountText, Bounds.amount(amount), null, problems)) {
             amount = null;
         }
@@ -216,7 +225,10 @@ final class TransactionMapper {
                             + String.join(
                                     ", ",
                                     TransactionFields.KINDS.stream().sorted().toList()),
-                    Closest.to(kind, TransactionFields.KINDS)));
+                    Closest.to(kind, TransactionFields.KINDS),
+                    "words.ingest.unknownKind",
+                    kind,
+                    String.join(", ", TransactionFields.KINDS.stream().sorted().toList())));
         }
     }
 
@@ -237,8 +249,13 @@ final class TransactionMapper {
                 || t.signum() < 0
                 || t.stripTrailingZeros().scale() > 0
                 || t.compareTo(BigDecimal.valueOf(1200)) > 0) {
-            problems.add(
-                    problem(TERM_MONTHS, termText, "bad term '" + termText + "': not a whole number of months", null));
+            problems.add(problem(
+                    TERM_MONTHS,
+                    termText,
+                    "bad term '" + termText + "': not a whole number of months",
+                    null,
+                    "words.ingest.badTerm",
+                    termText));
         } else {
             termMonths = t.intValueExact();
         }
@@ -282,6 +299,31 @@ final class TransactionMapper {
         }
     }
 
+    /**
+     * The deal a return or reversal takes back: optional, only on those kinds, a storable id other than the row's
+     * own. Whether that deal exists is checked once the file is staged (it may come later in the same file).
+     */
+    private void readRefersTo() {
+        refersTo = value(REFERS_TO, current);
+        if (refersTo == null) {
+            return;
+        }
+        if (!TransactionFields.LINKED_KINDS.contains(kind)) {
+            problems.add(problem(
+                    REFERS_TO,
+                    refersTo,
+                    "only a RETURN or REVERSAL refers to a deal; this row's kind is " + kind,
+                    null,
+                    "words.ingest.refersToKind",
+                    kind));
+        } else if (refersTo.equals(externalId)) {
+            problems.add(problem(
+                    REFERS_TO, refersTo, "a return cannot refer to itself", null, "words.ingest.refersToItself"));
+        } else {
+            refuse(REFERS_TO, refersTo, Bounds.id(refersTo), null, problems);
+        }
+    }
+
     /** The canonical transaction of a row without problems, with the defaults of what it left empty. */
     private TransactionRow transaction(long rowNumber) {
         return new TransactionRow(
@@ -298,7 +340,8 @@ final class TransactionMapper {
                 termMonths,
                 accountId,
                 splitsJson,
-                attributes == null ? "{}" : attributes);
+                attributes == null ? "{}" : attributes,
+                refersTo);
     }
 
     /**
@@ -392,10 +435,19 @@ final class TransactionMapper {
 
     private Problem missing(String field, String words) {
         String why = derived.has(field) ? derived.value(field, current).problem() : null;
-        return problem(field, "", why != null ? why : "missing " + words, null);
+        if (why != null) {
+            return problem(field, "", why, null);
+        }
+        return problem(field, "", "missing " + words, null, "words.ingest.missing." + field);
     }
 
     private Problem problem(String field, String value, String reason, String suggestion) {
         return new Problem(profile.columns().getOrDefault(field, field), value, reason, suggestion);
+    }
+
+    /** A problem the pages show in the reader's language: {@code code} names its message, filled with {@code args}. */
+    private Problem problem(String field, String value, String reason, String suggestion, String code, String... args) {
+        return new Problem(
+                profile.columns().getOrDefault(field, field), value, reason, suggestion, code, List.of(args));
     }
 }

@@ -18,4 +18,5 @@ record TransactionRow(
         Integer termMonths,
         Long accountId,
         String splitsJson,
-        String attributesJson) {}
+        String attributesJson,
+        String refersTo) {}

@@ -54,15 +54,24 @@ class ImportPages {
     private final OutsideRun.Counter outsideRun;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final org.springframework.context.MessageSource messages;
+    private final org.attain.calc.CalcRuns runs;
+    private final java.time.Clock clock;
+    private final org.attain.ingest.SavedProfiles saved;
 
     ImportPages(
+            org.attain.ingest.SavedProfiles saved,
             ImportJobs jobs,
             ImportRecords records,
             QuarantinePages quarantine,
             OutsideRun.Counter outsideRun,
             org.springframework.jdbc.core.simple.JdbcClient jdbc,
             org.springframework.context.MessageSource messages,
+            org.attain.calc.CalcRuns runs,
+            java.time.Clock clock,
             @Value("${attain.data-dir:./data}") String dataDir) {
+        this.runs = runs;
+        this.clock = clock;
+        this.saved = saved;
         this.quarantine = quarantine;
         this.outsideRun = outsideRun;
         this.jdbc = jdbc;
@@ -74,9 +83,22 @@ class ImportPages {
     }
 
     @GetMapping("/imports")
-    String list(@AuthenticationPrincipal AttainUser user, Model model) {
+    String list(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            Model model) {
         ImportsApi.requireImporter(user);
-        model.addAttribute("imports", records.recent(50));
+        var paged = records.page(kind, status, q, org.attain.platform.PageRequest.of(page, size));
+        model.addAttribute("imports", paged.items());
+        model.addAttribute("importsPage", paged);
+        model.addAttribute("kind", kind == null ? "" : kind);
+        model.addAttribute("status", status == null ? "" : status);
+        model.addAttribute("q", q);
+        model.addAttribute("statuses", List.of("LOADED", "DRY_RUN", "FAILED"));
         model.addAttribute("records", RecordKinds.names());
         return "ingest/list";
     }
@@ -110,7 +132,13 @@ class ImportPages {
 
     private String listWithError(Model model, HttpServletResponse response, String error, List<String> args) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        model.addAttribute("imports", records.recent(50));
+        // the list page as GET /imports shows it (first page, no filters), with the error above it
+        var paged = records.page(null, null, null, org.attain.platform.PageRequest.of(null, null));
+        model.addAttribute("imports", paged.items());
+        model.addAttribute("importsPage", paged);
+        model.addAttribute("kind", "");
+        model.addAttribute("status", "");
+        model.addAttribute("statuses", List.of("LOADED", "DRY_RUN", "FAILED"));
         model.addAttribute("records", RecordKinds.names());
         model.addAttribute("error", error);
         model.addAttribute("errorArgs", args);
@@ -129,6 +157,18 @@ class ImportPages {
             Model model)
             throws IOException {
         ImportsApi.requireImporter(user);
+        String use = form.getOrDefault("saved", "");
+        if (!use.isBlank()) {
+            var profile = saved.find(use).orElseThrow(() -> new NotFoundException("import profile", use));
+            model.addAttribute("profileNotice", "editor.profile.used");
+            model.addAttribute("profileName", profile.name());
+            return previewPage(
+                    new Draft(token, name, known(profile.recordType()), Map.of()),
+                    pendingFile(token, name),
+                    profile.yaml(),
+                    null,
+                    model);
+        }
         Map<String, String> chosen = new java.util.LinkedHashMap<>();
         if (record.equals(previousRecord)) {
             form.forEach((k, v) -> {
@@ -138,6 +178,41 @@ class ImportPages {
             });
         }
         return previewPage(new Draft(token, name, known(record), chosen), pendingFile(token, name), null, null, model);
+    }
+
+    /**
+     * The preview's "save as profile": the profile as it stands (built by picking columns, shown as YAML) is
+     * saved under a name and the preview comes back with it, ready for a dry run or a load.
+     */
+    @PostMapping("/imports/profiles")
+    String saveProfile(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam String token,
+            @RequestParam String name,
+            @RequestParam String profile,
+            @RequestParam(defaultValue = "") String profileName,
+            Model model)
+            throws IOException {
+        ImportsApi.requireImporter(user);
+        Path stored = pendingFile(token, ImportJobs.safe(name));
+        Draft draft = new Draft(token, ImportJobs.safe(name), known(recordOf(profile)), Map.of());
+        String named = profileName.strip();
+        model.addAttribute("profileName", named);
+        if (named.isEmpty() || named.length() > 100) {
+            return previewPage(
+                    draft, stored, profile, messages.getMessage("editor.profile.nameNeeded", null, locale()), model);
+        }
+        try {
+            saved.save(named, profile, user.getUsername());
+        } catch (ProfileException e) {
+            return previewPage(draft, stored, profile, e.getMessage(), model);
+        }
+        model.addAttribute("profileNotice", "editor.profile.saved");
+        return previewPage(draft, stored, profile, null, model);
+    }
+
+    private static java.util.Locale locale() {
+        return org.springframework.context.i18n.LocaleContextHolder.getLocale();
     }
 
     /** What the preview drafts a profile from: the upload, the record type and the columns picked so far. */
@@ -173,6 +248,8 @@ class ImportPages {
         }
         if (!dryRun) {
             Files.deleteIfExists(stored);
+        } else {
+            records.rememberUpload(id, token, name);
         }
         return "redirect:/imports/" + id + (dryRun ? "?token=" + token + "&name=" + name : "");
     }
@@ -184,9 +261,11 @@ class ImportPages {
             @RequestParam(required = false) String token,
             @RequestParam(required = false) String name,
             @RequestParam(defaultValue = "0") int groups,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
             Model model,
             java.util.Locale locale) {
-        status(user, id, token, name, groups, model, locale);
+        status(user, id, token, name, groups, page, size, model, locale);
         return "ingest/detail";
     }
 
@@ -198,9 +277,22 @@ class ImportPages {
             @RequestParam(required = false) String token,
             @RequestParam(required = false) String name,
             @RequestParam(defaultValue = "0") int groups,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
             Model model,
             java.util.Locale locale) {
         ImportsApi.requireImporter(user);
+        if (token == null) {
+            // Coming back to a dry run (from the list, a link): its file, while it still waits to be loaded.
+            var pendingUpload = records.pendingUpload(id).orElse(null);
+            if (pendingUpload != null
+                    && TOKEN.matcher(pendingUpload.token()).matches()
+                    && Files.isRegularFile(
+                            pending.resolve(pendingUpload.token() + "-" + ImportJobs.safe(pendingUpload.name())))) {
+                token = pendingUpload.token();
+                name = pendingUpload.name();
+            }
+        }
         model.addAttribute("token", token != null && TOKEN.matcher(token).matches() ? token : null);
         model.addAttribute("name", name == null ? null : ImportJobs.safe(name));
         model.addAttribute("profileYaml", records.profileYaml(id).orElse(null));
@@ -214,8 +306,13 @@ class ImportPages {
         model.addAttribute("id", id);
         model.addAttribute("running", running);
         model.addAttribute("progress", job.map(ImportJobs.Job::progress).orElse(null));
+        // The recalculation the import asked for runs right after its commit: its progress, then when the
+        // numbers of the people concerned became current.
+        model.addAttribute("recalc", ImportRecalculation.of(runs.triggeredByImport(id), clock.getZone()));
         model.addAttribute("record", running ? null : record.orElse(null));
-        model.addAttribute("rows", running ? List.of() : records.quarantine(id, 500));
+        var rowsPage = records.quarantine(id, org.attain.platform.PageRequest.of(page, size));
+        model.addAttribute("rows", running ? List.of() : rowsPage.items());
+        model.addAttribute("rowsPage", rowsPage);
         if (!running) {
             quarantine.addTo(model, id, groups);
         }
@@ -307,6 +404,7 @@ class ImportPages {
         model.addAttribute("records", RecordKinds.names());
         model.addAttribute("fields", RecordKinds.rows(draft.record()));
         model.addAttribute("mapped", mappedColumns(name, drafted));
+        model.addAttribute("savedProfiles", saved.all());
         return "ingest/preview";
     }
 

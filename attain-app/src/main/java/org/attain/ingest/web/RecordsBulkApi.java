@@ -81,6 +81,8 @@ class RecordsBulkApi {
         "/api/v1/reporting-lines/bulk",
         "/api/v1/teams/bulk",
         "/api/v1/quotas/bulk",
+        "/api/v1/budgets/bulk",
+        "/api/v1/target-incentives/bulk",
         "/api/v1/accounts/bulk",
         "/api/v1/products/bulk",
         "/api/v1/opportunities/bulk",
@@ -96,7 +98,7 @@ class RecordsBulkApi {
             summary = "Upsert up to 50,000 records of one kind by its natural key in one transaction",
             description =
                     "Keys: people by external_id; accounts, opportunities and activities by (source, external_id); "
-                            + "products and teams by code; quotas by (person, period, measure); FX rates by (from_currency, "
+                            + "products and teams by code; quotas by (person, period, measure); target incentives by (person, period); FX rates by (from_currency, "
                             + "to_currency, effective_from); reporting lines by (person, valid_from), closing the person's open "
                             + "line; territories by code, territory rules by (territory, precedence, valid_from), territory members by "
                             + "(territory, person, valid_from), each row through the territory checks; quota plan targets and submissions "
@@ -104,7 +106,7 @@ class RecordsBulkApi {
                             + "with their position (row = index + 1), field, reason and closest known value, and stay in the "
                             + "import's quarantine. Sending the same Idempotency-Key again with the same body returns the first answer; "
                             + "with another body it answers 422. Changes to "
-                            + "quotas, reporting lines, FX rates and employment dates recalculate the people concerned.")
+                            + "quotas, target incentives, reporting lines, FX rates and employment dates recalculate the people concerned.")
     ResponseEntity<BulkCalls.BulkResult> bulk(
             @AuthenticationPrincipal AttainUser user,
             HttpServletRequest request,

@@ -52,12 +52,14 @@ class PeoplePages {
             @RequestParam(required = false) RoleType role,
             @RequestParam(required = false) Long team,
             @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
             Model model) {
-        int size = 50;
+        var asked = org.attain.platform.PageRequest.of(page, size);
         var result = people.list(
-                visibility.scopeOf(user), new People.Filter(role, team, q), today(), Math.max(page, 0), size);
+                visibility.scopeOf(user), new People.Filter(role, team, q), today(), asked.page(), asked.size());
         model.addAttribute("result", result);
+        model.addAttribute("peoplePage", org.attain.platform.Paged.of(result.items(), asked, result.total()));
         model.addAttribute("roles", RoleType.values());
         model.addAttribute("teams", teams.all());
         model.addAttribute("role", role);
@@ -110,11 +112,24 @@ class PeoplePages {
     }
 
     @GetMapping("/teams")
-    String teams(@AuthenticationPrincipal AttainUser user, Model model) {
+    String teams(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Long region,
+            @RequestParam(required = false) String staffed,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            Model model) {
         if (!user.seesEveryone()) {
             throw new ForbiddenException("teams overview");
         }
-        model.addAttribute("teams", teams.all());
+        var paged = teams.page(q, region, staffed, org.attain.platform.PageRequest.of(page, size));
+        model.addAttribute("teams", paged.items());
+        model.addAttribute("teamsPage", paged);
+        model.addAttribute("q", q);
+        model.addAttribute("region", region);
+        model.addAttribute("staffed", staffed);
+        model.addAttribute("staffedChoices", Teams.STAFFED);
         model.addAttribute("regions", teams.regions());
         return "people/teams";
     }

@@ -25,6 +25,7 @@ class StatementPage {
     private final People people;
     private final java.time.Clock clock;
     private final org.attain.calc.CalcRuns runs;
+    private final org.attain.pay.OnTargetEarnings onTarget;
 
     StatementPage(
             Earnings earnings,
@@ -32,8 +33,10 @@ class StatementPage {
             Periods periods,
             People people,
             java.time.Clock clock,
-            org.attain.calc.CalcRuns runs) {
+            org.attain.calc.CalcRuns runs,
+            org.attain.pay.OnTargetEarnings onTarget) {
         this.runs = runs;
+        this.onTarget = onTarget;
         this.earnings = earnings;
         this.visibility = visibility;
         this.periods = periods;
@@ -63,10 +66,26 @@ class StatementPage {
                         || calculated.contains(q.id())
                         || q.id().equals(row.id()))
                 .toList();
+        // Months a monthly plan calculated for the person (e.g. measured on the quarter, paid each month).
+        java.util.Set<String> months = earnings.monthsCalculated(id);
+        if (!months.isEmpty() || row.kind() == PeriodKind.MONTH) {
+            List<Periods.PeriodRow> withMonths = new java.util.ArrayList<>(quarters);
+            periods.list(PeriodKind.MONTH, null).stream()
+                    .filter(m -> months.contains(m.id()) || m.id().equals(row.id()))
+                    .forEach(withMonths::add);
+            withMonths.sort(java.util.Comparator.comparing(Periods.PeriodRow::startsOn)
+                    .thenComparing(r -> r.kind() == PeriodKind.MONTH));
+            quarters = withMonths;
+        }
         model.addAttribute("person", person);
         model.addAttribute("period", row);
         model.addAttribute("quarters", quarters);
-        model.addAttribute("statement", earnings.statement(id, p));
+        Earnings.Statement statement = earnings.statement(id, p);
+        model.addAttribute("statement", statement);
+        model.addAttribute(
+                "ote",
+                onTarget.of(id, p, statement.calculated() ? statement.earnings() : null, statement.currency())
+                        .orElse(null));
         model.addAttribute("live", true);
         return "pay/statement";
     }

@@ -14,6 +14,7 @@ import org.attain.platform.ForbiddenException;
 import org.attain.platform.InvalidInputException;
 import org.attain.platform.LocaleNumbers;
 import org.attain.platform.NotFoundException;
+import org.attain.platform.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,8 +37,20 @@ class AdjustmentPages {
     }
 
     @GetMapping("/adjustments")
-    String list(@AuthenticationPrincipal AttainUser user, @RequestParam(required = false) String period, Model model) {
+    String list(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam(required = false) String period,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String currency,
+            @RequestParam(required = false) String sign,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            Model model) {
         requireReader(user);
+        model.addAttribute("q", q);
+        model.addAttribute("currency", currency);
+        model.addAttribute("sign", sign);
+        model.addAttribute("pageRequest", PageRequest.of(page, size));
         fill(user, ApprovalsApi.periodOrCurrent(periods, period), model);
         return "payout/adjustments";
     }
@@ -91,7 +104,18 @@ class AdjustmentPages {
     private void fill(AttainUser user, String period, Model model) {
         model.addAttribute("period", period);
         model.addAttribute("quarters", ApprovalPages.recentQuarters(periods));
-        model.addAttribute("adjustments", adjustments.list(user, period));
+        PageRequest request =
+                model.getAttribute("pageRequest") instanceof PageRequest r ? r : PageRequest.of(null, null);
+        var paged = adjustments.page(
+                user,
+                new Adjustments.Filter(
+                        period, (String) model.getAttribute("currency"), (String) model.getAttribute("sign")),
+                (String) model.getAttribute("q"),
+                request);
+        model.addAttribute("adjustments", paged.items());
+        model.addAttribute("adjustmentsPage", paged);
+        model.addAttribute("currencies", adjustments.currencies());
+        model.addAttribute("signs", Adjustments.Filter.SIGNS);
         model.addAttribute("canCreate", Backoffice.compAdmin(user));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new Form("", "", "", ""));

@@ -50,10 +50,19 @@ class DisputePages {
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String holder,
             @RequestParam(required = false) Integer minAgeDays,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
             Model model) {
-        model.addAttribute(
-                "disputes",
-                disputes.list(user, new Disputes.Filter(DisputesApi.status(status), holder, minAgeDays, null)));
+        var paged = disputes.page(
+                user,
+                new Disputes.Filter(DisputesApi.status(status), holder, minAgeDays, null),
+                q,
+                org.attain.platform.PageRequest.of(page, size));
+        model.addAttribute("disputes", paged.items());
+        model.addAttribute("disputesPage", paged);
+        model.addAttribute("q", q);
+        model.addAttribute("bulkAssignee", user.getUsername());
         model.addAttribute("statuses", DisputeStatus.values());
         model.addAttribute("status", status == null ? "" : status);
         model.addAttribute("holder", holder == null ? "" : holder);

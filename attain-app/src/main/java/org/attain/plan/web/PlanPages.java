@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Locale;
 import org.attain.access.AttainUser;
 import org.attain.access.Role;
+import org.attain.plan.EffectiveDateRefused;
 import org.attain.plan.PlanRejectedException;
 import org.attain.plan.PlanScenarios;
 import org.attain.plan.PlanTemplates;
 import org.attain.plan.Plans;
 import org.attain.platform.ForbiddenException;
 import org.attain.platform.NotFoundException;
+import org.attain.platform.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,17 +33,40 @@ class PlanPages {
     private final Plans plans;
     private final PlanScenarios scenarios;
     private final ProblemTexts texts;
+    private final org.springframework.context.MessageSource messages;
+    private final java.time.Clock clock;
 
-    PlanPages(Plans plans, PlanScenarios scenarios, ProblemTexts texts) {
+    PlanPages(
+            Plans plans,
+            PlanScenarios scenarios,
+            ProblemTexts texts,
+            org.springframework.context.MessageSource messages,
+            java.time.Clock clock) {
+        this.clock = clock;
+        this.messages = messages;
         this.plans = plans;
         this.scenarios = scenarios;
         this.texts = texts;
     }
 
     @GetMapping("/plans")
-    String list(@AuthenticationPrincipal AttainUser user, Model model) {
+    String list(
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String currency,
+            @RequestParam(required = false) String use,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            Model model) {
         requireBackOffice(user);
-        model.addAttribute("plans", plans.latestVersions());
+        var paged = plans.page(q, currency, use, java.time.LocalDate.now(clock), PageRequest.of(page, size));
+        model.addAttribute("plans", paged.items());
+        model.addAttribute("plansPage", paged);
+        model.addAttribute("q", q);
+        model.addAttribute("currency", currency);
+        model.addAttribute("use", use);
+        model.addAttribute("currencies", plans.currencies());
+        model.addAttribute("uses", Plans.USE);
         model.addAttribute("canEdit", canEdit(user));
         return "plan/list";
     }
@@ -83,11 +108,23 @@ class PlanPages {
             @PathVariable String key,
             @RequestParam String source,
             @RequestParam(defaultValue = "false") boolean confirm,
+            @RequestParam(required = false) String effectiveFrom,
             Model model,
             RedirectAttributes flash,
             Locale locale) {
         requireEditor(user);
         Plans.PlanCheck check = check(source, model, locale);
+        model.addAttribute("effectiveFrom", effectiveFrom);
+        java.time.LocalDate from;
+        try {
+            from = effectiveFrom == null || effectiveFrom.isBlank()
+                    ? null
+                    : java.time.LocalDate.parse(effectiveFrom.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            model.addAttribute(
+                    "refusal", messages.getMessage("plan.versions.badDate", new Object[] {effectiveFrom}, locale));
+            return editorAgain(key, source, model);
+        }
         try {
             if (!check.ok()) {
                 throw new PlanRejectedException(check.errors());
@@ -101,10 +138,13 @@ class PlanPages {
                         "failing", outcomes.stream().filter(o -> !o.passed()).count());
                 return editorAgain(key, source, model);
             }
-            var published = plans.publish(source, user.getUsername());
+            var published = plans.publish(source, user.getUsername(), from);
             flash.addFlashAttribute("notice", "plans.publishedVersion");
             flash.addFlashAttribute("version", published.version());
             return "redirect:/plans/" + published.planKey();
+        } catch (EffectiveDateRefused e) {
+            model.addAttribute("refusal", messages.getMessage(e.code(), e.args().toArray(), locale));
+            return editorAgain(key, source, model);
         } catch (PlanRejectedException e) {
             model.addAttribute("problems", texts.localized(e.problems(), locale));
             model.addAttribute("structure", null);
@@ -157,6 +197,21 @@ class PlanPages {
             scenarios.attach(key, name.trim(), body, user.getUsername());
             flash.addFlashAttribute("notice", "plans.scenarioSaved");
         }
+        return "redirect:/plans/" + key;
+    }
+
+    /** Removes an attached scenario, including one whose text no longer reads. */
+    @PostMapping("/plans/{key}/scenarios/{id}/delete")
+    String deleteScenario(
+            @AuthenticationPrincipal AttainUser user,
+            @PathVariable String key,
+            @PathVariable long id,
+            RedirectAttributes flash) {
+        requireEditor(user);
+        if (!scenarios.delete(key, id, user.getUsername())) {
+            throw new NotFoundException("scenario", Long.toString(id));
+        }
+        flash.addFlashAttribute("notice", "editor.scenario.deleted");
         return "redirect:/plans/" + key;
     }
 

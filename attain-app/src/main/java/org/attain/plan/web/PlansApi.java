@@ -69,6 +69,7 @@ class PlansApi {
             String currency,
             String createdBy,
             java.time.Instant createdAt,
+            java.time.LocalDate effectiveFrom,
             List<Plans.Problem> warnings,
             List<ScenarioResult> scenarios) {}
 
@@ -114,11 +115,17 @@ class PlansApi {
     @Operation(
             summary = "Publish a plan document as the next version of the plan its 'id' names (201, with warnings and "
                     + "scenario results); 400 with line and column when it does not compile; 409 when the plan has no scenario "
-                    + "or one fails against this text, unless confirm=true")
+                    + "or one fails against this text, unless confirm=true. effectiveFrom (yyyy-mm-dd): the version pays "
+                    + "deals credited from that day (400 naming effectiveFrom inside or before a closed period); "
+                    + "without it, it replaces the latest version from that version's date")
     ResponseEntity<?> publish(
             @AuthenticationPrincipal AttainUser user,
             @RequestBody String yaml,
-            @RequestParam(defaultValue = "false") boolean confirm) {
+            @RequestParam(defaultValue = "false") boolean confirm,
+            @RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate effectiveFrom) {
         requireEditor(user);
         Plans.PlanCheck check = plans.check(yaml);
         if (!check.ok()) {
@@ -141,7 +148,7 @@ class PlansApi {
             body.setProperty("warnings", check.warnings());
             return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
         }
-        Plans.PlanVersion v = plans.publish(yaml, user.getUsername());
+        Plans.PlanVersion v = plans.publish(yaml, user.getUsername(), effectiveFrom);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new Published(
                         v.id(),
@@ -152,6 +159,7 @@ class PlansApi {
                         v.currency(),
                         v.createdBy(),
                         v.createdAt(),
+                        v.effectiveFrom(),
                         check.warnings(),
                         results));
     }

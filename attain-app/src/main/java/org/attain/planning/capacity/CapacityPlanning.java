@@ -547,7 +547,7 @@ public class CapacityPlanning {
         List<CapacityProblem> problems = new ArrayList<>(currencyProblems(p + "currency", l.currency()));
         if ((l.personId() == null) == (l.headcount() == null)) {
             problems.add(new CapacityProblem(
-                    p + "personId", "capacity.leaving.who", "give either a person or a number of leavers"));
+                    p + "personId", "capacity.leaving.whoOrCount", "give either a person or a number of leavers"));
         }
         if (l.headcount() != null && (l.headcount() < 1 || l.headcount() > 1000)) {
             problems.add(

@@ -101,6 +101,18 @@ class QuotaPlanView {
         if (parent != null) {
             model.addAttribute("waterfallNode", parent);
             model.addAttribute("waterfallJson", json.writeValueAsString(waterfall(parent, detail.lines())));
+            // Issue 21.4: the waterfall's numbers as a table view: the parent's number, then each report's share.
+            List<String> waterfallNames = new ArrayList<>(List.of(parent.node().name()));
+            List<BigDecimal> waterfallAmounts = new ArrayList<>(java.util.Collections.singletonList(parent.topDown()));
+            detail.lines().stream()
+                    .filter(l -> Long.valueOf(parent.node().personId())
+                            .equals(l.node().parentId()))
+                    .forEach(l -> {
+                        waterfallNames.add(l.node().name());
+                        waterfallAmounts.add(l.topDown());
+                    });
+            model.addAttribute("waterfallNames", waterfallNames);
+            model.addAttribute("waterfallValues", List.of(waterfallAmounts));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.attain.access.AttainUser;
+import org.attain.pulse.PulseByGroup;
 import org.attain.pulse.PulseSurveys;
 import org.attain.pulse.SurveyRefused;
 import org.springframework.context.MessageSource;
@@ -30,10 +31,12 @@ import org.springframework.web.bind.annotation.RestController;
 class PulseApi {
 
     private final PulseSurveys surveys;
+    private final PulseByGroup byGroup;
     private final MessageSource messages;
 
-    PulseApi(PulseSurveys surveys, MessageSource messages) {
+    PulseApi(PulseSurveys surveys, PulseByGroup byGroup, MessageSource messages) {
         this.surveys = surveys;
+        this.byGroup = byGroup;
         this.messages = messages;
     }
 
@@ -67,6 +70,16 @@ class PulseApi {
                             + " (a whole number, half away from zero) and response rate; hidden ones with reason TOO_FEW or WOULD_REVEAL")
     PulseSurveys.Results results(@AuthenticationPrincipal AttainUser user, @PathVariable long id) {
         return surveys.results(id, user);
+    }
+
+    @GetMapping("/groups/latest")
+    @Operation(
+            summary =
+                    "Each region's and team's result in the latest opened survey that reached it, as far as the caller"
+                            + " may read: eNPS, answers and response rate when shown, the reason only when hidden")
+    java.util.Map<PulseByGroup.Level, java.util.Map<Long, PulseByGroup.GroupEnps>> latest(
+            @AuthenticationPrincipal AttainUser user) {
+        return byGroup.latest(user);
     }
 
     @GetMapping("/trend")

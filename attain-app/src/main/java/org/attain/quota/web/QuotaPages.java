@@ -22,6 +22,7 @@ import org.attain.platform.LocaleNumbers;
 import org.attain.quota.QuotaChanges;
 import org.attain.quota.Quotas;
 import org.attain.quota.TeamQuotas;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,6 +44,7 @@ class QuotaPages {
     private final Periods periods;
     private final Teams teams;
     private final Visibility visibility;
+    private final MessageSource messages;
 
     QuotaPages(
             Quotas quotas,
@@ -50,7 +52,9 @@ class QuotaPages {
             QuotaChanges changes,
             Periods periods,
             Teams teams,
-            Visibility visibility) {
+            Visibility visibility,
+            MessageSource messages) {
+        this.messages = messages;
         this.quotas = quotas;
         this.teamQuotas = teamQuotas;
         this.changes = changes;
@@ -81,7 +85,9 @@ class QuotaPages {
                 .filter(r -> team == null || r.teamId() == team)
                 .toList();
         model.addAttribute("rows", rows);
+        model.addAttribute("sections", Section.of(rows));
         model.addAttribute("teamRows", teamRows);
+        model.addAttribute("podSections", PodSection.of(teamRows));
         // Shown in the page's language and read back the same way on saving.
         Map<Long, String> amountText = new HashMap<>();
         rows.forEach(r -> amountText.put(r.personId(), LocaleNumbers.format(r.amount(), locale)));
@@ -99,6 +105,8 @@ class QuotaPages {
             @RequestParam String period,
             @RequestParam(required = false) Long team,
             @RequestParam(name = "personId", required = false) List<Long> personIds,
+            @RequestParam(required = false) String section,
+            @RequestParam(required = false) Long only,
             WebRequest request,
             Locale locale,
             Model model,
@@ -108,23 +116,34 @@ class QuotaPages {
         }
         List<Integer> unreadable = new ArrayList<>();
         Map<Integer, BigDecimal> typed = typedAmounts(request, "amount", personIds, locale, unreadable);
-        List<Quotas.Change> changes = new ArrayList<>();
-        typed.forEach((i, amount) -> changes.add(new Quotas.Change(personIds.get(i), period, amount)));
-        if (!unreadable.isEmpty()) {
+        if (only != null) {
+            // A row's own Save button: only that row, whatever else was typed in the section.
+            typed.keySet().removeIf(i -> !only.equals(personIds.get(i)));
+            unreadable.removeIf(row -> !only.equals(personIds.get(row - 1)));
+        }
+        flash.addFlashAttribute("openSection", section);
+        Map<Long, String> names = new HashMap<>();
+        quotas.forPeriod(period, null, visibility.scopeOf(user)).forEach(r -> names.put(r.personId(), r.name()));
+        List<String> refused = new ArrayList<>();
+        unreadable.forEach(row -> refused.add(refusal(names, personIds.get(row - 1), "unreadable", null, locale)));
+        QuotaSheetSave.Result result = new QuotaSheetSave(this.changes, messages)
+                .save(period, personIds, typed, names, user.getUsername(), locale);
+        refused.addAll(result.refused());
+        if (result.attempted() == 0 && !unreadable.isEmpty()) {
             flash.addFlashAttribute("problem", "quota.unreadable");
             flash.addFlashAttribute("messageArg", unreadable.toString());
-            return redirect(period, team);
-        }
-        try {
-            int changed =
-                    this.changes.set(changes, List.of(), user.getUsername()).changed();
+        } else {
             flash.addFlashAttribute("notice", "quota.saved");
-            flash.addFlashAttribute("messageArg", Integer.toString(changed));
-        } catch (InvalidInputException e) {
-            flash.addFlashAttribute("problem", "quota.rejected");
-            flash.addFlashAttribute("messageArg", sheetRows(e, typed).toString());
+            flash.addFlashAttribute("messageArg", Integer.toString(result.changed()));
+        }
+        if (!refused.isEmpty()) {
+            flash.addFlashAttribute("refusedRows", refused);
         }
         return redirect(period, team);
+    }
+
+    private String refusal(Map<Long, String> names, long personId, String code, String fallback, Locale locale) {
+        return QuotaSheetSave.refusal(messages, names, personId, code, fallback, locale);
     }
 
     /** Team (pod) quotas for the shown quarter; members of a changed team are recalculated. */
@@ -134,6 +153,8 @@ class QuotaPages {
             @RequestParam String period,
             @RequestParam(required = false) Long team,
             @RequestParam(name = "teamId", required = false) List<Long> teamIds,
+            @RequestParam(required = false) String section,
+            @RequestParam(required = false) Long only,
             WebRequest request,
             Locale locale,
             RedirectAttributes flash) {
@@ -142,6 +163,12 @@ class QuotaPages {
         }
         List<Integer> unreadable = new ArrayList<>();
         Map<Integer, BigDecimal> typed = typedAmounts(request, "teamAmount", teamIds, locale, unreadable);
+        // A pod's own Save button: only that pod, whatever else was typed in its region's section.
+        if (only != null) {
+            typed.keySet().removeIf(i -> !only.equals(teamIds.get(i)));
+            unreadable.removeIf(row -> !only.equals(teamIds.get(row - 1)));
+        }
+        flash.addFlashAttribute("openPodSection", section);
         List<TeamQuotas.Change> teamChanges = new ArrayList<>();
         typed.forEach((i, amount) -> teamChanges.add(new TeamQuotas.Change(teamIds.get(i), period, amount)));
         if (!unreadable.isEmpty()) {
@@ -199,6 +226,40 @@ class QuotaPages {
                 })
                 .distinct()
                 .toList();
+    }
+
+    /** One team's rows on the sheet: a section opened, edited and saved on its own. */
+    record Section(int index, String name, List<Quotas.Row> rows, long missing) {
+
+        static List<Section> of(List<Quotas.Row> rows) {
+            Map<String, List<Quotas.Row>> byTeam = new LinkedHashMap<>();
+            rows.forEach(r -> byTeam.computeIfAbsent(r.team() == null ? "" : r.team(), k -> new ArrayList<>())
+                    .add(r));
+            List<Section> out = new ArrayList<>();
+            byTeam.forEach((name, teamRows) -> out.add(new Section(
+                    out.size(),
+                    name,
+                    teamRows,
+                    teamRows.stream().filter(r -> r.amount() == null).count())));
+            return out;
+        }
+    }
+
+    /** The team (pod) quotas of one region: a section of the pod sheet, saved on its own. */
+    record PodSection(int index, String region, List<TeamQuotas.Row> rows, long missing) {
+
+        static List<PodSection> of(List<TeamQuotas.Row> rows) {
+            Map<String, List<TeamQuotas.Row>> byRegion = new LinkedHashMap<>();
+            rows.forEach(r -> byRegion.computeIfAbsent(r.region() == null ? "" : r.region(), k -> new ArrayList<>())
+                    .add(r));
+            List<PodSection> out = new ArrayList<>();
+            byRegion.forEach((name, regionRows) -> out.add(new PodSection(
+                    out.size(),
+                    name,
+                    regionRows,
+                    regionRows.stream().filter(r -> r.amount() == null).count())));
+            return out;
+        }
     }
 
     private static String[] values(WebRequest request, String name) {

@@ -33,6 +33,10 @@ class ReportPages {
     private final MessageSource messages;
     private final EarningsExport earnings;
     private final org.attain.calc.CalcRuns runs;
+    private final org.attain.fx.FxRates fx;
+    private final String companyCurrency;
+    private final org.attain.report.FinanceSummary financeSummary;
+    private final org.attain.report.ConvertedReports converted;
 
     ReportPages(
             Reports reports,
@@ -41,8 +45,17 @@ class ReportPages {
             Periods periods,
             MessageSource messages,
             EarningsExport earnings,
-            org.attain.calc.CalcRuns runs) {
+            org.attain.calc.CalcRuns runs,
+            org.attain.fx.FxRates fx,
+            @org.springframework.beans.factory.annotation.Value("${attain.company-currency:USD}")
+                    String companyCurrency,
+            org.attain.report.FinanceSummary financeSummary,
+            org.attain.report.ConvertedReports converted) {
+        this.converted = converted;
+        this.financeSummary = financeSummary;
         this.runs = runs;
+        this.fx = fx;
+        this.companyCurrency = companyCurrency;
         this.reports = reports;
         this.export = export;
         this.statements = statements;
@@ -53,20 +66,44 @@ class ReportPages {
 
     @GetMapping("/reports")
     String reports(
-            @AuthenticationPrincipal AttainUser user, @RequestParam(required = false) String period, Model model) {
+            @AuthenticationPrincipal AttainUser user,
+            @RequestParam(required = false) String period,
+            Locale locale,
+            Model model) {
         String p = period == null || period.isBlank() ? reports.defaultPeriod(ReportKind.TEAM_TARGETS) : period.strip();
-        Table targets = reports.build(user, ReportKind.TEAM_TARGETS, p);
+        // Issue 21.8: each money column beside its amount in the reporting currency at the quarter's rates.
+        org.attain.report.ConvertedReports.Converted targets =
+                converted.convert(reports.build(user, ReportKind.TEAM_TARGETS, p), p);
         Table distribution = reports.build(user, ReportKind.ATTAINMENT_DISTRIBUTION, p);
-        Table components = reports.build(user, ReportKind.PAYOUTS_BY_COMPONENT, p);
-        Table performers = reports.build(user, ReportKind.PERFORMERS, p);
+        org.attain.report.ConvertedReports.Converted components =
+                converted.convert(reports.build(user, ReportKind.PAYOUTS_BY_COMPONENT, p), p);
+        org.attain.report.ConvertedReports.Converted performers =
+                converted.convert(reports.build(user, ReportKind.PERFORMERS, p), p);
         Map<String, Object> charts = new LinkedHashMap<>();
-        charts.put("targets", Charts.teamAttainment(targets));
-        charts.put("distribution", Charts.distribution(distribution));
-        charts.put("components", Charts.byCurrency(components, 0, 1, 2));
+        Map<String, Object> targetChart = Charts.teamAttainment(targets.table());
+        targetChart.put("targetName", messages.getMessage("chart.target", null, locale));
+        targetChart.put("axis", "%");
+        charts.put("targets", targetChart);
+        Map<String, Object> distributionChart = Charts.distribution(distribution);
+        distributionChart.put("axis", messages.getMessage("chart.axis.people", null, locale));
+        charts.put("distribution", distributionChart);
+        // Issue 21.4 and 21.8: one currency per axis, the reporting currency at the quarter's rates (the converted
+        // column of the table below), and the axis says so.
+        Map<String, Object> componentChart = Charts.convertedColumn(components.table(), 0, "amountConverted");
+        componentChart.put("axis", messages.getMessage("reporting.axis", new Object[] {components.currency()}, locale));
+        componentChart.put("leftOut", components.missingRates().size());
+        charts.put("components", componentChart);
+        java.util.TreeSet<org.attain.fx.Conversion.MissingRate> missing = new java.util.TreeSet<>();
+        missing.addAll(targets.missingRates());
+        missing.addAll(components.missingRates());
+        missing.addAll(performers.missingRates());
+        model.addAttribute("reportingCurrency", components.currency());
+        model.addAttribute("reportingMinorUnit", components.minorUnit());
+        model.addAttribute("missingRates", org.attain.fx.Conversion.describe(List.copyOf(missing)));
         model.addAttribute("period", p);
         model.addAttribute("quarters", quarters());
-        model.addAttribute("tables", List.of(targets, distribution, components));
-        model.addAttribute("performers", performers);
+        model.addAttribute("tables", List.of(targets.table(), distribution, components.table()));
+        model.addAttribute("performers", performers.table());
         model.addAttribute("charts", charts);
         return "report/reports";
     }
@@ -84,14 +121,23 @@ class ReportPages {
         Table cost = reports.build(user, ReportKind.COMMISSION_COST, y);
         Table accrued = reports.build(user, ReportKind.ACCRUED_VS_PAID, y);
         Table costOfSales = reports.build(user, ReportKind.COST_OF_SALES, q);
+        // One currency per axis: the charts show the reporting currency (local amounts stay in the tables).
+        org.attain.report.FinanceSummary.Summary summary = financeSummary.summarize(cost, accrued, costOfSales, q);
         Map<String, Object> charts = new LinkedHashMap<>();
-        charts.put("cost", Charts.costByPeriod(cost));
+        // Issue 21.4 and 21.8: one currency per axis, the reporting currency at each quarter's last day's rates
+        // (FinanceSummary converts); the axis says so, and each chart has its table view.
+        Charts.Converter fxc = new Charts.Converter(companyCurrency, new org.attain.fx.RateTable(fx.all()));
+        String axis = messages.getMessage("chart.axis.convertedPerPeriod", new Object[] {companyCurrency}, locale);
+        charts.put("cost", fxc.label(FinanceCharts.cost(summary), axis));
         charts.put(
                 "accrued",
-                Charts.accruedVsPaid(
-                        accrued,
-                        messages.getMessage("report.col.accrued", null, locale),
-                        messages.getMessage("report.col.approved", null, locale)));
+                fxc.label(
+                        FinanceCharts.accrued(
+                                summary,
+                                messages.getMessage("report.col.accrued", null, locale),
+                                messages.getMessage("report.col.approved", null, locale)),
+                        axis));
+        model.addAttribute("summary", summary);
         model.addAttribute("year", y);
         model.addAttribute("period", q);
         model.addAttribute(
@@ -108,6 +154,12 @@ class ReportPages {
         model.addAttribute("costOfSales", costOfSales);
         model.addAttribute("charts", charts);
         return "report/finance";
+    }
+
+    private static String day(java.time.LocalDate d, Locale locale) {
+        return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                .withLocale(locale)
+                .format(d);
     }
 
     /** Periods to choose from, by kind (message key of the group's label, newest first). */
@@ -147,7 +199,8 @@ class ReportPages {
             return ReportsApi.earningsFile(earnings.file(user, period, ReportsApi.format(format), locale));
         }
         String p = period == null || period.isBlank() ? reports.defaultPeriod(kind) : period.strip();
-        TableExport.File f = export.write(reports.build(user, kind, p), p, ReportsApi.format(format), locale);
+        TableExport.File f = export.write(
+                converted.convert(reports.build(user, kind, p), p).table(), p, ReportsApi.format(format), locale);
         return ReportsApi.download(f.name(), f.contentType(), f.bytes());
     }
 

@@ -44,13 +44,16 @@ class ReportsApi {
     private final EarningsExport earnings;
 
     private final org.attain.org.PersonRefs refs;
+    private final org.attain.report.ConvertedReports converted;
 
     ReportsApi(
             Reports reports,
             TableExport export,
             StatementPdf statements,
             EarningsExport earnings,
-            org.attain.org.PersonRefs refs) {
+            org.attain.org.PersonRefs refs,
+            org.attain.report.ConvertedReports converted) {
+        this.converted = converted;
         this.refs = refs;
         this.reports = reports;
         this.export = export;
@@ -58,8 +61,19 @@ class ReportsApi {
         this.earnings = earnings;
     }
 
+    /**
+     * A report; issue 21.8: each money column {@code x} has {@code xConverted} beside it in the reporting currency
+     * (named in every row's {@code reportingCurrency} and here), at the rate of the row's period; missingRates names
+     * the currency and period a rate was missing for (that row's converted amounts are null).
+     */
     record Report(
-            String report, String period, String scope, List<Table.Column> columns, List<Map<String, Object>> rows) {}
+            String report,
+            String period,
+            String scope,
+            List<Table.Column> columns,
+            List<Map<String, Object>> rows,
+            String reportingCurrency,
+            List<org.attain.fx.Conversion.MissingRate> missingRates) {}
 
     record Earnings(
             String report,
@@ -114,7 +128,8 @@ class ReportsApi {
     @GetMapping("/api/v1/reports/{report}")
     @Operation(
             summary =
-                    "One report for a quarter (period=YYYY-Qn, default: current). Managers see their subtree; reps get 403.")
+                    "One report for a quarter (period=YYYY-Qn, default: current). Managers see their subtree; reps get 403. "
+                            + "Each money column x has xConverted in reportingCurrency at the period's rate; missingRates names gaps.")
     Report report(
             @AuthenticationPrincipal AttainUser user,
             @PathVariable String report,
@@ -172,8 +187,9 @@ class ReportsApi {
 
     private Report json(AttainUser user, ReportKind kind, String period) {
         String p = period == null || period.isBlank() ? reports.defaultPeriod(kind) : period.strip();
-        Table t = reports.build(user, kind, p);
-        return new Report(kind.slug(), p, t.scope(), t.columns(), t.records());
+        org.attain.report.ConvertedReports.Converted c = converted.convert(reports.build(user, kind, p), p);
+        Table t = c.table();
+        return new Report(kind.slug(), p, t.scope(), t.columns(), t.records(), c.currency(), c.missingRates());
     }
 
     private ResponseEntity<byte[]> file(AttainUser user, ReportKind kind, String period, String format, Locale locale) {
@@ -181,7 +197,8 @@ class ReportsApi {
             return earningsFile(earnings.file(user, period, format(format), locale));
         }
         String p = period == null || period.isBlank() ? reports.defaultPeriod(kind) : period.strip();
-        TableExport.File f = export.write(reports.build(user, kind, p), p, format(format), locale);
+        TableExport.File f =
+                export.write(converted.convert(reports.build(user, kind, p), p).table(), p, format(format), locale);
         return download(f.name(), f.contentType(), f.bytes());
     }
 

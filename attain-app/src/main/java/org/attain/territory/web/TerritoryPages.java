@@ -113,6 +113,9 @@ class TerritoryPages {
             @AuthenticationPrincipal AttainUser user,
             @RequestParam(required = false) Long hierarchy,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
             Model model) {
         Planners.only(user);
         LocalDate day = date == null ? LocalDate.now(clock) : date;
@@ -124,7 +127,27 @@ class TerritoryPages {
         model.addAttribute("hierarchies", all);
         model.addAttribute("hierarchy", shown);
         model.addAttribute("date", day);
-        model.addAttribute("accounts", shown == null ? List.of() : assignments.unassigned(day, shown.id()));
+        // Which accounts no rule claims is decided by the assignment query over every rule, so the page is cut here.
+        List<TerritoryAssignments.Unassigned> unassigned =
+                shown == null ? List.of() : assignments.unassigned(day, shown.id());
+        String text = org.attain.platform.SearchText.of(q).toLowerCase(java.util.Locale.ROOT);
+        List<TerritoryAssignments.Unassigned> found = text.isEmpty()
+                ? unassigned
+                : unassigned.stream()
+                        .filter(a -> (a.externalId() + " " + a.name() + " " + a.country() + " " + a.postalCode() + " "
+                                        + a.industry())
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .contains(text))
+                        .toList();
+        var asked = org.attain.platform.PageRequest.of(page, size);
+        int from = (int) Math.min(asked.offset(), found.size());
+        var paged = org.attain.platform.Paged.of(
+                found.subList(from, Math.min(from + asked.size(), found.size())), asked, found.size());
+        model.addAttribute("accounts", paged.items());
+        model.addAttribute("accountsPage", paged);
+        model.addAttribute("unassignedCount", unassigned.size());
+        model.addAttribute("q", q);
+        model.addAttribute("targets", shown == null ? List.of() : territories.inForce(shown.id(), day));
         return "territory/unassigned";
     }
 

@@ -81,7 +81,7 @@ class CapacityBrowserTest extends AttainIntegrationTest {
         try (Browser browser = new Browser(baseUrl(), t.lang())) {
             browser.logIn("compadmin", "demo");
             browser.resize(1280, 2400);
-            browser.driver().findElement(By.linkText(t.nav())).click();
+            browser.clickNav(t.nav());
             assertThat(browser.text("h1")).isEqualTo(t.title());
             assertThat(browser.driver().findElements(By.cssSelector("[data-chart=capacity] canvas")))
                     .isNotEmpty();

@@ -17,6 +17,7 @@ import org.attain.engine.model.PlanAssignment;
 import org.attain.engine.model.Pods;
 import org.attain.engine.model.Quota;
 import org.attain.engine.model.ReportingLine;
+import org.attain.engine.model.TargetIncentive;
 import org.attain.engine.model.TeamId;
 import org.attain.engine.model.TeamMembership;
 import org.attain.engine.model.TeamQuota;
@@ -35,7 +36,8 @@ import org.attain.engine.time.PeriodId;
  * first period computed (absent: empty), so a run may start after earlier closed periods. {@code pods}
  * are team memberships and team quotas, read only by components on pod attainment. {@code territories} is
  * the crediting policy and the territories it consults (default {@link TerritoryCrediting#NONE}: every deal
- * credits its owner or split people, as before territories existed).
+ * credits its owner or split people, as before territories existed). {@code targetIncentives} are the payees'
+ * target incentives (and base) per period, read only by components that pay shares of them.
  */
 public record CalculationInput(
         FiscalCalendar calendar,
@@ -53,7 +55,46 @@ public record CalculationInput(
         Set<PersonId> payees,
         Map<PersonId, LedgerState> openingLedger,
         Pods pods,
-        TerritoryCrediting territories) {
+        TerritoryCrediting territories,
+        List<TargetIncentive> targetIncentives) {
+
+    /** An input without target incentives (kept for callers written before plans paid shares of them). */
+    public CalculationInput(
+            FiscalCalendar calendar,
+            List<CompiledPlan> plans,
+            List<PlanAssignment> assignments,
+            List<Person> people,
+            List<ReportingLine> reportingLines,
+            List<Quota> quotas,
+            List<FxRate> fxRates,
+            List<Transaction> transactions,
+            List<Event> events,
+            List<KpiScore> kpiScores,
+            List<ManualAdjustment> adjustments,
+            List<PeriodId> periods,
+            Set<PersonId> payees,
+            Map<PersonId, LedgerState> openingLedger,
+            Pods pods,
+            TerritoryCrediting territories) {
+        this(
+                calendar,
+                plans,
+                assignments,
+                people,
+                reportingLines,
+                quotas,
+                fxRates,
+                transactions,
+                events,
+                kpiScores,
+                adjustments,
+                periods,
+                payees,
+                openingLedger,
+                pods,
+                territories,
+                List.of());
+    }
 
     /** An input without territories (kept for callers written before territory crediting existed). */
     public CalculationInput(
@@ -143,6 +184,7 @@ public record CalculationInput(
         openingLedger = Map.copyOf(openingLedger);
         pods = pods == null ? Pods.NONE : pods;
         territories = territories == null ? TerritoryCrediting.NONE : territories;
+        targetIncentives = List.copyOf(targetIncentives == null ? List.of() : targetIncentives);
     }
 
     public static Builder builder() {
@@ -168,7 +210,8 @@ public record CalculationInput(
                 somePayees,
                 opening,
                 pods,
-                territories);
+                territories,
+                targetIncentives);
     }
 
     /**
@@ -192,7 +235,8 @@ public record CalculationInput(
                 chunkPayees,
                 Map.of(),
                 pods,
-                territories);
+                territories,
+                targetIncentives);
     }
 
     /**
@@ -237,7 +281,40 @@ public record CalculationInput(
                 payees,
                 openingLedger,
                 pods,
-                value);
+                value,
+                targetIncentives);
+    }
+
+    /**
+     * The same input with {@code draft} in place of every version of the plan with its id (a draft previewed
+     * against real data, in force over the whole input).
+     */
+    public CalculationInput withPlan(CompiledPlan draft) {
+        List<CompiledPlan> replaced = new ArrayList<>();
+        for (CompiledPlan p : plans) {
+            if (!p.id().equals(draft.id())) {
+                replaced.add(p);
+            }
+        }
+        replaced.add(draft);
+        return new CalculationInput(
+                calendar,
+                replaced,
+                assignments,
+                people,
+                reportingLines,
+                quotas,
+                fxRates,
+                transactions,
+                events,
+                kpiScores,
+                adjustments,
+                periods,
+                payees,
+                openingLedger,
+                pods,
+                territories,
+                targetIncentives);
     }
 
     /** The same input with more transactions, as used by what-if. */
@@ -260,7 +337,8 @@ public record CalculationInput(
                 payees,
                 openingLedger,
                 pods,
-                territories);
+                territories,
+                targetIncentives);
     }
 
     /** Collects the parts of an input; every list starts empty and the calendar starts in January. */
@@ -283,6 +361,7 @@ public record CalculationInput(
         private final List<TeamMembership> memberships = new ArrayList<>();
         private final List<TeamQuota> teamQuotas = new ArrayList<>();
         private TerritoryCrediting territories = TerritoryCrediting.NONE;
+        private final List<TargetIncentive> targetIncentives = new ArrayList<>();
 
         public Builder calendar(FiscalCalendar value) {
             this.calendar = value;
@@ -381,6 +460,12 @@ public record CalculationInput(
             return this;
         }
 
+        /** A payee's target incentive (and base) for a period, paid in shares by curves on it. */
+        public Builder targetIncentive(TargetIncentive value) {
+            targetIncentives.add(value);
+            return this;
+        }
+
         public CalculationInput build() {
             return new CalculationInput(
                     calendar,
@@ -398,7 +483,8 @@ public record CalculationInput(
                     payees,
                     openingLedger,
                     new Pods(teamNames, memberships, teamQuotas),
-                    territories);
+                    territories,
+                    targetIncentives);
         }
     }
 }

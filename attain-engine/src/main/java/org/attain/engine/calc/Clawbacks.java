@@ -67,7 +67,13 @@ final class Clawbacks {
                     steps.add(new TraceStep(
                             "outside window",
                             e.getKey() + " cancelled " + cancel.on() + ", " + days
-                                    + " days after close: no clawback (window " + policy.windowDays() + " days)"));
+                                    + " days after close: no clawback (window " + policy.windowDays() + " days)",
+                            "trace.clawback.outsideWindow",
+                            List.of(
+                                    e.getKey().toString(),
+                                    cancel.on().toString(),
+                                    Long.toString(days),
+                                    Long.toString(policy.windowDays()))));
                     continue;
                 }
                 BigDecimal back = earned.multiply(policy.share()).negate();
@@ -89,14 +95,27 @@ final class Clawbacks {
                         e.getKey() + " closed " + txn.get().closeDate() + ", cancelled "
                                 + cancel.on() + " (" + days + " days, window " + policy.windowDays() + "): earned "
                                 + ComponentEvaluator.plain(earned) + " x "
-                                + policy.share().toPlainString() + " taken back"));
+                                + policy.share().toPlainString() + " taken back",
+                        "trace.clawback.takenBack",
+                        List.of(
+                                e.getKey().toString(),
+                                txn.get().closeDate().toString(),
+                                cancel.on().toString(),
+                                Long.toString(days),
+                                Long.toString(policy.windowDays()),
+                                ComponentEvaluator.plain(earned),
+                                policy.share().toPlainString())));
             }
         }
         if (contributions.isEmpty()) {
             return Optional.empty();
         }
         Money amount = new Money(total, plan.currency()).rounded();
-        steps.add(new TraceStep("amount", amount.toString()));
+        steps.add(new TraceStep(
+                "amount",
+                amount.toString(),
+                "trace.words.amount",
+                List.of(amount.amount().toPlainString(), amount.currency().toString())));
         return Optional.of(new EarningsLine(
                 "clawback",
                 "clawback",

@@ -70,11 +70,17 @@ final class ComponentFinish {
             steps.add(new TraceStep(
                     "gate",
                     "not met: " + basics.gate().text() + " (attainment "
-                            + display(in.facts().attainment()) + "), pays 0"));
+                            + display(in.facts().attainment()) + "), pays 0",
+                    "trace.words.gateNotMet",
+                    List.of(basics.gate().text(), display(in.facts().attainment()))));
             amount = BigDecimal.ZERO;
             roundedOverride = null;
         } else {
-            steps.add(new TraceStep("gate", "met: " + basics.gate().text()));
+            steps.add(new TraceStep(
+                    "gate",
+                    "met: " + basics.gate().text(),
+                    "trace.words.gateMet",
+                    List.of(basics.gate().text())));
         }
     }
 
@@ -95,7 +101,9 @@ final class ComponentFinish {
             if (e.getValue().compareTo(cap) > 0) {
                 steps.add(new TraceStep(
                         "cap per deal",
-                        e.getKey() + " earned " + plain(e.getValue()) + ", capped to " + cap.toPlainString()));
+                        e.getKey() + " earned " + plain(e.getValue()) + ", capped to " + cap.toPlainString(),
+                        "trace.words.capPerDeal",
+                        List.of(e.getKey().toString(), plain(e.getValue()), cap.toPlainString())));
                 e.setValue(cap);
             }
             total = total.add(e.getValue());
@@ -115,7 +123,11 @@ final class ComponentFinish {
             steps.add(new TraceStep(
                     "cap",
                     plain(beforePeriodLimits) + " capped to "
-                            + basics.capPerPeriod().toPlainString()));
+                            + basics.capPerPeriod().toPlainString(),
+                    "trace.words.cap",
+                    List.of(
+                            plain(beforePeriodLimits),
+                            basics.capPerPeriod().amount().toPlainString())));
         }
         if (basics.floorPerPeriod() != null
                 && amount.compareTo(basics.floorPerPeriod().amount()) < 0) {
@@ -123,7 +135,11 @@ final class ComponentFinish {
             steps.add(new TraceStep(
                     "floor",
                     plain(beforePeriodLimits) + " raised to the floor "
-                            + basics.floorPerPeriod().toPlainString()));
+                            + basics.floorPerPeriod().toPlainString(),
+                    "trace.words.floor",
+                    List.of(
+                            plain(beforePeriodLimits),
+                            basics.floorPerPeriod().amount().toPlainString())));
         }
         if (changedByPeriodLimits()) {
             roundedOverride = null;
@@ -139,9 +155,17 @@ final class ComponentFinish {
     private ComponentOutcome roundedLine() {
         BigDecimal rounded = roundedOverride != null ? roundedOverride : currency.round(amount);
         if (rounded.compareTo(amount) != 0 && roundedOverride == null) {
-            steps.add(new TraceStep("rounding", plain(amount) + " rounded HALF_EVEN to " + rounded.toPlainString()));
+            steps.add(new TraceStep(
+                    "rounding",
+                    plain(amount) + " rounded HALF_EVEN to " + rounded.toPlainString(),
+                    "trace.words.rounding",
+                    List.of(plain(amount), rounded.toPlainString())));
         }
-        steps.add(new TraceStep("amount", rounded.toPlainString() + " " + currency));
+        steps.add(new TraceStep(
+                "amount",
+                rounded.toPlainString() + " " + currency,
+                "trace.words.amount",
+                List.of(rounded.toPlainString(), currency.toString())));
         Money uncapped = changedByPeriodLimits() ? new Money(currency.round(beforePeriodLimits), currency) : null;
         EarningsLine line = new EarningsLine(
                 component.id(),

@@ -11,7 +11,8 @@ import org.attain.engine.time.PeriodId;
 
 /**
  * Everything one component needs for one payee-period. {@code quota} is for the component's measure
- * (null: none set); {@code toDate} is set only for cumulative components.
+ * (null: none set); {@code toDate} is set only for cumulative components; {@code targetIncentives} is read by
+ * curves that pay shares of the payee's target incentive.
  */
 record ComponentInput(
         CompiledPlan plan,
@@ -23,7 +24,27 @@ record ComponentInput(
         BigDecimal quota,
         PeriodFacts facts,
         ToDate toDate,
-        KpiBook kpis) {
+        KpiBook kpis,
+        TargetIncentiveBook targetIncentives) {
+
+    ComponentInput {
+        targetIncentives = targetIncentives == null ? TargetIncentiveBook.NONE : targetIncentives;
+    }
+
+    /** An input for a component that pays no share of a target incentive (pods). */
+    ComponentInput(
+            CompiledPlan plan,
+            Component component,
+            PersonId payee,
+            PeriodId period,
+            List<Credit> credits,
+            BigDecimal measureTotal,
+            BigDecimal quota,
+            PeriodFacts facts,
+            ToDate toDate,
+            KpiBook kpis) {
+        this(plan, component, payee, period, credits, measureTotal, quota, facts, toDate, kpis, null);
+    }
 
     /** Bookings and quota of the earlier periods of a quarter/year to date, and the quota through this one. */
     record ToDate(BigDecimal earlierBookings, BigDecimal earlierQuota, BigDecimal quotaThroughNow, String periods) {}

@@ -23,4 +23,14 @@ public record EarningsLine(
     public EarningsLine {
         qualifying = List.copyOf(qualifying);
     }
+
+    /** The plan version that paid this line, when the run had several versions of its plan. */
+    public java.util.Optional<String> planVersion() {
+        for (TraceStep s : trace.steps()) {
+            if (VersionedEvaluator.STEP.equals(s.step()) && !s.args().isEmpty()) {
+                return java.util.Optional.of(s.args().get(0));
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

@@ -49,6 +49,7 @@ public final class Engine {
     private CalculationResult calculate(RunContext ctx, CalculationInput input) {
         List<String> issues = Collections.synchronizedList(
                 new ArrayList<>(ctx.crediting.index().issues()));
+        issues.addAll(ctx.returns.problems());
         for (PlanAssignment a : input.assignments()) {
             if (!ctx.plans.containsKey(a.planId())) {
                 issues.add("assignment of " + a.person() + " names unknown plan '" + a.planId() + "'");

@@ -37,6 +37,7 @@ final class PayeeCalculator {
 
     private final RunContext ctx;
     private final PeriodEvaluator evaluator;
+    private final VersionedEvaluator versioned;
     private final PersonId payee;
     private final Map<String, PlanPeriodResult> memo = new HashMap<>();
     private final List<String> issues;
@@ -44,6 +45,7 @@ final class PayeeCalculator {
     PayeeCalculator(RunContext ctx, PersonId payee, List<String> issues) {
         this.ctx = ctx;
         this.evaluator = new PeriodEvaluator(ctx, issues);
+        this.versioned = new VersionedEvaluator(ctx, evaluator);
         this.payee = payee;
         this.issues = issues;
     }
@@ -81,6 +83,8 @@ final class PayeeCalculator {
         Set<TransactionId> clawedBack = new HashSet<>();
         for (PlanAssignment a : distinctPlans(assignments)) {
             Clawbacks.line(ctx, plan(a), period, asOf, this::evaluateOn, clawedBack)
+                    .ifPresent(lines::add);
+            Returns.line(ctx, plan(a), period, asOf, this::evaluateOn, clawedBack)
                     .ifPresent(lines::add);
         }
         lines.addAll(PriorPeriodAdjustments.lines(ctx, payee, period, this::assignmentsFor, this::evaluate));
@@ -183,7 +187,10 @@ final class PayeeCalculator {
         String key = a.planId() + "|" + a.during() + "|" + period + "|" + asOf;
         PlanPeriodResult cached = memo.get(key);
         if (cached == null) {
-            cached = evaluator.evaluate(payee, plan(a), a.during(), period, asOf);
+            List<CompiledPlan> versions = ctx.versions.getOrDefault(a.planId(), List.of());
+            cached = versions.size() > 1
+                    ? versioned.evaluate(payee, versions, a.during(), period, asOf)
+                    : evaluator.evaluate(payee, plan(a), a.during(), period, asOf);
             memo.put(key, cached);
         }
         return cached;

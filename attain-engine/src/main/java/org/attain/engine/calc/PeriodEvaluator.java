@@ -19,6 +19,7 @@ import org.attain.engine.plan.CompiledPlan;
 import org.attain.engine.plan.Component;
 import org.attain.engine.plan.Cumulation;
 import org.attain.engine.plan.Measure;
+import org.attain.engine.plan.RateTableComponent;
 import org.attain.engine.plan.TieredComponent;
 import org.attain.engine.time.DateRange;
 import org.attain.engine.time.PeriodId;
@@ -29,29 +30,68 @@ final class PeriodEvaluator {
 
     private final RunContext ctx;
     private final PodEvaluator pods;
+    private final List<String> issues;
 
     PeriodEvaluator(RunContext ctx, List<String> issues) {
         this.ctx = ctx;
+        this.issues = issues;
         this.pods = new PodEvaluator(ctx, issues);
     }
 
     PlanPeriodResult evaluate(PersonId payee, CompiledPlan plan, DateRange assigned, PeriodId period, LocalDate asOf) {
+        return evaluate(payee, plan, assigned, period, asOf, c -> true);
+    }
+
+    /** The same, paying only the components {@code include} accepts (the others give no line). */
+    PlanPeriodResult evaluate(
+            PersonId payee,
+            CompiledPlan plan,
+            DateRange assigned,
+            PeriodId period,
+            LocalDate asOf,
+            java.util.function.Predicate<Component> include) {
+        if (plan.measuredOver(period.kind()).isPresent()) {
+            MeasuredToDate.Over over = (p, pl, as, per, m, q, a) -> evaluateOver(p, pl, as, per, m, q, a, include);
+            return new MeasuredToDate(ctx, over).evaluate(payee, plan, assigned, period, asOf);
+        }
+        return evaluateOver(payee, plan, assigned, period, ctx.calendar.range(period), period, asOf, include);
+    }
+
+    /**
+     * The plan over {@code measured} (the period itself, or a measurement period to date) with the quota of
+     * {@code quotaPeriod}; the result belongs to {@code period}; only the components {@code include} accepts.
+     */
+    PlanPeriodResult evaluateOver(
+            PersonId payee,
+            CompiledPlan plan,
+            DateRange assigned,
+            PeriodId period,
+            DateRange measured,
+            PeriodId quotaPeriod,
+            LocalDate asOf,
+            java.util.function.Predicate<Component> include) {
         Person person = ctx.people.get(payee);
         Map<String, Object> personFacts = personFacts(person);
-        Optional<DateRange> active = activeRange(plan, assigned, period);
+        Optional<DateRange> active = measured.intersect(assigned).flatMap(r -> r.intersect(plan.effective()));
         DateRange onPlan = active.flatMap(a -> a.intersect(person.employment())).orElse(null);
+        DateRange quotaOnPlan = quotaPeriod.equals(period)
+                ? onPlan
+                : activeRange(plan, assigned, quotaPeriod)
+                        .flatMap(a -> a.intersect(person.employment()))
+                        .orElse(null);
         Map<String, List<Credit>> credits = new LinkedHashMap<>();
         Map<String, Money> measures = new LinkedHashMap<>();
         Map<String, BigDecimal> measureTotals = new HashMap<>();
         for (Measure m : plan.measures()) {
             List<Credit> list = active.map(a -> ctx.crediting.credits(payee, personFacts, m, plan.currency(), a, asOf))
+                    .map(l -> Returns.counted(ctx, plan, l))
                     .orElse(List.of());
             credits.put(m.id(), list);
             BigDecimal total = ComponentEvaluator.total(list);
             measures.put(m.id(), new Money(total, plan.currency()));
             measureTotals.put(m.id(), total);
         }
-        Optional<QuotaBook.Found> quota = quota(payee, plan, plan.quotaMeasure(), period, onPlan);
+        Optional<QuotaBook.Found> quota = quota(payee, plan, plan.quotaMeasure(), quotaPeriod, quotaOnPlan);
         BigDecimal quotaAmount = quota.map(q -> q.amount().amount()).orElse(null);
         BigDecimal attainment = quotaAmount == null || quotaAmount.signum() <= 0
                 ? null
@@ -65,6 +105,9 @@ final class PeriodEvaluator {
         List<EarningsLine> lines = new ArrayList<>();
         List<Map<TransactionId, BigDecimal>> perDeal = new ArrayList<>();
         for (Component c : plan.components()) {
+            if (!include.test(c)) {
+                continue;
+            }
             if (c.basics().pod() != null) {
                 for (ComponentOutcome outcome : pods.evaluate(payee, plan, c, period, asOf, onPlan, facts)) {
                     lines.add(outcome.line());
@@ -77,7 +120,7 @@ final class PeriodEvaluator {
                     inWindow(credits.get(measureId), c.basics().window());
             BigDecimal componentQuota = measureId.equals(plan.quotaMeasure())
                     ? quotaAmount
-                    : quota(payee, plan, measureId, period, onPlan)
+                    : quota(payee, plan, measureId, quotaPeriod, quotaOnPlan)
                             .map(q -> q.amount().amount())
                             .orElse(null);
             ComponentInput.ToDate toDate = toDate(c, payee, plan, assigned, period, asOf, personFacts);
@@ -91,8 +134,13 @@ final class PeriodEvaluator {
                     componentQuota,
                     facts,
                     toDate,
-                    ctx.kpis);
+                    ctx.kpis,
+                    ctx.targetIncentives);
+            TargetIncentiveCurve.issue(input).ifPresent(issues::add);
             ComponentOutcome outcome = ComponentEvaluator.evaluate(input);
+            if (c instanceof RateTableComponent table) {
+                issues.addAll(RateTableEvaluator.issues(table, payee, period, componentCredits));
+            }
             lines.add(outcome.line());
             perDeal.add(outcome.perDeal());
         }
@@ -162,7 +210,11 @@ final class PeriodEvaluator {
             earlierQuota = earlierQuota.add(q);
             if (active.isPresent()) {
                 List<Credit> earlier = inWindow(
-                        ctx.crediting.credits(payee, personFacts, measure, plan.currency(), active.get(), asOf),
+                        Returns.counted(
+                                ctx,
+                                plan,
+                                ctx.crediting.credits(
+                                        payee, personFacts, measure, plan.currency(), active.get(), asOf)),
                         c.basics().window());
                 earlierBookings = earlierBookings.add(ComponentEvaluator.total(earlier));
             }

@@ -60,7 +60,13 @@ final class PodEvaluator {
                 new ComponentInput(plan, c, payee, period, List.of(), BigDecimal.ZERO, null, own, null, ctx.kpis);
         if (onPlan == null) {
             return List.of(ComponentEvaluator.nothing(
-                    empty, List.of(new TraceStep("pod", "not on this plan during " + period + ": pays 0")), kind(c)));
+                    empty,
+                    List.of(new TraceStep(
+                            "pod",
+                            "not on this plan during " + period + ": pays 0",
+                            "trace.pod.notOnPlan",
+                            List.of(period.toString()))),
+                    kind(c)));
         }
         Map<TeamId, List<TeamMembership>> mine = new LinkedHashMap<>();
         for (TeamMembership m : ctx.pods.membershipsOf(payee, onPlan)) {
@@ -71,7 +77,11 @@ final class PodEvaluator {
                     + " is in no pod during " + onPlan + "; it pays 0");
             return List.of(ComponentEvaluator.nothing(
                     empty,
-                    List.of(new TraceStep("pod", "not a member of any pod while on plan (" + onPlan + "): pays 0")),
+                    List.of(new TraceStep(
+                            "pod",
+                            "not a member of any pod while on plan (" + onPlan + "): pays 0",
+                            "trace.pod.noPod",
+                            List.of(onPlan.toString()))),
                     kind(c)));
         }
         List<ComponentOutcome> outcomes = new ArrayList<>();
@@ -105,8 +115,11 @@ final class PodEvaluator {
                         + "' is not a known person; their deals do not count");
                 continue;
             }
-            credits.addAll(ctx.crediting.credits(
-                    m.person(), PeriodEvaluator.personFacts(person), measure, plan.currency(), during, asOf));
+            credits.addAll(Returns.counted(
+                    ctx,
+                    plan,
+                    ctx.crediting.credits(
+                            m.person(), PeriodEvaluator.personFacts(person), measure, plan.currency(), during, asOf)));
         }
         credits = inWindow(credits, c.basics().window());
         credits.sort((a, b) -> {
@@ -125,11 +138,21 @@ final class PodEvaluator {
                 "pod",
                 "pod " + name + ": credited " + ComponentEvaluator.plain(total) + " of quota "
                         + (quota == null ? "(none set)" : ComponentEvaluator.plain(quota)) + " = " + percent(attainment)
-                        + " attainment"));
+                        + " attainment",
+                quota == null ? "trace.pod.creditedNoQuota" : "trace.pod.credited",
+                quota == null
+                        ? List.of(name, ComponentEvaluator.plain(total))
+                        : List.of(
+                                name,
+                                ComponentEvaluator.plain(total),
+                                ComponentEvaluator.plain(quota),
+                                attainment == null ? NOT_AVAILABLE : attainment.toPlainString())));
         steps.add(new TraceStep(
                 "pod members",
                 String.join(", ", members)
-                        + " (a deal counts when its credited person was a member on its credit date)"));
+                        + " (a deal counts when its credited person was a member on its credit date)",
+                "trace.pod.members",
+                List.of(String.join(", ", members))));
         Map<String, BigDecimal> measures = new HashMap<>(own.measures());
         measures.put(measure.id(), total);
         PeriodFacts facts = new PeriodFacts(
@@ -146,7 +169,9 @@ final class PodEvaluator {
             steps.add(new TraceStep(
                     "pod quota",
                     (quota == null ? "no pod quota" : "pod quota is 0") + " for " + period
-                            + ": attainment is undefined, pays 0"));
+                            + ": attainment is undefined, pays 0",
+                    quota == null ? "trace.pod.noQuota" : "trace.pod.zeroQuota",
+                    List.of(period.toString())));
             return ComponentEvaluator.nothing(input, steps, kind(c));
         }
         PodTerms terms = c.basics().pod();
@@ -159,10 +184,14 @@ final class PodEvaluator {
                 BigDecimal factor =
                         BigDecimal.valueOf(days).divide(BigDecimal.valueOf(range.days()), MathContext.DECIMAL128);
                 return ComponentEvaluator.evaluate(
-                        input, steps, factor, days + "/" + range.days() + " days in pod " + name);
+                        input,
+                        steps,
+                        factor,
+                        days + "/" + range.days() + " days in pod " + name,
+                        List.of(Long.toString(days), Long.toString(range.days()), name));
             }
         }
-        return ComponentEvaluator.evaluate(input, steps, null, null);
+        return ComponentEvaluator.evaluate(input, steps, null, null, List.of());
     }
 
     private static boolean needsAttainment(Component c) {
@@ -186,6 +215,9 @@ final class PodEvaluator {
     }
 
     /** Attainment as a percentage, truncated like every shown attainment: 0.99999 shows 99.99%. */
+    /** What a step's argument says when the pod's attainment is undefined (the app shows its own words for it). */
+    static final String NOT_AVAILABLE = "n/a (no quota)";
+
     static String percent(BigDecimal attainment) {
         if (attainment == null) {
             return "n/a";

@@ -52,8 +52,16 @@ final class PriorPeriodAdjustments {
                     continue;
                 }
                 List<TraceStep> steps = new ArrayList<>();
-                steps.add(new TraceStep("issued", earlier + " as known on " + lower + ": " + was.toPlainString()));
-                steps.add(new TraceStep("recomputed", earlier + " as known on " + upper + ": " + now.toPlainString()));
+                steps.add(new TraceStep(
+                        "issued",
+                        earlier + " as known on " + lower + ": " + was.toPlainString(),
+                        "trace.ppa.issued",
+                        List.of(earlier.toString(), lower.toString(), was.toPlainString())));
+                steps.add(new TraceStep(
+                        "recomputed",
+                        earlier + " as known on " + upper + ": " + now.toPlainString(),
+                        "trace.ppa.recomputed",
+                        List.of(earlier.toString(), upper.toString(), now.toPlainString())));
                 for (int i = 0; i < after.lines().size() && i < before.lines().size(); i++) {
                     EarningsLine b = before.lines().get(i);
                     EarningsLine n = after.lines().get(i);
@@ -61,11 +69,20 @@ final class PriorPeriodAdjustments {
                         steps.add(new TraceStep(
                                 "changed",
                                 n.component() + " " + b.amount().toPlainString() + " -> "
-                                        + n.amount().toPlainString()));
+                                        + n.amount().toPlainString(),
+                                "trace.ppa.changed",
+                                List.of(
+                                        n.component(),
+                                        b.amount().toPlainString(),
+                                        n.amount().toPlainString())));
                     }
                 }
                 Money delta = now.minus(was);
-                steps.add(new TraceStep("amount", delta.toPlainString() + " posted in " + period));
+                steps.add(new TraceStep(
+                        "amount",
+                        delta.toPlainString() + " posted in " + period,
+                        "trace.ppa.posted",
+                        List.of(delta.toPlainString(), period.toString())));
                 List<Contribution> contributions = new ArrayList<>();
                 for (EarningsLine n : after.lines()) {
                     contributions.addAll(n.trace().contributions());

@@ -18,6 +18,7 @@ import org.attain.engine.model.PlanAssignment;
 import org.attain.engine.model.TransactionId;
 import org.attain.engine.money.FxRates;
 import org.attain.engine.plan.CompiledPlan;
+import org.attain.engine.plan.PlanVersions;
 import org.attain.engine.territory.TerritoryCrediting;
 import org.attain.engine.time.FiscalCalendar;
 import org.attain.engine.time.PeriodId;
@@ -30,16 +31,24 @@ final class RunContext {
 
     final FiscalCalendar calendar;
     final Map<String, CompiledPlan> plans;
+    /** Every plan's versions in force by date (see {@link PlanVersions}); most plans have one. */
+    final Map<String, List<CompiledPlan>> versions;
+
     final Map<PersonId, Person> people;
     final Map<PersonId, List<PlanAssignment>> assignments;
     final Crediting crediting;
     final QuotaBook quotas;
     final PodBook pods;
     final KpiBook kpis;
+    final TargetIncentiveBook targetIncentives;
     final Map<TransactionId, List<Event.TransactionCancelled>> cancellations;
     final Map<TransactionId, List<Event.TransactionMilestone>> milestones;
     final Map<PeriodId, LocalDate> closedOn;
     final Map<PersonId, List<ManualAdjustment>> adjustments;
+    /** Linked returns and reversals (refers_to), judged once per run or chunk. */
+    final Returns.Book returns;
+    /** Links given as events (returns whose transactions do not carry them), applied to every chunk. */
+    private final Map<TransactionId, org.attain.engine.model.ReturnOf> returnLinks;
     // Kept to credit another chunk's transactions against the same run (see the chunk constructor).
     private final FxRates fx;
     private final OrgChart org;
@@ -54,29 +63,40 @@ final class RunContext {
     RunContext(RunContext run, List<org.attain.engine.model.Transaction> transactions) {
         this.calendar = run.calendar;
         this.plans = run.plans;
+        this.versions = run.versions;
         this.people = run.people;
         this.assignments = run.assignments;
         this.fx = run.fx;
         this.org = run.org;
         this.knowledge = run.knowledge;
         this.territories = run.territories;
-        this.crediting =
-                new Crediting(CreditIndex.build(transactions, people.keySet(), territories), org, fx, knowledge);
+        this.returnLinks = run.returnLinks;
+        this.crediting = new Crediting(
+                CreditIndex.build(Returns.linked(transactions, returnLinks), people.keySet(), territories),
+                org,
+                fx,
+                knowledge);
         this.quotas = run.quotas;
         this.pods = run.pods;
         this.kpis = run.kpis;
+        this.targetIncentives = run.targetIncentives;
         this.cancellations = run.cancellations;
         this.milestones = run.milestones;
         this.closedOn = run.closedOn;
         this.adjustments = run.adjustments;
+        this.returns = Returns.book(crediting.index());
     }
 
     RunContext(CalculationInput in) {
         this.calendar = in.calendar();
+        // A plan with several versions stands for all of them: the latest, in force over their whole span.
+        this.versions = Map.copyOf(PlanVersions.byPlan(in.plans()));
         Map<String, CompiledPlan> planMap = new LinkedHashMap<>();
-        for (CompiledPlan p : in.plans()) {
-            planMap.put(p.id(), p);
-        }
+        versions.forEach((id, list) -> planMap.put(
+                id,
+                list.size() == 1
+                        ? list.get(0)
+                        : PlanVersions.withEffective(list.get(list.size() - 1), PlanVersions.span(list))));
         this.plans = Map.copyOf(planMap);
         Map<PersonId, Person> peopleMap = new HashMap<>();
         in.people().forEach(p -> peopleMap.put(p.id(), p));
@@ -86,11 +106,14 @@ final class RunContext {
         this.org = OrgChart.of(in.reportingLines());
         this.knowledge = Knowledge.of(in.events());
         this.territories = in.territories();
-        CreditIndex index = CreditIndex.build(in.transactions(), people.keySet(), territories);
+        this.returnLinks = Returns.links(in.events());
+        CreditIndex index =
+                CreditIndex.build(Returns.linked(in.transactions(), returnLinks), people.keySet(), territories);
         this.crediting = new Crediting(index, org, fx, knowledge);
         this.quotas = new QuotaBook(in.quotas(), calendar);
         this.pods = new PodBook(in.pods(), calendar);
         this.kpis = new KpiBook(in.kpiScores());
+        this.targetIncentives = new TargetIncentiveBook(in.targetIncentives(), calendar);
         List<Event.TransactionCancelled> cancelled = new ArrayList<>();
         List<Event.TransactionMilestone> milestoneList = new ArrayList<>();
         Map<PeriodId, LocalDate> closed = new HashMap<>();
@@ -107,6 +130,7 @@ final class RunContext {
         this.milestones = group(milestoneList, Event.TransactionMilestone::transaction);
         this.closedOn = Map.copyOf(closed);
         this.adjustments = group(in.adjustments(), ManualAdjustment::person);
+        this.returns = Returns.book(index);
     }
 
     /** Knowledge cut-off for a period's own statement: the close date if closed, else everything. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.attain.engine.money.CurrencyUnit;
 import org.attain.engine.plan.Cumulation;
+import org.attain.engine.plan.Tier;
 import org.attain.engine.plan.TierBasis;
 import org.attain.engine.plan.TierMode;
 import org.attain.engine.plan.TieredComponent;
@@ -28,9 +29,18 @@ final class TieredEvaluator {
         steps.add(new TraceStep(
                 "measure",
                 t.basics().measure() + " = " + ComponentEvaluator.plain(periodTotal) + " "
-                        + in.plan().currency()));
+                        + in.plan().currency(),
+                "trace.words.measure",
+                List.of(
+                        t.basics().measure(),
+                        ComponentEvaluator.plain(periodTotal),
+                        in.plan().currency().toString())));
         if (onAttainment && (quota == null || quota.signum() <= 0)) {
-            steps.add(new TraceStep("quota", "no quota for " + in.period() + ": tiers on attainment pay nothing"));
+            steps.add(new TraceStep(
+                    "quota",
+                    "no quota for " + in.period() + ": tiers on attainment pay nothing",
+                    "trace.words.noQuotaTiers",
+                    List.of(in.period().toString())));
             return ComponentEvaluator.raw(BigDecimal.ZERO, List.of(), steps, "tiered", null);
         }
         BigDecimal scale = onAttainment ? quota : BigDecimal.ONE;
@@ -40,28 +50,54 @@ final class TieredEvaluator {
             steps.add(new TraceStep(
                     "to date",
                     in.toDate().periods() + ": bookings " + ComponentEvaluator.plain(end) + ", quota "
-                            + ComponentEvaluator.plain(quota)));
+                            + ComponentEvaluator.plain(quota),
+                    "trace.words.tieredToDate",
+                    List.of(
+                            String.valueOf(in.toDate().periods()),
+                            ComponentEvaluator.plain(end),
+                            ComponentEvaluator.plain(quota))));
         } else if (onAttainment) {
-            steps.add(new TraceStep("quota", ComponentEvaluator.plain(quota)));
+            steps.add(new TraceStep(
+                    "quota",
+                    ComponentEvaluator.plain(quota),
+                    "trace.words.quota",
+                    List.of(ComponentEvaluator.plain(quota))));
         }
         if (onAttainment) {
             BigDecimal attainment = end.divide(quota, MathContext.DECIMAL128);
             steps.add(new TraceStep(
                     "attainment",
                     ComponentEvaluator.plain(end) + " / " + ComponentEvaluator.plain(quota) + " = "
-                            + ComponentEvaluator.display(attainment)));
+                            + ComponentEvaluator.display(attainment),
+                    "trace.words.attainment",
+                    List.of(
+                            ComponentEvaluator.plain(end),
+                            ComponentEvaluator.plain(quota),
+                            ComponentEvaluator.display(attainment))));
         }
         TierKernel kernel = new TierKernel(t.table(), t.mode(), scale);
         TierKernel.Walk walk = kernel.walk(in.credits(), start, end);
         int reached = kernel.tierOf(end);
         if (reached >= 0) {
+            Tier tier = t.table().tiers().get(reached);
             steps.add(new TraceStep(
                     "tier",
                     (t.mode() == TierMode.SLAB ? "slab: all bookings at tier " : "marginal: reached tier ")
-                            + (reached + 1) + " " + kernel.label(reached)));
+                            + (reached + 1) + " " + kernel.label(reached),
+                    (t.mode() == TierMode.SLAB ? "trace.words.tierSlab" : "trace.words.tierMarginal")
+                            + (onAttainment ? "OnAttainment" : ""),
+                    List.of(
+                            String.valueOf(reached + 1),
+                            tier.from().toPlainString(),
+                            tier.to() == null ? "∞" : tier.to().toPlainString(),
+                            tier.rate().toPlainString())));
         }
         if (!toDate) {
-            steps.add(new TraceStep("tiers", "sum of slices = " + ComponentEvaluator.plain(walk.total())));
+            steps.add(new TraceStep(
+                    "tiers",
+                    "sum of slices = " + ComponentEvaluator.plain(walk.total()),
+                    "trace.words.sumOfSlices",
+                    List.of(ComponentEvaluator.plain(walk.total()))));
             return ComponentEvaluator.raw(walk.total(), walk.contributions(), steps, "tiered", null);
         }
         CurrencyUnit currency = in.plan().currency();
@@ -76,7 +112,12 @@ final class TieredEvaluator {
         steps.add(new TraceStep(
                 "true-up",
                 "earned to date " + ComponentEvaluator.plain(cumulative) + " - earned before "
-                        + ComponentEvaluator.plain(earlierValue) + " = " + ComponentEvaluator.plain(delta)));
+                        + ComponentEvaluator.plain(earlierValue) + " = " + ComponentEvaluator.plain(delta),
+                "trace.words.trueUp",
+                List.of(
+                        ComponentEvaluator.plain(cumulative),
+                        ComponentEvaluator.plain(earlierValue),
+                        ComponentEvaluator.plain(delta))));
         return ComponentEvaluator.raw(delta, walk.contributions(), steps, "tiered", rounded);
     }
 }

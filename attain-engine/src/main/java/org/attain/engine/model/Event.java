@@ -39,6 +39,19 @@ public sealed interface Event {
         }
     }
 
+    /**
+     * Transaction {@code transaction} (recorded on {@code on}) is a return or reversal of {@code refersTo}: for
+     * callers whose transactions do not carry the link themselves ({@link Transaction#returnOf()}).
+     */
+    record TransactionReturned(TransactionId transaction, TransactionId refersTo, String kind, LocalDate on)
+            implements Event {
+        public TransactionReturned {
+            Objects.requireNonNull(transaction, "transaction");
+            Objects.requireNonNull(refersTo, "refersTo");
+            Objects.requireNonNull(on, "on");
+        }
+    }
+
     /** The period was closed on {@code on}: its statement is frozen as it was known that day. */
     record PeriodClosed(PeriodId period, LocalDate on) implements Event {
         public PeriodClosed {

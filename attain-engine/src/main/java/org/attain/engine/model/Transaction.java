@@ -12,7 +12,8 @@ import org.attain.engine.money.Money;
  * they keep their sign all the way through. {@code attributes} holds custom fields from imports
  * (e.g. term_months); {@code account} holds the account's attributes used by territory rules.
  * {@code recordedOn} is when the engine may first know of it (null: always known), which lets a closed
- * period be recomputed exactly as it was issued.
+ * period be recomputed exactly as it was issued. {@code returnOf} (null for an ordinary deal) links a return or
+ * reversal to the deal it takes back.
  */
 public record Transaction(
         TransactionId id,
@@ -25,7 +26,24 @@ public record Transaction(
         String product,
         Map<String, Object> account,
         Map<String, Object> attributes,
-        LocalDate recordedOn) {
+        LocalDate recordedOn,
+        ReturnOf returnOf) {
+
+    /** An ordinary deal (not a linked return); the shape before returns could name their deal. */
+    public Transaction(
+            TransactionId id,
+            PersonId owner,
+            List<Split> splits,
+            LocalDate closeDate,
+            Money amount,
+            String status,
+            String type,
+            String product,
+            Map<String, Object> account,
+            Map<String, Object> attributes,
+            LocalDate recordedOn) {
+        this(id, owner, splits, closeDate, amount, status, type, product, account, attributes, recordedOn, null);
+    }
 
     public Transaction {
         Objects.requireNonNull(id, "id");
@@ -57,12 +75,40 @@ public record Transaction(
 
     public Transaction withAmount(Money newAmount) {
         return new Transaction(
-                id, owner, splits, closeDate, newAmount, status, type, product, account, attributes, recordedOn);
+                id,
+                owner,
+                splits,
+                closeDate,
+                newAmount,
+                status,
+                type,
+                product,
+                account,
+                attributes,
+                recordedOn,
+                returnOf);
     }
 
     public Transaction withStatus(String newStatus) {
         return new Transaction(
-                id, owner, splits, closeDate, amount, newStatus, type, product, account, attributes, recordedOn);
+                id,
+                owner,
+                splits,
+                closeDate,
+                amount,
+                newStatus,
+                type,
+                product,
+                account,
+                attributes,
+                recordedOn,
+                returnOf);
+    }
+
+    /** This transaction linked as a return or reversal of {@code original}. */
+    public Transaction withReturnOf(ReturnOf link) {
+        return new Transaction(
+                id, owner, splits, closeDate, amount, status, type, product, account, attributes, recordedOn, link);
     }
 
     public boolean knownOn(LocalDate date) {

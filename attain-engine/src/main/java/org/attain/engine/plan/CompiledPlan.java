@@ -8,7 +8,8 @@ import org.attain.engine.time.PeriodKind;
 
 /**
  * A validated, immutable plan ready to calculate with. {@code frequency} empty means the plan pays on
- * whatever periods it is asked for; {@code quotaMeasure} is the measure attainment is computed on.
+ * whatever periods it is asked for; {@code quotaMeasure} is the measure attainment is computed on;
+ * {@code measurement} (empty: the paying period itself) is the longer period a plan paid more often measures.
  */
 public record CompiledPlan(
         String id,
@@ -21,11 +22,50 @@ public record CompiledPlan(
         String quotaMeasure,
         List<Component> components,
         PayoutRules payout,
-        String source) {
+        String source,
+        Optional<PeriodKind> measurement) {
 
     public CompiledPlan {
         measures = List.copyOf(measures);
         components = List.copyOf(components);
+        measurement = measurement == null ? Optional.empty() : measurement;
+    }
+
+    /** A plan measured on the period it pays on (no {@code measurement:} of its own). */
+    public CompiledPlan(
+            String id,
+            String name,
+            String version,
+            CurrencyUnit currency,
+            Optional<PeriodKind> frequency,
+            DateRange effective,
+            List<Measure> measures,
+            String quotaMeasure,
+            List<Component> components,
+            PayoutRules payout,
+            String source) {
+        this(
+                id,
+                name,
+                version,
+                currency,
+                frequency,
+                effective,
+                measures,
+                quotaMeasure,
+                components,
+                payout,
+                source,
+                Optional.empty());
+    }
+
+    /**
+     * The longer period a plan paying on {@code kind} measures, when it pays more often than it measures
+     * ({@code frequency: month, measurement: quarter}): each payment is a true-up of the measurement
+     * period to date. Empty when the plan measures each period on its own.
+     */
+    public Optional<PeriodKind> measuredOver(PeriodKind kind) {
+        return measurement.filter(m -> m.compareTo(kind) > 0);
     }
 
     public Measure measure(String measureId) {

@@ -2,7 +2,13 @@ package org.attain.engine.plan;
 
 /** One way a plan pays; each statement line comes from one component. */
 public sealed interface Component
-        permits RateComponent, TieredComponent, BonusComponent, CurveComponent, PerDealComponent, MboComponent {
+        permits RateComponent,
+                TieredComponent,
+                BonusComponent,
+                CurveComponent,
+                PerDealComponent,
+                MboComponent,
+                RateTableComponent {
 
     ComponentBasics basics();
 

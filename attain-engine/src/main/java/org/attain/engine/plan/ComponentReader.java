@@ -14,6 +14,8 @@ import org.attain.engine.money.Money;
 import org.attain.engine.time.DateRange;
 import org.attain.engine.yaml.MapReader;
 import org.attain.engine.yaml.Problems;
+import org.attain.engine.yaml.SourceLocation;
+import org.attain.engine.yaml.Vocabulary;
 import org.attain.engine.yaml.YamlNode;
 
 /** Reads one component of any kind and checks what a comp admin most often gets wrong (tier gaps, weights). */
@@ -38,10 +40,15 @@ final class ComponentReader {
         this.defaultMeasure = defaultMeasure;
     }
 
+    /** The component kinds the switch below reads (what an editor offers after {@code kind:}). */
+    static final List<String> KINDS =
+            List.of("rate", "tiered", "bonus", "curve", "per_deal_amount", "spiff", "mbo", "rate_table");
+
     Optional<Component> read(YamlNode node) {
         MapReader c = MapReader.of(node, "a component", problems);
         Optional<String> id = c.requiredString("id");
         Optional<String> kind = c.requiredString("kind");
+        Vocabulary.values("kind", KINDS);
         String measure = c.string("measure").orElse(defaultMeasure);
         if (!measureIds.contains(measure)) {
             problems.add(node.keyLocation("measure"), "measure '" + measure + "' is not defined in this plan");
@@ -65,11 +72,12 @@ final class ComponentReader {
                     case "curve" -> curve(c, basics);
                     case "per_deal_amount", "spiff" -> perDeal(c, basics);
                     case "mbo" -> mbo(c, basics);
+                    case "rate_table" -> new RateTableReader(problems).read(c, basics);
                     default -> {
                         problems.add(
                                 node.keyLocation("kind"),
                                 "unknown component kind '" + k
-                                        + "' (rate, tiered, bonus, curve, per_deal_amount, mbo)");
+                                        + "' (rate, tiered, bonus, curve, per_deal_amount, mbo, rate_table)");
                         yield null;
                     }
                 })
@@ -143,7 +151,12 @@ final class ComponentReader {
         List<Tier> tiers = new ArrayList<>();
         List<YamlNode> nodes = c.list("tiers");
         if (nodes.isEmpty()) {
-            problems.add(c.node(), "a tiered component needs 'tiers'");
+            // at the (empty) table when it is written, so the builder shows the error beside it
+            problems.add(
+                    c.node().keyLocation("tiers"),
+                    "a tiered component needs 'tiers'",
+                    "plan.tiered.noTiers",
+                    List.of());
         }
         for (int i = 0; i < nodes.size(); i++) {
             MapReader t = MapReader.of(nodes.get(i), "a tier", problems);
@@ -181,26 +194,109 @@ final class ComponentReader {
         if (basics.gate() == null && !c.has("when")) {
             problems.add(c.node(), "a bonus needs a 'when' condition, e.g. \"attainment >= 1.00\"");
         }
-        return new BonusComponent(basics, requiredMoney(c, "amount"));
+        BigDecimal share = shareOfTargetIncentive(c, basics, "amount");
+        return share != null
+                ? new BonusComponent(basics, Money.zero(currency), share)
+                : new BonusComponent(basics, requiredMoney(c, "amount"));
+    }
+
+    /**
+     * {@code share_of_target_incentive} in place of a fixed amount ({@code instead}): the share of each payee's target
+     * incentive for the period; null when the component names a fixed amount.
+     */
+    private BigDecimal shareOfTargetIncentive(MapReader c, ComponentBasics basics, String instead) {
+        if (!c.has("share_of_target_incentive")) {
+            return null;
+        }
+        SourceLocation at = c.node().keyLocation("share_of_target_incentive");
+        if (c.has(instead)) {
+            problems.add(
+                    c.node().keyLocation(instead),
+                    "give either '" + instead + "' or 'share_of_target_incentive', not both",
+                    "plan.ote.amountOrShare",
+                    List.of(instead));
+        }
+        if (basics.pod() != null) {
+            problems.add(
+                    at,
+                    "'share_of_target_incentive' is paid on the payee's own target incentive, not on 'attainment: pod'",
+                    "plan.ote.sharePod",
+                    List.of());
+        }
+        BigDecimal share = c.decimal("share_of_target_incentive").orElse(BigDecimal.ZERO);
+        if (share.signum() < 0) {
+            problems.add(
+                    at,
+                    "'share_of_target_incentive' must not be negative: " + share.toPlainString(),
+                    "plan.ote.negativeShare",
+                    List.of(share.toPlainString()));
+        }
+        return share;
     }
 
     private Component curve(MapReader c, ComponentBasics basics) {
         TierBasis basis = basis(c, "curve_on");
+        CurveTerms terms = curveTerms(c, basics);
         List<CurvePoint> points = new ArrayList<>();
         for (YamlNode n : c.list("points")) {
             MapReader p = MapReader.of(n, "a curve point", problems);
             BigDecimal at = p.requiredDecimal("at").orElse(BigDecimal.ZERO);
-            Money pay = requiredMoney(p, "pay");
+            CurvePoint point;
+            if (terms.paysShares()) {
+                BigDecimal share = p.requiredDecimal("share").orElse(BigDecimal.ZERO);
+                if (share.signum() < 0) {
+                    problems.add(n.keyLocation("share"), "a curve point's 'share' must not be negative");
+                }
+                point = CurvePoint.share(at, share);
+            } else {
+                point = new CurvePoint(at, requiredMoney(p, "pay"));
+            }
             p.rejectUnknownKeys();
             if (!points.isEmpty() && points.get(points.size() - 1).at().compareTo(at) >= 0) {
-                problems.add(n, "curve points must be in ascending order of 'at'");
+                problems.add(
+                        n.keyLocation("at"),
+                        "curve points must be in ascending order of 'at': " + at.toPlainString()
+                                + " does not come after "
+                                + points.get(points.size() - 1).at().toPlainString());
             }
-            points.add(new CurvePoint(at, pay));
+            points.add(point);
         }
         if (points.size() < 2) {
-            problems.add(c.node(), "a curve needs at least two points");
+            problems.add(
+                    c.node().keyLocation("points"),
+                    "a curve needs at least two points",
+                    "plan.curve.twoPoints",
+                    List.of());
         }
-        return new CurveComponent(basics, basis, points);
+        return new CurveComponent(basics, basis, points, terms);
+    }
+
+    /** {@code pays}, {@code threshold} and {@code above_last}; absent, the curve pays fixed amounts as before. */
+    private CurveTerms curveTerms(MapReader c, ComponentBasics basics) {
+        CurveTerms.Pays pays = c.optional("pays")
+                .flatMap(n -> c.parse(n, "pays", "amount or share_of_target_incentive", s -> switch (s) {
+                    case "amount" -> CurveTerms.Pays.AMOUNT;
+                    case "share_of_target_incentive" -> CurveTerms.Pays.SHARE_OF_TARGET_INCENTIVE;
+                    default -> throw new IllegalArgumentException(s);
+                }))
+                .orElse(CurveTerms.Pays.AMOUNT);
+        BigDecimal threshold = c.decimal("threshold").orElse(null);
+        if (threshold != null && threshold.signum() < 0) {
+            problems.add(c.node().keyLocation("threshold"), "'threshold' must not be negative");
+        }
+        CurveTerms.AboveLast aboveLast = c.optional("above_last")
+                .flatMap(n -> c.parse(n, "above_last", "hold or extend", s -> switch (s) {
+                    case "hold" -> CurveTerms.AboveLast.HOLD;
+                    case "extend" -> CurveTerms.AboveLast.EXTEND;
+                    default -> throw new IllegalArgumentException(s);
+                }))
+                .orElse(CurveTerms.AboveLast.HOLD);
+        if (pays == CurveTerms.Pays.SHARE_OF_TARGET_INCENTIVE && basics.pod() != null) {
+            problems.add(
+                    c.node().keyLocation("pays"),
+                    "'pays: share_of_target_incentive' is paid on the payee's own attainment, not on 'attainment: pod'");
+        }
+        return new CurveTerms(pays, threshold, aboveLast);
     }
 
     private Component perDeal(MapReader c, ComponentBasics basics) {
@@ -209,26 +305,50 @@ final class ComponentReader {
     }
 
     private Component mbo(MapReader c, ComponentBasics basics) {
-        Money target = requiredMoney(c, "target");
+        BigDecimal targetShare = shareOfTargetIncentive(c, basics, "target");
+        Money target = targetShare != null ? Money.zero(currency) : requiredMoney(c, "target");
         List<Objective> objectives = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         for (YamlNode n : c.list("objectives")) {
             MapReader o = MapReader.of(n, "an objective", problems);
-            String kpi = o.requiredString("kpi").orElse("?");
+            // 'id' names an objective a manager scores (objective_scores); 'kpi' one fed by a KPI: both are scores.
+            String kpi = o.has("id") || !o.has("kpi")
+                    ? o.requiredString("id").orElse("?")
+                    : o.requiredString("kpi").orElse("?");
             BigDecimal weight = o.requiredDecimal("weight").orElse(BigDecimal.ZERO);
             BigDecimal max = o.decimal("max_score").orElse(BigDecimal.ONE);
             o.rejectUnknownKeys();
             total = total.add(weight);
+            if (objectives.stream().anyMatch(x -> x.kpi().equals(kpi))) {
+                problems.add(
+                        n.keyLocation(o.has("id") ? "id" : "kpi"),
+                        "objective '" + kpi + "' is listed twice",
+                        "plan.mbo.duplicate",
+                        List.of(kpi));
+            }
+            if (weight.signum() < 0) {
+                problems.add(
+                        n.keyLocation("weight"),
+                        "objective '" + kpi + "' has a negative weight " + weight.toPlainString(),
+                        "plan.mbo.negativeWeight",
+                        List.of(kpi, weight.toPlainString()));
+            }
             objectives.add(new Objective(kpi, weight, max));
         }
         if (objectives.isEmpty()) {
-            problems.add(c.node(), "an mbo component needs 'objectives'");
+            problems.add(
+                    c.node().keyLocation("objectives"),
+                    "an mbo component needs 'objectives'",
+                    "plan.mbo.noObjectives",
+                    List.of());
         } else if (total.compareTo(BigDecimal.ONE) != 0) {
             problems.add(
                     c.node().keyLocation("objectives"),
-                    "objective weights add up to " + total.toPlainString() + ", not 1.00");
+                    "objective weights add up to " + total.toPlainString() + ", not 1.00",
+                    "plan.mbo.weights",
+                    List.of(total.toPlainString()));
         }
-        return new MboComponent(basics, target, objectives);
+        return new MboComponent(basics, target, objectives, targetShare);
     }
 
     private TierBasis basis(MapReader c, String key) {

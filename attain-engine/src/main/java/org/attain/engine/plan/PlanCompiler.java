@@ -96,6 +96,7 @@ public final class PlanCompiler {
         }
         Optional<PeriodKind> frequency = plan.optional("frequency")
                 .flatMap(n -> plan.parse(n, "frequency", "month, quarter or year", PeriodKind::parse));
+        Optional<PeriodKind> measurement = MeasurementReader.read(plan, frequency, problems);
         DateRange effective = plan.optional("effective")
                 .map(n -> dateRange(n, "effective", problems))
                 .orElse(DateRange.always());
@@ -138,6 +139,9 @@ public final class PlanCompiler {
                     problems.add(c, "component id '" + component.id() + "' is used twice");
                 }
                 components.add(component);
+                measurement
+                        .filter(m -> m.compareTo(frequency.get()) > 0)
+                        .ifPresent(m -> MeasurementReader.component(c, component, m, problems));
             });
         }
         PayoutRules payout = readPayout(plan, currency, problems);
@@ -153,7 +157,8 @@ public final class PlanCompiler {
                 quotaMeasure,
                 components,
                 payout,
-                node.location().source());
+                node.location().source(),
+                measurement);
     }
 
     private PayoutRules readPayout(MapReader plan, CurrencyUnit currency, Problems problems) {
@@ -188,7 +193,21 @@ public final class PlanCompiler {
                         "carry_forward or write_off",
                         s -> NegativeBalance.valueOf(s.toUpperCase(Locale.ROOT))))
                 .orElse(NegativeBalance.CARRY_FORWARD);
-        return new PayoutRules(clawback, holdback, draw, guarantee, negative);
+        ReturnPolicy returns = plan.optional("returns")
+                .flatMap(n -> plan.parse(
+                        n, "returns", "claw_back_original_commission or reduce_attainment", PlanCompiler::returnPolicy))
+                .orElse(ReturnPolicy.CLAW_BACK_ORIGINAL_COMMISSION);
+        return new PayoutRules(clawback, holdback, draw, guarantee, negative, returns);
+    }
+
+    private static ReturnPolicy returnPolicy(String text) {
+        for (ReturnPolicy p : ReturnPolicy.values()) {
+            if (p.name().equalsIgnoreCase(text)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException(
+                "must be claw_back_original_commission or reduce_attainment, not '" + text + "'");
     }
 
     private static DrawPolicy draw(

@@ -18,6 +18,7 @@ import org.attain.engine.model.Proration;
 import org.attain.engine.model.Quota;
 import org.attain.engine.model.ReportingLine;
 import org.attain.engine.model.Split;
+import org.attain.engine.model.TargetIncentive;
 import org.attain.engine.model.TeamId;
 import org.attain.engine.model.TeamMembership;
 import org.attain.engine.model.TeamQuota;
@@ -45,11 +46,13 @@ final class FactReader {
     private final Map<String, YamlNode> accountNodes = new java.util.LinkedHashMap<>();
     private final List<Transaction> transactions = new ArrayList<>();
     private final List<YamlNode> transactionNodes = new ArrayList<>();
+    private final ReturnLinks returnLinks;
 
     FactReader(Problems problems, CurrencyUnit currency, CalculationInput.Builder input) {
         this.problems = problems;
         this.currency = currency;
         this.input = input;
+        this.returnLinks = new ReturnLinks(problems);
     }
 
     List<PersonId> people(List<YamlNode> nodes) {
@@ -63,13 +66,63 @@ final class FactReader {
             LocalDate end = r.date("end").orElse(null);
             Map<String, Object> attributes = attributes(r);
             personAttributes.add(attributes);
+            Map<PeriodId, BigDecimal> targets = amountsByPeriod(r, "target_incentive");
+            Map<PeriodId, BigDecimal> bases = amountsByPeriod(r, "base_salary");
             r.rejectUnknownKeys();
+            bases.keySet().stream()
+                    .filter(p -> !targets.containsKey(p))
+                    .forEach(p -> problems.add(
+                            n.keyLocation("base_salary"),
+                            "base_salary for " + p + " has no target_incentive for the same period"));
             if (id.isPresent()) {
+                targets.forEach((p, t) -> input.targetIncentive(new TargetIncentive(
+                        PersonId.of(id.get()),
+                        p,
+                        Money.of(t, currency),
+                        bases.containsKey(p) ? Money.of(bases.get(p), currency) : null)));
                 ids.add(PersonId.of(id.get()));
                 input.person(new Person(PersonId.of(id.get()), name, role, range(n, start, end), attributes));
             }
         }
         return ids;
+    }
+
+    /** A person's {@code target_incentive} or {@code base_salary}: a mapping of period to amount, e.g. {2026-Q1: "20000.00"}. */
+    private Map<PeriodId, BigDecimal> amountsByPeriod(MapReader r, String key) {
+        Map<PeriodId, BigDecimal> amounts = new java.util.LinkedHashMap<>();
+        Optional<YamlNode> node = r.optional(key);
+        if (node.isEmpty()) {
+            return amounts;
+        }
+        if (!node.get().isMapping()) {
+            problems.add(
+                    node.get(), "'" + key + "' must be a mapping of period to amount, e.g. {2026-Q1: \"20000.00\"}");
+            return amounts;
+        }
+        node.get().entries().forEach((periodText, value) -> {
+            PeriodId period;
+            try {
+                period = PeriodId.parse(periodText);
+            } catch (IllegalArgumentException e) {
+                problems.add(
+                        node.get().keyLocation(periodText),
+                        "'" + key + "' names '" + periodText + "', not a period like 2026-Q1, 2026-02 or 2026");
+                return;
+            }
+            BigDecimal amount;
+            try {
+                amount = new BigDecimal(value.text().strip());
+            } catch (RuntimeException e) {
+                problems.add(value, "'" + key + "' for " + periodText + " must be an amount like \"20000.00\"");
+                return;
+            }
+            if (amount.signum() < 0) {
+                problems.add(value, "'" + key + "' for " + periodText + " must not be negative");
+                return;
+            }
+            amounts.put(period, amount);
+        });
+        return amounts;
     }
 
     void reporting(List<YamlNode> nodes) {
@@ -283,7 +336,19 @@ final class FactReader {
             Map<String, Object> account =
                     r.optional("account").map(this::account).orElse(Map.of());
             LocalDate recorded = r.date("recorded").orElse(null);
+            String kind = r.string("kind").orElse(null);
+            String refersTo = r.string("refers_to").orElse(null);
             Map<String, Object> attributes = attributes(r);
+            // Rate tables key on these two so often that they may be written flat: deal.product_family,
+            // account.segment.
+            Optional<String> family = r.string("product_family");
+            Optional<String> segment = r.string("segment");
+            if (family.isPresent()) {
+                attributes = with(attributes, "product_family", family.get());
+            }
+            if (segment.isPresent()) {
+                account = with(account, "segment", segment.get());
+            }
             dealAttributes.add(attributes);
             accounts.add(account);
             r.rejectUnknownKeys();
@@ -303,9 +368,24 @@ final class FactReader {
                         account,
                         attributes,
                         recorded);
+                t = returnLinks.read(n, t, kind, refersTo);
                 input.transaction(t);
                 transactions.add(t);
                 transactionNodes.add(n);
+            }
+        }
+        returnLinks.check(transactions);
+    }
+
+    /** {@code close_periods: [{period: 2026-Q1, on: 2026-04-05}]}: the same as close_period events. */
+    void closePeriods(List<YamlNode> nodes) {
+        for (YamlNode n : nodes) {
+            MapReader r = MapReader.of(n, "a period close", problems);
+            Optional<PeriodId> period = period(r, "period", true);
+            Optional<LocalDate> on = r.requiredDate("on");
+            r.rejectUnknownKeys();
+            if (period.isPresent() && on.isPresent()) {
+                input.event(new Event.PeriodClosed(period.get(), on.get()));
             }
         }
     }
@@ -360,6 +440,38 @@ final class FactReader {
         }
     }
 
+    /**
+     * Objectives a manager scored ({@code by}, a person of the scenario): the score of an MBO objective by its id,
+     * for a person and period, as a fraction (1.00 = fully met). An objective without a row is unscored.
+     */
+    void objectiveScores(List<YamlNode> nodes, List<PersonId> people) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (YamlNode n : nodes) {
+            MapReader r = MapReader.of(n, "an objective score", problems);
+            Optional<String> person = r.requiredString("person");
+            Optional<PeriodId> period = period(r, "period", true);
+            Optional<String> objective = r.requiredString("objective");
+            Optional<BigDecimal> score = r.requiredDecimal("score");
+            Optional<String> by = r.string("by");
+            r.rejectUnknownKeys();
+            by.filter(b -> !people.contains(PersonId.of(b)))
+                    .ifPresent(b -> problems.add(n.keyLocation("by"), "names unknown person '" + b + "'"));
+            person.filter(p -> !people.contains(PersonId.of(p)))
+                    .ifPresent(p -> problems.add(n.keyLocation("person"), "names unknown person '" + p + "'"));
+            score.filter(x -> x.signum() < 0)
+                    .ifPresent(x -> problems.add(n.keyLocation("score"), "a score must not be negative"));
+            if (person.isPresent() && period.isPresent() && objective.isPresent() && score.isPresent()) {
+                if (!seen.add(person.get() + " " + period.get() + " " + objective.get())) {
+                    problems.add(
+                            n.keyLocation("objective"),
+                            "objective '" + objective.get() + "' of " + person.get() + " in " + period.get()
+                                    + " is scored twice");
+                }
+                input.kpiScore(new KpiScore(PersonId.of(person.get()), period.get(), objective.get(), score.get()));
+            }
+        }
+    }
+
     void adjustments(List<YamlNode> nodes) {
         for (YamlNode n : nodes) {
             MapReader r = MapReader.of(n, "an adjustment", problems);
@@ -389,6 +501,12 @@ final class FactReader {
 
     private Optional<CurrencyUnit> currency(MapReader r, String key) {
         return r.optional(key).flatMap(c -> r.parse(c, key, "an ISO currency code like EUR", CurrencyUnit::of));
+    }
+
+    private static Map<String, Object> with(Map<String, Object> map, String key, Object value) {
+        Map<String, Object> more = new java.util.HashMap<>(map);
+        more.put(key, value);
+        return more;
     }
 
     private Map<String, Object> attributes(MapReader r) {

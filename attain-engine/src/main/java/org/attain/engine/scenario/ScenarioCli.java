@@ -86,9 +86,9 @@ public final class ScenarioCli {
             boolean error = c.person() == null;
             out.printf(
                     format,
-                    error ? "error" : c.person(),
+                    error ? (Check.RUN_ISSUE.equals(c.what()) ? "issue" : "error") : c.person(),
                     error ? c.period() : c.period(),
-                    error ? "excluded" : c.what(),
+                    error && !Check.RUN_ISSUE.equals(c.what()) ? "excluded" : c.what(),
                     c.expected(),
                     r.actual(),
                     r.ok() ? "ok" : "FAIL");

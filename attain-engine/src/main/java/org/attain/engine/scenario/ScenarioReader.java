@@ -93,7 +93,9 @@ public final class ScenarioReader {
         facts.accounts(s.list("accounts"));
         facts.transactions(s.list("transactions"));
         facts.events(s.list("events"));
+        facts.closePeriods(s.list("close_periods"));
         facts.kpiScores(s.list("kpi_scores"));
+        facts.objectiveScores(s.list("objective_scores"), people);
         facts.adjustments(s.list("adjustments"));
         // Plans last: their conditions are checked against the fields the scenario's data has.
         PlanCompiler checking =
@@ -103,7 +105,11 @@ public final class ScenarioReader {
         plans(s, problems, currency, people, input, baseDir, checking);
         List<Check> checks = new ArrayList<>();
         for (YamlNode e : s.list("expected")) {
-            expected(e, problems, checks);
+            if (e.isMapping() && e.entries().containsKey("run_issue")) {
+                runIssue(e, problems, checks);
+            } else {
+                expected(e, problems, checks);
+            }
         }
         for (YamlNode e : s.list("expected_errors")) {
             MapReader r = MapReader.of(e, "an expected error", problems);
@@ -135,11 +141,16 @@ public final class ScenarioReader {
             problems.add(s.node(), "missing required field 'plans' (or a single 'plan')");
         }
         List<String> planIds = new ArrayList<>();
-        single.ifPresent(node -> compile(compiler, node, currency, problems).ifPresent(plan -> {
-            planIds.add(plan.id());
-            input.plan(plan);
-            people.forEach(p -> input.assignment(new PlanAssignment(p, plan.id(), DateRange.always())));
-        }));
+        single.ifPresent(node -> compileVersions(compiler, node, currency, problems)
+                .forEach(plan -> {
+                    input.plan(plan);
+                    if (!planIds.contains(plan.id())) {
+                        planIds.add(plan.id());
+                        people.forEach(p -> input.assignment(new PlanAssignment(p, plan.id(), DateRange.always())));
+                    }
+                }));
+        RepeatedPlans repeated = new RepeatedPlans(problems);
+        java.util.Set<PlanAssignment> assigned = new java.util.HashSet<>();
         for (YamlNode entry : entries) {
             MapReader r = MapReader.of(entry, "a plan assignment", problems);
             List<String> appliesTo = r.strings("applies_to");
@@ -148,20 +159,26 @@ public final class ScenarioReader {
             Optional<YamlNode> inline = r.optional("plan");
             Optional<String> file = r.string("plan_file");
             r.rejectUnknownKeys();
-            Optional<CompiledPlan> plan = Optional.empty();
+            List<CompiledPlan> defined = List.of();
             if (inline.isPresent()) {
-                plan = compile(compiler, inline.get(), currency, problems);
+                defined = compileVersions(compiler, inline.get(), currency, problems);
             } else if (file.isPresent()) {
-                plan = compileFile(compiler, entry, baseDir, file.get(), currency, problems);
+                defined = compileFile(compiler, entry, baseDir, file.get(), currency, problems)
+                        .map(List::of)
+                        .orElse(List.of());
             } else {
                 problems.add(entry, "a plan entry needs 'plan' (inline) or 'plan_file'");
             }
-            if (plan.isEmpty()) {
+            if (defined.isEmpty()) {
                 continue;
+            }
+            Optional<CompiledPlan> plan = Optional.of(defined.get(0));
+            // A plan id seen before is the same plan file, another version, or an error: never a silent drop.
+            if (repeated.add(entry, defined, file.orElse(null))) {
+                defined.forEach(input::plan);
             }
             if (!planIds.contains(plan.get().id())) {
                 planIds.add(plan.get().id());
-                input.plan(plan.get());
             }
             List<PersonId> payees = appliesTo.isEmpty()
                     ? people
@@ -170,9 +187,22 @@ public final class ScenarioReader {
                 if (!people.contains(p)) {
                     problems.add(entry.keyLocation("applies_to"), "applies_to names unknown person '" + p + "'");
                 }
-                input.assignment(new PlanAssignment(p, plan.get().id(), new DateRange(from, to)));
+                // Another version of a plan already assigned the same way adds a version, not a second assignment.
+                PlanAssignment assignment = new PlanAssignment(p, plan.get().id(), new DateRange(from, to));
+                if (assigned.add(assignment)) {
+                    input.assignment(assignment);
+                }
             }
         }
+    }
+
+    /** A plan, or every version of a plan written with {@code versions:}. */
+    private static List<CompiledPlan> compileVersions(
+            PlanCompiler compiler, YamlNode node, CurrencyUnit currency, Problems problems) {
+        if (PlanVersionsReader.hasVersions(node)) {
+            return new PlanVersionsReader(compiler, problems).read(node, currency);
+        }
+        return compile(compiler, node, currency, problems).map(List::of).orElse(List.of());
     }
 
     private static Optional<CompiledPlan> compile(
@@ -196,6 +226,23 @@ public final class ScenarioReader {
         Optional<YamlNode> root = YamlDocument.parse(path.toString(), text, planProblems);
         planProblems.list().forEach(problems::add);
         return root.flatMap(r -> compile(compiler, r, currency, problems));
+    }
+
+    /** {@code run_issue: {deal: D4, reason: ...}}: the run reports an issue naming the deal with this reason. */
+    private static void runIssue(YamlNode e, Problems problems, List<Check> checks) {
+        MapReader outer = MapReader.of(e, "an expected run issue", problems);
+        Optional<YamlNode> body = outer.required("run_issue");
+        outer.rejectUnknownKeys();
+        if (body.isEmpty()) {
+            return;
+        }
+        MapReader r = MapReader.of(body.get(), "a run issue", problems);
+        Optional<String> deal = r.requiredString("deal");
+        Optional<String> reason = r.requiredString("reason");
+        r.rejectUnknownKeys();
+        if (deal.isPresent() && reason.isPresent()) {
+            checks.add(new Check(null, deal.get(), Check.RUN_ISSUE, reason.get(), e.location()));
+        }
     }
 
     private void expected(YamlNode e, Problems problems, List<Check> checks) {
@@ -233,6 +280,16 @@ public final class ScenarioReader {
                                 ",", r.strings("qualifying").stream().sorted().toList()),
                         e.location()));
             }
+        }
+        Optional<String> deal = r.string("deal");
+        if (deal.isPresent()) {
+            if (component.isPresent()) {
+                problems.add(e.keyLocation("deal"), "an expected result names a 'deal' or a 'component', not both");
+            }
+            r.decimal("amount")
+                    .ifPresent(a -> checks.add(new Check(p, q, "deal:" + deal.get(), a.toPlainString(), e.location())));
+            r.string("plan_version")
+                    .ifPresent(v -> checks.add(new Check(p, q, "plan_version:" + deal.get(), v, e.location())));
         }
         for (String field : LEDGER_FIELDS) {
             r.decimal(field).ifPresent(a -> checks.add(new Check(p, q, field, a.toPlainString(), e.location())));

@@ -51,6 +51,18 @@ public final class ScenarioRunner {
     }
 
     private static CheckResult evaluate(Check check, CalculationResult result) {
+        if (Check.RUN_ISSUE.equals(check.what())) {
+            java.util.regex.Pattern deal = java.util.regex.Pattern.compile(
+                    "(?<![\\w-])" + java.util.regex.Pattern.quote(check.period()) + "(?![\\w-])");
+            List<String> naming =
+                    result.issues().stream().filter(i -> deal.matcher(i).find()).toList();
+            boolean found = naming.stream().anyMatch(i -> i.contains(check.expected()));
+            return new CheckResult(
+                    check,
+                    naming.isEmpty() ? "no issue names " + check.period() : naming.get(0),
+                    found,
+                    "issues: " + result.issues());
+        }
         if (check.person() == null) {
             boolean found = result.exclusions().stream()
                     .anyMatch(e -> e.transaction().value().equals(check.period())
@@ -77,6 +89,9 @@ public final class ScenarioRunner {
         String component = colon < 0 ? what : what.substring(colon + 1);
         Optional<EarningsLine> line = s.line(component);
         String trace = line.map(l -> l.trace().render("    ")).orElse("    (no line " + component + ")\n");
+        if (what.startsWith("deal:") || what.startsWith("plan_version:")) {
+            return DealChecks.evaluate(check, s, component);
+        }
         if (what.startsWith("uncapped:")) {
             return compare(
                     check,
@@ -98,9 +113,12 @@ public final class ScenarioRunner {
             return new CheckResult(check, found ? check.expected() : "not in the trace", found, trace);
         }
         if (what.startsWith("qualifying:")) {
-            String actual = line.map(l -> String.join(
+            // Every line of the component (one per plan version when a version changed mid-period) counts.
+            String actual = line.map(first -> String.join(
                             ",",
-                            new TreeSet<>(l.qualifying().stream()
+                            new TreeSet<>(s.lines().stream()
+                                    .filter(l -> l.component().equals(component))
+                                    .flatMap(l -> l.qualifying().stream())
                                     .map(TransactionId::value)
                                     .toList())))
                     .orElse("no line");

@@ -25,6 +25,7 @@ public final class MapReader {
         this.node = node;
         this.problems = problems;
         this.valid = valid;
+        Vocabulary.asked(node, asked);
     }
 
     public static MapReader of(YamlNode node, String what, Problems problems) {
@@ -124,6 +125,7 @@ public final class MapReader {
 
     /** Parses a scalar with {@code parser}, reporting {@code expected} at the value's location on failure. */
     public <T> Optional<T> parse(YamlNode value, String key, String expected, Function<String, T> parser) {
+        Vocabulary.expected(key, expected);
         Optional<String> text = scalarText(value, key);
         if (text.isEmpty()) {
             return Optional.empty();

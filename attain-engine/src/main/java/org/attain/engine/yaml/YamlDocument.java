@@ -26,7 +26,9 @@ public final class YamlDocument {
                 problems.add(new SourceLocation(source, 1, 1), "the document is empty");
                 return Optional.empty();
             }
-            return Optional.of(YamlNode.from(root.get(), source, text.lines().toList(), problems));
+            YamlNode node = YamlNode.from(root.get(), source, text.lines().toList(), problems);
+            Vocabulary.root(node);
+            return Optional.of(node);
         } catch (MarkedYamlEngineException e) {
             SourceLocation at = e.getProblemMark()
                     .map(m -> new SourceLocation(source, m.getLine() + 1, m.getColumn() + 1))

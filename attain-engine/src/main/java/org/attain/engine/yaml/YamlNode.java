@@ -123,6 +123,23 @@ public final class YamlNode {
         return new YamlNode(Kind.SCALAR, at, value, Tag.STR.getValue(), true, Map.of(), Map.of(), List.of());
     }
 
+    /**
+     * A mapping made in code from parts of parsed mappings (a plan version over its plan's shared keys); each
+     * key keeps the location it had where it was written.
+     */
+    public static YamlNode mapping(
+            Map<String, YamlNode> entries, Map<String, SourceLocation> keyLocations, SourceLocation at) {
+        return new YamlNode(
+                Kind.MAPPING,
+                at,
+                null,
+                null,
+                false,
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries)),
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(keyLocations)),
+                List.of());
+    }
+
     private static SourceLocation locationOf(Optional<Mark> mark, String source) {
         return mark.map(m -> new SourceLocation(source, m.getLine() + 1, m.getColumn() + 1))
                 .orElse(new SourceLocation(source, 0, 0));

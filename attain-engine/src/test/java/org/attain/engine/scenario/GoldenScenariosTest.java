@@ -40,7 +40,7 @@ class GoldenScenariosTest {
     @Test
     void thereIsOneScenarioPerGoldenCase() throws IOException {
         try (Stream<Path> list = Files.list(GOLDEN)) {
-            assertThat(list.filter(p -> p.toString().endsWith(".yaml")).count()).isEqualTo(15);
+            assertThat(list.filter(p -> p.toString().endsWith(".yaml")).count()).isEqualTo(20);
         }
     }
 
@@ -50,7 +50,7 @@ class GoldenScenariosTest {
         int code = ScenarioCli.run(
                 new String[] {"run", GOLDEN.toString()}, new PrintStream(text, true, StandardCharsets.UTF_8));
         String output = text.toString(StandardCharsets.UTF_8);
-        assertThat(output).contains("scenarios: 15 passed, 0 failed");
+        assertThat(output).contains("scenarios: 20 passed, 0 failed");
         assertThat(code).isZero();
     }
 }

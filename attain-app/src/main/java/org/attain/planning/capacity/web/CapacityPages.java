@@ -389,7 +389,12 @@ class CapacityPages {
         chart.put("target", plan.months().stream().map(l -> l.target()).toList());
         chart.put("capacityName", messages.getMessage("capacity.col.capacity", null, locale));
         chart.put("targetName", messages.getMessage("capacity.col.target", null, locale));
+        chart.put("currency", plan.currency()); // issue 21.4: the axis names its one currency
         model.addAttribute("chartJson", json.writeValueAsString(chart)); // a data-* attribute: no inline script (CSP)
+        // Issue 21.4: the chart's numbers as a table view below it, series in the chart's order.
+        model.addAttribute("chart", chart);
+        model.addAttribute("chartNames", List.of(chart.get("capacityName"), chart.get("targetName")));
+        model.addAttribute("chartValues", List.of(chart.get("capacity"), chart.get("target")));
         Map<String, String> monthNames = new LinkedHashMap<>();
         plan.months()
                 .forEach(l ->
