@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.attain.access.AuditLog;
 import org.attain.ingest.ImportApiCalls;
 import org.attain.ingest.quarantine.QuarantineAtScaleTest;
 import org.attain.payout.PayoutFixtures;
@@ -33,6 +34,9 @@ class ListsBrowserTest extends AttainIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AuditLog audit;
 
     private static long height(Browser browser) {
         return ((Number) ((JavascriptExecutor) browser.driver()).executeScript("return document.body.scrollHeight"))
@@ -315,6 +319,44 @@ class ListsBrowserTest extends AttainIntegrationTest {
         var m = java.util.regex.Pattern.compile(regex).matcher(text);
         assertThat(m.find()).as(text).isTrue();
         return Integer.parseInt(m.group(1));
+    }
+
+    /**
+     * The audit log's page holds 50 entries (twice the default) whatever they say: here each changed eight fields with long values,
+     * has a long detail and its stored JSON (as a plan or a profile does), and the page still ends.
+     */
+    @Test
+    void aPageOfFiftyCrowdedAuditEntriesStaysShortInEnglishAndGerman() {
+        String action = "CROWDED_" + System.nanoTime();
+        String long1 = "a value that goes on and on ".repeat(8);
+        for (int i = 0; i < 55; i++) {
+            Map<String, String> before = new java.util.LinkedHashMap<>();
+            Map<String, String> after = new java.util.LinkedHashMap<>();
+            for (int f = 0; f < 8; f++) {
+                before.put("field number " + f + " with a long name", long1 + i);
+                after.put("field number " + f + " with a long name", long1 + (i + 1));
+            }
+            audit.record(
+                    "admin",
+                    action,
+                    "a very long entity type name",
+                    "entity-" + "x".repeat(60) + i,
+                    before,
+                    after,
+                    "the detail of this entry, which is long as well: " + long1);
+        }
+        for (String language : List.of("en-US", "de-DE")) {
+            try (Browser browser = new Browser(baseUrl(), language)) {
+                browser.logIn("admin", "demo").open("/admin/audit?size=50&action=" + action);
+                assertThat(browser.driver().findElements(By.cssSelector("[data-test=audit-sentence]")))
+                        .hasSize(50);
+                // The first change stays in sight; the rest, the detail and the JSON unfold on demand.
+                assertThat(browser.driver().findElements(By.cssSelector("summary [data-test=audit-diff]")))
+                        .hasSize(50);
+                shoot(browser, "audit-crowded-" + language.substring(0, 2));
+                assertThat(height(browser)).as("/admin/audit in " + language).isLessThan(MAX_HEIGHT);
+            }
+        }
     }
 
     @Test
