@@ -44,7 +44,8 @@ workers=()
 cleanup() {
     local rc=$? # the summary's verdict: stopping the app must not replace it
     [ ${#workers[@]} -eq 0 ] || kill "${workers[@]}" 2>/dev/null || true
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+    # the app ends on SIGTERM (wait answers 143); under set -e that must not become the script's exit code
+    if [ -n "$pid" ]; then kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; fi
     rm -rf "$work"
     exit "$rc"
 }
