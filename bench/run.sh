@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end benchmark: bench/run.sh --preset smoke|full [--people N] [--transactions M] [--deals D]
+# End-to-end benchmark: bench/run.sh --preset smoke|varcac|full [--people N] [--transactions M] [--deals D]
 #                                      [--users U] [--seconds S] [--seed X]
 # Builds the jar when it is missing or older than the sources, then runs `attain.jar bench`, which
 # starts its own PostgreSQL in a scratch folder and deletes it at the end, whatever happens.

@@ -31,7 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * {@code java -jar attain.jar bench --preset smoke|full}: one run that starts its own PostgreSQL in a
+ * {@code java -jar attain.jar bench --preset smoke|varcac|full}: one run that starts its own PostgreSQL in a
  * fresh scratch folder, starts the application on it, loads a generated company, calculates,
  * computes the same with plain SQL, measures single-deal recalculation and the dashboard under
  * load, and deletes the scratch folder again whatever happens. Prints {@code key=value} lines and
@@ -137,6 +137,15 @@ public final class BenchCommand {
     private synchronized void stopDatabase() {
         try {
             if (pg != null) {
+                // The embedded server's stop waits 5 s for the shutdown checkpoint; after a 10M-row load with
+                // gigabytes of shared buffers that checkpoint takes longer, and the stop ended "Could not stop
+                // postmaster" with a stack trace. Writing the dirty buffers first leaves the shutdown little to do.
+                try (var c = pg.getPostgresDatabase().getConnection();
+                        var st = c.createStatement()) {
+                    st.execute("checkpoint");
+                } catch (java.sql.SQLException e) {
+                    System.err.println("checkpoint before stopping PostgreSQL failed: " + e.getMessage());
+                }
                 pg.close();
             }
         } catch (IOException | RuntimeException | Error e) {
@@ -235,7 +244,7 @@ public final class BenchCommand {
             }
         }
         double attainSeconds = runSeconds.get(runSeconds.size() - 1);
-        SqlBaseline sql = new SqlBaseline(jdbc);
+        SqlBaseline sql = new SqlBaseline(ds);
         long attainLines = sql.attainDealLines();
         print("calc_runs", options.calcRuns());
         print("calc_full_s", attainSeconds);
@@ -257,13 +266,27 @@ public final class BenchCommand {
         print("calc_cpu_pg_s", calcCpu.postgresSeconds());
 
         phase = "plain SQL baseline";
-        CpuClock.Reading sqlCpu0 = cpu.read();
-        SqlBaseline.Outcome baseline = sql.run(from, to);
-        print("sql_s", baseline.seconds());
-        print("sql_cpu_pg_s", cpu.read().minus(sqlCpu0).postgresSeconds());
-        print("sql_deal_lines", baseline.dealLines());
-        compare(sql.attainTotals(), baseline.totals(), attainLines, baseline.dealLines());
-        jdbc.sql("drop table sql_deal_line").update();
+        // Each variant timed on its own and compared to the cent; sql_s is the one as configured (continuity).
+        SqlBaseline.Outcome baseline = null;
+        SqlBaseline.Outcome best = null;
+        for (SqlBaseline.Variant v :
+                SqlBaseline.Variant.all(Runtime.getRuntime().availableProcessors())) {
+            CpuClock.Reading sqlCpu0 = cpu.read();
+            SqlBaseline.Outcome o = sql.run(from, to, v);
+            String prefix = v == SqlBaseline.Variant.AS_CONFIGURED ? "sql" : "sql_" + v.name();
+            print(prefix + "_s", o.seconds());
+            print(prefix + "_cpu_pg_s", cpu.read().minus(sqlCpu0).postgresSeconds());
+            if (v == SqlBaseline.Variant.AS_CONFIGURED) {
+                print("sql_deal_lines", o.dealLines());
+                baseline = o;
+            }
+            compare(sql.attainTotals(), o.totals(), attainLines, o.dealLines());
+            if (best == null || o.seconds() < best.seconds()) {
+                best = o;
+            }
+        }
+        print("sql_best", best.variant());
+        print("sql_best_s", best.seconds());
 
         phase = "single-deal recalculation";
         incremental(app, jdbc, today);
@@ -275,7 +298,9 @@ public final class BenchCommand {
         print("heap_max_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         for (int r = 1; r < runSeconds.size(); r++) {
             System.out.printf("ratio_vs_sql_run_%d=%.2f%n", r, baseline.seconds() / runSeconds.get(r - 1));
+            System.out.printf("ratio_vs_best_sql_run_%d=%.2f%n", r, best.seconds() / runSeconds.get(r - 1));
         }
+        System.out.printf("ratio_vs_best_sql=%.2f%n", best.seconds() / attainSeconds);
         System.out.printf("ratio_vs_sql=%.2f%n", baseline.seconds() / attainSeconds);
     }
 

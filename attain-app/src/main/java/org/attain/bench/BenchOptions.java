@@ -24,9 +24,11 @@ record BenchOptions(
         int calcRuns) {
 
     static final String USAGE = """
-            Usage: java -jar attain.jar bench --preset smoke|full [--people N] [--transactions M] [--deals D]
+            Usage: java -jar attain.jar bench --preset smoke|varcac|full [--people N] [--transactions M] [--deals D]
                                               [--users U] [--seconds S] [--warmup W] [--calc-runs R] [--seed X]
               smoke: 60 people, 30,000 transactions, 50 deals, 10 users for 5 s, 2 full calculations (seconds; CI)
+              varcac: 1,416 people (about 1,000 payees), 1,000,000 transactions, 50 deals, 10 users for 10 s,
+                     2 full calculations: the workload of VarCAC's published benchmark (1,000 payees x 1M rows)
               full:  10,000 people, 10,000,000 transactions, 200 deals, 50 users for 60 s after 20 s of warm-up,
                      2 full calculations (the ratio to SQL is printed for each, ratio_vs_sql is the last's)
             """;
@@ -47,11 +49,13 @@ record BenchOptions(
         BenchOptions o;
         if ("smoke".equals(preset)) {
             o = new BenchOptions("smoke", 60, 30_000, 50, 10, 5, 20_261_126L, 0, 2);
+        } else if ("varcac".equals(preset)) {
+            o = new BenchOptions("varcac", 1_416, 1_000_000, 50, 10, 10, 20_261_126L, 0, 2);
         } else if ("full".equals(preset)) {
             o = new BenchOptions("full", 10_000, 10_000_000, 200, 50, 60, 20_261_126L, 20, 2);
         } else {
-            throw new IllegalArgumentException(
-                    "--preset: must be smoke or full, was " + (preset == null ? "missing" : "'" + preset + "'"));
+            throw new IllegalArgumentException("--preset: must be smoke, varcac or full, was "
+                    + (preset == null ? "missing" : "'" + preset + "'"));
         }
         for (Map.Entry<String, String> e : given.entrySet()) {
             String v = e.getValue();
