@@ -109,11 +109,15 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, TokenRateLimit limit) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(
-                        a -> a.requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/api/docs", "/api/docs/**")
-                                .permitAll()
-                                .anyRequest()
-                                .authenticated())
+                .authorizeHttpRequests(a -> a.requestMatchers(
+                                "/api/v1/openapi",
+                                "/api/v1/openapi/**",
+                                "/api/v1/openapi.yaml",
+                                "/api/docs",
+                                "/api/docs/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .addFilterAfter(new BearerTokenFilter(tokens, limit), SecurityContextHolderFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
                         .accessDeniedHandler((req, res, ex) ->

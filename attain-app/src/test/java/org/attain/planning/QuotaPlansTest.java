@@ -225,6 +225,19 @@ class QuotaPlansTest extends AttainIntegrationTest {
         assertThat(noName.body()).contains("\"name\"").contains("\"target\"").contains("whole cents");
     }
 
+    /** Access matrix defect: a rep's (empty) submission form for a plan they may not see was thanked as submitted. */
+    @Test
+    void aRepsSubmissionToAPlanIsRefusedRatherThanThanked() {
+        WebSession compAdmin = login("compadmin", "demo");
+        long id = created(
+                        compAdmin,
+                        "{\"name\":\"Not the rep's\",\"periodId\":\"" + nextYear(compAdmin) + "\",\"target\":\"1000\"}")
+                .get("id")
+                .asLong();
+        HttpResponse<String> rep = login("rep", "demo").postForm("/planning/quotas/" + id + "/submissions", Map.of());
+        assertThat(rep.statusCode()).isEqualTo(403);
+    }
+
     @Test
     void theAllocationExportsAsCsv() {
         WebSession compAdmin = login("compadmin", "demo");

@@ -149,6 +149,8 @@ class QuotaPlanPages {
             @RequestParam Map<String, String> form,
             Locale locale,
             RedirectAttributes flash) {
+        // Refused before the form is read: an empty form from a rep was thanked as "submitted".
+        plans.requireVisible(id, user);
         return change(
                 id,
                 locale,
