@@ -121,7 +121,7 @@ public class QuotaPlans {
         }
     }
 
-    private static void requirePlanner(AttainUser user) {
+    public static void requirePlanner(AttainUser user) {
         if (!planner(user)) {
             throw new ForbiddenException("planning.plannersOnly", "Only comp admins and admins change quota plans.");
         }

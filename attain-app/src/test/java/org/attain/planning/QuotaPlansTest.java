@@ -225,9 +225,9 @@ class QuotaPlansTest extends AttainIntegrationTest {
         assertThat(noName.body()).contains("\"name\"").contains("\"target\"").contains("whole cents");
     }
 
-    /** Access matrix defect: a rep's (empty) submission form for a plan they may not see was thanked as submitted. */
+    /** Access matrix defects: a rep's empty submission form and a manager's empty methods form were thanked, not refused. */
     @Test
-    void aRepsSubmissionToAPlanIsRefusedRatherThanThanked() {
+    void aRepsSubmissionAndAManagersMethodFormAreRefusedRatherThanThanked() {
         WebSession compAdmin = login("compadmin", "demo");
         long id = created(
                         compAdmin,
@@ -236,6 +236,10 @@ class QuotaPlansTest extends AttainIntegrationTest {
                 .asLong();
         HttpResponse<String> rep = login("rep", "demo").postForm("/planning/quotas/" + id + "/submissions", Map.of());
         assertThat(rep.statusCode()).isEqualTo(403);
+        // A manager answers bottom-up but does not choose allocation methods: refused, not "saved".
+        HttpResponse<String> manager =
+                login("manager", "demo").postForm("/planning/quotas/" + id + "/methods", Map.of());
+        assertThat(manager.statusCode()).isEqualTo(403);
     }
 
     @Test
