@@ -3,8 +3,6 @@ package org.attain.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,12 +32,15 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  * without a mapping, fails {@link #everyMappingHasADeclaredRule()} with its method and path (cheap: no calls).
  * Safe methods are called by everyone; unsafe ones (with an empty body, a valid CSRF token or the token) only
  * by the callers that must be refused, and the database is the same afterwards. A refusal is 401/403 (404 for
- * data the caller may not know exists, the login page for a page); a 500 is always a failure. A rep's or
+ * data the caller may not know exists, the login page for a page); a 500 is always a failure. A refused caller's
+ * 400/415 to the empty body (validated before the role check) writes nothing but shows no refusal: it is listed
+ * as "refused as malformed", not failed. Required query parameters and form fields get sample values
+ * ({@link MatrixParams}); when the admin gets 404 the sample names nothing and only refusals count. A rep's or
  * manager's answer that names someone they may not see (their e-mail address or employee id) is a leak.
  * Every call and its answer is written to {@code target/access-matrix-calls.tsv}, the figures to
  * {@code target/access-matrix.md}.
  *
- * <p>Runs in every build (about two minutes after the shared application has started).
+ * <p>Runs in every build: about 160 s after the shared application has started, on a busy 2-core machine.
  * {@code -Dattain.access.observe=true} also calls unsafe endpoints as the roles allowed to, and writes the
  * table it saw to {@code target/access-matrix-observed.tsv}: run it alone (it changes the data), read the
  * differences, never copy it unread.
@@ -80,19 +81,10 @@ class AccessMatrixTest extends AttainIntegrationTest {
     private long teammateId;
     private long outsiderId;
     private long teamId;
-    private final List<String> failures = new ArrayList<>();
-    private final List<String> leaks = new ArrayList<>();
-    private final List<String> noSample = new ArrayList<>();
-    private final List<String> unproven = new ArrayList<>();
-    private final Map<String, Integer> outcomes = new TreeMap<>();
-    private final Map<String, Integer> whose = new TreeMap<>();
-    private final Map<String, Set<String>> observed = new TreeMap<>();
-    private int calls;
     /** Per path pattern, its handler's required query parameters with sample values. */
     private final Map<String, String> queries = new TreeMap<>();
 
-    private final List<String> log =
-            new ArrayList<>(List.of("method\tpath\tcaller\twhose\tstatus\tlocation\texpected"));
+    private final MatrixReport report = new MatrixReport();
 
     record Endpoint(String method, String pattern, boolean stream) {
         String key() {
@@ -171,16 +163,19 @@ class AccessMatrixTest extends AttainIntegrationTest {
         tokens.revoke(admin, write.id());
         tokens.revoke(admin, scim.id());
 
-        String summary = summary(endpoints, callers, undeclared, stale);
+        String summary = report.summary(
+                endpoints.size(),
+                endpoints.stream().filter(e -> SAFE.contains(e.method())).count(),
+                callers.stream().map(c -> c.name).toList(),
+                undeclared,
+                stale,
+                OBSERVE);
         System.out.println(summary);
-        Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target/access-matrix.md"), summary);
-        if (OBSERVE) {
-            writeObserved(endpoints);
-        }
-        Files.write(Path.of("target/access-matrix-calls.tsv"), log);
-        assertThat(leaks).as("answers naming someone the caller may not see").isEmpty();
-        assertThat(failures).as("answers other than declared").isEmpty();
+        report.write(summary, endpoints.stream().map(Endpoint::key).toList(), OBSERVE);
+        assertThat(report.leaks)
+                .as("answers naming someone the caller may not see")
+                .isEmpty();
+        assertThat(report.failures).as("answers other than declared").isEmpty();
         assertThat(after).as("data changed by refused calls").isEqualTo(before);
     }
 
@@ -191,7 +186,7 @@ class AccessMatrixTest extends AttainIntegrationTest {
         for (long subject : subjects) {
             String path = samples.path(e.pattern(), subject);
             if (path == null) {
-                noSample.add(e.key() + (person ? " (person " + whoseOf("admin", subject) + ")" : ""));
+                report.noSample.add(e.key() + (person ? " (person " + whoseOf("admin", subject) + ")" : ""));
                 continue;
             }
             path += query(e, subject);
@@ -207,28 +202,29 @@ class AccessMatrixTest extends AttainIntegrationTest {
                     .anyMatch(
                             a -> a.getKey().name.equals("admin") && a.getValue().status() == 404);
             if (missing && rule != null && rule.allows("admin") && !rule.anonymous()) {
-                noSample.add(e.key() + " " + path + (person ? " (person " + whoseOf("admin", subject) + ")" : ""));
+                report.noSample.add(
+                        e.key() + " " + path + (person ? " (person " + whoseOf("admin", subject) + ")" : ""));
             }
             for (var entry : answers.entrySet()) {
                 MatrixCaller c = entry.getKey();
                 Answer a = entry.getValue();
                 Outcome got = classify(a);
-                count(c.name, got);
+                report.count(got.name());
                 String whoseText = person ? whoseOf(c.name, subject) : "-";
                 if (person) {
-                    whose.merge(whoseText, 1, Integer::sum);
+                    report.whose(whoseText);
                 }
                 Outcome expected = rule == null ? null : expected(e, rule, c, subject, person);
                 log(e.method(), path, c, whoseText, a, expected);
                 if ((got == Outcome.OK || got == Outcome.INVALID)
                         && (c.name.equals("anonymous") || (!c.usesToken() && MatrixRules.ROLES.contains(c.name)))
                         && (!person || visible(c.name, subject))) {
-                    observed.computeIfAbsent(e.key(), k -> new TreeSet<>()).add(c.name);
+                    report.saw(e.key(), c.name);
                 }
                 if (expected != null
                         && !(missing && expected == Outcome.OK && got == Outcome.HIDDEN)
                         && !matches(expected, got, e)) {
-                    failures.add(e.method() + " " + path + " as " + c.name + " (" + whoseText + "): expected "
+                    report.failures.add(e.method() + " " + path + " as " + c.name + " (" + whoseText + "): expected "
                             + expected + ", got " + a.status() + " " + a.location());
                 }
                 if (got == Outcome.OK && (c.name.equals("rep") || c.name.equals("manager"))) {
@@ -256,18 +252,18 @@ class AccessMatrixTest extends AttainIntegrationTest {
             }
             Answer a = c.unsafe(e.method(), path);
             Outcome got = classify(a);
-            count(c.name, got);
+            report.count(got.name());
             log(e.method(), path, c, person ? whoseOf(c.name, outsiderId) : "-", a, expected);
             if ((got == Outcome.OK || got == Outcome.INVALID)
                     && (c.name.equals("anonymous") || MatrixRules.ROLES.contains(c.name))) {
-                observed.computeIfAbsent(e.key(), k -> new TreeSet<>()).add(c.name);
+                report.saw(e.key(), c.name);
             }
             if (rule != null && !OBSERVE && expected == Outcome.REFUSED && got == Outcome.INVALID) {
                 // An empty body refused as invalid before the handler's own role check: nothing was written
                 // (the data fingerprint shows it), but the refusal of this role is not shown either.
-                unproven.add(e.method() + " " + path + " as " + c.name + ": " + a.status());
+                report.unproven.add(e.method() + " " + path + " as " + c.name + ": " + a.status());
             } else if (rule != null && !OBSERVE && !matches(expected, got, e)) {
-                failures.add(e.method() + " " + path + " as " + c.name + ": expected " + expected + ", got "
+                report.failures.add(e.method() + " " + path + " as " + c.name + ": expected " + expected + ", got "
                         + a.status() + " " + a.location());
             }
         }
@@ -280,8 +276,7 @@ class AccessMatrixTest extends AttainIntegrationTest {
     }
 
     private void log(String method, String path, MatrixCaller c, String whose, Answer a, Outcome expected) {
-        log.add(method + "\t" + path + "\t" + c.name + "\t" + whose + "\t" + a.status() + "\t" + a.location() + "\t"
-                + (expected == null ? "" : expected));
+        report.log(method, path, c.name, whose, a.status(), a.location(), expected);
     }
 
     private Outcome expected(Endpoint e, Rule rule, MatrixCaller c, long subject, boolean person) {
@@ -381,7 +376,7 @@ class AccessMatrixTest extends AttainIntegrationTest {
                 if (Pattern.compile("(?<![\\w.@-])" + Pattern.quote(marker) + "(?![\\w@-])")
                         .matcher(body)
                         .find()) {
-                    leaks.add("GET " + path + " as " + caller + " names " + marker);
+                    report.leaks.add("GET " + path + " as " + caller + " names " + marker);
                 }
             }
         }
@@ -398,11 +393,6 @@ class AccessMatrixTest extends AttainIntegrationTest {
                             .single());
         }
         return out;
-    }
-
-    private void count(String caller, Outcome got) {
-        calls++;
-        outcomes.merge(got.name(), 1, Integer::sum);
     }
 
     private List<Endpoint> endpoints() {
@@ -451,77 +441,6 @@ class AccessMatrixTest extends AttainIntegrationTest {
                     .append('\n');
         }
         return out.toString();
-    }
-
-    private String summary(
-            List<Endpoint> endpoints, List<MatrixCaller> callers, List<String> undeclared, Set<String> stale) {
-        long safe = endpoints.stream().filter(e -> SAFE.contains(e.method())).count();
-        StringBuilder s = new StringBuilder("# Access matrix\n\n");
-        s.append("endpoints=")
-                .append(endpoints.size())
-                .append(" safe=")
-                .append(safe)
-                .append(" unsafe=")
-                .append(endpoints.size() - safe)
-                .append(" callers=")
-                .append(callers.size())
-                .append(" (")
-                .append(String.join(", ", callers.stream().map(c -> c.name).toList()))
-                .append(")")
-                .append(" calls=")
-                .append(calls)
-                .append(" person-scoped-calls=")
-                .append(whose)
-                .append(" outcomes=")
-                .append(outcomes)
-                .append(" undeclared=")
-                .append(undeclared.size())
-                .append(" stale=")
-                .append(stale.size())
-                .append(" no-sample=")
-                .append(noSample.size())
-                .append(" refusals-unproven=")
-                .append(unproven.size())
-                .append(" leaks=")
-                .append(leaks.size())
-                .append(" mismatches=")
-                .append(failures.size())
-                .append(OBSERVE ? " (observe mode)" : "")
-                .append("\n");
-        section(s, "Mappings without a rule", undeclared);
-        section(s, "Rules without a mapping", List.copyOf(stale));
-        section(s, "No sample in the demo data (404 for every caller, access not shown)", noSample);
-        section(s, "Refused as malformed before the role check (no write; refusal not shown)", unproven);
-        section(s, "Leaks", leaks);
-        section(s, "Answers other than declared", failures);
-        return s.toString();
-    }
-
-    private static void section(StringBuilder s, String title, List<String> lines) {
-        if (lines.isEmpty()) {
-            return;
-        }
-        s.append("\n## ").append(title).append(" (").append(lines.size()).append(")\n\n");
-        lines.forEach(l -> s.append("- ").append(l).append('\n'));
-    }
-
-    private void writeObserved(List<Endpoint> endpoints) throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (Endpoint e : endpoints) {
-            Set<String> who = observed.getOrDefault(e.key(), Set.of());
-            String allowed;
-            if (who.contains("anonymous")) {
-                allowed = "public";
-            } else if (who.containsAll(MatrixRules.ROLES)) {
-                allowed = "users";
-            } else if (who.isEmpty()) {
-                allowed = "nobody";
-            } else {
-                allowed = String.join(",", MatrixRules.ordered(who));
-            }
-            lines.add(e.method() + "\t" + e.pattern() + "\t" + allowed);
-        }
-        Files.write(Path.of("target/access-matrix-observed.tsv"), lines);
     }
 
     private void findPeople() {
