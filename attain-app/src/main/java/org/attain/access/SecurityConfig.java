@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -109,11 +110,33 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, TokenRateLimit limit) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(
-                        a -> a.requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/api/docs", "/api/docs/**")
-                                .permitAll()
-                                .anyRequest()
-                                .authenticated())
+                .authorizeHttpRequests(a -> a.requestMatchers(
+                                "/api/v1/openapi",
+                                "/api/v1/openapi/**",
+                                "/api/v1/openapi.yaml",
+                                "/api/docs",
+                                "/api/docs/**")
+                        .permitAll()
+                        // Writes whose handlers read and validate a body before their own role check: refused here
+                        // first (the handlers still check), so a wrong role meets a 403, not the body's rules.
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/users/*/roles")
+                        .hasRole(Role.ADMIN.name())
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/v1/people",
+                                "/api/v1/imports",
+                                "/api/v1/plans",
+                                "/api/v1/plans/check",
+                                "/api/v1/plans/validate")
+                        .hasAnyRole(Role.ADMIN.name(), Role.COMP_ADMIN.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/forecast/stages")
+                        .hasAnyRole(Role.ADMIN.name(), Role.COMP_ADMIN.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/budgets", "/api/v1/budgets/actuals")
+                        .hasAnyRole(Role.FINANCE.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/budgets/import")
+                        .hasAnyRole(Role.FINANCE.name(), Role.ADMIN.name())
+                        .anyRequest()
+                        .authenticated())
                 .addFilterAfter(new BearerTokenFilter(tokens, limit), SecurityContextHolderFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
                         .accessDeniedHandler((req, res, ex) ->

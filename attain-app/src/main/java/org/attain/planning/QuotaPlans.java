@@ -109,13 +109,19 @@ public class QuotaPlans {
         return user.has(Role.ADMIN) || user.has(Role.COMP_ADMIN);
     }
 
+    /** Refuses a user who may not see this plan, as reading it would (403 for the role, 404 for the plan). */
+    public void requireVisible(long id, AttainUser user) {
+        requireAccess(user);
+        visiblePlan(id, user);
+    }
+
     static void requireAccess(AttainUser user) {
         if (!planner(user) && !user.has(Role.MANAGER)) {
             throw new ForbiddenException("planning.forbidden", "Quota plans are for comp admins, admins and managers.");
         }
     }
 
-    private static void requirePlanner(AttainUser user) {
+    public static void requirePlanner(AttainUser user) {
         if (!planner(user)) {
             throw new ForbiddenException("planning.plannersOnly", "Only comp admins and admins change quota plans.");
         }

@@ -60,7 +60,7 @@ class ErrorPages implements ErrorController {
             body.setDetail("Something went wrong on our side. Quote error id " + id + " when you report it.");
             body.setProperty("errorId", id);
         } else if (status == HttpStatus.NOT_FOUND) {
-            body.setDetail("There is nothing at " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) + ".");
+            body.setDetail("There is nothing at " + requestedUri(request) + ".");
         } else if (request.getAttribute(PageExceptionHandler.REASON) instanceof PageExceptionHandler.Reason r) {
             body.setDetail(messages.getMessage(r.code(), r.args(), r.fallback(), LocaleContextHolder.getLocale()));
             body.setProperty("code", r.code());
@@ -88,12 +88,23 @@ class ErrorPages implements ErrorController {
         return id;
     }
 
+    /**
+     * The status of the error being shown. A request for /error itself (typed or linked, not forwarded
+     * by the container) carries no error: it is a page that does not exist, not a server failure.
+     */
     private static HttpStatus status(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (code instanceof Integer i) {
             HttpStatus s = HttpStatus.resolve(i);
             return s == null ? HttpStatus.INTERNAL_SERVER_ERROR : s;
         }
-        return HttpStatus.INTERNAL_SERVER_ERROR;
+        return code == null && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) == null
+                ? HttpStatus.NOT_FOUND
+                : HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+
+    private static Object requestedUri(HttpServletRequest request) {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return uri == null ? request.getRequestURI() : uri;
     }
 }

@@ -52,6 +52,20 @@ class PageExceptionHandler {
         response.sendError(400);
     }
 
+    /** A form that should upload a file but was not sent as multipart/form-data: its fault, not the server's. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    void notAnUpload(
+            org.springframework.web.multipart.MultipartException ex,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        request.setAttribute(
+                PROBLEMS,
+                List.of(new FieldProblem(
+                        "file", "error.param.upload", "must be sent as a file upload (multipart/form-data)")));
+        response.sendError(400);
+    }
+
     @ExceptionHandler(ForbiddenException.class)
     void forbidden(ForbiddenException ex, HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (ex.code() != null) {

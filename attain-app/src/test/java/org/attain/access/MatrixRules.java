@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * The declared rule table ({@code access-matrix.tsv} beside this class): per method and path pattern, who
  * may call it. {@code public}: anyone, logged in or not; {@code users}: anyone logged in; otherwise the
  * roles that may, comma-separated ({@code admin,compadmin,finance,manager,rep}); {@code nobody}: no demo
- * role. A {@code person} endpoint is further limited to the caller's own data (rep), their reporting
+ * role; {@code scim}: only an API token of scope {@code scim} (SCIM 2.0 provisioning); {@code secret}: no login,
+ * the secret in the path is the key (TV screens), so the matrix, knowing none, expects everyone refused. A {@code person} endpoint is further limited to the caller's own data (rep), their reporting
  * subtree (manager) or everyone (admin, compadmin, finance). API tokens act as their owner (admin) on
  * the API, a read token only reading; pages never accept a token.
  */
@@ -25,7 +26,7 @@ final class MatrixRules {
 
     static final List<String> ROLES = List.of("rep", "manager", "finance", "compadmin", "admin");
 
-    record Rule(String method, String pattern, Set<String> allowed, boolean anonymous) {
+    record Rule(String method, String pattern, Set<String> allowed, boolean anonymous, boolean scim, boolean secret) {
 
         boolean allows(String role) {
             return allowed.contains(role);
@@ -34,6 +35,12 @@ final class MatrixRules {
         String allowedText() {
             if (anonymous) {
                 return "public";
+            }
+            if (scim) {
+                return "scim";
+            }
+            if (secret) {
+                return "secret";
             }
             if (allowed.containsAll(ROLES)) {
                 return "users";
@@ -65,15 +72,17 @@ final class MatrixRules {
 
     static Rule parse(String method, String pattern, String allowed) {
         return switch (allowed) {
-            case "public" -> new Rule(method, pattern, Set.copyOf(ROLES), true);
-            case "users" -> new Rule(method, pattern, Set.copyOf(ROLES), false);
-            case "nobody" -> new Rule(method, pattern, Set.of(), false);
+            case "public" -> new Rule(method, pattern, Set.copyOf(ROLES), true, false, false);
+            case "users" -> new Rule(method, pattern, Set.copyOf(ROLES), false, false, false);
+            case "nobody" -> new Rule(method, pattern, Set.of(), false, false, false);
+            case "scim" -> new Rule(method, pattern, Set.of(), false, true, false);
+            case "secret" -> new Rule(method, pattern, Set.of(), false, false, true);
             default -> {
                 Set<String> roles = Set.copyOf(Arrays.asList(allowed.split(",")));
                 if (!ROLES.containsAll(roles)) {
                     throw new IllegalArgumentException("unknown role in " + method + " " + pattern + ": " + allowed);
                 }
-                yield new Rule(method, pattern, roles, false);
+                yield new Rule(method, pattern, roles, false, false, false);
             }
         };
     }

@@ -21,4 +21,12 @@ class IntegrationApiDocumentedTest extends AttainIntegrationTest {
                         "/api/v1/activities",
                         "/api/v1/activities/summary");
     }
+
+    /** Access matrix defect: the JSON document was public, its YAML form asked for a login (401). */
+    @Test
+    void theYamlFormOfTheDocumentIsAsPublicAsTheJson() {
+        var yaml = anonymous().get("/api/v1/openapi.yaml");
+        assertThat(yaml.statusCode()).isEqualTo(200);
+        assertThat(yaml.body()).contains("/api/v1/webhooks/{source}");
+    }
 }

@@ -225,6 +225,23 @@ class QuotaPlansTest extends AttainIntegrationTest {
         assertThat(noName.body()).contains("\"name\"").contains("\"target\"").contains("whole cents");
     }
 
+    /** Access matrix defects: a rep's empty submission form and a manager's empty methods form were thanked, not refused. */
+    @Test
+    void aRepsSubmissionAndAManagersMethodFormAreRefusedRatherThanThanked() {
+        WebSession compAdmin = login("compadmin", "demo");
+        long id = created(
+                        compAdmin,
+                        "{\"name\":\"Not the rep's\",\"periodId\":\"" + nextYear(compAdmin) + "\",\"target\":\"1000\"}")
+                .get("id")
+                .asLong();
+        HttpResponse<String> rep = login("rep", "demo").postForm("/planning/quotas/" + id + "/submissions", Map.of());
+        assertThat(rep.statusCode()).isEqualTo(403);
+        // A manager answers bottom-up but does not choose allocation methods: refused, not "saved".
+        HttpResponse<String> manager =
+                login("manager", "demo").postForm("/planning/quotas/" + id + "/methods", Map.of());
+        assertThat(manager.statusCode()).isEqualTo(403);
+    }
+
     @Test
     void theAllocationExportsAsCsv() {
         WebSession compAdmin = login("compadmin", "demo");

@@ -20,6 +20,16 @@ class BadRequestParametersTest extends AttainIntegrationTest {
 
     private static final Map<String, String> HTML = Map.of("Accept", "text/html");
 
+    /** Access matrix defect: a plain form post to the budget upload answered 500 (not a multipart request). */
+    @Test
+    void anUploadFormSentWithoutItsFileAnswers400NamingTheFile() {
+        HttpResponse<String> page = login("finance", "demo").postForm("/budgets/import?period=2026-12", Map.of());
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body())
+                .containsAnyOf("<code>file</code>", "\"field\":\"file\"")
+                .doesNotContain("Exception");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "/disputes?status=foo,                                          status",

@@ -28,6 +28,17 @@ class ErrorPagesTest extends AttainIntegrationTest {
                 .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
     }
 
+    /** Access matrix defect: GET /error (no error forwarded to it) answered 500 and logged a server error. */
+    @Test
+    void aRequestForTheErrorPathItselfIsNotFoundRatherThanAServerError() {
+        var page = anonymous().get("/error", Map.of("Accept", "text/html"));
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("Page not found").doesNotContain("Error id");
+        var problem = login("rep", "demo").get("/error", Map.of("Accept", "application/json"));
+        assertThat(problem.statusCode()).isEqualTo(404);
+        assertThat(problem.body()).contains("There is nothing at /error").doesNotContain("errorId");
+    }
+
     @Test
     void theLoginPageFollowsTheBrowsersLanguage() {
         assertThat(anonymous()

@@ -48,7 +48,9 @@ class AccessPages {
     /** Where a single sign-on that the provider accepted but Attain cannot let in ends: says why. */
     @GetMapping("/login/sso-refused")
     String ssoRefused(@RequestParam(required = false) String reason, Model model) {
-        String why = java.util.Set.of("norole", "disabled", "unreachable").contains(reason) ? reason : "failed";
+        // Set.of(...).contains(null) throws: without a reason (a bookmark, a typed address) the page says "failed".
+        String why =
+                reason != null && Set.of("norole", "disabled", "unreachable").contains(reason) ? reason : "failed";
         model.addAttribute("reason", "sso.refused." + why);
         model.addAttribute("ssoProvider", sso.enabled() ? sso.providerName() : null);
         return "login-sso-refused";

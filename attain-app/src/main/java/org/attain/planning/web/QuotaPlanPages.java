@@ -125,6 +125,8 @@ class QuotaPlanPages {
             @RequestParam Map<String, String> form,
             Locale locale,
             RedirectAttributes flash) {
+        // Refused before the form is read: a manager's empty form was thanked as "saved".
+        QuotaPlans.requirePlanner(user);
         return change(id, locale, flash, "planning.saved", () -> {
             Map<Long, AllocationMethod> current = new LinkedHashMap<>();
             plans.detail(id, user)
@@ -149,6 +151,8 @@ class QuotaPlanPages {
             @RequestParam Map<String, String> form,
             Locale locale,
             RedirectAttributes flash) {
+        // Refused before the form is read: an empty form from a rep was thanked as "submitted".
+        plans.requireVisible(id, user);
         return change(
                 id,
                 locale,
