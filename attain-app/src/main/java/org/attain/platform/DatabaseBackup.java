@@ -95,7 +95,18 @@ public final class DatabaseBackup {
             zip.putNextEntry(new ZipEntry("tables/" + table + ".copy"));
             MessageDigest sha = sha256();
             CountingStream counted = new CountingStream(new DigestOutputStream(new KeepOpen(zip), sha));
-            long n = copy.copyOut("COPY " + quote(table) + " TO STDOUT", counted);
+            long n;
+            try {
+                n = copy.copyOut("COPY " + quote(table) + " TO STDOUT", counted);
+            } catch (SQLException e) {
+                // The driver cancels the copy when writing fails and reports the cancellation; the cause is the
+                // write's.
+                if (counted.failure != null) {
+                    counted.failure.addSuppressed(e);
+                    throw counted.failure;
+                }
+                throw e;
+            }
             zip.closeEntry();
             manifest.setProperty("table." + table + ".rows", Long.toString(n));
             manifest.setProperty("table." + table + ".sha256", HexFormat.of().formatHex(sha.digest()));
@@ -290,8 +301,10 @@ public final class DatabaseBackup {
         }
     }
 
+    /** Counts what is written, and keeps the first failure to write (a full disk) to report instead of the copy's. */
     private static final class CountingStream extends FilterOutputStream {
         long count;
+        IOException failure;
 
         CountingStream(OutputStream out) {
             super(out);
@@ -299,13 +312,17 @@ public final class DatabaseBackup {
 
         @Override
         public void write(int b) throws IOException {
-            out.write(b);
-            count++;
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+                throw e;
+            }
             count += len;
         }
 
