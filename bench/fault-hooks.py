@@ -32,7 +32,8 @@ def deals(prefix, n, owners):
         body = {"event": "deal.won", "data": {
             "external_id": ext, "name": "Fault test deal %d" % i, "account": "Fault Test Account",
             "close_date": "2026-%02d-%02d" % (i % 11 + 1, i % 28 + 1), "amount": amount, "currency": "USD",
-            "owner": owners[i % len(owners)], "deal_type": "New Business", "product_code": "PLT-PRO"}}
+            "owner": owners[i % len(owners)], "deal_type": ["new_logo", "expansion", "renewal"][i % 3],
+            "product_code": ["PLT-PRO", "PLT-ENT", "ADD-ANL"][i % 3]}}
         print("\t".join([prefix + "-delivery-%06d" % i, ext, amount, json.dumps(body, separators=(",", ":"))]))
 
 
@@ -65,8 +66,10 @@ def send(base, source, secret_file, deals_file, log_file, pause, deadline, stop_
                 attempts += 1
                 code, replayed, text = post(base, source, secret, delivery, body, 120)
                 if code == 200:
-                    status = json.loads(text).get("status", "?")
-                    log.write("ack %d %s %s %d %d %s\n" % (now_ms(), delivery, ext, replayed, attempts, status))
+                    answer = json.loads(text)
+                    status = answer.get("status", "?")
+                    problems = "; ".join(p.get("field", "") + " " + p.get("reason", "") for p in answer.get("problems", []))
+                    log.write("ack %d %s %s %d %d %s %s\n" % (now_ms(), delivery, ext, replayed, attempts, status, problems))
                     break
                 log.write("fail %d %s %s\n" % (now_ms(), delivery, code or text))
                 if 400 <= code < 500 and code != 409 and code != 429:

@@ -248,6 +248,8 @@ again=$(grep -c '^ack' "$work/acks.WH.again")
 replayed=$(awk '$1 == "ack" && $5 == 1' "$work/acks.WH.again" | wc -l)
 [ "$again" = "$replayed" ] || fail "$((again - replayed)) of $again repeated deliveries were applied again instead of answered from the log"
 
+rejected=$(awk '$1 == "ack" && $7 == "rejected"' "$work/acks.WH" | wc -l)
+[ "$rejected" = 0 ] || fail "$rejected deliveries rejected, e.g. $(awk '$1 == "ack" && $7 == "rejected"' "$work/acks.WH" | head -n 1)"
 read -r lost doubled wrong <<<"$(deal_check "$data" WH "$work/deals.WH")"
 [ "$lost" = 0 ] && [ "$doubled" = 0 ] && [ "$wrong" = 0 ] || fail "deals: $lost lost, $doubled doubled, $wrong with another amount"
 left=$(sql "$data" "select count(*) from integration_webhook_delivery where outcome->>'status' = 'processing'")
@@ -387,6 +389,8 @@ for r in "${readers[@]}"; do wait "$r"; done
 readers=()
 wait "$sender"; sender_rc=$?; sender=
 [ "$sender_rc" = 0 ] || fail "the writer stopped with $sender_rc"
+rejected=$(awk '$1 == "ack" && $7 == "rejected"' "$work/acks.DB" | wc -l)
+[ "$rejected" = 0 ] || fail "$rejected writes rejected, e.g. $(awk '$1 == "ack" && $7 == "rejected"' "$work/acks.DB" | head -n 1)"
 read -r lost doubled wrong <<<"$(deal_check "$data" DB "$work/deals.DB")"
 # acknowledged before the first outage, then before each: all must be there
 acked_lost=$(awk '$1 == "ack" {print $4}' "$work/acks.DB" | sort | comm -23 - <(awk '{print $1}' "$work/stored.DB" | sort) | wc -l)

@@ -63,6 +63,7 @@ public final class DatabaseBackup {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
+            Exception failure = null;
             try {
                 Summary summary;
                 try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial))) {
@@ -70,8 +71,20 @@ public final class DatabaseBackup {
                 }
                 Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 return summary;
+            } catch (SQLException | IOException | RuntimeException e) {
+                failure = e;
+                throw e;
             } finally {
-                c.rollback();
+                // After a failed write (a full disk) the driver has cancelled the copy and the rollback may fail
+                // too: the write's failure is the one to report.
+                try {
+                    c.rollback();
+                } catch (SQLException e) {
+                    if (failure == null) {
+                        throw e;
+                    }
+                    failure.addSuppressed(e);
+                }
                 Files.deleteIfExists(partial);
             }
         } catch (SQLException e) {
@@ -95,18 +108,7 @@ public final class DatabaseBackup {
             zip.putNextEntry(new ZipEntry("tables/" + table + ".copy"));
             MessageDigest sha = sha256();
             CountingStream counted = new CountingStream(new DigestOutputStream(new KeepOpen(zip), sha));
-            long n;
-            try {
-                n = copy.copyOut("COPY " + quote(table) + " TO STDOUT", counted);
-            } catch (SQLException e) {
-                // The driver cancels the copy when writing fails and reports the cancellation; the cause is the
-                // write's.
-                if (counted.failure != null) {
-                    counted.failure.addSuppressed(e);
-                    throw counted.failure;
-                }
-                throw e;
-            }
+            long n = copy.copyOut("COPY " + quote(table) + " TO STDOUT", counted);
             zip.closeEntry();
             manifest.setProperty("table." + table + ".rows", Long.toString(n));
             manifest.setProperty("table." + table + ".sha256", HexFormat.of().formatHex(sha.digest()));
@@ -301,10 +303,8 @@ public final class DatabaseBackup {
         }
     }
 
-    /** Counts what is written, and keeps the first failure to write (a full disk) to report instead of the copy's. */
     private static final class CountingStream extends FilterOutputStream {
         long count;
-        IOException failure;
 
         CountingStream(OutputStream out) {
             super(out);
@@ -312,17 +312,13 @@ public final class DatabaseBackup {
 
         @Override
         public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
+            out.write(b);
+            count++;
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            try {
-                out.write(b, off, len);
-            } catch (IOException e) {
-                failure = failure == null ? e : failure;
-                throw e;
-            }
+            out.write(b, off, len);
             count += len;
         }
 
