@@ -30,7 +30,7 @@ def deals(prefix, n, owners):
         ext = "%s%06d" % (prefix, i)
         amount = "%d.%02d" % (1000 + (i * 37) % 90000, i % 100)
         body = {"event": "deal.won", "data": {
-            "external_id": ext, "name": "Fault test deal %d" % i, "account": "Fault Test Account",
+            "external_id": ext, "name": "Fault test deal %d" % i,
             "close_date": "2026-%02d-%02d" % (i % 11 + 1, i % 28 + 1), "amount": amount, "currency": "USD",
             "owner": owners[i % len(owners)], "deal_type": ["new_logo", "expansion", "renewal"][i % 3],
             "product_code": ["PLT-PRO", "PLT-ENT", "ADD-ANL"][i % 3]}}
