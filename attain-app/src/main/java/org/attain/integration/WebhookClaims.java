@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.attain.platform.InstanceLease;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,7 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
  * applied, then holding the answer that a repeat gets. A claim names its instance (the session
  * setting behind {@link InstanceLease}); when the instance that claimed a delivery was killed while
  * applying it, the claim stays "processing" and the sender's retry takes it over and applies it,
- * instead of being told it was done. While the claiming instance lives, a repeat is told to come back.
+ * instead of being told it was done. A claim of this instance that no request of it is applying any more
+ * (the apply failed while the database was down, so the claim could not be freed either) is taken over
+ * too. While a request is applying it, or another live instance holds the claim, a repeat is told to
+ * come back.
  */
 @Component
 public class WebhookClaims {
@@ -40,6 +45,8 @@ public class WebhookClaims {
     private final TransactionTemplate tx;
     private final InstanceLease lease;
     private final Clock clock;
+    /** The deliveries requests of this instance are applying now: a claim of this instance not here is left over. */
+    private final Set<String> applying = ConcurrentHashMap.newKeySet();
 
     WebhookClaims(JdbcClient jdbc, PlatformTransactionManager transactions, InstanceLease lease, Clock clock) {
         this.jdbc = jdbc;
@@ -62,7 +69,14 @@ public class WebhookClaims {
                     .update();
             return fresh == 1 ? Claim.NEW : takeOver(source, delivery);
         });
+        if (claim == Claim.NEW || claim == Claim.TAKEN_OVER) {
+            applying.add(key(source, delivery));
+        }
         return claim == null ? Claim.IN_FLIGHT : claim;
+    }
+
+    private static String key(String source, String delivery) {
+        return source + '\u0000' + delivery;
     }
 
     private Claim takeOver(String source, String delivery) {
@@ -82,7 +96,8 @@ public class WebhookClaims {
             return Claim.ANSWERED;
         }
         Integer owner = row.get().instance();
-        if (owner != null && (owner == lease.key() || !InstanceLease.gone(jdbc, owner))) {
+        boolean mine = owner != null && owner == lease.key();
+        if (mine ? applying.contains(key(source, delivery)) : owner != null && !InstanceLease.gone(jdbc, owner)) {
             return Claim.IN_FLIGHT;
         }
         jdbc.sql("""
@@ -97,6 +112,7 @@ public class WebhookClaims {
 
     /** Frees the delivery id after an attempt that applied nothing, so the sender's retry is processed. */
     public void release(String source, String delivery) {
+        applying.remove(key(source, delivery));
         jdbc.sql("delete from integration_webhook_delivery where source = :s and delivery_id = :d")
                 .param("s", source)
                 .param("d", delivery)
@@ -105,6 +121,7 @@ public class WebhookClaims {
 
     /** Records the answer that a repeat of the delivery gets. */
     public void answer(String source, String delivery, Map<String, Object> outcome) {
+        applying.remove(key(source, delivery));
         jdbc.sql(
                         "update integration_webhook_delivery set outcome = cast(:o as jsonb) where source = :s and delivery_id = :d")
                 .param("o", JSON.writeValueAsString(outcome))

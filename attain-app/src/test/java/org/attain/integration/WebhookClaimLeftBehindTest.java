@@ -2,7 +2,10 @@ package org.attain.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.attain.platform.InstanceLease;
 import org.attain.support.AttainIntegrationTest;
 import org.attain.support.Json;
@@ -25,6 +28,9 @@ class WebhookClaimLeftBehindTest extends AttainIntegrationTest {
 
     @Autowired
     java.time.Clock clock;
+
+    @Autowired
+    DataSource dataSource;
 
     private SignedWebhook crm;
     private String repEmail;
@@ -85,9 +91,24 @@ class WebhookClaimLeftBehindTest extends AttainIntegrationTest {
     }
 
     @Test
-    void aRepeatWhileALiveInstanceAppliesTheDeliveryIsToldToComeBack() {
-        claimedBy("d-busy", lease.key());
-        try {
+    void aClaimOfThisInstanceThatNoRequestIsApplyingAnyMoreIsTakenOver() {
+        // the apply failed while the database was down, so freeing the claim failed too
+        claimedBy("d-stuck", lease.key());
+
+        var retry = crm.send("d-stuck", dealWon("OPP-K3"));
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(Json.parse(retry.body()).get("status").asString()).isEqualTo("applied");
+        assertThat(transactions("OPP-K3")).isEqualTo(1);
+    }
+
+    @Test
+    void aRepeatWhileAnotherLiveInstanceAppliesTheDeliveryIsToldToComeBack() throws Exception {
+        int other = lease.key() + 2;
+        try (Connection otherInstance = dataSource.getConnection();
+                Statement s = otherInstance.createStatement()) {
+            // what a live instance holds for its life (InstanceLease)
+            s.execute("select pg_advisory_lock_shared(7362, " + other + ")");
+            claimedBy("d-busy", other);
             var repeat = crm.send("d-busy", dealWon("OPP-K2"));
             assertThat(repeat.statusCode()).isEqualTo(409);
             assertThat(repeat.headers().firstValue("Retry-After")).contains("5");
