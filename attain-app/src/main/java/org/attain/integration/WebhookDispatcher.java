@@ -20,14 +20,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Outbound webhooks: an event becomes one delivery row per subscriber once the publishing
- * transaction has committed (an outbox, so nothing is sent for a change that rolled back), and
- * deliveries are POSTed signed like inbound ones. A failed attempt is retried with doubling waits
+ * Outbound webhooks: an event becomes one delivery row per subscriber inside the publishing
+ * transaction, just before it commits (an outbox: nothing is sent for a change that rolled back, and
+ * a process killed right after the commit still has the row to send at its next start), and
+ * deliveries are POSTed signed like inbound ones once it has committed. Delivery is at least once:
+ * a process killed after a receiver answered but before the row was marked sends it again, with the
+ * same event id in X-Attain-Delivery. A failed attempt is retried with doubling waits
  * (30 s, 1 min, 2 min, ...) until {@link #MAX_ATTEMPTS}, then marked FAILED; the row is the log.
  */
 @Service
@@ -72,7 +78,7 @@ public class WebhookDispatcher {
         this.clock = clock;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(PeriodClosed e) {
         enqueue(
                 "period.closed",
@@ -91,7 +97,7 @@ public class WebhookDispatcher {
                         e.closedBy()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(org.attain.payout.PayoutApproved e) {
         // An approved payout is the statement that will be paid: that is what "published" means here.
         enqueue(
@@ -107,7 +113,7 @@ public class WebhookDispatcher {
                         e.approvedOn().toString()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(org.attain.payout.DisputeOpened e) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("disputeId", e.disputeId());
@@ -142,7 +148,16 @@ public class WebhookDispatcher {
                     .param("at", Timestamp.from(now))
                     .update();
         }
-        sender.execute(() -> deliverDue(clock.instant()));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    sender.execute(() -> deliverDue(clock.instant()));
+                }
+            });
+        } else {
+            sender.execute(() -> deliverDue(clock.instant()));
+        }
     }
 
     @Scheduled(fixedDelay = 5000, initialDelay = 5000)

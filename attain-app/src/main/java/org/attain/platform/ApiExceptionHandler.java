@@ -119,12 +119,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         String id = ErrorIds.next();
+        if (DiskFull.in(ex)) {
+            log.error("Disk full, error {}: {}", id, ex.getMessage());
+            return ResponseEntity.status(HttpStatus.INSUFFICIENT_STORAGE).body(diskFull(messages, id));
+        }
         log.error("Unexpected API error {}", id, ex);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side. Quote error id " + id + " when you report it.");
         body.setProperty("errorId", id);
         return ResponseEntity.internalServerError().body(body);
+    }
+
+    /** The answer to a full disk: nothing was saved, the same request works once space is freed. */
+    static ProblemDetail diskFull(MessageSource messages, String errorId) {
+        var locale = LocaleContextHolder.getLocale();
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INSUFFICIENT_STORAGE,
+                messages.getMessage("error.diskFull.text", null, "The server's disk is full.", locale));
+        body.setTitle(messages.getMessage("error.diskFull.title", null, "The disk is full", locale));
+        body.setType(URI.create("https://attain.dev/problems/disk-full"));
+        body.setProperty("errorId", errorId);
+        return body;
     }
 
     private static ProblemDetail validation(List<FieldReason> errors) {

@@ -28,6 +28,16 @@ public final class CliFailure {
                 return t.getMessage();
             }
         }
+        if (DiskFull.in(failure)) {
+            // the outermost message naming the cause says where (the backup's names its file)
+            String where = chain.stream()
+                    .map(Throwable::getMessage)
+                    .filter(m -> m != null && m.contains("No space left"))
+                    .findFirst()
+                    .map(CliFailure::oneLine)
+                    .orElseGet(() -> causes(chain));
+            return "the disk is full: " + where + " (free some space, or choose another place, then try again)";
+        }
         for (Throwable t : chain) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 if (sql.getSQLState().startsWith("08")) {

@@ -63,6 +63,7 @@ public final class DatabaseBackup {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
+            Exception failure = null;
             try {
                 Summary summary;
                 try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial))) {
@@ -70,8 +71,20 @@ public final class DatabaseBackup {
                 }
                 Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 return summary;
+            } catch (SQLException | IOException | RuntimeException e) {
+                failure = e;
+                throw e;
             } finally {
-                c.rollback();
+                // After a failed write (a full disk) the driver has cancelled the copy and the rollback may fail
+                // too: the write's failure is the one to report.
+                try {
+                    c.rollback();
+                } catch (SQLException e) {
+                    if (failure == null) {
+                        throw e;
+                    }
+                    failure.addSuppressed(e);
+                }
                 Files.deleteIfExists(partial);
             }
         } catch (SQLException e) {

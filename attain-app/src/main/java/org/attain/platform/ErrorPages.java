@@ -34,6 +34,13 @@ class ErrorPages implements ErrorController {
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
     String page(HttpServletRequest request, Model model, jakarta.servlet.http.HttpServletResponse response) {
         HttpStatus status = status(request);
+        if (diskFull(request)) {
+            response.setStatus(HttpStatus.INSUFFICIENT_STORAGE.value());
+            model.addAttribute("status", HttpStatus.INSUFFICIENT_STORAGE.value());
+            model.addAttribute("diskFull", true);
+            model.addAttribute("errorId", logged(request));
+            return "error/5xx";
+        }
         response.setStatus(status.value());
         model.addAttribute("status", status.value());
         model.addAttribute("problems", request.getAttribute(PageExceptionHandler.PROBLEMS));
@@ -53,6 +60,11 @@ class ErrorPages implements ErrorController {
     @RequestMapping("/error")
     @ResponseBody
     ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
+        if (diskFull(request)) {
+            return ResponseEntity.status(HttpStatus.INSUFFICIENT_STORAGE)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ApiExceptionHandler.diskFull(messages, logged(request)));
+        }
         HttpStatus status = status(request);
         ProblemDetail body = ProblemDetail.forStatus(status);
         if (status.is5xxServerError()) {
@@ -75,6 +87,10 @@ class ErrorPages implements ErrorController {
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
+    }
+
+    private static boolean diskFull(HttpServletRequest request) {
+        return DiskFull.in(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
     }
 
     private static String logged(HttpServletRequest request) {

@@ -89,14 +89,21 @@ public final class WebSession {
     }
 
     public HttpResponse<String> postForm(String path, Map<String, String> fields) {
+        return postForm(path, fields, Map.of());
+    }
+
+    /** A form post with headers of its own (Accept: text/html, as a browser sends). */
+    public HttpResponse<String> postForm(String path, Map<String, String> fields, Map<String, String> headers) {
         String token = csrfFrom(get(path.equals("/login") ? "/login" : "/").body());
         String body = fields.entrySet().stream()
                         .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                         .collect(Collectors.joining("&"))
                 + (token == null ? "" : "&_csrf=" + enc(token));
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(b::header);
+        return send(b);
     }
 
     public HttpResponse<String> sendJson(String method, String path, String json) {

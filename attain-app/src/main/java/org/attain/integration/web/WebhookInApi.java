@@ -4,18 +4,17 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.attain.integration.InboundEvents;
 import org.attain.integration.Signatures;
+import org.attain.integration.WebhookClaims;
 import org.attain.integration.WebhookSources;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,13 +37,13 @@ class WebhookInApi {
 
     private final WebhookSources sources;
     private final InboundEvents events;
-    private final JdbcClient jdbc;
+    private final WebhookClaims claims;
     private final Clock clock;
 
-    WebhookInApi(WebhookSources sources, InboundEvents events, JdbcClient jdbc, Clock clock) {
+    WebhookInApi(WebhookSources sources, InboundEvents events, WebhookClaims claims, Clock clock) {
         this.sources = sources;
         this.events = events;
-        this.jdbc = jdbc;
+        this.claims = claims;
         this.clock = clock;
     }
 
@@ -57,7 +56,8 @@ class WebhookInApi {
                     person, kind (CALL, EMAIL, MEETING, WEBINAR), occurred_at (ISO 8601), duration_minutes, outcome,
                     account, deal.
                     Headers: X-Attain-Timestamp (Unix seconds, within 5 minutes of now), X-Attain-Delivery (unique per
-                    delivery; a repeat returns the first answer with Idempotent-Replayed: true) and X-Attain-Signature:
+                    delivery; a repeat returns the first answer with Idempotent-Replayed: true, or 409 with Retry-After
+                    while the first is still being applied) and X-Attain-Signature:
                     "sha256=" + hex HMAC-SHA256 of (timestamp + "." + raw body) with the source's secret.
                     Bad or missing signature or stale timestamp: 401. Malformed body: 400 naming the field.""")
     ResponseEntity<?> receive(
@@ -93,43 +93,32 @@ class WebhookInApi {
         }
         // The delivery id is claimed first, on its own: a repeat (even a concurrent one) finds the claim and
         // changes nothing. The change itself runs outside this claim's transaction so that the load path's
-        // follow-ups (recalculation after commit) see a committed import, as they do for file imports.
-        int fresh = jdbc.sql("""
-                insert into integration_webhook_delivery(source, delivery_id, event, received_at, outcome)
-                values (:s, :d, :e, :at, '{"status":"processing"}'::jsonb) on conflict do nothing""")
-                .param("s", source)
-                .param("d", delivery)
-                .param("e", parsed.event())
-                .param("at", Timestamp.from(clock.instant()))
-                .update();
-        Map<String, Object> outcome = null;
-        if (fresh == 1) {
-            try {
-                outcome = events.apply(source, delivery, parsed);
-            } catch (RuntimeException e) {
-                // Nothing was applied: free the delivery id so the sender's retry is processed.
-                jdbc.sql("delete from integration_webhook_delivery where source = :s and delivery_id = :d")
-                        .param("s", source)
-                        .param("d", delivery)
-                        .update();
-                throw e;
-            }
-            jdbc.sql(
-                            "update integration_webhook_delivery set outcome = cast(:o as jsonb) where source = :s and delivery_id = :d")
-                    .param("o", JSON.writeValueAsString(outcome))
-                    .param("s", source)
-                    .param("d", delivery)
-                    .update();
+        // follow-ups (recalculation after commit) see a committed import, as they do for file imports. A claim
+        // left by an instance killed while applying it is taken over by the retry (WebhookClaims).
+        WebhookClaims.Claim claim = claims.claim(source, delivery, parsed.event());
+        if (claim == WebhookClaims.Claim.IN_FLIGHT) {
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.CONFLICT, "This delivery is being applied right now; send it again in a few seconds.");
+            p.setTitle("Delivery in progress");
+            p.setType(URI.create("https://attain.dev/problems/webhook-in-progress"));
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .header("Retry-After", "5")
+                    .body(p);
         }
-        if (outcome == null) {
-            String stored = jdbc.sql(
-                            "select outcome::text from integration_webhook_delivery where source = :s and delivery_id = :d")
-                    .param("s", source)
-                    .param("d", delivery)
-                    .query(String.class)
-                    .single();
-            return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(JSON.readTree(stored));
+        if (claim == WebhookClaims.Claim.ANSWERED) {
+            return ResponseEntity.ok()
+                    .header("Idempotent-Replayed", "true")
+                    .body(JSON.readTree(claims.answer(source, delivery)));
         }
+        Map<String, Object> outcome;
+        try {
+            outcome = events.apply(source, delivery, parsed);
+        } catch (RuntimeException e) {
+            // Nothing was applied: free the delivery id so the sender's retry is processed.
+            claims.release(source, delivery);
+            throw e;
+        }
+        claims.answer(source, delivery, outcome);
         return ResponseEntity.ok(outcome);
     }
 
