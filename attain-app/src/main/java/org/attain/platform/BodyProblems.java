@@ -13,6 +13,7 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
@@ -54,6 +55,9 @@ final class BodyProblems {
     private static String reason(JacksonException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a field of this request";
+        }
+        if (e instanceof InvalidNullException) {
+            return "must not be null";
         }
         if (e instanceof InvalidFormatException f) {
             return "'" + preview(String.valueOf(f.getValue())) + "' is not " + expected(f.getTargetType());
