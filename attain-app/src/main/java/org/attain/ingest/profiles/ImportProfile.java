@@ -91,14 +91,20 @@ public record ImportProfile(
             throw new ProfileException("profile " + name + ": source: " + badSource.english());
         }
         Map<?, ?> format = map(root, "format");
-        Format f = new Format(
-                text(format, "type", "auto").toLowerCase(Locale.ROOT),
-                delimiter(text(format, "delimiter", ",")),
-                charset(text(format, "encoding", "UTF-8")),
-                bool(format, "header", true),
-                text(format, "sheet", null),
-                datePattern(text(format, "date", "yyyy-MM-dd")),
-                numbers(text(format, "numbers", "en")));
+        Format f;
+        try {
+            f = new Format(
+                    text(format, "type", "auto").toLowerCase(Locale.ROOT),
+                    delimiter(text(format, "delimiter", ",")),
+                    charset(text(format, "encoding", "UTF-8")),
+                    bool(format, "header", true),
+                    text(format, "sheet", null),
+                    datePattern(text(format, "date", "yyyy-MM-dd")),
+                    numbers(text(format, "numbers", "en")));
+        } catch (ProfileException e) {
+            // found by fuzzing: the format's refusals did not say which profile they were about
+            throw new ProfileException("profile " + name + ": " + e.getMessage());
+        }
         Map<String, String> columns = new LinkedHashMap<>();
         Map<String, Derived> derived = new LinkedHashMap<>();
         try {
