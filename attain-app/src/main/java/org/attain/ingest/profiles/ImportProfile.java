@@ -65,7 +65,18 @@ public record ImportProfile(
         }
     }
 
+    /** The profile, or a {@link ProfileException} whose message starts with "profile NAME" and says what is wrong. */
     public static ImportProfile parse(String name, String yaml) {
+        try {
+            return read(name, yaml);
+        } catch (ProfileException e) {
+            // found by fuzzing: refusals of the format, people and other sections named no profile
+            String prefix = "profile " + name;
+            throw e.getMessage().startsWith(prefix) ? e : new ProfileException(prefix + ": " + e.getMessage());
+        }
+    }
+
+    private static ImportProfile read(String name, String yaml) {
         Object loaded;
         try {
             ProfileYaml.check(name, yaml);
@@ -91,20 +102,14 @@ public record ImportProfile(
             throw new ProfileException("profile " + name + ": source: " + badSource.english());
         }
         Map<?, ?> format = map(root, "format");
-        Format f;
-        try {
-            f = new Format(
-                    text(format, "type", "auto").toLowerCase(Locale.ROOT),
-                    delimiter(text(format, "delimiter", ",")),
-                    charset(text(format, "encoding", "UTF-8")),
-                    bool(format, "header", true),
-                    text(format, "sheet", null),
-                    datePattern(text(format, "date", "yyyy-MM-dd")),
-                    numbers(text(format, "numbers", "en")));
-        } catch (ProfileException e) {
-            // found by fuzzing: the format's refusals did not say which profile they were about
-            throw new ProfileException("profile " + name + ": " + e.getMessage());
-        }
+        Format f = new Format(
+                text(format, "type", "auto").toLowerCase(Locale.ROOT),
+                delimiter(text(format, "delimiter", ",")),
+                charset(text(format, "encoding", "UTF-8")),
+                bool(format, "header", true),
+                text(format, "sheet", null),
+                datePattern(text(format, "date", "yyyy-MM-dd")),
+                numbers(text(format, "numbers", "en")));
         Map<String, String> columns = new LinkedHashMap<>();
         Map<String, Derived> derived = new LinkedHashMap<>();
         try {
