@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.attain.org.Teams;
+import org.attain.platform.CellText;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.InvalidInputException;
 import org.springframework.stereotype.Service;
@@ -59,13 +60,13 @@ public class BudgetCsv {
     }
 
     private static void print(CSVPrinter csv, String kind, Budgets.Line l, Map<Long, String> codes) throws IOException {
-        csv.printRecord(
+        csv.printRecord(CellText.row(
                 kind,
                 l.period(),
                 codes.getOrDefault(l.teamId(), Long.toString(l.teamId())),
                 l.category().name(),
                 l.amount().toPlainString(),
-                l.currency() == null ? "" : l.currency());
+                l.currency() == null ? "" : l.currency()));
     }
 
     @Transactional

@@ -415,7 +415,7 @@ public class Forecasts {
         for (int i = 0; i < inputs.size(); i++) {
             StageInput in = inputs.get(i);
             String field = "stages[" + i + "]";
-            if (in.stage() == null || in.stage().isBlank()) {
+            if (in == null || in.stage() == null || in.stage().isBlank()) {
                 problems.add(new FieldProblem(field + ".stage", "forecast.error.stage", "a stage needs its name"));
                 continue;
             }

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -59,6 +60,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         .map(e -> new FieldReason(r.getMethodParameter().getParameterName(), e.getDefaultMessage())))
                 .toList();
         return ResponseEntity.badRequest().body(validation(errors));
+    }
+
+    /** A body that is not JSON, or not the JSON this request takes: the field (JSON path or body) and why. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        BodyProblems.FieldReason problem = BodyProblems.of(ex);
+        return ResponseEntity.badRequest()
+                .body(validation(List.of(new FieldReason(problem.field(), problem.reason()))));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

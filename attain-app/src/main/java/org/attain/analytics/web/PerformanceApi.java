@@ -14,6 +14,7 @@ import org.attain.analytics.PerformanceAnalytics;
 import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
 import org.attain.org.Visibility;
+import org.attain.platform.CellText;
 import org.attain.pulse.PulseByGroup;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -87,7 +88,7 @@ class PerformanceApi {
         try (CSVPrinter out = new CSVPrinter(
                 new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
                 CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
-            out.printRecord(
+            out.printRecord(CellText.row(
                     "person_id",
                     "name",
                     "role",
@@ -107,10 +108,10 @@ class PerformanceApi {
                     "opportunities",
                     "opportunities_won",
                     "opportunities_lost",
-                    "other_bookings");
+                    "other_bookings"));
             for (var r : reps) {
                 var f = r.figures();
-                out.printRecord(
+                out.printRecord(CellText.row(
                         r.personId(),
                         r.name(),
                         r.role(),
@@ -130,7 +131,7 @@ class PerformanceApi {
                         f.opportunities(),
                         f.won(),
                         f.lost(),
-                        others(f.bookings(), r.currency()));
+                        others(f.bookings(), r.currency())));
             }
         }
     }

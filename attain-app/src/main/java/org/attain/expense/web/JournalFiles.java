@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.attain.expense.CommissionExpense;
 import org.attain.expense.JournalEntries;
+import org.attain.platform.CellText;
 
 /**
  * The commission journal as files: XLSX (one line per entry, amounts as numeric cells) and a DATEV Buchungsstapel CSV:
@@ -99,7 +100,7 @@ final class JournalFiles {
                 .setRecordSeparator("\r\n")
                 .get();
         try (CSVPrinter csv = new CSVPrinter(out, format)) {
-            csv.printRecord(
+            csv.printRecord(CellText.row(
                     "Umsatz (ohne Soll/Haben-Kz)",
                     "Soll/Haben-Kennzeichen",
                     "WKZ Umsatz",
@@ -107,9 +108,9 @@ final class JournalFiles {
                     "Gegenkonto (ohne BU-Schlüssel)",
                     "Belegdatum",
                     "Belegfeld 1",
-                    "Buchungstext");
+                    "Buchungstext"));
             for (JournalEntries.Entry e : report.entries()) {
-                csv.printRecord(
+                csv.printRecord(CellText.row(
                         e.amount()
                                 .setScale(2, RoundingMode.HALF_EVEN)
                                 .toPlainString()
@@ -120,7 +121,7 @@ final class JournalFiles {
                         e.credit(),
                         e.bookedOn().format(TTMM),
                         "PROV-" + e.period(),
-                        text(e));
+                        text(e)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

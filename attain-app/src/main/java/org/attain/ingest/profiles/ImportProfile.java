@@ -65,7 +65,18 @@ public record ImportProfile(
         }
     }
 
+    /** The profile, or a {@link ProfileException} whose message starts with "profile NAME" and says what is wrong. */
     public static ImportProfile parse(String name, String yaml) {
+        try {
+            return read(name, yaml);
+        } catch (ProfileException e) {
+            // found by fuzzing: refusals of the format, people and other sections named no profile
+            String prefix = "profile " + name;
+            throw e.getMessage().startsWith(prefix) ? e : new ProfileException(prefix + ": " + e.getMessage());
+        }
+    }
+
+    private static ImportProfile read(String name, String yaml) {
         Object loaded;
         try {
             ProfileYaml.check(name, yaml);

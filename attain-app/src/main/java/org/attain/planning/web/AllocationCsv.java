@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.attain.planning.QuotaPlans;
+import org.attain.platform.CellText;
 
 /** A plan's allocation as CSV: one row per node the user may see, in tree order, amounts as plain numbers. */
 final class AllocationCsv {
@@ -17,7 +18,7 @@ final class AllocationCsv {
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(
                 out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
-            csv.printRecord(
+            csv.printRecord(CellText.row(
                     "plan_id",
                     "period_id",
                     "measure",
@@ -31,9 +32,9 @@ final class AllocationCsv {
                     "submitted",
                     "bottom_up",
                     "gap",
-                    "currency");
+                    "currency"));
             for (QuotaPlans.Line l : detail.lines()) {
-                csv.printRecord(
+                csv.printRecord(CellText.row(
                         detail.plan().id(),
                         detail.plan().periodId(),
                         detail.plan().measure(),
@@ -47,7 +48,7 @@ final class AllocationCsv {
                         plain(l.submitted()),
                         plain(l.bottomUp()),
                         plain(l.gap()),
-                        detail.plan().currency());
+                        detail.plan().currency()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

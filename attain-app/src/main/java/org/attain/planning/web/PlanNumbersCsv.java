@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.attain.planning.QuotaPlans;
+import org.attain.platform.CellText;
 
 /**
  * A plan's numbers as CSV in the columns of the example import profiles (examples/imports/quota-plan-targets and
@@ -27,7 +28,7 @@ final class PlanNumbersCsv {
                 out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
             csv.printRecord(header);
             for (QuotaPlans.PlanNumber r : rows) {
-                csv.printRecord(r.planId(), r.person(), r.periodId(), plain(r.amount()), r.currency());
+                csv.printRecord(CellText.row(r.planId(), r.person(), r.periodId(), plain(r.amount()), r.currency()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

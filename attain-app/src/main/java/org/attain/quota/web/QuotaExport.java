@@ -10,6 +10,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.attain.access.AttainUser;
 import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
+import org.attain.platform.CellText;
 import org.attain.platform.ForbiddenException;
 import org.attain.platform.NotFoundException;
 import org.attain.quota.Quotas;
@@ -56,13 +57,13 @@ class QuotaExport {
                 new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), CSVFormat.DEFAULT)) {
             out.printRecord(COLUMNS);
             for (Quotas.Stored q : quotas.stored(p)) {
-                out.printRecord(
+                out.printRecord(CellText.row(
                         q.employeeId(),
                         q.periodId(),
                         q.measure(),
                         q.amount().toPlainString(),
                         q.currency(),
-                        q.prorate());
+                        q.prorate()));
             }
         }
     }

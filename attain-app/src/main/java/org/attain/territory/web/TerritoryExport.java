@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.attain.access.AttainUser;
+import org.attain.platform.CellText;
 import org.attain.platform.NotFoundException;
 import org.attain.territory.AccountTerritories;
 import org.attain.territory.Hierarchy;
@@ -89,21 +90,21 @@ class TerritoryExport {
     }
 
     private void territories(CSVPrinter out) throws IOException {
-        out.printRecord("Code", "Name", "Level", "Parent", "Hierarchy", "From", "Until");
+        out.printRecord(CellText.row("Code", "Name", "Level", "Parent", "Hierarchy", "From", "Until"));
         for (Territory t : territories.all(null)) {
-            out.printRecord(
+            out.printRecord(CellText.row(
                     t.code(),
                     t.name(),
                     t.level(),
                     text(t.parentCode()),
                     t.hierarchyCode(),
                     t.validFrom(),
-                    text(t.validUntil()));
+                    text(t.validUntil())));
         }
     }
 
     private void rules(CSVPrinter out) throws IOException {
-        out.printRecord(
+        out.printRecord(CellText.row(
                 "Territory",
                 "Precedence",
                 "From",
@@ -113,11 +114,11 @@ class TerritoryExport {
                 "Postal to",
                 "Industries",
                 "Size bands",
-                "Named accounts");
+                "Named accounts"));
         java.util.Map<Long, String> codes = new java.util.HashMap<>();
         territories.all(null).forEach(t -> codes.put(t.id(), t.code()));
         for (TerritoryRule r : territories.allRules(null)) {
-            out.printRecord(
+            out.printRecord(CellText.row(
                     codes.get(r.territoryId()),
                     r.precedence(),
                     r.validFrom(),
@@ -127,21 +128,21 @@ class TerritoryExport {
                     text(r.postalTo()),
                     String.join(";", r.industries()),
                     String.join(";", r.sizeBands()),
-                    String.join(";", r.accountExternalIds()));
+                    String.join(";", r.accountExternalIds())));
         }
     }
 
     private void members(CSVPrinter out) throws IOException {
-        out.printRecord("Territory", "Employee ID", "Role", "From", "Until");
+        out.printRecord(CellText.row("Territory", "Employee ID", "Role", "From", "Until"));
         java.util.Map<Long, String> codes = new java.util.HashMap<>();
         territories.all(null).forEach(t -> codes.put(t.id(), t.code()));
         for (TerritoryMember m : territories.allMembers(null)) {
-            out.printRecord(
+            out.printRecord(CellText.row(
                     codes.get(m.territoryId()),
                     m.employeeId() == null ? m.personId() : m.employeeId(),
                     m.role(),
                     m.validFrom(),
-                    text(m.validUntil()));
+                    text(m.validUntil())));
         }
     }
 
@@ -160,7 +161,7 @@ class TerritoryExport {
     private void assignments(CSVPrinter out, LocalDate day, Hierarchy hierarchy, String source) throws IOException {
         out.printRecord(ASSIGNMENTS);
         for (AccountTerritories.Row r : accounts.on(day, hierarchy.id(), source)) {
-            out.printRecord(
+            out.printRecord(CellText.row(
                     r.source(),
                     r.externalId(),
                     r.name(),
@@ -173,7 +174,7 @@ class TerritoryExport {
                     text(r.owner()),
                     text(r.territoryCode()),
                     text(r.territoryName()),
-                    day);
+                    day));
         }
     }
 

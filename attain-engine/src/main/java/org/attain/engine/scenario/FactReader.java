@@ -535,7 +535,17 @@ final class FactReader {
             problems.add(node, "must be a mapping of name: value");
             return Map.of();
         }
-        return (Map<String, Object>) node.plainValue();
+        // An attribute written without a value (country:) is named here; a null could not reach a deal's facts.
+        Map<String, Object> plain = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : ((Map<String, Object>) node.plainValue()).entrySet()) {
+            if (e.getValue() == null) {
+                YamlNode at = node.entries().get(e.getKey());
+                problems.add(at == null ? node : at, "'" + e.getKey() + "' has no value");
+            } else {
+                plain.put(e.getKey(), e.getValue());
+            }
+        }
+        return plain;
     }
 
     private DateRange range(YamlNode at, LocalDate from, LocalDate to) {

@@ -3,12 +3,17 @@ package org.attain.engine.yaml;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /** Parses YAML text into a located {@link YamlNode} tree, turning syntax errors into {@link SourceProblem}s. */
 public final class YamlDocument {
+
+    /** Deeper than any plan, scenario or profile is written; the composer recurses per level and would overflow. */
+    public static final int MAX_DEPTH = 100;
 
     private YamlDocument() {}
 
@@ -21,6 +26,9 @@ public final class YamlDocument {
                 .setCodePointLimit(20 * 1024 * 1024)
                 .build();
         try {
+            if (tooDeep(source, text, settings, problems)) {
+                return Optional.empty();
+            }
             Optional<Node> root = new Compose(settings).composeString(text);
             if (root.isEmpty()) {
                 problems.add(new SourceLocation(source, 1, 1), "the document is empty");
@@ -40,5 +48,25 @@ public final class YamlDocument {
             problems.add(new SourceLocation(source, 1, 1), "YAML error: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** Counts nesting on the parser's events (which it produces without recursion) before anything recurses. */
+    private static boolean tooDeep(String source, String text, LoadSettings settings, Problems problems) {
+        int depth = 0;
+        for (Event event : new Parse(settings).parseString(text)) {
+            switch (event.getEventId()) {
+                case SequenceStart, MappingStart -> depth++;
+                case SequenceEnd, MappingEnd -> depth--;
+                default -> {}
+            }
+            if (depth > MAX_DEPTH) {
+                SourceLocation at = event.getStartMark()
+                        .map(m -> new SourceLocation(source, m.getLine() + 1, m.getColumn() + 1))
+                        .orElse(new SourceLocation(source, 1, 1));
+                problems.add(at, "the document nests lists and mappings more than " + MAX_DEPTH + " levels deep");
+                return true;
+            }
+        }
+        return false;
     }
 }
