@@ -55,13 +55,24 @@ class CliFailureTest {
 
     @Test
     void anythingElseIsItsCausesOnOneLineWithoutTheRepeats() {
-        RuntimeException failure = springWrapped(new UncheckedIOException(
-                "could not write the upload", new java.io.IOException("No space left on device")));
+        RuntimeException failure = springWrapped(
+                new UncheckedIOException("could not write the upload", new java.io.IOException("Permission denied")));
 
         String line = CliFailure.describe(failure);
 
         assertThat(line)
-                .isEqualTo("could not write the upload: No space left on device")
+                .isEqualTo("could not write the upload: Permission denied")
+                .doesNotContain("\n");
+    }
+
+    @Test
+    void aFullDiskIsSaidSoWithWhatToDo() {
+        RuntimeException failure = springWrapped(new UncheckedIOException(
+                "could not write the upload", new java.io.IOException("No space left on device")));
+
+        assertThat(CliFailure.describe(failure))
+                .startsWith("the disk is full")
+                .contains("free some space")
                 .doesNotContain("\n");
     }
 }
