@@ -78,7 +78,20 @@ public final class Browser implements AutoCloseable {
         open("/login");
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
+        String loginPage = driver.getCurrentUrl();
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        // Until the next page is there (home, or the login page again with its error): a test that acts at once
+        // would act on the login page while it is being replaced (seen on a loaded machine: a button appended to
+        // the login page, then axe run on the home page that followed).
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
+                    .until(d -> !loginPage.equals(d.getCurrentUrl())
+                            && "complete"
+                                    .equals(((org.openqa.selenium.JavascriptExecutor) d)
+                                            .executeScript("return document.readyState")));
+        } catch (org.openqa.selenium.TimeoutException stillThere) {
+            // Left to the test: it reads what the page says.
+        }
         return this;
     }
 
