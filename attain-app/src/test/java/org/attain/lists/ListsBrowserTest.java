@@ -322,6 +322,36 @@ class ListsBrowserTest extends AttainIntegrationTest {
     }
 
     /**
+     * A file name or a source of any length (a system's long generated id, a name with line breaks) keeps its import
+     * on one line of the list: 25 such imports end well within the height of a page.
+     */
+    @Test
+    void importsWithLongNamesStayOnOneLineEach() {
+        String tag = "longname" + System.nanoTime();
+        String words = " a file name that goes on".repeat(12);
+        for (int i = 0; i < 25; i++) {
+            jdbc.sql("""
+                    insert into ingest_import(record_type, source, file_name, profile_name, profile_yaml, actor, status,
+                        started_at, finished_at)
+                    values ('transactions', :source, :file, 'p', 'p', 'admin', 'LOADED',
+                        timestamptz '2020-01-01 00:00:00+00', timestamptz '2020-01-01 00:00:01+00')""")
+                    .param("source", tag + "-" + "x".repeat(300))
+                    .param("file", tag + words + "\nsecond line " + i + ".csv")
+                    .update();
+        }
+        for (String language : List.of("en-US", "de-DE")) {
+            try (Browser browser = new Browser(baseUrl(), language)) {
+                browser.logIn("admin", "demo").open("/imports?q=" + tag);
+                List<WebElement> rows = browser.driver().findElements(By.cssSelector("table tbody tr"));
+                assertThat(rows).hasSize(25);
+                assertThat(rows)
+                        .allSatisfy(r -> assertThat(r.getSize().getHeight()).isLessThan(60));
+                shoot(browser, "imports-long-names-" + language.substring(0, 2));
+            }
+        }
+    }
+
+    /**
      * The audit log's page holds 50 entries (twice the default) whatever they say: here each changed eight fields with long values,
      * has a long detail and its stored JSON (as a plan or a profile does), and the page still ends.
      */
