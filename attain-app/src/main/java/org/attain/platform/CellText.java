@@ -24,6 +24,30 @@ public final class CellText {
                 : text;
     }
 
+    /**
+     * A cell as it was before {@link #safe} (for reading a file back): a single quote followed by what a spreadsheet
+     * would run is the neutralising quote, not part of the text. Exported and imported again, a territory named
+     * {@code =East} stays {@code =East}.
+     */
+    public static String read(String cell) {
+        if (cell == null || cell.length() < 2 || cell.charAt(0) != '\'') {
+            return cell;
+        }
+        char next = cell.charAt(1);
+        return next == '=' || next == '+' || next == '-' || next == '@' || next == '\t' || next == '\r'
+                ? cell.substring(1)
+                : cell;
+    }
+
+    /** Every cell of a record read back ({@link #read}). */
+    public static String[] read(String[] cells) {
+        String[] out = new String[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            out[i] = read(cells[i]);
+        }
+        return out;
+    }
+
     /** One CSV record: every text value made safe, except text that is a plain number; other values as they are. */
     public static Object[] row(Object... values) {
         Object[] out = new Object[values.length];

@@ -27,6 +27,16 @@ class FormulaInjectionTest {
     }
 
     @Test
+    void aNeutralisedCellIsReadBackAsItWasAndOtherQuotesStay() {
+        for (String text : java.util.List.of("=HYPERLINK(\"http://evil\",\"x\")", "+1+2", "-2+3", "@SUM(A1)", "\t=1")) {
+            assertThat(org.attain.platform.CellText.read(CellText.safe(text))).isEqualTo(text);
+        }
+        assertThat(org.attain.platform.CellText.read("'quoted on purpose'")).isEqualTo("'quoted on purpose'");
+        assertThat(org.attain.platform.CellText.read("'")).isEqualTo("'");
+        assertThat(org.attain.platform.CellText.read((String) null)).isNull();
+    }
+
+    @Test
     void bothPayrollLayoutsQuoteDangerousTextAndKeepAmountsNumeric() {
         Approvals.Item evil = new Approvals.Item(
                 1,

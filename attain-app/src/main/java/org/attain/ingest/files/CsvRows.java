@@ -56,7 +56,8 @@ public final class CsvRows implements RowSource {
                     if (first) {
                         handler.header(null);
                     }
-                    handler.row(row, record.values());
+                    // A value our own (or any careful) export neutralised with a leading quote is read as it was.
+                    handler.row(row, org.attain.platform.CellText.read(record.values()));
                 }
                 first = false;
             }
