@@ -841,6 +841,11 @@ public class Contests {
      */
     @Transactional
     public Award approve(AttainUser user, long awardId) {
+        // Paying is an adjustment, which only comp admins and admins record: refused by role first, before the
+        // award is looked at, so any other role is told so whatever state the award is in.
+        if (!user.has(org.attain.access.Role.ADMIN) && !user.has(org.attain.access.Role.COMP_ADMIN)) {
+            throw new ForbiddenException("game.forbidden.approve", "Only comp admins and admins pay prizes.");
+        }
         Award a = award(awardId).orElseThrow(() -> new NotFoundException("award", awardId));
         Contest c = find(a.contestId()).orElseThrow();
         int claimed = jdbc.sql("""

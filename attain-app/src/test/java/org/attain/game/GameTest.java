@@ -257,6 +257,27 @@ class GameTest extends AttainIntegrationTest {
                 .isEqualTo(awards.size());
 
         long award = cash.get("id").asLong();
+        // Paying is for comp admins and admins: a manager (who runs contests) and a rep are refused, by API and page,
+        // and the prize stays pending.
+        for (String other : List.of("manager", "rep")) {
+            WebSession session = login(other, "demo");
+            assertThat(session.sendJson("POST", "/api/v1/game/awards/" + award + "/approve", null)
+                            .statusCode())
+                    .as(other)
+                    .isEqualTo(403);
+            assertThat(session.postForm("/game/awards/" + award + "/approve", java.util.Map.of())
+                            .statusCode())
+                    .as(other)
+                    .isEqualTo(403);
+        }
+        assertThat(Json.parse(compAdmin
+                                .get("/api/v1/game/contests/" + contest + "/awards")
+                                .body())
+                        .findValues("state")
+                        .stream()
+                        .map(JsonNode::asString)
+                        .toList())
+                .contains("PENDING");
         HttpResponse<String> paid = compAdmin.sendJson("POST", "/api/v1/game/awards/" + award + "/approve", null);
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
         long adjustment = Json.parse(paid.body()).get("adjustmentId").asLong();
