@@ -155,12 +155,13 @@ final class SqlBaseline {
         return totals;
     }
 
-    /** Attain's explained deal lines of current commission lines (each packed row holds one line's deals). */
+    /** Attain's explained deal lines of current commission lines (each packed row holds one line's deals; a rerun's equal result points at them). */
     long attainDealLines() {
         return JdbcClient.create(dataSource).sql("""
-                select coalesce(sum(d.deal_count), 0) from earnings_line_deal_pack d
-                join payee_period_result r on r.id = d.result_id and r.is_current
-                join earnings_line l on l.result_id = d.result_id and l.line_no = d.line_no and l.component = 'commission'
-                join period per on per.id = r.period_id and per.kind = 'QUARTER'""").query(Long.class).single();
+                select coalesce(sum(d.deal_count), 0) from payee_period_result r
+                join earnings_line l on l.result_id = r.id and l.component = 'commission'
+                join earnings_line_deal_pack d on d.result_id = coalesce(r.deals_in, r.id) and d.line_no = l.line_no
+                join period per on per.id = r.period_id and per.kind = 'QUARTER'
+                where r.is_current""").query(Long.class).single();
     }
 }

@@ -167,7 +167,10 @@ public class CalcRuns {
             List<PersonId> who = new ArrayList<>(payeesOf(snapshot.base(), payees));
             records.total(runId, who.size(), snapshot.planVersionIds());
             long t1 = System.nanoTime();
-            ChunkedRun chunks = new ChunkedRun(services, runId, snapshot, who);
+            // Read after the inputs: what a result is compared with was current when the run read them.
+            ResultWriter.Currents currents =
+                    writer.currents(runPeriods.stream().map(PeriodId::toString).toList(), only);
+            ChunkedRun chunks = new ChunkedRun(services, runId, snapshot, who, currents);
             ChunkedRun.Outcome outcome = chunks.call();
             long t2 = System.nanoTime();
             beforeCurrent.accept(runId);

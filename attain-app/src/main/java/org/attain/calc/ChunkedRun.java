@@ -63,6 +63,7 @@ final class ChunkedRun {
     private final long runId;
     private final CalcInputs.Snapshot snapshot;
     private final List<PersonId> who;
+    private final ResultWriter.Currents currents;
     private final Map<String, String> exclusions = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final Set<String> issues = new java.util.concurrent.ConcurrentSkipListSet<>();
     private final java.util.Queue<PayeeProblems.Problem> failed = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -75,7 +76,13 @@ final class ChunkedRun {
     // The run's people, plans, quotas and reporting lines indexed once for all its chunks (null: one chunk).
     private Engine.Prepared prepared;
 
-    ChunkedRun(Services services, long runId, CalcInputs.Snapshot snapshot, List<PersonId> who) {
+    ChunkedRun(
+            Services services,
+            long runId,
+            CalcInputs.Snapshot snapshot,
+            List<PersonId> who,
+            ResultWriter.Currents currents) {
+        this.currents = currents;
         this.booked = services.booked();
         this.jdbc = services.jdbc();
         this.dataSource = services.dataSource();
@@ -213,7 +220,7 @@ final class ChunkedRun {
             writeNanos.addAndGet(t3 - t2);
         }
         long t3 = System.nanoTime();
-        failed.addAll(writer.write(runId, packed));
+        failed.addAll(writer.write(runId, packed, currents));
         writeNanos.addAndGet(System.nanoTime() - t3);
         records.done(runId, done.addAndGet(chunk.size()));
     }

@@ -58,7 +58,7 @@ public class ExplainedDeals {
                        exists (select 1 from earnings_line_deals d where d.result_id = l.result_id and d.line_no = l.line_no)
                 from payee_period_result r
                 join earnings_line l on l.result_id = r.id and l.line_no = :line
-                left join earnings_line_deal_pack p on p.result_id = l.result_id and p.line_no = l.line_no
+                left join earnings_line_deal_pack p on p.result_id = coalesce(r.deals_in, r.id) and p.line_no = l.line_no
                 where r.person_id = :person and r.period_id = :period and r.is_current""")
                 .param("person", personId)
                 .param("period", period)

@@ -55,7 +55,8 @@ final class ResultFingerprint {
      * (CRC-32C and CRC-32, both computed by the processor's CRC instructions) instead of the bytes
      * themselves: SHA-256 over ~75 bytes a deal cost more than the deals' crediting. A changed deal
      * (id, share, amount, slice) changes both checksums unless it collides in 64 bits at equal length;
-     * the fingerprint only decides which results are reported as changed, never which are stored.
+     * the fingerprint decides which results are reported as changed and whether a rerun stores a result's
+     * explained deals again or points at the equal current result's (its payout and lines are always stored).
      */
     private static void packChecksums(MessageDigest digest, ByteBuffer pack) {
         CRC32C c = new CRC32C();

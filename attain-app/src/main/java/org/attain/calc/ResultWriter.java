@@ -83,9 +83,58 @@ class ResultWriter {
         }
     }
 
-    /** Packs and stores a chunk of results (see {@link #write(long, Packed)}). */
+    /** Packs and stores a chunk of results (see {@link #write(long, Packed, Currents)}), all deals stored anew. */
     List<PayeeProblems.Problem> write(long runId, List<PayeePeriodResult> statements) {
-        return write(runId, new Packed().add(statements));
+        return write(runId, new Packed().add(statements), Currents.NONE);
+    }
+
+    /**
+     * The current results of some payee-periods when a run began: a result that comes out with the same
+     * fingerprint keeps its own row and lines but points at these results' explained deals instead of
+     * storing them again ({@code payee_period_result.deals_in}, migration 2026.12.23.10). Which result is
+     * current is still decided by {@link #makeCurrent} from the run's own rows, as before; the deals
+     * pointed at are immutable, so it does not matter if another run replaces the current result meanwhile.
+     */
+    static final class Currents {
+
+        static final Currents NONE = new Currents(Map.of());
+
+        /** A current result: its id, fingerprint and the result holding its deals (itself or one it points at). */
+        record Current(long id, String fingerprint, long dealsIn) {}
+
+        private final Map<String, Current> byPayeePeriod;
+
+        private Currents(Map<String, Current> byPayeePeriod) {
+            this.byPayeePeriod = byPayeePeriod;
+        }
+
+        /** The result holding the deals of a current result equal to this one, or null (store them). */
+        Long dealsIn(long personId, String period, String fingerprint) {
+            Current c = byPayeePeriod.get(personId + "/" + period);
+            return c != null && c.fingerprint().equals(fingerprint) ? c.dealsIn() : null;
+        }
+
+        int size() {
+            return byPayeePeriod.size();
+        }
+    }
+
+    /** The current results of these periods (of {@code only}'s payees; everyone's when empty). */
+    Currents currents(List<String> periodIds, java.util.Set<Long> only) {
+        Map<String, Currents.Current> out = new java.util.HashMap<>();
+        // Two statements rather than one with "or no payees given": a single-deal run's lookup stays on the
+        // index of current results whatever plan PostgreSQL settles on for the statement.
+        String select = "select id, person_id, period_id, fingerprint, coalesce(deals_in, id) from payee_period_result "
+                + "where is_current and period_id = any(:periods)";
+        var statement = only.isEmpty()
+                ? jdbc.sql(select)
+                : jdbc.sql(select + " and person_id = any(:people)").param("people", only.toArray(Long[]::new));
+        statement.param("periods", periodIds.toArray(String[]::new)).query(rs -> {
+            out.put(
+                    rs.getLong(2) + "/" + rs.getString(3),
+                    new Currents.Current(rs.getLong(1), rs.getString(4), rs.getLong(5)));
+        });
+        return new Currents(out);
     }
 
     /**
@@ -93,12 +142,12 @@ class ResultWriter {
      * halfway changes nothing anyone reads. Returns the payees whose rows the database refused (a
      * value it cannot hold); everyone else's rows are stored.
      */
-    List<PayeeProblems.Problem> write(long runId, Packed chunk) {
+    List<PayeeProblems.Problem> write(long runId, Packed chunk, Currents currents) {
         if (chunk.statements.isEmpty()) {
             return List.of();
         }
         try {
-            store(runId, chunk);
+            store(runId, chunk, currents);
             return List.of();
         } catch (RuntimeException e) {
             if (!PayeeProblems.fromTheValues(e)) {
@@ -107,7 +156,7 @@ class ResultWriter {
             List<PayeeProblems.Problem> problems = new ArrayList<>();
             for (Map.Entry<Long, Packed> payee : chunk.byPayee().entrySet()) {
                 try {
-                    store(runId, payee.getValue());
+                    store(runId, payee.getValue(), currents);
                 } catch (RuntimeException each) {
                     if (!PayeeProblems.fromTheValues(each)) {
                         throw each;
@@ -124,13 +173,13 @@ class ResultWriter {
      * earnings lines, then per line its packed explained deals. The fingerprint reads the same packed
      * bytes that are stored. Every text, array and JSON value is escaped by {@link CopyText#append}.
      */
-    private void store(long runId, Packed chunk) {
+    private void store(long runId, Packed chunk, Currents currents) {
         List<PayeePeriodResult> statements = chunk.statements;
         ByteBuffer[][] packs = chunk.packs.toArray(ByteBuffer[][]::new);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                copy(connection, runId, statements, packs);
+                copy(connection, runId, statements, packs, currents);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -141,7 +190,12 @@ class ResultWriter {
         }
     }
 
-    private void copy(Connection connection, long runId, List<PayeePeriodResult> statements, ByteBuffer[][] packs)
+    private void copy(
+            Connection connection,
+            long runId,
+            List<PayeePeriodResult> statements,
+            ByteBuffer[][] packs,
+            Currents currents)
             throws SQLException {
         long[] ids = new long[statements.size()];
         try (var st = connection.prepareStatement(
@@ -153,13 +207,17 @@ class ResultWriter {
                 }
             }
         }
+        // Per result: where its explained deals are, if a current result equal to it holds them already.
+        Long[] dealsIn = new Long[statements.size()];
         try (CopyText results = new CopyText(connection, "payee_period_result", """
                 id, run_id, person_id, period_id, currency, earnings, payout, quota, attainment, measures, ledger,
-                fingerprint""")) {
+                fingerprint, deals_in""")) {
             for (int i = 0; i < statements.size(); i++) {
                 PayeePeriodResult s = statements.get(i);
                 PlanPeriodResult quotaPlan = s.quotaPlan().orElse(null);
                 String ledger = toJson(ledger(s));
+                String fingerprint = ResultFingerprint.of(s, ledger, packs[i]);
+                dealsIn[i] = currents.dealsIn(CalcRuns.personIdOf(s), s.period().toString(), fingerprint);
                 results.row(
                         ids[i],
                         runId,
@@ -174,7 +232,8 @@ class ResultWriter {
                         quotaPlan == null ? null : quotaPlan.attainment(),
                         toJson(measures(s)),
                         ledger,
-                        ResultFingerprint.of(s, ledger, packs[i]));
+                        fingerprint,
+                        dealsIn[i]);
             }
             results.finish();
         }
@@ -208,6 +267,9 @@ class ResultWriter {
         try (CopyBinary deals =
                 new CopyBinary(connection, "earnings_line_deal_pack", "result_id, line_no, deal_count, deals")) {
             for (int i = 0; i < statements.size(); i++) {
+                if (dealsIn[i] != null) {
+                    continue;
+                }
                 List<EarningsLine> lines = statements.get(i).lines();
                 for (int no = 0; no < lines.size(); no++) {
                     if (packs[i][no] != null) {
