@@ -83,6 +83,26 @@ class ResultWriter {
         }
     }
 
+    /**
+     * Everything {@link #copy} computes for a chunk's rows (measures and ledger JSON, fingerprints, each
+     * line's trace JSON and whether its qualifying ids are its deals) without storing any: the
+     * calculation's warm-up ({@link CalcWarmUp}) runs the same code a run does. Returns the lines seen.
+     */
+    int rehearse(Packed chunk) {
+        int lines = 0;
+        for (int i = 0; i < chunk.statements.size(); i++) {
+            PayeePeriodResult s = chunk.statements.get(i);
+            toJson(measures(s));
+            ResultFingerprint.of(s, toJson(ledger(s)), chunk.packs.get(i));
+            for (EarningsLine line : s.lines()) {
+                qualifyingArePackedDeals(line);
+                toJson(shownTrace(line.trace()));
+                lines++;
+            }
+        }
+        return lines;
+    }
+
     /** Packs and stores a chunk of results (see {@link #write(long, Packed, Currents)}), all deals stored anew. */
     List<PayeeProblems.Problem> write(long runId, List<PayeePeriodResult> statements) {
         return write(runId, new Packed().add(statements), Currents.NONE);

@@ -37,6 +37,8 @@ public abstract class AttainIntegrationTest {
         registry.add("attain.data-dir", DATA_DIR::toString);
         registry.add("attain.demo.enabled", () -> "true");
         registry.add("attain.clock.today", () -> TODAY.toString());
+        // The calculation's warm-up would compete with the tests for the two cores; CalcWarmUpTest runs it.
+        registry.add("attain.calc.warm-up", () -> "false");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         // Tests mail invites by calling the job on a pinned clock, never by waiting for the schedule.
