@@ -21,8 +21,11 @@ class RecalculateOnChange {
     private final CalcRuns runs;
     private final RunLauncher launcher;
     private final ReportingLines reportingLines;
+    private final org.attain.plan.Plans plans;
 
-    RecalculateOnChange(CalcRuns runs, RunLauncher launcher, ReportingLines reportingLines) {
+    RecalculateOnChange(
+            CalcRuns runs, RunLauncher launcher, ReportingLines reportingLines, org.attain.plan.Plans plans) {
+        this.plans = plans;
         this.runs = runs;
         this.launcher = launcher;
         this.reportingLines = reportingLines;
@@ -46,6 +49,8 @@ class RecalculateOnChange {
         runs.runFor(owners, trigger, "import");
         Set<Long> managers = new TreeSet<>(reportingLines.everManagerAbove(change.personIds()));
         managers.removeAll(owners);
+        // Managers never on a plan have no results to update: no run (and no wait in the POST) for them.
+        managers.retainAll(plans.everAssigned(managers));
         if (!managers.isEmpty()) {
             runs.runFor(managers, trigger + " (managers' roll-up)", "import");
         }

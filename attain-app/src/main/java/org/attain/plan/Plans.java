@@ -47,6 +47,21 @@ public class Plans {
         this.neverTrue = neverTrue;
     }
 
+    /**
+     * The people among these who are or ever were assigned a plan: only they can have results, so a
+     * recalculation for anyone else would compute nobody (a change's managers up the line, for one).
+     */
+    public java.util.Set<Long> everAssigned(java.util.Set<Long> personIds) {
+        if (personIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.TreeSet<>(
+                jdbc.sql("select distinct person_id from plan_assignment where person_id = any(:ids)")
+                        .param("ids", personIds.toArray(Long[]::new))
+                        .query(Long.class)
+                        .list());
+    }
+
     public record PlanVersion(
             long id,
             String planKey,

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 /** People are put on a plan from a date; overlapping the same plan twice is refused with the person named. */
 class AssignmentsTest extends AttainIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    Plans plans;
+
     @Test
     void aNewHireIsAssignedOnceAndAnOverlapIsRefused() {
         WebSession compAdmin = login("compadmin", "demo");
@@ -26,12 +29,15 @@ class AssignmentsTest extends AttainIntegrationTest {
                 .get("id")
                 .asLong();
 
+        // Not on a plan yet: a change to this person's deals asks no recalculation for them as a manager.
+        assertThat(plans.everAssigned(java.util.Set.of(hire))).isEmpty();
         var assigned = compAdmin.sendJson(
                 "POST",
                 "/api/v1/plans/test-flat-" + n + "/assignments",
                 "{\"personIds\": [" + hire + "], \"from\": \"2026-10-01\"}");
         assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(201);
         assertThat(Json.parse(assigned.body()).findValuesAsString("name")).contains("Mara Schulz");
+        assertThat(plans.everAssigned(java.util.Set.of(hire, -1L))).containsExactly(hire);
 
         var overlap = compAdmin.sendJson(
                 "POST",
