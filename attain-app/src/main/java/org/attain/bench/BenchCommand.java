@@ -237,6 +237,15 @@ public final class BenchCommand {
                 throw new IllegalStateException("the run excluded transactions or reported issues: "
                         + abbreviate(run.exclusions()) + " " + abbreviate(run.issues()));
             }
+            // What the run found changed and how many explained deals it stored: a rerun on the same data
+            // stores none (an equal result points at the deals stored before), which the reader should know.
+            String prefix = r < options.calcRuns() ? "calc_run_" + r + "_" : "calc_";
+            print(prefix + "changed", run.changed());
+            print(
+                    prefix + "deals_stored",
+                    jdbc.sql("""
+                            select coalesce(sum(p.deal_count), 0) from earnings_line_deal_pack p
+                            join payee_period_result r on r.id = p.result_id where r.run_id = :r""").param("r", run.id()).query(Long.class).single());
             if (r < options.calcRuns()) {
                 print("calc_run_" + r + "_s", runSeconds.get(r - 1));
                 print("calc_run_" + r + "_cpu_jvm_s", calcCpu.jvmSeconds());
