@@ -174,9 +174,19 @@ public class CalcRuns {
             ChunkedRun.Outcome outcome = chunks.call();
             long t2 = System.nanoTime();
             beforeCurrent.accept(runId);
-            ResultWriter.Switched switched = tx.execute(status -> writer.makeCurrent(runId));
-            if (kind == RunKind.FULL) {
-                // A full run adds a result per payee-period; fresh statistics keep the next single-deal
+            // The run stands by every payee it computed but those it left out.
+            Set<Long> computed = new TreeSet<>();
+            who.forEach(p -> computed.add(Long.parseLong(p.value())));
+            outcome.failed().forEach(f -> computed.remove(f.personId()));
+            ResultWriter.Claim claim = new ResultWriter.Claim(computed, currents.unchanged(computed));
+            ResultWriter.Switched switched = tx.execute(status -> writer.makeCurrent(runId, claim));
+            if (kind == RunKind.FULL
+                    && jdbc.sql("select exists (select 1 from payee_period_result where run_id = :run)")
+                            .param("run", runId)
+                            .query(Boolean.class)
+                            .single()) {
+                // A full run that stored results (it stores only those that changed); fresh statistics keep the next
+                // single-deal
                 // runs' lookups of current results on their indexes instead of waiting for autovacuum.
                 jdbc.sql("analyze payee_period_result").update();
             }

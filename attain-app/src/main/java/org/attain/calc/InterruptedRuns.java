@@ -122,7 +122,9 @@ class InterruptedRuns {
         }
         Timestamp now = Timestamp.from(clock.instant());
         boolean madeCurrent = jdbc.sql(
-                        "select exists (select 1 from payee_period_result where run_id = :id and is_current)")
+                        "select exists (select 1 from payee_period_result where run_id = :id and is_current)"
+                                // A run whose results all came out unchanged switched nothing but its claim.
+                                + " or exists (select 1 from calc_run where id = :id and claimed_payees is not null)")
                 .param("id", runId)
                 .query(Boolean.class)
                 .single();

@@ -109,11 +109,10 @@ class ResultWriter {
     }
 
     /**
-     * The current results of some payee-periods when a run began: a result that comes out with the same
-     * fingerprint keeps its own row and lines but points at these results' explained deals instead of
-     * storing them again ({@code payee_period_result.deals_in}, migration 2026.12.23.10). Which result is
-     * current is still decided by {@link #makeCurrent} from the run's own rows, as before; the deals
-     * pointed at are immutable, so it does not matter if another run replaces the current result meanwhile.
+     * The current results of some payee-periods when a run began. A result that comes out with the same
+     * fingerprint is not stored again: the run notes it here ({@link #unchanged}) and {@link #makeCurrent}
+     * keeps the current result, or, if another run replaced it meanwhile with something different and
+     * older, stores a copy of it as this run's result.
      */
     static final class Currents {
 
@@ -122,16 +121,32 @@ class ResultWriter {
         /** A current result: its id, fingerprint and the result holding its deals (itself or one it points at). */
         record Current(long id, String fingerprint, long dealsIn) {}
 
+        /** A payee-period the run computed exactly as the current result {@code currentId} when it began. */
+        record Unchanged(long personId, String period, long currentId, String fingerprint) {}
+
         private final Map<String, Current> byPayeePeriod;
+        private final Map<String, Unchanged> unchanged = new java.util.concurrent.ConcurrentHashMap<>();
 
         private Currents(Map<String, Current> byPayeePeriod) {
             this.byPayeePeriod = byPayeePeriod;
         }
 
-        /** The result holding the deals of a current result equal to this one, or null (store them). */
-        Long dealsIn(long personId, String period, String fingerprint) {
-            Current c = byPayeePeriod.get(personId + "/" + period);
-            return c != null && c.fingerprint().equals(fingerprint) ? c.dealsIn() : null;
+        /** Whether this result equals the current one; if so it is noted as unchanged (and not to be stored). */
+        boolean unchanged(long personId, String period, String fingerprint) {
+            String key = personId + "/" + period;
+            Current c = byPayeePeriod.get(key);
+            if (c == null || !c.fingerprint().equals(fingerprint)) {
+                return false;
+            }
+            unchanged.put(key, new Unchanged(personId, period, c.id(), fingerprint));
+            return true;
+        }
+
+        /** The payee-periods found unchanged, of these payees only. */
+        List<Unchanged> unchanged(java.util.Set<Long> of) {
+            return unchanged.values().stream()
+                    .filter(u -> of.contains(u.personId()))
+                    .toList();
         }
 
         int size() {
@@ -217,27 +232,38 @@ class ResultWriter {
             ByteBuffer[][] packs,
             Currents currents)
             throws SQLException {
-        long[] ids = new long[statements.size()];
+        // Results equal to the current one are not stored again (see Currents); the rest are, in full.
+        int n = statements.size();
+        String[] ledgers = new String[n];
+        String[] fingerprints = new String[n];
+        List<Integer> kept = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            PayeePeriodResult s = statements.get(i);
+            ledgers[i] = toJson(ledger(s));
+            fingerprints[i] = ResultFingerprint.of(s, ledgers[i], packs[i]);
+            if (!currents.unchanged(CalcRuns.personIdOf(s), s.period().toString(), fingerprints[i])) {
+                kept.add(i);
+            }
+        }
+        if (kept.isEmpty()) {
+            return;
+        }
+        long[] ids = new long[n];
         try (var st = connection.prepareStatement(
                 "select nextval(pg_get_serial_sequence('payee_period_result', 'id')) from generate_series(1, ?)")) {
-            st.setInt(1, statements.size());
+            st.setInt(1, kept.size());
             try (var rs = st.executeQuery()) {
-                for (int i = 0; rs.next(); i++) {
-                    ids[i] = rs.getLong(1);
+                for (int k = 0; rs.next(); k++) {
+                    ids[kept.get(k)] = rs.getLong(1);
                 }
             }
         }
-        // Per result: where its explained deals are, if a current result equal to it holds them already.
-        Long[] dealsIn = new Long[statements.size()];
         try (CopyText results = new CopyText(connection, "payee_period_result", """
                 id, run_id, person_id, period_id, currency, earnings, payout, quota, attainment, measures, ledger,
-                fingerprint, deals_in""")) {
-            for (int i = 0; i < statements.size(); i++) {
+                fingerprint""")) {
+            for (int i : kept) {
                 PayeePeriodResult s = statements.get(i);
                 PlanPeriodResult quotaPlan = s.quotaPlan().orElse(null);
-                String ledger = toJson(ledger(s));
-                String fingerprint = ResultFingerprint.of(s, ledger, packs[i]);
-                dealsIn[i] = currents.dealsIn(CalcRuns.personIdOf(s), s.period().toString(), fingerprint);
                 results.row(
                         ids[i],
                         runId,
@@ -251,9 +277,8 @@ class ResultWriter {
                                 : quotaPlan.quota().amount(),
                         quotaPlan == null ? null : quotaPlan.attainment(),
                         toJson(measures(s)),
-                        ledger,
-                        fingerprint,
-                        dealsIn[i]);
+                        ledgers[i],
+                        fingerprints[i]);
             }
             results.finish();
         }
@@ -262,7 +287,7 @@ class ResultWriter {
                 "earnings_line",
                 "result_id, line_no, component, kind, plan_key, amount, uncapped, for_period, qualifying, "
                         + "qualifying_in_pack, trace")) {
-            for (int i = 0; i < statements.size(); i++) {
+            for (int i : kept) {
                 List<EarningsLine> lines = statements.get(i).lines();
                 for (int no = 0; no < lines.size(); no++) {
                     EarningsLine line = lines.get(no);
@@ -286,10 +311,7 @@ class ResultWriter {
         }
         try (CopyBinary deals =
                 new CopyBinary(connection, "earnings_line_deal_pack", "result_id, line_no, deal_count, deals")) {
-            for (int i = 0; i < statements.size(); i++) {
-                if (dealsIn[i] != null) {
-                    continue;
-                }
+            for (int i : kept) {
                 List<EarningsLine> lines = statements.get(i).lines();
                 for (int no = 0; no < lines.size(); no++) {
                     if (packs[i][no] != null) {
@@ -333,38 +355,86 @@ class ResultWriter {
     record Switched(int changed, int superseded) {}
 
     /**
-     * Makes the run's results current, except where a newer run's result is current already (it
+     * What a run stands by besides its stored rows: the payees it computed (not those it left out) over its
+     * periods, and the payee-periods it found equal to the current result and did not store again.
+     */
+    record Claim(java.util.Set<Long> payees, List<Currents.Unchanged> unchanged) {
+
+        static final Claim NONE = new Claim(java.util.Set.of(), List.of());
+    }
+
+    /** A newer run's claim: its id, periods and the payees it computed. */
+    private record NewerClaim(long runId, java.util.Set<String> periods, java.util.Set<Long> payees) {
+
+        boolean covers(long person, String period) {
+            return periods.contains(period) && payees.contains(person);
+        }
+    }
+
+    /**
+     * Makes the run's results current, except where a newer run computed the payee-period already (it
      * {@code superseded} this run's): results only move forward. "Newer" is the run's id, drawn when
      * the run starts and before it reads any input. Every change of an input (deal, quota, plan, org)
      * asks for a recalculation of the people concerned once it has committed; that run starts later,
      * so it gets a higher id and reads the change. The highest-id run of a payee-period therefore
-     * read every change committed before it began: if its result is current, it wins over any run
-     * that began earlier, whatever order they finish in. (The transaction store's change numbers
-     * order only transactions, accounts and regions, not quotas, plans or people, so they cannot
-     * decide alone.) Runs switch one at a time (an advisory lock for this transaction), so two runs
-     * never both see "nothing newer" for the same payee-period.
+     * read every change committed before it began: what it found wins over any run that began
+     * earlier, whatever order they finish in. (The transaction store's change numbers order only
+     * transactions, accounts and regions, not quotas, plans or people, so they cannot decide alone.)
+     * What a run found is either a row it stored (its run id on the current row says so) or, for a
+     * result equal to the current one that it did not store again, its claim ({@code calc_run.claimed_payees},
+     * written here in the same transaction). A result the run found unchanged that another, older run
+     * replaced meanwhile with something different is stored again as this run's (a copy of the result
+     * it equalled, pointing at the same explained deals) and made current. Runs switch one at a time (an
+     * advisory lock for this transaction), so two runs never both see "nothing newer" for the same payee-period.
      */
-    Switched makeCurrent(long runId) {
+    Switched makeCurrent(long runId, Claim claim) {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('attain.calc'), hashtext('current results'))")
                 .query()
                 .singleRow();
+        jdbc.sql("update calc_run set claimed_payees = :payees where id = :run")
+                .param("payees", claim.payees().toArray(Long[]::new))
+                .param("run", runId)
+                .update();
+        List<NewerClaim> newer = jdbc.sql(
+                        "select id, periods, claimed_payees from calc_run where id > :run and claimed_payees is not null")
+                .param("run", runId)
+                .query((rs, i) -> new NewerClaim(
+                        rs.getLong(1),
+                        java.util.Set.of((String[]) rs.getArray(2).getArray()),
+                        java.util.Set.of((Long[]) rs.getArray(3).getArray())))
+                .list();
         // A closed period's statement never changes: its current result stays, and what a later run
         // finds different for it is paid as a prior-period adjustment in the open period instead.
         // The run's rows and what is current for them are read once, by the run index and the partial
         // unique index of current rows; both updates then go by primary key.
-        record Pair(long id, Long currentId, long currentRun, boolean differs, boolean closed) {}
+        record Pair(
+                long id,
+                long person,
+                String period,
+                Long currentId,
+                long currentRun,
+                boolean differs,
+                boolean closed) {}
         // Read after the lock, in this transaction, as the check inside the query below was before.
-        String[] closed = periods.closed().stream().map(Periods.PeriodRow::id).toArray(String[]::new);
+        java.util.Set<String> closedPeriods = new java.util.HashSet<>();
+        periods.closed().forEach(p -> closedPeriods.add(p.id()));
+        String[] closed = closedPeriods.toArray(String[]::new);
         List<Pair> pairs = jdbc.sql("""
-                select n.id, o.id, coalesce(o.run_id, 0), o.id is null or o.fingerprint <> n.fingerprint,
-                       n.period_id = any(:closed)
+                select n.id, n.person_id, n.period_id, o.id, coalesce(o.run_id, 0),
+                       o.id is null or o.fingerprint <> n.fingerprint, n.period_id = any(:closed)
                 from payee_period_result n
                 left join payee_period_result o on o.person_id = n.person_id and o.period_id = n.period_id and o.is_current
                 where n.run_id = :run""")
                 .param("run", runId)
                 .param("closed", closed)
                 .query((rs, i) -> new Pair(
-                        rs.getLong(1), rs.getObject(2, Long.class), rs.getLong(3), rs.getBoolean(4), rs.getBoolean(5)))
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getObject(4, Long.class),
+                        rs.getLong(5),
+                        rs.getBoolean(6),
+                        rs.getBoolean(7)))
                 .list();
         int changed = 0;
         int superseded = 0;
@@ -376,12 +446,46 @@ class ResultWriter {
                 promote.add(p.id());
             } else if (p.closed()) {
                 continue;
-            } else if (p.currentRun() > runId) {
+            } else if (newer(newer, p.currentRun(), p.person(), p.period()) > runId) {
                 superseded++;
             } else {
                 changed += p.differs() ? 1 : 0;
                 retire.add(p.currentId());
                 promote.add(p.id());
+            }
+        }
+        // The results the run found unchanged: still current, or replaced by something newer, equal, or older.
+        List<Currents.Unchanged> unchanged = claim.unchanged();
+        if (!unchanged.isEmpty()) {
+            record Now(long person, String period, long id, long run, String fingerprint) {}
+            Map<String, Now> now = new java.util.HashMap<>();
+            jdbc.sql("""
+                    select o.person_id, o.period_id, o.id, o.run_id, o.fingerprint
+                    from unnest(cast(:people as bigint[]), cast(:periods as text[])) as n(person_id, period_id)
+                    join payee_period_result o on o.person_id = n.person_id and o.period_id = n.period_id and o.is_current""")
+                    .param(
+                            "people",
+                            unchanged.stream().map(Currents.Unchanged::personId).toArray(Long[]::new))
+                    .param(
+                            "periods",
+                            unchanged.stream().map(Currents.Unchanged::period).toArray(String[]::new))
+                    .query((rs, i) ->
+                            new Now(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5)))
+                    .list()
+                    .forEach(o -> now.put(o.person() + "/" + o.period(), o));
+            for (Currents.Unchanged u : unchanged) {
+                Now o = now.get(u.personId() + "/" + u.period());
+                if (o == null || o.id() == u.currentId() || closedPeriods.contains(u.period())) {
+                    continue;
+                }
+                if (newer(newer, o.run(), u.personId(), u.period()) > runId) {
+                    superseded++;
+                } else if (!o.fingerprint().equals(u.fingerprint())) {
+                    // An older run replaced the result this run found unchanged: this run's finding wins.
+                    changed++;
+                    retire.add(o.id());
+                    promote.add(copyAsRun(runId, u.currentId()));
+                }
             }
         }
         if (!retire.isEmpty()) {
@@ -395,6 +499,38 @@ class ResultWriter {
                     .update();
         }
         return new Switched(changed, superseded);
+    }
+
+    /** The newest run that computed a payee-period: the current row's run or a newer run's claim. */
+    private static long newer(List<NewerClaim> claims, long currentRun, long person, String period) {
+        long newest = currentRun;
+        for (NewerClaim c : claims) {
+            if (c.runId() > newest && c.covers(person, period)) {
+                newest = c.runId();
+            }
+        }
+        return newest;
+    }
+
+    /** Stores result {@code resultId} again as run {@code runId}'s (not current), its lines too, its deals pointed at. */
+    private long copyAsRun(long runId, long resultId) {
+        long copy = jdbc.sql("""
+                insert into payee_period_result(run_id, person_id, period_id, currency, earnings, payout, quota,
+                    attainment, measures, ledger, fingerprint, deals_in)
+                select :run, person_id, period_id, currency, earnings, payout, quota, attainment, measures, ledger,
+                       fingerprint, coalesce(deals_in, id)
+                from payee_period_result where id = :id returning id""")
+                .param("run", runId)
+                .param("id", resultId)
+                .query(Long.class)
+                .single();
+        jdbc.sql("""
+                insert into earnings_line(result_id, line_no, component, kind, plan_key, amount, uncapped, for_period,
+                    qualifying, qualifying_in_pack, trace)
+                select :copy, line_no, component, kind, plan_key, amount, uncapped, for_period, qualifying,
+                       qualifying_in_pack, trace
+                from earnings_line where result_id = :id""").param("copy", copy).param("id", resultId).update();
+        return copy;
     }
 
     String toJson(Object value) {
