@@ -1,0 +1,132 @@
+package org.attain.spark;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.attain.engine.calc.CalculationInput;
+import org.attain.engine.calc.CalculationResult;
+import org.attain.engine.calc.Engine;
+import org.attain.engine.model.PersonId;
+import org.attain.engine.model.Transaction;
+
+/**
+ * Runs the engine, unchanged, in Spark executors. The run's shared inputs (plans, people, assignments,
+ * reporting lines, quotas, rates, events: everything but the transactions) are broadcast once; the payees
+ * are partitioned in groups that carry the transactions that can credit them; each task indexes the shared
+ * inputs once ({@link Engine#prepare}) and computes its groups. The outcomes come back to the caller, which
+ * stores them: a task Spark retries after a failure is computed twice but stored once.
+ *
+ * <p>Numbers are those of a single-node run: the engine computes each payee independently of the others.
+ */
+public final class EngineOnSpark implements AutoCloseable {
+
+    private final JavaSparkContext spark;
+
+    private EngineOnSpark(JavaSparkContext spark) {
+        this.spark = spark;
+    }
+
+    /**
+     * A Spark context on {@code master} named {@code name}: no web UI (the app serves pages; Spark's UI would
+     * take a port), Java serialization (the engine's records are {@link java.io.Serializable}).
+     */
+    public static EngineOnSpark start(SparkMaster master, String name) {
+        SparkConf conf = new SparkConf()
+                .setMaster(master.url())
+                .setAppName(name)
+                .set("spark.ui.enabled", "false")
+                .set("spark.ui.showConsoleProgress", "false")
+                .set("spark.driver.bindAddress", master.local() ? "127.0.0.1" : "0.0.0.0");
+        if (master.local()) {
+            conf.set("spark.driver.host", "127.0.0.1");
+        }
+        return new EngineOnSpark(new JavaSparkContext(conf));
+    }
+
+    /** Tasks that run at once (cores over all executors); at least 1. */
+    public int parallelism() {
+        return Math.max(1, spark.defaultParallelism());
+    }
+
+    /**
+     * Computes the groups on the executors, {@code partitions} tasks (groups spread evenly, in order), and
+     * returns one outcome per group in the groups' order. {@code shared} are the transactions of groups that
+     * carry none (null when every group carries its own).
+     */
+    public List<GroupOutcome> calculate(
+            CalculationInput base, List<Transaction> shared, List<PayeeGroup> groups, int partitions) {
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        Broadcast<CalculationInput> inputs = spark.broadcast(base);
+        Broadcast<List<Transaction>> everything = spark.broadcast(shared == null ? null : List.copyOf(shared));
+        try {
+            JavaRDD<PayeeGroup> rdd = spark.parallelize(groups, Math.max(1, Math.min(partitions, groups.size())));
+            return rdd.mapPartitions(part -> compute(inputs.value(), everything.value(), part))
+                    .collect();
+        } finally {
+            inputs.destroy();
+            everything.destroy();
+        }
+    }
+
+    /** One task: the shared inputs indexed once, then each group. Runs in an executor. */
+    private static Iterator<GroupOutcome> compute(
+            CalculationInput base, List<Transaction> shared, Iterator<PayeeGroup> groups) {
+        Engine engine = new Engine();
+        Engine.Prepared prepared = engine.prepare(base);
+        List<GroupOutcome> out = new ArrayList<>();
+        while (groups.hasNext()) {
+            PayeeGroup group = groups.next();
+            out.add(compute(engine, prepared, group.transactions() != null ? group.transactions() : shared, group));
+        }
+        return out.iterator();
+    }
+
+    /** The group's results; if the engine fails on the group, each payee again alone, leaving out whoever still fails. */
+    static GroupOutcome compute(
+            Engine engine, Engine.Prepared prepared, List<Transaction> transactions, PayeeGroup group) {
+        try {
+            CalculationResult r = engine.calculate(prepared, transactions, Set.copyOf(group.payees()));
+            return new GroupOutcome(group.payees(), r.statements(), r.exclusions(), r.issues(), Map.of());
+        } catch (RuntimeException e) {
+            List<org.attain.engine.calc.PayeePeriodResult> statements = new ArrayList<>();
+            List<org.attain.engine.credit.Exclusion> exclusions = new ArrayList<>();
+            List<String> issues = new ArrayList<>();
+            Map<String, String> failed = new LinkedHashMap<>();
+            for (PersonId person : group.payees()) {
+                try {
+                    CalculationResult r = engine.calculate(prepared, transactions, Set.of(person));
+                    statements.addAll(r.statements());
+                    exclusions.addAll(r.exclusions());
+                    issues.addAll(r.issues());
+                } catch (RuntimeException alone) {
+                    failed.put(person.value(), describe(alone));
+                }
+            }
+            return new GroupOutcome(group.payees(), statements, exclusions, issues, failed);
+        }
+    }
+
+    /** The root cause's message (its class name when it has none): one line a person reads. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+
+    @Override
+    public void close() {
+        spark.close();
+    }
+}
