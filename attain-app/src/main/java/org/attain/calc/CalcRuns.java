@@ -146,6 +146,19 @@ public class CalcRuns {
         return run(RunKind.INCREMENTAL, payees, chosen, trigger, actor);
     }
 
+    /**
+     * A run like {@link #runRange} (the default periods when {@code from} and {@code to} are null, everyone when
+     * {@code personIds} is empty) whose payees are computed in Spark executors; stored and made current as any run.
+     */
+    public Run runOnSpark(SparkRun spark, Set<Long> personIds, String from, String to, String trigger, String actor) {
+        List<PeriodId> chosen = from == null && to == null
+                ? defaultPeriods()
+                : periods.rangeToRun(from, to).periods();
+        Set<PersonId> payees = new TreeSet<>();
+        personIds.forEach(id -> payees.add(CalcInputs.pid(id)));
+        return run(payees.isEmpty() ? RunKind.FULL : RunKind.INCREMENTAL, payees, chosen, trigger, actor, spark);
+    }
+
     /** The periods runs have calculated (from the full runs' records): period pickers offer these beside recent ones. */
     public Set<String> calculatedPeriods() {
         return new TreeSet<>(
@@ -157,6 +170,16 @@ public class CalcRuns {
     }
 
     Run run(RunKind kind, Set<PersonId> payees, List<PeriodId> runPeriods, String trigger, String actor) {
+        return run(kind, payees, runPeriods, trigger, actor, null);
+    }
+
+    private Run run(
+            RunKind kind,
+            Set<PersonId> payees,
+            List<PeriodId> runPeriods,
+            String trigger,
+            String actor,
+            SparkRun spark) {
         // The id is drawn before any input is read: it orders runs for makeCurrent.
         long runId = records.start(kind, runPeriods, trigger, actor);
         try {
@@ -168,9 +191,16 @@ public class CalcRuns {
             records.total(runId, who.size(), snapshot.planVersionIds());
             long t1 = System.nanoTime();
             ChunkedRun chunks = new ChunkedRun(services, runId, snapshot, who);
+            if (spark != null) {
+                spark.stage("calc.spark.stage.inputs", runId, who.size(), millis(t1 - t0));
+                chunks.on(spark);
+            }
             ChunkedRun.Outcome outcome = chunks.call();
             long t2 = System.nanoTime();
             beforeCurrent.accept(runId);
+            if (spark != null) {
+                spark.stage("calc.spark.stage.current", runId);
+            }
             ResultWriter.Switched switched = tx.execute(status -> writer.makeCurrent(runId));
             if (kind == RunKind.FULL) {
                 // A full run adds a result per payee-period; fresh statistics keep the next single-deal

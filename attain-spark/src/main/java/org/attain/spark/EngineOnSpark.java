@@ -38,6 +38,10 @@ public final class EngineOnSpark implements AutoCloseable {
      * take a port), Java serialization (the engine's records are {@link java.io.Serializable}).
      */
     public static EngineOnSpark start(SparkMaster master, String name) {
+        // What Spark's own launcher passes; here the JVM is the application's (java -jar), started without it.
+        if (System.getProperty("io.netty.tryReflectionSetAccessible") == null) {
+            System.setProperty("io.netty.tryReflectionSetAccessible", "true");
+        }
         SparkConf conf = new SparkConf()
                 .setMaster(master.url())
                 .setAppName(name)
