@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.SparkConf;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -66,6 +67,22 @@ public final class EngineOnSpark implements AutoCloseable {
      */
     public List<GroupOutcome> calculate(
             CalculationInput base, List<Transaction> shared, List<PayeeGroup> groups, int partitions) {
+        return calculate(base, shared, groups, partitions, TaskStart.NONE);
+    }
+
+    /** Told when a task attempt starts, in the executor: a test fails an attempt there to see Spark retry it. */
+    interface TaskStart extends java.io.Serializable {
+        TaskStart NONE = (partition, attempt) -> {};
+
+        void started(int partition, int attempt);
+    }
+
+    List<GroupOutcome> calculate(
+            CalculationInput base,
+            List<Transaction> shared,
+            List<PayeeGroup> groups,
+            int partitions,
+            TaskStart taskStart) {
         if (groups.isEmpty()) {
             return List.of();
         }
@@ -73,7 +90,11 @@ public final class EngineOnSpark implements AutoCloseable {
         Broadcast<List<Transaction>> everything = spark.broadcast(shared == null ? null : List.copyOf(shared));
         try {
             JavaRDD<PayeeGroup> rdd = spark.parallelize(groups, Math.max(1, Math.min(partitions, groups.size())));
-            return rdd.mapPartitions(part -> compute(inputs.value(), everything.value(), part))
+            return rdd.mapPartitions(part -> {
+                        TaskContext task = TaskContext.get();
+                        taskStart.started(task.partitionId(), task.attemptNumber());
+                        return compute(inputs.value(), everything.value(), part);
+                    })
                     .collect();
         } finally {
             inputs.destroy();
