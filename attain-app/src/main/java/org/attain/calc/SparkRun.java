@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.attain.engine.calc.CalculationResult;
@@ -17,8 +18,9 @@ import org.attain.spark.PayeeGroup;
  * A run's chunks computed in Spark executors ({@code calc run --engine spark}). This process reads the inputs
  * (one snapshot, as a run here does), broadcasts the shared part, ships each chunk of payees with the
  * transactions that can credit them, and stores what comes back through the same checks, packing and COPY
- * as a run computed here: the same rows, deals and fingerprints. Results are stored only here and only once
- * per chunk, so a task Spark retries after an executor failed is never written twice.
+ * as a run computed here: the same rows, deals and fingerprints. Each task's results are stored here as soon
+ * as the task is done (while others compute), once: a task Spark retries after an executor failed is never
+ * written twice.
  *
  * @param stages told each stage of the run as it begins (a message key and its arguments), for the CLI
  */
@@ -60,13 +62,20 @@ public record SparkRun(EngineOnSpark spark, Consumer<Stage> stages) {
         // A few tasks per core: a slow group does not hold back a whole core's share.
         int tasks = Math.min(groups.size(), spark.parallelism() * 4);
         stage("calc.spark.stage.computing", payees, groups.size(), tasks);
-        List<GroupOutcome> outcomes = spark.calculate(run.snapshot().base(), everything, groups, tasks);
-        long t2 = System.nanoTime();
-        run.engineNanos.addAndGet(t2 - t1);
-        stage("calc.spark.stage.storing", payees, Math.round((t2 - t1) / 1e6));
-        for (GroupOutcome o : outcomes) {
-            run.store(o.payees(), new CalculationResult(o.statements(), o.exclusions(), o.issues()), o.failed());
-        }
-        run.writeNanos.addAndGet(System.nanoTime() - t2);
+        int total = payees;
+        AtomicInteger tasksDone = new AtomicInteger();
+        AtomicInteger stored = new AtomicInteger();
+        spark.calculate(run.snapshot().base(), everything, groups, tasks, (task, outcomes) -> {
+            long s0 = System.nanoTime();
+            int n = 0;
+            for (GroupOutcome o : outcomes) {
+                run.store(o.payees(), new CalculationResult(o.statements(), o.exclusions(), o.issues()), o.failed());
+                n += o.payees().size();
+            }
+            run.writeNanos.addAndGet(System.nanoTime() - s0);
+            stage("calc.spark.stage.stored", tasksDone.incrementAndGet(), tasks, stored.addAndGet(n), total);
+        });
+        // The tasks' wall time, storing included (they overlap): the phase a run on Spark spends there.
+        run.engineNanos.addAndGet(System.nanoTime() - t1);
     }
 }

@@ -6,6 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.SparkConf;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
@@ -21,8 +25,9 @@ import org.attain.engine.model.Transaction;
  * Runs the engine, unchanged, in Spark executors. The run's shared inputs (plans, people, assignments,
  * reporting lines, quotas, rates, events: everything but the transactions) are broadcast once; the payees
  * are partitioned in groups that carry the transactions that can credit them; each task indexes the shared
- * inputs once ({@link Engine#prepare}) and computes its groups. The outcomes come back to the caller, which
- * stores them: a task Spark retries after a failure is computed twice but stored once.
+ * inputs once ({@link Engine#prepare}) and computes its groups. Each task's outcomes come back to the caller as
+ * soon as it is done, and the caller stores them: a task Spark retries after a failure is computed twice but
+ * comes back, and is stored, once.
  *
  * <p>Numbers are those of a single-node run: the engine computes each payee independently of the others.
  */
@@ -67,7 +72,24 @@ public final class EngineOnSpark implements AutoCloseable {
      */
     public List<GroupOutcome> calculate(
             CalculationInput base, List<Transaction> shared, List<PayeeGroup> groups, int partitions) {
-        return calculate(base, shared, groups, partitions, TaskStart.NONE);
+        return collect(base, shared, groups, partitions, TaskStart.NONE);
+    }
+
+    /** Where a task's outcomes go as soon as it is computed, on the caller's side (several threads at once). */
+    public interface Sink {
+        void accept(int task, List<GroupOutcome> outcomes);
+    }
+
+    /**
+     * As {@link #calculate(CalculationInput, List, List, int)}, but each task's outcomes go to {@code sink} as soon
+     * as that task is done: one Spark job per task, as many in flight as tasks run at once, so the caller stores
+     * while executors compute and holds no more outcomes than those in flight. Returns when every task's outcomes
+     * were accepted; a task that fails for good (after Spark's retries) fails the call, and the jobs still running
+     * are cancelled.
+     */
+    public void calculate(
+            CalculationInput base, List<Transaction> shared, List<PayeeGroup> groups, int partitions, Sink sink) {
+        stream(base, shared, groups, partitions, TaskStart.NONE, sink);
     }
 
     /** Told when a task attempt starts, in the executor: a test fails an attempt there to see Spark retry it. */
@@ -77,26 +99,62 @@ public final class EngineOnSpark implements AutoCloseable {
         void started(int partition, int attempt);
     }
 
-    List<GroupOutcome> calculate(
+    /** The outcomes of all tasks in the groups' order, {@code taskStart} told of every attempt. */
+    List<GroupOutcome> collect(
             CalculationInput base,
             List<Transaction> shared,
             List<PayeeGroup> groups,
             int partitions,
             TaskStart taskStart) {
+        Map<Integer, List<GroupOutcome>> byTask = new java.util.concurrent.ConcurrentSkipListMap<>();
+        stream(base, shared, groups, partitions, taskStart, byTask::put);
+        List<GroupOutcome> out = new ArrayList<>();
+        byTask.values().forEach(out::addAll);
+        return out;
+    }
+
+    /** Each task's outcomes to {@code sink} as it is done, {@code taskStart} told of every attempt. */
+    void stream(
+            CalculationInput base,
+            List<Transaction> shared,
+            List<PayeeGroup> groups,
+            int partitions,
+            TaskStart taskStart,
+            Sink sink) {
         if (groups.isEmpty()) {
-            return List.of();
+            return;
         }
+        int tasks = Math.max(1, Math.min(partitions, groups.size()));
         Broadcast<CalculationInput> inputs = spark.broadcast(base);
         Broadcast<List<Transaction>> everything = spark.broadcast(shared == null ? null : List.copyOf(shared));
+        ExecutorService jobs = Executors.newFixedThreadPool(Math.min(tasks, parallelism()), r -> {
+            Thread t = new Thread(r, "attain-spark-job");
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            JavaRDD<PayeeGroup> rdd = spark.parallelize(groups, Math.max(1, Math.min(partitions, groups.size())));
-            return rdd.mapPartitions(part -> {
-                        TaskContext task = TaskContext.get();
-                        taskStart.started(task.partitionId(), task.attemptNumber());
-                        return compute(inputs.value(), everything.value(), part);
-                    })
-                    .collect();
+            JavaRDD<GroupOutcome> outcomes = spark.parallelize(groups, tasks).mapPartitions(part -> {
+                TaskContext task = TaskContext.get();
+                taskStart.started(task.partitionId(), task.attemptNumber());
+                return compute(inputs.value(), everything.value(), part);
+            });
+            List<Future<?>> running = new ArrayList<>();
+            for (int task = 0; task < tasks; task++) {
+                int[] one = {task};
+                running.add(jobs.submit(() -> sink.accept(one[0], outcomes.collectPartitions(one)[0])));
+            }
+            for (Future<?> job : running) {
+                job.get();
+            }
+        } catch (ExecutionException e) {
+            spark.cancelAllJobs();
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            spark.cancelAllJobs();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while computing on Spark", e);
         } finally {
+            jobs.shutdownNow();
             inputs.destroy();
             everything.destroy();
         }

@@ -42,7 +42,7 @@ class AFailedTaskIsRetriedAndItsGroupsComeBackOnceTest {
         try (EngineOnSpark spark = EngineOnSpark.start(new SparkMaster("local[2,3]"), "attain-test")) {
             calm = spark.calculate(input, input.transactions(), groups, 2);
             ATTEMPTS.set(0);
-            retried = spark.calculate(input, input.transactions(), groups, 2, (partition, attempt) -> {
+            retried = spark.collect(input, input.transactions(), groups, 2, (partition, attempt) -> {
                 ATTEMPTS.incrementAndGet();
                 if (attempt == 0) {
                     throw new IllegalStateException("executor lost (test)");
