@@ -11,17 +11,21 @@ import org.attain.platform.Headless;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code java -jar attain.jar calc run [--person ID]... [--from FIRST] [--to LAST] [--spring.options]}:
+ * {@code java -jar attain.jar calc run [--person ID]... [--from FIRST] [--to LAST] [--engine spark [--master URL]]
+ * [--spring.options]}:
  * runs the calculation on the server's database without starting the server (a person by internal id,
  * employee id or e-mail, see {@link org.attain.org.PersonRef}), prints progress and the run summary with
  * every exclusion and the transactions outside its periods, and exits 0 when the run finished, 1 when it
  * failed, 2 on bad arguments (a period range that is unreadable, reversed, too long or holds a closed
- * period included: one line, nothing run).
+ * period included: one line, nothing run). With {@code --engine spark} the payees are computed in Apache Spark
+ * executors ({@code --master local[*]} by default, {@code local[N]} or {@code spark://host:port}); the results are
+ * stored and made current exactly as a run on this machine's cores stores them, and each stage is printed.
  */
 public final class CalcCommand {
 
     static final String USAGE = "usage: calc run [--person ID|EMPLOYEE-ID|E-MAIL]... [--from FIRST --to LAST]"
-            + " [--spring.options] (FIRST, LAST: a month 2017-01, a quarter 2017-Q1 or a fiscal year 2017)";
+            + " [--engine spark [--master local[*]|local[N]|spark://HOST:PORT]] [--spring.options]"
+            + " (FIRST, LAST: a month 2017-01, a quarter 2017-Q1 or a fiscal year 2017)";
 
     private CalcCommand() {}
 
@@ -37,7 +41,21 @@ public final class CalcCommand {
         List<org.attain.org.PersonRef> named = new ArrayList<>();
         List<String> spring = new ArrayList<>();
         String[] range = new String[2];
+        String engine = null;
+        String master = null;
         for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--engine") || args[i].equals("--master")) {
+                if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                    err.println(text("calc.cli.needsValue", args[i]));
+                    return 2;
+                }
+                if (args[i].equals("--engine")) {
+                    engine = args[++i];
+                } else {
+                    master = args[++i];
+                }
+                continue;
+            }
             int bound = args[i].equals("--from") ? 0 : args[i].equals("--to") ? 1 : -1;
             if (bound >= 0) {
                 if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
@@ -70,6 +88,23 @@ public final class CalcCommand {
                 return 2;
             }
         }
+        if (engine != null && !engine.equals("spark")) {
+            err.println(text("calc.cli.unknownEngine", engine));
+            return 2;
+        }
+        if (master != null && engine == null) {
+            err.println(text("calc.cli.masterWithoutSpark", master));
+            return 2;
+        }
+        org.attain.spark.SparkMaster sparkMaster = null;
+        if (engine != null) {
+            try {
+                sparkMaster = new org.attain.spark.SparkMaster(master == null ? "local[*]" : master);
+            } catch (IllegalArgumentException e) {
+                err.println(text("calc.cli.badMaster", master));
+                return 2;
+            }
+        }
         try (ConfigurableApplicationContext context = Headless.start(spring)) {
             CalcRuns runs = context.getBean(CalcRuns.class);
             Set<Long> people = new TreeSet<>();
@@ -82,6 +117,9 @@ public final class CalcCommand {
             }
             String actor = "cli:" + System.getProperty("user.name", "unknown");
             boolean chosen = range[0] != null || range[1] != null;
+            if (sparkMaster != null) {
+                return onSpark(runs, sparkMaster, people, range, actor, out, err);
+            }
             CompletableFuture<CalcRuns.Run> running = CompletableFuture.supplyAsync(() -> chosen
                     ? runs.runRange(people, range[0], range[1], "cli", actor)
                     : people.isEmpty() ? runs.runFull("cli", actor) : runs.runFor(people, "cli", actor));
@@ -97,20 +135,7 @@ public final class CalcCommand {
                 }
                 Thread.sleep(500);
             }
-            CalcRuns.Run run = running.join();
-            out.println("run " + run.id() + " " + run.status() + ": " + run.done() + " payees, " + run.changed()
-                    + " payee-periods changed");
-            out.println("exclusions: " + run.exclusions());
-            if (run.notCovered() != null) {
-                out.println("not covered: " + run.notCovered().summary());
-            }
-            run.failedPayees()
-                    .forEach(f -> err.println("left out: person " + f.personId()
-                            + (f.name() == null ? "" : " (" + f.name() + ")") + ": " + f.message()));
-            if (run.error() != null) {
-                err.println("error: " + run.error());
-            }
-            return run.status() == RunStatus.DONE ? 0 : 1;
+            return summary(running.join(), out, err);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
@@ -124,5 +149,50 @@ public final class CalcCommand {
             err.println("calculation failed: " + CliFailure.describe(e));
             return 1;
         }
+    }
+
+    /**
+     * The run with its payees computed on Spark: the context started here, each stage printed as it begins,
+     * the context stopped at the end whatever happened.
+     */
+    private static int onSpark(
+            CalcRuns runs,
+            org.attain.spark.SparkMaster master,
+            Set<Long> people,
+            String[] range,
+            String actor,
+            PrintStream out,
+            PrintStream err) {
+        out.println(text("calc.spark.stage.starting", master.url()));
+        try (org.attain.spark.EngineOnSpark spark = org.attain.spark.EngineOnSpark.start(master, "attain calc run")) {
+            out.println(text("calc.spark.stage.started", master.url(), spark.parallelism()));
+            SparkRun run = new SparkRun(
+                    spark, stage -> out.println(text(stage.key(), stage.args().toArray())));
+            return summary(runs.runOnSpark(run, people, range[0], range[1], "cli", actor), out, err);
+        }
+    }
+
+    /** Prints a finished run's summary; 0 when it is DONE, else 1. */
+    private static int summary(CalcRuns.Run run, PrintStream out, PrintStream err) {
+        out.println("run " + run.id() + " " + run.status() + ": " + run.done() + " payees, " + run.changed()
+                + " payee-periods changed");
+        out.println("exclusions: " + run.exclusions());
+        if (run.notCovered() != null) {
+            out.println("not covered: " + run.notCovered().summary());
+        }
+        run.failedPayees()
+                .forEach(f -> err.println("left out: person " + f.personId()
+                        + (f.name() == null ? "" : " (" + f.name() + ")") + ": " + f.message()));
+        if (run.error() != null) {
+            err.println("error: " + run.error());
+        }
+        return run.status() == RunStatus.DONE ? 0 : 1;
+    }
+
+    /** A line of the messages bundle in the terminal's language (English unless the locale is German). */
+    static String text(String key, Object... args) {
+        java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle(
+                "i18n.messages", java.util.Locale.getDefault(), CalcCommand.class.getClassLoader());
+        return new java.text.MessageFormat(bundle.getString(key), java.util.Locale.getDefault()).format(args);
     }
 }

@@ -146,6 +146,19 @@ public class CalcRuns {
         return run(RunKind.INCREMENTAL, payees, chosen, trigger, actor);
     }
 
+    /**
+     * A run like {@link #runRange} (the default periods when {@code from} and {@code to} are null, everyone when
+     * {@code personIds} is empty) whose payees are computed in Spark executors; stored and made current as any run.
+     */
+    public Run runOnSpark(SparkRun spark, Set<Long> personIds, String from, String to, String trigger, String actor) {
+        List<PeriodId> chosen = from == null && to == null
+                ? defaultPeriods()
+                : periods.rangeToRun(from, to).periods();
+        Set<PersonId> payees = new TreeSet<>();
+        personIds.forEach(id -> payees.add(CalcInputs.pid(id)));
+        return run(payees.isEmpty() ? RunKind.FULL : RunKind.INCREMENTAL, payees, chosen, trigger, actor, spark);
+    }
+
     /** The periods runs have calculated (from the full runs' records): period pickers offer these beside recent ones. */
     public Set<String> calculatedPeriods() {
         return new TreeSet<>(
@@ -157,6 +170,16 @@ public class CalcRuns {
     }
 
     Run run(RunKind kind, Set<PersonId> payees, List<PeriodId> runPeriods, String trigger, String actor) {
+        return run(kind, payees, runPeriods, trigger, actor, null);
+    }
+
+    private Run run(
+            RunKind kind,
+            Set<PersonId> payees,
+            List<PeriodId> runPeriods,
+            String trigger,
+            String actor,
+            SparkRun spark) {
         // The id is drawn before any input is read: it orders runs for makeCurrent.
         long runId = records.start(kind, runPeriods, trigger, actor);
         try {
@@ -171,9 +194,16 @@ public class CalcRuns {
             ResultWriter.Currents currents =
                     writer.currents(runPeriods.stream().map(PeriodId::toString).toList(), only);
             ChunkedRun chunks = new ChunkedRun(services, runId, snapshot, who, currents);
+            if (spark != null) {
+                spark.stage("calc.spark.stage.inputs", runId, who.size(), millis(t1 - t0));
+                chunks.on(spark);
+            }
             ChunkedRun.Outcome outcome = chunks.call();
             long t2 = System.nanoTime();
             beforeCurrent.accept(runId);
+            if (spark != null) {
+                spark.stage("calc.spark.stage.current", runId);
+            }
             // The run stands by every payee it computed but those it left out.
             Set<Long> computed = new TreeSet<>();
             who.forEach(p -> computed.add(Long.parseLong(p.value())));
@@ -185,8 +215,8 @@ public class CalcRuns {
                             .param("run", runId)
                             .query(Boolean.class)
                             .single()) {
-                // A full run that stored results (it stores only those that changed); fresh statistics keep the next
-                // single-deal
+                // A full run that stored results (it stores only those that changed); fresh statistics keep the
+                // next single-deal
                 // runs' lookups of current results on their indexes instead of waiting for autovacuum.
                 jdbc.sql("analyze payee_period_result").update();
             }

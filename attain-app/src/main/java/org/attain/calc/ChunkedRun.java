@@ -75,6 +75,8 @@ final class ChunkedRun {
     long storeNanos;
     // The run's people, plans, quotas and reporting lines indexed once for all its chunks (null: one chunk).
     private Engine.Prepared prepared;
+    // Where the chunks are computed instead of on this machine's cores (null: here).
+    private SparkRun spark;
 
     ChunkedRun(
             Services services,
@@ -95,6 +97,12 @@ final class ChunkedRun {
         this.who = who;
     }
 
+    /** Computes the chunks in Spark executors (their results stored from here, as a run on this machine stores them). */
+    ChunkedRun on(SparkRun executors) {
+        this.spark = executors;
+        return this;
+    }
+
     Outcome call() {
         List<List<PersonId>> chunks = new ArrayList<>();
         int size = chunkSize(who.size(), snapshot.creditsAnyTransaction());
@@ -102,7 +110,7 @@ final class ChunkedRun {
             chunks.add(who.subList(i, Math.min(who.size(), i + size)));
         }
         int threads = Math.max(1, Math.min(chunks.size(), Runtime.getRuntime().availableProcessors()));
-        if (chunks.size() == 1 && !snapshot.creditsAnyTransaction()) {
+        if (chunks.size() == 1 && !snapshot.creditsAnyTransaction() && spark == null) {
             // One chunk reads its transactions with one statement, which sees one consistent state by
             // itself: no snapshot to export and share, and a few round trips less for every
             // single-deal recalculation.
@@ -123,6 +131,10 @@ final class ChunkedRun {
                         snapshot.creditsAnyTransaction() ? reading.transactions(null, snapshot.window()) : null;
                 // Parts of a chunk each read their own payees' transactions; when every payee may be
                 // credited any transaction, a part would index all of them again, so chunks stay whole.
+                if (spark != null) {
+                    spark.compute(this, chunks, everything, reach -> read(reading, reach));
+                    return outcome();
+                }
                 inParallel(
                         chunks,
                         threads,
@@ -145,11 +157,15 @@ final class ChunkedRun {
                     ? booked.read(
                             JdbcClient.create(new SingleConnectionDataSource(holder, true)), snapshot.window(), null)
                     : null;
-            inParallel(
-                    chunks,
-                    threads,
-                    Integer.MAX_VALUE,
-                    reach -> everything != null ? everything : load(reach, exported));
+            if (spark != null) {
+                spark.compute(this, chunks, everything, reach -> load(reach, exported));
+            } else {
+                inParallel(
+                        chunks,
+                        threads,
+                        Integer.MAX_VALUE,
+                        reach -> everything != null ? everything : load(reach, exported));
+            }
             holder.rollback();
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the inputs failed: " + e.getMessage(), e);
@@ -223,6 +239,22 @@ final class ChunkedRun {
         failed.addAll(writer.write(runId, packed, currents));
         writeNanos.addAndGet(System.nanoTime() - t3);
         records.done(runId, done.addAndGet(chunk.size()));
+    }
+
+    /**
+     * Stores what an executor computed for {@code payees} as {@link #compute} stores a chunk computed here: the
+     * same checks of the values, the same packing, one write; {@code failed} are the payees the engine failed on.
+     */
+    void store(List<PersonId> payees, CalculationResult computed, Map<String, String> failedOnes) {
+        failedOnes.forEach((person, message) -> failed.add(PayeeProblems.engine(Long.parseLong(person), message)));
+        ResultWriter.Packed packed = new ResultWriter.Packed();
+        pack(packed, kept(computed));
+        failed.addAll(writer.write(runId, packed, currents));
+        records.done(runId, done.addAndGet(payees.size()));
+    }
+
+    CalcInputs.Snapshot snapshot() {
+        return snapshot;
     }
 
     /** The part's results; if the engine fails on the part, each payee again alone, leaving out whoever still fails. */

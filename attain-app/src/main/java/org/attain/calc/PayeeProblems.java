@@ -33,6 +33,11 @@ final class PayeeProblems {
         return new Problem(personId, "runs.failed.engine", List.of(describe(e)));
     }
 
+    /** The engine failed on the payee elsewhere (a Spark executor) with this cause, in one line. */
+    static Problem engine(long personId, String cause) {
+        return new Problem(personId, "runs.failed.engine", List.of(cause));
+    }
+
     static Problem storing(long personId, Exception e) {
         return new Problem(personId, "runs.failed.storing", List.of(describe(e)));
     }

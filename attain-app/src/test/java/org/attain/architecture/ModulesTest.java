@@ -14,13 +14,14 @@ import org.springframework.modulith.docs.Documenter;
 /**
  * The capabilities as Spring Modulith sees them: every package under {@code org.attain} is a module
  * whose root holds its public API. The build fails when modules depend on each other in a cycle or
- * when one reaches into another's internal sub-packages. The engine and the demo generator are
+ * when one reaches into another's internal sub-packages. The engine, the demo generator and the engine on Spark are
  * libraries of their own (pure Java, separate Maven modules), not application modules.
  */
 class ModulesTest {
 
     static final ApplicationModules MODULES = ApplicationModules.of(
-            AttainApplication.class, resideInAnyPackage("org.attain.engine..", "org.attain.demo.."));
+            AttainApplication.class,
+            resideInAnyPackage("org.attain.engine..", "org.attain.demo..", "org.attain.spark.."));
 
     @Test
     void theCapabilitiesDependOnEachOtherWithoutCyclesAndOnlyThroughTheirPublicApi() {

@@ -56,7 +56,8 @@ public record CalculationInput(
         Map<PersonId, LedgerState> openingLedger,
         Pods pods,
         TerritoryCrediting territories,
-        List<TargetIncentive> targetIncentives) {
+        List<TargetIncentive> targetIncentives)
+        implements java.io.Serializable {
 
     /** An input without target incentives (kept for callers written before plans paid shares of them). */
     public CalculationInput(

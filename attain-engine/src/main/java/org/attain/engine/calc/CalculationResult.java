@@ -10,7 +10,8 @@ import org.attain.engine.time.PeriodId;
  * The outcome of a run: statements ordered by payee then period, every excluded transaction with its
  * reason, and run-level issues (e.g. an assignment to an unknown plan) that did not stop the run.
  */
-public record CalculationResult(List<PayeePeriodResult> statements, List<Exclusion> exclusions, List<String> issues) {
+public record CalculationResult(List<PayeePeriodResult> statements, List<Exclusion> exclusions, List<String> issues)
+        implements java.io.Serializable {
 
     public CalculationResult {
         statements = List.copyOf(statements);

@@ -34,7 +34,8 @@ final class ComponentEvaluator {
             List<Contribution> contributions,
             List<TraceStep> steps,
             String kind,
-            BigDecimal roundedOverride) {}
+            BigDecimal roundedOverride)
+            implements java.io.Serializable {}
 
     static ComponentOutcome evaluate(ComponentInput in) {
         return finish(in.component(), in, raw(in));

@@ -25,7 +25,8 @@ record ComponentInput(
         PeriodFacts facts,
         ToDate toDate,
         KpiBook kpis,
-        TargetIncentiveBook targetIncentives) {
+        TargetIncentiveBook targetIncentives)
+        implements java.io.Serializable {
 
     ComponentInput {
         targetIncentives = targetIncentives == null ? TargetIncentiveBook.NONE : targetIncentives;
@@ -47,5 +48,6 @@ record ComponentInput(
     }
 
     /** Bookings and quota of the earlier periods of a quarter/year to date, and the quota through this one. */
-    record ToDate(BigDecimal earlierBookings, BigDecimal earlierQuota, BigDecimal quotaThroughNow, String periods) {}
+    record ToDate(BigDecimal earlierBookings, BigDecimal earlierQuota, BigDecimal quotaThroughNow, String periods)
+            implements java.io.Serializable {}
 }

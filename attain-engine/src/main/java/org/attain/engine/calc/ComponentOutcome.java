@@ -5,4 +5,4 @@ import java.util.Map;
 import org.attain.engine.model.TransactionId;
 
 /** A component's statement line and, for per-deal components, what each deal earned (after caps). */
-record ComponentOutcome(EarningsLine line, Map<TransactionId, BigDecimal> perDeal) {}
+record ComponentOutcome(EarningsLine line, Map<TransactionId, BigDecimal> perDeal) implements java.io.Serializable {}

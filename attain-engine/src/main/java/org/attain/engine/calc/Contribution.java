@@ -24,7 +24,8 @@ public record Contribution(
         Money credited,
         List<TierSlice> slices,
         BigDecimal amount,
-        ViaTerritory territory) {
+        ViaTerritory territory)
+        implements java.io.Serializable {
 
     public Contribution(
             TransactionId transaction,

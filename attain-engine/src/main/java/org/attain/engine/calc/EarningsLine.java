@@ -18,7 +18,8 @@ public record EarningsLine(
         Money uncapped,
         List<TransactionId> qualifying,
         PeriodId forPeriod,
-        Trace trace) {
+        Trace trace)
+        implements java.io.Serializable {
 
     public EarningsLine {
         qualifying = List.copyOf(qualifying);

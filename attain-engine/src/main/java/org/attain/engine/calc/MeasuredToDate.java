@@ -90,7 +90,8 @@ final class MeasuredToDate {
     }
 
     /** The measurement period, its first paying period, the one before this, this one, and whether it is the first. */
-    private record Span(PeriodId measurement, PeriodId from, PeriodId previous, PeriodId period, boolean first) {}
+    private record Span(PeriodId measurement, PeriodId from, PeriodId previous, PeriodId period, boolean first)
+            implements java.io.Serializable {}
 
     private static EarningsLine line(
             PlanPeriodResult now, EarningsLine toDate, EarningsLine earlier, Money bookings, Span span) {

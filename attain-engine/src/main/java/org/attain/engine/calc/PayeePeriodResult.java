@@ -22,7 +22,8 @@ public record PayeePeriodResult(
         List<EarningsLine> lines,
         List<LedgerEntry> ledger,
         LedgerState ledgerAfter,
-        Money payout) {
+        Money payout)
+        implements java.io.Serializable {
 
     public PayeePeriodResult {
         plans = List.copyOf(plans);

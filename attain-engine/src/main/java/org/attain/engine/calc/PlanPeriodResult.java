@@ -18,7 +18,8 @@ public record PlanPeriodResult(
         String quotaExplanation,
         BigDecimal attainment,
         List<EarningsLine> lines,
-        Map<TransactionId, BigDecimal> dealEarnings) {
+        Map<TransactionId, BigDecimal> dealEarnings)
+        implements java.io.Serializable {
 
     public PlanPeriodResult {
         measures = Map.copyOf(measures);

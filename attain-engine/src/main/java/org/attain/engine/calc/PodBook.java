@@ -67,7 +67,7 @@ final class PodBook {
     }
 
     /** A pod quota and how it was found, for the trace. */
-    record Found(Money amount, String explanation) {}
+    record Found(Money amount, String explanation) implements java.io.Serializable {}
 
     Optional<Found> quota(TeamId team, String measure, boolean quotaMeasure, PeriodId period) {
         List<TeamQuota> candidates = quotas.getOrDefault(team, List.of());

@@ -35,7 +35,7 @@ public final class QuotaBook {
     }
 
     /** A quota result and how it was found, for the trace. */
-    public record Found(Money amount, String explanation) {}
+    public record Found(Money amount, String explanation) implements java.io.Serializable {}
 
     /**
      * {@code onPlan} is the part of the period the payee was employed and on this plan. A prorated quota

@@ -38,10 +38,11 @@ final class Returns {
     private Returns() {}
 
     /** One linked return as the run sees it: its share of the original, or why it takes nothing back. */
-    record Verdict(Transaction ret, Transaction original, BigDecimal share, String problem) {}
+    record Verdict(Transaction ret, Transaction original, BigDecimal share, String problem)
+            implements java.io.Serializable {}
 
     /** The run's linked returns in credit order, each judged once against its original and the returns before it. */
-    record Book(List<Verdict> verdicts) {
+    record Book(List<Verdict> verdicts) implements java.io.Serializable {
 
         static final Book EMPTY = new Book(List.of());
 

@@ -39,7 +39,7 @@ public final class TargetIncentiveBook {
     }
 
     /** The target for the period and how it was found ("2026 target 80000.00 / 4"), for the trace. */
-    public record Found(Money target, String explanation) {}
+    public record Found(Money target, String explanation) implements java.io.Serializable {}
 
     public boolean isEmpty() {
         return byPerson.isEmpty();

@@ -20,7 +20,7 @@ final class TerritorySteps {
 
     private TerritorySteps() {}
 
-    private record Key(ViaTerritory territory, PersonId via) {}
+    private record Key(ViaTerritory territory, PersonId via) implements java.io.Serializable {}
 
     /** The deals of one key: how many, the first few by id, and the last (a deal split over rules comes twice). */
     private static final class Deals {

@@ -75,7 +75,8 @@ public final class TierKernel {
     }
 
     /** The explained result of walking the credits: one contribution per credit and the exact total. */
-    public record Walk(List<Contribution> contributions, BigDecimal total, BigDecimal end) {}
+    public record Walk(List<Contribution> contributions, BigDecimal total, BigDecimal end)
+            implements java.io.Serializable {}
 
     /**
      * Walks {@code credits} starting from bookings {@code start} (non-zero for to-date plans). In slab

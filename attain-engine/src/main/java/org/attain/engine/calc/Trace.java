@@ -10,7 +10,7 @@ import java.util.Map;
  * amount) and the line-level steps (measure, quota, attainment, gate, cap, rounding). Serialises to
  * plain maps and lists of strings so any JSON writer can store or show it.
  */
-public record Trace(List<TraceStep> steps, List<Contribution> contributions) {
+public record Trace(List<TraceStep> steps, List<Contribution> contributions) implements java.io.Serializable {
 
     public Trace {
         steps = List.copyOf(steps);

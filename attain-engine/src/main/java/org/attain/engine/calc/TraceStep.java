@@ -8,7 +8,7 @@ import java.util.List;
  * with {@code args} filled in (as {@link org.attain.engine.yaml.SourceProblem} does for plan errors). Steps
  * without a code are shown as their detail.
  */
-public record TraceStep(String step, String detail, String code, List<String> args) {
+public record TraceStep(String step, String detail, String code, List<String> args) implements java.io.Serializable {
 
     public TraceStep {
         args = List.copyOf(args == null ? List.of() : args);

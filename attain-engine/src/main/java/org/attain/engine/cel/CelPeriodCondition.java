@@ -14,4 +14,15 @@ public record CelPeriodCondition(String text, CelRuntime.Program program) implem
             return false;
         }
     }
+
+    /** A compiled CEL program is not serializable: the condition travels as its text and is compiled again where it lands. */
+    private Object writeReplace() {
+        return new AsText(text);
+    }
+
+    private record AsText(String text) implements java.io.Serializable {
+        private Object readResolve() {
+            return SharedConditions.CEL.period(text).condition();
+        }
+    }
 }

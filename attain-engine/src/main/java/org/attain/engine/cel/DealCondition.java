@@ -11,7 +11,7 @@ import org.attain.engine.yaml.SourceLocation;
  * A compiled CEL condition over {@code deal}, {@code account} and {@code person}. Compiled once per plan;
  * evaluated at most once per deal and rule at crediting time.
  */
-public final class DealCondition {
+public final class DealCondition implements java.io.Serializable {
 
     private final String text;
     private final CelRuntime.Program program;
@@ -64,5 +64,17 @@ public final class DealCondition {
     @Override
     public String toString() {
         return text;
+    }
+
+    /** A compiled CEL program is not serializable: the condition travels as its text and is compiled again where it lands. */
+    private Object writeReplace() {
+        return new AsText(text, location);
+    }
+
+    private record AsText(String text, SourceLocation location) implements java.io.Serializable {
+        private Object readResolve() {
+            DealCondition compiled = SharedConditions.CEL.deal(text).condition();
+            return location == null ? compiled : compiled.at(location);
+        }
     }
 }

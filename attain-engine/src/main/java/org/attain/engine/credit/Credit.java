@@ -20,7 +20,8 @@ public record Credit(
         BigDecimal share,
         BigDecimal fxFactor,
         Money credited,
-        ViaTerritory territory) {
+        ViaTerritory territory)
+        implements java.io.Serializable {
 
     public Credit(
             Transaction transaction, String rule, PersonId via, BigDecimal share, BigDecimal fxFactor, Money credited) {

@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.attain.engine.model.TransactionId;
 
 /** A transaction left out of the run, and why; the run goes on for everyone else. */
-public record Exclusion(TransactionId transaction, String reason) {
+public record Exclusion(TransactionId transaction, String reason) implements java.io.Serializable {
 
     public Exclusion {
         Objects.requireNonNull(transaction, "transaction");

@@ -10,7 +10,8 @@ import org.attain.engine.territory.ViaTerritory;
  * overlay of the territory that claims it ({@code territory}, null otherwise), before any plan's rules apply.
  */
 public record SourceCredit(
-        Transaction transaction, PersonId person, BigDecimal share, boolean overlay, ViaTerritory territory) {
+        Transaction transaction, PersonId person, BigDecimal share, boolean overlay, ViaTerritory territory)
+        implements java.io.Serializable {
 
     public SourceCredit(Transaction transaction, PersonId person, BigDecimal share, boolean overlay) {
         this(transaction, person, share, overlay, null);

@@ -19,7 +19,8 @@ public record LedgerPeriodInput(
         DrawPolicy draw,
         DrawPolicy guarantee,
         NegativeBalance negativeBalance,
-        LocalDate periodStart) {
+        LocalDate periodStart)
+        implements java.io.Serializable {
 
     public LedgerPeriodInput {
         newHolds = Map.copyOf(newHolds);

@@ -12,7 +12,8 @@ import org.attain.engine.money.Money;
  * outstanding recoverable draw (zero or more) and the amounts held back per deal. Passing the state after
  * one period into the next run is what makes an incremental run equal to a full one.
  */
-public record LedgerState(Money carried, Money drawBalance, Map<TransactionId, Money> held) {
+public record LedgerState(Money carried, Money drawBalance, Map<TransactionId, Money> held)
+        implements java.io.Serializable {
 
     public LedgerState {
         Objects.requireNonNull(carried, "carried");

@@ -11,7 +11,7 @@ public sealed interface Event {
     LocalDate on();
 
     /** The deal was cancelled; within a plan's clawback window its earnings are taken back. */
-    record TransactionCancelled(TransactionId transaction, LocalDate on) implements Event {
+    record TransactionCancelled(TransactionId transaction, LocalDate on) implements Event, java.io.Serializable {
         public TransactionCancelled {
             Objects.requireNonNull(transaction, "transaction");
             Objects.requireNonNull(on, "on");
@@ -19,7 +19,8 @@ public sealed interface Event {
     }
 
     /** A named business event on a deal (e.g. invoice_paid) that can release a holdback. */
-    record TransactionMilestone(TransactionId transaction, String kind, LocalDate on) implements Event {
+    record TransactionMilestone(TransactionId transaction, String kind, LocalDate on)
+            implements Event, java.io.Serializable {
         public TransactionMilestone {
             Objects.requireNonNull(transaction, "transaction");
             Objects.requireNonNull(kind, "kind");
@@ -29,7 +30,7 @@ public sealed interface Event {
 
     /** The source corrected a deal on {@code on}; before that date the old values were the truth. */
     record TransactionCorrected(TransactionId transaction, LocalDate on, BigDecimal amount, String status)
-            implements Event {
+            implements Event, java.io.Serializable {
         public TransactionCorrected {
             Objects.requireNonNull(transaction, "transaction");
             Objects.requireNonNull(on, "on");
@@ -44,7 +45,7 @@ public sealed interface Event {
      * callers whose transactions do not carry the link themselves ({@link Transaction#returnOf()}).
      */
     record TransactionReturned(TransactionId transaction, TransactionId refersTo, String kind, LocalDate on)
-            implements Event {
+            implements Event, java.io.Serializable {
         public TransactionReturned {
             Objects.requireNonNull(transaction, "transaction");
             Objects.requireNonNull(refersTo, "refersTo");
@@ -53,7 +54,7 @@ public sealed interface Event {
     }
 
     /** The period was closed on {@code on}: its statement is frozen as it was known that day. */
-    record PeriodClosed(PeriodId period, LocalDate on) implements Event {
+    record PeriodClosed(PeriodId period, LocalDate on) implements Event, java.io.Serializable {
         public PeriodClosed {
             Objects.requireNonNull(period, "period");
             Objects.requireNonNull(on, "on");

@@ -5,7 +5,8 @@ import org.attain.engine.money.Money;
 import org.attain.engine.time.PeriodId;
 
 /** A hand-entered amount with the reason an admin gave; it appears as its own statement line. */
-public record ManualAdjustment(PersonId person, PeriodId period, Money amount, String reason) {
+public record ManualAdjustment(PersonId person, PeriodId period, Money amount, String reason)
+        implements java.io.Serializable {
 
     public ManualAdjustment {
         Objects.requireNonNull(person, "person");

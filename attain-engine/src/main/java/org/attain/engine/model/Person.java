@@ -5,7 +5,8 @@ import java.util.Objects;
 import org.attain.engine.time.DateRange;
 
 /** A person who can be paid or manage others; {@code employment} bounds proration and crediting. */
-public record Person(PersonId id, String name, String role, DateRange employment, Map<String, Object> attributes) {
+public record Person(PersonId id, String name, String role, DateRange employment, Map<String, Object> attributes)
+        implements java.io.Serializable {
 
     public Person {
         Objects.requireNonNull(id, "id");

@@ -3,7 +3,7 @@ package org.attain.engine.model;
 import java.util.Objects;
 
 /** Identifies a person (payee, manager) across all inputs. */
-public record PersonId(String value) implements Comparable<PersonId> {
+public record PersonId(String value) implements Comparable<PersonId>, java.io.Serializable {
 
     public PersonId {
         Objects.requireNonNull(value, "value");

@@ -7,7 +7,8 @@ import java.util.Map;
  * The team (pod) inputs of a calculation: display names by team, effective-dated memberships and team
  * quotas. Only plans with components on {@code attainment: pod} read them.
  */
-public record Pods(Map<TeamId, String> names, List<TeamMembership> memberships, List<TeamQuota> quotas) {
+public record Pods(Map<TeamId, String> names, List<TeamMembership> memberships, List<TeamQuota> quotas)
+        implements java.io.Serializable {
 
     public static final Pods NONE = new Pods(Map.of(), List.of(), List.of());
 

@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.attain.engine.time.DateRange;
 
 /** {@code person} reports to {@code manager} during {@code during}; lines for one person must not overlap. */
-public record ReportingLine(PersonId person, PersonId manager, DateRange during) {
+public record ReportingLine(PersonId person, PersonId manager, DateRange during) implements java.io.Serializable {
 
     public ReportingLine {
         Objects.requireNonNull(person, "person");

@@ -8,7 +8,7 @@ import java.util.Objects;
  * "reversal", the same to the engine) and the deal it {@code refersTo}. A linked return takes back what the
  * original earned, at the rates it earned it, instead of counting as a negative deal at today's rates.
  */
-public record ReturnOf(String kind, TransactionId refersTo) {
+public record ReturnOf(String kind, TransactionId refersTo) implements java.io.Serializable {
 
     /** The kinds a transaction may have; {@code deal} (or none) is an ordinary deal. */
     public static final java.util.List<String> KINDS = java.util.List.of("deal", "return", "reversal");

@@ -9,7 +9,8 @@ import org.attain.engine.time.PeriodId;
  * for the same period when known ({@code base} null: not given). OTE is base + target incentive; a plan pays
  * shares of the target incentive. The period may be longer than a plan's (an annual target paid quarterly).
  */
-public record TargetIncentive(PersonId person, PeriodId period, Money target, Money base) {
+public record TargetIncentive(PersonId person, PeriodId period, Money target, Money base)
+        implements java.io.Serializable {
 
     public TargetIncentive {
         Objects.requireNonNull(person, "person");

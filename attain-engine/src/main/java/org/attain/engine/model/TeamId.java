@@ -3,7 +3,7 @@ package org.attain.engine.model;
 import java.util.Objects;
 
 /** Identifies a team (pod) across memberships and team quotas. */
-public record TeamId(String value) implements Comparable<TeamId> {
+public record TeamId(String value) implements Comparable<TeamId>, java.io.Serializable {
 
     public TeamId {
         Objects.requireNonNull(value, "value");

@@ -10,7 +10,7 @@ import org.attain.engine.time.PeriodId;
  * that quarter, and months' pod quotas inside a quarter add up to the quarter's. It is never prorated:
  * members who join or leave mid-period are prorated on their pay instead, where the plan says so.
  */
-public record TeamQuota(TeamId team, PeriodId period, String measure, Money amount) {
+public record TeamQuota(TeamId team, PeriodId period, String measure, Money amount) implements java.io.Serializable {
 
     public TeamQuota {
         Objects.requireNonNull(team, "team");

@@ -27,7 +27,8 @@ public record Transaction(
         Map<String, Object> account,
         Map<String, Object> attributes,
         LocalDate recordedOn,
-        ReturnOf returnOf) {
+        ReturnOf returnOf)
+        implements java.io.Serializable {
 
     /** An ordinary deal (not a linked return); the shape before returns could name their deal. */
     public Transaction(

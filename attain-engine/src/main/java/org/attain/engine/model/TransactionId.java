@@ -3,7 +3,7 @@ package org.attain.engine.model;
 import java.util.Objects;
 
 /** Identifies a transaction (deal, order, invoice line) by the id its source system gave it. */
-public record TransactionId(String value) implements Comparable<TransactionId> {
+public record TransactionId(String value) implements Comparable<TransactionId>, java.io.Serializable {
 
     public TransactionId {
         Objects.requireNonNull(value, "value");

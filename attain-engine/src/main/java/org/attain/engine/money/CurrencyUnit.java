@@ -11,7 +11,7 @@ import java.util.Objects;
  * <p>The minor unit decides where a statement line is rounded; keeping it on the currency (not in a
  * global setting) lets JPY and USD lines sit side by side in one run.
  */
-public record CurrencyUnit(String code, int minorDigits) {
+public record CurrencyUnit(String code, int minorDigits) implements java.io.Serializable {
 
     public CurrencyUnit {
         Objects.requireNonNull(code, "code");

@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /** One unit of {@code from} buys {@code rate} units of {@code to}, from {@code effective} until a later rate. */
-public record FxRate(CurrencyUnit from, CurrencyUnit to, LocalDate effective, BigDecimal rate) {
+public record FxRate(CurrencyUnit from, CurrencyUnit to, LocalDate effective, BigDecimal rate)
+        implements java.io.Serializable {
 
     public FxRate {
         Objects.requireNonNull(from, "from");

@@ -93,10 +93,10 @@ public final class FxRates {
         return series == null ? null : series.onOrBefore(date);
     }
 
-    private record Pair(String from, String to) {}
+    private record Pair(String from, String to) implements java.io.Serializable {}
 
     /** One direction of a quoted pair: effective days ascending and the factor in force from each. */
-    private record Series(long[] days, BigDecimal[] factors) {
+    private record Series(long[] days, BigDecimal[] factors) implements java.io.Serializable {
 
         static Series of(List<FxRate> sorted, boolean inverted) {
             long[] days = new long[sorted.size()];

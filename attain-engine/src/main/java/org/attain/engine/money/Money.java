@@ -7,7 +7,7 @@ import java.util.Objects;
  * An exact amount in a currency. Arithmetic keeps full precision; {@link #rounded()} is applied once per
  * statement line by the caller, never implicitly, so intermediate sums do not drift by a cent.
  */
-public record Money(BigDecimal amount, CurrencyUnit currency) implements Comparable<Money> {
+public record Money(BigDecimal amount, CurrencyUnit currency) implements Comparable<Money>, java.io.Serializable {
 
     public Money {
         Objects.requireNonNull(amount, "amount");

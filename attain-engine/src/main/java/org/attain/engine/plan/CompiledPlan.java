@@ -23,12 +23,61 @@ public record CompiledPlan(
         List<Component> components,
         PayoutRules payout,
         String source,
-        Optional<PeriodKind> measurement) {
+        Optional<PeriodKind> measurement)
+        implements java.io.Serializable {
 
     public CompiledPlan {
         measures = List.copyOf(measures);
         components = List.copyOf(components);
         measurement = measurement == null ? Optional.empty() : measurement;
+    }
+
+    /** {@link Optional} is not serializable: the plan travels with its optional kinds as nullable values. */
+    private Object writeReplace() {
+        return new Shipped(
+                id,
+                name,
+                version,
+                currency,
+                frequency.orElse(null),
+                effective,
+                measures,
+                quotaMeasure,
+                components,
+                payout,
+                source,
+                measurement.orElse(null));
+    }
+
+    private record Shipped(
+            String id,
+            String name,
+            String version,
+            CurrencyUnit currency,
+            PeriodKind frequency,
+            DateRange effective,
+            List<Measure> measures,
+            String quotaMeasure,
+            List<Component> components,
+            PayoutRules payout,
+            String source,
+            PeriodKind measurement)
+            implements java.io.Serializable {
+        private Object readResolve() {
+            return new CompiledPlan(
+                    id,
+                    name,
+                    version,
+                    currency,
+                    Optional.ofNullable(frequency),
+                    effective,
+                    measures,
+                    quotaMeasure,
+                    components,
+                    payout,
+                    source,
+                    Optional.ofNullable(measurement));
+        }
     }
 
     /** A plan measured on the period it pays on (no {@code measurement:} of its own). */

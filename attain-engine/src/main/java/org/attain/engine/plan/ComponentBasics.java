@@ -17,7 +17,8 @@ public record ComponentBasics(
         Money floorPerPeriod,
         Money capPerDeal,
         DateRange window,
-        PodTerms pod) {
+        PodTerms pod)
+        implements java.io.Serializable {
 
     /** A component on the payee's own attainment. */
     public ComponentBasics(

@@ -17,7 +17,8 @@ public record CreditRule(
         Set<String> products,
         DealCondition when,
         BigDecimal weight,
-        CreditSide side) {
+        CreditSide side)
+        implements java.io.Serializable {
 
     public CreditRule {
         types = Set.copyOf(types);

@@ -8,7 +8,7 @@ import java.util.List;
  * points pay amounts, or shares of the payee's target incentive ({@link CurveTerms}).
  */
 public record CurveComponent(ComponentBasics basics, TierBasis basis, List<CurvePoint> points, CurveTerms terms)
-        implements Component {
+        implements Component, java.io.Serializable {
 
     public CurveComponent {
         points = List.copyOf(points);

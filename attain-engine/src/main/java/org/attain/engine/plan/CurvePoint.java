@@ -7,7 +7,7 @@ import org.attain.engine.money.Money;
  * At {@code at} (attainment or amount) the curve pays {@code pay}, or, on a curve that pays shares of the
  * target incentive, {@code share} of it (the other one is null); between points it is linear.
  */
-public record CurvePoint(BigDecimal at, Money pay, BigDecimal share) {
+public record CurvePoint(BigDecimal at, Money pay, BigDecimal share) implements java.io.Serializable {
 
     public CurvePoint(BigDecimal at, Money pay) {
         this(at, pay, null);

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  * ({@code pays: share_of_target_incentive}); nothing below {@code threshold} (null: only below the first
  * point); above the last point the value is held or the last segment extended ({@code above_last}).
  */
-public record CurveTerms(Pays pays, BigDecimal threshold, AboveLast aboveLast) {
+public record CurveTerms(Pays pays, BigDecimal threshold, AboveLast aboveLast) implements java.io.Serializable {
 
     /** What the plan language wrote before curves had terms: fixed amounts, held above the last point. */
     public static final CurveTerms FIXED = new CurveTerms(Pays.AMOUNT, null, AboveLast.HOLD);

@@ -9,7 +9,7 @@ import org.attain.engine.money.Money;
  * fixed amount, or ({@code targetShare} not null) that share of the payee's target incentive for the period.
  */
 public record MboComponent(ComponentBasics basics, Money target, List<Objective> objectives, BigDecimal targetShare)
-        implements Component {
+        implements Component, java.io.Serializable {
 
     public MboComponent {
         objectives = List.copyOf(objectives);

@@ -7,7 +7,8 @@ import java.util.Set;
  * A number the plan pays on: the credited amount (or count) of transactions with one of {@code statuses},
  * collected by the credit rules. A transaction matched by several rules is credited once, by the first.
  */
-public record Measure(String id, Set<String> statuses, boolean count, List<CreditRule> creditRules) {
+public record Measure(String id, Set<String> statuses, boolean count, List<CreditRule> creditRules)
+        implements java.io.Serializable {
 
     public Measure {
         statuses = Set.copyOf(statuses);

@@ -7,7 +7,8 @@ public record PayoutRules(
         DrawPolicy draw,
         DrawPolicy guarantee,
         NegativeBalance negativeBalance,
-        ReturnPolicy returns) {
+        ReturnPolicy returns)
+        implements java.io.Serializable {
 
     public PayoutRules {
         returns = returns == null ? ReturnPolicy.CLAW_BACK_ORIGINAL_COMMISSION : returns;

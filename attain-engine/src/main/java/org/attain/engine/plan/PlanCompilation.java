@@ -5,7 +5,8 @@ import java.util.Optional;
 import org.attain.engine.yaml.SourceProblem;
 
 /** The outcome of compiling a plan: the plan, or every problem found (never both). */
-public record PlanCompilation(Optional<CompiledPlan> plan, List<SourceProblem> problems) {
+public record PlanCompilation(Optional<CompiledPlan> plan, List<SourceProblem> problems)
+        implements java.io.Serializable {
 
     public PlanCompilation {
         problems = List.copyOf(problems);

@@ -5,7 +5,7 @@ package org.attain.engine.plan;
  * everyone in the payee's pod against the pod's quota instead of the payee's own. {@code proration}
  * says what a member who was in the pod for only part of the period gets.
  */
-public record PodTerms(PodProration proration) {
+public record PodTerms(PodProration proration) implements java.io.Serializable {
 
     public PodTerms {
         proration = proration == null ? PodProration.NONE : proration;

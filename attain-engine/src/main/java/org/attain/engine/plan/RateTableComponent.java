@@ -12,7 +12,8 @@ import java.util.Optional;
  * {@code *}; between rows with as many, the one exact in the earlier key (keys listed first weigh more). Values are
  * compared without regard to case. A deal no row matches earns nothing and is a run issue, never a silent 0.
  */
-public record RateTableComponent(ComponentBasics basics, List<String> keys, List<Row> rows) implements Component {
+public record RateTableComponent(ComponentBasics basics, List<String> keys, List<Row> rows)
+        implements Component, java.io.Serializable {
 
     /** The cell that matches any value. */
     public static final String ANY = "*";
@@ -23,7 +24,7 @@ public record RateTableComponent(ComponentBasics basics, List<String> keys, List
     }
 
     /** One row: a cell per key, its rate, and its place in the table (1-based) for traces. */
-    public record Row(int number, List<String> key, BigDecimal rate) {
+    public record Row(int number, List<String> key, BigDecimal rate) implements java.io.Serializable {
 
         public Row {
             key = List.copyOf(key);

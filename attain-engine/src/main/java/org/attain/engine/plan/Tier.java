@@ -3,7 +3,7 @@ package org.attain.engine.plan;
 import java.math.BigDecimal;
 
 /** [from, to) with {@code to} null for "and above"; lower bound inclusive, upper exclusive. */
-public record Tier(BigDecimal from, BigDecimal to, BigDecimal rate) {
+public record Tier(BigDecimal from, BigDecimal to, BigDecimal rate) implements java.io.Serializable {
 
     public boolean open() {
         return to == null;

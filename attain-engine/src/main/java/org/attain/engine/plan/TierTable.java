@@ -3,7 +3,7 @@ package org.attain.engine.plan;
 import java.util.List;
 
 /** Contiguous tiers in ascending order, the last one open-ended; validated by the compiler. */
-public record TierTable(List<Tier> tiers) {
+public record TierTable(List<Tier> tiers) implements java.io.Serializable {
 
     public TierTable {
         tiers = List.copyOf(tiers);

@@ -3,4 +3,4 @@ package org.attain.engine.plan;
 /** Tiered rates (with accelerators or decelerators) on attainment or amount, per period or to date. */
 public record TieredComponent(
         ComponentBasics basics, TierTable table, TierMode mode, TierBasis basis, Cumulation cumulation)
-        implements Component {}
+        implements Component, java.io.Serializable {}

@@ -8,7 +8,8 @@ import org.attain.engine.model.PersonId;
  * The territory that claims a deal on its credit date, with the people credited through it on that date:
  * its {@code owner} (null: vacant, so nobody gets the territory's primary credit) and its {@code overlays}.
  */
-public record ClaimingTerritory(String id, String name, int precedence, PersonId owner, List<PersonId> overlays) {
+public record ClaimingTerritory(String id, String name, int precedence, PersonId owner, List<PersonId> overlays)
+        implements java.io.Serializable {
 
     public ClaimingTerritory {
         Objects.requireNonNull(id, "id");

@@ -12,7 +12,7 @@ import java.util.Objects;
  * every listed source that claims the deal credits it (a person once). Overlays add, never replace: the
  * claiming territory's overlays and the deal's overlay splits get overlay credit whichever source won.
  */
-public record CreditingPolicy(List<Source> precedence, boolean primaryOnce) {
+public record CreditingPolicy(List<Source> precedence, boolean primaryOnce) implements java.io.Serializable {
 
     /** Where primary credit may come from. */
     public enum Source {

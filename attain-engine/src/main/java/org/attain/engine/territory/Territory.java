@@ -19,7 +19,8 @@ public record Territory(
         TerritoryRule rule,
         LocalDate from,
         LocalDate until,
-        List<TerritoryMember> members) {
+        List<TerritoryMember> members)
+        implements java.io.Serializable {
 
     public Territory {
         Objects.requireNonNull(id, "id");

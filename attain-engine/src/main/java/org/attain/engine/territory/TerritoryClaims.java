@@ -15,7 +15,7 @@ import org.attain.engine.model.Transaction;
  * threads) and deterministic.
  */
 @FunctionalInterface
-public interface TerritoryClaims {
+public interface TerritoryClaims extends java.io.Serializable {
 
     /** No territory claims anything. */
     TerritoryClaims NONE = (t, day) -> Optional.empty();

@@ -6,7 +6,7 @@ import java.util.Objects;
  * A run's territory input: the crediting policy and the claims it consults. {@link #NONE} (the default)
  * leaves crediting exactly as it was: every deal credits its owner or split people.
  */
-public record TerritoryCrediting(CreditingPolicy policy, TerritoryClaims claims) {
+public record TerritoryCrediting(CreditingPolicy policy, TerritoryClaims claims) implements java.io.Serializable {
 
     public static final TerritoryCrediting NONE = new TerritoryCrediting(null, TerritoryClaims.NONE);
 

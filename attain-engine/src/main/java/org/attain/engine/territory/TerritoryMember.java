@@ -8,7 +8,8 @@ import org.attain.engine.model.PersonId;
  * A person's time on a territory as its owner or one of its overlays, over the half-open range
  * {@code [from, until)} (as the app stores effective-dated rows); {@code until} null means open-ended.
  */
-public record TerritoryMember(PersonId person, TerritoryRole role, LocalDate from, LocalDate until) {
+public record TerritoryMember(PersonId person, TerritoryRole role, LocalDate from, LocalDate until)
+        implements java.io.Serializable {
 
     public TerritoryMember {
         Objects.requireNonNull(person, "person");

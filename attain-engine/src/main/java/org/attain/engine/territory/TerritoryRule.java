@@ -8,7 +8,7 @@ import org.attain.engine.cel.DealFacts;
 import org.attain.engine.model.Transaction;
 
 /** Which deals a territory claims, written once on the territory (not in every plan that credits it). */
-public interface TerritoryRule {
+public interface TerritoryRule extends java.io.Serializable {
 
     boolean covers(Transaction t);
 
@@ -35,16 +35,19 @@ public interface TerritoryRule {
     /** A CEL condition over {@code account.*} and {@code deal.*} (no {@code person}: a territory is nobody's). */
     static TerritoryRule cel(DealCondition condition) {
         Objects.requireNonNull(condition, "condition");
-        return new TerritoryRule() {
-            @Override
-            public boolean covers(Transaction t) {
-                return condition.test(DealFacts.of(t), t.account(), Map.of());
-            }
+        return new CelRule(condition);
+    }
 
-            @Override
-            public String text() {
-                return condition.text();
-            }
-        };
+    /** A CEL rule, a named type so that it serializes (its condition travels as text). */
+    record CelRule(DealCondition condition) implements TerritoryRule {
+        @Override
+        public boolean covers(Transaction t) {
+            return condition.test(DealFacts.of(t), t.account(), Map.of());
+        }
+
+        @Override
+        public String text() {
+            return condition.text();
+        }
     }
 }

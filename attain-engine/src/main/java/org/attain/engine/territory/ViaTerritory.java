@@ -3,7 +3,7 @@ package org.attain.engine.territory;
 import java.util.Objects;
 
 /** Marks a credit that came through a territory, as its owner's or an overlay's: shown in traces. */
-public record ViaTerritory(String id, String name, TerritoryRole role) {
+public record ViaTerritory(String id, String name, TerritoryRole role) implements java.io.Serializable {
 
     public ViaTerritory {
         Objects.requireNonNull(id, "id");

@@ -9,7 +9,7 @@ import java.util.Optional;
  * A closed interval of dates: both {@code first} and {@code last} belong to it. {@code last} may be
  * {@link LocalDate#MAX} for "open-ended", e.g. an employment without an end date.
  */
-public record DateRange(LocalDate first, LocalDate last) {
+public record DateRange(LocalDate first, LocalDate last) implements java.io.Serializable {
 
     public DateRange {
         Objects.requireNonNull(first, "first");

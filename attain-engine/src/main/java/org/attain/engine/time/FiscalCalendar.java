@@ -10,7 +10,7 @@ import java.util.List;
  * after the calendar year in which it ends (a year starting February 2026 is fiscal 2027), the most
  * common convention; with the default January start fiscal and calendar years coincide.
  */
-public record FiscalCalendar(int firstMonth) {
+public record FiscalCalendar(int firstMonth) implements java.io.Serializable {
 
     public FiscalCalendar {
         if (firstMonth < 1 || firstMonth > 12) {

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * A period by name: a calendar month "2026-02", a fiscal quarter "2026-Q1" or a fiscal year "2026".
  * The dates behind a quarter or year depend on the {@link FiscalCalendar}; a month is always a calendar month.
  */
-public record PeriodId(PeriodKind kind, int year, int index) implements Comparable<PeriodId> {
+public record PeriodId(PeriodKind kind, int year, int index) implements Comparable<PeriodId>, java.io.Serializable {
 
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
