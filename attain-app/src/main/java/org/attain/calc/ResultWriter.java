@@ -105,7 +105,7 @@ class ResultWriter {
 
     /** Packs and stores a chunk of results (see {@link #write(long, Packed, Currents)}), all deals stored anew. */
     List<PayeeProblems.Problem> write(long runId, List<PayeePeriodResult> statements) {
-        return write(runId, new Packed().add(statements), Currents.NONE);
+        return write(runId, new Packed().add(statements), Currents.none());
     }
 
     /**
@@ -116,7 +116,10 @@ class ResultWriter {
      */
     static final class Currents {
 
-        static final Currents NONE = new Currents(Map.of());
+        /** No current results to compare with: every result is stored. */
+        static Currents none() {
+            return new Currents(Map.of());
+        }
 
         /** A current result: its id, fingerprint and the result holding its deals (itself or one it points at). */
         record Current(long id, String fingerprint, long dealsIn) {}

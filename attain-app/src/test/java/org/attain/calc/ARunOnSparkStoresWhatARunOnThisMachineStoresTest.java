@@ -28,11 +28,17 @@ class ARunOnSparkStoresWhatARunOnThisMachineStoresTest extends AttainIntegration
 
     @Test
     void everyPayeePeriodsPayoutLinesDealsAndFingerprintAreTheSame() {
-        CalcRuns.Run here = runs.runFull("test", "test");
+        // Both runs store every result, so their rows can be compared one by one (a run otherwise stores
+        // only what changed, and here nothing does).
+        runs.storeEveryResult = true;
+        CalcRuns.Run here;
         List<SparkRun.Stage> stages = new ArrayList<>();
         CalcRuns.Run there;
         try (EngineOnSpark spark = EngineOnSpark.start(new SparkMaster("local[2]"), "attain-test")) {
+            here = runs.runFull("test", "test");
             there = runs.runOnSpark(new SparkRun(spark, stages::add), Set.of(), null, null, "test", "test");
+        } finally {
+            runs.storeEveryResult = false;
         }
 
         assertThat(there.status()).isEqualTo(RunStatus.DONE);
