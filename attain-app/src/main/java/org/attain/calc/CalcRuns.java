@@ -130,6 +130,20 @@ public class CalcRuns {
         return run(RunKind.FULL, Set.of(), defaultPeriods(), trigger, actor);
     }
 
+    /**
+     * Every payee over the default periods, storing every result even where it equals the current one: what
+     * a full run costs when everything changed (after a plan change), for the benchmark to print beside the
+     * usual rerun, which stores only what changed.
+     */
+    public Run runFullStoringEverything(String trigger, String actor) {
+        storeEveryResult = true;
+        try {
+            return runFull(trigger, actor);
+        } finally {
+            storeEveryResult = false;
+        }
+    }
+
     /** Only these payees (and nobody else's results change). */
     public Run runFor(Set<Long> personIds, String trigger, String actor) {
         Set<PersonId> payees = new TreeSet<>();
