@@ -214,7 +214,7 @@ public class CalcRuns {
             ResultWriter.Currents currents = storeEveryResult
                     ? ResultWriter.Currents.none()
                     : writer.currents(
-                            runPeriods.stream().map(PeriodId::toString).toList(), only);
+                            runPeriods.stream().map(PeriodId::toString).toList(), only, snapshot.planVersionIds());
             ChunkedRun chunks = new ChunkedRun(services, runId, snapshot, who, currents);
             if (spark != null) {
                 spark.stage("calc.spark.stage.inputs", runId, who.size(), millis(t1 - t0));

@@ -51,6 +51,48 @@ final class ResultFingerprint {
     }
 
     /**
+     * A digest of everything stored for a result, for deciding that a rerun's result equals the stored one
+     * and need not be stored again: the {@code fingerprint} (payout, lines' amounts, deals, ledger), and what
+     * the fingerprint leaves out because it is shown rather than paid: currency, earnings, quota, attainment,
+     * the measures' JSON, each line's kind, plan, period and trace JSON, and {@code context} (the plan
+     * versions the run compiled, which name the version that paid a line).
+     */
+    static String content(String context, String fingerprint, PayeePeriodResult s, String measures, String[] traces) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        field(digest, context);
+        field(digest, fingerprint);
+        field(digest, s.payout().currency().code());
+        field(digest, s.earnings().amount().toPlainString());
+        var quotaPlan = s.quotaPlan().orElse(null);
+        field(
+                digest,
+                quotaPlan == null || quotaPlan.quota() == null
+                        ? ""
+                        : quotaPlan.quota().amount().toPlainString());
+        field(
+                digest,
+                quotaPlan == null || quotaPlan.attainment() == null
+                        ? ""
+                        : quotaPlan.attainment().toPlainString());
+        field(digest, measures);
+        List<EarningsLine> lines = s.lines();
+        for (int no = 0; no < lines.size(); no++) {
+            EarningsLine l = lines.get(no);
+            field(digest, l.kind());
+            field(digest, l.plan() == null ? "" : l.plan());
+            field(digest, l.forPeriod() == null ? "" : l.forPeriod().toString());
+            field(digest, traces[no]);
+            digest.update((byte) 1);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
      * A line's packed deals enter the fingerprint as their length and two independent 32-bit checksums
      * (CRC-32C and CRC-32, both computed by the processor's CRC instructions) instead of the bytes
      * themselves: SHA-256 over ~75 bytes a deal cost more than the deals' crediting. A changed deal

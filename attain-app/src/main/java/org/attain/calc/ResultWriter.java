@@ -92,13 +92,16 @@ class ResultWriter {
         int lines = 0;
         for (int i = 0; i < chunk.statements.size(); i++) {
             PayeePeriodResult s = chunk.statements.get(i);
-            toJson(measures(s));
-            ResultFingerprint.of(s, toJson(ledger(s)), chunk.packs.get(i));
-            for (EarningsLine line : s.lines()) {
+            String measures = toJson(measures(s));
+            String fingerprint = ResultFingerprint.of(s, toJson(ledger(s)), chunk.packs.get(i));
+            String[] traces = new String[s.lines().size()];
+            for (int no = 0; no < traces.length; no++) {
+                EarningsLine line = s.lines().get(no);
                 qualifyingArePackedDeals(line);
-                toJson(shownTrace(line.trace()));
+                traces[no] = toJson(shownTrace(line.trace()));
                 lines++;
             }
+            ResultFingerprint.content("", fingerprint, s, measures, traces);
         }
         return lines;
     }
@@ -110,7 +113,7 @@ class ResultWriter {
 
     /**
      * The current results of some payee-periods when a run began. A result that comes out with the same
-     * fingerprint is not stored again: the run notes it here ({@link #unchanged}) and {@link #makeCurrent}
+     * content hash ({@link ResultFingerprint#content}) is not stored again: the run notes it here ({@link #unchanged}) and {@link #makeCurrent}
      * keeps the current result, or, if another run replaced it meanwhile with something different and
      * older, stores a copy of it as this run's result.
      */
@@ -118,31 +121,38 @@ class ResultWriter {
 
         /** No current results to compare with: every result is stored. */
         static Currents none() {
-            return new Currents(Map.of());
+            return new Currents(Map.of(), "");
         }
 
-        /** A current result: its id, fingerprint and the result holding its deals (itself or one it points at). */
-        record Current(long id, String fingerprint, long dealsIn) {}
+        /** A current result: its id and content hash ({@link ResultFingerprint#content}; null before migration .12). */
+        record Current(long id, String contentHash) {}
 
         /** A payee-period the run computed exactly as the current result {@code currentId} when it began. */
-        record Unchanged(long personId, String period, long currentId, String fingerprint) {}
+        record Unchanged(long personId, String period, long currentId, String contentHash) {}
 
         private final Map<String, Current> byPayeePeriod;
         private final Map<String, Unchanged> unchanged = new java.util.concurrent.ConcurrentHashMap<>();
+        /** What of the run itself a stored result shows: the plan versions it compiled. */
+        private final String context;
 
-        private Currents(Map<String, Current> byPayeePeriod) {
+        private Currents(Map<String, Current> byPayeePeriod, String context) {
             this.byPayeePeriod = byPayeePeriod;
+            this.context = context;
         }
 
         /** Whether this result equals the current one; if so it is noted as unchanged (and not to be stored). */
-        boolean unchanged(long personId, String period, String fingerprint) {
+        boolean unchanged(long personId, String period, String contentHash) {
             String key = personId + "/" + period;
             Current c = byPayeePeriod.get(key);
-            if (c == null || !c.fingerprint().equals(fingerprint)) {
+            if (c == null || !contentHash.equals(c.contentHash())) {
                 return false;
             }
-            unchanged.put(key, new Unchanged(personId, period, c.id(), fingerprint));
+            unchanged.put(key, new Unchanged(personId, period, c.id(), contentHash));
             return true;
+        }
+
+        String context() {
+            return context;
         }
 
         /** The payee-periods found unchanged, of these payees only. */
@@ -157,22 +167,23 @@ class ResultWriter {
         }
     }
 
-    /** The current results of these periods (of {@code only}'s payees; everyone's when empty). */
-    Currents currents(List<String> periodIds, java.util.Set<Long> only) {
+    /**
+     * The current results of these periods (of {@code only}'s payees; everyone's when empty), for a run that
+     * compiled these plan versions.
+     */
+    Currents currents(List<String> periodIds, java.util.Set<Long> only, java.util.Collection<Long> planVersions) {
         Map<String, Currents.Current> out = new java.util.HashMap<>();
         // Two statements rather than one with "or no payees given": a single-deal run's lookup stays on the
         // index of current results whatever plan PostgreSQL settles on for the statement.
-        String select = "select id, person_id, period_id, fingerprint, coalesce(deals_in, id) from payee_period_result "
+        String select = "select id, person_id, period_id, content_hash from payee_period_result "
                 + "where is_current and period_id = any(:periods)";
         var statement = only.isEmpty()
                 ? jdbc.sql(select)
                 : jdbc.sql(select + " and person_id = any(:people)").param("people", only.toArray(Long[]::new));
         statement.param("periods", periodIds.toArray(String[]::new)).query(rs -> {
-            out.put(
-                    rs.getLong(2) + "/" + rs.getString(3),
-                    new Currents.Current(rs.getLong(1), rs.getString(4), rs.getLong(5)));
+            out.put(rs.getLong(2) + "/" + rs.getString(3), new Currents.Current(rs.getLong(1), rs.getString(4)));
         });
-        return new Currents(out);
+        return new Currents(out, new java.util.TreeSet<>(planVersions).toString());
     }
 
     /**
@@ -239,12 +250,22 @@ class ResultWriter {
         int n = statements.size();
         String[] ledgers = new String[n];
         String[] fingerprints = new String[n];
+        String[] measures = new String[n];
+        String[][] traces = new String[n][];
+        String[] contents = new String[n];
         List<Integer> kept = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             PayeePeriodResult s = statements.get(i);
             ledgers[i] = toJson(ledger(s));
             fingerprints[i] = ResultFingerprint.of(s, ledgers[i], packs[i]);
-            if (!currents.unchanged(CalcRuns.personIdOf(s), s.period().toString(), fingerprints[i])) {
+            measures[i] = toJson(measures(s));
+            List<EarningsLine> lines = s.lines();
+            traces[i] = new String[lines.size()];
+            for (int no = 0; no < lines.size(); no++) {
+                traces[i][no] = toJson(shownTrace(lines.get(no).trace()));
+            }
+            contents[i] = ResultFingerprint.content(currents.context(), fingerprints[i], s, measures[i], traces[i]);
+            if (!currents.unchanged(CalcRuns.personIdOf(s), s.period().toString(), contents[i])) {
                 kept.add(i);
             }
         }
@@ -263,7 +284,7 @@ class ResultWriter {
         }
         try (CopyText results = new CopyText(connection, "payee_period_result", """
                 id, run_id, person_id, period_id, currency, earnings, payout, quota, attainment, measures, ledger,
-                fingerprint""")) {
+                fingerprint, content_hash""")) {
             for (int i : kept) {
                 PayeePeriodResult s = statements.get(i);
                 PlanPeriodResult quotaPlan = s.quotaPlan().orElse(null);
@@ -279,9 +300,10 @@ class ResultWriter {
                                 ? null
                                 : quotaPlan.quota().amount(),
                         quotaPlan == null ? null : quotaPlan.attainment(),
-                        toJson(measures(s)),
+                        measures[i],
                         ledgers[i],
-                        fingerprints[i]);
+                        fingerprints[i],
+                        contents[i]);
             }
             results.finish();
         }
@@ -307,7 +329,7 @@ class ResultWriter {
                             line.forPeriod() == null ? null : line.forPeriod().toString(),
                             inPack ? NO_IDS : qualifying(line),
                             inPack,
-                            toJson(shownTrace(line.trace())));
+                            traces[i][no]);
                 }
             }
             lineRows.finish();
@@ -460,10 +482,10 @@ class ResultWriter {
         // The results the run found unchanged: still current, or replaced by something newer, equal, or older.
         List<Currents.Unchanged> unchanged = claim.unchanged();
         if (!unchanged.isEmpty()) {
-            record Now(long person, String period, long id, long run, String fingerprint) {}
+            record Now(long person, String period, long id, long run, String contentHash) {}
             Map<String, Now> now = new java.util.HashMap<>();
             jdbc.sql("""
-                    select o.person_id, o.period_id, o.id, o.run_id, o.fingerprint
+                    select o.person_id, o.period_id, o.id, o.run_id, o.content_hash
                     from unnest(cast(:people as bigint[]), cast(:periods as text[])) as n(person_id, period_id)
                     join payee_period_result o on o.person_id = n.person_id and o.period_id = n.period_id and o.is_current""")
                     .param(
@@ -483,7 +505,7 @@ class ResultWriter {
                 }
                 if (newer(newer, o.run(), u.personId(), u.period()) > runId) {
                     superseded++;
-                } else if (!o.fingerprint().equals(u.fingerprint())) {
+                } else if (!u.contentHash().equals(o.contentHash())) {
                     // An older run replaced the result this run found unchanged: this run's finding wins.
                     changed++;
                     retire.add(o.id());
@@ -519,9 +541,9 @@ class ResultWriter {
     private long copyAsRun(long runId, long resultId) {
         long copy = jdbc.sql("""
                 insert into payee_period_result(run_id, person_id, period_id, currency, earnings, payout, quota,
-                    attainment, measures, ledger, fingerprint, deals_in)
+                    attainment, measures, ledger, fingerprint, content_hash, deals_in)
                 select :run, person_id, period_id, currency, earnings, payout, quota, attainment, measures, ledger,
-                       fingerprint, coalesce(deals_in, id)
+                       fingerprint, content_hash, coalesce(deals_in, id)
                 from payee_period_result where id = :id returning id""")
                 .param("run", runId)
                 .param("id", resultId)

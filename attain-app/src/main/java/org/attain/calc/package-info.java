@@ -50,9 +50,13 @@
  * {@code GET /api/v1/people/{id}/earnings/lines/{line}/deals} pages them. A line whose qualifying
  * transactions are its explained deals keeps their ids only in the pack ({@code qualifying_in_pack},
  * migration .130; SQL reads them through {@code earnings_line_qualifying}). A result's fingerprint covers its
- * payout, each line's amounts, its pack (by length and two CRCs) and its ledger. A rerun whose result equals
- * the current one (same fingerprint) stores its own result row and lines but not the deals again: its
- * {@code deals_in} names the result holding them (migration 2026.12.23.10), and every reader above
- * (views, {@code ExplainedDeals}) joins the pack through {@code coalesce(deals_in, id)}.
+ * payout, each line's amounts, its pack (by length and two CRCs) and its ledger: what counts as a change of
+ * pay (approvals stay valid across equal fingerprints). A run stores only what changed: a result whose
+ * content hash ({@code ResultFingerprint.content}: the fingerprint plus everything shown, and the plan
+ * versions the run compiled) equals the current one's is not stored again; the run records the payees it
+ * computed ({@code calc_run.claimed_payees}) so an older run finishing later cannot replace it, and stores
+ * a copy when an older run replaced it meanwhile ({@code ResultWriter.makeCurrent}). A copy's
+ * {@code deals_in} names the result holding its explained deals, and every reader (views,
+ * {@code ExplainedDeals}) joins the pack through {@code coalesce(deals_in, id)}.
  */
 package org.attain.calc;

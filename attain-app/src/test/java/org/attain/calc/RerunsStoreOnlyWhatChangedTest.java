@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A run stores a payee-period's result only when it changed: a result equal to the current one (same
- * fingerprint) is not stored again, the current one stays and the run stands by it (its claim). Results
+ * content hash: all that is stored and shown) is not stored again, the current one stays and the run stands by it (its claim). Results
  * still only move forward: an older run finishing later never replaces what a newer run found, whether
  * the newer one stored it or found it unchanged.
  */
