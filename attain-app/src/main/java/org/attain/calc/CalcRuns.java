@@ -41,8 +41,9 @@ public class CalcRuns {
     private final RunRecords records;
     private final ChunkedRun.Services services;
     /**
-     * Store every result a run computes, also those equal to the current one (which runs otherwise leave
-     * as they are): for comparing two runs row by row (the Spark equivalence test).
+     * Tests: store every result a run computes, also those equal to the current one (which runs otherwise
+     * leave as they are), to compare two runs row by row (the Spark equivalence test). A run started
+     * meanwhile stores everything too: slower, never wrong.
      */
     volatile boolean storeEveryResult;
 
@@ -136,12 +137,7 @@ public class CalcRuns {
      * usual rerun, which stores only what changed.
      */
     public Run runFullStoringEverything(String trigger, String actor) {
-        storeEveryResult = true;
-        try {
-            return runFull(trigger, actor);
-        } finally {
-            storeEveryResult = false;
-        }
+        return run(RunKind.FULL, Set.of(), defaultPeriods(), trigger, actor, null, true);
     }
 
     /** Only these payees (and nobody else's results change). */
@@ -176,7 +172,7 @@ public class CalcRuns {
                 : periods.rangeToRun(from, to).periods();
         Set<PersonId> payees = new TreeSet<>();
         personIds.forEach(id -> payees.add(CalcInputs.pid(id)));
-        return run(payees.isEmpty() ? RunKind.FULL : RunKind.INCREMENTAL, payees, chosen, trigger, actor, spark);
+        return run(payees.isEmpty() ? RunKind.FULL : RunKind.INCREMENTAL, payees, chosen, trigger, actor, spark, false);
     }
 
     /** The periods runs have calculated (from the full runs' records): period pickers offer these beside recent ones. */
@@ -190,7 +186,7 @@ public class CalcRuns {
     }
 
     Run run(RunKind kind, Set<PersonId> payees, List<PeriodId> runPeriods, String trigger, String actor) {
-        return run(kind, payees, runPeriods, trigger, actor, null);
+        return run(kind, payees, runPeriods, trigger, actor, null, false);
     }
 
     private Run run(
@@ -199,7 +195,8 @@ public class CalcRuns {
             List<PeriodId> runPeriods,
             String trigger,
             String actor,
-            SparkRun spark) {
+            SparkRun spark,
+            boolean storeAll) {
         // The id is drawn before any input is read: it orders runs for makeCurrent.
         long runId = records.start(kind, runPeriods, trigger, actor);
         try {
@@ -211,7 +208,7 @@ public class CalcRuns {
             records.total(runId, who.size(), snapshot.planVersionIds());
             long t1 = System.nanoTime();
             // Read after the inputs: what a result is compared with was current when the run read them.
-            ResultWriter.Currents currents = storeEveryResult
+            ResultWriter.Currents currents = storeAll || storeEveryResult
                     ? ResultWriter.Currents.none()
                     : writer.currents(
                             runPeriods.stream().map(PeriodId::toString).toList(), only, snapshot.planVersionIds());
@@ -237,9 +234,8 @@ public class CalcRuns {
                             .param("run", runId)
                             .query(Boolean.class)
                             .single()) {
-                // A full run that stored results (it stores only those that changed); fresh statistics keep the
-                // next single-deal
-                // runs' lookups of current results on their indexes instead of waiting for autovacuum.
+                // A full run that stored results (it stores only those that changed): fresh statistics keep the
+                // next single-deal runs' lookups of current results on their indexes instead of waiting for autovacuum.
                 jdbc.sql("analyze payee_period_result").update();
             }
             long t3 = System.nanoTime();

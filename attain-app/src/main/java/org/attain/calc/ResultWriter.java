@@ -84,26 +84,42 @@ class ResultWriter {
     }
 
     /**
-     * Everything {@link #copy} computes for a chunk's rows (measures and ledger JSON, fingerprints, each
-     * line's trace JSON and whether its qualifying ids are its deals) without storing any: the
-     * calculation's warm-up ({@link CalcWarmUp}) runs the same code a run does. Returns the lines seen.
+     * Everything {@link #copy} computes for a chunk's rows ({@link #prepare}: JSON, fingerprint, content hash;
+     * and whether each line's qualifying ids are its deals) without storing any: the calculation's warm-up
+     * ({@link CalcWarmUp}) runs the same code a run does. Returns the lines seen.
      */
     int rehearse(Packed chunk) {
         int lines = 0;
         for (int i = 0; i < chunk.statements.size(); i++) {
             PayeePeriodResult s = chunk.statements.get(i);
-            String measures = toJson(measures(s));
-            String fingerprint = ResultFingerprint.of(s, toJson(ledger(s)), chunk.packs.get(i));
-            String[] traces = new String[s.lines().size()];
-            for (int no = 0; no < traces.length; no++) {
-                EarningsLine line = s.lines().get(no);
+            prepare(s, chunk.packs.get(i), "");
+            for (EarningsLine line : s.lines()) {
                 qualifyingArePackedDeals(line);
-                traces[no] = toJson(shownTrace(line.trace()));
                 lines++;
             }
-            ResultFingerprint.content("", fingerprint, s, measures, traces);
         }
         return lines;
+    }
+
+    /** What a result's row and lines hold besides its numbers: JSON, fingerprint and content hash. */
+    private record Prepared(String ledger, String fingerprint, String measures, String[] traces, String content) {}
+
+    /** The JSON, fingerprint and content hash of a result, as {@link #copy} stores them ({@code context}: see {@link Currents}). */
+    private Prepared prepare(PayeePeriodResult s, ByteBuffer[] packs, String context) {
+        String ledger = toJson(ledger(s));
+        String fingerprint = ResultFingerprint.of(s, ledger, packs);
+        String measures = toJson(measures(s));
+        List<EarningsLine> lines = s.lines();
+        String[] traces = new String[lines.size()];
+        for (int no = 0; no < lines.size(); no++) {
+            traces[no] = toJson(shownTrace(lines.get(no).trace()));
+        }
+        return new Prepared(
+                ledger,
+                fingerprint,
+                measures,
+                traces,
+                ResultFingerprint.content(context, fingerprint, s, measures, traces));
     }
 
     /** Packs and stores a chunk of results (see {@link #write(long, Packed, Currents)}), all deals stored anew. */
@@ -113,9 +129,9 @@ class ResultWriter {
 
     /**
      * The current results of some payee-periods when a run began. A result that comes out with the same
-     * content hash ({@link ResultFingerprint#content}) is not stored again: the run notes it here ({@link #unchanged}) and {@link #makeCurrent}
-     * keeps the current result, or, if another run replaced it meanwhile with something different and
-     * older, stores a copy of it as this run's result.
+     * content hash ({@link ResultFingerprint#content}) is not stored again: the run notes it here
+     * ({@link #unchanged}) and {@link #makeCurrent} keeps the current result, or, if another run replaced it
+     * meanwhile with something different and older, stores a copy of it as this run's result.
      */
     static final class Currents {
 
@@ -160,10 +176,6 @@ class ResultWriter {
             return unchanged.values().stream()
                     .filter(u -> of.contains(u.personId()))
                     .toList();
-        }
-
-        int size() {
-            return byPayeePeriod.size();
         }
     }
 
@@ -248,24 +260,12 @@ class ResultWriter {
             throws SQLException {
         // Results equal to the current one are not stored again (see Currents); the rest are, in full.
         int n = statements.size();
-        String[] ledgers = new String[n];
-        String[] fingerprints = new String[n];
-        String[] measures = new String[n];
-        String[][] traces = new String[n][];
-        String[] contents = new String[n];
+        Prepared[] prepared = new Prepared[n];
         List<Integer> kept = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             PayeePeriodResult s = statements.get(i);
-            ledgers[i] = toJson(ledger(s));
-            fingerprints[i] = ResultFingerprint.of(s, ledgers[i], packs[i]);
-            measures[i] = toJson(measures(s));
-            List<EarningsLine> lines = s.lines();
-            traces[i] = new String[lines.size()];
-            for (int no = 0; no < lines.size(); no++) {
-                traces[i][no] = toJson(shownTrace(lines.get(no).trace()));
-            }
-            contents[i] = ResultFingerprint.content(currents.context(), fingerprints[i], s, measures[i], traces[i]);
-            if (!currents.unchanged(CalcRuns.personIdOf(s), s.period().toString(), contents[i])) {
+            prepared[i] = prepare(s, packs[i], currents.context());
+            if (!currents.unchanged(CalcRuns.personIdOf(s), s.period().toString(), prepared[i].content())) {
                 kept.add(i);
             }
         }
@@ -300,10 +300,10 @@ class ResultWriter {
                                 ? null
                                 : quotaPlan.quota().amount(),
                         quotaPlan == null ? null : quotaPlan.attainment(),
-                        measures[i],
-                        ledgers[i],
-                        fingerprints[i],
-                        contents[i]);
+                        prepared[i].measures(),
+                        prepared[i].ledger(),
+                        prepared[i].fingerprint(),
+                        prepared[i].content());
             }
             results.finish();
         }
@@ -329,7 +329,7 @@ class ResultWriter {
                             line.forPeriod() == null ? null : line.forPeriod().toString(),
                             inPack ? NO_IDS : qualifying(line),
                             inPack,
-                            traces[i][no]);
+                            prepared[i].traces()[no]);
                 }
             }
             lineRows.finish();
