@@ -63,16 +63,27 @@ final class ProfileYaml {
             read = null;
             as = "a timestamp";
         } else {
-            Object value = new Yaml(new SafeConstructor(new LoaderOptions())).load(written);
+            Object value;
+            try {
+                value = new Yaml(new SafeConstructor(new LoaderOptions())).load(written);
+            } catch (RuntimeException e) {
+                // found by fuzzing: "._" looks like a number to YAML 1.1 but its own conversion throws
+                // NumberFormatException; such a value cannot be read at all, so it is refused like the others
+                throw new ProfileException(
+                        where(name, s, key) + " cannot be read by YAML as written; quote it: \"" + written + "\"");
+            }
             read = String.valueOf(value);
             as = (value instanceof Boolean ? "the boolean " : value instanceof Number ? "the number " : "") + read;
         }
         if (written.equals(read)) {
             return;
         }
+        throw new ProfileException(where(name, s, key) + " was read as " + as + "; quote it: \"" + written + "\"");
+    }
+
+    private static String where(String name, ScalarNode s, String key) {
         int line = s.getStartMark().getLine() + 1;
-        throw new ProfileException("profile " + name + ", line " + line + ": "
-                + (key == null ? "the key " + written : key + ": " + written) + " was read as " + as + "; quote it: \""
-                + written + "\"");
+        return "profile " + name + ", line " + line + ": "
+                + (key == null ? "the key " + s.getValue() : key + ": " + s.getValue());
     }
 }

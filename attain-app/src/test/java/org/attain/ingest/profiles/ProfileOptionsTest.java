@@ -162,6 +162,9 @@ class ProfileOptionsTest {
         assertThatThrownBy(() -> ImportProfile.parse(
                         "p", "source: crm\ncolumns: {amount: Amount}\ndefaults: {amount: 1.0e+3}\n"))
                 .hasMessageContaining("line 3: amount: 1.0e+3 was read as the number 1000.0");
+        assertThatThrownBy(() ->
+                        ImportProfile.parse("p", "source: crm\ncolumns: {amount: Amount}\ndefaults: {amount: ._}\n"))
+                .hasMessage("profile p, line 3: amount: ._ cannot be read by YAML as written; quote it: \"._\"");
     }
 
     @Test
