@@ -44,7 +44,8 @@ final class ProfileYaml {
             for (Node item : s.getValue()) {
                 walk(name, item, key);
             }
-        } else if (node instanceof ScalarNode && (key == null || !BOOLEAN_KEYS.contains(key))) {
+        } else if (node instanceof ScalarNode v
+                && !(key != null && BOOLEAN_KEYS.contains(key) && v.getTag().equals(Tag.BOOL))) {
             scalar(name, node, key);
         }
     }

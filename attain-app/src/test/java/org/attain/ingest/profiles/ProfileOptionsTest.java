@@ -165,6 +165,9 @@ class ProfileOptionsTest {
         assertThatThrownBy(() ->
                         ImportProfile.parse("p", "source: crm\ncolumns: {amount: Amount}\ndefaults: {amount: ._}\n"))
                 .hasMessage("profile p, line 3: amount: ._ cannot be read by YAML as written; quote it: \"._\"");
+        assertThatThrownBy(() ->
+                        ImportProfile.parse("p", "source: crm\nformat: {header: ._}\ncolumns: {amount: Amount}\n"))
+                .hasMessage("profile p, line 2: header: ._ cannot be read by YAML as written; quote it: \"._\"");
     }
 
     @Test
