@@ -81,7 +81,9 @@ public record ImportProfile(
         try {
             ProfileYaml.check(name, yaml);
             loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-        } catch (YAMLException e) {
+        } catch (YAMLException | IllegalArgumentException e) {
+            // IllegalArgumentException: found by fuzzing, SnakeYAML throws it (not YAMLException) for a tag such as
+            // "!%c" and, as NumberFormatException, for a number it cannot convert
             throw new ProfileException("profile " + name + " is not valid YAML: " + firstLine(e.getMessage()));
         }
         if (!(loaded instanceof Map<?, ?> root)) {
