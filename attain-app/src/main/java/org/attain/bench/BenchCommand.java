@@ -111,6 +111,7 @@ public final class BenchCommand {
                     });
             print("app_start_s", seconds(t0));
             measure(app);
+            hold();
             return 0;
         } catch (Exception | Error e) {
             System.err.println("bench failed in phase '" + phase + "': " + org.attain.platform.CliFailure.describe(e));
@@ -131,6 +132,15 @@ public final class BenchCommand {
             } catch (IllegalStateException alreadyShuttingDown) {
                 // The hook is running or has run; nothing left to undo.
             }
+        }
+    }
+
+    /** --hold: the database stays up for a look with psql (EXPLAIN of a page's queries on the data measured). */
+    private void hold() throws InterruptedException {
+        if (options.holdSeconds() > 0) {
+            print("hold_psql", "psql -h localhost -p " + pg.getPort() + " -U postgres postgres");
+            print("hold_s", options.holdSeconds());
+            Thread.sleep(options.holdSeconds() * 1000L);
         }
     }
 
@@ -160,11 +170,12 @@ public final class BenchCommand {
         DataSource ds = app.getBean(DataSource.class);
         JdbcClient jdbc = JdbcClient.create(ds);
         LocalDate today = LocalDate.now(app.getBean(Clock.class));
-        // The run's periods are last and this calendar (= fiscal, starting in January) year: the history starts with
-        // them.
-        LocalDate from = LocalDate.of(today.getYear() - 1, 1, 1);
+        // The run's periods are the history's calendar (= fiscal, starting in January) years: by default last year
+        // and this one; --history-years moves the start back (or to this year's first day) with the same end.
+        LocalDate from = LocalDate.of(today.getYear() - options.historyYears() + 1, 1, 1);
         LocalDate to = LocalDate.of(today.getYear(), 12, 31);
         print("preset", options.preset());
+        print("history_years", options.historyYears());
 
         phase = "generate and load";
         DemoCompany company = DemoGenerator.generate(DemoParameters.defaults(today)

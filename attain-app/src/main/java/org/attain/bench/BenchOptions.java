@@ -21,16 +21,22 @@ record BenchOptions(
         int seconds,
         long seed,
         int warmup,
-        int calcRuns) {
+        int calcRuns,
+        int historyYears,
+        int holdSeconds) {
 
     static final String USAGE = """
             Usage: java -jar attain.jar bench --preset smoke|varcac|full [--people N] [--transactions M] [--deals D]
                                               [--users U] [--seconds S] [--warmup W] [--calc-runs R] [--seed X]
+                                              [--history-years Y] [--hold S]
               smoke: 60 people, 30,000 transactions, 50 deals, 10 users for 5 s, 2 full calculations (seconds; CI)
               varcac: 1,416 people (about 1,000 payees), 1,000,000 transactions, 50 deals, 10 users for 10 s,
                      2 full calculations: the workload of VarCAC's published benchmark (1,000 payees x 1M rows)
               full:  10,000 people, 10,000,000 transactions, 200 deals, 50 users for 60 s after 20 s of warm-up,
                      2 full calculations (the ratio to SQL is printed for each, ratio_vs_sql is the last's)
+              --history-years Y: the transactions spread over Y calendar years up to today (default 2: last year
+                     and this one); the full run covers all of them
+              --hold S: before stopping, print the database's URL and keep it running S seconds (to inspect it)
             """;
 
     static BenchOptions parse(String[] args) {
@@ -46,149 +52,79 @@ record BenchOptions(
             given.put(name, args[++i]);
         }
         String preset = given.remove("--preset");
-        BenchOptions o;
+        Builder b = new Builder();
+        b.preset = preset;
         if ("smoke".equals(preset)) {
-            o = new BenchOptions("smoke", 60, 30_000, 50, 10, 5, 20_261_126L, 0, 2);
+            b.sized(60, 30_000, 50, 10, 5, 0, 2);
         } else if ("varcac".equals(preset)) {
-            o = new BenchOptions("varcac", 1_416, 1_000_000, 50, 10, 10, 20_261_126L, 0, 2);
+            b.sized(1_416, 1_000_000, 50, 10, 10, 0, 2);
         } else if ("full".equals(preset)) {
-            o = new BenchOptions("full", 10_000, 10_000_000, 200, 50, 60, 20_261_126L, 20, 2);
+            b.sized(10_000, 10_000_000, 200, 50, 60, 20, 2);
         } else {
             throw new IllegalArgumentException("--preset: must be smoke, varcac or full, was "
                     + (preset == null ? "missing" : "'" + preset + "'"));
         }
         for (Map.Entry<String, String> e : given.entrySet()) {
+            String name = e.getKey();
             String v = e.getValue();
-            BenchOptions c = o;
-            o = switch (e.getKey()) {
-                case "--people" ->
-                    c.with(
-                            e.getKey(),
-                            v,
-                            10,
-                            100_000,
-                            n -> new BenchOptions(
-                                    c.preset,
-                                    (int) n,
-                                    c.transactions,
-                                    c.deals,
-                                    c.users,
-                                    c.seconds,
-                                    c.seed,
-                                    c.warmup,
-                                    c.calcRuns));
-                case "--transactions" ->
-                    c.with(
-                            e.getKey(),
-                            v,
-                            1_000,
-                            50_000_000,
-                            n -> new BenchOptions(
-                                    c.preset, c.people, n, c.deals, c.users, c.seconds, c.seed, c.warmup, c.calcRuns));
-                case "--deals" ->
-                    c.with(
-                            e.getKey(),
-                            v,
-                            1,
-                            100_000,
-                            n -> new BenchOptions(
-                                    c.preset,
-                                    c.people,
-                                    c.transactions,
-                                    (int) n,
-                                    c.users,
-                                    c.seconds,
-                                    c.seed,
-                                    c.warmup,
-                                    c.calcRuns));
-                case "--users" ->
-                    c.with(
-                            e.getKey(),
-                            v,
-                            1,
-                            500,
-                            n -> new BenchOptions(
-                                    c.preset,
-                                    c.people,
-                                    c.transactions,
-                                    c.deals,
-                                    (int) n,
-                                    c.seconds,
-                                    c.seed,
-                                    c.warmup,
-                                    c.calcRuns));
-                case "--seconds" ->
-                    c.with(
-                            e.getKey(),
-                            v,
-                            1,
-                            3_600,
-                            n -> new BenchOptions(
-                                    c.preset,
-                                    c.people,
-                                    c.transactions,
-                                    c.deals,
-                                    c.users,
-                                    (int) n,
-                                    c.seed,
-                                    c.warmup,
-                                    c.calcRuns));
-                case "--seed" ->
-                    c.with(
-                            e.getKey(),
-                            v,
-                            Long.MIN_VALUE,
-                            Long.MAX_VALUE,
-                            n -> new BenchOptions(
-                                    c.preset,
-                                    c.people,
-                                    c.transactions,
-                                    c.deals,
-                                    c.users,
-                                    c.seconds,
-                                    n,
-                                    c.warmup,
-                                    c.calcRuns));
-                case "--warmup" ->
-                    c.with(
-                            e.getKey(),
-                            v,
-                            0,
-                            600,
-                            n -> new BenchOptions(
-                                    c.preset,
-                                    c.people,
-                                    c.transactions,
-                                    c.deals,
-                                    c.users,
-                                    c.seconds,
-                                    c.seed,
-                                    (int) n,
-                                    c.calcRuns));
-                case "--calc-runs" ->
-                    c.with(
-                            e.getKey(),
-                            v,
-                            1,
-                            10,
-                            n -> new BenchOptions(
-                                    c.preset,
-                                    c.people,
-                                    c.transactions,
-                                    c.deals,
-                                    c.users,
-                                    c.seconds,
-                                    c.seed,
-                                    c.warmup,
-                                    (int) n));
-                default -> throw new IllegalArgumentException(e.getKey() + ": unknown option");
-            };
+            switch (name) {
+                case "--people" -> b.people = (int) number(name, v, 10, 100_000);
+                case "--transactions" -> b.transactions = number(name, v, 1_000, 50_000_000);
+                case "--deals" -> b.deals = (int) number(name, v, 1, 100_000);
+                case "--users" -> b.users = (int) number(name, v, 1, 500);
+                case "--seconds" -> b.seconds = (int) number(name, v, 1, 3_600);
+                case "--seed" -> b.seed = number(name, v, Long.MIN_VALUE, Long.MAX_VALUE);
+                case "--warmup" -> b.warmup = (int) number(name, v, 0, 600);
+                case "--calc-runs" -> b.calcRuns = (int) number(name, v, 1, 10);
+                case "--history-years" -> b.historyYears = (int) number(name, v, 1, 10);
+                case "--hold" -> b.holdSeconds = (int) number(name, v, 0, 86_400);
+                default -> throw new IllegalArgumentException(name + ": unknown option");
+            }
         }
-        return o;
+        return b.build();
     }
 
-    private BenchOptions with(
-            String name, String value, long min, long max, java.util.function.LongFunction<BenchOptions> set) {
+    /** The options as they are read: a preset's sizes first, then each option given over them. */
+    private static final class Builder {
+        String preset;
+        int people;
+        long transactions;
+        int deals;
+        int users;
+        int seconds;
+        long seed = 20_261_126L;
+        int warmup;
+        int calcRuns;
+        int historyYears = 2;
+        int holdSeconds;
+
+        void sized(int people, long transactions, int deals, int users, int seconds, int warmup, int calcRuns) {
+            this.people = people;
+            this.transactions = transactions;
+            this.deals = deals;
+            this.users = users;
+            this.seconds = seconds;
+            this.warmup = warmup;
+            this.calcRuns = calcRuns;
+        }
+
+        BenchOptions build() {
+            return new BenchOptions(
+                    preset,
+                    people,
+                    transactions,
+                    deals,
+                    users,
+                    seconds,
+                    seed,
+                    warmup,
+                    calcRuns,
+                    historyYears,
+                    holdSeconds);
+        }
+    }
+
+    private static long number(String name, String value, long min, long max) {
         long n;
         try {
             n = Long.parseLong(value.replace("_", "").replace(",", ""));
@@ -198,6 +134,6 @@ record BenchOptions(
         if (n < min || n > max) {
             throw new IllegalArgumentException(name + ": must be between " + min + " and " + max + ", was " + n);
         }
-        return set.apply(n);
+        return n;
     }
 }
