@@ -12,10 +12,18 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 public final class PagingLinks {
 
-    private final HttpServletRequest request;
+    // The three parts of the request the links are made from, kept as text (not the request) so that two
+    // requests for the same URL give equal PagingLinks: pages kept by their model (home's RenderedPages) are
+    // reused only when every model value is equal, and a PagingLinks holding its request never was (found
+    // profiling the home page under 50 users: every request rendered the page again).
+    private final String shown;
+    private final String path;
+    private final String query;
 
     PagingLinks(HttpServletRequest request) {
-        this.request = request;
+        this.shown = request.getHeader("HX-Current-URL");
+        this.path = request.getRequestURI();
+        this.query = request.getQueryString();
     }
 
     /** Puts the links of the current request in every page's model. */
@@ -39,13 +47,12 @@ public final class PagingLinks {
 
     private String with(String name, String value, boolean firstPage) {
         // A part of a page fetched by htmx links to the page the browser shows, not to the part's own URL.
-        String shown = request.getHeader("HX-Current-URL");
         UriComponentsBuilder b;
         if (shown != null && !shown.isBlank()) {
             var current = UriComponentsBuilder.fromUriString(shown).build();
             b = UriComponentsBuilder.fromPath(current.getPath()).query(current.getQuery());
         } else {
-            b = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString());
+            b = UriComponentsBuilder.fromPath(path).query(query);
         }
         b.replaceQueryParam("lang");
         if (firstPage) {
@@ -61,5 +68,18 @@ public final class PagingLinks {
         } catch (IllegalArgumentException notEncoded) {
             return b.build().encode().toUriString();
         }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PagingLinks p
+                && java.util.Objects.equals(shown, p.shown)
+                && java.util.Objects.equals(path, p.path)
+                && java.util.Objects.equals(query, p.query);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(shown, path, query);
     }
 }

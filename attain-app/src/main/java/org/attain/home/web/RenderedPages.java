@@ -58,6 +58,8 @@ class RenderedPages {
         }
     });
 
+    private final java.util.concurrent.atomic.AtomicLong renderings = new java.util.concurrent.atomic.AtomicLong();
+
     RenderedPages(ThymeleafViewResolver views) {
         this.views = views;
     }
@@ -104,6 +106,11 @@ class RenderedPages {
         return kept.size();
     }
 
+    /** How many times a page was rendered by Thymeleaf rather than served as kept (for tests). */
+    long renderings() {
+        return renderings.get();
+    }
+
     private void render(
             String template,
             AttainUser user,
@@ -117,6 +124,7 @@ class RenderedPages {
         Map<String, Object> inputs = new HashMap<>(model);
         Rendered last = kept.get(key);
         if (token == null || last == null || !last.madeFrom(user, locale, inputs)) {
+            renderings.incrementAndGet();
             View thymeleaf = views.resolveViewName(template, locale);
             if (thymeleaf == null) {
                 throw new IllegalStateException("no view for template " + template);
