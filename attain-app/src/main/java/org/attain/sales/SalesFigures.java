@@ -118,6 +118,9 @@ public class SalesFigures {
      * same.
      */
     public OwnerDetail ofOwner(long ownerId, LocalDate from, LocalDate to, int deals) {
+        // The number of deals is written into the statement, not bound: with LIMIT as a parameter PostgreSQL
+        // cannot cost the cached generic plan (3.5 times the custom plan's estimate), so it planned the statement
+        // anew on every home page (0.45 ms, more than running it) instead of reusing one plan.
         return jdbc.sql("""
                 select coalesce(q.bookings, 0), q.currency, coalesce(q.deals, 0),
                        coalesce((select sum(o.amount) from opportunity o
@@ -137,12 +140,11 @@ public class SalesFigures {
                           where t.owner_id = :p and t.status = 'won'
                             and t.close_date >= coalesce((select s.close_date from sales_transaction s
                                                           where s.owner_id = :p and s.status = 'won'
-                                                          order by s.close_date desc offset greatest(:n, 1) - 1 limit 1), '-infinity')
-                          order by t.close_date desc, t.id desc limit :n) r) d""")
+                                                          order by s.close_date desc offset %1$d limit 1), '-infinity')
+                          order by t.close_date desc, t.id desc limit %2$d) r) d""".formatted(Math.max(deals, 1) - 1, deals))
                 .param("p", ownerId)
                 .param("from", from)
                 .param("to", to)
-                .param("n", deals)
                 .query((rs, n) -> {
                     OwnerFigures figures = new OwnerFigures(
                             ownerId, rs.getBigDecimal(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4));
