@@ -46,8 +46,9 @@ class OrgSnapshot implements CalcInputContributor {
     @Override
     public void contribute(CalculationInput.Builder input, Scope run) {
         Org org = current();
-        org.people().forEach(input::person);
-        org.reportingLines().forEach(input::reportingLine);
+        // Handed over as the kept lists themselves: the engine then reuses what it built from them last run.
+        input.people(org.people());
+        input.reportingLines(org.reportingLines());
         run.reportsOf(org.reportsOf());
     }
 

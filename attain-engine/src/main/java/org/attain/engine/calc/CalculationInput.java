@@ -347,8 +347,8 @@ public record CalculationInput(
         private FiscalCalendar calendar = FiscalCalendar.calendarYear();
         private final List<CompiledPlan> plans = new ArrayList<>();
         private final List<PlanAssignment> assignments = new ArrayList<>();
-        private final List<Person> people = new ArrayList<>();
-        private final List<ReportingLine> reportingLines = new ArrayList<>();
+        private List<Person> people = new ArrayList<>();
+        private List<ReportingLine> reportingLines = new ArrayList<>();
         private final List<Quota> quotas = new ArrayList<>();
         private final List<FxRate> fxRates = new ArrayList<>();
         private final List<Transaction> transactions = new ArrayList<>();
@@ -380,13 +380,44 @@ public record CalculationInput(
         }
 
         public Builder person(Person value) {
+            people = growable(people);
             people.add(value);
             return this;
         }
 
         public Builder reportingLine(ReportingLine value) {
+            reportingLines = growable(reportingLines);
             reportingLines.add(value);
             return this;
+        }
+
+        /**
+         * Everyone at once. Given to an empty builder, an unmodifiable list is kept as it is (not copied), so runs
+         * handed the same list share what the engine derives from it (its people map, see {@link org.attain.engine.model.OrgChart#of}).
+         */
+        public Builder people(List<Person> values) {
+            people = shared(people, values);
+            return this;
+        }
+
+        /** All reporting lines at once; an unmodifiable list given to an empty builder is kept as it is. */
+        public Builder reportingLines(List<ReportingLine> values) {
+            reportingLines = shared(reportingLines, values);
+            return this;
+        }
+
+        private static <T> List<T> shared(List<T> current, List<T> values) {
+            if (current.isEmpty() && List.copyOf(values) == values) {
+                return values;
+            }
+            List<T> out = growable(current);
+            out.addAll(values);
+            return out;
+        }
+
+        /** The list itself when it is the builder's own, else a growable copy of a shared one. */
+        private static <T> List<T> growable(List<T> list) {
+            return list instanceof ArrayList<T> ? list : new ArrayList<>(list);
         }
 
         public Builder quota(Quota value) {

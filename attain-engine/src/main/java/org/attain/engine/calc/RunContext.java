@@ -98,9 +98,7 @@ final class RunContext {
                         ? list.get(0)
                         : PlanVersions.withEffective(list.get(list.size() - 1), PlanVersions.span(list))));
         this.plans = Map.copyOf(planMap);
-        Map<PersonId, Person> peopleMap = new HashMap<>();
-        in.people().forEach(p -> peopleMap.put(p.id(), p));
-        this.people = Map.copyOf(peopleMap);
+        this.people = peopleById(in.people());
         this.assignments = group(in.assignments(), PlanAssignment::person);
         this.fx = FxRates.of(in.fxRates());
         this.org = OrgChart.of(in.reportingLines());
@@ -131,6 +129,25 @@ final class RunContext {
         this.closedOn = Map.copyOf(closed);
         this.adjustments = group(in.adjustments(), ManualAdjustment::person);
         this.returns = Returns.book(index);
+    }
+
+    /** The last people map built and the unmodifiable list it was built from (see {@link OrgChart#of}). */
+    private record PeopleBuilt(List<Person> people, Map<PersonId, Person> byId) {}
+
+    private static volatile PeopleBuilt lastPeople;
+
+    private static Map<PersonId, Person> peopleById(List<Person> people) {
+        PeopleBuilt b = lastPeople;
+        if (b != null && b.people() == people) {
+            return b.byId();
+        }
+        Map<PersonId, Person> map = new HashMap<>();
+        people.forEach(p -> map.put(p.id(), p));
+        Map<PersonId, Person> byId = Map.copyOf(map);
+        if (List.copyOf(people) == people) { // unmodifiable: the same list always holds the same people
+            lastPeople = new PeopleBuilt(people, byId);
+        }
+        return byId;
     }
 
     /** Knowledge cut-off for a period's own statement: the close date if closed, else everything. */
