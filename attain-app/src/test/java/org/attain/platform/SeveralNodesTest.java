@@ -22,6 +22,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.attain.AttainApplication;
+import org.attain.access.Provisioning;
+import org.attain.access.Role;
+import org.attain.access.UserAccounts;
 import org.attain.calc.CalcRuns;
 import org.attain.engine.model.Transaction;
 import org.attain.engine.time.DateRange;
@@ -47,7 +50,8 @@ import tools.jackson.databind.JsonNode;
  * application context started here on the same PostgreSQL with its own port, data folder and instance key (node 2),
  * both in this JVM. A scheduled job fired on both runs once; a change made through node 1 reaches a board screen open
  * on node 2 over real HTTP (server-sent events), and node 1's own screen hears it once; a deal written through node 2
- * is in node 1's transaction store and on the rep's statement node 1 serves. Real separate machines were not tested.
+ * is in node 1's transaction store and on the rep's statement node 1 serves; deactivating a user through node 1 ends
+ * their session on node 2. Real separate machines were not tested.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SeveralNodesTest extends AttainIntegrationTest {
@@ -235,6 +239,29 @@ class SeveralNodesTest extends AttainIntegrationTest {
                         .get("attainment")
                         .decimalValue())
                 .isEqualByComparingTo(after.get("attainment").decimalValue());
+    }
+
+    @Test
+    void deactivatingAUserThroughNodeOneEndsTheirSessionOnNodeTwo() throws Exception {
+        String name = "two-nodes-" + System.nanoTime();
+        String password = "a-long-session-password";
+        long userId = node1.getBean(UserAccounts.class).create(name, password, null, Set.of(Role.REP), "test");
+        WebSession onNode2 = WebSession.login(node2Url(), name, password);
+        assertThat(onNode2.get("/").statusCode()).isEqualTo(200);
+
+        node1.getBean(Provisioning.class).setActive(userId, false, "test");
+
+        Instant until = Instant.now().plusSeconds(15);
+        HttpResponse<String> after = onNode2.get("/");
+        while (after.statusCode() == 200 && Instant.now().isBefore(until)) {
+            Thread.sleep(100);
+            after = onNode2.get("/");
+        }
+        assertThat(after.statusCode())
+                .as("node 2's session of the deactivated user")
+                .isEqualTo(302);
+        assertThat(after.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).contains("/login"));
     }
 
     private void postDeal(WebSession session, String deal, String amount) {
