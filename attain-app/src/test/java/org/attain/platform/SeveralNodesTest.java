@@ -26,6 +26,7 @@ import org.attain.access.Provisioning;
 import org.attain.access.Role;
 import org.attain.access.UserAccounts;
 import org.attain.calc.CalcRuns;
+import org.attain.calc.RunLauncher;
 import org.attain.engine.model.Transaction;
 import org.attain.engine.time.DateRange;
 import org.attain.forecast.WeeklyForecastSnapshot;
@@ -51,7 +52,8 @@ import tools.jackson.databind.JsonNode;
  * both in this JVM. A scheduled job fired on both runs once; a change made through node 1 reaches a board screen open
  * on node 2 over real HTTP (server-sent events), and node 1's own screen hears it once; a deal written through node 2
  * is in node 1's transaction store and on the rep's statement node 1 serves; deactivating a user through node 1 ends
- * their session on node 2. Real separate machines were not tested.
+ * their session on node 2; a full run launched from one node's page is refused on the other while it runs. Real
+ * separate machines were not tested.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SeveralNodesTest extends AttainIntegrationTest {
@@ -239,6 +241,27 @@ class SeveralNodesTest extends AttainIntegrationTest {
                         .get("attainment")
                         .decimalValue())
                 .isEqualByComparingTo(after.get("attainment").decimalValue());
+    }
+
+    @Test
+    void aFullRunLaunchedFromNodeOnesPageIsAnsweredAlreadyRunningOnNodeTwoUntilItEnds() throws Exception {
+        RunLauncher onNode1 = node1.getBean(RunLauncher.class);
+        RunLauncher onNode2 = node2.getBean(RunLauncher.class);
+        assertThat(onNode1.launchFull("two nodes test")).isTrue();
+        try {
+            assertThat(onNode2.launchFull("two nodes test")).isFalse();
+        } finally {
+            Instant until = Instant.now().plusSeconds(300);
+            while (onNode1.fullRunPending() && Instant.now().isBefore(until)) {
+                Thread.sleep(200);
+            }
+        }
+        assertThat(onNode1.fullRunPending()).isFalse();
+        // Let go of when the run ended, though its connection went back to the pool.
+        assertThat(jdbc.sql("select pg_try_advisory_xact_lock(7363, 1)")
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 
     @Test
