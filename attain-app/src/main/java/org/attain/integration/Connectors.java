@@ -93,13 +93,19 @@ public class Connectors {
         SimpleLock running = locks.lock(new LockConfiguration(
                         ClockProvider.now(), "integration.connector." + kind, Duration.ofHours(2), Duration.ZERO))
                 .orElseThrow(() -> new ConflictException("The " + kind + " connector is already running."));
-        long id = jdbc.sql("""
-                insert into integration_connector_run(kind, trigger, started_at, status) values (:k, :t, :at, 'RUNNING') returning id""")
-                .param("k", kind)
-                .param("t", trigger)
-                .param("at", Timestamp.from(clock.instant()))
-                .query(Long.class)
-                .single();
+        long id;
+        try {
+            id = jdbc.sql("""
+                    insert into integration_connector_run(kind, trigger, started_at, status) values (:k, :t, :at, 'RUNNING') returning id""")
+                    .param("k", kind)
+                    .param("t", trigger)
+                    .param("at", Timestamp.from(clock.instant()))
+                    .query(Long.class)
+                    .single();
+        } catch (RuntimeException e) {
+            running.unlock();
+            throw e;
+        }
         ConnectorSink sink = new ConnectorSink(kind, jdbc, crm, feed, activities);
         String status = "SUCCEEDED";
         String message = null;

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -169,6 +170,12 @@ public class Broadcasts implements DisposableBean {
                 log.warn("A notice of {} from another node was not handled: {}", topic, e.getMessage(), e);
             }
         }
+    }
+
+    /** Stops listening before anything shuts down under it (the embedded database stops with the context). */
+    @EventListener(ContextClosedEvent.class)
+    void stopListening() {
+        destroy();
     }
 
     @Override
