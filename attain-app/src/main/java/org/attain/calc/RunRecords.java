@@ -28,6 +28,7 @@ class RunRecords {
 
     private final org.attain.calendar.Periods periods;
     private final org.attain.sales.BookedTransactions booked;
+    private final org.attain.platform.Broadcasts broadcasts;
 
     RunRecords(
             JdbcClient jdbc,
@@ -35,7 +36,9 @@ class RunRecords {
             Clock clock,
             MessageSource messages,
             org.attain.calendar.Periods periods,
-            org.attain.sales.BookedTransactions booked) {
+            org.attain.sales.BookedTransactions booked,
+            org.attain.platform.Broadcasts broadcasts) {
+        this.broadcasts = broadcasts;
         this.periods = periods;
         this.booked = booked;
         this.jdbc = jdbc;
@@ -109,6 +112,9 @@ class RunRecords {
                 .param("tm", json.writeValueAsString(f.timings()))
                 .param("id", runId)
                 .update();
+        // The open pages of the other nodes hear of it at once (web.LiveUpdates, topic "calc.runs") instead of at
+        // their next look; this node's look at the runs finds it within a second.
+        broadcasts.send("calc.runs", Long.toString(runId));
     }
 
     /**

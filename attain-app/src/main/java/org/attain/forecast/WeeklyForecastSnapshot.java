@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,8 +44,13 @@ public class WeeklyForecastSnapshot {
     /** What one run took: the week, the quarter, how many people and open deals. */
     public record Taken(LocalDate weekOf, String periodId, int people, int deals) {}
 
+    /**
+     * The scheduled turn: on one node only when several serve the database (the others' timers find it taken, for a
+     * minute at least, so a node whose clock runs a little late does not take the week again); null on those.
+     */
     @Scheduled(cron = "${attain.forecast.weekly.cron:0 0 5 * * MON}")
-    void onSchedule() {
+    @SchedulerLock(name = "forecast.weekly-snapshot", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+    Taken onSchedule() {
         Taken t = take();
         LOG.info(
                 "forecast: week of {} taken for {}: {} people, {} open deals",
@@ -52,6 +58,7 @@ public class WeeklyForecastSnapshot {
                 t.periodId(),
                 t.people(),
                 t.deals());
+        return t;
     }
 
     @Transactional

@@ -2,11 +2,16 @@ package org.attain.integration;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import net.javacrumbs.shedlock.core.ClockProvider;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.attain.activity.ActivityCapture;
 import org.attain.ingest.TransactionFeed;
 import org.attain.platform.ConflictException;
@@ -45,7 +50,7 @@ public class Connectors {
     private final ActivityCapture activities;
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final Map<String, Boolean> running = new ConcurrentHashMap<>();
+    private final LockProvider locks;
 
     Connectors(
             ConnectorSettings settings,
@@ -53,7 +58,9 @@ public class Connectors {
             TransactionFeed feed,
             ActivityCapture activities,
             JdbcClient jdbc,
-            Clock clock) {
+            Clock clock,
+            LockProvider locks) {
+        this.locks = locks;
         this.settings = settings;
         this.crm = crm;
         this.feed = feed;
@@ -62,7 +69,9 @@ public class Connectors {
         this.clock = clock;
     }
 
+    /** On one node when several serve the database: the others' timers find the turn taken. */
     @Scheduled(cron = "${attain.connectors.cron:-}")
+    @SchedulerLock(name = "integration.connectors", lockAtMostFor = "PT2H", lockAtLeastFor = "PT1M")
     void onSchedule() {
         for (ConnectorSettings.Settings s : settings.all()) {
             if (s.scheduled() && s.hasCredentials()) {
@@ -79,16 +88,24 @@ public class Connectors {
     public Run run(String kind, String trigger) {
         ConnectorSettings.Settings s =
                 settings.find(kind).orElseThrow(() -> new NotFoundException("configured connector", kind));
-        if (running.putIfAbsent(kind, Boolean.TRUE) != null) {
-            throw new ConflictException("The " + kind + " connector is already running.");
+        // One sync per connector across every node serving the database; a node that dies mid-sync frees it after
+        // two hours.
+        SimpleLock running = locks.lock(new LockConfiguration(
+                        ClockProvider.now(), "integration.connector." + kind, Duration.ofHours(2), Duration.ZERO))
+                .orElseThrow(() -> new ConflictException("The " + kind + " connector is already running."));
+        long id;
+        try {
+            id = jdbc.sql("""
+                    insert into integration_connector_run(kind, trigger, started_at, status) values (:k, :t, :at, 'RUNNING') returning id""")
+                    .param("k", kind)
+                    .param("t", trigger)
+                    .param("at", Timestamp.from(clock.instant()))
+                    .query(Long.class)
+                    .single();
+        } catch (RuntimeException e) {
+            running.unlock();
+            throw e;
         }
-        long id = jdbc.sql("""
-                insert into integration_connector_run(kind, trigger, started_at, status) values (:k, :t, :at, 'RUNNING') returning id""")
-                .param("k", kind)
-                .param("t", trigger)
-                .param("at", Timestamp.from(clock.instant()))
-                .query(Long.class)
-                .single();
         ConnectorSink sink = new ConnectorSink(kind, jdbc, crm, feed, activities);
         String status = "SUCCEEDED";
         String message = null;
@@ -109,7 +126,7 @@ public class Connectors {
             message = "unexpected error: " + e.getMessage();
             log.error("{} sync {} failed", kind, id, e);
         } finally {
-            running.remove(kind);
+            running.unlock();
         }
         jdbc.sql(
                         "update integration_connector_run set finished_at = :at, status = :s, counts = cast(:c as jsonb), message = :m where id = :id")

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.attain.calendar.PeriodClosed;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -160,7 +161,9 @@ public class WebhookDispatcher {
         }
     }
 
+    /** On one node at a time when several serve the database (deliveries are claimed row by row besides). */
     @Scheduled(fixedDelay = 5000, initialDelay = 5000)
+    @SchedulerLock(name = "integration.webhook-retries", lockAtMostFor = "PT5M")
     void retry() {
         deliverDue(clock.instant());
     }

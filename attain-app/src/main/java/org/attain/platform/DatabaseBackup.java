@@ -214,14 +214,17 @@ public final class DatabaseBackup {
         return into;
     }
 
-    /** The schema's tables but Flyway's own history, which the target has from its own migrations. */
+    /**
+     * The schema's tables but Flyway's own history, which the target has from its own migrations, and which node runs
+     * a scheduled job ({@code platform_job_lock}): that belongs to the nodes running now, not to the data.
+     */
     private static List<String> tables(Connection c) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("""
                         select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
                         where n.nspname = current_schema() and c.relkind in ('r', 'p')
-                          and c.relname <> 'flyway_schema_history' order by c.relname""")) {
+                          and c.relname not in ('flyway_schema_history', 'platform_job_lock') order by c.relname""")) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }

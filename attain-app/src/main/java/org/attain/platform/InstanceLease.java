@@ -115,7 +115,7 @@ public class InstanceLease implements BeanPostProcessor, DisposableBean {
             return;
         }
         try {
-            Connection c = open(pool);
+            Connection c = open(pool, "attain instance lease");
             try (PreparedStatement st = c.prepareStatement("select pg_advisory_lock_shared(?, ?)")) {
                 st.setInt(1, LOCK_CLASS);
                 st.setInt(2, key);
@@ -138,7 +138,8 @@ public class InstanceLease implements BeanPostProcessor, DisposableBean {
         }
     }
 
-    private static Connection open(HikariDataSource hikari) throws SQLException {
+    /** A session of its own with the pool's settings, outside the pool (which stays whole). */
+    static Connection open(HikariDataSource hikari, String applicationName) throws SQLException {
         if (hikari.getDataSource() != null) {
             return hikari.getDataSource().getConnection();
         }
@@ -150,7 +151,7 @@ public class InstanceLease implements BeanPostProcessor, DisposableBean {
         if (hikari.getPassword() != null) {
             props.setProperty("password", hikari.getPassword());
         }
-        props.setProperty("ApplicationName", "attain instance lease");
+        props.setProperty("ApplicationName", applicationName);
         return DriverManager.getConnection(hikari.getJdbcUrl(), props);
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,7 +54,9 @@ class PulseInvites {
 
     private record Due(long surveyId, long personId, String token, String title, LocalDate closesOn, String email) {}
 
+    /** On one node at a time when several serve the database (the rows are locked as well, so no one is mailed twice). */
     @Scheduled(cron = "${attain.pulse.invites.cron:0 */10 * * * *}")
+    @SchedulerLock(name = "pulse.invites", lockAtMostFor = "PT9M", lockAtLeastFor = "PT30S")
     void onSchedule() {
         int sent = sendDue();
         if (sent > 0) {

@@ -111,7 +111,8 @@ class TableOwnersTest {
             Map.entry("game_chat_webhook", "game"),
             Map.entry("game_chat_post", "game"),
             Map.entry("game_tv_link", "game"),
-            Map.entry("game_tv_link_board", "game"));
+            Map.entry("game_tv_link_board", "game"),
+            Map.entry("platform_job_lock", "platform"));
 
     /**
      * Packages outside the rule: the benchmark loads whole companies by COPY. (The demo seeder writes

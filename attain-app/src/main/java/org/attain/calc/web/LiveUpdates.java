@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.attain.access.AttainUser;
 import org.attain.org.PersonScope;
 import org.attain.org.Visibility;
+import org.attain.platform.Broadcasts;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,7 +21,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Pushes "your numbers changed" to open pages (server-sent events). Finished calculation runs are
  * picked up from the database once a second, so it works whichever part of Attain (or which of
- * several instances) ran the calculation; each page is told only about people its user may see.
+ * several instances) ran the calculation; each page is told only about people its user may see. A run
+ * finished on another node serving the database is looked for at once, when that node's notice arrives
+ * ({@link Broadcasts}, topic {@code calc.runs}); the last run told keeps any run from being told twice.
  */
 @Controller
 class LiveUpdates {
@@ -32,9 +35,10 @@ class LiveUpdates {
     private final JdbcClient jdbc;
     private final Visibility visibility;
 
-    LiveUpdates(JdbcClient jdbc, Visibility visibility) {
+    LiveUpdates(JdbcClient jdbc, Visibility visibility, Broadcasts broadcasts) {
         this.jdbc = jdbc;
         this.visibility = visibility;
+        broadcasts.listen("calc.runs", run -> publishFinishedRuns());
     }
 
     @GetMapping(value = "/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -50,7 +54,7 @@ class LiveUpdates {
     }
 
     @Scheduled(fixedDelay = 1000)
-    void publishFinishedRuns() {
+    synchronized void publishFinishedRuns() {
         if (lastRun.get() < 0) {
             lastRun.set(jdbc.sql("select coalesce(max(id), 0) from calc_run where status <> 'RUNNING'")
                     .query(Long.class)

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -51,7 +52,9 @@ class ChatPosts {
         this.clock = clock;
     }
 
+    /** On one node at a time when several serve the database (posts are claimed before sending besides). */
     @Scheduled(fixedDelay = 2000, initialDelay = 2000)
+    @SchedulerLock(name = "game.chat-posts", lockAtMostFor = "PT5M")
     void tick() {
         try {
             queueNew();

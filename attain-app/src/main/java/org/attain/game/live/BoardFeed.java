@@ -15,6 +15,7 @@ import org.attain.game.Board;
 import org.attain.game.Leaderboards;
 import org.attain.game.Metric;
 import org.attain.game.Window;
+import org.attain.platform.Broadcasts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
@@ -31,12 +32,17 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  *
  * <p>Announcing runs on one thread of its own: the import or capture that caused it never waits for the screens.
  * A subscriber gets {@code ready} at once, so a screen (or a test) knows it is listening.
+ *
+ * <p>Several nodes: a change is announced to the screens open on this node and, on the same thread, told to the
+ * other nodes serving the database ({@link Broadcasts}, topic {@value #TOPIC}), which announce it to theirs. A node
+ * never hears its own notice back, so its screens hear each change once.
  */
 @Component
 public class BoardFeed {
 
     private static final Logger log = LoggerFactory.getLogger(BoardFeed.class);
     private static final long TIMEOUT_MS = 30L * 60 * 1000;
+    static final String TOPIC = "game.boards";
 
     private record Subscriber(SseEmitter emitter, Set<Long> boards, BooleanSupplier stillAllowed) {}
 
@@ -47,9 +53,12 @@ public class BoardFeed {
         return t;
     });
     private final Leaderboards boards;
+    private final Broadcasts broadcasts;
 
-    BoardFeed(Leaderboards boards) {
+    BoardFeed(Leaderboards boards, Broadcasts broadcasts) {
         this.boards = boards;
+        this.broadcasts = broadcasts;
+        broadcasts.listen(TOPIC, this::heard);
     }
 
     /** A new screen showing these boards. */
@@ -77,19 +86,57 @@ public class BoardFeed {
         return subscribers.size();
     }
 
-    /** Metrics changed for the days [earliest, latest] (null: any day): announce the boards over them. */
+    /**
+     * Metrics changed for the days [earliest, latest] (null: any day): announce the boards over them, here and on the
+     * other nodes. Call it once the change has committed.
+     */
     public void changed(Set<Metric> metrics, LocalDate earliest, LocalDate latest) {
-        if (subscribers.isEmpty() || metrics.isEmpty()) {
+        if (metrics.isEmpty()) {
             return;
         }
         Set<Metric> touched = EnumSet.copyOf(metrics);
         announcer.execute(() -> {
-            try {
-                announce(touched, earliest, latest);
-            } catch (RuntimeException e) {
-                log.warn("live boards: could not announce a change of {}", touched, e);
-            }
+            broadcasts.send(TOPIC, encode(touched, earliest, latest));
+            announceHere(touched, earliest, latest);
         });
+    }
+
+    /** Another node's change: announced to the screens open here only. */
+    private void heard(String body) {
+        String[] parts = body.split(";", -1);
+        if (parts.length != 3 || parts[0].isEmpty()) {
+            return;
+        }
+        Set<Metric> metrics = EnumSet.noneOf(Metric.class);
+        for (String m : parts[0].split(",")) {
+            try {
+                metrics.add(Metric.valueOf(m));
+            } catch (IllegalArgumentException e) {
+                // a metric a newer node knows and this one does not: no board of this node shows it
+            }
+        }
+        if (metrics.isEmpty()) {
+            return;
+        }
+        LocalDate earliest = parts[1].isEmpty() ? null : LocalDate.parse(parts[1]);
+        LocalDate latest = parts[2].isEmpty() ? null : LocalDate.parse(parts[2]);
+        announcer.execute(() -> announceHere(metrics, earliest, latest));
+    }
+
+    static String encode(Set<Metric> metrics, LocalDate earliest, LocalDate latest) {
+        return metrics.stream().map(Metric::name).collect(java.util.stream.Collectors.joining(",")) + ";"
+                + (earliest == null ? "" : earliest) + ";" + (latest == null ? "" : latest);
+    }
+
+    private void announceHere(Set<Metric> metrics, LocalDate earliest, LocalDate latest) {
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        try {
+            announce(metrics, earliest, latest);
+        } catch (RuntimeException e) {
+            log.warn("live boards: could not announce a change of {}", metrics, e);
+        }
     }
 
     private void announce(Set<Metric> metrics, LocalDate earliest, LocalDate latest) {
