@@ -165,7 +165,24 @@ public final class BenchCommand {
         LocalDate from = LocalDate.of(today.getYear() - 1, 1, 1);
         LocalDate to = LocalDate.of(today.getYear(), 12, 31);
         print("preset", options.preset());
+        // The spark preset scales what a transaction costs in heap and on disk: measured from the empty application.
+        try (HeapWatch watch = options.spark() ? new HeapWatch() : null) {
+            SparkPreset spark = watch == null
+                    ? null
+                    : new SparkPreset(jdbc, watch, new CpuClock(scratch.resolve("pg")), scratch, BenchCommand::print);
+            measure(app, jdbc, today, from, to, spark);
+        }
+    }
 
+    private void measure(
+            ConfigurableApplicationContext app,
+            JdbcClient jdbc,
+            LocalDate today,
+            LocalDate from,
+            LocalDate to,
+            SparkPreset spark)
+            throws Exception {
+        DataSource ds = app.getBean(DataSource.class);
         phase = "generate and load";
         DemoCompany company = DemoGenerator.generate(DemoParameters.defaults(today)
                 .withSeed(options.seed())
@@ -196,6 +213,9 @@ public final class BenchCommand {
         t0 = System.nanoTime();
         app.getBean(CalcRuns.class).warmTransactions();
         print("load_store_s", seconds(t0));
+        if (spark != null) {
+            spark.loaded(rows);
+        }
 
         phase = "compensation set-up";
         Plans plans = app.getBean(Plans.class);
@@ -219,6 +239,9 @@ public final class BenchCommand {
         List<Double> runSeconds = new ArrayList<>();
         CalcRuns.Run run = null;
         CpuClock.Reading calcCpu = null;
+        if (spark != null) {
+            spark.singleNodeStarts();
+        }
         for (int r = 1; r <= options.calcRuns(); r++) {
             CpuClock.Reading cpu0 = cpu.read();
             t0 = System.nanoTime();
@@ -266,6 +289,16 @@ public final class BenchCommand {
         print("calc_full_store_all_s", storeAllSeconds);
         print("calc_full_store_all_cpu_jvm_s", cpuAll.jvmSeconds());
         print("calc_full_store_all_cpu_pg_s", cpuAll.postgresSeconds());
+        if (spark != null) {
+            // The full preset's calculation, then the same on Spark: no SQL, single deals or users.
+            print("calc_full_s", runSeconds.get(runSeconds.size() - 1));
+            print("calc_tx_per_s", Math.round(rows / runSeconds.get(runSeconds.size() - 1)));
+            phase = "runs on Spark";
+            spark.measure(runs, all, storeAllSeconds);
+            print("heap_peak_mb", peakHeap.get() / (1024 * 1024));
+            print("heap_max_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+            return;
+        }
         SqlBaseline sql = new SqlBaseline(ds);
         long attainLines = sql.attainDealLines();
         print("calc_runs", options.calcRuns());
@@ -484,11 +517,11 @@ public final class BenchCommand {
         return text.length() > 300 ? text.substring(0, 300) + "..." : text;
     }
 
-    private static double seconds(long startedNanos) {
+    static double seconds(long startedNanos) {
         return Math.round((System.nanoTime() - startedNanos) / 1e6) / 1e3;
     }
 
-    private static void print(String key, Object value) {
+    static void print(String key, Object value) {
         System.out.println(key + "=" + (value instanceof Double d ? String.format("%.3f", d) : value));
         System.out.flush();
     }
