@@ -77,6 +77,7 @@ final class SparkPreset {
         int cores = Runtime.getRuntime().availableProcessors();
         print.accept("single_node_store_all_s", seconds);
         print.accept("single_node_cores", cores);
+        print.accept("single_node_store_all_timings", timings(singleNode.id()));
         print.accept("single_node_heap_peak_mb", heap.peakUsed() >> 20);
         print.accept("single_node_heap_peak_after_gc_mb", singleNodePeakAfterGc >> 20);
         print.accept("single_node_tx_per_s_per_core", Math.round(transactions / seconds / cores));
@@ -119,6 +120,9 @@ final class SparkPreset {
             liveMidRun = Math.max(liveMidRun, mid.live);
             sparkSeconds.add(runSeconds);
             print.accept(key + "_s", runSeconds);
+            // Its phases (ms): snapshot, load (the chunks' transactions read here), engine (the tasks' wall time,
+            // storing included), write (storing, summed over the threads that stored), current.
+            print.accept(key + "_timings", timings(run.id()));
             print.accept(key + "_cpu_jvm_s", used.jvmSeconds());
             print.accept(key + "_cpu_pg_s", used.postgresSeconds());
             print.accept(key + "_tx_per_s_per_core", Math.round(transactions / runSeconds / n));
@@ -274,6 +278,13 @@ final class SparkPreset {
                   using (person_id, period_id)
                 where x.fingerprint is distinct from y.fingerprint or x.payout is distinct from y.payout
                    or x.earnings is distinct from y.earnings""").param("a", a).param("b", b).query(Long.class).single();
+    }
+
+    private String timings(long runId) {
+        return jdbc.sql("select timings::text from calc_run where id = :id")
+                .param("id", runId)
+                .query(String.class)
+                .single();
     }
 
     private long databaseBytes() {
