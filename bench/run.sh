@@ -27,8 +27,10 @@ for arg in "$@"; do
     fi
     # The spark preset computes the same run in Spark local mode inside this JVM: the driver holds the inputs
     # and a task's outcomes as they come back, the executor threads their copies (docs/benchmarks.md, "Issue 24").
+    # At 1M transactions 0.65 GB were alive mid-run and the heap peaked at 2.6 GB: 14 GB for 10M leaves ~10 GB of
+    # this 24 GB machine to PostgreSQL (3 GB shared buffers) and the OS.
     if [ "$prev" = "--preset" ] && [ "$arg" = "spark" ]; then
-        heap=12g
+        heap=14g
     fi
     prev="$arg"
 done

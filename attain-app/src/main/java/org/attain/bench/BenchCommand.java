@@ -31,11 +31,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * {@code java -jar attain.jar bench --preset smoke|varcac|full}: one run that starts its own PostgreSQL in a
+ * {@code java -jar attain.jar bench --preset smoke|varcac|full|spark}: one run that starts its own PostgreSQL in a
  * fresh scratch folder, starts the application on it, loads a generated company, calculates,
  * computes the same with plain SQL, measures single-deal recalculation and the dashboard under
  * load, and deletes the scratch folder again whatever happens. Prints {@code key=value} lines and
- * ends with {@code ratio_vs_sql=X}.
+ * ends with {@code ratio_vs_sql=X}. {@code --preset spark} calculates the same company on this machine and then on
+ * Spark local[1] and local[2] instead ({@link SparkPreset}).
  */
 public final class BenchCommand {
 
