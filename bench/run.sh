@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end benchmark: bench/run.sh --preset smoke|varcac|full [--people N] [--transactions M] [--deals D]
+# End-to-end benchmark: bench/run.sh --preset smoke|varcac|full|spark [--people N] [--transactions M] [--deals D]
 #                                      [--users U] [--seconds S] [--seed X]
 # Builds the jar when it is missing or older than the sources, then runs `attain.jar bench`, which
 # starts its own PostgreSQL in a scratch folder and deletes it at the end, whatever happens.
@@ -25,7 +25,17 @@ for arg in "$@"; do
     if [ "$prev" = "--preset" ] && [ "$arg" = "full" ]; then
         heap=3g
     fi
+    # The spark preset computes the same run in Spark local mode inside this JVM: the driver holds the inputs
+    # and a task's outcomes as they come back, the executor threads their copies (docs/benchmarks.md, "Issue 24").
+    # At 1M transactions 0.65 GB were alive mid-run and the heap peaked at 2.6 GB: 14 GB for 10M leaves ~10 GB of
+    # this 24 GB machine to PostgreSQL (3 GB shared buffers) and the OS.
+    if [ "$prev" = "--preset" ] && [ "$arg" = "spark" ]; then
+        heap=14g
+    fi
     prev="$arg"
 done
+
+# BENCH_HEAP overrides (e.g. BENCH_HEAP=2g for a small spark preset run).
+heap=${BENCH_HEAP:-$heap}
 
 java -Xmx"$heap" -Xms"$heap" -XX:+UseG1GC -jar "$copy" bench "$@"

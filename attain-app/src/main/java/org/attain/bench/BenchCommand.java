@@ -31,11 +31,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * {@code java -jar attain.jar bench --preset smoke|varcac|full}: one run that starts its own PostgreSQL in a
+ * {@code java -jar attain.jar bench --preset smoke|varcac|full|spark}: one run that starts its own PostgreSQL in a
  * fresh scratch folder, starts the application on it, loads a generated company, calculates,
  * computes the same with plain SQL, measures single-deal recalculation and the dashboard under
  * load, and deletes the scratch folder again whatever happens. Prints {@code key=value} lines and
- * ends with {@code ratio_vs_sql=X}.
+ * ends with {@code ratio_vs_sql=X}. {@code --preset spark} calculates the same company on this machine and then on
+ * Spark local[1] and local[2] instead ({@link SparkPreset}).
  */
 public final class BenchCommand {
 
@@ -176,7 +177,24 @@ public final class BenchCommand {
         LocalDate to = LocalDate.of(today.getYear(), 12, 31);
         print("preset", options.preset());
         print("history_years", options.historyYears());
+        // The spark preset scales what a transaction costs in heap and on disk: measured from the empty application.
+        try (HeapWatch watch = options.spark() ? new HeapWatch() : null) {
+            SparkPreset spark = watch == null
+                    ? null
+                    : new SparkPreset(jdbc, watch, new CpuClock(scratch.resolve("pg")), scratch, BenchCommand::print);
+            measure(app, jdbc, today, from, to, spark);
+        }
+    }
 
+    private void measure(
+            ConfigurableApplicationContext app,
+            JdbcClient jdbc,
+            LocalDate today,
+            LocalDate from,
+            LocalDate to,
+            SparkPreset spark)
+            throws Exception {
+        DataSource ds = app.getBean(DataSource.class);
         phase = "generate and load";
         DemoCompany company = DemoGenerator.generate(DemoParameters.defaults(today)
                 .withSeed(options.seed())
@@ -207,6 +225,9 @@ public final class BenchCommand {
         t0 = System.nanoTime();
         app.getBean(CalcRuns.class).warmTransactions();
         print("load_store_s", seconds(t0));
+        if (spark != null) {
+            spark.loaded(rows);
+        }
 
         phase = "compensation set-up";
         Plans plans = app.getBean(Plans.class);
@@ -230,6 +251,9 @@ public final class BenchCommand {
         List<Double> runSeconds = new ArrayList<>();
         CalcRuns.Run run = null;
         CpuClock.Reading calcCpu = null;
+        if (spark != null) {
+            spark.singleNodeStarts();
+        }
         for (int r = 1; r <= options.calcRuns(); r++) {
             CpuClock.Reading cpu0 = cpu.read();
             t0 = System.nanoTime();
@@ -277,6 +301,16 @@ public final class BenchCommand {
         print("calc_full_store_all_s", storeAllSeconds);
         print("calc_full_store_all_cpu_jvm_s", cpuAll.jvmSeconds());
         print("calc_full_store_all_cpu_pg_s", cpuAll.postgresSeconds());
+        if (spark != null) {
+            // The full preset's calculation, then the same on Spark: no SQL, single deals or users.
+            print("calc_full_s", runSeconds.get(runSeconds.size() - 1));
+            print("calc_tx_per_s", Math.round(rows / runSeconds.get(runSeconds.size() - 1)));
+            phase = "runs on Spark";
+            spark.measure(runs, all, storeAllSeconds);
+            print("heap_peak_mb", peakHeap.get() / (1024 * 1024));
+            print("heap_max_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+            return;
+        }
         SqlBaseline sql = new SqlBaseline(ds);
         long attainLines = sql.attainDealLines();
         print("calc_runs", options.calcRuns());
@@ -495,11 +529,11 @@ public final class BenchCommand {
         return text.length() > 300 ? text.substring(0, 300) + "..." : text;
     }
 
-    private static double seconds(long startedNanos) {
+    static double seconds(long startedNanos) {
         return Math.round((System.nanoTime() - startedNanos) / 1e6) / 1e3;
     }
 
-    private static void print(String key, Object value) {
+    static void print(String key, Object value) {
         System.out.println(key + "=" + (value instanceof Double d ? String.format("%.3f", d) : value));
         System.out.flush();
     }

@@ -26,7 +26,7 @@ record BenchOptions(
         int holdSeconds) {
 
     static final String USAGE = """
-            Usage: java -jar attain.jar bench --preset smoke|varcac|full [--people N] [--transactions M] [--deals D]
+            Usage: java -jar attain.jar bench --preset smoke|varcac|full|spark [--people N] [--transactions M] [--deals D]
                                               [--users U] [--seconds S] [--warmup W] [--calc-runs R] [--seed X]
                                               [--history-years Y] [--hold S]
               smoke: 60 people, 30,000 transactions, 50 deals, 10 users for 5 s, 2 full calculations (seconds; CI)
@@ -34,10 +34,18 @@ record BenchOptions(
                      2 full calculations: the workload of VarCAC's published benchmark (1,000 payees x 1M rows)
               full:  10,000 people, 10,000,000 transactions, 200 deals, 50 users for 60 s after 20 s of warm-up,
                      2 full calculations (the ratio to SQL is printed for each, ratio_vs_sql is the last's)
+              spark: 10,000 people, 10,000,000 transactions: the full preset's 2 full calculations and the run storing
+                     every result, then the same run on Spark local[1] and local[2], each checked equal to the cent;
+                     no SQL, single deals or users (those options are ignored)
               --history-years Y: the transactions spread over Y calendar years up to today (default 2: last year
                      and this one); the full run covers all of them
               --hold S: before stopping, print the database's URL and keep it running S seconds (to inspect it)
             """;
+
+    /** The spark preset: the single-node run beside the same run on Spark local mode, nothing else. */
+    boolean spark() {
+        return "spark".equals(preset);
+    }
 
     static BenchOptions parse(String[] args) {
         Map<String, String> given = new LinkedHashMap<>();
@@ -60,8 +68,10 @@ record BenchOptions(
             b.sized(1_416, 1_000_000, 50, 10, 10, 0, 2);
         } else if ("full".equals(preset)) {
             b.sized(10_000, 10_000_000, 200, 50, 60, 20, 2);
+        } else if ("spark".equals(preset)) {
+            b.sized(10_000, 10_000_000, 200, 50, 60, 20, 2);
         } else {
-            throw new IllegalArgumentException("--preset: must be smoke, varcac or full, was "
+            throw new IllegalArgumentException("--preset: must be smoke, varcac, full or spark, was "
                     + (preset == null ? "missing" : "'" + preset + "'"));
         }
         for (Map.Entry<String, String> e : given.entrySet()) {

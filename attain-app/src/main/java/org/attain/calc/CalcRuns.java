@@ -175,6 +175,14 @@ public class CalcRuns {
         return run(payees.isEmpty() ? RunKind.FULL : RunKind.INCREMENTAL, payees, chosen, trigger, actor, spark, false);
     }
 
+    /**
+     * As {@link #runOnSpark} over everyone and the default periods, storing every result even where it equals the
+     * current one: the benchmark's runs on Spark, doing the same work as {@link #runFullStoringEverything}.
+     */
+    public Run runOnSparkStoringEverything(SparkRun spark, String trigger, String actor) {
+        return run(RunKind.FULL, Set.of(), defaultPeriods(), trigger, actor, spark, true);
+    }
+
     /** The periods runs have calculated (from the full runs' records): period pickers offer these beside recent ones. */
     public Set<String> calculatedPeriods() {
         return new TreeSet<>(
