@@ -171,8 +171,9 @@ public final class BenchCommand {
         DataSource ds = app.getBean(DataSource.class);
         JdbcClient jdbc = JdbcClient.create(ds);
         LocalDate today = LocalDate.now(app.getBean(Clock.class));
-        // The run's periods are the history's calendar (= fiscal, starting in January) years: by default last year
-        // and this one; --history-years moves the start back (or to this year's first day) with the same end.
+        // The history's calendar (= fiscal, starting in January) years: by default last year and this one, the
+        // periods a run covers; --history-years moves the start back (older years are history no run reads) or to
+        // this year's first day.
         LocalDate from = LocalDate.of(today.getYear() - options.historyYears() + 1, 1, 1);
         LocalDate to = LocalDate.of(today.getYear(), 12, 31);
         print("preset", options.preset());

@@ -38,7 +38,7 @@ record BenchOptions(
                      every result, then the same run on Spark local[1] and local[2], each checked equal to the cent;
                      no SQL, single deals or users (those options are ignored)
               --history-years Y: the transactions spread over Y calendar years up to today (default 2: last year
-                     and this one); the full run covers all of them
+                     and this one); runs cover last and this fiscal year as a server's do, so older years are history
               --hold S: before stopping, print the database's URL and keep it running S seconds (to inspect it)
             """;
 
