@@ -172,9 +172,11 @@ public final class BenchCommand {
         JdbcClient jdbc = JdbcClient.create(ds);
         LocalDate today = LocalDate.now(app.getBean(Clock.class));
         // The history's calendar (= fiscal, starting in January) years: by default last year and this one, the
-        // periods a run covers; --history-years moves the start back (older years are history no run reads) or to
-        // this year's first day.
-        LocalDate from = LocalDate.of(today.getYear() - options.historyYears() + 1, 1, 1);
+        // periods a run covers. --history-years moves the history's start back (older years are history no run reads:
+        // neither quotas nor the SQL cover them) or to this year's first day.
+        LocalDate historyFrom = LocalDate.of(today.getYear() - options.historyYears() + 1, 1, 1);
+        LocalDate lastYear = LocalDate.of(today.getYear() - 1, 1, 1);
+        LocalDate from = historyFrom.isAfter(lastYear) ? historyFrom : lastYear;
         LocalDate to = LocalDate.of(today.getYear(), 12, 31);
         print("preset", options.preset());
         print("history_years", options.historyYears());
@@ -183,7 +185,7 @@ public final class BenchCommand {
             SparkPreset spark = watch == null
                     ? null
                     : new SparkPreset(jdbc, watch, new CpuClock(scratch.resolve("pg")), scratch, BenchCommand::print);
-            measure(app, jdbc, today, from, to, spark);
+            measure(app, jdbc, today, historyFrom, from, to, spark);
         }
     }
 
@@ -191,6 +193,7 @@ public final class BenchCommand {
             ConfigurableApplicationContext app,
             JdbcClient jdbc,
             LocalDate today,
+            LocalDate historyFrom,
             LocalDate from,
             LocalDate to,
             SparkPreset spark)
@@ -201,7 +204,7 @@ public final class BenchCommand {
                 .withSeed(options.seed())
                 .withPeople(options.people())
                 .withTransactions(options.transactions())
-                .withHistoryStart(from));
+                .withHistoryStart(historyFrom));
         BenchData data = new BenchData(ds);
         BenchData.MasterData master = data.loadMasterData(company);
         long t0 = System.nanoTime();

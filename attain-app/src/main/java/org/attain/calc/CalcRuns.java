@@ -262,8 +262,12 @@ public class CalcRuns {
                         outcome.failed().size(),
                         outcome.failed());
             }
-            // Counted before the run shows DONE, so nobody reads a finished run without it.
-            records.notCovered(runId, runPeriods, only);
+            // Counted before the run shows DONE, so nobody reads a finished run without it. Only for full runs: what
+            // the periods leave out is the same question for every run over them, and counting a payee's whole history
+            // outside the window made each single-deal run slower the longer the history (issue 23, point 4).
+            if (kind == RunKind.FULL) {
+                records.notCovered(runId, runPeriods, only);
+            }
             records.finish(
                     runId,
                     new RunRecords.Finished(
