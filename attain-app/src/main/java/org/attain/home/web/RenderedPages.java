@@ -81,7 +81,22 @@ class RenderedPages {
                     && username.equals(user.getUsername())
                     && roles.equals(user.roles())
                     && java.util.Objects.equals(personId, user.personId())
-                    && this.model.equals(model);
+                    && sameModel(this.model, model);
+        }
+
+        /** As Map.equals, but a value that is the very same object is not compared field by field. */
+        private static boolean sameModel(Map<String, Object> kept, Map<String, Object> now) {
+            if (kept.size() != now.size()) {
+                return false;
+            }
+            for (Map.Entry<String, Object> e : now.entrySet()) {
+                Object was = kept.get(e.getKey());
+                Object is = e.getValue();
+                if (is == null ? was != null || !kept.containsKey(e.getKey()) : was != is && !is.equals(was)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -121,7 +136,7 @@ class RenderedPages {
             throws Exception {
         CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         Key key = new Key(template, user.userId());
-        Map<String, Object> inputs = new HashMap<>(model);
+        Map<String, Object> inputs = inputs(model);
         Rendered last = kept.get(key);
         if (token == null || last == null || !last.madeFrom(user, locale, inputs)) {
             renderings.incrementAndGet();
@@ -146,6 +161,20 @@ class RenderedPages {
             kept.put(key, last);
         }
         write(last, token.getToken().getBytes(StandardCharsets.UTF_8), response);
+    }
+
+    /**
+     * The model as compared: without the binding result Spring adds beside each model object while it has no errors
+     * (it is made from that object, which is compared itself; comparing it again doubled the cost of the check).
+     */
+    private static Map<String, Object> inputs(Map<String, ?> model) {
+        Map<String, Object> out = new HashMap<>(model.size() * 2);
+        model.forEach((k, v) -> {
+            if (!(v instanceof org.springframework.validation.BindingResult b && !b.hasErrors())) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     private static void write(Rendered page, byte[] token, HttpServletResponse response) throws java.io.IOException {

@@ -84,7 +84,7 @@ class Shell implements HandlerInterceptor, WebMvcConfigurer {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof AttainUser user) {
             model.putIfAbsent("me", user);
-            model.putIfAbsent("nav", grouped(navFor(user), request.getRequestURI()));
+            model.putIfAbsent("nav", navOf(user, request.getRequestURI()));
         }
     }
 
@@ -97,6 +97,27 @@ class Shell implements HandlerInterceptor, WebMvcConfigurer {
             return !name.startsWith("redirect:") && !name.startsWith("forward:");
         }
         return !(mav.getView() instanceof SmartView smart && smart.isRedirectView());
+    }
+
+    private record NavKey(java.util.Set<Role> roles, Long personId, String path) {}
+
+    private final Map<NavKey, Nav> navs = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The navigation for these roles, person and page: one instance per such triple, so a kept page's model
+     * (RenderedPages) finds it the very same object instead of comparing every menu and link on every request.
+     */
+    Nav navOf(AttainUser user, String path) {
+        NavKey key = new NavKey(java.util.Set.copyOf(user.roles()), user.personId(), path);
+        Nav nav = navs.get(key);
+        if (nav == null) {
+            if (navs.size() > 10_000) {
+                navs.clear(); // bounded: page paths carry ids, so the number of keys is open-ended
+            }
+            nav = grouped(navFor(user), path);
+            navs.put(key, nav);
+        }
+        return nav;
     }
 
     static List<NavItem> navFor(AttainUser user) {
