@@ -41,7 +41,8 @@ public final class EngineOnSpark implements AutoCloseable {
 
     /**
      * A Spark context on {@code master} named {@code name}: no web UI (the app serves pages; Spark's UI would
-     * take a port), Java serialization (the engine's records are {@link java.io.Serializable}).
+     * take a port), Java serialization for the inputs (the engine's records are {@link java.io.Serializable});
+     * the results come back as byte arrays ({@link OutcomeBytes}).
      */
     public static EngineOnSpark start(SparkMaster master, String name) {
         // What Spark's own launcher passes; here the JVM is the application's (java -jar), started without it.
@@ -133,7 +134,8 @@ public final class EngineOnSpark implements AutoCloseable {
             return t;
         });
         try {
-            JavaRDD<GroupOutcome> outcomes = spark.parallelize(groups, tasks).mapPartitions(part -> {
+            // Each group's outcome travels back as one byte array (OutcomeBytes), not as its objects.
+            JavaRDD<byte[]> outcomes = spark.parallelize(groups, tasks).mapPartitions(part -> {
                 TaskContext task = TaskContext.get();
                 taskStart.started(task.partitionId(), task.attemptNumber());
                 return compute(inputs.value(), everything.value(), part);
@@ -141,7 +143,7 @@ public final class EngineOnSpark implements AutoCloseable {
             List<Future<?>> running = new ArrayList<>();
             for (int task = 0; task < tasks; task++) {
                 int[] one = {task};
-                running.add(jobs.submit(() -> sink.accept(one[0], outcomes.collectPartitions(one)[0])));
+                running.add(jobs.submit(() -> sink.accept(one[0], decode(outcomes.collectPartitions(one)[0]))));
             }
             for (Future<?> job : running) {
                 job.get();
@@ -160,17 +162,28 @@ public final class EngineOnSpark implements AutoCloseable {
         }
     }
 
-    /** One task: the shared inputs indexed once, then each group. Runs in an executor. */
-    private static Iterator<GroupOutcome> compute(
+    /**
+     * One task: the shared inputs indexed once, then each group, its outcome encoded as soon as it is computed
+     * ({@link OutcomeBytes}). Runs in an executor.
+     */
+    private static Iterator<byte[]> compute(
             CalculationInput base, List<Transaction> shared, Iterator<PayeeGroup> groups) {
         Engine engine = new Engine();
         Engine.Prepared prepared = engine.prepare(base);
-        List<GroupOutcome> out = new ArrayList<>();
+        List<byte[]> out = new ArrayList<>();
         while (groups.hasNext()) {
             PayeeGroup group = groups.next();
-            out.add(compute(engine, prepared, group.transactions() != null ? group.transactions() : shared, group));
+            out.add(OutcomeBytes.encode(
+                    compute(engine, prepared, group.transactions() != null ? group.transactions() : shared, group)));
         }
         return out.iterator();
+    }
+
+    /** A task's outcomes as the executor computed them. */
+    private static List<GroupOutcome> decode(List<byte[]> encoded) {
+        List<GroupOutcome> out = new ArrayList<>(encoded.size());
+        encoded.forEach(bytes -> out.add(OutcomeBytes.decode(bytes)));
+        return out;
     }
 
     /** The group's results; if the engine fails on the group, each payee again alone, leaving out whoever still fails. */
