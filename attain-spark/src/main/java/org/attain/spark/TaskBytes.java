@@ -1,5 +1,11 @@
 package org.attain.spark;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +29,9 @@ import org.attain.engine.ledger.LedgerEntry;
 import org.attain.engine.ledger.LedgerEntryKind;
 import org.attain.engine.ledger.LedgerState;
 import org.attain.engine.model.PersonId;
+import org.attain.engine.model.ReturnOf;
+import org.attain.engine.model.Split;
+import org.attain.engine.model.Transaction;
 import org.attain.engine.model.TransactionId;
 import org.attain.engine.money.CurrencyUnit;
 import org.attain.engine.money.Money;
@@ -32,25 +41,29 @@ import org.attain.engine.time.PeriodId;
 import org.attain.engine.time.PeriodKind;
 
 /**
- * A {@link GroupOutcome} as one byte array, field by field: what an executor sends back instead of the outcome's
- * objects. Java serialization of a group's statements (lines, traces, every explained deal with its tier slices,
- * full of shared references) spent most of an executor's time looking up objects it had written already
- * ({@code ObjectOutputStream$HandleTable}); a byte array is written as one block. Each distinct string is written
- * once per outcome and referred to by number afterwards; decimals keep their scale, so the decoded outcome equals
- * the computed one ({@code equals}), and a line a plan and the statement share is decoded as one object.
+ * What travels between the driver and an executor, as byte arrays written field by field: a {@link PayeeGroup}
+ * (its payees and transactions) to the executor, its {@link GroupOutcome} back. Java serialization of a group's
+ * outcome (statements, lines, traces, every explained deal with its tier slices, full of shared references) spent
+ * most of an executor's time looking up objects it had written already ({@code ObjectOutputStream$HandleTable});
+ * a byte array is written as one block. Each distinct string is written once per array and referred to by number
+ * afterwards; decimals keep their scale; a transaction attribute of a type not listed here travels by Java
+ * serialization, alone. So what arrives equals what was sent ({@code equals}, attribute types included), and
+ * what was one object in a statement (a line a plan shares with the statement, an id, an account's attributes
+ * several transactions share) arrives as one object.
  *
- * <p>Only for the trip from an executor to the driver of the same run (same classes on both sides): the format
- * has a version byte but no promise to read bytes of another build.
+ * <p>Only for the trips of one run (the same classes on both sides): each array starts with a version byte, but
+ * bytes of another build need not be readable.
  */
-final class OutcomeBytes {
+final class TaskBytes {
 
-    private static final byte VERSION = 1;
+    private static final byte OUTCOME = 1;
+    private static final byte GROUP = 2;
 
-    private OutcomeBytes() {}
+    private TaskBytes() {}
 
     static byte[] encode(GroupOutcome outcome) {
         Writer w = new Writer();
-        w.raw(VERSION);
+        w.raw(OUTCOME);
         w.size(outcome.payees().size());
         outcome.payees().forEach(w::person);
         w.size(outcome.statements().size());
@@ -70,12 +83,8 @@ final class OutcomeBytes {
         return w.bytes();
     }
 
-    static GroupOutcome decode(byte[] bytes) {
-        Reader r = new Reader(bytes);
-        byte version = r.raw();
-        if (version != VERSION) {
-            throw new IllegalStateException("outcome bytes of version " + version + ", expected " + VERSION);
-        }
+    static GroupOutcome outcome(byte[] bytes) {
+        Reader r = new Reader(bytes, OUTCOME);
         int n = r.size();
         List<PersonId> payees = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -89,7 +98,7 @@ final class OutcomeBytes {
         n = r.size();
         List<Exclusion> exclusions = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            exclusions.add(new Exclusion(r.transaction(), r.string()));
+            exclusions.add(new Exclusion(r.transactionId(), r.string()));
         }
         n = r.size();
         List<String> issues = new ArrayList<>(n);
@@ -101,10 +110,40 @@ final class OutcomeBytes {
         for (int i = 0; i < n; i++) {
             failed.put(r.string(), r.string());
         }
-        if (!r.atEnd()) {
-            throw new IllegalStateException("outcome bytes longer than their outcome");
-        }
+        r.end();
         return new GroupOutcome(payees, statements, exclusions, issues, failed);
+    }
+
+    static byte[] encode(PayeeGroup group) {
+        Writer w = new Writer();
+        w.raw(GROUP);
+        w.size(group.payees().size());
+        group.payees().forEach(w::person);
+        w.flag(group.transactions() != null);
+        if (group.transactions() != null) {
+            w.size(group.transactions().size());
+            group.transactions().forEach(w::transaction);
+        }
+        return w.bytes();
+    }
+
+    static PayeeGroup group(byte[] bytes) {
+        Reader r = new Reader(bytes, GROUP);
+        int n = r.size();
+        List<PersonId> payees = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            payees.add(r.person());
+        }
+        List<Transaction> transactions = null;
+        if (r.flag()) {
+            n = r.size();
+            transactions = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                transactions.add(r.transaction());
+            }
+        }
+        r.end();
+        return new PayeeGroup(payees, transactions);
     }
 
     /** Writes the fields; strings and currencies by number once seen, a statement's lines by number once written. */
@@ -114,6 +153,7 @@ final class OutcomeBytes {
         private final Map<String, Integer> strings = new HashMap<>();
         private final Map<CurrencyUnit, Integer> currencies = new HashMap<>();
         private final Map<EarningsLine, Integer> lines = new IdentityHashMap<>();
+        private final Map<Map<String, Object>, Integer> attributes = new IdentityHashMap<>();
 
         byte[] bytes() {
             return Arrays.copyOf(buf, pos);
@@ -178,6 +218,88 @@ final class OutcomeBytes {
 
         void transaction(TransactionId t) {
             string(t == null ? null : t.value());
+        }
+
+        void transaction(Transaction t) {
+            transaction(t.id());
+            person(t.owner());
+            size(t.splits().size());
+            for (Split s : t.splits()) {
+                person(s.person());
+                decimal(s.share());
+                flag(s.overlay());
+            }
+            date(t.closeDate());
+            money(t.amount());
+            string(t.status());
+            string(t.type());
+            string(t.product());
+            attributes(t.account());
+            attributes(t.attributes());
+            date(t.recordedOn());
+            ReturnOf r = t.returnOf();
+            flag(r != null);
+            if (r != null) {
+                string(r.kind());
+                transaction(r.refersTo());
+            }
+        }
+
+        /** 0: a new map follows; k > 0: the (k - 1)th map written (the same object). */
+        void attributes(Map<String, Object> m) {
+            Integer seen = attributes.get(m);
+            if (seen != null) {
+                varlong(seen + 1L);
+                return;
+            }
+            attributes.put(m, attributes.size());
+            varlong(0);
+            size(m.size());
+            m.forEach((k, v) -> {
+                string(k);
+                value(v);
+            });
+        }
+
+        /** An attribute's value by its type; one of another type by Java serialization. */
+        void value(Object v) {
+            if (v == null) {
+                raw(0);
+            } else if (v instanceof String s) {
+                raw(1);
+                string(s);
+            } else if (v.getClass() == BigDecimal.class) {
+                raw(2);
+                decimal((BigDecimal) v);
+            } else if (v instanceof Long l) {
+                raw(3);
+                signed(l);
+            } else if (v instanceof Integer i) {
+                raw(4);
+                signed(i);
+            } else if (v instanceof Boolean b) {
+                raw(b ? 5 : 6);
+            } else if (v instanceof LocalDate d) {
+                raw(7);
+                signed(d.toEpochDay());
+            } else if (v instanceof Double x) {
+                raw(8);
+                signed(Double.doubleToRawLongBits(x));
+            } else {
+                raw(9);
+                ByteArrayOutputStream java = new ByteArrayOutputStream();
+                try (ObjectOutputStream out = new ObjectOutputStream(java)) {
+                    out.writeObject(v);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(
+                            "an attribute of type " + v.getClass().getName(), e);
+                }
+                byte[] serialized = java.toByteArray();
+                size(serialized.length);
+                room(serialized.length);
+                System.arraycopy(serialized, 0, buf, pos, serialized.length);
+                pos += serialized.length;
+            }
         }
 
         void decimal(BigDecimal d) {
@@ -381,16 +503,23 @@ final class OutcomeBytes {
         private final Map<String, TransactionId> transactions = new HashMap<>();
         private final List<CurrencyUnit> currencies = new ArrayList<>();
         private final List<EarningsLine> lines = new ArrayList<>();
+        private final List<Map<String, Object>> attributes = new ArrayList<>();
         private static final PeriodKind[] KINDS = PeriodKind.values();
         private static final LedgerEntryKind[] LEDGER = LedgerEntryKind.values();
         private static final TerritoryRole[] ROLES = TerritoryRole.values();
 
-        Reader(byte[] buf) {
+        Reader(byte[] buf, byte kind) {
             this.buf = buf;
+            byte first = raw();
+            if (first != kind) {
+                throw new IllegalStateException("bytes of kind " + first + ", expected " + kind);
+            }
         }
 
-        boolean atEnd() {
-            return pos == buf.length;
+        void end() {
+            if (pos != buf.length) {
+                throw new IllegalStateException("bytes longer than what they hold: " + buf.length + ", read " + pos);
+            }
         }
 
         byte raw() {
@@ -441,9 +570,75 @@ final class OutcomeBytes {
             return s == null ? null : people.computeIfAbsent(s, PersonId::new);
         }
 
-        TransactionId transaction() {
+        TransactionId transactionId() {
             String s = string();
             return s == null ? null : transactions.computeIfAbsent(s, TransactionId::new);
+        }
+
+        Transaction transaction() {
+            TransactionId id = transactionId();
+            PersonId owner = person();
+            int n = size();
+            List<Split> splits = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                splits.add(new Split(person(), decimal(), flag()));
+            }
+            LocalDate closeDate = date();
+            Money amount = money();
+            String status = string();
+            String type = string();
+            String product = string();
+            Map<String, Object> account = attributes();
+            Map<String, Object> values = attributes();
+            LocalDate recordedOn = date();
+            ReturnOf returnOf = flag() ? new ReturnOf(string(), transactionId()) : null;
+            return new Transaction(
+                    id, owner, splits, closeDate, amount, status, type, product, account, values, recordedOn, returnOf);
+        }
+
+        Map<String, Object> attributes() {
+            int k = size();
+            if (k > 0) {
+                return attributes.get(k - 1);
+            }
+            int n = size();
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                m.put(string(), value());
+            }
+            Map<String, Object> copy = Map.copyOf(m);
+            attributes.add(copy);
+            return copy;
+        }
+
+        Object value() {
+            byte tag = raw();
+            return switch (tag) {
+                case 0 -> null;
+                case 1 -> string();
+                case 2 -> decimal();
+                case 3 -> Long.valueOf(signed());
+                case 4 -> Integer.valueOf(Math.toIntExact(signed()));
+                case 5 -> Boolean.TRUE;
+                case 6 -> Boolean.FALSE;
+                case 7 -> LocalDate.ofEpochDay(signed());
+                case 8 -> Double.valueOf(Double.longBitsToDouble(signed()));
+                case 9 -> java();
+                default -> throw new IllegalStateException("no attribute value of tag " + tag);
+            };
+        }
+
+        private Object java() {
+            int n = size();
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(buf, pos, n))) {
+                Object v = in.readObject();
+                pos += n;
+                return v;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         BigDecimal decimal() {
@@ -522,7 +717,7 @@ final class OutcomeBytes {
             n = size();
             List<LedgerEntry> ledger = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                ledger.add(new LedgerEntry(LEDGER[size()], money(), transaction(), string()));
+                ledger.add(new LedgerEntry(LEDGER[size()], money(), transactionId(), string()));
             }
             LedgerState after = null;
             if (flag()) {
@@ -531,7 +726,7 @@ final class OutcomeBytes {
                 n = size();
                 Map<TransactionId, Money> held = new HashMap<>();
                 for (int i = 0; i < n; i++) {
-                    held.put(transaction(), money());
+                    held.put(transactionId(), money());
                 }
                 after = new LedgerState(carried, draw, held);
             }
@@ -556,7 +751,7 @@ final class OutcomeBytes {
             n = size();
             Map<TransactionId, BigDecimal> deals = new HashMap<>();
             for (int i = 0; i < n; i++) {
-                deals.put(transaction(), decimal());
+                deals.put(transactionId(), decimal());
             }
             return new PlanPeriodResult(plan, measures, quota, explanation, attainment, own, deals);
         }
@@ -574,7 +769,7 @@ final class OutcomeBytes {
             int n = size();
             List<TransactionId> qualifying = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                qualifying.add(transaction());
+                qualifying.add(transactionId());
             }
             PeriodId forPeriod = period();
             EarningsLine line =
@@ -601,7 +796,7 @@ final class OutcomeBytes {
         }
 
         Contribution contribution() {
-            TransactionId transaction = transaction();
+            TransactionId transaction = transactionId();
             LocalDate date = date();
             String rule = string();
             PersonId via = person();

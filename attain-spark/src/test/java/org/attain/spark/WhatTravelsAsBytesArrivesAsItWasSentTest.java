@@ -29,6 +29,9 @@ import org.attain.engine.ledger.LedgerEntryKind;
 import org.attain.engine.ledger.LedgerState;
 import org.attain.engine.model.PersonId;
 import org.attain.engine.model.PlanAssignment;
+import org.attain.engine.model.ReturnOf;
+import org.attain.engine.model.Split;
+import org.attain.engine.model.Transaction;
 import org.attain.engine.model.TransactionId;
 import org.attain.engine.money.CurrencyUnit;
 import org.attain.engine.money.Money;
@@ -40,12 +43,13 @@ import org.attain.engine.time.PeriodId;
 import org.junit.jupiter.api.Test;
 
 /**
- * What an executor sends back ({@link OutcomeBytes}) decodes to the outcome it computed: every scenario's statements
- * to the last digit, scale and trace step, a line a plan shares with its statement still one object, and the
- * values scenarios seldom hold (missing fields, decimals past a long, negative scales, territories, held deals,
- * exclusions, issues, payees the engine failed on). The bytes are fewer than Java serialization's.
+ * What travels between the driver and an executor as bytes ({@link TaskBytes}) arrives equal to what was sent: every
+ * scenario's transactions and statements to the last digit, scale and trace step, a line a plan shares with its
+ * statement still one object, and the values scenarios seldom hold (missing fields, decimals past a long, negative
+ * scales, territories, held deals, exclusions, issues, payees the engine failed on; attributes of every type, an
+ * account's attributes shared by several transactions). The outcomes' bytes are fewer than Java serialization's.
  */
-class AnOutcomeComesBackFromItsBytesAsComputedTest {
+class WhatTravelsAsBytesArrivesAsItWasSentTest {
 
     @Test
     void everyScenarioComesBackEqualAndSmallerThanJavaSerialization() throws IOException {
@@ -67,11 +71,16 @@ class AnOutcomeComesBackFromItsBytesAsComputedTest {
             CalculationResult r = engine.calculate(engine.prepare(input), input.transactions(), payees);
             GroupOutcome computed =
                     new GroupOutcome(List.copyOf(payees), r.statements(), r.exclusions(), r.issues(), Map.of());
-            byte[] bytes = OutcomeBytes.encode(computed);
-            GroupOutcome back = OutcomeBytes.decode(bytes);
+            PayeeGroup group = new PayeeGroup(List.copyOf(payees), input.transactions());
+            assertThat(TaskBytes.group(TaskBytes.encode(group)))
+                    .as(file.toString())
+                    .isEqualTo(group);
+            byte[] bytes = TaskBytes.encode(computed);
+            GroupOutcome back = TaskBytes.outcome(bytes);
             assertThat(back).as(file.toString()).isEqualTo(computed);
             for (int i = 0; i < computed.statements().size(); i++) {
-                assertSameSharing(computed.statements().get(i), back.statements().get(i));
+                assertSameSharing(
+                        computed.statements().get(i), back.statements().get(i));
             }
             ours += bytes.length;
             java += javaSerialized(computed);
@@ -97,7 +106,8 @@ class AnOutcomeComesBackFromItsBytesAsComputedTest {
                 new BigDecimal("1E+3"),
                 new Money(new BigDecimal("-5.5"), eur),
                 List.of(
-                        new TierSlice(1, "[0, 100)", new BigDecimal("100"), new BigDecimal("0.05"), new BigDecimal("5.00")),
+                        new TierSlice(
+                                1, "[0, 100)", new BigDecimal("100"), new BigDecimal("0.05"), new BigDecimal("5.00")),
                         new TierSlice(-2, null, BigDecimal.ZERO, BigDecimal.ONE, new BigDecimal("-0E-7"))),
                 new BigDecimal(Long.MIN_VALUE + "." + Long.MAX_VALUE),
                 new ViaTerritory("NORDICS", null, TerritoryRole.OVERLAY));
@@ -110,7 +120,8 @@ class AnOutcomeComesBackFromItsBytesAsComputedTest {
                 List.of(d2, d1),
                 null,
                 new Trace(
-                        List.of(new TraceStep("cap", "7.50 > 5.00", "trace.cap", List.of("7.50", "5.00")),
+                        List.of(
+                                new TraceStep("cap", "7.50 > 5.00", "trace.cap", List.of("7.50", "5.00")),
                                 new TraceStep("rounding", "")),
                         List.of(full, plain)));
         EarningsLine own = new EarningsLine(
@@ -137,7 +148,8 @@ class AnOutcomeComesBackFromItsBytesAsComputedTest {
                 List.of(plan),
                 List.of(shared, own),
                 List.of(
-                        new LedgerEntry(LedgerEntryKind.HOLDBACK_WITHHELD, new Money(new BigDecimal("-2.50"), eur), d2, null),
+                        new LedgerEntry(
+                                LedgerEntryKind.HOLDBACK_WITHHELD, new Money(new BigDecimal("-2.50"), eur), d2, null),
                         new LedgerEntry(LedgerEntryKind.PAYOUT, new Money(new BigDecimal("2.50"), eur), null, "paid")),
                 new LedgerState(
                         Money.zero(eur),
@@ -145,7 +157,14 @@ class AnOutcomeComesBackFromItsBytesAsComputedTest {
                         Map.of(d2, new Money(new BigDecimal("2.50"), eur))),
                 new Money(new BigDecimal("2.50"), eur));
         PayeePeriodResult bare = new PayeePeriodResult(
-                PersonId.of("p1"), PeriodId.month(2026, 1), false, List.of(), List.of(), List.of(), null, Money.zero(eur));
+                PersonId.of("p1"),
+                PeriodId.month(2026, 1),
+                false,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                Money.zero(eur));
         GroupOutcome computed = new GroupOutcome(
                 List.of(PersonId.of("p1"), PersonId.of("p3")),
                 List.of(bare, statement),
@@ -153,15 +172,88 @@ class AnOutcomeComesBackFromItsBytesAsComputedTest {
                 List.of("plan-b is unknown", ""),
                 Map.of("p3", "division by zero", "p4", "D2"));
 
-        GroupOutcome back = OutcomeBytes.decode(OutcomeBytes.encode(computed));
+        GroupOutcome back = TaskBytes.outcome(TaskBytes.encode(computed));
 
         assertThat(back).isEqualTo(computed);
         assertThat(back.statements().get(1).lines().get(1).trace()).isNull();
-        assertThat(back.statements().get(1).lines().get(0).trace().contributions().get(0).share())
+        assertThat(back.statements()
+                        .get(1)
+                        .lines()
+                        .get(0)
+                        .trace()
+                        .contributions()
+                        .get(0)
+                        .share())
                 .hasToString("0.333333333333333333333333333333");
         assertSameSharing(statement, back.statements().get(1));
-        assertThat(OutcomeBytes.decode(OutcomeBytes.encode(new GroupOutcome(List.of(), List.of(), List.of(), List.of(), Map.of()))))
+        assertThat(TaskBytes.outcome(
+                        TaskBytes.encode(new GroupOutcome(List.of(), List.of(), List.of(), List.of(), Map.of()))))
                 .isEqualTo(new GroupOutcome(List.of(), List.of(), List.of(), List.of(), Map.of()));
+    }
+
+    @Test
+    void transactionsOfEveryShapeArriveEqual() {
+        CurrencyUnit eur = CurrencyUnit.of("EUR");
+        Map<String, Object> account = Map.of(
+                "region",
+                "Nordics",
+                "employees",
+                1200L,
+                "rank",
+                3,
+                "strategic",
+                true,
+                "since",
+                LocalDate.of(2019, 4, 1),
+                "score",
+                0.1,
+                "revenue",
+                new BigDecimal("1.50E+7"),
+                "tags",
+                List.of("a", "b"));
+        Transaction won =
+                Transaction.won("D1", "p1", LocalDate.of(2026, 3, 31), new Money(new BigDecimal("100.10"), eur));
+        Transaction split = new Transaction(
+                TransactionId.of("D2"),
+                null,
+                List.of(
+                        new Split(PersonId.of("p1"), new BigDecimal("0.6"), false),
+                        new Split(PersonId.of("p2"), new BigDecimal("0.40"), false),
+                        new Split(PersonId.of("p9"), BigDecimal.ONE, true)),
+                LocalDate.of(2026, 3, 1),
+                new Money(new BigDecimal("-20"), eur),
+                "booked",
+                "renewal",
+                "suite",
+                account,
+                Map.of("term_months", 24L, "margin", new BigDecimal("0.25"), "note", "ü", "closed", false),
+                LocalDate.of(2026, 4, 2),
+                new ReturnOf("Reversal", TransactionId.of("D1")));
+        Transaction sameAccount = new Transaction(
+                TransactionId.of("D3"),
+                PersonId.of("p2"),
+                List.of(),
+                LocalDate.of(2026, 3, 2),
+                Money.zero(eur),
+                null,
+                null,
+                null,
+                account,
+                Map.of(),
+                null);
+        PayeeGroup group =
+                new PayeeGroup(List.of(PersonId.of("p1"), PersonId.of("p2")), List.of(won, split, sameAccount));
+
+        PayeeGroup back = TaskBytes.group(TaskBytes.encode(group));
+
+        assertThat(back).isEqualTo(group);
+        Map<String, Object> arrived = back.transactions().get(1).account();
+        account.forEach((k, v) ->
+                assertThat(arrived.get(k)).as(k).isInstanceOf(v.getClass()).isEqualTo(v));
+        assertThat(back.transactions().get(2).account()).isSameAs(arrived);
+        assertThat(TaskBytes.group(TaskBytes.encode(new PayeeGroup(List.of(PersonId.of("p1")), null)))
+                        .transactions())
+                .isNull();
     }
 
     /** A plan's line that is one of its statement's lines (the same object) is so after the trip too. */
@@ -171,7 +263,8 @@ class AnOutcomeComesBackFromItsBytesAsComputedTest {
             for (int l = 0; l < planLines.size(); l++) {
                 for (int k = 0; k < computed.lines().size(); k++) {
                     if (computed.lines().get(k) == planLines.get(l)) {
-                        assertThat(back.plans().get(p).lines().get(l)).isSameAs(back.lines().get(k));
+                        assertThat(back.plans().get(p).lines().get(l))
+                                .isSameAs(back.lines().get(k));
                     }
                 }
             }
