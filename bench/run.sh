@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 jar=attain-app/target/attain.jar
-if [ ! -f "$jar" ] || [ -n "$(find pom.xml attain-engine/src attain-demo/src attain-app/src attain-*/pom.xml -newer "$jar" -print -quit)" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find pom.xml attain-*/src attain-*/pom.xml -newer "$jar" -print -quit)" ]; then
     echo "building $jar ..." >&2
     ./mvnw -q -B -o package -DskipTests >&2 || ./mvnw -q -B package -DskipTests >&2
 fi

@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.spark.SparkConf;
 import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.attain.engine.calc.CalculationInput;
@@ -41,7 +40,8 @@ public final class EngineOnSpark implements AutoCloseable {
 
     /**
      * A Spark context on {@code master} named {@code name}: no web UI (the app serves pages; Spark's UI would
-     * take a port), Java serialization (the engine's records are {@link java.io.Serializable}).
+     * take a port). The run's shared inputs are broadcast with Java serialization (the engine's records are
+     * {@link java.io.Serializable}); each task's groups and their outcomes travel as byte arrays ({@link TaskBytes}).
      */
     public static EngineOnSpark start(SparkMaster master, String name) {
         // What Spark's own launcher passes; here the JVM is the application's (java -jar), started without it.
@@ -94,9 +94,9 @@ public final class EngineOnSpark implements AutoCloseable {
 
     /** Told when a task attempt starts, in the executor: a test fails an attempt there to see Spark retry it. */
     interface TaskStart extends java.io.Serializable {
-        TaskStart NONE = (partition, attempt) -> {};
+        TaskStart NONE = (task, attempt) -> {};
 
-        void started(int partition, int attempt);
+        void started(int task, int attempt);
     }
 
     /** The outcomes of all tasks in the groups' order, {@code taskStart} told of every attempt. */
@@ -133,15 +133,13 @@ public final class EngineOnSpark implements AutoCloseable {
             return t;
         });
         try {
-            JavaRDD<GroupOutcome> outcomes = spark.parallelize(groups, tasks).mapPartitions(part -> {
-                TaskContext task = TaskContext.get();
-                taskStart.started(task.partitionId(), task.attemptNumber());
-                return compute(inputs.value(), everything.value(), part);
-            });
             List<Future<?>> running = new ArrayList<>();
             for (int task = 0; task < tasks; task++) {
-                int[] one = {task};
-                running.add(jobs.submit(() -> sink.accept(one[0], outcomes.collectPartitions(one)[0])));
+                // The groups split in slices as Spark splits a list (ParallelCollectionRDD): in order, evenly.
+                List<PayeeGroup> slice = groups.subList(
+                        (int) ((long) task * groups.size() / tasks), (int) ((long) (task + 1) * groups.size() / tasks));
+                int number = task;
+                running.add(jobs.submit(() -> sink.accept(number, run(number, slice, inputs, everything, taskStart))));
             }
             for (Future<?> job : running) {
                 job.get();
@@ -160,15 +158,42 @@ public final class EngineOnSpark implements AutoCloseable {
         }
     }
 
-    /** One task: the shared inputs indexed once, then each group. Runs in an executor. */
-    private static Iterator<GroupOutcome> compute(
-            CalculationInput base, List<Transaction> shared, Iterator<PayeeGroup> groups) {
+    /**
+     * One task, as one Spark job: its groups go to the executor and their outcomes come back as byte arrays
+     * ({@link TaskBytes}), one a group, encoded here just before the job (so only the tasks in flight are held
+     * encoded) and decoded as they arrive.
+     */
+    private List<GroupOutcome> run(
+            int task,
+            List<PayeeGroup> slice,
+            Broadcast<CalculationInput> inputs,
+            Broadcast<List<Transaction>> everything,
+            TaskStart taskStart) {
+        List<byte[]> sent = new ArrayList<>(slice.size());
+        slice.forEach(group -> sent.add(TaskBytes.encode(group)));
+        List<byte[]> back = spark.parallelize(sent, 1)
+                .mapPartitions(groups -> {
+                    taskStart.started(task, TaskContext.get().attemptNumber());
+                    return compute(inputs.value(), everything.value(), groups);
+                })
+                .collect();
+        List<GroupOutcome> out = new ArrayList<>(back.size());
+        back.forEach(bytes -> out.add(TaskBytes.outcome(bytes)));
+        return out;
+    }
+
+    /**
+     * One task in an executor: the shared inputs indexed once, then each group, its outcome encoded as soon as
+     * it is computed.
+     */
+    private static Iterator<byte[]> compute(CalculationInput base, List<Transaction> shared, Iterator<byte[]> groups) {
         Engine engine = new Engine();
         Engine.Prepared prepared = engine.prepare(base);
-        List<GroupOutcome> out = new ArrayList<>();
+        List<byte[]> out = new ArrayList<>();
         while (groups.hasNext()) {
-            PayeeGroup group = groups.next();
-            out.add(compute(engine, prepared, group.transactions() != null ? group.transactions() : shared, group));
+            PayeeGroup group = TaskBytes.group(groups.next());
+            out.add(TaskBytes.encode(
+                    compute(engine, prepared, group.transactions() != null ? group.transactions() : shared, group)));
         }
         return out.iterator();
     }
