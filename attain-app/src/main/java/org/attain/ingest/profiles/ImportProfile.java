@@ -73,6 +73,15 @@ public record ImportProfile(
             // found by fuzzing: refusals of the format, people and other sections named no profile
             String prefix = "profile " + name;
             throw e.getMessage().startsWith(prefix) ? e : new ProfileException(prefix + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Fuzzing keeps finding library exceptions a profile can provoke (SnakeYAML's NumberFormatException and
+            // IllegalArgumentException, the JDK's ClassCastException on some date patterns); each found is refused with
+            // its own reason above. Any other is still a refusal naming the profile, never a stack trace for the user;
+            // the log keeps the trace for us.
+            org.slf4j.LoggerFactory.getLogger(ImportProfile.class).warn("Profile {} could not be read", name, e);
+            throw new ProfileException(
+                    "profile " + name + " could not be read: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " (" + firstLine(e.getMessage()) + ")"));
         }
     }
 
@@ -246,8 +255,12 @@ public record ImportProfile(
     private static String datePattern(String pattern) {
         try {
             DateTimeFormatter.ofPattern(pattern);
+            // The pattern as dates() uses it (uuuu for yyyy) must build too.
+            DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu").replace("yy", "uu"), Locale.ROOT);
             return pattern;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ClassCastException e) {
+            // ClassCastException: found by fuzzing, the JDK's pattern parser throws it (a padding letter p before a
+            // number field in some forms) instead of IllegalArgumentException
             throw new ProfileException(
                     "format.date '" + pattern + "' is not a date pattern such as M/d/yyyy or d.M.yyyy");
         }
