@@ -79,6 +79,10 @@ class SeveralNodesTest extends AttainIntegrationTest {
         }
         String property = "org.springframework.boot.logging.LoggingSystem";
         // Logging is one per JVM and node 1 set it up: node 2 leaves it alone (and does not end it when it closes).
+        // Spring Boot still publishes node 2's log settings as system properties (LOG_FILE: node 2's data folder),
+        // which tests reading node 1's log find (SecretsNotLoggedTest): they are put back as they were.
+        java.util.Properties before =
+                (java.util.Properties) System.getProperties().clone();
         System.setProperty(property, "none");
         try {
             node2 = new SpringApplicationBuilder(AttainApplication.class)
@@ -95,6 +99,12 @@ class SeveralNodesTest extends AttainIntegrationTest {
                             "--attain.forecast.weekly.cron=-");
         } finally {
             System.clearProperty(property);
+            for (String name : System.getProperties().stringPropertyNames()) {
+                if (!before.containsKey(name)) {
+                    System.clearProperty(name);
+                }
+            }
+            before.forEach((name, value) -> System.getProperties().put(name, value));
         }
     }
 
