@@ -56,8 +56,8 @@ class CoachingBrowserTest extends AttainIntegrationTest {
         WebElement saveNote = browser.driver().findElement(By.cssSelector("[data-test=note-form] button"));
         saveNote.click();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(saveNote));
-        assertThat(browser.text("[data-test=agendas]")).contains(agenda);
-        assertThat(browser.text("[data-test=notes]")).contains(note);
+        assertThat(browser.textOnceItShows("[data-test=agendas]", agenda)).contains(agenda);
+        assertThat(browser.textOnceItShows("[data-test=notes]", note)).contains(note);
     }
 
     @Test
@@ -71,7 +71,8 @@ class CoachingBrowserTest extends AttainIntegrationTest {
             browser.driver()
                     .findElement(By.cssSelector("[data-test=suggestions] summary"))
                     .click();
-            assertThat(browser.text("[data-test=suggestions]")).contains("Pearson");
+            assertThat(browser.textOnceItShows("[data-test=suggestions]", "Pearson"))
+                    .contains("Pearson");
             assertThat(browser.pageText()).doesNotContain("coach.").doesNotContain("??");
             assertThat(browser.cspViolations()).isEmpty();
             browser.screenshot("coaching-manager-en");

@@ -60,13 +60,16 @@ class ExpenseBrowserTest extends AttainIntegrationTest {
             WebElement form = browser.driver().findElement(By.cssSelector("[data-test=expense-policy-form]"));
             form.findElement(By.name("thresholdMonths")).sendKeys("twelve");
             form.findElement(By.cssSelector("button[type=submit]")).click();
-            assertThat(browser.text("[data-test=expense-problems]")).contains(t.refused());
-            assertThat(browser.text("[data-test=expense-policies]")).contains("12");
+            assertThat(browser.textOnceItShows("[data-test=expense-problems]", t.refused()))
+                    .contains(t.refused());
+            assertThat(browser.textOnceItShows("[data-test=expense-policies]", "12"))
+                    .contains("12");
 
             form = browser.driver().findElement(By.cssSelector("[data-test=expense-policy-form]"));
             form.findElement(By.name("thresholdMonths")).sendKeys("12");
             form.findElement(By.cssSelector("button[type=submit]")).click();
-            assertThat(browser.text("[data-test=expense-notice]")).isEqualTo(t.saved());
+            assertThat(browser.textOnceItShows("[data-test=expense-notice]", t.saved()))
+                    .isEqualTo(t.saved());
         }
     }
 }

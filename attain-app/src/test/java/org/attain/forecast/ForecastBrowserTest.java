@@ -72,16 +72,20 @@ class ForecastBrowserTest extends AttainIntegrationTest {
             ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                     .executeScript("arguments[0].removeAttribute('required')", form.findElement(By.name("amount")));
             form.findElement(By.cssSelector("button[type=submit]")).click();
-            assertThat(browser.text("[data-test=forecast-problems]")).contains(t.refused());
+            assertThat(browser.textOnceItShows("[data-test=forecast-problems]", t.refused()))
+                    .contains(t.refused());
 
             form = browser.driver().findElement(By.cssSelector("[data-test=forecast-call] form"));
             new Select(form.findElement(By.name("category"))).selectByValue("commit");
             form.findElement(By.name("amount")).sendKeys(t.amount());
             form.findElement(By.name("note")).sendKeys("browser " + suffix);
             form.findElement(By.cssSelector("button[type=submit]")).click();
-            assertThat(browser.text("[data-test=forecast-notice]")).isEqualTo(t.saved());
-            assertThat(browser.text("[data-test=forecast-commit]")).isEqualTo(t.shown());
-            assertThat(browser.text("[data-test=forecast-commit-computed]")).startsWith(t.computed());
+            assertThat(browser.textOnceItShows("[data-test=forecast-notice]", t.saved()))
+                    .isEqualTo(t.saved());
+            assertThat(browser.textOnceItShows("[data-test=forecast-commit]", t.shown()))
+                    .isEqualTo(t.shown());
+            assertThat(browser.textOnceItShows("[data-test=forecast-commit-computed]", t.computed()))
+                    .startsWith(t.computed());
             assertThat(browser.text("[data-test=forecast-history]")).contains(t.shown());
             browser.screenshot("forecast-" + suffix);
         }

@@ -54,8 +54,9 @@ class StatisticalForecastBrowserTest extends AttainIntegrationTest {
             browser.resize(1280, 2800);
             browser.open("/forecast");
             browser.driver().findElement(By.linkText(t.link())).click();
-            assertThat(browser.text("h1")).isEqualTo(t.title());
-            assertThat(browser.text("[data-test=stat-who]")).isEqualTo(t.company());
+            assertThat(browser.textOnceItShows("h1", t.title())).isEqualTo(t.title());
+            assertThat(browser.textOnceItShows("[data-test=stat-who]", t.company()))
+                    .isEqualTo(t.company());
             assertThat(browser.driver().findElements(By.cssSelector("[data-chart=statistical-forecast] canvas")))
                     .isNotEmpty();
             assertThat(browser.driver().findElements(By.cssSelector("[data-test=stat-methods] tbody tr")))

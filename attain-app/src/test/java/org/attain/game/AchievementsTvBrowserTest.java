@@ -87,7 +87,8 @@ class AchievementsTvBrowserTest extends AttainIntegrationTest {
             d.findElement(By.id("r-name")).sendKeys("Big deal " + suffix);
             new Select(d.findElement(By.id("r-kind"))).selectByValue("FIRST_DEAL_OVER");
             d.findElement(By.cssSelector("[data-test=rule-save]")).click();
-            assertThat(browser.text("[data-error=r-threshold]")).isEqualTo(t.thresholdError());
+            assertThat(browser.textOnceItShows("[data-error=r-threshold]", t.thresholdError()))
+                    .isEqualTo(t.thresholdError());
             assertThat(browser.text("[data-test=manage-rules]")).doesNotContain("Big deal " + suffix);
 
             d.findElement(By.id("r-threshold")).sendKeys("1");
@@ -105,7 +106,8 @@ class AchievementsTvBrowserTest extends AttainIntegrationTest {
             d.findElement(By.cssSelector("input[name=boards][value='" + calls + "']"))
                     .click();
             d.findElement(By.cssSelector("[data-test=tv-save]")).click();
-            assertThat(browser.text("[data-test=tv-created]")).startsWith(t.tvOnce());
+            assertThat(browser.textOnceItShows("[data-test=tv-created]", t.tvOnce()))
+                    .startsWith(t.tvOnce());
             tvPath = browser.text("[data-test=tv-url]");
             assertThat(tvPath).startsWith("/tv/");
             browser.screenshot("game-tv-manage-" + suffix);
@@ -144,7 +146,8 @@ class AchievementsTvBrowserTest extends AttainIntegrationTest {
                     .findElement(By.xpath("//table[@data-test='tv-links']//tr[td[text()='Sales floor " + suffix
                             + "']]//button[@data-test='tv-revoke']"))
                     .click();
-            assertThat(browser.text("[data-test=game-notice]")).isEqualTo(t.tvRevoked());
+            assertThat(browser.textOnceItShows("[data-test=game-notice]", t.tvRevoked()))
+                    .isEqualTo(t.tvRevoked());
         }
         assertThat(WebSession.anonymous(baseUrl()).get(tvPath).statusCode()).isEqualTo(410);
     }

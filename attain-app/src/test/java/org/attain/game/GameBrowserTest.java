@@ -91,15 +91,17 @@ class GameBrowserTest extends AttainIntegrationTest {
             browser.clickNav(t.nav());
             assertThat(browser.text("h1")).isEqualTo(t.title());
             d.findElement(By.cssSelector("[data-test=game-manage]")).click();
-            assertThat(browser.text("h1")).isEqualTo(t.manage());
+            assertThat(browser.textOnceItShows("h1", t.manage())).isEqualTo(t.manage());
 
             // A contest without participants that ends before it starts: both fields named, nothing saved.
             d.findElement(By.id("c-name")).sendKeys("Broken " + suffix);
             set(d, "c-startsOn", TODAY.minusDays(3).toString());
             set(d, "c-endsOn", TODAY.minusDays(10).toString());
             d.findElement(By.cssSelector("[data-test=contest-save]")).click();
-            assertThat(browser.text("[data-error=participants]")).isEqualTo(t.noParticipants());
-            assertThat(browser.text("[data-error=endsOn]")).isEqualTo(t.endBeforeStart());
+            assertThat(browser.textOnceItShows("[data-error=participants]", t.noParticipants()))
+                    .isEqualTo(t.noParticipants());
+            assertThat(browser.textOnceItShows("[data-error=endsOn]", t.endBeforeStart()))
+                    .isEqualTo(t.endBeforeStart());
             assertThat(browser.text("[data-test=manage-contests]")).doesNotContain("Broken " + suffix);
             browser.screenshot("game-contest-refused-" + suffix);
 
@@ -130,7 +132,8 @@ class GameBrowserTest extends AttainIntegrationTest {
                     .until(ExpectedConditions.textToBePresentInElementLocated(notice, t.settled()));
             d.findElement(By.cssSelector("[data-test=approve]")).click();
             new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(notice, t.paid()));
-            assertThat(browser.text("[data-test=game-notice]")).isEqualTo(t.paid());
+            assertThat(browser.textOnceItShows("[data-test=game-notice]", t.paid()))
+                    .isEqualTo(t.paid());
             assertThat(d.findElements(By.cssSelector("[data-test=approve]"))).isEmpty();
             browser.screenshot("game-contest-paid-" + suffix);
 
@@ -140,7 +143,8 @@ class GameBrowserTest extends AttainIntegrationTest {
             new Select(d.findElement(By.id("b-metric"))).selectByValue("BOOKINGS");
             new Select(d.findElement(By.id("b-basis"))).selectByValue("PERCENT_OF_GOAL");
             d.findElement(By.cssSelector("[data-test=board-save]")).click();
-            assertThat(browser.text("[data-test=game-notice]")).isEqualTo(t.boardCreated());
+            assertThat(browser.textOnceItShows("[data-test=game-notice]", t.boardCreated()))
+                    .isEqualTo(t.boardCreated());
             assertThat(d.findElements(By.cssSelector("[data-test=board-rows] tbody tr"))
                             .size())
                     .isGreaterThan(3);

@@ -73,7 +73,7 @@ class GameEffectBrowserTest extends AttainIntegrationTest {
             WebDriver d = browser.driver();
             browser.open("/game/contests/" + id);
             d.findElement(By.cssSelector("[data-test=effect-link]")).click();
-            assertThat(browser.text("h1")).isEqualTo(t.heading() + name);
+            assertThat(browser.textOnceItShows("h1", t.heading() + name)).isEqualTo(t.heading() + name);
             List<WebElement> rows = d.findElements(By.cssSelector("[data-test=effect-rows] tbody tr"));
             assertThat(rows).hasSize(team.size());
             int moved = 0;

@@ -65,7 +65,8 @@ class ImportProfileBuilderBrowserTest extends AttainIntegrationTest {
                     .findElement(By.cssSelector("#mapping button[type=submit]"))
                     .click();
             wait.until(ExpectedConditions.stalenessOf(fields));
-            assertThat(browser.text("[data-test=profile-notice]")).contains(words.used());
+            assertThat(browser.textOnceItShows("[data-test=profile-notice]", words.used()))
+                    .contains(words.used());
             assertThat(browser.driver().findElement(By.id("profile")).getDomProperty("value"))
                     .isEqualTo(drafted);
             assertThat(new Select(browser.driver().findElement(By.name("map:amount")))

@@ -66,7 +66,7 @@ class QuarantineGroupsPageBrowserTest extends AttainIntegrationTest {
             noCloseDate.findElement(By.name("why")).sendKeys("open deal, not won yet");
             noCloseDate.findElement(By.cssSelector("form.dismiss-all button")).click();
             wait.until(ExpectedConditions.stalenessOf(noCloseDate));
-            assertThat(browser.text(".qnotice")).isEqualTo("1 row dismissed.");
+            assertThat(browser.textOnceItShows(".qnotice", "1 row dismissed.")).isEqualTo("1 row dismissed.");
             assertThat(browser.text(".qcounts"))
                     .startsWith("Quarantine of this import: 0 open · 3 fixed · 1 dismissed");
             assertThat(browser.text(".dismissed"))

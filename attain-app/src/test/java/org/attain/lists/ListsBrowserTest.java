@@ -142,7 +142,8 @@ class ListsBrowserTest extends AttainIntegrationTest {
             section.findElement(By.cssSelector("[data-test=quota-save-section]"))
                     .click();
             waitFor(browser, "[data-test=quota-refused]");
-            assertThat(browser.text("[data-test=quota-notice]")).contains(saved);
+            assertThat(browser.textOnceItShows("[data-test=quota-notice]", saved))
+                    .contains(saved);
             String refused = browser.text("[data-test=quota-refused]");
             assertThat(refused)
                     .contains(reps.get(1).name() + ": " + negative)

@@ -104,7 +104,8 @@ class ListsMoreBrowserTest extends AttainIntegrationTest {
                 search.submit();
                 waitFor(browser, "[data-test=adjustment-row]");
                 assertThat(rows(browser, "[data-test=adjustment-row]")).isEqualTo(3);
-                assertThat(browser.text("[data-test=paging-total]")).isEqualTo(total(en, 1, 3, 3));
+                assertThat(browser.textOnceItShows("[data-test=paging-total]", total(en, 1, 3, 3)))
+                        .isEqualTo(total(en, 1, 3, 3));
                 new Select(browser.driver().findElement(By.id("asign"))).selectByValue("debit");
                 browser.driver()
                         .findElement(By.cssSelector("[data-test=adjustments-filters] button[type=submit]"))

@@ -28,7 +28,8 @@ class ApprovalBrowserTest extends AttainIntegrationTest {
             browser.driver()
                     .findElement(By.cssSelector("[data-test=approve-" + payee + "]"))
                     .click();
-            assertThat(browser.text("main [role=status]")).isEqualTo("Payout approved.");
+            assertThat(browser.textOnceItShows("main [role=status]", "Payout approved."))
+                    .isEqualTo("Payout approved.");
             browser.open("/approvals?period=" + cast.quarter);
             assertThat(browser.text("[data-test=approval-" + payee + "]"))
                     .contains("Approved")

@@ -37,9 +37,9 @@ class ApprovalChainPagesBrowserTest extends AttainIntegrationTest {
             browser.driver()
                     .findElement(By.cssSelector("[data-test=to-chains]"))
                     .click();
-            assertThat(browser.text("h1")).isEqualTo("Approval chains");
+            assertThat(browser.textOnceItShows("h1", "Approval chains")).isEqualTo("Approval chains");
             browser.clickNav("Approval chains");
-            assertThat(browser.text("h1")).isEqualTo("Approval chains");
+            assertThat(browser.textOnceItShows("h1", "Approval chains")).isEqualTo("Approval chains");
 
             // Nothing chosen: both fields are named.
             browser.driver()
@@ -47,7 +47,8 @@ class ApprovalChainPagesBrowserTest extends AttainIntegrationTest {
                     .click();
             assertThat(browser.textOnceItShows("[data-test=chain-problems]", "correct"))
                     .contains("correct the marked fields");
-            assertThat(browser.text("[data-error=c-scope]")).contains("Choose the plan or the team");
+            assertThat(browser.textOnceItShows("[data-error=c-scope]", "Choose the plan or the team"))
+                    .contains("Choose the plan or the team");
             assertThat(browser.text("[data-error=c-level1]")).contains("Choose who approves level 1");
             assertThat(browser.driver().findElement(By.id("c-scope")).getDomAttribute("aria-invalid"))
                     .isEqualTo("true");
@@ -77,7 +78,8 @@ class ApprovalChainPagesBrowserTest extends AttainIntegrationTest {
 
             // Edit: the form comes filled in; finance is dropped.
             row.findElement(By.cssSelector("a[data-test^=edit-]")).click();
-            assertThat(browser.text("[data-test=chain-form] h2")).isEqualTo("Edit chain");
+            assertThat(browser.textOnceItShows("[data-test=chain-form] h2", "Edit chain"))
+                    .isEqualTo("Edit chain");
             assertThat(new Select(browser.driver().findElement(By.id("c-level2")))
                             .getFirstSelectedOption()
                             .getText())

@@ -25,12 +25,13 @@ class DisputeBrowserTest extends AttainIntegrationTest {
             browser.driver()
                     .findElement(By.cssSelector("[data-test=question-line-" + line + "]"))
                     .click();
-            assertThat(browser.text("h1")).isEqualTo("Question this line");
+            assertThat(browser.textOnceItShows("h1", "Question this line")).isEqualTo("Question this line");
 
             browser.driver()
                     .findElement(By.cssSelector("[data-test=open-dispute]"))
                     .click();
-            assertThat(browser.text("main [role=alert]")).isEqualTo("Please say what looks wrong with this line.");
+            assertThat(browser.textOnceItShows("main [role=alert]", "Please say what looks wrong with this line."))
+                    .isEqualTo("Please say what looks wrong with this line.");
             assertThat(browser.driver().findElement(By.id("text")).getAttribute("aria-invalid"))
                     .isEqualTo("true");
             // The form with its error shown: the message is tied to its field, nothing serious for axe-core.
@@ -42,9 +43,12 @@ class DisputeBrowserTest extends AttainIntegrationTest {
             browser.driver()
                     .findElement(By.cssSelector("[data-test=open-dispute]"))
                     .click();
-            assertThat(browser.text("main [role=status]")).contains("Your question is sent");
-            assertThat(browser.text("[data-test=dispute-status]")).isEqualTo("Open");
-            assertThat(browser.text("[data-test=dispute-text]")).contains("Deal T42");
+            assertThat(browser.textOnceItShows("main [role=status]", "Your question is sent"))
+                    .contains("Your question is sent");
+            assertThat(browser.textOnceItShows("[data-test=dispute-status]", "Open"))
+                    .isEqualTo("Open");
+            assertThat(browser.textOnceItShows("[data-test=dispute-text]", "Deal T42"))
+                    .contains("Deal T42");
             browser.screenshot("rep-dispute-opened-en");
 
             browser.open("/disputes?lang=de");

@@ -43,7 +43,7 @@ class EarningsExportBrowserTest extends AttainIntegrationTest {
             browser.driver()
                     .findElement(By.cssSelector("[data-test=to-earnings]"))
                     .click();
-            assertThat(browser.text("h1")).isEqualTo("Earnings by person");
+            assertThat(browser.textOnceItShows("h1", "Earnings by person")).isEqualTo("Earnings by person");
             assertThat(browser.text("[data-test=earnings-covers]"))
                     .startsWith(quarter + " covers ")
                     .contains(thisMonth);

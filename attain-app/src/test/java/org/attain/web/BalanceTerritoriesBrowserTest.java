@@ -41,7 +41,7 @@ class BalanceTerritoriesBrowserTest extends AttainIntegrationTest {
             browser.driver()
                     .findElement(By.cssSelector("[data-test=balance-link]"))
                     .click();
-            assertThat(browser.text("h1")).isEqualTo(title);
+            assertThat(browser.textOnceItShows("h1", title)).isEqualTo(title);
 
             browser.driver().findElement(By.id("m-accounts")).click();
             browser.driver().findElement(By.cssSelector("[data-test=start]")).click();
@@ -86,7 +86,8 @@ class BalanceTerritoriesBrowserTest extends AttainIntegrationTest {
                     .findElement(By.cssSelector("[data-test=accept-selected]"))
                     .click();
 
-            assertThat(browser.text("[data-test=accepted]")).contains(accepted);
+            assertThat(browser.textOnceItShows("[data-test=accepted]", accepted))
+                    .contains(accepted);
             assertThat(browser.text("[data-test=moves] tr[data-account='" + first + "']"))
                     .contains(acceptedFrom);
             assertThat(browser.text("[data-test=moves] tr[data-account='" + second + "']"))

@@ -23,13 +23,15 @@ class PeriodCloseBrowserTest extends AttainIntegrationTest {
             browser.driver()
                     .findElement(By.cssSelector("button[aria-label='Periode " + MONTH + " abschließen']"))
                     .click();
-            assertThat(browser.text("main .notice")).isEqualTo("Periode " + MONTH + " ist abgeschlossen.");
+            assertThat(browser.textOnceItShows("main .notice", "Periode " + MONTH + " ist abgeschlossen."))
+                    .isEqualTo("Periode " + MONTH + " ist abgeschlossen.");
 
             browser.driver().findElement(By.id("reason-" + MONTH)).sendKeys("Nachbuchung eines Rabatts");
             browser.driver()
                     .findElement(By.xpath("//form[contains(@action,'" + MONTH + "/reopen')]//button"))
                     .click();
-            assertThat(browser.text("main .notice")).isEqualTo("Periode " + MONTH + " ist wieder offen.");
+            assertThat(browser.textOnceItShows("main .notice", "Periode " + MONTH + " ist wieder offen."))
+                    .isEqualTo("Periode " + MONTH + " ist wieder offen.");
             browser.screenshot("compadmin-period-reopened-de");
         }
         String audit =

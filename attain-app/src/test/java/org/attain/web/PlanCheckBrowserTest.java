@@ -74,7 +74,8 @@ class PlanCheckBrowserTest extends AttainIntegrationTest {
                     .findElement(By.cssSelector("#plan-form button[type=submit]"))
                     .click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=publish-confirm]")));
-            assertThat(browser.text("[data-test=publish-confirm]")).contains(words.noScenario());
+            assertThat(browser.textOnceItShows("[data-test=publish-confirm]", words.noScenario()))
+                    .contains(words.noScenario());
             browser.screenshot("plan-check-confirm-" + lang);
         }
     }

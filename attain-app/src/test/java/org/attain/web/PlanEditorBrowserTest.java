@@ -68,7 +68,8 @@ class PlanEditorBrowserTest extends AttainIntegrationTest {
                     .click();
             // A new plan has no scenario yet: publishing asks first.
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=publish-confirm]")));
-            assertThat(browser.text("[data-test=publish-confirm]")).contains("No scenario tests this plan yet");
+            assertThat(browser.textOnceItShows("[data-test=publish-confirm]", "No scenario tests this plan yet"))
+                    .contains("No scenario tests this plan yet");
             browser.driver()
                     .findElement(By.cssSelector("[data-test=publish-confirm] button[name=confirm]"))
                     .click();
@@ -87,7 +88,8 @@ class PlanEditorBrowserTest extends AttainIntegrationTest {
                     .click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("[data-test=scenario-outcomes]"), "passed"));
-            assertThat(browser.text("[data-test=scenario-outcomes]")).contains("11600.00");
+            assertThat(browser.textOnceItShows("[data-test=scenario-outcomes]", "11600.00"))
+                    .contains("11600.00");
             browser.screenshot("compadmin-plan-scenarios-passed");
         }
     }

@@ -102,7 +102,8 @@ class PlanningImportExportBrowserTest extends AttainIntegrationTest {
             browser.driver()
                     .findElement(By.cssSelector("[data-test=to-PUBLISHED]"))
                     .click();
-            assertThat(browser.text("[data-test=problems]")).contains(t.refused());
+            assertThat(browser.textOnceItShows("[data-test=problems]", t.refused()))
+                    .contains(t.refused());
             new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
                     .until(d ->
                             !d.findElements(By.cssSelector("#waterfall canvas")).isEmpty());
@@ -119,8 +120,10 @@ class PlanningImportExportBrowserTest extends AttainIntegrationTest {
             browser.driver()
                     .findElement(By.cssSelector("[data-test=capacity-target-plan] button[type=submit]"))
                     .click();
-            assertThat(browser.text("[data-test=capacity-target-plan-note]")).startsWith(t.targetFrom());
-            assertThat(browser.text("[data-test=capacity-target-source]")).startsWith(t.targetSource());
+            assertThat(browser.textOnceItShows("[data-test=capacity-target-plan-note]", t.targetFrom()))
+                    .startsWith(t.targetFrom());
+            assertThat(browser.textOnceItShows("[data-test=capacity-target-source]", t.targetSource()))
+                    .startsWith(t.targetSource());
             assertThat(browser.text("[data-test=capacity-" + year + "-Q1]"))
                     .contains(t.lang().startsWith("de") ? "300.000,00" : "300,000.00");
             assertThat(browser.driver().findElements(By.cssSelector("[data-chart=capacity] canvas")))

@@ -49,8 +49,10 @@ class QuotaPlanBrowserTest extends AttainIntegrationTest {
             browser.driver()
                     .findElement(By.cssSelector("[data-test=to-IN_REVIEW]"))
                     .click();
-            assertThat(browser.text("[data-test=state]")).isEqualTo("In review");
-            assertThat(browser.text("[data-test=history]")).contains("compadmin");
+            assertThat(browser.textOnceItShows("[data-test=state]", "In review"))
+                    .isEqualTo("In review");
+            assertThat(browser.textOnceItShows("[data-test=history]", "compadmin"))
+                    .contains("compadmin");
             assertThat(browser.driver().findElements(By.cssSelector("[data-test=to-APPROVED]")))
                     .hasSize(1);
             assertThat(browser.pageText()).doesNotContain("??");
@@ -75,7 +77,8 @@ class QuotaPlanBrowserTest extends AttainIntegrationTest {
             browser.logIn("manager", "demo").open("/planning/quotas");
             assertThat(browser.text("h1")).isEqualTo("Quotenpläne");
             browser.driver().findElement(By.linkText("Plan für Führungskräfte")).click();
-            assertThat(browser.text("[data-test=state]")).isEqualTo("In Prüfung");
+            assertThat(browser.textOnceItShows("[data-test=state]", "In Prüfung"))
+                    .isEqualTo("In Prüfung");
             assertThat(browser.driver().findElements(By.cssSelector("[data-test=target]")))
                     .isEmpty();
             assertThat(browser.driver().findElements(By.cssSelector("[data-test=state-buttons]")))

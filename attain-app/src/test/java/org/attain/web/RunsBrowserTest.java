@@ -28,7 +28,7 @@ class RunsBrowserTest extends AttainIntegrationTest {
             wait.until(d -> d.findElement(ours).getText().contains("Done"));
             browser.screenshot("compadmin-runs");
             browser.driver().findElement(ours).findElement(By.tagName("a")).click();
-            assertThat(browser.text("h1")).startsWith("Calculation run");
+            assertThat(browser.textOnceItShows("h1", "Calculation run")).startsWith("Calculation run");
             assertThat(browser.pageText())
                     .contains("What changed against the previous version")
                     .contains("Excluded transactions");

@@ -62,8 +62,10 @@ class ShellBrowserTest extends AttainIntegrationTest {
             browser.driver()
                     .findElement(By.cssSelector("main form button[type=submit]"))
                     .click();
-            assertThat(browser.text("#email-err")).isEqualTo("muss eine gültige E-Mail-Adresse sein");
-            assertThat(browser.text("#firstName-err")).isEqualTo("darf nicht leer sein");
+            assertThat(browser.textOnceItShows("#email-err", "muss eine gültige E-Mail-Adresse sein"))
+                    .isEqualTo("muss eine gültige E-Mail-Adresse sein");
+            assertThat(browser.textOnceItShows("#firstName-err", "darf nicht leer sein"))
+                    .isEqualTo("darf nicht leer sein");
             browser.screenshot("compadmin-person-form-errors-de");
         }
     }

@@ -18,7 +18,7 @@ class StatementBrowserTest extends AttainIntegrationTest {
             browser.logIn("rep", "demo");
             assertThat(browser.text("[data-test=my-earnings] h2")).isEqualTo("My commission this quarter");
             browser.driver().findElement(By.linkText("Open my statement")).click();
-            assertThat(browser.text("h1")).startsWith("Statement of");
+            assertThat(browser.textOnceItShows("h1", "Statement of")).startsWith("Statement of");
 
             // Open the latest quarter in which the rep's commission has deals behind it.
             String period = quarterWithDeals();
@@ -64,7 +64,8 @@ class StatementBrowserTest extends AttainIntegrationTest {
                     .click();
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
                     .until(d -> !d.findElements(By.id("wi-amount-error")).isEmpty());
-            assertThat(browser.text("#wi-amount-error")).isEqualTo("Must be more than zero.");
+            assertThat(browser.textOnceItShows("#wi-amount-error", "Must be more than zero."))
+                    .isEqualTo("Must be more than zero.");
 
             browser.driver().findElement(By.id("wi-amount")).clear();
             browser.driver().findElement(By.id("wi-amount")).sendKeys("40000");

@@ -97,7 +97,8 @@ class YamlEditorBrowserTest extends AttainIntegrationTest {
                     .click();
             wait.until(ExpectedConditions.presenceOfElementLocated(
                     By.cssSelector("[data-test='editor-scenario-bad key']")));
-            assertThat(browser.text("[data-test=editor-scenarios]")).contains(words.attachedTitle());
+            assertThat(browser.textOnceItShows("[data-test=editor-scenarios]", words.attachedTitle()))
+                    .contains(words.attachedTitle());
             browser.screenshot("editor-scenario-bad-key-" + lang);
             browser.driver()
                     .findElement(By.cssSelector("[data-test='editor-scenario-bad key'] button"))

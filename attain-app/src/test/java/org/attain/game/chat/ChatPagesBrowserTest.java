@@ -48,13 +48,14 @@ class ChatPagesBrowserTest extends AttainIntegrationTest {
             WebDriver d = browser.driver();
             browser.open("/game");
             d.findElement(By.cssSelector("[data-test=game-chat]")).click();
-            assertThat(browser.text("h1")).isEqualTo(t.title());
+            assertThat(browser.textOnceItShows("h1", t.title())).isEqualTo(t.title());
 
             String name = "Floor " + suffix;
             d.findElement(By.id("w-name")).sendKeys(name);
             new Select(d.findElement(By.id("w-kind"))).selectByValue("TEAMS");
             d.findElement(By.cssSelector("[data-test=chat-save]")).click();
-            assertThat(browser.text("[data-error=w-url]")).isEqualTo(t.urlError());
+            assertThat(browser.textOnceItShows("[data-error=w-url]", t.urlError()))
+                    .isEqualTo(t.urlError());
             assertThat(browser.text("[data-test=chat-webhooks]")).doesNotContain(name);
 
             d.findElement(By.id("w-url"))
@@ -62,7 +63,8 @@ class ChatPagesBrowserTest extends AttainIntegrationTest {
                             + "/IncomingWebhook/abcd9876");
             new Select(d.findElement(By.id("w-language"))).selectByValue("de");
             d.findElement(By.cssSelector("[data-test=chat-save]")).click();
-            assertThat(browser.text("[data-test=chat-notice]")).isEqualTo(t.created());
+            assertThat(browser.textOnceItShows("[data-test=chat-notice]", t.created()))
+                    .isEqualTo(t.created());
             String row = "//table[@data-test='chat-webhooks']//tr[td[text()='" + name + "']]";
             assertThat(d.findElement(By.xpath(row)).getText()).contains(t.teams(), "Deutsch");
             assertThat(d.findElement(By.xpath(row + "//code")).getText())
@@ -72,7 +74,8 @@ class ChatPagesBrowserTest extends AttainIntegrationTest {
             assertThat(browser.cspViolations()).isEmpty();
 
             d.findElement(By.xpath(row + "//button[@data-test='chat-remove']")).click();
-            assertThat(browser.text("[data-test=chat-notice]")).isEqualTo(t.removed());
+            assertThat(browser.textOnceItShows("[data-test=chat-notice]", t.removed()))
+                    .isEqualTo(t.removed());
             assertThat(browser.text("[data-test=chat-webhooks]")).doesNotContain(name);
         }
     }

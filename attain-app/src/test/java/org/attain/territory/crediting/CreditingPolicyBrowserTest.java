@@ -78,8 +78,10 @@ class CreditingPolicyBrowserTest extends AttainIntegrationTest {
             browser.driver()
                     .findElement(By.cssSelector("[data-test=policy-save]"))
                     .click();
-            assertThat(browser.text("[data-test=policy-form] .error")).isEqualTo(t.needsHierarchy());
-            assertThat(browser.text("[data-test=policy-state]")).isEqualTo(t.off());
+            assertThat(browser.textOnceItShows("[data-test=policy-form] .error", t.needsHierarchy()))
+                    .isEqualTo(t.needsHierarchy());
+            assertThat(browser.textOnceItShows("[data-test=policy-state]", t.off()))
+                    .isEqualTo(t.off());
 
             new Select(browser.driver().findElement(By.id("cp-hierarchy"))).selectByValue(code);
             new Select(browser.driver().findElement(By.id("cp-precedence"))).selectByValue("territory,owner");
@@ -87,7 +89,8 @@ class CreditingPolicyBrowserTest extends AttainIntegrationTest {
                     .findElement(By.cssSelector("[data-test=policy-save]"))
                     .click();
             assertThat(browser.pageText()).contains(t.saved());
-            assertThat(browser.text("[data-test=policy-state]")).startsWith(t.on().formatted(code));
+            assertThat(browser.textOnceItShows("[data-test=policy-state]", t.on().formatted(code)))
+                    .startsWith(t.on().formatted(code));
             browser.driver().findElement(By.id("crediting-policy")).click();
             browser.screenshot("territory-crediting-policy-" + t.screenshot());
 
