@@ -59,10 +59,19 @@ public final class PackedDeals {
     /** Format 3, source amount only: the same value and scale as the deal's credited amount. */
     private static final byte AS_CREDITED = -126;
 
-    // Written by hand into a growing array: a ByteBuffer's checked put per varint byte cost more than the deals.
-    // Growing copies the array, so what earlier calls returned keeps pointing at the old one, unchanged.
-    private byte[] buf = new byte[1 << 16];
+    // Written by hand into an array: a ByteBuffer's checked put per varint byte cost more than the deals.
+    // Packs follow each other in a segment of SEGMENT bytes; when the next one does not fit, a new segment
+    // takes it (what is written of it so far copied over) and earlier packs keep pointing at the old one.
+    // Segments used to be one array doubled as it filled: a chunk's grew to megabytes, each such array was
+    // a "humongous" object to G1 (half a region or more: 512 KB with the 1 MB regions of a 3 GB heap), and
+    // each humongous allocation started a concurrent marking of the whole heap: one core marking half of
+    // a full run at ten million deals (session 17).
+    static final int SEGMENT = 1 << 18;
+    private byte[] buf = new byte[SEGMENT];
     private int pos;
+    /** Where the pack being written starts in {@link #buf}. */
+    private int start;
+
     private final Map<String, Integer> strings = new LinkedHashMap<>();
     // Per kind of string (rule, currency, via, bounds) the last one coded: deals of a line mostly repeat them.
     private static final int RULE = 0;
@@ -106,7 +115,7 @@ public final class PackedDeals {
                 code(slices.get(n).bounds(), BOUNDS);
             }
         }
-        int start = pos;
+        start = pos;
         ensure(11);
         buf[pos++] = FORMAT;
         varint(contributions.size());
@@ -430,7 +439,13 @@ public final class PackedDeals {
 
     private void ensure(int bytes) {
         if (buf.length - pos < bytes) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + bytes));
+            // A new segment; a pack longer than one (thousands of deals in a line) gets one of its own size.
+            int written = pos - start;
+            byte[] next = new byte[Math.max(SEGMENT, 2 * (written + bytes))];
+            System.arraycopy(buf, start, next, 0, written);
+            buf = next;
+            start = 0;
+            pos = written;
         }
     }
 }

@@ -648,7 +648,10 @@ final class TransactionColumns {
         // from those rows in credit order, which is the order the engine walks them in afterwards.
         // A split deal is listed under each of its people and taken once.
         Arrays.sort(all);
-        long[] rows = new long[n * ROW];
+        // The rows in blocks of BLOCK rows (256 KB), not one array: a manager's reach holds tens of thousands of
+        // deals, and an array of half a G1 region or more (512 KB at a 3 GB heap) is a humongous object whose
+        // every allocation starts a concurrent marking of the whole heap (see PackedDeals.SEGMENT).
+        long[][] rows = new long[(n + BLOCK - 1) / BLOCK][];
         Transaction[] kept = new Transaction[n];
         long[] keys = new long[n];
         int count = 0;
@@ -658,7 +661,12 @@ final class TransactionColumns {
             if (slot != previous && live[slot] && closeDay[slot] >= first && closeDay[slot] <= last) {
                 kept[count] = built[slot];
                 if (kept[count] == null) {
-                    copyRow(slot, rows, count * ROW);
+                    long[] block = rows[count / BLOCK];
+                    if (block == null) {
+                        block = new long[Math.min(BLOCK, n - count / BLOCK * BLOCK) * ROW];
+                        rows[count / BLOCK] = block;
+                    }
+                    copyRow(slot, block, count % BLOCK * ROW);
                 }
                 keys[count] = (long) rank[slot] << 32 | count;
                 count++;
@@ -669,7 +677,7 @@ final class TransactionColumns {
         List<Transaction> ordered = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
             int at = (int) keys[k];
-            ordered.add(kept[at] != null ? kept[at] : transaction(rows, at * ROW));
+            ordered.add(kept[at] != null ? kept[at] : transaction(rows[at / BLOCK], at % BLOCK * ROW));
         }
         return ordered;
     }
@@ -704,6 +712,9 @@ final class TransactionColumns {
 
     /** Longs per row in {@link #copyRow}. */
     private static final int ROW = 8;
+
+    /** Rows per block of a read's rows (4,096 rows of 8 longs: 256 KB). */
+    private static final int BLOCK = 4_096;
 
     /** A slot's columns side by side: slot and id width, units, id number, then the int columns two to a long. */
     private void copyRow(int slot, long[] rows, int at) {

@@ -96,6 +96,37 @@ class PackedDealsTest extends AttainIntegrationTest {
     }
 
     @Test
+    void packsCrossingFromOneSegmentToTheNextReadBackWhole() {
+        // Segments of 256 KB (below G1's humongous size): lines of 400 deals (~16 KB) fill one after another,
+        // and a line of 20,000 deals (~800 KB) gets an array of its own.
+        PackedDeals encoder = new PackedDeals();
+        List<Contribution> line = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            line.addAll(DEALS);
+        }
+        byte[] alone = bytes(new PackedDeals().pack(line));
+        List<ByteBuffer> packs = new java.util.ArrayList<>();
+        for (int n = 0; n < 40; n++) {
+            packs.add(encoder.pack(line));
+        }
+        List<Contribution> huge = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            huge.addAll(line);
+        }
+        ByteBuffer big = encoder.pack(huge);
+        ByteBuffer after = encoder.pack(line);
+        assertThat(packs)
+                .extracting(b -> bytes(b.duplicate()))
+                .allSatisfy(b -> assertThat(b).isEqualTo(alone));
+        assertThat(packs.get(0).array())
+                .as("forty lines need more than one segment")
+                .isNotSameAs(packs.get(39).array());
+        assertThat(PackedDeals.count(bytes(big.duplicate()))).isEqualTo(20_000);
+        assertThat(bytes(after.duplicate())).isEqualTo(alone);
+        assertThat(packs.get(0).array().length).isLessThan(512 * 1024);
+    }
+
+    @Test
     void sqlReadsTheSameValuesAsJava() {
         byte[] packed = bytes(new PackedDeals().pack(DEALS));
         List<Map<String, Object>> rows =

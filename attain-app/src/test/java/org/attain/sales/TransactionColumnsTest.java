@@ -148,6 +148,26 @@ class TransactionColumnsTest {
     }
 
     @Test
+    void aReachOfManyThousandDealsIsReadWholeInCreditOrder() {
+        // More rows than one block of a read (4,096): read in blocks, not one array of half a G1 region or more.
+        for (int i = 1; i <= 10_000; i++) {
+            put(i, "attain", String.format("T%05d", i), 10 + i % 2, DAY.minusDays(i % 500), i + ".0000");
+        }
+        columns.settle(10_000, false);
+        List<Transaction> both = columns.read(Set.of(10L, 11L), EVER);
+        assertThat(both).hasSize(10_000).isSortedAccordingTo(CreditIndex.CREDIT_ORDER);
+        assertThat(both).extracting(t -> t.id().value()).doesNotHaveDuplicates();
+        assertThat(both)
+                .filteredOn(t -> t.id().value().equals("T09999"))
+                .singleElement()
+                .satisfies(t -> {
+                    assertThat(t.amount().amount()).isEqualTo(new BigDecimal("9999.0000"));
+                    assertThat(t.owner().value()).isEqualTo("11");
+                    assertThat(t.closeDate()).isEqualTo(DAY.minusDays(9999 % 500));
+                });
+    }
+
+    @Test
     void regroupsByOwnerAndFindsEveryRowByIdAfterwards() {
         // The first fill is grouped at once: each owner's rows in credit order, neighbours in the columns.
         for (int i = 1; i <= 40; i++) {
