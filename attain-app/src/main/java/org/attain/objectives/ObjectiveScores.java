@@ -136,17 +136,61 @@ public class ObjectiveScores {
      * order: what a manager's home page lists as waiting.
      */
     public List<Unscored> unscored(AttainUser user, List<Long> personIds, String periodId) {
-        List<Unscored> out = new ArrayList<>();
-        for (long personId : personIds) {
-            if (!mayScore(user, personId) || !visibility.canSee(user, personId)) {
-                continue;
-            }
-            Sheet sheet = sheet(user, personId, periodId);
-            int open = (int) sheet.lines().stream().filter(l -> !l.scored()).count();
-            if (sheet.editable() && open > 0) {
-                out.add(new Unscored(personId, sheet.personName(), periodId, open));
+        // For a set of people at once (a manager's home page asks on every request): the period, the walk down the
+        // caller's tree, the plans' objectives, the scores and the names each read once, not once per person.
+        Periods.PeriodRow period = periods.find(periodId).orElse(null);
+        if (period == null || period.status() == PeriodStatus.CLOSED || personIds.isEmpty()) {
+            return List.of();
+        }
+        org.attain.org.PersonScope scope = visibility.scopeOf(user);
+        List<Long> mine = personIds.stream()
+                .filter(id -> mayScore(user, id) && scope.includes(id))
+                .toList();
+        if (mine.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<PlanObjectives.PlanObjective>> objectivesOf =
+                objectives.ofEach(mine, period.startsOn(), period.endsOn());
+        Map<Long, Set<String>> scored = new HashMap<>();
+        String scores = """
+                select person_id, objective from objective_score
+                where person_id = any(:p) and period_id = :q and score is not null""";
+        jdbc.sql(scores)
+                .param("p", mine.toArray(Long[]::new))
+                .param("q", periodId)
+                .query(rs -> {
+                    scored.computeIfAbsent(rs.getLong(1), k -> new java.util.HashSet<>())
+                            .add(rs.getString(2));
+                });
+        Map<Long, Integer> open = new LinkedHashMap<>();
+        for (long personId : mine) {
+            Set<String> done = scored.getOrDefault(personId, Set.of());
+            int count = (int) objectivesOf.getOrDefault(personId, List.of()).stream()
+                    .filter(o -> !done.contains(o.objective()))
+                    .count();
+            if (count > 0) {
+                open.put(personId, count);
             }
         }
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> names = new HashMap<>();
+        people.list(org.attain.org.PersonScope.of(open.keySet()), People.Filter.none(), period.endsOn(), 0, open.size())
+                .items()
+                .forEach(v -> names.put(v.id(), v.firstName() + " " + v.lastName()));
+        List<Unscored> out = new ArrayList<>();
+        open.forEach((personId, count) -> {
+            // Someone who left before the period's end is named as they were at its start, as their sheet does.
+            String name = names.computeIfAbsent(
+                    personId,
+                    id -> people.find(id, period.startsOn())
+                            .map(v -> v.firstName() + " " + v.lastName())
+                            .orElse(null));
+            if (name != null) {
+                out.add(new Unscored(personId, name, periodId, count));
+            }
+        });
         return out;
     }
 
