@@ -16,8 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The part of {@code bench --preset spark} after the single-node runs: the same full run computed in Spark local
- * mode on 1 and on 2 cores, each storing every result as the single-node run that stored everything did, so the
- * three are timed doing the same work and compared payee-period by payee-period (fingerprint, payout, earnings)
+ * mode on 1 and on 2 cores, and on 2 cores with the executors reading their transactions from PostgreSQL
+ * themselves, each storing every result as the single-node run that stored everything did, so they
+ * are timed doing the same work and compared payee-period by payee-period (fingerprint, payout, earnings)
  * and in their payout totals to the cent. Then what one transaction costs in heap and on disk, scaled to 100M
  * transactions against this machine's memory and disk: the largest run the preset can say it ran, and why not
  * larger.
@@ -29,7 +30,13 @@ final class SparkPreset {
 
     private static final long HUNDRED_MILLION = 100_000_000L;
 
-    private static final int[] CORES = {1, 2};
+    /** The runs on Spark: local[1] and local[2] with the driver reading, local[2] with the executors reading. */
+    private record SparkCase(int cores, SparkRun.Reads reads, String key) {}
+
+    private static final List<SparkCase> CASES = List.of(
+            new SparkCase(1, SparkRun.Reads.DRIVER, "spark_local_1"),
+            new SparkCase(2, SparkRun.Reads.DRIVER, "spark_local_2"),
+            new SparkCase(2, SparkRun.Reads.EXECUTORS, "spark_local_2_executor_reads"));
 
     private final JdbcClient jdbc;
     private final HeapWatch heap;
@@ -94,8 +101,9 @@ final class SparkPreset {
         List<Double> sparkSeconds = new ArrayList<>();
         long liveMidRun = 0;
         long resultDisk = 0;
-        for (int n : CORES) {
-            String key = "spark_local_" + n;
+        for (SparkCase c : CASES) {
+            int n = c.cores();
+            String key = c.key();
             heap.reset();
             long disk0 = databaseBytes();
             long t0 = System.nanoTime();
@@ -107,13 +115,13 @@ final class SparkPreset {
                 print.accept(key + "_context_s", BenchCommand.seconds(t0));
                 CpuClock.Reading cpu0 = cpu.read();
                 long t1 = System.nanoTime();
-                run = runs.runOnSparkStoringEverything(new SparkRun(spark, mid::stage), "bench", "bench");
+                run = runs.runOnSparkStoringEverything(new SparkRun(spark, mid::stage, c.reads()), "bench", "bench");
                 // The one full collection that measured the live heap stopped every thread: not the run's time.
                 runSeconds = BenchCommand.seconds(t1 + mid.pauseNanos);
                 used = cpu.read().minus(cpu0);
             }
             if (run.status() != RunStatus.DONE || !run.failedPayees().isEmpty()) {
-                throw new IllegalStateException("the run on Spark local[" + n + "] ended " + run.status() + " with "
+                throw new IllegalStateException("the run " + key + " ended " + run.status() + " with "
                         + run.failedPayees().size() + " payee(s) left out: " + run.error());
             }
             resultDisk = databaseBytes() - disk0;
@@ -137,7 +145,7 @@ final class SparkPreset {
             if (differ > 0
                     || there.results() != single.results()
                     || !there.payout().equals(single.payout())) {
-                throw new IllegalStateException("the run on Spark local[" + n + "] differs from the single-node run: "
+                throw new IllegalStateException("the run " + key + " differs from the single-node run: "
                         + differ + " payee-period(s) with another fingerprint, payout or earnings; "
                         + there.results() + " results against " + single.results() + "; payout "
                         + there.payout() + " against " + single.payout());
@@ -149,6 +157,11 @@ final class SparkPreset {
         }
         print.accept("spark_scaling_1_to_2", String.format("%.2f", sparkSeconds.get(0) / sparkSeconds.get(1)));
         print.accept("spark_vs_single_node", String.format("%.2f", seconds / sparkSeconds.get(1)));
+        // Executors reading their own transactions (over JDBC, at the run's snapshot) against the driver reading them
+        // (from its in-memory store) and sending them along, both on local[2]: above 1, executors' reads are slower.
+        print.accept(
+                "spark_executor_reads_vs_driver_reads",
+                String.format("%.2f", sparkSeconds.get(2) / sparkSeconds.get(1)));
         estimate(liveMidRun, resultDisk);
     }
 
@@ -215,9 +228,9 @@ final class SparkPreset {
         double storePerTx = (double) storeHeap / transactions;
         double diskPerTx = (double) loadedDisk / transactions;
         double resultsPerTx = (double) resultDisk / transactions;
-        // The preset stores every result four times (the first single-node run, the one storing everything, and
+        // The preset stores every result five times (the first single-node run, the one storing everything, and
         // one per Spark run); the transactions once.
-        double presetDiskPerTx = diskPerTx + 4 * resultsPerTx;
+        double presetDiskPerTx = diskPerTx + (2 + CASES.size()) * resultsPerTx;
         long heap100m = emptyHeap + Math.round(heapPerTx * HUNDRED_MILLION);
         long disk100m = Math.round(presetDiskPerTx * HUNDRED_MILLION);
         long heapRoom = memory - BESIDE_THE_HEAP;
@@ -242,8 +255,8 @@ final class SparkPreset {
                     + " GB machine leaves beside PostgreSQL");
         }
         if (free >= 0 && disk100m > free) {
-            why.add("its database (" + gb(disk100m) + " GB at " + Math.round(presetDiskPerTx)
-                    + " B/transaction with 4 stored runs) exceeds the " + gb(free) + " GB free on disk");
+            why.add("its database (" + gb(disk100m) + " GB at " + Math.round(presetDiskPerTx) + " B/transaction with "
+                    + (2 + CASES.size()) + " stored runs) exceeds the " + gb(free) + " GB free on disk");
         }
         print.accept(
                 "larger_run",

@@ -11,20 +11,22 @@ import org.attain.platform.Headless;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code java -jar attain.jar calc run [--person ID]... [--from FIRST] [--to LAST] [--engine spark [--master URL]]
- * [--spring.options]}:
+ * {@code java -jar attain.jar calc run [--person ID]... [--from FIRST] [--to LAST] [--engine spark [--master URL]
+ * [--read driver|executors]] [--spring.options]}:
  * runs the calculation on the server's database without starting the server (a person by internal id,
  * employee id or e-mail, see {@link org.attain.org.PersonRef}), prints progress and the run summary with
  * every exclusion and the transactions outside its periods, and exits 0 when the run finished, 1 when it
  * failed, 2 on bad arguments (a period range that is unreadable, reversed, too long or holds a closed
  * period included: one line, nothing run). With {@code --engine spark} the payees are computed in Apache Spark
  * executors ({@code --master local[*]} by default, {@code local[N]} or {@code spark://host:port}); the results are
- * stored and made current exactly as a run on this machine's cores stores them, and each stage is printed.
+ * stored and made current exactly as a run on this machine's cores stores them, and each stage is printed. With
+ * {@code --read executors} the executors read their payees' transactions from PostgreSQL themselves instead of this
+ * process sending them ({@link SparkRun.Reads}).
  */
 public final class CalcCommand {
 
     static final String USAGE = "usage: calc run [--person ID|EMPLOYEE-ID|E-MAIL]... [--from FIRST --to LAST]"
-            + " [--engine spark [--master local[*]|local[N]|spark://HOST:PORT]] [--spring.options]"
+            + " [--engine spark [--master local[*]|local[N]|spark://HOST:PORT] [--read driver|executors]] [--spring.options]"
             + " (FIRST, LAST: a month 2017-01, a quarter 2017-Q1 or a fiscal year 2017)";
 
     private CalcCommand() {}
@@ -43,16 +45,19 @@ public final class CalcCommand {
         String[] range = new String[2];
         String engine = null;
         String master = null;
+        String read = null;
         for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--engine") || args[i].equals("--master")) {
+            if (args[i].equals("--engine") || args[i].equals("--master") || args[i].equals("--read")) {
                 if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                     err.println(text("calc.cli.needsValue", args[i]));
                     return 2;
                 }
                 if (args[i].equals("--engine")) {
                     engine = args[++i];
-                } else {
+                } else if (args[i].equals("--master")) {
                     master = args[++i];
+                } else {
+                    read = args[++i];
                 }
                 continue;
             }
@@ -96,6 +101,17 @@ public final class CalcCommand {
             err.println(text("calc.cli.masterWithoutSpark", master));
             return 2;
         }
+        if (read != null && engine == null) {
+            err.println(text("calc.cli.readWithoutSpark", read));
+            return 2;
+        }
+        SparkRun.Reads reads;
+        try {
+            reads = read == null ? SparkRun.Reads.DRIVER : SparkRun.Reads.of(read);
+        } catch (IllegalArgumentException e) {
+            err.println(text("calc.cli.badRead", read));
+            return 2;
+        }
         org.attain.spark.SparkMaster sparkMaster = null;
         if (engine != null) {
             try {
@@ -104,6 +120,10 @@ public final class CalcCommand {
                 err.println(text("calc.cli.badMaster", master));
                 return 2;
             }
+        }
+        if (reads == SparkRun.Reads.EXECUTORS) {
+            // The run reads no transaction here: the store's load at start-up would only take heap and time.
+            spring.add("--attain.transactions.warm-at-start=false");
         }
         try (ConfigurableApplicationContext context = Headless.start(spring)) {
             CalcRuns runs = context.getBean(CalcRuns.class);
@@ -118,7 +138,7 @@ public final class CalcCommand {
             String actor = "cli:" + System.getProperty("user.name", "unknown");
             boolean chosen = range[0] != null || range[1] != null;
             if (sparkMaster != null) {
-                return onSpark(runs, sparkMaster, people, range, actor, out, err);
+                return onSpark(runs, reads, sparkMaster, people, range, actor, out, err);
             }
             CompletableFuture<CalcRuns.Run> running = CompletableFuture.supplyAsync(() -> chosen
                     ? runs.runRange(people, range[0], range[1], "cli", actor)
@@ -157,6 +177,7 @@ public final class CalcCommand {
      */
     private static int onSpark(
             CalcRuns runs,
+            SparkRun.Reads reads,
             org.attain.spark.SparkMaster master,
             Set<Long> people,
             String[] range,
@@ -167,7 +188,7 @@ public final class CalcCommand {
         try (org.attain.spark.EngineOnSpark spark = org.attain.spark.EngineOnSpark.start(master, "attain calc run")) {
             out.println(text("calc.spark.stage.started", master.url(), spark.parallelism()));
             SparkRun run = new SparkRun(
-                    spark, stage -> out.println(text(stage.key(), stage.args().toArray())));
+                    spark, stage -> out.println(text(stage.key(), stage.args().toArray())), reads);
             return summary(runs.runOnSpark(run, people, range[0], range[1], "cli", actor), out, err);
         }
     }

@@ -120,6 +120,10 @@ final class ChunkedRun {
                     reach -> booked.read(jdbc, snapshot.window(), reach.people(), reach.accounts()));
             return outcome();
         }
+        if (spark != null && spark.executorsRead()) {
+            readOnExecutors(chunks);
+            return outcome();
+        }
         prepared = engine.prepare(snapshot.base());
         // Runs over many payees read the in-memory store, brought up to date first (a few rows after a
         // day of deals). If a long import keeps writing, the run reads the database as before instead of waiting.
@@ -144,15 +148,7 @@ final class ChunkedRun {
             }
         }
         try (Connection holder = dataSource.getConnection()) {
-            holder.setAutoCommit(false);
-            holder.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            holder.setReadOnly(true);
-            String exported;
-            try (var st = holder.createStatement();
-                    var rs = st.executeQuery("select pg_export_snapshot()")) {
-                rs.next();
-                exported = rs.getString(1);
-            }
+            String exported = exportSnapshot(holder);
             List<Transaction> everything = snapshot.creditsAnyTransaction()
                     ? booked.read(
                             JdbcClient.create(new SingleConnectionDataSource(holder, true)), snapshot.window(), null)
@@ -171,6 +167,33 @@ final class ChunkedRun {
             throw new IllegalStateException("Reading the inputs failed: " + e.getMessage(), e);
         }
         return outcome();
+    }
+
+    /**
+     * The chunks computed on Spark, each executor reading its chunks' transactions from PostgreSQL at a snapshot
+     * exported here and held open (on one of the pool's connections) until every task is done, retries included: the
+     * rows this run's driver would have read now, however the table changes meanwhile.
+     */
+    private void readOnExecutors(List<List<PersonId>> chunks) {
+        try (Connection holder = dataSource.getConnection()) {
+            String exported = exportSnapshot(holder);
+            spark.compute(this, chunks, ExecutorDatabase.reads(dataSource, holder, exported, snapshot.window()));
+            holder.rollback();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the inputs failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts a read-only REPEATABLE READ transaction on {@code holder} and exports its snapshot for other sessions. */
+    static String exportSnapshot(Connection holder) throws SQLException {
+        holder.setAutoCommit(false);
+        holder.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        holder.setReadOnly(true);
+        try (var st = holder.createStatement();
+                var rs = st.executeQuery("select pg_export_snapshot()")) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     private void inParallel(

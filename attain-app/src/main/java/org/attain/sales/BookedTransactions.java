@@ -27,6 +27,39 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class BookedTransactions {
 
+    /**
+     * The columns a run reads of a booked transaction, in the order {@link #read} maps them (and Spark executors
+     * reading their own transactions map them: {@code org.attain.spark.TransactionRows}).
+     */
+    private static final String SELECT = """
+            select t.source, t.external_id, t.owner_id, t.splits::text, t.close_date, coalesce(v.amount, t.amount),
+                   t.currency, coalesce(v.status, t.status), t.deal_type, t.product_code, t.account_id,
+                   t.attributes::text, t.term_months, a.industry, a.country, a.size_band, r.code
+            from sales_transaction t
+            left join sales_transaction_version v on v.transaction_id = t.id and v.version = 1
+            left join account a on a.id = t.account_id
+            left join region r on r.id = a.region_id
+            """;
+
+    private static final String BOOKED_IN_WINDOW = """
+            where t.close_date between ? and ? and t.kind not in ('CANCELLATION', 'INVOICE_PAYMENT')
+            """;
+
+    /**
+     * {@link #read(JdbcClient, DateRange, Set, Set)} as plain JDBC with positional parameters, for readers outside
+     * this application (Spark executors reading their groups' transactions). Each takes the window's first and last
+     * day; {@code byPeople} then the people (a {@code bigint[]}, twice); {@code byPeopleOrAccounts} the people twice and
+     * the accounts ({@code bigint[]}); {@code everything} nothing more. Same rows, same columns as {@link #read}.
+     */
+    public record Query(String byPeople, String byPeopleOrAccounts, String everything) {}
+
+    /** The queries of {@link #read} for readers outside this application (see {@link Query}). */
+    public static Query query() {
+        String people = SELECT + BOOKED_IN_WINDOW + """
+                and (t.owner_id = any(?) or (t.splits is not null and split_person_ids(t.splits) && cast(? as bigint[]))""";
+        return new Query(people + ")", people + " or t.account_id = any(?))", SELECT + BOOKED_IN_WINDOW);
+    }
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -163,14 +196,8 @@ public class BookedTransactions {
         String orAccount = byAccount ? " or t.account_id = any(:accounts)" : "";
         String whose = people == null ? "" : "\n" + """
                 and (t.owner_id = any(:ids) or (t.splits is not null and split_person_ids(t.splits) && cast(:ids as bigint[]))""" + orAccount + ")";
-        var spec = client.sql("""
-                select t.source, t.external_id, t.owner_id, t.splits::text, t.close_date, coalesce(v.amount, t.amount),
-                       t.currency, coalesce(v.status, t.status), t.deal_type, t.product_code, t.account_id,
-                       t.attributes::text, t.term_months, a.industry, a.country, a.size_band, r.code
-                from sales_transaction t
-                left join sales_transaction_version v on v.transaction_id = t.id and v.version = 1
-                left join account a on a.id = t.account_id
-                left join region r on r.id = a.region_id
+        var spec =
+                client.sql(SELECT + """
                 where t.close_date between :from and :to and t.kind not in ('CANCELLATION', 'INVOICE_PAYMENT')
                 """ + whose).param("from", window.first()).param("to", window.last());
         if (people != null) {

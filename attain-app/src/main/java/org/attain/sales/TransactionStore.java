@@ -9,6 +9,7 @@ import org.attain.engine.model.Transaction;
 import org.attain.engine.time.DateRange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -35,10 +36,19 @@ public class TransactionStore {
     // Written only under the write lock (by the feed) and read under the read lock.
     private final TransactionColumns columns;
     private final TransactionChangeFeed feed;
+    private final boolean warmAtStart;
 
-    TransactionStore(DataSource dataSource, JsonMapper json) {
+    /**
+     * {@code attain.transactions.warm-at-start=false} leaves the store empty until a run opens it: {@code calc run
+     * --engine spark --read executors} sets it, since such a run never reads the store (its executors read PostgreSQL).
+     */
+    TransactionStore(
+            DataSource dataSource,
+            JsonMapper json,
+            @Value("${attain.transactions.warm-at-start:true}") boolean warmAtStart) {
         this.columns = new TransactionColumns(json);
         this.feed = new TransactionChangeFeed(dataSource, columns);
+        this.warmAtStart = warmAtStart;
     }
 
     /** The transactions as one run sees them; close it when the run is done. */
@@ -98,6 +108,9 @@ public class TransactionStore {
     /** Loads the store in the background once the application is up, so the first full run finds it filled. */
     @EventListener(ApplicationReadyEvent.class)
     void warmInBackground() {
+        if (!warmAtStart) {
+            return;
+        }
         Thread t = new Thread(
                 () -> {
                     try {

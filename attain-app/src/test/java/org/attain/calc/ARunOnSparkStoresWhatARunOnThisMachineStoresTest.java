@@ -8,15 +8,17 @@ import java.util.Set;
 import org.attain.spark.EngineOnSpark;
 import org.attain.spark.SparkMaster;
 import org.attain.support.AttainIntegrationTest;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The demo company computed in Spark local mode (two cores) stores, payee-period by payee-period, the rows a
  * run on this machine stores: payout, earnings, quota, attainment, measures, ledger, fingerprint, every earnings
- * line and every packed explained deal, to the cent and the byte. Same numbers, so making the Spark run
- * current changes nothing.
+ * line and every packed explained deal, to the cent and the byte, whether this process reads the transactions and
+ * sends them along or each executor reads its own from PostgreSQL. Same numbers, so making the Spark run current
+ * changes nothing.
  */
 class ARunOnSparkStoresWhatARunOnThisMachineStoresTest extends AttainIntegrationTest {
 
@@ -26,8 +28,9 @@ class ARunOnSparkStoresWhatARunOnThisMachineStoresTest extends AttainIntegration
     @Autowired
     JdbcClient jdbc;
 
-    @Test
-    void everyPayeePeriodsPayoutLinesDealsAndFingerprintAreTheSame() {
+    @ParameterizedTest
+    @EnumSource(SparkRun.Reads.class)
+    void everyPayeePeriodsPayoutLinesDealsAndFingerprintAreTheSame(SparkRun.Reads reads) {
         // Both runs store every result, so their rows can be compared one by one (a run otherwise stores
         // only what changed, and here nothing does).
         runs.storeEveryResult = true;
@@ -36,7 +39,7 @@ class ARunOnSparkStoresWhatARunOnThisMachineStoresTest extends AttainIntegration
         CalcRuns.Run there;
         try (EngineOnSpark spark = EngineOnSpark.start(new SparkMaster("local[2]"), "attain-test")) {
             here = runs.runFull("test", "test");
-            there = runs.runOnSpark(new SparkRun(spark, stages::add), Set.of(), null, null, "test", "test");
+            there = runs.runOnSpark(new SparkRun(spark, stages::add, reads), Set.of(), null, null, "test", "test");
         } finally {
             runs.storeEveryResult = false;
         }
@@ -57,10 +60,15 @@ class ARunOnSparkStoresWhatARunOnThisMachineStoresTest extends AttainIntegration
         assertThat(deals).isNotEmpty();
         assertThat(deals(there.id())).containsExactlyElementsOf(deals);
         assertThat(there.changed()).isZero();
-        // Inputs read, computing, each task's results stored as it is done (the last one: everyone), current.
+        // Inputs read, computing (the executors reading), each task's results stored as it is done (the last one:
+        // everyone), current.
         assertThat(stages)
                 .extracting(SparkRun.Stage::key)
-                .startsWith("calc.spark.stage.inputs", "calc.spark.stage.computing")
+                .startsWith(
+                        "calc.spark.stage.inputs",
+                        reads == SparkRun.Reads.EXECUTORS
+                                ? "calc.spark.stage.computingReading"
+                                : "calc.spark.stage.computing")
                 .endsWith("calc.spark.stage.stored", "calc.spark.stage.current");
         List<SparkRun.Stage> stored = stages.stream()
                 .filter(s -> s.key().equals("calc.spark.stage.stored"))

@@ -7,7 +7,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** {@code calc run} refuses an engine or a Spark master it cannot use with one line and exit code 2, before anything starts. */
+/**
+ * {@code calc run} refuses an engine, a Spark master or a way to read it cannot use with one line and exit code 2, before
+ * anything starts.
+ */
 class CalcRunRefusesAnEngineOrMasterItCannotUseTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -49,6 +52,22 @@ class CalcRunRefusesAnEngineOrMasterItCannotUseTest {
     void anEngineWithoutItsNameIsRefused() {
         assertThat(calc("run", "--engine")).isEqualTo(2);
         assertThat(errors()).startsWith("--engine").hasLineCount(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void aWayToReadOtherThanDriverOrExecutorsIsRefused() {
+        assertThat(calc("run", "--engine", "spark", "--read", "parquet")).isEqualTo(2);
+        assertThat(errors()).contains("parquet").contains("--read executors").hasLineCount(1);
+    }
+
+    @Test
+    void aWayToReadWithoutTheSparkEngineIsRefused() {
+        assertThat(calc("run", "--read", "executors")).isEqualTo(2);
+        assertThat(errors())
+                .contains("--read executors")
+                .contains("--engine spark")
+                .hasLineCount(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 }

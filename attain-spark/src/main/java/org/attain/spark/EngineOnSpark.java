@@ -23,7 +23,8 @@ import org.attain.engine.model.Transaction;
 /**
  * Runs the engine, unchanged, in Spark executors. The run's shared inputs (plans, people, assignments,
  * reporting lines, quotas, rates, events: everything but the transactions) are broadcast once; the payees
- * are partitioned in groups that carry the transactions that can credit them; each task indexes the shared
+ * are partitioned in groups that carry the transactions that can credit them, or say which ones the executor reads
+ * itself from PostgreSQL ({@link PostgresReads}, broadcast too); each task indexes the shared
  * inputs once ({@link Engine#prepare}) and computes its groups. Each task's outcomes come back to the caller as
  * soon as it is done, and the caller stores them: a task Spark retries after a failure is computed twice but
  * comes back, and is stored, once.
@@ -89,8 +90,20 @@ public final class EngineOnSpark implements AutoCloseable {
      */
     public void calculate(
             CalculationInput base, List<Transaction> shared, List<PayeeGroup> groups, int partitions, Sink sink) {
-        stream(base, shared, groups, partitions, TaskStart.NONE, sink);
+        stream(base, new Sources(shared, null), groups, partitions, TaskStart.NONE, sink);
     }
+
+    /**
+     * As {@link #calculate(CalculationInput, List, List, int, Sink)} for groups that say what to read
+     * ({@link PayeeGroup#reach()}): each task reads its groups' transactions itself, through {@code reads}.
+     */
+    public void calculate(
+            CalculationInput base, PostgresReads reads, List<PayeeGroup> groups, int partitions, Sink sink) {
+        stream(base, new Sources(null, reads), groups, partitions, TaskStart.NONE, sink);
+    }
+
+    /** Where a task's groups find their transactions besides those they carry: shared ones, or reads of their own. */
+    record Sources(List<Transaction> shared, PostgresReads reads) {}
 
     /** Told when a task attempt starts, in the executor: a test fails an attempt there to see Spark retry it. */
     interface TaskStart extends java.io.Serializable {
@@ -107,7 +120,7 @@ public final class EngineOnSpark implements AutoCloseable {
             int partitions,
             TaskStart taskStart) {
         Map<Integer, List<GroupOutcome>> byTask = new java.util.concurrent.ConcurrentSkipListMap<>();
-        stream(base, shared, groups, partitions, taskStart, byTask::put);
+        stream(base, new Sources(shared, null), groups, partitions, taskStart, byTask::put);
         List<GroupOutcome> out = new ArrayList<>();
         byTask.values().forEach(out::addAll);
         return out;
@@ -116,7 +129,7 @@ public final class EngineOnSpark implements AutoCloseable {
     /** Each task's outcomes to {@code sink} as it is done, {@code taskStart} told of every attempt. */
     void stream(
             CalculationInput base,
-            List<Transaction> shared,
+            Sources sources,
             List<PayeeGroup> groups,
             int partitions,
             TaskStart taskStart,
@@ -126,7 +139,9 @@ public final class EngineOnSpark implements AutoCloseable {
         }
         int tasks = Math.max(1, Math.min(partitions, groups.size()));
         Broadcast<CalculationInput> inputs = spark.broadcast(base);
-        Broadcast<List<Transaction>> everything = spark.broadcast(shared == null ? null : List.copyOf(shared));
+        Broadcast<List<Transaction>> everything =
+                spark.broadcast(sources.shared() == null ? null : List.copyOf(sources.shared()));
+        Broadcast<PostgresReads> reads = spark.broadcast(sources.reads());
         ExecutorService jobs = Executors.newFixedThreadPool(Math.min(tasks, parallelism()), r -> {
             Thread t = new Thread(r, "attain-spark-job");
             t.setDaemon(true);
@@ -139,7 +154,8 @@ public final class EngineOnSpark implements AutoCloseable {
                 List<PayeeGroup> slice = groups.subList(
                         (int) ((long) task * groups.size() / tasks), (int) ((long) (task + 1) * groups.size() / tasks));
                 int number = task;
-                running.add(jobs.submit(() -> sink.accept(number, run(number, slice, inputs, everything, taskStart))));
+                running.add(jobs.submit(
+                        () -> sink.accept(number, run(number, slice, inputs, everything, reads, taskStart))));
             }
             for (Future<?> job : running) {
                 job.get();
@@ -155,6 +171,7 @@ public final class EngineOnSpark implements AutoCloseable {
             jobs.shutdownNow();
             inputs.destroy();
             everything.destroy();
+            reads.destroy();
         }
     }
 
@@ -168,13 +185,14 @@ public final class EngineOnSpark implements AutoCloseable {
             List<PayeeGroup> slice,
             Broadcast<CalculationInput> inputs,
             Broadcast<List<Transaction>> everything,
+            Broadcast<PostgresReads> reads,
             TaskStart taskStart) {
         List<byte[]> sent = new ArrayList<>(slice.size());
         slice.forEach(group -> sent.add(TaskBytes.encode(group)));
         List<byte[]> back = spark.parallelize(sent, 1)
                 .mapPartitions(groups -> {
                     taskStart.started(task, TaskContext.get().attemptNumber());
-                    return compute(inputs.value(), everything.value(), groups);
+                    return compute(inputs.value(), everything.value(), reads.value(), groups);
                 })
                 .collect();
         List<GroupOutcome> out = new ArrayList<>(back.size());
@@ -183,17 +201,34 @@ public final class EngineOnSpark implements AutoCloseable {
     }
 
     /**
-     * One task in an executor: the shared inputs indexed once, then each group, its outcome encoded as soon as
-     * it is computed.
+     * One task in an executor: the shared inputs indexed once, then each group (its transactions read first when it
+     * says what to read, in one session of the task), its outcome encoded as soon as it is computed. A read that fails
+     * fails the task, and Spark tries it again.
      */
-    private static Iterator<byte[]> compute(CalculationInput base, List<Transaction> shared, Iterator<byte[]> groups) {
+    private static Iterator<byte[]> compute(
+            CalculationInput base, List<Transaction> shared, PostgresReads reads, Iterator<byte[]> groups) {
         Engine engine = new Engine();
         Engine.Prepared prepared = engine.prepare(base);
         List<byte[]> out = new ArrayList<>();
-        while (groups.hasNext()) {
-            PayeeGroup group = TaskBytes.group(groups.next());
-            out.add(TaskBytes.encode(
-                    compute(engine, prepared, group.transactions() != null ? group.transactions() : shared, group)));
+        PostgresReads.Session session = null;
+        try {
+            while (groups.hasNext()) {
+                PayeeGroup group = TaskBytes.group(groups.next());
+                List<Transaction> transactions = group.transactions();
+                if (group.reach() != null) {
+                    if (reads == null) {
+                        throw new IllegalStateException("a group to read for, and no database to read from");
+                    }
+                    session = session != null ? session : reads.open();
+                    transactions = session.read(group.reach());
+                }
+                out.add(TaskBytes.encode(
+                        compute(engine, prepared, transactions != null ? transactions : shared, group)));
+            }
+        } finally {
+            if (session != null) {
+                session.close();
+            }
         }
         return out.iterator();
     }

@@ -42,7 +42,8 @@ import org.attain.engine.time.PeriodKind;
 
 /**
  * What travels between the driver and an executor, as byte arrays written field by field: a {@link PayeeGroup}
- * (its payees and transactions) to the executor, its {@link GroupOutcome} back. Java serialization of a group's
+ * (its payees and transactions, or what the executor reads for it) to the executor, its {@link GroupOutcome} back.
+ * Java serialization of a group's
  * outcome (statements, lines, traces, every explained deal with its tier slices, full of shared references) spent
  * most of an executor's time looking up objects it had written already ({@code ObjectOutputStream$HandleTable});
  * a byte array is written as one block. Each distinct string is written once per array and referred to by number
@@ -124,6 +125,15 @@ final class TaskBytes {
             w.size(group.transactions().size());
             group.transactions().forEach(w::transaction);
         }
+        PayeeGroup.Reach reach = group.reach();
+        w.flag(reach != null);
+        if (reach != null) {
+            w.flag(reach.people() != null);
+            if (reach.people() != null) {
+                w.ids(reach.people());
+            }
+            w.ids(reach.accounts());
+        }
         return w.bytes();
     }
 
@@ -142,8 +152,13 @@ final class TaskBytes {
                 transactions.add(r.transaction());
             }
         }
+        PayeeGroup.Reach reach = null;
+        if (r.flag()) {
+            java.util.Set<Long> people = r.flag() ? r.ids() : null;
+            reach = new PayeeGroup.Reach(people, r.ids());
+        }
         r.end();
-        return new PayeeGroup(payees, transactions);
+        return new PayeeGroup(payees, transactions, reach);
     }
 
     /** Writes the fields; strings and currencies by number once seen, a statement's lines by number once written. */
@@ -190,6 +205,12 @@ final class TaskBytes {
 
         void size(int n) {
             varlong(n);
+        }
+
+        /** Database ids (a group's reach): how many, then each. */
+        void ids(java.util.Set<Long> ids) {
+            size(ids.size());
+            ids.forEach(this::varlong);
         }
 
         /** 0: null; 1: a new string follows (its UTF-8 length and bytes); k > 1: the (k - 2)th string written. */
@@ -548,6 +569,15 @@ final class TaskBytes {
 
         int size() {
             return Math.toIntExact(varlong());
+        }
+
+        java.util.Set<Long> ids() {
+            int n = size();
+            java.util.Set<Long> out = new java.util.HashSet<>(n * 2);
+            for (int i = 0; i < n; i++) {
+                out.add(varlong());
+            }
+            return out;
         }
 
         String string() {

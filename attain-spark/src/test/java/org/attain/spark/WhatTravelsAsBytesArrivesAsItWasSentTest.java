@@ -47,7 +47,8 @@ import org.junit.jupiter.api.Test;
  * scenario's transactions and statements to the last digit, scale and trace step, a line a plan shares with its
  * statement still one object, and the values scenarios seldom hold (missing fields, decimals past a long, negative
  * scales, territories, held deals, exclusions, issues, payees the engine failed on; attributes of every type, an
- * account's attributes shared by several transactions). The outcomes' bytes are fewer than Java serialization's.
+ * account's attributes shared by several transactions), and what a group asks its executor to read. The outcomes'
+ * bytes are fewer than Java serialization's.
  */
 class WhatTravelsAsBytesArrivesAsItWasSentTest {
 
@@ -253,6 +254,26 @@ class WhatTravelsAsBytesArrivesAsItWasSentTest {
         assertThat(back.transactions().get(2).account()).isSameAs(arrived);
         assertThat(TaskBytes.group(TaskBytes.encode(new PayeeGroup(List.of(PersonId.of("p1")), null)))
                         .transactions())
+                .isNull();
+    }
+
+    @Test
+    void whatAnExecutorIsToReadArrivesAsItWasSent() {
+        List<PersonId> payees = List.of(PersonId.of("7"), PersonId.of("8"));
+        PayeeGroup byPeople =
+                new PayeeGroup(payees, null, new PayeeGroup.Reach(Set.of(7L, 8L, 300_000_000_000L), Set.of()));
+        PayeeGroup byAccounts = new PayeeGroup(payees, null, new PayeeGroup.Reach(Set.of(7L), Set.of(1L, 129L)));
+        PayeeGroup everything = new PayeeGroup(payees, null, PayeeGroup.Reach.everything());
+
+        for (PayeeGroup group : List.of(byPeople, byAccounts, everything)) {
+            PayeeGroup back = TaskBytes.group(TaskBytes.encode(group));
+            assertThat(back).isEqualTo(group);
+            assertThat(back.transactions()).isNull();
+        }
+        assertThat(TaskBytes.group(TaskBytes.encode(everything)).reach().people())
+                .isNull();
+        assertThat(TaskBytes.group(TaskBytes.encode(new PayeeGroup(payees, null)))
+                        .reach())
                 .isNull();
     }
 
