@@ -162,6 +162,23 @@ class ARunOnSparkStartedFromThePageTest extends AttainIntegrationTest {
                 .doesNotContain("hx-trigger");
         assertThat(current()).containsExactlyElementsOf(before);
         awaitLauncherIdle();
+        // As a person sees it, in both languages (the screenshots are looked at).
+        for (String language : List.of("en-US", "de-DE")) {
+            try (org.attain.support.Browser browser = new org.attain.support.Browser(baseUrl(), language)) {
+                browser.logIn("admin", "demo").open("/runs/" + id);
+                boolean german = language.startsWith("de");
+                assertThat(browser.text("[data-test=run-status]")).isEqualTo(german ? "Fehlgeschlagen" : "Failed");
+                assertThat(browser.text("[data-test=run-error]"))
+                        .startsWith(
+                                german
+                                        ? "Der Lauf auf Apache Spark ist fehlgeschlagen."
+                                        : "The run on Apache Spark failed.");
+                assertThat(browser.text("[data-test=run-stages] li.failed"))
+                        .contains(german ? "Fehlgeschlagen: „" : "Failed: \"")
+                        .contains("spark.driver.maxResultSize");
+                browser.screenshot("run-spark-failed-" + language.substring(0, 2));
+            }
+        }
     }
 
     @Test
