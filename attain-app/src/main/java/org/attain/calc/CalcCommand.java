@@ -172,8 +172,8 @@ public final class CalcCommand {
     }
 
     /**
-     * The run with its payees computed on Spark: the context started here, each stage printed as it begins,
-     * the context stopped at the end whatever happened.
+     * The run with its payees computed on Spark: the context started for the run and stopped at its end whatever
+     * happened, each stage printed as it begins (and recorded on the run, so the pages show them too).
      */
     private static int onSpark(
             CalcRuns runs,
@@ -184,13 +184,16 @@ public final class CalcCommand {
             String actor,
             PrintStream out,
             PrintStream err) {
-        out.println(text("calc.spark.stage.starting", master.url()));
-        try (org.attain.spark.EngineOnSpark spark = org.attain.spark.EngineOnSpark.start(master, "attain calc run")) {
-            out.println(text("calc.spark.stage.started", master.url(), spark.parallelism()));
-            SparkRun run = new SparkRun(
-                    spark, stage -> out.println(text(stage.key(), stage.args().toArray())), reads);
-            return summary(runs.runOnSpark(run, people, range[0], range[1], "cli", actor), out, err);
-        }
+        CalcRuns.Run run = runs.runOnSpark(
+                master,
+                reads,
+                stage -> out.println(text(stage.key(), stage.args().toArray())),
+                people,
+                range[0],
+                range[1],
+                "cli",
+                actor);
+        return summary(run, out, err);
     }
 
     /** Prints a finished run's summary; 0 when it is DONE, else 1. */
@@ -205,7 +208,13 @@ public final class CalcCommand {
                 .forEach(f -> err.println("left out: person " + f.personId()
                         + (f.name() == null ? "" : " (" + f.name() + ")") + ": " + f.message()));
         if (run.error() != null) {
-            err.println("error: " + run.error());
+            // A message key (pages translate it): a run on Spark says what failed in its last stage.
+            err.println("error: "
+                    + run.stages().stream()
+                            .filter(s -> s.key().equals("calc.spark.stage.failed"))
+                            .map(s -> String.valueOf(s.args().get(0)))
+                            .reduce((first, last) -> last)
+                            .orElse(run.error()));
         }
         return run.status() == RunStatus.DONE ? 0 : 1;
     }

@@ -94,7 +94,21 @@ public class CalcRuns {
             String error,
             int superseded,
             List<FailedPayee> failedPayees,
-            NotCovered notCovered) {}
+            NotCovered notCovered,
+            String sparkMaster,
+            List<RunStage> stages) {
+
+        /** True when the run's payees were computed on Apache Spark ({@link #sparkMaster} names where). */
+        public boolean onSpark() {
+            return sparkMaster != null;
+        }
+    }
+
+    /**
+     * A stage a run on Spark went through, as recorded: a message key of the messages bundle
+     * ({@code calc.spark.stage.…}), its arguments and when it began. A stage told again (tasks done) is the last one.
+     */
+    public record RunStage(String key, List<Object> args, java.time.Instant at) {}
 
     /**
      * The booked transactions (of the run's payees, for a run over a few) whose credit date falls outside
@@ -176,6 +190,69 @@ public class CalcRuns {
     }
 
     /**
+     * A run like {@link #runOnSpark(SparkRun, Set, String, String, String, String)} on a Spark context of its own: the
+     * run is recorded first (so pages follow it from Spark's start on), the context started on {@code master} and
+     * stopped at the run's end. Each stage is recorded on the run and told to {@code stages}; a run that fails,
+     * Spark's start included, is FAILED with {@code runs.error.spark} and its last stage says what failed in one line
+     * (no stack trace). A bad range is refused as {@link #runRange} refuses it, before anything is recorded or started.
+     */
+    public Run runOnSpark(
+            org.attain.spark.SparkMaster master,
+            java.util.function.Consumer<SparkRun.Stage> stages,
+            Set<Long> personIds,
+            String from,
+            String to,
+            String trigger,
+            String actor) {
+        return runOnSpark(master, SparkRun.Reads.DRIVER, stages, personIds, from, to, trigger, actor);
+    }
+
+    /** As the run on {@code master} above, {@code reads} saying who reads the transactions (driver or executors). */
+    public Run runOnSpark(
+            org.attain.spark.SparkMaster master,
+            SparkRun.Reads reads,
+            java.util.function.Consumer<SparkRun.Stage> stages,
+            Set<Long> personIds,
+            String from,
+            String to,
+            String trigger,
+            String actor) {
+        List<PeriodId> chosen = from == null && to == null
+                ? defaultPeriods()
+                : periods.rangeToRun(from, to).periods();
+        Set<PersonId> payees = new TreeSet<>();
+        personIds.forEach(id -> payees.add(CalcInputs.pid(id)));
+        RunKind kind = payees.isEmpty() ? RunKind.FULL : RunKind.INCREMENTAL;
+        long runId = records.start(kind, chosen, trigger, actor, master.url());
+        java.util.function.Consumer<SparkRun.Stage> told = stages.andThen(s -> records.stage(runId, s));
+        told.accept(new SparkRun.Stage("calc.spark.stage.starting", master.url()));
+        org.attain.spark.EngineOnSpark spark;
+        try {
+            spark = org.attain.spark.EngineOnSpark.start(master, "attain run " + runId);
+        } catch (RuntimeException | LinkageError e) {
+            log.error("Calculation run {} could not start Apache Spark {}", runId, master.url(), e);
+            failedOnSpark(runId, e, told);
+            return find(runId).orElseThrow();
+        }
+        try (spark) {
+            told.accept(new SparkRun.Stage("calc.spark.stage.started", master.url(), spark.parallelism()));
+            return compute(runId, kind, payees, chosen, new SparkRun(spark, told, reads), false);
+        }
+    }
+
+    /**
+     * A run on Spark failed: FAILED with a message key, and what failed in one line (Spark's job failures carry the
+     * executor's stack trace in their message: only the first line of each cause is kept) as its last stage.
+     */
+    private void failedOnSpark(long runId, Throwable e, java.util.function.Consumer<SparkRun.Stage> told) {
+        try {
+            told.accept(new SparkRun.Stage("calc.spark.stage.failed", SparkFailure.describe(e)));
+        } finally {
+            records.fail(runId, "runs.error.spark");
+        }
+    }
+
+    /**
      * As {@link #runOnSpark} over everyone and the default periods, storing every result even where it equals the
      * current one: the benchmark's runs on Spark, doing the same work as {@link #runFullStoringEverything}.
      */
@@ -206,7 +283,29 @@ public class CalcRuns {
             SparkRun spark,
             boolean storeAll) {
         // The id is drawn before any input is read: it orders runs for makeCurrent.
-        long runId = records.start(kind, runPeriods, trigger, actor);
+        long runId = records.start(
+                kind,
+                runPeriods,
+                trigger,
+                actor,
+                spark == null ? null : spark.spark().master());
+        return compute(
+                runId,
+                kind,
+                payees,
+                runPeriods,
+                spark == null ? null : spark.alsoTelling(s -> records.stage(runId, s)),
+                storeAll);
+    }
+
+    /** Computes, stores and makes current the recorded run {@code runId}; its stages recorded by {@code spark} already. */
+    private Run compute(
+            long runId,
+            RunKind kind,
+            Set<PersonId> payees,
+            List<PeriodId> runPeriods,
+            SparkRun spark,
+            boolean storeAll) {
         try {
             Set<Long> only = new TreeSet<>();
             payees.forEach(p -> only.add(Long.parseLong(p.value())));
@@ -274,7 +373,11 @@ public class CalcRuns {
                             switched, outcome.exclusions(), outcome.issues(), outcome.failed(), timings));
         } catch (RuntimeException e) {
             log.error("Calculation run {} failed", runId, e);
-            records.fail(runId, e);
+            if (spark != null) {
+                failedOnSpark(runId, e, spark.stages());
+            } else {
+                records.fail(runId, e);
+            }
         }
         return find(runId).orElseThrow();
     }

@@ -27,21 +27,53 @@ public class RunLauncher implements AutoCloseable {
 
     private final CalcRuns runs;
     private final DataSource dataSource;
+    private final org.attain.spark.SparkMaster sparkMaster;
     private final AtomicBoolean busy = new AtomicBoolean();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "attain-calc-launcher");
         t.setDaemon(true);
+        // Spark loads the classes of the tasks it runs in this thread through its context class loader: the
+        // application's, not that of the request thread which happened to create this one.
+        t.setContextClassLoader(RunLauncher.class.getClassLoader());
         return t;
     });
 
-    RunLauncher(CalcRuns runs, DataSource dataSource) {
+    RunLauncher(
+            CalcRuns runs,
+            DataSource dataSource,
+            @org.springframework.beans.factory.annotation.Value("${attain.spark.master:local[*]}") String sparkMaster) {
         this.runs = runs;
         this.dataSource = dataSource;
+        try {
+            this.sparkMaster = new org.attain.spark.SparkMaster(sparkMaster);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("attain.spark.master: \"" + sparkMaster
+                    + "\" is not a Spark master; write local[*], local[2] or spark://host:7077");
+        }
+    }
+
+    /**
+     * The Apache Spark master the pages' runs on Spark compute on ({@code attain.spark.master}, {@code local[*]}
+     * unless configured): set by whoever runs the server, shown on the page, never typed there.
+     */
+    public String sparkMaster() {
+        return sparkMaster.url();
     }
 
     /** @return false when a launched run is still going (here or on another node serving the database) */
     public boolean launchFull(String actor) {
         return launch(() -> runs.runFull("page", actor), "Calculation run started by " + actor);
+    }
+
+    /**
+     * A full run whose payees are computed on Apache Spark ({@link #sparkMaster()}), over the default periods or, when
+     * {@code from} or {@code to} is given, over that range (checked by the caller first). The same one-at-a-time lock
+     * as every launched full run: false when a launched run is still going, here or on another node.
+     */
+    public boolean launchOnSpark(String from, String to, String actor) {
+        return launch(
+                () -> runs.runOnSpark(sparkMaster, stage -> {}, java.util.Set.of(), from, to, "page", actor),
+                "Calculation run on Apache Spark " + sparkMaster.url() + " started by " + actor);
     }
 
     /** A full run over a chosen range (checked by the caller first); false when a launched run is still going. */

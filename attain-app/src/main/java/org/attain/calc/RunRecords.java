@@ -47,19 +47,48 @@ class RunRecords {
         this.messages = messages;
     }
 
-    /** A new RUNNING run; its id orders runs by start (see {@link ResultWriter#makeCurrent}). */
+    /** A new RUNNING run on this server's cores. */
     long start(RunKind kind, List<PeriodId> periods, String trigger, String actor) {
+        return start(kind, periods, trigger, actor, null);
+    }
+
+    /**
+     * A new RUNNING run; its id orders runs by start (see {@link ResultWriter#makeCurrent}). {@code sparkMaster}: the
+     * Apache Spark master its payees are computed on, null on this server's cores.
+     */
+    long start(RunKind kind, List<PeriodId> periods, String trigger, String actor, String sparkMaster) {
         return jdbc.sql("""
-                insert into calc_run(kind, status, trigger, started_by, started_at, periods)
-                values (:k, :status, :t, :a, :at, :p) returning id""")
+                insert into calc_run(kind, status, trigger, started_by, started_at, periods, spark_master)
+                values (:k, :status, :t, :a, :at, :p, :spark) returning id""")
                 .param("k", kind.name())
                 .param("status", RunStatus.RUNNING.name())
                 .param("t", trigger)
                 .param("a", actor)
                 .param("at", Timestamp.from(clock.instant()))
                 .param("p", periods.stream().map(PeriodId::toString).toArray(String[]::new))
+                .param("spark", sparkMaster)
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * Records the stage a run on Spark has begun: appended, or in place of the last one when that has the same key
+     * (one line per kind of stage, the count of tasks done going up in it). Pages on any node read it.
+     */
+    void stage(long runId, SparkRun.Stage stage) {
+        Map<String, Object> recorded = new LinkedHashMap<>();
+        recorded.put("key", stage.key());
+        recorded.put("args", stage.args());
+        recorded.put("at", clock.instant().toString());
+        jdbc.sql("""
+                update calc_run
+                   set stages = case when stages -> -1 ->> 'key' = :key then stages - (-1) else stages end
+                                || jsonb_build_array(cast(:stage as jsonb))
+                 where id = :id""")
+                .param("key", stage.key())
+                .param("stage", json.writeValueAsString(recorded))
+                .param("id", runId)
+                .update();
     }
 
     /** How many payees the run computes, and the plan versions it compiled (a line names only its plan's key). */
@@ -159,12 +188,15 @@ class RunRecords {
     }
 
     void fail(long runId, RuntimeException e) {
+        fail(runId, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+    }
+
+    /** Ends the run as FAILED with {@code error}: a message key {@code runs.error.…} (pages translate it) or a text. */
+    void fail(long runId, String error) {
         jdbc.sql("update calc_run set status = :status, finished_at = :at, error = :e where id = :id")
                 .param("status", RunStatus.FAILED.name())
                 .param("at", Timestamp.from(clock.instant()))
-                .param(
-                        "e",
-                        e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())
+                .param("e", error)
                 .param("id", runId)
                 .update();
     }
@@ -182,7 +214,8 @@ class RunRecords {
         return jdbc.sql("""
                 select id, kind, status, trigger, started_by, started_at, finished_at, periods, total, done, changed,
                        exclusions::text as exclusions, issues::text as issues, error, superseded,
-                       failed_payees::text as failed_payees, not_covered::text as not_covered
+                       failed_payees::text as failed_payees, not_covered::text as not_covered, spark_master,
+                       stages::text as stages
                 from calc_run where id = :id""")
                 .param("id", runId)
                 .query((rs, n) -> new CalcRuns.Run(
@@ -204,7 +237,9 @@ class RunRecords {
                         rs.getString("error"),
                         rs.getInt("superseded"),
                         failedPayees(rs.getString("failed_payees")),
-                        notCovered(rs.getString("not_covered"))))
+                        notCovered(rs.getString("not_covered")),
+                        rs.getString("spark_master"),
+                        stages(rs.getString("stages"))))
                 .optional();
     }
 
@@ -250,6 +285,19 @@ class RunRecords {
                 .map(id -> find(id).orElseThrow())
                 .toList();
         return org.attain.platform.Paged.of(rows, page, total);
+    }
+
+    private List<CalcRuns.RunStage> stages(String stored) {
+        List<CalcRuns.RunStage> out = new ArrayList<>();
+        for (JsonNode s : json.readTree(stored)) {
+            List<Object> args = new ArrayList<>();
+            s.get("args").forEach(a -> args.add(a.isIntegralNumber() ? (Object) a.asLong() : a.asString()));
+            out.add(new CalcRuns.RunStage(
+                    s.get("key").asString(),
+                    List.copyOf(args),
+                    java.time.Instant.parse(s.get("at").asString())));
+        }
+        return List.copyOf(out);
     }
 
     private static java.util.Locale locale() {

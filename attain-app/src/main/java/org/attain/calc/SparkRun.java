@@ -75,6 +75,11 @@ public record SparkRun(EngineOnSpark spark, Consumer<Stage> stages, Reads reads)
         return reads == Reads.EXECUTORS;
     }
 
+    /** The same run, each stage also told to {@code more} (after those told now): how a run records its stages. */
+    SparkRun alsoTelling(Consumer<Stage> more) {
+        return new SparkRun(spark, stages.andThen(more), reads);
+    }
+
     /**
      * Reads each chunk's transactions with {@code loader} (none when every chunk credits {@code everything}),
      * computes the chunks on Spark and stores their results through {@code run}.
@@ -136,6 +141,9 @@ public record SparkRun(EngineOnSpark spark, Consumer<Stage> stages, Reads reads)
         int total = payees;
         AtomicInteger tasksDone = new AtomicInteger();
         AtomicInteger stored = new AtomicInteger();
+        // Tasks finish on several threads at once: counted and told in one step, so "task 7 of 8" is never told
+        // (nor recorded on the run) after "task 8 of 8".
+        Object inOrder = new Object();
         calculation.start(tasks, (task, outcomes) -> {
             long s0 = System.nanoTime();
             int n = 0;
@@ -144,7 +152,9 @@ public record SparkRun(EngineOnSpark spark, Consumer<Stage> stages, Reads reads)
                 n += o.payees().size();
             }
             run.writeNanos.addAndGet(System.nanoTime() - s0);
-            stage("calc.spark.stage.stored", tasksDone.incrementAndGet(), tasks, stored.addAndGet(n), total);
+            synchronized (inOrder) {
+                stage("calc.spark.stage.stored", tasksDone.incrementAndGet(), tasks, stored.addAndGet(n), total);
+            }
         });
         // The tasks' wall time, storing included (they overlap): the phase a run on Spark spends there.
         run.engineNanos.addAndGet(System.nanoTime() - t1);

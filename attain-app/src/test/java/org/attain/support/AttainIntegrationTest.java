@@ -39,6 +39,8 @@ public abstract class AttainIntegrationTest {
         registry.add("attain.clock.today", () -> TODAY.toString());
         // The calculation's warm-up would compete with the tests for the two cores; CalcWarmUpTest runs it.
         registry.add("attain.calc.warm-up", () -> "false");
+        // Runs on Spark started from the page: two executor threads in this JVM, whatever the machine's cores.
+        registry.add("attain.spark.master", () -> "local[2]");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         // Tests mail invites by calling the job on a pinned clock, never by waiting for the schedule.

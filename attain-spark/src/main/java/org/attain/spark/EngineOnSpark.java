@@ -61,6 +61,11 @@ public final class EngineOnSpark implements AutoCloseable {
         return new EngineOnSpark(new JavaSparkContext(conf));
     }
 
+    /** The master this context runs on, as given ({@code local[2]}, {@code spark://host:7077}). */
+    public String master() {
+        return spark.master();
+    }
+
     /** Tasks that run at once (cores over all executors); at least 1. */
     public int parallelism() {
         return Math.max(1, spark.defaultParallelism());

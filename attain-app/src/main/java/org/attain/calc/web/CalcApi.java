@@ -70,7 +70,11 @@ class CalcApi {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One run with its progress (done of total), exclusions and issues")
+    @Operation(
+            summary = "One run with its progress (done of total), exclusions and issues",
+            description =
+                    "A run computed on Apache Spark names its master (sparkMaster) and lists its stages as they"
+                            + " began (stages: key, args, at), e.g. calc.spark.stage.stored [task, tasks, payees stored, payees].")
     CalcRuns.Run one(@AuthenticationPrincipal AttainUser user, @PathVariable long id) {
         requireBackOffice(user);
         return runs.find(id).orElseThrow(() -> new NotFoundException("calculation run", id));

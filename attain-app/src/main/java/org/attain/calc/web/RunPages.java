@@ -17,9 +17,20 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Calculation runs for the back office: start one, follow its progress, see what it changed and excluded. */
+/**
+ * Calculation runs for the back office: start one (on this server's cores or on Apache Spark), follow its progress
+ * and stages, see what it changed and excluded.
+ */
 @Controller
 class RunPages {
+
+    /** Where a full run started from the page computes its payees. */
+    enum Engine {
+        /** This server's own cores (the default). */
+        SERVER,
+        /** Apache Spark on the master the server is configured with ({@code attain.spark.master}). */
+        SPARK
+    }
 
     private final CalcRuns runs;
     private final RunLauncher launcher;
@@ -52,7 +63,8 @@ class RunPages {
             @org.springframework.web.bind.annotation.RequestParam(required = false) String q,
             @org.springframework.web.bind.annotation.RequestParam(required = false) Integer page,
             @org.springframework.web.bind.annotation.RequestParam(required = false) Integer size,
-            Model model) {
+            Model model,
+            java.util.Locale locale) {
         requireBackOffice(user);
         var paged = runs.page(status, kind, q, org.attain.platform.PageRequest.of(page, size));
         var recent = paged.items();
@@ -67,6 +79,13 @@ class RunPages {
         model.addAttribute(
                 "running", launcher.fullRunPending() || recent.stream().anyMatch(r -> r.status() == RunStatus.RUNNING));
         model.addAttribute("canRun", user.has(Role.ADMIN) || user.has(Role.COMP_ADMIN));
+        model.addAttribute("sparkMaster", launcher.sparkMaster());
+        // The stage each running run on Spark is in, shown under its progress.
+        java.util.Map<Long, String> stages = new java.util.HashMap<>();
+        recent.stream()
+                .filter(r -> r.status() == RunStatus.RUNNING && r.onSpark())
+                .forEach(r -> stages.put(r.id(), RunStageTexts.current(r, messages, locale)));
+        model.addAttribute("currentStage", stages);
         return "calc/runs";
     }
 
@@ -76,7 +95,9 @@ class RunPages {
             RedirectAttributes flash,
             @org.springframework.web.bind.annotation.RequestParam(required = false) String from,
             @org.springframework.web.bind.annotation.RequestParam(required = false) String to,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Engine engine,
             java.util.Locale locale) {
+        // Checked before anything else, the engine too: only those who start full runs start one on Spark.
         if (!user.has(Role.ADMIN) && !user.has(Role.COMP_ADMIN)) {
             throw new ForbiddenException("Only admins and comp admins start runs.");
         }
@@ -93,9 +114,13 @@ class RunPages {
                 return "redirect:/runs";
             }
         }
-        boolean started =
-                chosen ? launcher.launchRange(from, to, user.getUsername()) : launcher.launchFull(user.getUsername());
-        flash.addFlashAttribute(started ? "notice" : "problem", started ? "runs.startedNotice" : "runs.alreadyRunning");
+        boolean onSpark = engine == Engine.SPARK;
+        boolean started = onSpark
+                ? launcher.launchOnSpark(chosen ? from : null, chosen ? to : null, user.getUsername())
+                : chosen ? launcher.launchRange(from, to, user.getUsername()) : launcher.launchFull(user.getUsername());
+        flash.addFlashAttribute(
+                started ? "notice" : "problem",
+                started ? (onSpark ? "runs.startedOnSpark" : "runs.startedNotice") : "runs.alreadyRunning");
         return "redirect:/runs";
     }
 
@@ -110,6 +135,7 @@ class RunPages {
         requireBackOffice(user);
         var run = runs.find(id).orElseThrow(() -> new NotFoundException("calculation run", id));
         model.addAttribute("run", run);
+        model.addAttribute("stages", RunStageTexts.shown(run, messages, locale));
         List<String> months = run.periods().stream()
                 .filter(p -> p.matches("\\d{4}-\\d{2}"))
                 .sorted()
