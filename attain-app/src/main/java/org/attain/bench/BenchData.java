@@ -135,8 +135,7 @@ final class BenchData {
                       and not exists (select 1 from pg_constraint k where k.conname = i.indexname)""")) {
                 while (rs.next()) {
                     names.add(rs.getString(1));
-                    // A partitioned index prints as ON ONLY the parent; built again, it must reach every partition.
-                    definitions.add(rs.getString(2).replaceFirst(" ON ONLY ", " ON "));
+                    definitions.add(rs.getString(2));
                 }
             }
             for (String name : names) {
