@@ -195,19 +195,8 @@ public class CalcRuns {
      * stopped at the run's end. Each stage is recorded on the run and told to {@code stages}; a run that fails,
      * Spark's start included, is FAILED with {@code runs.error.spark} and its last stage says what failed in one line
      * (no stack trace). A bad range is refused as {@link #runRange} refuses it, before anything is recorded or started.
+     * {@code reads} says who reads the transactions (this process, or each executor its own).
      */
-    public Run runOnSpark(
-            org.attain.spark.SparkMaster master,
-            java.util.function.Consumer<SparkRun.Stage> stages,
-            Set<Long> personIds,
-            String from,
-            String to,
-            String trigger,
-            String actor) {
-        return runOnSpark(master, SparkRun.Reads.DRIVER, stages, personIds, from, to, trigger, actor);
-    }
-
-    /** As the run on {@code master} above, {@code reads} saying who reads the transactions (driver or executors). */
     public Run runOnSpark(
             org.attain.spark.SparkMaster master,
             SparkRun.Reads reads,

@@ -72,7 +72,8 @@ public class RunLauncher implements AutoCloseable {
      */
     public boolean launchOnSpark(String from, String to, String actor) {
         return launch(
-                () -> runs.runOnSpark(sparkMaster, stage -> {}, java.util.Set.of(), from, to, "page", actor),
+                () -> runs.runOnSpark(
+                        sparkMaster, SparkRun.Reads.DRIVER, stage -> {}, java.util.Set.of(), from, to, "page", actor),
                 "Calculation run on Apache Spark " + sparkMaster.url() + " started by " + actor);
     }
 
