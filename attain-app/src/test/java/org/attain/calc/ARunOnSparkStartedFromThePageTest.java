@@ -176,6 +176,13 @@ class ARunOnSparkStartedFromThePageTest extends AttainIntegrationTest {
                 assertThat(browser.text("[data-test=run-stages] li.failed"))
                         .contains(german ? "Fehlgeschlagen: „" : "Failed: \"")
                         .contains("spark.driver.maxResultSize");
+                // A failed run changed nothing because it failed, not because every result came out the same.
+                assertThat(browser.text("[data-test=run-no-changes]"))
+                        .startsWith(
+                                german
+                                        ? "Nichts geändert: Der Lauf ist fehlgeschlagen"
+                                        : "Nothing changed: the run failed")
+                        .doesNotContain(german ? "genau dasselbe" : "exactly as before");
                 browser.screenshot("run-spark-failed-" + language.substring(0, 2));
             }
         }
