@@ -168,7 +168,10 @@ public class WebhookDispatcher {
         deliverDue(clock.instant());
     }
 
-    /** Attempts every pending delivery due at {@code now}; rows are locked so two senders never send one twice. */
+    /**
+     * Attempts every pending delivery due at {@code now}; rows are locked so two senders never send one twice. A
+     * subscription deactivated meanwhile is sent nothing more: its receiver was told to stop listening.
+     */
     synchronized int deliverDue(Instant now) {
         int attempted = 0;
         while (true) {
@@ -177,7 +180,7 @@ public class WebhookDispatcher {
                         jdbc.sql("""
                         select d.id, d.subscription_id, s.url, d.event, d.event_id::text, d.payload::text as payload, d.attempts
                         from integration_delivery d join integration_subscription s on s.id = d.subscription_id
-                        where d.status = 'PENDING' and d.next_attempt_at <= :now
+                        where d.status = 'PENDING' and d.next_attempt_at <= :now and s.active
                         order by d.next_attempt_at, d.id limit 1 for update of d skip locked""").param("now", Timestamp.from(now)).query().listOfRows();
                 if (due.isEmpty()) {
                     return false;

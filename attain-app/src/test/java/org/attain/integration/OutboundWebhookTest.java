@@ -104,6 +104,34 @@ class OutboundWebhookTest extends AttainIntegrationTest {
     }
 
     @Test
+    void aSubscriptionStoppedWhileADeliveryWaitsForItsRetryIsSentNothingMore() throws Exception {
+        WebSession admin = login("admin", "demo");
+        try (FakeVendor receiver = new FakeVendor()) {
+            receiver.on("POST /stopped", r -> new FakeVendor.Answer(503, "{\"error\":\"busy\"}", Map.of()));
+            String url = receiver.url() + "/stopped";
+            long id = Json.parse(admin.sendJson(
+                                    "POST",
+                                    "/api/v1/integrations/subscriptions",
+                                    "{\"url\":\"" + url + "\",\"events\":[\"dispute.opened\"]}")
+                            .body())
+                    .get("subscription")
+                    .get("id")
+                    .asLong();
+            events.publishEvent(new org.attain.payout.DisputeOpened(43, 7, "2026-05", 3));
+            assertThat(awaitDelivery(admin, "dispute.opened", url).get("status").asString())
+                    .isEqualTo("PENDING");
+            assertThat(receiver.seen()).hasSize(1);
+
+            assertThat(admin.sendJson("DELETE", "/api/v1/integrations/subscriptions/" + id, null)
+                            .statusCode())
+                    .isEqualTo(204);
+            // Its retry falls due: the receiver that was told to stop listening hears nothing more.
+            dispatcher.deliverDue(clock.instant().plus(Duration.ofDays(2)));
+            assertThat(receiver.seen()).hasSize(1);
+        }
+    }
+
+    @Test
     void anOpenedDisputeReachesOnlyItsSubscribers() throws Exception {
         WebSession admin = login("admin", "demo");
         try (FakeVendor disputes = new FakeVendor();
