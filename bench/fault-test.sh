@@ -400,7 +400,9 @@ write_fails=$(grep -c '^fail' "$work/acks.DB" || true)
 [ "$lost" = 0 ] && [ "$doubled" = 0 ] && [ "$wrong" = 0 ] || fail "writes: $lost lost, $doubled doubled, $wrong with another amount"
 [ "$acked_lost" = 0 ] || fail "$acked_lost acknowledged writes are missing"
 [ "$(curl -fs "$base/actuator/health" | grep -c '"UP"')" = 1 ] || fail "health not UP at the end"
-echo "database: outages=$n reads=$reads failed_reads=$bad_reads writes=$load_deals failed_write_attempts=$write_fails acknowledged_lost=$acked_lost lost=$lost doubled=$doubled up_max_ms=$up_max"
+# what a failed read answered: 503 "back in a moment" while the database cannot be reached, never 500 (an error id)
+read_statuses=$(awk '$4 !~ /^[23]/ {print $4}' "$work/reads.log" | sort | uniq -c | awk '{printf "%s%s:%s", (NR > 1 ? "," : ""), $2, $1}')
+echo "database: outages=$n reads=$reads failed_reads=$bad_reads failed_read_statuses=${read_statuses:-none} writes=$load_deals failed_write_attempts=$write_fails acknowledged_lost=$acked_lost lost=$lost doubled=$doubled up_max_ms=$up_max"
 fi
 
 # ---------------------------------------------------------------------------------------------------------

@@ -133,12 +133,31 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             log.error("Disk full, error {}: {}", id, ex.getMessage());
             return ResponseEntity.status(HttpStatus.INSUFFICIENT_STORAGE).body(diskFull(messages, id));
         }
+        if (DatabaseUnreachable.in(ex)) {
+            log.warn("Database unreachable: {}", ex.getMessage());
+            return databaseDown(messages);
+        }
         log.error("Unexpected API error {}", id, ex);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side. Quote error id " + id + " when you report it.");
         body.setProperty("errorId", id);
         return ResponseEntity.internalServerError().body(body);
+    }
+
+    /** The answer while the database cannot be reached: nothing is wrong with the request; ask again shortly. */
+    static ResponseEntity<ProblemDetail> databaseDown(MessageSource messages) {
+        var locale = LocaleContextHolder.getLocale();
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                messages.getMessage(
+                        "error.databaseDown.text", null, "The database cannot be reached just now.", locale));
+        body.setTitle(messages.getMessage("error.databaseDown.title", null, "Back in a moment", locale));
+        body.setType(URI.create("https://attain.dev/problems/database-unreachable"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", String.valueOf(DatabaseUnreachable.RETRY_AFTER_SECONDS))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 
     /** The answer to a full disk: nothing was saved, the same request works once space is freed. */

@@ -41,6 +41,14 @@ class ErrorPages implements ErrorController {
             model.addAttribute("errorId", logged(request));
             return "error/5xx";
         }
+        if (databaseUnreachable(request)) {
+            log.warn("Database unreachable on {}: {}", requestedUri(request), rootMessage(request));
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            response.setHeader("Retry-After", String.valueOf(DatabaseUnreachable.RETRY_AFTER_SECONDS));
+            model.addAttribute("status", HttpStatus.SERVICE_UNAVAILABLE.value());
+            model.addAttribute("databaseDown", true);
+            return "error/5xx";
+        }
         response.setStatus(status.value());
         model.addAttribute("status", status.value());
         model.addAttribute("problems", request.getAttribute(PageExceptionHandler.PROBLEMS));
@@ -64,6 +72,10 @@ class ErrorPages implements ErrorController {
             return ResponseEntity.status(HttpStatus.INSUFFICIENT_STORAGE)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(ApiExceptionHandler.diskFull(messages, logged(request)));
+        }
+        if (databaseUnreachable(request)) {
+            log.warn("Database unreachable on {}: {}", requestedUri(request), rootMessage(request));
+            return ApiExceptionHandler.databaseDown(messages);
         }
         HttpStatus status = status(request);
         ProblemDetail body = ProblemDetail.forStatus(status);
@@ -91,6 +103,20 @@ class ErrorPages implements ErrorController {
 
     private static boolean diskFull(HttpServletRequest request) {
         return DiskFull.in(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+    }
+
+    private static boolean databaseUnreachable(HttpServletRequest request) {
+        return DatabaseUnreachable.in(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+    }
+
+    /** The innermost cause's message: an outage is expected, so one line in the log, not a stack trace. */
+    private static String rootMessage(HttpServletRequest request) {
+        Object ex = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        Throwable t = ex instanceof Throwable th ? th : null;
+        while (t != null && t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == null ? "" : t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     private static String logged(HttpServletRequest request) {
