@@ -269,6 +269,10 @@ public class AchievementRules {
      */
     @Transactional
     public int evaluate(java.util.Collection<Long> only) {
+        List<Rule> rules = new ArrayList<>(all());
+        if (rules.isEmpty()) {
+            return 0; // a company without rules pays nothing per deal for this
+        }
         LocalDate today = LocalDate.now(clock);
         List<Long> people =
                 quotas.forPeriod(periods.current(PeriodKind.QUARTER).id(), null, PersonScope.everyone()).stream()
@@ -279,7 +283,6 @@ public class AchievementRules {
         if (people.isEmpty()) {
             return 0;
         }
-        List<Rule> rules = new ArrayList<>(all());
         rules.sort(java.util.Comparator.comparing((Rule r) -> r.kind() == Kind.BADGE)
                 .thenComparing(Rule::id));
         int added = 0;
