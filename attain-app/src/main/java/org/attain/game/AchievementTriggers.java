@@ -89,7 +89,7 @@ class AchievementTriggers {
 
     /** Everyone, nightly: what no event announced (a rule added without evaluating, a missed event). */
     @Scheduled(cron = "${attain.game.achievements.cron:0 30 1 * * *}")
-    @SchedulerLock(name = "game.achievements", lockAtMostFor = "PT1H")
+    @SchedulerLock(name = "game.achievements", lockAtMostFor = "PT1H", lockAtLeastFor = "PT1M")
     void nightly() {
         try {
             int added = rules.evaluate();
