@@ -177,6 +177,10 @@ class LiveBoardBrowserTest extends AttainIntegrationTest {
             String after = money(before.add(new BigDecimal("7777.00")), Locale.US);
             patiently(screen)
                     .until(d -> after.equals(d.findElement(By.cssSelector(cell)).getText()));
+            assertThat(screen.text("[data-test=board-currency]"))
+                    .isEqualTo(
+                            "Amounts in USD, the company currency: the open pipeline converted with the exchange rate of the"
+                                    + " last day shown.");
             screen.screenshot("game-live-pipeline-en");
             assertThat(screen.cspViolations()).isEmpty();
         }
