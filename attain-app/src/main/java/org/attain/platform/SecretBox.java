@@ -1,4 +1,4 @@
-package org.attain.integration;
+package org.attain.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,13 +17,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts integration secrets at rest (AES-256-GCM, random nonce per value). Webhook and connector
- * secrets must be read back to sign, verify and log in, so they cannot be hashed like passwords.
+ * Encrypts secrets at rest (AES-256-GCM, random nonce per value): integration's webhook and connector secrets, which
+ * must be read back to sign, verify and log in, and game's chat webhook addresses (an incoming webhook's address is
+ * its secret), so they cannot be hashed like passwords.
  * The key comes from {@code attain.secret-key} (base64, 32 bytes); without it one is generated into
  * the data directory on first start, readable only by the owner, and reused afterwards.
  */
 @Component
-class SecretBox {
+public class SecretBox {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int NONCE = 12;
@@ -40,7 +41,7 @@ class SecretBox {
         this.key = new SecretKeySpec(raw, "AES");
     }
 
-    String encrypt(String plain) {
+    public String encrypt(String plain) {
         try {
             byte[] nonce = new byte[NONCE];
             RANDOM.nextBytes(nonce);
@@ -56,7 +57,7 @@ class SecretBox {
         }
     }
 
-    String decrypt(String stored) {
+    public String decrypt(String stored) {
         if (!stored.startsWith("v1:")) {
             throw new IllegalStateException("unknown secret format");
         }
@@ -71,7 +72,7 @@ class SecretBox {
     }
 
     /** A fresh random secret for a webhook source or subscription, shown to the admin once. */
-    static String newSecret() {
+    public static String newSecret() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
