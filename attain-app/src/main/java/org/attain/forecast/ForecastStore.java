@@ -140,20 +140,44 @@ class ForecastStore {
         return out;
     }
 
-    void snapshot(LocalDate weekOf, Map<Long, String> stageByOpportunity) {
-        List<Object[]> rows = new ArrayList<>();
-        stageByOpportunity.forEach((id, stage) -> rows.add(new Object[] {id, stage}));
-        if (rows.isEmpty()) {
+    /** An open deal as a week's snapshot sees it: its stage and the close date it had. */
+    record Open(String stage, LocalDate closeDate) {}
+
+    void snapshot(LocalDate weekOf, Map<Long, Open> byOpportunity) {
+        if (byOpportunity.isEmpty()) {
             return;
         }
+        List<Long> ids = new ArrayList<>(byOpportunity.keySet());
         jdbc.sql("""
-                insert into forecast_stage_snapshot (week_of, opportunity_id, stage)
-                select :week, u.id, u.stage from unnest(:ids, :stages) as u(id, stage)
-                on conflict (week_of, opportunity_id) do update set stage = excluded.stage""")
+                insert into forecast_stage_snapshot (week_of, opportunity_id, stage, close_date)
+                select :week, u.id, u.stage, u.close_date from unnest(:ids, :stages, :closes) as u(id, stage, close_date)
+                on conflict (week_of, opportunity_id) do update set stage = excluded.stage, close_date = excluded.close_date""")
                 .param("week", weekOf)
-                .param("ids", rows.stream().map(r -> (Long) r[0]).toArray(Long[]::new))
-                .param("stages", rows.stream().map(r -> (String) r[1]).toArray(String[]::new))
+                .param("ids", ids.toArray(Long[]::new))
+                .param(
+                        "stages",
+                        ids.stream().map(id -> byOpportunity.get(id).stage()).toArray(String[]::new))
+                .param(
+                        "closes",
+                        ids.stream()
+                                .map(id -> java.sql.Date.valueOf(
+                                        byOpportunity.get(id).closeDate()))
+                                .toArray(java.sql.Date[]::new))
                 .update();
+    }
+
+    /**
+     * The close dates snapshots recorded, by opportunity and week (rows taken before close dates were kept have
+     * none and are left out).
+     */
+    Map<Long, java.util.NavigableMap<LocalDate, LocalDate>> closeDatesSeen() {
+        Map<Long, java.util.NavigableMap<LocalDate, LocalDate>> out = new HashMap<>();
+        jdbc.sql("select opportunity_id, week_of, close_date from forecast_stage_snapshot where close_date is not null")
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new java.util.TreeMap<>())
+                            .put(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class));
+                });
+        return out;
     }
 
     /** Each (opportunity, stage) ever seen in a snapshot, once. */
