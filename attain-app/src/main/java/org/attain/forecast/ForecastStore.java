@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -85,6 +86,24 @@ class ForecastStore {
                 .param("by", c.submittedBy())
                 .param("at", java.sql.Timestamp.from(c.submittedAt()))
                 .update();
+    }
+
+    /** A person's last weekly snapshot of a quarter in a currency: the weighted pipeline and the commit rolled up. */
+    record LastWeek(LocalDate weekOf, BigDecimal weighted, BigDecimal commit) {}
+
+    Optional<LastWeek> lastWeek(long personId, String periodId, String currency) {
+        return jdbc.sql("""
+                        select week_of, weighted, rolled_up from forecast_call_week
+                        where person_id = :p and period_id = :period and currency = :c and category = 'commit'
+                        order by week_of desc limit 1""")
+                .param("p", personId)
+                .param("period", periodId)
+                .param("c", currency)
+                .query((rs, n) -> new LastWeek(
+                        rs.getObject(1, LocalDate.class),
+                        rs.getBigDecimal(2).setScale(2, java.math.RoundingMode.HALF_EVEN),
+                        rs.getBigDecimal(3).setScale(2, java.math.RoundingMode.HALF_EVEN)))
+                .optional();
     }
 
     /** Every call made for the period by these people, oldest first. */

@@ -73,14 +73,19 @@ public class Forecasts {
             String submittedBy,
             Instant submittedAt) {}
 
-    /** A past quarter: what the weighted pipeline and the commit call said at the last call, what was won, and how close. */
+    /**
+     * A past quarter: what the weighted pipeline and the commit said at the last call, or, when nobody called it, in
+     * the last weekly snapshot ({@code fromWeek}, the commit then rolled up from the deals); what was won, and how
+     * close.
+     */
     public record PastQuarter(
             String periodId,
             BigDecimal weighted,
             BigDecimal commit,
             BigDecimal won,
             BigDecimal weightedAccuracy,
-            BigDecimal commitAccuracy) {}
+            BigDecimal commitAccuracy,
+            LocalDate fromWeek) {}
 
     public record View(
             String periodId,
@@ -591,6 +596,15 @@ public class Forecasts {
                     }
                 }
             }
+            LocalDate fromWeek = null;
+            if (weighted == null) {
+                Optional<ForecastStore.LastWeek> week = store.lastWeek(personId, p.id(), currency);
+                if (week.isPresent()) {
+                    fromWeek = week.get().weekOf();
+                    weighted = week.get().weighted();
+                    commit = week.get().commit();
+                }
+            }
             out.add(new PastQuarter(
                     p.id(),
                     weighted,
@@ -601,7 +615,8 @@ public class Forecasts {
                             : PipelineForecast.accuracy(weighted, q.won()).orElse(null),
                     commit == null
                             ? null
-                            : PipelineForecast.accuracy(commit, q.won()).orElse(null)));
+                            : PipelineForecast.accuracy(commit, q.won()).orElse(null),
+                    fromWeek));
             end = p.startsOn().minusDays(1);
         }
         return out;
