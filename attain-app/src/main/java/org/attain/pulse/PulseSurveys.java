@@ -123,7 +123,14 @@ public class PulseSurveys {
     /** An answer: the score and, per optional question id, the value as typed (a 1..5 scale or text). */
     public record NewAnswer(Integer score, Map<Long, String> items) {}
 
-    public record ItemResult(Question question, BigDecimal average, int count, List<String> texts) {}
+    /**
+     * One optional question's answers in a group: shown with the average (scale) or the texts, or hidden with the
+     * reason only (no count, no value) when fewer than the survey's minimum answered it there, or when showing it would
+     * reveal a hidden group's answers by subtraction; an optional question is left blank by some, so it is suppressed
+     * on its own counts.
+     */
+    public record ItemResult(
+            Question question, boolean shown, Reason reason, BigDecimal average, Integer count, List<String> texts) {}
 
     public record GroupResult(
             long id,
@@ -724,6 +731,20 @@ public class PulseSurveys {
                 .map(g -> new Group<>(g.id(), g.parentId(), sum(total.get(g.id()))))
                 .toList();
         Map<Long, Decision<Long>> decisions = GroupSuppression.decide(input, survey.minGroupSize());
+        // Each optional question on its own counts: a blank answer leaves it fewer answers than the score.
+        Map<Long, Map<Long, Decision<Long>>> itemDecisions = new HashMap<>();
+        for (Question q : questions) {
+            List<Group<Long>> answered = groups.stream()
+                    .map(g -> new Group<>(
+                            g.id(),
+                            g.parentId(),
+                            totalItems
+                                    .get(g.id())
+                                    .getOrDefault(q.id(), List.of())
+                                    .size()))
+                    .toList();
+            itemDecisions.put(q.id(), GroupSuppression.decide(answered, survey.minGroupSize()));
+        }
         Map<Long, GroupRow> byId = new HashMap<>();
         groups.forEach(g -> byId.put(g.id(), g));
         Map<Long, Integer> depth = new HashMap<>();
@@ -740,7 +761,10 @@ public class PulseSurveys {
             Integer rate = decision.shown() && g.recipients() > 0 ? Enps.percent(answers, g.recipients()) : null;
             List<ItemResult> itemResults = decision.shown()
                     ? questions.stream()
-                            .map(q -> itemResult(q, totalItems.get(g.id()).getOrDefault(q.id(), List.of())))
+                            .map(q -> itemResult(
+                                    q,
+                                    itemDecisions.get(q.id()).get(g.id()),
+                                    totalItems.get(g.id()).getOrDefault(q.id(), List.of())))
                             .toList()
                     : List.of();
             String reveals = decision.reveals() == null
@@ -792,17 +816,20 @@ public class PulseSurveys {
         children.getOrDefault(g.id(), List.of()).forEach(c -> walk(c, children, out));
     }
 
-    private static ItemResult itemResult(Question q, List<Object> values) {
+    private static ItemResult itemResult(Question q, Decision<Long> decision, List<Object> values) {
+        if (!decision.shown()) {
+            return new ItemResult(q, false, decision.reason(), null, null, List.of());
+        }
         if (q.kind() == QuestionKind.SCALE) {
             int n = values.size();
             int sum = values.stream().mapToInt(v -> (Integer) v).sum();
             BigDecimal average =
                     n == 0 ? null : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(n), 1, RoundingMode.HALF_UP);
-            return new ItemResult(q, average, n, List.of());
+            return new ItemResult(q, true, null, average, n, List.of());
         }
         // Texts sorted, never in the order they arrived.
         List<String> texts = values.stream().map(String::valueOf).sorted().toList();
-        return new ItemResult(q, null, texts.size(), texts);
+        return new ItemResult(q, true, null, null, texts.size(), texts);
     }
 
     private static void add(int[] into, int[] from) {

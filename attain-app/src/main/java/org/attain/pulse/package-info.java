@@ -11,7 +11,8 @@
  * person, no token, no timestamp, a random uuid as id; the recipient's one-time token is cleared and the row marked
  * used in the same transaction, so an answer cannot be counted twice. Results hide groups with fewer answers than
  * the survey's minimum (default 5, never below 3) and every group that would let a hidden one be worked out by
- * subtraction ({@link org.attain.pulse.GroupSuppression}); the eNPS arithmetic is {@link org.attain.pulse.Enps}.
+ * subtraction ({@link org.attain.pulse.GroupSuppression}); an optional question, which some leave blank, is suppressed
+ * the same way on its own answer counts. The eNPS arithmetic is {@link org.attain.pulse.Enps}.
  * Answers are never audited (an audit row names its actor); creating a survey is.
  *
  * <p>Invites: {@code PulseInvites} mails each recipient their one-time answer link once the survey has opened (a

@@ -185,6 +185,11 @@ class PulseBrowserTest extends AttainIntegrationTest {
             assertThat(table).contains(t.everyone()).contains(t.tooFew()).contains(t.wouldReveal());
             assertThat(admin.text("[data-test=pulse-groups] tbody tr:first-child"))
                     .contains("13");
+            // Only the rep answered the optional question: its average stays hidden though the group's score is shown.
+            assertThat(admin.driver().findElements(By.cssSelector("[data-test=item-hidden]")))
+                    .isNotEmpty();
+            assertThat(admin.driver().findElements(By.cssSelector("[data-test=pulse-csv]")))
+                    .hasSize(1);
             admin.screenshot("pulse-results-admin-" + suffix);
         }
         // The suite's other tests may add people to the rep's team who report elsewhere: the manager then sees nothing.
