@@ -55,9 +55,18 @@ public class PulseSurveys {
     private final Visibility visibility;
     private final AuditLog audit;
     private final Clock clock;
+    private final PulseSeals seals;
 
-    PulseSurveys(JdbcClient jdbc, People people, Teams teams, Visibility visibility, AuditLog audit, Clock clock) {
+    PulseSurveys(
+            JdbcClient jdbc,
+            People people,
+            Teams teams,
+            Visibility visibility,
+            AuditLog audit,
+            Clock clock,
+            PulseSeals seals) {
         this.jdbc = jdbc;
+        this.seals = seals;
         this.people = people;
         this.teams = teams;
         this.visibility = visibility;
@@ -450,52 +459,52 @@ public class PulseSurveys {
         }
         LocalDate today = LocalDate.now(clock);
         return jdbc
-                .sql("select survey_id, token, used from pulse_recipient where person_id = :p order by survey_id desc")
+                .sql("select survey_id, token from pulse_recipient where person_id = :p order by survey_id desc")
                 .param("p", user.personId())
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getBoolean(3)})
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
                 .list()
                 .stream()
                 .map(row -> {
                     Survey survey = survey((Long) row[0]).orElseThrow();
-                    boolean answered = (Boolean) row[2];
+                    boolean answered = seals.answered(survey.id(), user.personId());
                     return new Invitation(survey, answered || !survey.openOn(today) ? null : (String) row[1], answered);
                 })
                 .toList();
     }
 
-    /** The form behind a token; an unknown or used token is refused as such. */
-    public AnswerForm form(String token) {
-        Long surveyId = token == null
-                ? null
-                : jdbc.sql("select survey_id from pulse_recipient where token = :t")
+    private record Recipient(long surveyId, long personId, long groupId) {}
+
+    /** The recipient behind a token, read only: nothing is written to their row when they answer. */
+    private Optional<Recipient> recipient(String token) {
+        return token == null
+                ? Optional.empty()
+                : jdbc.sql("select survey_id, person_id, group_id from pulse_recipient where token = :t")
                         .param("t", token)
-                        .query(Long.class)
-                        .optional()
-                        .orElse(null);
-        if (surveyId == null) {
-            throw tokenUsed();
-        }
-        Survey survey = survey(surveyId).orElseThrow();
-        return new AnswerForm(survey, questions(surveyId));
+                        .query(Recipient.class)
+                        .optional();
+    }
+
+    /** The form behind a token; an unknown token, or one whose person has answered, is refused as such. */
+    public AnswerForm form(String token) {
+        Recipient recipient = recipient(token)
+                .filter(r -> !seals.answered(r.surveyId(), r.personId()))
+                .orElseThrow(PulseSurveys::tokenUsed);
+        Survey survey = survey(recipient.surveyId()).orElseThrow();
+        return new AnswerForm(survey, questions(recipient.surveyId()));
     }
 
     /**
-     * Stores one answer for the token's survey and group, without the person or the time, and uses the token up
-     * in the same transaction: a second answer with the same token finds no token and is refused.
+     * Stores one answer for the token's survey and group, without the person or the time. The transaction writes
+     * nothing that names the person: the recipient's row is only read (not even locked, since a row lock is written
+     * into the row), and "has answered" is the person's seal ({@link PulseSeals}); a second answer finds the seal and is
+     * refused, also when both arrive at once (the seal's primary key decides).
      */
     @Transactional
     public void answer(String token, NewAnswer answer) {
-        var recipient = token == null
-                ? Optional.<long[]>empty()
-                : jdbc.sql("select survey_id, group_id from pulse_recipient where token = :t for update")
-                        .param("t", token)
-                        .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
-                        .optional();
-        if (recipient.isEmpty()) {
-            throw tokenUsed();
-        }
-        long surveyId = recipient.get()[0];
-        long groupId = recipient.get()[1];
+        Recipient recipient = recipient(token)
+                .filter(r -> !seals.answered(r.surveyId(), r.personId()))
+                .orElseThrow(PulseSurveys::tokenUsed);
+        long surveyId = recipient.surveyId();
         Survey survey = survey(surveyId).orElseThrow();
         LocalDate today = LocalDate.now(clock);
         if (today.isAfter(survey.closesOn())) {
@@ -510,13 +519,15 @@ public class PulseSurveys {
                     "survey", "pulse.refused.notOpen", "this survey opens on " + survey.opensOn(), survey.opensOn());
         }
         Map<Long, Object> items = validate(answer, questions(surveyId));
-        int used = jdbc.sql("update pulse_recipient set used = true, token = null where token = :t and not used")
-                .param("t", token)
-                .update();
-        if (used != 1) {
+        if (!seals.seal(surveyId, recipient.personId())) {
             throw tokenUsed();
         }
-        record(surveyId, groupId, today, answer.score(), items);
+        record(surveyId, recipient.groupId(), today, answer.score(), items);
+    }
+
+    /** Seals a person's answer (for the demo's past surveys, stored through {@link #record}). */
+    boolean seal(long surveyId, long personId) {
+        return seals.seal(surveyId, personId);
     }
 
     /** Writes an answer row: survey, group, the week's Monday, score; the items by question. */

@@ -88,6 +88,8 @@ class TableOwnersTest {
             Map.entry("pulse_recipient", "pulse"),
             Map.entry("pulse_answer", "pulse"),
             Map.entry("pulse_answer_item", "pulse"),
+            Map.entry("pulse_answer_seal", "pulse"),
+            Map.entry("pulse_answer_shuffle", "pulse"),
             Map.entry("forecast_stage", "forecast"),
             Map.entry("forecast_call", "forecast"),
             Map.entry("forecast_stage_snapshot", "forecast"),
