@@ -24,3 +24,11 @@ create table pulse_answer_shuffle (
     survey_id   bigint primary key references pulse_survey (id) on delete cascade,
     answers     int not null check (answers >= 0)
 );
+
+-- Which pulse key sealed the answers: HMAC-SHA256(key, 'attain pulse key check'), not the key. A node started with
+-- another key (its own data folder, attain.pulse-key unset) would neither recognise who has answered nor refuse a
+-- second answer; it says so at start-up and leaves the seals alone.
+create table pulse_key_check (
+    id          int primary key check (id = 1),
+    fingerprint bytea not null check (length(fingerprint) = 32)
+);

@@ -49,6 +49,17 @@ class PulseKey {
         }
     }
 
+    /** What the database keeps to recognise this key (not the key, nor anything a seal can be made from). */
+    byte[] fingerprint() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal("attain pulse key check".getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
     private static byte[] keyFile(Path file) {
         try {
             if (Files.exists(file)) {

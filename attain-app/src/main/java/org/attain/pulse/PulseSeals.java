@@ -21,12 +21,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * seal's primary key and is refused. Everything that asks "has this person answered?" computes the seal with the key
  * and looks it up.
  *
- * <p>The answer, its items and its seal still share a transaction id and sit in the tables in the order they came, so
- * whoever holds both the database and the key could compute a person's seal and find their answer's transaction.
- * Shuffling closes that: each survey's answers, items and seals are rewritten in one transaction in random order
- * (one transaction id for all, physical order random), then vacuumed, every hour for the surveys that received
- * answers since, and at start-up. Start-up also turns the markers of the earlier design (pulse_recipient.used, set in
- * the answer's own transaction) into seals and clears them; run again, it finds nothing to do.
+ * <p>Until shuffled, a fresh answer, its items and its seal share a transaction id and sit in the tables in the order
+ * they came: whoever holds both the database and the key could compute a person's seal and find their answer's
+ * transaction, and anyone reading the tables could place the answer among the database's other transactions (next to
+ * a login's audit row, say). Shuffling closes both: each survey's answers, items and seals are rewritten in one
+ * transaction in random order (one transaction id for all, physical order random), then vacuumed (the old row
+ * versions gone from the pages where no open transaction still sees them), every ten minutes
+ * ({@code attain.pulse.shuffle.cron}) for the surveys that received answers since, and once started. Before anything
+ * else at start-up, the markers of the earlier design (pulse_recipient.used, set in the answer's own transaction) are
+ * turned into seals and cleared; run again, it finds nothing to do. What is out of reach of tables: PostgreSQL's
+ * write-ahead log and backups taken before a shuffle keep the transactions as they happened, with commit times.
  */
 @Component
 class PulseSeals {
@@ -63,6 +67,13 @@ class PulseSeals {
     /** Before anything else runs: the earlier design's markers into seals. */
     @EventListener(ApplicationStartedEvent.class)
     void onStart() {
+        if (!sameKeyAsTheSeals()) {
+            LOG.error(
+                    "pulse: this node's pulse key is not the one the survey answers were sealed with: who has answered"
+                            + " is not recognised and a second answer is not refused. Set attain.pulse-key to the same value on"
+                            + " every node (or copy pulse.key from the first node's data folder) and restart");
+            return;
+        }
         int converted = convertLegacyMarkers();
         if (converted > 0) {
             LOG.info("pulse: {} answered markers turned into seals and cleared, the answers shuffled", converted);
@@ -79,10 +90,22 @@ class PulseSeals {
         shuffleDue();
     }
 
-    @Scheduled(cron = "${attain.pulse.shuffle.cron:0 7 * * * *}")
-    @SchedulerLock(name = "pulse.shuffle", lockAtMostFor = "PT30M", lockAtLeastFor = "PT30S")
+    @Scheduled(cron = "${attain.pulse.shuffle.cron:0 */10 * * * *}")
+    @SchedulerLock(name = "pulse.shuffle", lockAtMostFor = "PT9M", lockAtLeastFor = "PT30S")
     void onSchedule() {
         shuffleDue();
+    }
+
+    /** Records the key's fingerprint on first use; false when the database's seals were made with another key. */
+    boolean sameKeyAsTheSeals() {
+        byte[] mine = key.fingerprint();
+        jdbc.sql("insert into pulse_key_check(id, fingerprint) values (1, :f) on conflict (id) do nothing")
+                .param("f", mine)
+                .update();
+        byte[] recorded = jdbc.sql("select fingerprint from pulse_key_check where id = 1")
+                .query(byte[].class)
+                .single();
+        return java.util.Arrays.equals(mine, recorded);
     }
 
     /** Turns pulse_recipient.used into seals and clears it; returns how many markers there were (0 the second time). */
@@ -126,13 +149,13 @@ class PulseSeals {
 
     /** Shuffles the surveys that received answers since their last shuffle; returns how many. */
     int shuffleDue() {
+        if (due().isEmpty()) {
+            return 0; // the usual case: no lock taken, answers are never held up
+        }
         Integer shuffled = tx.execute(status -> {
             jdbc.sql("lock table pulse_answer_seal, pulse_answer, pulse_answer_item in exclusive mode")
                     .update();
-            List<Long> due = jdbc.sql("""
-                    select a.survey_id from pulse_answer a left join pulse_answer_shuffle h on h.survey_id = a.survey_id
-                    group by a.survey_id, h.answers having count(*) <> coalesce(h.answers, -1)
-                    order by a.survey_id""").query(Long.class).list();
+            List<Long> due = due();
             if (!due.isEmpty()) {
                 shuffle(due);
             }
@@ -142,6 +165,13 @@ class PulseSeals {
             vacuum();
         }
         return shuffled;
+    }
+
+    private List<Long> due() {
+        return jdbc.sql("""
+                select a.survey_id from pulse_answer a left join pulse_answer_shuffle h on h.survey_id = a.survey_id
+                group by a.survey_id, h.answers having count(*) <> coalesce(h.answers, -1)
+                order by a.survey_id""").query(Long.class).list();
     }
 
     /**

@@ -90,6 +90,7 @@ class TableOwnersTest {
             Map.entry("pulse_answer_item", "pulse"),
             Map.entry("pulse_answer_seal", "pulse"),
             Map.entry("pulse_answer_shuffle", "pulse"),
+            Map.entry("pulse_key_check", "pulse"),
             Map.entry("forecast_stage", "forecast"),
             Map.entry("forecast_call", "forecast"),
             Map.entry("forecast_stage_snapshot", "forecast"),

@@ -3,8 +3,12 @@ package org.attain.pulse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.attain.support.AttainIntegrationTest;
@@ -12,6 +16,7 @@ import org.attain.support.Json;
 import org.attain.support.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -41,6 +46,9 @@ class AnswersCannotBeJoinedToTheirPeopleTest extends AttainIntegrationTest {
 
     @Autowired
     TransactionTemplate tx;
+
+    @Autowired
+    Environment environment;
 
     @Test
     void noAnswerSharesItsTransactionWithARowThatNamesAPerson() {
@@ -166,6 +174,32 @@ class AnswersCannotBeJoinedToTheirPeopleTest extends AttainIntegrationTest {
                         .statusCode())
                 .isEqualTo(204);
         assertThat(answers(survey)).isEqualTo(4);
+    }
+
+    @Test
+    void thePulseKeyIsKeptOutsideTheDatabaseOwnerOnlyAndANodeWithAnotherKeySaysSo() throws Exception {
+        Path file = Path.of(environment.getProperty("attain.data-dir")).resolve("pulse.key");
+        assertThat(file).exists();
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        String key = Files.readString(file).trim();
+        // No row of pulse's tables, nor of a table of settings or keys, holds the key.
+        List<String> tables = jdbc.sql("""
+                        select table_name from information_schema.tables
+                        where table_schema = current_schema() and table_type = 'BASE TABLE'
+                          and (table_name like 'pulse%' or table_name ~ '(setting|config|secret|key)')""").query(String.class).list();
+        for (String table : tables) {
+            assertThat(jdbc.sql("select count(*) from " + table + " t where strpos(t::text, :k) > 0")
+                            .param("k", key)
+                            .query(Long.class)
+                            .single())
+                    .as(table)
+                    .isZero();
+        }
+        assertThat(seals.sameKeyAsTheSeals()).isTrue();
+        PulseKey other = new PulseKey(
+                Base64.getEncoder().encodeToString(new byte[32]),
+                file.getParent().toString());
+        assertThat(new PulseSeals(jdbc, other, tx).sameKeyAsTheSeals()).isFalse();
     }
 
     /** (a) the old join finds nothing; (b) no row naming a person shares a transaction id with an answer; (c) columns. */

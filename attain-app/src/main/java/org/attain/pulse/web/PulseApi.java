@@ -155,7 +155,7 @@ class PulseApi {
     @Operation(
             summary =
                     "Answer with a one-time token: stored without the person or the time (only survey, group and week);"
-                            + " the token is used up, a second answer is refused with 409")
+                            + " a second answer with the same token is refused with 409")
     ResponseEntity<Void> answer(@RequestBody AnswerBody body) {
         surveys.answer(body.token(), new PulseSurveys.NewAnswer(body.score(), body.items()));
         return ResponseEntity.noContent().build();
