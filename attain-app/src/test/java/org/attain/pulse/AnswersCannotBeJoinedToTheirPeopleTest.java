@@ -177,6 +177,23 @@ class AnswersCannotBeJoinedToTheirPeopleTest extends AttainIntegrationTest {
     }
 
     @Test
+    void twoAnswersSentAtOnceWithTheSameLinkAreCountedOnce() throws Exception {
+        long survey = send("Both at once", TODAY);
+        WebSession one = login("admin", "demo");
+        WebSession two = login("compadmin", "demo");
+        for (int round = 0; round < 3; round++) {
+            String t = tokens(survey).get(round);
+            var first = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                    one.sendJson("POST", "/api/v1/pulse/answers", answer(t, 9)).statusCode());
+            var second = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                    two.sendJson("POST", "/api/v1/pulse/answers", answer(t, 1)).statusCode());
+            assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(204, 409);
+        }
+        assertThat(answers(survey)).isEqualTo(3);
+        assertThat(seals(survey)).isEqualTo(3);
+    }
+
+    @Test
     void thePulseKeyIsKeptOutsideTheDatabaseOwnerOnlyAndANodeWithAnotherKeySaysSo() throws Exception {
         Path file = Path.of(environment.getProperty("attain.data-dir")).resolve("pulse.key");
         assertThat(file).exists();
