@@ -182,6 +182,14 @@ class PulseSeals {
         tx.executeWithoutResult(status -> {
             jdbc.sql("lock table pulse_answer_seal, pulse_answer, pulse_answer_item in exclusive mode")
                     .update();
+            // Answers stored under a group with fewer recipients than the survey's minimum (before that rule) move up.
+            int moved;
+            do {
+                moved = jdbc.sql("""
+                        update pulse_answer a set group_id = g.parent_id from pulse_group g, pulse_survey s
+                        where g.id = a.group_id and s.id = a.survey_id and g.parent_id is not null
+                          and g.recipients < s.min_group_size and a.survey_id in (:s)""").param("s", surveys).update();
+            } while (moved > 0);
             jdbc.sql("""
                     create temp table pulse_shuffle_answer on commit drop as
                     select id, survey_id, group_id, answered_week, score from pulse_answer where survey_id in (:s)""").param("s", surveys).update();

@@ -530,13 +530,30 @@ public class PulseSurveys {
         return seals.seal(surveyId, personId);
     }
 
+    /**
+     * The group an answer is stored under: the person's smallest group if it has at least the survey's minimum of
+     * recipients, else the nearest group above that has. A team of one or two would otherwise name its people in the
+     * stored row; its results are hidden for too few answers either way, and the group above counts the answer in its
+     * rest (people in it but in none of its shown parts), which the suppression protects like a group.
+     */
+    long storedUnder(long surveyId, long groupId) {
+        int minimum = survey(surveyId).orElseThrow().minGroupSize();
+        Map<Long, GroupRow> byId = new HashMap<>();
+        groups(surveyId).forEach(g -> byId.put(g.id(), g));
+        GroupRow g = byId.get(groupId);
+        while (g.recipients() < minimum && g.parentId() != null) {
+            g = byId.get(g.parentId());
+        }
+        return g.id();
+    }
+
     /** Writes an answer row: survey, group, the week's Monday, score; the items by question. */
     void record(long surveyId, long groupId, LocalDate day, int score, Map<Long, Object> items) {
         java.util.UUID id = jdbc.sql("""
                 insert into pulse_answer(survey_id, group_id, answered_week, score) values (:s, :g, :w, :score)
                 returning id""")
                 .param("s", surveyId)
-                .param("g", groupId)
+                .param("g", storedUnder(surveyId, groupId))
                 .param("w", Date.valueOf(day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))))
                 .param("score", score)
                 .query(java.util.UUID.class)

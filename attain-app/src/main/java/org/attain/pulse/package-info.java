@@ -7,8 +7,9 @@
  * (migration 2026.12.13.10), pulse_answer_seal and pulse_answer_shuffle (2026.12.30.40). Reads people, teams and subtrees through org's public {@code People}, {@code Teams}
  * and {@code Visibility} when a survey is sent; the groups and recipients are frozen then.
  *
- * <p>Anonymity: an answer is stored with its survey, its (smallest) group and the Monday of its week only — no
- * person, no token, no timestamp, a random uuid as id. The answer's transaction writes nothing that names the person
+ * <p>Anonymity: an answer is stored with its survey, its smallest group of at least the survey's minimum of
+ * recipients (a team of one or two would name its people; its answers count in the region's rest) and the Monday of
+ * its week only — no person, no token, no timestamp, a random uuid as id. The answer's transaction writes nothing that names the person
  * and nothing that can be joined to a row that does: the recipient's row is only read (no "used" marker, no row lock,
  * either of which would carry the answer's transaction id), and "has answered" is a seal,
  * HMAC-SHA256(pulse key, survey id ':' person id), inserted with the answer; a second answer hits the seal's primary

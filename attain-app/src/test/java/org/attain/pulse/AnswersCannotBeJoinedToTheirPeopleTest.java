@@ -271,6 +271,11 @@ class AnswersCannotBeJoinedToTheirPeopleTest extends AttainIntegrationTest {
                         .query(Long.class)
                         .single())
                 .isZero();
+        // No answer sits under a group so small that the group names its people (a team of one or two).
+        assertThat(jdbc.sql("""
+                        select count(*) from pulse_answer a join pulse_group g on g.id = a.group_id
+                        join pulse_survey s on s.id = a.survey_id
+                        where g.parent_id is not null and g.recipients < s.min_group_size""").query(Long.class).single()).isZero();
         // A commit time per transaction would date each answer to the second: PostgreSQL keeps none.
         assertThat(jdbc.sql("show track_commit_timestamp").query(String.class).single())
                 .isEqualTo("off");
