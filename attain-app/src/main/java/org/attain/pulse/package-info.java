@@ -4,8 +4,9 @@
  * promoters, passives, detractors, eNPS and response rate, and a trend over surveys.
  *
  * <p>Owns tables: pulse_survey, pulse_question, pulse_group, pulse_recipient, pulse_answer, pulse_answer_item
- * (migration 2026.12.13.10), pulse_answer_seal and pulse_answer_shuffle (2026.12.30.40). Reads people, teams and subtrees through org's public {@code People}, {@code Teams}
- * and {@code Visibility} when a survey is sent; the groups and recipients are frozen then.
+ * (migration 2026.12.13.10), pulse_answer_seal, pulse_answer_shuffle and pulse_key_check (2026.12.30.40). Reads
+ * people, teams and subtrees through org's public {@code People}, {@code Teams} and {@code Visibility} when a survey
+ * is sent; the groups and recipients are frozen then.
  *
  * <p>Anonymity: an answer is stored with its survey, its smallest group of at least the survey's minimum of
  * recipients (a team of one or two would name its people; its answers count in the region's rest) and the Monday of
