@@ -1,15 +1,9 @@
 package org.attain.platform;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Set;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -32,12 +26,7 @@ public class SecretBox {
     private final SecretKeySpec key;
 
     SecretBox(@Value("${attain.secret-key:}") String configured, @Value("${attain.data-dir:./data}") String dataDir) {
-        byte[] raw = configured.isBlank()
-                ? keyFile(Path.of(dataDir).toAbsolutePath().normalize().resolve("secret.key"))
-                : Base64.getDecoder().decode(configured.trim());
-        if (raw.length != 32) {
-            throw new IllegalStateException("attain.secret-key must be 32 bytes, base64-encoded; it has " + raw.length);
-        }
+        byte[] raw = KeyFiles.configuredOrInDataDir(configured, dataDir, "secret.key", "attain.secret-key");
         this.key = new SecretKeySpec(raw, "AES");
     }
 
@@ -76,28 +65,5 @@ public class SecretBox {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static byte[] keyFile(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Base64.getDecoder().decode(Files.readString(file).trim());
-            }
-            Files.createDirectories(file.getParent());
-            byte[] fresh = new byte[32];
-            RANDOM.nextBytes(fresh);
-            Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
-            try {
-                Files.setPosixFilePermissions(
-                        file,
-                        Set.of(PosixFilePermissions.fromString("rw-------")
-                                .toArray(new java.nio.file.attribute.PosixFilePermission[0])));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system (Windows): the data directory's own permissions protect it
-            }
-            return fresh;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the secret key " + file, e);
-        }
     }
 }

@@ -1,14 +1,7 @@
 package org.attain.pulse;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,17 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 class PulseKey {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final SecretKeySpec key;
 
     PulseKey(@Value("${attain.pulse-key:}") String configured, @Value("${attain.data-dir:./data}") String dataDir) {
-        byte[] raw = configured.isBlank()
-                ? keyFile(Path.of(dataDir).toAbsolutePath().normalize().resolve("pulse.key"))
-                : Base64.getDecoder().decode(configured.trim());
-        if (raw.length != 32) {
-            throw new IllegalStateException("attain.pulse-key must be 32 bytes, base64-encoded; it has " + raw.length);
-        }
+        byte[] raw = org.attain.platform.KeyFiles.configuredOrInDataDir(
+                configured, dataDir, "pulse.key", "attain.pulse-key");
         this.key = new SecretKeySpec(raw, "HmacSHA256");
     }
 
@@ -57,29 +44,6 @@ class PulseKey {
             return mac.doFinal("attain pulse key check".getBytes(StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
-    }
-
-    private static byte[] keyFile(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Base64.getDecoder().decode(Files.readString(file).trim());
-            }
-            Files.createDirectories(file.getParent());
-            byte[] fresh = new byte[32];
-            RANDOM.nextBytes(fresh);
-            try {
-                // created owner-only, so the key is never readable by others, not even for a moment
-                Files.createFile(
-                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(
-                        file); // not a POSIX file system (Windows): the data directory's own permissions protect it
-            }
-            Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
-            return fresh;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the pulse key " + file, e);
         }
     }
 }
