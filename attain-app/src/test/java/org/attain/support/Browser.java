@@ -125,6 +125,31 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Clicks the element, finding it again if the page replaced it between finding and clicking (a live check or an
+     * htmx swap re-rendering the section): Chrome then answers "stale element" or "node does not belong to the
+     * document", and the click never reached the page, so trying again cannot click twice. Up to 10 s.
+     */
+    public Browser click(String css) {
+        new org.openqa.selenium.support.ui.FluentWait<>(driver)
+                .withTimeout(Duration.ofSeconds(10))
+                .pollingEvery(Duration.ofMillis(100))
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    try {
+                        d.findElement(By.cssSelector(css)).click();
+                        return true;
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                            return false;
+                        }
+                        throw e;
+                    }
+                });
+        return this;
+    }
+
+    /**
      * Follows a link of the header's navigation by its text, opening the menu it is in first (a closed menu's links
      * cannot be clicked, as for a person).
      */

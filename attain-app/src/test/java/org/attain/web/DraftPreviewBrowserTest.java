@@ -206,8 +206,7 @@ class DraftPreviewBrowserTest extends AttainIntegrationTest {
             String mine = outcomes.substring(outcomes.indexOf(name));
             browser.screenshot("editor-scenario-from-deals-" + lang);
             // remove it again before asserting: the demo plan's scenarios stay as other tests expect them
-            d.findElement(By.cssSelector("[data-test='editor-scenario-" + name + "'] button"))
-                    .click();
+            browser.click("[data-test='editor-scenario-" + name + "'] button");
             wait.until(ExpectedConditions.invisibilityOfElementLocated(
                     By.cssSelector("[data-test='editor-scenario-" + name + "']")));
             assertThat(scenario)

@@ -100,9 +100,7 @@ class YamlEditorBrowserTest extends AttainIntegrationTest {
             assertThat(browser.textOnceItShows("[data-test=editor-scenarios]", words.attachedTitle()))
                     .contains(words.attachedTitle());
             browser.screenshot("editor-scenario-bad-key-" + lang);
-            browser.driver()
-                    .findElement(By.cssSelector("[data-test='editor-scenario-bad key'] button"))
-                    .click();
+            browser.click("[data-test='editor-scenario-bad key'] button");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("main .notice"), words.deleted()));
             assertThat(browser.driver().findElements(By.cssSelector("[data-test='editor-scenario-bad key']")))
