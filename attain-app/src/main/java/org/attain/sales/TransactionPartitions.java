@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The monthly partitions of {@code sales_transaction} (migration 2026.12.29.10): a month gets its partition before
+ * The monthly partitions of {@code sales_transaction} (migration 2026.12.31.90): a month gets its partition before
  * rows of that month are written, in the writer's transaction. A month without one still takes rows (they land in
  * {@code sales_transaction_default}); creating its partition later moves them there.
  *

@@ -62,7 +62,7 @@
  * events and {@code earliestReturnedDeal} how far back a run must read; {@code TransactionWrites.markUnknownOriginals}
  * quarantines an imported return whose deal is neither stored nor in the same file.
  * <p>
- * {@code sales_transaction} is range-partitioned by month of {@code close_date} (migration 2026.12.29.10): a run's
+ * {@code sales_transaction} is range-partitioned by month of {@code close_date} (migration 2026.12.31.90): a run's
  * read of its window touches only the window's months. {@link org.attain.sales.TransactionPartitions} gives a month
  * its partition before its rows are written (imports, the demo's and the benchmark's COPY); rows of a month without
  * one land in the default partition and move when it is made. The keys that must hold across partitions (id, and

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Migration 2026.12.29.10 on a database that already holds transactions: every row comes through unchanged (same
+ * Migration 2026.12.31.90 on a database that already holds transactions: every row comes through unchanged (same
  * ids, same values, same change numbers), each month gets its partition with every index, new rows get new ids, and
  * the versions still hold on to their transactions.
  */
