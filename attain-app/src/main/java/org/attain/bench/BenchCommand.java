@@ -209,9 +209,9 @@ public final class BenchCommand {
         BenchData data = new BenchData(ds);
         BenchData.MasterData master = data.loadMasterData(company);
         long t0 = System.nanoTime();
-        // The transactions' months get their partitions before the COPY; a straggler outside them is moved after it.
+        // The transactions' years get their partitions before the COPY; a straggler outside them is moved after it.
         TransactionPartitions partitions = app.getBean(TransactionPartitions.class);
-        partitions.ensureMonths(historyFrom, to);
+        partitions.ensureYears(historyFrom, to);
         List<String> indexes = data.dropSecondaryIndexes();
         long rows = data.copyTransactions(company, master.people());
         partitions.adoptDefaultRows();

@@ -66,8 +66,8 @@ public class SalesBulkLoad {
                 "sales_transaction",
                 "external_id, kind, status, opportunity_id, account_id, owner_id, close_date, amount, currency, deal_type,"
                         + " product_code, term_months, splits, attributes");
-        /** The first day of every month the transactions close in: each gets its partition before the COPY. */
-        private final java.util.Set<LocalDate> months = new java.util.TreeSet<>();
+        /** The first day of every year the transactions close in: each gets its partition before the COPY. */
+        private final java.util.Set<LocalDate> years = new java.util.TreeSet<>();
 
         private Spool() {}
 
@@ -143,7 +143,7 @@ public class SalesBulkLoad {
                 int termMonths,
                 String splits,
                 String attributes) {
-            months.add(closeDate.withDayOfMonth(1));
+            years.add(closeDate.withDayOfYear(1));
             transactions.row(
                     externalId,
                     kind,
@@ -171,7 +171,7 @@ public class SalesBulkLoad {
 
         /** Sends accounts, opportunities and transactions, then moves the id sequences past the given ids. */
         public void copy() throws SQLException {
-            partitions.ensureMonthsOf(months);
+            partitions.ensureYearsOf(years);
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
                 accounts.copyInto(connection);

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * one hash join instead of a per-row ON CONFLICT probe; a first load of a source inserts straight
  * from the stage, and a big load into a smaller table builds the secondary indexes afresh afterwards.
  * Imports of the same source take turns (a transaction-scoped advisory lock), so what the join saw as
- * new is still new when it is inserted. The months of the staged rows get their partitions of
+ * new is still new when it is inserted. The years of the staged rows get their partitions of
  * sales_transaction first ({@link TransactionPartitions}), in the import's transaction.
  */
 @Component
@@ -80,8 +80,8 @@ public class TransactionWrites {
         }
         Upsert upsert = new Upsert(stage, importId, source, Timestamp.from(now));
         upsert.takeTurnWithTheSource();
-        // Before anything is written: the months of the rows get their partitions (a changed close date moves a row).
-        partitions.ensureMonthsOfStage(stage);
+        // Before anything is written: the years of the rows get their partitions (a changed close date moves a row).
+        partitions.ensureYearsOfStage(stage);
         upsert.match(goodRows);
         upsert.versionAndUpdateChanged();
         upsert.insertNew();

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Migration 2026.12.31.90 on a database that already holds transactions: every row comes through unchanged (same
- * ids, same values, same change numbers), each month gets its partition with every index, new rows get new ids, and
+ * ids, same values, same change numbers), each year gets its partition with every index, new rows get new ids, and
  * the versions still hold on to their transactions.
  */
 class PartitionedTransactionsMigrationTest {
@@ -29,7 +29,7 @@ class PartitionedTransactionsMigrationTest {
     private static final String EVERY_ROW = "select json_agg(t order by t.id)::text from sales_transaction t";
 
     @Test
-    void existingTransactionsMoveIntoMonthlyPartitionsUnchanged() throws IOException {
+    void existingTransactionsMoveIntoYearlyPartitionsUnchanged() throws IOException {
         Path work = Files.createTempDirectory("attain-partitions-");
         EmbeddedPostgresServer server = new EmbeddedPostgresServer(work.resolve("pg"), Map.of("max_connections", "20"));
         try {
@@ -63,20 +63,16 @@ class PartitionedTransactionsMigrationTest {
             assertThat(jdbc.sql("""
                             select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
                             where i.inhparent = 'sales_transaction'::regclass order by 1""").query(String.class).list())
-                    .containsExactly(
-                            "sales_transaction_2019_03",
-                            "sales_transaction_2026_01",
-                            "sales_transaction_2026_02",
-                            "sales_transaction_default");
-            assertThat(jdbc.sql("select count(*) from sales_transaction_2026_01")
+                    .containsExactly("sales_transaction_2019", "sales_transaction_2026", "sales_transaction_default");
+            assertThat(jdbc.sql("select count(*) from sales_transaction_2026")
                             .query(Long.class)
                             .single())
-                    .isEqualTo(2);
+                    .isEqualTo(3);
             assertThat(jdbc.sql("select count(*) from sales_transaction_default")
                             .query(Long.class)
                             .single())
                     .isZero();
-            assertThat(jdbc.sql("select count(*) from pg_indexes where tablename = 'sales_transaction_2026_01'")
+            assertThat(jdbc.sql("select count(*) from pg_indexes where tablename = 'sales_transaction_2026'")
                             .query(Long.class)
                             .single())
                     .as("the primary key and the 7 other indexes on each partition")
@@ -88,12 +84,12 @@ class PartitionedTransactionsMigrationTest {
 
             long next = jdbc.sql("""
                     insert into sales_transaction (source, external_id, close_date, amount, currency)
-                    values ('crm', 'D-4', '2026-03-01', 1, 'USD') returning id""").query(Long.class).single();
+                    values ('crm', 'D-4', '2027-03-01', 1, 'USD') returning id""").query(Long.class).single();
             assertThat(next).isGreaterThan(maxId);
             assertThat(jdbc.sql("select count(*) from sales_transaction_default")
                             .query(Long.class)
                             .single())
-                    .as("a month without a partition waits in the default partition")
+                    .as("a year without a partition waits in the default partition")
                     .isEqualTo(1);
             assertThatThrownBy(() -> jdbc.sql("delete from sales_transaction where external_id = 'D-2'")
                             .update())

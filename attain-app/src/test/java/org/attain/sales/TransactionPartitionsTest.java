@@ -27,15 +27,15 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Booked transactions live in monthly partitions: the demo company's months each have one, a run's read of a quarter
- * reads only that quarter's three, an import of a month nobody has seen makes its partition (and takes in rows that
- * waited in the default partition), and the keys still hold across months.
+ * Booked transactions live in yearly partitions: the demo company's years each have one, a run's read of a quarter
+ * reads only that quarter's year, an import of a year nobody has seen makes its partition (and takes in rows that
+ * waited in the default partition), and the keys still hold across years.
  */
 class TransactionPartitionsTest extends AttainIntegrationTest {
 
     private static final Path EXAMPLES = Path.of("../examples/imports");
 
-    private static final Pattern PARTITION = Pattern.compile("\\bsales_transaction_(\\d{4}_\\d{2}|default)\\b");
+    private static final Pattern PARTITION = Pattern.compile("\\bsales_transaction_(\\d{4}|default)\\b");
 
     @Autowired
     TransactionPartitions partitions;
@@ -50,16 +50,16 @@ class TransactionPartitionsTest extends AttainIntegrationTest {
     DataSource dataSource;
 
     @Test
-    void everyMonthOfTheDemoCompanyHasItsPartition() {
-        List<String> months = jdbc.sql("""
-                select distinct 'sales_transaction_' || to_char(close_date, 'YYYY_MM') from sales_transaction
+    void everyYearOfTheDemoCompanyHasItsPartition() {
+        List<String> years = jdbc.sql("""
+                select distinct 'sales_transaction_' || to_char(close_date, 'YYYY') from sales_transaction
                 where source = 'attain' order by 1""").query(String.class).list();
-        assertThat(months).hasSizeGreaterThan(12);
-        assertThat(partitions.partitions()).containsAll(months).endsWith("sales_transaction_default");
+        assertThat(years).hasSizeGreaterThan(1);
+        assertThat(partitions.partitions()).containsAll(years).endsWith("sales_transaction_default");
     }
 
     @Test
-    void aRunsReadOfAQuarterReadsOnlyThatQuartersThreeMonths() throws Exception {
+    void aRunsReadOfAQuarterReadsOnlyThatQuartersYear() throws Exception {
         String plan = String.join(
                 "\n",
                 jdbc.sql("explain " + BookedTransactions.IN_WINDOW)
@@ -67,11 +67,9 @@ class TransactionPartitionsTest extends AttainIntegrationTest {
                         .param("to", java.time.LocalDate.of(2026, 6, 30))
                         .query(String.class)
                         .list());
-        assertThat(partitionsNamedIn(plan))
-                .as(plan)
-                .containsExactly("sales_transaction_2026_04", "sales_transaction_2026_05", "sales_transaction_2026_06");
+        assertThat(partitionsNamedIn(plan)).as(plan).containsExactly("sales_transaction_2026");
 
-        // A prepared statement run often gets a generic plan (the window unknown when it is planned): the months are
+        // A prepared statement run often gets a generic plan (the window unknown when it is planned): the years are
         // then pruned when it starts, and EXPLAIN ANALYZE shows only those it read.
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
@@ -80,7 +78,7 @@ class TransactionPartitionsTest extends AttainIntegrationTest {
             s.execute("prepare in_window(date, date) as "
                     + BookedTransactions.IN_WINDOW.replace(":from", "$1").replace(":to", "$2"));
             try (ResultSet rs =
-                    s.executeQuery("explain (analyze, costs off) execute in_window('2026-07-01', '2026-09-30')")) {
+                    s.executeQuery("explain (analyze, costs off) execute in_window('2025-12-01', '2026-01-31')")) {
                 while (rs.next()) {
                     analysed.append(rs.getString(1)).append('\n');
                 }
@@ -91,16 +89,16 @@ class TransactionPartitionsTest extends AttainIntegrationTest {
             assertThat(analysed).as(analysed.toString()).contains("Subplans Removed");
             assertThat(partitionsNamedIn(analysed.toString()))
                     .as(analysed.toString())
-                    .containsExactly(
-                            "sales_transaction_2026_07", "sales_transaction_2026_08", "sales_transaction_2026_09");
+                    .as("a window across the turn of the year reads both years")
+                    .containsExactly("sales_transaction_2025", "sales_transaction_2026");
         }
     }
 
     @Test
-    void anImportOfAFarFutureMonthMakesItsPartitionAndTakesInWhatWaitedInTheDefault() throws Exception {
+    void anImportOfAFarFutureYearMakesItsPartitionAndTakesInWhatWaitedInTheDefault() throws Exception {
         String source = "parts-" + UUID.randomUUID();
-        assertThat(partitions.partitions()).doesNotContain("sales_transaction_2099_06");
-        // A row written without asking for its month's partition waits in the default partition.
+        assertThat(partitions.partitions()).doesNotContain("sales_transaction_2099");
+        // A row written without asking for its year's partition waits in the default partition.
         jdbc.sql("""
                 insert into sales_transaction (source, external_id, close_date, amount, currency)
                 values (:s, 'waited', date '2099-06-02', 10, 'USD')""").param("s", source).update();
@@ -110,8 +108,8 @@ class TransactionPartitionsTest extends AttainIntegrationTest {
                     profile(source), csv("006F000001,6/15/2099"), "far-future.csv", "test", false));
 
             assertThat(outcome.summary()).isEqualTo("accepted=1 rejected=0 unchanged=0 skipped=0");
-            assertThat(partitions.partitions()).contains("sales_transaction_2099_06");
-            assertThat(rowsOf(source, "sales_transaction_2099_06")).isEqualTo(2);
+            assertThat(partitions.partitions()).contains("sales_transaction_2099");
+            assertThat(rowsOf(source, "sales_transaction_2099")).isEqualTo(2);
             assertThat(rowsOf(source, "sales_transaction_default")).isZero();
             assertThat(jdbc.sql(
                                     "select external_id from sales_transaction where source = :s and close_date = '2099-06-15'")
@@ -123,50 +121,50 @@ class TransactionPartitionsTest extends AttainIntegrationTest {
             jdbc.sql("delete from sales_transaction where source = :s")
                     .param("s", source)
                     .update();
-            jdbc.sql("drop table if exists sales_transaction_2099_06").update();
+            jdbc.sql("drop table if exists sales_transaction_2099").update();
         }
     }
 
     @Test
-    void aReImportThatMovesADealToAnotherMonthMovesItsRowAndKeepsItsIdAndVersions() throws Exception {
+    void aReImportThatMovesADealToAnotherYearMovesItsRowAndKeepsItsIdAndVersions() throws Exception {
         String source = "parts-" + UUID.randomUUID();
         ImportProfile profile = profile(source);
-        imports.importFile(new Imports.FileImport(profile, csv("006F000002,3/10/2026"), "march.csv", "test", false));
+        imports.importFile(new Imports.FileImport(profile, csv("006F000002,3/10/2025"), "march.csv", "test", false));
         long id = idOf(source, "006F000002");
-        assertThat(rowsOf(source, "sales_transaction_2026_03")).isEqualTo(1);
+        assertThat(rowsOf(source, "sales_transaction_2025")).isEqualTo(1);
 
         ImportOutcome moved = imports.importFile(
                 new Imports.FileImport(profile, csv("006F000002,5/20/2026"), "may.csv", "test", false));
 
         assertThat(moved.summary()).isEqualTo("accepted=1 rejected=0 unchanged=0 skipped=0");
-        assertThat(rowsOf(source, "sales_transaction_2026_03")).isZero();
-        assertThat(rowsOf(source, "sales_transaction_2026_05")).isEqualTo(1);
+        assertThat(rowsOf(source, "sales_transaction_2025")).isZero();
+        assertThat(rowsOf(source, "sales_transaction_2026")).isEqualTo(1);
         assertThat(idOf(source, "006F000002")).isEqualTo(id);
         assertThat(jdbc.sql("select close_date::text from sales_transaction_version where transaction_id = :id")
                         .param("id", id)
                         .query(String.class)
                         .single())
-                .isEqualTo("2026-03-10");
+                .isEqualTo("2025-03-10");
     }
 
     @Test
-    void theKeysHoldAcrossMonths() throws Exception {
+    void theKeysHoldAcrossYears() throws Exception {
         String source = "parts-" + UUID.randomUUID();
         ImportProfile profile = profile(source);
-        imports.importFile(new Imports.FileImport(profile, csv("006F000003,1/10/2026"), "jan.csv", "test", false));
+        imports.importFile(new Imports.FileImport(profile, csv("006F000003,1/10/2025"), "jan.csv", "test", false));
         imports.importFile(new Imports.FileImport(profile, csv("006F000003,2/10/2026"), "feb.csv", "test", false));
         long id = idOf(source, "006F000003");
 
         assertThatThrownBy(() -> jdbc.sql("""
                         insert into sales_transaction (source, external_id, close_date, amount, currency)
-                        values (:s, '006F000003', date '2026-08-01', 1, 'USD')""").param("s", source).update())
-                .as("the same source and external id in another month")
+                        values (:s, '006F000003', date '2025-08-01', 1, 'USD')""").param("s", source).update())
+                .as("the same source and external id in another year")
                 .isInstanceOf(DuplicateKeyException.class);
         assertThatThrownBy(
                         () -> jdbc.sql("""
                         insert into sales_transaction (id, source, external_id, close_date, amount, currency)
-                        values (:id, :s, 'another', date '2026-09-01', 1, 'USD')""").param("id", id).param("s", source).update())
-                .as("the same id in another month")
+                        values (:id, :s, 'another', date '2025-09-01', 1, 'USD')""").param("id", id).param("s", source).update())
+                .as("the same id in another year")
                 .isInstanceOf(DuplicateKeyException.class);
         assertThatThrownBy(() -> jdbc.sql("update sales_transaction set external_id = 'renamed' where id = :id")
                         .param("id", id)
@@ -191,7 +189,7 @@ class TransactionPartitionsTest extends AttainIntegrationTest {
     }
 
     @Test
-    void twoWritersBringingTheSameNewMonthMakeOnePartition() throws Exception {
+    void twoWritersBringingTheSameNewYearMakeOnePartition() throws Exception {
         try (Connection first = dataSource.getConnection();
                 Connection second = dataSource.getConnection()) {
             first.setAutoCommit(false);
@@ -222,11 +220,11 @@ class TransactionPartitionsTest extends AttainIntegrationTest {
                 Thread.sleep(20);
             }
             first.commit();
-            assertThat(other.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("sales_transaction_2097_01");
+            assertThat(other.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("sales_transaction_2097");
         } finally {
-            jdbc.sql("drop table if exists sales_transaction_2097_01").update();
+            jdbc.sql("drop table if exists sales_transaction_2097").update();
         }
-        assertThat(partitions.partitions()).doesNotContain("sales_transaction_2097_01");
+        assertThat(partitions.partitions()).doesNotContain("sales_transaction_2097");
     }
 
     private static Set<String> partitionsNamedIn(String plan) {
