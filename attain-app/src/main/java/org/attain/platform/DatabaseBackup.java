@@ -175,7 +175,7 @@ public final class DatabaseBackup {
             s.execute("TRUNCATE "
                     + String.join(
                             ", ", tables(c).stream().map(DatabaseBackup::quote).toList()));
-            // Partitions made as data arrived (a month of transactions) are made here too; those only this database
+            // Partitions made as data arrived (a year of transactions) are made here too; those only this database
             // has stay, empty.
             Map<String, String> here = partitions(c);
             for (String name : manifest.stringPropertyNames()) {
