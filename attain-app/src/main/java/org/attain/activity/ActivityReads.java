@@ -76,6 +76,29 @@ public class ActivityReads {
         return out;
     }
 
+    /**
+     * Activities of one kind per person and day on days [from, to], each on its day as {@link #counts} counts it;
+     * days without any are left out (what achievement rules such as "10 meetings within 7 days" slide over).
+     */
+    public Map<Long, Map<LocalDate, Long>> dailyCounts(
+            Collection<Long> personIds, ActivityKind kind, LocalDate from, LocalDate to) {
+        Map<Long, Map<LocalDate, Long>> out = new HashMap<>();
+        jdbc.sql("""
+                select person_id, cast(occurred_at as date), count(*) from activity
+                where person_id = any(:ids) and kind = :kind
+                  and occurred_at >= :from and occurred_at < cast(:to as date) + 1
+                group by 1, 2""")
+                .param("ids", personIds.toArray(Long[]::new))
+                .param("kind", kind.name())
+                .param("from", from)
+                .param("to", to)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                            .put(rs.getObject(2, LocalDate.class), rs.getLong(3));
+                });
+        return out;
+    }
+
     /** Activities per person and kind (CALL, EMAIL, MEETING, WEBINAR) on days [from, to]; people without any are left out. */
     public Map<Long, Map<String, Long>> countsByKind(Collection<Long> personIds, LocalDate from, LocalDate to) {
         Map<Long, Map<String, Long>> out = new HashMap<>();

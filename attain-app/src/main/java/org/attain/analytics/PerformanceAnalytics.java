@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.attain.activity.ActivityMonths;
@@ -127,9 +128,57 @@ public class PerformanceAnalytics {
     /** One level of the drill-down: the group, the groups one level down (or its reps at team level). */
     public record Overview(Range range, Group group, List<Group> children, List<Rep> reps, boolean empty) {}
 
-    /** One rep with their standing among peers in the same role (company-wide, the rep included). */
+    /**
+     * One rep with their standing among peers in the same role (company-wide, the rep included); {@code leftOn} is the
+     * last day of a rep who has left, null for one still employed.
+     */
     public record RepView(
-            Range range, Rep rep, Map<String, BigDecimal> coverage, List<PeerStanding> peers, boolean empty) {}
+            Range range,
+            Rep rep,
+            Map<String, BigDecimal> coverage,
+            List<PeerStanding> peers,
+            boolean empty,
+            LocalDate leftOn) {}
+
+    /** A rep's days with the company: first and last (null while employed). */
+    public record Tenure(LocalDate start, LocalDate end) {
+
+        boolean overlaps(Range range) {
+            return (start == null || !start.isAfter(range.to())) && (end == null || !end.isBefore(range.from()));
+        }
+    }
+
+    /** A rep's tenure, or empty for anyone who is not a rep. */
+    public Optional<Tenure> tenure(long personId) {
+        return jdbc.sql(
+                        "select employment_start, employment_end from org_person_v where id = :id and role_type = 'REP'")
+                .param("id", personId)
+                .query((rs, n) -> new Tenure(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)))
+                .optional();
+    }
+
+    /**
+     * The range a rep's page opens on when none is asked for: {@code current}, or for a rep who left before it their
+     * last quarter up to their last day, so a former rep's results can still be read without guessing a range.
+     */
+    public Range openingRange(long personId, Range current) {
+        Tenure tenure = tenure(personId).orElse(null);
+        if (tenure == null || tenure.end() == null || !tenure.end().isBefore(current.from())) {
+            return current;
+        }
+        LocalDate lastDay = tenure.end();
+        LocalDate from = jdbc.sql("""
+                        select starts_on from calendar_period_v
+                        where kind = 'QUARTER' and starts_on <= :d and ends_on >= :d order by starts_on limit 1""")
+                .param("d", lastDay)
+                .query(LocalDate.class)
+                .optional()
+                .orElse(lastDay.withDayOfMonth(1).minusMonths(2));
+        if (tenure.start() != null && tenure.start().isAfter(from)) {
+            from = tenure.start();
+        }
+        return new Range(from, lastDay);
+    }
 
     /**
      * The company (as far as the scope reaches), one region or one team. Refused as not found when the region or
@@ -191,8 +240,7 @@ public class PerformanceAnalytics {
         Rep rep = all.stream()
                 .filter(r -> r.personId() == personId && scope.includes(personId))
                 .findFirst()
-                .orElseThrow(() -> new NotFoundException(new FieldProblem(
-                        "person", "perf.error.person", "no rep " + personId + " among the people you may see")));
+                .orElseThrow(() -> notFound(scope, personId, range));
         List<Rep> peers =
                 all.stream().filter(r -> Objects.equals(r.role(), rep.role())).toList();
         List<Rep> sameCurrency = peers.stream()
@@ -220,7 +268,33 @@ public class PerformanceAnalytics {
                 rep,
                 coverage(List.of(rep), range, today),
                 standings,
-                rep.figures().isEmpty() && rep.attainment() == null);
+                rep.figures().isEmpty() && rep.attainment() == null,
+                tenure(personId)
+                        .map(Tenure::end)
+                        .filter(end -> end.isBefore(today))
+                        .orElse(null));
+    }
+
+    /**
+     * Why a rep is not shown: outside the viewer's scope (whether they exist is not told), or a rep the viewer may
+     * see who was not employed in the range (told with their days, so the reader can pick a range that fits).
+     */
+    private NotFoundException notFound(PersonScope scope, long personId, Range range) {
+        if (scope.includes(personId)) {
+            Optional<Tenure> tenure = tenure(personId).filter(t -> !t.overlaps(range));
+            if (tenure.isPresent()) {
+                return new NotFoundException(new FieldProblem(
+                        "person",
+                        "perf.error.notEmployed",
+                        "rep " + personId + " was employed from " + tenure.get().start() + " to "
+                                + (tenure.get().end() == null
+                                        ? "today"
+                                        : tenure.get().end())
+                                + ", not in " + range.from() + " .. " + range.to() + ": pick days within that time"));
+            }
+        }
+        return new NotFoundException(new FieldProblem(
+                "person", "perf.error.person", "no rep " + personId + " among the people you may see"));
     }
 
     private static BigDecimal booked(Rep r) {

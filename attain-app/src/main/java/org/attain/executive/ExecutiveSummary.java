@@ -16,6 +16,9 @@ import org.attain.calendar.Periods;
 import org.attain.expense.CommissionExpense;
 import org.attain.forecast.ForecastCategory;
 import org.attain.forecast.Forecasts;
+import org.attain.forecast.StatisticalForecast;
+import org.attain.forecast.StatisticalForecasts;
+import org.attain.forecast.StatisticalMethod;
 import org.attain.fx.FxRates;
 import org.attain.fx.RateTable;
 import org.attain.org.PersonScope;
@@ -25,7 +28,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * What an executive reads on one screen, in one currency: bookings against target per quarter of the fiscal year,
- * the current quarter's forecast, budget against actual of the current quarter, and the commission expense
+ * the current quarter's forecast (the pipeline's roll-up, and the statistical forecast with its interval and the
+ * accuracy of its method), budget against actual of the current quarter, and the commission expense
  * roll-forward of the fiscal year. Amounts in other currencies are converted at each quarter's end; what has no
  * rate is counted, never guessed.
  */
@@ -46,6 +50,22 @@ public class ExecutiveSummary {
             int deals) {}
 
     /**
+     * The statistical forecast of the current quarter for the company: booked so far plus the months to come by the
+     * method whose backtest erred least, its 80 % interval, and that method's backtest accuracy beside it.
+     */
+    public record StatisticalQuarter(
+            String period,
+            BigDecimal forecast,
+            BigDecimal low,
+            BigDecimal high,
+            BigDecimal booked,
+            StatisticalMethod method,
+            BigDecimal mape,
+            BigDecimal mase,
+            BigDecimal bias,
+            int months) {}
+
+    /**
      * One category's budget and actual summed over the teams in this currency (headcount in people); budget and
      * variance are null when no team has a budget of the category.
      */
@@ -58,12 +78,14 @@ public class ExecutiveSummary {
             List<Quarter> quarters,
             int unconverted,
             Forecast forecast,
+            StatisticalQuarter statistical,
             String budgetPeriod,
             List<BudgetLine> budget,
             CommissionExpense.Report expense) {}
 
     private final Periods periods;
     private final Forecasts forecasts;
+    private final StatisticalForecasts statistical;
     private final BudgetReport budgets;
     private final CommissionExpense expense;
     private final FxRates fx;
@@ -72,12 +94,14 @@ public class ExecutiveSummary {
     ExecutiveSummary(
             Periods periods,
             Forecasts forecasts,
+            StatisticalForecasts statistical,
             BudgetReport budgets,
             CommissionExpense expense,
             FxRates fx,
             JdbcClient jdbc) {
         this.periods = periods;
         this.forecasts = forecasts;
+        this.statistical = statistical;
         this.budgets = budgets;
         this.expense = expense;
         this.fx = fx;
@@ -139,6 +163,8 @@ public class ExecutiveSummary {
             // No reporting tree yet: the page says there is no forecast.
         }
 
+        StatisticalQuarter statisticalQuarter = statisticalQuarter(user, currency, now.id());
+
         BudgetReport.Report b = budgets.report(now.id(), PersonScope.everyone());
         List<BudgetLine> budget = new ArrayList<>();
         Map<BudgetCategory, BigDecimal[]> sums = new EnumMap<>(BudgetCategory.class);
@@ -165,7 +191,42 @@ public class ExecutiveSummary {
                 periods.list(PeriodKind.YEAR, now.fiscalYear()).get(0).startsOn());
         CommissionExpense.Report rollForward = expense.report(currency, first, first.plusMonths(11), true);
         return new Summary(
-                currency, now.fiscalYear(), quarters, unconverted[0], forecast, b.period(), budget, rollForward);
+                currency,
+                now.fiscalYear(),
+                quarters,
+                unconverted[0],
+                forecast,
+                statisticalQuarter,
+                b.period(),
+                budget,
+                rollForward);
+    }
+
+    /** Null when the company has too little history for a forecast (the page says so) or the quarter is not its first. */
+    private StatisticalQuarter statisticalQuarter(AttainUser user, String currency, String period) {
+        StatisticalForecasts.View v = statistical.view(user, "company", null, currency);
+        if (v.tooLittleHistory()
+                || v.quarters().isEmpty()
+                || !v.quarters().get(0).periodId().equals(period)) {
+            return null;
+        }
+        StatisticalForecasts.Quarter q = v.quarters().get(0);
+        StatisticalForecast.Accuracy a = v.methods().stream()
+                .filter(StatisticalForecasts.Method::picked)
+                .findFirst()
+                .map(StatisticalForecasts.Method::accuracy)
+                .orElse(null);
+        return new StatisticalQuarter(
+                q.periodId(),
+                q.forecast(),
+                q.low(),
+                q.high(),
+                q.booked(),
+                v.picked(),
+                a == null ? null : a.mape(),
+                a == null ? null : a.mase(),
+                a == null ? null : a.bias(),
+                v.months());
     }
 
     private static BigDecimal line(Forecasts.View v, ForecastCategory c) {

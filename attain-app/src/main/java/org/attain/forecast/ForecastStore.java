@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -87,6 +88,24 @@ class ForecastStore {
                 .update();
     }
 
+    /** A person's last weekly snapshot of a quarter in a currency: the weighted pipeline and the commit rolled up. */
+    record LastWeek(LocalDate weekOf, BigDecimal weighted, BigDecimal commit) {}
+
+    Optional<LastWeek> lastWeek(long personId, String periodId, String currency) {
+        return jdbc.sql("""
+                        select week_of, weighted, rolled_up from forecast_call_week
+                        where person_id = :p and period_id = :period and currency = :c and category = 'commit'
+                        order by week_of desc limit 1""")
+                .param("p", personId)
+                .param("period", periodId)
+                .param("c", currency)
+                .query((rs, n) -> new LastWeek(
+                        rs.getObject(1, LocalDate.class),
+                        rs.getBigDecimal(2).setScale(2, java.math.RoundingMode.HALF_EVEN),
+                        rs.getBigDecimal(3).setScale(2, java.math.RoundingMode.HALF_EVEN)))
+                .optional();
+    }
+
     /** Every call made for the period by these people, oldest first. */
     List<Call> calls(Collection<Long> people, String periodId) {
         if (people.isEmpty()) {
@@ -140,20 +159,44 @@ class ForecastStore {
         return out;
     }
 
-    void snapshot(LocalDate weekOf, Map<Long, String> stageByOpportunity) {
-        List<Object[]> rows = new ArrayList<>();
-        stageByOpportunity.forEach((id, stage) -> rows.add(new Object[] {id, stage}));
-        if (rows.isEmpty()) {
+    /** An open deal as a week's snapshot sees it: its stage and the close date it had. */
+    record Open(String stage, LocalDate closeDate) {}
+
+    void snapshot(LocalDate weekOf, Map<Long, Open> byOpportunity) {
+        if (byOpportunity.isEmpty()) {
             return;
         }
+        List<Long> ids = new ArrayList<>(byOpportunity.keySet());
         jdbc.sql("""
-                insert into forecast_stage_snapshot (week_of, opportunity_id, stage)
-                select :week, u.id, u.stage from unnest(:ids, :stages) as u(id, stage)
-                on conflict (week_of, opportunity_id) do update set stage = excluded.stage""")
+                insert into forecast_stage_snapshot (week_of, opportunity_id, stage, close_date)
+                select :week, u.id, u.stage, u.close_date from unnest(:ids, :stages, :closes) as u(id, stage, close_date)
+                on conflict (week_of, opportunity_id) do update set stage = excluded.stage, close_date = excluded.close_date""")
                 .param("week", weekOf)
-                .param("ids", rows.stream().map(r -> (Long) r[0]).toArray(Long[]::new))
-                .param("stages", rows.stream().map(r -> (String) r[1]).toArray(String[]::new))
+                .param("ids", ids.toArray(Long[]::new))
+                .param(
+                        "stages",
+                        ids.stream().map(id -> byOpportunity.get(id).stage()).toArray(String[]::new))
+                .param(
+                        "closes",
+                        ids.stream()
+                                .map(id -> java.sql.Date.valueOf(
+                                        byOpportunity.get(id).closeDate()))
+                                .toArray(java.sql.Date[]::new))
                 .update();
+    }
+
+    /**
+     * The close dates snapshots recorded, by opportunity and week (rows taken before close dates were kept have
+     * none and are left out).
+     */
+    Map<Long, java.util.NavigableMap<LocalDate, LocalDate>> closeDatesSeen() {
+        Map<Long, java.util.NavigableMap<LocalDate, LocalDate>> out = new HashMap<>();
+        jdbc.sql("select opportunity_id, week_of, close_date from forecast_stage_snapshot where close_date is not null")
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new java.util.TreeMap<>())
+                            .put(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class));
+                });
+        return out;
     }
 
     /** Each (opportunity, stage) ever seen in a snapshot, once. */

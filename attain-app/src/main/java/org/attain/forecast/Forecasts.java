@@ -73,14 +73,19 @@ public class Forecasts {
             String submittedBy,
             Instant submittedAt) {}
 
-    /** A past quarter: what the weighted pipeline and the commit call said at the last call, what was won, and how close. */
+    /**
+     * A past quarter: what the weighted pipeline and the commit said at the last call, or, when nobody called it, in
+     * the last weekly snapshot ({@code fromWeek}, the commit then rolled up from the deals); what was won, and how
+     * close.
+     */
     public record PastQuarter(
             String periodId,
             BigDecimal weighted,
             BigDecimal commit,
             BigDecimal won,
             BigDecimal weightedAccuracy,
-            BigDecimal commitAccuracy) {}
+            BigDecimal commitAccuracy,
+            LocalDate fromWeek) {}
 
     public record View(
             String periodId,
@@ -382,7 +387,10 @@ public class Forecasts {
         return view(user, user.personId(), period.id(), currency);
     }
 
-    /** Records this week's stage of every open opportunity closing from today on: what stage probabilities are learned from. */
+    /**
+     * Records this week's stage and close date of every open opportunity closing from today on: what stage
+     * probabilities are learned from, and the close dates the pipeline + run-rate backtest forecasts from.
+     */
     @Transactional
     public int snapshot() {
         LocalDate today = LocalDate.now(clock);
@@ -390,10 +398,10 @@ public class Forecasts {
         store.stages().stream()
                 .filter(s -> s.category() == ForecastCategory.CLOSED || s.category() == ForecastCategory.OMITTED)
                 .forEach(s -> closedStages.add(s.stage().toLowerCase(Locale.ROOT)));
-        Map<Long, String> open = new LinkedHashMap<>();
+        Map<Long, ForecastStore.Open> open = new LinkedHashMap<>();
         for (Pipeline.Opportunity o : pipeline.closingBetween(today, today.plusYears(2))) {
             if (!closedStages.contains(o.stage().toLowerCase(Locale.ROOT))) {
-                open.put(o.id(), o.stage());
+                open.put(o.id(), new ForecastStore.Open(o.stage(), o.closeDate()));
             }
         }
         store.snapshot(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), open);
@@ -447,9 +455,9 @@ public class Forecasts {
 
     public record StageInput(String stage, BigDecimal probability, String category, Boolean useLearned) {}
 
-    /** The probability each stage is weighed with now (the admin's, or the learned one where the admin chose it). */
-    StageProbabilities probabilitiesInForce() {
-        return probabilities(store.stages(), learned());
+    /** The close dates the weekly snapshots recorded, by opportunity and week. */
+    Map<Long, java.util.NavigableMap<LocalDate, LocalDate>> closeDatesSeen() {
+        return store.closeDatesSeen();
     }
 
     /** The forecast category of each stage, by lower-case stage name. */
@@ -588,6 +596,15 @@ public class Forecasts {
                     }
                 }
             }
+            LocalDate fromWeek = null;
+            if (weighted == null) {
+                Optional<ForecastStore.LastWeek> week = store.lastWeek(personId, p.id(), currency);
+                if (week.isPresent()) {
+                    fromWeek = week.get().weekOf();
+                    weighted = week.get().weighted();
+                    commit = week.get().commit();
+                }
+            }
             out.add(new PastQuarter(
                     p.id(),
                     weighted,
@@ -598,7 +615,8 @@ public class Forecasts {
                             : PipelineForecast.accuracy(weighted, q.won()).orElse(null),
                     commit == null
                             ? null
-                            : PipelineForecast.accuracy(commit, q.won()).orElse(null)));
+                            : PipelineForecast.accuracy(commit, q.won()).orElse(null),
+                    fromWeek));
             end = p.startsOn().minusDays(1);
         }
         return out;
@@ -648,10 +666,20 @@ public class Forecasts {
         return out;
     }
 
-    /** The probability one opportunity is weighed with. */
+    /** The probability one opportunity is weighed with, from its stage and the day it was created (null: unknown). */
     @FunctionalInterface
     interface DealProbability {
-        BigDecimal of(Pipeline.Opportunity o);
+        BigDecimal of(String stage, LocalDate createdOn);
+
+        default BigDecimal of(Pipeline.Opportunity o) {
+            return of(o.stage(), o.createdOn());
+        }
+    }
+
+    /** The probability each deal is weighed with now, as the pipeline forecast weighs it (by stage and age band). */
+    DealProbability dealProbabilityInForce() {
+        List<ForecastStore.StageSetting> settings = store.stages();
+        return dealProbability(settings, probabilities(settings, learned()), learnedByAge());
     }
 
     /**
@@ -667,17 +695,16 @@ public class Forecasts {
                 .filter(ForecastStore.StageSetting::useLearned)
                 .forEach(s -> learning.add(s.stage().toLowerCase(Locale.ROOT)));
         LocalDate today = LocalDate.now(clock);
-        return o -> {
-            String key = o.stage().toLowerCase(Locale.ROOT);
-            if (learning.contains(key) && o.createdOn() != null) {
+        return (stage, createdOn) -> {
+            String key = stage.toLowerCase(Locale.ROOT);
+            if (learning.contains(key) && createdOn != null) {
                 StageAgeLearning.Learned l = byAge.getOrDefault(key, Map.of())
-                        .get(StageAgeLearning.AgeBand.of(
-                                java.time.temporal.ChronoUnit.DAYS.between(o.createdOn(), today)));
+                        .get(StageAgeLearning.AgeBand.of(java.time.temporal.ChronoUnit.DAYS.between(createdOn, today)));
                 if (l != null) {
                     return l.value();
                 }
             }
-            return probabilities.of(o.stage());
+            return probabilities.of(stage);
         };
     }
 

@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /** The pipeline + run-rate method of the statistical forecast, pure: see {@link #forecaster}. */
 final class PipelineRunRate {
@@ -14,7 +17,10 @@ final class PipelineRunRate {
     /** Months before the origin the win rate is learned from. */
     static final int WIN_RATE_MONTHS = 12;
 
-    /** An opportunity of the scope in the forecast's currency: won, lost or still open by its stage's category. */
+    /**
+     * An opportunity of the scope in the forecast's currency: won, lost or still open by its stage's category, with the
+     * close dates the weekly snapshots recorded for it (by week; empty before they were kept).
+     */
     record Opp(
             long id,
             LocalDate created,
@@ -22,7 +28,32 @@ final class PipelineRunRate {
             double amount,
             BigDecimal exact,
             String stage,
-            ForecastCategory category) {}
+            ForecastCategory category,
+            NavigableMap<LocalDate, LocalDate> closeSeen) {
+
+        Opp(
+                long id,
+                LocalDate created,
+                LocalDate close,
+                double amount,
+                BigDecimal exact,
+                String stage,
+                ForecastCategory c) {
+            this(id, created, close, amount, exact, stage, c, new TreeMap<>());
+        }
+
+        /**
+         * The close date known on a day: today's when the deal had closed by then (or was never snapshot before it),
+         * else the one the last snapshot on or before the day recorded.
+         */
+        LocalDate closeAsOf(LocalDate day) {
+            if (close.isBefore(day)) {
+                return close;
+            }
+            Map.Entry<LocalDate, LocalDate> seen = closeSeen.floorEntry(day);
+            return seen == null ? close : seen.getValue();
+        }
+    }
 
     private PipelineRunRate() {}
 
@@ -30,8 +61,10 @@ final class PipelineRunRate {
      * Pipeline + run-rate as of an origin month: the deals created before it that close in the target month, weighed
      * by the share (by amount) of the deals closed in the twelve months before it that were won, plus the run-rate —
      * the average, over the six months before the origin, of what was won from deals created no earlier than the same
-     * distance before their month (deals the pipeline could not yet show). Only what was known at the origin is used,
-     * except that a deal's close date is today's (slipped dates are not recorded), which flatters its backtest.
+     * distance before their month (deals the pipeline could not yet show). Only what was known at the origin is used:
+     * a deal's close date is the one the weekly snapshot recorded before the origin; before snapshots kept close dates
+     * it is today's, which flatters the backtest (a deal that slipped out of a month is missing from its pipeline), and
+     * the statistical forecast says so and does not pick the method on such a backtest.
      */
     static StatisticalForecast.Forecaster forecaster(List<Opp> opps, YearMonth first) {
         return (n, h) -> {
@@ -62,7 +95,8 @@ final class PipelineRunRate {
                 YearMonth target = origin.plusMonths(i);
                 double pipe = 0;
                 for (Opp o : opps) {
-                    if (o.created().isBefore(start) && YearMonth.from(o.close()).equals(target)) {
+                    if (o.created().isBefore(start)
+                            && YearMonth.from(o.closeAsOf(start)).equals(target)) {
                         pipe += o.amount();
                     }
                 }

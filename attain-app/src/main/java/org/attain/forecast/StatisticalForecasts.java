@@ -34,7 +34,8 @@ import org.springframework.stereotype.Service;
  * ({@link StatisticalMethod}) backtested with a rolling origin on the scope's own monthly history, the best one now
  * (lowest error) forecasting the current month to the end of the next quarter with an 80 % interval from its
  * backtest errors, every method's accuracy beside its number, the picked method's one-month-ahead forecasts against
- * what came, and a Monte-Carlo range of the current quarter from the open deals' stage probabilities.
+ * what came, and a Monte-Carlo range of the current quarter from the probabilities the pipeline forecast weighs the open deals
+ * with (by stage, or by stage and age band where the admin chose learned values).
  *
  * <p>Forecasts are made as of the first day of the current month from the complete months before it, exactly as
  * the backtest makes them at each of its origins, so the accuracy shown is the accuracy of the number shown. A scope
@@ -54,13 +55,25 @@ public class StatisticalForecasts {
     /** A month: what was booked (null for a month to come) and, for the months to come, the forecast and its interval. */
     public record Point(YearMonth month, BigDecimal actual, BigDecimal forecast, BigDecimal low, BigDecimal high) {}
 
-    /** A method's backtest accuracy and what it forecasts now (null when it cannot forecast this scope). */
+    /**
+     * A method's backtest accuracy and what it forecasts now (null when it cannot forecast this scope); flattered when
+     * its backtest used facts not known at some origins (pipeline + run-rate before close dates were recorded): shown,
+     * never picked.
+     */
     public record Method(
             StatisticalMethod method,
             StatisticalForecast.Accuracy accuracy,
             boolean picked,
             BigDecimal currentMonth,
-            BigDecimal currentQuarter) {}
+            BigDecimal currentQuarter,
+            boolean flattered) {}
+
+    /**
+     * The close dates the pipeline + run-rate backtest forecast from: recorded by the weekly snapshot since
+     * {@code recordedFrom} (null: none yet); of its {@code origins}, {@code withTodaysDates} came before that and used
+     * today's close dates instead.
+     */
+    public record CloseDates(LocalDate recordedFrom, int origins, int withTodaysDates) {}
 
     /** The picked method's one-month-ahead forecast in the backtest and what came; error = (forecast − actual) / actual. */
     public record Check(YearMonth month, BigDecimal forecast, BigDecimal actual, BigDecimal errorPercent) {}
@@ -101,7 +114,8 @@ public class StatisticalForecasts {
             List<Quarter> quarters,
             int intervalErrors,
             Range range,
-            int unconverted) {}
+            int unconverted,
+            CloseDates closeDates) {}
 
     private final BookingStore bookings;
     private final Forecasts forecasts;
@@ -216,7 +230,8 @@ public class StatisticalForecasts {
                     List.of(),
                     0,
                     null,
-                    unconverted[0]);
+                    unconverted[0],
+                    null);
         }
 
         List<Periods.PeriodRow> quarters = quartersFrom(origin);
@@ -225,8 +240,10 @@ public class StatisticalForecasts {
                 : YearMonth.from(quarters.get(quarters.size() - 1).endsOn());
         int horizon = (int) origin.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1;
 
+        Map<Long, java.util.NavigableMap<LocalDate, LocalDate>> closeSeen = forecasts.closeDatesSeen();
         List<PipelineRunRate.Opp> opps = opportunities(
-                first.minusMonths(PipelineRunRate.WIN_RATE_MONTHS), last, inScope, rates, cur, unconverted);
+                first.minusMonths(PipelineRunRate.WIN_RATE_MONTHS), last, inScope, rates, cur, unconverted, closeSeen);
+        CloseDates closeDates = closeDates(closeSeen, first, n);
         Map<StatisticalMethod, StatisticalForecast.Forecaster> forecasters =
                 new java.util.EnumMap<>(StatisticalMethod.class);
         forecasters.put(StatisticalMethod.SEASONAL_NAIVE, StatisticalForecast.seasonalNaive(y));
@@ -255,8 +272,11 @@ public class StatisticalForecasts {
                 now.put(e.getKey(), f);
             }
         }
+        // A backtest that used today's close dates where the origin did not know them is shown, not trusted.
+        Set<StatisticalMethod> flattered =
+                closeDates.withTodaysDates() > 0 ? Set.of(StatisticalMethod.PIPELINE_RUN_RATE) : Set.of();
         StatisticalForecast.Backtest best = StatisticalForecast.pick(backtests.stream()
-                        .filter(b -> now.containsKey(b.method()))
+                        .filter(b -> now.containsKey(b.method()) && !flattered.contains(b.method()))
                         .toList())
                 .orElse(null);
         if (best == null) {
@@ -276,7 +296,8 @@ public class StatisticalForecasts {
                     List.of(),
                     0,
                     null,
-                    unconverted[0]);
+                    unconverted[0],
+                    null);
         }
         double[] f = now.get(best.method());
 
@@ -308,7 +329,8 @@ public class StatisticalForecasts {
                     b == null ? null : b.accuracy(),
                     m == best.method(),
                     mf == null ? null : StatisticalForecast.cents(Math.max(0, mf[0])),
-                    quarter));
+                    quarter,
+                    b != null && flattered.contains(m)));
         }
         List<Check> checks = new ArrayList<>();
         for (StatisticalForecast.Check c : best.oneAhead()) {
@@ -341,7 +363,8 @@ public class StatisticalForecasts {
                 qs,
                 best.monthErrors().length,
                 range,
-                unconverted[0]);
+                unconverted[0],
+                closeDates);
     }
 
     // ---- scope
@@ -436,11 +459,18 @@ public class StatisticalForecasts {
             BiPredicate<Long, LocalDate> inScope,
             RateTable rates,
             String currency,
-            int[] unconverted) {
+            int[] unconverted,
+            Map<Long, java.util.NavigableMap<LocalDate, LocalDate>> closeSeen) {
         Map<String, ForecastCategory> categories = forecasts.categoriesByStage();
         List<PipelineRunRate.Opp> out = new ArrayList<>();
-        for (Pipeline.Opportunity o : pipeline.closingBetween(from.atDay(1), to.atEndOfMonth())) {
-            if (!inScope.test(o.ownerId(), o.closeDate())) {
+        // Deals closing after the last month forecast still count where a snapshot had them closing earlier.
+        LocalDate through = to.atEndOfMonth();
+        LocalDate latest = LocalDate.now(clock).plusYears(2);
+        for (Pipeline.Opportunity o :
+                pipeline.closingBetween(from.atDay(1), latest.isAfter(through) ? latest : through)) {
+            java.util.NavigableMap<LocalDate, LocalDate> seen = closeSeen.getOrDefault(o.id(), new TreeMap<>());
+            if (!inScope.test(o.ownerId(), o.closeDate())
+                    || o.closeDate().isAfter(through) && seen.values().stream().allMatch(d -> d.isAfter(through))) {
                 continue;
             }
             Optional<BigDecimal> rate = rates.rate(o.currency(), currency, o.closeDate());
@@ -457,9 +487,28 @@ public class StatisticalForecasts {
                     amount.doubleValue(),
                     amount,
                     o.stage(),
-                    c));
+                    c,
+                    seen));
         }
         return out;
+    }
+
+    /** Which backtest origins (months {@code FIRST_ORIGIN..n-1} from {@code first}) knew the deals' close dates then. */
+    static CloseDates closeDates(
+            Map<Long, java.util.NavigableMap<LocalDate, LocalDate>> closeSeen, YearMonth first, int n) {
+        LocalDate from = closeSeen.values().stream()
+                .map(java.util.NavigableMap::firstKey)
+                .min(LocalDate::compareTo)
+                .orElse(null);
+        int origins = 0;
+        int todays = 0;
+        for (int origin = StatisticalForecast.FIRST_ORIGIN; origin < n; origin++) {
+            origins++;
+            if (from == null || first.plusMonths(origin).atDay(1).isBefore(from)) {
+                todays++;
+            }
+        }
+        return new CloseDates(from, origins, todays);
     }
 
     // ---- quarters and the Monte-Carlo range
@@ -542,14 +591,17 @@ public class StatisticalForecasts {
         for (YearMonth m = YearMonth.from(q.startsOn()); m.isBefore(origin); m = m.plusMonths(1)) {
             won = won.add(actual(history, m));
         }
-        StageProbabilities probabilities = forecasts.probabilitiesInForce();
+        // Each open deal with the probability the pipeline forecast weighs it with (its stage's, or its age band's).
+        Forecasts.DealProbability probabilities = forecasts.dealProbabilityInForce();
         List<MonteCarloRange.Deal> open = new ArrayList<>();
         for (PipelineRunRate.Opp o : opps) {
             if (!o.close().isBefore(q.startsOn())
                     && !o.close().isAfter(q.endsOn())
                     && o.category() != ForecastCategory.CLOSED
                     && o.category() != ForecastCategory.OMITTED) {
-                open.add(new MonteCarloRange.Deal(o.exact(), probabilities.of(o.stage())));
+                open.add(new MonteCarloRange.Deal(
+                        o.exact(),
+                        probabilities.of(o.stage(), o.created().equals(LocalDate.MIN) ? null : o.created())));
             }
         }
         MonteCarloRange.Range r = MonteCarloRange.of(won, open, MonteCarloRange.SEED, MonteCarloRange.TRIALS);

@@ -7,7 +7,8 @@
  * Mondays, clock injected).
  *
  * <p>Owns tables: forecast_stage, forecast_call (append-only, a trigger refuses changes), forecast_stage_snapshot
- * (migration 2026.12.12.10), forecast_deal_category (2026.12.19.11), forecast_call_week (2026.12.19.12). Reads open and closed opportunities through sales' {@code Pipeline}, the reporting
+ * (migration 2026.12.12.10; each open deal's close date that week since 2026.12.30.20), forecast_deal_category
+ * (2026.12.19.11), forecast_call_week (2026.12.19.12). Reads open and closed opportunities through sales' {@code Pipeline}, the reporting
  * tree through org's {@code ReportingLines} and {@code Visibility}, names through {@code org_person_v}, quotas
  * through quota's {@code quota_person_v} with {@code calendar_period_v}, rates through {@code fx.FxRates}. Public
  * API: {@link org.attain.forecast.Forecasts} (view, call, stages, snapshot). Publishes no view or event yet.
@@ -16,8 +17,10 @@
  * region or a team (sales' {@code sales_booking_v}; an owner's region through {@code org_person_v}, team membership on
  * the close date through org's {@code Teams}) forecast by seasonal naive, damped Holt-Winters (additive and
  * multiplicative season) and pipeline + run-rate (sales' {@code Pipeline}); each backtested with a rolling origin on
- * the scope's own history, the lowest error picked, its interval read from its backtest errors; a Monte-Carlo range of
- * the current quarter from the open deals' stage probabilities (fixed seed). Fewer than
+ * the scope's own history, the lowest error picked, its interval read from its backtest errors (pipeline + run-rate
+ * forecasts each origin from the close dates the weekly snapshot recorded then; origins before those were kept use
+ * today's, which flatters it: it is then shown with that said and not picked); a Monte-Carlo range of
+ * the current quarter from the probabilities the pipeline forecast weighs the open deals with (fixed seed). Fewer than
  * {@link org.attain.forecast.StatisticalForecasts#MINIMUM_MONTHS} months of bookings: no forecast, said so. Owns no
  * table for it: everything is computed on request.
  *

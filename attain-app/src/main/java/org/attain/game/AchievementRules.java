@@ -259,13 +259,30 @@ public class AchievementRules {
      */
     @Transactional
     public int evaluate() {
+        return evaluate(null);
+    }
+
+    /**
+     * {@link #evaluate()} for some people only (those whose deals or activities just changed; null: everyone
+     * competing), so what they achieved is awarded without waiting for anyone to ask. Each rule still counts only
+     * from its own first day: evaluating sooner or more often never makes a rule retroactive.
+     */
+    @Transactional
+    public int evaluate(java.util.Collection<Long> only) {
+        List<Rule> rules = new ArrayList<>(all());
+        if (rules.isEmpty()) {
+            return 0; // a company without rules pays nothing per deal for this
+        }
         LocalDate today = LocalDate.now(clock);
         List<Long> people =
                 quotas.forPeriod(periods.current(PeriodKind.QUARTER).id(), null, PersonScope.everyone()).stream()
                         .map(Quotas.Row::personId)
                         .distinct()
+                        .filter(p -> only == null || only.contains(p))
                         .toList();
-        List<Rule> rules = new ArrayList<>(all());
+        if (people.isEmpty()) {
+            return 0;
+        }
         rules.sort(java.util.Comparator.comparing((Rule r) -> r.kind() == Kind.BADGE)
                 .thenComparing(Rule::id));
         int added = 0;
@@ -297,15 +314,7 @@ public class AchievementRules {
         }
         switch (rule.kind()) {
             case COUNT_IN_WINDOW -> {
-                Map<Long, Map<LocalDate, BigDecimal>> daily = new HashMap<>();
-                for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-                    LocalDate day = d;
-                    metrics.values(rule.metric(), people, day, day, null).forEach((p, v) -> {
-                        if (v.signum() != 0) {
-                            daily.computeIfAbsent(p, k -> new HashMap<>()).put(day, v);
-                        }
-                    });
-                }
+                Map<Long, Map<LocalDate, BigDecimal>> daily = metrics.daily(rule.metric(), people, from, to);
                 Achievements.CountInWindow count = new Achievements.CountInWindow(rule.threshold(), rule.days());
                 daily.forEach((p, values) -> Achievements.firstMet(count, values, from)
                         .ifPresent(on -> out.put(
@@ -336,9 +345,21 @@ public class AchievementRules {
                 List<LocalDate> ends = new ArrayList<>();
                 for (LocalDate start = from; !start.plusDays(6).isAfter(to); start = start.plusDays(7)) {
                     ends.add(start.plusDays(6));
-                    metrics.values(rule.metric(), people, start, start.plusDays(6), null)
-                            .forEach((p, v) -> weekly.computeIfAbsent(p, k -> new ArrayList<>())
-                                    .add(v));
+                }
+                Map<Long, Map<LocalDate, BigDecimal>> daily = ends.isEmpty()
+                        ? Map.of()
+                        : metrics.daily(rule.metric(), people, from, ends.get(ends.size() - 1));
+                for (long p : people) {
+                    Map<LocalDate, BigDecimal> days = daily.getOrDefault(p, Map.of());
+                    List<BigDecimal> weeks = new ArrayList<>();
+                    for (LocalDate end : ends) {
+                        BigDecimal week = BigDecimal.ZERO;
+                        for (LocalDate d = end.minusDays(6); !d.isAfter(end); d = d.plusDays(1)) {
+                            week = week.add(days.getOrDefault(d, BigDecimal.ZERO));
+                        }
+                        weeks.add(week);
+                    }
+                    weekly.put(p, weeks);
                 }
                 weekly.forEach((p, values) -> {
                     for (int i = 0; i < values.size(); i++) {

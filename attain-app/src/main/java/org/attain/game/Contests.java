@@ -273,6 +273,10 @@ public class Contests {
             }
         }
         List<Contest.Prize> prizes = prizes(in.prizes(), problems);
+        if (problems.isEmpty()) {
+            sameContest(kind, metric.get(), in.formula(), starts, ends, participants, prizes)
+                    .ifPresent(problems::add);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -325,6 +329,57 @@ public class Contests {
                 null,
                 Map.of("name", name));
         return find(id).orElseThrow();
+    }
+
+    /**
+     * Two contests paying the same prize twice: another contest of the same kind over the same metric (and formula),
+     * the same days and exactly the same participants that gives a prize for a place this one gives one for would
+     * pay the same performance twice (a contest created twice, by two managers or by a second click). Refused,
+     * naming the contest that pays it already (field {@code prizes[i].place}).
+     */
+    private Optional<FieldProblem> sameContest(
+            ContestKind kind,
+            Metric metric,
+            String formula,
+            LocalDate starts,
+            LocalDate ends,
+            List<Long> participants,
+            List<Contest.Prize> prizes) {
+        if (prizes.isEmpty()) {
+            return Optional.empty();
+        }
+        record Paying(long id, String name, int place) {}
+        Optional<Paying> paying = jdbc.sql("""
+                        select c.id, c.name, z.place from game_contest c
+                        join game_contest_prize z on z.contest_id = c.id
+                        where c.kind = :kind and c.metric = :metric and c.formula is not distinct from :formula
+                          and c.starts_on = :starts and c.ends_on = :ends and z.place = any(:places)
+                          and (select array_agg(p.person_id order by p.person_id) from game_contest_participant p
+                               where p.contest_id = c.id) = cast(:people as bigint[])
+                        order by c.id, z.place limit 1""")
+                .param("kind", kind.name())
+                .param("metric", metric.name())
+                .param("formula", metric == Metric.FORMULA ? formula.strip() : null)
+                .param("starts", starts)
+                .param("ends", ends)
+                .param("places", prizes.stream().map(Contest.Prize::place).toArray(Integer[]::new))
+                .param("people", participants.stream().sorted().toArray(Long[]::new))
+                .query((rs, n) -> new Paying(rs.getLong(1), rs.getString(2), rs.getInt(3)))
+                .optional();
+        if (paying.isEmpty()) {
+            return Optional.empty();
+        }
+        int index = 0;
+        while (prizes.get(index).place() != paying.get().place()) {
+            index++;
+        }
+        return Optional.of(new FieldProblem(
+                "prizes[" + index + "].place",
+                "game.error.sameContest",
+                "place " + paying.get().place() + " is paid already by contest "
+                        + paying.get().id()
+                        + ", of the same kind, metric, days and participants; a prize is paid once: \""
+                        + paying.get().name() + "\""));
     }
 
     /**

@@ -191,6 +191,40 @@ public class Metrics {
         return measure(metric, formula, people, from, to, periodId).values();
     }
 
+    /**
+     * A countable metric per person and day on days [from, to] (bookings, deals won, calls, meetings), days with
+     * nothing left out; the days of a person add up to {@link #values} over the same days. One statement for all days:
+     * what achievement rules slide their windows over.
+     */
+    Map<Long, Map<LocalDate, BigDecimal>> daily(Metric metric, Collection<Long> people, LocalDate from, LocalDate to) {
+        Map<Long, Map<LocalDate, BigDecimal>> out = new HashMap<>();
+        if (people.isEmpty()) {
+            return out;
+        }
+        switch (metric) {
+            case BOOKINGS -> {
+                Conversion conversion = new Conversion(new RateTable(fx.all()), currency);
+                for (SalesFigures.DailyMoney d : sales.wonByOwnerAndDay(people, from, to)) {
+                    Map<Long, BigDecimal> one = new HashMap<>();
+                    conversion.add(one, d);
+                    one.forEach((p, v) ->
+                            out.computeIfAbsent(p, k -> new HashMap<>()).merge(d.day(), v, BigDecimal::add));
+                }
+            }
+            case DEALS_WON ->
+                sales.wonByOwnerAndDay(people, from, to)
+                        .forEach(d -> out.computeIfAbsent(d.ownerId(), k -> new HashMap<>())
+                                .merge(d.day(), BigDecimal.valueOf(d.count()), BigDecimal::add));
+            case CALLS, MEETINGS ->
+                activity.dailyCounts(
+                                people, metric == Metric.CALLS ? ActivityKind.CALL : ActivityKind.MEETING, from, to)
+                        .forEach((p, days) -> days.forEach((day, n) ->
+                                out.computeIfAbsent(p, k -> new HashMap<>()).put(day, BigDecimal.valueOf(n))));
+            default -> throw new IllegalArgumentException(metric + " is not counted per day");
+        }
+        return out;
+    }
+
     private Map<Long, BigDecimal> plain(
             Metric metric,
             Collection<Long> people,
@@ -207,10 +241,8 @@ public class Metrics {
             case BOOKINGS -> sales.wonByOwnerAndDay(people, from, to).forEach(d -> conversion.add(out, d));
             case DEALS_WON ->
                 sales.byOwner(people, from, to).forEach((p, f) -> out.put(p, BigDecimal.valueOf(f.deals())));
-            case PIPELINE -> sales.byOwner(people, from, to).forEach((p, f) -> out.put(p, f.pipeline()));
-            case PIPELINE_CREATED ->
-                sales.createdByOwner(people, from, to)
-                        .forEach(d -> out.merge(d.ownerId(), d.amount(), BigDecimal::add));
+            case PIPELINE -> sales.openPipelineByOwner(people, to).forEach(d -> conversion.add(out, d));
+            case PIPELINE_CREATED -> sales.createdByOwner(people, from, to).forEach(d -> conversion.add(out, d));
             case CALLS ->
                 activity.counts(people, ActivityKind.CALL, from, to)
                         .forEach((p, n) -> out.put(p, BigDecimal.valueOf(n)));

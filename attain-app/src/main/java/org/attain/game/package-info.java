@@ -6,7 +6,8 @@
  * game_points (migration 2026.12.11.10), game_achievement_rule, game_achievement (2026.12.11.20; game_points gains
  * achievement_id), game_tv_link, game_tv_link_board (2026.12.11.30), game_chat_webhook, game_chat_post (2026.12.15.10).
  * Migrations 2026.12.15.20-.22 add formula metrics,
- * board windows, team battles and brackets (participants' seed and team), item prizes and prize codes.
+ * board windows, team battles and brackets (participants' seed and team), item prizes and prize codes; 2026.12.30.10
+ * keeps chat webhook addresses encrypted ({@code platform.SecretBox}).
  *
  * <p>The pure core (no Spring, JDBC or clock): {@link org.attain.game.Rankings} (by value, percent of goal,
  * improvement over a baseline; competition ranks with deterministic ties; team entries from members),
@@ -21,7 +22,8 @@
  * {@link org.attain.game.ContestEffects} (participation and the effect on the metric, contest days against as many
  * before, for managers over their subtree), {@link org.attain.game.AchievementRules} (admin-defined rules evaluated on demand with the pure core; one
  * achievement per rule and person, its points once; counting from the rule's creation day unless applied to the
- * past) and {@link org.attain.game.TvLinks} (revocable read-only links, token hashed; {@code /tv/{token}} is open
+ * past; evaluated for the people concerned right after their deals or activities change, and nightly for everyone, by
+ * the internal {@code AchievementTriggers}) and {@link org.attain.game.TvLinks} (revocable read-only links, token hashed; {@code /tv/{token}} is open
  * without login through the module's own security chain and shows {@code Leaderboards.everyoneView}).
  *
  * <p>Live (internal subpackages): {@code game.live.BoardFeed} pushes "board changed" over server-sent events to open

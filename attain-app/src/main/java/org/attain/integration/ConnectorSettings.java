@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.attain.access.AuditLog;
 import org.attain.platform.FieldProblem;
 import org.attain.platform.InvalidInputException;
+import org.attain.platform.SecretBox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Service;
  * The demo company's past pulse surveys: two closed surveys to everyone, about four months and one month before
  * the demo's day, answered by about three in four people with scores that differ by team, so the results and the
  * trend show something on first start, including teams hidden for too few answers. Deterministic: the same day and
- * company give the same answers.
+ * company give the same answers. Loaded in the demo loader's one transaction, so recipients and answers share its
+ * transaction id until {@link PulseSeals} shuffles the answers in their own once the application has started.
  */
 @Service
 public class PulseBulkLoad {
@@ -86,10 +87,7 @@ public class PulseBulkLoad {
             if (random.nextInt(100) < 15) {
                 items.put(questions.get(1).id(), COMMENTS[random.nextInt(COMMENTS.length)]);
             }
-            jdbc.sql("update pulse_recipient set used = true, token = null where survey_id = :s and person_id = :p")
-                    .param("s", id)
-                    .param("p", row[0])
-                    .update();
+            surveys.seal(id, row[0]);
             surveys.record(id, row[1], closes.minusDays(random.nextInt(14)), score, items);
             stored++;
         }

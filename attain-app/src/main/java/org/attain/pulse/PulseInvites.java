@@ -36,6 +36,7 @@ class PulseInvites {
     private final String publicUrl;
     private final String from;
     private final Clock clock;
+    private final PulseSeals seals;
 
     PulseInvites(
             JdbcClient jdbc,
@@ -43,8 +44,10 @@ class PulseInvites {
             MessageSource messages,
             @Value("${attain.public-url:http://localhost:8080}") String publicUrl,
             @Value("${attain.mail.from:attain@localhost}") String from,
-            Clock clock) {
+            Clock clock,
+            PulseSeals seals) {
         this.jdbc = jdbc;
+        this.seals = seals;
         this.mail = mail;
         this.messages = messages;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
@@ -80,12 +83,12 @@ class PulseInvites {
                 from pulse_recipient r
                 join pulse_survey s on s.id = r.survey_id
                 join org_person_v p on p.id = r.person_id
-                where not r.invited and not r.used and s.opens_on <= :today and s.closes_on >= :today
+                where not r.invited and s.opens_on <= :today and s.closes_on >= :today
                 order by r.survey_id, r.person_id
                 for update of r skip locked""").param("today", today).query(Due.class).list();
         int sent = 0;
         for (Due d : due) {
-            if (d.email() == null || d.email().isBlank()) {
+            if (d.email() == null || d.email().isBlank() || seals.answered(d.surveyId(), d.personId())) {
                 continue;
             }
             try {

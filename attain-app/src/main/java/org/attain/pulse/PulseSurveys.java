@@ -55,9 +55,18 @@ public class PulseSurveys {
     private final Visibility visibility;
     private final AuditLog audit;
     private final Clock clock;
+    private final PulseSeals seals;
 
-    PulseSurveys(JdbcClient jdbc, People people, Teams teams, Visibility visibility, AuditLog audit, Clock clock) {
+    PulseSurveys(
+            JdbcClient jdbc,
+            People people,
+            Teams teams,
+            Visibility visibility,
+            AuditLog audit,
+            Clock clock,
+            PulseSeals seals) {
         this.jdbc = jdbc;
+        this.seals = seals;
         this.people = people;
         this.teams = teams;
         this.visibility = visibility;
@@ -123,7 +132,14 @@ public class PulseSurveys {
     /** An answer: the score and, per optional question id, the value as typed (a 1..5 scale or text). */
     public record NewAnswer(Integer score, Map<Long, String> items) {}
 
-    public record ItemResult(Question question, BigDecimal average, int count, List<String> texts) {}
+    /**
+     * One optional question's answers in a group: shown with the average (scale) or the texts, or hidden with the
+     * reason only (no count, no value) when fewer than the survey's minimum answered it there, or when showing it would
+     * reveal a hidden group's answers by subtraction; an optional question is left blank by some, so it is suppressed
+     * on its own counts.
+     */
+    public record ItemResult(
+            Question question, boolean shown, Reason reason, BigDecimal average, Integer count, List<String> texts) {}
 
     public record GroupResult(
             long id,
@@ -443,52 +459,52 @@ public class PulseSurveys {
         }
         LocalDate today = LocalDate.now(clock);
         return jdbc
-                .sql("select survey_id, token, used from pulse_recipient where person_id = :p order by survey_id desc")
+                .sql("select survey_id, token from pulse_recipient where person_id = :p order by survey_id desc")
                 .param("p", user.personId())
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getBoolean(3)})
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
                 .list()
                 .stream()
                 .map(row -> {
                     Survey survey = survey((Long) row[0]).orElseThrow();
-                    boolean answered = (Boolean) row[2];
+                    boolean answered = seals.answered(survey.id(), user.personId());
                     return new Invitation(survey, answered || !survey.openOn(today) ? null : (String) row[1], answered);
                 })
                 .toList();
     }
 
-    /** The form behind a token; an unknown or used token is refused as such. */
-    public AnswerForm form(String token) {
-        Long surveyId = token == null
-                ? null
-                : jdbc.sql("select survey_id from pulse_recipient where token = :t")
+    private record Recipient(long surveyId, long personId, long groupId) {}
+
+    /** The recipient behind a token, read only: nothing is written to their row when they answer. */
+    private Optional<Recipient> recipient(String token) {
+        return token == null
+                ? Optional.empty()
+                : jdbc.sql("select survey_id, person_id, group_id from pulse_recipient where token = :t")
                         .param("t", token)
-                        .query(Long.class)
-                        .optional()
-                        .orElse(null);
-        if (surveyId == null) {
-            throw tokenUsed();
-        }
-        Survey survey = survey(surveyId).orElseThrow();
-        return new AnswerForm(survey, questions(surveyId));
+                        .query(Recipient.class)
+                        .optional();
+    }
+
+    /** The form behind a token; an unknown token, or one whose person has answered, is refused as such. */
+    public AnswerForm form(String token) {
+        Recipient recipient = recipient(token)
+                .filter(r -> !seals.answered(r.surveyId(), r.personId()))
+                .orElseThrow(PulseSurveys::tokenUsed);
+        Survey survey = survey(recipient.surveyId()).orElseThrow();
+        return new AnswerForm(survey, questions(recipient.surveyId()));
     }
 
     /**
-     * Stores one answer for the token's survey and group, without the person or the time, and uses the token up
-     * in the same transaction: a second answer with the same token finds no token and is refused.
+     * Stores one answer for the token's survey and group, without the person or the time. The transaction writes
+     * nothing that names the person: the recipient's row is only read (not even locked, since a row lock is written
+     * into the row), and "has answered" is the person's seal ({@link PulseSeals}); a second answer finds the seal and is
+     * refused, also when both arrive at once (the seal's primary key decides).
      */
     @Transactional
     public void answer(String token, NewAnswer answer) {
-        var recipient = token == null
-                ? Optional.<long[]>empty()
-                : jdbc.sql("select survey_id, group_id from pulse_recipient where token = :t for update")
-                        .param("t", token)
-                        .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
-                        .optional();
-        if (recipient.isEmpty()) {
-            throw tokenUsed();
-        }
-        long surveyId = recipient.get()[0];
-        long groupId = recipient.get()[1];
+        Recipient recipient = recipient(token)
+                .filter(r -> !seals.answered(r.surveyId(), r.personId()))
+                .orElseThrow(PulseSurveys::tokenUsed);
+        long surveyId = recipient.surveyId();
         Survey survey = survey(surveyId).orElseThrow();
         LocalDate today = LocalDate.now(clock);
         if (today.isAfter(survey.closesOn())) {
@@ -503,13 +519,32 @@ public class PulseSurveys {
                     "survey", "pulse.refused.notOpen", "this survey opens on " + survey.opensOn(), survey.opensOn());
         }
         Map<Long, Object> items = validate(answer, questions(surveyId));
-        int used = jdbc.sql("update pulse_recipient set used = true, token = null where token = :t and not used")
-                .param("t", token)
-                .update();
-        if (used != 1) {
+        if (!seals.seal(surveyId, recipient.personId())) {
             throw tokenUsed();
         }
-        record(surveyId, groupId, today, answer.score(), items);
+        record(surveyId, recipient.groupId(), today, answer.score(), items);
+    }
+
+    /** Seals a person's answer (for the demo's past surveys, stored through {@link #record}). */
+    boolean seal(long surveyId, long personId) {
+        return seals.seal(surveyId, personId);
+    }
+
+    /**
+     * The group an answer is stored under: the person's smallest group if it has at least the survey's minimum of
+     * recipients, else the nearest group above that has. A team of one or two would otherwise name its people in the
+     * stored row; its results are hidden for too few answers either way, and the group above counts the answer in its
+     * rest (people in it but in none of its shown parts), which the suppression protects like a group.
+     */
+    long storedUnder(long surveyId, long groupId) {
+        int minimum = survey(surveyId).orElseThrow().minGroupSize();
+        Map<Long, GroupRow> byId = new HashMap<>();
+        groups(surveyId).forEach(g -> byId.put(g.id(), g));
+        GroupRow g = byId.get(groupId);
+        while (g.recipients() < minimum && g.parentId() != null) {
+            g = byId.get(g.parentId());
+        }
+        return g.id();
     }
 
     /** Writes an answer row: survey, group, the week's Monday, score; the items by question. */
@@ -518,7 +553,7 @@ public class PulseSurveys {
                 insert into pulse_answer(survey_id, group_id, answered_week, score) values (:s, :g, :w, :score)
                 returning id""")
                 .param("s", surveyId)
-                .param("g", groupId)
+                .param("g", storedUnder(surveyId, groupId))
                 .param("w", Date.valueOf(day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))))
                 .param("score", score)
                 .query(java.util.UUID.class)
@@ -724,6 +759,20 @@ public class PulseSurveys {
                 .map(g -> new Group<>(g.id(), g.parentId(), sum(total.get(g.id()))))
                 .toList();
         Map<Long, Decision<Long>> decisions = GroupSuppression.decide(input, survey.minGroupSize());
+        // Each optional question on its own counts: a blank answer leaves it fewer answers than the score.
+        Map<Long, Map<Long, Decision<Long>>> itemDecisions = new HashMap<>();
+        for (Question q : questions) {
+            List<Group<Long>> answered = groups.stream()
+                    .map(g -> new Group<>(
+                            g.id(),
+                            g.parentId(),
+                            totalItems
+                                    .get(g.id())
+                                    .getOrDefault(q.id(), List.of())
+                                    .size()))
+                    .toList();
+            itemDecisions.put(q.id(), GroupSuppression.decide(answered, survey.minGroupSize()));
+        }
         Map<Long, GroupRow> byId = new HashMap<>();
         groups.forEach(g -> byId.put(g.id(), g));
         Map<Long, Integer> depth = new HashMap<>();
@@ -740,7 +789,10 @@ public class PulseSurveys {
             Integer rate = decision.shown() && g.recipients() > 0 ? Enps.percent(answers, g.recipients()) : null;
             List<ItemResult> itemResults = decision.shown()
                     ? questions.stream()
-                            .map(q -> itemResult(q, totalItems.get(g.id()).getOrDefault(q.id(), List.of())))
+                            .map(q -> itemResult(
+                                    q,
+                                    itemDecisions.get(q.id()).get(g.id()),
+                                    totalItems.get(g.id()).getOrDefault(q.id(), List.of())))
                             .toList()
                     : List.of();
             String reveals = decision.reveals() == null
@@ -792,17 +844,20 @@ public class PulseSurveys {
         children.getOrDefault(g.id(), List.of()).forEach(c -> walk(c, children, out));
     }
 
-    private static ItemResult itemResult(Question q, List<Object> values) {
+    private static ItemResult itemResult(Question q, Decision<Long> decision, List<Object> values) {
+        if (!decision.shown()) {
+            return new ItemResult(q, false, decision.reason(), null, null, List.of());
+        }
         if (q.kind() == QuestionKind.SCALE) {
             int n = values.size();
             int sum = values.stream().mapToInt(v -> (Integer) v).sum();
             BigDecimal average =
                     n == 0 ? null : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(n), 1, RoundingMode.HALF_UP);
-            return new ItemResult(q, average, n, List.of());
+            return new ItemResult(q, true, null, average, n, List.of());
         }
         // Texts sorted, never in the order they arrived.
         List<String> texts = values.stream().map(String::valueOf).sorted().toList();
-        return new ItemResult(q, null, texts.size(), texts);
+        return new ItemResult(q, true, null, null, texts.size(), texts);
     }
 
     private static void add(int[] into, int[] from) {

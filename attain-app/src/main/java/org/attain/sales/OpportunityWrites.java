@@ -2,12 +2,14 @@ package org.attain.sales;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes opportunities as a CRM knows them, one at a time in the caller's transaction: upserted by
- * (source, external id), the account resolved by its external id (the same source's first).
+ * (source, external id), the account resolved by its external id (the same source's first). A new or changed one
+ * publishes {@link OpportunitiesChanged}.
  */
 @Component
 public class OpportunityWrites {
@@ -29,10 +31,12 @@ public class OpportunityWrites {
 
     private final JdbcClient jdbc;
     private final SalesFigures sales;
+    private final ApplicationEventPublisher events;
 
-    OpportunityWrites(JdbcClient jdbc, SalesFigures sales) {
+    OpportunityWrites(JdbcClient jdbc, SalesFigures sales, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.sales = sales;
+        this.events = events;
     }
 
     /**
@@ -45,7 +49,7 @@ public class OpportunityWrites {
         Long accountId = d.accountExternalId() == null
                 ? null
                 : sales.accountId(d.accountExternalId(), source).orElse(null);
-        return jdbc.sql("""
+        boolean changed = jdbc.sql("""
                 insert into opportunity as o (source, external_id, name, account_id, owner_id, stage, deal_type, product_code,
                                               amount, currency, created_on, close_date, probability)
                 values (:s, :id, :name, :account, :owner, :stage, :type, :product, :amount, :currency, :created, :close, :p)
@@ -73,5 +77,9 @@ public class OpportunityWrites {
                         .param("p", d.probability() == null ? BigDecimal.ZERO : d.probability())
                         .update()
                 > 0;
+        if (changed) {
+            events.publishEvent(new OpportunitiesChanged(java.util.Set.of(d.ownerId())));
+        }
+        return changed;
     }
 }

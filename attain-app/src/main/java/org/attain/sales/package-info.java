@@ -16,8 +16,8 @@
  * accounts and deals upserted one by one in the caller's transaction), {@link org.attain.sales.Pipeline} (opportunities closing in a range and their current stages, for the
  * forecast), {@link org.attain.sales.ContractTerms} (term, start and cancellation of booked deals, for commission
  * expense), {@link org.attain.sales.SalesBulkLoad}
- * (the demo company's regions, products, accounts, opportunities and transactions, by COPY) and the event
- * {@link org.attain.sales.TransactionsChanged}, which it publishes. Public view (migration 2026.12.08.20):
+ * (the demo company's regions, products, accounts, opportunities and transactions, by COPY) and the events
+ * {@link org.attain.sales.TransactionsChanged} and {@link org.attain.sales.OpportunitiesChanged}, which it publishes. Public view (migration 2026.12.08.20):
  * {@code sales_region_v} (every region's id, code, name and currency); {@code sales_account_v}
  * (migration 2026.12.09.10; with each account's potential and its currency since 2026.12.10.20: money an account could
  * buy in a year, imported with the accounts, seeded by the demo from the account's size).

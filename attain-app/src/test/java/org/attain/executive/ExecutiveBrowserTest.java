@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Finance in Chromium, in English and in German, opens the executive page from the navigation and finds on one screen
- * bookings against target per quarter (with its chart), the quarter's forecast, budget against actual and the
+ * bookings against target per quarter (with its chart), the quarter's forecast (the pipeline's, and the statistical
+ * one with its interval and its method's accuracy), budget against actual and the
  * commission expense roll-forward; the same figures come over the API, and only finance and admins see them.
  */
 class ExecutiveBrowserTest extends AttainIntegrationTest {
@@ -45,6 +46,16 @@ class ExecutiveBrowserTest extends AttainIntegrationTest {
         }
         assertThat(s.get("forecast").get("period").asString())
                 .isEqualTo(s.get("budgetPeriod").asString());
+        // The statistical forecast of the same quarter, inside its own interval, with its method's accuracy.
+        JsonNode st = s.get("statistical");
+        assertThat(st.get("period").asString())
+                .isEqualTo(s.get("forecast").get("period").asString());
+        assertThat(st.get("forecast").decimalValue())
+                .isBetween(st.get("low").decimalValue(), st.get("high").decimalValue());
+        assertThat(st.get("booked").decimalValue())
+                .isLessThanOrEqualTo(st.get("forecast").decimalValue());
+        assertThat(st.get("method").asString()).isNotBlank();
+        assertThat(st.get("mase").decimalValue()).isPositive();
         assertThat(s.get("expense").get("lines")).hasSize(4);
         assertThat(login("manager", "demo").get("/api/v1/executive").statusCode())
                 .isEqualTo(403);
@@ -61,6 +72,8 @@ class ExecutiveBrowserTest extends AttainIntegrationTest {
             assertThat(browser.driver().findElements(By.cssSelector("[data-test=executive-quarters] tbody tr")))
                     .hasSize(4);
             assertThat(browser.driver().findElements(By.cssSelector("[data-test=executive-forecast] tbody tr")))
+                    .hasSize(1);
+            assertThat(browser.driver().findElements(By.cssSelector("[data-test=executive-statistical] tbody tr")))
                     .hasSize(1);
             assertThat(browser.driver().findElements(By.cssSelector("[data-test=executive-rollforward] tbody tr")))
                     .hasSize(4);

@@ -20,8 +20,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Probabilities learned by stage and deal age on the demo company: deals seen in Proposal when young mostly won,
- * deals seen there after half a year mostly lost; the forecast's stage table shows both bands (English and German)
- * and a stage set to use what was learned weighs with them.
+ * deals seen there after half a year mostly lost; the forecast's stage table shows the bands (English and German)
+ * and a stage set to use what was learned weighs with them ({@link ForecastDealAgeWeightTest}: deal by deal).
  */
 class ForecastStageAgeTest extends AttainIntegrationTest {
 
@@ -40,6 +40,12 @@ class ForecastStageAgeTest extends AttainIntegrationTest {
         for (int i = 0; i < 10; i++) {
             seen(won.get(i), i < 8 ? 10 : 200);
             seen(lost.get(i), i < 2 ? 10 : 200);
+        }
+        // The same deals seen in Proposal again at two and at four months old (a deal counts once per band): 6 of 10
+        // won at about 60 days, 4 of 10 at about 120.
+        for (int i = 0; i < 10; i++) {
+            seen(won.get(i), i < 6 ? 60 : 120);
+            seen(lost.get(i), i < 4 ? 60 : 120);
         }
     }
 
@@ -95,12 +101,16 @@ class ForecastStageAgeTest extends AttainIntegrationTest {
         WebSession admin = login("admin", "demo");
         JsonNode stage = proposal(ForecastApiTest.ok(admin.get("/api/v1/forecast?currency=USD")));
         JsonNode byAge = stage.get("byAge");
-        assertThat(byAge).hasSize(2);
+        assertThat(byAge).hasSize(4);
         assertThat(byAge.get(0).get("band").asString()).isEqualTo("UP_TO_30");
         assertThat(new BigDecimal(byAge.get(0).get("value").asString())).isEqualByComparingTo("0.8");
         assertThat(byAge.get(0).get("sample").asInt()).isEqualTo(10);
-        assertThat(byAge.get(1).get("band").asString()).isEqualTo("OVER_180");
-        assertThat(new BigDecimal(byAge.get(1).get("value").asString())).isEqualByComparingTo("0.2");
+        assertThat(byAge.get(1).get("band").asString()).isEqualTo("UP_TO_90");
+        assertThat(new BigDecimal(byAge.get(1).get("value").asString())).isEqualByComparingTo("0.6");
+        assertThat(byAge.get(2).get("band").asString()).isEqualTo("UP_TO_180");
+        assertThat(new BigDecimal(byAge.get(2).get("value").asString())).isEqualByComparingTo("0.4");
+        assertThat(byAge.get(3).get("band").asString()).isEqualTo("OVER_180");
+        assertThat(new BigDecimal(byAge.get(3).get("value").asString())).isEqualByComparingTo("0.2");
         // The stage as a whole: 10 of 20 won.
         assertThat(new BigDecimal(stage.get("learned").asString())).isEqualByComparingTo("0.5");
         // Until the admin chooses learned values, the set 40 % is used.
@@ -124,7 +134,6 @@ class ForecastStageAgeTest extends AttainIntegrationTest {
                 .isIn(200, 204);
         JsonNode learning = proposal(ForecastApiTest.ok(admin.get("/api/v1/forecast?currency=USD")));
         assertThat(new BigDecimal(learning.get("used").asString())).isEqualByComparingTo("0.5");
-
         for (String lang : List.of("en-US", "de-DE")) {
             try (Browser browser = new Browser(baseUrl(), lang)) {
                 browser.logIn("admin", "demo").open("/forecast");

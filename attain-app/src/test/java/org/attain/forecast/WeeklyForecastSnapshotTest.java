@@ -54,6 +54,14 @@ class WeeklyForecastSnapshotTest extends AttainIntegrationTest {
         assertThat(first.weekOf()).isEqualTo(monday);
         assertThat(first.periodId()).isEqualTo("2026-Q4");
         assertThat(first.people()).isPositive();
+        // The open deals' stage and close date that week: what the pipeline + run-rate backtest forecasts from later.
+        assertThat(first.deals()).isPositive();
+        assertThat(jdbc.sql("select count(*) filter (where close_date is null), count(*) from forecast_stage_snapshot"
+                                + " where week_of = :w")
+                        .param("w", monday)
+                        .query((rs, n) -> rs.getLong(1) + " without a close date of " + rs.getLong(2))
+                        .single())
+                .startsWith("0 without a close date of ");
 
         WebSession manager = login("manager", "demo");
         JsonNode view = ForecastApiTest.ok(manager.get("/api/v1/forecast?currency=USD"));

@@ -15,8 +15,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * In Chromium, in English and in German: a comp admin is told what is missing in an achievement rule, creates one
  * applied to the past and sees how many achieved it; the rep sees the badge and its points on /game. The admin
- * creates a TV link to two boards; a screen without login shows them large, one at a time; once revoked the link
- * is refused. Screenshots under target/screenshots.
+ * creates a TV link to two boards; a screen without login shows them large, one at a time, moving on to the next by
+ * itself; once revoked the link is refused. Screenshots under target/screenshots.
  */
 class AchievementsTvBrowserTest extends AttainIntegrationTest {
 
@@ -136,6 +136,13 @@ class AchievementsTvBrowserTest extends AttainIntegrationTest {
                     .as("one board at a time")
                     .isEqualTo(1);
             screen.screenshot("game-tv-screen-" + suffix);
+            // 15 seconds later the screen shows the next board by itself, nobody touching it.
+            new org.openqa.selenium.support.ui.WebDriverWait(screen.driver(), java.time.Duration.ofSeconds(25))
+                    .until(d -> "1".equals(d.findElement(By.tagName("body")).getDomAttribute("data-current")));
+            assertThat(screen.text(".tv-board.current h1")).isEqualTo("Fair race " + suffix);
+            assertThat(screen.text(".tv-board.current .tv-foot"))
+                    .isEqualTo(t.position().replace(" 1 ", " 2 "));
+            screen.screenshot("game-tv-screen-next-" + suffix);
             assertThat(screen.cspViolations()).isEmpty();
         }
         try (Browser browser = new Browser(baseUrl(), t.lang())) {

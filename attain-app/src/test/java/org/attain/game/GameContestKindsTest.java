@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
  * Issue 17 point 3 on the demo company: a team battle ranks teams by their members' sum or average, a bracket pairs
  * participants round by round and the winner advances, an item prize is recorded and shown but never paid through
  * the ledger (points are granted), and bad input is refused by field: no participants, an end before the start, an
- * unknown metric, one team only, a bracket too short for its rounds, and the same prize offered by two contests.
+ * unknown metric, one team only, a bracket too short for its rounds, the same prize offered by two contests, and a
+ * contest that would pay the same places as another for the same metric, days and people.
  */
 class GameContestKindsTest extends AttainIntegrationTest {
 
@@ -189,5 +190,55 @@ class GameContestKindsTest extends AttainIntegrationTest {
         assertThat(twice.statusCode()).isEqualTo(400);
         assertThat(GameMetricsTest.fields(twice)).containsExactly("prizes[0].code");
         assertThat(twice.body()).contains("a prize is paid once");
+    }
+
+    /**
+     * Two contests paying the same prize twice: the same classic contest created again under another name (a second
+     * click, a second manager) would pay first place for the same calls of the same people twice; it is refused naming
+     * the contest that pays it (whatever order the people are listed in) and nothing is created. The same people over other
+     * days, or without the place already paid, are a different contest.
+     */
+    @Test
+    void aContestPayingThePlacesAnotherPaysForTheSameCallsOfTheSamePeopleIsRefused() {
+        WebSession admin = login("compadmin", "demo");
+        List<String> people = twoTeams(admin).values().iterator().next();
+        assertThat(people).hasSize(2);
+        String currency = "USD";
+        String starts = TODAY.minusDays(20).toString();
+        String tag = String.valueOf(System.nanoTime());
+        String first = "Call blitz " + tag;
+        long paying = create(admin, """
+                {"name":"%s","kind":"CLASSIC","metric":"CALLS","startsOn":"%s","endsOn":"%s","participants":%s,
+                 "prizes":[{"place":1,"cash":"300","currency":"%s"},{"place":2,"points":20}]}""".formatted(first, starts, ENDS, GameTest.toJson(people), currency));
+        int before = Json.parse(admin.get("/api/v1/game/contests").body()).size();
+
+        List<String> reversed = new ArrayList<>(people);
+        java.util.Collections.reverse(reversed);
+        HttpResponse<String> again = admin.sendJson(
+                "POST", "/api/v1/game/contests", """
+                {"name":"Call blitz again %s","kind":"CLASSIC","metric":"CALLS","startsOn":"%s","endsOn":"%s","participants":%s,
+                 "prizes":[{"place":1,"cash":"300","currency":"%s"}]}""".formatted(tag, starts, ENDS, GameTest.toJson(reversed), currency));
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(GameMetricsTest.fields(again)).containsExactly("prizes[0].place");
+        assertThat(again.body())
+                .contains("place 1 is paid already by contest " + paying)
+                .contains("a prize is paid once")
+                .contains(first);
+        assertThat(Json.parse(admin.get("/api/v1/game/contests").body()).size()).isEqualTo(before);
+
+        HttpResponse<String> secondPlace = admin.sendJson(
+                "POST", "/api/v1/game/contests", """
+                {"name":"Call blitz points %s","kind":"CLASSIC","metric":"CALLS","startsOn":"%s","endsOn":"%s","participants":%s,
+                 "prizes":[{"place":3,"points":5},{"place":2,"points":10}]}""".formatted(tag, starts, ENDS, GameTest.toJson(people)));
+        assertThat(GameMetricsTest.fields(secondPlace))
+                .as("place 2 is given by the first contest too")
+                .containsExactly("prizes[1].place");
+
+        create(admin, """
+                {"name":"Call blitz, other days %s","kind":"CLASSIC","metric":"CALLS","startsOn":"%s","endsOn":"%s",
+                 "participants":%s,"prizes":[{"place":1,"cash":"300","currency":"%s"}]}""".formatted(tag, TODAY.minusDays(21), ENDS, GameTest.toJson(people), currency));
+        create(admin, """
+                {"name":"Call blitz, third place %s","kind":"CLASSIC","metric":"CALLS","startsOn":"%s","endsOn":"%s",
+                 "participants":%s,"prizes":[{"place":3,"points":5}]}""".formatted(tag, starts, ENDS, GameTest.toJson(people)));
     }
 }

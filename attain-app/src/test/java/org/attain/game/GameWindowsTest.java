@@ -92,6 +92,65 @@ class GameWindowsTest extends AttainIntegrationTest {
                 assertThat(value).as(key).isEqualByComparingTo(expected.getOrDefault(key, BigDecimal.ZERO)));
     }
 
+    /**
+     * Pipeline is money too: a rep selling in euros and one in dollars are compared in the company currency, each
+     * opportunity converted at its creation day's rate (pipeline created) or at the window's last day (the pipeline
+     * open now), never summed as the amounts typed.
+     */
+    @Test
+    void pipelineBoardsAreInTheCompanyCurrencyToo() {
+        WebSession admin = login("compadmin", "demo");
+        LocalDate from = TODAY.minusDays(89);
+        int foreign = jdbc.sql("select count(distinct owner_id) from opportunity where currency <> 'USD'")
+                .query(Integer.class)
+                .single();
+        assertThat(foreign)
+                .as("the demo has reps with pipeline in other currencies")
+                .isPositive();
+        RateTable rates = new RateTable(fx.all());
+
+        JsonNode created = view(admin, """
+                {"name":"Pipeline created in USD","metric":"PIPELINE_CREATED","window":"RANGE","from":"%s","to":"%s"}""".formatted(from, TODAY));
+        assertThat(created.get("currency").asString()).isEqualTo("USD");
+        Map<String, BigDecimal> expectedCreated = new HashMap<>();
+        jdbc.sql("""
+                        select owner_id, created_on, currency, sum(amount) from opportunity
+                        where created_on between :from and :to group by 1, 2, 3""").param("from", from).param("to", TODAY).query(rs -> {
+            expectedCreated.merge(
+                    String.valueOf(rs.getLong(1)),
+                    usd(rates, rs.getString(3), rs.getBigDecimal(4), rs.getObject(2, LocalDate.class)),
+                    BigDecimal::add);
+        });
+        Map<String, BigDecimal> shownCreated = values(created);
+        assertThat(shownCreated.values().stream().filter(v -> v.signum() > 0)).isNotEmpty();
+        shownCreated.forEach((key, value) ->
+                assertThat(value).as(key).isEqualByComparingTo(expectedCreated.getOrDefault(key, BigDecimal.ZERO)));
+
+        JsonNode open = view(admin, """
+                {"name":"Open pipeline in USD","metric":"PIPELINE","window":"RANGE","from":"%s","to":"%s"}""".formatted(from, TODAY));
+        assertThat(open.get("currency").asString()).isEqualTo("USD");
+        Map<String, BigDecimal> expectedOpen = new HashMap<>();
+        jdbc.sql("""
+                        select owner_id, currency, sum(amount) from opportunity
+                        where stage not in ('Closed Won', 'Closed Lost') group by 1, 2""").query(rs -> {
+            expectedOpen.merge(
+                    String.valueOf(rs.getLong(1)),
+                    usd(rates, rs.getString(2), rs.getBigDecimal(3), TODAY),
+                    BigDecimal::add);
+        });
+        Map<String, BigDecimal> shownOpen = values(open);
+        assertThat(shownOpen.values().stream().filter(v -> v.signum() > 0)).isNotEmpty();
+        shownOpen.forEach((key, value) ->
+                assertThat(value).as(key).isEqualByComparingTo(expectedOpen.getOrDefault(key, BigDecimal.ZERO)));
+    }
+
+    private static BigDecimal usd(RateTable rates, String currency, BigDecimal amount, LocalDate day) {
+        return currency.equals("USD")
+                ? amount
+                : amount.multiply(rates.rate(currency, "USD", day).orElseThrow())
+                        .setScale(4, RoundingMode.HALF_EVEN);
+    }
+
     @Test
     void aContestsWindowBecomesFixedDaysAndBadWindowsAreRefusedByField() {
         WebSession admin = login("compadmin", "demo");

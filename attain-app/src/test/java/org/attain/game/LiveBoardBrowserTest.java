@@ -8,6 +8,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Duration;
 import java.util.Locale;
+import org.attain.integration.SignedWebhook;
 import org.attain.support.AttainIntegrationTest;
 import org.attain.support.Browser;
 import org.attain.support.Json;
@@ -22,10 +23,13 @@ import tools.jackson.databind.JsonNode;
  * Issue 17 point 5, "Done means": two people (the rep and their manager, each in their own Chromium) have the same
  * bookings board open and a TV screen shows it without login; deals arrive through the API
  * ({@code POST /api/v1/transactions/bulk}) and every screen shows the new values without a reload, each as its viewer
- * may see it (the rep's own row marked as theirs on the rep's screen only). English and German; screenshots under
- * target/screenshots.
+ * may see it (the rep's own row marked as theirs on the rep's screen only). English and German. An open-pipeline board
+ * shows a CRM's open deal arriving through its signed webhook. Screenshots under target/screenshots.
  */
 class LiveBoardBrowserTest extends AttainIntegrationTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    java.time.Clock clock;
 
     @Test
     void anEnglishBoardOpenInTwoBrowsersAndOnATvShowsADealPostedThroughTheApi() {
@@ -127,6 +131,58 @@ class LiveBoardBrowserTest extends AttainIntegrationTest {
             assertThat(repScreen.cspViolations()).isEmpty();
             assertThat(managerScreen.cspViolations()).isEmpty();
             assertThat(tv.cspViolations()).isEmpty();
+        }
+    }
+
+    /**
+     * A CRM's open deal arriving through its signed webhook (no transaction, only an opportunity): an open-pipeline
+     * board on screen shows the owner's new pipeline without a reload.
+     */
+    @Test
+    void anOpenPipelineBoardShowsACrmDealArrivingThroughItsWebhook() {
+        String source = "crm-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> secret = login("admin", "demo")
+                .sendJson("POST", "/api/v1/integrations/webhook-sources/" + source + "/secret", null);
+        assertThat(secret.statusCode()).isEqualTo(200);
+        SignedWebhook crm = new SignedWebhook(
+                baseUrl(), source, Json.parse(secret.body()).get("secret").asString(), clock);
+        WebSession api = login("compadmin", "demo");
+        String quarter = Json.parse(
+                        api.get("/api/v1/periods/current?kind=QUARTER").body())
+                .get("id")
+                .asString();
+        HttpResponse<String> created = api.sendJson("POST", "/api/v1/game/boards", """
+                {"name":"Live pipeline","metric":"PIPELINE","basis":"VALUE","period":"%s"}""".formatted(quarter));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long board = Json.parse(created.body()).get("id").asLong();
+        JsonNode rep = Json.parse(login("rep", "demo").get("/api/v1/me").body()).get("person");
+        BigDecimal before = value(
+                Json.parse(api.get("/api/v1/game/boards/" + board).body()),
+                rep.get("id").asLong());
+
+        try (Browser screen = new Browser(baseUrl(), "en-US")) {
+            screen.logIn("compadmin", "demo");
+            screen.resize(1280, 1000);
+            screen.open("/game/boards/" + board);
+            listening(screen);
+            String cell = "tr[data-key='" + rep.get("id").asLong() + "'] [data-test=row-value]";
+            assertThat(screen.text(cell)).isEqualTo(money(before, Locale.US));
+
+            HttpResponse<String> sent = crm.send("d-" + source, """
+                    {"event":"deal.changed","data":{"external_id":"OPP-LIVE-%s","name":"Pilot","stage":"Negotiation",
+                     "close_date":"%s","amount":"7777.00","currency":"USD","owner":"%s","probability":"0.5"}}""".formatted(
+                            source, TODAY.plusDays(20), rep.get("email").asString()));
+            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+
+            String after = money(before.add(new BigDecimal("7777.00")), Locale.US);
+            patiently(screen)
+                    .until(d -> after.equals(d.findElement(By.cssSelector(cell)).getText()));
+            assertThat(screen.text("[data-test=board-currency]"))
+                    .isEqualTo(
+                            "Amounts in USD, the company currency: the open pipeline converted with the exchange rate of the"
+                                    + " last day shown.");
+            screen.screenshot("game-live-pipeline-en");
+            assertThat(screen.cspViolations()).isEmpty();
         }
     }
 

@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
  * stamps it by the same clock as the app's (the tests pin the app's day; a real sender and Attain
  * share real time).
  */
-record SignedWebhook(String baseUrl, String source, String secret, java.time.Clock clock) {
+public record SignedWebhook(String baseUrl, String source, String secret, java.time.Clock clock) {
 
-    HttpResponse<String> send(String delivery, String body) {
+    public HttpResponse<String> send(String delivery, String body) {
         return send(delivery, body, now(), secret);
     }
 

@@ -96,6 +96,12 @@ class SeveralNodesTest extends AttainIntegrationTest {
                             "--attain.clock.today=" + TODAY,
                             "--attain.calc.warm-up=false",
                             "--attain.pulse.invites.cron=-",
+                            "--attain.pulse.shuffle.cron=-",
+                            // Every node seals survey answers with the same key (docs/deployment.md).
+                            "--attain.pulse-key="
+                                    + Files.readString(java.nio.file.Path.of(
+                                                    node1.getEnvironment().getProperty("attain.data-dir"), "pulse.key"))
+                                            .trim(),
                             "--attain.forecast.weekly.cron=-");
         } finally {
             System.clearProperty(property);

@@ -185,6 +185,11 @@ class PulseBrowserTest extends AttainIntegrationTest {
             assertThat(table).contains(t.everyone()).contains(t.tooFew()).contains(t.wouldReveal());
             assertThat(admin.text("[data-test=pulse-groups] tbody tr:first-child"))
                     .contains("13");
+            // Only the rep answered the optional question: its average stays hidden though the group's score is shown.
+            assertThat(admin.driver().findElements(By.cssSelector("[data-test=item-hidden]")))
+                    .isNotEmpty();
+            assertThat(admin.driver().findElements(By.cssSelector("[data-test=pulse-csv]")))
+                    .hasSize(1);
             admin.screenshot("pulse-results-admin-" + suffix);
         }
         // The suite's other tests may add people to the rep's team who report elsewhere: the manager then sees nothing.
@@ -227,7 +232,7 @@ class PulseBrowserTest extends AttainIntegrationTest {
     private List<String> tokens(long survey, long team, int n) {
         return jdbc.sql("""
                         select r.token from pulse_recipient r join pulse_group g on g.id = r.group_id
-                        where r.survey_id = :s and g.ref_id = :team and g.kind = 'TEAM' and not r.used
+                        where r.survey_id = :s and g.ref_id = :team and g.kind = 'TEAM'
                           and r.person_id not in (select person_id from app_user where person_id is not null)
                         order by r.person_id limit :n""")
                 .param("s", survey)

@@ -41,9 +41,12 @@ class PulseInvitesTest extends AttainIntegrationTest {
     @Autowired
     MessageSource messages;
 
+    @Autowired
+    PulseSeals seals;
+
     private PulseInvites on(LocalDate day) {
         Clock clock = Clock.fixed(day.atStartOfDay(ZoneId.systemDefault()).toInstant(), ZoneId.systemDefault());
-        return new PulseInvites(jdbc, mail, messages, baseUrl(), "pulse@attain.test", clock);
+        return new PulseInvites(jdbc, mail, messages, baseUrl(), "pulse@attain.test", clock, seals);
     }
 
     private long repTeam() {
@@ -167,7 +170,7 @@ class PulseInvitesTest extends AttainIntegrationTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
-        // The answer row names no person and no time; the token is gone from the recipient row.
+        // The answer row names no person and no time; the recipient's row was not written (its token stays, refused).
         assertThat(jdbc.sql("select score from pulse_answer where survey_id = :s")
                         .param("s", survey)
                         .query(Integer.class)
@@ -177,7 +180,7 @@ class PulseInvitesTest extends AttainIntegrationTest {
                         .param("t", link.group(1))
                         .query(Long.class)
                         .single())
-                .isZero();
+                .isOne();
 
         // The same link again: refused as used, nothing counted twice.
         HttpResponse<String> again = rep.get(path);

@@ -118,7 +118,7 @@ class PulseSurveysTest extends AttainIntegrationTest {
         assertThat(weeks)
                 .containsExactly(TODAY.with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
         assertThat(answers(survey)).isEqualTo(8);
-        assertThat(jdbc.sql("select count(*) from pulse_recipient where survey_id = :s and used")
+        assertThat(jdbc.sql("select count(*) from pulse_answer_seal where survey_id = :s")
                         .param("s", survey)
                         .query(Long.class)
                         .single())
@@ -237,7 +237,7 @@ class PulseSurveysTest extends AttainIntegrationTest {
     private List<String> tokens(long survey, long team, int n) {
         return jdbc.sql("""
                         select r.token from pulse_recipient r join pulse_group g on g.id = r.group_id
-                        where r.survey_id = :s and g.ref_id = :team and g.kind = 'TEAM' and not r.used
+                        where r.survey_id = :s and g.ref_id = :team and g.kind = 'TEAM'
                           and r.person_id not in (select person_id from app_user where person_id is not null)
                         order by r.person_id limit :n""")
                 .param("s", survey)

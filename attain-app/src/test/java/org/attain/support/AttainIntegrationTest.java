@@ -45,6 +45,7 @@ public abstract class AttainIntegrationTest {
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         // Tests mail invites by calling the job on a pinned clock, never by waiting for the schedule.
         registry.add("attain.pulse.invites.cron", () -> "-");
+        registry.add("attain.pulse.shuffle.cron", () -> "-");
         registry.add("attain.forecast.weekly.cron", () -> "-");
         registry.add("attain.sso.issuer-uri", OIDC::issuer);
         registry.add("attain.sso.client-id", () -> LocalOidcProvider.CLIENT_ID);

@@ -145,18 +145,17 @@ class CoachingPages {
     private String render(AttainUser user, long id, Model model) {
         visible(user, id);
         LocalDate today = LocalDate.now(clock);
-        var rep = analytics
-                .reps(
-                        PersonScope.everyone(),
-                        PerformanceAnalytics.Range.of(today.minusDays(Coaching.WINDOW_DAYS - 1L), today),
-                        null,
-                        null)
-                .stream()
+        LocalDate leftOn = leftOn(id, today);
+        // a rep who has left is read over their last quarter, and their plan is kept read-only
+        var window = analytics.openingRange(
+                id, PerformanceAnalytics.Range.of(today.minusDays(Coaching.WINDOW_DAYS - 1L), today));
+        var rep = analytics.reps(PersonScope.everyone(), window, null, null).stream()
                 .filter(r -> r.personId() == id)
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("rep", id));
-        boolean write = mayWrite(user, id);
+        boolean write = leftOn == null && mayWrite(user, id);
         model.addAttribute("rep", rep);
+        model.addAttribute("leftOn", leftOn);
         Coaching.Plan plan = coaching.plan(id, today);
         model.addAttribute("plan", plan);
         model.addAttribute(
@@ -187,8 +186,21 @@ class CoachingPages {
         return !own && (user.has(Role.MANAGER) || user.seesEveryone());
     }
 
+    /** The last day of a rep who has left, or null. */
+    private LocalDate leftOn(long id, LocalDate today) {
+        return analytics
+                .tenure(id)
+                .map(PerformanceAnalytics.Tenure::end)
+                .filter(end -> end.isBefore(today))
+                .orElse(null);
+    }
+
     private void writable(AttainUser user, long id) {
         visible(user, id);
+        if (leftOn(id, LocalDate.now(clock)) != null) {
+            throw new ForbiddenException(
+                    "coach.error.left", "This rep has left the company: their coaching plan can no longer be changed.");
+        }
         if (user.personId() != null && user.personId() == id) {
             throw new ForbiddenException("coach.error.own", "Nobody writes their own coaching plan.");
         }

@@ -65,8 +65,11 @@ class PerformanceApi {
             @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return PerformanceJson.rep(
-                analytics.rep(visibility.scopeOf(user), id, range(periods, from, to), LocalDate.now(clock)));
+        PerformanceAnalytics.Range range = range(periods, from, to);
+        if (from == null && to == null) {
+            range = analytics.openingRange(id, range);
+        }
+        return PerformanceJson.rep(analytics.rep(visibility.scopeOf(user), id, range, LocalDate.now(clock)));
     }
 
     /** The reps of the level asked for (all the caller sees, one region or one team), one row each. */

@@ -36,6 +36,7 @@ final class PerformanceJson {
         Map<String, Object> out = new LinkedHashMap<>();
         range(out, v.range());
         out.put("empty", v.empty());
+        out.put("left_on", v.leftOn() == null ? null : v.leftOn().toString());
         Map<String, Object> rep = rep(v.rep());
         rep.put("coverage", v.coverage());
         rep.put("months", months(v.rep().months()));

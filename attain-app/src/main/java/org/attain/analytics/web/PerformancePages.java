@@ -10,6 +10,7 @@ import org.attain.calendar.Periods;
 import org.attain.org.PersonScope;
 import org.attain.org.Visibility;
 import org.attain.platform.InvalidInputException;
+import org.attain.platform.NotFoundException;
 import org.attain.pulse.PulseByGroup;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -88,11 +89,25 @@ class PerformancePages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             Model model) {
         PerformanceAnalytics.Range range = range(from, to, model);
+        if (range != null && from == null && to == null) {
+            // a rep who left before this quarter opens on their last quarter, up to their last day
+            range = analytics.openingRange(id, range);
+            model.addAttribute("from", range.from());
+            model.addAttribute("to", range.to());
+        }
         if (range != null) {
-            var view = analytics.rep(visibility.scopeOf(user), id, range, LocalDate.now(clock));
-            model.addAttribute("view", view);
-            model.addAttribute(
-                    "chartJson", json.writeValueAsString(chart(view.rep().months())));
+            try {
+                var view = analytics.rep(visibility.scopeOf(user), id, range, LocalDate.now(clock));
+                model.addAttribute("view", view);
+                model.addAttribute(
+                        "chartJson", json.writeValueAsString(chart(view.rep().months())));
+            } catch (NotFoundException e) {
+                if (!"perf.error.notEmployed".equals(e.problem().code())) {
+                    throw e;
+                }
+                // a rep the viewer may see, asked for days they did not work: said beside the range form
+                model.addAttribute("problems", List.of(e.problem()));
+            }
         }
         model.addAttribute("personId", id);
         model.addAttribute("own", user.personId() != null && user.personId() == id);

@@ -14,13 +14,18 @@ import org.attain.calendar.PeriodKind;
 import org.attain.calendar.Periods;
 import org.attain.org.Visibility;
 import org.attain.platform.ForbiddenException;
+import org.attain.pulse.PulseByGroup;
+import org.attain.pulse.PulseByGroup.GroupEnps;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The manager's team page: sortable, filterable team table, top and bottom performers, trends. */
+/**
+ * The manager's team page: sortable, filterable team table, top and bottom performers, trends, and the eNPS of the
+ * viewer's teams and regions beside them.
+ */
 @Controller
 class TeamPage {
 
@@ -31,6 +36,7 @@ class TeamPage {
     private final JsonMapper json;
     private final Clock clock;
     private final org.springframework.context.MessageSource messages;
+    private final PulseByGroup pulse;
 
     TeamPage(
             TeamInsights insights,
@@ -39,8 +45,10 @@ class TeamPage {
             Periods periods,
             JsonMapper json,
             Clock clock,
-            org.springframework.context.MessageSource messages) {
+            org.springframework.context.MessageSource messages,
+            PulseByGroup pulse) {
         this.messages = messages;
+        this.pulse = pulse;
         this.insights = insights;
         this.review = review;
         this.visibility = visibility;
@@ -94,6 +102,12 @@ class TeamPage {
         model.addAttribute("trendLabels", labels);
         model.addAttribute("trendValues", values);
         model.addAttribute("trendReps", new ArrayList<>(trend.byRep().keySet()));
+        // eNPS beside the team's performance: the regions and teams wholly within the viewer's reach, each from the
+        // latest survey that reached it, hidden ones with their reason only (pulse's own suppression and visibility).
+        List<GroupEnps> groupsPulse = new ArrayList<>();
+        pulse.latest(user).values().forEach(byId -> groupsPulse.addAll(byId.values()));
+        groupsPulse.sort(java.util.Comparator.comparing(GroupEnps::level).thenComparing(GroupEnps::name));
+        model.addAttribute("pulse", groupsPulse);
         return "analytics/team";
     }
 

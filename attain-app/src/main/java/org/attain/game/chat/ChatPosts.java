@@ -46,7 +46,10 @@ class ChatPosts {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    ChatPosts(JdbcClient jdbc, MessageSource messages, Clock clock) {
+    private final ChatWebhooks webhooks;
+
+    ChatPosts(JdbcClient jdbc, MessageSource messages, Clock clock, ChatWebhooks webhooks) {
+        this.webhooks = webhooks;
         this.jdbc = jdbc;
         this.messages = messages;
         this.clock = clock;
@@ -135,11 +138,16 @@ class ChatPosts {
         int attempted = 0;
         while (true) {
             List<Due> due = jdbc.sql("""
-                    select p.id, w.url, p.payload, p.attempts from game_chat_post p join game_chat_webhook w on w.id = p.webhook_id
+                    select p.id, w.url_sealed, w.url, p.payload, p.attempts
+                    from game_chat_post p join game_chat_webhook w on w.id = p.webhook_id
                     where p.state = 'PENDING' and p.next_attempt_at <= :now and w.removed_at is null
                     order by p.next_attempt_at, p.id limit 20""")
                     .param("now", Timestamp.from(now))
-                    .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+                    .query((rs, n) -> new Due(
+                            rs.getLong(1),
+                            webhooks.address(rs.getString(2), rs.getString(3)),
+                            rs.getString(4),
+                            rs.getInt(5)))
                     .list();
             if (due.isEmpty()) {
                 return attempted;

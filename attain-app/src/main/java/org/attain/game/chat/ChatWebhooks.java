@@ -15,14 +15,16 @@ import org.attain.platform.FieldProblem;
 import org.attain.platform.ForbiddenException;
 import org.attain.platform.InvalidInputException;
 import org.attain.platform.NotFoundException;
+import org.attain.platform.SecretBox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The Slack and Microsoft Teams incoming webhooks that hear of contest wins and badges (admins and comp admins).
- * A webhook's address carries its secret: after saving it is only ever shown masked ({@link #mask}). A removed
- * webhook gets no more posts; its past posts stay as the log.
+ * A webhook's address carries its secret: it is stored encrypted ({@code platform.SecretBox}; addresses stored plain
+ * by an older version are sealed when the application starts, {@link #sealPlain}) and after saving only ever shown
+ * masked ({@link #mask}). A removed webhook gets no more posts; its past posts stay as the log.
  */
 @Service
 public class ChatWebhooks {
@@ -42,11 +44,37 @@ public class ChatWebhooks {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final SecretBox box;
 
-    ChatWebhooks(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    ChatWebhooks(JdbcClient jdbc, AuditLog audit, Clock clock, SecretBox box) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.box = box;
+    }
+
+    /** The address to post to: decrypted only here, when a post is sent. */
+    String address(String sealed, String plain) {
+        return sealed != null ? box.decrypt(sealed) : plain;
+    }
+
+    /**
+     * Seals addresses stored plain by a version before encryption at rest (on start); returns how many. Each row is
+     * switched from {@code url} to {@code url_sealed} in one statement.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @Transactional
+    public int sealPlain() {
+        List<Map.Entry<Long, String>> plain = jdbc.sql("select id, url from game_chat_webhook where url is not null")
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .list();
+        for (Map.Entry<Long, String> w : plain) {
+            jdbc.sql("update game_chat_webhook set url_sealed = :sealed, url = null where id = :id and url is not null")
+                    .param("sealed", box.encrypt(w.getValue()))
+                    .param("id", w.getKey())
+                    .update();
+        }
+        return plain.size();
     }
 
     public static boolean mayManage(AttainUser user) {
@@ -85,11 +113,11 @@ public class ChatWebhooks {
             throw new InvalidInputException(problems);
         }
         long id = jdbc.sql("""
-                insert into game_chat_webhook(name, kind, url, language, created_by, created_at)
-                values (:name, :kind, :url, :language, :by, :at) returning id""")
+                insert into game_chat_webhook(name, kind, url_sealed, language, created_by, created_at)
+                values (:name, :kind, :sealed, :language, :by, :at) returning id""")
                 .param("name", name)
                 .param("kind", kind.name())
-                .param("url", url)
+                .param("sealed", box.encrypt(url))
                 .param("language", language)
                 .param("by", user.getUsername())
                 .param("at", Timestamp.from(clock.instant()))
@@ -126,26 +154,26 @@ public class ChatWebhooks {
     public List<Webhook> active(AttainUser user) {
         only(user);
         return jdbc.sql(SELECT + " where removed_at is null order by created_at desc, id desc")
-                .query(ChatWebhooks::webhook)
+                .query(this::webhook)
                 .list();
     }
 
     java.util.Optional<Webhook> find(long id) {
         return jdbc.sql(SELECT + " where id = :id")
                 .param("id", id)
-                .query(ChatWebhooks::webhook)
+                .query(this::webhook)
                 .optional();
     }
 
     private static final String SELECT =
-            "select id, name, kind, url, language, created_by, created_at from game_chat_webhook";
+            "select id, name, kind, url, language, created_by, created_at, url_sealed from game_chat_webhook";
 
-    private static Webhook webhook(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private Webhook webhook(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Webhook(
                 rs.getLong(1),
                 rs.getString(2),
                 Kind.valueOf(rs.getString(3)),
-                mask(rs.getString(4)),
+                mask(address(rs.getString(8), rs.getString(4))),
                 rs.getString(5),
                 rs.getString(6),
                 rs.getTimestamp(7).toInstant());

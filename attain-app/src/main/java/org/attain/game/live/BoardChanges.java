@@ -5,6 +5,7 @@ import java.util.Set;
 import org.attain.activity.ActivitiesCaptured;
 import org.attain.activity.ActivityKind;
 import org.attain.game.Metric;
+import org.attain.sales.OpportunitiesChanged;
 import org.attain.sales.TransactionsChanged;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -13,7 +14,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * What changes which metric: deals (an import, the bulk API, a webhook) move bookings, deals won and pipeline;
- * captured calls and meetings move those counts. Heard after the change committed, first among the listeners (the
+ * a CRM's opportunities move the open pipeline and the pipeline created; captured calls and meetings move those
+ * counts. Heard after the change committed, first among the listeners (the
  * recalculation that follows an import runs in the same thread and would otherwise go before), and handed to
  * {@link BoardFeed}'s own thread at once. Attainment boards move when a calculation finishes: their pages already
  * refresh through the calculation's live results ({@code /live}).
@@ -32,6 +34,13 @@ class BoardChanges {
     void on(TransactionsChanged change) {
         feed.changed(
                 EnumSet.of(Metric.BOOKINGS, Metric.DEALS_WON, Metric.PIPELINE), change.earliest(), change.latest());
+    }
+
+    /** A CRM's opportunity, new or changed: the open pipeline and the pipeline created (whatever its days). */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void on(OpportunitiesChanged change) {
+        feed.changed(EnumSet.of(Metric.PIPELINE, Metric.PIPELINE_CREATED), null, null);
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -94,12 +94,40 @@ public class BoardFeed {
         if (metrics.isEmpty()) {
             return;
         }
-        Set<Metric> touched = EnumSet.copyOf(metrics);
+        synchronized (this) {
+            // Changes arriving while one waits to be announced join it (a CRM sync writes opportunities one by one):
+            // screens then refresh once for all of them, over the days of all of them.
+            if (waiting != null) {
+                waiting = waiting.with(metrics, earliest, latest);
+                return;
+            }
+            waiting = new Change(EnumSet.copyOf(metrics), earliest, latest);
+        }
         announcer.execute(() -> {
-            broadcasts.send(TOPIC, encode(touched, earliest, latest));
-            announceHere(touched, earliest, latest);
+            Change c;
+            synchronized (this) {
+                c = waiting;
+                waiting = null;
+            }
+            broadcasts.send(TOPIC, encode(c.metrics(), c.earliest(), c.latest()));
+            announceHere(c.metrics(), c.earliest(), c.latest());
         });
     }
+
+    /** A change waiting to be announced: its metrics and days (null: any day). */
+    private record Change(Set<Metric> metrics, LocalDate earliest, LocalDate latest) {
+
+        Change with(Set<Metric> more, LocalDate from, LocalDate to) {
+            Set<Metric> all = EnumSet.copyOf(metrics);
+            all.addAll(more);
+            LocalDate e = earliest == null || from == null ? null : from.isBefore(earliest) ? from : earliest;
+            LocalDate l = latest == null || to == null ? null : to.isAfter(latest) ? to : latest;
+            return new Change(all, e, l);
+        }
+    }
+
+    /** Guarded by this: the change queued on the announcer and not yet taken by it. */
+    private Change waiting;
 
     /** Another node's change: announced to the screens open here only. */
     private void heard(String body) {

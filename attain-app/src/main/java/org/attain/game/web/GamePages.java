@@ -115,6 +115,19 @@ class GamePages {
                                 || (user.personId() != null && a.personId() == user.personId()))
                         .toList());
         model.addAttribute("manages", Leaderboards.mayManage(user));
+        // Where I stand: my place, and how far to the target (a race) or to first place (the others).
+        org.attain.game.ContestStandings.Place mine = standings.places().stream()
+                .filter(p -> user.personId() != null && p.personId() == user.personId())
+                .findFirst()
+                .orElse(null);
+        model.addAttribute("mine", mine);
+        if (mine != null && !standings.places().isEmpty()) {
+            java.math.BigDecimal first = standings.places().get(0).value();
+            model.addAttribute("behind", first.subtract(mine.value()).max(java.math.BigDecimal.ZERO));
+            if (c.target() != null) {
+                model.addAttribute("toGo", c.target().subtract(mine.value()).max(java.math.BigDecimal.ZERO));
+            }
+        }
         return "game/contest";
     }
 
@@ -374,7 +387,8 @@ class GamePages {
             "game.error.formulaInvalid",
             "game.error.teamless",
             "game.error.bracketShort",
-            "game.error.prizeTwice");
+            "game.error.prizeTwice",
+            "game.error.sameContest");
 
     /** One message per field in the page's language (the first problem of a field wins); list details kept. */
     private Map<String, String> errors(List<FieldProblem> problems) {

@@ -2,11 +2,18 @@ package org.attain.pulse.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.attain.access.AttainUser;
+import org.attain.platform.CellText;
 import org.attain.pulse.PulseByGroup;
 import org.attain.pulse.PulseSurveys;
 import org.attain.pulse.SurveyRefused;
@@ -72,6 +79,50 @@ class PulseApi {
         return surveys.results(id, user);
     }
 
+    @GetMapping("/surveys/{id}/results.csv")
+    @Operation(
+            summary = "The results as CSV, one row per group the caller may see: a hidden group keeps its reason and"
+                    + " leaves every number empty, exactly as on the results page")
+    void resultsCsv(@AuthenticationPrincipal AttainUser user, @PathVariable long id, HttpServletResponse response)
+            throws IOException {
+        PulseSurveys.Results results = surveys.results(id, user);
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"pulse-" + id + "-results.csv\"");
+        try (CSVPrinter out = new CSVPrinter(
+                new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+            out.printRecord(CellText.row(
+                    "survey",
+                    "group",
+                    "kind",
+                    "depth",
+                    "shown",
+                    "hidden_reason",
+                    "answers",
+                    "promoters",
+                    "passives",
+                    "detractors",
+                    "enps",
+                    "response_percent"));
+            for (PulseSurveys.GroupResult g : results.groups()) {
+                boolean shown = g.shown() && g.tally() != null;
+                out.printRecord(CellText.row(
+                        results.survey().title(),
+                        g.name(),
+                        g.kind(),
+                        g.depth(),
+                        shown,
+                        shown ? "" : g.reason().name(),
+                        shown ? g.tally().answers() : "",
+                        shown ? g.tally().promoters() : "",
+                        shown ? g.tally().passives() : "",
+                        shown ? g.tally().detractors() : "",
+                        shown ? g.enps() : "",
+                        shown && g.responsePercent() != null ? g.responsePercent() : ""));
+            }
+        }
+    }
+
     @GetMapping("/groups/latest")
     @Operation(
             summary =
@@ -104,7 +155,7 @@ class PulseApi {
     @Operation(
             summary =
                     "Answer with a one-time token: stored without the person or the time (only survey, group and week);"
-                            + " the token is used up, a second answer is refused with 409")
+                            + " a second answer with the same token is refused with 409")
     ResponseEntity<Void> answer(@RequestBody AnswerBody body) {
         surveys.answer(body.token(), new PulseSurveys.NewAnswer(body.score(), body.items()));
         return ResponseEntity.noContent().build();

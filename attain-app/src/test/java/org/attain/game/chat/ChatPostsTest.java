@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  * Issue 17 point 5, chat posts, against stub Slack and Teams webhooks (the JDK's HTTP server): a contest won and a
  * badge earned are posted with the exact payloads (Slack {@code {"text"}} in English, a Teams Adaptive Card in
  * German); the first Slack attempt is refused and retried; nothing is posted twice however often the contest is
- * settled, the rules evaluated or the queue run; addresses are listed masked; bad input names its field.
+ * settled, the rules evaluated or the queue run; addresses are stored encrypted (older plain ones sealed on start)
+ * and listed masked; bad input names its field.
  */
 class ChatPostsTest extends AttainIntegrationTest {
 
@@ -37,6 +38,9 @@ class ChatPostsTest extends AttainIntegrationTest {
 
     @Autowired
     ChatPosts posts;
+
+    @Autowired
+    ChatWebhooks webhooks;
 
     @Autowired
     Clock clock;
@@ -99,6 +103,18 @@ class ChatPostsTest extends AttainIntegrationTest {
                 "POST", "/api/v1/game/chat-webhooks", """
                 {"name":"Vertrieb","kind":"TEAMS","url":"%s","language":"de"}""".formatted(stubUrl("/workflows/teams-chat/sig=abcdEFGH"))));
 
+        // The address is its secret: encrypted in the database, never stored as typed.
+        jdbc.sql("select url, url_sealed from game_chat_webhook where id in (:s, :t)")
+                .param("s", slackHook)
+                .param("t", teamsHook)
+                .query(rs -> {
+                    assertThat(rs.getString(1)).isNull();
+                    assertThat(rs.getString(2))
+                            .startsWith("v1:")
+                            .doesNotContain("xoxSecretPart")
+                            .doesNotContain("abcdEFGH")
+                            .doesNotContain("127.0.0.1");
+                });
         JsonNode listed = Json.parse(admin.get("/api/v1/game/chat-webhooks").body());
         assertThat(listed.toString()).doesNotContain("xoxSecretPart").doesNotContain("abcdEFGH");
         for (JsonNode w : listed) {
@@ -206,6 +222,48 @@ class ChatPostsTest extends AttainIntegrationTest {
                 .isEqualTo(204);
         assertThat(Json.parse(admin.get("/api/v1/game/chat-webhooks").body()).toString())
                 .doesNotContain("\"id\":" + slackHook + ",");
+    }
+
+    /**
+     * An address stored plain by a version before encryption at rest is sealed when the application starts (here:
+     * the same call), listed masked as before, and posts still reach it.
+     */
+    @Test
+    void anAddressStoredPlainByAnOlderVersionIsSealedAndStillPostedTo() {
+        long old = jdbc.sql("""
+                        insert into game_chat_webhook(name, kind, url, language, created_by, created_at)
+                        values ('Old floor', 'SLACK', :url, 'en', 'admin', now()) returning id""")
+                .param("url", stubUrl("/services/T0CHAT/B0CHAT/oldSecret9876"))
+                .query(Long.class)
+                .single();
+        assertThat(webhooks.sealPlain()).isGreaterThanOrEqualTo(1);
+        assertThat(webhooks.sealPlain()).as("nothing left to seal").isZero();
+        jdbc.sql("select url, url_sealed from game_chat_webhook where id = :id")
+                .param("id", old)
+                .query(rs -> {
+                    assertThat(rs.getString(1)).isNull();
+                    assertThat(rs.getString(2)).startsWith("v1:").doesNotContain("oldSecret");
+                });
+        WebSession admin = login("admin", "demo");
+        assertThat(Json.parse(admin.get("/api/v1/game/chat-webhooks").body()).toString())
+                .contains("/…9876")
+                .doesNotContain("oldSecret");
+
+        jdbc.sql("""
+                        insert into game_chat_post(webhook_id, subject, subject_id, payload, state, next_attempt_at, created_at)
+                        values (:w, 'AWARD', -1, '{"text":"sealed and sent"}', 'PENDING', :at, :at)""")
+                .param("w", old)
+                .param("at", java.sql.Timestamp.from(clock.instant()))
+                .update();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!delivered(slack, "{\"text\":\"sealed and sent\"}")) {
+            assertThat(System.nanoTime()).as("the post reaches the old address").isLessThan(deadline);
+            posts.deliverDue(clock.instant().plus(Duration.ofHours(1)));
+            sleep();
+        }
+        assertThat(admin.sendJson("DELETE", "/api/v1/game/chat-webhooks/" + old, null)
+                        .statusCode())
+                .isEqualTo(204);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.attain.integration;
+package org.attain.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

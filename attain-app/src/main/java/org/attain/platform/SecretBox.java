@@ -1,15 +1,9 @@
-package org.attain.integration;
+package org.attain.platform;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Set;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -17,13 +11,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts integration secrets at rest (AES-256-GCM, random nonce per value). Webhook and connector
- * secrets must be read back to sign, verify and log in, so they cannot be hashed like passwords.
+ * Encrypts secrets at rest (AES-256-GCM, random nonce per value): integration's webhook and connector secrets, which
+ * must be read back to sign, verify and log in, and game's chat webhook addresses (an incoming webhook's address is
+ * its secret), so they cannot be hashed like passwords.
  * The key comes from {@code attain.secret-key} (base64, 32 bytes); without it one is generated into
  * the data directory on first start, readable only by the owner, and reused afterwards.
  */
 @Component
-class SecretBox {
+public class SecretBox {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int NONCE = 12;
@@ -31,16 +26,11 @@ class SecretBox {
     private final SecretKeySpec key;
 
     SecretBox(@Value("${attain.secret-key:}") String configured, @Value("${attain.data-dir:./data}") String dataDir) {
-        byte[] raw = configured.isBlank()
-                ? keyFile(Path.of(dataDir).toAbsolutePath().normalize().resolve("secret.key"))
-                : Base64.getDecoder().decode(configured.trim());
-        if (raw.length != 32) {
-            throw new IllegalStateException("attain.secret-key must be 32 bytes, base64-encoded; it has " + raw.length);
-        }
+        byte[] raw = KeyFiles.configuredOrInDataDir(configured, dataDir, "secret.key", "attain.secret-key");
         this.key = new SecretKeySpec(raw, "AES");
     }
 
-    String encrypt(String plain) {
+    public String encrypt(String plain) {
         try {
             byte[] nonce = new byte[NONCE];
             RANDOM.nextBytes(nonce);
@@ -56,7 +46,7 @@ class SecretBox {
         }
     }
 
-    String decrypt(String stored) {
+    public String decrypt(String stored) {
         if (!stored.startsWith("v1:")) {
             throw new IllegalStateException("unknown secret format");
         }
@@ -71,32 +61,9 @@ class SecretBox {
     }
 
     /** A fresh random secret for a webhook source or subscription, shown to the admin once. */
-    static String newSecret() {
+    public static String newSecret() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static byte[] keyFile(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Base64.getDecoder().decode(Files.readString(file).trim());
-            }
-            Files.createDirectories(file.getParent());
-            byte[] fresh = new byte[32];
-            RANDOM.nextBytes(fresh);
-            Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
-            try {
-                Files.setPosixFilePermissions(
-                        file,
-                        Set.of(PosixFilePermissions.fromString("rw-------")
-                                .toArray(new java.nio.file.attribute.PosixFilePermission[0])));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system (Windows): the data directory's own permissions protect it
-            }
-            return fresh;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the secret key " + file, e);
-        }
     }
 }
