@@ -108,8 +108,9 @@ public final class BenchCommand {
                         "--logging.level.root=WARN",
                         "--logging.level.org.attain=WARN",
                         // A failed start is reported below in one line, not as Spring's stack trace.
-                        "--logging.level.org.springframework.boot.SpringApplication=OFF",
-                        "--server.tomcat.threads.max=" + Math.max(200, options.users() * 2)
+                        "--logging.level.org.springframework.boot.SpringApplication=OFF"
+                        // Request threads as the product sizes them (platform.RequestThreads: 8 per core), not one
+                        // per user: the users wait their turn as they would on a real server.
                     });
             print("app_start_s", seconds(t0));
             measure(app);

@@ -85,7 +85,7 @@ class QuotaPlanBrowserTest extends AttainIntegrationTest {
                     .isEmpty();
             browser.driver().findElement(By.id("sub-" + manager)).sendKeys("1.000.000,00");
             browser.driver().findElement(By.cssSelector("[data-test=submit]")).click();
-            assertThat(browser.pageText()).contains("Zahlen gemeldet.");
+            assertThat(browser.textOnceItShows("body", "Zahlen gemeldet.")).contains("Zahlen gemeldet.");
             String row = browser.text("[data-test=reconciliation] tbody tr[data-person='" + manager + "']");
             assertThat(row).contains("1.050.000,00"); // 1,000,000 plus 5 % uplift
             new WebDriverWait(browser.driver(), Duration.ofSeconds(5))

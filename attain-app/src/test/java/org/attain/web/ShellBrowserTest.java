@@ -48,7 +48,7 @@ class ShellBrowserTest extends AttainIntegrationTest {
             browser.driver()
                     .findElement(By.cssSelector("[data-test=my-team] tbody tr a"))
                     .click();
-            assertThat(browser.pageText()).contains("Vorgesetzten-Historie");
+            assertThat(browser.textOnceItShows("body", "Vorgesetzten-Historie")).contains("Vorgesetzten-Historie");
             browser.screenshot("manager-drills-into-rep-de");
         }
     }

@@ -88,7 +88,8 @@ class CreditingPolicyBrowserTest extends AttainIntegrationTest {
             browser.driver()
                     .findElement(By.cssSelector("[data-test=policy-save]"))
                     .click();
-            assertThat(browser.pageText()).contains(t.saved());
+            // The click's page comes after it: read the notice once it shows, not the page that was still there.
+            assertThat(browser.textOnceItShows("main .notice", t.saved())).contains(t.saved());
             assertThat(browser.textOnceItShows("[data-test=policy-state]", t.on().formatted(code)))
                     .startsWith(t.on().formatted(code));
             browser.driver().findElement(By.id("crediting-policy")).click();
