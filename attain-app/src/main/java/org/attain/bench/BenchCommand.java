@@ -214,7 +214,7 @@ public final class BenchCommand {
         TransactionPartitions partitions = app.getBean(TransactionPartitions.class);
         partitions.ensureYears(historyFrom, to);
         List<String> indexes = data.dropSecondaryIndexes();
-        long rows = data.copyTransactions(company, master.people());
+        long rows = data.copyTransactions(company, master.people(), partitions);
         partitions.adoptDefaultRows();
         double copySeconds = seconds(t0);
         long t1 = System.nanoTime();

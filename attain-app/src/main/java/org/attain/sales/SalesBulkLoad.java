@@ -176,7 +176,10 @@ public class SalesBulkLoad {
             try {
                 accounts.copyInto(connection);
                 opportunities.copyInto(connection);
-                transactions.copyInto(connection);
+                partitions.copyKeyedAfter(connection, () -> {
+                    transactions.copyInto(connection);
+                    return null;
+                });
             } finally {
                 DataSourceUtils.releaseConnection(connection, dataSource);
             }
