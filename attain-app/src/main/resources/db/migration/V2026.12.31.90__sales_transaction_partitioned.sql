@@ -136,15 +136,9 @@ create index sales_transaction_event_rows_idx on sales_transaction (close_date)
     include (source, kind, attributes) where kind in ('CANCELLATION', 'INVOICE_PAYMENT');
 create index sales_transaction_refers_to_idx on sales_transaction (source, refers_to) where refers_to is not null;
 
--- The keys that hold across partitions, kept with the rows. A bulk loader (TransactionPartitions.copyKeyedAfter)
--- sets attain.transaction_keys to 'after_load' for its COPY and writes the key rows itself in one insert from the
--- table once the COPY is done, in the same transaction: the transition table would spool every row written (10 M
--- rows of a first load went to temporary files), and the keys then hold at the same commit as before.
+-- The keys that hold across partitions, kept with the rows.
 create function sales_transaction_keys_added() returns trigger language plpgsql as $$
 begin
-    if current_setting('attain.transaction_keys', true) = 'after_load' then
-        return null;
-    end if;
     insert into sales_transaction_key (transaction_id, source, external_id) select id, source, external_id from written;
     return null;
 end $$;

@@ -214,7 +214,7 @@ public final class BenchCommand {
         TransactionPartitions partitions = app.getBean(TransactionPartitions.class);
         partitions.ensureYears(historyFrom, to);
         List<String> indexes = data.dropSecondaryIndexes();
-        long rows = data.copyTransactions(company, master.people(), partitions);
+        long rows = data.copyTransactions(company, master.people());
         partitions.adoptDefaultRows();
         double copySeconds = seconds(t0);
         long t1 = System.nanoTime();

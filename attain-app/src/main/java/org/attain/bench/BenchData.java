@@ -13,7 +13,6 @@ import org.attain.demo.Person;
 import org.attain.demo.ReportingLine;
 import org.attain.demo.SalesTransaction;
 import org.attain.platform.CopyText;
-import org.attain.sales.TransactionPartitions;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -157,18 +156,9 @@ final class BenchData {
     }
 
     /** Streams every generated transaction into COPY; returns the number of rows. */
-    long copyTransactions(DemoCompany company, Map<String, Long> people, TransactionPartitions partitions)
-            throws SQLException {
+    long copyTransactions(DemoCompany company, Map<String, Long> people) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            long copied = partitions.copyKeyedAfter(c, () -> copyTransactions(c, company, people));
-            c.commit();
-            return copied;
-        }
-    }
-
-    private long copyTransactions(Connection c, DemoCompany company, Map<String, Long> people) throws SQLException {
-        {
             CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("""
                     COPY sales_transaction (external_id, kind, status, owner_id, close_date, amount, currency, deal_type,
                                             product_code, term_months, splits) FROM STDIN""");
@@ -187,6 +177,7 @@ final class BenchData {
             } finally {
                 CopyText.cancel(copy);
             }
+            c.commit();
             return rows[0];
         }
     }

@@ -176,10 +176,7 @@ public class SalesBulkLoad {
             try {
                 accounts.copyInto(connection);
                 opportunities.copyInto(connection);
-                partitions.copyKeyedAfter(connection, () -> {
-                    transactions.copyInto(connection);
-                    return null;
-                });
+                transactions.copyInto(connection);
             } finally {
                 DataSourceUtils.releaseConnection(connection, dataSource);
             }

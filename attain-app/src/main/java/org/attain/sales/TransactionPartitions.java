@@ -1,9 +1,5 @@
 package org.attain.sales;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -67,43 +63,6 @@ public class TransactionPartitions {
                 select sales_transaction_partition(y) from (
                     select distinct date_trunc('year', close_date)::date as y from sales_transaction_default) years
                 order by y""").query(String.class).list().size();
-    }
-
-    /** A bulk write on a connection (a COPY) whose rows get their key rows afterwards. */
-    @FunctionalInterface
-    public interface BulkWrite<T> {
-        T write() throws SQLException;
-    }
-
-    /**
-     * Runs a bulk write of transactions (a COPY) on {@code connection}, inside its open transaction (without one: as any write), with the key
-     * rows ({@code sales_transaction_key}: one id, one source and external id across every partition) written after
-     * it in one insert from the new rows instead of by the insert trigger from its transition table, which spools
-     * every row written. A duplicate key still fails the transaction with unique_violation, at the insert instead
-     * of at the COPY. Rows that other writers committed meanwhile already have their key rows (their own trigger
-     * wrote them) and are skipped by their id.
-     */
-    public <T> T copyKeyedAfter(Connection connection, BulkWrite<T> write) throws SQLException {
-        if (connection.getAutoCommit()) {
-            // Each statement commits on its own: the keys must come with the rows, so the trigger writes them.
-            return write.write();
-        }
-        long before;
-        try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("select coalesce(max(id), 0) from sales_transaction")) {
-            rs.next();
-            before = rs.getLong(1);
-            s.execute("select set_config('attain.transaction_keys', 'after_load', true)");
-        }
-        T out = write.write();
-        try (Statement s = connection.createStatement()) {
-            s.execute("select set_config('attain.transaction_keys', '', true)");
-            s.executeUpdate("""
-                    insert into sales_transaction_key (transaction_id, source, external_id)
-                    select id, source, external_id from sales_transaction where id > %d
-                    on conflict (transaction_id) do nothing""".formatted(before));
-        }
-        return out;
     }
 
     /** The partitions by name, oldest year first (the default partition last). */

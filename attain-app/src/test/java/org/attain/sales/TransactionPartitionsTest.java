@@ -189,67 +189,6 @@ class TransactionPartitionsTest extends AttainIntegrationTest {
     }
 
     @Test
-    void aBulkLoadKeyedAfterItsCopyGetsEveryKeyAndStillRefusesADuplicate() throws Exception {
-        String source = "bulk-" + UUID.randomUUID();
-        String rows = "%1$s\tB1\t2025-03-01\t10\tUSD\n%1$s\tB2\t2026-03-01\t20\tUSD\n".formatted(source);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            long copied = partitions.copyKeyedAfter(c, () -> copy(c, rows));
-            c.commit();
-            assertThat(copied).isEqualTo(2);
-        }
-        assertThat(jdbc.sql("""
-                        select count(*) from sales_transaction t join sales_transaction_key k on k.transaction_id = t.id
-                        where t.source = :s and k.source = t.source and k.external_id = t.external_id""").param("s", source).query(Long.class).single())
-                .as("every row of the load has its key row")
-                .isEqualTo(2);
-        assertThat(jdbc.sql("select current_setting('attain.transaction_keys', true)")
-                        .query(String.class)
-                        .optional()
-                        .orElse(""))
-                .as("the trigger's switch ends with the load's transaction")
-                .isNotEqualTo("after_load");
-
-        // The same source and external id again, in another year: refused at the key insert, and nothing is kept.
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            assertThatThrownBy(() -> partitions.copyKeyedAfter(
-                            c, () -> copy(c, "%s\tB2\t2024-05-01\t30\tUSD\n".formatted(source))))
-                    .isInstanceOf(java.sql.SQLException.class)
-                    .hasMessageContaining("sales_transaction_key");
-            c.rollback();
-        }
-        assertThat(jdbc.sql("select count(*) from sales_transaction where source = :s")
-                        .param("s", source)
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(2);
-
-        // Without a transaction of its own the rows are keyed by the trigger, statement by statement, as any write.
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            partitions.copyKeyedAfter(c, () -> copy(c, "%s\tB3\t2026-04-01\t40\tUSD\n".formatted(source)));
-        }
-        assertThat(jdbc.sql("select count(*) from sales_transaction_key where source = :s")
-                        .param("s", source)
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(3);
-    }
-
-    private static long copy(Connection c, String rows) throws java.sql.SQLException {
-        try {
-            return c.unwrap(org.postgresql.PGConnection.class)
-                    .getCopyAPI()
-                    .copyIn(
-                            "COPY sales_transaction (source, external_id, close_date, amount, currency) FROM STDIN",
-                            new java.io.StringReader(rows));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    @Test
     void twoWritersBringingTheSameNewYearMakeOnePartition() throws Exception {
         try (Connection first = dataSource.getConnection();
                 Connection second = dataSource.getConnection()) {
