@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -38,8 +39,9 @@ import org.postgresql.copy.CopyManager;
  * repeatable-read transaction, so it is one consistent moment even while the server works (a run that is
  * half written is in it as RUNNING, and the next start closes it as after a crash). The zip holds
  * {@code manifest.properties} (schema version, per table its rows and the SHA-256 of its data, every
- * sequence's value) and {@code tables/<table>.copy}. The restore needs a database at the same schema
- * version (Flyway migrates an empty one on start), empties every table, loads them in one transaction with
+ * sequence's value, every partition's table and bounds) and {@code tables/<table>.copy}; a partitioned table's rows
+ * are in its partitions' files. The restore needs a database at the same schema version (Flyway migrates an empty
+ * one on start), empties every table, makes the partitions it lacks, loads them in one transaction with
  * triggers and foreign-key checks off ({@code session_replication_role = replica}: superuser, or {@code
  * GRANT SET ON PARAMETER session_replication_role}), sets the sequences, and before committing reads every
  * table back: its data must hash as in the manifest, or nothing is changed.
@@ -118,6 +120,9 @@ public final class DatabaseBackup {
         for (Map.Entry<String, String> s : sequences(c).entrySet()) {
             manifest.setProperty("sequence." + s.getKey(), s.getValue());
         }
+        for (Map.Entry<String, String> p : partitions(c).entrySet()) {
+            manifest.setProperty("partition." + p.getKey(), p.getValue());
+        }
         zip.putNextEntry(new ZipEntry("manifest.properties"));
         StringWriter text = new StringWriter();
         manifest.store(text, "Attain database backup");
@@ -146,10 +151,6 @@ public final class DatabaseBackup {
                                 + ": restore with the Attain version that made the backup, then start the newer one");
             }
             List<String> tables = List.of(manifest.getProperty("tables").split(","));
-            if (!tables.equals(tables(c))) {
-                throw new IllegalArgumentException(
-                        "the backup's tables differ from this database's at the same version");
-            }
             c.setAutoCommit(false);
             try {
                 Summary summary = load(c, zip, manifest, tables, version);
@@ -173,7 +174,26 @@ public final class DatabaseBackup {
             s.execute("SET LOCAL session_replication_role = replica");
             s.execute("TRUNCATE "
                     + String.join(
-                            ", ", tables.stream().map(DatabaseBackup::quote).toList()));
+                            ", ", tables(c).stream().map(DatabaseBackup::quote).toList()));
+            // Partitions made as data arrived (a year of transactions) are made here too; those only this database
+            // has stay, empty.
+            Map<String, String> here = partitions(c);
+            for (String name : manifest.stringPropertyNames()) {
+                String partition = name.substring(name.indexOf('.') + 1);
+                if (name.startsWith("partition.") && !here.containsKey(partition)) {
+                    String[] parentAndBound = manifest.getProperty(name).split(" ", 2);
+                    s.execute("CREATE TABLE " + quote(partition) + " PARTITION OF " + quote(parentAndBound[0]) + " "
+                            + parentAndBound[1]);
+                }
+            }
+        }
+        Set<String> partitionsHere = partitions(c).keySet();
+        List<String> tablesHere = tables(c);
+        if (!tablesHere.containsAll(tables)
+                || !tables.containsAll(tablesHere.stream()
+                        .filter(t -> !partitionsHere.contains(t))
+                        .toList())) {
+            throw new IllegalArgumentException("the backup's tables differ from this database's at the same version");
         }
         long rows = 0;
         long bytes = 0;
@@ -223,10 +243,30 @@ public final class DatabaseBackup {
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("""
                         select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                        where n.nspname = current_schema() and c.relkind in ('r', 'p')
+                        where n.nspname = current_schema() and c.relkind = 'r'
                           and c.relname not in ('flyway_schema_history', 'platform_job_lock') order by c.relname""")) {
             while (rs.next()) {
                 out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Per partition of the schema: its table and bounds ({@code sales_transaction FOR VALUES FROM (…) TO (…)}). A
+     * partitioned table holds no rows itself: its partitions are backed up as tables.
+     */
+    private static Map<String, String> partitions(Connection c) throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("""
+                        select c.relname, p.relname, pg_get_expr(c.relpartbound, c.oid)
+                        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                        join pg_inherits i on i.inhrelid = c.oid join pg_class p on p.oid = i.inhparent
+                        where n.nspname = current_schema() and c.relispartition and c.relkind = 'r'
+                        order by c.relname""")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2) + " " + rs.getString(3));
             }
         }
         return out;

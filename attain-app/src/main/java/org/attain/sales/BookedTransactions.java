@@ -181,6 +181,14 @@ public class BookedTransactions {
     }
 
     /**
+     * A run's read of the transactions closed in its window ({@code :from}, {@code :to}), before the filter by payee:
+     * on the partitioned table it reads only the window's months (TransactionPartitionsTest explains it).
+     */
+    static final String IN_WINDOW = SELECT + """
+            where t.close_date between :from and :to and t.kind not in ('CANCELLATION', 'INVOICE_PAYMENT')
+            """;
+
+    /**
      * As {@link #read(JdbcClient, DateRange, Set)}, and also the transactions on these {@code accounts}
      * whoever owns them (territory crediting: a territory's owner is credited on its accounts' deals).
      */
@@ -196,10 +204,7 @@ public class BookedTransactions {
         String orAccount = byAccount ? " or t.account_id = any(:accounts)" : "";
         String whose = people == null ? "" : "\n" + """
                 and (t.owner_id = any(:ids) or (t.splits is not null and split_person_ids(t.splits) && cast(:ids as bigint[]))""" + orAccount + ")";
-        var spec =
-                client.sql(SELECT + """
-                where t.close_date between :from and :to and t.kind not in ('CANCELLATION', 'INVOICE_PAYMENT')
-                """ + whose).param("from", window.first()).param("to", window.last());
+        var spec = client.sql(IN_WINDOW + whose).param("from", window.first()).param("to", window.last());
         if (people != null) {
             spec = spec.param("ids", people.toArray(Long[]::new));
         }

@@ -21,10 +21,12 @@ public class SalesBulkLoad {
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    private final TransactionPartitions partitions;
 
-    SalesBulkLoad(JdbcClient jdbc, DataSource dataSource) {
+    SalesBulkLoad(JdbcClient jdbc, DataSource dataSource, TransactionPartitions partitions) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.partitions = partitions;
     }
 
     /** @return the new region's id */
@@ -64,6 +66,8 @@ public class SalesBulkLoad {
                 "sales_transaction",
                 "external_id, kind, status, opportunity_id, account_id, owner_id, close_date, amount, currency, deal_type,"
                         + " product_code, term_months, splits, attributes");
+        /** The first day of every year the transactions close in: each gets its partition before the COPY. */
+        private final java.util.Set<LocalDate> years = new java.util.TreeSet<>();
 
         private Spool() {}
 
@@ -139,6 +143,7 @@ public class SalesBulkLoad {
                 int termMonths,
                 String splits,
                 String attributes) {
+            years.add(closeDate.withDayOfYear(1));
             transactions.row(
                     externalId,
                     kind,
@@ -166,6 +171,7 @@ public class SalesBulkLoad {
 
         /** Sends accounts, opportunities and transactions, then moves the id sequences past the given ids. */
         public void copy() throws SQLException {
+            partitions.ensureYearsOf(years);
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
                 accounts.copyInto(connection);

@@ -115,7 +115,10 @@ public class SalesFigures {
      * both made PostgreSQL fetch at least 32 of the owner's won rows from the table (one page each) to
      * keep 8, most of this statement's cost. The n-th most recent date, read from the index alone (status
      * is in it), bounds the rows fetched to the last few days' deals, ties included; the result is the
-     * same.
+     * same. That date is looked for in the year up to {@code to} first: the table is partitioned by month,
+     * and an unbounded look read every month's index (on the full preset the dashboard's PostgreSQL time per
+     * request went from 0.45 to 1.22 ms). An owner with fewer won deals in that year is read without the
+     * bound, as before, so the deals shown are the same.
      */
     public OwnerDetail ofOwner(long ownerId, LocalDate from, LocalDate to, int deals) {
         // The number of deals is written into the statement, not bound: with LIMIT as a parameter PostgreSQL
@@ -139,12 +142,13 @@ public class SalesFigures {
                           from sales_transaction t left join account a on a.id = t.account_id
                           where t.owner_id = :p and t.status = 'won'
                             and t.close_date >= coalesce((select s.close_date from sales_transaction s
-                                                          where s.owner_id = :p and s.status = 'won'
+                                                          where s.owner_id = :p and s.status = 'won' and s.close_date >= :since
                                                           order by s.close_date desc offset %1$d limit 1), '-infinity')
                           order by t.close_date desc, t.id desc limit %2$d) r) d""".formatted(Math.max(deals, 1) - 1, deals))
                 .param("p", ownerId)
                 .param("from", from)
                 .param("to", to)
+                .param("since", to.minusYears(1))
                 .query((rs, n) -> {
                     OwnerFigures figures = new OwnerFigures(
                             ownerId, rs.getBigDecimal(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4));

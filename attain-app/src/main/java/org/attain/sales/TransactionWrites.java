@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * one hash join instead of a per-row ON CONFLICT probe; a first load of a source inserts straight
  * from the stage, and a big load into a smaller table builds the secondary indexes afresh afterwards.
  * Imports of the same source take turns (a transaction-scoped advisory lock), so what the join saw as
- * new is still new when it is inserted.
+ * new is still new when it is inserted. The years of the staged rows get their partitions of
+ * sales_transaction first ({@link TransactionPartitions}), in the import's transaction.
  */
 @Component
 public class TransactionWrites {
@@ -56,10 +57,12 @@ public class TransactionWrites {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final TransactionPartitions partitions;
 
-    TransactionWrites(JdbcClient jdbc, ApplicationEventPublisher events) {
+    TransactionWrites(JdbcClient jdbc, ApplicationEventPublisher events, TransactionPartitions partitions) {
         this.jdbc = jdbc;
         this.events = events;
+        this.partitions = partitions;
     }
 
     /**
@@ -77,6 +80,8 @@ public class TransactionWrites {
         }
         Upsert upsert = new Upsert(stage, importId, source, Timestamp.from(now));
         upsert.takeTurnWithTheSource();
+        // Before anything is written: the years of the rows get their partitions (a changed close date moves a row).
+        partitions.ensureYearsOfStage(stage);
         upsert.match(goodRows);
         upsert.versionAndUpdateChanged();
         upsert.insertNew();
@@ -260,6 +265,7 @@ public class TransactionWrites {
      * Drops the indexes of sales_transaction that back no constraint and returns their definitions.
      * The drop locks the table until the import commits, so readers wait for a big first load (the
      * only case this is used for) instead of slowing every row of it; a rollback brings them back.
+     * The table is partitioned: its indexes are defined on the parent, and built again on every partition.
      */
     private List<String> dropSecondaryIndexes() {
         List<String[]> indexes = jdbc.sql("""
@@ -272,7 +278,15 @@ public class TransactionWrites {
         for (String[] index : indexes) {
             jdbc.sql("drop index " + index[0]).update();
         }
-        return indexes.stream().map(index -> index[1]).toList();
+        return indexes.stream().map(index -> onEveryPartition(index[1])).toList();
+    }
+
+    /**
+     * A partitioned index's definition as PostgreSQL prints it says {@code ON ONLY} (the parent alone, as pg_dump
+     * restores it); run again it must build the index on every partition too.
+     */
+    public static String onEveryPartition(String indexDefinition) {
+        return indexDefinition.replaceFirst(" ON ONLY ", " ON ");
     }
 
     /**

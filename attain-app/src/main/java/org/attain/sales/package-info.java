@@ -2,13 +2,15 @@
  * Sales data: booked transactions with their versions, accounts, regions, products and opportunities,
  * and the in-memory transaction store with its change feed that large calculation runs read.
  * <p>
- * Owns tables: sales_transaction, sales_transaction_version, sales_transaction_removed,
+ * Owns tables: sales_transaction (with its yearly partitions sales_transaction_YYYY and
+ * sales_transaction_default), sales_transaction_key, sales_transaction_version, sales_transaction_removed,
  * sales_data_change_seq, account, region, product, opportunity.
  * <p>
  * Public API: {@link org.attain.sales.TransactionStore} (the store a run over many payees reads),
  * {@link org.attain.sales.BookedTransactions} (the same transactions by index for a run over a few, the
  * events and counts a run needs), {@link org.attain.sales.TransactionFacts} (what plan checks know of the
  * deals), {@link org.attain.sales.SalesKeys} (ids an import's rows refer to),
+ * {@link org.attain.sales.TransactionPartitions} (the table's yearly partitions, made before a load writes a year),
  * {@link org.attain.sales.TransactionWrites} (an import's staged rows written in the import's own
  * transaction), {@link org.attain.sales.AccountWrites} and {@link org.attain.sales.OpportunityWrites} (a CRM's
  * accounts and deals upserted one by one in the caller's transaction), {@link org.attain.sales.Pipeline} (opportunities closing in a range and their current stages, for the
@@ -59,6 +61,13 @@
  * the same source; migration 2026.12.18.40): {@code BookedTransactions.returnLinks} hands runs these links as engine
  * events and {@code earliestReturnedDeal} how far back a run must read; {@code TransactionWrites.markUnknownOriginals}
  * quarantines an imported return whose deal is neither stored nor in the same file.
+ * <p>
+ * {@code sales_transaction} is range-partitioned by year of {@code close_date} (migration 2026.12.31.90): a run's
+ * read of its window touches only the window's years. {@link org.attain.sales.TransactionPartitions} gives a year
+ * its partition before its rows are written (imports, the demo's and the benchmark's COPY); rows of a year without
+ * one land in the default partition and move when it is made. The keys that must hold across partitions (id, and
+ * source with external id) live in {@code sales_transaction_key}, kept by statement-level triggers in the writing
+ * statement; {@code sales_transaction_version} refers to it.
  * <p>
  * {@code sales_transaction} checks its references (owner, account, opportunity) with statement-level
  * triggers instead of declarative foreign keys (migration .80): the same rule and error (SQLSTATE 23503),

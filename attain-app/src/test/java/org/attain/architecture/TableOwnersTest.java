@@ -37,6 +37,8 @@ class TableOwnersTest {
             Map.entry("org_version", "org"),
             Map.entry("sales_transaction", "sales"),
             Map.entry("sales_transaction_version", "sales"),
+            Map.entry("sales_transaction_key", "sales"),
+            Map.entry("sales_transaction_default", "sales"),
             Map.entry("sales_transaction_removed", "sales"),
             Map.entry("account", "sales"),
             Map.entry("region", "sales"),
