@@ -97,16 +97,8 @@ class ApprovalChainPagesBrowserTest extends AttainIntegrationTest {
                     .isEqualTo("MANAGER");
             browser.assertAccessible("approval chains (en)");
 
-            // Found and clicked again when Chromium answers "Node with given id does not belong to the document" (the
-            // row was replaced between finding and clicking it); a click that failed so did not happen.
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
-                    .ignoring(org.openqa.selenium.WebDriverException.class)
-                    .until(d -> {
-                        rowOf(browser, team)
-                                .findElement(By.cssSelector("button[data-test^=delete-]"))
-                                .click();
-                        return true;
-                    });
+            // The row can be replaced between finding and clicking it: Browser.click finds it again.
+            browser.click(d -> rowOf(browser, team).findElement(By.cssSelector("button[data-test^=delete-]")));
             assertThat(browser.textOnceItShows("[data-test=chains-notice]", "deleted"))
                     .startsWith("The approval chain is deleted");
             assertThat(browser.text("[data-test=chains]")).doesNotContain("Team " + team);

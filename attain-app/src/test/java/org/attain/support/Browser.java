@@ -130,6 +130,11 @@ public final class Browser implements AutoCloseable {
      * document", and the click never reached the page, so trying again cannot click twice. Up to 10 s.
      */
     public Browser click(String css) {
+        return click(d -> d.findElement(By.cssSelector(css)));
+    }
+
+    /** {@link #click(String)} for an element found some other way (a row by its text, then its button). */
+    public Browser click(java.util.function.Function<WebDriver, WebElement> find) {
         new org.openqa.selenium.support.ui.FluentWait<>(driver)
                 .withTimeout(Duration.ofSeconds(10))
                 .pollingEvery(Duration.ofMillis(100))
@@ -137,7 +142,7 @@ public final class Browser implements AutoCloseable {
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> {
                     try {
-                        d.findElement(By.cssSelector(css)).click();
+                        find.apply(d).click();
                         return true;
                     } catch (org.openqa.selenium.WebDriverException e) {
                         if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
