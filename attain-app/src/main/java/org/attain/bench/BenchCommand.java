@@ -290,7 +290,8 @@ public final class BenchCommand {
                     prefix + "deals_stored",
                     jdbc.sql("""
                             select coalesce(sum(p.deal_count), 0) from earnings_line_deal_pack p
-                            join payee_period_result r on r.id = p.result_id where r.run_id = :r""").param("r", run.id()).query(Long.class).single());
+                            join payee_period_result r on r.id = p.result_id and r.period_id = p.period_id
+                            where r.run_id = :r""").param("r", run.id()).query(Long.class).single());
             if (r < options.calcRuns()) {
                 print("calc_run_" + r + "_s", runSeconds.get(r - 1));
                 print("calc_run_" + r + "_cpu_jvm_s", calcCpu.jvmSeconds());

@@ -145,7 +145,7 @@ final class SqlBaseline {
         Map<String, BigDecimal> totals = new HashMap<>();
         jdbc.sql("""
                 select r.person_id, r.period_id, sum(l.amount)
-                from payee_period_result r join earnings_line l on l.result_id = r.id
+                from payee_period_result r join earnings_line l on l.result_id = r.id and l.period_id = r.period_id
                 join period per on per.id = r.period_id and per.kind = 'QUARTER'
                 where r.is_current and l.component = 'commission'
                 group by r.person_id, r.period_id""").query(rs -> {
@@ -159,8 +159,9 @@ final class SqlBaseline {
     long attainDealLines() {
         return JdbcClient.create(dataSource).sql("""
                 select coalesce(sum(d.deal_count), 0) from payee_period_result r
-                join earnings_line l on l.result_id = r.id and l.component = 'commission'
-                join earnings_line_deal_pack d on d.result_id = coalesce(r.deals_in, r.id) and d.line_no = l.line_no
+                join earnings_line l on l.result_id = r.id and l.period_id = r.period_id and l.component = 'commission'
+                join earnings_line_deal_pack d
+                  on d.result_id = coalesce(r.deals_in, r.id) and d.period_id = r.period_id and d.line_no = l.line_no
                 join period per on per.id = r.period_id and per.kind = 'QUARTER'
                 where r.is_current""").query(Long.class).single();
     }

@@ -8,7 +8,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Rows of (bigint, int, int, bytea) streamed with COPY in PostgreSQL's binary format: the packed
+ * Rows of (bigint, int, int, bytea, text) streamed with COPY in PostgreSQL's binary format: the packed
  * explained deals go to disk as the bytes they are, with no text escaping on our side and no parsing
  * on the server's.
  */
@@ -28,15 +28,18 @@ final class CopyBinary implements AutoCloseable {
         buffer.put(SIGNATURE).putInt(0).putInt(0);
     }
 
-    void row(long a, int b, int c, ByteBuffer bytes) {
+    void row(long a, int b, int c, ByteBuffer bytes, String text) {
         int length = bytes.remaining();
-        // Field count, then per field its length and value: 2 + (4 + 8) + (4 + 4) + (4 + 4) + (4 + length).
-        ensure(34 + length);
-        buffer.putShort((short) 4);
+        byte[] textBytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // Field count, then per field its length and value: 2 + (4 + 8) + (4 + 4) + (4 + 4) + (4 + length)
+        // + (4 + text).
+        ensure(38 + length + textBytes.length);
+        buffer.putShort((short) 5);
         buffer.putInt(8).putLong(a);
         buffer.putInt(4).putInt(b);
         buffer.putInt(4).putInt(c);
         buffer.putInt(length).put(bytes);
+        buffer.putInt(textBytes.length).put(textBytes);
         if (buffer.position() >= FLUSH_AT) {
             flush();
         }

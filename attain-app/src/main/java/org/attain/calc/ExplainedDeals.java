@@ -57,8 +57,9 @@ public class ExplainedDeals {
                 select l.component, l.amount, p.deals,
                        exists (select 1 from earnings_line_deals d where d.result_id = l.result_id and d.line_no = l.line_no)
                 from payee_period_result r
-                join earnings_line l on l.result_id = r.id and l.line_no = :line
-                left join earnings_line_deal_pack p on p.result_id = coalesce(r.deals_in, r.id) and p.line_no = l.line_no
+                join earnings_line l on l.result_id = r.id and l.period_id = r.period_id and l.line_no = :line
+                left join earnings_line_deal_pack p
+                       on p.result_id = coalesce(r.deals_in, r.id) and p.period_id = r.period_id and p.line_no = l.line_no
                 where r.person_id = :person and r.period_id = :period and r.is_current""")
                 .param("person", personId)
                 .param("period", period)
@@ -108,7 +109,7 @@ public class ExplainedDeals {
                        d.tier_rates[coalesce(d.slice_ends[k.a - 1], 0) + 1 : d.slice_ends[least(k.b, cardinality(d.amounts))]]
                 from (select cast(:from as int) as a, cast(:to as int) as b) k
                 cross join payee_period_result r
-                join earnings_line l on l.result_id = r.id and l.line_no = :line
+                join earnings_line l on l.result_id = r.id and l.period_id = r.period_id and l.line_no = :line
                 left join earnings_line_deals d on d.result_id = l.result_id and d.line_no = l.line_no
                 where r.person_id = :person and r.period_id = :period and r.is_current""")
                 .param("person", personId)

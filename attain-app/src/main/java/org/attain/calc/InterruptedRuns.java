@@ -136,12 +136,19 @@ class InterruptedRuns {
                     .update();
             return new Closed(runId, Outcome.DONE, 0);
         }
-        for (String table : List.of("earnings_line_deal_pack", "earnings_line_deals", "earnings_line")) {
+        // Lines and packs are found in their result's period (the partition key, migration 2027.01.01.10);
+        // earnings_line_deals (runs before packing) has no period of its own.
+        for (String table : List.of("earnings_line_deal_pack", "earnings_line")) {
             jdbc.sql("delete from " + table + " d using payee_period_result r "
-                            + "where d.result_id = r.id and r.run_id = :id and not r.is_current")
+                            + "where d.result_id = r.id and d.period_id = r.period_id and r.run_id = :id"
+                            + " and not r.is_current")
                     .param("id", runId)
                     .update();
         }
+        jdbc.sql("delete from earnings_line_deals d using payee_period_result r "
+                        + "where d.result_id = r.id and r.run_id = :id and not r.is_current")
+                .param("id", runId)
+                .update();
         int removed = jdbc.sql("delete from payee_period_result where run_id = :id and not is_current")
                 .param("id", runId)
                 .update();

@@ -236,6 +236,7 @@ class ResultWriter {
      */
     private void store(long runId, Packed chunk, Currents currents) {
         List<PayeePeriodResult> statements = chunk.statements;
+        partitionsFor(statements);
         ByteBuffer[][] packs = chunk.packs.toArray(ByteBuffer[][]::new);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -249,6 +250,36 @@ class ResultWriter {
         } catch (SQLException e) {
             throw new IllegalStateException("Storing results failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The years whose partitions this process has asked for (migration 2027.01.01.10); each is asked for once. */
+    private final java.util.Set<String> partitionedYears = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Makes the partitions of the years of these results' periods where missing, before their rows are written, in
+     * its own short transaction (not the chunk's: attaching a partition locks the default partition until commit).
+     * A year already asked for costs nothing: a run over known years makes no round trip for this.
+     */
+    void partitionsFor(List<PayeePeriodResult> statements) {
+        String[] missing = statements.stream()
+                .map(s -> s.period().toString())
+                .filter(p -> !partitionedYears.contains(yearOf(p)))
+                .distinct()
+                .toArray(String[]::new);
+        if (missing.length == 0) {
+            return;
+        }
+        jdbc.sql("select calc_result_partition(p) from unnest(cast(:periods as text[])) p")
+                .param("periods", missing)
+                .query(String.class)
+                .list();
+        for (String p : missing) {
+            partitionedYears.add(yearOf(p));
+        }
+    }
+
+    private static String yearOf(String periodId) {
+        return periodId.length() >= 4 ? periodId.substring(0, 4) : periodId;
     }
 
     private void copy(
@@ -311,9 +342,10 @@ class ResultWriter {
                 connection,
                 "earnings_line",
                 "result_id, line_no, component, kind, plan_key, amount, uncapped, for_period, qualifying, "
-                        + "qualifying_in_pack, trace")) {
+                        + "qualifying_in_pack, trace, period_id")) {
             for (int i : kept) {
                 List<EarningsLine> lines = statements.get(i).lines();
+                String period = statements.get(i).period().toString();
                 for (int no = 0; no < lines.size(); no++) {
                     EarningsLine line = lines.get(no);
                     // Ids already in the line's pack are not written again (migration .130).
@@ -329,22 +361,25 @@ class ResultWriter {
                             line.forPeriod() == null ? null : line.forPeriod().toString(),
                             inPack ? NO_IDS : qualifying(line),
                             inPack,
-                            prepared[i].traces()[no]);
+                            prepared[i].traces()[no],
+                            period);
                 }
             }
             lineRows.finish();
         }
-        try (CopyBinary deals =
-                new CopyBinary(connection, "earnings_line_deal_pack", "result_id, line_no, deal_count, deals")) {
+        try (CopyBinary deals = new CopyBinary(
+                connection, "earnings_line_deal_pack", "result_id, line_no, deal_count, deals, period_id")) {
             for (int i : kept) {
                 List<EarningsLine> lines = statements.get(i).lines();
+                String period = statements.get(i).period().toString();
                 for (int no = 0; no < lines.size(); no++) {
                     if (packs[i][no] != null) {
                         deals.row(
                                 ids[i],
                                 no + 1,
                                 lines.get(no).trace().contributions().size(),
-                                packs[i][no].duplicate());
+                                packs[i][no].duplicate(),
+                                period);
                     }
                 }
             }
@@ -513,13 +548,26 @@ class ResultWriter {
                 }
             }
         }
+        // The run's periods name the partitions (migration 2027.01.01.10) these ids are in: every id here is a
+        // result of one of them (the run's rows, what is current for them, copies of those).
+        String[] runPeriods = pairs.stream().map(Pair::period).distinct().toArray(String[]::new);
+        String[] unchangedPeriods =
+                unchanged.stream().map(Currents.Unchanged::period).distinct().toArray(String[]::new);
+        String[] touched = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(runPeriods), java.util.Arrays.stream(unchangedPeriods))
+                .distinct()
+                .toArray(String[]::new);
         if (!retire.isEmpty()) {
-            jdbc.sql("update payee_period_result set is_current = false where id = any(:ids) and is_current")
+            jdbc.sql("update payee_period_result set is_current = false "
+                            + "where period_id = any(:periods) and id = any(:ids) and is_current")
+                    .param("periods", touched)
                     .param("ids", retire.toArray(Long[]::new))
                     .update();
         }
         if (!promote.isEmpty()) {
-            jdbc.sql("update payee_period_result set is_current = true where id = any(:ids)")
+            jdbc.sql(
+                            "update payee_period_result set is_current = true where period_id = any(:periods) and id = any(:ids)")
+                    .param("periods", touched)
                     .param("ids", promote.toArray(Long[]::new))
                     .update();
         }
@@ -539,23 +587,28 @@ class ResultWriter {
 
     /** Stores result {@code resultId} again as run {@code runId}'s (not current), its lines too, its deals pointed at. */
     private long copyAsRun(long runId, long resultId) {
-        long copy = jdbc.sql("""
+        record Copy(long id, String period) {}
+        Copy copy = jdbc.sql("""
                 insert into payee_period_result(run_id, person_id, period_id, currency, earnings, payout, quota,
                     attainment, measures, ledger, fingerprint, content_hash, deals_in)
                 select :run, person_id, period_id, currency, earnings, payout, quota, attainment, measures, ledger,
                        fingerprint, content_hash, coalesce(deals_in, id)
-                from payee_period_result where id = :id returning id""")
+                from payee_period_result where id = :id returning id, period_id""")
                 .param("run", runId)
                 .param("id", resultId)
-                .query(Long.class)
+                .query((rs, i) -> new Copy(rs.getLong(1), rs.getString(2)))
                 .single();
         jdbc.sql("""
                 insert into earnings_line(result_id, line_no, component, kind, plan_key, amount, uncapped, for_period,
-                    qualifying, qualifying_in_pack, trace)
+                    qualifying, qualifying_in_pack, trace, period_id)
                 select :copy, line_no, component, kind, plan_key, amount, uncapped, for_period, qualifying,
-                       qualifying_in_pack, trace
-                from earnings_line where result_id = :id""").param("copy", copy).param("id", resultId).update();
-        return copy;
+                       qualifying_in_pack, trace, period_id
+                from earnings_line where result_id = :id and period_id = :period""")
+                .param("copy", copy.id())
+                .param("id", resultId)
+                .param("period", copy.period())
+                .update();
+        return copy.id();
     }
 
     String toJson(Object value) {

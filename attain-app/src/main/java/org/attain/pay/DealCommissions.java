@@ -41,7 +41,7 @@ public class DealCommissions {
         jdbc.sql("""
                 select r.person_id, r.period_id, l.plan_key, l.component, l.amount, r.currency, l.qualifying,
                        l.qualifying_in_pack, l.packed_deals
-                from calc_current_result_v r join calc_earnings_line_v l on l.result_id = r.id
+                from calc_current_result_v r join calc_earnings_line_v l on l.result_id = r.id and l.period_id = r.period_id
                 where r.period_id = any(:periods) and l.amount <> 0
                 order by r.period_id, r.person_id, l.line_no""").param("periods", periodIds.toArray(String[]::new)).query(rs -> {
             byte[] packed = rs.getBytes(9);

@@ -138,7 +138,7 @@ public class Earnings {
     private Statement statementOf(Head h, long personId, String period) {
         Detail d = details.get(h.id());
         if (d == null) {
-            d = detail(h.id());
+            d = detail(h.id(), period);
             details.put(h.id(), d);
         }
         return new Statement(
@@ -209,26 +209,31 @@ public class Earnings {
                 .optional();
     }
 
-    private Detail detail(long resultId) {
-        String[] texts = jdbc.sql("select measures::text, ledger::text from calc_result_v where id = :r")
+    // By id and period: results, lines and packs are partitioned by period (calc's migration 2027.01.01.10), so
+    // the period names the one year to read.
+    private Detail detail(long resultId, String period) {
+        String[] texts = jdbc.sql(
+                        "select measures::text, ledger::text from calc_result_v where id = :r and period_id = :period")
                 .param("r", resultId)
+                .param("period", period)
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
                 .single();
-        return new Detail(readTreeOrNull(texts[0]), readTreeOrNull(texts[1]), lines(resultId));
+        return new Detail(readTreeOrNull(texts[0]), readTreeOrNull(texts[1]), lines(resultId, period));
     }
 
     private JsonNode readTreeOrNull(String text) {
         return text == null ? null : json.readTree(text);
     }
 
-    private List<Line> lines(long resultId) {
+    private List<Line> lines(long resultId, String period) {
         // A line's qualifying ids are in its array, or only in its packed deals (migration .130).
         return jdbc.sql("""
                 select l.line_no, l.component, l.kind, l.plan_key, l.amount, l.uncapped, l.for_period, l.qualifying,
                        l.trace::text, l.qualifying_in_pack, l.packed_deals
                 from calc_earnings_line_v l
-                where l.result_id = :r order by l.line_no""")
+                where l.result_id = :r and l.period_id = :period order by l.line_no""")
                 .param("r", resultId)
+                .param("period", period)
                 .query((rs, n) -> {
                     byte[] packed = rs.getBytes(11);
                     List<String> qualifying = rs.getBoolean(10) && packed != null

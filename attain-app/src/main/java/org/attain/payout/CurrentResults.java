@@ -73,7 +73,8 @@ class CurrentResults {
                        p.team_name as team, r.period_id, r.currency, r.payout, r.fingerprint,
                        a.id as approval_id, a.result_id as approved_result_id, a.fingerprint as approved_fingerprint,
                        a.payout as approved_payout, a.approved_by, a.approved_at, a.exported_at, p.team_id,
-                       (select min(l.plan_key) from calc_earnings_line_v l where l.result_id = r.id) as plan_key
+                       (select min(l.plan_key) from calc_earnings_line_v l
+                        where l.result_id = r.id and l.period_id = r.period_id) as plan_key
                 from calc_current_result_v r
                 join org_person_v p on p.id = r.person_id
                 left join lateral (

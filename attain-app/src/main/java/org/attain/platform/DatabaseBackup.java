@@ -157,7 +157,13 @@ public final class DatabaseBackup {
                 c.commit();
                 return summary;
             } catch (SQLException | IOException | RuntimeException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) {
+                    // The pool may have closed a connection PostgreSQL refused a statement on: the transaction is
+                    // gone with it, and the first error is the one to tell.
+                    e.addSuppressed(rollback);
+                }
                 throw e;
             }
         } catch (SQLException e) {
@@ -172,9 +178,15 @@ public final class DatabaseBackup {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL session_replication_role = replica");
+            // Partitioned tables too: a foreign key from one (results to runs) is the parent's, and PostgreSQL
+            // truncates a referenced table only together with the parent that references it.
+            Set<String> truncated = new java.util.TreeSet<>(tables(c));
+            partitions(c)
+                    .values()
+                    .forEach(parentAndBound -> truncated.add(parentAndBound.split(" ", 2)[0]));
             s.execute("TRUNCATE "
                     + String.join(
-                            ", ", tables(c).stream().map(DatabaseBackup::quote).toList()));
+                            ", ", truncated.stream().map(DatabaseBackup::quote).toList()));
             // Partitions made as data arrived (a year of transactions) are made here too; those only this database
             // has stay, empty.
             Map<String, String> here = partitions(c);

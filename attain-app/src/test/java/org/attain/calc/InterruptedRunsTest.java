@@ -193,13 +193,13 @@ class InterruptedRunsTest extends AttainIntegrationTest {
                     .single();
             jdbc.sql("""
                     insert into earnings_line(result_id, line_no, component, kind, plan_key, amount, uncapped, for_period,
-                                              qualifying, qualifying_in_pack, trace)
+                                              qualifying, qualifying_in_pack, trace, period_id)
                     select :copy, line_no, component, kind, plan_key, amount, uncapped, for_period, qualifying,
-                           qualifying_in_pack, trace
+                           qualifying_in_pack, trace, period_id
                     from earnings_line where result_id = :old""").param("copy", copy).param("old", old).update();
             jdbc.sql("""
-                    insert into earnings_line_deal_pack(result_id, line_no, deal_count, deals)
-                    select :copy, line_no, deal_count, deals from earnings_line_deal_pack where result_id = :old""").param("copy", copy).param("old", old).update();
+                    insert into earnings_line_deal_pack(result_id, line_no, deal_count, deals, period_id)
+                    select :copy, line_no, deal_count, deals, period_id from earnings_line_deal_pack where result_id = :old""").param("copy", copy).param("old", old).update();
         }
     }
 

@@ -319,22 +319,23 @@ class PackedDealsTest extends AttainIntegrationTest {
         int[] sizes = {0, 1, 40_000, (1 << 18) - 30, 1 << 18, 3_000_000};
         try (java.sql.Connection c = dataSource.getConnection()) {
             try (var st = c.createStatement()) {
-                st.execute("create temp table copy_binary_test (a bigint, b int, c int, d bytea)");
+                st.execute("create temp table copy_binary_test (a bigint, b int, c int, d bytea, e text)");
             }
-            try (CopyBinary copy = new CopyBinary(c, "copy_binary_test", "a, b, c, d")) {
+            try (CopyBinary copy = new CopyBinary(c, "copy_binary_test", "a, b, c, d, e")) {
                 for (int i = 0; i < sizes.length; i++) {
-                    copy.row(i, sizes[i], -i, ByteBuffer.wrap(pattern(sizes[i])));
+                    copy.row(i, sizes[i], -i, ByteBuffer.wrap(pattern(sizes[i])), "2026-Q" + i + "-Ü");
                 }
                 copy.finish();
             }
             try (var st = c.createStatement();
-                    var rs = st.executeQuery("select a, b, c, d from copy_binary_test order by a")) {
+                    var rs = st.executeQuery("select a, b, c, d, e from copy_binary_test order by a")) {
                 for (int i = 0; i < sizes.length; i++) {
                     assertThat(rs.next()).isTrue();
                     assertThat(rs.getLong(1)).isEqualTo(i);
                     assertThat(rs.getInt(2)).isEqualTo(sizes[i]);
                     assertThat(rs.getInt(3)).isEqualTo(-i);
                     assertThat(rs.getBytes(4)).isEqualTo(pattern(sizes[i]));
+                    assertThat(rs.getString(5)).isEqualTo("2026-Q" + i + "-Ü");
                 }
                 assertThat(rs.next()).isFalse();
             }
