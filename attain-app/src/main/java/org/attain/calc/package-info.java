@@ -1,7 +1,10 @@
 /**
  * Runs the engine over a snapshot of the inputs and stores immutable, versioned results.
  *
- * <p>Owns tables: calc_run, payee_period_result, earnings_line, earnings_line_deal_pack, earnings_line_deals.
+ * <p>Owns tables: calc_run, payee_period_result, earnings_line, earnings_line_deal_pack, earnings_line_deals. The
+ * three large ones are partitioned by the year of their period (_YYYY, _default; migration 2027.01.01.10): lines
+ * and packs carry their result's period_id, and {@code ResultWriter.partitionsFor} makes a new year's partitions
+ * before a run writes it.
  * Inputs arrive one way: each owner adds its part of a run's snapshot through {@link
  * org.attain.calcinputs.CalcInputContributor}. Recalculation is asked for one way: owners publish past-tense events
  * implementing {@link org.attain.calcinputs.PayInputsChanged} (and ingest's TransactionsChanged), which

@@ -116,7 +116,7 @@ class PartitionedResultsMigrationTest {
             assertThatThrownBy(() -> jdbc.sql("delete from payee_period_result where id = :r")
                             .param("r", q4)
                             .update())
-                    .as("a result with lines and an approval is not deleted under them")
+                    .as("a result with an approval is not deleted under it")
                     .hasMessageContaining("violates foreign key constraint");
         } finally {
             server.close();
