@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.attain.platform.EmbeddedPostgresServer;
-import org.flywaydb.core.Flyway;
+import org.attain.support.SchemaAt;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -41,7 +39,7 @@ class PartitionedResultsMigrationTest {
         try {
             server.start();
             DataSource db = server.dataSource();
-            migrate(db, BEFORE);
+            SchemaAt.migrate(db, BEFORE);
             JdbcClient jdbc = JdbcClient.create(db);
             long person = jdbc.sql("""
                     insert into person (external_id, first_name, last_name, email, title, role_type, employment_start)
@@ -77,7 +75,7 @@ class PartitionedResultsMigrationTest {
             String results = jdbc.sql(EVERY_RESULT).query(String.class).single();
             String lines = jdbc.sql(EVERY_LINE).query(String.class).single();
 
-            migrate(db, null);
+            SchemaAt.migrate(db, null);
 
             assertThat(jdbc.sql(EVERY_RESULT).query(String.class).single()).isEqualTo(results);
             assertThat(jdbc.sql(EVERY_LINE).query(String.class).single())
@@ -120,7 +118,7 @@ class PartitionedResultsMigrationTest {
                     .hasMessageContaining("violates foreign key constraint");
         } finally {
             server.close();
-            delete(work);
+            SchemaAt.delete(work);
         }
     }
 
@@ -138,21 +136,5 @@ class PartitionedResultsMigrationTest {
                 .param("dealsIn", dealsIn)
                 .query(Long.class)
                 .single();
-    }
-
-    private static void migrate(DataSource db, String target) {
-        var config = Flyway.configure().dataSource(db).locations("classpath:db/migration");
-        if (target != null) {
-            config.target(target);
-        }
-        config.load().migrate();
-    }
-
-    private static void delete(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.attain.support.AttainIntegrationTest;
+import org.attain.support.SchemaAt;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -190,11 +189,6 @@ class ResultPartitionsTest extends AttainIntegrationTest {
     }
 
     private static Set<String> partitionsNamedIn(String plan) {
-        Set<String> named = new TreeSet<>();
-        Matcher m = PARTITION.matcher(plan);
-        while (m.find()) {
-            named.add(m.group());
-        }
-        return named;
+        return SchemaAt.partitionsNamedIn(plan, PARTITION);
     }
 }

@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.attain.platform.EmbeddedPostgresServer;
-import org.flywaydb.core.Flyway;
+import org.attain.support.SchemaAt;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +33,7 @@ class PartitionedTransactionsMigrationTest {
         try {
             server.start();
             DataSource db = server.dataSource();
-            migrate(db, BEFORE);
+            SchemaAt.migrate(db, BEFORE);
             JdbcClient jdbc = JdbcClient.create(db);
             jdbc.sql("""
                     insert into sales_transaction (source, external_id, kind, close_date, amount, currency, splits, refers_to)
@@ -57,7 +55,7 @@ class PartitionedTransactionsMigrationTest {
                     .query(Long.class)
                     .single();
 
-            migrate(db, null);
+            SchemaAt.migrate(db, null);
 
             assertThat(jdbc.sql(EVERY_ROW).query(String.class).single()).isEqualTo(before);
             assertThat(jdbc.sql("""
@@ -97,7 +95,7 @@ class PartitionedTransactionsMigrationTest {
                     .hasMessageContaining("sales_transaction_version");
         } finally {
             server.close();
-            delete(work);
+            SchemaAt.delete(work);
         }
     }
 
@@ -115,7 +113,7 @@ class PartitionedTransactionsMigrationTest {
         try {
             server.start();
             DataSource db = server.dataSource();
-            migrate(db, BEFORE);
+            SchemaAt.migrate(db, BEFORE);
             JdbcClient jdbc = JdbcClient.create(db);
             long t0 = System.nanoTime();
             jdbc.sql("""
@@ -131,7 +129,7 @@ class PartitionedTransactionsMigrationTest {
             double readBefore = bestOfThree(jdbc, quarter);
 
             t0 = System.nanoTime();
-            migrate(db, null);
+            SchemaAt.migrate(db, null);
             double migrateSeconds = (System.nanoTime() - t0) / 1e9;
             jdbc.sql("vacuum analyze sales_transaction").update();
 
@@ -141,7 +139,7 @@ class PartitionedTransactionsMigrationTest {
                     rows, migrateSeconds, readBefore * 1000, bestOfThree(jdbc, quarter) * 1000);
         } finally {
             server.close();
-            delete(work);
+            SchemaAt.delete(work);
         }
     }
 
@@ -153,21 +151,5 @@ class PartitionedTransactionsMigrationTest {
             best = Math.min(best, (System.nanoTime() - t0) / 1e9);
         }
         return best;
-    }
-
-    private static void migrate(DataSource db, String target) {
-        var config = Flyway.configure().dataSource(db).locations("classpath:db/migration");
-        if (target != null) {
-            config.target(target);
-        }
-        config.load().migrate();
-    }
-
-    private static void delete(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

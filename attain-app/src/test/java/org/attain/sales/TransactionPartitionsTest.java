@@ -11,15 +11,14 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.attain.ingest.ImportOutcome;
 import org.attain.ingest.Imports;
 import org.attain.ingest.profiles.ImportProfile;
 import org.attain.support.AttainIntegrationTest;
+import org.attain.support.SchemaAt;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -228,12 +227,7 @@ class TransactionPartitionsTest extends AttainIntegrationTest {
     }
 
     private static Set<String> partitionsNamedIn(String plan) {
-        Set<String> named = new TreeSet<>();
-        Matcher m = PARTITION.matcher(plan);
-        while (m.find()) {
-            named.add(m.group());
-        }
-        return named;
+        return SchemaAt.partitionsNamedIn(plan, PARTITION);
     }
 
     private long rowsOf(String source, String partition) {
